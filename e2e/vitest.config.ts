@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser journeys: one product server (fresh database, demo data, built web app) per file,
+// driven in Chromium. Run through scripts/e2e.mjs, which builds the web app first.
+export default defineConfig({
+  test: {
+    name: 'e2e',
+    root: new URL('..', import.meta.url).pathname,
+    include: ['e2e/**/*.e2e.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    pool: 'forks',
+    fileParallelism: false,
+    sequence: { concurrent: false },
+  },
+});

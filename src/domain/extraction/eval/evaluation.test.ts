@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { freshHeldOutCases } from './held-out-fresh';
+import { heldOutCases } from './held-out';
+import { formatScore, scoreCases } from './score';
+import { tuningCases } from './tuning';
+
+const MIN_CORRECT = 0.9;
+const MAX_FALSE = 0.05;
+
+function describeMisses(misses: ReturnType<typeof scoreCases>['misses']): string {
+  return misses
+    .map(
+      (m) =>
+        `  ${m.text}\n    want ${JSON.stringify(m.expected.map((e) => [e.comparator, e.value ?? [e.valueMin, e.valueMax], e.unit]))}` +
+        `\n    got  ${JSON.stringify(m.got.map((g) => [g.comparator, g.value ?? [g.valueMin, g.valueMax], g.unit]))}`,
+    )
+    .join('\n');
+}
+
+describe('extraction evaluation', () => {
+  it('has at least 150 target statements', () => {
+    const targets = [...tuningCases, ...heldOutCases, ...freshHeldOutCases].reduce((n, c) => n + c.targets.length, 0);
+    expect(targets).toBeGreaterThanOrEqual(150);
+  });
+
+  it('reads at least 90% of targets right and proposes under 5% false targets', () => {
+    const tuning = scoreCases(tuningCases);
+    const heldOut = scoreCases(heldOutCases);
+    const fresh = scoreCases(freshHeldOutCases);
+    const all = scoreCases([...tuningCases, ...heldOutCases, ...freshHeldOutCases]);
+    console.log(formatScore('tuning', tuning));
+    console.log(formatScore('held-out, read once', heldOut));
+    console.log(formatScore('held-out, never tuned', fresh));
+    console.log(formatScore('', all));
+    if (process.env.EXTRACTION_MISSES) console.log(describeMisses(all.misses));
+    expect(all.correct / all.expected).toBeGreaterThanOrEqual(MIN_CORRECT);
+    expect(all.falseTargets / Math.max(1, all.proposed)).toBeLessThan(MAX_FALSE);
+    expect(heldOut.correct / heldOut.expected).toBeGreaterThanOrEqual(MIN_CORRECT);
+    expect(heldOut.falseTargets / Math.max(1, heldOut.proposed)).toBeLessThan(MAX_FALSE);
+  });
+});

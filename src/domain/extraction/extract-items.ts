@@ -1,0 +1,66 @@
+/**
+ * From text to structure: the one entry point the server, the CLI and the web call.
+ */
+import { findListEntries } from './lists';
+import { findMilestones } from './milestones';
+import { extractTargets } from './targets';
+import { lowerSameLength, normalizeText, squash } from './text';
+import type { ExtractedItem } from './types';
+
+const MAX_NAME = 200;
+
+function clipName(text: string): string {
+  const s = squash(text);
+  if (s.length <= MAX_NAME) return s;
+  const cut = s.slice(0, MAX_NAME);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 80))}…`;
+}
+
+/**
+ * Reads a pasted resolution and proposes its targets, tasks, breakthroughs and milestones,
+ * ordered by position. The input is normalized to NFC first (see `normalizeText`); every
+ * `start`/`end` is an offset into that normalized text and `text` is its slice. Pure and
+ * total: never throws, returns [] for text with nothing to propose.
+ */
+export function extractItems(input: string): ExtractedItem[] {
+  const text = normalizeText(input);
+  const lower = lowerSameLength(text);
+  const items: ExtractedItem[] = extractTargets(text, lower);
+
+  for (const entry of findListEntries(lower)) {
+    const slice = text.slice(entry.start, entry.end);
+    items.push({
+      kind: entry.kind,
+      indicator: clipName(slice),
+      comparator: null,
+      value: null,
+      valueMin: null,
+      valueMax: null,
+      unit: '',
+      byYear: null,
+      perYear: false,
+      start: entry.start,
+      end: entry.end,
+      text: slice,
+    });
+  }
+
+  for (const m of findMilestones(lower)) {
+    const slice = text.slice(m.start, m.end);
+    items.push({
+      kind: 'milestone',
+      indicator: clipName(slice),
+      comparator: null,
+      value: null,
+      valueMin: null,
+      valueMax: null,
+      unit: '',
+      byYear: m.year,
+      perYear: false,
+      start: m.start,
+      end: m.end,
+      text: slice,
+    });
+  }
+  return items.sort((a, b) => a.start - b.start || a.end - b.end);
+}

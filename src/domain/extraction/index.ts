@@ -1,0 +1,4 @@
+/** Public API of the extraction: callers import from here, not from the step files. */
+export { extractItems } from './extract-items';
+export { normalizeText } from './text';
+export type { ExtractedItem, ExtractedItemKind, TargetComparator } from './types';

@@ -1,0 +1,227 @@
+/**
+ * Targets from text: every figure that survives the "not a target" rules becomes one
+ * proposed target with its comparator, numbers, unit, due year and yearly flag.
+ */
+import { splitClauses, splitSegments, type Span } from './clauses';
+import { isYearlyContext, readComparator } from './comparators';
+import { nameIndicator } from './indicator';
+import { isReference, isReportSegment, isYearLike } from './not-targets';
+import { findFigures, type Figure } from './numbers';
+import type { ExtractedItem, TargetComparator } from './types';
+import { readCountNoun, readUnit, type UnitMatch } from './units';
+import { readDueYear, readHeadingYear } from './years';
+
+// Words that make a sentence speak of an aim; a count of people or things without any of
+// them ("Đảng bộ có 7.935 đảng viên") describes the present, not a target.
+const TARGET_WORDS =
+  /phấn đấu|chỉ tiêu|mục tiêu|đến năm|vào năm|hằng năm|hàng năm|mỗi năm|bình quân|\/năm|đạt|tăng|giảm|nâng|kết nạp|thành lập|xây dựng|phát triển|trồng|đào tạo|giải quyết|tạo việc làm|thu hút|bảo đảm|đảm bảo|duy trì|ít nhất|trở lên|trở xuống|tối thiểu|tối đa|không quá|khoảng|còn|chiếm|hoàn thành|huy động|đầu tư|vốn|gấp|có thêm|mới|(?:^|[^\p{L}])(?:trên|dưới|hơn|gần)(?![\p{L}])/u;
+const RANGE_LINK = /^\s*(?:[-–—]|đến|tới)\s*(?:khoảng\s*)?(?=\d)/u;
+const BASELINE_LINK = /^\s*(?:(?:năm|vào năm)\s+(?:19|20)\d\d\s*,?\s*)?(?:lên|xuống|còn|xuống còn|lên mức|xuống mức)\s*(?=\d)/u;
+const DATE_WORDS = /(?:^|[^\p{L}])(?:ngày|từ ngày|sáng|chiều|tối|tháng)\s*$/u;
+const NON_NOUN_UNITS = /^(?:%|lần|ha|km|km2|km²|m2|m²|m3|m³|tấn|tạ|kg|mw|kwh|kw|gw|lít|tuổi|giờ|phút|mét|héc-ta|hecta|héc ta|điểm phần trăm)$/iu;
+
+/** A counted noun (`đảng viên`, `xã`) joins the indicator's name; a measure or money does not. */
+function isCountedNoun(unit: string): boolean {
+  return unit !== '' && !NON_NOUN_UNITS.test(unit) && !/(?:đồng|usd|vnđ|vnd|tỷ|nghìn|triệu|‰|\/)/iu.test(unit);
+}
+
+type Candidate = {
+  start: number;
+  end: number;
+  comparator: TargetComparator;
+  value: number | null;
+  valueMin: number | null;
+  valueMax: number | null;
+  unit: string;
+  perYear: boolean;
+  indicatorBefore: string;
+  indicatorAfter: string;
+};
+
+function clauseOf(clauses: Span[], pos: number): Span | undefined {
+  return clauses.find((c) => pos >= c.start && pos < c.end);
+}
+
+// Two figures of one clause with a verb between them: one qualifies the other. A bounded
+// first figure qualifies the indicator ("trẻ em dưới 5 tuổi ... giảm còn 12%", "trên 1 ha
+// đất ... đạt 250 triệu đồng"); a bare second figure qualifies the first ("25 sản phẩm
+// OCOP đạt từ 3 sao trở lên").
+const TARGET_VERB = /(?:^|[^\p{L}])(?:đạt|là|còn|lên|xuống|chiếm|giảm|tăng)(?![\p{L}])/u;
+
+function dropQualifiers(found: Candidate[], clauses: Span[], lower: string): void {
+  for (let i = found.length - 2; i >= 0; i--) {
+    const a = found[i]!;
+    const b = found[i + 1]!;
+    if (clauseOf(clauses, a.start) !== clauseOf(clauses, b.start)) continue;
+    if (a.comparator === 'range' || !TARGET_VERB.test(lower.slice(a.end, b.start))) continue;
+    if (a.comparator === '>=' || a.comparator === '<=' || a.comparator === 'approx') found.splice(i, 1);
+    else if (b.unit === '') found.splice(i + 1, 1);
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}
+
+/**
+ * Proposes the targets of a text. `text` must already be NFC-normalized and `lower` its
+ * same-length lower-cased copy; offsets are into `text`. Never throws.
+ */
+export function extractTargets(text: string, lower: string): ExtractedItem[] {
+  const items: ExtractedItem[] = [];
+  let headingYear: number | null = null;
+
+  for (const segment of splitSegments(lower)) {
+    const segLower = lower.slice(segment.start, segment.end);
+    const figures = findFigures(lower, segment.start, segment.end);
+    const isReport = isReportSegment(segLower);
+    const hasTargetWords = TARGET_WORDS.test(segLower);
+    const clauses = splitClauses(lower, segment);
+    const found: Candidate[] = [];
+    let skipUntil = segment.start;
+
+    for (let i = 0; i < figures.length; i++) {
+      const fig = figures[i] as Figure;
+      if (fig.start < skipUntil) continue;
+      const clause = clauseOf(clauses, fig.start);
+      if (!clause) continue;
+      if (fig.raw && isReference(lower, fig.start, fig.end)) continue;
+      if (fig.raw && DATE_WORDS.test(lower.slice(Math.max(segment.start, fig.start - 12), fig.start))) continue;
+
+      let unit: UnitMatch;
+      if (fig.isZero) {
+        const noun = readCountNoun(text, lower, fig.end);
+        if (!noun.unit) continue;
+        unit = { unit: noun.unit, end: noun.end, perYear: false, addend: 0, consumedUntil: fig.end, isMeta: false };
+      } else if (fig.impliedUnit) {
+        unit = { unit: fig.impliedUnit, end: fig.end, perYear: false, addend: 0, consumedUntil: fig.end, isMeta: false };
+      } else {
+        unit = readUnit(text, lower, fig.end);
+      }
+      skipUntil = Math.max(skipUntil, unit.consumedUntil);
+      if (unit.isMeta) continue;
+      if (isYearLike(fig.raw, fig.value) && unit.unit === '') {
+        // A term or period ("2020 - 2025") must not leave its second year behind.
+        const link = /^\s*[-–—]\s*\d{4}(?!\d)/.exec(lower.slice(fig.end, fig.end + 10));
+        if (link) skipUntil = Math.max(skipUntil, fig.end + link[0].length);
+        continue;
+      }
+
+      const value = fig.value + unit.addend;
+      let end = unit.end;
+      let valueMin: number | null = null;
+      let valueMax: number | null = null;
+      let unitText = unit.unit;
+      let perYear = unit.perYear;
+      let isRange = false;
+
+      // A range: "8,5-8,7%", "8,5% - 8,7%", "165–190", "từ 10 đến 12".
+      const afterFirst = unit.unit === '' || unit.unit === '%' ? (unit.unit === '%' ? unit.end : fig.end) : -1;
+      if (afterFirst >= 0 && fig.raw) {
+        const link = RANGE_LINK.exec(lower.slice(afterFirst, afterFirst + 20));
+        const next = figures[i + 1];
+        if (link && next && next.raw && next.start === afterFirst + link[0].length) {
+          const second = readUnit(text, lower, next.end);
+          const secondValue = next.value + second.addend;
+          const isYearPair = isYearLike(next.raw, next.value) && isYearLike(fig.raw, fig.value);
+          if (!isYearPair && !second.isMeta && secondValue >= value && !isReference(lower, next.start, next.end)) {
+            valueMin = value;
+            valueMax = secondValue;
+            unitText = second.unit || unit.unit;
+            perYear = perYear || second.perYear;
+            end = second.end;
+            isRange = true;
+            skipUntil = Math.max(skipUntil, second.end, second.consumedUntil);
+          }
+        }
+      }
+
+      // "tăng từ 40% lên 60%": the first figure is where things stand today.
+      if (!isRange && fig.raw && /(?:^|[^\p{L}])từ\s*$/u.test(lower.slice(clause.start, fig.start))) {
+        if (BASELINE_LINK.test(lower.slice(unit.end, unit.end + 30))) continue;
+      }
+
+      // The comparator's words sit between the previous figure of the clause and this one.
+      const previous = found[found.length - 1];
+      const wordsFrom = Math.max(clause.start, previous ? Math.min(previous.end, fig.start) : clause.start);
+      const before = lower.slice(wordsFrom, fig.start);
+      const clauseBefore = lower.slice(clause.start, fig.start);
+      const after = lower.slice(end, clause.end);
+
+      if (isReport) continue;
+      if (unitText !== '%' && !hasTargetWords) continue;
+      if (unitText === '' && !/(?:^|[^\p{L}])(?:đạt|là|có|trên|dưới|hơn|khoảng|còn|lên|tăng|giảm|gấp|ít nhất|tối thiểu|tối đa|không quá|từ)\s*$/u.test(clauseBefore) && !isRange) continue;
+
+      let comparator: TargetComparator;
+      let wordsStart: number;
+      if (fig.isZero) {
+        comparator = 'reduce_to';
+        wordsStart = before.length;
+      } else {
+        const reading = readComparator(before, after, unitText);
+        comparator = isRange ? 'range' : reading.comparator;
+        wordsStart = reading.wordsStart;
+      }
+      if (isRange && /(?:^|[^\p{L}])từ\s*$/u.test(before)) wordsStart = before.replace(/từ\s*$/u, '').length;
+      perYear = perYear || isYearlyContext(clauseBefore, after, unitText);
+
+      const nameBefore = text.slice(clause.start, fig.start - before.length + wordsStart);
+      found.push({
+        start: fig.start,
+        end,
+        comparator,
+        value: isRange ? null : round(value),
+        valueMin: valueMin === null ? null : round(valueMin),
+        valueMax: valueMax === null ? null : round(valueMax),
+        unit: unitText,
+        perYear,
+        indicatorBefore: nameBefore,
+        indicatorAfter: text.slice(end, Math.min(clause.end, end + 80)),
+      });
+    }
+
+    dropQualifiers(found, clauses, lower);
+    if (found.length === 0) {
+      headingYear = readHeadingYear(segLower) ?? headingYear;
+      continue;
+    }
+    let lastName = '';
+    for (const c of found) {
+      const clause = clauseOf(clauses, c.start);
+      const isNoun = isCountedNoun(c.unit);
+      // A figure in parentheses qualifies the one before it: "(tăng gần gấp đôi)".
+      const isAside = clause !== undefined && lower[clause.start - 1] === '(';
+      let indicator = isAside && lastName ? '' : nameIndicator(c.indicatorBefore, isNoun ? c.unit : '', c.indicatorAfter);
+      if (!indicator && clause) {
+        // "(tăng gần gấp đôi)", "trong đó 40% ...": the figure qualifies the previous one.
+        indicator = lastName;
+      }
+      if (!indicator) indicator = nameIndicator(text.slice(segment.start, c.start), '', '');
+      lastName = indicator || lastName;
+      // The item's words start at the clause, or at its last "phấn đấu" when a preamble
+      // ("… các mục tiêu đề ra là phấn đấu 100% …") comes first.
+      const clauseStart = clause ? clause.start : c.start;
+      const aim = lower.slice(clauseStart, c.start).lastIndexOf('phấn đấu');
+      const from = aim > 0 ? clauseStart + aim : clauseStart;
+      const lead = text.slice(from, c.start);
+      const start = from + (lead.length - lead.trimStart().length);
+      const byYear =
+        readDueYear(lower.slice(segment.start, c.start), lower.slice(c.end, segment.end)) ?? headingYear;
+      items.push({
+        kind: 'target',
+        indicator,
+        comparator: c.comparator,
+        value: c.value,
+        valueMin: c.valueMin,
+        valueMax: c.valueMax,
+        unit: c.unit,
+        byYear,
+        perYear: c.perYear,
+        start,
+        end: c.end,
+        text: text.slice(start, c.end),
+      });
+    }
+  }
+  return items;
+}

@@ -1,0 +1,3 @@
+export * from './checkin-window';
+export * from './coverage';
+export * from './messages';

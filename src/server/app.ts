@@ -1,0 +1,127 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from './db/pool';
+import { registerAuthHooks } from './lib/auth-hooks';
+import { AppError, defaultMessages, httpStatus, type ErrorCode } from './lib/errors';
+import { localeOf, type RouteAccess } from './lib/http';
+import { featureRoutes } from './features';
+
+export type AppOptions = {
+  db: Db;
+  logger?: boolean;
+  trustProxy?: boolean;
+  /** Folder of the built web app; not served when absent (API-only tests). */
+  webDir?: string | null;
+};
+
+export type App = FastifyInstance;
+export type RouteEntry = { method: string | string[]; url: string; access: RouteAccess | undefined };
+
+/** Builds the HTTP app: plugins, one error shape, the auth hooks, every feature's routes. */
+export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: RouteEntry[] }> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 5 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (r) => {
+    routes.push({ method: r.method, url: r.url, access: r.config?.access });
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its CSS-in-JS into <style> tags at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Resolute API',
+        description: 'Đưa Nghị quyết vào cuộc sống — API. Errors: { error: { code, message, details } }.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'resolute_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthHooks(app, opts.db);
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    const locale = localeOf(req);
+    const send = (code: ErrorCode, message: string, details?: unknown) =>
+      reply.status(httpStatus(code)).send({ error: { code, message, details: details ?? null } });
+    if (err instanceof AppError) {
+      return send(err.code, err.text[locale], err.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => ({
+        field: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        message: v.message,
+      }));
+      return send('validation_failed', defaultMessages.validation_failed[locale], { fields });
+    }
+    if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
+      return send('payload_too_large', defaultMessages.payload_too_large[locale]);
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return send('bad_request', `${defaultMessages.bad_request[locale]} ${err.message}`);
+    }
+    req.log.error(err);
+    return send('internal', defaultMessages.internal[locale]);
+  });
+
+  for (const register of featureRoutes) {
+    await app.register(register, { prefix: '/api', db: opts.db });
+  }
+
+  if (opts.webDir && existsSync(join(opts.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api') || !opts.webDir || req.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'not_found', message: defaultMessages.not_found[localeOf(req)], details: null } });
+    }
+    // The web app routes on the client: any other GET gets its page.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  await app.ready();
+  return { app, routes };
+}

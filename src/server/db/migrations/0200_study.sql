@@ -1,0 +1,251 @@
+-- Study and dissemination: study sessions (online conferences with bridge points), attendance
+-- by QR check-in, coverage of each document per org, reflections and pledges.
+--
+-- Documents live in the 01xx migrations of the documents feature. When this file was written
+-- their table did not exist yet, so `document_id` carries no foreign key here; a later 02xx
+-- migration adds it once `documents` is there.
+
+CREATE TABLE study_sessions (
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  -- The organizer: scope checks use its path.
+  org_id        bigint NOT NULL REFERENCES orgs(id),
+  title         text NOT NULL,
+  mode          text NOT NULL DEFAULT 'online' CHECK (mode IN ('online','in_person','hybrid')),
+  starts_at     timestamptz NOT NULL,
+  ends_at       timestamptz NOT NULL,
+  -- Check-in opens this many minutes before the start and closes this many after the end.
+  checkin_open_minutes  integer NOT NULL DEFAULT 60 CHECK (checkin_open_minutes BETWEEN 0 AND 1440),
+  checkin_close_minutes integer NOT NULL DEFAULT 30 CHECK (checkin_close_minutes BETWEEN 0 AND 1440),
+  -- The video conference the session uses; the app hosts no video.
+  video_url     text,
+  agenda        jsonb NOT NULL DEFAULT '[]',
+  -- [{ fullName, title }]: báo cáo viên.
+  presenters    jsonb NOT NULL DEFAULT '[]',
+  -- [{ kind: 'link'|'file'|'slides'|'video', title, url }]
+  materials     jsonb NOT NULL DEFAULT '[]',
+  -- A make-up session for those who missed `makeup_of`; attending it counts for coverage too.
+  makeup_of     bigint REFERENCES study_sessions(id),
+  status        text NOT NULL DEFAULT 'planned' CHECK (status IN ('planned','cancelled')),
+  is_sample     boolean NOT NULL DEFAULT false,
+  version       integer NOT NULL DEFAULT 1,
+  created_by    bigint REFERENCES users(id),
+  created_at    timestamptz NOT NULL DEFAULT now(),
+  updated_at    timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT study_sessions_range CHECK (ends_at > starts_at)
+);
+CREATE INDEX study_sessions_org_idx ON study_sessions (org_id, starts_at DESC);
+CREATE INDEX study_sessions_makeup_idx ON study_sessions (makeup_of) WHERE makeup_of IS NOT NULL;
+
+CREATE TABLE study_session_documents (
+  session_id  bigint NOT NULL REFERENCES study_sessions(id) ON DELETE CASCADE,
+  document_id bigint NOT NULL,
+  PRIMARY KEY (session_id, document_id)
+);
+CREATE INDEX study_session_documents_doc_idx ON study_session_documents (document_id);
+
+CREATE TABLE bridge_points (
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  session_id    bigint NOT NULL REFERENCES study_sessions(id) ON DELETE CASCADE,
+  -- The org hosting the point (a ward committee, a grassroots organization).
+  org_id        bigint NOT NULL REFERENCES orgs(id),
+  name          text NOT NULL,
+  place         text,
+  host_name     text,
+  host_user_id  bigint REFERENCES users(id),
+  -- Expected attendees: every member in the subtree of expected_org_id ('subtree'), or the
+  -- members listed in bridge_point_members ('list'). Listed members are also allowed at a
+  -- 'subtree' point: that is how a host lets in a guest.
+  expected_kind   text NOT NULL DEFAULT 'subtree' CHECK (expected_kind IN ('subtree','list')),
+  expected_org_id bigint REFERENCES orgs(id),
+  is_main       boolean NOT NULL DEFAULT false,
+  version       integer NOT NULL DEFAULT 1,
+  created_at    timestamptz NOT NULL DEFAULT now(),
+  updated_at    timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT bridge_points_subtree_org CHECK (expected_kind = 'list' OR expected_org_id IS NOT NULL)
+);
+CREATE INDEX bridge_points_session_idx ON bridge_points (session_id);
+CREATE INDEX bridge_points_org_idx ON bridge_points (org_id);
+CREATE UNIQUE INDEX bridge_points_session_org_key ON bridge_points (session_id, org_id);
+
+CREATE TABLE bridge_point_members (
+  point_id   bigint NOT NULL REFERENCES bridge_points(id) ON DELETE CASCADE,
+  member_id  bigint NOT NULL REFERENCES members(id),
+  PRIMARY KEY (point_id, member_id)
+);
+
+-- One row per member and session, whatever they retry: the primary key is what makes a
+-- duplicate scan a no-op. `org_id` is the member's cell at check-in time, for per-org reports.
+CREATE TABLE attendances (
+  session_id    bigint NOT NULL REFERENCES study_sessions(id) ON DELETE CASCADE,
+  member_id     bigint NOT NULL REFERENCES members(id),
+  point_id      bigint REFERENCES bridge_points(id) ON DELETE SET NULL,
+  org_id        bigint NOT NULL REFERENCES orgs(id),
+  status        text NOT NULL CHECK (status IN ('present','excused','absent')),
+  reason        text,
+  method        text NOT NULL CHECK (method IN ('qr','manual','import')),
+  recorded_by   bigint REFERENCES users(id),
+  -- A global, increasing cursor: the host's live list asks for rows after the last it saw.
+  seq           bigint GENERATED ALWAYS AS IDENTITY,
+  at            timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (session_id, member_id)
+);
+CREATE INDEX attendances_point_seq_idx ON attendances (point_id, seq);
+CREATE INDEX attendances_member_idx ON attendances (member_id);
+CREATE INDEX attendances_session_org_idx ON attendances (session_id, org_id, status);
+
+-- Who has studied which document, once per member whatever the number of sessions attended.
+CREATE TABLE document_studies (
+  document_id bigint NOT NULL,
+  member_id   bigint NOT NULL REFERENCES members(id),
+  session_id  bigint NOT NULL REFERENCES study_sessions(id) ON DELETE CASCADE,
+  studied_on  date NOT NULL,
+  PRIMARY KEY (document_id, member_id)
+);
+CREATE INDEX document_studies_session_idx ON document_studies (session_id);
+CREATE INDEX document_studies_member_idx ON document_studies (member_id);
+
+-- Members who studied each document, per cell and per day (Vietnam time). Coverage of a
+-- subtree as of a date sums these rows (thousands) instead of counting attendance (millions).
+CREATE TABLE document_study_counts (
+  document_id bigint NOT NULL,
+  org_id      bigint NOT NULL REFERENCES orgs(id),
+  day         date NOT NULL,
+  studied     integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (document_id, org_id, day)
+);
+
+CREATE OR REPLACE FUNCTION vn_today(ts timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+  $$ SELECT (ts AT TIME ZONE 'Asia/Ho_Chi_Minh')::date $$;
+
+-- Attendance that becomes 'present' records the session's documents as studied; attendance
+-- that stops being 'present' (a host's correction) withdraws them unless another present
+-- attendance still covers the document. Statement-level with transition tables: one
+-- check-in batch of hundreds of rows runs each statement once.
+CREATE OR REPLACE FUNCTION attendances_study_ins() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO document_studies (document_id, member_id, session_id, studied_on)
+  SELECT d.document_id, n.member_id, n.session_id, vn_today(n.at)
+    FROM new_rows n JOIN study_session_documents d ON d.session_id = n.session_id
+   WHERE n.status = 'present'
+   ORDER BY d.document_id, n.member_id
+  ON CONFLICT (document_id, member_id) DO NOTHING;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION attendances_study_upd() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- Withdrawn: rows that were present and no longer are.
+  DELETE FROM document_studies ds
+   USING old_rows o JOIN new_rows n ON n.session_id = o.session_id AND n.member_id = o.member_id
+   WHERE o.status = 'present' AND n.status <> 'present'
+     AND ds.member_id = o.member_id AND ds.session_id = o.session_id;
+  -- Re-credit from any other present attendance, and credit the newly present.
+  INSERT INTO document_studies (document_id, member_id, session_id, studied_on)
+  SELECT DISTINCT ON (d.document_id, a.member_id) d.document_id, a.member_id, a.session_id, vn_today(a.at)
+    FROM (SELECT DISTINCT n.member_id FROM old_rows o JOIN new_rows n ON n.session_id = o.session_id AND n.member_id = o.member_id
+           WHERE (o.status = 'present') <> (n.status = 'present')) c
+    JOIN attendances a ON a.member_id = c.member_id AND a.status = 'present'
+    JOIN study_session_documents d ON d.session_id = a.session_id
+   ORDER BY d.document_id, a.member_id, a.at
+  ON CONFLICT (document_id, member_id) DO NOTHING;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER attendances_study_ins AFTER INSERT ON attendances REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION attendances_study_ins();
+CREATE TRIGGER attendances_study_upd AFTER UPDATE ON attendances REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION attendances_study_upd();
+
+-- document_studies feeds the per-cell counts. Rows are taken in key order so that two batches
+-- committing at once lock the same count rows in the same order and never deadlock.
+CREATE OR REPLACE FUNCTION document_studies_count_ins() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO document_study_counts AS c (document_id, org_id, day, studied)
+  SELECT n.document_id, m.org_id, n.studied_on, count(*)
+    FROM new_rows n JOIN members m ON m.id = n.member_id
+   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (document_id, org_id, day) DO UPDATE SET studied = c.studied + EXCLUDED.studied;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION document_studies_count_del() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE document_study_counts c SET studied = c.studied - d.n
+    FROM (SELECT o.document_id, m.org_id, o.studied_on, count(*) n
+            FROM old_rows o JOIN members m ON m.id = o.member_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3) d
+   WHERE c.document_id = d.document_id AND c.org_id = d.org_id AND c.day = d.studied_on;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER document_studies_count_ins AFTER INSERT ON document_studies REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION document_studies_count_ins();
+CREATE TRIGGER document_studies_count_del AFTER DELETE ON document_studies REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION document_studies_count_del();
+
+-- A member who changes cells takes what they studied along, so the old cell's coverage does
+-- not count someone it no longer has.
+CREATE OR REPLACE FUNCTION members_study_move() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  WITH moved AS (
+    SELECT o.id, o.org_id AS from_org, n.org_id AS to_org
+      FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o.org_id <> n.org_id
+  ), d AS (
+    SELECT ds.document_id, ds.studied_on, mv.from_org, mv.to_org
+      FROM moved mv JOIN document_studies ds ON ds.member_id = mv.id
+  ), dec AS (
+    UPDATE document_study_counts c SET studied = c.studied - x.n
+      FROM (SELECT document_id, from_org, studied_on, count(*) n FROM d GROUP BY 1, 2, 3) x
+     WHERE c.document_id = x.document_id AND c.org_id = x.from_org AND c.day = x.studied_on
+  )
+  INSERT INTO document_study_counts AS c (document_id, org_id, day, studied)
+  SELECT document_id, to_org, studied_on, count(*) FROM d GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (document_id, org_id, day) DO UPDATE SET studied = c.studied + EXCLUDED.studied;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER members_study_move AFTER UPDATE ON members REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION members_study_move();
+
+-- Invitations: one per expected member and session, read on the member's page.
+CREATE TABLE study_invitations (
+  session_id  bigint NOT NULL REFERENCES study_sessions(id) ON DELETE CASCADE,
+  member_id   bigint NOT NULL REFERENCES members(id),
+  point_id    bigint REFERENCES bridge_points(id) ON DELETE CASCADE,
+  emailed_at  timestamptz,
+  created_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (session_id, member_id)
+);
+CREATE INDEX study_invitations_member_idx ON study_invitations (member_id);
+
+-- Bài thu hoạch: written in the app or uploaded; the cell's secretary accepts it or asks for a rewrite.
+CREATE TABLE reflections (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  member_id    bigint NOT NULL REFERENCES members(id),
+  document_id  bigint NOT NULL,
+  session_id   bigint REFERENCES study_sessions(id) ON DELETE SET NULL,
+  body         text NOT NULL DEFAULT '',
+  file_name    text,
+  file_type    text,
+  file_data    bytea,
+  status       text NOT NULL DEFAULT 'submitted' CHECK (status IN ('submitted','accepted','rewrite')),
+  review_note  text,
+  reviewed_by  bigint REFERENCES users(id),
+  reviewed_at  timestamptz,
+  version      integer NOT NULL DEFAULT 1,
+  created_at   timestamptz NOT NULL DEFAULT now(),
+  updated_at   timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (member_id, document_id)
+);
+CREATE INDEX reflections_document_idx ON reflections (document_id, status);
+
+-- Kế hoạch cá nhân / cam kết: commitments a member makes to carry the resolution out.
+CREATE TABLE pledges (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  member_id    bigint NOT NULL REFERENCES members(id),
+  document_id  bigint NOT NULL,
+  year         integer NOT NULL,
+  commitments  jsonb NOT NULL DEFAULT '[]',
+  -- Filled in at the yearly evaluation.
+  self_review  text,
+  version      integer NOT NULL DEFAULT 1,
+  created_at   timestamptz NOT NULL DEFAULT now(),
+  updated_at   timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (member_id, document_id, year)
+);

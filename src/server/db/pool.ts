@@ -1,0 +1,36 @@
+import pg from 'pg';
+
+// int8 (bigint ids, counts) come back as JS numbers: our ids and counts stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+// numeric too: target values and rates are small decimals.
+pg.types.setTypeParser(1700, (v) => Number(v));
+// `date` stays the 'yyyy-mm-dd' string: a date has no time zone to shift it.
+pg.types.setTypeParser(1082, (v) => v);
+
+export type Db = pg.Pool;
+/** A client inside a transaction, or the pool itself for single statements. */
+export type Queryable = pg.Pool | pg.PoolClient;
+
+export function createPool(url: string, max = 20): Db {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'resolute' });
+  // An idle client's error (the server restarting) must not crash the process; the next
+  // query reports it.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Runs `fn` in a transaction and commits, or rolls back and rethrows. */
+export async function inTransaction<T>(db: Db, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}

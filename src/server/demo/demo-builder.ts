@@ -1,0 +1,35 @@
+/**
+ * Loads the demo: the facts of the seed articles written as data in src/domain/demo, plus
+ * generated people marked as sample data. Each later capability adds one step to `demoSteps`;
+ * a step gets the codes of what earlier steps created through the context.
+ */
+import type pg from 'pg';
+import type { Db } from '../db/pool';
+import { inTransaction } from '../db/pool';
+import { loadDemoOrgs } from './demo-orgs.step';
+
+export type DemoContext = {
+  /** Orgs created so far, by demo code. */
+  orgs: Map<string, { id: number; path: string }>;
+  log: (line: string) => void;
+};
+export type DemoStep = { name: string; run: (tx: pg.PoolClient, ctx: DemoContext) => Promise<void> };
+
+export const demoSteps: DemoStep[] = [{ name: 'orgs', run: loadDemoOrgs }];
+
+/** True once the demo has been loaded into this database. */
+export async function isDemoLoaded(db: Db): Promise<boolean> {
+  const { rows } = await db.query(`SELECT 1 FROM app_settings WHERE key = 'demo_loaded'`);
+  return rows.length > 0;
+}
+
+/** Loads every demo step in one transaction; refuses a database that already has orgs. */
+export async function loadDemo(db: Db, log: (line: string) => void = () => undefined) {
+  await inTransaction(db, async (tx) => {
+    const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM orgs');
+    if ((rows[0]?.n ?? 0) > 0) throw new Error('Cơ sở dữ liệu đã có tổ chức; không nạp dữ liệu mẫu. The database already has organizations.');
+    const ctx: DemoContext = { orgs: new Map(), log };
+    for (const step of demoSteps) await step.run(tx, ctx);
+    await tx.query(`INSERT INTO app_settings (key, value) VALUES ('demo_loaded', to_jsonb(now()))`);
+  });
+}

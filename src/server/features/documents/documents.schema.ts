@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { documentKinds, documentStatuses, itemKinds, taskStatuses } from '../../../domain/documents';
+import { TARGET_COMPARATORS } from '../../../domain/targets';
+
+const id = z.coerce.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
+const year = z.number().int().min(1945).max(2100);
+
+export const idParams = z.object({ id });
+export const itemParams = z.object({ itemId: id });
+export const linkParams = z.object({ itemId: id, parentItemId: id });
+export const fileParams = z.object({ id, fileId: id });
+export const versionQuery = z.object({ version: z.coerce.number().int() });
+
+export const listDocumentsQuery = z.object({
+  orgId: id.optional(),
+  /** With orgId: also the documents of the org's subtree. */
+  subtree: z.coerce.boolean().optional(),
+  kind: z.enum(documentKinds).optional(),
+  status: z.enum(documentStatuses).optional(),
+  term: z.string().regex(/^\d{4}-\d{4}$/).optional(),
+  /** Documents that implement this document's series. */
+  implementsId: id.optional(),
+  /** Latest versions only (default). */
+  latest: z.coerce.boolean().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListDocumentsQuery = z.infer<typeof listDocumentsQuery>;
+
+export const createDocumentSchema = z.object({
+  orgId: z.number().int().positive(),
+  kind: z.enum(documentKinds),
+  term: z.string().trim().regex(/^\d{4}-\d{4}$/, 'Nhiệm kỳ có dạng 2020-2025'),
+  title: z.string().trim().min(3, 'Trích yếu quá ngắn').max(500),
+  summary: z.string().trim().max(5000).nullish(),
+  issueDate: isoDate.nullish(),
+  /** Ids of the documents (any version) this one implements. */
+  implementsIds: z.array(z.number().int().positive()).max(20).default([]),
+  /** A number given by hand (documents entered after the fact); otherwise the next one. */
+  number: z.number().int().positive().max(9999).optional(),
+});
+export type CreateDocumentInput = z.infer<typeof createDocumentSchema>;
+
+export const updateDocumentSchema = z.object({
+  version: z.number().int(),
+  title: createDocumentSchema.shape.title.optional(),
+  summary: createDocumentSchema.shape.summary,
+  issueDate: isoDate.nullish(),
+  implementsIds: z.array(z.number().int().positive()).max(20).optional(),
+});
+export type UpdateDocumentInput = z.infer<typeof updateDocumentSchema>;
+
+export const adoptSchema = z.object({ version: z.number().int(), issueDate: isoDate.optional() });
+export const amendSchema = z.object({ version: z.number().int(), reason: z.string().trim().min(5, 'Hãy ghi lý do bổ sung, điều chỉnh').max(2000) });
+export const expireSchema = z.object({ version: z.number().int() });
+
+export const targetInputSchema = z.object({
+  indicatorId: z.number().int().positive().nullish(),
+  /** What the user types: "8,5-8,7", "trên 9 tỷ USD", "ít nhất 300", "100%". */
+  valueText: z.string().trim().min(1, 'Hãy nhập giá trị chỉ tiêu').max(200),
+  unitText: z.string().trim().max(60).default(''),
+  byYear: year.nullish(),
+  baselineValue: z.number().finite().nullish(),
+  baselineYear: year.nullish(),
+  yearlyPath: z.array(z.object({ year, value: z.number().finite() })).max(30).nullish(),
+});
+export type TargetInput = z.infer<typeof targetInputSchema>;
+
+export const createItemSchema = z.object({
+  parentItemId: z.number().int().positive().nullish(),
+  /** Index among the new siblings; appended when absent. */
+  index: z.number().int().min(0).optional(),
+  kind: z.enum(itemKinds),
+  text: z.string().trim().min(1, 'Hãy nhập nội dung').max(20000),
+  milestoneYear: year.nullish(),
+  target: targetInputSchema.nullish(),
+});
+export type CreateItemInput = z.infer<typeof createItemSchema>;
+
+export const updateItemSchema = z.object({
+  version: z.number().int(),
+  kind: z.enum(itemKinds).optional(),
+  text: createItemSchema.shape.text.optional(),
+  milestoneYear: year.nullish(),
+  target: targetInputSchema.nullish(),
+});
+export type UpdateItemInput = z.infer<typeof updateItemSchema>;
+
+export const moveItemSchema = z.object({ version: z.number().int(), parentItemId: z.number().int().positive().nullable(), index: z.number().int().min(0) });
+
+export const linkSchema = z.object({ parentItemId: z.number().int().positive() });
+export const gapQuery = z.object({ depth: z.coerce.number().int().min(1).max(6).default(1) });
+export const searchQuery = z.object({ q: z.string().trim().min(1).max(200), limit: z.coerce.number().int().min(1).max(100).default(30) });
+export const diffQuery = z.object({ fromId: id.optional() });
+
+export const indicatorSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  direction: z.enum(['higher_better', 'lower_better']),
+  aggregation: z.enum(['sum', 'rate', 'average', 'none']),
+});
+export const createIndicatorSchema = z.object({
+  code: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9_]+$/, 'Mã chỉ gồm chữ không dấu, số và gạch dưới'),
+  name: z.string().trim().min(3).max(300),
+  unit: z.string().trim().max(50).default(''),
+  direction: z.enum(['higher_better', 'lower_better']),
+  aggregation: z.enum(['sum', 'rate', 'average', 'none']),
+});
+export type CreateIndicatorInput = z.infer<typeof createIndicatorSchema>;
+
+export const taskQuery = z.object({ itemId: id.optional(), orgId: id.optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(100) });
+export const createTaskSchema = z
+  .object({
+    itemId: z.number().int().positive().nullish(),
+    /** The assigning org; for a task from an item, the item's document's org. */
+    orgId: z.number().int().positive().optional(),
+    title: z.string().trim().min(3).max(2000),
+    leadOrgId: z.number().int().positive(),
+    partnerOrgIds: z.array(z.number().int().positive()).max(50).default([]),
+    headName: z.string().trim().max(200).nullish(),
+    startDate: isoDate.nullish(),
+    dueDate: isoDate.nullish(),
+  })
+  .refine((t) => !t.startDate || !t.dueDate || t.dueDate >= t.startDate, { message: 'Hạn hoàn thành phải sau ngày bắt đầu', path: ['dueDate'] });
+export type CreateTaskInput = z.infer<typeof createTaskSchema>;
+export const bulkTaskSchema = z.object({
+  itemId: z.number().int().positive(),
+  /** Every org of `kind` inside this org's subtree becomes a lead org. */
+  underOrgId: z.number().int().positive(),
+  orgKind: z.enum(['district_committee', 'commune_committee', 'bloc_committee', 'grassroots', 'cell', 'agency', 'mass_org']),
+  title: z.string().trim().min(3).max(2000).optional(),
+  startDate: isoDate.nullish(),
+  dueDate: isoDate.nullish(),
+});
+export type BulkTaskInput = z.infer<typeof bulkTaskSchema>;
+export const updateTaskSchema = z.object({
+  version: z.number().int(),
+  title: z.string().trim().min(3).max(2000).optional(),
+  partnerOrgIds: z.array(z.number().int().positive()).max(50).optional(),
+  headName: z.string().trim().max(200).nullish(),
+  startDate: isoDate.nullish(),
+  dueDate: isoDate.nullish(),
+  status: z.enum(taskStatuses).optional(),
+  progress: z.number().int().min(0).max(100).optional(),
+});
+export type UpdateTaskInput = z.infer<typeof updateTaskSchema>;
+
+export const comparatorEnum = z.enum(TARGET_COMPARATORS as unknown as [string, ...string[]]);

@@ -1,0 +1,22 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Db } from '../db/pool';
+import { healthRoutes } from './health/health.routes';
+import { authRoutes } from './auth/auth.routes';
+import { orgsRoutes } from './orgs/orgs.routes';
+import { membersRoutes } from './members/members.routes';
+import { usersRoutes } from './users/users.routes';
+import { auditRoutes } from './audit/audit.routes';
+import { studyRoutes } from './study/study.routes';
+
+export type FeatureOptions = { db: Db };
+
+/** Every feature's routes, registered under /api. Add a feature here with one line. */
+export const featureRoutes: FastifyPluginAsync<FeatureOptions>[] = [
+  healthRoutes,
+  authRoutes,
+  orgsRoutes,
+  membersRoutes,
+  usersRoutes,
+  auditRoutes,
+  studyRoutes,
+];

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { FeatureOptions } from '../../index';
+import { localeOf } from '../../../lib/http';
+import { CheckinDesk, getCheckinInfo } from './checkin.service';
+
+const tokenSchema = z.string().min(10).max(200);
+const checkinBody = z.object({
+  token: tokenSchema,
+  memberCode: z.string().trim().max(40).optional(),
+});
+const checkinResult = z.object({
+  status: z.enum(['checked_in', 'already_checked_in']),
+  message: z.string(),
+  fullName: z.string().nullable(),
+});
+const checkinInfo = z.object({
+  sessionId: z.number(),
+  pointId: z.number(),
+  sessionTitle: z.string(),
+  pointName: z.string(),
+  place: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  window: z.enum(['too_early', 'open', 'closed']),
+  isCancelled: z.boolean(),
+});
+
+/**
+ * The QR check-in: public routes with their own authentication, a signed token naming the
+ * session and point, plus the member's code or their logged-in session.
+ */
+export const checkinRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['study'];
+  const desk = new CheckinDesk(db);
+  app.addHook('onClose', async () => desk.close());
+
+  app.get('/study/checkin/:token', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'The session and bridge point behind a QR code', params: z.object({ token: tokenSchema }), response: { 200: checkinInfo } },
+  }, async (req) => getCheckinInfo(db, req.params.token));
+
+  app.post('/study/checkin', {
+    config: { access: 'public' },
+    schema: {
+      tags,
+      summary: 'Check in at a bridge point by its QR token, once per member whatever the retries',
+      description: 'Identify with memberCode, or be logged in as a member. Answered after the check-in is committed. Errors carry details.reason.',
+      body: checkinBody,
+      response: { 200: checkinResult },
+    },
+  }, async (req) => {
+    const device = req.headers['x-device-id'];
+    const deviceKey = typeof device === 'string' && device.length >= 8 && device.length <= 64 ? `d:${device}` : `ip:${req.ip}`;
+    return desk.checkIn({
+      token: req.body.token,
+      memberCode: req.body.memberCode ?? null,
+      sessionMemberId: req.actor?.memberId ?? null,
+      deviceKey,
+      ip: req.ip,
+    }, localeOf(req));
+  });
+};

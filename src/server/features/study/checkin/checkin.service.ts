@@ -1,0 +1,115 @@
+import type { Db } from '../../../db/pool';
+import { checkinMessages, type CheckinReason } from '../../../../domain/study/messages';
+import { verifyQrToken } from '../../../../domain/study/qr-token';
+import { windowState } from '../../../../domain/study/checkin-window';
+import { AppError, type ErrorCode } from '../../../lib/errors';
+import { GroupCommitter } from './group-commit';
+import { getQrSecret } from './qr-secret';
+import { WindowLimiter } from './rate-limit';
+import { writeCheckins, type CheckinItem, type CheckinOutcome } from './checkin.writer';
+
+const reasonCode: Record<Exclude<CheckinReason, 'checked_in' | 'already_checked_in'>, ErrorCode> = {
+  token_invalid: 'bad_request',
+  token_expired: 'bad_request',
+  too_early: 'conflict',
+  closed: 'conflict',
+  cancelled: 'conflict',
+  member_unknown: 'not_found',
+  not_expected: 'forbidden',
+  identify_required: 'validation_failed',
+  rate_limited: 'rate_limited',
+};
+
+/** Throws the error a failed check-in answers with: the reason in `details`, the message in Vietnamese first. */
+export function checkinError(reason: Exclude<CheckinReason, 'checked_in' | 'already_checked_in'>): AppError {
+  return new AppError(reasonCode[reason], checkinMessages[reason], { reason });
+}
+
+export type CheckinRequest = {
+  token: string;
+  memberCode: string | null;
+  /** The member behind a logged-in session, if any: they need not type their code. */
+  sessionMemberId: number | null;
+  deviceKey: string;
+  ip: string;
+};
+
+export type CheckinResult = { status: 'checked_in' | 'already_checked_in'; message: string; fullName: string | null };
+
+/**
+ * The check-in path, built for the first minutes of a national conference: the token is
+ * checked in memory, abuse limits in memory, and the write joins a group commit. Everything
+ * that needs the database (member, window, expected attendees) is judged inside the batch.
+ */
+export class CheckinDesk {
+  private readonly committer: GroupCommitter<CheckinItem, CheckinOutcome>;
+  // A phone may retry a few times; more than that in a minute is not a person scanning.
+  private readonly perDevice = new WindowLimiter(12, 60_000);
+  // Member codes that do not exist, per address: guessing codes gets stopped.
+  private readonly failuresPerIp = new WindowLimiter(60, 60_000);
+
+  constructor(private readonly db: Db, opts = { maxWaitMs: 4, maxBatch: 400, maxInFlight: 3 }) {
+    this.committer = new GroupCommitter((items) => writeCheckins(db, items), opts);
+  }
+
+  async checkIn(req: CheckinRequest, locale: 'vi' | 'en'): Promise<CheckinResult> {
+    if (!this.perDevice.hit(req.deviceKey) || this.failuresPerIp.isOver(req.ip)) throw checkinError('rate_limited');
+    const verdict = verifyQrToken(req.token, await getQrSecret(this.db), Math.floor(Date.now() / 1000));
+    if (!verdict.ok) throw checkinError(verdict.reason === 'expired' ? 'token_expired' : 'token_invalid');
+    const memberCode = req.memberCode?.trim() || null;
+    if (!memberCode && !req.sessionMemberId) throw checkinError('identify_required');
+    const outcome = await this.committer.submit({
+      sessionId: verdict.payload.sessionId,
+      pointId: verdict.payload.pointId,
+      memberId: memberCode ? null : req.sessionMemberId,
+      memberCode,
+    });
+    if (outcome.reason === 'checked_in' || outcome.reason === 'already_checked_in') {
+      return { status: outcome.reason, message: checkinMessages[outcome.reason][locale], fullName: outcome.fullName };
+    }
+    if (outcome.reason === 'member_unknown') this.failuresPerIp.hit(req.ip);
+    throw checkinError(outcome.reason);
+  }
+
+  close(): Promise<void> {
+    return this.committer.close();
+  }
+}
+
+export type CheckinInfo = {
+  sessionId: number;
+  pointId: number;
+  sessionTitle: string;
+  pointName: string;
+  place: string | null;
+  startsAt: string;
+  endsAt: string;
+  window: 'too_early' | 'open' | 'closed';
+  isCancelled: boolean;
+};
+
+/** What the mobile page shows before the member identifies: the session and the point. */
+export async function getCheckinInfo(db: Db, token: string): Promise<CheckinInfo> {
+  const verdict = verifyQrToken(token, await getQrSecret(db), Math.floor(Date.now() / 1000));
+  if (!verdict.ok) throw checkinError(verdict.reason === 'expired' ? 'token_expired' : 'token_invalid');
+  const { rows } = await db.query<{
+    title: string; name: string; place: string | null; starts_at: Date; ends_at: Date; open: number; close: number; status: string;
+  }>(
+    `SELECT s.title, bp.name, bp.place, s.starts_at, s.ends_at, s.checkin_open_minutes AS open, s.checkin_close_minutes AS close, s.status
+       FROM bridge_points bp JOIN study_sessions s ON s.id = bp.session_id WHERE bp.id = $1 AND s.id = $2`,
+    [verdict.payload.pointId, verdict.payload.sessionId],
+  );
+  const r = rows[0];
+  if (!r) throw checkinError('token_invalid');
+  return {
+    sessionId: verdict.payload.sessionId,
+    pointId: verdict.payload.pointId,
+    sessionTitle: r.title,
+    pointName: r.name,
+    place: r.place,
+    startsAt: r.starts_at.toISOString(),
+    endsAt: r.ends_at.toISOString(),
+    window: windowState({ startsAt: r.starts_at, endsAt: r.ends_at, openMinutes: r.open, closeMinutes: r.close }, new Date()),
+    isCancelled: r.status === 'cancelled',
+  };
+}

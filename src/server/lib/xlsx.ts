@@ -1,0 +1,43 @@
+import ExcelJS from 'exceljs';
+
+/**
+ * Text that a spreadsheet might take for a formula (=, +, -, @, tab, CR) is prefixed with an
+ * apostrophe: an exported name like "=HYPERLINK(...)" must stay text when someone opens it.
+ */
+export function safeCell(value: unknown): ExcelJS.CellValue {
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
+  return value as ExcelJS.CellValue;
+}
+
+/** Builds a one-sheet workbook with a bold, frozen header row and sensible column widths. */
+export async function buildSheet(
+  sheetName: string,
+  columns: { header: string; key: string; width?: number }[],
+  rows: Record<string, unknown>[],
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Resolute';
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 18 }));
+  ws.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    ws.addRow(Object.fromEntries(columns.map((c) => [c.key, safeCell(row[c.key])])));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Reads a cell as trimmed text ('' when empty), whatever type Excel stored. */
+export function cellText(value: ExcelJS.CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const d = value;
+    return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('text' in value) return String(value.text).trim();
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(value).trim();
+}

@@ -1,0 +1,103 @@
+import { useState, type ReactNode } from 'react';
+import { Avatar, Button, Layout, Menu, Segmented, Space, Tag, Typography, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  HistoryOutlined,
+  LogoutOutlined,
+  ReadOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useNavigate, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser, useLogout } from '../features/auth/auth.api';
+import { useCan } from '../features/auth/use-permission';
+import { useLocale } from './locale';
+
+const { Sider, Header, Content } = Layout;
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const { locale, setLocale } = useLocale();
+  const [collapsed, setCollapsed] = useState(false);
+  const canUsers = useCan('users.read');
+  const canAudit = useCan('audit.read');
+
+  const soon = (label: string) => (
+    <span>
+      {label}{' '}
+      <Tag bordered={false} className="soon-tag">
+        {t('nav.comingSoon')}
+      </Tag>
+    </span>
+  );
+  const items: MenuProps['items'] = [
+    { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
+    { key: '/members', icon: <TeamOutlined />, label: t('nav.members') },
+    ...(canUsers ? [{ key: '/users', icon: <UserOutlined />, label: t('nav.users') }] : []),
+    ...(canAudit ? [{ key: '/audit', icon: <HistoryOutlined />, label: t('nav.audit') }] : []),
+    { type: 'divider' as const },
+    { key: 'documents', icon: <FileTextOutlined />, label: soon(t('nav.documents')), disabled: true },
+    { key: 'study', icon: <ReadOutlined />, label: soon(t('nav.study')), disabled: true },
+    { key: 'reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')), disabled: true },
+  ];
+  const selected = ['/orgs', '/members', '/users', '/audit'].find((k) => pathname.startsWith(k)) ?? '/orgs';
+
+  return (
+    <Layout className="app-shell">
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={232} theme="dark" className="app-sider">
+        <div className="sider-brand" title={t('app.tagline')}>
+          <span className="brand-mark small" aria-hidden>
+            ★
+          </span>
+          {!collapsed && <span className="sider-brand-name">{t('app.name')}</span>}
+        </div>
+        <nav aria-label={t('nav.menu')}>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[selected]}
+            items={items}
+            onClick={({ key }) => {
+              if (key.startsWith('/')) void navigate({ to: key });
+            }}
+          />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header className="app-header">
+          <Typography.Text className="header-tagline">{t('app.tagline')}</Typography.Text>
+          <Space size="middle">
+            <Segmented
+              size="small"
+              aria-label={t('nav.language')}
+              value={locale}
+              onChange={(v) => setLocale(v as 'vi' | 'en', { persist: true })}
+              options={[
+                { label: 'VI', value: 'vi' },
+                { label: 'EN', value: 'en' },
+              ]}
+              data-testid="language-switch"
+            />
+            <Space size="small">
+              <Avatar size="small" icon={<UserOutlined />} />
+              <Typography.Text strong data-testid="current-user">
+                {me.fullName}
+              </Typography.Text>
+            </Space>
+            <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
+              {t('nav.logout')}
+            </Button>
+          </Space>
+        </Header>
+        <Content className="app-content">{children}</Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,43 @@
+import { type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import enUS from 'antd/locale/en_US';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ApiError } from '../lib/api';
+import { useLocale } from './locale';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // A 4xx will not heal by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+  },
+});
+
+export const theme = {
+  token: {
+    colorPrimary: '#b71c1c',
+    colorLink: '#b71c1c',
+    borderRadius: 6,
+    fontFamily:
+      "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
+  },
+  components: {
+    Layout: { siderBg: '#3b0a0a', triggerBg: '#2a0606', headerBg: '#ffffff' },
+    Menu: { darkItemBg: '#3b0a0a', darkSubMenuItemBg: '#2a0606', darkItemSelectedBg: '#b71c1c' },
+  },
+};
+
+export function Providers({ children }: { children: ReactNode }) {
+  const { locale } = useLocale();
+  return (
+    <ConfigProvider locale={locale === 'vi' ? viVN : enUS} theme={theme}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

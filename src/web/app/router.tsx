@@ -1,0 +1,103 @@
+import { useEffect } from 'react';
+import { Button, Result } from 'antd';
+import { createRootRoute, createRoute, createRouter, Link, Outlet, redirect } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { setUnauthenticatedHandler } from '../lib/api';
+import { ErrorState, Loading } from '../components/states';
+import { meKey, useMe } from '../features/auth/auth.api';
+import { LoginPage } from '../features/auth/login-page';
+import { OrgsPage } from '../features/orgs/orgs-page';
+import { MembersPage } from '../features/members/members-page';
+import { UsersPage } from '../features/users/users-page';
+import { AuditPage } from '../features/audit/audit-page';
+import { AppLayout } from './layout';
+import { useLocale } from './locale';
+
+/** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
+function RootGate() {
+  const me = useMe();
+  const qc = useQueryClient();
+  const { locale, setLocale } = useLocale();
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => qc.setQueryData(meKey, null));
+    return () => setUnauthenticatedHandler(null);
+  }, [qc]);
+
+  // The language chosen in this browser wins; tell the server so mails and exports follow it.
+  useEffect(() => {
+    if (me.data && me.data.locale !== locale) setLocale(locale, { persist: true });
+  }, [me.data, locale, setLocale]);
+
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <LoginPage />;
+  return (
+    <AppLayout>
+      <Outlet />
+    </AppLayout>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('errors.notFoundPage')}
+      extra={
+        <Link to="/orgs">
+          <Button type="primary">{t('errors.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+const positiveInt = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+const orgSearch = (s: Record<string, unknown>): { orgId?: number } => {
+  const orgId = positiveInt(s.orgId);
+  return orgId === undefined ? {} : { orgId };
+};
+
+const rootRoute = createRootRoute({ component: RootGate, notFoundComponent: NotFound });
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/orgs' });
+  },
+});
+const orgsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/orgs', validateSearch: orgSearch, component: OrgsRoutePage });
+const membersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/members',
+  validateSearch: orgSearch,
+  component: MembersRoutePage,
+});
+const usersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/users', component: UsersPage });
+const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/audit', component: AuditPage });
+
+function OrgsRoutePage() {
+  const { orgId } = orgsRoute.useSearch();
+  return <OrgsPage selectedId={orgId} />;
+}
+function MembersRoutePage() {
+  const { orgId } = membersRoute.useSearch();
+  return <MembersPage initialOrgId={orgId} />;
+}
+
+const routeTree = rootRoute.addChildren([indexRoute, orgsRoute, membersRoute, usersRoute, auditRoute]);
+
+export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,61 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken } from '../../lib/api';
+import type { Role } from '../../../domain/access/permissions';
+
+export type Grant = { role: Role; orgId: number; orgPath: string; orgName?: string };
+export type Me = {
+  id: number;
+  username: string;
+  fullName: string;
+  locale: 'vi' | 'en';
+  memberId: number | null;
+  grants: Grant[];
+  csrfToken: string;
+};
+
+export const meKey = ['auth', 'me'] as const;
+
+/** The logged-in user, or null when nobody is (401). */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.get<Me>('/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw e;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: Infinity, retry: 1 });
+}
+
+/** The logged-in user; only for pages rendered behind the login gate. */
+export function useCurrentUser(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useCurrentUser without a session');
+  return data;
+}
+
+export async function login(username: string, password: string): Promise<Me> {
+  const me = await api.post<Me>('/auth/login', { username, password });
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return async () => {
+    try {
+      await api.post('/auth/logout');
+    } finally {
+      setCsrfToken(null);
+      qc.clear();
+      qc.setQueryData(meKey, null);
+    }
+  };
+}
