@@ -34,17 +34,20 @@ function ensureChromium() {
 
 ensureChromium();
 
-if (!process.env.E2E_SKIP_BUILD) {
-  const build = run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+// The app is built into a private folder, so a build running beside us cannot swap files
+// under the server in the middle of a journey. RESOLUTE_WEB_DIR tells the test server where.
+const outDir = mkdtempSync(join(tmpdir(), 'resolute-e2e-'));
+const report = join(outDir, 'report.json');
+const webDir = process.env.RESOLUTE_WEB_DIR ?? join(outDir, 'web');
+if (!process.env.RESOLUTE_WEB_DIR) {
+  const build = run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', webDir, '--emptyOutDir']);
   if (build.status !== 0) {
     console.error('The web app did not build.');
     console.log('0 passed, 1 failed');
+    rmSync(outDir, { recursive: true, force: true });
     process.exit(1);
   }
 }
-
-const outDir = mkdtempSync(join(tmpdir(), 'resolute-e2e-report-'));
-const report = join(outDir, 'report.json');
 const extra = process.argv.slice(2);
 const tests = run(process.execPath, [
   join(root, 'node_modules/vitest/vitest.mjs'),
@@ -55,7 +58,7 @@ const tests = run(process.execPath, [
   '--reporter=json',
   `--outputFile.json=${report}`,
   ...extra,
-]);
+], { env: { ...process.env, RESOLUTE_WEB_DIR: webDir } });
 
 let passed = 0;
 let failed = 0;

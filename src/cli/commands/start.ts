@@ -17,11 +17,12 @@ export function registerStart(program: Command) {
     .command('start')
     .description('Chạy máy chủ (cơ sở dữ liệu nhúng, migration, dữ liệu mẫu lần đầu) / Start the server')
     .option('--no-demo', 'không nạp dữ liệu mẫu ở lần chạy đầu / do not load the demo on first start')
-    .action(async (opts: { demo: boolean }) => {
+    .option('--no-web', 'chỉ phục vụ API, không có giao diện web / serve the API only')
+    .action(async (opts: { demo: boolean; web: boolean }) => {
       const config = loadConfig();
       const t0 = Date.now();
-      const webDir = defaultWebDir();
-      await ensureWebBuilt(webDir);
+      const webDir = opts.web ? defaultWebDir() : null;
+      if (webDir) await ensureWebBuilt(webDir);
       const server = await startServer({
         port: config.port,
         host: config.host,

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { Db } from '../db/pool';
 import { inTransaction } from '../db/pool';
 import { loadDemoOrgs } from './demo-orgs.step';
+import { loadDemoDocuments } from './documents.step';
 
 export type DemoContext = {
   /** Orgs created so far, by demo code. */
@@ -15,7 +16,7 @@ export type DemoContext = {
 };
 export type DemoStep = { name: string; run: (tx: pg.PoolClient, ctx: DemoContext) => Promise<void> };
 
-export const demoSteps: DemoStep[] = [{ name: 'orgs', run: loadDemoOrgs }];
+export const demoSteps: DemoStep[] = [{ name: 'orgs', run: loadDemoOrgs }, { name: 'documents', run: loadDemoDocuments }];
 
 /** True once the demo has been loaded into this database. */
 export async function isDemoLoaded(db: Db): Promise<boolean> {

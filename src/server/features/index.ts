@@ -6,6 +6,7 @@ import { orgsRoutes } from './orgs/orgs.routes';
 import { membersRoutes } from './members/members.routes';
 import { usersRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
+import { documentsRoutes } from './documents/documents.routes';
 import { studyRoutes } from './study/study.routes';
 
 export type FeatureOptions = { db: Db };
@@ -18,5 +19,6 @@ export const featureRoutes: FastifyPluginAsync<FeatureOptions>[] = [
   membersRoutes,
   usersRoutes,
   auditRoutes,
+  documentsRoutes,
   studyRoutes,
 ];

@@ -41,13 +41,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
     { key: '/members', icon: <TeamOutlined />, label: t('nav.members') },
     ...(canUsers ? [{ key: '/users', icon: <UserOutlined />, label: t('nav.users') }] : []),
+    { key: '/documents', icon: <FileTextOutlined />, label: t('nav.documents') },
     ...(canAudit ? [{ key: '/audit', icon: <HistoryOutlined />, label: t('nav.audit') }] : []),
     { type: 'divider' as const },
-    { key: 'documents', icon: <FileTextOutlined />, label: soon(t('nav.documents')), disabled: true },
     { key: 'study', icon: <ReadOutlined />, label: soon(t('nav.study')), disabled: true },
     { key: 'reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')), disabled: true },
   ];
-  const selected = ['/orgs', '/members', '/users', '/audit'].find((k) => pathname.startsWith(k)) ?? '/orgs';
+  const selected = pathname.startsWith('/cascade') ? '/documents' : (['/orgs', '/members', '/users', '/audit', '/documents'].find((k) => pathname.startsWith(k)) ?? '/orgs');
 
   return (
     <Layout className="app-shell">
@@ -78,7 +78,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               size="small"
               aria-label={t('nav.language')}
               value={locale}
-              onChange={(v) => setLocale(v as 'vi' | 'en', { persist: true })}
+              onChange={(v) => setLocale(v as 'vi' | 'en')}
               options={[
                 { label: 'VI', value: 'vi' },
                 { label: 'EN', value: 'en' },

@@ -2,14 +2,14 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
-import { api, setApiLocale, type Locale } from '../lib/api';
+import { setApiLocale, type Locale } from '../lib/api';
 import { i18n, LOCALE_STORAGE_KEY, storedLocale } from '../lib/i18n';
 import type { Label } from '../../domain/orgs/org-kinds';
 
 type LocaleContextValue = {
   locale: Locale;
-  /** Switches the language; `persist` also tells the server (only when logged in). */
-  setLocale: (next: Locale, opts?: { persist?: boolean }) => void;
+  /** Switches the language and remembers it in this browser (the login gate tells the server). */
+  setLocale: (next: Locale) => void;
   /** The label of a domain value in the current language. */
   label: (l: Label) => string;
 };
@@ -30,7 +30,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     return initial;
   });
 
-  const setLocale = useCallback((next: Locale, opts?: { persist?: boolean }) => {
+  const setLocale = useCallback((next: Locale) => {
     try {
       localStorage.setItem(LOCALE_STORAGE_KEY, next);
     } catch {
@@ -38,7 +38,6 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     }
     applyLocale(next);
     setState(next);
-    if (opts?.persist) void api.put('/auth/locale', { locale: next }).catch(() => undefined);
   }, []);
 
   const value = useMemo<LocaleContextValue>(() => ({ locale, setLocale, label: (l) => l[locale] }), [locale, setLocale]);

@@ -3,7 +3,8 @@ import { Button, Result } from 'antd';
 import { createRootRoute, createRoute, createRouter, Link, Outlet, redirect } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { setUnauthenticatedHandler } from '../lib/api';
+import { api, setUnauthenticatedHandler } from '../lib/api';
+import { storedLocaleChoice } from '../lib/i18n';
 import { ErrorState, Loading } from '../components/states';
 import { meKey, useMe } from '../features/auth/auth.api';
 import { LoginPage } from '../features/auth/login-page';
@@ -11,6 +12,9 @@ import { OrgsPage } from '../features/orgs/orgs-page';
 import { MembersPage } from '../features/members/members-page';
 import { UsersPage } from '../features/users/users-page';
 import { AuditPage } from '../features/audit/audit-page';
+import { DocumentsPage } from '../features/documents/documents-page';
+import { DocumentPage } from '../features/documents/document-page';
+import { CascadePage } from '../features/documents/cascade-page';
 import { AppLayout } from './layout';
 import { useLocale } from './locale';
 
@@ -25,10 +29,20 @@ function RootGate() {
     return () => setUnauthenticatedHandler(null);
   }, [qc]);
 
-  // The language chosen in this browser wins; tell the server so mails and exports follow it.
+  // A browser that never chose takes the user's saved language; otherwise the browser's choice
+  // wins and the server is told, so that messages and exports follow it.
   useEffect(() => {
-    if (me.data && me.data.locale !== locale) setLocale(locale, { persist: true });
-  }, [me.data, locale, setLocale]);
+    const current = me.data;
+    if (!current || current.locale === locale) return;
+    if (storedLocaleChoice() === null) {
+      setLocale(current.locale);
+      return;
+    }
+    void api
+      .put('/auth/locale', { locale })
+      .then(() => qc.setQueryData(meKey, { ...current, locale }))
+      .catch(() => undefined);
+  }, [me.data, locale, qc, setLocale]);
 
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
@@ -82,6 +96,17 @@ const membersRoute = createRoute({
 });
 const usersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/users', component: UsersPage });
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/audit', component: AuditPage });
+const documentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/documents', component: DocumentsPage });
+const documentRoute = createRoute({ getParentRoute: () => rootRoute, path: '/documents/$id', component: DocumentRoutePage });
+const cascadeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cascade/$itemId', component: CascadeRoutePage });
+function DocumentRoutePage() {
+  const { id } = documentRoute.useParams();
+  return <DocumentPage key={id} id={Number(id)} />;
+}
+function CascadeRoutePage() {
+  const { itemId } = cascadeRoute.useParams();
+  return <CascadePage key={itemId} itemId={Number(itemId)} />;
+}
 
 function OrgsRoutePage() {
   const { orgId } = orgsRoute.useSearch();
@@ -92,7 +117,7 @@ function MembersRoutePage() {
   return <MembersPage initialOrgId={orgId} />;
 }
 
-const routeTree = rootRoute.addChildren([indexRoute, orgsRoute, membersRoute, usersRoute, auditRoute]);
+const routeTree = rootRoute.addChildren([indexRoute, orgsRoute, membersRoute, usersRoute, auditRoute, documentsRoute, documentRoute, cascadeRoute]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
 

@@ -35,6 +35,7 @@ export function FormModal<T extends object>(props: Props<T>) {
       data-testid={props.testId}
     >
       <Form<T>
+        name={props.testId}
         form={props.form}
         layout="vertical"
         onFinish={(v) => void props.onFinish(v)}

@@ -109,6 +109,7 @@ const vi = {
     codeRule: 'Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch',
     nameMin: 'Tên tổ chức cần ít nhất 2 ký tự',
     path: 'Trực thuộc',
+    sampleNote: 'Tên là dữ liệu mẫu, chưa phải người thật',
   },
   members: {
     title: 'Đảng viên',
@@ -346,6 +347,7 @@ const en: Resource = {
     codeRule: 'Code: letters without accents, digits, dot, dash',
     nameMin: 'The name needs at least 2 characters',
     path: 'Under',
+    sampleNote: 'Sample names, not real people',
   },
   members: {
     title: 'Party members',
@@ -482,13 +484,19 @@ export const resources = { vi: { translation: vi }, en: { translation: en } } as
 
 export const LOCALE_STORAGE_KEY = 'resolute.locale';
 
+/** The language chosen in this browser, or null when none was ever chosen here. */
+export function storedLocaleChoice(): Locale | null {
+  try {
+    const v = localStorage.getItem(LOCALE_STORAGE_KEY);
+    return v === 'en' || v === 'vi' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The language remembered in this browser; Vietnamese when none. */
 export function storedLocale(): Locale {
-  try {
-    return localStorage.getItem(LOCALE_STORAGE_KEY) === 'en' ? 'en' : 'vi';
-  } catch {
-    return 'vi';
-  }
+  return storedLocaleChoice() ?? 'vi';
 }
 
 export function initI18n(lng: Locale) {

@@ -217,8 +217,8 @@ CREATE TABLE member_import_rows (
   -- The member's version at preview time: a member edited since then makes the commit refuse.
   member_version integer,
   data        jsonb,
-  errors      text[] NOT NULL DEFAULT '{}',
-  changes     text[] NOT NULL DEFAULT '{}',
+  errors      jsonb NOT NULL DEFAULT '[]',
+  changes     jsonb NOT NULL DEFAULT '[]',
   PRIMARY KEY (import_id, row_no)
 );
 CREATE INDEX member_import_rows_action ON member_import_rows (import_id, action, row_no);

@@ -75,40 +75,50 @@ CREATE TABLE bridge_point_members (
 
 -- One row per member and session, whatever they retry: the primary key is what makes a
 -- duplicate scan a no-op. `org_id` is the member's cell at check-in time, for per-org reports.
+--
+-- No foreign keys on this table and the two below it, deliberately: they take the peak of a
+-- national conference, and a row-level FK check costs a lookup and a row lock per row (every
+-- check-in of a session share-locking the one session row). The only writers are the check-in
+-- batch, which joins the session, point and member it writes, and the study services, which
+-- check the same in their transaction. Deleting a session deletes its rows (trigger below).
 CREATE TABLE attendances (
-  session_id    bigint NOT NULL REFERENCES study_sessions(id) ON DELETE CASCADE,
-  member_id     bigint NOT NULL REFERENCES members(id),
-  point_id      bigint REFERENCES bridge_points(id) ON DELETE SET NULL,
-  org_id        bigint NOT NULL REFERENCES orgs(id),
+  session_id    bigint NOT NULL,
+  member_id     bigint NOT NULL,
+  point_id      bigint,
+  org_id        bigint NOT NULL,
   status        text NOT NULL CHECK (status IN ('present','excused','absent')),
   reason        text,
   method        text NOT NULL CHECK (method IN ('qr','manual','import')),
-  recorded_by   bigint REFERENCES users(id),
+  recorded_by   bigint,
   -- A global, increasing cursor: the host's live list asks for rows after the last it saw.
   seq           bigint GENERATED ALWAYS AS IDENTITY,
   at            timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (session_id, member_id)
 );
+-- Few indexes on purpose: each one is written at check-in peak. Reports per org read a
+-- session's rows through the primary key's session prefix.
 CREATE INDEX attendances_point_seq_idx ON attendances (point_id, seq);
 CREATE INDEX attendances_member_idx ON attendances (member_id);
-CREATE INDEX attendances_session_org_idx ON attendances (session_id, org_id, status);
 
 -- Who has studied which document, once per member whatever the number of sessions attended.
 CREATE TABLE document_studies (
   document_id bigint NOT NULL,
-  member_id   bigint NOT NULL REFERENCES members(id),
-  session_id  bigint NOT NULL REFERENCES study_sessions(id) ON DELETE CASCADE,
+  member_id   bigint NOT NULL,
+  -- The member's cell, kept along with members.org_id (see members_study_move): the count
+  -- triggers then never join the million-row members table.
+  org_id      bigint NOT NULL,
+  session_id  bigint NOT NULL,
   studied_on  date NOT NULL,
-  PRIMARY KEY (document_id, member_id)
+  -- Member first: "what has this member studied" and "has this member studied it" both use
+  -- it, and no second index is written at check-in peak.
+  PRIMARY KEY (member_id, document_id)
 );
-CREATE INDEX document_studies_session_idx ON document_studies (session_id);
-CREATE INDEX document_studies_member_idx ON document_studies (member_id);
 
 -- Members who studied each document, per cell and per day (Vietnam time). Coverage of a
 -- subtree as of a date sums these rows (thousands) instead of counting attendance (millions).
 CREATE TABLE document_study_counts (
   document_id bigint NOT NULL,
-  org_id      bigint NOT NULL REFERENCES orgs(id),
+  org_id      bigint NOT NULL,
   day         date NOT NULL,
   studied     integer NOT NULL DEFAULT 0,
   PRIMARY KEY (document_id, org_id, day)
@@ -123,12 +133,12 @@ CREATE OR REPLACE FUNCTION vn_today(ts timestamptz) RETURNS date LANGUAGE sql IM
 -- check-in batch of hundreds of rows runs each statement once.
 CREATE OR REPLACE FUNCTION attendances_study_ins() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO document_studies (document_id, member_id, session_id, studied_on)
-  SELECT d.document_id, n.member_id, n.session_id, vn_today(n.at)
+  INSERT INTO document_studies (document_id, member_id, org_id, session_id, studied_on)
+  SELECT d.document_id, n.member_id, n.org_id, n.session_id, vn_today(n.at)
     FROM new_rows n JOIN study_session_documents d ON d.session_id = n.session_id
    WHERE n.status = 'present'
-   ORDER BY d.document_id, n.member_id
-  ON CONFLICT (document_id, member_id) DO NOTHING;
+   ORDER BY n.member_id, d.document_id
+  ON CONFLICT (member_id, document_id) DO NOTHING;
   RETURN NULL;
 END $$;
 
@@ -140,14 +150,15 @@ BEGIN
    WHERE o.status = 'present' AND n.status <> 'present'
      AND ds.member_id = o.member_id AND ds.session_id = o.session_id;
   -- Re-credit from any other present attendance, and credit the newly present.
-  INSERT INTO document_studies (document_id, member_id, session_id, studied_on)
-  SELECT DISTINCT ON (d.document_id, a.member_id) d.document_id, a.member_id, a.session_id, vn_today(a.at)
+  INSERT INTO document_studies (document_id, member_id, org_id, session_id, studied_on)
+  SELECT DISTINCT ON (d.document_id, a.member_id) d.document_id, a.member_id, m.org_id, a.session_id, vn_today(a.at)
     FROM (SELECT DISTINCT n.member_id FROM old_rows o JOIN new_rows n ON n.session_id = o.session_id AND n.member_id = o.member_id
            WHERE (o.status = 'present') <> (n.status = 'present')) c
+    JOIN members m ON m.id = c.member_id
     JOIN attendances a ON a.member_id = c.member_id AND a.status = 'present'
     JOIN study_session_documents d ON d.session_id = a.session_id
    ORDER BY d.document_id, a.member_id, a.at
-  ON CONFLICT (document_id, member_id) DO NOTHING;
+  ON CONFLICT (member_id, document_id) DO NOTHING;
   RETURN NULL;
 END $$;
 
@@ -161,8 +172,8 @@ CREATE TRIGGER attendances_study_upd AFTER UPDATE ON attendances REFERENCING OLD
 CREATE OR REPLACE FUNCTION document_studies_count_ins() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO document_study_counts AS c (document_id, org_id, day, studied)
-  SELECT n.document_id, m.org_id, n.studied_on, count(*)
-    FROM new_rows n JOIN members m ON m.id = n.member_id
+  SELECT n.document_id, n.org_id, n.studied_on, count(*)
+    FROM new_rows n
    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT (document_id, org_id, day) DO UPDATE SET studied = c.studied + EXCLUDED.studied;
   RETURN NULL;
@@ -170,8 +181,8 @@ END $$;
 CREATE OR REPLACE FUNCTION document_studies_count_del() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE document_study_counts c SET studied = c.studied - d.n
-    FROM (SELECT o.document_id, m.org_id, o.studied_on, count(*) n
-            FROM old_rows o JOIN members m ON m.id = o.member_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3) d
+    FROM (SELECT o.document_id, o.org_id, o.studied_on, count(*) n
+            FROM old_rows o GROUP BY 1, 2, 3 ORDER BY 1, 2, 3) d
    WHERE c.document_id = d.document_id AND c.org_id = d.org_id AND c.day = d.studied_on;
   RETURN NULL;
 END $$;
@@ -188,8 +199,9 @@ BEGIN
     SELECT o.id, o.org_id AS from_org, n.org_id AS to_org
       FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o.org_id <> n.org_id
   ), d AS (
-    SELECT ds.document_id, ds.studied_on, mv.from_org, mv.to_org
-      FROM moved mv JOIN document_studies ds ON ds.member_id = mv.id
+    UPDATE document_studies ds SET org_id = mv.to_org
+      FROM moved mv WHERE ds.member_id = mv.id
+    RETURNING ds.document_id, ds.studied_on, mv.from_org, mv.to_org
   ), dec AS (
     UPDATE document_study_counts c SET studied = c.studied - x.n
       FROM (SELECT document_id, from_org, studied_on, count(*) n FROM d GROUP BY 1, 2, 3) x
@@ -202,6 +214,24 @@ BEGIN
 END $$;
 CREATE TRIGGER members_study_move AFTER UPDATE ON members REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION members_study_move();
+
+-- What the missing foreign keys would have cascaded: a deleted session takes its attendance
+-- (and through the triggers above, what it credited) with it; a deleted point leaves its rows
+-- without a point.
+CREATE OR REPLACE FUNCTION study_sessions_cleanup() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM attendances a USING old_rows o WHERE a.session_id = o.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER study_sessions_cleanup AFTER DELETE ON study_sessions REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION study_sessions_cleanup();
+CREATE OR REPLACE FUNCTION bridge_points_cleanup() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE attendances a SET point_id = NULL FROM old_rows o WHERE a.point_id = o.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER bridge_points_cleanup AFTER DELETE ON bridge_points REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION bridge_points_cleanup();
 
 -- Invitations: one per expected member and session, read on the member's page.
 CREATE TABLE study_invitations (

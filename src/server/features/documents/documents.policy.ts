@@ -1,11 +1,22 @@
-import { can } from '../../../domain/access/permissions';
+import { isWithin, rolePermissions, type RoleGrant } from '../../../domain/access/permissions';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import type { DocumentRow } from './documents.queries';
 
+/**
+ * An org edits its own documents: the caller needs documents.write on the issuing org itself.
+ * A role higher up reads the subtree's documents but does not rewrite a ward's plan; only an
+ * administrator's role reaches down to edit.
+ */
+export function canWriteDocuments(grants: readonly RoleGrant[], orgPath: string): boolean {
+  return grants.some(
+    (g) => rolePermissions[g.role].includes('documents.write') && (g.orgPath === orgPath || (g.role === 'admin' && isWithin(orgPath, g.orgPath))),
+  );
+}
+
 /** What the caller may do with a document, by the rules the services enforce. */
 export function documentAbilities(actor: Actor, doc: Pick<DocumentRow, 'orgPath' | 'status' | 'previousVersionId'>) {
-  const canWrite = actor.userId === null || can(actor.grants, 'documents.write', doc.orgPath);
+  const canWrite = actor.userId === null || canWriteDocuments(actor.grants, doc.orgPath);
   const isDraft = doc.status === 'draft';
   return {
     update: canWrite && isDraft,
@@ -21,7 +32,7 @@ export function documentAbilities(actor: Actor, doc: Pick<DocumentRow, 'orgPath'
 
 /** 403 for a document the caller can read but not change. */
 export function requireDocumentWrite(actor: Actor, doc: Pick<DocumentRow, 'orgPath'>) {
-  if (actor.userId !== null && !can(actor.grants, 'documents.write', doc.orgPath)) {
+  if (actor.userId !== null && !canWriteDocuments(actor.grants, doc.orgPath)) {
     throw new AppError('forbidden', { vi: 'Bạn không có quyền sửa văn bản của tổ chức này.', en: 'You may not change documents of this organization.' });
   }
 }

@@ -46,7 +46,7 @@ export function LoginPage() {
         {error && (
           <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} data-testid="login-error" />
         )}
-        <Form<LoginForm> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={isSubmitting}>
+        <Form<LoginForm> name="login" layout="vertical" onFinish={onFinish} requiredMark={false} disabled={isSubmitting}>
           <Form.Item
             name="username"
             label={t('login.username')}

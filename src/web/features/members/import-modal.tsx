@@ -116,7 +116,7 @@ export function ImportModal({ defaultOrgId, onClose, onImported }: Props) {
       />
 
       {step === 0 && (
-        <Form layout="vertical" onFinish={() => void onPreview()} disabled={isBusy}>
+        <Form name="import" layout="vertical" onFinish={() => void onPreview()} disabled={isBusy}>
           <Form.Item
             label={t('import.org')}
             extra={t('import.orgHint')}

@@ -91,7 +91,7 @@ export function MemberDrawer({ member, defaultOrgId, onClose, onSaved, onConflic
       maskClosable={!isSaving}
       data-testid="member-drawer"
     >
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void onFinish(v)} disabled={isSaving} scrollToFirstError>
+      <Form<Values> name="member" form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void onFinish(v)} disabled={isSaving} scrollToFirstError>
         {isNew && (
           <Form.Item
             name="orgId"

@@ -327,7 +327,7 @@ function TransferModal({ member, onClose, onDone }: { member: Member; onClose: (
         label={t('members.transferTo')}
         rules={[{ required: true, message: t('common.requiredSelect', { field: t('members.transferTo').toLowerCase() }) }]}
       >
-        <OrgPicker isDisabled={(o) => o.id === member.orgId || o.isClosed} />
+        <OrgPicker autoFocus isDisabled={(o) => o.id === member.orgId || o.isClosed} />
       </Form.Item>
     </FormModal>
   );

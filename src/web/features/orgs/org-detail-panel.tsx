@@ -150,7 +150,7 @@ export function OrgDetailPanel({ id, onSelect, onChanged }: Props) {
         />
       )}
 
-      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} styles={{ label: { width: 190 }, content: { minWidth: 140 } }}>
         <Descriptions.Item label={t('orgs.code')}>{org.code}</Descriptions.Item>
         <Descriptions.Item label={t('orgs.kind')}>{label(orgKindLabels[org.kind])}</Descriptions.Item>
         <Descriptions.Item label={t('orgs.head')} span={2}>
@@ -268,18 +268,19 @@ function CommitteeCard({ committee }: { committee: Committee }) {
                   {p.title ? `, ${p.title}` : ''}
                 </Typography.Text>
                 {p.isSample && (
-                  <Tag color="gold" bordered={false} style={{ marginLeft: 6 }}>
-                    {t('common.sample')}
-                  </Tag>
+                  <span className="sample-mark" title={t('common.sample')}>
+                    *
+                  </span>
                 )}
               </li>
             ))}
           </ul>
-          {people.length < committee.size && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('orgs.peopleListed', { count: people.length })}
-            </Typography.Text>
-          )}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {people.length < committee.size && t('orgs.peopleListed', { count: people.length })}
+            {people.length < committee.size && people.some((p) => p.isSample) && ' · '}
+            {people.some((p) => p.isSample) && <span className="sample-mark">*</span>}
+            {people.some((p) => p.isSample) && ` ${t('orgs.sampleNote')}`}
+          </Typography.Text>
         </>
       )}
     </Card>

@@ -202,7 +202,7 @@ export function MoveOrgModal({ org, open, onClose, onMoved, onConflict }: MovePr
         label={t('orgs.newParent')}
         rules={[{ required: true, message: t('common.requiredSelect', { field: t('orgs.newParent').toLowerCase() }) }]}
       >
-        <OrgPicker isDisabled={(o) => isSelfOrDescendant(org.path, o.path) || o.id === org.parentId || o.isClosed} />
+        <OrgPicker autoFocus isDisabled={(o) => isSelfOrDescendant(org.path, o.path) || o.id === org.parentId || o.isClosed} />
       </Form.Item>
     </FormModal>
   );

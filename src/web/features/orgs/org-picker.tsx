@@ -17,6 +17,7 @@ type Props = {
   isDisabled?: (org: OrgSummary) => boolean;
   'aria-label'?: string;
   testId?: string;
+  autoFocus?: boolean;
 };
 
 type Node = { id: number; pId: number; value: number; title: React.ReactNode; label: string; isLeaf: boolean; disabled?: boolean };
@@ -112,6 +113,7 @@ export function OrgPicker(props: Props) {
   return (
     <TreeSelect<{ value: number; label: React.ReactNode } | undefined>
       id={props.id}
+      autoFocus={props.autoFocus}
       data-testid={props.testId}
       aria-label={props['aria-label']}
       style={props.style ?? { width: '100%' }}

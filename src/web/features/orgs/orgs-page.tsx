@@ -171,11 +171,6 @@ export function OrgsPage({ selectedId }: { selectedId?: number }) {
           <span className="org-node-count" title={t('orgs.subtreeMembers')}>
             <TeamOutlined /> {formatVnNumber(n.item.subtreeMemberCount)}
           </span>
-          {n.item.isSample && (
-            <Tag color="gold" bordered={false} style={{ fontSize: 10, lineHeight: '16px', marginInlineEnd: 0 }}>
-              {t('common.sample')}
-            </Tag>
-          )}
         </span>
       ),
     });

@@ -266,7 +266,7 @@ function UserDrawer({
 
   return (
     <Drawer open size={600} title={user ? t('users.editTitle', { name: user.username }) : t('users.addTitle')} onClose={onClose} destroyOnHidden maskClosable={!isSaving}>
-      <Form<UserValues> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void onFinish(v)} disabled={isSaving}>
+      <Form<UserValues> name="user" form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void onFinish(v)} disabled={isSaving}>
         <Form.Item
           name="username"
           label={t('users.username')}

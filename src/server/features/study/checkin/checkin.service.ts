@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/pool';
 import { checkinMessages, type CheckinReason } from '../../../../domain/study/messages';
-import { verifyQrToken } from '../../../../domain/study/qr-token';
+import { verifyQrToken, type QrCheck, type QrPayload } from '../../../../domain/study/qr-token';
 import { windowState } from '../../../../domain/study/checkin-window';
 import { AppError, type ErrorCode } from '../../../lib/errors';
 import { GroupCommitter } from './group-commit';
@@ -54,7 +54,7 @@ export class CheckinDesk {
 
   async checkIn(req: CheckinRequest, locale: 'vi' | 'en'): Promise<CheckinResult> {
     if (!this.perDevice.hit(req.deviceKey) || this.failuresPerIp.isOver(req.ip)) throw checkinError('rate_limited');
-    const verdict = verifyQrToken(req.token, await getQrSecret(this.db), Math.floor(Date.now() / 1000));
+    const verdict = await this.verify(req.token);
     if (!verdict.ok) throw checkinError(verdict.reason === 'expired' ? 'token_expired' : 'token_invalid');
     const memberCode = req.memberCode?.trim() || null;
     if (!memberCode && !req.sessionMemberId) throw checkinError('identify_required');
@@ -69,6 +69,22 @@ export class CheckinDesk {
     }
     if (outcome.reason === 'member_unknown') this.failuresPerIp.hit(req.ip);
     throw checkinError(outcome.reason);
+  }
+
+  // A conference shows a few thousand distinct codes, each scanned by hundreds: remember the
+  // ones that verified (expiry is still checked every time) instead of hashing per request.
+  private readonly verified = new Map<string, QrPayload>();
+
+  private async verify(token: string): Promise<QrCheck> {
+    const now = Math.floor(Date.now() / 1000);
+    const known = this.verified.get(token);
+    if (known) return known.expiresAt < now ? { ok: false, reason: 'expired' } : { ok: true, payload: known };
+    const verdict = verifyQrToken(token, await getQrSecret(this.db), now);
+    if (verdict.ok) {
+      if (this.verified.size >= 50_000) this.verified.clear();
+      this.verified.set(token, verdict.payload);
+    }
+    return verdict;
   }
 
   close(): Promise<void> {

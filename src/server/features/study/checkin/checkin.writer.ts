@@ -25,7 +25,7 @@ type Row = {
  * A member already marked excused or absent who then scans is turned present; a member already
  * present is left alone (`stored` false: "already checked in").
  */
-const BATCH_SQL = `
+export const BATCH_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::int[], $2::bigint[], $3::bigint[], $4::bigint[], $5::text[]) AS t(i, session_id, point_id, member_id, code)
 ), resolved AS (
@@ -45,10 +45,12 @@ WITH input AS (
             (bp.expected_kind = 'subtree' AND mo.path <@ eo.path)
             OR EXISTS (SELECT 1 FROM bridge_point_members x WHERE x.point_id = bp.id AND x.member_id = r.member_id))) AS expected
     FROM resolved r
-    LEFT JOIN study_sessions s ON s.id = r.session_id
-    LEFT JOIN bridge_points bp ON bp.id = r.point_id AND bp.session_id = r.session_id
-    LEFT JOIN orgs eo ON eo.id = bp.expected_org_id
-    LEFT JOIN orgs mo ON mo.id = r.org_id
+    LEFT JOIN LATERAL (SELECT * FROM study_sessions WHERE id = r.session_id OFFSET 0) s ON true
+    LEFT JOIN LATERAL (SELECT * FROM bridge_points WHERE id = r.point_id AND session_id = r.session_id OFFSET 0) bp ON true
+    -- Lateral with OFFSET 0 (kept out of the join planning): one index lookup per row, never a
+    -- scan of the whole org table to build a hash.
+    LEFT JOIN LATERAL (SELECT path FROM orgs WHERE id = bp.expected_org_id OFFSET 0) eo ON true
+    LEFT JOIN LATERAL (SELECT path FROM orgs WHERE id = r.org_id OFFSET 0) mo ON true
 ), ins AS (
   INSERT INTO attendances AS a (session_id, member_id, point_id, org_id, status, method)
   SELECT DISTINCT ON (session_id, member_id) session_id, member_id, point_id, org_id, 'present', 'qr'

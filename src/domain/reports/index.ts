@@ -1,0 +1,3 @@
+/** Pure rules for periodic reports: the workflow and the completeness arithmetic. */
+export * from './report-workflow';
+export * from './completeness';

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/pool';
+import { createTestDb } from '../test/db';
+import { isDemoLoaded, loadDemo } from './demo-builder';
+
+let db: Db;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ db, drop } = await createTestDb());
+  await loadDemo(db);
+}, 120_000);
+afterAll(async () => drop());
+
+describe('demo data', () => {
+  it('holds the structure the seed articles describe', async () => {
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT sum(d.member_count)::int AS n FROM orgs b JOIN orgs d ON d.path <@ b.path WHERE b.name ILIKE 'Đảng ủy Khối Các cơ quan và doanh nghiệp tỉnh%'`,
+    );
+    expect(rows[0]!.n).toBe(7935);
+    const { rows: committees } = await db.query<{ role: string; size: number; people: string[] }>(
+      `SELECT c.role, c.size, array_agg(m.full_name ORDER BY m.sort_order) AS people
+         FROM committees c JOIN orgs o ON o.id = c.org_id LEFT JOIN committee_members m ON m.committee_id = c.id
+        WHERE o.name = 'Tỉnh ủy Bình Dương' GROUP BY c.role, c.size ORDER BY c.size DESC`,
+    );
+    expect(committees.map((c) => [c.role, c.size])).toEqual([['executive', 49], ['standing', 15], ['inspection', 11]]);
+    expect(committees[0]!.people).toEqual(expect.arrayContaining(['Trần Văn Nam', 'Nguyễn Hoàng Thao', 'Võ Văn Minh']));
+  });
+
+  it('marks generated people as sample data and is not loaded twice', async () => {
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM members WHERE NOT is_sample');
+    expect(rows[0]!.n).toBe(0);
+    expect(await isDemoLoaded(db)).toBe(true);
+    await expect(loadDemo(db)).rejects.toThrow(/đã có tổ chức/);
+  });
+});

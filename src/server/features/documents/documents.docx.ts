@@ -1,0 +1,171 @@
+/**
+ * Word export in the Party's document format (Hướng dẫn 36-HD/VPTW, 03/4/2018): A4, margins
+ * 20-25 mm top and bottom, 30-35 mm left, 15-20 mm right; Times New Roman; the header in two
+ * columns — the issuing body with its superior above it, an asterisk, and "Số 01-NQ/TU" on
+ * the left; "ĐẢNG CỘNG SẢN VIỆT NAM" underlined, with the place and date in italics, on the
+ * right —, then the type name and the summary, the numbered content, targets as a table, and
+ * the signature and recipients blocks.
+ */
+import {
+  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+  type ITableCellOptions,
+} from 'docx';
+import type { Db } from '../../db/pool';
+import { documentKindLabels } from '../../../domain/documents';
+import type { Actor } from '../../lib/actor';
+import { getDocument } from './documents.service';
+
+const FONT = 'Times New Roman';
+const MM = 56.7; // twips per millimetre
+const SIZE = 28; // half-points: 14 pt body text
+
+type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
+const run = (r: Run) => new TextRun({ text: r.text, bold: r.bold, italics: r.italics, size: r.size ?? SIZE, font: FONT, underline: r.underline ? {} : undefined });
+const para = (runs: Run[], opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number; indent?: number; firstLine?: number } = {}) =>
+  new Paragraph({
+    alignment: opts.align ?? AlignmentType.JUSTIFIED,
+    spacing: { before: opts.before ?? 0, after: opts.after ?? 120, line: 300 },
+    indent: opts.firstLine || opts.indent ? { firstLine: opts.firstLine, left: opts.indent } : undefined,
+    children: runs.map(run),
+  });
+
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+
+function cell(children: Paragraph[], widthPct: number, opts: Partial<ITableCellOptions> = {}) {
+  return new TableCell({ children, width: { size: widthPct, type: WidthType.PERCENTAGE }, ...opts });
+}
+
+/** "Bình Dương, ngày 23 tháng 12 năm 2020"; a missing date leaves blanks to fill by hand. */
+export function placeAndDate(place: string, isoDate: string | null): string {
+  if (!isoDate) return `${place}, ngày     tháng     năm`;
+  const [y, m, d] = isoDate.split('-');
+  // 36-HD/VPTW: days below 10 and months below 3 take a leading zero.
+  const month = Number(m) < 3 ? m : String(Number(m));
+  return `${place}, ngày ${d} tháng ${month} năm ${y}`;
+}
+
+/** The place name of the issuing province: "Tỉnh ủy Bình Dương" → "Bình Dương". */
+export function placeOf(provinceName: string): string {
+  return provinceName.replace(/^(Tỉnh ủy|Tỉnh uỷ|Thành ủy|Đảng bộ tỉnh)\s+/iu, '').trim() || provinceName;
+}
+
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+
+/** Builds the .docx of a document; the caller checks read access through getDocument. */
+export async function exportDocumentDocx(db: Db, actor: Actor, id: number): Promise<{ buffer: Buffer; fileName: string }> {
+  const doc = await getDocument(db, actor, id);
+  const { rows: ancestors } = await db.query<{ name: string; kind: string }>(
+    `SELECT a.name, a.kind FROM orgs a WHERE a.path @> $1::ltree ORDER BY nlevel(a.path)`,
+    [doc.orgPath],
+  );
+  const issuer = ancestors.at(-1)?.name ?? doc.orgName;
+  const superior = ancestors.length >= 2 ? ancestors.at(-2) : undefined;
+  const province = ancestors.find((a) => a.kind === 'province_committee');
+  const place = placeOf(province?.name ?? issuer);
+
+  const leftLines: Paragraph[] = [];
+  if (superior && superior.kind !== 'central') leftLines.push(para([{ text: upper(superior.name) }], { align: AlignmentType.CENTER, after: 0 }));
+  leftLines.push(para([{ text: upper(issuer), bold: true }], { align: AlignmentType.CENTER, after: 0 }));
+  leftLines.push(para([{ text: '*' }], { align: AlignmentType.CENTER, after: 0 }));
+  leftLines.push(para([{ text: `Số ${doc.symbol}` }], { align: AlignmentType.CENTER, after: 0 }));
+  const rightLines = [
+    para([{ text: 'ĐẢNG CỘNG SẢN VIỆT NAM', bold: true, size: 30, underline: true }], { align: AlignmentType.CENTER, after: 240 }),
+    para([{ text: placeAndDate(place, doc.issueDate), italics: true }], { align: AlignmentType.CENTER, after: 0 }),
+  ];
+  const header = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: noBorders,
+    rows: [new TableRow({ children: [cell(leftLines, 42), cell(rightLines, 58)] })],
+  });
+
+  const body: (Paragraph | Table)[] = [
+    header,
+    para([{ text: upper(documentKindLabels[doc.kind].vi), bold: true, size: 30 }], { align: AlignmentType.CENTER, before: 360, after: 60 }),
+    para([{ text: doc.title, bold: true }], { align: AlignmentType.CENTER, after: 60 }),
+    para([{ text: '-----' }], { align: AlignmentType.CENTER, after: 240 }),
+  ];
+  if (doc.summary) body.push(para([{ text: doc.summary }], { firstLine: 10 * MM }));
+  if (doc.implements.length > 0) {
+    body.push(para([{ text: `Thực hiện ${doc.implements.map((d) => `${documentKindLabels[d.kind as keyof typeof documentKindLabels]?.vi ?? ''} số ${d.symbol} của ${d.orgName}`).join('; ')},` }], { firstLine: 10 * MM }));
+  }
+  if (doc.amendReason) body.push(para([{ text: `Bổ sung, điều chỉnh (lần ${doc.versionNo - 1}): ${doc.amendReason}`, italics: true }], { firstLine: 10 * MM }));
+
+  // Targets go into one table under the item that holds them, as resolutions print them.
+  const items = doc.items;
+  let i = 0;
+  while (i < items.length) {
+    const item = items[i]!;
+    if (item.kind === 'target') {
+      const group: typeof items = [];
+      while (i < items.length && items[i]!.kind === 'target' && items[i]!.parentItemId === item.parentItemId) group.push(items[i++]!);
+      body.push(targetTable(group));
+      continue;
+    }
+    const isHeading = item.kind === 'part' || item.kind === 'section';
+    const label = item.outline ? `${item.outline} ` : '';
+    const text = item.kind === 'milestone' && item.milestoneYear ? `${item.text}` : item.text;
+    body.push(para([{ text: `${label}${isHeading && item.kind === 'part' ? upper(text) : text}`, bold: isHeading || item.kind === 'breakthrough' }], { firstLine: 10 * MM, before: isHeading ? 120 : 0 }));
+    i += 1;
+  }
+
+  // Recipients on the left, signature on the right.
+  const signer = doc.orgKind === 'province_committee' ? 'T/M TỈNH ỦY' : doc.orgKind === 'bloc_committee' ? 'T/M ĐẢNG ỦY KHỐI' : `T/M ${upper(issuer.split(' ').slice(0, 2).join(' '))}`;
+  body.push(
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: noBorders,
+      rows: [
+        new TableRow({
+          children: [
+            cell([
+              para([{ text: 'Nơi nhận:', size: 24, underline: true }], { align: AlignmentType.LEFT, before: 240, after: 0 }),
+              para([{ text: '- Các tổ chức đảng trực thuộc,', size: 22 }], { align: AlignmentType.LEFT, after: 0 }),
+              para([{ text: '- Lưu Văn phòng.', size: 22 }], { align: AlignmentType.LEFT, after: 0 }),
+            ], 50),
+            cell([
+              para([{ text: signer, bold: true }], { align: AlignmentType.CENTER, before: 240, after: 0 }),
+              para([{ text: 'BÍ THƯ', bold: true }], { align: AlignmentType.CENTER, after: 1200 }),
+            ], 50),
+          ],
+        }),
+      ],
+    }),
+  );
+
+  const document = new Document({
+    creator: 'Resolute',
+    title: `${doc.symbol} ${doc.title}`,
+    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 }, // A4
+            margin: { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) },
+          },
+        },
+        children: body,
+      },
+    ],
+  });
+  const buffer = await Packer.toBuffer(document);
+  return { buffer, fileName: `${doc.symbol.replace(/\//g, '-')}.docx` };
+}
+
+function targetTable(targets: { outline: string; text: string; statement: string | null; byYear: number | null; indicatorName: string | null }[]) {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+  const head = (t: string, w: number) => cell([para([{ text: t, bold: true, size: 26 }], { align: AlignmentType.CENTER, after: 0 })], w, { verticalAlign: VerticalAlign.CENTER });
+  const td = (t: string, w: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) => cell([para([{ text: t, size: 26 }], { align, after: 0 })], w);
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders,
+    rows: [
+      new TableRow({ tableHeader: true, children: [head('TT', 8), head('Chỉ tiêu', 52), head('Mục tiêu', 26), head('Năm', 14)] }),
+      ...targets.map((t, n) =>
+        new TableRow({ children: [td(String(n + 1), 8, AlignmentType.CENTER), td(t.text, 52), td(t.statement ?? '', 26, AlignmentType.CENTER), td(t.byYear ? String(t.byYear) : '', 14, AlignmentType.CENTER)] }),
+      ),
+    ],
+  });
+}

@@ -1,0 +1,142 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { FeatureOptions } from '../index';
+import { actorOf, DOCX_TYPE, sendFile, XLSX_TYPE } from '../../lib/http';
+import { AppError } from '../../lib/errors';
+import {
+  adoptSchema, amendSchema, bulkTaskSchema, createDocumentSchema, createIndicatorSchema, createItemSchema, createTaskSchema, diffQuery, expireSchema,
+  fileParams, gapQuery, idParams, indicatorSchema, itemParams, linkParams, linkSchema, listDocumentsQuery, moveItemSchema, searchQuery, taskQuery,
+  updateDocumentSchema, updateItemSchema, updateTaskSchema, versionQuery,
+} from './documents.schema';
+import {
+  addDocumentFile, adoptDocument, amendDocument, createDocument, deleteDocument, diffDocument, expireDocument, findDocuments, findVersions,
+  getDocument, getDocumentFile, searchDocuments, updateDocument,
+} from './documents.service';
+import { createItem, deleteItem, moveItem, updateItem } from './items.service';
+import { findChain, findConcretizations, findGaps, linkItem, suggestLinks, unlinkItem } from './cascade.service';
+import { assignTasksInBulk, createIndicator, createTask, deleteTask, findIndicators, findTasks, updateTask } from './tasks.service';
+import { exportDocumentDocx } from './documents.docx';
+import { exportDocumentSheet, importDocumentSheet } from './documents.sheet';
+
+async function readUpload(req: FastifyRequest): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  let file: { name: string; mimeType: string; buffer: Buffer } | null = null;
+  for await (const part of req.parts()) {
+    if (part.type === 'file' && part.fieldname === 'file') file = { name: part.filename, mimeType: part.mimetype, buffer: await part.toBuffer() };
+  }
+  if (!file || file.buffer.length === 0) {
+    throw new AppError('validation_failed', { vi: 'Hãy chọn tệp.', en: 'Choose a file.' }, { fields: [{ field: 'body.file', message: 'Hãy chọn tệp.' }] });
+  }
+  return file;
+}
+
+export const documentsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['documents'];
+  const read = { access: 'documents.read' as const };
+  const write = { access: 'documents.write' as const };
+
+  // Documents
+  app.get('/documents', { config: read, schema: { tags, summary: 'Documents in (and above) the caller’s scope', querystring: listDocumentsQuery } },
+    async (req) => findDocuments(db, actorOf(req), req.query));
+  app.get('/documents/search', { config: read, schema: { tags, summary: 'Search documents and items ignoring diacritics; exact diacritics first', querystring: searchQuery } },
+    async (req) => searchDocuments(db, actorOf(req), req.query.q, req.query.limit));
+  app.get('/documents/:id', { config: read, schema: { tags, summary: 'A document with its items, links and files', params: idParams } },
+    async (req) => getDocument(db, actorOf(req), req.params.id));
+  app.post('/documents', { config: write, schema: { tags, summary: 'Create a draft document; its number comes from the org’s counter', body: createDocumentSchema } },
+    async (req, reply) => reply.status(201).send(await createDocument(db, actorOf(req), req.body)));
+  app.patch('/documents/:id', { config: write, schema: { tags, summary: 'Edit a draft', params: idParams, body: updateDocumentSchema } },
+    async (req) => updateDocument(db, actorOf(req), req.params.id, req.body));
+  app.delete('/documents/:id', { config: write, schema: { tags, summary: 'Delete a draft', params: idParams, querystring: versionQuery } },
+    async (req, reply) => {
+      await deleteDocument(db, actorOf(req), req.params.id, req.query.version);
+      return reply.status(204).send();
+    });
+  app.post('/documents/:id/adopt', { config: write, schema: { tags, summary: 'Adopt a draft (it becomes read-only)', params: idParams, body: adoptSchema } },
+    async (req) => adoptDocument(db, actorOf(req), req.params.id, req.body.version, req.body.issueDate));
+  app.post('/documents/:id/amend', { config: write, schema: { tags, summary: 'Amend an adopted document: a new draft version with a reason', params: idParams, body: amendSchema } },
+    async (req, reply) => reply.status(201).send(await amendDocument(db, actorOf(req), req.params.id, req.body.version, req.body.reason)));
+  app.post('/documents/:id/expire', { config: write, schema: { tags, summary: 'Mark an adopted document expired', params: idParams, body: expireSchema } },
+    async (req) => expireDocument(db, actorOf(req), req.params.id, req.body.version));
+  app.get('/documents/:id/versions', { config: read, schema: { tags, summary: 'Every version of the document', params: idParams } },
+    async (req) => findVersions(db, actorOf(req), req.params.id));
+  app.get('/documents/:id/diff', { config: read, schema: { tags, summary: 'Item-by-item changes from the previous (or a given) version', params: idParams, querystring: diffQuery } },
+    async (req) => diffDocument(db, actorOf(req), req.params.id, req.query.fromId));
+  app.get('/documents/:id/gaps', { config: read, schema: { tags, summary: 'Lower orgs without a program or plan, and items nobody took up', params: idParams, querystring: gapQuery } },
+    async (req) => findGaps(db, actorOf(req), req.params.id, req.query.depth));
+
+  // Files
+  app.get('/documents/:id/export.docx', { config: read, schema: { tags, summary: 'Word file in the Party’s document format (36-HD/VPTW)', params: idParams } },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportDocumentDocx(db, actorOf(req), req.params.id);
+      return sendFile(reply, buffer, fileName, DOCX_TYPE);
+    });
+  app.get('/documents/:id/export.xlsx', { config: read, schema: { tags, summary: 'Items and targets as .xlsx (also the import template)', params: idParams } },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportDocumentSheet(db, actorOf(req), req.params.id);
+      return sendFile(reply, buffer, fileName, XLSX_TYPE);
+    });
+  app.post('/documents/:id/import', {
+    config: write,
+    schema: { tags, summary: 'Upload an .xlsx of items: preview, or with ?commit=true write all rows or none', params: idParams, querystring: z.object({ commit: z.coerce.boolean().default(false) }), consumes: ['multipart/form-data'] },
+  }, async (req) => {
+    const file = await readUpload(req);
+    return importDocumentSheet(db, actorOf(req), req.params.id, file.buffer, req.query.commit);
+  });
+  app.post('/documents/:id/files', { config: write, schema: { tags, summary: 'Attach the signed PDF or DOCX', params: idParams, consumes: ['multipart/form-data'] } },
+    async (req, reply) => reply.status(201).send(await addDocumentFile(db, actorOf(req), req.params.id, await readUpload(req))));
+  app.get('/documents/:id/files/:fileId', { config: read, schema: { tags, summary: 'Download an attachment', params: fileParams } },
+    async (req, reply) => {
+      const f = await getDocumentFile(db, actorOf(req), req.params.id, req.params.fileId);
+      return sendFile(reply, f.content, f.fileName, f.mimeType);
+    });
+
+  // Items
+  app.post('/documents/:id/items', { config: write, schema: { tags, summary: 'Add an item to a draft', params: idParams, body: createItemSchema } },
+    async (req, reply) => reply.status(201).send(await createItem(db, actorOf(req), req.params.id, req.body)));
+  app.patch('/items/:itemId', { config: write, schema: { tags, summary: 'Edit an item of a draft', params: itemParams, body: updateItemSchema } },
+    async (req) => updateItem(db, actorOf(req), req.params.itemId, req.body));
+  app.delete('/items/:itemId', { config: write, schema: { tags, summary: 'Delete an item of a draft', params: itemParams, querystring: versionQuery } },
+    async (req, reply) => {
+      await deleteItem(db, actorOf(req), req.params.itemId, req.query.version);
+      return reply.status(204).send();
+    });
+  app.post('/items/:itemId/move', { config: write, schema: { tags, summary: 'Move an item under another parent, at an index', params: itemParams, body: moveItemSchema } },
+    async (req) => moveItem(db, actorOf(req), req.params.itemId, req.body.version, req.body.parentItemId, req.body.index));
+
+  // Cascade
+  app.post('/items/:itemId/links', { config: write, schema: { tags, summary: 'Link a lower item to the higher item it concretizes', params: itemParams, body: linkSchema } },
+    async (req, reply) => reply.status(201).send(await linkItem(db, actorOf(req), req.params.itemId, req.body.parentItemId)));
+  app.delete('/items/:itemId/links/:parentItemId', { config: write, schema: { tags, summary: 'Remove a link', params: linkParams } },
+    async (req, reply) => {
+      await unlinkItem(db, actorOf(req), req.params.itemId, req.params.parentItemId);
+      return reply.status(204).send();
+    });
+  app.get('/items/:itemId/suggestions', { config: read, schema: { tags, summary: 'Likely parent items in the implemented documents', params: itemParams } },
+    async (req) => suggestLinks(db, actorOf(req), req.params.itemId));
+  app.get('/items/:itemId/concretizations', { config: read, schema: { tags, summary: 'Top-down: the items that concretize this one (one level), with checks', params: itemParams } },
+    async (req) => findConcretizations(db, actorOf(req), req.params.itemId));
+  app.get('/items/:itemId/chain', { config: read, schema: { tags, summary: 'Bottom-up: the chain of items this one concretizes, up to the top', params: itemParams } },
+    async (req) => findChain(db, actorOf(req), req.params.itemId));
+
+  // Tasks
+  app.get('/tasks', { config: read, schema: { tags, summary: 'Tasks assigned by or to orgs of the caller’s scope', querystring: taskQuery } },
+    async (req) => findTasks(db, actorOf(req), req.query));
+  app.post('/tasks', { config: write, schema: { tags, summary: 'Assign a task to a lead org', body: createTaskSchema } },
+    async (req, reply) => reply.status(201).send(await createTask(db, actorOf(req), req.body)));
+  app.post('/tasks/bulk', { config: write, schema: { tags, summary: 'Assign an item to every org of a kind under an org', body: bulkTaskSchema } },
+    async (req, reply) => reply.status(201).send(await assignTasksInBulk(db, actorOf(req), req.body)));
+  app.patch('/tasks/:id', { config: write, schema: { tags, summary: 'Edit a task', params: idParams, body: updateTaskSchema } },
+    async (req) => updateTask(db, actorOf(req), req.params.id, req.body));
+  app.delete('/tasks/:id', { config: write, schema: { tags, summary: 'Delete a task', params: idParams, querystring: versionQuery } },
+    async (req, reply) => {
+      await deleteTask(db, actorOf(req), req.params.id, req.query.version);
+      return reply.status(204).send();
+    });
+
+  // Indicator catalog
+  app.get('/indicators', { config: read, schema: { tags, summary: 'The indicator catalog', response: { 200: z.array(indicatorSchema) } } },
+    async () => findIndicators(db) as Promise<z.infer<typeof indicatorSchema>[]>);
+  app.post('/indicators', { config: write, schema: { tags, summary: 'Add an indicator to the catalog', body: createIndicatorSchema, response: { 201: indicatorSchema } } },
+    async (req, reply) => reply.status(201).send(await createIndicator(db, actorOf(req), req.body) as z.infer<typeof indicatorSchema>));
+};

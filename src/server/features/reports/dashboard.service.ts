@@ -1,0 +1,215 @@
+/**
+ * The leader's dashboard for a document and an org, as of a date: targets by status with the
+ * reason and forecast of each, tasks by status and the overdue ones per child org (the heat
+ * map), report completeness per child org. Reads precomputed rollup rows only.
+ */
+import type { Db, Queryable } from '../../db/pool';
+import { tallyReports, percentOf, type ReportTally } from '../../../domain/reports';
+import {
+  evaluateTarget, resolveGoal, TARGET_STATUSES, type IndicatorDirection, type TargetComparator, type TargetSpec, type TargetStatus, type YearValue,
+} from '../../../domain/targets';
+import { scopeOf, type Actor } from '../../lib/actor';
+import { notFound } from '../../lib/errors';
+import { findDocumentReadable, type DocumentRow } from '../documents/documents.queries';
+import { findOrgInScope } from '../orgs/orgs.queries';
+import { cascadeDocsCte } from './reports.queries';
+import { indicatorSeries, type SeriesPoint } from './rollups.service';
+import { termYears } from './reports.service';
+
+const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const ACTIVE_TASK = `t.status NOT IN ('done','cancelled')`;
+
+type TargetItemRow = {
+  id: number; text: string; position: number; indicatorId: number | null; indicatorName: string | null; aggregation: string | null; direction: IndicatorDirection | null;
+  comparator: TargetComparator | null; value: number | null; valueMin: number | null; valueMax: number | null; unit: string | null; perYear: boolean;
+  byYear: number | null; baselineValue: number | null; baselineYear: number | null; yearlyPath: YearValue[] | null;
+};
+
+export type DashboardTarget = {
+  itemId: number; text: string; indicatorId: number | null; indicatorName: string | null; aggregation: string | null; unit: string;
+  status: TargetStatus; reason: string; latest: number | null; latestPeriod: string | null; requiredRate: number | null;
+  actuals: { periodKey: string; periodEnd: string; value: number | null; reporting: number }[];
+  yearly: YearValue[]; plan: YearValue[]; forecast: YearValue[]; openExplanations: number;
+};
+
+async function resolveScope(db: Db, actor: Actor, documentId: number, orgId: number | undefined) {
+  const scope = scopeOf(actor, 'reports.read');
+  const doc = await findDocumentReadable(db, documentId, scope);
+  if (!doc) throw notFound({ vi: 'Không tìm thấy văn bản.', en: 'Document not found.' });
+  const org = await findOrgInScope(db, orgId ?? doc.orgId, scope);
+  if (!org) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
+  return { doc, org };
+}
+
+/** Turns a series into yearly actuals: each year's latest period (its year-to-date figure). */
+function yearlyOf(points: SeriesPoint[], useOwn: boolean): YearValue[] {
+  const byYear = new Map<number, number>();
+  for (const p of points) {
+    const v = useOwn ? p.own : (p.subtree ?? p.own);
+    if (v === null) continue;
+    byYear.set(Number(p.periodEnd.slice(0, 4)), v);
+  }
+  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, value]) => ({ year, value }));
+}
+
+/** The planned path to the goal: the yearly path when entered, else a straight line from the baseline. */
+function planOf(spec: TargetSpec, direction: IndicatorDirection, startYear: number, endYear: number): YearValue[] {
+  if (spec.yearlyPath && spec.yearlyPath.length > 0) return spec.yearlyPath;
+  const goal = resolveGoal(spec, direction);
+  if (!goal) return [];
+  const due = spec.byYear ?? endYear;
+  if (spec.perYear) {
+    const out: YearValue[] = [];
+    for (let y = startYear + 1; y <= due; y++) out.push({ year: y, value: goal.threshold });
+    return out;
+  }
+  if (spec.baselineValue === null) return [{ year: due, value: goal.threshold }];
+  const from = spec.baselineYear ?? startYear;
+  const out: YearValue[] = [];
+  for (let y = from; y <= due; y++) out.push({ year: y, value: Math.round((spec.baselineValue + ((goal.threshold - spec.baselineValue) * (y - from)) / Math.max(1, due - from)) * 100) / 100 });
+  return out;
+}
+
+export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, orgId: number, asOf: string): Promise<DashboardTarget[]> {
+  const { rows: items } = await db.query<TargetItemRow>(
+    `SELECT i.id, i.text, i.position, i.indicator_id AS "indicatorId", ind.name AS "indicatorName", ind.aggregation, ind.direction,
+            i.comparator, i.value::float8 AS value, i.value_min::float8 AS "valueMin", i.value_max::float8 AS "valueMax", COALESCE(i.unit, ind.unit, '') AS unit, i.per_year AS "perYear",
+            i.by_year AS "byYear", i.baseline_value::float8 AS "baselineValue", i.baseline_year AS "baselineYear", i.yearly_path AS "yearlyPath"
+       FROM document_items i LEFT JOIN indicators ind ON ind.id = i.indicator_id
+      WHERE i.document_id = $1 AND i.kind = 'target' ORDER BY i.position, i.id`,
+    [doc.id],
+  );
+  const ids = [...new Set(items.map((i) => i.indicatorId).filter((x): x is number => x !== null))];
+  const [series, { rows: ex }] = await Promise.all([
+    indicatorSeries(db, ids, orgId, asOf),
+    db.query<{ itemId: number; n: number }>(
+      `SELECT item_id AS "itemId", count(*)::int AS n FROM explanation_requests WHERE document_id = $1 AND item_id IS NOT NULL AND status <> 'closed' GROUP BY 1`, [doc.id]),
+  ]);
+  const explanations = new Map(ex.map((e) => [e.itemId, e.n]));
+  const { startYear, endYear } = termYears(doc.term);
+  const asOfYear = Number(asOf.slice(0, 4));
+  return items.map((it) => {
+    const points = it.indicatorId !== null ? (series.get(it.indicatorId) ?? []) : [];
+    const useOwn = it.aggregation === 'none' || it.aggregation === null;
+    const yearly = yearlyOf(points, useOwn);
+    const spec: TargetSpec = {
+      comparator: it.comparator ?? '>=', value: it.value, valueMin: it.valueMin, valueMax: it.valueMax, unit: it.unit ?? '', perYear: it.perYear,
+      byYear: it.byYear, baselineValue: it.baselineValue, baselineYear: it.baselineYear, yearlyPath: it.yearlyPath,
+    };
+    const direction = it.direction ?? 'higher_better';
+    let ev: { status: TargetStatus; reason: string; forecast: YearValue[]; requiredRate?: number };
+    try {
+      ev = evaluateTarget(spec, yearly, { asOfYear, termStartYear: startYear, termEndYear: endYear, direction });
+    } catch (e) {
+      ev = { status: 'not_assessable', reason: `Không đánh giá được: ${(e as Error).message}`, forecast: [] };
+    }
+    const last = [...points].reverse().find((p) => (useOwn ? p.own : (p.subtree ?? p.own)) !== null);
+    return {
+      itemId: it.id, text: it.text, indicatorId: it.indicatorId, indicatorName: it.indicatorName, aggregation: it.aggregation, unit: spec.unit,
+      status: ev.status, reason: ev.reason, requiredRate: ev.requiredRate ?? null,
+      latest: last ? (useOwn ? last.own : (last.subtree ?? last.own)) : null, latestPeriod: last?.periodKey ?? null,
+      actuals: points.map((p) => ({ periodKey: p.periodKey, periodEnd: p.periodEnd, value: useOwn ? p.own : (p.subtree ?? p.own), reporting: p.reporting })),
+      yearly, plan: planOf(spec, direction, startYear, endYear), forecast: ev.forecast, openExplanations: explanations.get(it.id) ?? 0,
+    };
+  });
+}
+
+type ChildRow = { childId: number; childName: string; childPath: string };
+
+/** The dashboard of a document at an org as of a date. */
+export async function getDashboard(db: Db, actor: Actor, documentId: number, q: { orgId?: number; asOf?: string }) {
+  const asOf = q.asOf ?? today();
+  const { doc, org } = await resolveScope(db, actor, documentId, q.orgId);
+  const depth = org.path.split('.').length;
+  const [targets, taskRows, reportRows, children, latestPeriod, explanations] = await Promise.all([
+    evaluateDocumentTargets(db, doc, org.id, asOf),
+    // Tasks of the cascade led inside the org's subtree, counted per child org and status.
+    db.query<{ childPath: string; status: string; n: number; overdue: number }>(
+      `WITH ${cascadeDocsCte('$1')}
+       SELECT CASE WHEN nlevel(t.lead_org_path) > $3 THEN subpath(t.lead_org_path, 0, $3 + 1)::text ELSE t.lead_org_path::text END AS "childPath",
+              t.status, count(*)::int AS n,
+              count(*) FILTER (WHERE ${ACTIVE_TASK} AND t.due_date < $4::date)::int AS overdue
+         FROM tasks t JOIN document_items i ON i.id = t.item_id
+        WHERE i.document_id IN (SELECT id FROM cascade_docs) AND t.lead_org_path <@ $2::ltree
+        GROUP BY 1, 2`,
+      [doc.id, org.path, depth, asOf],
+    ),
+    db.query<{ childPath: string; periodKey: string; status: 'draft'; dueDate: string; firstSubmittedOn: string | null }>(
+      `SELECT CASE WHEN nlevel(r.org_path) > $3 THEN subpath(r.org_path, 0, $3 + 1)::text ELSE r.org_path::text END AS "childPath",
+              r.period_key AS "periodKey", r.status, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
+              to_char((r.first_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS "firstSubmittedOn"
+         FROM reports r
+        WHERE r.document_id = $1 AND r.org_path <@ $2::ltree AND r.period_key = (
+          SELECT max(r2.period_key) FROM reports r2 WHERE r2.document_id = $1 AND r2.due_date <= $4::date AND r2.org_path <@ $2::ltree)`,
+      [doc.id, org.path, depth, asOf],
+    ),
+    db.query<ChildRow>(`SELECT id AS "childId", name AS "childName", path::text AS "childPath" FROM orgs WHERE parent_id = $1 ORDER BY name COLLATE "vi-x-icu"`, [org.id]),
+    db.query<{ k: string | null }>(`SELECT max(period_key) AS k FROM reports WHERE document_id = $1 AND due_date <= $2::date AND org_path <@ $3::ltree`, [doc.id, asOf, org.path]),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM explanation_requests WHERE document_id = $1 AND org_path <@ $2::ltree AND status = 'open'`, [doc.id, org.path]),
+  ]);
+
+  const targetCounts = Object.fromEntries(TARGET_STATUSES.map((s) => [s, targets.filter((t) => t.status === s).length])) as Record<TargetStatus, number>;
+  const taskCounts: Record<string, number> = { not_started: 0, in_progress: 0, done: 0, overdue: 0, cancelled: 0 };
+  let overdueTotal = 0;
+  const heat = new Map<string, { total: number; overdue: number; done: number }>();
+  for (const r of taskRows.rows) {
+    taskCounts[r.status] = (taskCounts[r.status] ?? 0) + r.n;
+    overdueTotal += r.overdue;
+    const h = heat.get(r.childPath) ?? { total: 0, overdue: 0, done: 0 };
+    h.total += r.n; h.overdue += r.overdue; if (r.status === 'done') h.done += r.n;
+    heat.set(r.childPath, h);
+  }
+  const byChild = new Map<string, typeof reportRows.rows>();
+  for (const r of reportRows.rows) byChild.set(r.childPath, [...(byChild.get(r.childPath) ?? []), r]);
+  const total: ReportTally = tallyReports(reportRows.rows, asOf);
+  const childEntry = (c: { childId: number; childName: string; childPath: string }) => {
+    const t = tallyReports(byChild.get(c.childPath) ?? [], asOf);
+    const h = heat.get(c.childPath) ?? { total: 0, overdue: 0, done: 0 };
+    return { orgId: c.childId, orgName: c.childName, tasks: h, reports: { ...t, submittedPct: percentOf(t.submitted, t.expected), onTimePct: percentOf(t.onTime, t.expected) } };
+  };
+  const own = heat.get(org.path) || byChild.get(org.path) ? [childEntry({ childId: org.id, childName: `${org.name} (cấp mình)`, childPath: org.path })] : [];
+  return {
+    document: { id: doc.id, symbol: doc.symbol, title: doc.title, term: doc.term, orgId: doc.orgId, orgName: doc.orgName },
+    org: { id: org.id, name: org.name, path: org.path, parentId: org.parentId },
+    asOf,
+    targets,
+    targetCounts,
+    tasks: { counts: taskCounts, overdue: overdueTotal },
+    reports: { periodKey: latestPeriod.rows[0]?.k ?? null, ...total, submittedPct: percentOf(total.submitted, total.expected), onTimePct: percentOf(total.onTime, total.expected) },
+    children: [...own, ...children.rows.map(childEntry)].filter((c) => c.tasks.total > 0 || c.reports.expected > 0),
+    openExplanations: explanations.rows[0]?.n ?? 0,
+  };
+}
+
+/** The list behind a number of the dashboard: targets of a status, tasks, overdue tasks, reports. */
+export async function getDashboardList(db: Db, actor: Actor, documentId: number, q: { orgId?: number; asOf?: string; list: 'targets' | 'tasks' | 'overdue_tasks' | 'reports'; status?: string }) {
+  const asOf = q.asOf ?? today();
+  const { doc, org } = await resolveScope(db, actor, documentId, q.orgId);
+  if (q.list === 'targets') {
+    const targets = await evaluateDocumentTargets(db, doc, org.id, asOf);
+    return { rows: targets.filter((t) => !q.status || t.status === q.status).map(({ actuals: _a, plan: _p, forecast: _f, yearly: _y, ...t }) => t) };
+  }
+  if (q.list === 'reports') {
+    const { rows } = await db.query(
+      `SELECT r.id, r.org_id AS "orgId", o.name AS "orgName", r.period_key AS "periodKey", r.status, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
+              r.first_submitted_at AS "firstSubmittedAt", r.approved_at AS "approvedAt"
+         FROM reports r JOIN orgs o ON o.id = r.org_id
+        WHERE r.document_id = $1 AND r.org_path <@ $2::ltree AND ($3::text IS NULL OR r.status = $3)
+          AND r.period_key = (SELECT max(period_key) FROM reports WHERE document_id = $1 AND due_date <= $4::date AND org_path <@ $2::ltree)
+        ORDER BY o.name COLLATE "vi-x-icu" LIMIT 2000`,
+      [doc.id, org.path, q.status ?? null, asOf],
+    );
+    return { rows };
+  }
+  const { rows } = await db.query(
+    `WITH ${cascadeDocsCte('$1')}
+     SELECT t.id, t.title, t.lead_org_id AS "leadOrgId", lo.name AS "leadOrgName", to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.status, t.progress,
+            (${ACTIVE_TASK} AND t.due_date < $4::date) AS "isOverdue", t.item_id AS "itemId"
+       FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN orgs lo ON lo.id = t.lead_org_id
+      WHERE i.document_id IN (SELECT id FROM cascade_docs) AND t.lead_org_path <@ $2::ltree
+        AND ($3::text IS NULL OR t.status = $3) AND ($5::boolean IS FALSE OR (${ACTIVE_TASK} AND t.due_date < $4::date))
+      ORDER BY t.due_date NULLS LAST, lo.name COLLATE "vi-x-icu" LIMIT 2000`,
+    [doc.id, org.path, q.status ?? null, asOf, q.list === 'overdue_tasks'],
+  );
+  return { rows };
+}

@@ -1,0 +1,26 @@
+import type { Db } from '../../db/pool';
+import { TARGET_STATUS_LABELS } from '../../../domain/targets';
+import type { Actor } from '../../lib/actor';
+import { buildSheet } from '../../lib/xlsx';
+import { getDashboard } from './dashboard.service';
+
+/** The dashboard's target table as .xlsx; cells go through safeCell (formula injection). */
+export async function exportDashboardSheet(db: Db, actor: Actor, documentId: number, q: { orgId?: number; asOf?: string }) {
+  const d = await getDashboard(db, actor, documentId, q);
+  const rows = d.targets.map((t, i) => ({
+    no: i + 1, text: t.text, indicator: t.indicatorName ?? '', latest: t.latest, period: t.latestPeriod ?? '', unit: t.unit,
+    status: TARGET_STATUS_LABELS.vi[t.status], reason: t.reason, explanations: t.openExplanations,
+  }));
+  const buffer = await buildSheet('Chỉ tiêu', [
+    { header: 'STT', key: 'no', width: 6 },
+    { header: 'Chỉ tiêu', key: 'text', width: 60 },
+    { header: 'Chỉ số', key: 'indicator', width: 36 },
+    { header: 'Giá trị mới nhất', key: 'latest', width: 16 },
+    { header: 'Kỳ', key: 'period', width: 10 },
+    { header: 'Đơn vị tính', key: 'unit', width: 14 },
+    { header: 'Đánh giá', key: 'status', width: 20 },
+    { header: 'Lý do', key: 'reason', width: 70 },
+    { header: 'Giải trình đang mở', key: 'explanations', width: 12 },
+  ], rows);
+  return { buffer, fileName: `Bang-dieu-khien-${d.document.symbol}-${d.org.name}-${d.asOf}.xlsx` };
+}

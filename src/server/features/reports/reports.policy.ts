@@ -1,0 +1,63 @@
+import { isWithin, rolePermissions, type RoleGrant } from '../../../domain/access/permissions';
+import { availableReportActions, type ReportStatus } from '../../../domain/reports';
+import type { Actor } from '../../lib/actor';
+import { forbidden } from '../../lib/errors';
+
+const parentPath = (path: string) => (path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : null);
+
+/**
+ * An org writes its own reports: reports.write held on the org itself; an administrator's
+ * role reaches down. A reporter higher up reads a ward's report but does not fill it in.
+ */
+export function canWriteReport(grants: readonly RoleGrant[], orgPath: string): boolean {
+  return grants.some(
+    (g) => rolePermissions[g.role].includes('reports.write') && (g.orgPath === orgPath || (g.role === 'admin' && isWithin(orgPath, g.orgPath))),
+  );
+}
+
+/**
+ * Approval goes up one level at a time: the parent org's approver approves (a root org's own
+ * approver for the root); an administrator anywhere above does too.
+ */
+export function canApproveReport(grants: readonly RoleGrant[], orgPath: string): boolean {
+  const parent = parentPath(orgPath);
+  return grants.some((g) => {
+    if (!rolePermissions[g.role].includes('reports.approve')) return false;
+    if (g.role === 'admin') return isWithin(orgPath, g.orgPath) && (g.orgPath !== orgPath || parent === null);
+    return parent === null ? g.orgPath === orgPath : g.orgPath === parent;
+  });
+}
+
+/** Leaders ask for explanations from orgs below them (or their own): approvers, managers, admins. */
+export function canAskExplanation(grants: readonly RoleGrant[], orgPath: string): boolean {
+  return grants.some(
+    (g) => (rolePermissions[g.role].includes('reports.approve') || rolePermissions[g.role].includes('documents.write')) && isWithin(orgPath, g.orgPath),
+  );
+}
+
+export function reportAbilities(actor: Actor, report: { orgPath: string; status: ReportStatus }) {
+  const canWrite = actor.userId === null || canWriteReport(actor.grants, report.orgPath);
+  const canApprove = actor.userId === null || canApproveReport(actor.grants, report.orgPath);
+  const actions = availableReportActions(report.status, { canWrite, canApprove });
+  return {
+    update: canWrite && (report.status === 'draft' || report.status === 'returned'),
+    submit: actions.includes('submit'),
+    approve: actions.includes('approve'),
+    return: actions.includes('return'),
+  };
+}
+
+export function requireReportWrite(actor: Actor, orgPath: string) {
+  if (actor.userId !== null && !canWriteReport(actor.grants, orgPath)) {
+    throw forbidden({ vi: 'Bạn không có quyền lập báo cáo của tổ chức này.', en: 'You may not write reports of this organization.' });
+  }
+}
+
+export function requireReportApprove(actor: Actor, orgPath: string) {
+  if (actor.userId !== null && !canApproveReport(actor.grants, orgPath)) {
+    throw forbidden({
+      vi: 'Báo cáo được duyệt bởi cấp ủy cấp trên trực tiếp; bạn không có quyền duyệt báo cáo này.',
+      en: 'Reports are approved by the level directly above; you may not approve this one.',
+    });
+  }
+}

@@ -1,0 +1,113 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { FeatureOptions } from '../index';
+import { actorOf, sendFile, XLSX_TYPE, DOCX_TYPE } from '../../lib/http';
+import { AppError } from '../../lib/errors';
+import {
+  answerExplanationSchema, approveReportSchema, closeExplanationSchema, createExplanationSchema, createScheduleSchema, dashboardQuery, documentParams,
+  drilldownQuery, idParams, listExplanationsQuery, listReportsQuery, remindersSchema, returnReportSchema, rollupQuery, saveReportSchema, shareSchema,
+  submitReportSchema, tokenParams, wordReportQuery,
+} from './reports.schema';
+import { addReportFile, createSchedule, findReports, findSchedules, getReport, getReportFile, saveReport, transitionReport } from './reports.service';
+import { findRollup } from './rollups.service';
+import { getDashboard, getDashboardList } from './dashboard.service';
+import { answerExplanation, closeExplanation, createExplanation, findExplanations, getExplanation, getMyWork } from './explanations.service';
+import { exportDashboardSheet } from './dashboard.sheet';
+import { getPublicDashboard, getShare, saveShare } from './shares.service';
+import { exportProgressReportDocx } from './reports.docx';
+import { findOutbox, sendReminders } from './reminders.service';
+
+const idFile = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
+
+async function readUpload(req: FastifyRequest): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  let file: { name: string; mimeType: string; buffer: Buffer } | null = null;
+  for await (const part of req.parts()) {
+    if (part.type === 'file' && part.fieldname === 'file') file = { name: part.filename, mimeType: part.mimetype, buffer: await part.toBuffer() };
+  }
+  if (!file || file.buffer.length === 0) {
+    throw new AppError('validation_failed', { vi: 'Hãy chọn tệp.', en: 'Choose a file.' }, { fields: [{ field: 'body.file', message: 'Hãy chọn tệp.' }] });
+  }
+  return file;
+}
+
+export const reportsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reports'];
+  const read = { access: 'reports.read' as const };
+  const write = { access: 'reports.write' as const };
+  const approve = { access: 'reports.approve' as const };
+
+  // Schedules (the document's owner sets them; documents.write is checked in the service)
+  app.get('/documents/:documentId/report-schedules', { config: read, schema: { tags, summary: 'Reporting schedules of a document', params: documentParams } },
+    async (req) => findSchedules(db, actorOf(req), req.params.documentId));
+  app.post('/documents/:documentId/report-schedules', { config: { access: 'documents.write' }, schema: { tags, summary: 'Create a schedule and open the reports of every holding org', params: documentParams, body: createScheduleSchema } },
+    async (req, reply) => reply.status(201).send(await createSchedule(db, actorOf(req), req.params.documentId, req.body)));
+
+  // Reports and the workflow
+  app.get('/reports', { config: read, schema: { tags, summary: 'Reports in scope', querystring: listReportsQuery } },
+    async (req) => findReports(db, actorOf(req), req.query));
+  app.get('/reports/:id', { config: read, schema: { tags, summary: 'A report with its form, children’s values and history', params: idParams } },
+    async (req) => getReport(db, actorOf(req), req.params.id));
+  app.put('/reports/:id', { config: write, schema: { tags, summary: 'Save figures, task updates and narrative', params: idParams, body: saveReportSchema } },
+    async (req) => saveReport(db, actorOf(req), req.params.id, req.body));
+  app.post('/reports/:id/submit', { config: write, schema: { tags, summary: 'Submit (or resubmit); idempotent by key', params: idParams, body: submitReportSchema } },
+    async (req) => transitionReport(db, actorOf(req), req.params.id, 'submit', req.body));
+  app.post('/reports/:id/approve', { config: approve, schema: { tags, summary: 'Approve (the level above); idempotent by key', params: idParams, body: approveReportSchema } },
+    async (req) => transitionReport(db, actorOf(req), req.params.id, 'approve', req.body));
+  app.post('/reports/:id/return', { config: approve, schema: { tags, summary: 'Return with a comment (also reopens an approved report)', params: idParams, body: returnReportSchema } },
+    async (req) => transitionReport(db, actorOf(req), req.params.id, 'return', req.body));
+  app.post('/reports/:id/files', { config: write, schema: { tags, summary: 'Attach an evidence file (multipart, field "file")', params: idParams } },
+    async (req, reply) => reply.status(201).send(await addReportFile(db, actorOf(req), req.params.id, await readUpload(req))));
+  app.get('/reports/:id/files/:fileId', { config: read, schema: { tags, summary: 'Download an evidence file', params: idFile } },
+    async (req, reply) => {
+      const f = await getReportFile(db, actorOf(req), req.params.id, req.params.fileId);
+      return sendFile(reply, f.content, f.fileName, f.mimeType);
+    });
+
+  // Rollups and dashboards
+  app.get('/rollups', { config: read, schema: { tags, summary: 'An indicator rolled up at an org, by period, as of a date', querystring: rollupQuery } },
+    async (req) => findRollup(db, actorOf(req), req.query.indicatorId, req.query.orgId, req.query.asOf ?? new Date().toISOString().slice(0, 10)));
+  app.get('/documents/:documentId/dashboard', { config: read, schema: { tags, summary: 'The leader’s dashboard of a document at an org', params: documentParams, querystring: dashboardQuery } },
+    async (req) => getDashboard(db, actorOf(req), req.params.documentId, req.query));
+  app.get('/documents/:documentId/dashboard/list', { config: read, schema: { tags, summary: 'The list behind a dashboard number', params: documentParams, querystring: drilldownQuery } },
+    async (req) => getDashboardList(db, actorOf(req), req.params.documentId, req.query));
+  app.get('/documents/:documentId/dashboard.xlsx', { config: read, schema: { tags, summary: 'Dashboard tables as .xlsx', params: documentParams, querystring: dashboardQuery } },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportDashboardSheet(db, actorOf(req), req.params.documentId, req.query);
+      return sendFile(reply, buffer, fileName, XLSX_TYPE);
+    });
+  app.get('/documents/:documentId/progress-report.docx', { config: read, schema: { tags, summary: 'Word report "Báo cáo kết quả thực hiện…" for an org and period', params: documentParams, querystring: wordReportQuery } },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportProgressReportDocx(db, actorOf(req), req.params.documentId, req.query);
+      return sendFile(reply, buffer, fileName, DOCX_TYPE);
+    });
+
+  // Public link
+  app.get('/documents/:documentId/dashboard-share', { config: read, schema: { tags, summary: 'Public link settings', params: documentParams } },
+    async (req) => getShare(db, actorOf(req), req.params.documentId));
+  app.put('/documents/:documentId/dashboard-share', { config: { access: 'documents.write' }, schema: { tags, summary: 'Turn the public link on or off and choose what it shows', params: documentParams, body: shareSchema } },
+    async (req) => saveShare(db, actorOf(req), req.params.documentId, req.body));
+  app.get('/public/dashboards/:token', { config: { access: 'public' }, schema: { tags, summary: 'A public dashboard (read-only, only what the owner marked public)', params: tokenParams } },
+    async (req) => getPublicDashboard(db, req.params.token));
+
+  // Explanations
+  app.get('/explanations', { config: read, schema: { tags, summary: 'Explanation requests in scope', querystring: listExplanationsQuery } },
+    async (req) => findExplanations(db, actorOf(req), req.query));
+  app.post('/explanations', { config: read, schema: { tags, summary: 'Ask an org for an explanation (leaders; checked in the service)', body: createExplanationSchema } },
+    async (req, reply) => reply.status(201).send(await createExplanation(db, actorOf(req), req.body)));
+  app.get('/explanations/:id', { config: read, schema: { tags, summary: 'An explanation request with its thread', params: idParams } },
+    async (req) => getExplanation(db, actorOf(req), req.params.id));
+  app.post('/explanations/:id/answer', { config: write, schema: { tags, summary: 'Answer as the responsible org', params: idParams, body: answerExplanationSchema } },
+    async (req) => answerExplanation(db, actorOf(req), req.params.id, req.body.version, req.body.body));
+  app.post('/explanations/:id/close', { config: read, schema: { tags, summary: 'Close a request (the asking side)', params: idParams, body: closeExplanationSchema } },
+    async (req) => closeExplanation(db, actorOf(req), req.params.id, req.body.version));
+
+  // My work, reminders, outbox
+  app.get('/my-work', { config: { access: 'authenticated' }, schema: { tags, summary: 'Reports due, late tasks, explanation requests waiting for me' } },
+    async (req) => getMyWork(db, actorOf(req)));
+  app.post('/reports/reminders', { config: { access: 'users.write' }, schema: { tags, summary: 'Send due and overdue reminders now (the job does this daily)', body: remindersSchema } },
+    async (req) => sendReminders(db, req.body.today, req.body.daysBefore));
+  app.get('/mail-outbox', { config: { access: 'audit.read' }, schema: { tags, summary: 'Mail waiting to be sent (read it here without SMTP settings)' } },
+    async (req) => findOutbox(db, actorOf(req)));
+};

@@ -1,0 +1,198 @@
+/**
+ * Approved values and their rollups. Each org's own approved value of an indicator for a period
+ * is one row of org_indicator_values; indicator_rollups holds every org's subtree total, kept
+ * by adding the change of an own value to the org and all its ancestors inside the approval
+ * transaction. Rates carry numerator and denominator and are divided only when read.
+ */
+import type pg from 'pg';
+import type { Db, Queryable } from '../../db/pool';
+import { scopeOf, type Actor } from '../../lib/actor';
+import { notFound } from '../../lib/errors';
+import { findOrgInScope } from '../orgs/orgs.queries';
+import type { ReportRow } from './reports.queries';
+
+export type Parts = { value: number | null; numerator: number | null; denominator: number | null };
+export type RolledFigure = Parts & { reporting: number };
+
+/** The rolled value of a rollup row by aggregation: sums add, rates divide parts, averages weigh by count. */
+export function rolledValue(aggregation: string, r: { sumValue: number; numerator: number; denominator: number; reporting: number }): number | null {
+  if (r.reporting === 0) return null;
+  switch (aggregation) {
+    case 'sum':
+      return r.sumValue;
+    case 'rate':
+      return r.denominator > 0 ? Math.round((r.numerator / r.denominator) * 100 * 100) / 100 : null;
+    case 'average':
+      return Math.round((r.sumValue / r.reporting) * 100) / 100;
+    default:
+      return null;
+  }
+}
+
+/** The children's approved totals per indicator for a period: what the form shows beside each target. */
+export async function childrenTotals(db: Queryable, orgPath: string, periodKey: string, indicatorIds: number[]): Promise<Map<number, RolledFigure>> {
+  if (indicatorIds.length === 0) return new Map();
+  const { rows } = await db.query<{ indicatorId: number; aggregation: string; sumValue: number; numerator: number; denominator: number; reporting: number }>(
+    `SELECT r.indicator_id AS "indicatorId", ind.aggregation, sum(r.sum_value)::float8 AS "sumValue", sum(r.numerator)::float8 AS numerator,
+            sum(r.denominator)::float8 AS denominator, sum(r.reporting)::int AS reporting
+       FROM orgs c JOIN indicator_rollups r ON r.org_id = c.id JOIN indicators ind ON ind.id = r.indicator_id
+      WHERE c.parent_id = (SELECT id FROM orgs WHERE path = $1::ltree) AND r.period_key = $2 AND r.indicator_id = ANY($3::bigint[])
+      GROUP BY r.indicator_id, ind.aggregation`,
+    [orgPath, periodKey, indicatorIds],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.indicatorId,
+      { value: rolledValue(r.aggregation, r), numerator: r.aggregation === 'rate' ? r.numerator : null, denominator: r.aggregation === 'rate' ? r.denominator : null, reporting: r.reporting },
+    ]),
+  );
+}
+
+type OwnValue = { indicatorId: number; aggregation: string; value: number | null; numerator: number | null; denominator: number | null };
+
+/**
+ * Feeds an approved report into the rollups. For each indicator the report carries (the first
+ * target wins when two targets measure the same indicator), the org's own value replaces the
+ * previous one and the difference is added to the org's and every ancestor's rollup row. A
+ * figure that includes the children counts only beyond the children's approved total.
+ */
+export async function applyApprovedValues(tx: pg.PoolClient, report: Pick<ReportRow, 'id' | 'orgId' | 'orgPath' | 'periodKey' | 'periodEnd'>) {
+  const { rows } = await tx.query<OwnValue & { includesChildren: boolean }>(
+    `SELECT DISTINCT ON (i.indicator_id) i.indicator_id AS "indicatorId", ind.aggregation, v.value::float8 AS value,
+            v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.includes_children AS "includesChildren"
+       FROM report_target_values v JOIN document_items i ON i.id = v.item_id JOIN indicators ind ON ind.id = i.indicator_id
+      WHERE v.report_id = $1 AND (v.value IS NOT NULL OR v.numerator IS NOT NULL)
+      ORDER BY i.indicator_id, v.item_id`,
+    [report.id],
+  );
+  if (rows.length === 0) return;
+  const withChildren = rows.filter((r) => r.includesChildren);
+  const children = await childrenTotals(tx, report.orgPath, report.periodKey, withChildren.map((r) => r.indicatorId));
+  const own: OwnValue[] = rows.map((r) => {
+    const c = r.includesChildren ? children.get(r.indicatorId) : undefined;
+    if (!c) return r;
+    if (r.aggregation === 'rate') {
+      return { ...r, numerator: (r.numerator ?? 0) - (c.numerator ?? 0), denominator: (r.denominator ?? 0) - (c.denominator ?? 0) };
+    }
+    if (r.aggregation === 'sum') return { ...r, value: (r.value ?? 0) - (c.value ?? 0) };
+    return r;
+  });
+  await replaceOwnValues(tx, report, own);
+}
+
+/** Takes a reopened report's values out of the rollups (the rows it last set). */
+export async function withdrawApprovedValues(tx: pg.PoolClient, report: Pick<ReportRow, 'id' | 'orgId' | 'orgPath' | 'periodKey' | 'periodEnd'>) {
+  const { rows } = await tx.query<{ indicatorId: number; aggregation: string }>(
+    `SELECT v.indicator_id AS "indicatorId", ind.aggregation FROM org_indicator_values v JOIN indicators ind ON ind.id = v.indicator_id
+      WHERE v.org_id = $1 AND v.period_key = $2 AND v.report_id = $3`,
+    [report.orgId, report.periodKey, report.id],
+  );
+  await replaceOwnValues(tx, report, rows.map((r) => ({ ...r, value: null, numerator: null, denominator: null })));
+}
+
+/** Sets the org's own values (null removes) and applies the differences up the tree, in one pass per table. */
+async function replaceOwnValues(tx: pg.PoolClient, report: Pick<ReportRow, 'id' | 'orgId' | 'orgPath' | 'periodKey' | 'periodEnd'>, own: OwnValue[]) {
+  if (own.length === 0) return;
+  const ids = own.map((o) => o.indicatorId);
+  const { rows: old } = await tx.query<{ indicatorId: number; value: number | null; numerator: number | null; denominator: number | null }>(
+    `SELECT indicator_id AS "indicatorId", value::float8 AS value, numerator::float8 AS numerator, denominator::float8 AS denominator
+       FROM org_indicator_values WHERE org_id = $1 AND period_key = $2 AND indicator_id = ANY($3::bigint[]) FOR UPDATE`,
+    [report.orgId, report.periodKey, ids],
+  );
+  const oldOf = new Map(old.map((o) => [o.indicatorId, o]));
+  const delta = { ind: [] as number[], sum: [] as number[], num: [] as number[], den: [] as number[], rep: [] as number[] };
+  for (const o of own) {
+    const before = oldOf.get(o.indicatorId);
+    const had = before !== undefined;
+    const has = o.value !== null || o.numerator !== null;
+    if (o.aggregation === 'none') continue;
+    const ds = (o.aggregation === 'rate' ? 0 : (o.value ?? 0)) - (had && o.aggregation !== 'rate' ? (before.value ?? 0) : 0);
+    const dn = (o.aggregation === 'rate' ? (o.numerator ?? 0) : 0) - (had && o.aggregation === 'rate' ? (before.numerator ?? 0) : 0);
+    const dd = (o.aggregation === 'rate' ? (o.denominator ?? 0) : 0) - (had && o.aggregation === 'rate' ? (before.denominator ?? 0) : 0);
+    const dr = (has ? 1 : 0) - (had ? 1 : 0);
+    if (ds === 0 && dn === 0 && dd === 0 && dr === 0) continue;
+    delta.ind.push(o.indicatorId); delta.sum.push(ds); delta.num.push(dn); delta.den.push(dd); delta.rep.push(dr);
+  }
+  const keep = own.filter((o) => o.value !== null || o.numerator !== null);
+  const drop = own.filter((o) => o.value === null && o.numerator === null).map((o) => o.indicatorId);
+  if (drop.length > 0) {
+    await tx.query('DELETE FROM org_indicator_values WHERE org_id = $1 AND period_key = $2 AND indicator_id = ANY($3::bigint[])', [report.orgId, report.periodKey, drop]);
+  }
+  if (keep.length > 0) {
+    await tx.query(
+      `INSERT INTO org_indicator_values (indicator_id, org_id, org_path, period_key, period_end, value, numerator, denominator, report_id)
+       SELECT x.ind, $1, $2::ltree, $3, $4::date, x.v, x.n, x.d, $5
+         FROM unnest($6::bigint[], $7::numeric[], $8::numeric[], $9::numeric[]) x(ind, v, n, d)
+       ON CONFLICT (indicator_id, org_id, period_key) DO UPDATE SET value = EXCLUDED.value, numerator = EXCLUDED.numerator,
+         denominator = EXCLUDED.denominator, report_id = EXCLUDED.report_id, updated_at = now()`,
+      [report.orgId, report.orgPath, report.periodKey, report.periodEnd, report.id,
+       keep.map((o) => o.indicatorId), keep.map((o) => o.value), keep.map((o) => o.numerator), keep.map((o) => o.denominator)],
+    );
+  }
+  if (delta.ind.length > 0) {
+    // Rows are touched root first and by indicator, so two approvals under the same ancestor
+    // take its row locks in the same order and cannot deadlock.
+    await tx.query(
+      `INSERT INTO indicator_rollups AS r (indicator_id, org_id, org_path, period_key, period_end, sum_value, numerator, denominator, reporting)
+       SELECT x.ind, a.id, a.path, $2, $3::date, x.ds, x.dn, x.dd, x.dr
+         FROM orgs a CROSS JOIN unnest($4::bigint[], $5::numeric[], $6::numeric[], $7::numeric[], $8::int[]) x(ind, ds, dn, dd, dr)
+        WHERE a.path @> $1::ltree
+        ORDER BY nlevel(a.path), x.ind
+       ON CONFLICT (org_id, indicator_id, period_key) DO UPDATE SET sum_value = r.sum_value + EXCLUDED.sum_value,
+         numerator = r.numerator + EXCLUDED.numerator, denominator = r.denominator + EXCLUDED.denominator, reporting = r.reporting + EXCLUDED.reporting`,
+      [report.orgPath, report.periodKey, report.periodEnd, delta.ind, delta.sum, delta.num, delta.den, delta.rep],
+    );
+  }
+}
+
+/**
+ * An indicator's values at an org by period up to `asOf`: its own approved value and the
+ * subtree's rolled value (null for aggregation `none`).
+ */
+export async function findRollup(db: Db, actor: Actor, indicatorId: number, orgId: number, asOf: string) {
+  const org = await findOrgInScope(db, orgId, scopeOf(actor, 'reports.read'));
+  if (!org) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
+  const { rows: ind } = await db.query<{ id: number; name: string; unit: string; aggregation: string }>('SELECT id, name, unit, aggregation FROM indicators WHERE id = $1', [indicatorId]);
+  if (!ind[0]) throw notFound({ vi: 'Không tìm thấy chỉ số.', en: 'Indicator not found.' });
+  const series = await indicatorSeries(db, [indicatorId], orgId, asOf);
+  return { indicator: ind[0], orgId, orgName: org.name, asOf, periods: series.get(indicatorId) ?? [] };
+}
+
+export type SeriesPoint = { periodKey: string; periodEnd: string; own: number | null; subtree: number | null; numerator: number | null; denominator: number | null; reporting: number };
+
+/** Per indicator, the org's own and subtree values by period up to asOf, oldest first. Two index range scans. */
+export async function indicatorSeries(db: Queryable, indicatorIds: number[], orgId: number, asOf: string): Promise<Map<number, SeriesPoint[]>> {
+  const out = new Map<number, SeriesPoint[]>();
+  if (indicatorIds.length === 0) return out;
+  const [{ rows: rolled }, { rows: own }] = await Promise.all([
+    db.query<{ i: number; k: string; e: string; s: number; n: number; d: number; c: number; a: string }>(
+      `SELECT r.indicator_id AS i, r.period_key AS k, to_char(r.period_end, 'YYYY-MM-DD') AS e, r.sum_value::float8 AS s,
+              r.numerator::float8 AS n, r.denominator::float8 AS d, r.reporting AS c, ind.aggregation AS a
+         FROM indicator_rollups r JOIN indicators ind ON ind.id = r.indicator_id
+        WHERE r.org_id = $1 AND r.indicator_id = ANY($2::bigint[]) AND r.period_end <= $3::date`,
+      [orgId, indicatorIds, asOf],
+    ),
+    db.query<{ i: number; k: string; e: string; v: number | null }>(
+      `SELECT indicator_id AS i, period_key AS k, to_char(period_end, 'YYYY-MM-DD') AS e, value::float8 AS v
+         FROM org_indicator_values WHERE org_id = $1 AND indicator_id = ANY($2::bigint[]) AND period_end <= $3::date`,
+      [orgId, indicatorIds, asOf],
+    ),
+  ]);
+  const key = (i: number, k: string) => `${i}|${k}`;
+  const points = new Map<string, SeriesPoint & { i: number }>();
+  for (const r of rolled) {
+    points.set(key(r.i, r.k), {
+      i: r.i, periodKey: r.k, periodEnd: r.e, own: null,
+      subtree: rolledValue(r.a, { sumValue: r.s, numerator: r.n, denominator: r.d, reporting: r.c }),
+      numerator: r.a === 'rate' ? r.n : null, denominator: r.a === 'rate' ? r.d : null, reporting: r.c,
+    });
+  }
+  for (const r of own) {
+    const p = points.get(key(r.i, r.k)) ?? { i: r.i, periodKey: r.k, periodEnd: r.e, own: null, subtree: null, numerator: null, denominator: null, reporting: 1 };
+    p.own = r.v;
+    points.set(key(r.i, r.k), p);
+  }
+  for (const { i, ...p } of points.values()) out.set(i, [...(out.get(i) ?? []), p]);
+  for (const list of out.values()) list.sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0));
+  return out;
+}
