@@ -88,7 +88,7 @@ describe('documents and the cascade in the browser', () => {
     await page.getByRole('tab', { name: 'Khoảng trống triển khai' }).click();
     const missing = page.getByTestId('gap-missing-orgs');
     await missing.waitFor();
-    await page.getByTestId('gap-depth').getByRole('spinbutton').fill('2');
+    await page.getByRole('spinbutton', { name: 'Số cấp' }).fill('2');
     await missing.getByText('Đảng ủy phường Bình Thắng').waitFor();
     expect(await missing.textContent()).toContain('Đảng ủy phường Tân Đông Hiệp');
     expect(await missing.textContent()).not.toContain('Thành ủy Dĩ An');

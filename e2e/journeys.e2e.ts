@@ -60,7 +60,10 @@ describe('Resolute in the browser', () => {
     current = 'org-search';
     await page.goto('/orgs');
     await page.getByPlaceholder('Tìm tổ chức đảng theo tên hoặc mã').fill('dang uy khoi');
-    const hit = page.getByTestId('org-search-hits').getByRole('button', { name: /Đảng ủy Khối/ }).first();
+    const hit = page
+      .getByTestId('org-search-hits')
+      .getByRole('button', { name: /Đảng ủy Khối/ })
+      .first();
     await hit.waitFor();
     await hit.click();
     const detail = page.getByTestId('org-detail');
@@ -94,7 +97,19 @@ describe('Resolute in the browser', () => {
     const file = join(workDir, 'dang-vien.xlsx');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Đảng viên');
-    ws.addRow(['Mã đảng viên', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Ngày vào Đảng', 'Trạng thái', 'Mã chi bộ', 'Chi bộ', 'DN ngoài khu vực Nhà nước', 'Điện thoại', 'Email']);
+    ws.addRow([
+      'Mã đảng viên',
+      'Họ và tên',
+      'Giới tính',
+      'Ngày sinh',
+      'Ngày vào Đảng',
+      'Trạng thái',
+      'Mã chi bộ',
+      'Chi bộ',
+      'DN ngoài khu vực Nhà nước',
+      'Điện thoại',
+      'Email',
+    ]);
     ws.addRow([`IMP.${stamp}.1`, 'Trần Văn Bình', 'Nam', '15/03/1985', '20/05/2010', 'Chính thức', 'BD.KHOI.STP', '', '', '', '']);
     ws.addRow([`IMP.${stamp}.2`, 'Lê Thị Cúc', 'X', '01/01/1990', '', 'Chính thức', 'BD.KHOI.STP', '', '', '', '']);
     await wb.xlsx.writeFile(file);
@@ -115,7 +130,10 @@ describe('Resolute in the browser', () => {
     expect(await preview.getByRole('button', { name: 'Xác nhận nhập' }).isDisabled()).toBe(true);
     await screenshot(page, 'import-error');
 
-    await modal.getByRole('button', { name: /Hủy|Đóng/ }).first().click();
+    await modal
+      .getByRole('button', { name: /Hủy|Đóng/ })
+      .first()
+      .click();
     await page.getByPlaceholder('Tìm theo tên hoặc mã').fill(`IMP.${stamp}`);
     await page.getByPlaceholder('Tìm theo tên hoặc mã').press('Enter');
     await page.getByText('Chưa có đảng viên nào phù hợp').waitFor();

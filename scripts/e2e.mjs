@@ -25,7 +25,11 @@ function ensureChromium() {
   }
   console.log('Chromium is missing: installing it with apt-get…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (run('apt-get', ['update'], { env }).status !== 0 || run('apt-get', ['install', '-y', 'chromium'], { env }).status !== 0 || !existsSync(chromium)) {
+  if (
+    run('apt-get', ['update'], { env }).status !== 0 ||
+    run('apt-get', ['install', '-y', 'chromium'], { env }).status !== 0 ||
+    !existsSync(chromium)
+  ) {
     console.error('Could not install Chromium with apt-get.');
     console.log('0 passed, 1 failed');
     process.exit(1);
@@ -40,7 +44,15 @@ const outDir = mkdtempSync(join(tmpdir(), 'resolute-e2e-'));
 const report = join(outDir, 'report.json');
 const webDir = process.env.RESOLUTE_WEB_DIR ?? join(outDir, 'web');
 if (!process.env.RESOLUTE_WEB_DIR) {
-  const build = run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', webDir, '--emptyOutDir']);
+  const build = run(process.execPath, [
+    join(root, 'node_modules/vite/bin/vite.js'),
+    'build',
+    '--logLevel',
+    'warn',
+    '--outDir',
+    webDir,
+    '--emptyOutDir',
+  ]);
   if (build.status !== 0) {
     console.error('The web app did not build.');
     console.log('0 passed, 1 failed');
@@ -49,19 +61,23 @@ if (!process.env.RESOLUTE_WEB_DIR) {
   }
 }
 const extra = process.argv.slice(2);
-const tests = run(process.execPath, [
-  join(root, 'node_modules/vitest/vitest.mjs'),
-  'run',
-  '--config',
-  'e2e/vitest.config.ts',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${report}`,
-  ...extra,
-], { env: { ...process.env, RESOLUTE_WEB_DIR: webDir } });
+const tests = run(
+  process.execPath,
+  [
+    join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    '--config',
+    'e2e/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...extra,
+  ],
+  { env: { ...process.env, RESOLUTE_WEB_DIR: webDir } },
+);
 
 let passed = 0;
-let failed = 0;
+let failed;
 try {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed = r.numPassedTests ?? 0;

@@ -24,7 +24,13 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A page of the app in Vietnamese, as a user in Vietnam sees it; page errors fail loudly. */
 export async function newAppPage(browser: Browser, baseURL: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1440, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];

@@ -28,5 +28,13 @@ export function parseVnNumber(text: string): number | null {
  * fraction digits (default 2); trailing zeros are dropped.
  */
 export function formatVnNumber(value: number, maxDecimals = 2): string {
-  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxDecimals }).format(value);
+  // Building an Intl.NumberFormat costs far more than formatting: a dashboard of 2,000 targets
+  // formats tens of thousands of numbers, so one formatter per precision is kept.
+  let f = vnFormatters.get(maxDecimals);
+  if (!f) {
+    f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxDecimals });
+    vnFormatters.set(maxDecimals, f);
+  }
+  return f.format(value);
 }
+const vnFormatters = new Map<number, Intl.NumberFormat>();

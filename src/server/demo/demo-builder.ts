@@ -8,6 +8,7 @@ import type { Db } from '../db/pool';
 import { inTransaction } from '../db/pool';
 import { loadDemoOrgs } from './demo-orgs.step';
 import { loadDemoDocuments } from './documents.step';
+import { loadDemoReports } from './reports.step';
 
 export type DemoContext = {
   /** Orgs created so far, by demo code. */
@@ -16,7 +17,7 @@ export type DemoContext = {
 };
 export type DemoStep = { name: string; run: (tx: pg.PoolClient, ctx: DemoContext) => Promise<void> };
 
-export const demoSteps: DemoStep[] = [{ name: 'orgs', run: loadDemoOrgs }, { name: 'documents', run: loadDemoDocuments }];
+export const demoSteps: DemoStep[] = [{ name: 'orgs', run: loadDemoOrgs }, { name: 'documents', run: loadDemoDocuments }, { name: 'reports', run: loadDemoReports }];
 
 /** True once the demo has been loaded into this database. */
 export async function isDemoLoaded(db: Db): Promise<boolean> {

@@ -8,6 +8,8 @@ import { usersRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { documentsRoutes } from './documents/documents.routes';
 import { studyRoutes } from './study/study.routes';
+import { reportsRoutes } from './reports/reports.routes';
+import { extractionRoutes } from './extraction/extraction.routes';
 
 export type FeatureOptions = { db: Db };
 
@@ -21,4 +23,6 @@ export const featureRoutes: FastifyPluginAsync<FeatureOptions>[] = [
   auditRoutes,
   documentsRoutes,
   studyRoutes,
+  extractionRoutes,
+  reportsRoutes,
 ];

@@ -1,10 +1,11 @@
 import { useState, type ReactNode } from 'react';
-import { Avatar, Button, Layout, Menu, Segmented, Space, Tag, Typography, type MenuProps } from 'antd';
+import { Avatar, Button, Dropdown, Layout, Menu, Segmented, Space, Tag, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   BarChartOutlined,
   FileTextOutlined,
   HistoryOutlined,
+  KeyOutlined,
   LogoutOutlined,
   ReadOutlined,
   TeamOutlined,
@@ -13,6 +14,7 @@ import {
 import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useLogout } from '../features/auth/auth.api';
+import { ChangePasswordModal } from '../features/auth/change-password-modal';
 import { useCan } from '../features/auth/use-permission';
 import { useLocale } from './locale';
 
@@ -26,6 +28,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const { locale, setLocale } = useLocale();
   const [collapsed, setCollapsed] = useState(false);
+  const [isChangingPassword, setChangingPassword] = useState(false);
   const canUsers = useCan('users.read');
   const canAudit = useCan('audit.read');
 
@@ -47,7 +50,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: 'study', icon: <ReadOutlined />, label: soon(t('nav.study')), disabled: true },
     { key: 'reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')), disabled: true },
   ];
-  const selected = pathname.startsWith('/cascade') ? '/documents' : (['/orgs', '/members', '/users', '/audit', '/documents'].find((k) => pathname.startsWith(k)) ?? '/orgs');
+  const selected = pathname.startsWith('/cascade')
+    ? '/documents'
+    : (['/orgs', '/members', '/users', '/audit', '/documents'].find((k) => pathname.startsWith(k)) ?? '/orgs');
 
   return (
     <Layout className="app-shell">
@@ -85,16 +90,26 @@ export function AppLayout({ children }: { children: ReactNode }) {
               ]}
               data-testid="language-switch"
             />
-            <Space size="small">
-              <Avatar size="small" icon={<UserOutlined />} />
-              <Typography.Text strong data-testid="current-user">
-                {me.fullName}
-              </Typography.Text>
-            </Space>
-            <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
-              {t('nav.logout')}
-            </Button>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'password', icon: <KeyOutlined />, label: t('password.change') },
+                  { type: 'divider' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout') },
+                ],
+                onClick: ({ key }) => (key === 'password' ? setChangingPassword(true) : void logout()),
+              }}
+            >
+              <Button type="text" aria-label={`${t('nav.account')}: ${me.fullName}`} data-testid="user-menu">
+                <Avatar size="small" icon={<UserOutlined />} />
+                <Typography.Text strong data-testid="current-user">
+                  {me.fullName}
+                </Typography.Text>
+              </Button>
+            </Dropdown>
           </Space>
+          {isChangingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
         </Header>
         <Content className="app-content">{children}</Content>
       </Layout>

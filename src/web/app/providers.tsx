@@ -22,8 +22,7 @@ export const theme = {
     colorPrimary: '#b71c1c',
     colorLink: '#b71c1c',
     borderRadius: 6,
-    fontFamily:
-      "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
+    fontFamily: "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
   },
   components: {
     Layout: { siderBg: '#3b0a0a', triggerBg: '#2a0606', headerBg: '#ffffff' },

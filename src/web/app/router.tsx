@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Button, Result } from 'antd';
-import { createRootRoute, createRoute, createRouter, Link, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Link, Outlet, redirect } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, setUnauthenticatedHandler } from '../lib/api';
@@ -8,15 +8,21 @@ import { storedLocaleChoice } from '../lib/i18n';
 import { ErrorState, Loading } from '../components/states';
 import { meKey, useMe } from '../features/auth/auth.api';
 import { LoginPage } from '../features/auth/login-page';
-import { OrgsPage } from '../features/orgs/orgs-page';
-import { MembersPage } from '../features/members/members-page';
-import { UsersPage } from '../features/users/users-page';
-import { AuditPage } from '../features/audit/audit-page';
-import { DocumentsPage } from '../features/documents/documents-page';
-import { DocumentPage } from '../features/documents/document-page';
-import { CascadePage } from '../features/documents/cascade-page';
+import { DashboardPage } from '../features/dashboard/dashboard-page';
+import { MyWorkPage } from '../features/dashboard/my-work-page';
 import { AppLayout } from './layout';
 import { useLocale } from './locale';
+
+// Each page is its own chunk, fetched when its route is first visited: the first load (the
+// login form, the shell) does not carry every page's code. The router preloads a page given as
+// a route's component; a page rendered inside a wrapper suspends on the pending component.
+const OrgsPage = lazyRouteComponent(() => import('../features/orgs/orgs-page'), 'OrgsPage');
+const MembersPage = lazyRouteComponent(() => import('../features/members/members-page'), 'MembersPage');
+const UsersPage = lazyRouteComponent(() => import('../features/users/users-page'), 'UsersPage');
+const AuditPage = lazyRouteComponent(() => import('../features/audit/audit-page'), 'AuditPage');
+const DocumentsPage = lazyRouteComponent(() => import('../features/documents/documents-page'), 'DocumentsPage');
+const DocumentPage = lazyRouteComponent(() => import('../features/documents/document-page'), 'DocumentPage');
+const CascadePage = lazyRouteComponent(() => import('../features/documents/cascade-page'), 'CascadePage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
 function RootGate() {
@@ -99,6 +105,12 @@ const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/audit'
 const documentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/documents', component: DocumentsPage });
 const documentRoute = createRoute({ getParentRoute: () => rootRoute, path: '/documents/$id', component: DocumentRoutePage });
 const cascadeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cascade/$itemId', component: CascadeRoutePage });
+const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/dashboard/$documentId', component: DashboardRoutePage });
+const myWorkRoute = createRoute({ getParentRoute: () => rootRoute, path: '/my-work', component: MyWorkPage });
+function DashboardRoutePage() {
+  const { documentId } = dashboardRoute.useParams();
+  return <DashboardPage key={documentId} documentId={Number(documentId)} />;
+}
 function DocumentRoutePage() {
   const { id } = documentRoute.useParams();
   return <DocumentPage key={id} id={Number(id)} />;
@@ -117,9 +129,20 @@ function MembersRoutePage() {
   return <MembersPage initialOrgId={orgId} />;
 }
 
-const routeTree = rootRoute.addChildren([indexRoute, orgsRoute, membersRoute, usersRoute, auditRoute, documentsRoute, documentRoute, cascadeRoute]);
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  orgsRoute,
+  membersRoute,
+  usersRoute,
+  auditRoute,
+  documentsRoute,
+  documentRoute,
+  cascadeRoute,
+  dashboardRoute,
+  myWorkRoute,
+]);
 
-export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
+export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true, defaultPendingComponent: () => <Loading /> });
 
 declare module '@tanstack/react-router' {
   interface Register {

@@ -24,9 +24,7 @@ export class ApiError extends Error {
   get fields(): FieldError[] {
     const d = this.details as { fields?: unknown } | null;
     if (!d || !Array.isArray(d.fields)) return [];
-    return d.fields.filter(
-      (f): f is FieldError => typeof f === 'object' && f !== null && typeof (f as FieldError).field === 'string',
-    );
+    return d.fields.filter((f): f is FieldError => typeof f === 'object' && f !== null && typeof (f as FieldError).field === 'string');
   }
 }
 

@@ -21,7 +21,9 @@ describe('toFormFieldErrors', () => {
 
 describe('toQueryString', () => {
   it('drops empty values', () => {
-    expect(toQueryString({ a: 1, b: '', c: undefined, d: null, e: false, q: 'đảng ủy' })).toBe('?a=1&e=false&q=%C4%91%E1%BA%A3ng+%E1%BB%A7y');
+    expect(toQueryString({ a: 1, b: '', c: undefined, d: null, e: false, q: 'đảng ủy' })).toBe(
+      '?a=1&e=false&q=%C4%91%E1%BA%A3ng+%E1%BB%A7y',
+    );
     expect(toQueryString({})).toBe('');
   });
 });

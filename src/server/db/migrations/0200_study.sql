@@ -2,8 +2,8 @@
 -- by QR check-in, coverage of each document per org, reflections and pledges.
 --
 -- Documents live in the 01xx migrations of the documents feature. When this file was written
--- their table did not exist yet, so `document_id` carries no foreign key here; a later 02xx
--- migration adds it once `documents` is there.
+-- their table did not exist yet, so `document_id` carries no foreign key here; 0201 adds them
+-- where they cost nothing at check-in peak.
 
 CREATE TABLE study_sessions (
   id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -233,16 +233,8 @@ END $$;
 CREATE TRIGGER bridge_points_cleanup AFTER DELETE ON bridge_points REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION bridge_points_cleanup();
 
--- Invitations: one per expected member and session, read on the member's page.
-CREATE TABLE study_invitations (
-  session_id  bigint NOT NULL REFERENCES study_sessions(id) ON DELETE CASCADE,
-  member_id   bigint NOT NULL REFERENCES members(id),
-  point_id    bigint REFERENCES bridge_points(id) ON DELETE CASCADE,
-  emailed_at  timestamptz,
-  created_at  timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (session_id, member_id)
-);
-CREATE INDEX study_invitations_member_idx ON study_invitations (member_id);
+-- Invitations are not stored: a member is invited to every point whose expected subtree holds
+-- their cell or whose list names them, which stays true when members move or points change.
 
 -- Bài thu hoạch: written in the app or uploaded; the cell's secretary accepts it or asks for a rewrite.
 CREATE TABLE reflections (

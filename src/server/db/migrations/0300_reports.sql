@@ -123,7 +123,8 @@ CREATE TABLE org_indicator_values (
   denominator  numeric,
   report_id    bigint REFERENCES reports(id) ON DELETE SET NULL,
   updated_at   timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (indicator_id, org_id, period_key)
+  -- Org first: the dashboard reads all of one org's indicators at once.
+  PRIMARY KEY (org_id, indicator_id, period_key)
 );
 
 -- The subtree totals of every indicator at every org and period, kept up to date by the

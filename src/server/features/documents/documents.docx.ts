@@ -99,7 +99,7 @@ export async function exportDocumentDocx(db: Db, actor: Actor, id: number): Prom
     if (item.kind === 'target') {
       const group: typeof items = [];
       while (i < items.length && items[i]!.kind === 'target' && items[i]!.parentItemId === item.parentItemId) group.push(items[i++]!);
-      body.push(targetTable(group));
+      body.push(targetTable(group), para([{ text: '' }], { after: 60 }));
       continue;
     }
     const isHeading = item.kind === 'part' || item.kind === 'section';

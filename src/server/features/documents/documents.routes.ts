@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors';
 import {
   adoptSchema, amendSchema, bulkTaskSchema, createDocumentSchema, createIndicatorSchema, createItemSchema, createTaskSchema, diffQuery, expireSchema,
   fileParams, gapQuery, idParams, indicatorSchema, itemParams, linkParams, linkSchema, listDocumentsQuery, moveItemSchema, searchQuery, taskQuery,
-  updateDocumentSchema, updateItemSchema, updateTaskSchema, versionQuery,
+  updateDocumentSchema, updateIndicatorSchema, updateItemSchema, updateTaskSchema, versionQuery,
 } from './documents.schema';
 import {
   addDocumentFile, adoptDocument, amendDocument, createDocument, deleteDocument, diffDocument, expireDocument, findDocuments, findVersions,
@@ -15,7 +15,7 @@ import {
 } from './documents.service';
 import { createItem, deleteItem, moveItem, updateItem } from './items.service';
 import { findChain, findConcretizations, findGaps, linkItem, suggestLinks, unlinkItem } from './cascade.service';
-import { assignTasksInBulk, createIndicator, createTask, deleteTask, findIndicators, findTasks, updateTask } from './tasks.service';
+import { assignTasksInBulk, createIndicator, createTask, deleteTask, findIndicators, findTasks, updateIndicator, updateTask } from './tasks.service';
 import { exportDocumentDocx } from './documents.docx';
 import { exportDocumentSheet, importDocumentSheet } from './documents.sheet';
 
@@ -139,4 +139,6 @@ export const documentsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
     async () => findIndicators(db) as Promise<z.infer<typeof indicatorSchema>[]>);
   app.post('/indicators', { config: write, schema: { tags, summary: 'Add an indicator to the catalog', body: createIndicatorSchema, response: { 201: indicatorSchema } } },
     async (req, reply) => reply.status(201).send(await createIndicator(db, actorOf(req), req.body) as z.infer<typeof indicatorSchema>));
+  app.patch('/indicators/:id', { config: write, schema: { tags, summary: 'Edit an indicator’s name, unit, direction or aggregation (not its code)', params: idParams, body: updateIndicatorSchema, response: { 200: indicatorSchema } } },
+    async (req) => updateIndicator(db, actorOf(req), req.params.id, req.body) as Promise<z.infer<typeof indicatorSchema>>);
 };

@@ -101,6 +101,7 @@ export const indicatorSchema = z.object({
   unit: z.string(),
   direction: z.enum(['higher_better', 'lower_better']),
   aggregation: z.enum(['sum', 'rate', 'average', 'none']),
+  version: z.number(),
 });
 export const createIndicatorSchema = z.object({
   code: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9_]+$/, 'Mã chỉ gồm chữ không dấu, số và gạch dưới'),
@@ -110,8 +111,17 @@ export const createIndicatorSchema = z.object({
   aggregation: z.enum(['sum', 'rate', 'average', 'none']),
 });
 export type CreateIndicatorInput = z.infer<typeof createIndicatorSchema>;
+/** The code stays: seeds, imports and rollups refer to indicators by it. */
+export const updateIndicatorSchema = z.object({
+  version: z.number().int(),
+  name: createIndicatorSchema.shape.name.optional(),
+  unit: z.string().trim().max(50).optional(),
+  direction: createIndicatorSchema.shape.direction.optional(),
+  aggregation: createIndicatorSchema.shape.aggregation.optional(),
+});
+export type UpdateIndicatorInput = z.infer<typeof updateIndicatorSchema>;
 
-export const taskQuery = z.object({ itemId: id.optional(), orgId: id.optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(100) });
+export const taskQuery = z.object({ itemId: id.optional(), orgId: id.optional(), documentId: id.optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(100) });
 export const createTaskSchema = z
   .object({
     itemId: z.number().int().positive().nullish(),

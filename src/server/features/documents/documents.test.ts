@@ -283,6 +283,18 @@ describe('the cascade', () => {
     expect(ok.json()).toMatchObject({ leadOrgName: 'Đảng ủy phường Dĩ An', partnerOrgNames: ['Đảng ủy phường Tân Bình'] });
   });
 
+  it('lists the tasks of one document by page, only those the caller may see', async () => {
+    const first = (await provinceAdmin.get(`/api/tasks?documentId=${nq.id}&pageSize=2`)).json();
+    expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first.items).toHaveLength(2);
+    const second = (await provinceAdmin.get(`/api/tasks?documentId=${nq.id}&pageSize=2&page=2`)).json();
+    expect([...first.items, ...second.items].map((t: Json) => t.leadOrgName).sort()).toEqual(['Đảng ủy phường Dĩ An', 'Đảng ủy phường Tân Bình', 'Đảng ủy phường Đông Hòa']);
+    expect((await wardManager.get(`/api/tasks?documentId=${nq.id}`)).json().total).toBe(1);
+    expect((await outsider.get(`/api/tasks?documentId=${nq.id}`)).json().total).toBe(0);
+    expect((await provinceAdmin.get('/api/tasks?documentId=abc')).statusCode).toBe(400);
+    expect((await (await anonymous(app)).get(`/api/tasks?documentId=${nq.id}`)).statusCode).toBe(401);
+  });
+
   it('finds documents and items by words without diacritics, exact diacritics first', async () => {
     const res = (await wardViewer.get(`/api/documents/search?q=${encodeURIComponent('thanh pho thong minh')}`)).json();
     expect(res[0]).toMatchObject({ type: 'item', itemId: breakthrough.id });
@@ -367,5 +379,19 @@ describe('indicators', () => {
     expect(created.statusCode).toBe(201);
     expect((await provinceAdmin.post('/api/indicators', { code: 'poverty_rate', name: 'Trùng', unit: '%', direction: 'lower_better', aggregation: 'rate' })).statusCode).toBe(409);
     expect((await wardViewer.post('/api/indicators', { code: 'X_1', name: 'Không có quyền', direction: 'higher_better', aggregation: 'sum' })).statusCode).toBe(403);
+  });
+
+  it('edits an indicator but not its code, with the version guarding concurrent edits', async () => {
+    const created = (await provinceAdmin.post('/api/indicators', { code: 'FOREST_COVER', name: 'Tỷ lệ che phủ rừng', unit: '%', direction: 'higher_better', aggregation: 'rate' })).json();
+    const res = await wardManager.patch(`/api/indicators/${created.id}`, { version: created.version, name: 'Tỷ lệ che phủ cây xanh', aggregation: 'average' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ code: 'FOREST_COVER', name: 'Tỷ lệ che phủ cây xanh', unit: '%', aggregation: 'average', version: created.version + 1 });
+    expect((await provinceAdmin.patch(`/api/indicators/${created.id}`, { version: created.version, unit: 'ha' })).statusCode).toBe(409);
+    const bad = await provinceAdmin.patch(`/api/indicators/${created.id}`, { version: created.version + 1, direction: 'sideways' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields.map((f: Json) => f.field)).toContain('body.direction');
+    expect((await wardViewer.patch(`/api/indicators/${created.id}`, { version: created.version + 1, name: 'Không có quyền' })).statusCode).toBe(403);
+    expect((await (await anonymous(app)).patch(`/api/indicators/${created.id}`, { version: 1, name: 'Ẩn danh' })).statusCode).toBe(401);
+    expect((await provinceAdmin.patch('/api/indicators/999999', { version: 1, name: 'Không có' })).statusCode).toBe(404);
   });
 });

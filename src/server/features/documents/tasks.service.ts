@@ -11,7 +11,7 @@ import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs/orgs.queries';
-import type { BulkTaskInput, CreateTaskInput, UpdateTaskInput } from './documents.schema';
+import type { BulkTaskInput, CreateTaskInput, UpdateIndicatorInput, UpdateTaskInput } from './documents.schema';
 import { findItemReadable } from './documents.queries';
 import { itemNotFound } from './items.service';
 
@@ -25,14 +25,15 @@ const taskColumns = `
 const taskActionKinds = ['task', 'solution', 'breakthrough', 'target'];
 
 /** Tasks the caller can see: assigned by or to an org of its scope. */
-export async function findTasks(db: Db, actor: Actor, q: { itemId?: number; orgId?: number; page: number; pageSize: number }) {
+export async function findTasks(db: Db, actor: Actor, q: { itemId?: number; orgId?: number; documentId?: number; page: number; pageSize: number }) {
   const scope = scopeOf(actor, 'documents.read');
   const { rows } = await db.query(
     `SELECT ${taskColumns}, count(*) OVER ()::int AS total FROM tasks t JOIN orgs ao ON ao.id = t.org_id JOIN orgs lo ON lo.id = t.lead_org_id
       WHERE (${inScopeSql('t.org_path', '$1')} OR ${inScopeSql('t.lead_org_path', '$1')})
         AND ($2::bigint IS NULL OR t.item_id = $2) AND ($3::bigint IS NULL OR t.lead_org_id = $3 OR t.org_id = $3)
+        AND ($6::bigint IS NULL OR t.item_id IN (SELECT di.id FROM document_items di WHERE di.document_id = $6))
       ORDER BY t.due_date NULLS LAST, lo.name COLLATE "vi-x-icu", t.id LIMIT $4 OFFSET $5`,
-    [scope, q.itemId ?? null, q.orgId ?? null, q.pageSize, (q.page - 1) * q.pageSize],
+    [scope, q.itemId ?? null, q.orgId ?? null, q.pageSize, (q.page - 1) * q.pageSize, q.documentId ?? null],
   );
   const total = (rows[0] as { total?: number } | undefined)?.total ?? 0;
   return { items: rows.map(({ total: _t, ...r }) => r), total, page: q.page, pageSize: q.pageSize };
@@ -158,8 +159,10 @@ export async function deleteTask(db: Db, actor: Actor, id: number, version: numb
 
 // --- Indicators ----------------------------------------------------------------------------
 
+const indicatorColumns = 'id, code, name, unit, direction, aggregation, version';
+
 export async function findIndicators(db: Db) {
-  const { rows } = await db.query('SELECT id, code, name, unit, direction, aggregation FROM indicators ORDER BY name COLLATE "vi-x-icu"');
+  const { rows } = await db.query(`SELECT ${indicatorColumns} FROM indicators ORDER BY name COLLATE "vi-x-icu"`);
   return rows;
 }
 
@@ -169,10 +172,31 @@ export async function createIndicator(db: Db, actor: Actor, input: { code: strin
     const { rows: taken } = await tx.query('SELECT 1 FROM indicators WHERE upper(code) = upper($1)', [input.code]);
     if (taken.length > 0) throw new AppError('conflict', { vi: `Mã chỉ số "${input.code}" đã có.`, en: 'Code taken.' }, { fields: [{ field: 'body.code', message: `Mã chỉ số "${input.code}" đã có.` }] });
     const { rows } = await tx.query(
-      'INSERT INTO indicators (code, name, unit, direction, aggregation) VALUES ($1, $2, $3, $4, $5) RETURNING id, code, name, unit, direction, aggregation',
+      `INSERT INTO indicators (code, name, unit, direction, aggregation) VALUES ($1, $2, $3, $4, $5) RETURNING ${indicatorColumns}`,
       [input.code.toUpperCase(), input.name.normalize('NFC'), input.unit.normalize('NFC'), input.direction, input.aggregation],
     );
     await recordAudit(tx, actor, { action: 'create', entity: 'indicator', entityId: (rows[0] as { id: number }).id, orgId: null, orgPath: null, summary: `Thêm chỉ số ${input.name}`, after: input });
+    return rows[0];
+  });
+}
+
+/**
+ * Edits an indicator of the shared catalog; the same callers who may add one (documents.write
+ * somewhere) may correct one. Throws version_conflict when someone else saved it first.
+ */
+export async function updateIndicator(db: Db, actor: Actor, id: number, input: UpdateIndicatorInput) {
+  scopeOf(actor, 'documents.write');
+  return inTransaction(db, async (tx) => {
+    const { rows: found } = await tx.query<{ name: string }>('SELECT name FROM indicators WHERE id = $1', [id]);
+    if (!found[0]) throw notFound({ vi: 'Không tìm thấy chỉ số.', en: 'Indicator not found.' });
+    const { rows } = await tx.query(
+      `UPDATE indicators SET name = COALESCE($3, name), unit = COALESCE($4, unit), direction = COALESCE($5, direction),
+              aggregation = COALESCE($6, aggregation), version = version + 1
+        WHERE id = $1 AND version = $2 RETURNING ${indicatorColumns}`,
+      [id, input.version, input.name?.normalize('NFC') ?? null, input.unit?.normalize('NFC') ?? null, input.direction ?? null, input.aggregation ?? null],
+    );
+    if (!rows[0]) throw versionConflict();
+    await recordAudit(tx, actor, { action: 'update', entity: 'indicator', entityId: id, orgId: null, orgPath: null, summary: `Sửa chỉ số ${found[0].name}`, after: input });
     return rows[0];
   });
 }

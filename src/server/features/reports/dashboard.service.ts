@@ -12,6 +12,7 @@ import { scopeOf, type Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { findDocumentReadable, type DocumentRow } from '../documents/documents.queries';
 import { findOrgInScope } from '../orgs/orgs.queries';
+import { statementOf } from '../documents/documents.service';
 import { cascadeDocsCte } from './reports.queries';
 import { indicatorSeries, type SeriesPoint } from './rollups.service';
 import { termYears } from './reports.service';
@@ -26,7 +27,7 @@ type TargetItemRow = {
 };
 
 export type DashboardTarget = {
-  itemId: number; text: string; indicatorId: number | null; indicatorName: string | null; aggregation: string | null; unit: string;
+  itemId: number; text: string; statement: string | null; indicatorId: number | null; indicatorName: string | null; aggregation: string | null; unit: string;
   status: TargetStatus; reason: string; latest: number | null; latestPeriod: string | null; requiredRate: number | null;
   actuals: { periodKey: string; periodEnd: string; value: number | null; reporting: number }[];
   yearly: YearValue[]; plan: YearValue[]; forecast: YearValue[]; openExplanations: number;
@@ -87,11 +88,13 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
   ]);
   const explanations = new Map(ex.map((e) => [e.itemId, e.n]));
   const { startYear, endYear } = termYears(doc.term);
-  const asOfYear = Number(asOf.slice(0, 4));
+  // Targets are judged on whole years: until 31/12 a year's figure is still year-to-date, and
+  // judging it would give a due-year target its final verdict on a partial year.
+  const asOfYear = asOf.endsWith('-12-31') ? Number(asOf.slice(0, 4)) : Number(asOf.slice(0, 4)) - 1;
   return items.map((it) => {
     const points = it.indicatorId !== null ? (series.get(it.indicatorId) ?? []) : [];
     const useOwn = it.aggregation === 'none' || it.aggregation === null;
-    const yearly = yearlyOf(points, useOwn);
+    const yearly = yearlyOf(points, useOwn).filter((y) => y.year <= asOfYear);
     const spec: TargetSpec = {
       comparator: it.comparator ?? '>=', value: it.value, valueMin: it.valueMin, valueMax: it.valueMax, unit: it.unit ?? '', perYear: it.perYear,
       byYear: it.byYear, baselineValue: it.baselineValue, baselineYear: it.baselineYear, yearlyPath: it.yearlyPath,
@@ -105,7 +108,7 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
     }
     const last = [...points].reverse().find((p) => (useOwn ? p.own : (p.subtree ?? p.own)) !== null);
     return {
-      itemId: it.id, text: it.text, indicatorId: it.indicatorId, indicatorName: it.indicatorName, aggregation: it.aggregation, unit: spec.unit,
+      itemId: it.id, text: it.text, statement: statementOf({ comparator: it.comparator, value: it.value, valueMin: it.valueMin, valueMax: it.valueMax, unit: it.unit, perYear: it.perYear }), indicatorId: it.indicatorId, indicatorName: it.indicatorName, aggregation: it.aggregation, unit: spec.unit,
       status: ev.status, reason: ev.reason, requiredRate: ev.requiredRate ?? null,
       latest: last ? (useOwn ? last.own : (last.subtree ?? last.own)) : null, latestPeriod: last?.periodKey ?? null,
       actuals: points.map((p) => ({ periodKey: p.periodKey, periodEnd: p.periodEnd, value: useOwn ? p.own : (p.subtree ?? p.own), reporting: p.reporting })),
@@ -117,9 +120,21 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
 type ChildRow = { childId: number; childName: string; childPath: string };
 
 /** The dashboard of a document at an org as of a date. */
+/**
+ * The default date of a dashboard: today, but not after the latest due date of a report that
+ * came in, so that a finished term (or a demo) opens on its last reported period.
+ */
+async function defaultAsOf(db: Queryable, documentId: number): Promise<string> {
+  const { rows } = await db.query<{ d: string | null }>(
+    `SELECT to_char(max(due_date), 'YYYY-MM-DD') AS d FROM reports WHERE document_id = $1 AND status IN ('submitted','approved')`, [documentId]);
+  const now = today();
+  const last = rows[0]?.d;
+  return last && last < now ? last : now;
+}
+
 export async function getDashboard(db: Db, actor: Actor, documentId: number, q: { orgId?: number; asOf?: string }) {
-  const asOf = q.asOf ?? today();
   const { doc, org } = await resolveScope(db, actor, documentId, q.orgId);
+  const asOf = q.asOf ?? (await defaultAsOf(db, doc.id));
   const depth = org.path.split('.').length;
   const [targets, taskRows, reportRows, children, latestPeriod, explanations] = await Promise.all([
     evaluateDocumentTargets(db, doc, org.id, asOf),
@@ -183,8 +198,8 @@ export async function getDashboard(db: Db, actor: Actor, documentId: number, q: 
 
 /** The list behind a number of the dashboard: targets of a status, tasks, overdue tasks, reports. */
 export async function getDashboardList(db: Db, actor: Actor, documentId: number, q: { orgId?: number; asOf?: string; list: 'targets' | 'tasks' | 'overdue_tasks' | 'reports'; status?: string }) {
-  const asOf = q.asOf ?? today();
   const { doc, org } = await resolveScope(db, actor, documentId, q.orgId);
+  const asOf = q.asOf ?? (await defaultAsOf(db, doc.id));
   if (q.list === 'targets') {
     const targets = await evaluateDocumentTargets(db, doc, org.id, asOf);
     return { rows: targets.filter((t) => !q.status || t.status === q.status).map(({ actuals: _a, plan: _p, forecast: _f, yearly: _y, ...t }) => t) };

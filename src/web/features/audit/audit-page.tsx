@@ -66,7 +66,15 @@ const fieldLabels: Record<string, Label> = {
   version: { vi: 'Phiên bản', en: 'Version' },
 };
 
-const actionColor: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', move: 'purple', close: 'orange', transfer: 'cyan', import: 'geekblue' };
+const actionColor: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  delete: 'red',
+  move: 'purple',
+  close: 'orange',
+  transfer: 'cyan',
+  import: 'geekblue',
+};
 
 export function AuditPage() {
   const { t } = useTranslation();
@@ -99,7 +107,13 @@ export function AuditPage() {
     { title: t('audit.entity'), dataIndex: 'entity', key: 'entity', width: 120, render: (e: string) => nameOf(entityLabels, e) },
     { title: t('audit.summary'), dataIndex: 'summary', key: 'summary', render: (s: string | null) => s ?? '' },
     { title: t('audit.org'), dataIndex: 'orgName', key: 'org', width: 240, render: (s: string | null) => s ?? '' },
-    { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', width: 120, render: (s: string | null) => <Typography.Text type="secondary">{s ?? ''}</Typography.Text> },
+    {
+      title: t('audit.ip'),
+      dataIndex: 'ip',
+      key: 'ip',
+      width: 120,
+      render: (s: string | null) => <Typography.Text type="secondary">{s ?? ''}</Typography.Text>,
+    },
   ];
 
   return (
@@ -126,7 +140,13 @@ export function AuditPage() {
               notFoundContent={users.isFetching ? t('common.loading') : t('common.noResults')}
             />
           )}
-          <OrgPicker allowClear value={params.orgId} onChange={(id) => setFilter({ orgId: id })} style={{ width: 280 }} aria-label={t('audit.org')} />
+          <OrgPicker
+            allowClear
+            value={params.orgId}
+            onChange={(id) => setFilter({ orgId: id })}
+            style={{ width: 280 }}
+            aria-label={t('audit.org')}
+          />
           <Select<string>
             allowClear
             placeholder={t('audit.entityPlaceholder')}
@@ -199,7 +219,11 @@ function AuditDiff({ entry }: { entry: AuditEntry }) {
         dataSource={rows}
         rowClassName={(r) => (r.isChanged && entry.before != null && entry.after != null ? 'diff-changed' : '')}
         columns={[
-          { title: t('audit.field'), dataIndex: 'field', width: 200, render: (f: string) => (
+          {
+            title: t('audit.field'),
+            dataIndex: 'field',
+            width: 200,
+            render: (f: string) => (
               <span title={f}>{fieldLabels[f] ? label(fieldLabels[f]) : <Typography.Text code>{f}</Typography.Text>}</span>
             ),
           },

@@ -48,14 +48,27 @@ export async function login(username: string, password: string): Promise<Me> {
 }
 
 export function useLogout() {
-  const qc = useQueryClient();
+  const forget = useForgetSession();
   return async () => {
     try {
       await api.post('/auth/logout');
     } finally {
-      setCsrfToken(null);
-      qc.clear();
-      qc.setQueryData(meKey, null);
+      forget();
     }
+  };
+}
+
+/** Changes the caller's password; the server ends every session of the user (204). */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await api.post<void>('/auth/password', { currentPassword, newPassword });
+}
+
+/** Forgets the session on this page after the server ended it: the login gate shows the form. */
+export function useForgetSession() {
+  const qc = useQueryClient();
+  return () => {
+    setCsrfToken(null);
+    qc.clear();
+    qc.setQueryData(meKey, null);
   };
 }

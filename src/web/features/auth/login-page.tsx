@@ -43,9 +43,7 @@ export function LoginPage() {
           </div>
         </div>
         <Typography.Title level={4}>{t('login.title')}</Typography.Title>
-        {error && (
-          <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} data-testid="login-error" />
-        )}
+        {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} data-testid="login-error" />}
         <Form<LoginForm> name="login" layout="vertical" onFinish={onFinish} requiredMark={false} disabled={isSubmitting}>
           <Form.Item
             name="username"

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, List, Modal, Popconfirm, Space, Table, Tabs, Tag, Tooltip, Typography, Upload, type TableProps } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileWordOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Table, Tabs, Tag, Tooltip, Typography, Upload, type TableProps } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileWordOutlined, LinkOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ErrorState, Loading } from '../../components/states';
@@ -9,7 +9,7 @@ import { useApiErrorHandler } from '../../lib/use-api-error';
 import { useLocale } from '../../app/locale';
 import { documentKindLabels, documentStatusLabels, itemKindLabels } from '../../../domain/documents';
 import {
-  adoptDocument, amendDocument, createItem, deleteItem, docxUrl, documentKeys, fetchDocument, fileUrl, importSheet, moveItem, updateItem, xlsxUrl,
+  adoptDocument, amendDocument, createItem, deleteItem, docxUrl, documentKeys, fetchDocument, importSheet, moveItem, updateItem, xlsxUrl,
   type DocumentDetail, type DocumentItem, type ImportPreview,
 } from './documents.api';
 import { ItemFormModal, targetTexts, type ItemValues } from './item-form';
@@ -18,6 +18,14 @@ import { GapsPanel } from './gaps-panel';
 import { HistoryPanel } from './history-panel';
 import { statusColor } from './documents-page';
 import { L } from './labels';
+import { ImportFromTextButton } from '../extraction/import-from-text';
+import { ItemTextInline } from './item-text-inline';
+import { TaskAssignModal } from './task-assign-modal';
+import { TasksPanel } from './tasks-panel';
+import { FilesPanel } from './files-panel';
+
+/** Items a task is assigned from ("Giao nhiệm vụ"). */
+const assignableKinds: readonly DocumentItem['kind'][] = ['task', 'solution', 'breakthrough'];
 
 export function DocumentPage({ id }: { id: number }) {
   const { label } = useLocale();
@@ -29,6 +37,7 @@ export function DocumentPage({ id }: { id: number }) {
   const [itemForm] = Form.useForm<ItemValues>();
   const [editing, setEditing] = useState<DocumentItem | 'new' | null>(null);
   const [linking, setLinking] = useState<DocumentItem | null>(null);
+  const [assigning, setAssigning] = useState<DocumentItem | null>(null);
   const [amending, setAmending] = useState(false);
   const [amendReason, setAmendReason] = useState('');
   const [importing, setImporting] = useState<{ file: File; preview: ImportPreview } | null>(null);
@@ -98,7 +107,7 @@ export function DocumentPage({ id }: { id: number }) {
       title: label(L.content), key: 'text',
       render: (_: unknown, item) => (
         <div id={`item-${item.id}`} style={{ paddingLeft: item.depth * 20 }} data-testid={`item-${item.id}`}>
-          <Typography.Text strong={item.kind === 'part' || item.kind === 'section'}>{item.outline} {item.text}</Typography.Text>
+          <ItemTextInline item={item} canEdit={canEdit} />
           <div>
             <Tag bordered={false}>{label(itemKindLabels[item.kind])}{item.milestoneYear ? ` ${item.milestoneYear}` : ''}</Tag>
             {item.statement && <Tag color="blue" data-testid="item-statement">{item.statement}{item.byYear ? ` (${item.byYear})` : ''}</Tag>}
@@ -136,6 +145,9 @@ export function DocumentPage({ id }: { id: number }) {
               <Button size="small" danger icon={<DeleteOutlined />} aria-label="Xóa" />
             </Popconfirm>
           )}
+          {d.abilities.assignTasks && assignableKinds.includes(item.kind) && (
+            <Button size="small" icon={<SendOutlined />} onClick={() => setAssigning(item)} data-testid={`assign-item-${item.id}`}>{label(L.assignTask)}</Button>
+          )}
           {d.abilities.link && d.implements.length > 0 && item.kind !== 'part' && item.kind !== 'section' && (
             <Button size="small" icon={<LinkOutlined />} onClick={() => setLinking(item)} data-testid={`link-item-${item.id}`}>{label(L.link)}</Button>
           )}
@@ -164,6 +176,7 @@ export function DocumentPage({ id }: { id: number }) {
               <Button icon={<FileExcelOutlined />} loading={runImport.isPending}>{label(L.importExcel)}</Button>
             </Upload>
           )}
+          {canEdit && <ImportFromTextButton documentId={d.id} />}
         </Space>
       </Space>
       <Card size="small" style={{ marginBottom: 12 }}>
@@ -190,17 +203,17 @@ export function DocumentPage({ id }: { id: number }) {
               </>
             ),
           },
+          { key: 'tasks', label: label(L.tasks), children: <TasksPanel documentId={d.id} items={d.items} /> },
           { key: 'gaps', label: label(L.gaps), children: <GapsPanel documentId={d.id} /> },
           { key: 'history', label: label(L.history), children: <HistoryPanel documentId={d.id} /> },
           {
             key: 'files', label: `${label(L.files)} (${d.files.length})`,
-            children: (
-              <List size="small" dataSource={d.files} locale={{ emptyText: '—' }} renderItem={(f) => <List.Item><a href={fileUrl(d.id, f.id)}>{f.fileName}</a> <Typography.Text type="secondary">{Math.round(f.sizeBytes / 1024)} KB</Typography.Text></List.Item>} />
-            ),
+            children: <FilesPanel doc={d} />,
           },
         ]}
       />
       <ItemFormModal open={editing !== null} title={editing === 'new' ? label(L.addItem) : label(L.editItem)} form={itemForm} parents={d.items.filter((i) => editing === 'new' || i.id !== (editing as DocumentItem | null)?.id)} isSaving={saveItem.isPending} onCancel={() => setEditing(null)} onFinish={(v) => saveItem.mutate(v)} />
+      {assigning && <TaskAssignModal item={assigning} onClose={() => setAssigning(null)} />}
       {linking && <LinkModal item={linking} onClose={() => { setLinking(null); refresh(); }} />}
       <Modal open={amending} title={label(L.amend)} onCancel={() => setAmending(false)} onOk={() => amend.mutate()} confirmLoading={amend.isPending} okButtonProps={{ disabled: amendReason.trim().length < 5 }}>
         <Typography.Paragraph>Tạo phiên bản mới (dự thảo) với toàn bộ nội dung hiện hành; phiên bản cũ vẫn xem được.</Typography.Paragraph>

@@ -1,5 +1,6 @@
 import { api, downloadUrl, type Page } from '../../lib/api';
-import type { DocumentKind, DocumentStatus, ItemKind } from '../../../domain/documents';
+import type { DocumentKind, DocumentStatus, ItemKind, TaskStatus } from '../../../domain/documents';
+import type { OrgKind } from '../../../domain/orgs/org-kinds';
 
 export type DocumentAbilities = { update: boolean; adopt: boolean; amend: boolean; expire: boolean; delete: boolean; link: boolean; attach: boolean; assignTasks: boolean };
 export type DocumentSummary = {
@@ -58,7 +59,18 @@ export type DocumentDetail = DocumentSummary & {
   files: { id: number; fileName: string; mimeType: string; sizeBytes: number; createdAt: string }[];
   items: DocumentItem[];
 };
-export type Indicator = { id: number; code: string; name: string; unit: string; direction: 'higher_better' | 'lower_better'; aggregation: 'sum' | 'rate' | 'average' | 'none' };
+export type IndicatorDirection = 'higher_better' | 'lower_better';
+export type IndicatorAggregation = 'sum' | 'rate' | 'average' | 'none';
+export type Indicator = { id: number; code: string; name: string; unit: string; direction: IndicatorDirection; aggregation: IndicatorAggregation; version: number };
+export type IndicatorInput = { name: string; unit: string; direction: IndicatorDirection; aggregation: IndicatorAggregation };
+export type Task = {
+  id: number; itemId: number | null; orgId: number; orgName: string; title: string; leadOrgId: number; leadOrgName: string;
+  partnerOrgIds: number[]; partnerOrgNames: string[]; headName: string | null; startDate: string | null; dueDate: string | null;
+  status: TaskStatus; progress: number; version: number;
+};
+export type TaskInput = { itemId: number; title: string; leadOrgId: number; partnerOrgIds: number[]; headName?: string | null; startDate?: string | null; dueDate?: string | null };
+export type BulkTaskInput = { itemId: number; underOrgId: number; orgKind: Exclude<OrgKind, 'central' | 'province_committee'>; title?: string; startDate?: string | null; dueDate?: string | null };
+export type DocumentFile = DocumentDetail['files'][number];
 export type TargetInput = { indicatorId?: number | null; valueText: string; unitText: string; byYear?: number | null; baselineValue?: number | null; baselineYear?: number | null };
 export type ItemInput = { parentItemId?: number | null; kind: ItemKind; text: string; milestoneYear?: number | null; target?: TargetInput | null };
 export type Suggestion = { itemId: number; documentId: number; symbol: string; orgName: string; kind: ItemKind; text: string; statement: string | null; score: number; reasons: string[] };
@@ -102,6 +114,7 @@ export const documentKeys = {
   chain: (itemId: number) => ['documents', 'chain', itemId] as const,
   suggestions: (itemId: number) => ['documents', 'suggestions', itemId] as const,
   indicators: ['indicators'] as const,
+  tasks: (documentId: number, page: number, pageSize: number) => ['documents', 'tasks', documentId, page, pageSize] as const,
 };
 
 export const fetchDocuments = (p: DocumentListParams) => api.get<Page<DocumentSummary>>('/documents', p);
@@ -126,6 +139,16 @@ export const fetchSuggestions = (itemId: number) => api.get<{ suggestions: Sugge
 export const fetchConcretizations = (itemId: number) => api.get<Concretizations>(`/items/${itemId}/concretizations`);
 export const fetchChain = (itemId: number) => api.get<Chain>(`/items/${itemId}/chain`);
 export const fetchIndicators = () => api.get<Indicator[]>('/indicators');
+export const createIndicator = (body: IndicatorInput & { code: string }) => api.post<Indicator>('/indicators', body);
+export const updateIndicator = (id: number, body: Partial<IndicatorInput> & { version: number }) => api.patch<Indicator>(`/indicators/${id}`, body);
+export const fetchDocumentTasks = (documentId: number, page: number, pageSize: number) => api.get<Page<Task>>('/tasks', { documentId, page, pageSize });
+export const createTask = (body: TaskInput) => api.post<Task>('/tasks', body);
+export const assignTasksInBulk = (body: BulkTaskInput) => api.post<{ created: number; taskIds: number[] }>('/tasks/bulk', body);
+export const uploadDocumentFile = (id: number, file: File) => {
+  const form = new FormData();
+  form.append('file', file);
+  return api.upload<DocumentFile>(`/documents/${id}/files`, form);
+};
 export const importSheet = (id: number, file: File, commit: boolean) => {
   const form = new FormData();
   form.append('file', file);

@@ -1,11 +1,12 @@
-import { useMemo } from 'react';
-import { Alert, Form, Input, InputNumber, Select, Space, type FormInstance } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Button, Form, Input, InputNumber, Select, Space, type FormInstance } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useLocale } from '../../app/locale';
 import { itemKindLabels, itemKinds, type ItemKind } from '../../../domain/documents';
 import { buildTargetSpec, formatTargetSpec, parseTargetInput, TargetInputError } from '../../../domain/targets';
 import { FormModal } from '../../components/form-modal';
 import { documentKeys, fetchIndicators, type DocumentItem } from './documents.api';
+import { IndicatorsDrawer } from './indicators-drawer';
 import { L } from './labels';
 
 export type ItemValues = {
@@ -61,7 +62,9 @@ export function ItemFormModal(props: {
   const { label } = useLocale();
   const kind = Form.useWatch('kind', props.form);
   const indicators = useQuery({ queryKey: documentKeys.indicators, queryFn: fetchIndicators, enabled: props.open });
+  const [catalogOpen, setCatalogOpen] = useState<'browse' | 'create' | null>(null);
   return (
+    <>
     <FormModal<ItemValues> title={props.title} open={props.open} form={props.form} onCancel={props.onCancel} onFinish={props.onFinish} isSaving={props.isSaving} width={720} initialValues={props.initialValues} testId="item-form">
       <Space.Compact block>
         <Form.Item name="kind" label={label(L.itemKind)} rules={[{ required: true }]} style={{ width: 220 }}>
@@ -79,9 +82,15 @@ export function ItemFormModal(props: {
       )}
       {kind === 'target' && (
         <>
-          <Form.Item name={['target', 'indicatorId']} label={label(L.indicator)}>
+          <Form.Item name={['target', 'indicatorId']} label={label(L.indicator)}
+            extra={
+              <Space size={0} wrap>
+                <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setCatalogOpen('create')} data-testid="new-indicator">{label(L.newIndicator)}</Button>
+                <Button type="link" size="small" onClick={() => setCatalogOpen('browse')}>{label(L.indicators)}</Button>
+              </Space>
+            }>
             <Select allowClear showSearch optionFilterProp="label" loading={indicators.isFetching}
-              options={(indicators.data ?? []).map((i) => ({ value: i.id, label: `${i.name} (${i.unit})` }))} />
+              options={(indicators.data ?? []).map((i) => ({ value: i.id, label: i.unit ? `${i.name} (${i.unit})` : i.name }))} />
           </Form.Item>
           <Space.Compact block>
             <Form.Item name={['target', 'valueText']} label={label(L.value)} rules={[{ required: true }]} style={{ flex: 1 }} extra='Ví dụ: "8,5-8,7", "trên 9 tỷ USD", "ít nhất 300", "100%"'>
@@ -100,5 +109,11 @@ export function ItemFormModal(props: {
         </>
       )}
     </FormModal>
+    <IndicatorsDrawer open={catalogOpen !== null} startCreating={catalogOpen === 'create'} onClose={() => setCatalogOpen(null)}
+      onCreated={(indicator) => {
+        props.form.setFieldValue(['target', 'indicatorId'], indicator.id);
+        setCatalogOpen(null);
+      }} />
+    </>
   );
 }

@@ -3,6 +3,8 @@
  * feature (read through useLocale().label) so this feature does not crowd the shared i18n file.
  */
 import type { Label } from '../../../domain/orgs/org-kinds';
+import type { TaskStatus } from '../../../domain/documents';
+import type { IndicatorAggregation, IndicatorDirection } from './documents.api';
 
 export const L = {
   title: { vi: 'Văn bản', en: 'Documents' },
@@ -68,4 +70,64 @@ export const L = {
   preview: { vi: 'Xem trước', en: 'Preview' },
   commit: { vi: 'Ghi tất cả', en: 'Write all' },
   noResults: { vi: 'Không tìm thấy', en: 'No results' },
+  tasks: { vi: 'Nhiệm vụ được giao', en: 'Assigned tasks' },
+  assignTask: { vi: 'Giao nhiệm vụ', en: 'Assign task' },
+  assignOne: { vi: 'Một đơn vị', en: 'One org' },
+  assignBulk: { vi: 'Hàng loạt', en: 'In bulk' },
+  taskTitle: { vi: 'Nội dung nhiệm vụ', en: 'Task' },
+  leadOrg: { vi: 'Đơn vị chủ trì', en: 'Lead org' },
+  partnerOrgs: { vi: 'Đơn vị phối hợp', en: 'Partner orgs' },
+  headName: { vi: 'Người đứng đầu chịu trách nhiệm', en: 'Accountable head' },
+  startDate: { vi: 'Ngày bắt đầu', en: 'Start date' },
+  dueDate: { vi: 'Hạn hoàn thành', en: 'Due date' },
+  taskStatus: { vi: 'Tình trạng', en: 'Status' },
+  progress: { vi: 'Tiến độ', en: 'Progress' },
+  underOrg: { vi: 'Trực thuộc tổ chức', en: 'Under org' },
+  orgKind: { vi: 'Loại tổ chức nhận nhiệm vụ', en: 'Kind of org' },
+  bulkHint: { vi: 'Giao cho mọi tổ chức thuộc loại đã chọn, trực thuộc tổ chức đã chọn (ở mọi cấp). Tổ chức đã có nhiệm vụ này được bỏ qua.', en: 'Every org of the kind inside the chosen org gets the task; orgs that have it are skipped.' },
+  bulkDone: { vi: 'Đã giao nhiệm vụ cho {n} tổ chức', en: 'Assigned to {n} orgs' },
+  bulkNone: { vi: 'Không có tổ chức mới nào được giao: các tổ chức phù hợp đều đã có nhiệm vụ này.', en: 'No new org: all matching orgs already have it.' },
+  taskSaved: { vi: 'Đã giao nhiệm vụ', en: 'Task assigned' },
+  fromItem: { vi: 'Từ mục', en: 'From item' },
+  noTasks: { vi: 'Chưa giao nhiệm vụ nào từ văn bản này.', en: 'No tasks from this document yet.' },
+  indicators: { vi: 'Danh mục chỉ số đo', en: 'Indicator catalog' },
+  newIndicator: { vi: 'Thêm chỉ tiêu đo mới', en: 'New indicator' },
+  editIndicator: { vi: 'Sửa chỉ số đo', en: 'Edit indicator' },
+  indicatorCode: { vi: 'Mã', en: 'Code' },
+  indicatorName: { vi: 'Tên chỉ số', en: 'Name' },
+  direction: { vi: 'Chiều đánh giá', en: 'Direction' },
+  aggregation: { vi: 'Cách tổng hợp lên cấp trên', en: 'Aggregation' },
+  readOnlyCatalog: { vi: 'Bạn chỉ xem được danh mục; thêm, sửa chỉ số cần quyền sửa văn bản.', en: 'Read-only: changing the catalog needs documents.write.' },
+  upload: { vi: 'Đính kèm bản ký (PDF, Word)', en: 'Attach signed copy (PDF, Word)' },
+  uploaded: { vi: 'Đã đính kèm {name}', en: 'Attached {name}' },
+  fileTooLarge: { vi: 'Tệp {name} nặng {size} MB, vượt quá giới hạn {max} MB.', en: '{name} is {size} MB, over the {max} MB limit.' },
+  fileWrongType: { vi: 'Tệp {name} không phải PDF hoặc Word (.pdf, .docx, .doc).', en: '{name} is not a PDF or Word file.' },
+  fileEmpty: { vi: 'Tệp {name} rỗng.', en: '{name} is empty.' },
+  uploadedAt: { vi: 'Ngày đính kèm', en: 'Attached on' },
+  clickToEdit: { vi: 'Bấm để sửa; Enter lưu, Esc hủy', en: 'Click to edit; Enter saves, Esc cancels' },
 } satisfies Record<string, Label>;
+
+export const taskStatusLabels: Record<TaskStatus, Label> = {
+  not_started: { vi: 'Chưa thực hiện', en: 'Not started' },
+  in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
+  done: { vi: 'Hoàn thành', en: 'Done' },
+  overdue: { vi: 'Quá hạn', en: 'Overdue' },
+  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
+};
+
+export const directionLabels: Record<IndicatorDirection, Label> = {
+  higher_better: { vi: 'Càng cao càng tốt', en: 'Higher is better' },
+  lower_better: { vi: 'Càng thấp càng tốt', en: 'Lower is better' },
+};
+
+export const aggregationLabels: Record<IndicatorAggregation, Label> = {
+  sum: { vi: 'Cộng dồn (phân bổ chỉ tiêu cho cấp dưới)', en: 'Sum (quota split)' },
+  rate: { vi: 'Tỷ lệ, tính lại từ tử số và mẫu số', en: 'Rate, recomputed from parts' },
+  average: { vi: 'Bình quân', en: 'Average' },
+  none: { vi: 'Không tổng hợp', en: 'Not aggregated' },
+};
+
+/** Fills `{name}` placeholders of a label's text. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+}

@@ -6,7 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { formatVnNumber } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { OrgPicker } from '../orgs/org-picker';
-import { commitImport, fetchImportRows, importTemplateUrl, memberKeys, previewImport, type ImportAction, type ImportPreview, type ImportRow } from './members.api';
+import {
+  commitImport,
+  fetchImportRows,
+  importTemplateUrl,
+  memberKeys,
+  previewImport,
+  type ImportAction,
+  type ImportPreview,
+  type ImportRow,
+} from './members.api';
 
 const actionColor: Record<ImportAction, string> = { create: 'green', update: 'blue', unchanged: 'default', error: 'red' };
 
@@ -107,7 +116,16 @@ export function ImportModal({ defaultOrgId, onClose, onImported }: Props) {
   ];
 
   return (
-    <Modal open title={t('import.title')} onCancel={onClose} footer={null} width={960} destroyOnHidden maskClosable={!isBusy} data-testid="import-modal">
+    <Modal
+      open
+      title={t('import.title')}
+      onCancel={onClose}
+      footer={null}
+      width={960}
+      destroyOnHidden
+      maskClosable={!isBusy}
+      data-testid="import-modal"
+    >
       <Steps
         current={step}
         size="small"
@@ -174,13 +192,30 @@ export function ImportModal({ defaultOrgId, onClose, onImported }: Props) {
           </Typography.Paragraph>
           <Space size="large" wrap style={{ marginBottom: 16 }}>
             <Statistic title={t('import.counts')} value={formatVnNumber(preview.counts.total)} />
-            <Statistic title={t('import.create')} value={formatVnNumber(preview.counts.create)} styles={{ content: { color: '#389e0d' } }} />
-            <Statistic title={t('import.update')} value={formatVnNumber(preview.counts.update)} styles={{ content: { color: '#0958d9' } }} />
+            <Statistic
+              title={t('import.create')}
+              value={formatVnNumber(preview.counts.create)}
+              styles={{ content: { color: '#389e0d' } }}
+            />
+            <Statistic
+              title={t('import.update')}
+              value={formatVnNumber(preview.counts.update)}
+              styles={{ content: { color: '#0958d9' } }}
+            />
             <Statistic title={t('import.unchanged')} value={formatVnNumber(preview.counts.unchanged)} />
-            <Statistic title={t('import.error')} value={formatVnNumber(preview.counts.error)} styles={{ content: { color: preview.counts.error ? '#cf1322' : undefined } }} />
+            <Statistic
+              title={t('import.error')}
+              value={formatVnNumber(preview.counts.error)}
+              styles={{ content: { color: preview.counts.error ? '#cf1322' : undefined } }}
+            />
           </Space>
           {preview.counts.error > 0 ? (
-            <Alert type="error" showIcon title={t('import.hasErrors', { count: formatVnNumber(preview.counts.error) })} style={{ marginBottom: 12 }} />
+            <Alert
+              type="error"
+              showIcon
+              title={t('import.hasErrors', { count: formatVnNumber(preview.counts.error) })}
+              style={{ marginBottom: 12 }}
+            />
           ) : (
             <Alert type="info" showIcon title={t('import.nothingWritten')} style={{ marginBottom: 12 }} />
           )}
@@ -222,7 +257,12 @@ export function ImportModal({ defaultOrgId, onClose, onImported }: Props) {
             </Button>
             <Space>
               <Button onClick={onClose}>{t('common.cancel')}</Button>
-              <Button type="primary" onClick={() => void onCommit()} loading={isBusy} disabled={preview.counts.error > 0 || preview.counts.create + preview.counts.update === 0}>
+              <Button
+                type="primary"
+                onClick={() => void onCommit()}
+                loading={isBusy}
+                disabled={preview.counts.error > 0 || preview.counts.create + preview.counts.update === 0}
+              >
                 {t('import.commit')}
               </Button>
             </Space>

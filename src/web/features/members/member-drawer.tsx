@@ -69,7 +69,9 @@ export function MemberDrawer({ member, defaultOrgId, onClose, onSaved, onConflic
       email: v.email?.trim() || null,
     };
     try {
-      const saved = member ? await updateMember(member.id, { ...input, version: member.version }) : await createMember({ ...input, orgId: v.orgId! });
+      const saved = member
+        ? await updateMember(member.id, { ...input, version: member.version })
+        : await createMember({ ...input, orgId: v.orgId! });
       void message.success(member ? t('members.updated') : t('members.created'));
       onSaved(saved);
     } catch (e) {
@@ -91,7 +93,15 @@ export function MemberDrawer({ member, defaultOrgId, onClose, onSaved, onConflic
       maskClosable={!isSaving}
       data-testid="member-drawer"
     >
-      <Form<Values> name="member" form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void onFinish(v)} disabled={isSaving} scrollToFirstError>
+      <Form<Values>
+        name="member"
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(v) => void onFinish(v)}
+        disabled={isSaving}
+        scrollToFirstError
+      >
         {isNew && (
           <Form.Item
             name="orgId"
@@ -112,7 +122,11 @@ export function MemberDrawer({ member, defaultOrgId, onClose, onSaved, onConflic
           <Form.Item
             name="code"
             label={t('members.code')}
-            rules={[required(t('members.code')), { pattern: CODE_RULE, message: t('members.codeRule') }, { min: 3, max: 30, message: t('members.codeRule') }]}
+            rules={[
+              required(t('members.code')),
+              { pattern: CODE_RULE, message: t('members.codeRule') },
+              { min: 3, max: 30, message: t('members.codeRule') },
+            ]}
           >
             <Input autoComplete="off" />
           </Form.Item>
@@ -137,7 +151,9 @@ export function MemberDrawer({ member, defaultOrgId, onClose, onSaved, onConflic
               ({ getFieldValue }) => ({
                 validator: (_, value: Dayjs | null | undefined) => {
                   const birth = getFieldValue('birthDate') as Dayjs | null | undefined;
-                  return value && birth && !value.isAfter(birth) ? Promise.reject(new Error(t('members.joinedBeforeBirth'))) : Promise.resolve();
+                  return value && birth && !value.isAfter(birth)
+                    ? Promise.reject(new Error(t('members.joinedBeforeBirth')))
+                    : Promise.resolve();
                 },
               }),
             ]}

@@ -130,7 +130,12 @@ export function MembersPage({ initialOrgId }: { initialOrgId?: number }) {
               <Button type="text" icon={<EditOutlined />} aria-label={`${t('common.edit')} ${m.fullName}`} onClick={() => setEditing(m)} />
             </Tooltip>
             <Tooltip title={t('members.transfer')}>
-              <Button type="text" icon={<SwapOutlined />} aria-label={`${t('members.transfer')} ${m.fullName}`} onClick={() => setTransferring(m)} />
+              <Button
+                type="text"
+                icon={<SwapOutlined />}
+                aria-label={`${t('members.transfer')} ${m.fullName}`}
+                onClick={() => setTransferring(m)}
+              />
             </Tooltip>
           </Space>
         ) : null,

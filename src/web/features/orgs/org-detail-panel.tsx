@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, StopOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { formatDate, formatVnNumber } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { useLocale } from '../../app/locale';
-import { committeeRoleLabels, committeeRoles, orgKindLabels, positionLabels, positions } from '../../../domain/orgs/org-kinds';
+import { committeeRoleLabels, committeeRoles, orgKindLabels, positionLabels } from '../../../domain/orgs/org-kinds';
+import { displayTerm, sortByPosition } from './committee-form';
+import { CommitteeFormModal } from './committee-form-modal';
 import { CloseOrgModal, MoveOrgModal, OrgFormModal } from './org-dialogs';
 import { deleteOrg, fetchOrg, orgKeys, type Committee, type OrgDetail } from './orgs.api';
 
-type Dialog = 'create' | 'edit' | 'move' | 'close' | null;
+type Dialog = 'create' | 'edit' | 'move' | 'close' | { committee: Committee | null } | null;
 
 export type OrgChange =
   | { kind: 'created'; org: OrgDetail }
@@ -30,10 +32,21 @@ export function OrgDetailPanel({ id, onSelect, onChanged }: Props) {
   const onError = useApiErrorHandler();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [isDeleting, setDeleting] = useState(false);
+  const qc = useQueryClient();
   const detail = useQuery({ queryKey: orgKeys.detail(id), queryFn: () => fetchOrg(id) });
 
-  if (detail.isPending) return <Card><Loading /></Card>;
-  if (detail.isError) return <Card><ErrorState error={detail.error} onRetry={() => void detail.refetch()} /></Card>;
+  if (detail.isPending)
+    return (
+      <Card>
+        <Loading />
+      </Card>
+    );
+  if (detail.isError)
+    return (
+      <Card>
+        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
+      </Card>
+    );
   const org = detail.data;
   const conflict = () => {
     void detail.refetch();
@@ -169,9 +182,16 @@ export function OrgDetailPanel({ id, onSelect, onChanged }: Props) {
         <Descriptions.Item label={t('orgs.validity')}>{validity}</Descriptions.Item>
       </Descriptions>
 
-      <Typography.Title level={5} style={{ marginTop: 24 }}>
-        {t('orgs.committees')}
-      </Typography.Title>
+      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, marginTop: 24, marginBottom: 8 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('orgs.committees')}
+        </Typography.Title>
+        {org.abilities.update && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setDialog({ committee: null })}>
+            {t('orgs.addCommittee')}
+          </Button>
+        )}
+      </div>
       {org.committees.length === 0 ? (
         <EmptyState text={t('orgs.noCommittees')} />
       ) : (
@@ -179,7 +199,11 @@ export function OrgDetailPanel({ id, onSelect, onChanged }: Props) {
           {[...org.committees]
             .sort((a, b) => committeeRoles.indexOf(a.role) - committeeRoles.indexOf(b.role) || b.term.localeCompare(a.term))
             .map((c) => (
-              <CommitteeCard key={c.id} committee={c} />
+              <CommitteeCard
+                key={c.id}
+                committee={c}
+                onEdit={org.abilities.update ? () => setDialog({ committee: c }) : undefined}
+              />
             ))}
         </Space>
       )}
@@ -222,6 +246,17 @@ export function OrgDetailPanel({ id, onSelect, onChanged }: Props) {
           }}
         />
       )}
+      {typeof dialog === 'object' && dialog !== null && (
+        <CommitteeFormModal
+          org={org}
+          committee={dialog.committee}
+          onClose={() => setDialog(null)}
+          onSaved={(saved) => {
+            setDialog(null);
+            qc.setQueryData(orgKeys.detail(saved.id), saved);
+          }}
+        />
+      )}
       {dialog === 'close' && (
         <CloseOrgModal
           org={org}
@@ -238,21 +273,36 @@ export function OrgDetailPanel({ id, onSelect, onChanged }: Props) {
   );
 }
 
-function CommitteeCard({ committee }: { committee: Committee }) {
+function CommitteeCard({ committee, onEdit }: { committee: Committee; onEdit?: () => void }) {
   const { t } = useTranslation();
   const { label } = useLocale();
-  const people = [...committee.people].sort((a, b) => positions.indexOf(a.position) - positions.indexOf(b.position));
+  const people = sortByPosition(committee.people);
+  const roleLabel = label(committeeRoleLabels[committee.role]);
   return (
     <Card
       type="inner"
       size="small"
+      data-testid={`committee-${committee.role}-${committee.term}`}
       title={
         <span>
-          {label(committeeRoleLabels[committee.role])}{' '}
-          <Typography.Text type="secondary">— {t('orgs.term', { term: committee.term.replace('-', '–') })}</Typography.Text>
+          {roleLabel} <Typography.Text type="secondary">— {t('orgs.term', { term: displayTerm(committee.term) })}</Typography.Text>
         </span>
       }
-      extra={<Tag>{t('orgs.committeeSize', { size: formatVnNumber(committee.size) })}</Tag>}
+      extra={
+        <Space size={8}>
+          <Tag>{t('orgs.committeeSize', { size: formatVnNumber(committee.size) })}</Tag>
+          {onEdit && (
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={t('orgs.committeeEditTitle', { role: roleLabel, term: displayTerm(committee.term) })}
+              onClick={onEdit}
+            >
+              {t('common.edit')}
+            </Button>
+          )}
+        </Space>
+      }
     >
       {people.length === 0 ? (
         <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>

@@ -158,7 +158,13 @@ export function OrgFormModal(props: OrgFormProps) {
   );
 }
 
-type MoveProps = { org: OrgDetail; open: boolean; onClose: () => void; onMoved: (oldParentId: number | null, org: OrgDetail) => void; onConflict: () => void };
+type MoveProps = {
+  org: OrgDetail;
+  open: boolean;
+  onClose: () => void;
+  onMoved: (oldParentId: number | null, org: OrgDetail) => void;
+  onConflict: () => void;
+};
 
 /** "Choose a new parent": the keyboard way to do what dragging in the tree does. */
 export function MoveOrgModal({ org, open, onClose, onMoved, onConflict }: MoveProps) {

@@ -137,9 +137,7 @@ export function OrgPicker(props: Props) {
       loadData={isSearching ? undefined : loadData}
       treeLoadedKeys={loadedKeys}
       showSearch={{ searchValue: search, onSearch: setSearch, filterTreeNode: false, autoClearSearchValue: true }}
-      notFoundContent={
-        isSearching && hits.isFetching ? t('common.loading') : isSearching ? t('common.noResults') : t('common.empty')
-      }
+      notFoundContent={isSearching && hits.isFetching ? t('common.loading') : isSearching ? t('common.noResults') : t('common.empty')}
       loading={roots.isPending || (isSearching && hits.isFetching)}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { maxHeight: 420, overflow: 'auto', minWidth: 360 } } }}

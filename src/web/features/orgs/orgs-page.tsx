@@ -63,14 +63,11 @@ export function OrgsPage({ selectedId }: { selectedId?: number }) {
     );
   }, [roots.data, loadChildren]);
 
-  // Reveal the selected org: open every ancestor that the tree holds, loading levels on the way.
-  const revealed = useRef<number | null>(null);
-  useEffect(() => {
-    if (!selectedId || revealed.current === selectedId) return;
-    revealed.current = selectedId;
-    void (async () => {
+  // Reveal an org: open every ancestor that the tree holds, loading levels on the way.
+  const reveal = useCallback(
+    async (id: number) => {
       try {
-        const detail = await qc.fetchQuery({ queryKey: orgKeys.detail(selectedId), queryFn: () => fetchOrg(selectedId) });
+        const detail = await qc.fetchQuery({ queryKey: orgKeys.detail(id), queryFn: () => fetchOrg(id) });
         const opened: number[] = [];
         let known = new Set((await loadChildren(null)).map((o) => o.id));
         for (const a of detail.ancestors) {
@@ -80,59 +77,66 @@ export function OrgsPage({ selectedId }: { selectedId?: number }) {
           known = new Set([...known, ...kids.map((k) => k.id)]);
         }
         setExpanded((prev) => [...new Set([...prev, ...opened])]);
-        requestAnimationFrame(() => document.querySelector('.org-tree-card .ant-tree-treenode-selected')?.scrollIntoView({ block: 'nearest' }));
+        requestAnimationFrame(() =>
+          document.querySelector('.org-tree-card .ant-tree-treenode-selected')?.scrollIntoView({ block: 'nearest' }),
+        );
       } catch {
         // The detail panel shows why the org could not be loaded.
       }
-    })();
-  }, [selectedId, qc, loadChildren]);
-
-  const parentOf = useCallback(
-    (id: number): number | null => {
-      for (const [parent, list] of children) if (list.some((o) => o.id === id)) return parent === 'root' ? null : parent;
-      return null;
     },
-    [children],
+    [qc, loadChildren],
   );
+  const revealed = useRef<number | null>(null);
+  useEffect(() => {
+    if (!selectedId || revealed.current === selectedId) return;
+    revealed.current = selectedId;
+    void reveal(selectedId);
+  }, [selectedId, reveal]);
 
-  /** After a change: reload the levels it touched, the detail, and the search. */
+  /**
+   * After a change: reload every level the tree shows (member counts of all ancestors move with
+   * it), drop cached details and searches, and follow the org that changed.
+   */
   const onChanged = async (change: OrgChange) => {
-    const reload = async (parentId: number | null) => {
-      try {
-        await loadChildren(parentId, true);
-      } catch {
-        // A level that can no longer be read (moved out of scope) simply stays as it was.
-      }
-    };
+    const levels = [...children.keys()].map((k) => (k === 'root' ? null : k));
+    const reloadAll = () =>
+      Promise.all(
+        levels.map((parentId) =>
+          loadChildren(parentId, true).catch(() => {
+            // A level that can no longer be read (deleted, moved out of scope) is dropped.
+            if (parentId !== null)
+              setChildren((prev) => {
+                const next = new Map(prev);
+                next.delete(parentId);
+                return next;
+              });
+          }),
+        ),
+      );
     void qc.invalidateQueries({ queryKey: ['orgs', 'search'] });
+    void qc.invalidateQueries({ queryKey: ['orgs', 'detail'] });
     switch (change.kind) {
       case 'created':
-        await reload(change.org.parentId);
+        if (change.org.parentId !== null && !levels.includes(change.org.parentId)) await loadChildren(change.org.parentId, true);
+        await reloadAll();
         if (change.org.parentId) setExpanded((prev) => [...new Set([...prev, change.org.parentId!])]);
         select(change.org.id);
         break;
       case 'updated':
-        await reload(parentOf(change.org.id) ?? change.org.parentId);
-        qc.setQueryData(orgKeys.detail(change.org.id), change.org);
+      case 'conflict':
+        await reloadAll();
         break;
       case 'moved':
-        await reload(change.oldParentId);
-        await reload(change.org.parentId);
+        await reloadAll();
         qc.setQueryData(orgKeys.detail(change.org.id), change.org);
-        revealed.current = null;
-        select(change.org.id);
+        await reveal(change.org.id);
         break;
       case 'deleted':
         qc.removeQueries({ queryKey: orgKeys.detail(change.id) });
-        await reload(change.parentId);
+        await reloadAll();
         select(change.parentId ?? undefined);
         break;
-      case 'conflict':
-        await reload(parentOf(change.id) ?? change.parentId);
-        break;
     }
-    // Member counts of the ancestors change with most edits.
-    void qc.invalidateQueries({ queryKey: ['orgs', 'detail'] });
   };
 
   const onDrop: TreeProps<OrgNode>['onDrop'] = (info) => {
@@ -150,8 +154,9 @@ export function OrgsPage({ selectedId }: { selectedId?: number }) {
         try {
           const moved = await moveOrg(dragged.id, dragged.version, newParentId);
           void message.success(t('orgs.moved'));
+          revealed.current = moved.id;
+          select(moved.id);
           await onChanged({ kind: 'moved', org: moved, oldParentId: dragged.parentId });
-          setExpanded((prev) => [...new Set([...prev, newParentId])]);
         } catch (e) {
           onError(e, { onConflict: () => void onChanged({ kind: 'conflict', id: dragged.id, parentId: dragged.parentId }) });
         }
@@ -230,8 +235,7 @@ export function OrgsPage({ selectedId }: { selectedId?: number }) {
                   >
                     <div>
                       <div>
-                        <Typography.Text strong>{h.name}</Typography.Text>{' '}
-                        <Tag bordered={false}>{label(orgKindLabels[h.kind])}</Tag>
+                        <Typography.Text strong>{h.name}</Typography.Text> <Tag bordered={false}>{label(orgKindLabels[h.kind])}</Tag>
                       </div>
                       {h.pathNames.length > 0 && <div className="search-hit-path">{h.pathNames.join(' › ')}</div>}
                     </div>
@@ -262,7 +266,10 @@ export function OrgsPage({ selectedId }: { selectedId?: number }) {
                   const key = keys[0];
                   if (key !== undefined) select(Number(key));
                 }}
-                draggable={{ icon: false, nodeDraggable: (n) => (n as OrgNode).org.abilities.update && (n as OrgNode).org.parentId !== null }}
+                draggable={{
+                  icon: false,
+                  nodeDraggable: (n) => (n as OrgNode).org.abilities.update && (n as OrgNode).org.parentId !== null,
+                }}
                 onDrop={onDrop}
                 data-testid="org-tree"
               />

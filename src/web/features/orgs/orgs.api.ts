@@ -35,6 +35,14 @@ export type OrgDetail = OrgSummary & {
   deleteBlockedReason: string | null;
 };
 
+/** The body of PUT /orgs/:id/committees: replaces the people of one committee for a term. */
+export type SaveCommitteeInput = {
+  role: CommitteeRole;
+  term: string;
+  size: number;
+  people: { fullName: string; position: Position; title?: string | null }[];
+};
+
 export type OrgInput = {
   code: string;
   name: string;
@@ -62,3 +70,4 @@ export const moveOrg = (id: number, version: number, newParentId: number) =>
   api.post<OrgDetail>(`/orgs/${id}/move`, { version, newParentId });
 export const closeOrg = (id: number, version: number, validTo: string) => api.post<OrgDetail>(`/orgs/${id}/close`, { version, validTo });
 export const deleteOrg = (id: number, version: number) => api.delete<void>(`/orgs/${id}`, { version });
+export const saveCommittee = (orgId: number, input: SaveCommitteeInput) => api.put<OrgDetail>(`/orgs/${orgId}/committees`, input);

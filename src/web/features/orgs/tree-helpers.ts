@@ -15,7 +15,10 @@ export type BuiltNode<T> = { key: number; item: T; children?: BuiltNode<T>[]; is
  * Nested nodes from the loaded levels. A node whose children are not loaded yet has no
  * `children`, so the tree shows an expander and asks for them on expand.
  */
-export function buildTree<T extends { id: number; childCount: number }>(map: ChildrenMap<T>, parent: number | 'root' = 'root'): BuiltNode<T>[] {
+export function buildTree<T extends { id: number; childCount: number }>(
+  map: ChildrenMap<T>,
+  parent: number | 'root' = 'root',
+): BuiltNode<T>[] {
   const items = map.get(parent) ?? [];
   return items.map((item) => {
     const loaded = map.get(item.id);

@@ -1,5 +1,23 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Drawer,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableProps,
+} from 'antd';
 import { EditOutlined, KeyOutlined, LockOutlined, MinusCircleOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -49,8 +67,19 @@ export function UsersPage() {
   };
 
   const columns: TableProps<User>['columns'] = [
-    { title: t('users.username'), dataIndex: 'username', key: 'username', width: 160, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-    { title: t('users.fullName'), dataIndex: 'fullName', key: 'fullName', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      key: 'username',
+      width: 160,
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
+    {
+      title: t('users.fullName'),
+      dataIndex: 'fullName',
+      key: 'fullName',
+      render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+    },
     { title: t('users.email'), dataIndex: 'email', key: 'email', render: (v: string | null) => v ?? '' },
     {
       title: t('users.roles'),
@@ -191,7 +220,10 @@ export function UsersPage() {
         data-testid="generated-password"
       >
         <Alert type="warning" showIcon title={t('users.generatedOnce')} style={{ marginBottom: 16 }} />
-        <Typography.Paragraph copyable={{ text: shownPassword?.password, tooltips: [t('common.copy'), t('common.copied')] }} className="password-once">
+        <Typography.Paragraph
+          copyable={{ text: shownPassword?.password, tooltips: [t('common.copy'), t('common.copied')] }}
+          className="password-once"
+        >
           {shownPassword?.password}
         </Typography.Paragraph>
       </Modal>
@@ -229,7 +261,13 @@ function UserDrawer({
   const roleOptions = grantableRoles(me.grants).map((r) => ({ value: r, label: label(roleLabels[r]) }));
 
   const initialValues: Partial<UserValues> = user
-    ? { username: user.username, fullName: user.fullName, email: user.email ?? '', isDisabled: user.isDisabled, roles: user.roles.map((r) => ({ orgId: r.orgId, role: r.role })) }
+    ? {
+        username: user.username,
+        fullName: user.fullName,
+        email: user.email ?? '',
+        isDisabled: user.isDisabled,
+        roles: user.roles.map((r) => ({ orgId: r.orgId, role: r.role })),
+      }
     : { roles: [{ orgId: me.grants[0]?.orgId, role: 'viewer' }] };
 
   const onFinish = async (v: UserValues) => {
@@ -265,8 +303,22 @@ function UserDrawer({
   };
 
   return (
-    <Drawer open size={600} title={user ? t('users.editTitle', { name: user.username }) : t('users.addTitle')} onClose={onClose} destroyOnHidden maskClosable={!isSaving}>
-      <Form<UserValues> name="user" form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void onFinish(v)} disabled={isSaving}>
+    <Drawer
+      open
+      size={600}
+      title={user ? t('users.editTitle', { name: user.username }) : t('users.addTitle')}
+      onClose={onClose}
+      destroyOnHidden
+      maskClosable={!isSaving}
+    >
+      <Form<UserValues>
+        name="user"
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(v) => void onFinish(v)}
+        disabled={isSaving}
+      >
         <Form.Item
           name="username"
           label={t('users.username')}
@@ -280,7 +332,10 @@ function UserDrawer({
         <Form.Item
           name="fullName"
           label={t('users.fullName')}
-          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('users.fullName').toLowerCase() }) }, { min: 2, max: 120 }]}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('users.fullName').toLowerCase() }) },
+            { min: 2, max: 120 },
+          ]}
         >
           <Input autoFocus={user !== null} autoComplete="off" />
         </Form.Item>
@@ -288,7 +343,12 @@ function UserDrawer({
           <Input autoComplete="off" />
         </Form.Item>
         {user === null ? (
-          <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')} rules={[{ min: 10, message: t('users.passwordMin') }]}>
+          <Form.Item
+            name="password"
+            label={t('users.password')}
+            extra={t('users.passwordHint')}
+            rules={[{ min: 10, message: t('users.passwordMin') }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         ) : (

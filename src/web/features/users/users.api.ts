@@ -27,4 +27,5 @@ export const userKeys = {
 export const fetchUsers = (p: UserListParams) => api.get<Page<User>>('/users', p);
 export const createUser = (input: CreateUserInput) => api.post<{ user: User; generatedPassword: string | null }>('/users', input);
 export const updateUser = (id: number, input: UpdateUserInput) => api.patch<User>(`/users/${id}`, input);
-export const resetPassword = (id: number, version: number) => api.post<{ generatedPassword: string }>(`/users/${id}/reset-password`, { version });
+export const resetPassword = (id: number, version: number) =>
+  api.post<{ generatedPassword: string }>(`/users/${id}/reset-password`, { version });

@@ -48,7 +48,7 @@ export class CheckinDesk {
   // Member codes that do not exist, per address: guessing codes gets stopped.
   private readonly failuresPerIp = new WindowLimiter(60, 60_000);
 
-  constructor(private readonly db: Db, opts = { maxWaitMs: 4, maxBatch: 400, maxInFlight: 3 }) {
+  constructor(private readonly db: Db, opts = { maxWaitMs: 4, maxBatch: 500, maxInFlight: 2 }) {
     this.committer = new GroupCommitter((items) => writeCheckins(db, items), opts);
   }
 

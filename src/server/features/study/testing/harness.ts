@@ -100,7 +100,8 @@ export async function generateTree(db: Db, opts: { orgs: number; members: number
  * A session studying `documentId`, open now, with one bridge point per commune expecting that
  * commune's members; returns the session id and a QR token per commune.
  */
-export async function createOpenSession(db: Db, g: Generated, documentId: number) {
+export async function createOpenSession(db: Db, g: Generated) {
+  const documentId = await createTestDocument(db, g.rootId);
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO study_sessions (org_id, title, mode, starts_at, ends_at)
      VALUES ($1, 'Hội nghị trực tuyến thử tải', 'online', now() - interval '10 minutes', now() + interval '3 hours') RETURNING id`,
@@ -116,7 +117,19 @@ export async function createOpenSession(db: Db, g: Generated, documentId: number
   const secret = await getQrSecret(db);
   const expiresAt = Math.floor(Date.now() / 1000) + 4 * 3600;
   const tokenByCommune = new Map(points.map((p) => [p.org_id, signQrToken({ sessionId, pointId: p.id, expiresAt }, secret)]));
-  return { sessionId, tokenByCommune, tokenOfMember: (k: number) => tokenByCommune.get(g.communeOfCell(g.cellOf(k)))! };
+  return { sessionId, documentId, tokenByCommune, tokenOfMember: (k: number) => tokenByCommune.get(g.communeOfCell(g.cellOf(k)))! };
+}
+
+/** A resolution of `orgId` straight in the documents table (the documents feature owns it). */
+export async function createTestDocument(db: Db, orgId: number, title = 'Nghị quyết thử tải'): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
+     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+     SELECT n.id, o.id, o.path, 'resolution', '2020-2025', n.id, n.id || '-NQ/TU', $2, 'adopted', n.id FROM n, orgs o WHERE o.id = $1
+     RETURNING id`,
+    [orgId, title],
+  );
+  return rows[0]!.id;
 }
 
 export type ServerChild = { port: number; child: ChildProcess; exited: Promise<number | null> };

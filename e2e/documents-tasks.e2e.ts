@@ -1,0 +1,78 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer } from '../src/server/test/app-server';
+import { launchBrowser, logIn, newAppPage, pickOrg, screenshot } from './support/browser';
+
+/**
+ * Tasks from a resolution, on the demo: the province assigns a strategic breakthrough to every
+ * ward committee under Thành ủy Dĩ An at once and finds the seven wards in the document's task
+ * list; then attaches the signed copy, refused first for a wrong file type.
+ */
+describe('tasks and attachments of a document in the browser', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  let current = '';
+  const resolution = 'Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Bình Dương lần thứ XI, nhiệm kỳ 2020-2025';
+  const breakthrough = 'Tập trung phát triển hạ tầng giao thông theo hướng đô thị hóa';
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    ({ page, errors: pageErrors } = await newAppPage(browser, server.url));
+    await logIn(page, 'admin', server.adminPassword);
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `failed-documents-tasks-${current}`).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('assigns a breakthrough to every ward under Thành ủy Dĩ An and lists the tasks', async () => {
+    current = 'bulk';
+    await page.goto('/documents');
+    await page.getByTestId('documents-table').getByRole('link', { name: resolution }).click();
+    await page.getByTestId('document-title').waitFor();
+    const row = page.getByTestId('items-table').locator('tr', { hasText: breakthrough });
+    await row.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    const form = page.locator('form#task-form');
+    await form.waitFor();
+    await page.getByTestId('task-mode').getByText('Hàng loạt').click();
+    await pickOrg(page, 'task-under-org', 'thanh uy di an', 'Thành ủy Dĩ An');
+    expect(await form.getByTestId('task-org-kind').textContent()).toContain('Đảng ủy phường');
+    await form.getByLabel('Hạn hoàn thành').fill('31/12/2025');
+    await form.getByLabel('Hạn hoàn thành').press('Enter');
+    await form.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    await page.getByText('Đã giao nhiệm vụ cho 7 tổ chức').waitFor();
+    await form.waitFor({ state: 'hidden' });
+
+    await page.getByRole('tab', { name: 'Nhiệm vụ được giao' }).click();
+    const tasks = page.getByTestId('tasks-table');
+    await tasks.getByText('Đảng ủy phường Tân Đông Hiệp').waitFor();
+    await tasks.getByText('7 nhiệm vụ').waitFor();
+    const ward = tasks.locator('tr', { hasText: 'Đảng ủy phường Tân Đông Hiệp' });
+    expect(await ward.textContent()).toContain('31/12/2025');
+    expect(await ward.textContent()).toContain('Chưa thực hiện');
+    expect(await ward.textContent()).toContain(breakthrough);
+    await screenshot(page, 'documents-tasks');
+  });
+
+  it('refuses a file that is not PDF or Word, in Vietnamese, then attaches the signed PDF', async () => {
+    current = 'files';
+    await page.getByRole('tab', { name: /Tệp đính kèm/ }).click();
+    const panel = page.getByTestId('files-panel');
+    const input = panel.locator('input[type=file]');
+    await input.setInputFiles({ name: 'bien-ban.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải bản ký') });
+    await panel.getByTestId('upload-error').getByText('Tệp bien-ban.txt không phải PDF hoặc Word').waitFor();
+    await input.setInputFiles({ name: 'NQ-01-ban-ky.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await panel.getByRole('link', { name: 'NQ-01-ban-ky.pdf' }).waitFor();
+    expect(await page.getByRole('tab', { name: /Tệp đính kèm/ }).textContent()).toContain('(1)');
+    await screenshot(page, 'documents-files');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The Word report "Báo cáo kết quả thực hiện Nghị quyết …" of an org for a period (any period,
+ * the mid-term or the end-of-term review), in the Party's document format (Hướng dẫn
+ * 36-HD/VPTW): Times New Roman 14, the two-column header, the figures filled in from approved
+ * reports and rollups, tables of targets with their status and of tasks, and the narrative
+ * sections left for people to complete.
+ */
+import {
+  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+} from 'docx';
+import type { Db } from '../../db/pool';
+import { TARGET_STATUS_LABELS, periodLabel } from '../../../domain/targets';
+import { formatVnNumber } from '../../../domain/vn-number';
+import { scopeOf, type Actor } from '../../lib/actor';
+import { badRequest, notFound } from '../../lib/errors';
+import { findDocumentReadable } from '../documents/documents.queries';
+import { placeAndDate, placeOf } from '../documents/documents.docx';
+import { findOrgInScope } from '../orgs/orgs.queries';
+import { evaluateDocumentTargets } from './dashboard.service';
+import { periodOf } from './reports.service';
+import { cascadeDocsCte } from './reports.queries';
+
+const FONT = 'Times New Roman';
+const MM = 56.7;
+const SIZE = 28;
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+
+type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
+const run = (r: Run) => new TextRun({ text: r.text, bold: r.bold, italics: r.italics, size: r.size ?? SIZE, font: FONT, underline: r.underline ? {} : undefined });
+const para = (runs: Run[], align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.JUSTIFIED, after = 120) =>
+  new Paragraph({ alignment: align, spacing: { after, line: 300 }, children: runs.map(run) });
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+const cell = (text: string, width: number, bold = false) =>
+  new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children: [para([{ text, bold, size: 24 }], AlignmentType.LEFT, 0)] });
+
+export async function exportProgressReportDocx(db: Db, actor: Actor, documentId: number, q: { orgId?: number; periodKey: string }) {
+  const scope = scopeOf(actor, 'reports.read');
+  const doc = await findDocumentReadable(db, documentId, scope);
+  if (!doc) throw notFound({ vi: 'Không tìm thấy văn bản.', en: 'Document not found.' });
+  const org = await findOrgInScope(db, q.orgId ?? doc.orgId, scope);
+  if (!org) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
+  let period;
+  try {
+    period = periodOf(q.periodKey, doc.term);
+  } catch {
+    throw badRequest({ vi: 'Kỳ báo cáo không thuộc nhiệm kỳ.', en: 'Unknown period.' }, { fields: [{ field: 'querystring.periodKey', message: 'Kỳ báo cáo không hợp lệ' }] });
+  }
+  const asOf = period.end;
+  const [targets, { rows: tasks }, { rows: narrative }, { rows: ancestors }] = await Promise.all([
+    evaluateDocumentTargets(db, doc, org.id, asOf),
+    db.query<{ title: string; leadOrgName: string; dueDate: string | null; status: string; progress: number }>(
+      `WITH ${cascadeDocsCte('$1')}
+       SELECT t.title, lo.name AS "leadOrgName", to_char(t.due_date, 'DD/MM/YYYY') AS "dueDate", t.status, t.progress
+         FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN orgs lo ON lo.id = t.lead_org_id
+        WHERE i.document_id IN (SELECT id FROM cascade_docs) AND t.lead_org_path <@ $2::ltree ORDER BY t.due_date NULLS LAST, t.id LIMIT 300`,
+      [doc.id, org.path],
+    ),
+    db.query<{ narrative: string }>(
+      `SELECT narrative FROM reports WHERE document_id = $1 AND org_id = $2 AND period_key = $3 AND status = 'approved' LIMIT 1`, [doc.id, org.id, q.periodKey]),
+    db.query<{ name: string }>(`SELECT a.name FROM orgs a WHERE a.path @> $1::ltree ORDER BY nlevel(a.path)`, [org.path]),
+  ]);
+  const superior = ancestors.length >= 2 ? ancestors[ancestors.length - 2]!.name : '';
+  const province = ancestors.find((a) => /^Tỉnh ủy|^Thành ủy/u.test(a.name))?.name ?? org.name;
+  const label = periodLabel(period);
+  const taskWords: Record<string, string> = { not_started: 'Chưa thực hiện', in_progress: 'Đang thực hiện', done: 'Hoàn thành', overdue: 'Chậm, quá hạn', cancelled: 'Dừng thực hiện' };
+
+  const header = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: noBorders,
+    rows: [new TableRow({ children: [
+      new TableCell({ width: { size: 45, type: WidthType.PERCENTAGE }, children: [
+        para([{ text: upper(superior), size: 26 }], AlignmentType.CENTER, 0),
+        para([{ text: upper(org.name), bold: true, size: 26 }], AlignmentType.CENTER, 0),
+        para([{ text: '*', size: 26 }], AlignmentType.CENTER, 0),
+        para([{ text: 'Số       -BC/', size: 26 }], AlignmentType.CENTER, 0),
+      ] }),
+      new TableCell({ width: { size: 55, type: WidthType.PERCENTAGE }, children: [
+        para([{ text: 'ĐẢNG CỘNG SẢN VIỆT NAM', bold: true, underline: true, size: 30 }], AlignmentType.RIGHT, 120),
+        para([{ text: placeAndDate(placeOf(province), null), italics: true }], AlignmentType.RIGHT, 0),
+      ] }),
+    ] })],
+  });
+  const targetTable = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: [cell('TT', 6, true), cell('Chỉ tiêu', 34, true), cell('Mục tiêu', 14, true), cell('Kết quả', 14, true), cell('Đánh giá', 14, true), cell('Ghi chú', 18, true)] }),
+      ...targets.map((t, i) => new TableRow({ children: [
+        cell(String(i + 1), 6), cell(t.text, 34),
+        cell(t.statement ?? '', 14),
+        cell(t.latest === null ? '…' : `${formatVnNumber(t.latest)} ${t.unit}`.trim(), 14),
+        cell(TARGET_STATUS_LABELS.vi[t.status], 14), cell(t.reason, 18),
+      ] })),
+    ],
+  });
+  const taskTable = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: [cell('TT', 6, true), cell('Nhiệm vụ', 44, true), cell('Đơn vị chủ trì', 20, true), cell('Thời hạn', 12, true), cell('Tình hình', 18, true)] }),
+      ...tasks.map((t, i) => new TableRow({ children: [cell(String(i + 1), 6), cell(t.title, 44), cell(t.leadOrgName, 20), cell(t.dueDate ?? '', 12), cell(`${taskWords[t.status] ?? t.status} (${t.progress}%)`, 18)] })),
+    ],
+  });
+  const fill = '…………………………………………………………………………………………………';
+  const document = new Document({
+    creator: 'Resolute',
+    title: `Báo cáo kết quả thực hiện ${doc.symbol}`,
+    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
+    sections: [{
+      properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } } },
+      children: [
+        header,
+        para([{ text: 'BÁO CÁO', bold: true, size: 32 }], AlignmentType.CENTER, 0),
+        para([{ text: `Kết quả thực hiện ${doc.title}`, bold: true }], AlignmentType.CENTER, 0),
+        para([{ text: `(${label}${period.type === 'midterm' || period.type === 'final' ? `, nhiệm kỳ ${doc.term.replace('-', ' – ')}` : ''})`, italics: true }], AlignmentType.CENTER, 0),
+        para([{ text: '-----', size: 24 }], AlignmentType.CENTER, 240),
+        para([{ text: 'I. TÌNH HÌNH TRIỂN KHAI, QUÁN TRIỆT', bold: true }]),
+        para([{ text: narrative[0]?.narrative || fill }]),
+        para([{ text: 'II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', bold: true }]),
+        para([{ text: `Số liệu đến ${asOf.split('-').reverse().join('/')}, tổng hợp từ các báo cáo đã được duyệt. Đạt: ${targets.filter((t) => t.status === 'achieved').length}; đúng tiến độ: ${targets.filter((t) => t.status === 'on_track').length}; có nguy cơ: ${targets.filter((t) => t.status === 'at_risk').length}; chậm tiến độ: ${targets.filter((t) => t.status === 'off_track').length}; chưa đánh giá được: ${targets.filter((t) => t.status === 'not_assessable').length}.`, italics: true }]),
+        targetTable,
+        para([{ text: 'III. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM', bold: true }]),
+        taskTable,
+        para([{ text: 'IV. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN', bold: true }]),
+        para([{ text: fill }]),
+        para([{ text: 'V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI', bold: true }]),
+        para([{ text: fill }]),
+        para([{ text: 'Nơi nhận:', bold: true, italics: true, size: 24 }], AlignmentType.LEFT, 0),
+        para([{ text: `- ${superior || 'Cấp ủy cấp trên'},`, size: 22 }], AlignmentType.LEFT, 0),
+        para([{ text: '- Lưu Văn phòng.', size: 22 }], AlignmentType.LEFT, 240),
+        para([{ text: 'T/M BAN THƯỜNG VỤ', bold: true }], AlignmentType.RIGHT, 0),
+        para([{ text: 'BÍ THƯ', bold: true }], AlignmentType.RIGHT, 0),
+      ],
+    }],
+  });
+  const buffer = await Packer.toBuffer(document);
+  return { buffer, fileName: `Bao-cao-ket-qua-${doc.symbol}-${org.name}-${q.periodKey}.docx` };
+}

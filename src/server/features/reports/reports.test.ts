@@ -1,0 +1,318 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../app';
+import type { Db } from '../../db/pool';
+import { createTestDb } from '../../test/db';
+import { buildOrg, buildUser, type TestOrg } from '../../test/factories';
+import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/http';
+
+let app: App;
+let db: Db;
+let drop: () => Promise<void>;
+let province: TestOrg, city: TestOrg, ward: TestOrg, otherWard: TestOrg, farProvince: TestOrg;
+let manager: TestClient, cityApprover: TestClient, provinceApprover: TestClient, wardReporter: TestClient, otherWardReporter: TestClient;
+let wardViewer: TestClient, farManager: TestClient, anon: TestClient;
+let resolutionId: number;
+let provTargetMembers: number, wardTargetMembers: number, wardTargetStudy: number, taskId: number;
+const ind: Record<string, number> = {};
+
+async function insertDoc(org: TestOrg, kind: string, number: number, implementsSeries: number | null) {
+  const { rows } = await db.query<{ id: number }>(
+    `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
+     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+     SELECT n.id, $1, $2::ltree, $3, '2020-2025', $4::int, $4::int || '-NQ', 'Nghị quyết thử nghiệm ' || $4::int, 'adopted', n.id FROM n RETURNING id`,
+    [org.id, org.path, kind, number],
+  );
+  const id = rows[0]!.id;
+  if (implementsSeries) await db.query('INSERT INTO document_implements (document_id, implements_series_id) VALUES ($1, $2)', [id, implementsSeries]);
+  return id;
+}
+async function insertTarget(documentId: number, position: number, indicator: string, comparator: string, value: number, unit: string) {
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
+     VALUES ($1, 'target', $2, $3, $4, $5, $6, $7, 2025) RETURNING id`,
+    [documentId, position, `Chỉ tiêu ${indicator}`, ind[indicator], comparator, value, unit],
+  );
+  return rows[0]!.id;
+}
+const reportOf = async (client: TestClient, orgId: number, periodKey: string) => {
+  const res = await client.get(`/api/reports?documentId=${resolutionId}&orgId=${orgId}&periodKey=${periodKey}`);
+  expect(res.statusCode).toBe(200);
+  return res.json().items[0] as { id: number; version: number; status: string };
+};
+
+beforeAll(async () => {
+  ({ db, drop } = await createTestDb());
+  ({ app } = await buildTestApp(db));
+  province = await buildOrg(db, { name: 'Tỉnh ủy Bình Dương' });
+  city = await buildOrg(db, { parent: province, name: 'Thành ủy Dĩ An', kind: 'district_committee' });
+  ward = await buildOrg(db, { parent: city, name: 'Đảng ủy phường Đông Hòa', kind: 'commune_committee' });
+  otherWard = await buildOrg(db, { parent: city, name: 'Đảng ủy phường Tân Bình', kind: 'commune_committee' });
+  farProvince = await buildOrg(db, { name: 'Tỉnh ủy Hậu Giang' });
+  for (const r of (await db.query<{ id: number; code: string }>('SELECT id, code FROM indicators')).rows) ind[r.code] = r.id;
+
+  resolutionId = await insertDoc(province, 'resolution', 1, null);
+  provTargetMembers = await insertTarget(resolutionId, 1, 'NEW_MEMBERS', '>=', 100, 'đảng viên');
+  await insertTarget(resolutionId, 2, 'STUDY_RATE', '=', 100, '%');
+  const taskItem = (await db.query<{ id: number }>(`INSERT INTO document_items (document_id, kind, position, text) VALUES ($1, 'task', 3, 'Chỉnh trang đô thị') RETURNING id`, [resolutionId])).rows[0]!.id;
+  const cityPlan = await insertDoc(city, 'action_program', 2, resolutionId);
+  await insertTarget(cityPlan, 1, 'NEW_MEMBERS', '>=', 40, 'đảng viên');
+  const wardPlan = await insertDoc(ward, 'plan', 3, cityPlan);
+  wardTargetMembers = await insertTarget(wardPlan, 1, 'NEW_MEMBERS', '>=', 10, 'đảng viên');
+  wardTargetStudy = await insertTarget(wardPlan, 2, 'STUDY_RATE', '=', 100, '%');
+  const otherPlan = await insertDoc(otherWard, 'plan', 4, cityPlan);
+  await insertTarget(otherPlan, 1, 'NEW_MEMBERS', '>=', 10, 'đảng viên');
+  taskId = (await db.query<{ id: number }>(
+    `INSERT INTO tasks (item_id, org_id, org_path, title, lead_org_id, lead_org_path, due_date) VALUES ($1, $2, $3::ltree, 'Chỉnh trang đô thị phường', $4, $5::ltree, '2022-06-30') RETURNING id`,
+    [taskItem, province.id, province.path, ward.id, ward.path],
+  )).rows[0]!.id;
+
+  const login = async (grants: { org: TestOrg; role: 'manager' | 'approver' | 'reporter' | 'viewer' }[]) => {
+    const u = await buildUser(db, grants);
+    return loginAs(app, u.username, u.password);
+  };
+  manager = await login([{ org: province, role: 'manager' }]);
+  cityApprover = await login([{ org: city, role: 'approver' }]);
+  provinceApprover = await login([{ org: province, role: 'approver' }]);
+  wardReporter = await login([{ org: ward, role: 'reporter' }]);
+  otherWardReporter = await login([{ org: otherWard, role: 'reporter' }]);
+  wardViewer = await login([{ org: ward, role: 'viewer' }]);
+  farManager = await login([{ org: farProvince, role: 'manager' }]);
+  anon = await anonymous(app);
+});
+afterAll(async () => {
+  await app.close();
+  await drop();
+});
+
+describe('reporting schedules', () => {
+  it('opens a report for every org holding targets or tasks, every quarter, lower levels due earlier', async () => {
+    const res = await manager.post(`/api/documents/${resolutionId}/report-schedules`, { periodType: 'quarter', dueDays: 15, levelOffsetDays: 5 });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().reportCount).toBe(4 * 20);
+    const { rows } = await db.query<{ org_id: number; due: string }>(`SELECT org_id, to_char(due_date, 'YYYY-MM-DD') AS due FROM reports WHERE period_key = '2024-Q1'`);
+    const due = new Map(rows.map((r) => [Number(r.org_id), r.due]));
+    expect(due.get(province.id)).toBe('2024-04-15');
+    expect(due.get(city.id)).toBe('2024-04-10');
+    expect(due.get(ward.id)).toBe('2024-04-05');
+  });
+  it('answers 409 for a second schedule of the same type, 400 with the field for a bad type', async () => {
+    expect((await manager.post(`/api/documents/${resolutionId}/report-schedules`, { periodType: 'quarter' })).statusCode).toBe(409);
+    const bad = await manager.post(`/api/documents/${resolutionId}/report-schedules`, { periodType: 'weekly' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0].field).toBe('body.periodType');
+  });
+  it('answers 401, 403 and 404 as the house rules say', async () => {
+    expect((await anon.post(`/api/documents/${resolutionId}/report-schedules`, { periodType: 'year' })).statusCode).toBe(401);
+    expect((await wardReporter.post(`/api/documents/${resolutionId}/report-schedules`, { periodType: 'year' })).statusCode).toBe(403);
+    expect((await farManager.post(`/api/documents/${resolutionId}/report-schedules`, { periodType: 'year' })).statusCode).toBe(404);
+  });
+});
+
+describe('the report form', () => {
+  it('holds the targets of the org’s own plan and the tasks it leads', async () => {
+    const r = await reportOf(wardReporter, ward.id, '2024-Q1');
+    const res = await wardReporter.get(`/api/reports/${r.id}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.targets.map((t: { itemId: number }) => t.itemId)).toEqual([wardTargetMembers, wardTargetStudy]);
+    expect(body.tasks.map((t: { taskId: number }) => t.taskId)).toEqual([taskId]);
+    expect(body.abilities).toMatchObject({ update: true, submit: true, approve: false });
+  });
+  it('saves figures with the version, computes rates from their parts, refuses a stale version', async () => {
+    const r = await reportOf(wardReporter, ward.id, '2024-Q1');
+    const res = await wardReporter.put(`/api/reports/${r.id}`, {
+      version: r.version, narrative: 'Đã tổ chức học tập nghị quyết.',
+      targets: [{ itemId: wardTargetMembers, value: 4, source: 'Ban Tổ chức' }, { itemId: wardTargetStudy, numerator: 45, denominator: 50 }],
+      tasks: [{ taskId, status: 'in_progress', progress: 40, doneText: 'Đã lát vỉa hè 2 tuyến' }],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().targets[1].reported.value).toBe(90);
+    expect((await wardReporter.put(`/api/reports/${r.id}`, { version: r.version, narrative: 'x' })).statusCode).toBe(409);
+  });
+  it('answers 400 with the field for a target the org does not hold', async () => {
+    const r = await reportOf(wardReporter, ward.id, '2024-Q1');
+    const res = await wardReporter.put(`/api/reports/${r.id}`, { version: r.version, targets: [{ itemId: provTargetMembers, value: 1 }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields[0].field).toBe('body.targets.0.itemId');
+  });
+  it('answers 403 to a viewer, 404 to another ward, 401 to nobody', async () => {
+    const r = await reportOf(wardReporter, ward.id, '2024-Q1');
+    expect((await wardViewer.put(`/api/reports/${r.id}`, { version: r.version })).statusCode).toBe(403);
+    expect((await otherWardReporter.get(`/api/reports/${r.id}`)).statusCode).toBe(404);
+    expect((await otherWardReporter.put(`/api/reports/${r.id}`, { version: r.version })).statusCode).toBe(404);
+    expect((await anon.get(`/api/reports/${r.id}`)).statusCode).toBe(401);
+  });
+});
+
+describe('the workflow', () => {
+  it('submits idempotently, locks the figures, returns with a comment, resubmits and approves one level up', async () => {
+    let r = await reportOf(wardReporter, ward.id, '2024-Q1');
+    const sub = await wardReporter.post(`/api/reports/${r.id}/submit`, { version: r.version, idempotencyKey: 'submit-key-0001' });
+    expect(sub.statusCode).toBe(200);
+    expect(sub.json().status).toBe('submitted');
+    // A retried request with the same key gets the same answer, not a conflict.
+    const again = await wardReporter.post(`/api/reports/${r.id}/submit`, { version: r.version, idempotencyKey: 'submit-key-0001' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().version).toBe(sub.json().version);
+    expect((await wardReporter.put(`/api/reports/${r.id}`, { version: sub.json().version, narrative: 'sửa' })).statusCode).toBe(409);
+
+    // Only the level directly above approves: the province's approver is refused.
+    expect((await provinceApprover.post(`/api/reports/${r.id}/approve`, { version: sub.json().version, idempotencyKey: 'approve-key-0001' })).statusCode).toBe(403);
+    expect((await wardReporter.post(`/api/reports/${r.id}/return`, { version: sub.json().version, comment: 'Bổ sung số liệu' })).statusCode).toBe(403);
+    const bad = await cityApprover.post(`/api/reports/${r.id}/return`, { version: sub.json().version, comment: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0].field).toBe('body.comment');
+
+    const ret = await cityApprover.post(`/api/reports/${r.id}/return`, { version: sub.json().version, comment: 'Bổ sung nguồn số liệu tỷ lệ học tập' });
+    expect(ret.statusCode).toBe(200);
+    expect(ret.json()).toMatchObject({ status: 'returned', returnComment: 'Bổ sung nguồn số liệu tỷ lệ học tập' });
+
+    r = await reportOf(wardReporter, ward.id, '2024-Q1');
+    expect((await wardReporter.put(`/api/reports/${r.id}`, { version: r.version, targets: [{ itemId: wardTargetMembers, value: 6, source: 'Ban Tổ chức' }] })).statusCode).toBe(200);
+    r = await reportOf(wardReporter, ward.id, '2024-Q1');
+    const resub = await wardReporter.post(`/api/reports/${r.id}/submit`, { version: r.version, idempotencyKey: 'submit-key-0002' });
+    expect(resub.json().status).toBe('submitted');
+    const ok = await cityApprover.post(`/api/reports/${r.id}/approve`, { version: resub.json().version, idempotencyKey: 'approve-key-0002' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().status).toBe('approved');
+    expect(ok.json().events.map((e: { action: string }) => e.action)).toEqual(['submit', 'return', 'resubmit', 'approve']);
+    // The approved task progress reached the task.
+    const { rows } = await db.query('SELECT status, progress FROM tasks WHERE id = $1', [taskId]);
+    expect(rows[0]).toMatchObject({ status: 'in_progress', progress: 40 });
+  });
+
+  it('shows an approved value in every ancestor’s rollup, rates from their parts', async () => {
+    const city_ = await cityApprover.get(`/api/rollups?indicatorId=${ind.NEW_MEMBERS}&orgId=${city.id}&asOf=2024-12-31`);
+    expect(city_.statusCode).toBe(200);
+    expect(city_.json().periods[0]).toMatchObject({ periodKey: '2024-Q1', subtree: 6, reporting: 1 });
+    const prov = await manager.get(`/api/rollups?indicatorId=${ind.STUDY_RATE}&orgId=${province.id}&asOf=2024-12-31`);
+    expect(prov.json().periods[0]).toMatchObject({ subtree: 90, numerator: 45, denominator: 50 });
+  });
+
+  it('lets two approvals race: one wins, the other gets 409; the same submit key twice records one event', async () => {
+    const r = await reportOf(otherWardReporter, otherWard.id, '2024-Q1');
+    await otherWardReporter.put(`/api/reports/${r.id}`, { version: r.version, targets: [{ itemId: (await otherWardReporter.get(`/api/reports/${r.id}`)).json().targets[0].itemId, value: 3 }] });
+    const fresh = await reportOf(otherWardReporter, otherWard.id, '2024-Q1');
+    const subs = await Promise.all([1, 2].map(() => otherWardReporter.post(`/api/reports/${r.id}/submit`, { version: fresh.version, idempotencyKey: 'same-submit-key' })));
+    expect(subs.map((s) => s.statusCode)).toEqual([200, 200]);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM report_events WHERE report_id = $1 AND action = 'submit'`, [r.id]);
+    expect(rows[0].n).toBe(1);
+    const v = subs[0]!.json().version;
+    const approvals = await Promise.all(['race-key-a0001', 'race-key-b0001'].map((k) => cityApprover.post(`/api/reports/${r.id}/approve`, { version: v, idempotencyKey: k })));
+    expect(approvals.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const city_ = await cityApprover.get(`/api/rollups?indicatorId=${ind.NEW_MEMBERS}&orgId=${city.id}&asOf=2024-12-31`);
+    expect(city_.json().periods[0]).toMatchObject({ subtree: 9, reporting: 2 });
+  });
+
+  it('reopens an approved report: the values leave the rollup and the history stays', async () => {
+    const r = await reportOf(cityApprover, otherWard.id, '2024-Q1');
+    const res = await cityApprover.post(`/api/reports/${r.id}/return`, { version: r.version, comment: 'Số liệu cần rà soát lại' });
+    expect(res.json()).toMatchObject({ status: 'returned' });
+    expect(res.json().events.at(-1).action).toBe('reopen');
+    const city_ = await cityApprover.get(`/api/rollups?indicatorId=${ind.NEW_MEMBERS}&orgId=${city.id}&asOf=2024-12-31`);
+    expect(city_.json().periods[0]).toMatchObject({ subtree: 6, reporting: 1 });
+  });
+
+  it('lists reports waiting for the caller', async () => {
+    const res = await wardReporter.get(`/api/reports?waiting=write&documentId=${resolutionId}&pageSize=5`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.every((r: { orgId: number }) => r.orgId === ward.id)).toBe(true);
+  });
+});
+
+describe('dashboard', () => {
+  it('shows targets by status, tasks, completeness and children, as of a date', async () => {
+    const res = await manager.get(`/api/documents/${resolutionId}/dashboard?asOf=2024-06-30`);
+    expect(res.statusCode).toBe(200);
+    const d = res.json();
+    const members = d.targets.find((t: { itemId: number }) => t.itemId === provTargetMembers);
+    expect(members).toMatchObject({ latest: 6, latestPeriod: '2024-Q1' });
+    expect(typeof members.reason).toBe('string');
+    expect(Object.values(d.targetCounts).reduce((a: number, b) => a + (b as number), 0)).toBe(2);
+    expect(d.tasks.overdue).toBe(1);
+    expect(d.reports).toMatchObject({ periodKey: '2024-Q1', expected: 4, submitted: 2 });
+    expect(d.children.map((c: { orgId: number }) => c.orgId)).toContain(city.id);
+  });
+  it('lists what is behind a number and drills down the tree', async () => {
+    const res = await manager.get(`/api/documents/${resolutionId}/dashboard/list?list=overdue_tasks&asOf=2024-06-30`);
+    expect(res.json().rows.map((t: { id: number }) => t.id)).toEqual([taskId]);
+    const down = await manager.get(`/api/documents/${resolutionId}/dashboard?orgId=${city.id}&asOf=2024-06-30`);
+    expect(down.statusCode).toBe(200);
+    expect(down.json().children.map((c: { orgId: number }) => c.orgId)).toContain(ward.id);
+  });
+  it('answers 400, 401 and 404', async () => {
+    const bad = await manager.get(`/api/documents/${resolutionId}/dashboard?asOf=30-06-2024`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0].field).toBe('querystring.asOf');
+    expect((await anon.get(`/api/documents/${resolutionId}/dashboard`)).statusCode).toBe(401);
+    expect((await farManager.get(`/api/documents/${resolutionId}/dashboard`)).statusCode).toBe(404);
+    expect((await wardReporter.get(`/api/documents/${resolutionId}/dashboard`)).statusCode).toBe(404);
+    expect((await wardReporter.get(`/api/documents/${resolutionId}/dashboard?orgId=${ward.id}`)).statusCode).toBe(200);
+  });
+  it('exports the table as .xlsx and the Word report as .docx', async () => {
+    const x = await manager.get(`/api/documents/${resolutionId}/dashboard.xlsx?asOf=2024-06-30`);
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    const w = await manager.get(`/api/documents/${resolutionId}/progress-report.docx?periodKey=2024-Q1`);
+    expect(w.statusCode).toBe(200);
+    expect(w.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await manager.get(`/api/documents/${resolutionId}/progress-report.docx?periodKey=Q9`)).statusCode).toBe(400);
+  });
+});
+
+describe('explanations and my work', () => {
+  let requestId: number;
+  it('lets a leader above ask the responsible org, with a deadline', async () => {
+    expect((await wardReporter.post('/api/explanations', { taskId, orgId: ward.id, question: 'Vì sao nhiệm vụ chậm?', dueDate: '2024-07-15' })).statusCode).toBe(403);
+    const bad = await cityApprover.post('/api/explanations', { orgId: ward.id, question: 'Vì sao chậm?', dueDate: '2024-07-15' });
+    expect(bad.statusCode).toBe(400);
+    expect((await farManager.post('/api/explanations', { taskId, orgId: ward.id, question: 'Vì sao chậm?', dueDate: '2024-07-15' })).statusCode).toBe(404);
+    const res = await cityApprover.post('/api/explanations', { taskId, orgId: ward.id, question: 'Vì sao nhiệm vụ chỉnh trang đô thị chậm tiến độ?', dueDate: '2024-07-15' });
+    expect(res.statusCode).toBe(201);
+    requestId = res.json().id;
+    const work = await wardReporter.get('/api/my-work');
+    expect(work.json().explanations.map((e: { id: number }) => e.id)).toContain(requestId);
+    expect(work.json().lateTasks.map((t: { id: number }) => t.id)).toContain(taskId);
+  });
+  it('lets the org answer in the app; the thread stays on the task', async () => {
+    const cur = (await wardReporter.get(`/api/explanations/${requestId}`)).json();
+    expect((await wardViewer.post(`/api/explanations/${requestId}/answer`, { version: cur.version, body: 'Do vướng giải phóng mặt bằng.' })).statusCode).toBe(403);
+    const res = await wardReporter.post(`/api/explanations/${requestId}/answer`, { version: cur.version, body: 'Do vướng giải phóng mặt bằng, dự kiến xong quý III.' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('answered');
+    const list = await cityApprover.get(`/api/explanations?taskId=${taskId}`);
+    expect(list.json()[0].id).toBe(requestId);
+    const thread = (await cityApprover.get(`/api/explanations/${requestId}`)).json();
+    expect(thread.messages.map((m: { kind: string }) => m.kind)).toEqual(['question', 'answer']);
+    expect((await otherWardReporter.get(`/api/explanations/${requestId}`)).statusCode).toBe(404);
+  });
+});
+
+describe('public link and reminders', () => {
+  it('is off by default and shows only the targets marked public', async () => {
+    const share = (await manager.get(`/api/documents/${resolutionId}/dashboard-share`)).json();
+    expect(share.isEnabled).toBe(false);
+    const on = await manager.put(`/api/documents/${resolutionId}/dashboard-share`, { isEnabled: true, publicItemIds: [provTargetMembers] });
+    expect(on.statusCode).toBe(200);
+    const token = on.json().token as string;
+    const pub = await anon.get(`/api/public/dashboards/${token}`);
+    expect(pub.statusCode).toBe(200);
+    expect(pub.json().targets.map((t: { itemId: number }) => t.itemId)).toEqual([provTargetMembers]);
+    expect((await wardReporter.put(`/api/documents/${resolutionId}/dashboard-share`, { isEnabled: true })).statusCode).toBe(403);
+    await manager.put(`/api/documents/${resolutionId}/dashboard-share`, { isEnabled: false });
+    expect((await anon.get(`/api/public/dashboards/${token}`)).statusCode).toBe(404);
+  });
+  it('reminds reporters in the app and puts mail in the outbox, once per day', async () => {
+    await db.query(`UPDATE users SET email = 'ward@example.vn' WHERE id IN (SELECT user_id FROM user_roles WHERE org_id = $1 AND role = 'reporter')`, [ward.id]);
+    const admin = await buildUser(db, [{ org: province, role: 'admin' }]);
+    const a = await loginAs(app, admin.username, admin.password);
+    const first = await a.post('/api/reports/reminders', { today: '2024-07-08' });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().mails).toBeGreaterThan(0);
+    expect((await a.post('/api/reports/reminders', { today: '2024-07-08' })).json()).toMatchObject({ notifications: 0, mails: 0 });
+    const outbox = await a.get('/api/mail-outbox');
+    expect(outbox.json()[0]).toMatchObject({ toAddress: 'ward@example.vn', status: 'held' });
+    expect((await wardReporter.get('/api/mail-outbox')).statusCode).toBe(403);
+    expect((await wardReporter.post('/api/reports/reminders', {})).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,106 @@
+import type { Db, Queryable } from '../../../db/pool';
+import { coveragePercent, type CoverageParts } from '../../../../domain/study/coverage';
+import { scopeOf, type Actor } from '../../../lib/actor';
+import { notFound } from '../../../lib/errors';
+import { findOrgInScope } from '../../orgs/orgs.queries';
+import { sessionVisibleSql } from '../sessions/sessions.queries';
+import type { CoverageOrg, CoverageQuery } from './coverage.schema';
+
+const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
+
+/** Today in Vietnam, as yyyy-mm-dd: coverage days are Vietnamese calendar days. */
+export function vnToday(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Studied and member counts for a subtree, as of the end of `asOf`. Both sides add up org
+ * rows (member_count kept by the members trigger, document_study_counts by the attendance
+ * triggers), never member or attendance rows: a province of a million members answers from
+ * a few thousand rows.
+ *
+ * The member side is today's membership; history of membership is not kept yet.
+ */
+export async function getStudyCoverage(db: Queryable, documentId: number, orgPath: string, asOf: string): Promise<CoverageParts> {
+  const { rows } = await db.query<{ studied: number; members: number }>(
+    `SELECT (SELECT COALESCE(sum(c.studied), 0)::int FROM orgs x JOIN document_study_counts c ON c.org_id = x.id
+              WHERE x.path <@ $2::ltree AND c.document_id = $1 AND c.day <= $3::date) AS studied,
+            (SELECT COALESCE(sum(x.member_count), 0)::int FROM orgs x WHERE x.path <@ $2::ltree) AS members`,
+    [documentId, orgPath, asOf],
+  );
+  return rows[0] ?? { studied: 0, members: 0 };
+}
+
+async function rootOrgOf(db: Db, actor: Actor, orgId: number | undefined) {
+  const scope = scopeOf(actor, 'study.read');
+  if (orgId) {
+    const org = await findOrgInScope(db, orgId, scope);
+    if (!org) throw orgNotFound();
+    return org;
+  }
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT id FROM orgs WHERE ${scope ? 'path = ANY($1::ltree[])' : 'parent_id IS NULL AND $1::text[] IS NULL'} ORDER BY path LIMIT 1`,
+    [scope],
+  );
+  const org = rows[0] ? await findOrgInScope(db, rows[0].id, null) : undefined;
+  if (!org) throw orgNotFound();
+  return org;
+}
+
+/** Coverage of a document for an org and each of its children, rolled up their subtrees. */
+export async function getCoverage(db: Db, actor: Actor, q: CoverageQuery) {
+  const org = await rootOrgOf(db, actor, q.orgId);
+  const asOf = q.asOf ?? vnToday();
+  const { rows } = await db.query<Omit<CoverageOrg, 'percent'> & { isSelf: boolean }>(
+    `SELECT k.id AS "orgId", k.name, k.kind, k.id = $2 AS "isSelf",
+            EXISTS (SELECT 1 FROM orgs g WHERE g.parent_id = k.id) AS "hasChildren",
+            (SELECT COALESCE(sum(x.member_count), 0)::int FROM orgs x WHERE x.path <@ k.path) AS members,
+            (SELECT COALESCE(sum(c.studied), 0)::int FROM orgs x JOIN document_study_counts c ON c.org_id = x.id
+              WHERE x.path <@ k.path AND c.document_id = $1 AND c.day <= $3::date) AS studied
+       FROM orgs k WHERE k.id = $2 OR k.parent_id = $2
+      ORDER BY k.id <> $2, k.name COLLATE "vi-x-icu"`,
+    [q.documentId, org.id, asOf],
+  );
+  const withPercent = rows.map(({ isSelf: _s, ...r }) => ({ ...r, percent: coveragePercent(r) }));
+  return { documentId: q.documentId, asOf, org: withPercent[0]!, children: withPercent.slice(1) };
+}
+
+/** Members of the subtree who have not studied the document (as of the date), by cell. */
+export async function findNotStudied(db: Db, actor: Actor, q: CoverageQuery & { page: number; pageSize: number }) {
+  const org = await rootOrgOf(db, actor, q.orgId);
+  const asOf = q.asOf ?? vnToday();
+  const from = `FROM orgs mo JOIN members m ON m.org_id = mo.id
+    WHERE mo.path <@ $1::ltree AND m.status IN ('official', 'probationary')
+      AND NOT EXISTS (SELECT 1 FROM document_studies ds WHERE ds.member_id = m.id AND ds.document_id = $2 AND ds.studied_on <= $3::date)`;
+  const params = [org.path, q.documentId, asOf];
+  const [{ rows }, { rows: count }, { rows: cells }] = await Promise.all([
+    db.query<{ memberId: number; code: string; fullName: string; orgId: number; orgName: string }>(
+      `SELECT m.id AS "memberId", m.code, m.full_name AS "fullName", mo.id AS "orgId", mo.name AS "orgName" ${from}
+        ORDER BY mo.path, m.given_name COLLATE "vi-x-icu", m.full_name COLLATE "vi-x-icu"
+        LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    ),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params),
+    db.query<{ orgId: number; name: string; missing: number; members: number }>(
+      `SELECT x.id AS "orgId", x.name, x.member_count AS members,
+              x.member_count - COALESCE((SELECT sum(c.studied) FROM document_study_counts c WHERE c.org_id = x.id AND c.document_id = $2 AND c.day <= $3::date), 0)::int AS missing
+         FROM orgs x WHERE x.path <@ $1::ltree AND x.member_count > 0
+        ORDER BY missing DESC, x.name COLLATE "vi-x-icu" LIMIT 50`,
+      params,
+    ),
+  ]);
+  return { items: rows, total: count[0]?.n ?? 0, page: q.page, pageSize: q.pageSize, cells: cells.filter((c) => c.missing > 0) };
+}
+
+/** Documents studied in sessions the actor can see, for the dashboard's picker. */
+export async function findStudiedDocuments(db: Db, actor: Actor) {
+  const { rows } = await db.query<{ id: number; symbol: string; title: string; sessionCount: number }>(
+    `SELECT d.id, d.symbol, d.title, count(DISTINCT s.id)::int AS "sessionCount"
+       FROM study_sessions s JOIN orgs o ON o.id = s.org_id
+       JOIN study_session_documents sd ON sd.session_id = s.id JOIN documents d ON d.id = sd.document_id
+      WHERE ${sessionVisibleSql('s', 'o.path', '$1')}
+      GROUP BY d.id ORDER BY max(s.starts_at) DESC LIMIT 100`,
+    [scopeOf(actor, 'study.read')],
+  );
+  return rows;
+}

@@ -1,0 +1,194 @@
+import type pg from 'pg';
+import QRCode from 'qrcode';
+import type { Db } from '../../../db/pool';
+import { inTransaction } from '../../../db/pool';
+import { qrExpirySeconds } from '../../../../domain/study/checkin-window';
+import { signQrToken } from '../../../../domain/study/qr-token';
+import { scopeOf, type Actor } from '../../../lib/actor';
+import { recordAudit } from '../../../lib/audit';
+import { AppError, notFound, versionConflict } from '../../../lib/errors';
+import { findOrgInScope } from '../../orgs/orgs.queries';
+import { getQrSecret } from '../checkin/qr-secret';
+import type { CreatePointInput, PointView } from './sessions.schema';
+import { pointColumns, pointFrom, sessionVisibleSql, type PointRow } from './sessions.queries';
+import { canWriteStudy, loadSession, requireStudyWrite } from './sessions.service';
+
+export const pointNotFound = () => notFound({ vi: 'Không tìm thấy điểm cầu.', en: 'Bridge point not found.' });
+const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
+
+/** The host of a point manages it: study.write on the point's org, or on the organizer. */
+export const canManagePoint = (actor: Actor, p: Pick<PointRow, 'orgPath' | 'sessionOrgPath'>) =>
+  canWriteStudy(actor, p.orgPath) || canWriteStudy(actor, p.sessionOrgPath);
+
+function presentPoint(actor: Actor, r: PointRow): PointView {
+  const { orgPath: _o, sessionOrgPath: _s, ...rest } = r;
+  return { ...rest, abilities: { update: canManagePoint(actor, r) } };
+}
+
+export async function findPoints(db: Db, actor: Actor, sessionId: number): Promise<PointView[]> {
+  await loadSession(db, actor, sessionId);
+  const { rows } = await db.query<PointRow>(
+    `SELECT ${pointColumns} FROM ${pointFrom} WHERE bp.session_id = $1 ORDER BY bp.is_main DESC, po.path`,
+    [sessionId],
+  );
+  return rows.map((r) => presentPoint(actor, r));
+}
+
+/** A point whose session the actor can see; 404 otherwise. */
+export async function loadPoint(db: Db | pg.PoolClient, actor: Actor, pointId: number): Promise<PointRow> {
+  const { rows } = await db.query<PointRow>(
+    `SELECT ${pointColumns} FROM ${pointFrom} WHERE bp.id = $1 AND ${sessionVisibleSql('s', 'so.path', '$2')}`,
+    [pointId, scopeOf(actor, 'study.read')],
+  );
+  if (!rows[0]) throw pointNotFound();
+  return rows[0];
+}
+
+export async function getPoint(db: Db, actor: Actor, pointId: number): Promise<PointView> {
+  return presentPoint(actor, await loadPoint(db, actor, pointId));
+}
+
+export function requirePointManage(actor: Actor, p: PointRow) {
+  if (!canManagePoint(actor, p)) {
+    throw new AppError('forbidden', { vi: 'Bạn không phụ trách điểm cầu này.', en: 'You do not host this bridge point.' });
+  }
+}
+
+/** Adds members by code to a point's list; returns the codes that matched no member. */
+async function addListedMembers(tx: pg.PoolClient, pointId: number, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const { rows } = await tx.query<{ code: string }>(
+    `WITH c AS (SELECT DISTINCT unnest($2::text[]) AS code),
+          ins AS (INSERT INTO bridge_point_members (point_id, member_id)
+                  SELECT $1, m.id FROM c JOIN members m ON m.code = c.code ON CONFLICT DO NOTHING)
+     SELECT c.code FROM c WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.code = c.code)`,
+    [pointId, codes],
+  );
+  return rows.map((r) => r.code);
+}
+
+export async function createPoint(db: Db, actor: Actor, sessionId: number, input: CreatePointInput): Promise<PointView> {
+  const pointId = await inTransaction(db, async (tx) => {
+    const session = await loadSession(tx, actor, sessionId, true);
+    requireStudyWrite(actor, session.orgPath);
+    const org = await findOrgInScope(tx, input.orgId, null);
+    if (!org) throw orgNotFound();
+    let expectedOrgId: number | null = null;
+    if (input.expectedKind === 'subtree') {
+      const expected = input.expectedOrgId ? await findOrgInScope(tx, input.expectedOrgId, null) : org;
+      if (!expected) throw orgNotFound();
+      expectedOrgId = expected.id;
+    }
+    const { rows } = await tx.query<{ id: number }>(
+      `INSERT INTO bridge_points (session_id, org_id, name, place, host_name, is_main, expected_kind, expected_org_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (session_id, org_id) DO NOTHING RETURNING id`,
+      [sessionId, org.id, (input.name ?? `Điểm cầu ${org.name}`).normalize('NFC'), input.place ?? null, input.hostName ?? null, input.isMain, input.expectedKind, expectedOrgId],
+    );
+    if (!rows[0]) {
+      throw new AppError('conflict', { vi: `${org.name} đã có điểm cầu trong hội nghị này.`, en: 'This org already has a point in the session.' }, {
+        fields: [{ field: 'body.orgId', message: 'Tổ chức này đã có điểm cầu.' }],
+      });
+    }
+    const unknown = await addListedMembers(tx, rows[0].id, input.memberCodes);
+    if (unknown.length > 0) {
+      throw new AppError('validation_failed', { vi: `Không tìm thấy đảng viên có mã: ${unknown.slice(0, 10).join(', ')}`, en: 'Unknown member codes.' }, {
+        fields: [{ field: 'body.memberCodes', message: `Mã không tồn tại: ${unknown.slice(0, 10).join(', ')}` }],
+      });
+    }
+    await recordAudit(tx, actor, {
+      action: 'create', entity: 'bridge_point', entityId: rows[0].id, orgId: org.id, orgPath: org.path,
+      summary: `Thêm điểm cầu ${org.name} vào hội nghị "${session.title}"`, after: input,
+    });
+    return rows[0].id;
+  });
+  return getPoint(db, actor, pointId);
+}
+
+/**
+ * One point at every org of `kind` under `underOrgId` ("every ward committee under Thành ủy
+ * Dĩ An"), each expecting its own subtree; orgs that already have a point are skipped.
+ */
+export async function createPointsInBulk(db: Db, actor: Actor, sessionId: number, input: { underOrgId: number; kind: string; includeParent: boolean }) {
+  return inTransaction(db, async (tx) => {
+    const session = await loadSession(tx, actor, sessionId, true);
+    requireStudyWrite(actor, session.orgPath);
+    const under = await findOrgInScope(tx, input.underOrgId, null);
+    if (!under) throw orgNotFound();
+    const { rows } = await tx.query<{ id: number }>(
+      `INSERT INTO bridge_points (session_id, org_id, name, expected_kind, expected_org_id, is_main)
+       SELECT $1, o.id, 'Điểm cầu ' || o.name, 'subtree', o.id, o.id = $2
+         FROM orgs o
+        WHERE ((o.path <@ $3::ltree AND o.kind = $4 AND o.id <> $2) OR ($5 AND o.id = $2))
+          AND (o.valid_to IS NULL OR o.valid_to > current_date)
+        ORDER BY o.path
+       ON CONFLICT (session_id, org_id) DO NOTHING RETURNING id`,
+      [sessionId, under.id, under.path, input.kind, input.includeParent],
+    );
+    await recordAudit(tx, actor, {
+      action: 'create_bulk', entity: 'bridge_point', entityId: sessionId, orgId: under.id, orgPath: under.path,
+      summary: `Thêm ${rows.length} điểm cầu dưới ${under.name} vào hội nghị "${session.title}"`, after: input,
+    });
+    return { created: rows.length };
+  });
+}
+
+export async function updatePoint(db: Db, actor: Actor, pointId: number, input: { version: number; name?: string; place?: string | null; hostName?: string | null }) {
+  await inTransaction(db, async (tx) => {
+    const before = await loadPoint(tx, actor, pointId);
+    requirePointManage(actor, before);
+    const { rowCount } = await tx.query(
+      `UPDATE bridge_points SET name = $3, place = $4, host_name = $5, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
+      [pointId, input.version, input.name ?? before.name, input.place === undefined ? before.place : input.place, input.hostName === undefined ? before.hostName : input.hostName],
+    );
+    if (rowCount === 0) throw versionConflict();
+    await recordAudit(tx, actor, {
+      action: 'update', entity: 'bridge_point', entityId: pointId, orgId: before.orgId, orgPath: before.orgPath,
+      summary: `Sửa điểm cầu ${before.name}`, before: { name: before.name, place: before.place, hostName: before.hostName }, after: input,
+    });
+  });
+  return getPoint(db, actor, pointId);
+}
+
+export async function deletePoint(db: Db, actor: Actor, pointId: number) {
+  await inTransaction(db, async (tx) => {
+    const before = await loadPoint(tx, actor, pointId);
+    requireStudyWrite(actor, before.sessionOrgPath);
+    await tx.query('DELETE FROM bridge_points WHERE id = $1', [pointId]);
+    await recordAudit(tx, actor, {
+      action: 'delete', entity: 'bridge_point', entityId: pointId, orgId: before.orgId, orgPath: before.orgPath, summary: `Xóa điểm cầu ${before.name}`, before,
+    });
+  });
+}
+
+/** Lets members in at a point (guests), by code. */
+export async function addPointMembers(db: Db, actor: Actor, pointId: number, codes: string[]) {
+  return inTransaction(db, async (tx) => {
+    const point = await loadPoint(tx, actor, pointId);
+    requirePointManage(actor, point);
+    const unknown = await addListedMembers(tx, pointId, codes);
+    await recordAudit(tx, actor, {
+      action: 'allow_members', entity: 'bridge_point', entityId: pointId, orgId: point.orgId, orgPath: point.orgPath,
+      summary: `Cho phép ${codes.length - unknown.length} đảng viên điểm danh tại ${point.name}`, after: { codes },
+    });
+    return { added: codes.length - unknown.length, unknown };
+  });
+}
+
+/**
+ * The QR code a host shows or prints: the check-in page's address with a signed token that
+ * lasts until the session's check-in closes.
+ */
+export async function getPointQr(db: Db, actor: Actor, pointId: number, origin: string) {
+  const point = await loadPoint(db, actor, pointId);
+  requirePointManage(actor, point);
+  const { rows } = await db.query<{ starts_at: Date; ends_at: Date; open: number; close: number }>(
+    'SELECT starts_at, ends_at, checkin_open_minutes AS open, checkin_close_minutes AS close FROM study_sessions WHERE id = $1',
+    [point.sessionId],
+  );
+  const s = rows[0]!;
+  const expiresAt = qrExpirySeconds({ startsAt: s.starts_at, endsAt: s.ends_at, openMinutes: s.open, closeMinutes: s.close });
+  const token = signQrToken({ sessionId: point.sessionId, pointId, expiresAt }, await getQrSecret(db));
+  const url = `${origin}/checkin/${token}`;
+  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return { token, url, svg, expiresAt: new Date(expiresAt * 1000).toISOString() };
+}

@@ -1,0 +1,116 @@
+import type { Queryable } from '../../../db/pool';
+import { inScopeSql } from '../../../lib/actor';
+
+/**
+ * A session is visible to whoever may read study records of its organizer, of the org of one
+ * of its bridge points, or of an org whose members one of its points expects: a ward's
+ * secretary sees the provincial conference their ward joins, and a cell's secretary sees the
+ * conference their cell's members are expected at (and can hold the make-up for it).
+ */
+export function sessionVisibleSql(sessionAlias: string, orgPathCol: string, scopeParam: string): string {
+  return `(${inScopeSql(orgPathCol, scopeParam)} OR EXISTS (
+    SELECT 1 FROM bridge_points vp JOIN orgs vo ON vo.id = vp.org_id LEFT JOIN orgs ve ON ve.id = vp.expected_org_id
+     WHERE vp.session_id = ${sessionAlias}.id AND (vo.path <@ ${scopeParam}::ltree[] OR ${scopeParam}::ltree[] <@ ve.path)))`;
+}
+
+export const sessionSummaryColumns = `
+  s.id, s.org_id AS "orgId", o.name AS "orgName", s.title, s.mode,
+  s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.status, s.makeup_of AS "makeupOf", s.is_sample AS "isSample",
+  COALESCE((SELECT json_agg(json_build_object('id', d.id, 'symbol', d.symbol, 'title', d.title) ORDER BY d.id)
+              FROM study_session_documents sd JOIN documents d ON d.id = sd.document_id WHERE sd.session_id = s.id), '[]') AS documents,
+  (SELECT count(*)::int FROM bridge_points bp WHERE bp.session_id = s.id) AS "pointCount",
+  (SELECT count(*)::int FROM attendances a WHERE a.session_id = s.id AND a.status = 'present') AS "presentCount"`;
+
+export type SessionSummaryRow = {
+  id: number;
+  orgId: number;
+  orgName: string;
+  title: string;
+  mode: 'online' | 'in_person' | 'hybrid';
+  startsAt: Date;
+  endsAt: Date;
+  status: 'planned' | 'cancelled';
+  makeupOf: number | null;
+  isSample: boolean;
+  documents: { id: number; symbol: string; title: string }[];
+  pointCount: number;
+  presentCount: number;
+};
+
+export type SessionRow = SessionSummaryRow & {
+  orgPath: string;
+  checkinOpenMinutes: number;
+  checkinCloseMinutes: number;
+  videoUrl: string | null;
+  agenda: { time?: string; title: string }[];
+  presenters: { fullName: string; title?: string }[];
+  materials: { kind: 'link' | 'file' | 'slides' | 'video'; title: string; url: string }[];
+  makeupOfTitle: string | null;
+  makeups: { id: number; title: string; startsAt: string }[];
+  version: number;
+};
+
+/** One session the scope can see, with everything its page shows; undefined when not visible. */
+export async function findSessionInScope(db: Queryable, id: number, scope: string[] | null, lock = false): Promise<SessionRow | undefined> {
+  if (lock) await db.query('SELECT 1 FROM study_sessions WHERE id = $1 FOR UPDATE', [id]);
+  const { rows } = await db.query<SessionRow>(
+    `SELECT ${sessionSummaryColumns}, o.path::text AS "orgPath",
+            s.checkin_open_minutes AS "checkinOpenMinutes", s.checkin_close_minutes AS "checkinCloseMinutes",
+            s.video_url AS "videoUrl", s.agenda, s.presenters, s.materials, s.version,
+            (SELECT title FROM study_sessions p WHERE p.id = s.makeup_of) AS "makeupOfTitle",
+            COALESCE((SELECT json_agg(json_build_object('id', mk.id, 'title', mk.title, 'startsAt', mk.starts_at) ORDER BY mk.starts_at)
+                        FROM study_sessions mk WHERE mk.makeup_of = s.id), '[]') AS makeups
+       FROM study_sessions s JOIN orgs o ON o.id = s.org_id
+      WHERE s.id = $1 AND ${sessionVisibleSql('s', 'o.path', '$2')}`,
+    [id, scope],
+  );
+  return rows[0];
+}
+
+export type PointRow = {
+  id: number;
+  sessionId: number;
+  orgId: number;
+  orgName: string;
+  orgPath: string;
+  name: string;
+  place: string | null;
+  hostName: string | null;
+  isMain: boolean;
+  expectedKind: 'subtree' | 'list';
+  expectedOrgId: number | null;
+  counts: { expected: number; present: number; excused: number; absent: number };
+  version: number;
+  sessionOrgPath: string;
+};
+
+/**
+ * Points with their counts. Expected members of a subtree point add up the org rows'
+ * member_count (no member scan); listed guests outside the subtree are added on top.
+ */
+export const pointColumns = `
+  bp.id, bp.session_id AS "sessionId", bp.org_id AS "orgId", po.name AS "orgName", po.path::text AS "orgPath",
+  bp.name, bp.place, bp.host_name AS "hostName", bp.is_main AS "isMain",
+  bp.expected_kind AS "expectedKind", bp.expected_org_id AS "expectedOrgId", bp.version,
+  so.path::text AS "sessionOrgPath",
+  json_build_object(
+    'expected', (CASE WHEN bp.expected_kind = 'subtree'
+                   THEN (SELECT COALESCE(sum(x.member_count), 0) FROM orgs eo JOIN orgs x ON x.path <@ eo.path WHERE eo.id = bp.expected_org_id)
+                   ELSE 0 END)
+              + (SELECT count(*) FROM bridge_point_members pm JOIN members m ON m.id = pm.member_id JOIN orgs mo ON mo.id = m.org_id
+                  WHERE pm.point_id = bp.id
+                    AND NOT (bp.expected_kind = 'subtree' AND mo.path <@ (SELECT path FROM orgs WHERE id = bp.expected_org_id))),
+    'present', (SELECT count(*) FROM attendances a WHERE a.point_id = bp.id AND a.status = 'present'),
+    'excused', (SELECT count(*) FROM attendances a WHERE a.point_id = bp.id AND a.status = 'excused'),
+    'absent', (SELECT count(*) FROM attendances a WHERE a.point_id = bp.id AND a.status = 'absent')
+  ) AS counts`;
+
+export const pointFrom = `bridge_points bp JOIN orgs po ON po.id = bp.org_id JOIN study_sessions s ON s.id = bp.session_id JOIN orgs so ON so.id = s.org_id`;
+
+/**
+ * The members expected at a point, as a SQL condition on `m` (members) and `mo` (their org):
+ * in the expected subtree, or listed.
+ */
+export const expectedAtPointSql = (pointAlias: string) => `(
+  (${pointAlias}.expected_kind = 'subtree' AND mo.path <@ (SELECT path FROM orgs WHERE id = ${pointAlias}.expected_org_id))
+  OR EXISTS (SELECT 1 FROM bridge_point_members pm WHERE pm.point_id = ${pointAlias}.id AND pm.member_id = m.id))`;

@@ -1,0 +1,106 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { FeatureOptions } from '../../index';
+import { AppError } from '../../../lib/errors';
+import { actorOf, sendFile, XLSX_TYPE } from '../../../lib/http';
+import {
+  bulkPointsSchema, createPointSchema, createSessionSchema, listSessionsQuery, liveQuery, liveSchema, makeupSessionSchema, markSchema,
+  pointSchema, qrSchema, rollQuery, rollSchema, sessionPageSchema, sessionSchema, updatePointSchema, updateSessionSchema, versionBody,
+} from './sessions.schema';
+import { cancelSession, createMakeupSession, createSession, findSessions, getSession, updateSession } from './sessions.service';
+import { addPointMembers, createPoint, createPointsInBulk, deletePoint, findPoints, getPoint, getPointQr, updatePoint } from './points.service';
+import { buildRollSheet, getLiveAttendance, getRoll, importRollCall, markAttendance } from './attendance.service';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const memberParams = idParams.extend({ memberId: z.coerce.number().int().positive() });
+
+/** The address the QR code points at: the one the host's browser reached us by. */
+function originOf(req: FastifyRequest): string {
+  return `${req.protocol}://${req.host}`;
+}
+
+export const sessionsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['study'];
+  const read = { access: 'study.read' as const };
+  const write = { access: 'study.write' as const };
+
+  app.get('/study/sessions', { config: read, schema: { tags, summary: 'Study sessions the caller can see', querystring: listSessionsQuery, response: { 200: sessionPageSchema } } },
+    async (req) => findSessions(db, actorOf(req), req.query));
+
+  app.post('/study/sessions', { config: write, schema: { tags, summary: 'Create a study session (conference)', body: createSessionSchema, response: { 201: sessionSchema } } },
+    async (req, reply) => reply.status(201).send(await createSession(db, actorOf(req), req.body)));
+
+  app.get('/study/sessions/:id', { config: read, schema: { tags, summary: 'One study session', params: idParams, response: { 200: sessionSchema } } },
+    async (req) => getSession(db, actorOf(req), req.params.id));
+
+  app.patch('/study/sessions/:id', { config: write, schema: { tags, summary: 'Edit a study session', params: idParams, body: updateSessionSchema, response: { 200: sessionSchema } } },
+    async (req) => updateSession(db, actorOf(req), req.params.id, req.body));
+
+  app.post('/study/sessions/:id/cancel', { config: write, schema: { tags, summary: 'Cancel a study session', params: idParams, body: versionBody, response: { 200: sessionSchema } } },
+    async (req) => cancelSession(db, actorOf(req), req.params.id, req.body.version));
+
+  app.post('/study/sessions/:id/makeups', { config: write, schema: { tags, summary: 'Create a make-up session for those who missed this one', params: idParams, body: makeupSessionSchema, response: { 201: sessionSchema } } },
+    async (req, reply) => reply.status(201).send(await createMakeupSession(db, actorOf(req), req.params.id, req.body)));
+
+  app.get('/study/sessions/:id/points', { config: read, schema: { tags, summary: 'Bridge points of a session with their counts', params: idParams, response: { 200: z.array(pointSchema) } } },
+    async (req) => findPoints(db, actorOf(req), req.params.id));
+
+  app.post('/study/sessions/:id/points', { config: write, schema: { tags, summary: 'Add a bridge point', params: idParams, body: createPointSchema, response: { 201: pointSchema } } },
+    async (req, reply) => reply.status(201).send(await createPoint(db, actorOf(req), req.params.id, req.body)));
+
+  app.post('/study/sessions/:id/points/bulk', {
+    config: write,
+    schema: { tags, summary: 'One point at every org of a kind under an org', params: idParams, body: bulkPointsSchema, response: { 200: z.object({ created: z.number() }) } },
+  }, async (req) => createPointsInBulk(db, actorOf(req), req.params.id, req.body));
+
+  app.get('/study/points/:id', { config: read, schema: { tags, summary: 'One bridge point', params: idParams, response: { 200: pointSchema } } },
+    async (req) => getPoint(db, actorOf(req), req.params.id));
+
+  app.patch('/study/points/:id', { config: write, schema: { tags, summary: 'Edit a bridge point', params: idParams, body: updatePointSchema, response: { 200: pointSchema } } },
+    async (req) => updatePoint(db, actorOf(req), req.params.id, req.body));
+
+  app.delete('/study/points/:id', { config: write, schema: { tags, summary: 'Remove a bridge point', params: idParams } },
+    async (req, reply) => {
+      await deletePoint(db, actorOf(req), req.params.id);
+      return reply.status(204).send();
+    });
+
+  app.post('/study/points/:id/members', {
+    config: write,
+    schema: { tags, summary: 'Let members (by code) check in at this point', params: idParams, body: z.object({ codes: z.array(z.string().trim().min(1).max(40)).min(1).max(5000) }), response: { 200: z.object({ added: z.number(), unknown: z.array(z.string()) }) } },
+  }, async (req) => addPointMembers(db, actorOf(req), req.params.id, req.body.codes));
+
+  app.get('/study/points/:id/qr', { config: write, schema: { tags, summary: 'The point’s QR code (signed check-in address)', params: idParams, response: { 200: qrSchema } } },
+    async (req) => getPointQr(db, actorOf(req), req.params.id, originOf(req)));
+
+  app.get('/study/points/:id/live', { config: read, schema: { tags, summary: 'Check-ins at the point after a cursor, for the host’s live list', params: idParams, querystring: liveQuery, response: { 200: liveSchema } } },
+    async (req) => getLiveAttendance(db, actorOf(req), req.params.id, req.query.after, req.query.limit));
+
+  app.get('/study/points/:id/roll', { config: read, schema: { tags, summary: 'Everyone expected at the point with their status', params: idParams, querystring: rollQuery, response: { 200: rollSchema } } },
+    async (req) => getRoll(db, actorOf(req), req.params.id, req.query));
+
+  app.get('/study/points/:id/roll.xlsx', { config: read, schema: { tags, summary: 'The roll as .xlsx (to print, or fill in and import)', params: idParams } },
+    async (req, reply) => {
+      const { body, name } = await buildRollSheet(db, actorOf(req), req.params.id);
+      return sendFile(reply, body, `diem-danh-${name}.xlsx`, XLSX_TYPE);
+    });
+
+  app.put('/study/points/:id/attendance/:memberId', {
+    config: write,
+    schema: { tags, summary: 'Mark a member present, excused (with reason) or absent', params: memberParams, body: markSchema, response: { 200: z.object({ memberId: z.number(), status: z.string() }) } },
+  }, async (req) => markAttendance(db, actorOf(req), req.params.id, req.params.memberId, req.body));
+
+  app.post('/study/points/:id/attendance/import', {
+    config: write,
+    schema: { tags, summary: 'Import a roll-call sheet (.xlsx, multipart field "file")', params: idParams, consumes: ['multipart/form-data'], response: { 200: z.object({ applied: z.number() }) } },
+  }, async (req) => {
+    const file = await req.file();
+    const buffer = file ? await file.toBuffer() : null;
+    if (!buffer || buffer.length === 0) {
+      throw new AppError('validation_failed', { vi: 'Hãy chọn tệp .xlsx.', en: 'Choose an .xlsx file.' }, { fields: [{ field: 'body.file', message: 'Hãy chọn tệp .xlsx.' }] });
+    }
+    return importRollCall(db, actorOf(req), req.params.id, buffer);
+  });
+};

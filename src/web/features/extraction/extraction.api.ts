@@ -1,0 +1,50 @@
+import { api } from '../../lib/api';
+import type { TargetComparator } from '../../../domain/targets';
+
+export type ExtractedKind = 'target' | 'task' | 'breakthrough' | 'milestone';
+export type IndicatorMatch = { id: number; name: string; unit: string; score: number; isExact: boolean };
+export type ProposedItem = {
+  kind: ExtractedKind;
+  indicator: string;
+  comparator: TargetComparator | null;
+  value: number | null;
+  valueMin: number | null;
+  valueMax: number | null;
+  unit: string;
+  byYear: number | null;
+  perYear: boolean;
+  start: number;
+  end: number;
+  text: string;
+  indicatorMatch: IndicatorMatch | null;
+};
+/** `text` is the normalized text the items' offsets index into. */
+export type Proposal = { text: string; items: ProposedItem[] };
+
+export type AcceptedItem = {
+  kind: ExtractedKind;
+  text: string;
+  indicatorId?: number | null;
+  indicatorName?: string | null;
+  comparator?: TargetComparator | null;
+  value?: number | null;
+  valueMin?: number | null;
+  valueMax?: number | null;
+  unit?: string;
+  perYear?: boolean;
+  byYear?: number | null;
+};
+export type ImportResult = {
+  documentId: number;
+  items: { id: number; kind: string; text: string; statement: string | null }[];
+  createdIndicators: { id: number; name: string; unit: string }[];
+};
+
+export const extractText = (text: string) => api.post<Proposal>('/extract', { text });
+export const extractDocx = (file: File) => {
+  const form = new FormData();
+  form.append('file', file);
+  return api.upload<Proposal>('/extract/docx', form);
+};
+export const importExtracted = (documentId: number, items: AcceptedItem[]) =>
+  api.post<ImportResult>(`/documents/${documentId}/import-extracted`, { items });

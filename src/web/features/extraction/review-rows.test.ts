@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { ProposedItem } from './extraction.api';
+import { checkRow, rowOfField, segmentText, toAccepted, toRows } from './review-rows';
+
+const proposed: ProposedItem[] = [
+  { kind: 'target', indicator: 'Tốc độ tăng trưởng kinh tế (GRDP)', comparator: 'range', value: null, valueMin: 8.5, valueMax: 8.7, unit: '%', byYear: 2025, perYear: true, start: 10, end: 40, text: 'tốc độ tăng trưởng bình quân 8,5-8,7%/năm;', indicatorMatch: { id: 3, name: 'GRDP', unit: '%', score: 0.6, isExact: false } },
+  { kind: 'task', indicator: 'Phát triển đô thị thông minh', comparator: null, value: null, valueMin: null, valueMax: null, unit: '', byYear: null, perYear: false, start: 50, end: 80, text: 'phát triển đô thị thông minh', indicatorMatch: null },
+];
+
+describe('review rows', () => {
+  it('starts every row unaccepted, in sentence case, with the proposed indicator', () => {
+    const rows = toRows(proposed);
+    expect(rows[0]).toMatchObject({ text: 'Tốc độ tăng trưởng bình quân 8,5-8,7%/năm', indicatorId: 3, isAccepted: false, isDropped: false });
+    expect(toAccepted(rows)).toEqual([]);
+  });
+
+  it('sends only accepted rows that were not dropped, a range without a single value', () => {
+    const rows = toRows(proposed).map((r) => ({ ...r, isAccepted: true }));
+    rows[1]!.isDropped = true;
+    expect(toAccepted(rows)).toEqual([
+      { kind: 'target', text: 'Tốc độ tăng trưởng bình quân 8,5-8,7%/năm', indicatorId: 3, indicatorName: 'Tốc độ tăng trưởng kinh tế (GRDP)', comparator: 'range', value: null, valueMin: 8.5, valueMax: 8.7, unit: '%', perYear: true, byYear: 2025 },
+    ]);
+  });
+
+  it('reads a row back as the statement it will become, or says what is wrong', () => {
+    const [row] = toRows(proposed);
+    expect(checkRow(row!)).toEqual({ statement: '8,5–8,7%/năm', errors: {} });
+    expect(checkRow({ ...row!, valueMin: 9, valueMax: 8 }).errors.value).toBeTruthy();
+    expect(checkRow({ ...row!, indicatorId: null, indicatorName: '' }).errors.indicator).toBeTruthy();
+    expect(checkRow({ ...row!, text: ' ' }).errors.text).toBeTruthy();
+  });
+
+  it('finds the row a server field error names', () => {
+    const rows = toRows(proposed);
+    expect(rowOfField('body.items.1.valueMin', rows)).toEqual({ row: rows[1], field: 'valueMin' });
+    expect(rowOfField('body.parentItemId', rows)).toBeNull();
+  });
+});
+
+describe('segmentText', () => {
+  it('cuts the text at item boundaries, overlapping items covering the same piece', () => {
+    expect(segmentText(20, [{ key: 'a', start: 2, end: 10 }, { key: 'b', start: 5, end: 15 }])).toEqual([
+      { start: 0, end: 2, keys: [] },
+      { start: 2, end: 5, keys: ['a'] },
+      { start: 5, end: 10, keys: ['a', 'b'] },
+      { start: 10, end: 15, keys: ['b'] },
+      { start: 15, end: 20, keys: [] },
+    ]);
+    expect(segmentText(0, [])).toEqual([]);
+  });
+});
