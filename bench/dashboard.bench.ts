@@ -116,22 +116,6 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
               (SELECT count(*)::int FROM reports) AS reports`);
     const generatedS = round((performance.now() - started) / 1000);
 
-    if (process.env.BENCH_PROFILE) {
-      const { evaluateDocumentTargets } = await import('../src/server/features/reports/dashboard.service');
-      const { findDocumentReadable } = await import('../src/server/features/documents/documents.queries');
-      const { indicatorSeries } = await import('../src/server/features/reports/rollups.service');
-      const doc = (await findDocumentReadable(db, 1, null))!;
-      for (let i = 0; i < 3; i++) {
-        let t = performance.now();
-        await indicatorSeries(db, Array.from({ length: INDICATORS }, (_, k) => ind0 + 1 + k), 1, '2024-12-31');
-        console.error('series', performance.now() - t); t = performance.now();
-        await evaluateDocumentTargets(db, doc, 1, '2024-12-31');
-        console.error('evaluate', performance.now() - t); t = performance.now();
-        for (const q of [
-          `EXPLAIN ANALYZE SELECT r.period_key, r.status FROM reports r WHERE r.document_id = 1 AND r.org_path <@ '1'::ltree AND r.period_key = (SELECT max(r2.period_key) FROM reports r2 WHERE r2.document_id = 1 AND r2.due_date <= '2024-12-31'::date AND r2.org_path <@ '1'::ltree)`,
-        ]) console.error((await db.query(q)).rows.map((r) => r['QUERY PLAN']).join('\n'));
-      }
-    }
     const admin: Actor = { userId: 1, username: 'bench', fullName: 'Bench', ip: null, grants: [{ role: 'admin', orgId: 1, orgPath: '1' }], memberId: null, locale: 'vi' };
     const dashTimes: number[] = [];
     let targetsShown = 0;

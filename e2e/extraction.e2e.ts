@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import JSZip from 'jszip';
 import { startTestServer } from '../src/server/test/app-server';
 import { launchBrowser, logIn, newAppPage, screenshot } from './support/browser';
 
@@ -93,5 +94,23 @@ describe('importing items from a pasted text', () => {
     expect(text).not.toContain('Cải cách thủ tục hành chính');
     expect(text).toContain('Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP)');
     await screenshot(page, 'extraction-added');
+  });
+
+  it('reads a Word file the same way, and says so when a text holds nothing to propose', async () => {
+    current = 'docx';
+    const zip = new JSZip();
+    const paragraphs = passage.split('\n').map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
+    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs}</w:body></w:document>`);
+    await page.getByTestId('import-from-text').click();
+    await page.getByRole('tab', { name: 'Tải tệp Word (.docx)' }).click();
+    await page.getByTestId('extract-docx').locator('input[type=file]').setInputFiles({ name: 'nghi-quyet.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await zip.generateAsync({ type: 'nodebuffer' }) });
+    const rows = page.getByTestId('extract-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(8);
+    await page.getByRole('button', { name: 'Quay lại sửa văn bản' }).click();
+    await page.getByTestId('extract-paste').fill('Hội nghị diễn ra trong không khí dân chủ, đoàn kết.');
+    await page.getByTestId('extract-paste').press('Control+Enter');
+    await page.getByTestId('extract-empty').waitFor();
+    expect(await page.getByTestId('extract-add').isDisabled()).toBe(true);
+    await screenshot(page, 'extraction-empty');
   });
 });

@@ -16,8 +16,16 @@ export const genderLabels: Record<Gender, { vi: string; en: string }> = {
   female: { vi: 'Nữ', en: 'Female' },
 };
 
-const fold = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
+// Imports read the same few words ("Nam", "Nữ", "Chính thức") 100,000 times: remember them.
+const folded = new Map<string, string>();
+const fold = (s: string) => {
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
+    if (folded.size < 10_000) folded.set(s, f);
+  }
+  return f;
+};
 
 /** "Nam" / "Nữ" / "male" / "female" (any case or accents) → gender; null when unreadable. */
 export function parseGender(text: string): Gender | null {

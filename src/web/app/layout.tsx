@@ -31,6 +31,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [isChangingPassword, setChangingPassword] = useState(false);
   const canUsers = useCan('users.read');
   const canAudit = useCan('audit.read');
+  const canStudy = useCan('study.read');
 
   const soon = (label: string) => (
     <span>
@@ -47,10 +48,20 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { key: '/documents', icon: <FileTextOutlined />, label: t('nav.documents') },
     ...(canAudit ? [{ key: '/audit', icon: <HistoryOutlined />, label: t('nav.audit') }] : []),
     { type: 'divider' as const },
-    { key: 'study', icon: <ReadOutlined />, label: soon(t('nav.study')), disabled: true },
+    {
+      key: 'study',
+      icon: <ReadOutlined />,
+      label: t('nav.study'),
+      children: [
+        ...(canStudy ? [{ key: '/study', label: 'Hội nghị học tập' }, { key: '/study/coverage', label: 'Kết quả học tập' }, { key: '/study/reflections', label: 'Bài thu hoạch' }] : []),
+        ...(me.memberId ? [{ key: '/study/me', label: 'Học tập của tôi' }] : []),
+      ],
+    },
     { key: 'reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')), disabled: true },
   ];
-  const selected = pathname.startsWith('/cascade')
+  const selected = pathname.startsWith('/study')
+    ? (['/study/coverage', '/study/reflections', '/study/me'].find((k) => pathname.startsWith(k)) ?? '/study')
+    : pathname.startsWith('/cascade')
     ? '/documents'
     : (['/orgs', '/members', '/users', '/audit', '/documents'].find((k) => pathname.startsWith(k)) ?? '/orgs');
 
@@ -68,6 +79,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             theme="dark"
             mode="inline"
             selectedKeys={[selected]}
+            defaultOpenKeys={['study']}
             items={items}
             onClick={({ key }) => {
               if (key.startsWith('/')) void navigate({ to: key });

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Button, Result } from 'antd';
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Link, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Link, Outlet, redirect, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, setUnauthenticatedHandler } from '../lib/api';
@@ -8,8 +8,6 @@ import { storedLocaleChoice } from '../lib/i18n';
 import { ErrorState, Loading } from '../components/states';
 import { meKey, useMe } from '../features/auth/auth.api';
 import { LoginPage } from '../features/auth/login-page';
-import { DashboardPage } from '../features/dashboard/dashboard-page';
-import { MyWorkPage } from '../features/dashboard/my-work-page';
 import { AppLayout } from './layout';
 import { useLocale } from './locale';
 
@@ -23,12 +21,22 @@ const AuditPage = lazyRouteComponent(() => import('../features/audit/audit-page'
 const DocumentsPage = lazyRouteComponent(() => import('../features/documents/documents-page'), 'DocumentsPage');
 const DocumentPage = lazyRouteComponent(() => import('../features/documents/document-page'), 'DocumentPage');
 const CascadePage = lazyRouteComponent(() => import('../features/documents/cascade-page'), 'CascadePage');
+const DashboardPage = lazyRouteComponent(() => import('../features/dashboard/dashboard-page'), 'DashboardPage');
+const MyWorkPage = lazyRouteComponent(() => import('../features/dashboard/my-work-page'), 'MyWorkPage');
+const StudySessionsPage = lazyRouteComponent(() => import('../features/study/sessions-page'), 'SessionsPage');
+const StudySessionPage = lazyRouteComponent(() => import('../features/study/session-page'), 'SessionPage');
+const StudyPointPage = lazyRouteComponent(() => import('../features/study/point-page'), 'PointPage');
+const StudyCoveragePage = lazyRouteComponent(() => import('../features/study/coverage-page'), 'CoveragePage');
+const MyStudyPage = lazyRouteComponent(() => import('../features/study/my-study-page'), 'MyStudyPage');
+const ReflectionsPage = lazyRouteComponent(() => import('../features/study/reflections-page'), 'ReflectionsPage');
+const CheckinPage = lazyRouteComponent(() => import('../features/study/checkin-page'), 'CheckinPage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
 function RootGate() {
   const me = useMe();
   const qc = useQueryClient();
   const { locale, setLocale } = useLocale();
+  const isCheckin = useRouterState({ select: (s) => s.location.pathname.startsWith('/checkin/') });
 
   useEffect(() => {
     setUnauthenticatedHandler(() => qc.setQueryData(meKey, null));
@@ -50,6 +58,8 @@ function RootGate() {
       .catch(() => undefined);
   }, [me.data, locale, qc, setLocale]);
 
+  // The QR check-in page is public and bare: a member scanning with a phone needs no account.
+  if (isCheckin) return <Outlet />;
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) return <LoginPage />;
@@ -107,6 +117,18 @@ const documentRoute = createRoute({ getParentRoute: () => rootRoute, path: '/doc
 const cascadeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cascade/$itemId', component: CascadeRoutePage });
 const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/dashboard/$documentId', component: DashboardRoutePage });
 const myWorkRoute = createRoute({ getParentRoute: () => rootRoute, path: '/my-work', component: MyWorkPage });
+const studyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study', component: StudySessionsPage });
+const studySessionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/sessions/$id', component: () => <StudySessionPage key={studySessionRoute.useParams().id} id={Number(studySessionRoute.useParams().id)} /> });
+const studyPointRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/points/$id', component: () => <StudyPointPage key={studyPointRoute.useParams().id} id={Number(studyPointRoute.useParams().id)} /> });
+const studyCoverageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/study/coverage',
+  validateSearch: (s: Record<string, unknown>): { documentId?: number; orgId?: number } => ({ ...orgSearch(s), ...(positiveInt(s.documentId) ? { documentId: positiveInt(s.documentId) } : {}) }),
+  component: () => <StudyCoveragePage {...studyCoverageRoute.useSearch()} />,
+});
+const myStudyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/me', component: MyStudyPage });
+const reflectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/reflections', component: ReflectionsPage });
+const checkinRoute = createRoute({ getParentRoute: () => rootRoute, path: '/checkin/$token', component: () => <CheckinPage token={checkinRoute.useParams().token} /> });
 function DashboardRoutePage() {
   const { documentId } = dashboardRoute.useParams();
   return <DashboardPage key={documentId} documentId={Number(documentId)} />;
@@ -140,9 +162,21 @@ const routeTree = rootRoute.addChildren([
   cascadeRoute,
   dashboardRoute,
   myWorkRoute,
+  studyRoute,
+  studySessionRoute,
+  studyPointRoute,
+  studyCoverageRoute,
+  myStudyRoute,
+  reflectionsRoute,
+  checkinRoute,
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true, defaultPendingComponent: () => <Loading /> });
+export const router = createRouter({
+  routeTree,
+  defaultPreload: false,
+  scrollRestoration: true,
+  defaultPendingComponent: () => <Loading />,
+});
 
 declare module '@tanstack/react-router' {
   interface Register {

@@ -414,7 +414,7 @@ const en: Resource = {
     personNameMin: 'The name needs at least 2 characters',
     position: 'Position',
     personTitle: 'Title',
-    personTitleHint: 'e.g. Chair of the ward People\'s Committee',
+    personTitleHint: "e.g. Chair of the ward People's Committee",
     rowLabel: 'Person {{n}}',
     addPerson: 'Add person',
     moveUp: 'Move up',

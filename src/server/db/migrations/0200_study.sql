@@ -66,12 +66,15 @@ CREATE TABLE bridge_points (
 CREATE INDEX bridge_points_session_idx ON bridge_points (session_id);
 CREATE INDEX bridge_points_org_idx ON bridge_points (org_id);
 CREATE UNIQUE INDEX bridge_points_session_org_key ON bridge_points (session_id, org_id);
+-- A member's invitations: the points expecting one of their ancestor orgs.
+CREATE INDEX bridge_points_expected_org_idx ON bridge_points (expected_org_id);
 
 CREATE TABLE bridge_point_members (
   point_id   bigint NOT NULL REFERENCES bridge_points(id) ON DELETE CASCADE,
   member_id  bigint NOT NULL REFERENCES members(id),
   PRIMARY KEY (point_id, member_id)
 );
+CREATE INDEX bridge_point_members_member_idx ON bridge_point_members (member_id);
 
 -- One row per member and session, whatever they retry: the primary key is what makes a
 -- duplicate scan a no-op. `org_id` is the member's cell at check-in time, for per-org reports.

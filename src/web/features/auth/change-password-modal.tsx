@@ -17,7 +17,7 @@ type Values = { currentPassword: string; newPassword: string; confirmPassword: s
  */
 export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { notification } = App.useApp();
+  const { message, notification } = App.useApp();
   const onError = useApiErrorHandler();
   const forgetSession = useForgetSession();
   const me = useCurrentUser();
@@ -35,6 +35,8 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
       return;
     }
     onClose();
+    // An earlier refusal ("wrong current password") must not linger over the login form.
+    message.destroy();
     notification.success({ title: t('password.changed'), description: t('password.changedDetail'), duration: 10 });
     forgetSession();
     void navigate({ to: '/' });
@@ -55,11 +57,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
       <Alert type="info" showIcon title={t('password.hint')} style={{ marginBottom: 16 }} />
       {/* A hidden user name lets password managers file the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />
-      <Form.Item
-        name="currentPassword"
-        label={t('password.current')}
-        rules={[{ required: true, message: t('login.passwordRequired') }]}
-      >
+      <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
         <Input.Password autoFocus autoComplete="current-password" />
       </Form.Item>
       <Form.Item

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Table, Tabs, Tag, Tooltip, Typography, Upload, type TableProps } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileWordOutlined, LinkOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -90,24 +90,18 @@ export function DocumentPage({ id }: { id: number }) {
     onError: (e) => onError(e),
   });
 
-  if (doc.isPending) return <Loading />;
-  if (doc.isError) return <ErrorState error={doc.error} onRetry={() => void doc.refetch()} />;
-  const d: DocumentDetail = doc.data;
-  const canEdit = d.abilities.update;
-
-  const openEdit = (item: DocumentItem | 'new', parentItemId?: number | null) => {
-    itemForm.resetFields();
-    if (item === 'new') itemForm.setFieldsValue({ kind: 'target', text: '', parentItemId: parentItemId ?? null, target: { valueText: '', unitText: '' } });
-    else itemForm.setFieldsValue({ kind: item.kind, text: item.text, parentItemId: item.parentItemId, milestoneYear: item.milestoneYear, target: item.kind === 'target' ? { indicatorId: item.indicatorId, byYear: item.byYear, baselineValue: item.baselineValue, baselineYear: item.baselineYear, ...targetTexts(item) } : undefined });
-    setEditing(item);
-  };
-
-  const columns: TableProps<DocumentItem>['columns'] = [
+  const handlers = useRef({ openEdit: (_item: DocumentItem | 'new', _parentItemId?: number | null) => {}, assign: setAssigning, link: setLinking });
+  // Columns stay the same object across renders unless an ability changes, and handlers are
+  // read through a ref: antd then re-renders only the rows whose item changed, which keeps an
+  // inline edit in a 200-item resolution from repainting the whole table.
+  const abilities = doc.data ? { canEdit: doc.data.abilities.update, canAssign: doc.data.abilities.assignTasks, canLink: doc.data.abilities.link && doc.data.implements.length > 0 } : null;
+  const { canEdit: colEdit = false, canAssign = false, canLink = false } = abilities ?? {};
+  const columns = useMemo((): TableProps<DocumentItem>['columns'] => [
     {
       title: label(L.content), key: 'text',
       render: (_: unknown, item) => (
         <div id={`item-${item.id}`} style={{ paddingLeft: item.depth * 20 }} data-testid={`item-${item.id}`}>
-          <ItemTextInline item={item} canEdit={canEdit} />
+          <ItemTextInline item={item} canEdit={colEdit} />
           <div>
             <Tag bordered={false}>{label(itemKindLabels[item.kind])}{item.milestoneYear ? ` ${item.milestoneYear}` : ''}</Tag>
             {item.statement && <Tag color="blue" data-testid="item-statement">{item.statement}{item.byYear ? ` (${item.byYear})` : ''}</Tag>}
@@ -136,25 +130,39 @@ export function DocumentPage({ id }: { id: number }) {
       title: '', key: 'actions', width: 220,
       render: (_: unknown, item) => (
         <Space size={2} wrap>
-          {canEdit && <Tooltip title={label(L.editItem)}><Button size="small" icon={<EditOutlined />} onClick={() => openEdit(item)} aria-label={label(L.editItem)} /></Tooltip>}
-          {canEdit && <Button size="small" icon={<ArrowUpOutlined />} onClick={() => move.mutate({ item, delta: -1 })} aria-label={label(L.moveUp)} />}
-          {canEdit && <Button size="small" icon={<ArrowDownOutlined />} onClick={() => move.mutate({ item, delta: 1 })} aria-label={label(L.moveDown)} />}
-          {canEdit && (item.kind === 'part' || item.kind === 'section') && <Button size="small" icon={<PlusOutlined />} onClick={() => openEdit('new', item.id)} aria-label={label(L.addItem)} />}
-          {canEdit && (
+          {colEdit && <Tooltip title={label(L.editItem)}><Button size="small" icon={<EditOutlined />} onClick={() => handlers.current.openEdit(item)} aria-label={label(L.editItem)} /></Tooltip>}
+          {colEdit && <Button size="small" icon={<ArrowUpOutlined />} onClick={() => move.mutate({ item, delta: -1 })} aria-label={label(L.moveUp)} />}
+          {colEdit && <Button size="small" icon={<ArrowDownOutlined />} onClick={() => move.mutate({ item, delta: 1 })} aria-label={label(L.moveDown)} />}
+          {colEdit && (item.kind === 'part' || item.kind === 'section') && <Button size="small" icon={<PlusOutlined />} onClick={() => handlers.current.openEdit('new', item.id)} aria-label={label(L.addItem)} />}
+          {colEdit && (
             <Popconfirm title="Xóa mục này?" onConfirm={() => remove.mutate(item)}>
               <Button size="small" danger icon={<DeleteOutlined />} aria-label="Xóa" />
             </Popconfirm>
           )}
-          {d.abilities.assignTasks && assignableKinds.includes(item.kind) && (
-            <Button size="small" icon={<SendOutlined />} onClick={() => setAssigning(item)} data-testid={`assign-item-${item.id}`}>{label(L.assignTask)}</Button>
+          {canAssign && assignableKinds.includes(item.kind) && (
+            <Button size="small" icon={<SendOutlined />} onClick={() => handlers.current.assign(item)} data-testid={`assign-item-${item.id}`}>{label(L.assignTask)}</Button>
           )}
-          {d.abilities.link && d.implements.length > 0 && item.kind !== 'part' && item.kind !== 'section' && (
-            <Button size="small" icon={<LinkOutlined />} onClick={() => setLinking(item)} data-testid={`link-item-${item.id}`}>{label(L.link)}</Button>
+          {canLink && item.kind !== 'part' && item.kind !== 'section' && (
+            <Button size="small" icon={<LinkOutlined />} onClick={() => handlers.current.link(item)} data-testid={`link-item-${item.id}`}>{label(L.link)}</Button>
           )}
         </Space>
       ),
     },
-  ];
+  ], [colEdit, canAssign, canLink, label, move.mutate, remove.mutate]);
+
+  if (doc.isPending) return <Loading />;
+  if (doc.isError) return <ErrorState error={doc.error} onRetry={() => void doc.refetch()} />;
+  const d: DocumentDetail = doc.data;
+  const canEdit = d.abilities.update;
+
+  const openEdit = (item: DocumentItem | 'new', parentItemId?: number | null) => {
+    itemForm.resetFields();
+    if (item === 'new') itemForm.setFieldsValue({ kind: 'target', text: '', parentItemId: parentItemId ?? null, target: { valueText: '', unitText: '' } });
+    else itemForm.setFieldsValue({ kind: item.kind, text: item.text, parentItemId: item.parentItemId, milestoneYear: item.milestoneYear, target: item.kind === 'target' ? { indicatorId: item.indicatorId, byYear: item.byYear, baselineValue: item.baselineValue, baselineYear: item.baselineYear, ...targetTexts(item) } : undefined });
+    setEditing(item);
+  };
+
+  handlers.current.openEdit = openEdit;
 
   return (
     <div>
@@ -199,7 +207,7 @@ export function DocumentPage({ id }: { id: number }) {
             children: (
               <>
                 {canEdit && <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 8 }} onClick={() => openEdit('new')} data-testid="add-item">{label(L.addItem)}</Button>}
-                <Table<DocumentItem> rowKey="id" size="small" columns={columns} dataSource={d.items} pagination={false} data-testid="items-table" />
+                <Table<DocumentItem> rowKey="id" size="small" tableLayout="fixed" columns={columns} dataSource={d.items} pagination={false} data-testid="items-table" />
               </>
             ),
           },

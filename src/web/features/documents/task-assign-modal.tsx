@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, DatePicker, Form, Input, Segmented, Select, Space } from 'antd';
+import { Alert, App, DatePicker, Flex, Form, Input, Segmented, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormModal } from '../../components/form-modal';
@@ -135,14 +135,14 @@ export function TaskAssignModal({ item, onClose }: { item: DocumentItem; onClose
       ) : (
         <>
           <Alert type="info" showIcon style={{ marginBottom: 12 }} message={label(L.bulkHint)} />
-          <Space.Compact block>
+          <Flex gap={12}>
             <Form.Item name="underOrgId" label={label(L.underOrg)} rules={[{ required: true, message: 'Hãy chọn tổ chức cấp trên' }]} style={{ flex: 1 }}>
               <OrgPicker testId="task-under-org" />
             </Form.Item>
             <Form.Item name="orgKind" label={label(L.orgKind)} rules={[{ required: true }]} style={{ width: 260 }}>
               <Select data-testid="task-org-kind" options={bulkKinds.map((k) => ({ value: k, label: label(orgKindLabels[k]) }))} />
             </Form.Item>
-          </Space.Compact>
+          </Flex>
         </>
       )}
       <Space size="large">

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ErrorState } from '../../components/states';
 import { useLocale } from '../../app/locale';
 import { formatDate } from '../../lib/format';
-import type { TaskStatus } from '../../../domain/documents';
+import { itemKindLabels, type TaskStatus } from '../../../domain/documents';
 import { documentKeys, fetchDocumentTasks, type DocumentItem, type Task } from './documents.api';
 import { L, taskStatusLabels } from './labels';
 
@@ -21,7 +21,8 @@ export function TasksPanel({ documentId, items }: { documentId: number; items: D
     placeholderData: keepPreviousData,
   });
   if (tasks.isError) return <ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} />;
-  const outline = new Map(items.map((i) => [i.id, i.outline]));
+  // "Đột phá 4", "Nhiệm vụ trọng tâm 5": the item a task comes from, as the document numbers it.
+  const source = new Map(items.map((i) => [i.id, `${label(itemKindLabels[i.kind])} ${i.outline.replace(/\.$/, '')}`]));
 
   const columns: TableProps<Task>['columns'] = [
     {
@@ -29,7 +30,7 @@ export function TasksPanel({ documentId, items }: { documentId: number; items: D
       render: (_: unknown, t) => (
         <>
           <Typography.Paragraph ellipsis={{ rows: 2, tooltip: t.title }} style={{ marginBottom: 0 }}>{t.title}</Typography.Paragraph>
-          {t.itemId !== null && outline.has(t.itemId) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{label(L.fromItem)} {outline.get(t.itemId)}</Typography.Text>}
+          {t.itemId !== null && source.has(t.itemId) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{label(L.fromItem)}: {source.get(t.itemId)}</Typography.Text>}
         </>
       ),
     },

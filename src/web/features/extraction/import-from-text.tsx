@@ -119,7 +119,7 @@ function ImportFromTextModal({ documentId, onClose }: { documentId: number; onCl
   const footer = isReviewing ? (
     <Space wrap style={{ justifyContent: 'flex-end' }}>
       {hasInvalid && <Typography.Text type="danger">{label(X.invalidRows)}</Typography.Text>}
-      <Tag data-testid="extract-counts">{fill(label(X.counts), counts)}</Tag>
+      {rows.length > 0 && <Tag data-testid="extract-counts">{fill(label(X.counts), counts)}</Tag>}
       <Button onClick={() => setProposal(null)}>{label(X.back)}</Button>
       <Button type="primary" data-testid="extract-add" disabled={accepted.length === 0 || hasInvalid} loading={save.isPending} onClick={() => save.mutate()}>
         {label(X.add)}{accepted.length > 0 ? ` (${accepted.length})` : ''}
@@ -157,11 +157,12 @@ function ImportFromTextModal({ documentId, onClose }: { documentId: number; onCl
               {
                 key: 'docx', label: label(X.docxTab),
                 children: (
-                  <Upload.Dragger accept=".docx" showUploadList={false} data-testid="extract-docx"
-                    beforeUpload={(file) => { read.mutate({ kind: 'docx', file }); return false; }}>
-                    <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-                    <p className="ant-upload-text">{label(X.docxHint)}</p>
-                  </Upload.Dragger>
+                  <div data-testid="extract-docx">
+                    <Upload.Dragger accept=".docx" showUploadList={false} beforeUpload={(file) => { read.mutate({ kind: 'docx', file }); return false; }}>
+                      <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+                      <p className="ant-upload-text">{label(X.docxHint)}</p>
+                    </Upload.Dragger>
+                  </div>
                 ),
               },
             ]}

@@ -28,7 +28,7 @@ type Props = {
   onSaved: (org: OrgDetail) => void;
 };
 
-type RowAction = 'name' | 'up' | 'down' | 'remove';
+type RowAction = 'name' | 'title' | 'up' | 'down' | 'remove';
 
 const ROW_GRID = { display: 'grid', gridTemplateColumns: '28px minmax(0, 2fr) minmax(0, 1.5fr) minmax(0, 2fr) 104px', gap: 8 } as const;
 
@@ -118,7 +118,9 @@ export function CommitteeFormModal({ org, committee, onClose, onSaved }: Props) 
       width={880}
       testId="committee-form"
     >
-      {serverError && <Alert type="error" showIcon title={serverError} role="alert" style={{ marginBottom: 16 }} data-testid="committee-error" />}
+      {serverError && (
+        <Alert type="error" showIcon title={serverError} role="alert" style={{ marginBottom: 16 }} data-testid="committee-error" />
+      )}
       <div style={{ display: 'grid', gridTemplateColumns: '1.4fr 1fr 1fr', gap: 12 }}>
         <Form.Item name="role" label={t('orgs.committeeRole')} rules={[{ required: true }]}>
           <Select disabled={isEdit} options={committeeRoles.map((r) => ({ value: r, label: label(committeeRoleLabels[r]) }))} />
@@ -161,12 +163,10 @@ export function CommitteeFormModal({ org, committee, onClose, onSaved }: Props) 
           <InputNumber min={1} max={500} precision={0} style={{ width: '100%' }} autoFocus={isEdit} />
         </Form.Item>
       </div>
-
       <Typography.Text strong>{t('orgs.people')}</Typography.Text>{' '}
       <Typography.Text type={isOverSeats ? 'danger' : 'secondary'} data-testid="committee-seat-count" aria-live="polite">
         {typeof size === 'number' ? t('orgs.seatCount', { count: people.length, size }) : t('orgs.peopleListed', { count: people.length })}
       </Typography.Text>
-
       <Form.List name="people">
         {(fields, { add, remove, move }) => {
           const moveRow = (index: number, delta: -1 | 1) => {
@@ -228,7 +228,12 @@ export function CommitteeFormModal({ org, committee, onClose, onSaved }: Props) 
                       />
                     </Form.Item>
                     <Form.Item name={[field.name, 'title']} style={{ marginBottom: 8 }} rules={[{ max: 200 }]}>
-                      <Input aria-label={`${t('orgs.personTitle')} ${n}`} placeholder={t('orgs.personTitleHint')} autoComplete="off" />
+                      <Input
+                        aria-label={`${t('orgs.personTitle')} ${n}`}
+                        data-action="title"
+                        placeholder={t('orgs.personTitleHint')}
+                        autoComplete="off"
+                      />
                     </Form.Item>
                     <div style={{ display: 'flex', gap: 4 }}>
                       <Tooltip title={t('orgs.moveUp')}>

@@ -199,11 +199,7 @@ export function OrgDetailPanel({ id, onSelect, onChanged }: Props) {
           {[...org.committees]
             .sort((a, b) => committeeRoles.indexOf(a.role) - committeeRoles.indexOf(b.role) || b.term.localeCompare(a.term))
             .map((c) => (
-              <CommitteeCard
-                key={c.id}
-                committee={c}
-                onEdit={org.abilities.update ? () => setDialog({ committee: c }) : undefined}
-              />
+              <CommitteeCard key={c.id} committee={c} onEdit={org.abilities.update ? () => setDialog({ committee: c }) : undefined} />
             ))}
         </Space>
       )}

@@ -57,7 +57,8 @@ export const checkinRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
     },
   }, async (req, reply) => {
     void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
-    const device = req.headers['x-device-id'];
+    // The phone's id: the check-in page keeps one in a cookie; scripts may send the header.
+    const device = req.headers['x-device-id'] ?? req.cookies.resolute_device;
     const deviceKey = typeof device === 'string' && device.length >= 8 && device.length <= 64 ? `d:${device}` : `ip:${req.ip}`;
     return desk.checkIn({
       token: req.body.token,

@@ -47,21 +47,37 @@ async function rootOrgOf(db: Db, actor: Actor, orgId: number | undefined) {
   return org;
 }
 
-/** Coverage of a document for an org and each of its children, rolled up their subtrees. */
+/**
+ * Coverage of a document for an org and each of its children, rolled up their subtrees, in
+ * one pass: every org of the subtree is assigned to the child branch its path passes through
+ * (the path label after the org's own is that child's id), and the kept counts are summed per
+ * branch. Summing per child with a subquery
+ * each would walk the count table once per child: seconds for a province with 120 districts.
+ */
 export async function getCoverage(db: Db, actor: Actor, q: CoverageQuery) {
   const org = await rootOrgOf(db, actor, q.orgId);
   const asOf = q.asOf ?? vnToday();
-  const { rows } = await db.query<Omit<CoverageOrg, 'percent'> & { isSelf: boolean }>(
-    `SELECT k.id AS "orgId", k.name, k.kind, k.id = $2 AS "isSelf",
-            EXISTS (SELECT 1 FROM orgs g WHERE g.parent_id = k.id) AS "hasChildren",
-            (SELECT COALESCE(sum(x.member_count), 0)::int FROM orgs x WHERE x.path <@ k.path) AS members,
-            (SELECT COALESCE(sum(c.studied), 0)::int FROM orgs x JOIN document_study_counts c ON c.org_id = x.id
-              WHERE x.path <@ k.path AND c.document_id = $1 AND c.day <= $3::date) AS studied
-       FROM orgs k WHERE k.id = $2 OR k.parent_id = $2
+  const { rows } = await db.query<Omit<CoverageOrg, 'percent'>>(
+    `WITH root AS (SELECT id, path, nlevel(path) AS lvl FROM orgs WHERE id = $2),
+     studied AS (
+       SELECT org_id, sum(studied)::int AS n FROM document_study_counts WHERE document_id = $1 AND day <= $3::date GROUP BY org_id
+     ),
+     branches AS (
+       SELECT CASE WHEN nlevel(x.path) = r.lvl THEN r.id ELSE subltree(x.path, r.lvl, r.lvl + 1)::text::bigint END AS branch,
+              sum(x.member_count)::int AS members, COALESCE(sum(s.n), 0)::int AS studied, count(*) AS orgs
+         FROM root r JOIN orgs x ON x.path <@ r.path LEFT JOIN studied s ON s.org_id = x.id
+        GROUP BY 1
+     )
+     SELECT k.id AS "orgId", k.name, k.kind,
+            CASE WHEN k.id = $2 THEN (SELECT count(*) > 1 FROM branches) ELSE COALESCE(b.orgs, 1) > 1 END AS "hasChildren",
+            CASE WHEN k.id = $2 THEN (SELECT COALESCE(sum(members), 0)::int FROM branches) ELSE COALESCE(b.members, 0) END AS members,
+            CASE WHEN k.id = $2 THEN (SELECT COALESCE(sum(studied), 0)::int FROM branches) ELSE COALESCE(b.studied, 0) END AS studied
+       FROM orgs k LEFT JOIN branches b ON b.branch = k.id AND k.id <> $2
+      WHERE k.id = $2 OR k.parent_id = $2
       ORDER BY k.id <> $2, k.name COLLATE "vi-x-icu"`,
     [q.documentId, org.id, asOf],
   );
-  const withPercent = rows.map(({ isSelf: _s, ...r }) => ({ ...r, percent: coveragePercent(r) }));
+  const withPercent = rows.map((r) => ({ ...r, percent: coveragePercent(r) }));
   return { documentId: q.documentId, asOf, org: withPercent[0]!, children: withPercent.slice(1) };
 }
 

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureOptions } from '../../index';
 import { AppError } from '../../../lib/errors';
-import { actorOf, sendFile, XLSX_TYPE } from '../../../lib/http';
+import { actorOf, DOCX_TYPE, sendFile, XLSX_TYPE } from '../../../lib/http';
+import { buildSessionReportDocx, buildSessionWorkbook } from '../reports/reports.service';
 import {
   bulkPointsSchema, createPointSchema, createSessionSchema, listSessionsQuery, liveQuery, liveSchema, makeupSessionSchema, markSchema,
   pointSchema, qrSchema, rollQuery, rollSchema, sessionPageSchema, sessionSchema, updatePointSchema, updateSessionSchema, versionBody,
@@ -43,6 +44,18 @@ export const sessionsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, {
 
   app.post('/study/sessions/:id/makeups', { config: write, schema: { tags, summary: 'Create a make-up session for those who missed this one', params: idParams, body: makeupSessionSchema, response: { 201: sessionSchema } } },
     async (req, reply) => reply.status(201).send(await createMakeupSession(db, actorOf(req), req.params.id, req.body)));
+
+  app.get('/study/sessions/:id/report.xlsx', { config: read, schema: { tags, summary: 'Attendance per point and per org, and members not yet reached, as .xlsx', params: idParams } },
+    async (req, reply) => {
+      const { body, title } = await buildSessionWorkbook(db, actorOf(req), req.params.id);
+      return sendFile(reply, body, `bao-cao-${title}.xlsx`, XLSX_TYPE);
+    });
+
+  app.get('/study/sessions/:id/report.docx', { config: read, schema: { tags, summary: 'The Word report of the conference, in Party document format', params: idParams } },
+    async (req, reply) => {
+      const { body, title } = await buildSessionReportDocx(db, actorOf(req), req.params.id);
+      return sendFile(reply, body, `bao-cao-${title}.docx`, DOCX_TYPE);
+    });
 
   app.get('/study/sessions/:id/points', { config: read, schema: { tags, summary: 'Bridge points of a session with their counts', params: idParams, response: { 200: z.array(pointSchema) } } },
     async (req) => findPoints(db, actorOf(req), req.params.id));

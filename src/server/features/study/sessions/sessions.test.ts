@@ -247,6 +247,17 @@ describe('coverage and make-up sessions', () => {
     expect((await checkIn(mt, membersB[0]!.code)).statusCode).toBe(403);
     expect((await viewer.get(`/api/study/coverage?documentId=${doc}&orgId=${city.id}`)).json().org).toMatchObject({ studied: 5, members: 6 });
     const original = (await cityManager.get(`/api/study/sessions/${s.id}`)).json();
+    const xlsx = await viewer.get(`/api/study/sessions/${s.id}/report.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Theo điểm cầu', 'Theo tổ chức', 'Chưa được học tập']);
+    // Dung missed both; Giang studied at the make-up.
+    expect(wb.getWorksheet('Chưa được học tập')!.getRow(2).getCell(2).value).toBe('Phạm Thị Dung');
+    expect(wb.getWorksheet('Chưa được học tập')!.rowCount).toBe(2);
+    const docx = await viewer.get(`/api/study/sessions/${s.id}/report.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect(original.makeups.map((m: { id: number }) => m.id)).toEqual([makeup.json().id]);
   });
 
