@@ -29,7 +29,7 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
     const client = await db.connect();
     await migrate(client);
     client.release();
-    let t0 = performance.now();
+    const t0 = performance.now();
     const g = await generateTree(db, { orgs: 12_000, members });
     log(`generated ${members} members over ${g.orgs} orgs in ${Math.round(performance.now() - t0)} ms`);
     const s = await createOpenSession(db, g);
@@ -80,6 +80,7 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
       acked: result.ok,
       non2xx: result.non2xx,
       errors: result.errors,
+      unanswered: result.unanswered,
       stored: counts[0]!.rows,
       studied_counted: counts[0]!.studied,
       lost,

@@ -10,6 +10,7 @@ import { loadDemo, isDemoLoaded } from './demo/demo-builder';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { migrate } from './db/migrate';
 import { createPool, type Db } from './db/pool';
+import { startJobs } from './jobs/jobs';
 
 export type StartOptions = {
   port: number;
@@ -80,6 +81,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     if (webDir && !existsSync(join(webDir, 'index.html'))) log(`Chưa có giao diện web đã build ở ${webDir}; chạy "npm run build".`);
     const { app } = await buildApp({ db, webDir, trustProxy: opts.trustProxy, logger: opts.logger });
     const address = await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
+    // Reminders and mail (src/server/jobs); RESOLUTE_JOBS=off turns them off, tests leave them off.
+    const jobs = startJobs(db, { log });
     let stopping: Promise<void> | null = null;
     return {
       app,
@@ -88,6 +91,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       admin,
       stop: () =>
         (stopping ??= (async () => {
+          await jobs?.stop();
           // close() stops accepting connections and waits for requests in flight.
           await app.close();
           await database.close();

@@ -78,3 +78,12 @@ function minimalPaths(paths: string[]): string[] {
 export function grantableRoles(grants: readonly RoleGrant[]): Role[] {
   return grants.some((g) => g.role === 'admin') ? [...roles] : roles.filter((r) => r !== 'admin');
 }
+
+/**
+ * The indicator catalog is shared by every province: renaming an indicator or changing how it
+ * rolls up changes every document that uses it, so only administrators edit it. Anyone who
+ * writes documents may add a new indicator.
+ */
+export function canEditCatalog(grants: readonly RoleGrant[]): boolean {
+  return grants.some((g) => g.role === 'admin');
+}

@@ -31,10 +31,16 @@ export type DemoStudySession = {
 };
 
 export type DemoPoints =
-  /** A point at the organizer listing `keyPerOrg` key officials of each org of `kind` below it, plus one point per such org expecting the same. */
-  | { type: 'key_officials'; kind: 'commune_committee' | 'grassroots' | 'district_committee'; keyPerOrg: number }
-  /** A point at the organizer (main, for its officials) and one point per org of `kind` below it expecting its whole subtree. */
-  | { type: 'main_and_each'; kind: 'commune_committee' | 'grassroots' | 'district_committee'; mainKeyPerChild: number }
+  /**
+   * A main point at the organizer, a point at `under` listing `keyPerChild` key officials of
+   * each org of `kind` below it, and a point at each such org expecting its whole subtree.
+   */
+  | { type: 'main_and_each'; under: string; kind: 'commune_committee' | 'grassroots' | 'district_committee'; keyPerChild: number }
+  /**
+   * Key officials only: `keyPerOrg` of each org of `kind` below the organizer, listed at the
+   * organizer's point, or (`perOrgPoints`) each at a point of their own org.
+   */
+  | { type: 'key_officials'; kind: 'commune_committee' | 'grassroots' | 'district_committee'; keyPerOrg: number; perOrgPoints: boolean }
   /** One session per org of `kind` below the organizer, each with one point expecting its subtree ("follow-up in cells"). */
   | { type: 'follow_up_each'; kind: 'commune_committee' | 'grassroots' | 'district_committee' };
 
@@ -55,7 +61,7 @@ export const demoStudySessions: DemoStudySession[] = [
     ],
     // The article: a point at Thành ủy Dĩ An for the city's committee, presenters and the
     // committees of its cells, and a point at each ward for its cadres and members.
-    points: { type: 'main_and_each', kind: 'commune_committee', mainKeyPerChild: 6 },
+    points: { type: 'main_and_each', under: 'BD.DIAN', kind: 'commune_committee', keyPerChild: 6 },
     presentPerMille: 860,
     excusedPerMille: 50,
     isSample: false,
@@ -74,7 +80,7 @@ export const demoStudySessions: DemoStudySession[] = [
       { title: 'Báo cáo nhanh kết quả Đại hội Đảng bộ tỉnh lần thứ XI' },
       { title: 'Quán triệt nội dung trọng tâm Nghị quyết Đại hội Đảng bộ Khối lần thứ VII' },
     ],
-    points: { type: 'key_officials', kind: 'grassroots', keyPerOrg: 3 },
+    points: { type: 'key_officials', kind: 'grassroots', keyPerOrg: 3, perOrgPoints: true },
     presentPerMille: 950,
     excusedPerMille: 30,
     isSample: true,
@@ -112,7 +118,7 @@ export const demoStudySessions: DemoStudySession[] = [
       { time: '11:00', title: 'Phát biểu kết luận' },
     ],
     // For key officials of the province and district levels, at the province point.
-    points: { type: 'key_officials', kind: 'commune_committee', keyPerOrg: 4 },
+    points: { type: 'key_officials', kind: 'commune_committee', keyPerOrg: 4, perOrgPoints: false },
     presentPerMille: 960,
     excusedPerMille: 30,
     isSample: false,

@@ -9,6 +9,7 @@ import { inTransaction } from '../db/pool';
 import { loadDemoOrgs } from './demo-orgs.step';
 import { loadDemoDocuments } from './documents.step';
 import { loadDemoReports } from './reports.step';
+import { loadDemoStudy } from './study.step';
 
 export type DemoContext = {
   /** Orgs created so far, by demo code. */
@@ -17,7 +18,7 @@ export type DemoContext = {
 };
 export type DemoStep = { name: string; run: (tx: pg.PoolClient, ctx: DemoContext) => Promise<void> };
 
-export const demoSteps: DemoStep[] = [{ name: 'orgs', run: loadDemoOrgs }, { name: 'documents', run: loadDemoDocuments }, { name: 'reports', run: loadDemoReports }];
+export const demoSteps: DemoStep[] = [{ name: 'orgs', run: loadDemoOrgs }, { name: 'documents', run: loadDemoDocuments }, { name: 'reports', run: loadDemoReports }, { name: 'study', run: loadDemoStudy }];
 
 /** True once the demo has been loaded into this database. */
 export async function isDemoLoaded(db: Db): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Avatar, Button, Dropdown, Layout, Menu, Segmented, Space, Tag, Typography, type MenuProps } from 'antd';
+import { Avatar, Button, Dropdown, Layout, Menu, Segmented, Space, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   BarChartOutlined,
@@ -33,14 +33,6 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const canAudit = useCan('audit.read');
   const canStudy = useCan('study.read');
 
-  const soon = (label: string) => (
-    <span>
-      {label}{' '}
-      <Tag bordered={false} className="soon-tag">
-        {t('nav.comingSoon')}
-      </Tag>
-    </span>
-  );
   const items: MenuProps['items'] = [
     { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
     { key: '/members', icon: <TeamOutlined />, label: t('nav.members') },
@@ -57,9 +49,22 @@ export function AppLayout({ children }: { children: ReactNode }) {
         ...(me.memberId ? [{ key: '/study/me', label: 'Học tập của tôi' }] : []),
       ],
     },
-    { key: 'reports', icon: <BarChartOutlined />, label: soon(t('nav.reports')), disabled: true },
+    {
+      key: 'reports',
+      icon: <BarChartOutlined />,
+      label: t('nav.reports'),
+      children: [
+        { key: '/my-work', label: t('nav.myWork') },
+        { key: '/reports', label: t('nav.reports') },
+        ...(canAudit ? [{ key: '/mail-outbox', label: t('nav.mailOutbox') }] : []),
+      ],
+    },
   ];
-  const selected = pathname.startsWith('/study')
+  const selected = ['/my-work', '/reports', '/mail-outbox'].some((k) => pathname.startsWith(k))
+    ? (['/my-work', '/reports', '/mail-outbox'].find((k) => pathname.startsWith(k)) ?? '/reports')
+    : pathname.startsWith('/dashboard')
+    ? '/documents'
+    : pathname.startsWith('/study')
     ? (['/study/coverage', '/study/reflections', '/study/me'].find((k) => pathname.startsWith(k)) ?? '/study')
     : pathname.startsWith('/cascade')
     ? '/documents'
@@ -67,7 +72,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
   return (
     <Layout className="app-shell">
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={232} theme="dark" className="app-sider">
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="md" width={232} theme="dark" className="app-sider">
         <div className="sider-brand" title={t('app.tagline')}>
           <span className="brand-mark small" aria-hidden>
             ★
@@ -79,7 +84,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             theme="dark"
             mode="inline"
             selectedKeys={[selected]}
-            defaultOpenKeys={['study']}
+            defaultOpenKeys={['study', 'reports']}
             items={items}
             onClick={({ key }) => {
               if (key.startsWith('/')) void navigate({ to: key });

@@ -23,6 +23,10 @@ const DocumentPage = lazyRouteComponent(() => import('../features/documents/docu
 const CascadePage = lazyRouteComponent(() => import('../features/documents/cascade-page'), 'CascadePage');
 const DashboardPage = lazyRouteComponent(() => import('../features/dashboard/dashboard-page'), 'DashboardPage');
 const MyWorkPage = lazyRouteComponent(() => import('../features/dashboard/my-work-page'), 'MyWorkPage');
+const ReportsPage = lazyRouteComponent(() => import('../features/reports/reports-page'), 'ReportsPage');
+const ReportPage = lazyRouteComponent(() => import('../features/reports/report-page'), 'ReportPage');
+const MailOutboxPage = lazyRouteComponent(() => import('../features/reports/mail-outbox-page'), 'MailOutboxPage');
+const PublicDashboardPage = lazyRouteComponent(() => import('../features/reports/public-dashboard-page'), 'PublicDashboardPage');
 const StudySessionsPage = lazyRouteComponent(() => import('../features/study/sessions-page'), 'SessionsPage');
 const StudySessionPage = lazyRouteComponent(() => import('../features/study/session-page'), 'SessionPage');
 const StudyPointPage = lazyRouteComponent(() => import('../features/study/point-page'), 'PointPage');
@@ -36,7 +40,7 @@ function RootGate() {
   const me = useMe();
   const qc = useQueryClient();
   const { locale, setLocale } = useLocale();
-  const isCheckin = useRouterState({ select: (s) => s.location.pathname.startsWith('/checkin/') });
+  const isCheckin = useRouterState({ select: (s) => s.location.pathname.startsWith('/checkin/') || s.location.pathname.startsWith('/public/') });
 
   useEffect(() => {
     setUnauthenticatedHandler(() => qc.setQueryData(meKey, null));
@@ -58,7 +62,7 @@ function RootGate() {
       .catch(() => undefined);
   }, [me.data, locale, qc, setLocale]);
 
-  // The QR check-in page is public and bare: a member scanning with a phone needs no account.
+  // The QR check-in page and public dashboards are public and bare: no account needed.
   if (isCheckin) return <Outlet />;
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
@@ -115,8 +119,12 @@ const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/audit'
 const documentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/documents', component: DocumentsPage });
 const documentRoute = createRoute({ getParentRoute: () => rootRoute, path: '/documents/$id', component: DocumentRoutePage });
 const cascadeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cascade/$itemId', component: CascadeRoutePage });
-const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/dashboard/$documentId', component: DashboardRoutePage });
+const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/dashboard/$documentId', validateSearch: orgSearch, component: DashboardRoutePage });
 const myWorkRoute = createRoute({ getParentRoute: () => rootRoute, path: '/my-work', component: MyWorkPage });
+const reportsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reports', component: ReportsPage });
+const reportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reports/$id', component: () => <ReportPage key={reportRoute.useParams().id} id={Number(reportRoute.useParams().id)} /> });
+const mailOutboxRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mail-outbox', component: MailOutboxPage });
+const publicDashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/public/dashboards/$token', component: () => <PublicDashboardPage token={publicDashboardRoute.useParams().token} /> });
 const studyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study', component: StudySessionsPage });
 const studySessionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/sessions/$id', component: () => <StudySessionPage key={studySessionRoute.useParams().id} id={Number(studySessionRoute.useParams().id)} /> });
 const studyPointRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/points/$id', component: () => <StudyPointPage key={studyPointRoute.useParams().id} id={Number(studyPointRoute.useParams().id)} /> });
@@ -131,7 +139,8 @@ const reflectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/
 const checkinRoute = createRoute({ getParentRoute: () => rootRoute, path: '/checkin/$token', component: () => <CheckinPage token={checkinRoute.useParams().token} /> });
 function DashboardRoutePage() {
   const { documentId } = dashboardRoute.useParams();
-  return <DashboardPage key={documentId} documentId={Number(documentId)} />;
+  const { orgId } = dashboardRoute.useSearch();
+  return <DashboardPage key={documentId} documentId={Number(documentId)} orgId={orgId} />;
 }
 function DocumentRoutePage() {
   const { id } = documentRoute.useParams();
@@ -162,6 +171,10 @@ const routeTree = rootRoute.addChildren([
   cascadeRoute,
   dashboardRoute,
   myWorkRoute,
+  reportsRoute,
+  reportRoute,
+  mailOutboxRoute,
+  publicDashboardRoute,
   studyRoute,
   studySessionRoute,
   studyPointRoute,

@@ -383,7 +383,10 @@ describe('indicators', () => {
 
   it('edits an indicator but not its code, with the version guarding concurrent edits', async () => {
     const created = (await provinceAdmin.post('/api/indicators', { code: 'FOREST_COVER', name: 'Tỷ lệ che phủ rừng', unit: '%', direction: 'higher_better', aggregation: 'rate' })).json();
-    const res = await wardManager.patch(`/api/indicators/${created.id}`, { version: created.version, name: 'Tỷ lệ che phủ cây xanh', aggregation: 'average' });
+    const shared = await wardManager.patch(`/api/indicators/${created.id}`, { version: created.version, name: 'Tỷ lệ che phủ cây xanh' });
+    expect(shared.statusCode).toBe(403);
+    expect(shared.json().error.message).toMatch(/chỉ quản trị hệ thống được sửa/);
+    const res = await provinceAdmin.patch(`/api/indicators/${created.id}`, { version: created.version, name: 'Tỷ lệ che phủ cây xanh', aggregation: 'average' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ code: 'FOREST_COVER', name: 'Tỷ lệ che phủ cây xanh', unit: '%', aggregation: 'average', version: created.version + 1 });
     expect((await provinceAdmin.patch(`/api/indicators/${created.id}`, { version: created.version, unit: 'ha' })).statusCode).toBe(409);

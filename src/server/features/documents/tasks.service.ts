@@ -3,9 +3,10 @@
  * task, solution or breakthrough of a document, or standalone. Status and progress are filled
  * by the reporting feature.
  */
-import type { Db } from '../../db/pool';
+import type pg from 'pg';
+import type { Db, Queryable } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { isWithin } from '../../../domain/access/permissions';
+import { canEditCatalog, isWithin } from '../../../domain/access/permissions';
 import { canWriteDocuments } from './documents.policy';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
@@ -113,13 +114,13 @@ export async function assignTasksInBulk(db: Db, actor: Actor, input: BulkTaskInp
   });
 }
 
-async function getTask(db: Db, id: number) {
+async function getTask(db: Queryable, id: number) {
   const { rows } = await db.query(`SELECT ${taskColumns} FROM tasks t JOIN orgs ao ON ao.id = t.org_id JOIN orgs lo ON lo.id = t.lead_org_id WHERE t.id = $1`, [id]);
   if (!rows[0]) throw notFound({ vi: 'Không tìm thấy nhiệm vụ.', en: 'Task not found.' });
   return rows[0];
 }
 
-async function loadTaskForWrite(db: Db, actor: Actor, id: number) {
+async function loadTaskForWrite(db: Queryable, actor: Actor, id: number) {
   const scope = scopeOf(actor, 'documents.read');
   const { rows } = await db.query<{ id: number; orgId: number; orgPath: string; title: string }>(
     `SELECT id, org_id AS "orgId", org_path::text AS "orgPath", title FROM tasks t WHERE id = $1 AND (${inScopeSql('t.org_path', '$2')} OR ${inScopeSql('t.lead_org_path', '$2')})`,
@@ -130,9 +131,10 @@ async function loadTaskForWrite(db: Db, actor: Actor, id: number) {
   return rows[0];
 }
 
-export async function updateTask(db: Db, actor: Actor, id: number, input: UpdateTaskInput) {
-  const task = await loadTaskForWrite(db, actor, id);
-  await inTransaction(db, async (tx) => {
+/** Edits a task; with `tx` the edit and its audit join the caller's transaction (report approval). */
+export async function updateTask(db: Db, actor: Actor, id: number, input: UpdateTaskInput, tx?: pg.PoolClient) {
+  const task = await loadTaskForWrite(tx ?? db, actor, id);
+  const write = async (tx: pg.PoolClient) => {
     const { rowCount } = await tx.query(
       `UPDATE tasks SET title = COALESCE($3, title), partner_org_ids = COALESCE($4, partner_org_ids),
               head_name = CASE WHEN $5::boolean THEN $6 ELSE head_name END,
@@ -144,8 +146,10 @@ export async function updateTask(db: Db, actor: Actor, id: number, input: Update
     );
     if (rowCount === 0) throw versionConflict();
     await recordAudit(tx, actor, { action: 'update', entity: 'task', entityId: id, orgId: task.orgId, orgPath: task.orgPath, summary: `Sửa nhiệm vụ: ${task.title.slice(0, 120)}`, after: input });
-  });
-  return getTask(db, id);
+  };
+  if (tx) await write(tx);
+  else await inTransaction(db, write);
+  return getTask(tx ?? db, id);
 }
 
 export async function deleteTask(db: Db, actor: Actor, id: number, version: number) {
@@ -186,6 +190,12 @@ export async function createIndicator(db: Db, actor: Actor, input: { code: strin
  */
 export async function updateIndicator(db: Db, actor: Actor, id: number, input: UpdateIndicatorInput) {
   scopeOf(actor, 'documents.write');
+  if (actor.userId !== null && !canEditCatalog(actor.grants)) {
+    throw new AppError('forbidden', {
+      vi: 'Danh mục chỉ số dùng chung cho mọi tổ chức; chỉ quản trị hệ thống được sửa. Bạn có thể thêm chỉ số mới.',
+      en: 'The indicator catalog is shared; only administrators edit it. You may add a new indicator.',
+    });
+  }
   return inTransaction(db, async (tx) => {
     const { rows: found } = await tx.query<{ name: string }>('SELECT name FROM indicators WHERE id = $1', [id]);
     if (!found[0]) throw notFound({ vi: 'Không tìm thấy chỉ số.', en: 'Indicator not found.' });

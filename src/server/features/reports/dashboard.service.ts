@@ -4,7 +4,7 @@
  * map), report completeness per child org. Reads precomputed rollup rows only.
  */
 import type { Db, Queryable } from '../../db/pool';
-import { tallyReports, percentOf, type ReportTally } from '../../../domain/reports';
+import { addTallies, emptyTally, tallyReports, percentOf, type ReportTally } from '../../../domain/reports';
 import {
   evaluateTarget, resolveGoal, TARGET_STATUSES, type IndicatorDirection, type TargetComparator, type TargetSpec, type TargetStatus, type YearValue,
 } from '../../../domain/targets';
@@ -71,6 +71,44 @@ function planOf(spec: TargetSpec, direction: IndicatorDirection, startYear: numb
   return out;
 }
 
+type Evaluation = { status: TargetStatus; reason: string; forecast: YearValue[]; requiredRate?: number };
+
+/**
+ * evaluateTarget and statementOf are pure but costly at a province's scale: their Vietnamese
+ * reasons format numbers through ICU, and a province dashboard asks for 2,000 targets on every
+ * view although their inputs change only when a report is approved. Results are kept by their
+ * whole input (spec, direction, yearly figures, years), so a stale result cannot be served;
+ * the oldest go first beyond MEMO_LIMIT. Callers must not mutate what they get.
+ */
+const MEMO_LIMIT = 20_000;
+const evaluations = new Map<string, Evaluation>();
+const statements = new Map<string, string | null>();
+
+function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as T;
+  const value = compute();
+  if (cache.size >= MEMO_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
+
+/** Empties the evaluation memo (benchmarks measure the uncached path with it). */
+export function clearEvaluationMemo() {
+  evaluations.clear();
+  statements.clear();
+}
+
+function evaluate(spec: TargetSpec, yearly: YearValue[], opts: { asOfYear: number; termStartYear: number; termEndYear: number; direction: IndicatorDirection }): Evaluation {
+  return memo(evaluations, JSON.stringify([spec, yearly, opts.asOfYear, opts.termStartYear, opts.termEndYear, opts.direction]), () => {
+    try {
+      return evaluateTarget(spec, yearly, opts);
+    } catch (e) {
+      return { status: 'not_assessable', reason: `Không đánh giá được: ${(e as Error).message}`, forecast: [] };
+    }
+  });
+}
+
 export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, orgId: number, asOf: string): Promise<DashboardTarget[]> {
   const { rows: items } = await db.query<TargetItemRow>(
     `SELECT i.id, i.text, i.position, i.indicator_id AS "indicatorId", ind.name AS "indicatorName", ind.aggregation, ind.direction,
@@ -100,15 +138,11 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
       byYear: it.byYear, baselineValue: it.baselineValue, baselineYear: it.baselineYear, yearlyPath: it.yearlyPath,
     };
     const direction = it.direction ?? 'higher_better';
-    let ev: { status: TargetStatus; reason: string; forecast: YearValue[]; requiredRate?: number };
-    try {
-      ev = evaluateTarget(spec, yearly, { asOfYear, termStartYear: startYear, termEndYear: endYear, direction });
-    } catch (e) {
-      ev = { status: 'not_assessable', reason: `Không đánh giá được: ${(e as Error).message}`, forecast: [] };
-    }
+    const ev = evaluate(spec, yearly, { asOfYear, termStartYear: startYear, termEndYear: endYear, direction });
+    const statementInput = { comparator: it.comparator, value: it.value, valueMin: it.valueMin, valueMax: it.valueMax, unit: it.unit, perYear: it.perYear };
     const last = [...points].reverse().find((p) => (useOwn ? p.own : (p.subtree ?? p.own)) !== null);
     return {
-      itemId: it.id, text: it.text, statement: statementOf({ comparator: it.comparator, value: it.value, valueMin: it.valueMin, valueMax: it.valueMax, unit: it.unit, perYear: it.perYear }), indicatorId: it.indicatorId, indicatorName: it.indicatorName, aggregation: it.aggregation, unit: spec.unit,
+      itemId: it.id, text: it.text, statement: memo(statements, JSON.stringify(statementInput), () => statementOf(statementInput)), indicatorId: it.indicatorId, indicatorName: it.indicatorName, aggregation: it.aggregation, unit: spec.unit,
       status: ev.status, reason: ev.reason, requiredRate: ev.requiredRate ?? null,
       latest: last ? (useOwn ? last.own : (last.subtree ?? last.own)) : null, latestPeriod: last?.periodKey ?? null,
       actuals: points.map((p) => ({ periodKey: p.periodKey, periodEnd: p.periodEnd, value: useOwn ? p.own : (p.subtree ?? p.own), reporting: p.reporting })),
@@ -149,13 +183,16 @@ export async function getDashboard(db: Db, actor: Actor, documentId: number, q: 
         GROUP BY 1, 2`,
       [doc.id, org.path, depth, asOf],
     ),
-    db.query<{ childPath: string; periodKey: string; status: 'draft'; dueDate: string; firstSubmittedOn: string | null }>(
+    // Reports of the latest period, counted per child, status, due date and submission day: a
+    // province's 12,000 reports arrive as a few hundred groups, tallied below by the domain rule.
+    db.query<{ childPath: string; status: 'draft'; dueDate: string; firstSubmittedOn: string | null; n: number }>(
       `SELECT CASE WHEN nlevel(r.org_path) > $3 THEN subpath(r.org_path, 0, $3 + 1)::text ELSE r.org_path::text END AS "childPath",
-              r.period_key AS "periodKey", r.status, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
-              to_char((r.first_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS "firstSubmittedOn"
+              r.status, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
+              to_char((r.first_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS "firstSubmittedOn", count(*)::int AS n
          FROM reports r
         WHERE r.document_id = $1 AND r.org_path <@ $2::ltree AND r.period_key = (
-          SELECT max(r2.period_key) FROM reports r2 WHERE r2.document_id = $1 AND r2.due_date <= $4::date AND r2.org_path <@ $2::ltree)`,
+          SELECT max(r2.period_key) FROM reports r2 WHERE r2.document_id = $1 AND r2.due_date <= $4::date AND r2.org_path <@ $2::ltree)
+        GROUP BY 1, 2, 3, 4`,
       [doc.id, org.path, depth, asOf],
     ),
     db.query<ChildRow>(`SELECT id AS "childId", name AS "childName", path::text AS "childPath" FROM orgs WHERE parent_id = $1 ORDER BY name COLLATE "vi-x-icu"`, [org.id]),
@@ -174,11 +211,16 @@ export async function getDashboard(db: Db, actor: Actor, documentId: number, q: 
     h.total += r.n; h.overdue += r.overdue; if (r.status === 'done') h.done += r.n;
     heat.set(r.childPath, h);
   }
-  const byChild = new Map<string, typeof reportRows.rows>();
-  for (const r of reportRows.rows) byChild.set(r.childPath, [...(byChild.get(r.childPath) ?? []), r]);
-  const total: ReportTally = tallyReports(reportRows.rows, asOf);
+  const byChild = new Map<string, ReportTally>();
+  let total: ReportTally = emptyTally();
+  for (const r of reportRows.rows) {
+    const one = tallyReports([r], asOf);
+    const group: ReportTally = { expected: one.expected * r.n, submitted: one.submitted * r.n, onTime: one.onTime * r.n, approved: one.approved * r.n, late: one.late * r.n };
+    byChild.set(r.childPath, addTallies(byChild.get(r.childPath) ?? emptyTally(), group));
+    total = addTallies(total, group);
+  }
   const childEntry = (c: { childId: number; childName: string; childPath: string }) => {
-    const t = tallyReports(byChild.get(c.childPath) ?? [], asOf);
+    const t = byChild.get(c.childPath) ?? emptyTally();
     const h = heat.get(c.childPath) ?? { total: 0, overdue: 0, done: 0 };
     return { orgId: c.childId, orgName: c.childName, tasks: h, reports: { ...t, submittedPct: percentOf(t.submitted, t.expected), onTimePct: percentOf(t.onTime, t.expected) } };
   };

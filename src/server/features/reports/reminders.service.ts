@@ -1,7 +1,8 @@
 /**
  * Reminders before and after a report's due date, in the app and by e-mail. Mail goes to the
- * outbox; a sender delivers it when SMTP is configured, otherwise it waits there for an admin
- * to read ('held'). Dedupe keys make a rerun of the same day send nothing twice.
+ * outbox; the sender job (mail-sender.service, src/server/jobs) delivers it when SMTP is
+ * configured, otherwise it waits there for an admin to read ('held'). Dedupe keys make a rerun
+ * of the same day send nothing twice; the reminder job runs daily and at start-up.
  */
 import type { Db } from '../../db/pool';
 import { scopeOf, type Actor } from '../../lib/actor';
@@ -43,6 +44,7 @@ export async function sendReminders(db: Db, today = vnToday(), daysBefore = 3) {
 export async function findOutbox(db: Db, actor: Actor) {
   scopeOf(actor, 'audit.read');
   const { rows } = await db.query(
-    `SELECT id, to_address AS "toAddress", subject, body, status, created_at AS "createdAt", sent_at AS "sentAt" FROM mail_outbox ORDER BY id DESC LIMIT 500`);
+    `SELECT id, to_address AS "toAddress", subject, body, status, created_at AS "createdAt", sent_at AS "sentAt", attempts, error,
+            next_attempt_at AS "nextAttemptAt" FROM mail_outbox ORDER BY id DESC LIMIT 500`);
   return rows;
 }

@@ -236,14 +236,14 @@ type TransitionInput = { version: number; idempotencyKey?: string; comment?: str
  * now, not with a conflict. A stale version is 409; an action the status does not allow is 409.
  */
 export async function transitionReport(db: Db, actor: Actor, id: number, action: ReportAction, input: TransitionInput) {
-  const outcome = await inTransaction(db, async (tx) => {
+  await inTransaction(db, async (tx) => {
     const row = await lockReport(tx, actor, id);
     if (action === 'submit') requireReportWrite(actor, row.orgPath);
     else requireReportApprove(actor, row.orgPath);
     const key = input.idempotencyKey ? `${action}:${input.idempotencyKey}` : null;
     if (key) {
       const { rows } = await tx.query<{ k: string | null }>('SELECT last_action_key AS k FROM reports WHERE id = $1', [id]);
-      if (rows[0]?.k === key) return { replay: true, taskUpdates: [] as { taskId: number; status: string; progress: number }[] };
+      if (rows[0]?.k === key) return { replay: true };
     }
     if (row.version !== input.version) throw versionConflict();
     const next = nextReportStatus(row.status, action);
@@ -270,12 +270,13 @@ export async function transitionReport(db: Db, actor: Actor, id: number, action:
       `INSERT INTO report_events (report_id, action, from_status, to_status, comment, actor_id, actor_name, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [id, next.event, row.status, next.status, input.comment ?? null, actor.userId, actor.fullName, JSON.stringify(snapshot)],
     );
-    let taskUpdates: { taskId: number; status: string; progress: number }[] = [];
     if (next.status === 'approved') {
       await applyApprovedValues(tx, row);
+      // Approved task progress goes onto the tasks through their owner's service, in this
+      // transaction: the approval and the progress it carries commit together.
       const { rows } = await tx.query<{ taskId: number; status: string; progress: number }>(
-        'SELECT task_id AS "taskId", status, progress FROM report_task_updates WHERE report_id = $1', [id]);
-      taskUpdates = rows;
+        'SELECT task_id AS "taskId", status, progress FROM report_task_updates WHERE report_id = $1 ORDER BY task_id', [id]);
+      for (const u of rows) await pushTaskUpdate(db, tx, u);
     }
     if (next.event === 'reopen') await withdrawApprovedValues(tx, row);
     await recordAudit(tx, actor, {
@@ -283,25 +284,16 @@ export async function transitionReport(db: Db, actor: Actor, id: number, action:
       summary: `${eventWords[next.event]} báo cáo ${row.periodKey} của ${row.orgName}`,
       before: { status: row.status }, after: { status: next.status, comment: input.comment ?? null },
     });
-    return { replay: false, taskUpdates };
+    return { replay: false };
   });
-  // Approved task progress goes onto the tasks through their owner's service, after commit.
-  for (const u of outcome.taskUpdates) await pushTaskUpdate(db, u);
   return getReport(db, actor, id);
 }
 
-async function pushTaskUpdate(db: Db, u: { taskId: number; status: string; progress: number }) {
-  const sys = systemActor('Phê duyệt báo cáo');
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const { rows } = await db.query<{ version: number }>('SELECT version FROM tasks WHERE id = $1', [u.taskId]);
-    if (!rows[0]) return;
-    try {
-      await updateTask(db, sys, u.taskId, { version: rows[0].version, status: u.status as 'done', progress: u.progress });
-      return;
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'version_conflict')) throw e;
-    }
-  }
+/** Writes an approved task update onto the task; the row lock makes its version current. */
+async function pushTaskUpdate(db: Db, tx: pg.PoolClient, u: { taskId: number; status: string; progress: number }) {
+  const { rows } = await tx.query<{ version: number }>('SELECT version FROM tasks WHERE id = $1 FOR UPDATE', [u.taskId]);
+  if (!rows[0]) return;
+  await updateTask(db, systemActor('Phê duyệt báo cáo'), u.taskId, { version: rows[0].version, status: u.status as 'done', progress: u.progress }, tx);
 }
 
 /** Rates need their parts: a percent alone cannot be rolled up. */

@@ -3,6 +3,8 @@
  * is one row of org_indicator_values; indicator_rollups holds every org's subtree total, kept
  * by adding the change of an own value to the org and all its ancestors inside the approval
  * transaction. Rates carry numerator and denominator and are divided only when read.
+ * indicator_series holds each (org, indicator)'s whole series as one row, rebuilt for the org
+ * and its ancestors in the same transaction, so that dashboards read one row per target.
  */
 import type pg from 'pg';
 import type { Db, Queryable } from '../../db/pool';
@@ -143,6 +145,7 @@ async function replaceOwnValues(tx: pg.PoolClient, report: Pick<ReportRow, 'id' 
       [report.orgPath, report.periodKey, report.periodEnd, delta.ind, delta.sum, delta.num, delta.den, delta.rep],
     );
   }
+  await refreshSeries(tx, report.orgPath, ids);
 }
 
 /**
@@ -161,36 +164,91 @@ export async function findRollup(db: Db, actor: Actor, indicatorId: number, orgI
 export type SeriesPoint = { periodKey: string; periodEnd: string; own: number | null; subtree: number | null; numerator: number | null; denominator: number | null; reporting: number };
 
 /**
- * Per indicator, the org's own and subtree values by period up to asOf, oldest first. Two index
- * range scans; each indicator's points come back as one JSON array, which the driver parses far
- * faster than thousands of rows (a province dashboard reads 2,000 indicators × 12 periods).
+ * The series rows of indicator_series from the rollups and own values: one jsonb array per
+ * (org, indicator), points oldest first. `where` filters both tables (aliases r and v); the
+ * migration 0310 backfill is this query without a filter.
+ */
+function seriesSql(where: (alias: 'r' | 'v') => string) {
+  return `SELECT o, i, jsonb_agg(jsonb_build_array(k, to_char(e, 'YYYY-MM-DD'), own, subtree, n, d, c) ORDER BY e, k) AS points
+    FROM (
+      SELECT COALESCE(r.org_id, v.org_id) AS o, COALESCE(r.indicator_id, v.indicator_id) AS i,
+             COALESCE(r.period_key, v.period_key) AS k, COALESCE(r.period_end, v.period_end) AS e, v.value AS own,
+             CASE WHEN r.reporting = 0 THEN NULL
+                  WHEN r.aggregation = 'sum' THEN r.sum_value
+                  WHEN r.aggregation = 'rate' THEN CASE WHEN r.denominator > 0 THEN round(r.numerator / r.denominator * 100, 2) END
+                  WHEN r.aggregation = 'average' THEN round(r.sum_value / r.reporting, 2) END AS subtree,
+             CASE WHEN r.aggregation = 'rate' THEN r.numerator END AS n, CASE WHEN r.aggregation = 'rate' THEN r.denominator END AS d,
+             COALESCE(r.reporting, 1) AS c
+        FROM (SELECT r.*, ind.aggregation FROM indicator_rollups r JOIN indicators ind ON ind.id = r.indicator_id WHERE ${where('r')}) r
+        FULL JOIN (SELECT v.* FROM org_indicator_values v WHERE ${where('v')}) v
+          ON v.org_id = r.org_id AND v.indicator_id = r.indicator_id AND v.period_key = r.period_key
+    ) p
+   GROUP BY o, i`;
+}
+
+/**
+ * Rebuilds the series of `indicatorIds` at the org of `orgPath` and every ancestor, after their
+ * rollups changed: part of the approval (or reopening) transaction, so a dashboard never shows
+ * a series that disagrees with the rollups. Reads at most one row per period and org.
+ */
+export async function refreshSeries(tx: Queryable, orgPath: string, indicatorIds: number[]) {
+  if (indicatorIds.length === 0) return;
+  const ids = [...new Set(indicatorIds)];
+  // Lock the rows first (made if missing), root first and by indicator as the rollups are: two
+  // approvals of different periods under one ancestor touch different rollup rows but the same
+  // series row, and the second must read the rollups only after the first committed.
+  await tx.query(
+    `INSERT INTO indicator_series (org_id, indicator_id, points)
+     SELECT a.id, x.i, '[]' FROM orgs a CROSS JOIN unnest($2::bigint[]) x(i) WHERE a.path @> $1::ltree
+      ORDER BY nlevel(a.path), x.i
+     ON CONFLICT DO NOTHING`,
+    [orgPath, ids],
+  );
+  await tx.query(
+    `SELECT 1 FROM indicator_series s JOIN orgs a ON a.id = s.org_id
+      WHERE a.path @> $1::ltree AND s.indicator_id = ANY($2::bigint[])
+      ORDER BY nlevel(a.path), s.indicator_id FOR UPDATE OF s`,
+    [orgPath, ids],
+  );
+  const where = (a: 'r' | 'v') => `${a}.org_id = ANY(SELECT id FROM orgs WHERE path @> $1::ltree) AND ${a}.indicator_id = ANY($2::bigint[])`;
+  await tx.query(
+    `WITH fresh AS (${seriesSql(where)}),
+     gone AS (
+       DELETE FROM indicator_series s
+        WHERE s.org_id = ANY(SELECT id FROM orgs WHERE path @> $1::ltree) AND s.indicator_id = ANY($2::bigint[])
+          AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.o = s.org_id AND f.i = s.indicator_id))
+     INSERT INTO indicator_series (org_id, indicator_id, points) SELECT o, i, points FROM fresh
+     ON CONFLICT (org_id, indicator_id) DO UPDATE SET points = EXCLUDED.points`,
+    [orgPath, ids],
+  );
+}
+
+/** Rebuilds every series from scratch: for data loaded in bulk around the approvals (benchmarks). */
+export async function rebuildAllSeries(db: Queryable) {
+  await db.query('DELETE FROM indicator_series');
+  await db.query(`INSERT INTO indicator_series (org_id, indicator_id, points) ${seriesSql(() => 'true')}`);
+}
+
+type Tuple = [string, string, number | null, number | null, number | null, number | null, number];
+
+/**
+ * Per indicator, the org's own and subtree values by period up to asOf, oldest first: one
+ * precomputed row per indicator (indicator_series), cut at asOf here.
  */
 export async function indicatorSeries(db: Queryable, indicatorIds: number[], orgId: number, asOf: string): Promise<Map<number, SeriesPoint[]>> {
   const out = new Map<number, SeriesPoint[]>();
   if (indicatorIds.length === 0) return out;
-  type Tuple = [string, string, number | null, number | null, number | null, number | null, number];
   const { rows } = await db.query<{ i: number; pts: Tuple[] }>(
-    `WITH rolled AS (
-       SELECT r.indicator_id AS i, r.period_key AS k, r.period_end AS e,
-              CASE WHEN r.reporting = 0 THEN NULL
-                   WHEN ind.aggregation = 'sum' THEN r.sum_value
-                   WHEN ind.aggregation = 'rate' THEN CASE WHEN r.denominator > 0 THEN round(r.numerator / r.denominator * 100, 2) END
-                   WHEN ind.aggregation = 'average' THEN round(r.sum_value / r.reporting, 2) END AS subtree,
-              CASE WHEN ind.aggregation = 'rate' THEN r.numerator END AS n, CASE WHEN ind.aggregation = 'rate' THEN r.denominator END AS d, r.reporting AS c
-         FROM indicator_rollups r JOIN indicators ind ON ind.id = r.indicator_id
-        WHERE r.org_id = $1 AND r.indicator_id = ANY($2::bigint[]) AND r.period_end <= $3::date),
-     own AS (
-       SELECT indicator_id AS i, period_key AS k, period_end AS e, value AS v
-         FROM org_indicator_values WHERE org_id = $1 AND indicator_id = ANY($2::bigint[]) AND period_end <= $3::date)
-     SELECT COALESCE(rolled.i, own.i) AS i,
-            json_agg(json_build_array(COALESCE(rolled.k, own.k), to_char(COALESCE(rolled.e, own.e), 'YYYY-MM-DD'), own.v, rolled.subtree, rolled.n, rolled.d, COALESCE(rolled.c, 1))
-                     ORDER BY COALESCE(rolled.e, own.e)) AS pts
-       FROM rolled FULL JOIN own ON own.i = rolled.i AND own.k = rolled.k
-      GROUP BY 1`,
-    [orgId, indicatorIds, asOf],
+    'SELECT indicator_id AS i, points AS pts FROM indicator_series WHERE org_id = $1 AND indicator_id = ANY($2::bigint[])',
+    [orgId, indicatorIds],
   );
   for (const r of rows) {
-    out.set(Number(r.i), r.pts.map(([periodKey, periodEnd, own, subtree, numerator, denominator, reporting]) => ({ periodKey, periodEnd, own, subtree, numerator, denominator, reporting })));
+    const points: SeriesPoint[] = [];
+    for (const [periodKey, periodEnd, own, subtree, numerator, denominator, reporting] of r.pts) {
+      if (periodEnd > asOf) break;
+      points.push({ periodKey, periodEnd, own, subtree, numerator, denominator, reporting });
+    }
+    if (points.length > 0) out.set(r.i, points);
   }
   return out;
 }

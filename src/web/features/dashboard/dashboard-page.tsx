@@ -1,76 +1,240 @@
-import { useState } from 'react';
-import { Card, Col, DatePicker, Row, Statistic, Table, Tag, Typography, Button, Space } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { Badge, Button, Card, Col, DatePicker, Drawer, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { ExclamationCircleOutlined, FileExcelOutlined, FileWordOutlined, MessageOutlined, ShareAltOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorState, Loading } from '../../components/states';
-import { dashboardKeys, fetchDashboard, type DashboardTarget, type TargetStatus } from './dashboard.api';
+import { downloadUrl } from '../../lib/api';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useCan } from '../auth/use-permission';
+import {
+  dashboardKeys, fetchDashboard, fetchDrillList, type Dashboard, type DashboardTarget, type DrillQuery, type DrillReport, type DrillTarget, type DrillTask, type TargetStatus,
+} from './dashboard.api';
 import { TargetChart } from './target-chart';
+import { OrgHeatMap } from './org-heat-map';
+import { AskExplanationModal, ExplanationsDrawer, type ExplanationSubject } from '../reports/explanations';
+import { ShareModal } from '../reports/share-modal';
+import { formatDay, formatNumber, useReportsT } from '../reports/reports.i18n';
+import { reportStatusColor } from '../reports/report-page';
+import type { ReportStatus } from '../reports/reports.api';
 
-const STATUS: Record<TargetStatus, { label: string; color: string }> = {
-  achieved: { label: 'Đạt', color: 'green' },
-  on_track: { label: 'Đúng tiến độ', color: 'blue' },
-  at_risk: { label: 'Có nguy cơ', color: 'orange' },
-  off_track: { label: 'Chậm tiến độ', color: 'red' },
-  not_assessable: { label: 'Chưa đánh giá được', color: 'default' },
-};
-const fmt = (n: number | null) => (n === null ? '—' : new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n));
+export const TARGET_STATUS_COLOR: Record<TargetStatus, string> = { achieved: 'green', on_track: 'blue', at_risk: 'orange', off_track: 'red', not_assessable: 'default' };
+const TARGET_STATUSES = Object.keys(TARGET_STATUS_COLOR) as TargetStatus[];
+const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'overdue', 'cancelled'] as const;
+const isRed = (s: TargetStatus) => s === 'off_track' || s === 'at_risk';
+
+type Asking = { subject: ExplanationSubject; orgId: number };
 
 /** The leader's page for a document and an org: statuses, charts, tasks heat map, completeness. */
-export function DashboardPage({ documentId }: { documentId: number }) {
-  const [orgId, setOrgId] = useState<number | undefined>();
+export function DashboardPage({ documentId, orgId }: { documentId: number; orgId?: number }) {
+  const { r } = useReportsT();
+  const navigate = useNavigate();
+  // The org drilled into lives in the address: the back button climbs up again, a link shares it.
+  const setOrgId = useCallback(
+    (next: number | undefined) => void navigate({ to: '/dashboard/$documentId', params: { documentId: String(documentId) }, search: next === undefined ? {} : { orgId: next } }),
+    [navigate, documentId],
+  );
   const [asOf, setAsOf] = useState<string | undefined>();
-  const [status, setStatus] = useState<TargetStatus | null>(null);
+  const [drill, setDrill] = useState<DrillQuery | null>(null);
+  const [asking, setAsking] = useState<Asking | null>(null);
+  const [thread, setThread] = useState<ExplanationSubject | null>(null);
+  const [sharing, setSharing] = useState(false);
   const q = useQuery({ queryKey: dashboardKeys.one(documentId, orgId, asOf), queryFn: () => fetchDashboard(documentId, orgId, asOf) });
+  const canAskApprove = useCan('reports.approve', q.data?.org.path ?? '0');
+  const canAskWrite = useCan('documents.write', q.data?.org.path ?? '0');
+  const canShare = useCan('documents.write');
+  const pick = useCallback((id: number) => setOrgId(id), [setOrgId]);
+  const heatItems = useMemo(() => q.data?.children ?? [], [q.data]);
+
   if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data;
-  const shown = d.targets.filter((t) => !status || t.status === status);
+  const canAsk = canAskApprove || canAskWrite;
+  const orgs = [{ id: d.org.id, name: d.org.name }, ...d.children.filter((c) => c.orgId !== d.org.id).map((c) => ({ id: c.orgId, name: c.orgName }))];
+  const defaultAsked = orgs[1]?.id ?? d.org.id;
+  const params = { asOf: d.asOf, orgId };
+  const open = (list: DrillQuery['list'], status?: string) => setDrill({ list, status, orgId, asOf: d.asOf });
+
   return (
     <div data-testid="dashboard">
-      <Space style={{ marginBottom: 16 }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>{d.document.symbol} — {d.org.name}</Typography.Title>
-        <DatePicker format="DD/MM/YYYY" value={dayjs(d.asOf)} onChange={(v) => setAsOf(v ? v.format('YYYY-MM-DD') : undefined)} />
-        {orgId !== undefined && <Button onClick={() => setOrgId(undefined)}>Về cấp ban hành</Button>}
-        <Button href={`/api/documents/${documentId}/dashboard.xlsx?asOf=${d.asOf}${orgId ? `&orgId=${orgId}` : ''}`}>Xuất Excel</Button>
+      <Space style={{ marginBottom: 4 }} wrap>
+        <Typography.Text type="secondary">
+          <Link to="/documents/$id" params={{ id: String(documentId) }}>{d.document.symbol}</Link> — {d.document.title}
+        </Typography.Text>
       </Space>
-      <Row gutter={16}>
-        {(Object.keys(STATUS) as TargetStatus[]).map((s) => (
-          <Col key={s} span={4}>
-            <Card size="small" hoverable onClick={() => setStatus(status === s ? null : s)} data-testid={`count-${s}`}>
-              <Statistic title={STATUS[s].label} value={d.targetCounts[s]} />
+      <Space style={{ marginBottom: 16, display: 'flex', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="dashboard-title">{r('dashboard')} — {d.org.name}</Typography.Title>
+        <Space wrap>
+          <span>{r('asOf')}</span>
+          <DatePicker aria-label={r('asOf')} format="DD/MM/YYYY" allowClear={false} value={dayjs(d.asOf)} onChange={(v) => setAsOf(v ? v.format('YYYY-MM-DD') : undefined)} />
+          {orgId !== undefined && d.org.parentId !== null && (
+            <Button onClick={() => setOrgId(d.org.parentId === d.document.orgId ? undefined : d.org.parentId!)}>{r('up')}</Button>
+          )}
+          {orgId !== undefined && <Button onClick={() => setOrgId(undefined)}>{r('backToTop')}</Button>}
+          <Button icon={<FileExcelOutlined />} href={downloadUrl(`/documents/${documentId}/dashboard.xlsx`, params)} data-testid="dashboard-xlsx">{r('exportExcel')}</Button>
+          {d.reports.periodKey && (
+            <Button icon={<FileWordOutlined />} href={downloadUrl(`/documents/${documentId}/progress-report.docx`, { orgId, periodKey: d.reports.periodKey })}>{r('wordReport')}</Button>
+          )}
+          {canShare && <Button icon={<ShareAltOutlined />} onClick={() => setSharing(true)} data-testid="share-open">{r('publicLink')}</Button>}
+        </Space>
+      </Space>
+
+      <Typography.Title level={5}>{r('targets')}</Typography.Title>
+      <Row gutter={[12, 12]}>
+        {TARGET_STATUSES.map((s) => (
+          <Col key={s} xs={12} md={8} lg={4}>
+            <Card size="small" hoverable role="button" tabIndex={0} onClick={() => open('targets', s)} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && open('targets', s)} data-testid={`count-${s}`}>
+              <Statistic title={<Tag color={TARGET_STATUS_COLOR[s]}>{r(`tg.${s}`)}</Tag>} value={d.targetCounts[s]} formatter={(v) => formatNumber(Number(v))} />
             </Card>
           </Col>
         ))}
-        <Col span={4}>
-          <Card size="small"><Statistic title={`Báo cáo đã gửi (${d.reports.periodKey ?? ''})`} value={`${d.reports.submitted}/${d.reports.expected}`} /></Card>
+        <Col xs={12} md={8} lg={4}>
+          <Card size="small" hoverable role="button" tabIndex={0} onClick={() => open('reports')} onKeyDown={(e) => e.key === 'Enter' && open('reports')} data-testid="count-reports">
+            <Statistic title={`${r('reportsIn')} (${d.reports.periodKey ?? '—'})`} value={`${formatNumber(d.reports.submitted)}/${formatNumber(d.reports.expected)}`} />
+          </Card>
         </Col>
       </Row>
-      <Card title="Chỉ tiêu" size="small" style={{ marginTop: 16 }}>
+
+      <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={r('tasksByStatus')} style={{ height: '100%' }}>
+            <Space wrap>
+              {TASK_STATUSES.map((s) => (
+                <Button key={s} onClick={() => open('tasks', s)} data-testid={`tasks-${s}`}>
+                  {r(`ts.${s}`)}: <b style={{ marginLeft: 4 }}>{formatNumber(d.tasks.counts[s] ?? 0)}</b>
+                </Button>
+              ))}
+              <Button danger icon={<ExclamationCircleOutlined />} onClick={() => open('overdue_tasks')} data-testid="tasks-overdue-now">
+                {r('lateAsOf')}: <b style={{ marginLeft: 4 }}>{formatNumber(d.tasks.overdue)}</b>
+              </Button>
+            </Space>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={`${r('completeness')} — ${d.reports.periodKey ?? '—'}`} style={{ height: '100%' }} data-testid="completeness">
+            <Space wrap size="large">
+              <Progress type="circle" size={80} percent={Math.round(d.reports.submittedPct ?? 0)} format={() => `${formatNumber(d.reports.submittedPct ?? 0, 1)}%`} />
+              <div>
+                <div>{r('reportsIn')}: <b data-testid="completeness-submitted">{formatNumber(d.reports.submitted)}/{formatNumber(d.reports.expected)}</b></div>
+                <div>{r('s.approved')}: <b data-testid="completeness-approved">{formatNumber(d.reports.approved)}</b></div>
+                <div>{r('onTime')}: <b>{d.reports.onTimePct === null ? '—' : `${formatNumber(d.reports.onTimePct, 1)}%`}</b></div>
+                <div>{r('late')}: <b>{formatNumber(d.reports.late)}</b></div>
+              </div>
+            </Space>
+          </Card>
+        </Col>
+      </Row>
+
+      <Card title={r('targets')} size="small" style={{ marginTop: 12 }}>
         <Table<DashboardTarget>
-          rowKey="itemId" size="small" dataSource={shown} pagination={{ pageSize: 20 }}
-          expandable={{ expandedRowRender: (t) => <TargetChart target={t} /> }}
+          rowKey="itemId" size="small" dataSource={d.targets} pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="targets-table"
+          locale={{ emptyText: <EmptyState text={r('empty')} /> }}
+          expandable={{ expandedRowRender: (t) => <TargetChart target={t} />, rowExpandable: (t) => t.yearly.length + t.plan.length + t.forecast.length > 0 }}
           columns={[
-            { title: 'Chỉ tiêu', dataIndex: 'text' },
-            { title: 'Mục tiêu', dataIndex: 'statement', width: 160 },
-            { title: 'Thực hiện', render: (_, t) => `${fmt(t.latest)} ${t.unit}`, width: 140 },
-            { title: 'Đánh giá', render: (_, t) => <Tag color={STATUS[t.status].color}>{STATUS[t.status].label}</Tag>, width: 150 },
-            { title: 'Lý do', dataIndex: 'reason' },
+            { title: r('targets'), dataIndex: 'text' },
+            { title: r('goal'), dataIndex: 'statement', width: 150 },
+            { title: r('actual'), render: (_, t) => <>{t.latest === null ? '—' : `${formatNumber(t.latest)} ${t.unit}`}{t.latestPeriod && <div><Typography.Text type="secondary">{t.latestPeriod}</Typography.Text></div>}</>, width: 140 },
+            { title: r('assessment'), render: (_, t) => <Tag color={TARGET_STATUS_COLOR[t.status]} data-testid="target-status">{r(`tg.${t.status}`)}</Tag>, width: 140 },
+            { title: r('reason'), dataIndex: 'reason' },
+            {
+              title: r('explanations'), width: 170, render: (_, t) => (
+                <Space orientation="vertical" size={4}>
+                  {t.openExplanations > 0 && (
+                    <Button size="small" icon={<MessageOutlined />} onClick={() => setThread({ itemId: t.itemId, text: t.text })} data-testid={`explanations-${t.itemId}`}>
+                      <Badge count={t.openExplanations} size="small" offset={[8, -2]}>{r('thread')}</Badge>
+                    </Button>
+                  )}
+                  {t.openExplanations === 0 && <Button size="small" type="link" onClick={() => setThread({ itemId: t.itemId, text: t.text })}>{r('thread')}</Button>}
+                  {canAsk && isRed(t.status) && (
+                    <Button size="small" danger onClick={() => setAsking({ subject: { itemId: t.itemId, text: t.text }, orgId: defaultAsked })} data-testid={`ask-${t.itemId}`}>{r('askExplanation')}</Button>
+                  )}
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>
-      <Card title={`Nhiệm vụ và báo cáo theo đơn vị — quá hạn: ${d.tasks.overdue}`} size="small" style={{ marginTop: 16 }}>
-        <Table
-          rowKey="orgId" size="small" dataSource={d.children} pagination={false}
-          columns={[
-            { title: 'Đơn vị', render: (_, c) => (c.orgId === d.org.id ? c.orgName : <a onClick={() => setOrgId(c.orgId)}>{c.orgName}</a>) },
-            { title: 'Nhiệm vụ', render: (_, c) => c.tasks.total },
-            { title: 'Quá hạn', render: (_, c) => <Tag color={c.tasks.overdue > 0 ? 'red' : 'green'}>{c.tasks.overdue}</Tag> },
-            { title: 'Báo cáo đã gửi', render: (_, c) => `${c.reports.submitted}/${c.reports.expected}` },
-            { title: 'Đúng hạn', render: (_, c) => (c.reports.onTimePct === null ? '—' : `${fmt(c.reports.onTimePct)}%`) },
-            { title: 'Trễ', render: (_, c) => <Tag color={c.reports.late > 0 ? 'red' : 'default'}>{c.reports.late}</Tag> },
-          ]}
-        />
-      </Card>
+
+      <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={`${r('heatMap')} — ${r('overdue')}: ${formatNumber(d.tasks.overdue)}`}>
+            {d.children.length === 0 ? <EmptyState text={r('empty')} /> : <OrgHeatMap items={heatItems} selfId={d.org.id} onPick={pick} />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={r('byOrg')}>
+            <Table<Dashboard['children'][number]>
+              rowKey="orgId" size="small" dataSource={d.children} pagination={false} data-testid="children-table" locale={{ emptyText: r('empty') }}
+              columns={[
+                { title: r('org'), render: (_, c) => (c.orgId === d.org.id ? `${c.orgName}` : <a role="button" tabIndex={0} onClick={() => setOrgId(c.orgId)} onKeyDown={(e) => e.key === 'Enter' && setOrgId(c.orgId)}>{c.orgName}</a>) },
+                { title: r('tasks'), render: (_, c) => formatNumber(c.tasks.total), width: 90 },
+                { title: r('overdue'), render: (_, c) => <Tag color={c.tasks.overdue > 0 ? 'red' : 'green'}>{formatNumber(c.tasks.overdue)}</Tag>, width: 90 },
+                { title: r('reportsIn'), width: 170, render: (_, c) => <Space><Progress percent={Math.round(c.reports.submittedPct ?? 0)} size="small" showInfo={false} style={{ width: 70, margin: 0 }} />{formatNumber(c.reports.submitted)}/{formatNumber(c.reports.expected)}</Space> },
+                { title: r('onTime'), render: (_, c) => (c.reports.onTimePct === null ? '—' : `${formatNumber(c.reports.onTimePct, 1)}%`), width: 90 },
+                { title: r('late'), render: (_, c) => <Tag color={c.reports.late > 0 ? 'red' : 'default'}>{formatNumber(c.reports.late)}</Tag>, width: 80 },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+
+      {drill && (
+        <DrillDrawer documentId={documentId} query={drill} onClose={() => setDrill(null)} onThread={(t) => setThread({ taskId: t.id, text: t.title })}
+          onAsk={canAsk ? (t) => setAsking({ subject: { taskId: t.id, text: t.title }, orgId: t.leadOrgId }) : undefined} />
+      )}
+      {asking && (
+        <AskExplanationModal subject={asking.subject} defaultOrgId={asking.orgId}
+          orgs={orgs.some((o) => o.id === asking.orgId) ? orgs : [...orgs, { id: asking.orgId, name: String(asking.orgId) }]} onClose={() => setAsking(null)} />
+      )}
+      {thread && <ExplanationsDrawer subject={thread} onClose={() => setThread(null)} />}
+      {sharing && <ShareModal documentId={documentId} targets={d.targets} onClose={() => setSharing(false)} />}
     </div>
+  );
+}
+
+/** The list behind a number of the dashboard. */
+function DrillDrawer({ documentId, query, onClose, onAsk, onThread }: {
+  documentId: number; query: DrillQuery; onClose: () => void; onAsk?: (t: DrillTask) => void; onThread: (t: DrillTask) => void;
+}) {
+  const { r } = useReportsT();
+  const q = useQuery({ queryKey: dashboardKeys.list(documentId, query), queryFn: () => fetchDrillList<DrillTarget & DrillTask & DrillReport>(documentId, query) });
+  const title = query.list === 'targets' ? `${r('targets')}: ${r(`tg.${query.status}`)}`
+    : query.list === 'reports' ? r('reportsIn')
+    : query.list === 'overdue_tasks' ? r('lateTasks') : `${r('tasks')}: ${r(`ts.${query.status}`)}`;
+  return (
+    <Drawer open size={860} title={`${r('listOf')} — ${title}`} onClose={onClose} data-testid="drill-drawer">
+      {q.isPending ? <Loading /> : q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : query.list === 'targets' ? (
+        <Table<DrillTarget> rowKey="itemId" size="small" dataSource={q.data.rows} pagination={false} locale={{ emptyText: r('none') }}
+          columns={[
+            { title: r('targets'), dataIndex: 'text' },
+            { title: r('actual'), width: 120, render: (_, t) => (t.latest === null ? '—' : `${formatNumber(t.latest)} ${t.unit}`) },
+            { title: r('reason'), dataIndex: 'reason' },
+          ]} />
+      ) : query.list === 'reports' ? (
+        <Table<DrillReport> rowKey="id" size="small" dataSource={q.data.rows} pagination={false} locale={{ emptyText: r('none') }}
+          columns={[
+            { title: r('org'), render: (_, x) => <Link to="/reports/$id" params={{ id: String(x.id) }}>{x.orgName}</Link> },
+            { title: r('period'), dataIndex: 'periodKey', width: 90 },
+            { title: r('dueDate'), render: (_, x) => formatDay(x.dueDate), width: 110 },
+            { title: r('status'), width: 120, render: (_, x) => <Tag color={reportStatusColor[x.status as ReportStatus]}>{r(`s.${x.status}`)}</Tag> },
+          ]} />
+      ) : (
+        <Table<DrillTask> rowKey="id" size="small" dataSource={q.data.rows} pagination={{ pageSize: 50, hideOnSinglePage: true }} locale={{ emptyText: r('none') }}
+          columns={[
+            { title: r('tasks'), dataIndex: 'title' },
+            { title: r('leadOrg'), dataIndex: 'leadOrgName', width: 180 },
+            { title: r('dueDate'), width: 110, render: (_, t) => <>{formatDay(t.dueDate)}{t.isOverdue && <Tag color="red" style={{ marginLeft: 4 }}>{r('late')}</Tag>}</> },
+            { title: r('progress'), width: 80, render: (_, t) => `${t.progress}%` },
+            {
+              title: r('explanations'), width: 170, render: (_: unknown, t: DrillTask) => (
+                <Space orientation="vertical" size={4}>
+                  <Button size="small" type="link" onClick={() => onThread(t)}>{r('thread')}</Button>
+                  {onAsk && t.isOverdue && <Button size="small" danger onClick={() => onAsk(t)} data-testid={`ask-task-${t.id}`}>{r('askExplanation')}</Button>}
+                </Space>
+              ),
+            },
+          ]} />
+      )}
+    </Drawer>
   );
 }

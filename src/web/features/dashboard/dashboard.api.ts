@@ -3,13 +3,13 @@ import { api } from '../../lib/api';
 export type TargetStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'not_assessable';
 export type YearValue = { year: number; value: number };
 export type DashboardTarget = {
-  itemId: number; text: string; statement: string | null; indicatorName: string | null; unit: string; status: TargetStatus; reason: string;
+  itemId: number; text: string; statement: string | null; indicatorId: number | null; indicatorName: string | null; aggregation: string | null; unit: string; requiredRate: number | null; status: TargetStatus; reason: string;
   latest: number | null; latestPeriod: string | null; yearly: YearValue[]; plan: YearValue[]; forecast: YearValue[]; openExplanations: number;
 };
 export type Tally = { expected: number; submitted: number; onTime: number; approved: number; late: number; submittedPct: number | null; onTimePct: number | null };
 export type Dashboard = {
   document: { id: number; symbol: string; title: string; term: string; orgId: number; orgName: string };
-  org: { id: number; name: string; parentId: number | null };
+  org: { id: number; name: string; path: string; parentId: number | null };
   asOf: string;
   targets: DashboardTarget[];
   targetCounts: Record<TargetStatus, number>;
@@ -24,12 +24,26 @@ export type MyWork = {
   reportsToApprove: { id: number; orgName: string; documentSymbol: string; periodKey: string; dueDate: string }[];
   lateTasks: { id: number; title: string; leadOrgName: string; dueDate: string; progress: number }[];
   explanations: { id: number; orgName: string; question: string; dueDate: string; subject: string | null; askedByName: string }[];
+  notifications: { id: number; kind: string; title: string; body: string | null; link: string | null; createdAt: string }[];
+};
+export type DrillList = 'targets' | 'tasks' | 'overdue_tasks' | 'reports';
+export type DrillTask = { id: number; title: string; leadOrgId: number; leadOrgName: string; dueDate: string | null; status: string; progress: number; isOverdue: boolean; itemId: number | null };
+export type DrillReport = { id: number; orgId: number; orgName: string; periodKey: string; status: string; dueDate: string; firstSubmittedAt: string | null; approvedAt: string | null };
+export type DrillTarget = Omit<DashboardTarget, 'yearly' | 'plan' | 'forecast'>;
+export type DrillQuery = { list: DrillList; status?: string; orgId?: number; asOf?: string };
+export type PublicDashboard = {
+  document: Dashboard['document']; asOf: string; targets: Omit<DashboardTarget, 'openExplanations'>[];
+  tasks: Dashboard['tasks'] | null;
 };
 
 export const dashboardKeys = {
   one: (documentId: number, orgId?: number, asOf?: string) => ['dashboard', documentId, orgId ?? null, asOf ?? null] as const,
   myWork: ['my-work'] as const,
+  list: (documentId: number, q: DrillQuery) => ['dashboard', documentId, 'list', q] as const,
+  public: (token: string) => ['public-dashboard', token] as const,
 };
 export const fetchDashboard = (documentId: number, orgId?: number, asOf?: string) =>
   api.get<Dashboard>(`/documents/${documentId}/dashboard`, { orgId, asOf });
 export const fetchMyWork = () => api.get<MyWork>('/my-work');
+export const fetchDrillList = <T,>(documentId: number, q: DrillQuery) => api.get<{ rows: T[] }>(`/documents/${documentId}/dashboard/list`, q);
+export const fetchPublicDashboard = (token: string) => api.get<PublicDashboard>(`/public/dashboards/${token}`);

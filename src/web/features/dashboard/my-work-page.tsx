@@ -1,33 +1,62 @@
-import { Card, List, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Drawer, List, Tag, Typography } from 'antd';
+import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorState, Loading } from '../../components/states';
 import { dashboardKeys, fetchMyWork } from './dashboard.api';
-
-const date = (iso: string) => iso.split('-').reverse().join('/');
+import { ExplanationThread } from '../reports/explanations';
+import { formatDay, useReportsT } from '../reports/reports.i18n';
 
 /** "Việc của tôi": reports due, reports to approve, late tasks, explanation requests. */
 export function MyWorkPage() {
+  const { r } = useReportsT();
+  const [explanationId, setExplanationId] = useState<number | null>(null);
   const q = useQuery({ queryKey: dashboardKeys.myWork, queryFn: fetchMyWork });
   if (q.isPending) return <Loading />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const w = q.data;
+  const empty = { emptyText: r('none') };
+  const reportLink = (id: number, text: string) => <Link to="/reports/$id" params={{ id: String(id) }}>{text}</Link>;
   return (
     <div data-testid="my-work">
-      <Typography.Title level={4}>Việc của tôi</Typography.Title>
-      <Card title="Báo cáo cần lập" size="small">
-        <List dataSource={w.reportsToWrite} locale={{ emptyText: 'Không có' }} renderItem={(r) => (
-          <List.Item>{r.orgName} — {r.documentSymbol} — kỳ {r.periodKey}, hạn {date(r.dueDate)} {r.isLate && <Tag color="red">Quá hạn</Tag>} {r.status === 'returned' && <Tag color="orange">Bị trả lại</Tag>}</List.Item>
+      <Typography.Title level={3} className="page-title">{r('myWork')}</Typography.Title>
+      <Card title={`${r('reports')} — ${r('toWrite')}`} size="small" data-testid="my-work-write">
+        <List dataSource={w.reportsToWrite} locale={empty} renderItem={(x) => (
+          <List.Item>
+            {reportLink(x.id, `${x.orgName} — ${x.documentSymbol} — ${r('period')} ${x.periodKey}`)}
+            <span>{r('dueDate')} {formatDay(x.dueDate)} {x.isLate && <Tag color="red">{r('late')}</Tag>} {x.status === 'returned' && <Tag color="orange">{r('s.returned')}</Tag>}</span>
+          </List.Item>
         )} />
       </Card>
-      <Card title="Báo cáo chờ duyệt" size="small" style={{ marginTop: 12 }}>
-        <List dataSource={w.reportsToApprove} locale={{ emptyText: 'Không có' }} renderItem={(r) => <List.Item>{r.orgName} — {r.documentSymbol} — kỳ {r.periodKey}</List.Item>} />
+      <Card title={`${r('reports')} — ${r('toApprove')}`} size="small" style={{ marginTop: 12 }} data-testid="my-work-approve">
+        <List dataSource={w.reportsToApprove} locale={empty} renderItem={(x) => (
+          <List.Item>{reportLink(x.id, `${x.orgName} — ${x.documentSymbol} — ${r('period')} ${x.periodKey}`)}<span>{r('dueDate')} {formatDay(x.dueDate)}</span></List.Item>
+        )} />
       </Card>
-      <Card title="Nhiệm vụ quá hạn" size="small" style={{ marginTop: 12 }}>
-        <List dataSource={w.lateTasks} locale={{ emptyText: 'Không có' }} renderItem={(t) => <List.Item>{t.title} — {t.leadOrgName}, hạn {date(t.dueDate)} ({t.progress}%)</List.Item>} />
+      <Card title={r('explanations')} size="small" style={{ marginTop: 12 }} data-testid="my-work-explanations">
+        <List dataSource={w.explanations} locale={empty} renderItem={(e) => (
+          <List.Item actions={[<Button key="open" size="small" type="primary" onClick={() => setExplanationId(e.id)}>{r('answer')}</Button>]}>
+            <List.Item.Meta title={e.subject ?? e.orgName} description={<>{e.question} — {r('askedBy')}: {e.askedByName} — {r('deadline')} {formatDay(e.dueDate)}</>} />
+          </List.Item>
+        )} />
       </Card>
-      <Card title="Yêu cầu giải trình" size="small" style={{ marginTop: 12 }}>
-        <List dataSource={w.explanations} locale={{ emptyText: 'Không có' }} renderItem={(e) => <List.Item>{e.subject}: {e.question} — hạn {date(e.dueDate)}</List.Item>} />
+      <Card title={r('lateTasks')} size="small" style={{ marginTop: 12 }}>
+        <List dataSource={w.lateTasks} locale={empty} renderItem={(t) => (
+          <List.Item>{t.title} — {t.leadOrgName}<span>{r('dueDate')} {formatDay(t.dueDate)} ({t.progress}%)</span></List.Item>
+        )} />
       </Card>
+      {w.notifications.length > 0 && (
+        <Card title={r('notifications')} size="small" style={{ marginTop: 12 }}>
+          <List dataSource={w.notifications} renderItem={(n) => (
+            <List.Item>{n.link?.startsWith('/') ? <a href={n.link}>{n.title}</a> : n.title}<Typography.Text type="secondary">{n.body}</Typography.Text></List.Item>
+          )} />
+        </Card>
+      )}
+      {explanationId !== null && (
+        <Drawer open size={560} title={r('explanations')} onClose={() => setExplanationId(null)}>
+          <ExplanationThread id={explanationId} />
+        </Drawer>
+      )}
     </div>
   );
 }

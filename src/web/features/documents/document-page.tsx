@@ -1,6 +1,6 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Table, Tabs, Tag, Tooltip, Typography, Upload, type TableProps } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileWordOutlined, LinkOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, BarChartOutlined, DeleteOutlined, EditOutlined, FileExcelOutlined, FileWordOutlined, LinkOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ErrorState, Loading } from '../../components/states';
@@ -26,6 +26,15 @@ import { FilesPanel } from './files-panel';
 
 /** Items a task is assigned from ("Giao nhiệm vụ"). */
 const assignableKinds: readonly DocumentItem['kind'][] = ['task', 'solution', 'breakthrough'];
+
+/**
+ * antd re-renders every cell whenever the table renders; a cell drawn through this memo skips
+ * its buttons and tags unless its item (or the column, when an ability changes) changed.
+ */
+const RowCell = memo(function RowCell({ item, render }: { item: DocumentItem; render: (item: DocumentItem) => ReactNode }) {
+  return render(item);
+});
+const cell = (render: (item: DocumentItem) => ReactNode) => (_: unknown, item: DocumentItem) => <RowCell item={item} render={render} />;
 
 export function DocumentPage({ id }: { id: number }) {
   const { label } = useLocale();
@@ -99,7 +108,7 @@ export function DocumentPage({ id }: { id: number }) {
   const columns = useMemo((): TableProps<DocumentItem>['columns'] => [
     {
       title: label(L.content), key: 'text',
-      render: (_: unknown, item) => (
+      render: cell((item) => (
         <div id={`item-${item.id}`} style={{ paddingLeft: item.depth * 20 }} data-testid={`item-${item.id}`}>
           <ItemTextInline item={item} canEdit={colEdit} />
           <div>
@@ -118,17 +127,17 @@ export function DocumentPage({ id }: { id: number }) {
             </div>
           )}
         </div>
-      ),
-    },
-    {
-      title: label(L.concretizedBy), key: 'children', width: 130, align: 'center',
-      render: (_: unknown, item) => (item.kind === 'part' || item.kind === 'section' ? null : (
-        <Link to="/cascade/$itemId" params={{ itemId: String(item.id) }} data-testid={`cascade-link-${item.id}`}>{item.childLinkCount}</Link>
       )),
     },
     {
-      title: '', key: 'actions', width: 220,
-      render: (_: unknown, item) => (
+      title: label(L.concretizedBy), key: 'children', width: 130, align: 'center',
+      render: cell((item) => (item.kind === 'part' || item.kind === 'section' ? null : (
+        <Link to="/cascade/$itemId" params={{ itemId: String(item.id) }} data-testid={`cascade-link-${item.id}`}>{item.childLinkCount}</Link>
+      ))),
+    },
+    {
+      title: '', key: 'actions', width: 280,
+      render: cell((item) => (
         <Space size={2} wrap>
           {colEdit && <Tooltip title={label(L.editItem)}><Button size="small" icon={<EditOutlined />} onClick={() => handlers.current.openEdit(item)} aria-label={label(L.editItem)} /></Tooltip>}
           {colEdit && <Button size="small" icon={<ArrowUpOutlined />} onClick={() => move.mutate({ item, delta: -1 })} aria-label={label(L.moveUp)} />}
@@ -146,7 +155,7 @@ export function DocumentPage({ id }: { id: number }) {
             <Button size="small" icon={<LinkOutlined />} onClick={() => handlers.current.link(item)} data-testid={`link-item-${item.id}`}>{label(L.link)}</Button>
           )}
         </Space>
-      ),
+      )),
     },
   ], [colEdit, canAssign, canLink, label, move.mutate, remove.mutate]);
 
@@ -177,6 +186,7 @@ export function DocumentPage({ id }: { id: number }) {
         <Space wrap>
           {d.abilities.adopt && <Popconfirm title="Ban hành văn bản? Sau khi ban hành, nội dung không sửa trực tiếp được." onConfirm={() => adopt.mutate()}><Button type="primary">{label(L.adopt)}</Button></Popconfirm>}
           {d.abilities.amend && <Button onClick={() => { setAmendReason(''); setAmending(true); }}>{label(L.amend)}</Button>}
+          <Link to="/dashboard/$documentId" params={{ documentId: String(d.id) }} data-testid="document-dashboard-link"><Button icon={<BarChartOutlined />}>{label({ vi: 'Bảng điều hành', en: 'Dashboard' })}</Button></Link>
           <Button icon={<FileWordOutlined />} href={docxUrl(d.id)}>{label(L.exportWord)}</Button>
           <Button icon={<FileExcelOutlined />} href={xlsxUrl(d.id)}>{label(L.exportExcel)}</Button>
           {canEdit && (

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { foldVn } from '../../../domain/documents/vn-fold';
+import { canEditCatalog } from '../../../domain/access/permissions';
+import { useCurrentUser } from '../auth/auth.api';
 import { useCan } from '../auth/use-permission';
 import { createIndicator, documentKeys, fetchIndicators, updateIndicator, type Indicator, type IndicatorInput } from './documents.api';
 import { aggregationLabels, directionLabels, L } from './labels';
@@ -30,6 +32,7 @@ export function IndicatorsDrawer(props: { open: boolean; startCreating?: boolean
   const qc = useQueryClient();
   const onError = useApiErrorHandler();
   const canWrite = useCan('documents.write');
+  const canEditShared = canEditCatalog(useCurrentUser().grants);
   const [form] = Form.useForm<Values>();
   const [editing, setEditing] = useState<Indicator | 'new' | null>(null);
   const [search, setSearch] = useState('');
@@ -69,7 +72,7 @@ export function IndicatorsDrawer(props: { open: boolean; startCreating?: boolean
     { title: label(L.unit), dataIndex: 'unit', width: 110, render: (u: string) => u || '—' },
     { title: label(L.direction), dataIndex: 'direction', width: 150, render: (d: Indicator['direction']) => label(directionLabels[d]) },
     { title: label(L.aggregation), dataIndex: 'aggregation', width: 200, render: (a: Indicator['aggregation']) => label(aggregationLabels[a]) },
-    ...(canWrite
+    ...(canEditShared
       ? [{ title: '', key: 'edit', width: 48, render: (_: unknown, i: Indicator) => <Tooltip title={label(L.editIndicator)}><Button size="small" icon={<EditOutlined />} aria-label={`${label(L.editIndicator)} ${i.name}`} onClick={() => open(i)} /></Tooltip> }]
       : []),
   ];

@@ -126,6 +126,15 @@ const strings = {
   wordReport: ['Báo cáo Word', 'Word report'],
   leadOrg: ['Đơn vị chủ trì', 'Lead organization'],
   empty: ['Chưa có dữ liệu', 'No data yet'],
+  shareSaved: ['Đã lưu cài đặt liên kết công khai.', 'Public link settings saved.'],
+  shareFirst: ['Lưu lần đầu để tạo liên kết.', 'Save once to create the link.'],
+  cancel: ['Hủy', 'Cancel'],
+  close: ['Đóng', 'Close'],
+  unitsShort: ['đv', 'units'],
+  questionRequired: ['Hãy ghi nội dung cần giải trình', 'Write what needs explaining'],
+  lateAsOf: ['Trễ hạn tính đến ngày xem', 'Late as of the date'],
+  sendReminders: ['Gửi nhắc hạn ngay', 'Send reminders now'],
+  remindersSent: ['Đã tạo {{notifications}} thông báo và {{mails}} thư.', 'Created {{notifications}} notifications and {{mails}} mails.'],
 } as const;
 
 export type ReportsKey = keyof typeof strings;
@@ -137,10 +146,10 @@ i18n.addResourceBundle('en', 'translation', bundle(1), true, false);
 /** `t` for these pages: `r('save')`, `r('s.draft')`. */
 export function useReportsT() {
   const { t, i18n: inst } = useTranslation();
-  const r = (key: ReportsKey | `${string}.${string}`) => t(`rp.${key.replace('.', '_')}`, { defaultValue: key });
+  const r = (key: ReportsKey | `${string}.${string}`, values?: Record<string, unknown>) => t(`rp.${key.replace('.', '_')}`, { defaultValue: key, ...values });
   return { r, t, locale: inst.language };
 }
 
 export const formatNumber = (n: number | null | undefined, digits = 2) =>
   n === null || n === undefined ? '—' : new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(n);
-export const formatDay = (iso: string | null | undefined) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '—');
+export { formatDate as formatDay, formatDateTime } from "../../lib/format";

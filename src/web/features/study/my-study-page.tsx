@@ -98,7 +98,7 @@ function ReflectionDialog({ state, documents, onClose }: { state: { documentId: 
     onError: (e) => onError(e, { form }),
   });
   return (
-    <Modal open title={`Bài thu hoạch: ${doc?.symbol ?? ''}`} okText="Nộp bài" cancelText="Hủy" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} width={680}>
+    <Modal open title={`Bài thu hoạch: ${doc?.symbol ?? ''}`} okText="Nộp bài" cancelText="Hủy" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} width="min(680px, 96vw)">
       <Form form={form} layout="vertical" initialValues={{ body: state.body ?? '' }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="body" label="Nội dung (nhận thức, liên hệ bản thân, việc sẽ làm)" rules={[{ required: true, min: 50, message: 'Bài thu hoạch cần ít nhất 50 ký tự' }]}>
           <Input.TextArea rows={10} aria-label="Nội dung bài thu hoạch" />

@@ -3,13 +3,13 @@ import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Popcon
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { ErrorState, Loading } from '../../components/states';
 import { formatDateTime } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { OrgPicker } from '../orgs/org-picker';
 import {
-  cancelSession, createMakeup, createPoint, createPointsBulk, fetchPoints, fetchSession, modeLabels, reportDocxUrl, reportXlsxUrl, studyKeys, type Point,
+  cancelSession, createMakeup, sendInvitations, createPoint, createPointsBulk, fetchPoints, fetchSession, modeLabels, reportDocxUrl, reportXlsxUrl, studyKeys, type Point,
 } from './study.api';
 
 const kindOptions = [
@@ -33,6 +33,13 @@ export function SessionPage({ id }: { id: number }) {
     void qc.invalidateQueries({ queryKey: studyKeys.points(id) });
     void qc.invalidateQueries({ queryKey: studyKeys.session(id) });
   };
+  const invite = useMutation({
+    mutationFn: () => sendInvitations(id),
+    onSuccess: (r) => void message.success(r.isHeld
+      ? `Đã lập ${r.queued} thư mời; chưa cấu hình máy chủ thư nên thư được giữ trong hộp thư đi.`
+      : `Đã gửi ${r.queued} thư mời.`),
+    onError: (e) => onError(e),
+  });
   const cancel = useMutation({ mutationFn: () => cancelSession(id, session.data!.version), onSuccess: refresh, onError: (e) => onError(e, { onConflict: refresh }) });
   if (session.isPending) return <Loading />;
   if (session.isError) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
@@ -49,6 +56,7 @@ export function SessionPage({ id }: { id: number }) {
         <Button icon={<DownloadOutlined />} href={reportDocxUrl(id)}>Báo cáo Word</Button>
         {s.abilities.update && s.status === 'planned' && (
           <>
+            <Button onClick={() => invite.mutate()} loading={invite.isPending}>Gửi thư mời</Button>
             <Button onClick={() => setDialog('makeup')} data-testid="create-makeup">Tạo buổi học bù</Button>
             <Popconfirm title="Hủy hội nghị này?" okText="Hủy hội nghị" cancelText="Không" onConfirm={() => cancel.mutate()}>
               <Button danger>Hủy hội nghị</Button>
@@ -148,7 +156,7 @@ function MakeupDialog({ sessionId, title, onClose, onDone }: { sessionId: number
   return (
     <Modal open title="Tạo buổi học bù" okText="Tạo" cancelText="Hủy" onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending}>
       <Typography.Paragraph type="secondary">Buổi học bù cho «{title}»: danh sách dự gồm các đảng viên dự kiến nhưng chưa có mặt.</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={{ range: [dayjs().startOf('hour').add(1, 'hour'), dayjs().startOf('hour').add(3, 'hour')] }} onFinish={(v) => run.mutate(v)}>
         <Form.Item name="orgId" label="Tổ chức học bù (mặc định: đơn vị tổ chức hội nghị)"><OrgPicker testId="makeup-org" allowClear /></Form.Item>
         <Form.Item name="range" label="Thời gian" rules={[{ required: true, message: 'Hãy chọn thời gian' }]}>
           <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" style={{ width: '100%' }} data-testid="makeup-range" />

@@ -69,6 +69,7 @@ export const fetchSessions = (q: { orgId?: number; documentId?: number; when?: s
 export const fetchSession = (id: number) => api.get<Session>(`/study/sessions/${id}`);
 export const createSession = (body: unknown) => api.post<Session>('/study/sessions', body);
 export const cancelSession = (id: number, version: number) => api.post<Session>(`/study/sessions/${id}/cancel`, { version });
+export const sendInvitations = (id: number) => api.post<{ queued: number; isHeld: boolean }>(`/study/sessions/${id}/invitations`);
 export const createMakeup = (id: number, body: unknown) => api.post<Session>(`/study/sessions/${id}/makeups`, body);
 export const fetchPoints = (sessionId: number) => api.get<Point[]>(`/study/sessions/${sessionId}/points`);
 export const createPoint = (sessionId: number, body: unknown) => api.post<Point>(`/study/sessions/${sessionId}/points`, body);

@@ -45,10 +45,10 @@ WITH input AS (
             (bp.expected_kind = 'subtree' AND mo.path <@ eo.path)
             OR EXISTS (SELECT 1 FROM bridge_point_members x WHERE x.point_id = bp.id AND x.member_id = r.member_id))) AS expected
     FROM resolved r
+    -- Lateral with OFFSET 0 (kept out of the join planning): index lookups per row, never a
+    -- scan of the org or point tables to build a hash (a national conference has 31,000 points).
     LEFT JOIN LATERAL (SELECT * FROM study_sessions WHERE id = r.session_id OFFSET 0) s ON true
     LEFT JOIN LATERAL (SELECT * FROM bridge_points WHERE id = r.point_id AND session_id = r.session_id OFFSET 0) bp ON true
-    -- Lateral with OFFSET 0 (kept out of the join planning): one index lookup per row, never a
-    -- scan of the whole org table to build a hash.
     LEFT JOIN LATERAL (SELECT path FROM orgs WHERE id = bp.expected_org_id OFFSET 0) eo ON true
     LEFT JOIN LATERAL (SELECT path FROM orgs WHERE id = r.org_id OFFSET 0) mo ON true
 ), ins AS (
@@ -78,13 +78,14 @@ function judge(r: Row): CheckinReason {
 
 /** Writes a batch of check-ins and returns one outcome per item, in order. */
 export async function writeCheckins(db: Db, items: CheckinItem[]): Promise<CheckinOutcome[]> {
-  const { rows } = await db.query<Row>(BATCH_SQL, [
+  // Named: PostgreSQL plans the statement once per connection instead of once per batch.
+  const { rows } = await db.query<Row>({ name: 'study_checkin_batch', text: BATCH_SQL, values: [
     items.map((_, i) => i),
     items.map((x) => x.sessionId),
     items.map((x) => x.pointId),
     items.map((x) => x.memberId),
     items.map((x) => x.memberCode),
-  ]);
+  ] });
   const out: CheckinOutcome[] = new Array(items.length);
   for (const r of rows) out[r.i] = { reason: judge(r), memberId: r.member_id, fullName: r.full_name };
   return out;

@@ -97,6 +97,24 @@ describe('reflections', () => {
   });
 });
 
+describe('check-in as a logged-in member', () => {
+  it('checks the member in without typing a code', async () => {
+    const { rows } = await db.query<{ id: number }>(
+      `INSERT INTO study_sessions (org_id, title, starts_at, ends_at) VALUES ($1, 'Sinh hoạt chi bộ chuyên đề', now() - interval '10 minutes', now() + interval '1 hour') RETURNING id`,
+      [cell.id],
+    );
+    await db.query('INSERT INTO study_session_documents (session_id, document_id) VALUES ($1, $2)', [rows[0]!.id, documentId]);
+    const { rows: bp } = await db.query<{ id: number }>(`INSERT INTO bridge_points (session_id, org_id, name, expected_org_id) VALUES ($1, $2, 'Phòng họp chi bộ', $2) RETURNING id`, [rows[0]!.id, cell.id]);
+    const secret = (await db.query<{ value: string }>(`SELECT value FROM app_settings WHERE key = 'study_qr_secret'`)).rows[0]?.value;
+    const { signQrToken } = await import('../../../../domain/study/qr-token');
+    const { getQrSecret } = await import('../checkin/qr-secret');
+    const token = signQrToken({ sessionId: rows[0]!.id, pointId: bp[0]!.id, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, secret ?? (await getQrSecret(db)));
+    const res = await memberClient.request('POST', '/api/study/checkin', { token }, { 'x-device-id': 'member-own-phone' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'checked_in', fullName: 'Trần Văn Học' });
+  });
+});
+
 describe('pledges and the member page', () => {
   it('records a pledge visible to the cell, and shows the member what they studied', async () => {
     const created = await memberClient.post('/api/study/me/pledges', { documentId, year: 2021, commitments: ['Tham gia đầy đủ sinh hoạt chi bộ', 'Vận động 5 hộ tham gia chuyển đổi số'] });
@@ -110,8 +128,8 @@ describe('pledges and the member page', () => {
 
     const me = (await memberClient.get('/api/study/me')).json();
     expect(me.member.fullName).toBe('Trần Văn Học');
-    expect(me.sessions).toHaveLength(1);
-    expect(me.sessions[0]).toMatchObject({ title: 'Hội nghị học tập Nghị quyết', status: 'present', pointName: 'Điểm cầu phường' });
+    expect(me.sessions).toHaveLength(2);
+    expect(me.sessions.find((x: { title: string }) => x.title === 'Hội nghị học tập Nghị quyết')).toMatchObject({ title: 'Hội nghị học tập Nghị quyết', status: 'present', pointName: 'Điểm cầu phường' });
     const doc = me.documents.find((d: { id: number }) => d.id === documentId);
     expect(doc).toMatchObject({ reflectionStatus: 'accepted', hasPledge: true, studiedOn: expect.any(String) });
     expect(me.pledges).toHaveLength(1);

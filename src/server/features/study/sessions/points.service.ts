@@ -192,3 +192,39 @@ export async function getPointQr(db: Db, actor: Actor, pointId: number, origin: 
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { token, url, svg, expiresAt: new Date(expiresAt * 1000).toISOString() };
 }
+
+/**
+ * E-mails an invitation to every expected member of the session who has an address, through
+ * the mail outbox the reports feature delivers (pending with SMTP set up, held otherwise).
+ * Once per member and session: sending again only reaches members added since. In the app,
+ * invitations need no sending: a member's page lists every session expecting them.
+ */
+export async function inviteByMail(db: Db, actor: Actor, sessionId: number, isSmtpConfigured: boolean) {
+  return inTransaction(db, async (tx) => {
+    const session = await loadSession(tx, actor, sessionId);
+    requireStudyWrite(actor, session.orgPath);
+    const { rowCount } = await tx.query(
+      `INSERT INTO mail_outbox (to_address, subject, body, status, dedupe_key)
+       SELECT DISTINCT ON (m.id) m.email, '[Resolute] Giấy mời: ' || s.title,
+              'Kính gửi đồng chí ' || m.full_name || E',\\n\\nĐồng chí được mời dự ' || s.title || ' lúc '
+              || to_char(s.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI "ngày" DD/MM/YYYY') || ' tại ' || bp.name
+              || COALESCE(' (' || bp.place || ')', '') || E'.\\nĐồng chí điểm danh bằng cách quét mã QR tại điểm cầu.',
+              CASE WHEN $2 THEN 'pending' ELSE 'held' END, 'study-invite:' || s.id || ':' || m.id
+         FROM study_sessions s JOIN bridge_points bp ON bp.session_id = s.id
+         JOIN LATERAL (
+           SELECT m.* FROM orgs eo JOIN orgs x ON x.path <@ eo.path JOIN members m ON m.org_id = x.id
+            WHERE bp.expected_kind = 'subtree' AND eo.id = bp.expected_org_id
+           UNION ALL
+           SELECT m.* FROM bridge_point_members pm JOIN members m ON m.id = pm.member_id WHERE pm.point_id = bp.id) m ON true
+        WHERE s.id = $1 AND m.email IS NOT NULL AND m.email <> '' AND m.status IN ('official', 'probationary')
+        ORDER BY m.id, bp.expected_kind = 'list' DESC
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [sessionId, isSmtpConfigured],
+    );
+    await recordAudit(tx, actor, {
+      action: 'invite', entity: 'study_session', entityId: sessionId, orgId: session.orgId, orgPath: session.orgPath,
+      summary: `Gửi thư mời ${rowCount ?? 0} đảng viên dự "${session.title}"`,
+    });
+    return { queued: rowCount ?? 0, isHeld: !isSmtpConfigured };
+  });
+}

@@ -10,7 +10,8 @@ import {
   pointSchema, qrSchema, rollQuery, rollSchema, sessionPageSchema, sessionSchema, updatePointSchema, updateSessionSchema, versionBody,
 } from './sessions.schema';
 import { cancelSession, createMakeupSession, createSession, findSessions, getSession, updateSession } from './sessions.service';
-import { addPointMembers, createPoint, createPointsInBulk, deletePoint, findPoints, getPoint, getPointQr, updatePoint } from './points.service';
+import { addPointMembers, createPoint, createPointsInBulk, deletePoint, findPoints, getPoint, getPointQr, inviteByMail, updatePoint } from './points.service';
+import { smtpSettingsFromEnv } from '../../reports/mail-sender.service';
 import { buildRollSheet, getLiveAttendance, getRoll, importRollCall, markAttendance } from './attendance.service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -56,6 +57,11 @@ export const sessionsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, {
       const { body, title } = await buildSessionReportDocx(db, actorOf(req), req.params.id);
       return sendFile(reply, body, `bao-cao-${title}.docx`, DOCX_TYPE);
     });
+
+  app.post('/study/sessions/:id/invitations', {
+    config: write,
+    schema: { tags, summary: 'E-mail the invitation to every expected member with an address (once each)', params: idParams, response: { 200: z.object({ queued: z.number(), isHeld: z.boolean() }) } },
+  }, async (req) => inviteByMail(db, actorOf(req), req.params.id, smtpSettingsFromEnv() !== null));
 
   app.get('/study/sessions/:id/points', { config: read, schema: { tags, summary: 'Bridge points of a session with their counts', params: idParams, response: { 200: z.array(pointSchema) } } },
     async (req) => findPoints(db, actorOf(req), req.params.id));

@@ -92,6 +92,17 @@ describe('sessions', () => {
     expect((await outsider.post('/api/study/sessions', { orgId: city.id, title: 'Ngoài phạm vi', documentIds: [documentId], mode: 'online', startsAt: hourFromNow(1), endsAt: hourFromNow(2) })).statusCode).toBe(404);
   });
 
+  it('e-mails invitations once to expected members who have an address', async () => {
+    const s = await newSession();
+    await cityManager.post(`/api/study/sessions/${s.id}/points`, { orgId: wardA.id });
+    await db.query(`UPDATE members SET email = 'dv' || id || '@example.vn' WHERE id = ANY($1::bigint[])`, [membersA.slice(0, 2).map((m) => m.id)]);
+    expect((await cityManager.post(`/api/study/sessions/${s.id}/invitations`)).json()).toEqual({ queued: 2, isHeld: true });
+    expect((await cityManager.post(`/api/study/sessions/${s.id}/invitations`)).json()).toEqual({ queued: 0, isHeld: true });
+    const { rows } = await db.query(`SELECT subject, status FROM mail_outbox WHERE dedupe_key LIKE $1`, [`study-invite:${s.id}:%`]);
+    expect(rows[0]).toMatchObject({ status: 'held', subject: expect.stringContaining('Giấy mời') });
+    expect((await viewer.post(`/api/study/sessions/${s.id}/invitations`)).statusCode).toBe(403);
+  });
+
   it('refuses a stale version', async () => {
     const s = await newSession();
     expect((await cityManager.patch(`/api/study/sessions/${s.id}`, { version: s.version, title: 'Tên mới của hội nghị' })).statusCode).toBe(200);

@@ -13,6 +13,8 @@ export type LoadResult = {
   ok: number;
   non2xx: number;
   errors: number;
+  /** Requests sent and never answered: their connection closed or failed first. */
+  unanswered: number;
   /** Tags of the requests answered 2xx. */
   okTags: number[];
   statuses: Record<number, number>;
@@ -34,19 +36,22 @@ export async function runLoad(opts: {
   let ok = 0;
   let non2xx = 0;
   let errors = 0;
+  let unanswered = 0;
   const started = performance.now();
   const deadline = started + opts.durationMs;
+  const prefix = `POST ${opts.path} HTTP/1.1\r\nhost: 127.0.0.1:${opts.port}\r\n`;
 
   const runConnection = () =>
     new Promise<void>((resolve) => {
-      let socket: Socket;
       let buf: Buffer = Buffer.alloc(0);
       let sentAt = 0;
       let tag = 0;
       let finished = false;
+      let isWaiting = false;
       const finish = () => {
         if (finished) return;
         finished = true;
+        if (isWaiting) unanswered += 1;
         socket.destroy();
         resolve();
       };
@@ -55,14 +60,14 @@ export async function runLoad(opts: {
         const req = opts.next();
         if (!req) return finish();
         tag = req.tag;
-        const body = Buffer.from(req.body);
-        let head = `POST ${opts.path} HTTP/1.1\r\nhost: 127.0.0.1:${opts.port}\r\ncontent-length: ${body.length}\r\n`;
-        for (const [k, v] of Object.entries(req.headers)) head += `${k}: ${v}\r\n`;
+        let head = `${prefix}content-length: ${Buffer.byteLength(req.body)}\r\n`;
+        for (const k in req.headers) head += `${k}: ${req.headers[k]}\r\n`;
         sentAt = performance.now();
         requests += 1;
-        socket.write(Buffer.concat([Buffer.from(`${head}\r\n`), body]));
+        isWaiting = true;
+        socket.write(`${head}\r\n${req.body}`);
       };
-      socket = connect(opts.port, '127.0.0.1', sendNext);
+      const socket: Socket = connect(opts.port, '127.0.0.1', sendNext);
       socket.setNoDelay(true);
       socket.on('data', (chunk: Buffer) => {
         buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
@@ -74,6 +79,7 @@ export async function runLoad(opts: {
         if (buf.length < headEnd + 4 + length) return;
         buf = buf.subarray(headEnd + 4 + length);
         const status = Number(head.slice(9, 12));
+        isWaiting = false;
         latencies.push(performance.now() - sentAt);
         statuses[status] = (statuses[status] ?? 0) + 1;
         if (status >= 200 && status < 300) {
@@ -93,5 +99,5 @@ export async function runLoad(opts: {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
-  return { requests, ok, non2xx, errors, okTags, statuses, latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) }, seconds };
+  return { requests, ok, non2xx, errors, unanswered, okTags, statuses, latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) }, seconds };
 }

@@ -1,0 +1,171 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestServer } from '../src/server/test/app-server';
+import { launchBrowser, logIn, newAppPage, pickOrg, screenshot } from './support/browser';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A logged-in API client on the Node side, to set the scene and to play a second phone. */
+async function apiClient(base: string, username?: string, password?: string) {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  let cookie = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  let csrf = ((await csrfRes.json()) as { csrfToken: string }).csrfToken;
+  if (username) {
+    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify({ username, password }) });
+    if (res.status !== 200) throw new Error(`login ${res.status}`);
+    cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  }
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${base}/api${path}`, {
+      method, headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = (await res.json().catch(() => null)) as Json;
+    if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  return { get: (p: string) => call('GET', p), post: (p: string, b?: unknown, h?: Record<string, string>) => call('POST', p, b ?? {}, h) };
+}
+
+/**
+ * Study journeys: a member scanning a bridge point's QR code on a phone, the host's list
+ * filling in live, the coverage dashboard moving, a make-up session, and a reflection
+ * accepted by the cell's secretary. They run on the demo's make-up session that is under way.
+ */
+describe('Study and check-in in the browser', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let host: Page;
+  let hostErrors: string[];
+  let admin: Awaited<ReturnType<typeof apiClient>>;
+  let makeup: Json;
+  let point: Json;
+  let missing: Json[];
+  let current = '';
+  const stamp = Date.now().toString().slice(-6);
+  const extraContexts: BrowserContext[] = [];
+
+  const phonePage = async () => {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    extraContexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    ({ page: host, errors: hostErrors } = await newAppPage(browser, server.url));
+    admin = await apiClient(server.url, 'admin', server.adminPassword);
+    const sessions = await admin.get('/study/sessions?when=upcoming&pageSize=50');
+    makeup = sessions.items.find((s: Json) => s.makeupOf !== null);
+    point = (await admin.get(`/study/sessions/${makeup.id}/points`))[0];
+    missing = (await admin.get(`/study/points/${point.id}/roll?filter=missing&pageSize=10`)).items;
+    await logIn(host, 'admin', server.adminPassword);
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && host) await screenshot(host, `failed-study-${current}`).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    for (const c of extraContexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('checks a member in by scanning the QR code on a phone, and the host sees it live', async () => {
+    current = 'checkin';
+    await host.goto(`/study/points/${point.id}`);
+    const qrUrl = (await host.getByTestId('point-qr-url').textContent())!.trim();
+    expect(qrUrl).toMatch(/\/checkin\/q1\./);
+    await host.getByTestId('point-qr').locator('svg').waitFor();
+    const member = missing[0]!;
+
+    const phone = await phonePage();
+    await phone.goto(qrUrl);
+    await phone.getByText(point.name).waitFor();
+    await phone.getByLabel('Mã đảng viên').fill(member.code);
+    await phone.getByRole('button', { name: 'Điểm danh', exact: true }).click();
+    const result = phone.getByTestId('checkin-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain(member.fullName);
+    await screenshot(phone, 'study-checkin-phone');
+
+    // A wrong code gets a clear message in Vietnamese.
+    const again = await phonePage();
+    await again.goto(qrUrl);
+    await again.getByLabel('Mã đảng viên').fill('KHONG-CO-MA');
+    await again.getByRole('button', { name: 'Điểm danh', exact: true }).click();
+    expect(await again.getByTestId('checkin-error').textContent()).toContain('Không tìm thấy đảng viên có mã này');
+    const forged = await phonePage();
+    await forged.goto(qrUrl.replace(/.{4}$/, 'AAAA'));
+    await forged.getByText('Mã QR không hợp lệ').waitFor();
+
+    const live = host.getByTestId('live-list');
+    await live.getByRole('cell', { name: member.fullName, exact: true }).waitFor({ timeout: 5_000 });
+    await screenshot(host, 'study-host-live');
+    expect(hostErrors).toEqual([]);
+  });
+
+  it('moves the coverage dashboard when members check in', async () => {
+    current = 'coverage';
+    const documentId = makeup.documents[0].id;
+    await host.goto(`/study/coverage?documentId=${documentId}&orgId=${makeup.orgId}`);
+    const studied = host.getByTestId('coverage-studied');
+    await studied.waitFor();
+    const read = async () => Number((await studied.locator('.ant-statistic-content-value').textContent())!.replace(/\D/g, ''));
+    const before = await read();
+    const phone = await apiClient(server.url);
+    const { token } = await admin.get(`/study/points/${point.id}/qr`);
+    for (const m of missing.slice(1, 4)) await phone.post('/study/checkin', { token, memberCode: m.code }, { 'x-device-id': `e2e-phone-${m.code}` });
+    await expect.poll(read, { timeout: 5_000, interval: 300 }).toBe(before + 3);
+    await screenshot(host, 'study-coverage');
+  });
+
+  it('creates a make-up session for the absentees of a ward', async () => {
+    current = 'makeup';
+    await host.goto(`/study/sessions/${makeup.makeupOf}`);
+    await host.getByTestId('create-makeup').click();
+    const dialog = host.getByRole('dialog', { name: 'Tạo buổi học bù' });
+    await dialog.waitFor();
+    await pickOrg(host, 'makeup-org', 'binh thang', 'Đảng ủy phường Bình Thắng');
+    await dialog.getByRole('button', { name: 'Tạo' }).click();
+    await host.getByText('Điểm học bù — Đảng ủy phường Bình Thắng').waitFor();
+    await host.getByText('Học bù', { exact: true }).first().waitFor();
+    expect(await host.getByText('Học bù cho').count()).toBe(1);
+    await screenshot(host, 'study-makeup');
+  });
+
+  it('takes a member’s reflection, accepted by the cell’s secretary', async () => {
+    current = 'reflection';
+    const member = missing[5]!;
+    const password = `E2e-study-${stamp}-pw`;
+    await admin.post('/users', { username: `dv${stamp}`, fullName: member.fullName, password, memberId: member.memberId, roles: [{ orgId: makeup.orgId, role: 'member' }] });
+    await admin.post('/users', { username: `bt${stamp}`, fullName: 'Bí thư chi bộ', password, roles: [{ orgId: makeup.orgId, role: 'reporter' }] });
+
+    const phone = await phonePage();
+    await logIn(phone, `dv${stamp}`, password);
+    await phone.goto('/study/me');
+    const docs = phone.getByTestId('my-documents');
+    await docs.getByRole('button', { name: 'Viết bài thu hoạch' }).first().click();
+    await phone.getByLabel('Nội dung bài thu hoạch').fill(
+      'Qua học tập Nghị quyết, tôi nhận thức rõ hơn mục tiêu xây dựng đô thị thông minh và trách nhiệm nêu gương của đảng viên ở khu phố nơi cư trú.',
+    );
+    await phone.getByRole('button', { name: 'Nộp bài' }).click();
+    await docs.getByText('Bài thu hoạch: Chờ duyệt').waitFor();
+
+    const secretary = await phonePage();
+    await secretary.setViewportSize({ width: 1280, height: 900 });
+    await logIn(secretary, `bt${stamp}`, password);
+    await secretary.goto('/study/reflections');
+    const card = secretary.getByTestId(`reflection-${member.code}`);
+    await card.getByRole('button', { name: 'Chấp nhận' }).click();
+    await secretary.getByText(`Đã chấp nhận bài của đồng chí ${member.fullName}.`).waitFor();
+
+    await phone.reload();
+    await phone.getByTestId('my-documents').getByText('Bài thu hoạch: Đã chấp nhận').waitFor();
+    await screenshot(phone, 'study-reflection-accepted');
+  });
+});

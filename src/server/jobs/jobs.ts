@@ -1,0 +1,51 @@
+/**
+ * The app's background jobs, started by startServer (src/server/server.ts) and stopped on
+ * shutdown:
+ * - `report-reminders`: due and overdue report reminders (reminders.service), once a day by
+ *   Vietnam's calendar and once at start-up; the service's dedupe keys make a rerun harmless;
+ * - `mail-sender`: with SMTP settings (SMTP_HOST…), delivers the pending outbox every tick.
+ *
+ * RESOLUTE_JOBS=off turns them off; they are off under Vitest unless RESOLUTE_JOBS=on (a test
+ * that wants them calls startJobs itself). RESOLUTE_JOBS_TICK_MS sets the tick (60 s).
+ */
+import type { Db } from '../db/pool';
+import { createTransport, deliverOutbox, smtpSettingsFromEnv, type MailTransport, type SmtpSettings } from '../features/reports/mail-sender.service';
+import { sendReminders } from '../features/reports/reminders.service';
+import { startScheduler, type Job, type Scheduler } from './scheduler';
+
+const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+export type JobsSettings = { isEnabled: boolean; tickMs: number; smtp: SmtpSettings | null };
+
+export function jobsSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JobsSettings {
+  const flag = env.RESOLUTE_JOBS?.trim().toLowerCase();
+  const isEnabled = flag === 'off' || flag === '0' || flag === 'false' ? false : flag === 'on' || flag === '1' || flag === 'true' ? true : !env.VITEST;
+  const tickMs = env.RESOLUTE_JOBS_TICK_MS ? Number(env.RESOLUTE_JOBS_TICK_MS) : 60_000;
+  if (!Number.isFinite(tickMs) || tickMs < 100) throw new Error(`RESOLUTE_JOBS_TICK_MS không hợp lệ: "${env.RESOLUTE_JOBS_TICK_MS}" (at least 100 ms)`);
+  return { isEnabled, tickMs, smtp: smtpSettingsFromEnv(env) };
+}
+
+/** The jobs for these settings; `transport` replaces the SMTP transport (tests). */
+export function appJobs(settings: JobsSettings, transport?: MailTransport): Job[] {
+  const jobs: Job[] = [
+    {
+      name: 'report-reminders',
+      runAtStart: true,
+      isDue: (last, now) => last === null || vnDay(last) < vnDay(now),
+      run: (db) => sendReminders(db),
+    },
+  ];
+  const smtp = settings.smtp;
+  if (smtp) {
+    const mail = transport ?? createTransport(smtp);
+    jobs.push({ name: 'mail-sender', runAtStart: true, isDue: () => true, run: (db) => deliverOutbox(db, mail, smtp.from) });
+  }
+  return jobs;
+}
+
+/** Starts the jobs, or nothing when they are off; the result's stop() is always safe to call. */
+export function startJobs(db: Db, opts: { settings?: JobsSettings; transport?: MailTransport; log?: (line: string) => void } = {}): Scheduler | null {
+  const settings = opts.settings ?? jobsSettingsFromEnv();
+  if (!settings.isEnabled) return null;
+  return startScheduler(db, appJobs(settings, opts.transport), { tickMs: settings.tickMs, log: opts.log });
+}
