@@ -20,7 +20,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 export default async function bench(args: string[]): Promise<Record<string, unknown>> {
   const members = Number(args[0]) > 0 ? Number(args[0]) : 1_000_000;
   const seconds = Number(args[1]) > 0 ? Number(args[1]) : 15;
-  const connections = Number(process.env.BENCH_CONNECTIONS ?? 128);
+  const connections = Number(process.env.BENCH_CONNECTIONS ?? 160);
   const dir = mkdtempSync(join(tmpdir(), 'resolute-bench-checkin-'));
   const pgdb = await startEmbeddedDatabase(dir);
   const db = createPool(pgdb.url, 4);

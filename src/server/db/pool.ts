@@ -2,6 +2,11 @@ import pg from 'pg';
 
 // int8 (bigint ids, counts) come back as JS numbers: our ids and counts stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
+// bigint[] (partner orgs, public item ids) likewise, element by element.
+// (1009 is text[] and 1016 bigint[]; @types/pg's TypeId enum lists neither.)
+type TypeId = Parameters<typeof pg.types.getTypeParser>[0];
+const parseTextArray = pg.types.getTypeParser(1009 as TypeId);
+pg.types.setTypeParser(1016 as TypeId, (v: string) => (parseTextArray(v) as (string | null)[]).map((x) => (x === null ? null : Number(x))));
 // numeric too: target values and rates are small decimals.
 pg.types.setTypeParser(1700, (v) => Number(v));
 // `date` stays the 'yyyy-mm-dd' string: a date has no time zone to shift it.

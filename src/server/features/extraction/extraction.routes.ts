@@ -1,21 +1,13 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureOptions } from '../index';
+import { readMultipart, requireFile } from '../../lib/upload';
 import { actorOf } from '../../lib/http';
-import { AppError } from '../../lib/errors';
 import { documentIdParams, extractSchema, importExtractedSchema } from './extraction.schema';
 import { importExtractedItems, proposeItems, proposeItemsFromDocx } from './extraction.service';
 
-async function readFile(req: FastifyRequest): Promise<Buffer> {
-  let buffer: Buffer | null = null;
-  for await (const part of req.parts()) {
-    if (part.type === 'file' && part.fieldname === 'file') buffer = await part.toBuffer();
-  }
-  if (!buffer || buffer.length === 0) {
-    throw new AppError('validation_failed', { vi: 'Hãy chọn tệp Word (.docx).', en: 'Choose a .docx file.' }, { fields: [{ field: 'body.file', message: 'Hãy chọn tệp Word (.docx).' }] });
-  }
-  return buffer;
-}
+const readFile = async (req: FastifyRequest) =>
+  requireFile(await readMultipart(req), { vi: 'Hãy chọn tệp Word (.docx).', en: 'Choose a .docx file.' }).buffer;
 
 export const extractionRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { FeatureOptions } from '../index';
 import { formatVnDate, genderLabels, memberStatusLabels } from '../../../domain/members/member-fields';
 import { AppError } from '../../lib/errors';
+import { readMultipart } from '../../lib/upload';
 import { actorOf, sendFile, XLSX_TYPE } from '../../lib/http';
 import { buildSheet } from '../../lib/xlsx';
 import {
@@ -65,12 +66,8 @@ export const membersRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
     config: write,
     schema: { tags, summary: 'Upload an .xlsx (multipart: orgId, then file) and preview what it would change', consumes: ['multipart/form-data'], response: { 200: importPreviewSchema } },
   }, async (req) => {
-    let orgId: number | null = null;
-    let file: { name: string; buffer: Buffer } | null = null;
-    for await (const part of req.parts()) {
-      if (part.type === 'field' && part.fieldname === 'orgId') orgId = Number(part.value);
-      if (part.type === 'file' && part.fieldname === 'file') file = { name: part.filename, buffer: await part.toBuffer() };
-    }
+    const { fields: sent, file } = await readMultipart(req);
+    const orgId = sent.orgId ? Number(sent.orgId) : null;
     const fields: { field: string; message: string }[] = [];
     if (!orgId || !Number.isInteger(orgId) || orgId <= 0) fields.push({ field: 'body.orgId', message: 'Hãy chọn tổ chức nhận đảng viên.' });
     if (!file || file.buffer.length === 0) fields.push({ field: 'body.file', message: 'Hãy chọn tệp .xlsx.' });

@@ -122,7 +122,10 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
   const [series, { rows: ex }] = await Promise.all([
     indicatorSeries(db, ids, orgId, asOf),
     db.query<{ itemId: number; n: number }>(
-      `SELECT item_id AS "itemId", count(*)::int AS n FROM explanation_requests WHERE document_id = $1 AND item_id IS NOT NULL AND status <> 'closed' GROUP BY 1`, [doc.id]),
+      // Only requests addressed to the viewed org or below: a ward's view does not count the city's.
+      `SELECT item_id AS "itemId", count(*)::int AS n FROM explanation_requests
+        WHERE document_id = $1 AND item_id IS NOT NULL AND status <> 'closed' AND org_path <@ (SELECT path FROM orgs WHERE id = $2)
+        GROUP BY 1`, [doc.id, orgId]),
   ]);
   const explanations = new Map(ex.map((e) => [e.itemId, e.n]));
   const { startYear, endYear } = termYears(doc.term);

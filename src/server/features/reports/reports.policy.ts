@@ -61,3 +61,30 @@ export function requireReportApprove(actor: Actor, orgPath: string) {
     });
   }
 }
+
+/**
+ * SQL over `reports r` for "waiting for me", by the same rules as canWriteReport and
+ * canApproveReport, so that paging and totals are counted in the database. Returns the
+ * condition and its parameters, numbered from `first`.
+ */
+export function waitingForSql(actor: Actor, waiting: 'write' | 'approve', first: number): { sql: string; params: unknown[] } {
+  if (actor.userId === null) {
+    return { sql: waiting === 'write' ? `r.status IN ('draft','returned')` : `r.status = 'submitted'`, params: [] };
+  }
+  const holding = (permission: 'reports.write' | 'reports.approve') =>
+    actor.grants.filter((g) => g.role !== 'admin' && rolePermissions[g.role].includes(permission)).map((g) => g.orgPath);
+  const admin = actor.grants.filter((g) => g.role === 'admin').map((g) => g.orgPath);
+  const [own, adm] = [`$${first}::ltree[]`, `$${first + 1}::ltree[]`];
+  if (waiting === 'write') {
+    return {
+      sql: `r.status IN ('draft','returned') AND (r.org_path = ANY(${own}) OR r.org_path <@ ${adm})`,
+      params: [holding('reports.write'), admin],
+    };
+  }
+  const parent = `CASE WHEN nlevel(r.org_path) > 1 THEN subpath(r.org_path, 0, nlevel(r.org_path) - 1) ELSE r.org_path END`;
+  return {
+    sql: `r.status = 'submitted' AND (${parent} = ANY(${own})
+            OR (r.org_path <@ ${adm} AND (nlevel(r.org_path) = 1 OR NOT r.org_path = ANY(${adm}))))`,
+    params: [holding('reports.approve'), admin],
+  };
+}

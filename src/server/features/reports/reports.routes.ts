@@ -2,8 +2,8 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureOptions } from '../index';
+import { readMultipart, requireFile } from '../../lib/upload';
 import { actorOf, sendFile, XLSX_TYPE, DOCX_TYPE } from '../../lib/http';
-import { AppError } from '../../lib/errors';
 import {
   answerExplanationSchema, approveReportSchema, closeExplanationSchema, createExplanationSchema, createScheduleSchema, dashboardQuery, documentParams,
   drilldownQuery, idParams, listExplanationsQuery, listReportsQuery, remindersSchema, returnReportSchema, rollupQuery, saveReportSchema, shareSchema,
@@ -20,16 +20,7 @@ import { findOutbox, sendReminders } from './reminders.service';
 
 const idFile = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
 
-async function readUpload(req: FastifyRequest): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
-  let file: { name: string; mimeType: string; buffer: Buffer } | null = null;
-  for await (const part of req.parts()) {
-    if (part.type === 'file' && part.fieldname === 'file') file = { name: part.filename, mimeType: part.mimetype, buffer: await part.toBuffer() };
-  }
-  if (!file || file.buffer.length === 0) {
-    throw new AppError('validation_failed', { vi: 'Hãy chọn tệp.', en: 'Choose a file.' }, { fields: [{ field: 'body.file', message: 'Hãy chọn tệp.' }] });
-  }
-  return file;
-}
+const readUpload = async (req: FastifyRequest) => requireFile(await readMultipart(req));
 
 export const reportsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();

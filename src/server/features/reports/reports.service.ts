@@ -14,7 +14,7 @@ import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { findDocumentReadable } from '../documents/documents.queries';
 import { requireDocumentWrite } from '../documents/documents.policy';
 import { updateTask } from '../documents/tasks.service';
-import { reportAbilities, requireReportApprove, requireReportWrite } from './reports.policy';
+import { reportAbilities, requireReportApprove, requireReportWrite, waitingForSql } from './reports.policy';
 import { findHeldTargets, findHeldTasks, findHoldingOrgs, findReportInScope, reportColumns, type ReportRow } from './reports.queries';
 import type { CreateScheduleInput, ListReportsQuery, SaveReportInput } from './reports.schema';
 import { applyApprovedValues, childrenTotals, withdrawApprovedValues } from './rollups.service';
@@ -103,22 +103,20 @@ export async function openReports(tx: pg.PoolClient | Db, scheduleId: number, op
 /** Reports in the caller's scope, filtered; `waiting` picks those the caller should act on. */
 export async function findReports(db: Db, actor: Actor, q: ListReportsQuery) {
   const scope = scopeOf(actor, 'reports.read');
+  // "Waiting for me" is filtered in SQL, by the policy's own rules, so pages and totals are exact.
+  const waiting = q.waiting ? waitingForSql(actor, q.waiting, 8) : { sql: 'true', params: [] };
   const { rows } = await db.query<ReportRow & { total: number }>(
     `SELECT ${reportColumns}, count(*) OVER ()::int AS total
        FROM reports r JOIN orgs o ON o.id = r.org_id JOIN documents d ON d.id = r.document_id
       WHERE ($1::ltree[] IS NULL OR r.org_path <@ $1::ltree[])
         AND ($2::bigint IS NULL OR r.document_id = $2) AND ($3::bigint IS NULL OR r.org_id = $3)
         AND ($4::text IS NULL OR r.period_key = $4) AND ($5::text IS NULL OR r.status = $5)
-        AND ($6::text IS NULL OR ($6 = 'write' AND r.status IN ('draft','returned')) OR ($6 = 'approve' AND r.status = 'submitted'))
+        AND ${waiting.sql}
       ORDER BY r.due_date, o.name COLLATE "vi-x-icu", r.id
-      LIMIT $7 OFFSET $8`,
-    [scope, q.documentId ?? null, q.orgId ?? null, q.periodKey ?? null, q.status ?? null, q.waiting ?? null, q.pageSize * 4, (q.page - 1) * q.pageSize],
+      LIMIT $6 OFFSET $7`,
+    [scope, q.documentId ?? null, q.orgId ?? null, q.periodKey ?? null, q.status ?? null, q.pageSize, (q.page - 1) * q.pageSize, ...waiting.params],
   );
-  let items = rows.map(({ total: _t, ...r }) => presentReport(actor, r));
-  // "Waiting for me" keeps what the caller can act on: write (own org) or approve (one level down).
-  if (q.waiting === 'write') items = items.filter((r) => r.abilities.submit || r.abilities.update);
-  if (q.waiting === 'approve') items = items.filter((r) => r.abilities.approve);
-  return { items: items.slice(0, q.pageSize), total: q.waiting ? items.length : (rows[0]?.total ?? 0), page: q.page, pageSize: q.pageSize };
+  return { items: rows.map(({ total: _t, ...r }) => presentReport(actor, r)), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 /**

@@ -217,6 +217,21 @@ describe('the workflow', () => {
     const res = await wardReporter.get(`/api/reports?waiting=write&documentId=${resolutionId}&pageSize=5`);
     expect(res.statusCode).toBe(200);
     expect(res.json().items.every((r: { orgId: number }) => r.orgId === ward.id)).toBe(true);
+    // Totals and pages are counted in the database: walking the pages yields every row once.
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM reports WHERE org_id = $1 AND document_id = $2 AND status IN ('draft','returned')`,
+      [ward.id, resolutionId],
+    );
+    expect(res.json().total).toBe(rows[0]!.n);
+    const seen: number[] = [];
+    for (let page = 1; page <= Math.ceil(rows[0]!.n / 2); page += 1) {
+      const p = (await wardReporter.get(`/api/reports?waiting=write&documentId=${resolutionId}&pageSize=2&page=${page}`)).json();
+      seen.push(...p.items.map((r: { id: number }) => r.id));
+    }
+    expect(new Set(seen).size).toBe(rows[0]!.n);
+    const approve = (await cityApprover.get(`/api/reports?waiting=approve&documentId=${resolutionId}`)).json();
+    expect(approve.items.every((r: { abilities: { approve: boolean } }) => r.abilities.approve)).toBe(true);
+    expect(approve.total).toBe(approve.items.length);
   });
 });
 

@@ -4,6 +4,8 @@ import type { Db } from '../../../db/pool';
 import { createTestDb } from '../../../test/db';
 import { buildMember, buildOrg, buildUser, type TestMember, type TestOrg } from '../../../test/factories';
 import { buildTestApp, loginAs, multipartBody, type TestClient } from '../../../test/http';
+import { signQrToken } from '../../../../domain/study/qr-token';
+import { getQrSecret } from '../checkin/qr-secret';
 import { createTestDocument } from '../testing/harness';
 
 let app: App;
@@ -105,10 +107,7 @@ describe('check-in as a logged-in member', () => {
     );
     await db.query('INSERT INTO study_session_documents (session_id, document_id) VALUES ($1, $2)', [rows[0]!.id, documentId]);
     const { rows: bp } = await db.query<{ id: number }>(`INSERT INTO bridge_points (session_id, org_id, name, expected_org_id) VALUES ($1, $2, 'Phòng họp chi bộ', $2) RETURNING id`, [rows[0]!.id, cell.id]);
-    const secret = (await db.query<{ value: string }>(`SELECT value FROM app_settings WHERE key = 'study_qr_secret'`)).rows[0]?.value;
-    const { signQrToken } = await import('../../../../domain/study/qr-token');
-    const { getQrSecret } = await import('../checkin/qr-secret');
-    const token = signQrToken({ sessionId: rows[0]!.id, pointId: bp[0]!.id, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, secret ?? (await getQrSecret(db)));
+    const token = signQrToken({ sessionId: rows[0]!.id, pointId: bp[0]!.id, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, await getQrSecret(db));
     const res = await memberClient.request('POST', '/api/study/checkin', { token }, { 'x-device-id': 'member-own-phone' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'checked_in', fullName: 'Trần Văn Học' });
