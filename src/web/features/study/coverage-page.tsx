@@ -22,7 +22,7 @@ export function CoveragePage({ documentId, orgId }: { documentId?: number; orgId
   const [page, setPage] = useState(1);
   const docId = documentId ?? docs.data?.[0]?.id;
   const q = { documentId: docId ?? 0, orgId, asOf };
-  const coverage = useQuery({ queryKey: studyKeys.coverage(q), queryFn: () => fetchCoverage(q), enabled: !!docId, refetchInterval: 2000 });
+  const coverage = useQuery({ queryKey: studyKeys.coverage(q), queryFn: () => fetchCoverage(q), enabled: !!docId, refetchInterval: 1500 });
   const missing = useQuery({ queryKey: studyKeys.missing({ ...q, page }), queryFn: () => fetchNotStudied({ ...q, page, pageSize: 20 }), enabled: !!docId });
   useEffect(() => setPage(1), [docId, orgId, asOf]);
   const go = (next: { documentId?: number; orgId?: number }) => void navigate({ to: '/study/coverage', search: { documentId: next.documentId ?? docId, orgId: next.orgId } });

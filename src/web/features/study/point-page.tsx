@@ -78,7 +78,7 @@ function LiveList({ id }: { id: number }) {
           setRows((prev) => {
             const seen = new Map(prev.map((x) => [x.memberId, x]));
             for (const x of r.items) seen.set(x.memberId, x);
-            return [...seen.values()].sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0)).slice(0, 500);
+            return [...seen.values()].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? '') || (b.seq ?? 0) - (a.seq ?? 0)).slice(0, 500);
           });
         }
       } catch {
