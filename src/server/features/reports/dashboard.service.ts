@@ -15,13 +15,14 @@ import { findOrgInScope } from '../orgs/orgs.queries';
 import { statementOf } from '../documents/documents.service';
 import { cascadeDocsCte } from './reports.queries';
 import { indicatorSeries, type SeriesPoint } from './rollups.service';
+import { STUDY_RATE_CODE, studyRateSeries } from './study-actuals.service';
 import { termYears } from './reports.service';
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 const ACTIVE_TASK = `t.status NOT IN ('done','cancelled')`;
 
 type TargetItemRow = {
-  id: number; text: string; position: number; indicatorId: number | null; indicatorName: string | null; aggregation: string | null; direction: IndicatorDirection | null;
+  id: number; text: string; position: number; indicatorId: number | null; indicatorCode: string | null; indicatorName: string | null; aggregation: string | null; direction: IndicatorDirection | null;
   comparator: TargetComparator | null; value: number | null; valueMin: number | null; valueMax: number | null; unit: string | null; perYear: boolean;
   byYear: number | null; baselineValue: number | null; baselineYear: number | null; yearlyPath: YearValue[] | null;
 };
@@ -29,6 +30,8 @@ type TargetItemRow = {
 export type DashboardTarget = {
   itemId: number; text: string; statement: string | null; indicatorId: number | null; indicatorName: string | null; aggregation: string | null; unit: string;
   status: TargetStatus; reason: string; latest: number | null; latestPeriod: string | null; requiredRate: number | null;
+  /** Where the actuals come from: approved reports, or study check-ins (STUDY_RATE, see study-actuals.service). */
+  source: 'reports' | 'study';
   actuals: { periodKey: string; periodEnd: string; value: number | null; reporting: number }[];
   yearly: YearValue[]; plan: YearValue[]; forecast: YearValue[]; openExplanations: number;
 };
@@ -109,9 +112,10 @@ function evaluate(spec: TargetSpec, yearly: YearValue[], opts: { asOfYear: numbe
   });
 }
 
-export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, orgId: number, asOf: string): Promise<DashboardTarget[]> {
+export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, org: { id: number; path: string }, asOf: string): Promise<DashboardTarget[]> {
+  const orgId = org.id;
   const { rows: items } = await db.query<TargetItemRow>(
-    `SELECT i.id, i.text, i.position, i.indicator_id AS "indicatorId", ind.name AS "indicatorName", ind.aggregation, ind.direction,
+    `SELECT i.id, i.text, i.position, i.indicator_id AS "indicatorId", ind.code AS "indicatorCode", ind.name AS "indicatorName", ind.aggregation, ind.direction,
             i.comparator, i.value::float8 AS value, i.value_min::float8 AS "valueMin", i.value_max::float8 AS "valueMax", COALESCE(i.unit, ind.unit, '') AS unit, i.per_year AS "perYear",
             i.by_year AS "byYear", i.baseline_value::float8 AS "baselineValue", i.baseline_year AS "baselineYear", i.yearly_path AS "yearlyPath"
        FROM document_items i LEFT JOIN indicators ind ON ind.id = i.indicator_id
@@ -119,8 +123,11 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
     [doc.id],
   );
   const ids = [...new Set(items.map((i) => i.indicatorId).filter((x): x is number => x !== null))];
-  const [series, { rows: ex }] = await Promise.all([
+  const { startYear, endYear } = termYears(doc.term);
+  const hasStudyTarget = items.some((i) => i.indicatorCode?.toUpperCase() === STUDY_RATE_CODE);
+  const [series, studied, { rows: ex }] = await Promise.all([
     indicatorSeries(db, ids, orgId, asOf),
+    hasStudyTarget ? studyRateSeries(db, doc.id, org, asOf, startYear) : undefined,
     db.query<{ itemId: number; n: number }>(
       // Only requests addressed to the viewed org or below: a ward's view does not count the city's.
       `SELECT item_id AS "itemId", count(*)::int AS n FROM explanation_requests
@@ -128,12 +135,12 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
         GROUP BY 1`, [doc.id, orgId]),
   ]);
   const explanations = new Map(ex.map((e) => [e.itemId, e.n]));
-  const { startYear, endYear } = termYears(doc.term);
   // Targets are judged on whole years: until 31/12 a year's figure is still year-to-date, and
   // judging it would give a due-year target its final verdict on a partial year.
   const asOfYear = asOf.endsWith('-12-31') ? Number(asOf.slice(0, 4)) : Number(asOf.slice(0, 4)) - 1;
   return items.map((it) => {
-    const points = it.indicatorId !== null ? (series.get(it.indicatorId) ?? []) : [];
+    const fromStudy = studied !== undefined && it.indicatorCode?.toUpperCase() === STUDY_RATE_CODE;
+    const points = fromStudy ? studied : it.indicatorId !== null ? (series.get(it.indicatorId) ?? []) : [];
     const useOwn = it.aggregation === 'none' || it.aggregation === null;
     const yearly = yearlyOf(points, useOwn).filter((y) => y.year <= asOfYear);
     const spec: TargetSpec = {
@@ -146,7 +153,7 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
     const last = [...points].reverse().find((p) => (useOwn ? p.own : (p.subtree ?? p.own)) !== null);
     return {
       itemId: it.id, text: it.text, statement: memo(statements, JSON.stringify(statementInput), () => statementOf(statementInput)), indicatorId: it.indicatorId, indicatorName: it.indicatorName, aggregation: it.aggregation, unit: spec.unit,
-      status: ev.status, reason: ev.reason, requiredRate: ev.requiredRate ?? null,
+      status: ev.status, reason: ev.reason, requiredRate: ev.requiredRate ?? null, source: fromStudy ? 'study' : 'reports',
       latest: last ? (useOwn ? last.own : (last.subtree ?? last.own)) : null, latestPeriod: last?.periodKey ?? null,
       actuals: points.map((p) => ({ periodKey: p.periodKey, periodEnd: p.periodEnd, value: useOwn ? p.own : (p.subtree ?? p.own), reporting: p.reporting })),
       yearly, plan: planOf(spec, direction, startYear, endYear), forecast: ev.forecast, openExplanations: explanations.get(it.id) ?? 0,
@@ -174,7 +181,7 @@ export async function getDashboard(db: Db, actor: Actor, documentId: number, q: 
   const asOf = q.asOf ?? (await defaultAsOf(db, doc.id));
   const depth = org.path.split('.').length;
   const [targets, taskRows, reportRows, children, latestPeriod, explanations] = await Promise.all([
-    evaluateDocumentTargets(db, doc, org.id, asOf),
+    evaluateDocumentTargets(db, doc, org, asOf),
     // Tasks of the cascade led inside the org's subtree, counted per child org and status.
     db.query<{ childPath: string; status: string; n: number; overdue: number }>(
       `WITH ${cascadeDocsCte('$1')}
@@ -246,7 +253,7 @@ export async function getDashboardList(db: Db, actor: Actor, documentId: number,
   const { doc, org } = await resolveScope(db, actor, documentId, q.orgId);
   const asOf = q.asOf ?? (await defaultAsOf(db, doc.id));
   if (q.list === 'targets') {
-    const targets = await evaluateDocumentTargets(db, doc, org.id, asOf);
+    const targets = await evaluateDocumentTargets(db, doc, org, asOf);
     return { rows: targets.filter((t) => !q.status || t.status === q.status).map(({ actuals: _a, plan: _p, forecast: _f, yearly: _y, ...t }) => t) };
   }
   if (q.list === 'reports') {

@@ -48,7 +48,7 @@ export async function exportProgressReportDocx(db: Db, actor: Actor, documentId:
   }
   const asOf = period.end;
   const [targets, { rows: tasks }, { rows: narrative }, { rows: ancestors }] = await Promise.all([
-    evaluateDocumentTargets(db, doc, org.id, asOf),
+    evaluateDocumentTargets(db, doc, org, asOf),
     db.query<{ title: string; leadOrgName: string; dueDate: string | null; status: string; progress: number }>(
       `WITH ${cascadeDocsCte('$1')}
        SELECT t.title, lo.name AS "leadOrgName", to_char(t.due_date, 'DD/MM/YYYY') AS "dueDate", t.status, t.progress

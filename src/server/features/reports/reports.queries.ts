@@ -66,12 +66,12 @@ export async function findReportInScope(db: Queryable, id: number, scope: string
 /** The target items an org holds in a document's cascade: those of its own documents. */
 export async function findHeldTargets(db: Queryable, documentId: number, orgId: number) {
   const { rows } = await db.query<{
-    itemId: number; text: string; documentId: number; documentSymbol: string; indicatorId: number | null; indicatorName: string | null;
+    itemId: number; text: string; documentId: number; documentSymbol: string; indicatorId: number | null; indicatorCode: string | null; indicatorName: string | null;
     aggregation: string | null; unit: string | null; comparator: string | null; value: number | null; valueMin: number | null; valueMax: number | null; perYear: boolean;
   }>(
     `WITH ${cascadeDocsCte('$1')}
      SELECT i.id AS "itemId", i.text, i.document_id AS "documentId", d.symbol AS "documentSymbol", i.indicator_id AS "indicatorId",
-            ind.name AS "indicatorName", ind.aggregation, COALESCE(i.unit, ind.unit) AS unit, i.comparator, i.value,
+            ind.code AS "indicatorCode", ind.name AS "indicatorName", ind.aggregation, COALESCE(i.unit, ind.unit) AS unit, i.comparator, i.value,
             i.value_min AS "valueMin", i.value_max AS "valueMax", i.per_year AS "perYear"
        FROM cascade_docs c JOIN documents d ON d.id = c.id JOIN document_items i ON i.document_id = c.id
        LEFT JOIN indicators ind ON ind.id = i.indicator_id

@@ -18,6 +18,9 @@ import { reportAbilities, requireReportApprove, requireReportWrite, waitingForSq
 import { findHeldTargets, findHeldTasks, findHoldingOrgs, findReportInScope, reportColumns, type ReportRow } from './reports.queries';
 import type { CreateScheduleInput, ListReportsQuery, SaveReportInput } from './reports.schema';
 import { applyApprovedValues, childrenTotals, withdrawApprovedValues } from './rollups.service';
+import { findStudySources, STUDY_RATE_CODE, studyCoverageOf } from './study-actuals.service';
+import { coveragePercent } from '../../../domain/study/coverage';
+import { vnToday } from '../study/coverage/coverage.service';
 
 export const reportNotFound = () => notFound({ vi: 'Không tìm thấy báo cáo.', en: 'Report not found.' });
 const documentNotFound = () => notFound({ vi: 'Không tìm thấy văn bản.', en: 'Document not found.' });
@@ -136,6 +139,7 @@ export async function getReport(db: Db, actor: Actor, id: number) {
     db.query(`SELECT id, file_name AS "fileName", mime_type AS "mimeType", size_bytes AS "sizeBytes", created_at AS "createdAt" FROM report_files WHERE report_id = $1 ORDER BY id`, [id]),
   ]);
   const children = await childrenTotals(db, row.orgPath, row.periodKey, targets.map((t) => t.indicatorId).filter((x): x is number => x !== null));
+  const studyOf = await studySuggestions(db, row, targets);
   const valueOf = new Map(values.rows.map((v: { itemId: number }) => [v.itemId, v]));
   const updateOf = new Map(updates.rows.map((u: { taskId: number }) => [u.taskId, u]));
   return {
@@ -144,11 +148,29 @@ export async function getReport(db: Db, actor: Actor, id: number) {
       ...t,
       reported: valueOf.get(t.itemId) ?? null,
       children: t.indicatorId !== null && t.aggregation && t.aggregation !== 'none' ? (children.get(t.indicatorId) ?? null) : null,
+      fromStudy: studyOf.get(t.itemId) ?? null,
     })),
     tasks: tasks.map((t) => ({ ...t, reported: updateOf.get(t.taskId) ?? null })),
     events: events.rows,
     files: files.rows,
   };
+}
+
+/**
+ * The suggested figure of each STUDY_RATE target: the study coverage of the org's subtree at the
+ * period's end (or today, for a period still running), so the reporter does not count members
+ * by hand. Targets of a document nobody has checked in for get none.
+ */
+async function studySuggestions(db: Db, row: ReportRow, targets: { itemId: number; documentId: number; indicatorCode: string | null }[]) {
+  const out = new Map<number, { value: number; numerator: number; denominator: number; asOf: string }>();
+  const asOf = [row.periodEnd, vnToday()].sort()[0]!;
+  for (const t of targets) {
+    if (t.indicatorCode?.toUpperCase() !== STUDY_RATE_CODE) continue;
+    const parts = await studyCoverageOf(db, await findStudySources(db, t.documentId), row.orgPath, asOf);
+    if (!parts || parts.studied === 0) continue;
+    out.set(t.itemId, { value: coveragePercent(parts), numerator: parts.studied, denominator: parts.members, asOf });
+  }
+  return out;
 }
 
 async function lockReport(tx: pg.PoolClient, actor: Actor, id: number): Promise<ReportRow> {

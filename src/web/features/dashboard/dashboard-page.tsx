@@ -22,6 +22,9 @@ export const TARGET_STATUS_COLOR: Record<TargetStatus, string> = { achieved: 'gr
 const TARGET_STATUSES = Object.keys(TARGET_STATUS_COLOR) as TargetStatus[];
 const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'overdue', 'cancelled'] as const;
 const isRed = (s: TargetStatus) => s === 'off_track' || s === 'at_risk';
+// The server marks STUDY_RATE targets whose actual is study coverage rather than reported figures.
+// TODO(study-actuals): move `source` onto DashboardTarget in dashboard.api.ts; read here until that file is free.
+const isFromStudy = (t: DashboardTarget) => (t as DashboardTarget & { source?: 'reports' | 'study' }).source === 'study';
 
 type Asking = { subject: ExplanationSubject; orgId: number };
 
@@ -133,7 +136,8 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
           columns={[
             { title: r('targets'), dataIndex: 'text' },
             { title: r('goal'), dataIndex: 'statement', width: 150 },
-            { title: r('actual'), render: (_, t) => <>{t.latest === null ? '—' : `${formatNumber(t.latest)} ${t.unit}`}{t.latestPeriod && <div><Typography.Text type="secondary">{t.latestPeriod}</Typography.Text></div>}</>, width: 140 },
+            { title: r('actual'), render: (_, t) => <>{t.latest === null ? '—' : `${formatNumber(t.latest)} ${t.unit}`}{t.latestPeriod && <div><Typography.Text type="secondary">{t.latestPeriod}</Typography.Text></div>}
+              {isFromStudy(t) && <div><Tag color="cyan" style={{ marginTop: 4, whiteSpace: 'normal' }} data-testid={`from-study-${t.itemId}`}>{r('studyAuto')}</Tag></div>}</>, width: 160 },
             { title: r('assessment'), render: (_, t) => <Tag color={TARGET_STATUS_COLOR[t.status]} data-testid="target-status">{r(`tg.${t.status}`)}</Tag>, width: 140 },
             { title: r('reason'), dataIndex: 'reason' },
             {

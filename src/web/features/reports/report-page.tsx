@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
-import { CheckOutlined, PlusCircleOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import { CheckOutlined, ImportOutlined, PlusCircleOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, downloadUrl } from '../../lib/api';
@@ -31,6 +31,11 @@ function draftOf(r: Report): Draft {
 }
 
 const isRate = (t: ReportTarget) => t.aggregation === 'rate';
+
+/** The coverage the server computed from study attendance for a STUDY_RATE target (percent, members studied / members). */
+type StudyFigure = { value: number; numerator: number; denominator: number; asOf: string };
+// TODO(study-actuals): move `fromStudy` onto ReportTarget in reports.api.ts; typed here until that file is free.
+const studyFigureOf = (t: ReportTarget) => (t as ReportTarget & { fromStudy?: StudyFigure | null }).fromStudy ?? null;
 
 /** A report of an org for a period: fill it in (draft, returned), or read it and approve or return it. */
 export function ReportPage({ id }: { id: number }) {
@@ -173,6 +178,7 @@ export function ReportPage({ id }: { id: number }) {
                     <Space size={4}>{numberInput(r('numerator'), d.numerator, (v) => setTarget(t.itemId, { numerator: v }), `numerator-${t.itemId}`)} /
                       {numberInput(r('denominator'), d.denominator, (v) => setTarget(t.itemId, { denominator: v }), `denominator-${t.itemId}`)}</Space>
                     <Typography.Text type="secondary">= {d.numerator != null && d.denominator ? formatNumber((d.numerator / d.denominator) * 100) : '—'}%</Typography.Text>
+                    {studyFigureOf(t) && <StudyFigureHint figure={studyFigureOf(t)!} editable={editable} onUse={(f) => setTarget(t.itemId, { numerator: f.numerator, denominator: f.denominator })} itemId={t.itemId} />}
                   </Space>
                 ) : numberInput(r('value'), d.value, (v) => setTarget(t.itemId, { value: v }), `value-${t.itemId}`);
               },
@@ -270,5 +276,18 @@ export function ReportPage({ id }: { id: number }) {
         </Form>
       </Modal>
     </div>
+  );
+}
+
+/** The study coverage of a STUDY_RATE target, with one click to take its numerator and denominator. */
+function StudyFigureHint({ figure, editable, onUse, itemId }: { figure: StudyFigure; editable: boolean; onUse: (f: StudyFigure) => void; itemId: number }) {
+  const { r } = useReportsT();
+  return (
+    <Space orientation="vertical" size={2} data-testid={`from-study-${itemId}`}>
+      <Typography.Text type="secondary">
+        {r('fromStudy')}: {formatNumber(figure.numerator)}/{formatNumber(figure.denominator)} = {formatNumber(figure.value)}% ({r('asOf')} {formatDay(figure.asOf)})
+      </Typography.Text>
+      {editable && <Button size="small" icon={<ImportOutlined />} onClick={() => onUse(figure)} data-testid={`use-study-${itemId}`}>{r('useStudy')}</Button>}
+    </Space>
   );
 }

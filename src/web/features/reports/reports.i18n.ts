@@ -134,6 +134,9 @@ const strings = {
   questionRequired: ['Hãy ghi nội dung cần giải trình', 'Write what needs explaining'],
   lateAsOf: ['Trễ hạn tính đến ngày xem', 'Late as of the date'],
   sendReminders: ['Gửi nhắc hạn ngay', 'Send reminders now'],
+  fromStudy: ['Điểm danh học tập', 'Study attendance'],
+  useStudy: ['Dùng số liệu học tập', 'Use the study figures'],
+  studyAuto: ['Tự động từ điểm danh học tập', 'Automatic from study attendance'],
   remindersSent: ['Đã tạo {{notifications}} thông báo và {{mails}} thư.', 'Created {{notifications}} notifications and {{mails}} mails.'],
 } as const;
 

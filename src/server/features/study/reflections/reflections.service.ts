@@ -5,6 +5,7 @@ import { can } from '../../../../domain/access/permissions';
 import { inScopeSql, scopeOf, type Actor } from '../../../lib/actor';
 import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../../lib/errors';
+import { findDocumentReadable } from '../../documents/documents.queries';
 import { findOrgInScope } from '../../orgs/orgs.queries';
 import type { ReflectionView } from './reflections.schema';
 
@@ -61,8 +62,7 @@ export async function getReflection(db: Db, actor: Actor, id: number) {
 export async function submitReflection(db: Db, actor: Actor, input: { documentId: number; sessionId?: number; body: string }, file?: { name: string; type: string; data: Buffer }) {
   const memberId = requireMember(actor);
   const id = await inTransaction(db, async (tx) => {
-    const { rows: doc } = await tx.query('SELECT 1 FROM documents WHERE id = $1', [input.documentId]);
-    if (!doc[0]) throw new AppError('validation_failed', { vi: 'Văn bản không tồn tại.', en: 'No such document.' }, { fields: [{ field: 'body.documentId', message: 'Văn bản không tồn tại.' }] });
+    if (!(await findDocumentReadable(tx, input.documentId, null))) throw new AppError('validation_failed', { vi: 'Văn bản không tồn tại.', en: 'No such document.' }, { fields: [{ field: 'body.documentId', message: 'Văn bản không tồn tại.' }] });
     const { rows: existing } = await tx.query<{ id: number; status: string }>('SELECT id, status FROM reflections WHERE member_id = $1 AND document_id = $2 FOR UPDATE', [memberId, input.documentId]);
     if (existing[0]?.status === 'accepted') {
       throw new AppError('conflict', { vi: 'Bài thu hoạch đã được chấp nhận, không sửa được nữa.', en: 'An accepted reflection cannot change.' });
@@ -158,8 +158,11 @@ const presentPledge = (p: PledgeRow) => ({ ...p, updatedAt: p.updatedAt.toISOStr
 export async function createPledge(db: Db, actor: Actor, input: { documentId: number; year: number; commitments: string[] }) {
   const memberId = requireMember(actor);
   const id = await inTransaction(db, async (tx) => {
+    if (!(await findDocumentReadable(tx, input.documentId, null))) {
+      throw new AppError('validation_failed', { vi: 'Văn bản không tồn tại.', en: 'No such document.' }, { fields: [{ field: 'body.documentId', message: 'Văn bản không tồn tại.' }] });
+    }
     const { rows } = await tx.query<{ id: number }>(
-      `INSERT INTO pledges (member_id, document_id, year, commitments) SELECT $1, d.id, $3, $4 FROM documents d WHERE d.id = $2
+      `INSERT INTO pledges (member_id, document_id, year, commitments) VALUES ($1, $2, $3, $4)
        ON CONFLICT (member_id, document_id, year) DO NOTHING RETURNING id`,
       [memberId, input.documentId, input.year, JSON.stringify(input.commitments.map((c) => c.normalize('NFC')))],
     );

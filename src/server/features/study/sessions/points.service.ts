@@ -8,6 +8,7 @@ import { scopeOf, type Actor } from '../../../lib/actor';
 import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../../lib/errors';
 import { findOrgInScope } from '../../orgs/orgs.queries';
+import { queueMail, type QueuedMail } from '../../reports/mail-outbox.service';
 import { getQrSecret } from '../checkin/qr-secret';
 import type { CreatePointInput, PointView } from './sessions.schema';
 import { pointColumns, pointFrom, sessionVisibleSql, type PointRow } from './sessions.queries';
@@ -203,13 +204,12 @@ export async function inviteByMail(db: Db, actor: Actor, sessionId: number, isSm
   return inTransaction(db, async (tx) => {
     const session = await loadSession(tx, actor, sessionId);
     requireStudyWrite(actor, session.orgPath);
-    const { rowCount } = await tx.query(
-      `INSERT INTO mail_outbox (to_address, subject, body, status, dedupe_key)
-       SELECT DISTINCT ON (m.id) m.email, '[Resolute] Giấy mời: ' || s.title,
+    const { rows: letters } = await tx.query<QueuedMail>(
+      `SELECT DISTINCT ON (m.id) m.email AS "toAddress", '[Resolute] Giấy mời: ' || s.title AS subject,
               'Kính gửi đồng chí ' || m.full_name || E',\\n\\nĐồng chí được mời dự ' || s.title || ' lúc '
               || to_char(s.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI "ngày" DD/MM/YYYY') || ' tại ' || bp.name
-              || COALESCE(' (' || bp.place || ')', '') || E'.\\nĐồng chí điểm danh bằng cách quét mã QR tại điểm cầu.',
-              CASE WHEN $2 THEN 'pending' ELSE 'held' END, 'study-invite:' || s.id || ':' || m.id
+              || COALESCE(' (' || bp.place || ')', '') || E'.\\nĐồng chí điểm danh bằng cách quét mã QR tại điểm cầu.' AS body,
+              'study-invite:' || s.id || ':' || m.id AS "dedupeKey"
          FROM study_sessions s JOIN bridge_points bp ON bp.session_id = s.id
          JOIN LATERAL (
            SELECT m.* FROM orgs eo JOIN orgs x ON x.path <@ eo.path JOIN members m ON m.org_id = x.id
@@ -217,14 +217,14 @@ export async function inviteByMail(db: Db, actor: Actor, sessionId: number, isSm
            UNION ALL
            SELECT m.* FROM bridge_point_members pm JOIN members m ON m.id = pm.member_id WHERE pm.point_id = bp.id) m ON true
         WHERE s.id = $1 AND m.email IS NOT NULL AND m.email <> '' AND m.status IN ('official', 'probationary')
-        ORDER BY m.id, bp.expected_kind = 'list' DESC
-       ON CONFLICT (dedupe_key) DO NOTHING`,
-      [sessionId, isSmtpConfigured],
+        ORDER BY m.id, bp.expected_kind = 'list' DESC`,
+      [sessionId],
     );
+    const queued = await queueMail(tx, letters, { isHeld: !isSmtpConfigured });
     await recordAudit(tx, actor, {
       action: 'invite', entity: 'study_session', entityId: sessionId, orgId: session.orgId, orgPath: session.orgPath,
-      summary: `Gửi thư mời ${rowCount ?? 0} đảng viên dự "${session.title}"`,
+      summary: `Gửi thư mời ${queued} đảng viên dự "${session.title}"`,
     });
-    return { queued: rowCount ?? 0, isHeld: !isSmtpConfigured };
+    return { queued, isHeld: !isSmtpConfigured };
   });
 }

@@ -5,6 +5,7 @@ import { can } from '../../../../domain/access/permissions';
 import { scopeOf, type Actor } from '../../../lib/actor';
 import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../../lib/errors';
+import { findDocumentReadable } from '../../documents/documents.queries';
 import { findOrgInScope } from '../../orgs/orgs.queries';
 import type { CreateSessionInput, ListSessionsQuery, MakeupSessionInput, SessionSummary, SessionView, UpdateSessionInput } from './sessions.schema';
 import { findSessionInScope, sessionSummaryColumns, sessionVisibleSql, type SessionRow, type SessionSummaryRow } from './sessions.queries';
@@ -93,8 +94,10 @@ function checkRange(startsAt: string, endsAt: string) {
 
 async function setDocuments(tx: pg.PoolClient, sessionId: number, documentIds: number[]) {
   const unique = [...new Set(documentIds)];
-  const { rows } = await tx.query<{ id: number }>('SELECT id FROM documents WHERE id = ANY($1::bigint[])', [unique]);
-  if (rows.length !== unique.length) {
+  // Existence only, through the documents feature (a session names one to three documents):
+  // any adopted text may be studied, also one issued outside the host's scope.
+  const found = await Promise.all(unique.map((id) => findDocumentReadable(tx, id, null)));
+  if (found.some((d) => d === undefined)) {
     throw new AppError('validation_failed', { vi: 'Có văn bản không tồn tại.', en: 'A document does not exist.' }, {
       fields: [{ field: 'body.documentIds', message: 'Có văn bản không tồn tại.' }],
     });

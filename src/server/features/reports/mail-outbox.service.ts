@@ -1,0 +1,24 @@
+/**
+ * The one way other features put mail in the outbox this feature delivers (see
+ * mail-sender.service): they compose the letters, the outbox owns its table and its rules.
+ */
+import type { Queryable } from '../../db/pool';
+
+export type QueuedMail = { toAddress: string; subject: string; body: string; dedupeKey: string };
+
+/**
+ * Queues letters inside the caller's transaction: 'pending' for the sender job, or 'held' (read
+ * by administrators in the outbox page) when SMTP is not set up. A letter whose dedupe key was
+ * queued before is skipped, so sending again reaches only the new addressees. Returns how many
+ * letters were queued.
+ */
+export async function queueMail(tx: Queryable, letters: readonly QueuedMail[], opts: { isHeld: boolean }): Promise<number> {
+  if (letters.length === 0) return 0;
+  const { rowCount } = await tx.query(
+    `INSERT INTO mail_outbox (to_address, subject, body, status, dedupe_key)
+     SELECT x.t, x.s, x.b, $5, x.k FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) x(t, s, b, k)
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+    [letters.map((l) => l.toAddress), letters.map((l) => l.subject), letters.map((l) => l.body), letters.map((l) => l.dedupeKey), opts.isHeld ? 'held' : 'pending'],
+  );
+  return rowCount ?? 0;
+}
