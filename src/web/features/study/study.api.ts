@@ -68,6 +68,7 @@ export const studyKeys = {
 export const fetchSessions = (q: { orgId?: number; documentId?: number; when?: string; page: number; pageSize: number }) => api.get<Page<SessionSummary>>('/study/sessions', q);
 export const fetchSession = (id: number) => api.get<Session>(`/study/sessions/${id}`);
 export const createSession = (body: unknown) => api.post<Session>('/study/sessions', body);
+export const updateSession = (id: number, body: { version: number } & Record<string, unknown>) => api.patch<Session>(`/study/sessions/${id}`, body);
 export const cancelSession = (id: number, version: number) => api.post<Session>(`/study/sessions/${id}/cancel`, { version });
 export const sendInvitations = (id: number) => api.post<{ queued: number; isHeld: boolean }>(`/study/sessions/${id}/invitations`);
 export const createMakeup = (id: number, body: unknown) => api.post<Session>(`/study/sessions/${id}/makeups`, body);
@@ -75,6 +76,8 @@ export const fetchPoints = (sessionId: number) => api.get<Point[]>(`/study/sessi
 export const createPoint = (sessionId: number, body: unknown) => api.post<Point>(`/study/sessions/${sessionId}/points`, body);
 export const createPointsBulk = (sessionId: number, body: unknown) => api.post<{ created: number }>(`/study/sessions/${sessionId}/points/bulk`, body);
 export const fetchPoint = (id: number) => api.get<Point>(`/study/points/${id}`);
+export const updatePoint = (id: number, body: { version: number; name?: string; place?: string | null; hostName?: string | null }) => api.patch<Point>(`/study/points/${id}`, body);
+export const deletePoint = (id: number) => api.delete<unknown>(`/study/points/${id}`);
 export const fetchQr = (id: number) => api.get<{ token: string; url: string; svg: string; expiresAt: string }>(`/study/points/${id}/qr`);
 export const fetchLive = (id: number, after: number) => api.get<{ items: AttendanceRow[]; cursor: number; counts: Counts }>(`/study/points/${id}/live`, { after });
 export const fetchRoll = (id: number, q: { filter: string; q?: string; page: number; pageSize: number }) => api.get<Page<AttendanceRow>>(`/study/points/${id}/roll`, q);
@@ -97,7 +100,16 @@ export const fetchStudiedDocuments = () => api.get<(DocumentRef & { sessionCount
 export const fetchMyStudy = () => api.get<MyStudy>('/study/me');
 export const writeReflection = (body: { documentId: number; body: string }) => api.post<Reflection>('/study/me/reflections', body);
 export const rewriteReflection = (id: number, body: { version: number; body: string }) => api.put<Reflection>(`/study/me/reflections/${id}`, body);
+/** Submits a reflection as a file (multipart: documentId, optional body, file); replaces a reflection not yet accepted. */
+export function uploadReflection(documentId: number, file: File, body?: string) {
+  const form = new FormData();
+  form.append('documentId', String(documentId));
+  if (body) form.append('body', body);
+  form.append('file', file);
+  return api.upload<Reflection>('/study/me/reflections/upload', form);
+}
 export const createPledge = (body: { documentId: number; year: number; commitments: string[] }) => api.post<Pledge>('/study/me/pledges', body);
+export const updatePledge = (id: number, body: { version: number; commitments?: string[]; selfReview?: string | null }) => api.patch<Pledge>(`/study/me/pledges/${id}`, body);
 export const fetchReflections = (q: { orgId?: number; status?: string; documentId?: number; page: number; pageSize: number }) => api.get<Page<Reflection>>('/study/reflections', q);
 export const reviewReflection = (id: number, body: { version: number; decision: 'accepted' | 'rewrite'; note?: string }) => api.post<Reflection>(`/study/reflections/${id}/review`, body);
 export const fetchPledges = (q: { orgId?: number; documentId?: number; year?: number }) => api.get<Pledge[]>('/study/pledges', q);
@@ -117,8 +129,20 @@ export function deviceId(): string {
 export const checkIn = (token: string, memberCode?: string) =>
   api.post<{ status: 'checked_in' | 'already_checked_in'; message: string; fullName: string | null }>('/study/checkin', { token, ...(memberCode ? { memberCode } : {}) });
 export const fetchCheckinInfo = (token: string) => api.get<CheckinInfo>(`/study/checkin/${encodeURIComponent(token)}`);
-export const modeLabels: Record<SessionMode, string> = { online: 'Trực tuyến', in_person: 'Trực tiếp', hybrid: 'Trực tiếp và trực tuyến' };
-export const statusLabels: Record<AttendanceStatus, string> = { present: 'Có mặt', excused: 'Vắng có lý do', absent: 'Vắng không lý do' };
 export const statusColors: Record<AttendanceStatus, string> = { present: 'green', excused: 'gold', absent: 'red' };
-export const reflectionLabels: Record<ReflectionStatus, string> = { submitted: 'Chờ duyệt', accepted: 'Đã chấp nhận', rewrite: 'Cần viết lại' };
 export const reflectionColors: Record<ReflectionStatus, string> = { submitted: 'blue', accepted: 'green', rewrite: 'orange' };
+
+/**
+ * What the reflection upload takes, checked before sending: the server's list of extensions
+ * (PDF, Word, OpenDocument, text, JPEG, PNG) and a size well under its multipart limit.
+ */
+export const REFLECTION_FILE_ACCEPT = '.pdf,.doc,.docx,.odt,.txt,.jpg,.jpeg,.png';
+export const REFLECTION_FILE_MAX_MB = 20;
+const REFLECTION_FILE_NAME = /\.(pdf|docx?|odt|txt|jpe?g|png)$/i;
+/** Why a file cannot be sent as a reflection, or null when it can. */
+export function reflectionFileProblem(file: { name: string; size: number }): 'fileType' | 'fileTooBig' | 'fileEmpty' | null {
+  if (!REFLECTION_FILE_NAME.test(file.name)) return 'fileType';
+  if (file.size === 0) return 'fileEmpty';
+  if (file.size > REFLECTION_FILE_MAX_MB * 1024 * 1024) return 'fileTooBig';
+  return null;
+}
