@@ -168,4 +168,64 @@ describe('Study and check-in in the browser', () => {
     await phone.getByTestId('my-documents').getByText('Bài thu hoạch: Đã chấp nhận').waitFor();
     await screenshot(phone, 'study-reflection-accepted');
   });
+
+  it('edits a session in its drawer, with Vietnamese validation, and renames a bridge point', async () => {
+    current = 'edit-session';
+    await host.goto(`/study/sessions/${makeup.makeupOf}`);
+    await host.getByTestId('edit-session').click();
+    const drawer = host.getByRole('dialog', { name: 'Sửa hội nghị' });
+    await drawer.waitFor();
+    const title = drawer.getByTestId('session-title');
+    const before = await title.inputValue();
+    await title.fill('');
+    await drawer.getByTestId('edit-session-save').click();
+    await drawer.getByText('Hãy nhập tên hội nghị').first().waitFor();
+    const renamed = `${before} (sửa ${stamp})`;
+    await title.fill(renamed);
+    await title.press('Enter');
+    await host.getByText('Đã lưu hội nghị.').waitFor();
+    await drawer.waitFor({ state: 'hidden' });
+    await host.getByRole('heading', { name: renamed }).waitFor();
+
+    const points = await admin.get(`/study/sessions/${makeup.makeupOf}/points`);
+    const target = points[points.length - 1];
+    await host.getByTestId(`edit-point-${target.id}`).click();
+    const dialog = host.getByRole('dialog', { name: 'Sửa điểm cầu' });
+    await dialog.getByLabel('Địa điểm').fill(`Hội trường ${stamp}`);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await host.getByText('Đã lưu điểm cầu.').waitFor();
+    await host.getByRole('cell', { name: `Hội trường ${stamp}` }).waitFor();
+    await screenshot(host, 'study-session-edited');
+    expect((await admin.get(`/study/sessions/${makeup.makeupOf}`)).title).toBe(renamed);
+  });
+
+  it('takes a reflection as a file, refusing a wrong type before sending', async () => {
+    current = 'reflection-file';
+    const member = missing[6]!;
+    const password = `E2e-file-${stamp}-pw`;
+    await admin.post('/users', { username: `tf${stamp}`, fullName: member.fullName, password, memberId: member.memberId, roles: [{ orgId: makeup.orgId, role: 'member' }] });
+    const phone = await phonePage();
+    await logIn(phone, `tf${stamp}`, password);
+    await phone.goto('/study/me');
+    const docs = phone.getByTestId('my-documents');
+    await docs.getByRole('button', { name: 'Viết bài thu hoạch' }).first().click();
+    const dialog = phone.getByRole('dialog');
+    await dialog.getByText('Nộp tệp', { exact: true }).click();
+    const input = dialog.locator('input[type=file]');
+    let uploads = 0;
+    phone.on('request', (r) => { if (r.url().includes('/reflections/upload')) uploads++; });
+    await input.setInputFiles({ name: 'virus.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+    await dialog.getByRole('button', { name: 'Nộp bài' }).click();
+    await dialog.getByText('Chỉ nhận tệp PDF, Word, văn bản hoặc ảnh.').waitFor();
+    expect(uploads).toBe(0);
+    await input.setInputFiles({ name: 'bai-thu-hoach.txt', mimeType: 'text/plain', buffer: Buffer.from('Bài thu hoạch học tập Nghị quyết: nhận thức, liên hệ bản thân, việc sẽ làm.') });
+    await dialog.getByTestId('reflection-file-name').getByText('bai-thu-hoach.txt').waitFor();
+    await dialog.getByRole('button', { name: 'Nộp bài' }).click();
+    await docs.getByText('Bài thu hoạch: Chờ duyệt').first().waitFor();
+    const attached = phone.getByText('bai-thu-hoach.txt').first();
+    await attached.waitFor();
+    await attached.scrollIntoViewIfNeeded();
+    expect(uploads).toBe(1);
+    await screenshot(phone, 'study-reflection-file');
+  });
 });

@@ -14,9 +14,8 @@ import type { Db } from '../../db/pool';
 import { documentKindLabels } from '../../../domain/documents';
 import type { Actor } from '../../lib/actor';
 import { getDocument } from './documents.service';
+import { FONT, MM, partyHeader, partyPage } from '../../lib/party-docx';
 
-const FONT = 'Times New Roman';
-const MM = 56.7; // twips per millimetre
 const SIZE = 28; // half-points: 14 pt body text
 
 type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
@@ -36,20 +35,6 @@ function cell(children: Paragraph[], widthPct: number, opts: Partial<ITableCellO
   return new TableCell({ children, width: { size: widthPct, type: WidthType.PERCENTAGE }, ...opts });
 }
 
-/** "Bình Dương, ngày 23 tháng 12 năm 2020"; a missing date leaves blanks to fill by hand. */
-export function placeAndDate(place: string, isoDate: string | null): string {
-  if (!isoDate) return `${place}, ngày     tháng     năm`;
-  const [y, m, d] = isoDate.split('-');
-  // 36-HD/VPTW: days below 10 and months below 3 take a leading zero.
-  const month = Number(m) < 3 ? m : String(Number(m));
-  return `${place}, ngày ${d} tháng ${month} năm ${y}`;
-}
-
-/** The place name of the issuing province: "Tỉnh ủy Bình Dương" → "Bình Dương". */
-export function placeOf(provinceName: string): string {
-  return provinceName.replace(/^(Tỉnh ủy|Tỉnh uỷ|Thành ủy|Đảng bộ tỉnh)\s+/iu, '').trim() || provinceName;
-}
-
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
 /** Builds the .docx of a document; the caller checks read access through getDocument. */
@@ -60,24 +45,7 @@ export async function exportDocumentDocx(db: Db, actor: Actor, id: number): Prom
     [doc.orgPath],
   );
   const issuer = ancestors.at(-1)?.name ?? doc.orgName;
-  const superior = ancestors.length >= 2 ? ancestors.at(-2) : undefined;
-  const province = ancestors.find((a) => a.kind === 'province_committee');
-  const place = placeOf(province?.name ?? issuer);
-
-  const leftLines: Paragraph[] = [];
-  if (superior && superior.kind !== 'central') leftLines.push(para([{ text: upper(superior.name) }], { align: AlignmentType.CENTER, after: 0 }));
-  leftLines.push(para([{ text: upper(issuer), bold: true }], { align: AlignmentType.CENTER, after: 0 }));
-  leftLines.push(para([{ text: '*' }], { align: AlignmentType.CENTER, after: 0 }));
-  leftLines.push(para([{ text: `Số ${doc.symbol}` }], { align: AlignmentType.CENTER, after: 0 }));
-  const rightLines = [
-    para([{ text: 'ĐẢNG CỘNG SẢN VIỆT NAM', bold: true, size: 30, underline: true }], { align: AlignmentType.CENTER, after: 240 }),
-    para([{ text: placeAndDate(place, doc.issueDate), italics: true }], { align: AlignmentType.CENTER, after: 0 }),
-  ];
-  const header = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: noBorders,
-    rows: [new TableRow({ children: [cell(leftLines, 42), cell(rightLines, 58)] })],
-  });
+  const header = partyHeader({ ancestors, issuerName: issuer, number: `Số ${doc.symbol}`, date: doc.issueDate });
 
   const body: (Paragraph | Table)[] = [
     header,
@@ -139,12 +107,7 @@ export async function exportDocumentDocx(db: Db, actor: Actor, id: number): Prom
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 }, // A4
-            margin: { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) },
-          },
-        },
+        properties: partyPage,
         children: body,
       },
     ],

@@ -6,7 +6,7 @@
  * sections left for people to complete.
  */
 import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { Db } from '../../db/pool';
 import { TARGET_STATUS_LABELS, periodLabel } from '../../../domain/targets';
@@ -14,23 +14,18 @@ import { formatVnNumber } from '../../../domain/vn-number';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { badRequest, notFound } from '../../lib/errors';
 import { findDocumentReadable } from '../documents/documents.queries';
-import { placeAndDate, placeOf } from '../documents/documents.docx';
+import { FONT, partyHeader, partyPage } from '../../lib/party-docx';
 import { findOrgInScope } from '../orgs/orgs.queries';
 import { evaluateDocumentTargets } from './dashboard.service';
 import { periodOf } from './reports.service';
 import { cascadeDocsCte } from './reports.queries';
 
-const FONT = 'Times New Roman';
-const MM = 56.7;
 const SIZE = 28;
-const upper = (s: string) => s.toLocaleUpperCase('vi');
 
 type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
 const run = (r: Run) => new TextRun({ text: r.text, bold: r.bold, italics: r.italics, size: r.size ?? SIZE, font: FONT, underline: r.underline ? {} : undefined });
 const para = (runs: Run[], align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.JUSTIFIED, after = 120) =>
   new Paragraph({ alignment: align, spacing: { after, line: 300 }, children: runs.map(run) });
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
 const cell = (text: string, width: number, bold = false) =>
   new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children: [para([{ text, bold, size: 24 }], AlignmentType.LEFT, 0)] });
 
@@ -58,46 +53,30 @@ export async function exportProgressReportDocx(db: Db, actor: Actor, documentId:
     ),
     db.query<{ narrative: string }>(
       `SELECT narrative FROM reports WHERE document_id = $1 AND org_id = $2 AND period_key = $3 AND status = 'approved' LIMIT 1`, [doc.id, org.id, q.periodKey]),
-    db.query<{ name: string }>(`SELECT a.name FROM orgs a WHERE a.path @> $1::ltree ORDER BY nlevel(a.path)`, [org.path]),
+    db.query<{ name: string; kind: string }>(`SELECT a.name, a.kind FROM orgs a WHERE a.path @> $1::ltree ORDER BY nlevel(a.path)`, [org.path]),
   ]);
   const superior = ancestors.length >= 2 ? ancestors[ancestors.length - 2]!.name : '';
-  const province = ancestors.find((a) => /^Tỉnh ủy|^Thành ủy/u.test(a.name))?.name ?? org.name;
   const label = periodLabel(period);
   const taskWords: Record<string, string> = { not_started: 'Chưa thực hiện', in_progress: 'Đang thực hiện', done: 'Hoàn thành', overdue: 'Chậm, quá hạn', cancelled: 'Dừng thực hiện' };
 
-  const header = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: noBorders,
-    rows: [new TableRow({ children: [
-      new TableCell({ width: { size: 45, type: WidthType.PERCENTAGE }, children: [
-        para([{ text: upper(superior), size: 26 }], AlignmentType.CENTER, 0),
-        para([{ text: upper(org.name), bold: true, size: 26 }], AlignmentType.CENTER, 0),
-        para([{ text: '*', size: 26 }], AlignmentType.CENTER, 0),
-        para([{ text: 'Số       -BC/', size: 26 }], AlignmentType.CENTER, 0),
-      ] }),
-      new TableCell({ width: { size: 55, type: WidthType.PERCENTAGE }, children: [
-        para([{ text: 'ĐẢNG CỘNG SẢN VIỆT NAM', bold: true, underline: true, size: 30 }], AlignmentType.RIGHT, 120),
-        para([{ text: placeAndDate(placeOf(province), null), italics: true }], AlignmentType.RIGHT, 0),
-      ] }),
-    ] })],
-  });
+  const header = partyHeader({ ancestors, issuerName: org.name, number: 'Số      -BC/', date: null });
   const targetTable = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: [cell('TT', 6, true), cell('Chỉ tiêu', 34, true), cell('Mục tiêu', 14, true), cell('Kết quả', 14, true), cell('Đánh giá', 14, true), cell('Ghi chú', 18, true)] }),
+      new TableRow({ tableHeader: true, children: [cell('TT', 5, true), cell('Chỉ tiêu', 29, true), cell('Mục tiêu', 13, true), cell('Kết quả', 12, true), cell('Đánh giá', 12, true), cell('Ghi chú', 29, true)] }),
       ...targets.map((t, i) => new TableRow({ children: [
-        cell(String(i + 1), 6), cell(t.text, 34),
-        cell(t.statement ?? '', 14),
-        cell(t.latest === null ? '…' : `${formatVnNumber(t.latest)} ${t.unit}`.trim(), 14),
-        cell(TARGET_STATUS_LABELS.vi[t.status], 14), cell(t.reason, 18),
+        cell(String(i + 1), 5), cell(t.text, 29),
+        cell(t.statement ?? '', 13),
+        cell(t.latest === null ? '…' : `${formatVnNumber(t.latest)} ${t.unit}`.trim(), 12),
+        cell(TARGET_STATUS_LABELS.vi[t.status], 12), cell(t.reason, 29),
       ] })),
     ],
   });
   const taskTable = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: [cell('TT', 6, true), cell('Nhiệm vụ', 44, true), cell('Đơn vị chủ trì', 20, true), cell('Thời hạn', 12, true), cell('Tình hình', 18, true)] }),
-      ...tasks.map((t, i) => new TableRow({ children: [cell(String(i + 1), 6), cell(t.title, 44), cell(t.leadOrgName, 20), cell(t.dueDate ?? '', 12), cell(`${taskWords[t.status] ?? t.status} (${t.progress}%)`, 18)] })),
+      new TableRow({ tableHeader: true, children: [cell('TT', 5, true), cell('Nhiệm vụ', 41, true), cell('Đơn vị chủ trì', 22, true), cell('Thời hạn', 14, true), cell('Tình hình', 18, true)] }),
+      ...tasks.map((t, i) => new TableRow({ children: [cell(String(i + 1), 5), cell(t.title, 41), cell(t.leadOrgName, 22), cell(t.dueDate ?? '', 14), cell(`${taskWords[t.status] ?? t.status} (${t.progress}%)`, 18)] })),
     ],
   });
   const fill = '…………………………………………………………………………………………………';
@@ -106,7 +85,7 @@ export async function exportProgressReportDocx(db: Db, actor: Actor, documentId:
     title: `Báo cáo kết quả thực hiện ${doc.symbol}`,
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
     sections: [{
-      properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } } },
+      properties: partyPage,
       children: [
         header,
         para([{ text: 'BÁO CÁO', bold: true, size: 32 }], AlignmentType.CENTER, 0),

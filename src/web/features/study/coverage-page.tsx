@@ -5,8 +5,9 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { fetchCoverage, fetchNotStudied, fetchStudiedDocuments, studyKeys, type CoverageOrg } from './study.api';
+import { formatCount, useStudyT } from './study.i18n';
 
-const pct = (n: number) => `${n.toLocaleString('vi-VN')}%`;
+const pct = (n: number) => `${formatCount(n)}%`;
 
 /**
  * "100% đảng viên được học tập": for a document, the share of members who studied it, for an
@@ -15,6 +16,7 @@ const pct = (n: number) => `${n.toLocaleString('vi-VN')}%`;
  * members scan.
  */
 export function CoveragePage({ documentId, orgId }: { documentId?: number; orgId?: number }) {
+  const { s } = useStudyT();
   const navigate = useNavigate();
   const docs = useQuery({ queryKey: studyKeys.documents, queryFn: fetchStudiedDocuments });
   const [asOf, setAsOf] = useState<string | undefined>();
@@ -29,16 +31,16 @@ export function CoveragePage({ documentId, orgId }: { documentId?: number; orgId
 
   if (docs.isPending) return <Loading />;
   if (docs.isError) return <ErrorState error={docs.error} />;
-  if (!docId) return <EmptyState text="Chưa có văn bản nào được tổ chức học tập." />;
+  if (!docId) return <EmptyState text={s('noStudiedDocs')} />;
   const c = coverage.data;
   return (
     <div>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>Kết quả học tập, quán triệt</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>{s('coverageTitle')}</Typography.Title>
         <Space wrap>
-          <Select style={{ minWidth: 360 }} value={docId} onChange={(v) => { setTrail([]); go({ documentId: v }); }} aria-label="Văn bản"
+          <Select style={{ minWidth: 360 }} value={docId} onChange={(v) => { setTrail([]); go({ documentId: v }); }} aria-label={s('document')}
             options={docs.data.map((d) => ({ value: d.id, label: `${d.symbol} — ${d.title}` }))} data-testid="coverage-document" />
-          <DatePicker format="DD/MM/YYYY" placeholder="Đến hôm nay" value={asOf ? dayjs(asOf) : null} onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)} aria-label="Tính đến ngày" />
+          <DatePicker format="DD/MM/YYYY" placeholder={s('untilToday')} value={asOf ? dayjs(asOf) : null} onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)} aria-label={s('asOfDay')} />
         </Space>
       </Space>
       {coverage.isError && <ErrorState error={coverage.error} />}
@@ -52,20 +54,20 @@ export function CoveragePage({ documentId, orgId }: { documentId?: number; orgId
               <Card size="small">
                 <Progress type="dashboard" percent={c.org.percent} format={() => pct(c.org.percent)} strokeColor={c.org.percent >= 100 ? '#389e0d' : '#b71c1c'} />
                 <div data-testid="coverage-percent" style={{ display: 'none' }}>{c.org.percent}</div>
-                <Statistic title="Đảng viên đã học tập" value={c.org.studied} suffix={`/ ${c.org.members.toLocaleString('vi-VN')}`} groupSeparator="." data-testid="coverage-studied" />
-                <Typography.Text type="secondary">Tính đến ngày {dayjs(c.asOf).format('DD/MM/YYYY')}; chỉ tiêu 100% đảng viên được nghiên cứu, học tập, quán triệt.</Typography.Text>
+                <Statistic title={s('studiedMembers')} value={c.org.studied} suffix={`/ ${formatCount(c.org.members)}`} groupSeparator="." data-testid="coverage-studied" />
+                <Typography.Text type="secondary">{s('coverageNote', { day: dayjs(c.asOf).format('DD/MM/YYYY') })}</Typography.Text>
               </Card>
             </Col>
             <Col xs={24} md={16}>
-              <Card size="small" title="Theo đơn vị trực thuộc">
+              <Card size="small" title={s('byChildOrg')}>
                 <Table<CoverageOrg>
                   size="small" rowKey="orgId" dataSource={c.children} pagination={{ pageSize: 12, hideOnSinglePage: true }}
                   onRow={(r) => ({ onClick: () => { if (!r.hasChildren) return; setTrail([...trail, { orgId: c.org.orgId, name: c.org.name }]); go({ orgId: r.orgId }); }, style: { cursor: r.hasChildren ? 'pointer' : 'default' } })}
                   columns={[
-                    { title: 'Đơn vị', dataIndex: 'name', render: (n: string, r) => (r.hasChildren ? <a>{n}</a> : n) },
-                    { title: 'Đã học', dataIndex: 'studied', width: 90, align: 'right', render: (v: number) => v.toLocaleString('vi-VN') },
-                    { title: 'Đảng viên', dataIndex: 'members', width: 100, align: 'right', render: (v: number) => v.toLocaleString('vi-VN') },
-                    { title: 'Tỷ lệ', dataIndex: 'percent', width: 180, sorter: (a, b) => a.percent - b.percent, render: (v: number) => <Progress percent={v} size="small" format={() => pct(v)} /> },
+                    { title: s('unit'), dataIndex: 'name', render: (n: string, r) => (r.hasChildren ? <a>{n}</a> : n) },
+                    { title: s('studied'), dataIndex: 'studied', width: 90, align: 'right', render: (v: number) => formatCount(v) },
+                    { title: s('members'), dataIndex: 'members', width: 100, align: 'right', render: (v: number) => formatCount(v) },
+                    { title: s('rate'), dataIndex: 'percent', width: 180, sorter: (a, b) => a.percent - b.percent, render: (v: number) => <Progress percent={v} size="small" format={() => pct(v)} /> },
                   ]}
                 />
               </Card>
@@ -73,19 +75,19 @@ export function CoveragePage({ documentId, orgId }: { documentId?: number; orgId
           </Row>
         </>
       )}
-      <Card size="small" style={{ marginTop: 16 }} title={`Đảng viên chưa được học tập${missing.data ? ` (${missing.data.total.toLocaleString('vi-VN')})` : ''}`}>
+      <Card size="small" style={{ marginTop: 16 }} title={`${s('notStudiedTitle')}${missing.data ? ` (${formatCount(missing.data.total)})` : ''}`}>
         {missing.data && missing.data.cells.length > 0 && (
           <Typography.Paragraph type="secondary">
-            Nhiều nhất ở: {missing.data.cells.slice(0, 6).map((x) => `${x.name} (${x.missing})`).join('; ')}
+            {s('mostIn', { list: missing.data.cells.slice(0, 6).map((x) => `${x.name} (${x.missing})`).join('; ') })}
           </Typography.Paragraph>
         )}
         <Table
           size="small" rowKey="memberId" loading={missing.isPending} dataSource={missing.data?.items}
           pagination={{ current: page, pageSize: 20, total: missing.data?.total, onChange: setPage, showSizeChanger: false }}
           columns={[
-            { title: 'Mã', dataIndex: 'code', width: 140 },
-            { title: 'Họ và tên', dataIndex: 'fullName' },
-            { title: 'Chi bộ', dataIndex: 'orgName' },
+            { title: s('code'), dataIndex: 'code', width: 140 },
+            { title: s('fullName'), dataIndex: 'fullName' },
+            { title: s('cell'), dataIndex: 'orgName' },
           ]}
         />
       </Card>

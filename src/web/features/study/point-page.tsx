@@ -8,24 +8,26 @@ import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import {
-  allowMembers, fetchLive, fetchPoint, fetchQr, fetchRoll, importRollCall, markAttendance, rollSheetUrl, statusColors, statusLabels, studyKeys,
+  allowMembers, fetchLive, fetchPoint, fetchQr, fetchRoll, importRollCall, markAttendance, rollSheetUrl, statusColors, studyKeys,
   type AttendanceRow, type AttendanceStatus, type Counts,
 } from './study.api';
+import { useStudyT } from './study.i18n';
 
 /**
  * The host's page for one bridge point: the QR code to show or print, the list filling in
  * live as members scan, and the roll to mark by hand or from a roll-call sheet.
  */
 export function PointPage({ id }: { id: number }) {
+  const { s } = useStudyT();
   const point = useQuery({ queryKey: studyKeys.point(id), queryFn: () => fetchPoint(id) });
   if (point.isPending) return <Loading />;
   if (point.isError) return <ErrorState error={point.error} onRetry={() => point.refetch()} />;
   const p = point.data;
   return (
     <div>
-      <Typography.Text type="secondary"><Link to="/study/sessions/$id" params={{ id: String(p.sessionId) }}>← Về hội nghị</Link></Typography.Text>
+      <Typography.Text type="secondary"><Link to="/study/sessions/$id" params={{ id: String(p.sessionId) }}>{s('backToSession')}</Link></Typography.Text>
       <Typography.Title level={4} style={{ marginTop: 4 }}>{p.name}</Typography.Title>
-      <Typography.Paragraph type="secondary">{[p.orgName, p.place, p.hostName && `Phụ trách: ${p.hostName}`].filter(Boolean).join(' · ')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{[p.orgName, p.place, p.hostName && s('inCharge', { name: p.hostName })].filter(Boolean).join(' · ')}</Typography.Paragraph>
       <Row gutter={16}>
         {p.abilities.update && (
           <Col xs={24} lg={8}>
@@ -42,9 +44,10 @@ export function PointPage({ id }: { id: number }) {
 }
 
 function QrCard({ id }: { id: number }) {
+  const { s } = useStudyT();
   const qr = useQuery({ queryKey: studyKeys.qr(id), queryFn: () => fetchQr(id), staleTime: Infinity });
   return (
-    <Card title="Mã QR điểm danh" size="small" extra={<Button size="small" icon={<PrinterOutlined />} onClick={() => window.print()}>In</Button>}>
+    <Card title={s('qrTitle')} size="small" extra={<Button size="small" icon={<PrinterOutlined />} onClick={() => window.print()}>{s('print')}</Button>}>
       {qr.isPending && <Loading />}
       {qr.isError && <ErrorState error={qr.error} />}
       {qr.data && (
@@ -53,7 +56,7 @@ function QrCard({ id }: { id: number }) {
           <Typography.Paragraph copyable={{ text: qr.data.url }} style={{ fontSize: 12, wordBreak: 'break-all' }} data-testid="point-qr-url">
             {qr.data.url}
           </Typography.Paragraph>
-          <Typography.Text type="secondary">Hiệu lực đến {formatDateTime(qr.data.expiresAt)}</Typography.Text>
+          <Typography.Text type="secondary">{s('validUntil', { time: formatDateTime(qr.data.expiresAt) })}</Typography.Text>
         </div>
       )}
     </Card>
@@ -62,6 +65,7 @@ function QrCard({ id }: { id: number }) {
 
 /** Polls every second for rows after the last one seen: the host sees each scan within about two seconds. */
 function LiveList({ id }: { id: number }) {
+  const { s } = useStudyT();
   const [rows, setRows] = useState<AttendanceRow[]>([]);
   const [counts, setCounts] = useState<Counts | null>(null);
   const cursor = useRef(0);
@@ -93,13 +97,13 @@ function LiveList({ id }: { id: number }) {
     };
   }, [id]);
   return (
-    <Card title="Danh sách điểm danh trực tiếp" size="small" data-testid="live-list">
+    <Card title={s('liveTitle')} size="small" data-testid="live-list">
       {counts && (
         <Row gutter={8} style={{ marginBottom: 12 }}>
-          <Col span={6}><Statistic title="Dự kiến" value={counts.expected} groupSeparator="." /></Col>
-          <Col span={6}><Statistic title="Có mặt" value={counts.present} groupSeparator="." valueStyle={{ color: '#389e0d' }} data-testid="live-present" /></Col>
-          <Col span={6}><Statistic title="Vắng có lý do" value={counts.excused} groupSeparator="." /></Col>
-          <Col span={6}><Statistic title="Tỷ lệ" value={counts.expected ? Math.round((counts.present / counts.expected) * 1000) / 10 : 0} suffix="%" decimalSeparator="," /></Col>
+          <Col span={6}><Statistic title={s('expected')} value={counts.expected} groupSeparator="." /></Col>
+          <Col span={6}><Statistic title={s('present')} value={counts.present} groupSeparator="." valueStyle={{ color: '#389e0d' }} data-testid="live-present" /></Col>
+          <Col span={6}><Statistic title={s('att.excused')} value={counts.excused} groupSeparator="." /></Col>
+          <Col span={6}><Statistic title={s('rate')} value={counts.expected ? Math.round((counts.present / counts.expected) * 1000) / 10 : 0} suffix="%" decimalSeparator="," /></Col>
         </Row>
       )}
       <Table<AttendanceRow>
@@ -107,12 +111,12 @@ function LiveList({ id }: { id: number }) {
         rowKey="memberId"
         dataSource={rows}
         pagination={{ pageSize: 10, showSizeChanger: false }}
-        locale={{ emptyText: 'Chưa có ai điểm danh' }}
+        locale={{ emptyText: s('nobodyYet') }}
         columns={[
-          { title: 'Giờ', dataIndex: 'at', width: 150, render: (v: string | null) => formatDateTime(v) },
-          { title: 'Họ và tên', dataIndex: 'fullName' },
-          { title: 'Chi bộ', dataIndex: 'orgName' },
-          { title: 'Trạng thái', dataIndex: 'status', width: 130, render: (s: AttendanceStatus | null) => (s ? <Tag color={statusColors[s]}>{statusLabels[s]}</Tag> : null) },
+          { title: s('clock'), dataIndex: 'at', width: 150, render: (v: string | null) => formatDateTime(v) },
+          { title: s('fullName'), dataIndex: 'fullName' },
+          { title: s('cell'), dataIndex: 'orgName' },
+          { title: s('status'), dataIndex: 'status', width: 130, render: (v: AttendanceStatus | null) => (v ? <Tag color={statusColors[v]}>{s(`att.${v}`)}</Tag> : null) },
         ]}
       />
     </Card>
@@ -120,6 +124,7 @@ function LiveList({ id }: { id: number }) {
 }
 
 function RollCard({ id, canMark }: { id: number; canMark: boolean }) {
+  const { s } = useStudyT();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
@@ -147,44 +152,44 @@ function RollCard({ id, canMark }: { id: number; canMark: boolean }) {
   const upload = useMutation({
     mutationFn: (file: File) => importRollCall(id, file),
     onSuccess: (r) => {
-      void message.success(`Đã nhập điểm danh ${r.applied} đảng viên.`);
+      void message.success(s('rollImported', { count: r.applied }));
       refresh();
     },
     onError: (e) => {
       const rows = e instanceof ApiError ? (e.details as { rows?: { row: number; message: string }[] } | null)?.rows : undefined;
-      if (rows?.length) void message.error(`${e.message} ${rows.slice(0, 5).map((r) => `Dòng ${r.row}: ${r.message}`).join(' ')}`, 8);
+      if (rows?.length) void message.error(`${e.message} ${rows.slice(0, 5).map((r) => s('rowError', { row: r.row, message: r.message })).join(' ')}`, 8);
       else onError(e);
     },
   });
   const allow = useMutation({
     mutationFn: () => allowMembers(id, guestCodes.split(/[\s,;]+/).filter(Boolean)),
     onSuccess: (r) => {
-      void message.success(`Đã cho phép ${r.added} đảng viên${r.unknown.length ? `; không tìm thấy: ${r.unknown.join(', ')}` : ''}.`);
+      void message.success(`${s('allowed', { count: r.added })}${r.unknown.length ? s('notFoundCodes', { codes: r.unknown.join(', ') }) : ''}.`);
       setGuestCodes('');
       refresh();
     },
     onError: (e) => onError(e),
   });
   return (
-    <Card title="Danh sách dự kiến" size="small" style={{ marginTop: 16 }}
+    <Card title={s('rollTitle')} size="small" style={{ marginTop: 16 }}
       extra={
         <Space wrap>
-          <Button size="small" icon={<DownloadOutlined />} href={rollSheetUrl(id)}>Tải bảng điểm danh</Button>
+          <Button size="small" icon={<DownloadOutlined />} href={rollSheetUrl(id)}>{s('downloadRoll')}</Button>
           {canMark && (
             <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { upload.mutate(f); return false; }}>
-              <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>Nhập bảng điểm danh</Button>
+              <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>{s('importRoll')}</Button>
             </Upload>
           )}
         </Space>
       }>
       <Space wrap style={{ marginBottom: 12 }}>
         <Segmented value={filter} onChange={(v) => { setFilter(String(v)); setPage(1); }}
-          options={[{ value: 'missing', label: 'Chưa có mặt' }, { value: 'present', label: 'Có mặt' }, { value: 'excused', label: 'Vắng có lý do' }, { value: 'all', label: 'Tất cả' }]} />
-        <Input.Search allowClear placeholder="Tìm tên hoặc mã" onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 240 }} />
+          options={[{ value: 'missing', label: s('missing') }, { value: 'present', label: s('present') }, { value: 'excused', label: s('att.excused') }, { value: 'all', label: s('all') }]} />
+        <Input.Search allowClear placeholder={s('searchNameCode')} onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 240 }} />
         {canMark && (
           <Space.Compact>
-            <Input placeholder="Mã đảng viên khách mời" value={guestCodes} onChange={(e) => setGuestCodes(e.target.value)} style={{ width: 220 }} />
-            <Button onClick={() => allow.mutate()} disabled={!guestCodes.trim()} loading={allow.isPending}>Cho phép</Button>
+            <Input placeholder={s('guestCodes')} aria-label={s('guestCodes')} value={guestCodes} onChange={(e) => setGuestCodes(e.target.value)} style={{ width: 220 }} />
+            <Button onClick={() => allow.mutate()} disabled={!guestCodes.trim()} loading={allow.isPending}>{s('allow')}</Button>
           </Space.Compact>
         )}
       </Space>
@@ -193,27 +198,27 @@ function RollCard({ id, canMark }: { id: number; canMark: boolean }) {
           size="small" rowKey="memberId" loading={roll.isPending} dataSource={roll.data?.items}
           pagination={{ current: page, pageSize: 20, total: roll.data?.total, onChange: setPage, showSizeChanger: false }}
           columns={[
-            { title: 'Mã', dataIndex: 'code', width: 130 },
-            { title: 'Họ và tên', dataIndex: 'fullName' },
-            { title: 'Chi bộ', dataIndex: 'orgName' },
-            { title: 'Trạng thái', dataIndex: 'status', width: 150, render: (s: AttendanceStatus | null, r) => (s ? <Tag color={statusColors[s]}>{statusLabels[s]}{r.reason ? `: ${r.reason}` : ''}</Tag> : <Tag>Chưa điểm danh</Tag>) },
+            { title: s('code'), dataIndex: 'code', width: 130 },
+            { title: s('fullName'), dataIndex: 'fullName' },
+            { title: s('cell'), dataIndex: 'orgName' },
+            { title: s('status'), dataIndex: 'status', width: 150, render: (v: AttendanceStatus | null, r) => (v ? <Tag color={statusColors[v]}>{s(`att.${v}`)}{r.reason ? `: ${r.reason}` : ''}</Tag> : <Tag>{s('notCheckedIn')}</Tag>) },
             ...(canMark ? [{
-              title: 'Điểm danh', key: 'mark', width: 260,
+              title: s('checkin'), key: 'mark', width: 260,
               render: (_: unknown, r: AttendanceRow) => (
                 <Space size={4}>
-                  <Button size="small" onClick={() => mark.mutate({ memberId: r.memberId, status: 'present' })} aria-label={`Có mặt ${r.fullName}`}>Có mặt</Button>
-                  <Button size="small" onClick={() => setExcusing(r)}>Có lý do</Button>
-                  <Button size="small" danger onClick={() => mark.mutate({ memberId: r.memberId, status: 'absent' })}>Vắng</Button>
+                  <Button size="small" onClick={() => mark.mutate({ memberId: r.memberId, status: 'present' })} aria-label={s('presentOf', { name: r.fullName })}>{s('present')}</Button>
+                  <Button size="small" onClick={() => setExcusing(r)}>{s('excusedShort')}</Button>
+                  <Button size="small" danger onClick={() => mark.mutate({ memberId: r.memberId, status: 'absent' })}>{s('absentShort')}</Button>
                 </Space>
               ),
             }] : []),
           ]}
         />
       )}
-      <Modal open={!!excusing} title={`Vắng có lý do: ${excusing?.fullName ?? ''}`} okText="Lưu" cancelText="Hủy" onCancel={() => setExcusing(null)}
+      <Modal open={!!excusing} title={s('excusedOf', { name: excusing?.fullName ?? '' })} okText={s('save')} cancelText={s('cancel')} onCancel={() => setExcusing(null)}
         okButtonProps={{ disabled: !reason.trim(), loading: mark.isPending }}
         onOk={() => excusing && mark.mutate({ memberId: excusing.memberId, status: 'excused', reason: reason.trim() })}>
-        <Input.TextArea rows={3} placeholder="Lý do vắng" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="Lý do vắng" />
+        <Input.TextArea rows={3} placeholder={s('absenceReason')} value={reason} onChange={(e) => setReason(e.target.value)} aria-label={s('absenceReason')} />
       </Modal>
     </Card>
   );

@@ -5,10 +5,12 @@ import { ErrorState } from '../../components/states';
 import { downloadUrl } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
-import { fetchReflections, reflectionColors, reflectionLabels, reviewReflection, type Reflection } from './study.api';
+import { fetchReflections, reflectionColors, reviewReflection, type Reflection } from './study.api';
+import { useStudyT } from './study.i18n';
 
 /** The cell secretary's queue: read each reflection, accept it or ask for a rewrite. */
 export function ReflectionsPage() {
+  const { s } = useStudyT();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
@@ -21,7 +23,7 @@ export function ReflectionsPage() {
   const review = useMutation({
     mutationFn: (v: { r: Reflection; decision: 'accepted' | 'rewrite'; note?: string }) => reviewReflection(v.r.id, { version: v.r.version, decision: v.decision, note: v.note }),
     onSuccess: (r) => {
-      void message.success(r.status === 'accepted' ? `Đã chấp nhận bài của đồng chí ${r.memberName}.` : `Đã yêu cầu đồng chí ${r.memberName} viết lại.`);
+      void message.success(s(r.status === 'accepted' ? 'acceptedOf' : 'rewriteAskedOf', { name: r.memberName }));
       setRewriting(null);
       setNote('');
       void qc.invalidateQueries({ queryKey: ['study', 'reflections'] });
@@ -31,32 +33,32 @@ export function ReflectionsPage() {
   return (
     <div>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>Bài thu hoạch của đảng viên</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>{s('reflectionsTitle')}</Typography.Title>
         <Segmented value={status} onChange={(v) => { setStatus(String(v)); setPage(1); }}
-          options={[{ value: 'submitted', label: 'Chờ duyệt' }, { value: 'rewrite', label: 'Cần viết lại' }, { value: 'accepted', label: 'Đã chấp nhận' }, { value: 'all', label: 'Tất cả' }]} />
+          options={[{ value: 'submitted', label: s('rf.submitted') }, { value: 'rewrite', label: s('rf.rewrite') }, { value: 'accepted', label: s('rf.accepted') }, { value: 'all', label: s('all') }]} />
       </Space>
       {list.isError ? <ErrorState error={list.error} /> : (
-        <List style={{ marginTop: 16 }} loading={list.isPending} dataSource={list.data?.items} locale={{ emptyText: 'Không có bài nào' }}
+        <List style={{ marginTop: 16 }} loading={list.isPending} dataSource={list.data?.items} locale={{ emptyText: s('noReflections') }}
           pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage, hideOnSinglePage: true }}
           renderItem={(r) => (
             <Card size="small" style={{ marginBottom: 12 }} data-testid={`reflection-${r.memberCode}`}
-              title={<Space wrap>{r.memberName} <Typography.Text type="secondary">({r.memberCode}, {r.orgName})</Typography.Text><Tag color={reflectionColors[r.status]}>{reflectionLabels[r.status]}</Tag></Space>}
+              title={<Space wrap>{r.memberName} <Typography.Text type="secondary">({r.memberCode}, {r.orgName})</Typography.Text><Tag color={reflectionColors[r.status]}>{s(`rf.${r.status}`)}</Tag></Space>}
               extra={r.abilities.review && (
                 <Space>
-                  <Button type="primary" size="small" onClick={() => review.mutate({ r, decision: 'accepted' })} loading={review.isPending}>Chấp nhận</Button>
-                  <Button size="small" onClick={() => setRewriting(r)}>Yêu cầu viết lại</Button>
+                  <Button type="primary" size="small" onClick={() => review.mutate({ r, decision: 'accepted' })} loading={review.isPending}>{s('accept')}</Button>
+                  <Button size="small" onClick={() => setRewriting(r)}>{s('askRewrite')}</Button>
                 </Space>
               )}>
               <Typography.Text type="secondary">{r.documentTitle} — {formatDateTime(r.updatedAt)}</Typography.Text>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }} ellipsis={{ rows: 6, expandable: true }}>{r.body}</Typography.Paragraph>
               {r.fileName && <a href={downloadUrl(`/study/reflections/${r.id}/file`)}>{r.fileName}</a>}
-              {r.reviewNote && <Typography.Paragraph type="warning">Nhận xét: {r.reviewNote}</Typography.Paragraph>}
+              {r.reviewNote && <Typography.Paragraph type="warning">{s('reviewNote', { note: r.reviewNote })}</Typography.Paragraph>}
             </Card>
           )} />
       )}
-      <Modal open={!!rewriting} title={`Yêu cầu viết lại: ${rewriting?.memberName ?? ''}`} okText="Gửi" cancelText="Hủy" onCancel={() => setRewriting(null)}
+      <Modal open={!!rewriting} title={s('askRewriteOf', { name: rewriting?.memberName ?? '' })} okText={s('send')} cancelText={s('cancel')} onCancel={() => setRewriting(null)}
         okButtonProps={{ disabled: !note.trim(), loading: review.isPending }} onOk={() => rewriting && review.mutate({ r: rewriting, decision: 'rewrite', note: note.trim() })}>
-        <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Cần bổ sung, sửa điều gì" aria-label="Nhận xét" />
+        <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={s('rewriteWhat')} aria-label={s('noteLabel')} />
       </Modal>
     </div>
   );

@@ -11,7 +11,7 @@ import type { Db } from '../../../db/pool';
 import { coveragePercent } from '../../../../domain/study/coverage';
 import type { Actor } from '../../../lib/actor';
 import { safeCell } from '../../../lib/xlsx';
-import { placeAndDate, placeOf } from '../../documents/documents.docx';
+import { partyHeader, partyPage } from '../../../lib/party-docx';
 import { findPoints } from '../sessions/points.service';
 import { loadSession } from '../sessions/sessions.service';
 
@@ -101,27 +101,12 @@ export async function buildSessionReportDocx(db: Db, actor: Actor, sessionId: nu
   );
   const issuer = ancestors.at(-1)?.name ?? session.orgName;
   const superior = ancestors.length >= 2 ? ancestors.at(-2) : undefined;
-  const province = ancestors.find((a) => a.kind === 'province_committee');
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
   const expected = points.reduce((a, p) => a + p.counts.expected, 0);
   const present = points.reduce((a, p) => a + p.counts.present, 0);
   const excused = points.reduce((a, p) => a + p.counts.excused, 0);
 
-  const left = [
-    ...(superior && superior.kind !== 'central' ? [para([{ text: upper(superior.name) }], AlignmentType.CENTER, 0)] : []),
-    para([{ text: upper(issuer), bold: true }], AlignmentType.CENTER, 0),
-    para([{ text: '*' }], AlignmentType.CENTER, 0),
-    para([{ text: 'Số      -BC/' }], AlignmentType.CENTER, 0),
-  ];
-  const right = [
-    para([{ text: 'ĐẢNG CỘNG SẢN VIỆT NAM', bold: true, size: 30, underline: true }], AlignmentType.CENTER, 240),
-    para([{ text: placeAndDate(placeOf(province?.name ?? issuer), today), italics: true }], AlignmentType.CENTER, 0),
-  ];
-  const header = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-    rows: [new TableRow({ children: [new TableCell({ children: left, width: { size: 42, type: WidthType.PERCENTAGE } }), new TableCell({ children: right, width: { size: 58, type: WidthType.PERCENTAGE } })] })],
-  });
+  const header = partyHeader({ ancestors, issuerName: issuer, number: 'Số      -BC/', date: today });
   const th = (t: string) => new TableCell({ children: [para([{ text: t, bold: true, size: 24 }], AlignmentType.CENTER, 0)] });
   const td = (t: string, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) => new TableCell({ children: [para([{ text: t, size: 24 }], align, 0)] });
   const pointTable = new Table({
@@ -176,7 +161,7 @@ export async function buildSessionReportDocx(db: Db, actor: Actor, sessionId: nu
     creator: 'Resolute',
     title: `Báo cáo kết quả ${session.title}`,
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } } }, children: body }],
+    sections: [{ properties: partyPage, children: body }],
   });
   return { body: Buffer.from(await Packer.toBuffer(doc)), title: session.title };
 }
