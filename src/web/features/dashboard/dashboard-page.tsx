@@ -23,8 +23,7 @@ const TARGET_STATUSES = Object.keys(TARGET_STATUS_COLOR) as TargetStatus[];
 const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'overdue', 'cancelled'] as const;
 const isRed = (s: TargetStatus) => s === 'off_track' || s === 'at_risk';
 // The server marks STUDY_RATE targets whose actual is study coverage rather than reported figures.
-// TODO(study-actuals): move `source` onto DashboardTarget in dashboard.api.ts; read here until that file is free.
-const isFromStudy = (t: DashboardTarget) => (t as DashboardTarget & { source?: 'reports' | 'study' }).source === 'study';
+const isFromStudy = (t: DashboardTarget) => t.source === 'study';
 
 type Asking = { subject: ExplanationSubject; orgId: number };
 

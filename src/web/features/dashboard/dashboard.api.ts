@@ -5,6 +5,8 @@ export type YearValue = { year: number; value: number };
 export type DashboardTarget = {
   itemId: number; text: string; statement: string | null; indicatorId: number | null; indicatorName: string | null; aggregation: string | null; unit: string; requiredRate: number | null; status: TargetStatus; reason: string;
   latest: number | null; latestPeriod: string | null; yearly: YearValue[]; plan: YearValue[]; forecast: YearValue[]; openExplanations: number;
+  /** Where the actual comes from: approved reports, or (STUDY_RATE targets) study attendance. */
+  source?: 'reports' | 'study';
 };
 export type Tally = { expected: number; submitted: number; onTime: number; approved: number; late: number; submittedPct: number | null; onTimePct: number | null };
 export type Dashboard = {

@@ -32,10 +32,8 @@ function draftOf(r: Report): Draft {
 
 const isRate = (t: ReportTarget) => t.aggregation === 'rate';
 
-/** The coverage the server computed from study attendance for a STUDY_RATE target (percent, members studied / members). */
-type StudyFigure = { value: number; numerator: number; denominator: number; asOf: string };
-// TODO(study-actuals): move `fromStudy` onto ReportTarget in reports.api.ts; typed here until that file is free.
-const studyFigureOf = (t: ReportTarget) => (t as ReportTarget & { fromStudy?: StudyFigure | null }).fromStudy ?? null;
+type StudyFigure = NonNullable<ReportTarget['fromStudy']>;
+const studyFigureOf = (t: ReportTarget) => t.fromStudy ?? null;
 
 /** A report of an org for a period: fill it in (draft, returned), or read it and approve or return it. */
 export function ReportPage({ id }: { id: number }) {

@@ -14,6 +14,8 @@ export type ReportedTarget = { value: number | null; numerator: number | null; d
 export type ReportTarget = {
   itemId: number; text: string; documentSymbol: string; indicatorName: string | null; aggregation: string | null; unit: string | null;
   reported: ReportedTarget | null; children: { value: number | null; numerator?: number | null; denominator?: number | null; reporting: number } | null;
+  /** For a STUDY_RATE target: the coverage the server computed from study attendance (percent, studied / members). */
+  fromStudy?: { value: number; numerator: number; denominator: number; asOf: string } | null;
 };
 export type ReportTask = {
   taskId: number; title: string; dueDate: string | null; status: TaskStatus; progress: number;
