@@ -42,7 +42,12 @@ describe('tasks and attachments of a document in the browser', () => {
     await row.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
     const form = page.locator('form#task-form');
     await form.waitFor();
-    await page.getByTestId('task-mode').getByText('Hàng loạt').click();
+    // The dialog is still zooming in when it first shows: click until the bulk fields appear.
+    const bulk = page.getByTestId('task-mode').getByText('Hàng loạt');
+    await expect.poll(async () => {
+      await bulk.click();
+      return page.getByTestId('task-under-org').isVisible();
+    }, { timeout: 15_000 }).toBe(true);
     await pickOrg(page, 'task-under-org', 'thanh uy di an', 'Thành ủy Dĩ An');
     expect(await form.getByTestId('task-org-kind').textContent()).toContain('Đảng ủy xã, phường');
     await form.getByLabel('Hạn hoàn thành').fill('31/12/2025');
