@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { App, Alert, Button, Card, Form, Input, InputNumber, List, Modal, Segmented, Space, Tag, Typography, Upload } from 'antd';
+import { App, Alert, Button, Card, Form, Input, InputNumber, List, Modal, Result, Segmented, Space, Tag, Typography, Upload } from 'antd';
 import { EditOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorState, Loading } from '../../components/states';
+import { ApiError } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import {
@@ -23,6 +24,11 @@ export function MyStudyPage() {
   const [pledging, setPledging] = useState<number | null>(null);
   const [reviewing, setReviewing] = useState<Pledge | null>(null);
   if (me.isPending) return <Loading />;
+  // An account not linked to a member (an office worker, an administrator) has no study page:
+  // say so plainly rather than offer a retry that cannot help.
+  if (me.isError && me.error instanceof ApiError && me.error.status === 403) {
+    return <Result status="info" title={s('myStudy')} subTitle={me.error.message} />;
+  }
   if (me.isError) return <ErrorState error={me.error} onRetry={() => me.refetch()} />;
   const d = me.data;
   const reflectionOf = (docId: number) => d.reflections.find((r) => r.documentId === docId);
