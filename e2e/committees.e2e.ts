@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer } from '../src/server/test/app-server';
-import { launchBrowser, logIn, newAppPage, screenshot } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { startTestServer } from '../src/server/test/app-server';
+import { logIn, screenshot } from './support/browser';
+import { adminJourney } from './support/journey';
 
 /**
  * A ward secretary records the ward's standing committee, then adds a deputy secretary to it
@@ -10,27 +11,15 @@ import { launchBrowser, logIn, newAppPage, screenshot } from './support/browser'
  */
 describe('Committees and the own account', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
   let page: Page;
   let pageErrors: string[];
   let current = '';
   const ward = 'Đảng ủy phường Tân Đông Hiệp';
   const term = '2020-2025';
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newAppPage(browser, server.url));
-    await logIn(page, 'admin', server.adminPassword);
-  });
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `failed-${current}`).catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const journey = adminJourney('committees', () => current);
+  beforeAll(() => {
+    ({ page, server, errors: pageErrors } = journey);
   });
 
   async function openWard() {

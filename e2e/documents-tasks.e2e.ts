@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer } from '../src/server/test/app-server';
-import { launchBrowser, logIn, newAppPage, pickOrg, screenshot } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { pickOrg, screenshot } from './support/browser';
+import { adminJourney } from './support/journey';
 
 /**
  * Tasks from a resolution, on the demo: the province assigns a strategic breakthrough to every
@@ -9,28 +9,15 @@ import { launchBrowser, logIn, newAppPage, pickOrg, screenshot } from './support
  * list; then attaches the signed copy, refused first for a wrong file type.
  */
 describe('tasks and attachments of a document in the browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
   let page: Page;
   let pageErrors: string[];
   let current = '';
   const resolution = 'Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Bình Dương lần thứ XI, nhiệm kỳ 2020-2025';
   const breakthrough = 'Tập trung phát triển hạ tầng giao thông theo hướng đô thị hóa';
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newAppPage(browser, server.url));
-    await logIn(page, 'admin', server.adminPassword);
-  });
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `failed-documents-tasks-${current}`).catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const journey = adminJourney('documents-tasks', () => current);
+  beforeAll(() => {
+    ({ page, errors: pageErrors } = journey);
   });
 
   it('assigns a breakthrough to every ward under Thành ủy Dĩ An and lists the tasks', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer } from '../src/server/test/app-server';
-import { launchBrowser, logIn, newAppPage, screenshot } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { adminJourney } from './support/journey';
 
 /**
  * The cascade in the browser, on the demo: a ward committee enters a target the way the
@@ -9,28 +9,15 @@ import { launchBrowser, logIn, newAppPage, screenshot } from './support/browser'
  * the top-down view of that target, and finds the wards still without a plan in the gap view.
  */
 describe('documents and the cascade in the browser', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
   let page: Page;
   let pageErrors: string[];
   let current = '';
   const wardPlan = 'Kế hoạch thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI của Đảng ủy phường Tân Đông Hiệp';
   const targetText = 'Giá trị sản xuất trên địa bàn phường tăng bình quân';
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newAppPage(browser, server.url));
-    await logIn(page, 'admin', server.adminPassword);
-  });
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `failed-documents-${current}`).catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const journey = adminJourney('documents', () => current);
+  beforeAll(() => {
+    ({ page, errors: pageErrors } = journey);
   });
 
   it('enters a target with a range in Vietnamese notation', async () => {

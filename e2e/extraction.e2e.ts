@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import JSZip from 'jszip';
-import { startTestServer } from '../src/server/test/app-server';
-import { launchBrowser, logIn, newAppPage, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
+import { adminJourney } from './support/journey';
 
 /**
  * Paste and review in the browser: a provincial committee pastes the economic targets and the
@@ -10,8 +10,6 @@ import { launchBrowser, logIn, newAppPage, screenshot } from './support/browser'
  * one row, accepts the rest and finds them in the document with the values the text states.
  */
 describe('importing items from a pasted text', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
   let page: Page;
   let current = '';
   let documentId = 0;
@@ -26,11 +24,9 @@ describe('importing items from a pasted text', () => {
   ].join('\n');
   const statements = ['8,5–8,7%/năm', 'trên 90%', 'tăng 8%/năm', 'trên 9 tỷ USD', 'khoảng 80.000 doanh nghiệp'];
 
+  const journey = adminJourney('extraction', () => current);
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    ({ page } = await newAppPage(browser, server.url));
-    await logIn(page, 'admin', server.adminPassword);
+    ({ page } = journey);
     // The draft to import into is set up through the API; the journey is the review itself.
     documentId = await page.evaluate(async () => {
       const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
@@ -45,14 +41,6 @@ describe('importing items from a pasted text', () => {
     });
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `failed-extraction-${current}`).catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('reads the pasted text into an editable table beside the source, each item’s words marked', async () => {
     current = 'review';
