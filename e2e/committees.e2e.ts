@@ -129,7 +129,9 @@ describe('Committees and the own account', () => {
     const notice = page.locator('.ant-notification-notice').filter({ hasText: 'Đã đổi mật khẩu' });
     await notice.waitFor();
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-    await notice.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+    // Let the notice finish fading in for the screenshot; an animation the page cancels (the
+    // route change re-renders) rejects its promise, which only means it is over.
+    await notice.evaluate((el) => Promise.allSettled(el.getAnimations({ subtree: true }).map((a) => a.finished)));
     await screenshot(page, 'password-changed');
 
     await logIn(page, 'admin', newPassword);
