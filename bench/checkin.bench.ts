@@ -6,12 +6,7 @@
  * different member, with a lean keep-alive load generator (testing/loadgen.ts: autocannon's
  * per-request cost took half a core away from the server on this two-core machine). Then counts `lost`: check-ins answered 2xx but not stored.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedDatabase } from '../src/server/db/embedded';
-import { migrate } from '../src/server/db/migrate';
-import { createPool } from '../src/server/db/pool';
+import { benchDatabase } from './support';
 import { anonymousCsrf, createOpenSession, generateTree, startServerChild } from '../src/server/features/study/testing/harness';
 import { runLoad } from '../src/server/features/study/testing/loadgen';
 
@@ -21,19 +16,15 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
   const members = Number(args[0]) > 0 ? Number(args[0]) : 1_000_000;
   const seconds = Number(args[1]) > 0 ? Number(args[1]) : 15;
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 160);
-  const dir = mkdtempSync(join(tmpdir(), 'resolute-bench-checkin-'));
-  const pgdb = await startEmbeddedDatabase(dir);
-  const db = createPool(pgdb.url, 4);
+  // A small pool: the server under test runs in a child process with its own connections.
+  const { db, url, close } = await benchDatabase(4);
   let server: Awaited<ReturnType<typeof startServerChild>> | null = null;
   try {
-    const client = await db.connect();
-    await migrate(client);
-    client.release();
     const t0 = performance.now();
     const g = await generateTree(db, { orgs: 12_000, members });
     log(`generated ${members} members over ${g.orgs} orgs in ${Math.round(performance.now() - t0)} ms`);
     const s = await createOpenSession(db, g);
-    server = await startServerChild(pgdb.url);
+    server = await startServerChild(url);
     const base = `http://127.0.0.1:${server.port}`;
     const csrf = await anonymousCsrf(base);
 
@@ -88,8 +79,6 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
   } finally {
     server?.child.kill('SIGTERM');
     await server?.exited;
-    await db.end();
-    await pgdb.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }

@@ -6,12 +6,7 @@
  * over HTTP on loopback: the median of 30 requests after a warm-up, against the time the same
  * figure takes computed from the raw attendance rows.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedDatabase } from '../src/server/db/embedded';
-import { migrate } from '../src/server/db/migrate';
-import { createPool } from '../src/server/db/pool';
+import { benchDatabase } from './support';
 import { createSession } from '../src/server/lib/sessions';
 import { createOpenSession, generateTree, startServerChild } from '../src/server/features/study/testing/harness';
 
@@ -21,14 +16,10 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 export default async function bench(args: string[]): Promise<Record<string, unknown>> {
   const members = Number(args[0]) > 0 ? Number(args[0]) : 1_000_000;
-  const dir = mkdtempSync(join(tmpdir(), 'resolute-bench-coverage-'));
-  const pgdb = await startEmbeddedDatabase(dir);
-  const db = createPool(pgdb.url, 4);
+  // A small pool: the server under test runs in a child process with its own connections.
+  const { db, url: dbUrl, close } = await benchDatabase(4);
   let server: Awaited<ReturnType<typeof startServerChild>> | null = null;
   try {
-    const client = await db.connect();
-    await migrate(client);
-    client.release();
     let t0 = performance.now();
     const g = await generateTree(db, { orgs: 12_000, members });
     const s = await createOpenSession(db, g);
@@ -51,7 +42,7 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
     );
     await db.query(`INSERT INTO user_roles (user_id, org_id, role) VALUES ($1, $2, 'admin')`, [admin[0]!.id, g.rootId]);
     const { token } = await createSession(db, admin[0]!.id, '127.0.0.1', 'bench');
-    server = await startServerChild(pgdb.url);
+    server = await startServerChild(dbUrl);
     const url = `http://127.0.0.1:${server.port}/api/study/coverage?documentId=${s.documentId}&orgId=${g.rootId}`;
     const get = async () => {
       const t = performance.now();
@@ -97,8 +88,6 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
   } finally {
     server?.child.kill('SIGTERM');
     await server?.exited;
-    await db.end();
-    await pgdb.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }

@@ -9,10 +9,10 @@ import { startEmbeddedDatabase } from '../src/server/db/embedded';
 import { migrate } from '../src/server/db/migrate';
 import { createPool, type Db } from '../src/server/db/pool';
 
-export async function benchDatabase(): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
+export async function benchDatabase(poolSize = 20): Promise<{ db: Db; url: string; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'resolute-bench-'));
   const embedded = await startEmbeddedDatabase(dir);
-  const db = createPool(embedded.url, 20);
+  const db = createPool(embedded.url, poolSize);
   const client = await db.connect();
   await migrate(client);
   client.release();

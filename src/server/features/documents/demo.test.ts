@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../app';
 import type { Db } from '../../db/pool';
-import { loadDemo } from '../../demo/demo-builder';
-import { createTestDb } from '../../test/db';
-import { buildUser } from '../../test/factories';
-import { buildTestApp, loginAs, type TestClient } from '../../test/http';
+import { openDemo } from '../../test/demo';
+import type { TestClient } from '../../test/http';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-let app: App;
 let db: Db;
-let drop: () => Promise<void>;
 let admin: TestClient;
 
 const docBySymbolOrg = async (title: string) => {
@@ -18,18 +13,12 @@ const docBySymbolOrg = async (title: string) => {
   return rows[0]!.id;
 };
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  ({ db, drop } = await createTestDb());
-  await loadDemo(db);
-  ({ app } = await buildTestApp(db));
-  const { rows } = await db.query<{ id: number; path: string }>(`SELECT id, path::text AS path FROM orgs WHERE code = 'TW'`);
-  const u = await buildUser(db, [{ org: { id: rows[0]!.id, path: rows[0]!.path, code: 'TW', name: '' }, role: 'admin' }]);
-  admin = await loginAs(app, u.username, u.password);
+  ({ db, admin, close } = await openDemo());
 }, 120_000);
-afterAll(async () => {
-  await app.close();
-  await drop();
-});
+afterAll(async () => close());
 
 describe('the demo documents', () => {
   it('holds the Bình Dương XI resolution with its five economic targets and four breakthroughs', async () => {

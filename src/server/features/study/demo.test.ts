@@ -1,31 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
-import { loadDemo } from '../../demo/demo-builder';
-import { createTestDb } from '../../test/db';
-import { buildUser } from '../../test/factories';
-import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/http';
+import { openDemo } from '../../test/demo';
+import { anonymous, type TestClient } from '../../test/http';
 
 let app: App;
 let db: Db;
-let drop: () => Promise<void>;
 let admin: TestClient;
 
 const orgId = async (code: string) => (await db.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code])).rows[0]!.id;
 const docId = async (title: string) => (await db.query<{ id: number }>('SELECT id FROM documents WHERE title LIKE $1 ORDER BY id LIMIT 1', [`${title}%`])).rows[0]!.id;
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  ({ db, drop } = await createTestDb());
-  await loadDemo(db);
-  ({ app } = await buildTestApp(db));
-  const { rows } = await db.query<{ id: number; path: string }>(`SELECT id, path::text AS path FROM orgs WHERE code = 'TW'`);
-  const u = await buildUser(db, [{ org: { id: rows[0]!.id, path: rows[0]!.path, code: 'TW', name: '' }, role: 'admin' }]);
-  admin = await loginAs(app, u.username, u.password);
+  ({ db, app, admin, close } = await openDemo());
 }, 180_000);
-afterAll(async () => {
-  await app.close();
-  await drop();
-});
+afterAll(async () => close());
 
 describe('the demo study sessions', () => {
   it('holds the Bình Dương conference of 23/12/2020 with a point at Thành ủy Dĩ An and each ward', async () => {

@@ -1,23 +1,11 @@
 import { api } from '../../lib/api';
 import type { TargetComparator } from '../../../domain/targets';
+import type { ExtractedItem, ExtractedItemKind } from '../../../domain/extraction/types';
 
-export type ExtractedKind = 'target' | 'task' | 'breakthrough' | 'milestone';
+export type ExtractedKind = ExtractedItemKind;
 export type IndicatorMatch = { id: number; name: string; unit: string; score: number; isExact: boolean };
-export type ProposedItem = {
-  kind: ExtractedKind;
-  indicator: string;
-  comparator: TargetComparator | null;
-  value: number | null;
-  valueMin: number | null;
-  valueMax: number | null;
-  unit: string;
-  byYear: number | null;
-  perYear: boolean;
-  start: number;
-  end: number;
-  text: string;
-  indicatorMatch: IndicatorMatch | null;
-};
+/** An item the parser proposed, with the catalog indicator the server thinks it measures. */
+export type ProposedItem = ExtractedItem & { indicatorMatch: IndicatorMatch | null };
 /** `text` is the normalized text the items' offsets index into. */
 export type Proposal = { text: string; items: ProposedItem[] };
 
