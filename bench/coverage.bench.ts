@@ -6,6 +6,7 @@
  * over HTTP on loopback: the median of 30 requests after a warm-up, against the time the same
  * figure takes computed from the raw attendance rows.
  */
+import { vnToday } from '../src/domain/vn-time';
 import { benchDatabase } from './support';
 import { createSession } from '../src/server/lib/sessions';
 import { createOpenSession, generateTree, startServerChild } from '../src/server/features/study/testing/harness';
@@ -70,7 +71,7 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
       );
       raw.push(performance.now() - t);
     }
-    const asOfUrl = `${url}&asOf=${new Date(Date.now() - 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10)}`;
+    const asOfUrl = `${url}&asOf=${vnToday(new Date(Date.now() - 86_400_000))}`;
     const t1 = performance.now();
     await fetch(asOfUrl, { headers: { cookie: `resolute_session=${token}` } });
     const asOfMs = performance.now() - t1;

@@ -11,9 +11,8 @@
 import type { Db } from '../db/pool';
 import { createTransport, deliverOutbox, smtpSettingsFromEnv, type MailTransport, type SmtpSettings } from '../features/reports/mail-sender.service';
 import { sendReminders } from '../features/reports/reminders.service';
+import { vnToday } from '../../domain/vn-time';
 import { startScheduler, type Job, type Scheduler } from './scheduler';
-
-const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 export type JobsSettings = { isEnabled: boolean; tickMs: number; smtp: SmtpSettings | null };
 
@@ -31,7 +30,7 @@ export function appJobs(settings: JobsSettings, transport?: MailTransport): Job[
     {
       name: 'report-reminders',
       runAtStart: true,
-      isDue: (last, now) => last === null || vnDay(last) < vnDay(now),
+      isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
       run: (db) => sendReminders(db),
     },
   ];

@@ -4,6 +4,7 @@ import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
 import { buildOrg, buildUser, type TestOrg } from '../../test/factories';
 import { buildTestApp, loginAs, type TestClient } from '../../test/http';
+import { vnToday } from '../../../domain/vn-time';
 
 let app: App;
 let db: Db;
@@ -54,11 +55,24 @@ describe('audit log', () => {
   it('filters by person, entity and date, and shows only the caller’s scope', async () => {
     expect((await manager.get(`/api/audit?actorId=${managerId}`)).json().total).toBeGreaterThan(0);
     expect((await manager.get('/api/audit?entity=org')).json().total).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
+    // The server filters by Vietnam's calendar: between 17:00 and 24:00 UTC the UTC date is yesterday there.
+    const today = vnToday();
     expect((await manager.get(`/api/audit?from=${today}&to=${today}`)).json().total).toBeGreaterThan(0);
     expect((await manager.get('/api/audit?to=2000-01-01')).json().total).toBe(0);
     expect((await otherManager.get('/api/audit')).json().total).toBe(0);
     expect((await otherManager.get(`/api/audit?orgId=${ward.id}`)).statusCode).toBe(404);
+  });
+
+  it('counts a change made at 23:30 UTC on the next day of Vietnam’s calendar', async () => {
+    // 2026-03-01 23:30 UTC is 06:30 on 2 March in Vietnam.
+    await db.query(
+      `INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, org_id, org_path)
+       VALUES ('2026-03-01T23:30:00Z', $1, 'Nguyễn Văn Quản', 'update', 'member', 'late', $2, $3::ltree)`,
+      [managerId, cell.id, cell.path],
+    );
+    const on = async (day: string) => (await manager.get(`/api/audit?entity=member&from=${day}&to=${day}`)).json();
+    expect((await on('2026-03-02')).items.map((i: { entityId: string }) => i.entityId)).toEqual(['late']);
+    expect((await on('2026-03-01')).total).toBe(0);
   });
 
   it('is append-only', async () => {

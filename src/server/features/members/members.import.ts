@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { vnToday } from '../../../domain/vn-time';
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
 import { can } from '../../../domain/access/permissions';
@@ -83,7 +84,7 @@ async function readSheet(file: Buffer): Promise<{ rowNo: number; cells: Partial<
 // Read once per import: the date does not change between rows, and Date is not free.
 let todayCache = { at: 0, iso: '' };
 const today = () => {
-  if (Date.now() - todayCache.at > 60_000) todayCache = { at: Date.now(), iso: new Date().toISOString().slice(0, 10) };
+  if (Date.now() - todayCache.at > 60_000) todayCache = { at: Date.now(), iso: vnToday() };
   return todayCache.iso;
 };
 

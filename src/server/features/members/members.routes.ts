@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { vnToday } from '../../../domain/vn-time';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureOptions } from '../index';
@@ -38,7 +39,7 @@ export const membersRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
         status: memberStatusLabels[m.status].vi,
         nonState: m.isNonStateEnterprise ? 'Có' : '',
       })));
-      return sendFile(reply, body, `danh-sach-dang-vien-${new Date().toISOString().slice(0, 10)}.xlsx`, XLSX_TYPE);
+      return sendFile(reply, body, `danh-sach-dang-vien-${vnToday()}.xlsx`, XLSX_TYPE);
     });
 
   app.get('/members/import-template', { config: read, schema: { tags, summary: 'An empty import sheet with an example row' } },

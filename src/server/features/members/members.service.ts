@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool';
+import { vnToday } from '../../../domain/vn-time';
 import { inTransaction } from '../../db/pool';
 import { can } from '../../../domain/access/permissions';
 import { givenNameOf, normalizeFullName } from '../../../domain/members/member-fields';
@@ -117,7 +118,7 @@ const codeTaken = (code: string) =>
   });
 
 function checkDates(birthDate: string | null | undefined, joinedDate: string | null | undefined) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = vnToday();
   const problems: { field: string; message: string }[] = [];
   if (birthDate && birthDate > today) problems.push({ field: 'body.birthDate', message: 'Ngày sinh không thể ở tương lai.' });
   if (joinedDate && joinedDate > today) problems.push({ field: 'body.joinedDate', message: 'Ngày vào Đảng không thể ở tương lai.' });

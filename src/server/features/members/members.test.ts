@@ -5,6 +5,7 @@ import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
 import { buildMember, buildOrg, buildUser, type TestOrg } from '../../test/factories';
 import { buildTestApp, loginAs, multipartBody, type TestClient } from '../../test/http';
+import { fixClock, realClock } from '../../test/clock';
 
 let app: App;
 let db: Db;
@@ -192,5 +193,19 @@ describe('export to .xlsx', () => {
     const names = [];
     for (let r = 2; r <= ws.rowCount; r += 1) names.push(ws.getRow(r).getCell(2).value);
     expect(names).toContain('Vũ Văn Bình');
+  });
+});
+
+describe('dates by Vietnam’s calendar', () => {
+  it('takes today by Vietnam’s calendar: at 23:30 UTC a member who joined "today" there is not in the future', async () => {
+    fixClock('2026-03-01T23:30:00Z');
+    try {
+      const res = await manager.post('/api/members', { orgId: cellB.id, code: '74.9000009', fullName: 'Mai Văn Sớm', gender: 'male', birthDate: '1990-01-01', joinedDate: '2026-03-02' });
+      expect(res.statusCode).toBe(201);
+      const later = await manager.post('/api/members', { orgId: cellB.id, code: '74.9000010', fullName: 'Mai Văn Muộn', gender: 'male', birthDate: '1990-01-01', joinedDate: '2026-03-03' });
+      expect(later.statusCode).toBe(400);
+    } finally {
+      realClock();
+    }
   });
 });

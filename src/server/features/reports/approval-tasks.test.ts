@@ -4,6 +4,7 @@ import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
 import { buildOrg, buildUser, type TestOrg } from '../../test/factories';
 import { buildTestApp, loginAs, type TestClient } from '../../test/http';
+import { fixClock, restoreClockAfterEach } from '../../test/clock';
 
 let app: App;
 let db: Db;
@@ -108,5 +109,19 @@ describe('approval and the task progress it carries', () => {
     const own = await cityApprover.get(`/api/rollups?indicatorId=${indicatorId}&orgId=${ward.id}&asOf=2024-12-31`);
     expect(own.json().periods[0]).toMatchObject({ own: 3, subtree: 3 });
     expect((await cityApprover.get(`/api/rollups?indicatorId=${indicatorId}&orgId=${city.id}&asOf=2024-03-30`)).json().periods).toEqual([]);
+  });
+
+  describe('without asOf, as of today in Vietnam', () => {
+    restoreClockAfterEach();
+    it('at 23:30 UTC on 30 March counts the quarter that ends on 31 March (already today in Vietnam)', async () => {
+      fixClock('2024-03-30T23:30:00Z');
+      const res = await cityApprover.get(`/api/rollups?indicatorId=${indicatorId}&orgId=${city.id}`);
+      expect(res.json().periods.map((p: { periodKey: string }) => p.periodKey)).toEqual(['2024-Q1']);
+    });
+    it('at 16:59 UTC on 30 March (23:59 in Vietnam) does not count it yet', async () => {
+      fixClock('2024-03-30T16:59:00Z');
+      const res = await cityApprover.get(`/api/rollups?indicatorId=${indicatorId}&orgId=${city.id}`);
+      expect(res.json().periods).toEqual([]);
+    });
   });
 });

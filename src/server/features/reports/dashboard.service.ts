@@ -4,6 +4,7 @@
  * map), report completeness per child org. Reads precomputed rollup rows only.
  */
 import type { Db, Queryable } from '../../db/pool';
+import { vnToday } from '../../../domain/vn-time';
 import { addTallies, emptyTally, tallyReports, percentOf, type ReportTally } from '../../../domain/reports';
 import {
   evaluateTarget, resolveGoal, TARGET_STATUSES, type IndicatorDirection, type TargetComparator, type TargetSpec, type TargetStatus, type YearValue,
@@ -18,7 +19,6 @@ import { indicatorSeries, type SeriesPoint } from './rollups.service';
 import { STUDY_RATE_CODE, studyRateSeries } from './study-actuals.service';
 import { termYears } from './reports.service';
 
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 const ACTIVE_TASK = `t.status NOT IN ('done','cancelled')`;
 
 type TargetItemRow = {
@@ -171,7 +171,7 @@ type ChildRow = { childId: number; childName: string; childPath: string };
 async function defaultAsOf(db: Queryable, documentId: number): Promise<string> {
   const { rows } = await db.query<{ d: string | null }>(
     `SELECT to_char(max(due_date), 'YYYY-MM-DD') AS d FROM reports WHERE document_id = $1 AND status IN ('submitted','approved')`, [documentId]);
-  const now = today();
+  const now = vnToday();
   const last = rows[0]?.d;
   return last && last < now ? last : now;
 }

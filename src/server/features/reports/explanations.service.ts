@@ -5,6 +5,7 @@
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
 import { isWithin } from '../../../domain/access/permissions';
+import { vnToday } from '../../../domain/vn-time';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors';
@@ -131,7 +132,7 @@ export async function closeExplanation(db: Db, actor: Actor, id: number, version
  * "Việc của tôi": reports the caller should write or approve, late tasks its orgs lead, open
  * explanation requests waiting for its orgs, and unread notifications.
  */
-export async function getMyWork(db: Db, actor: Actor, asOf = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)) {
+export async function getMyWork(db: Db, actor: Actor, asOf = vnToday()) {
   const writePaths = actor.grants.filter((g) => ['admin', 'manager', 'reporter'].includes(g.role)).map((g) => g.orgPath);
   const approveParents = actor.grants.filter((g) => ['admin', 'approver'].includes(g.role)).map((g) => g.orgPath);
   const orgIds = actor.grants.map((g) => g.orgId);

@@ -7,8 +7,8 @@
 import type { Db } from '../../db/pool';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { addDays } from '../../../domain/targets';
+import { vnToday } from '../../../domain/vn-time';
 
-const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** Sends reminders for reports due within `daysBefore` days or overdue; returns how many were created. */
 export async function sendReminders(db: Db, today = vnToday(), daysBefore = 3) {

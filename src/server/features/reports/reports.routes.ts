@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { vnToday } from '../../../domain/vn-time';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureOptions } from '../index';
@@ -58,7 +59,7 @@ export const reportsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
 
   // Rollups and dashboards
   app.get('/rollups', { config: read, schema: { tags, summary: 'An indicator rolled up at an org, by period, as of a date', querystring: rollupQuery } },
-    async (req) => findRollup(db, actorOf(req), req.query.indicatorId, req.query.orgId, req.query.asOf ?? new Date().toISOString().slice(0, 10)));
+    async (req) => findRollup(db, actorOf(req), req.query.indicatorId, req.query.orgId, req.query.asOf ?? vnToday()));
   app.get('/documents/:documentId/dashboard', { config: read, schema: { tags, summary: 'The leader’s dashboard of a document at an org', params: documentParams, querystring: dashboardQuery } },
     async (req) => getDashboard(db, actorOf(req), req.params.documentId, req.query));
   app.get('/documents/:documentId/dashboard/list', { config: read, schema: { tags, summary: 'The list behind a dashboard number', params: documentParams, querystring: drilldownQuery } },

@@ -20,7 +20,7 @@ import type { CreateScheduleInput, ListReportsQuery, SaveReportInput } from './r
 import { applyApprovedValues, childrenTotals, withdrawApprovedValues } from './rollups.service';
 import { findStudySources, STUDY_RATE_CODE, studyCoverageOf } from './study-actuals.service';
 import { coveragePercent } from '../../../domain/study/coverage';
-import { vnToday } from '../study/coverage/coverage.service';
+import { vnToday } from '../../../domain/vn-time';
 
 export const reportNotFound = () => notFound({ vi: 'Không tìm thấy báo cáo.', en: 'Report not found.' });
 const documentNotFound = () => notFound({ vi: 'Không tìm thấy văn bản.', en: 'Document not found.' });

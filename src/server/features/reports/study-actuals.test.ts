@@ -4,7 +4,7 @@ import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
 import { buildMember, buildOrg, buildUser, type TestMember, type TestOrg } from '../../test/factories';
 import { buildTestApp, loginAs, type TestClient } from '../../test/http';
-import { vnToday } from '../study/coverage/coverage.service';
+import { vnToday } from '../../../domain/vn-time';
 import { findStudySources } from './study-actuals.service';
 
 let app: App;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { vnToday } from '../../../domain/vn-time';
 import { Card, Table, Tabs, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -23,7 +24,7 @@ export function ReportsPage() {
   const query: ListReportsQuery = { ...queryOf(tab), page, pageSize };
   const q = useQuery({ queryKey: reportKeys.list(query), queryFn: () => fetchReports(query), placeholderData: keepPreviousData });
   // Due dates are Vietnamese calendar days (UTC+7), whatever the browser's zone.
-  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const today = vnToday();
 
   return (
     <div data-testid="reports-page">

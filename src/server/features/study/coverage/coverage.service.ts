@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../../db/pool';
+import { vnToday } from '../../../../domain/vn-time';
 import { coveragePercent, type CoverageParts } from '../../../../domain/study/coverage';
 import { scopeOf, type Actor } from '../../../lib/actor';
 import { notFound } from '../../../lib/errors';
@@ -8,10 +9,6 @@ import type { CoverageOrg, CoverageQuery } from './coverage.schema';
 
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
 
-/** Today in Vietnam, as yyyy-mm-dd: coverage days are Vietnamese calendar days. */
-export function vnToday(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 /**
  * Studied and member counts for a subtree, as of the end of `asOf`. Both sides add up org

@@ -3,6 +3,7 @@
  * reached (expected at the session, present neither there nor at one of its make-ups), as a
  * workbook and as a Word report in the Party's document format.
  */
+import { vnToday } from '../../../../domain/vn-time';
 import ExcelJS from 'exceljs';
 import {
   AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
@@ -101,7 +102,7 @@ export async function buildSessionReportDocx(db: Db, actor: Actor, sessionId: nu
   );
   const issuer = ancestors.at(-1)?.name ?? session.orgName;
   const superior = ancestors.length >= 2 ? ancestors.at(-2) : undefined;
-  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const today = vnToday();
   const expected = points.reduce((a, p) => a + p.counts.expected, 0);
   const present = points.reduce((a, p) => a + p.counts.present, 0);
   const excused = points.reduce((a, p) => a + p.counts.excused, 0);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { vnToday } from '../../../../domain/vn-time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../app';
 import type { Db } from '../../../db/pool';
@@ -238,7 +239,7 @@ describe('coverage and make-up sessions', () => {
     expect(cov.children.map((c: { name: string; studied: number; members: number }) => [c.name, c.studied, c.members])).toEqual([
       ['Đảng ủy phường An Bình', 1, 2], ['Đảng ủy phường Dĩ An', 3, 4],
     ]);
-    const yesterday = new Date(Date.now() - 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
+    const yesterday = vnToday(new Date(Date.now() - 86_400_000));
     expect((await viewer.get(`/api/study/coverage?documentId=${doc}&orgId=${city.id}&asOf=${yesterday}`)).json().org.studied).toBe(0);
     const missing = (await viewer.get(`/api/study/coverage/missing?documentId=${doc}&orgId=${city.id}`)).json();
     expect(missing.items.map((m: { fullName: string }) => m.fullName)).toEqual(['Phạm Thị Dung', 'Đỗ Thị Giang']);
