@@ -18,6 +18,7 @@ import { findChain, findConcretizations, findGaps, linkItem, suggestLinks, unlin
 import { assignTasksInBulk, createIndicator, createTask, deleteTask, findIndicators, findTasks, updateIndicator, updateTask } from './tasks.service';
 import { exportDocumentDocx } from './documents.docx';
 import { exportDocumentSheet, importDocumentSheet } from './documents.sheet';
+import { queryBoolean } from '../../lib/query-params';
 
 const readUpload = async (req: FastifyRequest) => requireFile(await readMultipart(req));
 
@@ -69,7 +70,7 @@ export const documentsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
     });
   app.post('/documents/:id/import', {
     config: write,
-    schema: { tags, summary: 'Upload an .xlsx of items: preview, or with ?commit=true write all rows or none', params: idParams, querystring: z.object({ commit: z.coerce.boolean().default(false) }), consumes: ['multipart/form-data'] },
+    schema: { tags, summary: 'Upload an .xlsx of items: preview, or with ?commit=true write all rows or none', params: idParams, querystring: z.object({ commit: queryBoolean().default(false) }), consumes: ['multipart/form-data'] },
   }, async (req) => {
     const file = await readUpload(req);
     return importDocumentSheet(db, actorOf(req), req.params.id, file.buffer, req.query.commit);

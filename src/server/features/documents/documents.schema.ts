@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentKinds, documentStatuses, itemKinds, taskStatuses } from '../../../domain/documents';
 import { TARGET_COMPARATORS } from '../../../domain/targets';
+import { queryBoolean } from '../../lib/query-params';
 
 const id = z.coerce.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
@@ -15,14 +16,14 @@ export const versionQuery = z.object({ version: z.coerce.number().int() });
 export const listDocumentsQuery = z.object({
   orgId: id.optional(),
   /** With orgId: also the documents of the org's subtree. */
-  subtree: z.coerce.boolean().optional(),
+  subtree: queryBoolean().optional(),
   kind: z.enum(documentKinds).optional(),
   status: z.enum(documentStatuses).optional(),
   term: z.string().regex(/^\d{4}-\d{4}$/).optional(),
   /** Documents that implement this document's series. */
   implementsId: id.optional(),
   /** Latest versions only (default). */
-  latest: z.coerce.boolean().optional(),
+  latest: queryBoolean().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -352,6 +352,11 @@ describe('files', () => {
 
     ws.spliceRows(5, 1);
     const good = multipartBody({}, { field: 'file', name: 'ke-hoach.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
+    // `commit=false` previews: it used to be read as true and wrote the rows.
+    const previewed = await wardManager.request('POST', `/api/documents/${doc.id}/import?commit=false`, good.body, { 'content-type': good.contentType });
+    expect(previewed.statusCode, previewed.body).toBe(200);
+    expect(previewed.json().counts).toMatchObject({ create: 1, error: 0 });
+    expect((await wardManager.get(`/api/documents/${doc.id}`)).json().items).toHaveLength(2);
     const committed = await wardManager.request('POST', `/api/documents/${doc.id}/import?commit=true`, good.body, { 'content-type': good.contentType });
     expect(committed.statusCode, committed.body).toBe(200);
     const items = (await wardManager.get(`/api/documents/${doc.id}`)).json().items;

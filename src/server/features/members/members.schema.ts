@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryBoolean } from '../../lib/query-params';
 
 export const memberStatuses = ['official', 'probationary', 'transferred', 'deceased'] as const;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
@@ -28,7 +29,7 @@ export const listMembersQuery = z.object({
   orgId: z.coerce.number().int().positive().optional(),
   q: z.string().trim().max(200).optional(),
   status: z.enum(memberStatuses).optional(),
-  nonState: z.enum(['true', 'false']).optional(),
+  nonState: queryBoolean().optional(),
   sort: z.enum(['givenName', 'code', 'joinedDate', 'birthDate']).default('givenName'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),

@@ -44,8 +44,8 @@ async function memberFilter(db: Db, actor: Actor, q: Omit<ListMembersQuery, 'pag
     params.push(q.status);
     where.push(`m.status = $${params.length}`);
   }
-  if (q.nonState) {
-    params.push(q.nonState === 'true');
+  if (q.nonState !== undefined) {
+    params.push(q.nonState);
     where.push(`m.is_non_state_enterprise = $${params.length}`);
   }
   return { where: where.join(' AND '), params };

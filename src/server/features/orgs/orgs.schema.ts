@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryBoolean } from '../../lib/query-params';
 
 export const orgKinds = [
   'central',
@@ -60,7 +61,7 @@ export const orgDetailSchema = orgSummarySchema.extend({
 
 export const treeQuery = z.object({
   parentId: id.optional(),
-  includeClosed: z.coerce.boolean().optional(),
+  includeClosed: queryBoolean().optional(),
 });
 export const searchQuery = z.object({
   q: z.string().trim().min(1).max(200),
