@@ -4,7 +4,8 @@
  */
 import type { Queryable } from '../../db/pool';
 
-export type QueuedMail = { toAddress: string; subject: string; body: string; dedupeKey: string };
+/** `orgId`: the org the letter concerns; the outbox is read within the caller's scope by it. */
+export type QueuedMail = { toAddress: string; subject: string; body: string; dedupeKey: string; orgId: number };
 
 /**
  * Queues letters inside the caller's transaction: 'pending' for the sender job, or 'held' (read
@@ -15,10 +16,11 @@ export type QueuedMail = { toAddress: string; subject: string; body: string; ded
 export async function queueMail(tx: Queryable, letters: readonly QueuedMail[], opts: { isHeld: boolean }): Promise<number> {
   if (letters.length === 0) return 0;
   const { rowCount } = await tx.query(
-    `INSERT INTO mail_outbox (to_address, subject, body, status, dedupe_key)
-     SELECT x.t, x.s, x.b, $5, x.k FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) x(t, s, b, k)
+    `INSERT INTO mail_outbox (to_address, subject, body, status, dedupe_key, org_id)
+     SELECT x.t, x.s, x.b, $5, x.k, x.o FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $6::bigint[]) x(t, s, b, k, o)
      ON CONFLICT (dedupe_key) DO NOTHING`,
-    [letters.map((l) => l.toAddress), letters.map((l) => l.subject), letters.map((l) => l.body), letters.map((l) => l.dedupeKey), opts.isHeld ? 'held' : 'pending'],
+    [letters.map((l) => l.toAddress), letters.map((l) => l.subject), letters.map((l) => l.body), letters.map((l) => l.dedupeKey), opts.isHeld ? 'held' : 'pending',
+      letters.map((l) => l.orgId)],
   );
   return rowCount ?? 0;
 }

@@ -4,14 +4,18 @@
  * configured, otherwise it waits there for an admin to read ('held'). Dedupe keys make a rerun
  * of the same day send nothing twice; the reminder job runs daily and at start-up.
  */
-import type { Db } from '../../db/pool';
-import { scopeOf, type Actor } from '../../lib/actor';
+import { inTransaction, type Db, type Queryable } from '../../db/pool';
+import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
+import { recordAudit } from '../../lib/audit';
 import { addDays } from '../../../domain/targets';
 import { vnToday } from '../../../domain/vn-time';
+import { reminderScope } from './reports.policy';
 
-
-/** Sends reminders for reports due within `daysBefore` days or overdue; returns how many were created. */
-export async function sendReminders(db: Db, today = vnToday(), daysBefore = 3) {
+/**
+ * Sends reminders for reports due within `daysBefore` days or overdue, of the orgs inside
+ * `scope` (null: everywhere, as the daily job does); returns how many were created.
+ */
+export async function sendReminders(db: Queryable, today = vnToday(), daysBefore = 3, scope: string[] | null = null) {
   const horizon = addDays(today, daysBefore);
   const hasSmtp = Boolean(process.env.SMTP_HOST);
   const { rowCount: inApp } = await db.query(
@@ -21,30 +25,57 @@ export async function sendReminders(db: Db, today = vnToday(), daysBefore = 3) {
             o.name || ' — kỳ ' || r.period_key || ', hạn ' || to_char(r.due_date, 'DD/MM/YYYY'), '/reports/' || r.id,
             CASE WHEN r.due_date < $1::date THEN 'overdue:' || r.id || ':' || $1 ELSE 'due:' || r.id END
        FROM reports r JOIN orgs o ON o.id = r.org_id JOIN user_roles ur ON ur.org_id = r.org_id AND ur.role IN ('reporter','manager')
-      WHERE r.status IN ('draft','returned') AND r.due_date <= $2::date AND r.period_end < $1::date
+      WHERE r.status IN ('draft','returned') AND r.due_date <= $2::date AND r.period_end < $1::date AND ${inScopeSql('o.path', '$3')}
      ON CONFLICT DO NOTHING`,
-    [today, horizon],
+    [today, horizon, scope],
   );
   const { rowCount: mail } = await db.query(
-    `INSERT INTO mail_outbox (to_address, subject, body, status, dedupe_key)
+    `INSERT INTO mail_outbox (to_address, subject, body, status, dedupe_key, org_id)
      SELECT u.email, CASE WHEN r.due_date < $1::date THEN '[Resolute] Báo cáo quá hạn: ' ELSE '[Resolute] Báo cáo sắp đến hạn: ' END || o.name || ' — ' || r.period_key,
             'Báo cáo kỳ ' || r.period_key || ' của ' || o.name || ' có hạn ' || to_char(r.due_date, 'DD/MM/YYYY') || '. Vui lòng hoàn thành và gửi trên Resolute.',
             CASE WHEN $3 THEN 'pending' ELSE 'held' END,
-            'mail:' || u.id || ':' || r.id || ':' || CASE WHEN r.due_date < $1::date THEN 'overdue:' || $1 ELSE 'due' END
+            'mail:' || u.id || ':' || r.id || ':' || CASE WHEN r.due_date < $1::date THEN 'overdue:' || $1 ELSE 'due' END, r.org_id
        FROM reports r JOIN orgs o ON o.id = r.org_id JOIN user_roles ur ON ur.org_id = r.org_id AND ur.role IN ('reporter','manager')
        JOIN users u ON u.id = ur.user_id AND u.email IS NOT NULL AND NOT u.is_disabled
-      WHERE r.status IN ('draft','returned') AND r.due_date <= $2::date AND r.period_end < $1::date
+      WHERE r.status IN ('draft','returned') AND r.due_date <= $2::date AND r.period_end < $1::date AND ${inScopeSql('o.path', '$4')}
      ON CONFLICT (dedupe_key) DO NOTHING`,
-    [today, horizon, hasSmtp],
+    [today, horizon, hasSmtp, scope],
   );
   return { today, notifications: inApp ?? 0, mails: mail ?? 0, smtp: hasSmtp };
 }
 
-/** The outbox, newest first (admins and inspectors: audit.read). */
+/**
+ * "Send reminders now" from the outbox page: an administrator's tool, for the orgs of the
+ * administrator's subtree, on the server's Vietnamese date (the caller does not choose the
+ * day), audited in the same transaction.
+ */
+export async function sendRemindersNow(db: Db, actor: Actor, daysBefore: number) {
+  const scope = reminderScope(actor);
+  return inTransaction(db, async (tx) => {
+    const result = await sendReminders(tx, vnToday(), daysBefore, scope);
+    const home = actor.grants.find((g) => g.role === 'admin');
+    await recordAudit(tx, actor, {
+      action: 'send', entity: 'report_reminders', entityId: result.today, orgId: home?.orgId ?? null, orgPath: home?.orgPath ?? null,
+      summary: `Gửi nhắc hạn báo cáo: ${result.notifications} thông báo, ${result.mails} thư`, after: { ...result, daysBefore },
+    });
+    return result;
+  });
+}
+
+/**
+ * The outbox, newest first, of the letters about orgs inside the caller's audit.read scope
+ * (admins, managers, inspectors), the same rule as the audit log. Letters hold people's
+ * addresses and what they were told: a ward's inspector reads the ward's mail, not the country's.
+ */
 export async function findOutbox(db: Db, actor: Actor) {
-  scopeOf(actor, 'audit.read');
+  const scope = scopeOf(actor, 'audit.read');
   const { rows } = await db.query(
-    `SELECT id, to_address AS "toAddress", subject, body, status, created_at AS "createdAt", sent_at AS "sentAt", attempts, error,
-            next_attempt_at AS "nextAttemptAt" FROM mail_outbox ORDER BY id DESC LIMIT 500`);
+    `SELECT m.id, m.to_address AS "toAddress", m.subject, m.body, m.status, m.created_at AS "createdAt", m.sent_at AS "sentAt", m.attempts, m.error,
+            m.next_attempt_at AS "nextAttemptAt"
+       FROM mail_outbox m LEFT JOIN orgs o ON o.id = m.org_id
+      WHERE ${inScopeSql('o.path', '$1')}
+      ORDER BY m.id DESC LIMIT 500`,
+    [scope],
+  );
   return rows;
 }

@@ -35,6 +35,18 @@ export function canAskExplanation(grants: readonly RoleGrant[], orgPath: string)
   );
 }
 
+/**
+ * Sending reminders on demand is an administrator's tool (the daily job reminds everyone); an
+ * administrator's run covers the subtrees where the administrator role is held. Returns those
+ * paths (null for the system actor: everywhere); throws forbidden for anyone else.
+ */
+export function reminderScope(actor: Actor): string[] | null {
+  if (actor.userId === null) return null;
+  const paths = actor.grants.filter((g) => g.role === 'admin').map((g) => g.orgPath);
+  if (paths.length === 0) throw forbidden({ vi: 'Chỉ quản trị hệ thống được gửi nhắc hạn.', en: 'Only administrators may send reminders.' });
+  return paths;
+}
+
 export function reportAbilities(actor: Actor, report: { orgPath: string; status: ReportStatus }) {
   const canWrite = actor.userId === null || canWriteReport(actor.grants, report.orgPath);
   const canApprove = actor.userId === null || canApproveReport(actor.grants, report.orgPath);

@@ -17,7 +17,7 @@ import { answerExplanation, closeExplanation, createExplanation, findExplanation
 import { exportDashboardSheet } from './dashboard.sheet';
 import { getPublicDashboard, getShare, saveShare } from './shares.service';
 import { exportProgressReportDocx } from './reports.docx';
-import { findOutbox, sendReminders } from './reminders.service';
+import { findOutbox, sendRemindersNow } from './reminders.service';
 
 const idFile = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
 
@@ -98,8 +98,8 @@ export const reportsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
   // My work, reminders, outbox
   app.get('/my-work', { config: { access: 'authenticated' }, schema: { tags, summary: 'Reports due, late tasks, explanation requests waiting for me' } },
     async (req) => getMyWork(db, actorOf(req)));
-  app.post('/reports/reminders', { config: { access: 'users.write' }, schema: { tags, summary: 'Send due and overdue reminders now (the job does this daily)', body: remindersSchema } },
-    async (req) => sendReminders(db, req.body.today, req.body.daysBefore));
+  app.post('/reports/reminders', { config: read, schema: { tags, summary: 'Administrators: send due and overdue reminders of their subtree now (the job does this daily)', body: remindersSchema } },
+    async (req) => sendRemindersNow(db, actorOf(req), req.body.daysBefore));
   app.get('/mail-outbox', { config: { access: 'audit.read' }, schema: { tags, summary: 'Mail waiting to be sent (read it here without SMTP settings)' } },
     async (req) => findOutbox(db, actorOf(req)));
 };

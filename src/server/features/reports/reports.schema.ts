@@ -124,4 +124,5 @@ export const wordReportQuery = z.object({
   orgId: id.optional(),
   periodKey: periodKey,
 });
-export const remindersSchema = z.object({ today: isoDate.optional(), daysBefore: z.number().int().min(0).max(30).default(3) });
+// No `today`: reminders run on the server's Vietnamese date, never on one the caller chooses.
+export const remindersSchema = z.object({ daysBefore: z.number().int().min(0).max(30).default(3) });

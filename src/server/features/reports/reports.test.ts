@@ -4,6 +4,7 @@ import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
 import { buildOrg, buildUser, type TestOrg } from '../../test/factories';
 import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/http';
+import { fixClock, realClock } from '../../test/clock';
 
 let app: App;
 let db: Db;
@@ -317,17 +318,60 @@ describe('public link and reminders', () => {
     await manager.put(`/api/documents/${resolutionId}/dashboard-share`, { isEnabled: false });
     expect((await anon.get(`/api/public/dashboards/${token}`)).statusCode).toBe(404);
   });
-  it('reminds reporters in the app and puts mail in the outbox, once per day', async () => {
+  it('reminds reporters in the app and puts mail in the outbox, once per Vietnamese day', async () => {
     await db.query(`UPDATE users SET email = 'ward@example.vn' WHERE id IN (SELECT user_id FROM user_roles WHERE org_id = $1 AND role = 'reporter')`, [ward.id]);
     const admin = await buildUser(db, [{ org: province, role: 'admin' }]);
     const a = await loginAs(app, admin.username, admin.password);
-    const first = await a.post('/api/reports/reminders', { today: '2024-07-08' });
-    expect(first.statusCode).toBe(200);
-    expect(first.json().mails).toBeGreaterThan(0);
-    expect((await a.post('/api/reports/reminders', { today: '2024-07-08' })).json()).toMatchObject({ notifications: 0, mails: 0 });
+    // 23:30 UTC on 7 July is 06:30 on 8 July in Vietnam; a `today` sent by the caller is ignored.
+    fixClock('2024-07-07T23:30:00Z');
+    try {
+      const first = await a.post('/api/reports/reminders', { today: '2030-01-01' });
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toMatchObject({ today: '2024-07-08' });
+      expect(first.json().mails).toBeGreaterThan(0);
+      expect((await a.post('/api/reports/reminders', {})).json()).toMatchObject({ notifications: 0, mails: 0 });
+    } finally {
+      realClock();
+    }
+    const { rows: audit } = await db.query(`SELECT actor_id, entity_id, after FROM audit_log WHERE entity = 'report_reminders' ORDER BY id`);
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({ actor_id: admin.id, entity_id: '2024-07-08', after: expect.objectContaining({ today: '2024-07-08' }) });
     const outbox = await a.get('/api/mail-outbox');
     expect(outbox.json()[0]).toMatchObject({ toAddress: 'ward@example.vn', status: 'held' });
     expect((await wardReporter.get('/api/mail-outbox')).statusCode).toBe(403);
     expect((await wardReporter.post('/api/reports/reminders', {})).statusCode).toBe(403);
+  });
+
+  it('lets only administrators send reminders, for their own subtree', async () => {
+    // A manager holds users.write, which used to be enough to remind the whole country.
+    expect((await farManager.post('/api/reports/reminders', {})).statusCode).toBe(403);
+    expect((await manager.post('/api/reports/reminders', {})).statusCode).toBe(403);
+    const farAdmin = await buildUser(db, [{ org: farProvince, role: 'admin' }]);
+    const fa = await loginAs(app, farAdmin.username, farAdmin.password);
+    const before = (await db.query(`SELECT count(*)::int AS n FROM notifications`)).rows[0].n;
+    fixClock('2024-07-20T23:30:00Z');
+    try {
+      const res = await fa.post('/api/reports/reminders', {});
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ notifications: 0, mails: 0 });
+    } finally {
+      realClock();
+    }
+    expect((await db.query(`SELECT count(*)::int AS n FROM notifications`)).rows[0].n).toBe(before);
+  });
+
+  it('shows each caller only the mail about orgs of their scope', async () => {
+    // The far province's manager holds audit.read there only: the ward's mail used to show.
+    const far = await farManager.get('/api/mail-outbox');
+    expect(far.statusCode).toBe(200);
+    expect(far.json()).toEqual([]);
+    const inspector = await buildUser(db, [{ org: otherWard, role: 'inspector' }]);
+    const oi = await loginAs(app, inspector.username, inspector.password);
+    expect((await oi.get('/api/mail-outbox')).json()).toEqual([]);
+    const wardInspector = await buildUser(db, [{ org: ward, role: 'inspector' }]);
+    const wi = await loginAs(app, wardInspector.username, wardInspector.password);
+    const mine = (await wi.get('/api/mail-outbox')).json();
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((m: { toAddress: string }) => m.toAddress === 'ward@example.vn')).toBe(true);
   });
 });

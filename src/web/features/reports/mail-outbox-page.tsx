@@ -1,7 +1,7 @@
 import { App, Button, Card, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import { useCan } from '../auth/use-permission';
+import { useCurrentUser } from '../auth/auth.api';
 import { ErrorState } from '../../components/states';
 import { fetchOutbox, reportKeys, type MailRow } from './reports.api';
 import { formatDateTime, useReportsT } from './reports.i18n';
@@ -12,7 +12,8 @@ const COLOR: Record<string, string> = { pending: 'blue', held: 'orange', sent: '
 export function MailOutboxPage() {
   const { r } = useReportsT();
   const { message } = App.useApp();
-  const canRemind = useCan('users.write');
+  // Sending reminders now is an administrator's tool (the server refuses anyone else).
+  const canRemind = useCurrentUser().grants.some((g) => g.role === 'admin');
   const q = useQuery({ queryKey: reportKeys.outbox, queryFn: fetchOutbox });
   const remind = useMutation({
     mutationFn: () => api.post<{ notifications: number; mails: number }>('/reports/reminders', {}),

@@ -209,7 +209,7 @@ export async function inviteByMail(db: Db, actor: Actor, sessionId: number, isSm
               'Kính gửi đồng chí ' || m.full_name || E',\\n\\nĐồng chí được mời dự ' || s.title || ' lúc '
               || to_char(s.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI "ngày" DD/MM/YYYY') || ' tại ' || bp.name
               || COALESCE(' (' || bp.place || ')', '') || E'.\\nĐồng chí điểm danh bằng cách quét mã QR tại điểm cầu.' AS body,
-              'study-invite:' || s.id || ':' || m.id AS "dedupeKey"
+              'study-invite:' || s.id || ':' || m.id AS "dedupeKey", m.org_id AS "orgId"
          FROM study_sessions s JOIN bridge_points bp ON bp.session_id = s.id
          JOIN LATERAL (
            SELECT m.* FROM orgs eo JOIN orgs x ON x.path <@ eo.path JOIN members m ON m.org_id = x.id
