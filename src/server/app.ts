@@ -9,7 +9,6 @@ import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
@@ -18,6 +17,7 @@ import type { Db } from './db/pool';
 import { registerAuthHooks } from './lib/auth-hooks';
 import { AppError, defaultMessages, httpStatus, type ErrorCode } from './lib/errors';
 import { localeOf, type RouteAccess } from './lib/http';
+import { validationMessage, validatorCompiler } from './lib/validation';
 import { featureRoutes } from './features';
 
 export type AppOptions = {
@@ -93,7 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => ({
         field: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
-        message: v.message,
+        message: validationMessage(v, locale),
       }));
       return send('validation_failed', defaultMessages.validation_failed[locale], { fields });
     }

@@ -1,7 +1,8 @@
 import { demoProvincePrefixes, type DemoOrg } from './demo-orgs';
 import { indexByCode, provinceCodeOf } from './org-tree';
 import { createRng, type Rng } from './prng';
-import { foldVietnamese, randomVietnameseName, type Gender } from './vietnamese-names';
+import { randomVietnameseName, type Gender } from './vietnamese-names';
+import { foldVietnamese } from '../vn-text';
 
 export type MemberStatus = 'official' | 'probationary' | 'transferred' | 'deceased';
 

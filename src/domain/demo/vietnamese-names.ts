@@ -143,15 +143,3 @@ export function randomVietnameseName(rng: Rng, gender: Gender): string {
   return words.join(' ');
 }
 
-/**
- * Folds a Vietnamese text to lower-case ASCII ("Đặng Thị Ánh" → "dang thi anh"), for e-mail
- * addresses and accent-insensitive search.
- */
-export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
-}

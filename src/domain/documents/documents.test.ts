@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildTargetSpec, parseTargetInput } from '../targets';
+import { foldVietnamese } from '../vn-text';
 import {
-  buildItemTree, diffVersions, flattenTree, foldVn, formatDocumentSymbol, isWeakerThanParent, issuerAbbreviation,
+  buildItemTree, diffVersions, flattenTree, formatDocumentSymbol, isWeakerThanParent, issuerAbbreviation,
   parseDocumentSymbol, quotaSplit, reorderSiblings, suggestParents, termOf, toLetter, toRoman, wordSimilarity, wouldCreateCycle,
 } from './index';
 
@@ -129,7 +130,7 @@ describe('link suggestions', () => {
     const s = suggestParents({ kind: 'task', text: 'xay dung thanh pho thong minh, ha tang giao thong', indicatorId: null }, candidates);
     expect(s[0]?.id).toBe(3);
     expect(wordSimilarity('Đảng ủy', 'dang uy')).toBe(1);
-    expect(foldVn('Đảng ủy Khối')).toBe('dang uy khoi');
+    expect(foldVietnamese('Đảng ủy Khối')).toBe('dang uy khoi');
   });
 });
 

@@ -1,16 +1,4 @@
-/**
- * Folding Vietnamese text for matching: lower case, no diacritics, đ → d, so that "dang uy"
- * finds "Đảng ủy" — the same rule as the database's vn_fold().
- */
-export function foldVn(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .normalize('NFC');
-}
+import { foldVietnamese } from '../vn-text';
 
 // Words every item has ("phấn đấu", "tiếp tục", "nâng cao"…): they make unrelated items look alike.
 const STOP = new Set(
@@ -19,7 +7,7 @@ const STOP = new Set(
 
 /** Folded content words of a text, without stop words and numbers. */
 export function contentWords(text: string): string[] {
-  return foldVn(text)
+  return foldVietnamese(text)
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w));
 }

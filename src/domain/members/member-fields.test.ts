@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatVnDate, givenNameOf, normalizeFullName, parseGender, parseMemberStatus, parseVnDate, parseYesNo } from './member-fields';
+import { givenNameOf, normalizeFullName, parseGender, parseMemberStatus, parseVnDate, parseYesNo } from './member-fields';
+import { formatVnDate } from '../vn-time';
 
 describe('member fields', () => {
   it('reads Vietnamese dates and refuses impossible ones', () => {

@@ -2,6 +2,7 @@
  * Reading the fields of a member as offices write them in spreadsheets: dates dd/mm/yyyy,
  * "Nam"/"Nữ", statuses in Vietnamese. Pure; used by the importer and the forms.
  */
+import { foldVietnamese } from '../vn-text';
 export type MemberStatus = 'official' | 'probationary' | 'transferred' | 'deceased';
 export type Gender = 'male' | 'female';
 
@@ -21,7 +22,7 @@ const folded = new Map<string, string>();
 const fold = (s: string) => {
   let f = folded.get(s);
   if (f === undefined) {
-    f = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
+    f = foldVietnamese(s).trim();
     if (folded.size < 10_000) folded.set(s, f);
   }
   return f;
@@ -75,12 +76,6 @@ export function parseVnDate(text: string): string | null | 'invalid' {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** 'yyyy-mm-dd' → 'dd/mm/yyyy' for display and export. */
-export function formatVnDate(iso: string | null): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
 
 /** The given name, the last word of a Vietnamese full name, by which offices sort members. */
 export function givenNameOf(fullName: string): string {

@@ -3,6 +3,7 @@ import { demoOrgs } from '../../domain/demo/demo-orgs';
 import { generateDemoMembers } from '../../domain/demo/member-generator';
 import { givenNameOf } from '../../domain/members/member-fields';
 import type { DemoContext } from './demo-builder';
+import { formatVnNumber } from '../../domain/vn-number';
 
 /** The org tree of the seeds, its committees, and generated members in its cells. */
 export async function loadDemoOrgs(tx: pg.PoolClient, ctx: DemoContext) {
@@ -48,5 +49,5 @@ export async function loadDemoOrgs(tx: pg.PoolClient, ctx: DemoContext) {
        chunk.map((m) => m.isNonStateEnterprise), chunk.map((m) => m.phone), chunk.map((m) => m.email), chunk.map(() => true)],
     );
   }
-  ctx.log(`Dữ liệu mẫu: ${demoOrgs.length} tổ chức, ${members.length.toLocaleString('vi-VN')} đảng viên (dữ liệu mẫu).`);
+  ctx.log(`Dữ liệu mẫu: ${demoOrgs.length} tổ chức, ${formatVnNumber(members.length)} đảng viên (dữ liệu mẫu).`);
 }

@@ -10,6 +10,7 @@ import {
   demoExcuseReasons, demoMakeups, demoReflectionCommitments, demoReflectionOpenings, demoStudySessions, type DemoStudySession,
 } from '../../domain/study/demo-study';
 import type { DemoContext } from './demo-builder';
+import { formatVnNumber } from '../../domain/vn-number';
 
 const vnTime = (local: string) => `${local}:00+07:00`;
 
@@ -197,5 +198,5 @@ export async function loadDemoStudy(tx: pg.PoolClient, ctx: DemoContext) {
   const { rows: n } = await tx.query<{ sessions: number; attendances: number }>(
     'SELECT (SELECT count(*)::int FROM study_sessions) AS sessions, (SELECT count(*)::int FROM attendances) AS attendances',
   );
-  ctx.log(`Dữ liệu mẫu học tập: ${n[0]!.sessions} hội nghị, ${n[0]!.attendances.toLocaleString('vi-VN')} lượt điểm danh.`);
+  ctx.log(`Dữ liệu mẫu học tập: ${n[0]!.sessions} hội nghị, ${formatVnNumber(n[0]!.attendances)} lượt điểm danh.`);
 }

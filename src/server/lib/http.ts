@@ -3,6 +3,7 @@ import type { Permission } from '../../domain/access/permissions';
 import type { Actor } from './actor';
 import type { SessionInfo } from './sessions';
 import { AppError } from './errors';
+import { stripVietnameseMarks } from '../../domain/vn-text';
 
 /**
  * What a route declares it needs: a permission (held on some org; the service then filters
@@ -36,7 +37,7 @@ export function actorOf(req: FastifyRequest): Actor {
 
 /** Sends a file download with a name that survives Vietnamese characters. */
 export function sendFile(reply: FastifyReply, body: Buffer, filename: string, contentType: string) {
-  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\w.-]+/g, '_');
+  const ascii = stripVietnameseMarks(filename).replace(/[^\w.-]+/g, '_');
   return reply
     .header('content-type', contentType)
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`)

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { formatVnDate } from '../../domain/vn-time';
 
 /**
  * Text that a spreadsheet might take for a formula (=, +, -, @, tab, CR) is prefixed with an
@@ -30,8 +31,8 @@ export async function buildSheet(
 export function cellText(value: ExcelJS.CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
-    const d = value;
-    return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+    // Excel stores a day as midnight UTC: its UTC date is the day written in the cell.
+    return formatVnDate(value.toISOString());
   }
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();

@@ -1,13 +1,13 @@
 import dayjs from 'dayjs';
 import { formatVnNumber } from '../../domain/vn-number';
+import { formatVnDate } from '../../domain/vn-time';
 
 export { formatVnNumber };
 
 /** `2020-12-23` (or a timestamp) → `23/12/2020`; '' for nothing. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (m) return `${m[3]}/${m[2]}/${m[1]}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatVnDate(value);
   const d = dayjs(value);
   return d.isValid() ? d.format('DD/MM/YYYY') : value;
 }

@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { foldVn, itemKindLabels, itemKinds, type ItemKind } from '../../../domain/documents';
+import { itemKindLabels, itemKinds, type ItemKind } from '../../../domain/documents';
+import { foldVietnamese } from '../../../domain/vn-text';
 import { parseVnNumber } from '../../../domain/vn-number';
 import { formatTargetSpec, buildTargetSpec } from '../../../domain/targets';
 import type { Actor } from '../../lib/actor';
@@ -98,7 +99,7 @@ type ParsedRow = {
 };
 
 const kindByLabel = new Map<string, ItemKind>([
-  ...itemKinds.map((k) => [foldVn(itemKindLabels[k].vi), k] as [string, ItemKind]),
+  ...itemKinds.map((k) => [foldVietnamese(itemKindLabels[k].vi), k] as [string, ItemKind]),
   ...itemKinds.map((k) => [k, k] as [string, ItemKind]),
   ['nhiem vu', 'task'], ['dot pha chien luoc', 'breakthrough'], ['muc tieu', 'objective'], ['tam nhin den', 'milestone'],
 ]);
@@ -124,8 +125,8 @@ async function parseSheet(db: Db, documentId: number, buffer: Buffer): Promise<P
   const ws = wb.worksheets[0];
   if (!ws) throw badRequest({ vi: 'Tệp không có trang tính nào.', en: 'Empty workbook.' });
   const headers = new Map<string, number>();
-  ws.getRow(1).eachCell((c, col) => headers.set(foldVn(cellText(c.value)), col));
-  const colOf = (header: string) => headers.get(foldVn(header));
+  ws.getRow(1).eachCell((c, col) => headers.set(foldVietnamese(cellText(c.value)), col));
+  const colOf = (header: string) => headers.get(foldVietnamese(header));
   const missing = ['STT', 'Loại', 'Nội dung'].filter((h) => colOf(h) === undefined);
   if (missing.length > 0) throw badRequest({ vi: `Tệp thiếu cột: ${missing.join(', ')}. Hãy dùng mẫu tải từ văn bản.`, en: 'Missing columns.' }, { fields: [{ field: 'body.file', message: `Thiếu cột ${missing.join(', ')}` }] });
   const { rows: indicators } = await db.query<{ id: number; code: string }>('SELECT id, code FROM indicators');
@@ -151,7 +152,7 @@ async function parseSheet(db: Db, documentId: number, buffer: Buffer): Promise<P
     const parentRow = get('STT cha');
     if (parentRow !== '' && !seenRows.has(parentRow)) errors.push(`STT cha ${parentRow} phải là một dòng ở phía trên`);
     seenRows.add(rowKey);
-    const kind = kindByLabel.get(foldVn(get('Loại'))) ?? null;
+    const kind = kindByLabel.get(foldVietnamese(get('Loại'))) ?? null;
     if (!kind) errors.push(`Loại "${get('Loại')}" không có trong danh sách`);
     if (text === '') errors.push('Thiếu nội dung');
     let target: ParsedRow['target'] = null;

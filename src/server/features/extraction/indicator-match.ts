@@ -4,7 +4,8 @@
  * word orders, so the proposal compares folded content words; the import itself only accepts an
  * exact match ignoring diacritics, because a person has already confirmed the proposal.
  */
-import { foldVn, wordSimilarity } from '../../../domain/documents';
+import { wordSimilarity } from '../../../domain/documents';
+import { foldVietnamese } from '../../../domain/vn-text';
 
 export type CatalogIndicator = { id: number; name: string; unit: string };
 export type IndicatorMatch = { id: number; name: string; unit: string; score: number; isExact: boolean };
@@ -19,7 +20,7 @@ function unifySpelling(text: string): string {
 
 /** The comparison key of a name: folded, spelling unified, punctuation and spaces collapsed. */
 export function indicatorKey(name: string): string {
-  return foldVn(unifySpelling(name))
+  return foldVietnamese(unifySpelling(name))
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();
 }

@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
-import { vnToday } from '../../../domain/vn-time';
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
 import { can } from '../../../domain/access/permissions';
 import {
-  formatVnDate, genderLabels, givenNameOf, memberStatusLabels, normalizeFullName, parseGender, parseMemberStatus, parseVnDate, parseYesNo, type Gender, type MemberStatus,
+  genderLabels, givenNameOf, memberStatusLabels, normalizeFullName, parseGender, parseMemberStatus, parseVnDate, parseYesNo, type Gender, type MemberStatus,
 } from '../../../domain/members/member-fields';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { AppError, notFound } from '../../lib/errors';
@@ -12,6 +11,8 @@ import { cellText } from '../../lib/xlsx';
 import { findOrgInScope } from '../orgs/orgs.queries';
 import { MEMBER_HOLDING_KINDS } from './members.queries';
 import { matchHeaders, memberSheetColumns, type MemberSheetKey } from './members.sheet';
+import { formatVnDate, vnToday } from '../../../domain/vn-time';
+import { formatVnNumber } from '../../../domain/vn-number';
 
 export const MAX_IMPORT_ROWS = 200_000;
 
@@ -58,7 +59,7 @@ async function readSheet(file: Buffer): Promise<{ rowNo: number; cells: Partial<
   const ws = wb.worksheets[0];
   if (!ws || ws.rowCount === 0) throw new AppError('validation_failed', { vi: 'Tệp trống.', en: 'The file is empty.' });
   if (ws.rowCount - 1 > MAX_IMPORT_ROWS) {
-    throw new AppError('payload_too_large', { vi: `Tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng; hãy chia nhỏ.`, en: `More than ${MAX_IMPORT_ROWS} rows; split the file.` });
+    throw new AppError('payload_too_large', { vi: `Tệp có hơn ${formatVnNumber(MAX_IMPORT_ROWS)} dòng; hãy chia nhỏ.`, en: `More than ${MAX_IMPORT_ROWS} rows; split the file.` });
   }
   const headerValues = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1);
   const headers = matchHeaders(headerValues.map((v) => cellText(v)));

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { vnToday } from '../../../domain/vn-time';
+import { formatVnDate, vnToday } from '../../../domain/vn-time';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureOptions } from '../index';
-import { formatVnDate, genderLabels, memberStatusLabels } from '../../../domain/members/member-fields';
+import { genderLabels, memberStatusLabels } from '../../../domain/members/member-fields';
 import { AppError } from '../../lib/errors';
 import { readMultipart } from '../../lib/upload';
 import { actorOf, sendFile, XLSX_TYPE } from '../../lib/http';

@@ -1,4 +1,5 @@
 /** The member spreadsheet's columns: the template, the export and the import use this one list. */
+import { foldVietnamese } from '../../../domain/vn-text';
 export const memberSheetColumns = [
   { key: 'code', header: 'Mã đảng viên', width: 16 },
   { key: 'fullName', header: 'Họ và tên', width: 28 },
@@ -15,7 +16,7 @@ export const memberSheetColumns = [
 export type MemberSheetKey = (typeof memberSheetColumns)[number]['key'];
 
 const foldHeader = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  foldVietnamese(s).replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Maps header cells to our keys, accepting headers typed without diacritics or in another case. */
 export function matchHeaders(headers: string[]): Map<MemberSheetKey, number> {

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale';
 import { useApiErrorHandler } from '../../lib/use-api-error';
-import { foldVn } from '../../../domain/documents/vn-fold';
+import { foldVietnamese } from '../../../domain/vn-text';
 import { canEditCatalog } from '../../../domain/access/permissions';
 import { useCurrentUser } from '../auth/auth.api';
 import { useCan } from '../auth/use-permission';
@@ -16,7 +16,7 @@ type Values = IndicatorInput & { code?: string };
 
 /** A catalog code from a name: "Tỷ lệ hộ nghèo" → "TY_LE_HO_NGHEO" (the user may change it). */
 export function codeFromName(name: string): string {
-  return foldVn(name).toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  return foldVietnamese(name).toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
 }
 
 /**
@@ -65,8 +65,8 @@ export function IndicatorsDrawer(props: { open: boolean; startCreating?: boolean
     onError: (e) => onError(e, { form, onConflict: () => { setEditing(null); void qc.invalidateQueries({ queryKey: documentKeys.indicators }); } }),
   });
 
-  const q = foldVn(search.trim());
-  const rows = (indicators.data ?? []).filter((i) => !q || foldVn(`${i.name} ${i.code} ${i.unit}`).includes(q));
+  const q = foldVietnamese(search.trim());
+  const rows = (indicators.data ?? []).filter((i) => !q || foldVietnamese(`${i.name} ${i.code} ${i.unit}`).includes(q));
   const columns: TableProps<Indicator>['columns'] = [
     { title: label(L.indicatorName), dataIndex: 'name', render: (name: string, i) => <><div>{name}</div><div style={{ fontSize: 12, color: '#8c8c8c' }}>{i.code}</div></> },
     { title: label(L.unit), dataIndex: 'unit', width: 110, render: (u: string) => u || '—' },

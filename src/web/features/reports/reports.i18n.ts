@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../lib/i18n';
+import { formatVnNumber } from '../../../domain/vn-number';
 
 const strings = {
   reports: ['Báo cáo', 'Reports'],
@@ -154,5 +155,5 @@ export function useReportsT() {
 }
 
 export const formatNumber = (n: number | null | undefined, digits = 2) =>
-  n === null || n === undefined ? '—' : new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(n);
+  n === null || n === undefined ? '—' : formatVnNumber(n, digits);
 export { formatDate as formatDay, formatDateTime } from "../../lib/format";

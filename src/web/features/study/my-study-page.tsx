@@ -11,6 +11,7 @@ import {
   updatePledge, uploadReflection, writeReflection, type AttendanceStatus, type MyStudy, type Pledge,
 } from './study.api';
 import { useStudyT } from './study.i18n';
+import { formatVnNumber } from '../../../domain/vn-number';
 
 /**
  * A member's own page, usable on a phone: what to study, their sessions and check-ins, their
@@ -175,7 +176,7 @@ function FilePick({ value, onChange, label }: { value?: File; onChange?: (f: Fil
       </Upload>
       {value && (
         <Typography.Text data-testid="reflection-file-name">
-          <PaperClipOutlined /> {value.name} ({(value.size / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 2 })} MB)
+          <PaperClipOutlined /> {value.name} ({formatVnNumber(value.size / 1024 / 1024)} MB)
         </Typography.Text>
       )}
     </Space>

@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../lib/i18n';
+import { formatVnNumber } from '../../../domain/vn-number';
 
 const strings = {
   // Shared
@@ -252,4 +253,4 @@ export function useStudyT() {
 }
 
 /** Numbers as users read them, with the dot for thousands in either language. */
-export const formatCount = (n: number) => n.toLocaleString('vi-VN');
+export const formatCount = (n: number) => formatVnNumber(n);

@@ -3,7 +3,8 @@
  * reached (expected at the session, present neither there nor at one of its make-ups), as a
  * workbook and as a Word report in the Party's document format.
  */
-import { vnToday } from '../../../../domain/vn-time';
+import { formatVnDateTime, vnToday } from '../../../../domain/vn-time';
+import { formatVnNumber } from '../../../../domain/vn-number';
 import ExcelJS from 'exceljs';
 import {
   AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
@@ -51,7 +52,6 @@ async function gather(db: Db, actor: Actor, sessionId: number) {
 }
 
 const statusLabel: Record<string, string> = { present: 'Có mặt', excused: 'Vắng có lý do', absent: 'Vắng không lý do' };
-const vnDateTime = (d: Date | string) => new Date(d).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
 
 function addSheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; key: string; width: number }[], rows: Record<string, unknown>[]) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -88,7 +88,7 @@ const para = (runs: Run[], align: (typeof AlignmentType)[keyof typeof AlignmentT
   new Paragraph({ alignment: align, spacing: { after, line: 300 }, indent: firstLine ? { firstLine } : undefined, children: runs.map(run) });
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const upper = (s: string) => s.toLocaleUpperCase('vi');
-const num = (n: number) => n.toLocaleString('vi-VN');
+const num = (n: number) => formatVnNumber(n);
 
 /**
  * The Word report of a conference (báo cáo kết quả hội nghị), laid out like the documents
@@ -116,7 +116,7 @@ export async function buildSessionReportDocx(db: Db, actor: Actor, sessionId: nu
       new TableRow({ tableHeader: true, children: ['TT', 'Điểm cầu', 'Dự kiến', 'Có mặt', 'Vắng có lý do', 'Tỷ lệ (%)'].map(th) }),
       ...points.map((p, i) => new TableRow({ children: [
         td(String(i + 1), AlignmentType.CENTER), td(p.name), td(num(p.counts.expected), AlignmentType.RIGHT), td(num(p.counts.present), AlignmentType.RIGHT),
-        td(num(p.counts.excused), AlignmentType.RIGHT), td(coveragePercent({ studied: p.counts.present, members: p.counts.expected }).toLocaleString('vi-VN'), AlignmentType.RIGHT),
+        td(num(p.counts.excused), AlignmentType.RIGHT), td(num(coveragePercent({ studied: p.counts.present, members: p.counts.expected })), AlignmentType.RIGHT),
       ] })),
     ],
   });
@@ -129,12 +129,12 @@ export async function buildSessionReportDocx(db: Db, actor: Actor, sessionId: nu
     para([{ text: `Kết quả tổ chức ${session.title.replace(/^Hội nghị/i, 'hội nghị')}`, bold: true }], AlignmentType.CENTER, 240),
     para([{ text: '-----', bold: true }], AlignmentType.CENTER, 240),
     para([{ text: '1. Thời gian, hình thức', bold: true }]),
-    para([{ text: `Hội nghị được tổ chức theo hình thức ${modeText}, từ ${vnDateTime(session.startsAt)} đến ${vnDateTime(session.endsAt)}, với ${num(points.length)} điểm cầu.` }], AlignmentType.JUSTIFIED, 120, 567),
+    para([{ text: `Hội nghị được tổ chức theo hình thức ${modeText}, từ ${formatVnDateTime(session.startsAt)} đến ${formatVnDateTime(session.endsAt)}, với ${num(points.length)} điểm cầu.` }], AlignmentType.JUSTIFIED, 120, 567),
     para([{ text: '2. Nội dung học tập, quán triệt', bold: true }]),
     ...session.documents.map((d) => para([{ text: `- ${d.symbol}: ${d.title}.` }], AlignmentType.JUSTIFIED, 60, 567)),
     ...(session.presenters.length > 0 ? [para([{ text: `Báo cáo viên: ${session.presenters.map((p) => p.title ? `đồng chí ${p.fullName}, ${p.title}` : `đồng chí ${p.fullName}`).join('; ')}.` }], AlignmentType.JUSTIFIED, 120, 567)] : []),
     para([{ text: '3. Kết quả tham dự', bold: true }]),
-    para([{ text: `Tổng số đảng viên dự kiến: ${num(expected)}; có mặt: ${num(present)} (${coveragePercent({ studied: present, members: expected }).toLocaleString('vi-VN')}%); vắng có lý do: ${num(excused)}; số tổ chức có đảng viên tham dự: ${num(byOrg.length)}.` }], AlignmentType.JUSTIFIED, 120, 567),
+    para([{ text: `Tổng số đảng viên dự kiến: ${num(expected)}; có mặt: ${num(present)} (${num(coveragePercent({ studied: present, members: expected }))}%); vắng có lý do: ${num(excused)}; số tổ chức có đảng viên tham dự: ${num(byOrg.length)}.` }], AlignmentType.JUSTIFIED, 120, 567),
     pointTable,
     para([{ text: '' }]),
     para([{ text: '4. Đảng viên chưa được học tập', bold: true }]),

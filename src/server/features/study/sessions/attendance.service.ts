@@ -8,6 +8,7 @@ import { buildSheet, cellText } from '../../../lib/xlsx';
 import type { AttendanceRow, AttendanceStatus } from './sessions.schema';
 import { expectedAtPointSql } from './sessions.queries';
 import { loadPoint, requirePointManage } from './points.service';
+import { foldVietnamese } from '../../../../domain/vn-text';
 
 export const attendanceStatusLabels: Record<AttendanceStatus, string> = {
   present: 'Có mặt',
@@ -124,7 +125,7 @@ const statusByText: Record<string, AttendanceStatus> = {
   'vang co ly do': 'excused', 'excused': 'excused', 'vang cp': 'excused', 'phep': 'excused',
   'vang': 'absent', 'vang khong ly do': 'absent', 'absent': 'absent', 'khong': 'absent',
 };
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
+const fold = (s: string) => foldVietnamese(s).trim();
 
 export const rollSheetColumns = [
   { header: 'Mã đảng viên', key: 'code', width: 16 },
