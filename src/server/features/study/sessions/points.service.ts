@@ -4,7 +4,7 @@ import type { Db } from '../../../db/pool';
 import { inTransaction } from '../../../db/pool';
 import { qrExpirySeconds } from '../../../../domain/study/checkin-window';
 import { signQrToken } from '../../../../domain/study/qr-token';
-import { scopeOf, type Actor } from '../../../lib/actor';
+import { inScopeSql, scopeOf, type Actor } from '../../../lib/actor';
 import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../../lib/errors';
 import { findOrgInScope } from '../../orgs/orgs.queries';
@@ -55,15 +55,22 @@ export function requirePointManage(actor: Actor, p: PointRow) {
   }
 }
 
-/** Adds members by code to a point's list; returns the codes that matched no member. */
-async function addListedMembers(tx: pg.PoolClient, pointId: number, codes: string[]): Promise<string[]> {
+/** The members a member code names inside `scope`, as SQL on a codes CTE `c`: a code outside it is unknown. */
+const memberOfCodeInScope = (scopeParam: string) =>
+  `SELECT m.id FROM members m JOIN orgs mo ON mo.id = m.org_id WHERE m.code = c.code AND ${inScopeSql('mo.path', scopeParam)}`;
+
+/**
+ * Adds members by code to a point's list; returns the codes that matched no member in the
+ * caller's scope (a member of another ward is "unknown": neither listed nor confirmed to exist).
+ */
+async function addListedMembers(tx: pg.PoolClient, pointId: number, codes: string[], scope: string[] | null): Promise<string[]> {
   if (codes.length === 0) return [];
   const { rows } = await tx.query<{ code: string }>(
     `WITH c AS (SELECT DISTINCT unnest($2::text[]) AS code),
           ins AS (INSERT INTO bridge_point_members (point_id, member_id)
-                  SELECT $1, m.id FROM c JOIN members m ON m.code = c.code ON CONFLICT DO NOTHING)
-     SELECT c.code FROM c WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.code = c.code)`,
-    [pointId, codes],
+                  SELECT $1, x.id FROM c CROSS JOIN LATERAL (${memberOfCodeInScope('$3')}) x ON CONFLICT DO NOTHING)
+     SELECT c.code FROM c WHERE NOT EXISTS (${memberOfCodeInScope('$3')})`,
+    [pointId, codes, scope],
   );
   return rows.map((r) => r.code);
 }
@@ -72,11 +79,14 @@ export async function createPoint(db: Db, actor: Actor, sessionId: number, input
   const pointId = await inTransaction(db, async (tx) => {
     const session = await loadSession(tx, actor, sessionId, true);
     requireStudyWrite(actor, session.orgPath);
-    const org = await findOrgInScope(tx, input.orgId, null);
+    // Every org and member the body names lies in the caller's own scope: a point expecting
+    // the whole country would hand its roll, invitations and members' pages to a ward host.
+    const scope = scopeOf(actor, 'study.write');
+    const org = await findOrgInScope(tx, input.orgId, scope);
     if (!org) throw orgNotFound();
     let expectedOrgId: number | null = null;
     if (input.expectedKind === 'subtree') {
-      const expected = input.expectedOrgId ? await findOrgInScope(tx, input.expectedOrgId, null) : org;
+      const expected = input.expectedOrgId ? await findOrgInScope(tx, input.expectedOrgId, scope) : org;
       if (!expected) throw orgNotFound();
       expectedOrgId = expected.id;
     }
@@ -90,7 +100,7 @@ export async function createPoint(db: Db, actor: Actor, sessionId: number, input
         fields: [{ field: 'body.orgId', message: 'Tổ chức này đã có điểm cầu.' }],
       });
     }
-    const unknown = await addListedMembers(tx, rows[0].id, input.memberCodes);
+    const unknown = await addListedMembers(tx, rows[0].id, input.memberCodes, scope);
     if (unknown.length > 0) {
       throw new AppError('validation_failed', { vi: `Không tìm thấy đảng viên có mã: ${unknown.slice(0, 10).join(', ')}`, en: 'Unknown member codes.' }, {
         fields: [{ field: 'body.memberCodes', message: `Mã không tồn tại: ${unknown.slice(0, 10).join(', ')}` }],
@@ -113,7 +123,7 @@ export async function createPointsInBulk(db: Db, actor: Actor, sessionId: number
   return inTransaction(db, async (tx) => {
     const session = await loadSession(tx, actor, sessionId, true);
     requireStudyWrite(actor, session.orgPath);
-    const under = await findOrgInScope(tx, input.underOrgId, null);
+    const under = await findOrgInScope(tx, input.underOrgId, scopeOf(actor, 'study.write'));
     if (!under) throw orgNotFound();
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO bridge_points (session_id, org_id, name, expected_kind, expected_org_id, is_main)
@@ -166,7 +176,7 @@ export async function addPointMembers(db: Db, actor: Actor, pointId: number, cod
   return inTransaction(db, async (tx) => {
     const point = await loadPoint(tx, actor, pointId);
     requirePointManage(actor, point);
-    const unknown = await addListedMembers(tx, pointId, codes);
+    const unknown = await addListedMembers(tx, pointId, codes, scopeOf(actor, 'study.write'));
     await recordAudit(tx, actor, {
       action: 'allow_members', entity: 'bridge_point', entityId: pointId, orgId: point.orgId, orgPath: point.orgPath,
       summary: `Cho phép ${codes.length - unknown.length} đảng viên điểm danh tại ${point.name}`, after: { codes },
@@ -216,9 +226,10 @@ export async function inviteByMail(db: Db, actor: Actor, sessionId: number, isSm
             WHERE bp.expected_kind = 'subtree' AND eo.id = bp.expected_org_id
            UNION ALL
            SELECT m.* FROM bridge_point_members pm JOIN members m ON m.id = pm.member_id WHERE pm.point_id = bp.id) m ON true
-        WHERE s.id = $1 AND m.email IS NOT NULL AND m.email <> '' AND m.status IN ('official', 'probationary')
+         JOIN orgs mo ON mo.id = m.org_id
+        WHERE s.id = $1 AND ${inScopeSql('mo.path', '$2')} AND m.email IS NOT NULL AND m.email <> '' AND m.status IN ('official', 'probationary')
         ORDER BY m.id, bp.expected_kind = 'list' DESC`,
-      [sessionId],
+      [sessionId, scopeOf(actor, 'study.write')],
     );
     const queued = await queueMail(tx, letters, { isHeld: !isSmtpConfigured });
     await recordAudit(tx, actor, {

@@ -186,9 +186,12 @@ describe('bridge points and check-in', () => {
     const s = await newSession();
     const p = (await cityManager.post(`/api/study/sessions/${s.id}/points`, { orgId: wardA.id, place: 'Hội trường phường', hostName: 'Đồng chí Bí thư' })).json();
     const { token } = (await cityManager.get(`/api/study/points/${p.id}/qr`)).json();
-    expect((await checkIn(token, stranger.code)).statusCode).toBe(403);
-    expect((await cityManager.post(`/api/study/points/${p.id}/members`, { codes: [stranger.code, 'NOPE'] })).json()).toEqual({ added: 1, unknown: ['NOPE'] });
-    expect((await checkIn(token, stranger.code)).json().status).toBe('checked_in');
+    const guest = membersB[0]!;
+    expect((await checkIn(token, guest.code)).statusCode).toBe(403);
+    // A member outside the host's scope is as unknown as a code that does not exist.
+    const admitted = (await cityManager.post(`/api/study/points/${p.id}/members`, { codes: [guest.code, stranger.code, 'NOPE'] })).json();
+    expect({ ...admitted, unknown: admitted.unknown.sort() }).toEqual({ added: 1, unknown: ['NOPE', stranger.code].sort() });
+    expect((await checkIn(token, guest.code)).json().status).toBe('checked_in');
 
     const excusedWithout = await cityManager.put(`/api/study/points/${p.id}/attendance/${membersA[1]!.id}`, { status: 'excused' });
     expect(excusedWithout.statusCode).toBe(400);
@@ -215,7 +218,7 @@ describe('bridge points and check-in', () => {
     const roll = (await cityManager.get(`/api/study/points/${p.id}/roll`)).json();
     const status = Object.fromEntries(roll.items.map((r: { code: string; status: string | null }) => [r.code, r.status]));
     expect(status).toEqual({
-      [membersA[0]!.code]: null, [membersA[1]!.code]: 'excused', [membersA[2]!.code]: 'present', [membersA[3]!.code]: 'absent', [stranger.code]: 'present',
+      [membersA[0]!.code]: null, [membersA[1]!.code]: 'excused', [membersA[2]!.code]: 'present', [membersA[3]!.code]: 'absent', [membersB[0]!.code]: 'present',
     });
     const sheet = await cityManager.get(`/api/study/points/${p.id}/roll.xlsx`);
     expect(sheet.headers['content-type']).toContain('spreadsheetml');
