@@ -7,7 +7,9 @@ import { AppError, notFound } from '../../../lib/errors';
 import { buildSheet, cellText } from '../../../lib/xlsx';
 import type { AttendanceRow, AttendanceStatus } from './sessions.schema';
 import { allowedAtPointSql, expectedAtPointSql } from './sessions.queries';
-import { loadPoint, requirePointManage } from './points.service';
+import { personalCheckinCode } from '../../../../domain/study/personal-code';
+import { getQrSecret } from '../checkin/qr-secret';
+import { canManagePoint, loadPoint, requirePointManage } from './points.service';
 
 export const attendanceStatusLabels: Record<AttendanceStatus, string> = {
   present: 'Có mặt',
@@ -70,7 +72,10 @@ export async function getRoll(db: Db, actor: Actor, pointId: number, q: { filter
     ),
     db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params),
   ]);
-  return { items: rows.map(present), total: count[0]?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  // The host hands out personal check-in codes (a member without their invitation asks at the desk).
+  const secret = canManagePoint(actor, point) ? await getQrSecret(db) : null;
+  const items = rows.map((r) => ({ ...present(r), personalCode: secret ? personalCheckinCode(secret, r.code) : null }));
+  return { items, total: count[0]?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 const memberNotFound = () => notFound({ vi: 'Không tìm thấy đảng viên.', en: 'Member not found.' });
@@ -139,6 +144,7 @@ export const rollSheetColumns = [
   { header: 'Chi bộ', key: 'orgName', width: 30 },
   { header: 'Trạng thái', key: 'status', width: 18 },
   { header: 'Lý do', key: 'reason', width: 30 },
+  { header: 'Mã điểm danh cá nhân', key: 'personalCode', width: 22 },
 ];
 
 /** The roll of a point as a sheet, to print or to fill in and import back. */
@@ -146,7 +152,7 @@ export async function buildRollSheet(db: Db, actor: Actor, pointId: number) {
   const point = await loadPoint(db, actor, pointId);
   const roll = await getRoll(db, actor, pointId, { filter: 'all', page: 1, pageSize: 200_000 });
   const body = await buildSheet('Điểm danh', rollSheetColumns, roll.items.map((r) => ({
-    ...r, status: r.status ? attendanceStatusLabels[r.status] : '', reason: r.reason ?? '',
+    ...r, status: r.status ? attendanceStatusLabels[r.status] : '', reason: r.reason ?? '', personalCode: r.personalCode ?? '',
   })));
   return { body, name: point.name };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../../db/pool';
 import { inTransaction } from '../../../db/pool';
 import { qrExpirySeconds } from '../../../../domain/study/checkin-window';
 import { signQrToken } from '../../../../domain/study/qr-token';
+import { personalCheckinCode } from '../../../../domain/study/personal-code';
 import { inScopeSql, scopeOf, type Actor } from '../../../lib/actor';
 import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../../lib/errors';
@@ -214,11 +215,12 @@ export async function inviteByMail(db: Db, actor: Actor, sessionId: number, isSm
   return inTransaction(db, async (tx) => {
     const session = await loadSession(tx, actor, sessionId);
     requireStudyWrite(actor, session.orgPath);
-    const { rows: letters } = await tx.query<QueuedMail>(
-      `SELECT DISTINCT ON (m.id) m.email AS "toAddress", '[Resolute] Giấy mời: ' || s.title AS subject,
+    const { rows } = await tx.query<QueuedMail & { memberCode: string }>(
+      `SELECT DISTINCT ON (m.id) m.code AS "memberCode", m.email AS "toAddress", '[Resolute] Giấy mời: ' || s.title AS subject,
               'Kính gửi đồng chí ' || m.full_name || E',\\n\\nĐồng chí được mời dự ' || s.title || ' lúc '
               || to_char(s.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI "ngày" DD/MM/YYYY') || ' tại ' || bp.name
-              || COALESCE(' (' || bp.place || ')', '') || E'.\\nĐồng chí điểm danh bằng cách quét mã QR tại điểm cầu.' AS body,
+              || COALESCE(' (' || bp.place || ')', '') || E'.\\nĐồng chí điểm danh bằng cách quét mã QR tại điểm cầu, rồi đăng nhập hoặc nhập mã đảng viên '
+              || m.code || E' và mã điểm danh cá nhân dưới đây.' AS body,
               'study-invite:' || s.id || ':' || m.id AS "dedupeKey"
          FROM study_sessions s JOIN bridge_points bp ON bp.session_id = s.id
          JOIN LATERAL (
@@ -231,6 +233,9 @@ export async function inviteByMail(db: Db, actor: Actor, sessionId: number, isSm
         ORDER BY m.id, bp.expected_kind = 'list' DESC`,
       [sessionId, scopeOf(actor, 'study.write')],
     );
+    // The personal code proves the member at check-in; it goes only to their own address.
+    const secret = await getQrSecret(tx);
+    const letters = rows.map(({ memberCode, ...l }) => ({ ...l, body: `${l.body}\nMã điểm danh cá nhân: ${personalCheckinCode(secret, memberCode)}` }));
     const queued = await queueMail(tx, letters, { isHeld: !isSmtpConfigured });
     await recordAudit(tx, actor, {
       action: 'invite', entity: 'study_session', entityId: sessionId, orgId: session.orgId, orgPath: session.orgPath,
