@@ -42,8 +42,8 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
         const k = memberAt(sent++);
         return {
           tag: k,
-          headers: { 'content-type': 'application/json', cookie: csrf.cookie, 'x-csrf-token': csrf.token, 'x-device-id': `phone-${k}-bench` },
-          body: JSON.stringify({ token: s.tokenOfMember(k), memberCode: g.memberCode(k) }),
+          headers: { 'content-type': 'application/json', cookie: csrf.cookie, 'x-csrf-token': csrf.token },
+          body: JSON.stringify({ token: s.tokenOfMember(k), memberCode: g.memberCode(k), personalCode: s.personalCodeOf(k) }),
         };
       },
     });

@@ -83,22 +83,29 @@ describe('Study and check-in in the browser', () => {
     await host.getByTestId('point-qr').locator('svg').waitFor();
     const member = missing[0]!;
 
+    // The host's roll carries each member's personal code (it is on the invitation too).
+    const personalCode = member.personalCode as string;
+
     const phone = await phonePage();
     await phone.goto(qrUrl);
     await phone.getByText(point.name).waitFor();
     await phone.getByLabel('Mã đảng viên').fill(member.code);
+    await phone.getByLabel('Mã điểm danh cá nhân').fill(personalCode);
     await phone.getByRole('button', { name: 'Điểm danh', exact: true }).click();
     const result = phone.getByTestId('checkin-result');
     await result.waitFor();
-    expect(await result.textContent()).toContain(member.fullName);
+    // An anonymous phone is told the check-in succeeded, never whose code it was.
+    expect(await result.textContent()).toContain('Điểm danh thành công');
+    expect(await result.textContent()).not.toContain(member.fullName);
     await screenshot(phone, 'study-checkin-phone');
 
-    // A wrong code gets a clear message in Vietnamese.
+    // The member code alone does not check anyone in: a wrong personal code gets a clear message.
     const again = await phonePage();
     await again.goto(qrUrl);
-    await again.getByLabel('Mã đảng viên').fill('KHONG-CO-MA');
+    await again.getByLabel('Mã đảng viên').fill(missing[1]!.code);
+    await again.getByLabel('Mã điểm danh cá nhân').fill('ABCD-EFGH');
     await again.getByRole('button', { name: 'Điểm danh', exact: true }).click();
-    expect(await again.getByTestId('checkin-error').textContent()).toContain('Không tìm thấy đảng viên có mã này');
+    expect(await again.getByTestId('checkin-error').textContent()).toContain('mã điểm danh cá nhân không đúng');
     const forged = await phonePage();
     await forged.goto(qrUrl.replace(/.{4}$/, 'AAAA'));
     await forged.getByText('Mã QR không hợp lệ').waitFor();
@@ -119,7 +126,7 @@ describe('Study and check-in in the browser', () => {
     const before = await read();
     const phone = await apiClient(server.url);
     const { token } = await admin.get(`/study/points/${point.id}/qr`);
-    for (const m of missing.slice(1, 4)) await phone.post('/study/checkin', { token, memberCode: m.code }, { 'x-device-id': `e2e-phone-${m.code}` });
+    for (const m of missing.slice(1, 4)) await phone.post('/study/checkin', { token, memberCode: m.code, personalCode: m.personalCode });
     await expect.poll(read, { timeout: 5_000, interval: 300 }).toBe(before + 3);
     await screenshot(host, 'study-coverage');
   });

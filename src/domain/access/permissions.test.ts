@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { can, isWithin, scopePaths, type RoleGrant } from './permissions';
+import { can, canGrant, canManageUser, grantableRoles, isAdminOver, isWithin, roles, rolePermissions, scopePaths, type RoleGrant } from './permissions';
 
 describe('isWithin', () => {
   it('matches whole labels, so 1.23 is not under 1.2', () => {
@@ -34,5 +34,57 @@ describe('can', () => {
   });
   it('drops paths covered by a wider grant', () => {
     expect(scopePaths([ward, { role: 'admin', orgId: 1, orgPath: '1' }], 'orgs.read')).toEqual(['1']);
+  });
+});
+
+describe('canGrant and canManageUser', () => {
+  const manager: RoleGrant = { role: 'manager', orgId: 2, orgPath: '1.2' };
+  const approver: RoleGrant = { role: 'approver', orgId: 5, orgPath: '1.2.5' };
+  const admin: RoleGrant = { role: 'admin', orgId: 1, orgPath: '1' };
+
+  it('lets a manager grant what a manager holds, inside the subtree', () => {
+    expect(canGrant([manager], 'reporter', '1.2.9')).toBe(true);
+    expect(canGrant([manager], 'viewer', '1.2')).toBe(true);
+    expect(canGrant([manager], 'viewer', '1.23')).toBe(false);
+  });
+
+  it('refuses approver, inspector and admin to a manager who does not hold them there', () => {
+    expect(canGrant([manager], 'approver', '1.2.9')).toBe(false);
+    expect(canGrant([manager], 'inspector', '1.2.9')).toBe(false);
+    expect(canGrant([manager], 'admin', '1.2.9')).toBe(false);
+    expect(canGrant([manager, approver], 'approver', '1.2.5.7')).toBe(true);
+    expect(canGrant([manager, approver], 'approver', '1.2.6')).toBe(false);
+  });
+
+  it('grants a manager role only strictly below: peers are an administrator’s', () => {
+    expect(canGrant([manager], 'manager', '1.2')).toBe(false);
+    expect(canGrant([manager], 'manager', '1.2.9')).toBe(true);
+    expect(canGrant([admin], 'manager', '1')).toBe(true);
+    expect(canGrant([admin], 'admin', '1.2')).toBe(true);
+  });
+
+  it('manages only users whose every role the manager could have granted', () => {
+    expect(canManageUser([manager], [{ role: 'reporter', orgPath: '1.2.9' }])).toBe(true);
+    expect(canManageUser([manager], [{ role: 'manager', orgPath: '1.2' }])).toBe(false);
+    expect(canManageUser([manager], [{ role: 'reporter', orgPath: '1.2' }, { role: 'approver', orgPath: '1.2' }])).toBe(false);
+    expect(canManageUser([manager], [{ role: 'reporter', orgPath: '1.2' }, { role: 'viewer', orgPath: '1.3' }])).toBe(false);
+    expect(canManageUser([admin], [{ role: 'manager', orgPath: '1.2' }])).toBe(true);
+  });
+
+  it('never lets a grant exceed the granter’s own permissions, for any grants', () => {
+    const path = fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 3 }).map((a) => a.join('.'));
+    const grant = fc.record({ role: fc.constantFrom(...roles), orgId: fc.constant(0), orgPath: path });
+    fc.assert(
+      fc.property(fc.array(grant, { maxLength: 4 }), fc.constantFrom(...roles), path, (grants, role, at) => {
+        if (!canGrant(grants, role, at) || isAdminOver(grants, at)) return;
+        for (const p of rolePermissions[role]) expect(can(grants, p, at)).toBe(true);
+        expect(role).not.toBe('admin');
+      }),
+    );
+  });
+
+  it('offers a manager the roles they can grant in the form', () => {
+    expect(grantableRoles([manager])).toEqual(['manager', 'reporter', 'viewer', 'member']);
+    expect(grantableRoles([admin])).toEqual([...roles]);
   });
 });

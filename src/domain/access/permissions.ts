@@ -74,9 +74,44 @@ function minimalPaths(paths: string[]): string[] {
   return kept;
 }
 
-/** Roles a granter may hand out: only admins create admins. */
+/** True when the grants hold the admin role on the org at `orgPath` or above it. */
+export function isAdminOver(grants: readonly RoleGrant[], orgPath: string): boolean {
+  return grants.some((g) => g.role === 'admin' && isWithin(orgPath, g.orgPath));
+}
+
+/**
+ * Whether the grants may hand out `role` on the org at `orgPath`. A grant never exceeds the
+ * granter's own roles:
+ * - an administrator over the org may grant any role there;
+ * - anyone else needs `users.write` on the org and must hold there every permission the role
+ *   gives (a manager grants reporter or viewer, but approver or inspector only where they also
+ *   hold that role, and admin never);
+ * - a role that itself manages users (manager) is granted only strictly below the granter's own
+ *   `users.write` orgs: a peer is made, and managed, by an administrator.
+ */
+export function canGrant(grants: readonly RoleGrant[], role: Role, orgPath: string): boolean {
+  if (isAdminOver(grants, orgPath)) return true;
+  if (!can(grants, 'users.write', orgPath)) return false;
+  if (!rolePermissions[role].every((p) => can(grants, p, orgPath))) return false;
+  if (rolePermissions[role].includes('users.write')) {
+    return scopePaths(grants, 'users.write').some((p) => p !== orgPath && isWithin(orgPath, p));
+  }
+  return true;
+}
+
+/**
+ * Whether the grants may edit, disable or reset the password of a user holding `target`: only
+ * when the granter could have granted every one of the user's roles (so never a peer manager,
+ * nor anyone holding a role the granter lacks).
+ */
+export function canManageUser(grants: readonly RoleGrant[], target: readonly Pick<RoleGrant, 'role' | 'orgPath'>[]): boolean {
+  return target.every((t) => canGrant(grants, t.role, t.orgPath));
+}
+
+/** Roles a granter may hand out somewhere: for the user form's choices (the server checks each org). */
 export function grantableRoles(grants: readonly RoleGrant[]): Role[] {
-  return grants.some((g) => g.role === 'admin') ? [...roles] : roles.filter((r) => r !== 'admin');
+  // Rights only narrow going down, so an org just below each grant shows everything grantable.
+  return roles.filter((r) => grants.some((g) => canGrant(grants, r, `${g.orgPath}.0`)));
 }
 
 /**

@@ -32,19 +32,19 @@ export const checkinMessages: Record<CheckinReason, { vi: string; en: string }> 
   closed: { vi: 'Hội nghị đã kết thúc điểm danh.', en: 'Check-in for this session has closed.' },
   cancelled: { vi: 'Hội nghị này đã bị hủy.', en: 'This session was cancelled.' },
   member_unknown: {
-    vi: 'Không tìm thấy đảng viên có mã này. Đồng chí hãy kiểm tra lại mã đảng viên.',
-    en: 'No member has this code. Check your member code.',
+    vi: 'Mã đảng viên hoặc mã điểm danh cá nhân không đúng. Đồng chí hãy kiểm tra lại hai mã trên giấy mời.',
+    en: 'The member code or the personal check-in code is wrong. Check both codes on your invitation.',
   },
   not_expected: {
     vi: 'Đồng chí không có trong danh sách dự tại điểm cầu này. Hãy liên hệ người phụ trách điểm cầu.',
     en: 'You are not expected at this bridge point. Ask the host.',
   },
   identify_required: {
-    vi: 'Hãy đăng nhập hoặc nhập mã đảng viên để điểm danh.',
-    en: 'Log in or enter your member code to check in.',
+    vi: 'Hãy đăng nhập, hoặc nhập mã đảng viên và mã điểm danh cá nhân để điểm danh.',
+    en: 'Log in, or enter your member code and personal check-in code.',
   },
   rate_limited: {
-    vi: 'Thiết bị này đã thử điểm danh quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
-    en: 'Too many attempts from this device; wait a minute.',
+    vi: 'Đã có quá nhiều lần điểm danh sai từ mạng này tại điểm cầu. Vui lòng đợi một phút rồi thử lại.',
+    en: 'Too many failed check-ins from this network at this point; wait a minute.',
   },
 };

@@ -10,7 +10,7 @@ import { isReportEditable, nextReportStatus, rateFromParts, type ReportAction, t
 import { dueDate, parsePeriodKey, periodsOfTerm, type PeriodType } from '../../../domain/targets';
 import { scopeOf, systemActor, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
-import { AppError, notFound, versionConflict } from '../../lib/errors';
+import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors';
 import { findDocumentReadable } from '../documents/documents.queries';
 import { requireDocumentWrite } from '../documents/documents.policy';
 import { updateTask } from '../documents/tasks.service';
@@ -251,6 +251,21 @@ async function snapshotOf(tx: pg.PoolClient, id: number) {
 type TransitionInput = { version: number; idempotencyKey?: string; comment?: string };
 
 /**
+ * Separation of duties: whoever submitted a report does not approve it, even when they hold
+ * both roles (a manager who is also an approver above): a second person checks every figure.
+ */
+async function requireNotSubmitter(tx: pg.PoolClient, actor: Actor, id: number) {
+  if (actor.userId === null) return;
+  const { rows } = await tx.query<{ submitted_by: number | null }>('SELECT submitted_by FROM reports WHERE id = $1', [id]);
+  if (rows[0]?.submitted_by != null && Number(rows[0].submitted_by) === actor.userId) {
+    throw forbidden({
+      vi: 'Đồng chí đã gửi báo cáo này nên không thể tự duyệt: người gửi và người duyệt một báo cáo phải là hai người khác nhau. Hãy để một người phê duyệt khác duyệt, hoặc trả lại báo cáo.',
+      en: 'You submitted this report, so you cannot approve it: the submitter and the approver must be two different people. Ask another approver, or return it.',
+    });
+  }
+}
+
+/**
  * Moves a report through the workflow. Submitting and approving carry an idempotency key: a
  * retry with the key of the action that already happened answers with the report as it is
  * now, not with a conflict. A stale version is 409; an action the status does not allow is 409.
@@ -260,6 +275,7 @@ export async function transitionReport(db: Db, actor: Actor, id: number, action:
     const row = await lockReport(tx, actor, id);
     if (action === 'submit') requireReportWrite(actor, row.orgPath);
     else requireReportApprove(actor, row.orgPath);
+    if (action === 'approve') await requireNotSubmitter(tx, actor, id);
     const key = input.idempotencyKey ? `${action}:${input.idempotencyKey}` : null;
     if (key) {
       const { rows } = await tx.query<{ k: string | null }>('SELECT last_action_key AS k FROM reports WHERE id = $1', [id]);

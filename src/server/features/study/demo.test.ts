@@ -53,8 +53,11 @@ describe('the demo study sessions', () => {
           AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.session_id = s.id AND a.member_id = m.id) LIMIT 1`,
     );
     const { token } = (await admin.get(`/api/study/points/${rows[0]!.point_id}/qr`)).json();
+    // The host reads the member's personal code off the roll; the member types both codes.
+    const roll = (await admin.get(`/api/study/points/${rows[0]!.point_id}/roll?pageSize=500`)).json() as { items: { code: string; personalCode: string }[] };
+    const personalCode = roll.items.find((i) => i.code === rows[0]!.code)!.personalCode;
     const phone = await anonymous(app);
-    const res = await phone.request('POST', '/api/study/checkin', { token, memberCode: rows[0]!.code }, { 'x-device-id': 'demo-test-phone' });
+    const res = await phone.request('POST', '/api/study/checkin', { token, memberCode: rows[0]!.code, personalCode });
     expect(res.json().status).toBe('checked_in');
   });
 });

@@ -39,6 +39,7 @@ export const updateUserSchema = z.object({
   fullName: z.string().trim().min(2).max(120).optional(),
   email: z.email('Email không hợp lệ').nullish().or(z.literal('')),
   isDisabled: z.boolean().optional(),
+  memberId: z.number().int().positive().nullable().optional(),
   roles: z.array(grant).min(1, 'Cần ít nhất một vai trò').max(50).optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;

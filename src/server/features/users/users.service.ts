@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { can, grantableRoles, type Role } from '../../../domain/access/permissions';
+import { canGrant, canManageUser, type Role } from '../../../domain/access/permissions';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
@@ -23,10 +23,13 @@ const userColumns = `
   COALESCE((SELECT json_agg(json_build_object('orgId', o.id, 'orgName', o.name, 'orgCode', o.code, 'role', r.role, 'orgPath', o.path::text) ORDER BY nlevel(o.path), r.role)
               FROM user_roles r JOIN orgs o ON o.id = r.org_id WHERE r.user_id = u.id), '[]') AS roles`;
 
-/** A user is manageable by the actor when every role the user holds lies inside the actor's scope. */
+/**
+ * A user is manageable by the actor when the actor could have granted every role the user
+ * holds (see `canManageUser`): never a peer manager, nor someone holding a role the actor lacks.
+ */
 function canManage(actor: Actor, user: UserRow) {
   if (actor.userId === null) return true;
-  return user.roles.every((r) => can(actor.grants, 'users.write', r.orgPath));
+  return canManageUser(actor.grants, user.roles);
 }
 
 function present(actor: Actor, row: UserRow) {
@@ -72,7 +75,7 @@ export async function getUser(db: Db, actor: Actor, id: number) {
   return present(actor, row);
 }
 
-/** Checks that each grant is on an org inside the actor's scope and of a role the actor may hand out. */
+/** Checks that each grant is on an org inside the actor's scope and of a role the actor may hand out there. */
 async function checkGrants(tx: pg.PoolClient, actor: Actor, grants: { orgId: number; role: Role }[]) {
   const scope = scopeOf(actor, 'users.write');
   const { rows } = await tx.query<{ id: number; path: string }>(
@@ -80,13 +83,26 @@ async function checkGrants(tx: pg.PoolClient, actor: Actor, grants: { orgId: num
     [grants.map((g) => g.orgId), scope],
   );
   const found = new Map(rows.map((r) => [r.id, r.path]));
-  const allowed = actor.userId === null ? null : grantableRoles(actor.grants);
   for (const g of grants) {
-    if (!found.has(g.orgId)) throw notFound({ vi: 'Không tìm thấy tổ chức được gán vai trò.', en: 'Organization of a role not found.' });
-    if (allowed && !allowed.includes(g.role)) {
-      throw new AppError('forbidden', { vi: 'Chỉ quản trị hệ thống mới gán được vai trò quản trị.', en: 'Only administrators can grant the admin role.' });
+    const path = found.get(g.orgId);
+    if (path === undefined) throw notFound({ vi: 'Không tìm thấy tổ chức được gán vai trò.', en: 'Organization of a role not found.' });
+    if (actor.userId !== null && !canGrant(actor.grants, g.role, path)) {
+      throw new AppError('forbidden', {
+        vi: 'Bạn chỉ được gán vai trò mà chính mình có trên tổ chức đó; vai trò quản lý chỉ gán cho cấp dưới, vai trò quản trị do quản trị hệ thống gán.',
+        en: 'You may grant only roles you hold on that org yourself; manager only below your own org, admin only by an administrator.',
+      });
     }
   }
+}
+
+/** A member linked to an account must lie in the actor's scope: 404 otherwise, as for any record outside it. */
+async function checkMember(tx: pg.PoolClient, actor: Actor, memberId: number | null | undefined) {
+  if (memberId === null || memberId === undefined) return;
+  const { rows } = await tx.query(
+    `SELECT 1 FROM members m JOIN orgs mo ON mo.id = m.org_id WHERE m.id = $1 AND ${inScopeSql('mo.path', '$2')}`,
+    [memberId, scopeOf(actor, 'users.write')],
+  );
+  if (!rows[0]) throw notFound({ vi: 'Không tìm thấy đảng viên.', en: 'Member not found.' });
 }
 
 async function writeRoles(tx: pg.PoolClient, userId: number, grants: { orgId: number; role: Role }[]) {
@@ -104,6 +120,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput) {
   const hash = await hashPassword(input.password ?? generated!);
   const id = await inTransaction(db, async (tx) => {
     await checkGrants(tx, actor, input.roles);
+    await checkMember(tx, actor, input.memberId);
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO users (username, full_name, email, password_hash, member_id) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (lower(username)) DO NOTHING RETURNING id`,
@@ -126,7 +143,12 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput) {
 async function lockManageable(tx: pg.PoolClient, actor: Actor, id: number, version: number) {
   const user = await loadUser(tx, actor, id);
   if (!user) throw userNotFound();
-  if (!canManage(actor, user)) throw new AppError('forbidden', { vi: 'Người dùng này có vai trò ngoài phạm vi của bạn.', en: 'This user holds roles outside your scope.' });
+  if (!canManage(actor, user)) {
+    throw new AppError('forbidden', {
+      vi: 'Người dùng này có vai trò ngoài phạm vi của bạn, vai trò bạn không có, hoặc là quản lý ngang cấp: chỉ quản trị hệ thống mới sửa hoặc đặt lại mật khẩu được.',
+      en: 'This user holds a role outside your scope, a role you lack, or is a peer manager: only an administrator can change them or reset their password.',
+    });
+  }
   if (user.id === actor.userId) throw new AppError('forbidden', { vi: 'Không thể tự sửa quyền hoặc khóa tài khoản của chính mình.', en: 'You cannot change your own account here.' });
   const { rows } = await tx.query<{ version: number }>('SELECT version FROM users WHERE id = $1 FOR UPDATE', [id]);
   if (rows[0]?.version !== version) throw versionConflict();
@@ -141,17 +163,20 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: Update
       await checkGrants(tx, actor, input.roles);
       await writeRoles(tx, id, input.roles);
     }
+    await checkMember(tx, actor, input.memberId);
     await tx.query(
       `UPDATE users SET full_name = COALESCE($2, full_name), email = CASE WHEN $3::boolean THEN $4 ELSE email END,
-              is_disabled = COALESCE($5, is_disabled), version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, input.fullName?.normalize('NFC') ?? null, input.email !== undefined, input.email || null, input.isDisabled ?? null],
+              is_disabled = COALESCE($5, is_disabled), member_id = CASE WHEN $6::boolean THEN $7 ELSE member_id END,
+              version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, input.fullName?.normalize('NFC') ?? null, input.email !== undefined, input.email || null, input.isDisabled ?? null,
+       input.memberId !== undefined, input.memberId ?? null],
     );
     if (input.isDisabled || input.roles) await deleteUserSessions(tx, id);
     const firstRole = before.roles[0];
     await recordAudit(tx, actor, {
       action: input.isDisabled ? 'disable' : 'update', entity: 'user', entityId: id, orgId: firstRole?.orgId ?? null, orgPath: firstRole?.orgPath ?? null,
       summary: `${input.isDisabled ? 'Khóa' : 'Sửa'} người dùng ${before.username}`,
-      before: { fullName: before.fullName, email: before.email, isDisabled: before.isDisabled, roles: before.roles.map((r) => ({ orgId: r.orgId, role: r.role })) },
+      before: { fullName: before.fullName, email: before.email, isDisabled: before.isDisabled, memberId: before.memberId, roles: before.roles.map((r) => ({ orgId: r.orgId, role: r.role })) },
       after: { ...input, version: undefined },
     });
   });

@@ -1,27 +1,29 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Result, Spin, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useMe } from '../auth/auth.api';
-import { checkIn, deviceId, fetchCheckinInfo } from './study.api';
+import { checkIn, fetchCheckinInfo } from './study.api';
 import { useStudyT } from './study.i18n';
 
 /**
  * The light page a member lands on after scanning a bridge point's QR code, on a phone: the
- * session and the point, then one field (the member code) or one button for a logged-in
- * member. Public: nobody needs an account to be checked in.
+ * session and the point, then one button for a logged-in member, or two fields (the member
+ * code and the personal check-in code from the invitation): the QR code says where, the codes
+ * prove who. Public: nobody needs an account to be checked in.
  */
 export function CheckinPage({ token }: { token: string }) {
   const { s: t } = useStudyT();
   const me = useMe();
   const info = useQuery({ queryKey: ['study', 'checkin', token], queryFn: () => fetchCheckinInfo(token), retry: false });
   const [code, setCode] = useState(() => localStorage.getItem('resolute.memberCode') ?? '');
-  useEffect(() => void deviceId(), []);
+  // The personal code is typed each time: it is what proves the person, so the phone keeps no copy.
+  const [personal, setPersonal] = useState('');
   const submit = useMutation({
-    mutationFn: (memberCode?: string) => checkIn(token, memberCode),
-    onSuccess: (_r, memberCode) => {
-      if (memberCode) localStorage.setItem('resolute.memberCode', memberCode);
+    mutationFn: (codes?: { memberCode: string; personalCode: string }) => checkIn(token, codes),
+    onSuccess: (_r, codes) => {
+      if (codes) localStorage.setItem('resolute.memberCode', codes.memberCode);
     },
   });
 
@@ -64,11 +66,16 @@ export function CheckinPage({ token }: { token: string }) {
                 {t('checkinAs', { name: me.data?.fullName })}
               </Button>
             )}
-            <Form layout="vertical" onFinish={() => submit.mutate(code.trim())} requiredMark={false}>
-              <Form.Item label={t('memberCode')} required help={t('memberCodeHelp')}>
-                <Input size="large" inputMode="text" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} aria-label={t('memberCode')} />
+            {isMember && <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>{t('orWithCodes')}</Typography.Paragraph>}
+            <Form layout="vertical" onFinish={() => submit.mutate({ memberCode: code.trim(), personalCode: personal.trim() })} requiredMark={false}>
+              <Form.Item label={t('memberCode')} htmlFor="checkin-member-code" required help={t('memberCodeHelp')}>
+                <Input id="checkin-member-code" size="large" inputMode="text" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} aria-label={t('memberCode')} />
               </Form.Item>
-              <Button htmlType="submit" type={isMember ? 'default' : 'primary'} size="large" block loading={submit.isPending} disabled={!code.trim()}>
+              <Form.Item label={t('personalCode')} htmlFor="checkin-personal-code" required help={t('personalCodeHelp')}>
+                <Input id="checkin-personal-code" size="large" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={12}
+                  placeholder="ABCD-EFGH" value={personal} onChange={(e) => setPersonal(e.target.value)} aria-label={t('personalCode')} />
+              </Form.Item>
+              <Button htmlType="submit" type={isMember ? 'default' : 'primary'} size="large" block loading={submit.isPending} disabled={!code.trim() || !personal.trim()}>
                 {t('checkin')}
               </Button>
             </Form>

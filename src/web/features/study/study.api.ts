@@ -114,20 +114,12 @@ export const fetchReflections = (q: { orgId?: number; status?: string; documentI
 export const reviewReflection = (id: number, body: { version: number; decision: 'accepted' | 'rewrite'; note?: string }) => api.post<Reflection>(`/study/reflections/${id}/review`, body);
 export const fetchPledges = (q: { orgId?: number; documentId?: number; year?: number }) => api.get<Pledge[]>('/study/pledges', q);
 
-/** The check-in page talks to the public endpoint with a per-phone device id. */
-export function deviceId(): string {
-  const key = 'resolute.device';
-  let id = localStorage.getItem(key);
-  if (!id) {
-    id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-    localStorage.setItem(key, id);
-  }
-  // The server rate-limits per phone by this cookie.
-  document.cookie = `resolute_device=${id}; path=/; SameSite=Strict`;
-  return id;
-}
-export const checkIn = (token: string, memberCode?: string) =>
-  api.post<{ status: 'checked_in' | 'already_checked_in'; message: string; fullName: string | null }>('/study/checkin', { token, ...(memberCode ? { memberCode } : {}) });
+/**
+ * Checks in at a bridge point: as the logged-in member (no codes), or with the member code and
+ * the personal check-in code printed on the invitation.
+ */
+export const checkIn = (token: string, codes?: { memberCode: string; personalCode: string }) =>
+  api.post<{ status: 'checked_in' | 'already_checked_in'; message: string; fullName: string | null }>('/study/checkin', { token, ...(codes ?? {}) });
 export const fetchCheckinInfo = (token: string) => api.get<CheckinInfo>(`/study/checkin/${encodeURIComponent(token)}`);
 export const statusColors: Record<AttendanceStatus, string> = { present: 'green', excused: 'gold', absent: 'red' };
 export const reflectionColors: Record<ReflectionStatus, string> = { submitted: 'blue', accepted: 'green', rewrite: 'orange' };

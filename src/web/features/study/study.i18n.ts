@@ -160,6 +160,10 @@ const strings = {
   checkinAs: ['Điểm danh với tài khoản {{name}}', 'Check in as {{name}}'],
   memberCode: ['Mã đảng viên', 'Member code'],
   memberCodeHelp: ['Số thẻ đảng viên hoặc mã do chi bộ cấp', 'Party card number or the code your cell gave you'],
+  personalCode: ['Mã điểm danh cá nhân', 'Personal check-in code'],
+  personalCodeHelp: ['8 ký tự in trên giấy mời; nếu không có, hỏi người phụ trách điểm cầu', 'The 8 characters on your invitation; if you have none, ask the host'],
+  loginToCheckin: ['Đăng nhập để điểm danh không cần nhập mã', 'Log in to check in without codes'],
+  orWithCodes: ['hoặc điểm danh bằng mã', 'or check in with your codes'],
 
   // Coverage
   noStudiedDocs: ['Chưa có văn bản nào được tổ chức học tập.', 'No document has been studied yet.'],

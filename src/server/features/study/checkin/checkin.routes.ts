@@ -9,6 +9,8 @@ const tokenSchema = z.string().min(10).max(200);
 const checkinBody = z.object({
   token: tokenSchema,
   memberCode: z.string().trim().max(40).optional(),
+  /** The member's personal check-in code (on their invitation or the host's roll sheet), with memberCode. */
+  personalCode: z.string().trim().max(20).optional(),
 });
 const checkinResult = z.object({
   status: z.enum(['checked_in', 'already_checked_in']),
@@ -51,20 +53,17 @@ export const checkinRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
     schema: {
       tags,
       summary: 'Check in at a bridge point by its QR token, once per member whatever the retries',
-      description: 'Identify with memberCode, or be logged in as a member. Answered after the check-in is committed. Errors carry details.reason.',
+      description: 'Identify with memberCode and personalCode, or be logged in as a member. The name is answered only to the member\'s own session. Answered after the check-in is committed. Errors carry details.reason.',
       body: checkinBody,
       response: { 200: checkinResult },
     },
   }, async (req, reply) => {
     void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
-    // The phone's id: the check-in page keeps one in a cookie; scripts may send the header.
-    const device = req.headers['x-device-id'] ?? req.cookies.resolute_device;
-    const deviceKey = typeof device === 'string' && device.length >= 8 && device.length <= 64 ? `d:${device}` : `ip:${req.ip}`;
     return desk.checkIn({
       token: req.body.token,
       memberCode: req.body.memberCode ?? null,
+      personalCode: req.body.personalCode ?? null,
       sessionMemberId: req.actor?.memberId ?? null,
-      deviceKey,
       ip: req.ip,
     }, localeOf(req));
   });

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/pool';
 import { checkinMessages, type CheckinReason } from '../../../../domain/study/messages';
 import { verifyQrToken, type QrCheck, type QrPayload } from '../../../../domain/study/qr-token';
+import { isPersonalCode } from '../../../../domain/study/personal-code';
 import { windowState } from '../../../../domain/study/checkin-window';
 import { AppError, type ErrorCode } from '../../../lib/errors';
 import { GroupCommitter } from './group-commit';
@@ -28,11 +29,23 @@ export function checkinError(reason: Exclude<CheckinReason, 'checked_in' | 'alre
 export type CheckinRequest = {
   token: string;
   memberCode: string | null;
-  /** The member behind a logged-in session, if any: they need not type their code. */
+  /** The member's personal check-in code: with the member code, it proves the person. */
+  personalCode: string | null;
+  /** The member behind a logged-in session, if any: the session proves the person. */
   sessionMemberId: number | null;
-  deviceKey: string;
+  /** The client's address as the server sees it: limits never key on what the client chooses. */
   ip: string;
 };
+
+export type CheckinLimits = {
+  /** Requests per minute from one address at one point: a hall's members share one network. */
+  perAddressAndPoint: number;
+  /** Failed identifications per minute from one address at one point. */
+  failuresPerAddressAndPoint: number;
+  /** Failed identifications per minute from one address, over all points. */
+  failuresPerAddress: number;
+};
+export const defaultCheckinLimits: CheckinLimits = { perAddressAndPoint: 1200, failuresPerAddressAndPoint: 10, failuresPerAddress: 30 };
 
 export type CheckinResult = { status: 'checked_in' | 'already_checked_in'; message: string; fullName: string | null };
 
@@ -43,21 +56,44 @@ export type CheckinResult = { status: 'checked_in' | 'already_checked_in'; messa
  */
 export class CheckinDesk {
   private readonly committer: GroupCommitter<CheckinItem, CheckinOutcome>;
-  // A phone may retry a few times; more than that in a minute is not a person scanning.
-  private readonly perDevice = new WindowLimiter(12, 60_000);
-  // Member codes that do not exist, per address: guessing codes gets stopped.
-  private readonly failuresPerIp = new WindowLimiter(60, 60_000);
+  private readonly perAddressAndPoint: WindowLimiter;
+  // Wrong personal codes: guessing one (31^8 values) is stopped long before it could succeed.
+  private readonly failuresPerAddressAndPoint: WindowLimiter;
+  private readonly failuresPerAddress: WindowLimiter;
 
-  constructor(private readonly db: Db, opts = { maxWaitMs: 4, maxBatch: 500, maxInFlight: 2 }) {
+  constructor(
+    private readonly db: Db,
+    opts = { maxWaitMs: 4, maxBatch: 500, maxInFlight: 2 },
+    limits: CheckinLimits = defaultCheckinLimits,
+  ) {
     this.committer = new GroupCommitter((items) => writeCheckins(db, items), opts);
+    this.perAddressAndPoint = new WindowLimiter(limits.perAddressAndPoint, 60_000);
+    this.failuresPerAddressAndPoint = new WindowLimiter(limits.failuresPerAddressAndPoint, 60_000);
+    this.failuresPerAddress = new WindowLimiter(limits.failuresPerAddress, 60_000);
   }
 
+  /**
+   * Checks a member in. The QR token says where; the person is proved by their logged-in
+   * session, or by their member code with its personal code. The member's name is answered
+   * only to their own session: an anonymous caller learns nothing about who a code belongs to.
+   */
   async checkIn(req: CheckinRequest, locale: 'vi' | 'en'): Promise<CheckinResult> {
-    if (!this.perDevice.hit(req.deviceKey) || this.failuresPerIp.isOver(req.ip)) throw checkinError('rate_limited');
     const verdict = await this.verify(req.token);
     if (!verdict.ok) throw checkinError(verdict.reason === 'expired' ? 'token_expired' : 'token_invalid');
+    const placeKey = `${req.ip}|${verdict.payload.pointId}`;
+    if (!this.perAddressAndPoint.hit(placeKey) || this.failuresPerAddressAndPoint.isOver(placeKey) || this.failuresPerAddress.isOver(req.ip)) {
+      throw checkinError('rate_limited');
+    }
     const memberCode = req.memberCode?.trim() || null;
     if (!memberCode && !req.sessionMemberId) throw checkinError('identify_required');
+    if (memberCode) {
+      if (!req.personalCode?.trim()) throw checkinError('identify_required');
+      if (!isPersonalCode(await getQrSecret(this.db), memberCode, req.personalCode)) {
+        this.failuresPerAddressAndPoint.hit(placeKey);
+        this.failuresPerAddress.hit(req.ip);
+        throw checkinError('member_unknown');
+      }
+    }
     const outcome = await this.committer.submit({
       sessionId: verdict.payload.sessionId,
       pointId: verdict.payload.pointId,
@@ -65,9 +101,9 @@ export class CheckinDesk {
       memberCode,
     });
     if (outcome.reason === 'checked_in' || outcome.reason === 'already_checked_in') {
-      return { status: outcome.reason, message: checkinMessages[outcome.reason][locale], fullName: outcome.fullName };
+      const isSelf = req.sessionMemberId !== null && outcome.memberId === req.sessionMemberId;
+      return { status: outcome.reason, message: checkinMessages[outcome.reason][locale], fullName: isSelf ? outcome.fullName : null };
     }
-    if (outcome.reason === 'member_unknown') this.failuresPerIp.hit(req.ip);
     throw checkinError(outcome.reason);
   }
 

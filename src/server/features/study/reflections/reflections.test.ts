@@ -108,7 +108,7 @@ describe('check-in as a logged-in member', () => {
     await db.query('INSERT INTO study_session_documents (session_id, document_id) VALUES ($1, $2)', [rows[0]!.id, documentId]);
     const { rows: bp } = await db.query<{ id: number }>(`INSERT INTO bridge_points (session_id, org_id, name, expected_org_id) VALUES ($1, $2, 'Phòng họp chi bộ', $2) RETURNING id`, [rows[0]!.id, cell.id]);
     const token = signQrToken({ sessionId: rows[0]!.id, pointId: bp[0]!.id, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, await getQrSecret(db));
-    const res = await memberClient.request('POST', '/api/study/checkin', { token }, { 'x-device-id': 'member-own-phone' });
+    const res = await memberClient.request('POST', '/api/study/checkin', { token });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'checked_in', fullName: 'Trần Văn Học' });
   });

@@ -11,7 +11,7 @@ import {
 } from 'docx';
 import type { Db } from '../../../db/pool';
 import { coveragePercent } from '../../../../domain/study/coverage';
-import type { Actor } from '../../../lib/actor';
+import { inScopeSql, scopeOf, type Actor } from '../../../lib/actor';
 import { safeCell } from '../../../lib/xlsx';
 import { partyHeader, partyPage } from '../../../lib/party-docx';
 import { findPoints } from '../sessions/points.service';
@@ -19,20 +19,35 @@ import { loadSession } from '../sessions/sessions.service';
 
 const NOT_REACHED_CAP = 100_000;
 
+/**
+ * Everything the reports show. Rows that name members or orgs are cut to the caller's scope:
+ * a ward's viewer of a provincial conference sees their own ward's absentees and reasons only.
+ * A member expected at two points (a ward's and a cell's) is listed once.
+ */
 async function gather(db: Db, actor: Actor, sessionId: number) {
   const session = await loadSession(db, actor, sessionId);
-  const points = await findPoints(db, actor, sessionId);
+  const scope = scopeOf(actor, 'study.read');
+  // Points of the caller's scope, and those whose expected subtree holds part of it (the main hall).
+  const { rows: shown } = await db.query<{ id: number }>(
+    `SELECT bp.id FROM bridge_points bp JOIN orgs po ON po.id = bp.org_id LEFT JOIN orgs eo ON eo.id = bp.expected_org_id
+      WHERE bp.session_id = $1 AND ($2::ltree[] IS NULL OR po.path <@ $2::ltree[] OR eo.path <@ $2::ltree[] OR $2::ltree[] <@ eo.path)`,
+    [sessionId, scope],
+  );
+  const shownIds = new Set(shown.map((r) => r.id));
+  const points = (await findPoints(db, actor, sessionId)).filter((p) => shownIds.has(p.id));
   const { rows: byOrg } = await db.query<{ name: string; parent: string | null; members: number; present: number; excused: number; absent: number }>(
     `SELECT o.name, p.name AS parent, o.member_count AS members,
             count(*) FILTER (WHERE a.status = 'present')::int AS present,
             count(*) FILTER (WHERE a.status = 'excused')::int AS excused,
             count(*) FILTER (WHERE a.status = 'absent')::int AS absent
        FROM attendances a JOIN orgs o ON o.id = a.org_id LEFT JOIN orgs p ON p.id = o.parent_id
-      WHERE a.session_id = $1 GROUP BY o.id, p.name ORDER BY o.path`,
-    [sessionId],
+      WHERE a.session_id = $1 AND ${inScopeSql('o.path', '$2')} GROUP BY o.id, p.name ORDER BY o.path`,
+    [sessionId, scope],
   );
   const { rows: notReached } = await db.query<{ code: string; fullName: string; orgName: string; status: string | null; reason: string | null }>(
-    `SELECT m.code, m.full_name AS "fullName", mo.name AS "orgName", a.status, a.reason
+    `SELECT code, "fullName", "orgName", status, reason FROM (
+     SELECT DISTINCT ON (m.id) m.code, m.full_name AS "fullName", mo.name AS "orgName", a.status, a.reason,
+            mo.path AS sort_path, m.given_name AS sort_given
        FROM bridge_points bp
        JOIN LATERAL (
          SELECT m.* FROM orgs eo JOIN orgs x ON x.path <@ eo.path JOIN members m ON m.org_id = x.id
@@ -41,12 +56,13 @@ async function gather(db: Db, actor: Actor, sessionId: number) {
          SELECT m.* FROM bridge_point_members pm JOIN members m ON m.id = pm.member_id WHERE pm.point_id = bp.id) m ON true
        JOIN orgs mo ON mo.id = m.org_id
        LEFT JOIN attendances a ON a.session_id = $1 AND a.member_id = m.id
-      WHERE bp.session_id = $1 AND m.status IN ('official', 'probationary')
+      WHERE bp.session_id = $1 AND m.status IN ('official', 'probationary') AND ${inScopeSql('mo.path', '$2')}
         AND NOT EXISTS (SELECT 1 FROM attendances x JOIN study_sessions s ON s.id = x.session_id
                          WHERE x.member_id = m.id AND x.status = 'present' AND (s.id = $1 OR s.makeup_of = $1))
-      ORDER BY mo.path, m.given_name COLLATE "vi-x-icu", m.full_name COLLATE "vi-x-icu"
+      ORDER BY m.id) r
+      ORDER BY sort_path, sort_given COLLATE "vi-x-icu", "fullName" COLLATE "vi-x-icu"
       LIMIT ${NOT_REACHED_CAP}`,
-    [sessionId],
+    [sessionId, scope],
   );
   return { session, points, byOrg, notReached };
 }

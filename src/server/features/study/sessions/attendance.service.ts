@@ -1,13 +1,15 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../../db/pool';
 import { inTransaction } from '../../../db/pool';
-import type { Actor } from '../../../lib/actor';
+import { inScopeSql, scopeOf, type Actor } from '../../../lib/actor';
 import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound } from '../../../lib/errors';
 import { buildSheet, cellText } from '../../../lib/xlsx';
 import type { AttendanceRow, AttendanceStatus } from './sessions.schema';
-import { expectedAtPointSql } from './sessions.queries';
-import { loadPoint, requirePointManage } from './points.service';
+import { allowedAtPointSql, expectedAtPointSql } from './sessions.queries';
+import { personalCheckinCode } from '../../../../domain/study/personal-code';
+import { getQrSecret } from '../checkin/qr-secret';
+import { canManagePoint, loadPoint, requirePointManage } from './points.service';
 import { foldVietnamese } from '../../../../domain/vn-text';
 
 export const attendanceStatusLabels: Record<AttendanceStatus, string> = {
@@ -32,9 +34,9 @@ export async function getLiveAttendance(db: Db, actor: Actor, pointId: number, a
   const point = await loadPoint(db, actor, pointId);
   const { rows } = await db.query<RawRow>(
     `SELECT ${rowColumns} FROM attendances a JOIN members m ON m.id = a.member_id JOIN orgs mo ON mo.id = m.org_id
-      WHERE a.point_id = $1 AND a.seq > $2 AND a.at < now() - interval '500 milliseconds'
+      WHERE a.point_id = $1 AND a.seq > $2 AND a.at < now() - interval '500 milliseconds' AND ${inScopeSql('mo.path', '$4')}
       ORDER BY a.seq LIMIT $3`,
-    [pointId, after, limit],
+    [pointId, after, limit, scopeOf(actor, 'study.read')],
   );
   const cursor = rows.length > 0 ? rows[rows.length - 1]!.seq! : after;
   return { items: rows.map(present), cursor, counts: point.counts };
@@ -48,10 +50,13 @@ const rollFilters: Record<string, string> = {
   absent: `(a.status IS NULL OR a.status = 'absent')`,
 };
 
-/** Everyone expected at the point with their status, for marking by hand. */
+/**
+ * Everyone expected at the point with their status, for marking by hand; only members inside
+ * the caller's scope (a ward's viewer of a provincial point sees their own ward's members).
+ */
 export async function getRoll(db: Db, actor: Actor, pointId: number, q: { filter: string; q?: string; page: number; pageSize: number }) {
   const point = await loadPoint(db, actor, pointId);
-  const params: unknown[] = [pointId, point.sessionId];
+  const params: unknown[] = [pointId, point.sessionId, scopeOf(actor, 'study.read')];
   let search = '';
   if (q.q) {
     params.push(q.q.normalize('NFC'));
@@ -59,7 +64,7 @@ export async function getRoll(db: Db, actor: Actor, pointId: number, q: { filter
   }
   const from = `FROM bridge_points bp JOIN members m ON true JOIN orgs mo ON mo.id = m.org_id
     LEFT JOIN attendances a ON a.session_id = $2 AND a.member_id = m.id
-    WHERE bp.id = $1 AND m.status IN ('official', 'probationary') AND ${expectedAtPointSql('bp')} AND ${rollFilters[q.filter] ?? 'true'}${search}`;
+    WHERE bp.id = $1 AND m.status IN ('official', 'probationary') AND ${inScopeSql('mo.path', '$3')} AND ${expectedAtPointSql('bp')} AND ${rollFilters[q.filter] ?? 'true'}${search}`;
   const [{ rows }, { rows: count }] = await Promise.all([
     db.query<RawRow>(
       `SELECT ${rowColumns} ${from} ORDER BY mo.path, m.given_name COLLATE "vi-x-icu", m.full_name COLLATE "vi-x-icu"
@@ -68,7 +73,10 @@ export async function getRoll(db: Db, actor: Actor, pointId: number, q: { filter
     ),
     db.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params),
   ]);
-  return { items: rows.map(present), total: count[0]?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  // The host hands out personal check-in codes (a member without their invitation asks at the desk).
+  const secret = canManagePoint(actor, point) ? await getQrSecret(db) : null;
+  const items = rows.map((r) => ({ ...present(r), personalCode: secret ? personalCheckinCode(secret, r.code) : null }));
+  return { items, total: count[0]?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 const memberNotFound = () => notFound({ vi: 'Không tìm thấy đảng viên.', en: 'Member not found.' });
@@ -87,7 +95,7 @@ async function applyMarks(tx: import('pg').PoolClient, actor: Actor, pointId: nu
   await tx.query(
     `INSERT INTO bridge_point_members (point_id, member_id)
      SELECT $1, m.id FROM bridge_points bp JOIN members m ON m.id = ANY($2::bigint[]) JOIN orgs mo ON mo.id = m.org_id
-      WHERE bp.id = $1 AND NOT ${expectedAtPointSql('bp')}
+      WHERE bp.id = $1 AND NOT ${allowedAtPointSql('bp')}
      ON CONFLICT DO NOTHING`,
     [pointId, marks.map((m) => m.memberId)],
   );
@@ -109,7 +117,11 @@ export async function markAttendance(db: Db, actor: Actor, pointId: number, memb
   return inTransaction(db, async (tx) => {
     const point = await loadPoint(tx, actor, pointId);
     requirePointManage(actor, point);
-    const { rows } = await tx.query<{ full_name: string; code: string }>('SELECT full_name, code FROM members WHERE id = $1', [memberId]);
+    // The member named in the path is checked like the point: a host marks only members of their own subtree.
+    const { rows } = await tx.query<{ full_name: string; code: string }>(
+      `SELECT m.full_name, m.code FROM members m JOIN orgs mo ON mo.id = m.org_id WHERE m.id = $1 AND ${inScopeSql('mo.path', '$2')}`,
+      [memberId, scopeOf(actor, 'study.write')],
+    );
     if (!rows[0]) throw memberNotFound();
     await applyMarks(tx, actor, pointId, point.sessionId, [{ memberId, status: input.status, reason: input.reason ?? null }], 'manual');
     await recordAudit(tx, actor, {
@@ -133,6 +145,7 @@ export const rollSheetColumns = [
   { header: 'Chi bộ', key: 'orgName', width: 30 },
   { header: 'Trạng thái', key: 'status', width: 18 },
   { header: 'Lý do', key: 'reason', width: 30 },
+  { header: 'Mã điểm danh cá nhân', key: 'personalCode', width: 22 },
 ];
 
 /** The roll of a point as a sheet, to print or to fill in and import back. */
@@ -140,7 +153,7 @@ export async function buildRollSheet(db: Db, actor: Actor, pointId: number) {
   const point = await loadPoint(db, actor, pointId);
   const roll = await getRoll(db, actor, pointId, { filter: 'all', page: 1, pageSize: 200_000 });
   const body = await buildSheet('Điểm danh', rollSheetColumns, roll.items.map((r) => ({
-    ...r, status: r.status ? attendanceStatusLabels[r.status] : '', reason: r.reason ?? '',
+    ...r, status: r.status ? attendanceStatusLabels[r.status] : '', reason: r.reason ?? '', personalCode: r.personalCode ?? '',
   })));
   return { body, name: point.name };
 }
@@ -184,7 +197,10 @@ export async function importRollCall(db: Db, actor: Actor, pointId: number, file
   return inTransaction(db, async (tx) => {
     const point = await loadPoint(tx, actor, pointId);
     requirePointManage(actor, point);
-    const { rows } = await tx.query<{ code: string; id: number }>('SELECT code, id FROM members WHERE code = ANY($1::text[])', [entries.map((e) => e.code)]);
+    const { rows } = await tx.query<{ code: string; id: number }>(
+      `SELECT m.code, m.id FROM members m JOIN orgs mo ON mo.id = m.org_id WHERE m.code = ANY($1::text[]) AND ${inScopeSql('mo.path', '$2')}`,
+      [entries.map((e) => e.code), scopeOf(actor, 'study.write')],
+    );
     const idByCode = new Map(rows.map((r) => [r.code, r.id]));
     for (const e of entries) if (!idByCode.has(e.code)) errors.push({ row: e.row, message: `Không có đảng viên mã ${e.code}.` });
     if (errors.length > 0) {

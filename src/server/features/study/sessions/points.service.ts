@@ -4,7 +4,8 @@ import type { Db } from '../../../db/pool';
 import { inTransaction } from '../../../db/pool';
 import { qrExpirySeconds } from '../../../../domain/study/checkin-window';
 import { signQrToken } from '../../../../domain/study/qr-token';
-import { scopeOf, type Actor } from '../../../lib/actor';
+import { personalCheckinCode } from '../../../../domain/study/personal-code';
+import { inScopeSql, scopeOf, type Actor } from '../../../lib/actor';
 import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../../lib/errors';
 import { findOrgInScope } from '../../orgs/orgs.queries';
@@ -55,15 +56,22 @@ export function requirePointManage(actor: Actor, p: PointRow) {
   }
 }
 
-/** Adds members by code to a point's list; returns the codes that matched no member. */
-async function addListedMembers(tx: pg.PoolClient, pointId: number, codes: string[]): Promise<string[]> {
+/** The members a member code names inside `scope`, as SQL on a codes CTE `c`: a code outside it is unknown. */
+const memberOfCodeInScope = (scopeParam: string) =>
+  `SELECT m.id FROM members m JOIN orgs mo ON mo.id = m.org_id WHERE m.code = c.code AND ${inScopeSql('mo.path', scopeParam)}`;
+
+/**
+ * Adds members by code to a point's list; returns the codes that matched no member in the
+ * caller's scope (a member of another ward is "unknown": neither listed nor confirmed to exist).
+ */
+async function addListedMembers(tx: pg.PoolClient, pointId: number, codes: string[], scope: string[] | null): Promise<string[]> {
   if (codes.length === 0) return [];
   const { rows } = await tx.query<{ code: string }>(
     `WITH c AS (SELECT DISTINCT unnest($2::text[]) AS code),
           ins AS (INSERT INTO bridge_point_members (point_id, member_id)
-                  SELECT $1, m.id FROM c JOIN members m ON m.code = c.code ON CONFLICT DO NOTHING)
-     SELECT c.code FROM c WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.code = c.code)`,
-    [pointId, codes],
+                  SELECT $1, x.id FROM c CROSS JOIN LATERAL (${memberOfCodeInScope('$3')}) x ON CONFLICT DO NOTHING)
+     SELECT c.code FROM c WHERE NOT EXISTS (${memberOfCodeInScope('$3')})`,
+    [pointId, codes, scope],
   );
   return rows.map((r) => r.code);
 }
@@ -72,11 +80,14 @@ export async function createPoint(db: Db, actor: Actor, sessionId: number, input
   const pointId = await inTransaction(db, async (tx) => {
     const session = await loadSession(tx, actor, sessionId, true);
     requireStudyWrite(actor, session.orgPath);
-    const org = await findOrgInScope(tx, input.orgId, null);
+    // Every org and member the body names lies in the caller's own scope: a point expecting
+    // the whole country would hand its roll, invitations and members' pages to a ward host.
+    const scope = scopeOf(actor, 'study.write');
+    const org = await findOrgInScope(tx, input.orgId, scope);
     if (!org) throw orgNotFound();
     let expectedOrgId: number | null = null;
     if (input.expectedKind === 'subtree') {
-      const expected = input.expectedOrgId ? await findOrgInScope(tx, input.expectedOrgId, null) : org;
+      const expected = input.expectedOrgId ? await findOrgInScope(tx, input.expectedOrgId, scope) : org;
       if (!expected) throw orgNotFound();
       expectedOrgId = expected.id;
     }
@@ -90,7 +101,7 @@ export async function createPoint(db: Db, actor: Actor, sessionId: number, input
         fields: [{ field: 'body.orgId', message: 'Tổ chức này đã có điểm cầu.' }],
       });
     }
-    const unknown = await addListedMembers(tx, rows[0].id, input.memberCodes);
+    const unknown = await addListedMembers(tx, rows[0].id, input.memberCodes, scope);
     if (unknown.length > 0) {
       throw new AppError('validation_failed', { vi: `Không tìm thấy đảng viên có mã: ${unknown.slice(0, 10).join(', ')}`, en: 'Unknown member codes.' }, {
         fields: [{ field: 'body.memberCodes', message: `Mã không tồn tại: ${unknown.slice(0, 10).join(', ')}` }],
@@ -113,7 +124,7 @@ export async function createPointsInBulk(db: Db, actor: Actor, sessionId: number
   return inTransaction(db, async (tx) => {
     const session = await loadSession(tx, actor, sessionId, true);
     requireStudyWrite(actor, session.orgPath);
-    const under = await findOrgInScope(tx, input.underOrgId, null);
+    const under = await findOrgInScope(tx, input.underOrgId, scopeOf(actor, 'study.write'));
     if (!under) throw orgNotFound();
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO bridge_points (session_id, org_id, name, expected_kind, expected_org_id, is_main)
@@ -166,7 +177,7 @@ export async function addPointMembers(db: Db, actor: Actor, pointId: number, cod
   return inTransaction(db, async (tx) => {
     const point = await loadPoint(tx, actor, pointId);
     requirePointManage(actor, point);
-    const unknown = await addListedMembers(tx, pointId, codes);
+    const unknown = await addListedMembers(tx, pointId, codes, scopeOf(actor, 'study.write'));
     await recordAudit(tx, actor, {
       action: 'allow_members', entity: 'bridge_point', entityId: pointId, orgId: point.orgId, orgPath: point.orgPath,
       summary: `Cho phép ${codes.length - unknown.length} đảng viên điểm danh tại ${point.name}`, after: { codes },
@@ -204,11 +215,12 @@ export async function inviteByMail(db: Db, actor: Actor, sessionId: number, isSm
   return inTransaction(db, async (tx) => {
     const session = await loadSession(tx, actor, sessionId);
     requireStudyWrite(actor, session.orgPath);
-    const { rows: letters } = await tx.query<QueuedMail>(
-      `SELECT DISTINCT ON (m.id) m.email AS "toAddress", '[Resolute] Giấy mời: ' || s.title AS subject,
+    const { rows } = await tx.query<QueuedMail & { memberCode: string }>(
+      `SELECT DISTINCT ON (m.id) m.code AS "memberCode", m.email AS "toAddress", '[Resolute] Giấy mời: ' || s.title AS subject,
               'Kính gửi đồng chí ' || m.full_name || E',\\n\\nĐồng chí được mời dự ' || s.title || ' lúc '
               || to_char(s.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'HH24:MI "ngày" DD/MM/YYYY') || ' tại ' || bp.name
-              || COALESCE(' (' || bp.place || ')', '') || E'.\\nĐồng chí điểm danh bằng cách quét mã QR tại điểm cầu.' AS body,
+              || COALESCE(' (' || bp.place || ')', '') || E'.\\nĐồng chí điểm danh bằng cách quét mã QR tại điểm cầu, rồi đăng nhập hoặc nhập mã đảng viên '
+              || m.code || E' và mã điểm danh cá nhân dưới đây.' AS body,
               'study-invite:' || s.id || ':' || m.id AS "dedupeKey", m.org_id AS "orgId"
          FROM study_sessions s JOIN bridge_points bp ON bp.session_id = s.id
          JOIN LATERAL (
@@ -216,10 +228,14 @@ export async function inviteByMail(db: Db, actor: Actor, sessionId: number, isSm
             WHERE bp.expected_kind = 'subtree' AND eo.id = bp.expected_org_id
            UNION ALL
            SELECT m.* FROM bridge_point_members pm JOIN members m ON m.id = pm.member_id WHERE pm.point_id = bp.id) m ON true
-        WHERE s.id = $1 AND m.email IS NOT NULL AND m.email <> '' AND m.status IN ('official', 'probationary')
+         JOIN orgs mo ON mo.id = m.org_id
+        WHERE s.id = $1 AND ${inScopeSql('mo.path', '$2')} AND m.email IS NOT NULL AND m.email <> '' AND m.status IN ('official', 'probationary')
         ORDER BY m.id, bp.expected_kind = 'list' DESC`,
-      [sessionId],
+      [sessionId, scopeOf(actor, 'study.write')],
     );
+    // The personal code proves the member at check-in; it goes only to their own address.
+    const secret = await getQrSecret(tx);
+    const letters = rows.map(({ memberCode, ...l }) => ({ ...l, body: `${l.body}\nMã điểm danh cá nhân: ${personalCheckinCode(secret, memberCode)}` }));
     const queued = await queueMail(tx, letters, { isHeld: !isSmtpConfigured });
     await recordAudit(tx, actor, {
       action: 'invite', entity: 'study_session', entityId: sessionId, orgId: session.orgId, orgPath: session.orgPath,

@@ -85,8 +85,31 @@ export type PointRow = {
 };
 
 /**
+ * A member is expected once per session, at one point (not at a ward's main point and again at
+ * their cell's): at the first point that lists them by name, else at the subtree point whose
+ * expected org is the deepest one above their org (on a tie, the lower point id). Each helper
+ * takes the SQL alias of a bridge point row.
+ */
+const expectedPathSql = (bp: string) => `(SELECT path FROM orgs WHERE id = ${bp}.expected_org_id)`;
+
+/** Expected paths of the session's other subtree points nested in this point's: those members are expected there. */
+export const nestedPathsSql = (bp: string) => `ARRAY(SELECT e2.path FROM bridge_points bp2 JOIN orgs e2 ON e2.id = bp2.expected_org_id
+  WHERE bp2.session_id = ${bp}.session_id AND bp2.id <> ${bp}.id AND bp2.expected_kind = 'subtree' AND e2.path <@ ${expectedPathSql(bp)}
+    AND (nlevel(e2.path) > nlevel(${expectedPathSql(bp)}) OR bp2.id < ${bp}.id))`;
+
+/** True for an org path (SQL) in the point's own part of its subtree. */
+const inOwnSubtreeSql = (bp: string, path: string) =>
+  `(${bp}.expected_kind = 'subtree' AND ${path} <@ ${expectedPathSql(bp)} AND NOT ${path} <@ ${nestedPathsSql(bp)})`;
+
+/** True when member `memberId` (SQL) is listed at a point of the session before this one (or at any, with `anyPoint`). */
+const listedElsewhereSql = (bp: string, memberId: string, anyPoint: boolean) =>
+  `EXISTS (SELECT 1 FROM bridge_point_members lx JOIN bridge_points lp ON lp.id = lx.point_id
+            WHERE lx.member_id = ${memberId} AND lp.session_id = ${bp}.session_id${anyPoint ? '' : ` AND lp.id < ${bp}.id`})`;
+
+/**
  * Points with their counts. Expected members of a subtree point add up the org rows'
- * member_count (no member scan); listed guests outside the subtree are added on top.
+ * member_count (no member scan) over the point's own part of its subtree; members listed at
+ * some point are taken out of the subtree part and counted at the first point listing them.
  */
 export const pointColumns = `
   bp.id, bp.session_id AS "sessionId", bp.org_id AS "orgId", po.name AS "orgName", po.path::text AS "orgPath",
@@ -95,11 +118,12 @@ export const pointColumns = `
   so.path::text AS "sessionOrgPath",
   json_build_object(
     'expected', (CASE WHEN bp.expected_kind = 'subtree'
-                   THEN (SELECT COALESCE(sum(x.member_count), 0) FROM orgs eo JOIN orgs x ON x.path <@ eo.path WHERE eo.id = bp.expected_org_id)
+                   THEN (SELECT COALESCE(sum(x.member_count), 0) FROM orgs x WHERE ${inOwnSubtreeSql('bp', 'x.path')})
+                      - (SELECT count(DISTINCT lm.id) FROM bridge_point_members lpm JOIN bridge_points lbp ON lbp.id = lpm.point_id
+                           JOIN members lm ON lm.id = lpm.member_id JOIN orgs lmo ON lmo.id = lm.org_id
+                          WHERE lbp.session_id = bp.session_id AND ${inOwnSubtreeSql('bp', 'lmo.path')})
                    ELSE 0 END)
-              + (SELECT count(*) FROM bridge_point_members pm JOIN members m ON m.id = pm.member_id JOIN orgs mo ON mo.id = m.org_id
-                  WHERE pm.point_id = bp.id
-                    AND NOT (bp.expected_kind = 'subtree' AND mo.path <@ (SELECT path FROM orgs WHERE id = bp.expected_org_id))),
+              + (SELECT count(*) FROM bridge_point_members pm WHERE pm.point_id = bp.id AND NOT ${listedElsewhereSql('bp', 'pm.member_id', false)}),
     'present', (SELECT count(*) FROM attendances a WHERE a.point_id = bp.id AND a.status = 'present'),
     'excused', (SELECT count(*) FROM attendances a WHERE a.point_id = bp.id AND a.status = 'excused'),
     'absent', (SELECT count(*) FROM attendances a WHERE a.point_id = bp.id AND a.status = 'absent')
@@ -109,8 +133,18 @@ export const pointFrom = `bridge_points bp JOIN orgs po ON po.id = bp.org_id JOI
 
 /**
  * The members expected at a point, as a SQL condition on `m` (members) and `mo` (their org):
- * in the expected subtree, or listed.
+ * listed here first, or in the point's own part of its subtree and listed nowhere.
  */
 export const expectedAtPointSql = (pointAlias: string) => `(
-  (${pointAlias}.expected_kind = 'subtree' AND mo.path <@ (SELECT path FROM orgs WHERE id = ${pointAlias}.expected_org_id))
+  (EXISTS (SELECT 1 FROM bridge_point_members pm WHERE pm.point_id = ${pointAlias}.id AND pm.member_id = m.id)
+     AND NOT ${listedElsewhereSql(pointAlias, 'm.id', false)})
+  OR (${inOwnSubtreeSql(pointAlias, 'mo.path')} AND NOT ${listedElsewhereSql(pointAlias, 'm.id', true)}))`;
+
+/**
+ * The members a point lets in (check-in, marks by the host), as a SQL condition on `m` and
+ * `mo`: in its expected subtree or listed. Wider than expected: a cell's member may attend at
+ * the ward's main hall, and is still counted once.
+ */
+export const allowedAtPointSql = (pointAlias: string) => `(
+  (${pointAlias}.expected_kind = 'subtree' AND mo.path <@ ${expectedPathSql(pointAlias)})
   OR EXISTS (SELECT 1 FROM bridge_point_members pm WHERE pm.point_id = ${pointAlias}.id AND pm.member_id = m.id))`;

@@ -158,6 +158,8 @@ export const attendanceRowSchema = z.object({
   method: z.enum(['qr', 'manual', 'import']).nullable(),
   at: z.string().nullable(),
   seq: z.number().nullable(),
+  /** On the roll, to the point's host only: the member's personal check-in code, to hand out or read out. */
+  personalCode: z.string().nullable().optional(),
 });
 export type AttendanceRow = z.infer<typeof attendanceRowSchema>;
 

@@ -51,7 +51,7 @@ export async function findSessions(db: Db, actor: Actor, q: ListSessionsQuery) {
   const params: unknown[] = [scope];
   const where = [sessionVisibleSql('s', 'o.path', '$1')];
   if (q.orgId) {
-    const org = await findOrgInScope(db, q.orgId, null);
+    const org = await findOrgInScope(db, q.orgId, scope);
     if (!org) throw orgNotFound();
     params.push(org.path);
     where.push(`(o.path <@ $${params.length}::ltree OR EXISTS (SELECT 1 FROM bridge_points fp JOIN orgs fo ON fo.id = fp.org_id WHERE fp.session_id = s.id AND fo.path <@ $${params.length}::ltree))`);

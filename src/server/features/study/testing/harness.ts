@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../../../db/pool';
 import { getQrSecret } from '../checkin/qr-secret';
 import { signQrToken } from '../../../../domain/study/qr-token';
+import { personalCheckinCode } from '../../../../domain/study/personal-code';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -98,7 +99,7 @@ export async function generateTree(db: Db, opts: { orgs: number; members: number
 
 /**
  * A session studying `documentId`, open now, with one bridge point per commune expecting that
- * commune's members; returns the session id and a QR token per commune.
+ * commune's members; returns the session id, a QR token per commune and each member's personal code.
  */
 export async function createOpenSession(db: Db, g: Generated) {
   const documentId = await createTestDocument(db, g.rootId);
@@ -117,7 +118,12 @@ export async function createOpenSession(db: Db, g: Generated) {
   const secret = await getQrSecret(db);
   const expiresAt = Math.floor(Date.now() / 1000) + 4 * 3600;
   const tokenByCommune = new Map(points.map((p) => [p.org_id, signQrToken({ sessionId, pointId: p.id, expiresAt }, secret)]));
-  return { sessionId, documentId, tokenByCommune, tokenOfMember: (k: number) => tokenByCommune.get(g.communeOfCell(g.cellOf(k)))! };
+  return {
+    sessionId, documentId, tokenByCommune,
+    tokenOfMember: (k: number) => tokenByCommune.get(g.communeOfCell(g.cellOf(k)))!,
+    /** What member number k types beside their member code (from their invitation). */
+    personalCodeOf: (k: number) => personalCheckinCode(secret, g.memberCode(k)),
+  };
 }
 
 /** A resolution of `orgId` straight in the documents table (the documents feature owns it). */
