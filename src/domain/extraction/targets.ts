@@ -217,6 +217,8 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
         unit: c.unit,
         byYear,
         perYear: c.perYear,
+        reference: null,
+        achieved: null,
         start,
         end: c.end,
         text: text.slice(start, c.end),
