@@ -3,6 +3,8 @@
  */
 import { findListEntries } from './lists';
 import { findMilestones } from './milestones';
+import { extractReferenceTargets } from './references';
+import { extractTableRows } from './table-rows';
 import { extractTargets } from './targets';
 import { lowerSameLength, normalizeText, squash } from './text';
 import type { ExtractedItem } from './types';
@@ -25,9 +27,14 @@ function clipName(text: string): string {
 export function extractItems(input: string): ExtractedItem[] {
   const text = normalizeText(input);
   const lower = lowerSameLength(text);
-  const items: ExtractedItem[] = extractTargets(text, lower);
+  // Table rows are read cell by cell; the prose reader sees them as blank lines of the same
+  // length, so every offset stays valid.
+  const table = extractTableRows(text);
+  let prose = lower;
+  for (const span of table.spans) prose = prose.slice(0, span.start) + ' '.repeat(span.end - span.start) + prose.slice(span.end);
+  const items: ExtractedItem[] = [...table.items, ...extractTargets(text, prose), ...extractReferenceTargets(text, prose)];
 
-  for (const entry of findListEntries(lower)) {
+  for (const entry of findListEntries(prose)) {
     const slice = text.slice(entry.start, entry.end);
     items.push({
       kind: entry.kind,
@@ -47,7 +54,7 @@ export function extractItems(input: string): ExtractedItem[] {
     });
   }
 
-  for (const m of findMilestones(lower)) {
+  for (const m of findMilestones(prose)) {
     const slice = text.slice(m.start, m.end);
     items.push({
       kind: 'milestone',

@@ -42,6 +42,8 @@ const single =
 
 export const eq = single('=');
 export const atLeast = single('>=');
+export const gt = single('>');
+export const lt = single('<');
 export const atMost = single('<=');
 export const about = single('approx');
 export const incBy = single('increase_by');

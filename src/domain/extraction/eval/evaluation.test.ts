@@ -42,8 +42,7 @@ describe('extraction evaluation', () => {
 });
 
 // The 2025–2030 set: targets with the right comparator, numbers and full unit (with its base).
-// Raised to 0.95 as the parser is fixed for this set (issue 17).
-const TERM_2030_MIN_DEV = 0.44;
+const TERM_2030_MIN_DEV = 0.95;
 
 describe('extraction evaluation, 2025–2030 set', () => {
   it('has at least 400 statements covering targets and traps', () => {

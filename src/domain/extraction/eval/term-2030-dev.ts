@@ -43,7 +43,7 @@ export const term2030DevCases: EvalCase[] = [
   c('Giá trị gia tăng ngành du lịch chiếm 10% GRDP.', t('=', 10, '% GRDP', 'Giá trị gia tăng ngành du lịch')),
   c('Thu ngân sách trên địa bàn đạt 18% GRDP.', t('=', 18, '% GRDP', 'Thu ngân sách trên địa bàn')),
   c('Dư nợ chính quyền địa phương không vượt quá 20% tổng thu ngân sách được hưởng.', t('<=', 20, '% tổng thu ngân sách', 'Dư nợ chính quyền địa phương')),
-  c('Phấn đấu 85% số hộ gia đình có kết nối internet cáp quang.', t('=', 85, '% số hộ', 'Tỷ lệ hộ gia đình có kết nối internet cáp quang')),
+  c('Phấn đấu 85% số hộ gia đình có kết nối internet cáp quang.', t('=', 85, '% số hộ gia đình', 'Tỷ lệ hộ gia đình có kết nối internet cáp quang')),
   c('Có 100% số xã, phường có trạm y tế đạt chuẩn quốc gia.', t('=', 100, '% số xã', 'Tỷ lệ xã, phường có trạm y tế đạt chuẩn quốc gia')),
   c('Khoảng 60% dân số sống ở đô thị.', t('approx', 60, '% dân số', 'Tỷ lệ dân số sống ở đô thị')),
   c('Số thôn có chi bộ độc lập đạt 95% tổng số thôn.', t('=', 95, '% tổng số thôn', 'Số thôn có chi bộ độc lập')),
@@ -55,7 +55,7 @@ export const term2030DevCases: EvalCase[] = [
   c('Phấn đấu 50% số doanh nghiệp nhỏ và vừa ứng dụng nền tảng số.', t('=', 50, '% số doanh nghiệp', 'Tỷ lệ doanh nghiệp nhỏ và vừa ứng dụng nền tảng số')),
   c('Trên 70% dân số trưởng thành sử dụng dịch vụ thanh toán không dùng tiền mặt.', t('>', 70, '% dân số', 'Tỷ lệ dân số trưởng thành sử dụng dịch vụ thanh toán không dùng tiền mặt')),
   c('Chi cho sự nghiệp giáo dục không thấp hơn 20% tổng chi ngân sách.', t('>=', 20, '% tổng chi ngân sách', 'Chi cho sự nghiệp giáo dục')),
-  c('Có 65% số trường học đạt chuẩn quốc gia.', t('=', 65, '% số trường', 'Tỷ lệ trường học đạt chuẩn quốc gia')),
+  c('Có 65% số trường học đạt chuẩn quốc gia.', t('=', 65, '% số trường học', 'Tỷ lệ trường học đạt chuẩn quốc gia')),
   // Per-population units.
   c('Đạt 12 bác sĩ/vạn dân.', t('=', 12, 'bác sĩ/vạn dân', 'Số bác sĩ trên vạn dân')),
   c('Đạt 28 giường bệnh trên một vạn dân.', t('=', 28, 'giường bệnh/vạn dân', 'Số giường bệnh trên vạn dân')),
