@@ -3,6 +3,7 @@
  */
 import { findListEntries } from './lists';
 import { findMilestones } from './milestones';
+import { findSectionEntries } from './sections';
 import { extractReferenceTargets } from './references';
 import { extractTableRows } from './table-rows';
 import { extractTargets } from './targets';
@@ -34,7 +35,39 @@ export function extractItems(input: string): ExtractedItem[] {
   for (const span of table.spans) prose = prose.slice(0, span.start) + ' '.repeat(span.end - span.start) + prose.slice(span.end);
   const items: ExtractedItem[] = [...table.items, ...extractTargets(text, prose), ...extractReferenceTargets(text, prose)];
 
+  // Numbered sections first: their entries keep their nesting; a list or milestone the
+  // older readers find at the same place is the same item.
+  const sections = findSectionEntries(text, prose);
+  const isInSection = (start: number, end: number) => sections.some((s) => start < s.end && end > s.start);
+  for (const entry of sections) {
+    const slice = text.slice(entry.start, entry.end);
+    items.push({
+      kind: entry.kind,
+      indicator: clipName(slice),
+      comparator: null,
+      value: null,
+      valueMin: null,
+      valueMax: null,
+      unit: '',
+      byYear: entry.year,
+      perYear: false,
+      reference: null,
+      achieved: null,
+      parentStart: entry.parentStart,
+      start: entry.start,
+      end: entry.end,
+      text: slice,
+    });
+  }
+  // A target written inside a task or breakthrough sits under it.
+  for (const item of items) {
+    if (item.kind !== 'target') continue;
+    const owner = sections.filter((s) => item.start >= s.start && item.end <= s.end).pop();
+    if (owner) item.parentStart = owner.start;
+  }
+
   for (const entry of findListEntries(prose)) {
+    if (isInSection(entry.start, entry.end)) continue;
     const slice = text.slice(entry.start, entry.end);
     items.push({
       kind: entry.kind,
@@ -48,6 +81,7 @@ export function extractItems(input: string): ExtractedItem[] {
       perYear: false,
       reference: null,
       achieved: null,
+      parentStart: null,
       start: entry.start,
       end: entry.end,
       text: slice,
@@ -55,6 +89,7 @@ export function extractItems(input: string): ExtractedItem[] {
   }
 
   for (const m of findMilestones(prose)) {
+    if (isInSection(m.start, m.end)) continue;
     const slice = text.slice(m.start, m.end);
     items.push({
       kind: 'milestone',
@@ -68,6 +103,7 @@ export function extractItems(input: string): ExtractedItem[] {
       perYear: false,
       reference: null,
       achieved: null,
+      parentStart: null,
       start: m.start,
       end: m.end,
       text: slice,

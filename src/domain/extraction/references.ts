@@ -49,6 +49,7 @@ export function extractReferenceTargets(text: string, lower: string): ExtractedI
       perYear: false,
       reference: text.slice(refStart, refEnd),
       achieved: null,
+      parentStart: null,
       start,
       end: refEnd,
       text: text.slice(start, refEnd),

@@ -70,6 +70,7 @@ function readRow(line: string, start: number): ExtractedItem | null {
     perYear,
     reference: null,
     achieved: null,
+    parentStart: null,
     start: start + lead,
     end,
     text: line.slice(lead).trimEnd(),

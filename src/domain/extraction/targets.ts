@@ -254,6 +254,7 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
         perYear: c.perYear,
         reference: null,
         achieved: c.achieved,
+        parentStart: null,
         start,
         end: c.end,
         text: text.slice(start, c.end),

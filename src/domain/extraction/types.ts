@@ -43,6 +43,8 @@ export type ExtractedItem = {
   reference: string | null;
   /** In a report's "achieved/planned" pair ("12.500/10.000 tỷ đồng"), the achieved figure. */
   achieved: number | null;
+  /** The `start` of the item this one sits under in a numbered section; null at the top. */
+  parentStart: number | null;
   start: number;
   end: number;
   /** The source slice `[start, end)` of the normalized text. */
