@@ -8,13 +8,23 @@ import type { TargetComparator } from './types';
 const END = '\\s*$';
 const NOT_LETTER_BEFORE = '(?:^|[^\\p{L}])';
 
-// A bound is stronger than the verb: "giảm tỷ lệ hộ nghèo xuống dưới 1%" is at most 1%.
+// A bound is stronger than the verb: "giảm tỷ lệ hộ nghèo xuống dưới 1%" is below 1%. The
+// negated strict words come first ("không dưới" is at least, not below), and the comparator
+// is the one the text wrote: "trên" (>) and "ít nhất" (>=) are different promises.
 const AT_LEAST = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:trên|hơn|ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không thấp hơn|không ít hơn|cao hơn|nhiều hơn|lớn hơn|vượt|từ|trên mức|tối thiểu đạt)(?:\\s+(?:mức|con số))?${END}`,
+  `${NOT_LETTER_BEFORE}(?:ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không thấp hơn|không ít hơn|không nhỏ hơn|bằng hoặc cao hơn|từ|tối thiểu đạt)(?:\\s+(?:mức|con số))?${END}|(?:≥|>=)${END}`,
   'u',
 );
 const AT_MOST = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:dưới|không quá|tối đa(?: là)?|không vượt quá|không vượt|thấp hơn|ít hơn|nhỏ hơn|không cao hơn|không lớn hơn|không để vượt quá)(?:\\s+(?:mức|con số))?${END}`,
+  `${NOT_LETTER_BEFORE}(?:không quá|tối đa(?: là)?|không vượt quá|không vượt|không cao hơn|không lớn hơn|không nhiều hơn|không để vượt quá|bằng hoặc thấp hơn)(?:\\s+(?:mức|con số))?${END}|(?:≤|<=)${END}`,
+  'u',
+);
+const ABOVE = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:trên|(?<!(?:thấp|ít|nhỏ|kém) )hơn|cao hơn|nhiều hơn|lớn hơn|vượt|trên mức|vượt mức)(?:\\s+(?:mức|con số))?${END}|>${END}`,
+  'u',
+);
+const BELOW = new RegExp(
+  `${NOT_LETTER_BEFORE}(?:dưới|thấp hơn|ít hơn|nhỏ hơn|dưới mức)(?:\\s+(?:mức|con số))?${END}|<${END}`,
   'u',
 );
 const ABOUT = new RegExp(
@@ -24,7 +34,8 @@ const ABOUT = new RegExp(
 const REDUCE_TO = new RegExp(`${NOT_LETTER_BEFORE}(?:còn|xuống|xuống mức|xuống còn|giảm còn|chỉ còn|còn khoảng)${END}`, 'u');
 const INCREASE_TO = new RegExp(`${NOT_LETTER_BEFORE}(?:lên|lên mức|lên đến|lên tới|nâng lên|tăng lên|gấp)${END}`, 'u');
 // "tăng trưởng" is growth (a rate stated as a value) and "tăng cường" is "strengthen".
-const INCREASE_VERB = /(?:^|[^\p{L}])tăng(?!\s+(?:trưởng|cường))(?![\p{L}])/gu;
+// "gia tăng" in "giá trị gia tăng" is value added, a noun.
+const INCREASE_VERB = /(?:^|[^\p{L}])(?<!gia )tăng(?!\s+(?:trưởng|cường))(?![\p{L}])/gu;
 const DECREASE_VERB = /(?:^|[^\p{L}])giảm(?![\p{L}])/gu;
 const FROM_LEVEL = /(?:^|[^\p{L}])từ\s*$/u;
 
@@ -68,6 +79,10 @@ export function readComparator(before: string, after: string, unit: string): Com
   if (i >= 0) return { comparator: '>=', wordsStart: i };
   i = at(AT_MOST);
   if (i >= 0) return { comparator: '<=', wordsStart: i };
+  i = at(ABOVE);
+  if (i >= 0) return { comparator: '>', wordsStart: i };
+  i = at(BELOW);
+  if (i >= 0) return { comparator: '<', wordsStart: i };
   i = at(ABOUT);
   if (i >= 0) return { comparator: 'approx', wordsStart: i };
   i = at(REDUCE_TO);

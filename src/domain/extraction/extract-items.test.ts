@@ -12,8 +12,26 @@ describe('extractItems: numbers and units', () => {
     ['Xây dựng 165–190 km đường.', ['range', [165, 190], 'km']],
     ['Đào tạo từ 10 đến 12 nghìn lao động.', ['range', [10, 12], 'nghìn lao động']],
     ['Kết nạp 1.800 đảng viên mới.', ['=', 1800, 'đảng viên']],
-    ['Thu hút trên 9 tỉ USD.', ['>=', 9, 'tỷ USD']],
-    ['Thu hút trên 9 tỷ USD.', ['>=', 9, 'tỷ USD']],
+    ['Thu hút trên 9 tỉ USD.', ['>', 9, 'tỷ USD']],
+    ['Thu hút trên 9 tỷ USD.', ['>', 9, 'tỷ USD']],
+    ['Kinh tế số chiếm khoảng 30% GRDP.', ['approx', 30, '% GRDP']],
+    ['Kết nạp mới bằng 2,5% tổng số đảng viên.', ['=', 2.5, '% tổng số đảng viên']],
+    ['Dành tối thiểu 3% tổng chi ngân sách cho khoa học.', ['>=', 3, '% tổng chi ngân sách']],
+    ['Có 70% số thôn đạt chuẩn văn hóa.', ['=', 70, '% số thôn']],
+    ['Đạt 12 bác sĩ/vạn dân.', ['=', 12, 'bác sĩ/vạn dân']],
+    ['Đạt 28 giường bệnh trên một vạn dân.', ['=', 28, 'giường bệnh/vạn dân']],
+    ['Tỷ suất tử vong trẻ em giảm còn 9/1.000 trẻ đẻ sống.', ['reduce_to', 9, '/1.000 trẻ đẻ sống']],
+    ['Sắp xếp giảm thêm 4 đơn vị cấp xã.', ['decrease_by', 4, 'đơn vị cấp xã']],
+    ['Chỉ số PCI thuộc nhóm 15 địa phương dẫn đầu cả nước.', ['<=', 15, 'hạng']],
+    ['Chỉ số PCI vươn lên top 30 vào năm 2030.', ['<=', 30, 'hạng']],
+    ['Giảm 1/3 số hộ cận nghèo.', ['decrease_by', 33.333333333, '% số hộ cận nghèo']],
+    ['Thu ngân sách đạt 12.500/10.000 tỷ đồng.', ['=', 10000, 'tỷ đồng']],
+    ['Tỷ lệ xã đạt chuẩn 91%/85% số xã.', ['=', 85, '% số xã']],
+    ['Hằng năm có 10% trở lên/tổng số tổ chức cơ sở đảng được kiểm tra.', ['>=', 10, '% tổng số tổ chức cơ sở đảng']],
+    ['Kết nạp từ 2% trở lên so với tổng số đảng viên.', ['>=', 2, '% tổng số đảng viên']],
+    ['Tỷ lệ che phủ rừng\n≥ 45%', ['>=', 45, '%']],
+    ['(7) Tỷ lệ hộ nghèo: < 2%.', ['<', 2, '%']],
+    ['4\tTỷ lệ hộ nghèo\t%\t< 1,5', ['<', 1.5, '%']],
     ['Vốn đầu tư đạt 1.150 nghìn tỷ đồng.', ['=', 1150, 'nghìn tỷ đồng']],
     ['Vốn đầu tư đạt 3 ngàn tỷ đồng.', ['=', 3, 'nghìn tỷ đồng']],
     ['Hỗ trợ mỗi xã đạt 2 tỷ 365 triệu đồng.', ['=', 2.365, 'tỷ đồng']],
@@ -38,12 +56,17 @@ describe('extractItems: numbers and units', () => {
 
 describe('extractItems: comparators from words', () => {
   it.each([
-    ['Tỷ lệ che phủ rừng trên 45%.', '>='],
-    ['Tỷ lệ đô thị hóa hơn 60%.', '>='],
+    ['Tỷ lệ che phủ rừng trên 45%.', '>'],
+    ['Tỷ lệ đô thị hóa hơn 60%.', '>'],
+    ['Kết nạp ít nhất 1.500 đảng viên.', '>='],
+    ['Tỷ lệ người dân hài lòng không dưới 85%.', '>='],
+    ['Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ đạt 90% trở lên.', '>='],
+    ['Tỷ lệ suy dinh dưỡng thấp hơn 12%.', '<'],
+    ['Tỷ lệ lạm phát không vượt quá 4%.', '<='],
     ['Có ít nhất 300 đảng viên trong doanh nghiệp.', '>='],
     ['Tỷ lệ hồ sơ trực tuyến tối thiểu 80%.', '>='],
     ['Có từ 90% đảng viên trở lên hoàn thành nhiệm vụ.', '>='],
-    ['Tỷ lệ thất nghiệp dưới 3%.', '<='],
+    ['Tỷ lệ thất nghiệp dưới 3%.', '<'],
     ['Tỷ lệ nợ xấu không quá 2%.', '<='],
     ['Tỷ lệ chi thường xuyên tối đa 60%.', '<='],
     ['Toàn tỉnh có khoảng 80.000 doanh nghiệp.', 'approx'],
@@ -59,7 +82,7 @@ describe('extractItems: comparators from words', () => {
   });
 
   it('reads "không còn" as a reduction to zero of the counted noun', () => {
-    expect(targets('Đến năm 2025 không còn hộ nghèo.').map(brief)).toEqual([['reduce_to', 0, 'hộ']]);
+    expect(targets('Đến năm 2025 không còn hộ nghèo.').map(brief)).toEqual([['reduce_to', 0, 'hộ nghèo']]);
   });
 
   it('reads "gấp đôi" as twice and "gần gấp đôi" as about twice', () => {
@@ -178,5 +201,22 @@ describe('extractItems: lists, milestones and offsets', () => {
   it('returns nothing for empty or figure-free text', () => {
     expect(extractItems('')).toEqual([]);
     expect(extractItems('Tiếp tục xây dựng Đảng trong sạch, vững mạnh.')).toEqual([]);
+  });
+});
+
+describe('extractItems: targets without a plain figure', () => {
+  it('reads a target against a reference, with the reference as its value', () => {
+    const [t] = targets('Thu nhập bình quân đầu người cao hơn mức bình quân của vùng.');
+    expect(t).toMatchObject({ comparator: '>', value: null, unit: '', reference: 'mức bình quân của vùng', indicator: 'Thu nhập bình quân đầu người' });
+  });
+
+  it('keeps the achieved figure of a report pair apart from the planned one', () => {
+    const [t] = targets('Kết nạp 2.100/1.800 đảng viên.');
+    expect(t).toMatchObject({ value: 1800, achieved: 2100, unit: 'đảng viên' });
+  });
+
+  it('names a table value from the line above it', () => {
+    const [t] = targets('Tỷ lệ che phủ rừng\n≥ 45%');
+    expect(t).toMatchObject({ indicator: 'Tỷ lệ che phủ rừng', comparator: '>=', value: 45 });
   });
 });

@@ -3,6 +3,9 @@
  */
 import { findListEntries } from './lists';
 import { findMilestones } from './milestones';
+import { findSectionEntries } from './sections';
+import { extractReferenceTargets } from './references';
+import { extractTableRows } from './table-rows';
 import { extractTargets } from './targets';
 import { lowerSameLength, normalizeText, squash } from './text';
 import type { ExtractedItem } from './types';
@@ -25,9 +28,46 @@ function clipName(text: string): string {
 export function extractItems(input: string): ExtractedItem[] {
   const text = normalizeText(input);
   const lower = lowerSameLength(text);
-  const items: ExtractedItem[] = extractTargets(text, lower);
+  // Table rows are read cell by cell; the prose reader sees them as blank lines of the same
+  // length, so every offset stays valid.
+  const table = extractTableRows(text);
+  let prose = lower;
+  for (const span of table.spans) prose = prose.slice(0, span.start) + ' '.repeat(span.end - span.start) + prose.slice(span.end);
+  const items: ExtractedItem[] = [...table.items, ...extractTargets(text, prose), ...extractReferenceTargets(text, prose)];
 
-  for (const entry of findListEntries(lower)) {
+  // Numbered sections first: their entries keep their nesting; a list or milestone the
+  // older readers find at the same place is the same item.
+  const sections = findSectionEntries(text, prose);
+  const isInSection = (start: number, end: number) => sections.some((s) => start < s.end && end > s.start);
+  for (const entry of sections) {
+    const slice = text.slice(entry.start, entry.end);
+    items.push({
+      kind: entry.kind,
+      indicator: clipName(slice),
+      comparator: null,
+      value: null,
+      valueMin: null,
+      valueMax: null,
+      unit: '',
+      byYear: entry.year,
+      perYear: false,
+      reference: null,
+      achieved: null,
+      parentStart: entry.parentStart,
+      start: entry.start,
+      end: entry.end,
+      text: slice,
+    });
+  }
+  // A target written inside a task or breakthrough sits under it.
+  for (const item of items) {
+    if (item.kind !== 'target') continue;
+    const owner = sections.filter((s) => item.start >= s.start && item.end <= s.end).pop();
+    if (owner) item.parentStart = owner.start;
+  }
+
+  for (const entry of findListEntries(prose)) {
+    if (isInSection(entry.start, entry.end)) continue;
     const slice = text.slice(entry.start, entry.end);
     items.push({
       kind: entry.kind,
@@ -39,13 +79,17 @@ export function extractItems(input: string): ExtractedItem[] {
       unit: '',
       byYear: null,
       perYear: false,
+      reference: null,
+      achieved: null,
+      parentStart: null,
       start: entry.start,
       end: entry.end,
       text: slice,
     });
   }
 
-  for (const m of findMilestones(lower)) {
+  for (const m of findMilestones(prose)) {
+    if (isInSection(m.start, m.end)) continue;
     const slice = text.slice(m.start, m.end);
     items.push({
       kind: 'milestone',
@@ -57,6 +101,9 @@ export function extractItems(input: string): ExtractedItem[] {
       unit: '',
       byYear: m.year,
       perYear: false,
+      reference: null,
+      achieved: null,
+      parentStart: null,
       start: m.start,
       end: m.end,
       text: slice,

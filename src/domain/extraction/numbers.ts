@@ -15,12 +15,25 @@ export type Figure = {
   impliedUnit?: string;
   /** Set when the words themselves fix the comparator (`không còn` → `reduce_to`). */
   isZero?: boolean;
+  /** "giảm 1/3 số hộ": a fraction, as a percent of the whole that follows (value 33,3…). */
+  isFraction?: boolean;
+  /** "12.500/10.000 tỷ đồng" in a report: the achieved figure; `value` is the planned one. */
+  achieved?: number;
 };
 
 const DIGITS = /\d+(?:[.,]\d+)*/g;
 const WORDED_MULTIPLE = /(?:^|[^\p{L}])gấp\s+(đôi|hai|ba|bốn|năm|rưỡi)(?![\p{L}])(\s+lần(?![\p{L}]))?/gu;
 const MULTIPLE_VALUES: Record<string, number> = { đôi: 2, hai: 2, ba: 3, bốn: 4, năm: 5, rưỡi: 1.5 };
 const NO_MORE = /(?:^|[^\p{L}])không còn(?![\p{L}])/gu;
+// "1/3 số hộ cận nghèo": a fraction of a counted whole.
+const FRACTION = /(?<![\d.,/])([1-9])\s*\/\s*([2-9]|10)(?=\s+số\s)/gu;
+// "12.500/10.000", "91%/85%": achieved over planned. Not a date (no second slash), not a rate
+// per population ("18/1.000 trẻ đẻ sống", "/vạn dân").
+const PAIR = /(?<![\d.,/])(\d+(?:[.,]\d+)*)\s*(%?)\s*\/\s*(\d+(?:[.,]\d+)*)(?![\d.,]*\s*\/\s*\d)(?![\d.,]*\s*(?:dân|trẻ|người dân)(?![\p{L}]))/gu;
+
+function round(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}
 
 /**
  * Figures in `lower[from, to)`, ordered by position. A digit run that is not a Vietnamese
@@ -30,8 +43,32 @@ const NO_MORE = /(?:^|[^\p{L}])không còn(?![\p{L}])/gu;
 export function findFigures(lower: string, from = 0, to = lower.length): Figure[] {
   const slice = lower.slice(from, to);
   const figures: Figure[] = [];
+  // Spans already read as fractions or pairs, whose digits are not figures of their own.
+  const taken: Array<[number, number]> = [];
+  FRACTION.lastIndex = 0;
+  for (let m = FRACTION.exec(slice); m; m = FRACTION.exec(slice)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    figures.push({ start, end, raw: m[0], value: round((100 * Number(m[1])) / Number(m[2])), isFraction: true });
+    taken.push([start, end]);
+  }
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(slice); m; m = PAIR.exec(slice)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (taken.some(([a, b]) => start < b && end > a)) continue;
+    const achieved = parseVnNumber(m[1] ?? '');
+    const planned = parseVnNumber(m[3] ?? '');
+    if (achieved === null || planned === null || planned === 0) continue;
+    // A ratio of very different sizes is not a result against its plan ("1/2019").
+    if (achieved / planned > 5 || achieved / planned < 0.2) continue;
+    figures.push({ start, end, raw: m[3] ?? '', value: planned, achieved });
+    taken.push([start, end]);
+  }
   DIGITS.lastIndex = 0;
   for (let m = DIGITS.exec(slice); m; m = DIGITS.exec(slice)) {
+    const at = from + m.index;
+    if (taken.some(([a, b]) => at >= a && at < b)) continue;
     let raw = m[0];
     // A trailing ",5" glued to a list comma ("1,2,3") makes no number; try the digits alone.
     let value = parseVnNumber(raw);

@@ -8,21 +8,30 @@ import { nameIndicator } from './indicator';
 import { isReference, isReportSegment, isYearLike } from './not-targets';
 import { findFigures, type Figure } from './numbers';
 import type { ExtractedItem, TargetComparator } from './types';
-import { readCountNoun, readUnit, type UnitMatch } from './units';
+import { BARE_PER_RE, normalizeUnit, readCountNoun, readFractionBase, readUnit, type UnitMatch } from './units';
 import { readDueYear, readHeadingYear } from './years';
 
 // Words that make a sentence speak of an aim; a count of people or things without any of
 // them ("Đảng bộ có 7.935 đảng viên") describes the present, not a target.
 const TARGET_WORDS =
-  /phấn đấu|chỉ tiêu|mục tiêu|đến năm|vào năm|hằng năm|hàng năm|mỗi năm|bình quân|\/năm|đạt|tăng|giảm|nâng|kết nạp|thành lập|xây dựng|phát triển|trồng|đào tạo|giải quyết|tạo việc làm|thu hút|bảo đảm|đảm bảo|duy trì|ít nhất|trở lên|trở xuống|tối thiểu|tối đa|không quá|khoảng|còn|chiếm|hoàn thành|huy động|đầu tư|vốn|gấp|có thêm|mới|(?:^|[^\p{L}])(?:trên|dưới|hơn|gần)(?![\p{L}])/u;
+  /phấn đấu|chỉ tiêu|mục tiêu|đến năm|vào năm|hằng năm|hàng năm|mỗi năm|bình quân|\/năm|đạt|tăng|giảm|nâng|kết nạp|thành lập|xây dựng|phát triển|trồng|đào tạo|giải quyết|tạo việc làm|thu hút|bảo đảm|đảm bảo|duy trì|ít nhất|trở lên|trở xuống|tối thiểu|tối đa|không quá|khoảng|còn|chiếm|hoàn thành|huy động|đầu tư|vốn|gấp|có thêm|mới|xóa|cứng hóa|công nhận|hỗ trợ|nâng cấp|sắp xếp|thu gọn|dành|đóng góp|bao phủ|thêm|tổng|quy mô|sản lượng|kim ngạch|công suất|lượng khách|top|tốp|nhóm|(?:^|[^\p{L}])(?:trên|dưới|hơn|gần)(?![\p{L}])/u;
 const RANGE_LINK = /^\s*(?:[-–—]|đến|tới)\s*(?:khoảng\s*)?(?=\d)/u;
 const BASELINE_LINK = /^\s*(?:(?:năm|vào năm)\s+(?:19|20)\d\d\s*,?\s*)?(?:lên|xuống|còn|xuống còn|lên mức|xuống mức)\s*(?=\d)/u;
 const DATE_WORDS = /(?:^|[^\p{L}])(?:ngày|từ ngày|sáng|chiều|tối|tháng)\s*$/u;
+// A clause that holds nothing but the value: a table cell or the line under an indicator
+// ("Tỷ lệ che phủ rừng" / "≥ 45%", "(10) Tỷ lệ che phủ rừng: ≥ 47%").
+const VALUE_ONLY_REST =
+  /^[\s≥≤<>=~≈:.;\-–+•*]*(?:(?:top|tốp|trở lên|trở xuống|khoảng|ít nhất|tối thiểu|tối đa|trên|dưới|không quá)(?![\p{L}])[\s≥≤<>=~≈:.;\-–+•*]*)*$/u;
+// "thuộc nhóm 15 địa phương dẫn đầu", "top 40", "tốp 5": a rank, met at that place or better.
+const RANK_BEFORE = /(?:^|[^\p{L}])(?:top|tốp)\s*$/u;
+const GROUP_BEFORE = /(?:^|[^\p{L}])nhóm\s*$/u;
+const GROUP_AFTER = /^\s+(?:địa phương|tỉnh|thành phố|tỉnh, thành phố|tỉnh, thành|đơn vị)[^.;\d\n]{0,40}?(?:dẫn đầu|đứng đầu|cao nhất|tốt nhất|hàng đầu)/u;
+const ROW_MARKER_BEFORE = /(?:^|\n)[ \t]*\($/u;
 const NON_NOUN_UNITS = /^(?:%|lần|ha|km|km2|km²|m2|m²|m3|m³|tấn|tạ|kg|mw|kwh|kw|gw|lít|tuổi|giờ|phút|mét|héc-ta|hecta|héc ta|điểm phần trăm)$/iu;
 
 /** A counted noun (`đảng viên`, `xã`) joins the indicator's name; a measure or money does not. */
 function isCountedNoun(unit: string): boolean {
-  return unit !== '' && !NON_NOUN_UNITS.test(unit) && !/(?:đồng|usd|vnđ|vnd|tỷ|nghìn|triệu|‰|\/)/iu.test(unit);
+  return unit !== '' && !unit.startsWith('%') && !NON_NOUN_UNITS.test(unit) && !/(?:đồng|usd|vnđ|vnd|tỷ|nghìn|triệu|‰|\/)/iu.test(unit);
 }
 
 type Candidate = {
@@ -36,6 +45,7 @@ type Candidate = {
   perYear: boolean;
   indicatorBefore: string;
   indicatorAfter: string;
+  achieved: number | null;
 };
 
 function clauseOf(clauses: Span[], pos: number): Span | undefined {
@@ -54,7 +64,7 @@ function dropQualifiers(found: Candidate[], clauses: Span[], lower: string): voi
     const b = found[i + 1]!;
     if (clauseOf(clauses, a.start) !== clauseOf(clauses, b.start)) continue;
     if (a.comparator === 'range' || !TARGET_VERB.test(lower.slice(a.end, b.start))) continue;
-    if (a.comparator === '>=' || a.comparator === '<=' || a.comparator === 'approx') found.splice(i, 1);
+    if (a.comparator === '>=' || a.comparator === '<=' || a.comparator === '>' || a.comparator === '<' || a.comparator === 'approx') found.splice(i, 1);
     else if (b.unit === '') found.splice(i + 1, 1);
   }
 }
@@ -70,6 +80,7 @@ function round(value: number): number {
 export function extractTargets(text: string, lower: string): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   let headingYear: number | null = null;
+  let previousLine = '';
 
   for (const segment of splitSegments(lower)) {
     const segLower = lower.slice(segment.start, segment.end);
@@ -79,26 +90,44 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
     const clauses = splitClauses(lower, segment);
     const found: Candidate[] = [];
     let skipUntil = segment.start;
+    // A report line with "achieved/planned" pairs: only the planned figures are targets.
+    const hasPair = figures.some((f) => f.achieved !== undefined);
 
     for (let i = 0; i < figures.length; i++) {
       const fig = figures[i] as Figure;
       if (fig.start < skipUntil) continue;
+      if (hasPair && fig.achieved === undefined) continue;
       const clause = clauseOf(clauses, fig.start);
       if (!clause) continue;
-      if (fig.raw && isReference(lower, fig.start, fig.end)) continue;
+      // "(7) Tỷ lệ …": the number of a table row.
+      if (lower[fig.end] === ')' && ROW_MARKER_BEFORE.test(lower.slice(Math.max(0, fig.start - 20), fig.start))) continue;
+      const lookBack = lower.slice(Math.max(segment.start, fig.start - 12), fig.start);
+      const isRank = fig.raw !== '' && (RANK_BEFORE.test(lookBack) || (GROUP_BEFORE.test(lookBack) && GROUP_AFTER.test(lower.slice(fig.end, fig.end + 80))));
+      const barePer = fig.raw ? BARE_PER_RE.exec(lower.slice(fig.end, fig.end + 40)) : null;
+      if (fig.raw && !barePer && isReference(lower, fig.start, fig.end)) continue;
       if (fig.raw && DATE_WORDS.test(lower.slice(Math.max(segment.start, fig.start - 12), fig.start))) continue;
 
       let unit: UnitMatch;
-      if (fig.isZero) {
+      const fraction = fig.isFraction ? readFractionBase(text, lower, fig.end) : null;
+      if (fig.isFraction && !fraction) continue;
+      if (isRank) {
+        unit = { unit: 'hạng', end: fig.end, perYear: false, addend: 0, consumedUntil: fig.end, isMeta: false };
+      } else if (fraction) {
+        unit = { unit: fraction.unit, end: fraction.end, perYear: false, addend: 0, consumedUntil: fraction.end, isMeta: false };
+      } else if (fig.isZero) {
         const noun = readCountNoun(text, lower, fig.end);
         if (!noun.unit) continue;
         unit = { unit: noun.unit, end: noun.end, perYear: false, addend: 0, consumedUntil: fig.end, isMeta: false };
+      } else if (barePer) {
+        const perEnd = fig.end + barePer[0].length;
+        unit = { unit: normalizeUnit(text.slice(fig.end, perEnd)), end: perEnd, perYear: false, addend: 0, consumedUntil: perEnd, isMeta: false };
       } else if (fig.impliedUnit) {
         unit = { unit: fig.impliedUnit, end: fig.end, perYear: false, addend: 0, consumedUntil: fig.end, isMeta: false };
       } else {
         unit = readUnit(text, lower, fig.end);
       }
-      skipUntil = Math.max(skipUntil, unit.consumedUntil);
+      // Figures inside a unit ("trên 1.000 dân") belong to it.
+      skipUntil = Math.max(skipUntil, unit.consumedUntil, unit.end);
       if (unit.isMeta) continue;
       if (isYearLike(fig.raw, fig.value) && unit.unit === '') {
         // A term or period ("2020 - 2025") must not leave its second year behind.
@@ -148,8 +177,10 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
       const clauseBefore = lower.slice(clause.start, fig.start);
       const after = lower.slice(end, clause.end);
 
-      if (isReport) continue;
-      if (unitText !== '%' && !hasTargetWords) continue;
+      const isValueOnly = unitText !== '' && VALUE_ONLY_REST.test(`${lower.slice(clause.start, fig.start)} ${lower.slice(end, clause.end)}`);
+      const isPair = fig.achieved !== undefined;
+      if (isReport && !isPair) continue;
+      if (!unitText.startsWith('%') && !hasTargetWords && !isValueOnly && !isPair) continue;
       if (unitText === '' && !/(?:^|[^\p{L}])(?:đạt|là|có|trên|dưới|hơn|khoảng|còn|lên|tăng|giảm|gấp|ít nhất|tối thiểu|tối đa|không quá|từ)\s*$/u.test(clauseBefore) && !isRange) continue;
 
       let comparator: TargetComparator;
@@ -159,7 +190,7 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
         wordsStart = before.length;
       } else {
         const reading = readComparator(before, after, unitText);
-        comparator = isRange ? 'range' : reading.comparator;
+        comparator = isRange ? 'range' : isRank ? '<=' : unit.isAtLeast ? '>=' : reading.comparator;
         wordsStart = reading.wordsStart;
       }
       if (isRange && /(?:^|[^\p{L}])từ\s*$/u.test(before)) wordsStart = before.replace(/từ\s*$/u, '').length;
@@ -177,12 +208,15 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
         perYear,
         indicatorBefore: nameBefore,
         indicatorAfter: text.slice(end, Math.min(clause.end, end + 80)),
+        achieved: fig.achieved ?? null,
       });
     }
 
     dropQualifiers(found, clauses, lower);
     if (found.length === 0) {
       headingYear = readHeadingYear(segLower) ?? headingYear;
+      // A line with no figure may be the indicator of the value on the next line.
+      previousLine = lower[segment.end] === '\n' && figures.length === 0 ? text.slice(segment.start, segment.end) : '';
       continue;
     }
     let lastName = '';
@@ -197,6 +231,7 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
         indicator = lastName;
       }
       if (!indicator) indicator = nameIndicator(text.slice(segment.start, c.start), '', '');
+      if (!indicator && previousLine) indicator = nameIndicator(previousLine, '', '');
       lastName = indicator || lastName;
       // The item's words start at the clause, or at its last "phấn đấu" when a preamble
       // ("… các mục tiêu đề ra là phấn đấu 100% …") comes first.
@@ -217,11 +252,15 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
         unit: c.unit,
         byYear,
         perYear: c.perYear,
+        reference: null,
+        achieved: c.achieved,
+        parentStart: null,
         start,
         end: c.end,
         text: text.slice(start, c.end),
       });
     }
+    previousLine = '';
   }
   return items;
 }

@@ -6,7 +6,9 @@
 /** How a target's value is read: a bound, a range, a change, or a plain value. */
 export type TargetComparator =
   | '='
+  | '>'
   | '>='
+  | '<'
   | '<='
   | 'range'
   | 'approx'
@@ -37,6 +39,12 @@ export type ExtractedItem = {
   byYear: number | null;
   /** True for a yearly rate or amount (`bình quân`, `mỗi năm`, `hằng năm`, `/năm`). */
   perYear: boolean;
+  /** What a target with no number is measured against ("mức bình quân của vùng"); else null. */
+  reference: string | null;
+  /** In a report's "achieved/planned" pair ("12.500/10.000 tỷ đồng"), the achieved figure. */
+  achieved: number | null;
+  /** The `start` of the item this one sits under in a numbered section; null at the top. */
+  parentStart: number | null;
   start: number;
   end: number;
   /** The source slice `[start, end)` of the normalized text. */

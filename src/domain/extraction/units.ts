@@ -16,7 +16,7 @@ export const SCALE_FACTORS: Record<string, number> = {
 };
 
 const SCALE = '(?:nghìn|ngàn|triệu|tỷ|tỉ)(?![\\p{L}])(?!\\s+(?:lệ|trọng)(?![\\p{L}]))';
-const CURRENCY = '(?:đồng|usd|vnđ|vnd|đô la mỹ|đô la|euro)(?![\\p{L}])';
+const CURRENCY = '(?:đồng(?!\\s+chí)|usd|vnđ|vnd|đô la mỹ|đô la|euro)(?![\\p{L}])';
 
 /**
  * Nouns and measures counted by targets. The longest match wins, so `tổ chức cơ sở đảng` is
@@ -36,6 +36,21 @@ const COUNT_UNITS = [
   'tấn', 'tạ', 'kg', 'mw', 'kwh', 'kw', 'gw', 'lít', 'tuổi', 'lần', 'điểm phần trăm', 'giờ', 'ngày công', 'phút',
   'bậc', 'hạng', 'giải', 'huy chương', 'vụ', 'vụ việc', 'ca', 'trẻ em', 'trẻ', 'cháu', 'người dân', 'nhân khẩu',
   'máy', 'thuê bao internet', 'tàu', 'xe', 'chuyến', 'container', 'teu', 'héc ta',
+  'đơn vị cấp xã', 'đơn vị hành chính cấp xã', 'đơn vị hành chính', 'hộ kinh doanh', 'hộ nghèo', 'hộ cận nghèo',
+  'điều dưỡng', 'cây cầu', 'vụ tai nạn giao thông', 'vụ tai nạn', 'trường mầm non', 'hộ nông dân',
+  'cơ sở sản xuất', 'nhà máy', 'cảng', 'bến',
+];
+
+/**
+ * What a share is a share of, written right after the percent: `% GRDP`, `% tổng số đảng
+ * viên`, `% tổng chi ngân sách`, `% dân số`, `% số thôn`. The base is part of the unit: 30% of
+ * GRDP and 30% of the budget are not the same target. A bare noun after the percent ("100%
+ * xã") stays `%`: it names what is counted, and the indicator carries it.
+ */
+const SHARE_BASES = [
+  'grdp', 'gdp', 'dân số', 'lực lượng lao động', 'chỉ tiêu', 'tổng chi ngân sách', 'tổng thu ngân sách',
+  'tổng dư nợ', 'tổng vốn đầu tư toàn xã hội', 'tổng vốn đầu tư', 'tổng giá trị sản xuất nông nghiệp',
+  'tổng giá trị sản xuất công nghiệp', 'tổng giá trị sản xuất', 'tổng mức đầu tư', 'tổng thu', 'tổng chi', 'tổng lao động',
 ];
 
 /** Nouns that count parts of the document or of a meeting, never a target (`39 chỉ tiêu`). */
@@ -57,8 +72,26 @@ const SCALE_RE = new RegExp(`^\\s*${SCALE}(?:\\s+${SCALE})*`, 'u');
 const CURRENCY_RE = new RegExp(`^\\s*${CURRENCY}`, 'u');
 // `2 tỷ 365 triệu đồng`: a smaller figure with its own smaller scale continues the amount.
 const COMPOUND_RE = new RegExp(`^\\s+(\\d{1,3})\\s+(${SCALE})`, 'u');
-const PER_RE =
-  /^\s*\/\s*(?:người|năm|tháng|vạn dân|nghìn dân|100 dân|100 người|1\.000 dân|10\.000 dân|100\.000 dân|dân|hộ|ha|km2|km²|lao động|học sinh|xã|giường|doanh nghiệp|đảng viên|1\.000 trẻ đẻ sống|1\.000 trẻ|trẻ)(?![\p{L}])/u;
+const PER_POPULATION = '(?:vạn dân|nghìn dân|100 dân|100 người|1\\.000 dân|10\\.000 dân|100\\.000 dân|1\\.000 trẻ đẻ sống|1\\.000 trẻ sinh ra sống|1\\.000 trẻ)';
+const PER_RE = new RegExp(
+  `^\\s*\\/\\s*(?:${PER_POPULATION}|người|năm|tháng|dân|hộ|ha|km2|km²|lao động|học sinh|xã|giường|doanh nghiệp|đảng viên|trẻ)(?![\\p{L}])`,
+  'u',
+);
+// "28 giường bệnh trên một vạn dân" is written `giường bệnh/vạn dân`.
+const PER_WORDS_RE = new RegExp(`^\\s+(?:trên|cho)\\s+(?:(?:một|mỗi|1)\\s+)?(${PER_POPULATION})(?![\\p{L}])`, 'u');
+/** A per-population unit with no noun before it: "18/1.000 trẻ đẻ sống". */
+export const BARE_PER_RE = new RegExp(`^\\s*\\/\\s*${PER_POPULATION}(?![\\p{L}])`, 'u');
+const COUNT_WORDS_ALT = () => wordAlternation([...COUNT_UNITS, 'thôn', 'tổ dân phố']);
+// "% tổng số đảng viên", "% số xã", "10% trở lên/tổng số tổ chức cơ sở đảng", "2% trở lên so với
+// tổng số đảng viên": a counted whole after the percent, directly or through "/" or "so với".
+let shareRe: RegExp | null = null;
+function shareBaseRe(): RegExp {
+  shareRe ??= new RegExp(
+    `^(\\s*trở lên)?\\s*(?:\\/\\s*|so với\\s+|\\s)(?:(${wordAlternation(SHARE_BASES)})|((?:tổng số|số)\\s+(?:${COUNT_WORDS_ALT()})))(?![\\p{L}])`,
+    'u',
+  );
+  return shareRe;
+}
 const PERCENT_RE = /^\s*[%‰]/;
 const SPACE_PER_YEAR_RE = /^\s+(?:mỗi|một|hằng|hàng)\s+năm(?![\p{L}])/u;
 
@@ -76,6 +109,8 @@ export type UnitMatch = {
   consumedUntil: number;
   /** The unit counts parts of the document or meeting (`39 chỉ tiêu`, `49 đồng chí`). */
   isMeta: boolean;
+  /** "10% trở lên/tổng số …": the bound was written inside the unit, so it is read here. */
+  isAtLeast?: boolean;
 };
 
 function factorOf(scaleWords: string): number {
@@ -116,8 +151,17 @@ export function readUnit(text: string, lower: string, pos: number): UnitMatch {
   let isMeta = false;
 
   const pct = PERCENT_RE.exec(rest);
+  let isAtLeast = false;
+  let baseText = '';
   if (pct) {
     len = pct[0].length;
+    const base = pct[0].trim() === '%' ? shareBaseRe().exec(rest.slice(len)) : null;
+    if (base) {
+      isAtLeast = base[1] !== undefined;
+      const words = (base[2] ?? base[3] ?? '').replace(/\s+/g, ' ');
+      baseText = words === 'grdp' || words === 'gdp' ? words.toUpperCase() : text.slice(pos + len + base[0].length - words.length, pos + len + base[0].length);
+      len += base[0].length;
+    }
   } else {
     const scale = SCALE_RE.exec(rest);
     if (scale) {
@@ -155,14 +199,24 @@ export function readUnit(text: string, lower: string, pos: number): UnitMatch {
   }
 
   let perYear = false;
-  if (len > 0) {
+  let perWords = '';
+  let nounEnd = -1;
+  if (len > 0 && !baseText) {
     for (let i = 0; i < 3; i++) {
       const per = PER_RE.exec(rest.slice(len));
       if (!per) break;
       len += per[0].length;
     }
+    const words = PER_WORDS_RE.exec(rest.slice(len));
+    if (words && !/\//.test(rest.slice(0, len))) {
+      perWords = `/${words[1]}`;
+      nounEnd = len;
+      len += words[0].length;
+    }
   }
-  let unit = normalizeUnit(text.slice(pos, pos + cutStart) + text.slice(pos + cutEnd, pos + len));
+  let unit = baseText
+    ? `% ${normalizeUnit(baseText)}`
+    : normalizeUnit(text.slice(pos, pos + cutStart) + text.slice(pos + cutEnd, pos + (nounEnd >= 0 ? nounEnd : len)) + perWords);
   // A yearly rate keeps its unit bare (`%`), with `perYear`; per-capita yearly income keeps
   // `/người/năm` because that is how the amount itself is named.
   if (/\/năm$/.test(unit) && !/\/người\/năm$/.test(unit)) {
@@ -170,7 +224,7 @@ export function readUnit(text: string, lower: string, pos: number): UnitMatch {
     perYear = true;
   }
   if (len > 0 && SPACE_PER_YEAR_RE.test(rest.slice(len))) perYear = true;
-  return { unit, end: pos + len, perYear, addend, consumedUntil, isMeta };
+  return { unit, end: pos + len, perYear, addend, consumedUntil, isMeta, isAtLeast };
 }
 
 /**
@@ -181,4 +235,15 @@ export function readCountNoun(text: string, lower: string, pos: number): { unit:
   const m = COUNT_RE.exec(lower.slice(pos, pos + 60));
   if (!m) return { unit: '', end: pos };
   return { unit: normalizeUnit(text.slice(pos, pos + m[0].length)), end: pos + m[0].length };
+}
+
+/**
+ * The counted whole after a fraction ("1/3 số hộ cận nghèo" → `% số hộ cận nghèo`), or null
+ * when none follows. The fraction's value is already a percent of it.
+ */
+export function readFractionBase(text: string, lower: string, pos: number): { unit: string; end: number } | null {
+  const m = shareBaseRe().exec(lower.slice(pos, pos + 120));
+  if (!m || m[1] !== undefined) return null;
+  const words = m[2] ?? m[3] ?? '';
+  return { unit: `% ${normalizeUnit(text.slice(pos + m[0].length - words.length, pos + m[0].length))}`, end: pos + m[0].length };
 }

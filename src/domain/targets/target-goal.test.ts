@@ -73,3 +73,22 @@ describe('meetsGoal', () => {
     expect(meetsGoal(8.499999999999, { kind: 'at_least', threshold: 8.5 })).toBe(true);
   });
 });
+
+describe('strict bounds', () => {
+  it('is not met by reaching "trên 1.500" exactly, but is by reaching "ít nhất 1.500"', () => {
+    const above = resolveGoal(buildTargetSpec({ comparator: '>', value: 1500 }), 'higher_better')!;
+    const atLeast = resolveGoal(buildTargetSpec({ comparator: '>=', value: 1500 }), 'higher_better')!;
+    expect(meetsGoal(1500, above)).toBe(false);
+    expect(meetsGoal(1501, above)).toBe(true);
+    expect(meetsGoal(1500, atLeast)).toBe(true);
+  });
+
+  it('is not met by reaching "dưới 3%" exactly, but is by reaching "không quá 3%"', () => {
+    const below = resolveGoal(buildTargetSpec({ comparator: '<', value: 3, unit: '%' }), 'lower_better')!;
+    const atMost = resolveGoal(buildTargetSpec({ comparator: '<=', value: 3, unit: '%' }), 'lower_better')!;
+    expect(below).toEqual({ kind: 'at_most', threshold: 3, mustHold: true, isStrict: true });
+    expect(meetsGoal(3, below)).toBe(false);
+    expect(meetsGoal(2.9, below)).toBe(true);
+    expect(meetsGoal(3, atMost)).toBe(true);
+  });
+});

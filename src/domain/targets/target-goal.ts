@@ -17,6 +17,8 @@ export type TargetGoal = {
    * them ("đạt và vượt").
    */
   mustHold: boolean;
+  /** "trên 1.500", "dưới 3%": reaching the threshold exactly does not meet it. */
+  isStrict?: boolean;
 };
 
 /**
@@ -62,9 +64,15 @@ export function resolveGoal(
     case 'increase_to':
       if (v === null) return null;
       return { kind: 'at_least', threshold: v, mustHold: false };
+    case '>':
+      if (v === null) return null;
+      return { kind: 'at_least', threshold: v, mustHold: false, isStrict: true };
     case '<=':
       if (v === null) return null;
       return { kind: 'at_most', threshold: v, mustHold: true };
+    case '<':
+      if (v === null) return null;
+      return { kind: 'at_most', threshold: v, mustHold: true, isStrict: true };
     case 'reduce_to':
       if (v === null) return null;
       return { kind: 'at_most', threshold: v, mustHold: false };
@@ -89,7 +97,8 @@ export function resolveGoal(
  * True when a value meets the goal. A relative slack of 1e-9 absorbs floating-point noise, so
  * five years of exactly 8,5% growth meet an 8,5% average.
  */
-export function meetsGoal(value: number, goal: Pick<TargetGoal, 'kind' | 'threshold'>): boolean {
+export function meetsGoal(value: number, goal: Pick<TargetGoal, 'kind' | 'threshold' | 'isStrict'>): boolean {
   const eps = 1e-9 * Math.max(1, Math.abs(goal.threshold));
+  if (goal.isStrict) return goal.kind === 'at_least' ? value > goal.threshold + eps : value < goal.threshold - eps;
   return goal.kind === 'at_least' ? value >= goal.threshold - eps : value <= goal.threshold + eps;
 }

@@ -23,12 +23,12 @@ export class TargetInputError extends Error {
 }
 
 /**
- * `symbol` writes bounds as ≥ and ≤ (exact, compact for tables); `words` writes them as
- * resolutions do, "trên" and "dưới".
+ * `symbol` writes bounds as ≥, >, ≤, < (exact, compact for tables); `words` writes them as
+ * resolutions do: "ít nhất", "trên", "tối đa", "dưới".
  */
 export type TargetFormatStyle = 'symbol' | 'words';
 
-type Bound = '=' | '>=' | '<=' | 'approx';
+type Bound = '=' | '>' | '>=' | '<' | '<=' | 'approx';
 type Change = 'increase' | 'decrease';
 type Level = 'reduce_to' | 'increase_to';
 type Effect = { bound?: Bound; change?: Change; level?: Level };
@@ -52,14 +52,17 @@ const PREFIXES: ReadonlyArray<readonly [RegExp, Effect]> = [
   [keyword('tăng lên đến|tăng lên|tăng đến|nâng lên|lên'), { level: 'increase_to' }],
   [keyword('tăng'), { change: 'increase' }],
   [keyword('giảm'), { change: 'decrease' }],
-  [keyword('không dưới|không ít hơn|ít nhất|tối thiểu|cao hơn|trên|hơn|vượt|từ'), { bound: '>=' }],
-  [
-    keyword('không vượt quá|không vượt|không quá|tối đa|thấp hơn|nhỏ hơn|ít hơn|dưới'),
-    { bound: '<=' },
-  ],
+  // "không dưới" before "dưới" and "không vượt" before "vượt": a negated strict bound is the
+  // non-strict one the other way.
+  [keyword('không dưới|không ít hơn|không thấp hơn|ít nhất|tối thiểu|từ'), { bound: '>=' }],
+  [keyword('không vượt quá|không vượt|không quá|không cao hơn|tối đa'), { bound: '<=' }],
+  [keyword('cao hơn|lớn hơn|nhiều hơn|trên|hơn|vượt'), { bound: '>' }],
+  [keyword('thấp hơn|nhỏ hơn|ít hơn|dưới'), { bound: '<' }],
   [keyword('khoảng|xấp xỉ|gần|chừng'), { bound: 'approx' }],
-  [symbol('≥|>=|>'), { bound: '>=' }],
-  [symbol('≤|<=|<'), { bound: '<=' }],
+  [symbol('≥|>='), { bound: '>=' }],
+  [symbol('≤|<='), { bound: '<=' }],
+  [symbol('>'), { bound: '>' }],
+  [symbol('<'), { bound: '<' }],
   [symbol('≈|~'), { bound: 'approx' }],
   [symbol('='), { bound: '=' }],
 ];
@@ -110,7 +113,7 @@ function combineUnits(inline: string, typed: string): string {
  * Parses what a user types for a target: the value text and, optionally, the unit text from
  * its own box. ("8,5-8,7", "%/năm") → range 8,5..8,7 unit "%" perYear; "trên 9 tỷ USD" →
  * `>=` 9 unit "tỷ USD"; "giảm còn 1,5%" → reduce_to 1,5; "tăng 8%/năm" → increase_by 8 perYear.
- * "trên" and "ít nhất" both give `>=`: a target's bound is met by reaching it.
+ * "ít nhất" gives `>=` and "trên" gives `>`: they are different promises and both are kept.
  * After "tăng"/"giảm" a bound word is absorbed (increase_by already means "at least this much"),
  * and a range of decreases becomes a range of negative changes ("giảm 1-2%/năm" → -2..-1).
  * Returns the statement only; due year, baseline and path come from their own form fields.
@@ -239,8 +242,10 @@ export function formatTargetSpec(
   if (spec.value === null) throw new TypeError(`A ${spec.comparator} target needs a value`);
   const prefix: Record<Exclude<TargetComparator, 'range'>, string> = {
     '=': '',
-    '>=': style === 'words' ? 'trên ' : '≥ ',
-    '<=': style === 'words' ? 'dưới ' : '≤ ',
+    '>': style === 'words' ? 'trên ' : '> ',
+    '>=': style === 'words' ? 'ít nhất ' : '≥ ',
+    '<': style === 'words' ? 'dưới ' : '< ',
+    '<=': style === 'words' ? 'tối đa ' : '≤ ',
     approx: 'khoảng ',
     increase_by: 'tăng ',
     decrease_by: 'giảm ',

@@ -93,7 +93,7 @@ describe('validateTargetSpec', () => {
   });
 
   it('refuses an unknown comparator', () => {
-    const spec = { ...buildTargetSpec({ value: 1 }), comparator: '>' as never };
+    const spec = { ...buildTargetSpec({ value: 1 }), comparator: '>>' as never };
     expect(validateTargetSpec(spec)).toEqual({ comparator: 'Cách so sánh không hợp lệ' });
   });
 

@@ -4,10 +4,16 @@
  * measures (its name, direction, aggregation) lives beside it; this file only knows the numbers.
  */
 
-/** How the value is compared: `range` uses valueMin..valueMax, every other one uses value. */
+/**
+ * How the value is compared: `range` uses valueMin..valueMax, every other one uses value.
+ * `>` ("trên 1.500") and `>=` ("ít nhất 1.500") are different promises, as are `<` ("dưới 3%")
+ * and `<=` ("không quá 3%"): a target keeps the one its text wrote.
+ */
 export type TargetComparator =
   | '='
+  | '>'
   | '>='
+  | '<'
   | '<='
   | 'range'
   | 'approx'
@@ -19,7 +25,9 @@ export type TargetComparator =
 /** Every comparator, in the order a form lists them. */
 export const TARGET_COMPARATORS: readonly TargetComparator[] = [
   '=',
+  '>',
   '>=',
+  '<',
   '<=',
   'range',
   'approx',
@@ -103,7 +111,7 @@ export function buildTargetSpec(fields: Partial<TargetSpec> = {}): TargetSpec {
  * reductions are lower_better, everything else higher_better.
  */
 export function defaultDirection(comparator: TargetComparator): IndicatorDirection {
-  return comparator === '<=' || comparator === 'reduce_to' || comparator === 'decrease_by'
+  return comparator === '<=' || comparator === '<' || comparator === 'reduce_to' || comparator === 'decrease_by'
     ? 'lower_better'
     : 'higher_better';
 }

@@ -3,14 +3,14 @@
  * parser: the first held-out split was read once and a few general fixes followed from it,
  * so this split is the one whose score is the estimate for unseen text.
  */
-import { about, atLeast, atMost, c, decBy, eq, incBy, incTo, range, reduceTo, type EvalCase } from './eval-types';
+import { about, atLeast, gt, atMost, c, decBy, eq, incBy, incTo, range, reduceTo, type EvalCase } from './eval-types';
 
 export const freshHeldOutCases: EvalCase[] = [
   c('- Tăng trưởng kinh tế bình quân đạt 8%/năm trở lên.', atLeast(8, '%', { perYear: true })),
   c('- Quy mô GRDP đến năm 2030 đạt khoảng 25 tỷ USD.', about(25, 'tỷ USD', { byYear: 2030 })),
   c('- Tổng thu ngân sách nhà nước trên địa bàn tăng bình quân 10-12%/năm.', range(10, 12, '%', { perYear: true })),
-  c('- Tỷ trọng công nghiệp chế biến, chế tạo đạt 35% GRDP.', eq(35, '%')),
-  c('+ Tỷ lệ đô thị hóa trên 55%.', atLeast(55, '%')),
+  c('- Tỷ trọng công nghiệp chế biến, chế tạo đạt 35% GRDP.', eq(35, '% GRDP')),
+  c('+ Tỷ lệ đô thị hóa trên 55%.', gt(55, '%')),
   c('a) Tỷ lệ lao động có việc làm sau đào tạo đạt ít nhất 85%.', atLeast(85, '%')),
   c('b) Số lao động được giải quyết việc làm mới hằng năm khoảng 28.000 người.', about(28000, 'người', { perYear: true })),
   c('Tỷ lệ người dân có hồ sơ sức khỏe điện tử đạt 90% trở lên.', atLeast(90, '%')),

@@ -76,9 +76,9 @@ describe('POST /api/extract', () => {
     for (const i of items) expect(text.slice(i.start, i.end)).toBe(i.text);
     expect(items.map((i) => [i.comparator, i.value ?? [i.valueMin, i.valueMax], i.unit, i.perYear])).toEqual([
       ['range', [8.5, 8.7], '%', true],
-      ['>=', 90, '%', false],
+      ['>', 90, '%', false],
       ['increase_by', 8, '%', true],
-      ['>=', 9, 'tỷ USD', false],
+      ['>', 9, 'tỷ USD', false],
       ['approx', 80000, 'doanh nghiệp', false],
     ]);
     const { rows } = await db.query<{ id: number; code: string }>('SELECT id, code FROM indicators');

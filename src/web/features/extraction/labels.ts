@@ -59,8 +59,10 @@ export const kindLabels: Record<'target' | 'task' | 'breakthrough' | 'milestone'
 /** Comparators as a resolution words them. */
 export const comparatorLabels: Record<TargetComparator, Label> = {
   '=': { vi: 'bằng', en: 'equal to' },
-  '>=': { vi: 'trên, ít nhất', en: 'at least' },
-  '<=': { vi: 'dưới, tối đa', en: 'at most' },
+  '>': { vi: 'trên (>)', en: 'more than' },
+  '>=': { vi: 'ít nhất (≥)', en: 'at least' },
+  '<': { vi: 'dưới (<)', en: 'less than' },
+  '<=': { vi: 'tối đa (≤)', en: 'at most' },
   range: { vi: 'từ … đến …', en: 'between' },
   approx: { vi: 'khoảng', en: 'about' },
   increase_by: { vi: 'tăng', en: 'increase by' },

@@ -1,0 +1,59 @@
+/**
+ * Targets measured against a reference instead of a number: "thu nhập bình quân đầu người cao
+ * hơn mức bình quân của vùng", "tỷ lệ hộ nghèo thấp hơn mức bình quân cả nước". The value is
+ * the reference's words; a person links it to a figure later.
+ */
+import { splitSegments } from './clauses';
+import { nameIndicator } from './indicator';
+import { isReportSegment } from './not-targets';
+import type { ExtractedItem, TargetComparator } from './types';
+
+const RELATIVE =
+  /(?:^|[^\p{L}])(không thấp hơn|không cao hơn|không dưới|bằng hoặc cao hơn|bằng hoặc thấp hơn|cao hơn|thấp hơn)\s+((?:mức\s+)?(?:bình quân|trung bình|tốc độ)[^,;:.\n\d()]{0,80})/u;
+const COMPARATORS: Record<string, TargetComparator> = {
+  'không thấp hơn': '>=',
+  'không dưới': '>=',
+  'bằng hoặc cao hơn': '>=',
+  'không cao hơn': '<=',
+  'bằng hoặc thấp hơn': '<=',
+  'cao hơn': '>',
+  'thấp hơn': '<',
+};
+
+/** Reference targets of `text` (NFC) and `lower` (its same-length lower-cased copy). Never throws. */
+export function extractReferenceTargets(text: string, lower: string): ExtractedItem[] {
+  const items: ExtractedItem[] = [];
+  for (const segment of splitSegments(lower)) {
+    const segLower = lower.slice(segment.start, segment.end);
+    const m = RELATIVE.exec(segLower);
+    if (!m || isReportSegment(segLower)) continue;
+    const words = m[1] ?? '';
+    const at = segment.start + m.index + m[0].indexOf(words);
+    // A figure in the same clause makes it an ordinary target ("cao hơn 80%").
+    const clauseStart = Math.max(segment.start, lower.lastIndexOf(',', at) + 1, lower.lastIndexOf(':', at) + 1);
+    const refStart = at + words.length + (m[0].length - m[0].indexOf(words) - words.length - (m[2] ?? '').length);
+    const refEnd = refStart + (m[2] ?? '').trimEnd().length;
+    const indicator = nameIndicator(text.slice(clauseStart, at), '', '');
+    if (!indicator) continue;
+    const lead = text.slice(clauseStart, at);
+    const start = clauseStart + (lead.length - lead.trimStart().length);
+    items.push({
+      kind: 'target',
+      indicator,
+      comparator: COMPARATORS[words] ?? '>',
+      value: null,
+      valueMin: null,
+      valueMax: null,
+      unit: '',
+      byYear: null,
+      perYear: false,
+      reference: text.slice(refStart, refEnd),
+      achieved: null,
+      parentStart: null,
+      start,
+      end: refEnd,
+      text: text.slice(start, refEnd),
+    });
+  }
+  return items;
+}
