@@ -89,6 +89,12 @@ CREATE TABLE inspections (
   concluded_at       timestamptz,
   conclusion_sent_at timestamptz,
   closed_at          timestamptz,
+  -- Findings per kind, kept by the service in the finding's transaction, so that the
+  -- dashboard sums inspection rows (tens of thousands) instead of joining finding rows.
+  strengths          integer NOT NULL DEFAULT 0,
+  limitations        integer NOT NULL DEFAULT 0,
+  shortcomings       integer NOT NULL DEFAULT 0,
+  violations         integer NOT NULL DEFAULT 0,
   is_sample          boolean NOT NULL DEFAULT false,
   version            integer NOT NULL DEFAULT 1,
   created_at         timestamptz NOT NULL DEFAULT now(),
@@ -96,7 +102,7 @@ CREATE TABLE inspections (
   CHECK (period_end >= period_start)
 );
 -- The dashboard counts distinct subjects per year: this index answers it from index pages.
-CREATE INDEX inspections_year_subject_idx ON inspections (year, subject_org_id) INCLUDE (status);
+CREATE INDEX inspections_year_subject_idx ON inspections (year, subject_org_id) INCLUDE (status, kind);
 CREATE INDEX inspections_subject_idx ON inspections (subject_org_id, period_start);
 CREATE INDEX inspections_org_idx ON inspections (org_id);
 

@@ -263,6 +263,8 @@ export async function recordFinding(db: Db, actor: Actor, id: number, input: Fin
     await tx.query(
       `INSERT INTO inspection_findings (inspection_id, kind, theme, text, item_ids, task_ids, report_ids, member_ids, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [id, input.kind, input.theme.normalize('NFC'), input.text.normalize('NFC'), input.itemIds, input.taskIds, input.reportIds, input.memberIds, actor.userId]);
+    const column = { strength: 'strengths', limitation: 'limitations', shortcoming: 'shortcomings', violation: 'violations' }[input.kind];
+    await tx.query(`UPDATE inspections SET ${column} = ${column} + 1 WHERE id = $1`, [id]);
     return `Nhận xét (${input.kind})`;
   });
 }

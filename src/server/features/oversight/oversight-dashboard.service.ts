@@ -5,8 +5,9 @@
  * the drill-down. An org counts as inspected once a conclusion on it was issued.
  *
  * One pass over the subtree's org rows, each assigned to the child branch its path passes
- * through, joined to the distinct subjects of the term's inspections (an index-only read of
- * inspections_year_subject_idx): a province of 12,000 orgs and 50,000 files answers in tens of ms.
+ * through, joined to the distinct subjects of the term's inspections; findings are summed
+ * from the per-kind counts kept on each inspection row, never from finding rows. Themes are
+ * the files' themes ("Thực hiện Nghị quyết Đại hội", "Kết nạp đảng viên").
  */
 import type { Db, Queryable } from '../../db/pool';
 import { oversightPercent, termYearsOf, type OversightCoverage } from '../../../domain/oversight';
@@ -71,32 +72,43 @@ export async function getOversightDashboard(db: Db, actor: Actor, q: { orgId?: n
   const today = vnToday();
   const year = q.year ?? Number(today.slice(0, 4));
   const [termStart, termEnd] = termYearsOf(year);
-  const [children, names, kinds, findings, overdue] = await Promise.all([
+  const [children, names, themes, overdueCounts, overdue] = await Promise.all([
     coverageByChild(db, org.path, year),
     db.query<{ id: number; name: string }>(`SELECT id, name FROM orgs WHERE parent_id = $1`, [org.id]),
-    db.query<{ kind: string; status: string; n: number }>(
-      `SELECT x.kind, CASE WHEN x.status IN ${CONCLUDED} THEN 'concluded' ELSE 'ongoing' END AS status, count(*)::int AS n
-         FROM inspections x JOIN orgs so ON so.id = x.subject_org_id WHERE x.year = $2 AND so.path <@ $1::ltree GROUP BY 1, 2`, [org.path, year]),
-    db.query<{ kind: string; theme: string; n: number }>(
-      `SELECT f.kind, f.theme, count(*)::int AS n FROM inspection_findings f JOIN inspections x ON x.id = f.inspection_id JOIN orgs so ON so.id = x.subject_org_id
-        WHERE x.year = $2 AND so.path <@ $1::ltree GROUP BY 1, 2 ORDER BY 3 DESC`, [org.path, year]),
-    db.query<{ id: number; inspectionId: number; text: string; deadline: string; ownerOrgName: string; subjectOrgName: string; childId: number | null }>(
-      `SELECT r.id, r.inspection_id AS "inspectionId", r.text, to_char(r.deadline, 'YYYY-MM-DD') AS deadline, o.name AS "ownerOrgName", so.name AS "subjectOrgName",
-              CASE WHEN nlevel(so.path) > $3 THEN subpath(so.path, $3, 1)::text::bigint END AS "childId"
+    // Kinds and themes of the year's files, with their findings from the kept counts.
+    db.query<{ kind: string; isConcluded: boolean; theme: string; n: number; strength: number; limitation: number; shortcoming: number; violation: number }>(
+      `SELECT x.kind, x.status IN ${CONCLUDED} AS "isConcluded", x.theme, count(*)::int AS n, sum(x.strengths)::int AS strength, sum(x.limitations)::int AS limitation,
+              sum(x.shortcomings)::int AS shortcoming, sum(x.violations)::int AS violation
+         FROM inspections x JOIN orgs so ON so.id = x.subject_org_id WHERE x.year = $2 AND so.path <@ $1::ltree GROUP BY 1, 2, 3`, [org.path, year]),
+    db.query<{ childId: number | null; n: number }>(
+      `SELECT CASE WHEN nlevel(so.path) > $3 THEN subpath(so.path, $3, 1)::text::bigint END AS "childId", count(*)::int AS n
+         FROM inspection_recommendations r JOIN inspections x ON x.id = r.inspection_id JOIN orgs so ON so.id = x.subject_org_id
+        WHERE r.status IN ('open','reopened') AND r.deadline < $2::date AND x.status = 'follow_up' AND so.path <@ $1::ltree
+        GROUP BY 1`, [org.path, today, org.path.split('.').length]),
+    db.query<{ id: number; inspectionId: number; text: string; deadline: string; ownerOrgName: string; subjectOrgName: string }>(
+      `SELECT r.id, r.inspection_id AS "inspectionId", r.text, to_char(r.deadline, 'YYYY-MM-DD') AS deadline, o.name AS "ownerOrgName", so.name AS "subjectOrgName"
          FROM inspection_recommendations r JOIN inspections x ON x.id = r.inspection_id JOIN orgs so ON so.id = x.subject_org_id JOIN orgs o ON o.id = r.owner_org_id
         WHERE r.status IN ('open','reopened') AND r.deadline < $2::date AND x.status = 'follow_up' AND so.path <@ $1::ltree
-        ORDER BY r.deadline LIMIT 1000`, [org.path, today, org.path.split('.').length]),
+        ORDER BY r.deadline, r.id LIMIT 50`, [org.path, today]),
   ]);
   const nameOf = new Map(names.rows.map((r) => [r.id, r.name]));
-  const overdueByChild = new Map<number, number>();
-  for (const r of overdue.rows) if (r.childId !== null) overdueByChild.set(r.childId, (overdueByChild.get(r.childId) ?? 0) + 1);
+  const overdueByChild = new Map(overdueCounts.rows.filter((r) => r.childId !== null).map((r) => [r.childId!, r.n]));
   const sum = (k: 'coveredYear' | 'coveredTerm'): OversightCoverage => ({ covered: children.reduce((s, r) => s + r[k], 0), orgs: children.reduce((s, r) => s + r.orgs, 0) });
   const yearCov = sum('coveredYear');
   const termCov = sum('coveredTerm');
   const byKind: Record<string, { concluded: number; ongoing: number }> = { inspection: { concluded: 0, ongoing: 0 }, supervision: { concluded: 0, ongoing: 0 } };
-  for (const r of kinds.rows) byKind[r.kind]![r.status as 'concluded' | 'ongoing'] += r.n;
-  const findingsByKind: Record<string, number> = { strength: 0, limitation: 0, shortcoming: 0, violation: 0 };
-  for (const r of findings.rows) findingsByKind[r.kind] = (findingsByKind[r.kind] ?? 0) + r.n;
+  const findingsByKind = { strength: 0, limitation: 0, shortcoming: 0, violation: 0 };
+  const byTheme = new Map<string, typeof findingsByKind & { theme: string; files: number }>();
+  for (const r of themes.rows) {
+    byKind[r.kind]![r.isConcluded ? 'concluded' : 'ongoing'] += r.n;
+    const t = byTheme.get(r.theme) ?? { theme: r.theme, files: 0, strength: 0, limitation: 0, shortcoming: 0, violation: 0 };
+    t.files += r.n;
+    for (const k of ['strength', 'limitation', 'shortcoming', 'violation'] as const) {
+      t[k] += r[k];
+      findingsByKind[k] += r[k];
+    }
+    byTheme.set(r.theme, t);
+  }
   return {
     org: { id: org.id, name: org.name, parentId: org.parentId },
     year, term: `${termStart}-${termEnd}`, asOf: today,
@@ -104,8 +116,8 @@ export async function getOversightDashboard(db: Db, actor: Actor, q: { orgId?: n
     coverageTerm: { ...termCov, percent: oversightPercent(termCov) },
     byKind,
     findingsByKind,
-    findingsByTheme: findings.rows,
-    overdue: { count: overdue.rows.length, items: overdue.rows.slice(0, 50) },
+    findingsByTheme: [...byTheme.values()].sort((x, y) => y.files - x.files || x.theme.localeCompare(y.theme, 'vi')),
+    overdue: { count: overdueCounts.rows.reduce((sum, r) => sum + r.n, 0), items: overdue.rows },
     children: children
       .map((c) => ({ orgId: c.childId, orgName: nameOf.get(c.childId) ?? String(c.childId), orgs: c.orgs, coveredYear: c.coveredYear, coveredTerm: c.coveredTerm,
         percentYear: oversightPercent({ covered: c.coveredYear, orgs: c.orgs }), overdue: overdueByChild.get(c.childId) ?? 0 }))
