@@ -305,3 +305,16 @@ export async function closeInspection(db: Db, actor: Actor, id: number, version:
     return 'Kết thúc cuộc kiểm tra, giám sát';
   });
 }
+
+/** People the commission may name to the team: users holding a role in the running committee's subtree. */
+export async function findTeamCandidates(db: Db, actor: Actor, id: number) {
+  const row = await loadInspection(db, id, actor.userId);
+  if (!row) throw inspectionNotFound();
+  const { audience } = partsFor(actor, row);
+  requireRole(abilitiesOf(actor, row, audience).commission, sideMessages.commission);
+  const { rows } = await db.query<{ userId: number; fullName: string; orgName: string }>(
+    `SELECT DISTINCT ON (u.id) u.id AS "userId", u.full_name AS "fullName", o.name AS "orgName"
+       FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN orgs o ON o.id = ur.org_id
+      WHERE NOT u.is_disabled AND o.path <@ $1::ltree ORDER BY u.id, nlevel(o.path) LIMIT 500`, [row.runPath]);
+  return rows.sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
+}

@@ -1,14 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureOptions } from '../index';
-import { actorOf } from '../../lib/http';
+import { z } from 'zod';
+import { actorOf, DOCX_TYPE, sendFile } from '../../lib/http';
+import { exportInspectionDocx, exportProgramDocx, INSPECTION_DOCS } from './oversight.docx';
 import {
   conclusionSchema, createEntrySchema, createInspectionSchema, createProgramSchema, dashboardQuery, decideSchema, findingSchema, formTeamSchema, idParams,
   listInspectionsQuery, listProgramsQuery, noticeSchema, orgParams, reportDoneSchema, selfReportSchema, sessionSchema, teamReportSchema, versionSchema,
 } from './oversight.schema';
 import { addEntry, createProgram, findPrograms, getProgram } from './programs.service';
 import {
-  closeInspection, conclude, createInspection, findInspections, formTeam, getInspection, getInspectionNotes, getSelfReportDraft, recordFinding, recordSession,
+  closeInspection, conclude, findTeamCandidates, createInspection, findInspections, formTeam, getInspection, getInspectionNotes, getSelfReportDraft, recordFinding, recordSession,
   sendConclusion, sendNotice, submitSelfReport, submitTeamReport,
 } from './inspections.service';
 import { decideRecommendation, escalateOverdueInScope } from './follow-up.service';
@@ -32,6 +34,11 @@ export const oversightRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
     async (req, reply) => reply.status(201).send(await createProgram(db, actorOf(req), req.body)));
   app.get('/oversight/programs/:id', { config: read, schema: { tags, summary: 'A program with its entries', params: idParams } },
     async (req) => getProgram(db, actorOf(req), req.params.id));
+  app.get('/oversight/programs/:id/program.docx', { config: read, schema: { tags, summary: 'The program as a Word document (HD 36 layout)', params: idParams } },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportProgramDocx(db, actorOf(req), req.params.id);
+      return sendFile(reply, buffer, fileName, DOCX_TYPE);
+    });
   app.post('/oversight/programs/:id/entries', { config: write, schema: { tags, summary: 'Add an entry to a program', params: idParams, body: createEntrySchema } },
     async (req, reply) => reply.status(201).send(await addEntry(db, actorOf(req), req.params.id, req.body)));
 
@@ -45,6 +52,13 @@ export const oversightRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
     async (req) => getInspectionNotes(db, actorOf(req), req.params.id));
   app.get('/oversight/inspections/:id/self-report-draft', { config: anyone, schema: { tags, summary: 'The app’s figures that pre-fill the self-report', params: idParams } },
     async (req) => getSelfReportDraft(db, actorOf(req), req.params.id));
+  app.get('/oversight/inspections/:id/team-candidates', { config: write, schema: { tags, summary: 'Users who may be named to the team', params: idParams } },
+    async (req) => findTeamCandidates(db, actorOf(req), req.params.id));
+  app.get('/oversight/inspections/:id/docx/:doc', { config: anyone, schema: { tags, summary: 'The decision, plan or conclusion notice as a Word document', params: idParams.extend({ doc: z.enum(INSPECTION_DOCS) }) } },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportInspectionDocx(db, actorOf(req), req.params.id, req.params.doc);
+      return sendFile(reply, buffer, fileName, DOCX_TYPE);
+    });
   app.put('/oversight/inspections/:id/team', { config: write, schema: { tags, summary: 'The decision forming the team', params: idParams, body: formTeamSchema } },
     async (req) => formTeam(db, actorOf(req), req.params.id, req.body));
   app.post('/oversight/inspections/:id/notice', { config: write, schema: { tags, summary: 'Send the plan and the notice to the subject', params: idParams, body: noticeSchema } },

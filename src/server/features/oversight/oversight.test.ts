@@ -7,6 +7,7 @@ import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/ht
 import type { Role } from '../../../domain/access/permissions';
 import { vnToday } from '../../../domain/vn-time';
 import { escalateOverdue } from './follow-up.service';
+import { docxToText } from '../../lib/docx-text';
 
 let app: App;
 let db: Db;
@@ -83,6 +84,12 @@ describe('programs', () => {
     expect((entry.entries as unknown[]).length).toBe(1);
     const second = await ok(inspector.post('/api/oversight/programs', { orgId: province.id, body: 'committee', year, title: 'Chương trình của Tỉnh ủy' }), 201);
     expect(second.symbol).toBe('01-CTr/TU');
+    const word = await inspector.get(`/api/oversight/programs/${created.id as number}/program.docx`);
+    expect(word.statusCode).toBe(200);
+    const words = await docxToText(word.rawPayload);
+    expect(words).toContain('Số 01-CTr/UBKTTU');
+    expect(words).toContain('ỦY BAN KIỂM TRA');
+    expect(words).toContain('Việc thực hiện Nghị quyết Đại hội XI');
   });
 
   it('refuses bad input with the field and a Vietnamese message', async () => {
@@ -168,6 +175,7 @@ describe('an inspection from plan to close', () => {
     }));
     expect(f.conclusionSymbol ?? (f.conclusion as { symbol: string }).symbol).toBe('01-TB/UBKTTU');
     expect((await ok(diAnReporter.get(url))).conclusion).toBeNull();
+    expect((await diAnReporter.get(`${url}/docx/conclusion`)).statusCode).toBe(404);
     f = await ok(inspector.post(`${url}/conclusion/send`, { version: f.version }));
     const subjectView = await ok(diAnReporter.get(url));
     expect(subjectView.conclusion).toMatchObject({ text: 'Thông báo kết luận giám sát chuyên đề' });
@@ -190,6 +198,17 @@ describe('an inspection from plan to close', () => {
     }
     f = await ok(inspector.post(`${url}/close`, { version: f.version }));
     expect(f.status).toBe('closed');
+
+    // Word documents in the HD 36 layout, with the numbers from the counter.
+    for (const [doc, expected] of [['decision', '01-QĐ/UBKTTU'], ['plan', '01-KH/UBKTTU'], ['conclusion', '01-TB/UBKTTU']] as const) {
+      const res = await diAnReporter.get(`${url}/docx/${doc}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const words = await docxToText(res.rawPayload);
+      expect(words).toContain(expected);
+      expect(words).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    }
+    expect(await docxToText((await diAnReporter.get(`${url}/docx/conclusion`)).rawPayload)).toContain('Xây dựng kế hoạch khắc phục hạn chế về giảm nghèo');
+    expect((await diAnReporter.get(`${url}/docx/other`)).statusCode).toBe(400);
 
     // Reads by the subject and the commission were audited; the team's were not.
     const { rows } = await db.query<{ actor_id: number; n: number }>(
