@@ -7,6 +7,7 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Db } from '../../db/pool';
 import { OVERSIGHT_LABELS } from '../../../domain/oversight';
+import { vnToday } from '../../../domain/vn-time';
 import type { Actor } from '../../lib/actor';
 import { FONT, partyHeader, partyPage, type HeaderOrg } from '../../lib/party-docx';
 import { inspectionNotFound } from './oversight.policy';
@@ -22,7 +23,9 @@ const para = (runs: Run[] | string, align: Align = AlignmentType.JUSTIFIED, afte
     children: (typeof runs === 'string' ? [{ text: runs }] : runs).map(run) });
 const cell = (text: string, width: number, bold = false) =>
   new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children: [para([{ text, bold, size: 24 }], AlignmentType.LEFT, 0)] });
-const day = (iso: string | null) => (iso ? iso.slice(0, 10).split('-').reverse().join('/') : '…/…/…');
+/** dd/mm/yyyy of a date column, or of a timestamp as Vietnam's calendar day. */
+const isoDay = (v: string | Date | null): string | null => (v === null ? null : v instanceof Date ? vnToday(v) : v.slice(0, 10));
+const day = (v: string | Date | null) => isoDay(v)?.split('-').reverse().join('/') ?? '…/…/…';
 const L = OVERSIGHT_LABELS.vi;
 
 async function ancestorsOf(db: Db, orgId: number): Promise<HeaderOrg[]> {
@@ -131,7 +134,7 @@ export async function exportInspectionDocx(db: Db, actor: Actor, id: number, whi
     if (!x.conclusion) throw inspectionNotFound();
     const byKind = (k: 'strength' | 'limitation' | 'shortcoming' | 'violation') => x.findings.filter((f) => (f as { kind: string }).kind === k).map((f) => para(`- ${(f as { text: string }).text}`));
     children = [
-      await header(db, x.orgId, byCommission, x.conclusion.symbol ?? '', x.conclusion.concludedAt),
+      await header(db, x.orgId, byCommission, x.conclusion.symbol ?? '', isoDay(x.conclusion.concludedAt as string | Date | null)),
       para([{ text: 'THÔNG BÁO', bold: true, size: 32 }], AlignmentType.CENTER, 0),
       para([{ text: `kết luận ${what} đối với ${subject}`, bold: true }], AlignmentType.CENTER, 0),
       para([{ text: '-----', size: 24 }], AlignmentType.CENTER, 240),
