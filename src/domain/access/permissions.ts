@@ -24,6 +24,7 @@ export const permissions = [
   'study.write',
   'inspections.write',
   'self',
+  'inspections.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -31,10 +32,10 @@ const read: Permission[] = ['orgs.read', 'members.read', 'documents.read', 'repo
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  manager: [...read, 'orgs.write', 'members.write', 'users.read', 'users.write', 'audit.read', 'documents.write', 'reports.write', 'study.write'],
+  manager: [...read, 'orgs.write', 'members.write', 'users.read', 'users.write', 'audit.read', 'documents.write', 'reports.write', 'study.write', 'inspections.read'],
   reporter: [...read, 'reports.write', 'study.write'],
   approver: [...read, 'reports.approve'],
-  inspector: [...read, 'audit.read', 'inspections.write'],
+  inspector: [...read, 'audit.read', 'inspections.write', 'inspections.read'],
   viewer: read,
   member: ['self'],
 };

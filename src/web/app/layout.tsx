@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Avatar, Button, Dropdown, Layout, Menu, Segmented, Space, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
   FileTextOutlined,
   HistoryOutlined,
@@ -32,6 +33,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const canUsers = useCan('users.read');
   const canAudit = useCan('audit.read');
   const canStudy = useCan('study.read');
+  const canOversee = useCan('inspections.read');
 
   const items: MenuProps['items'] = [
     { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
@@ -59,6 +61,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
         ...(canAudit ? [{ key: '/mail-outbox', label: t('nav.mailOutbox') }] : []),
       ],
     },
+    {
+      key: 'oversight',
+      icon: <AuditOutlined />,
+      label: 'Kiểm tra, giám sát',
+      children: [
+        ...(canOversee ? [{ key: '/oversight', label: 'Tổng quan' }, { key: '/oversight/programs', label: 'Chương trình' }] : []),
+        { key: '/oversight/inspections', label: 'Hồ sơ kiểm tra, giám sát' },
+      ],
+    },
   ];
   const selected = ['/my-work', '/reports', '/mail-outbox'].some((k) => pathname.startsWith(k))
     ? (['/my-work', '/reports', '/mail-outbox'].find((k) => pathname.startsWith(k)) ?? '/reports')
@@ -68,6 +79,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ? (['/study/coverage', '/study/reflections', '/study/me'].find((k) => pathname.startsWith(k)) ?? '/study')
     : pathname.startsWith('/cascade')
     ? '/documents'
+    : pathname.startsWith('/oversight')
+    ? (['/oversight/programs', '/oversight/inspections'].find((k) => pathname.startsWith(k)) ?? '/oversight')
     : (['/orgs', '/members', '/users', '/audit', '/documents'].find((k) => pathname.startsWith(k)) ?? '/orgs');
 
   return (

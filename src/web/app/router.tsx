@@ -34,6 +34,12 @@ const StudyCoveragePage = lazyRouteComponent(() => import('../features/study/cov
 const MyStudyPage = lazyRouteComponent(() => import('../features/study/my-study-page'), 'MyStudyPage');
 const ReflectionsPage = lazyRouteComponent(() => import('../features/study/reflections-page'), 'ReflectionsPage');
 const CheckinPage = lazyRouteComponent(() => import('../features/study/checkin-page'), 'CheckinPage');
+const OversightDashboardPage = lazyRouteComponent(() => import('../features/oversight/oversight-dashboard-page'), 'OversightDashboardPage');
+const OversightProgramsPage = lazyRouteComponent(() => import('../features/oversight/programs-page'), 'ProgramsPage');
+const OversightProgramPage = lazyRouteComponent(() => import('../features/oversight/programs-page'), 'ProgramPage');
+const OversightInspectionsPage = lazyRouteComponent(() => import('../features/oversight/timeline-page'), 'InspectionsPage');
+const OversightInspectionPage = lazyRouteComponent(() => import('../features/oversight/inspection-page'), 'InspectionPage');
+const OversightTimelinePage = lazyRouteComponent(() => import('../features/oversight/timeline-page'), 'TimelinePage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
 function RootGate() {
@@ -137,6 +143,12 @@ const studyCoverageRoute = createRoute({
 const myStudyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/me', component: MyStudyPage });
 const reflectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/reflections', component: ReflectionsPage });
 const checkinRoute = createRoute({ getParentRoute: () => rootRoute, path: '/checkin/$token', component: () => <CheckinPage token={checkinRoute.useParams().token} /> });
+const oversightRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight', validateSearch: orgSearch, component: () => <OversightDashboardPage orgId={oversightRoute.useSearch().orgId} /> });
+const oversightProgramsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/programs', component: OversightProgramsPage });
+const oversightProgramRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/programs/$id', component: () => <OversightProgramPage key={oversightProgramRoute.useParams().id} id={Number(oversightProgramRoute.useParams().id)} /> });
+const oversightInspectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/inspections', component: OversightInspectionsPage });
+const oversightInspectionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/inspections/$id', component: () => <OversightInspectionPage key={oversightInspectionRoute.useParams().id} id={Number(oversightInspectionRoute.useParams().id)} /> });
+const oversightTimelineRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/orgs/$orgId', component: () => <OversightTimelinePage key={oversightTimelineRoute.useParams().orgId} orgId={Number(oversightTimelineRoute.useParams().orgId)} /> });
 function DashboardRoutePage() {
   const { documentId } = dashboardRoute.useParams();
   const { orgId } = dashboardRoute.useSearch();
@@ -182,6 +194,12 @@ const routeTree = rootRoute.addChildren([
   myStudyRoute,
   reflectionsRoute,
   checkinRoute,
+  oversightRoute,
+  oversightProgramsRoute,
+  oversightProgramRoute,
+  oversightInspectionsRoute,
+  oversightInspectionRoute,
+  oversightTimelineRoute,
 ]);
 
 export const router = createRouter({
