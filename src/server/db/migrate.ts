@@ -19,8 +19,12 @@ export function listMigrations(): { name: string; sql: string }[] {
     .map((name) => ({ name, sql: readFileSync(join(migrationsDir, name), 'utf8') }));
 }
 
-/** Applies pending migrations; returns the names applied. Throws (and rolls back that file) on error. */
-export async function migrate(client: pg.ClientBase): Promise<string[]> {
+/**
+ * Applies pending migrations; returns the names applied. Throws (and rolls back that file) on
+ * error. `only` limits them to a set of names (a restore first rebuilds the schema its backup
+ * was taken with).
+ */
+export async function migrate(client: pg.ClientBase, opts: { only?: ReadonlySet<string> } = {}): Promise<string[]> {
   await client.query('SELECT pg_advisory_lock($1)', [LOCK_ID]);
   try {
     await client.query(
@@ -31,7 +35,7 @@ export async function migrate(client: pg.ClientBase): Promise<string[]> {
     );
     const applied: string[] = [];
     for (const m of listMigrations()) {
-      if (done.has(m.name)) continue;
+      if (done.has(m.name) || (opts.only && !opts.only.has(m.name))) continue;
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
