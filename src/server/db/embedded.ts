@@ -141,8 +141,10 @@ function ensureOwnFolder(path: string) {
 /** Binaries the postgres user can run: the packaged ones if reachable, else a copy of our own. */
 function reachableBinDir(user: OsUser | null, source: string, pgHome: string): string {
   if (!user || canReach(user, join(source, 'bin', 'postgres'), '-x')) return source;
-  const version = readFileSync(join(source, '..', 'package.json'), 'utf8').match(/"version":\s*"([^"]+)"/)?.[1] ?? 'unknown';
-  const target = join(pgHome, `postgresql-${version}`);
+  // Named by version and build (the binary's size), so an upgrade gets a fresh copy.
+  const binary = join(source, 'bin', 'postgres');
+  const version = execFileSync(binary, ['-V'], { encoding: 'utf8' }).trim().split(' ').pop();
+  const target = join(pgHome, `postgresql-${version}-${statSync(binary).size.toString(36)}`);
   if (existsSync(join(target, 'bin', 'postgres'))) return target;
   ensureOwnFolder(pgHome);
   // Copy to a temporary name and rename, so a copy cut short is never taken for a whole one.
@@ -150,6 +152,12 @@ function reachableBinDir(user: OsUser | null, source: string, pgHome: string): s
   rmSync(partial, { recursive: true, force: true });
   cpSync(source, partial, { recursive: true, verbatimSymlinks: true });
   renameSync(partial, target);
+  if (!canReach(user, join(target, 'bin', 'postgres'), '-x')) {
+    throw new Error(
+      `Người dùng hệ điều hành "postgres" không chạy được PostgreSQL trong ${pgHome}; hãy đặt RESOLUTE_PG_HOME vào một thư mục nó truy cập được. ` +
+        `The "postgres" OS user cannot reach ${pgHome}: set RESOLUTE_PG_HOME to a folder it can reach (default /var/lib/resolute).`,
+    );
+  }
   return target;
 }
 
