@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { assertEmptyDatabase, restoreBackup, writeBackup } from '../../server/db/backup';
-import { runningEmbeddedUrl } from '../../server/db/embedded';
+import { clusterDirOf, runningEmbeddedUrl } from '../../server/db/embedded';
+import { writeBaseBackup } from '../../server/db/base-backup';
 import { createPool } from '../../server/db/pool';
 import { ensureAppRole } from '../../server/db/roles';
 import { loadConfig } from '../../server/config';
@@ -34,7 +35,20 @@ export function registerBackup(program: Command) {
     .command('backup')
     .argument('[file]', 'tệp sao lưu / backup file (default resolute-<UTC time>.backup.gz)')
     .description('Sao lưu nhất quán khi đang chạy / Consistent backup of a running instance, no downtime')
-    .action(async (file: string | undefined) => {
+    .option('--base <dir>', 'bản sao lưu gốc (vật lý) cho khôi phục theo thời điểm / physical base backup for point-in-time recovery (embedded database)')
+    .action(async (file: string | undefined, opts: { base?: string }) => {
+      const config = loadConfig();
+      if (opts.base) {
+        if (config.databaseUrl) throw new Error('--base chỉ dành cho cơ sở dữ liệu nhúng / --base is for the embedded database; use your server\'s pg_basebackup.');
+        const database = await adminDatabase({ mayStart: true });
+        try {
+          const r = await writeBaseBackup(database.url, clusterDirOf(config.dataDir), resolve(opts.base));
+          console.log(`Bản sao lưu gốc / base backup: ${r.dir} (WAL ${r.startLsn} → ${r.stopLsn})`);
+        } finally {
+          await database.close();
+        }
+        return;
+      }
       const target = resolve(file ?? backupFileName(new Date()));
       const database = await adminDatabase({ mayStart: true });
       const pool = createPool(database.url, 1);

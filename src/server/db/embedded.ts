@@ -252,7 +252,7 @@ async function initCluster(pgDir: string, binDir: string, user: OsUser | null, p
 async function waitReady(url: string, child: ReturnType<typeof spawn>, logFile: string): Promise<void> {
   let exited: string | null = null;
   child.once('exit', (code, signal) => (exited = `${code ?? signal}`));
-  const deadline = Date.now() + 60_000;
+  let deadline = Date.now() + 60_000;
   for (;;) {
     if (exited !== null) {
       throw new Error(`PostgreSQL dừng ngay khi khởi động / PostgreSQL exited at start (${exited}):\n${lastLines(logFile)}`);
@@ -261,8 +261,12 @@ async function waitReady(url: string, child: ReturnType<typeof spawn>, logFile: 
     client.on('error', () => undefined);
     try {
       await client.connect();
+      // During archive recovery (point-in-time recovery) PostgreSQL already accepts read-only
+      // connections: wait until it has replayed the WAL and is writable.
+      const { rows } = await client.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r');
       await client.end();
-      return;
+      if (!rows[0]?.r) return;
+      deadline = Date.now() + 60_000; // replaying is progress: keep waiting
     } catch {
       await client.end().catch(() => undefined);
     }

@@ -40,8 +40,11 @@ describe('daily backup job', () => {
     const now = new Date();
     const first = await runJob(app, job, { now: () => now });
     expect(first.status).toBe('ok');
+    // The two newest of ours (the one just taken and the newest old one), and the other file.
     const files = readdirSync(dir).sort();
-    expect(files).toEqual([backupFileName(new Date(Date.UTC(2026, 0, 3))), 'notes.txt', backupFileName(now)].sort());
+    expect(files).toHaveLength(3);
+    expect(files.slice(0, 2)).toEqual(['notes.txt', backupFileName(new Date(Date.UTC(2026, 0, 3)))]);
+    expect(files[2]).toMatch(new RegExp(`^resolute-${backupFileName(now).slice(9, 17)}-\\d{6}\\.backup\\.gz$`));
     expect((first.result as { tables: number }).tables).toBeGreaterThan(20);
     // Same day: not due again.
     expect((await runJob(app, job, { now: () => new Date(now.getTime() + 60_000) })).status).toBe('skipped');
