@@ -8,6 +8,7 @@ import { registerSeedDemo } from './commands/seed-demo';
 import { registerCreateUser } from './commands/create-user';
 import { registerImportMembers } from './commands/import-members';
 import { registerExtract } from './commands/extract';
+import { registerBackup } from './commands/backup';
 
 const program = new Command()
   .name('resolute')
@@ -20,6 +21,7 @@ registerSeedDemo(program);
 registerCreateUser(program);
 registerImportMembers(program);
 registerExtract(program);
+registerBackup(program);
 
 try {
   await program.parseAsync(process.argv);

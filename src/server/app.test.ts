@@ -31,7 +31,7 @@ describe('health and API reference', () => {
   it('answers ok when the database is up', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(res.json()).toEqual({ status: 'ok', database: 'ok', storage: 'ok' });
   });
 
   it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {

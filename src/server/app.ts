@@ -15,14 +15,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './db/pool';
 import { registerAuthHooks } from './lib/auth-hooks';
-import { AppError, defaultMessages, httpStatus, type ErrorCode } from './lib/errors';
+import { AppError, defaultMessages, httpStatus, isOutOfSpace, type ErrorCode } from './lib/errors';
+import { noteOutOfSpace } from './features/health/storage-state';
+import { loggerOptions, type LogSettings } from './logging';
 import { localeOf, type RouteAccess } from './lib/http';
 import { validationMessage, validatorCompiler } from './lib/validation';
 import { featureRoutes } from './features';
 
 export type AppOptions = {
   db: Db;
-  logger?: boolean;
+  /** Structured logs (JSON lines, see ./logging); off when absent. */
+  logger?: LogSettings;
   trustProxy?: boolean;
   /** Folder of the built web app; not served when absent (API-only tests). */
   webDir?: string | null;
@@ -34,7 +37,7 @@ export type RouteEntry = { method: string | string[]; url: string; access: Route
 /** Builds the HTTP app: plugins, one error shape, the auth hooks, every feature's routes. */
 export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: RouteEntry[] }> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger ? loggerOptions(opts.logger) : false,
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
@@ -60,6 +63,15 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
         upgradeInsecureRequests: null,
       },
     },
+    // HSTS only on answers that came over HTTPS (see the onSend hook): sent over plain HTTP it
+    // would pin a LAN install that has no certificate to HTTPS and lock its users out.
+    strictTransportSecurity: false,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    // API answers carry personal data: no browser or proxy may keep a copy.
+    if (req.url.startsWith('/api')) reply.header('cache-control', 'no-store');
+    // req.protocol is 'https' for a TLS socket, or behind a trusted proxy that says so.
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=15552000; includeSubDomains');
   });
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 5 } });
   await app.register(swagger, {
@@ -103,7 +115,12 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return send('bad_request', `${defaultMessages.bad_request[locale]} ${err.message}`);
     }
-    req.log.error(err);
+    if (isOutOfSpace(err)) {
+      noteOutOfSpace();
+      req.log.error({ err }, 'out of storage space');
+      return send('out_of_space', defaultMessages.out_of_space[locale]);
+    }
+    req.log.error({ err }, 'request failed');
     return send('internal', defaultMessages.internal[locale]);
   });
 

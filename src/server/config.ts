@@ -12,7 +12,26 @@ export type Config = {
   /** Cookies get `Secure` when the app is reached over HTTPS (directly or behind a proxy). */
   trustProxy: boolean;
   isProduction: boolean;
+  /** Connect the app as this (pre-created) role instead of the one derived from DATABASE_URL. */
+  appDatabaseUrl: string | null;
+  /** Daily backups go here (kept: backupKeep) when set. */
+  backupDir: string | null;
+  backupKeep: number;
+  /** The embedded database archives its WAL here (point-in-time recovery) when set. */
+  walArchiveDir: string | null;
+  /** How long SIGTERM waits for requests in flight before closing them. */
+  shutdownGraceMs: number;
+  /** Structured log level (JSON lines on stdout): fatal, error, warn, info, debug, or silent. */
+  logLevel: string;
 };
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} không hợp lệ: "${raw}" (${name} must be a positive whole number)`);
+  return n;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -27,5 +46,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.RESOLUTE_ADMIN_PASSWORD || null,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     isProduction: env.NODE_ENV === 'production',
+    appDatabaseUrl: env.RESOLUTE_APP_DATABASE_URL || null,
+    backupDir: env.RESOLUTE_BACKUP_DIR ? resolve(env.RESOLUTE_BACKUP_DIR) : null,
+    backupKeep: positiveInt(env, 'RESOLUTE_BACKUP_KEEP', 7),
+    walArchiveDir: env.RESOLUTE_WAL_ARCHIVE ? resolve(env.RESOLUTE_WAL_ARCHIVE) : null,
+    shutdownGraceMs: positiveInt(env, 'RESOLUTE_SHUTDOWN_GRACE_MS', 30_000),
+    logLevel: env.LOG_LEVEL || 'info',
   };
 }

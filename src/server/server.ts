@@ -10,7 +10,9 @@ import { loadDemo, isDemoLoaded } from './demo/demo-builder';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { migrate } from './db/migrate';
 import { createPool, type Db } from './db/pool';
+import { appUrlFor, ensureAppRole } from './db/roles';
 import { startJobs } from './jobs/jobs';
+import type { LogSettings } from './logging';
 
 export type StartOptions = {
   port: number;
@@ -22,8 +24,15 @@ export type StartOptions = {
   demo?: boolean;
   webDir?: string | null;
   trustProxy?: boolean;
-  logger?: boolean;
+  /** Structured request and error logs (JSON lines); off when absent. */
+  logger?: LogSettings;
   log?: (line: string) => void;
+  /** Connect the app as this role (pre-created) instead of the derived one. */
+  appDatabaseUrl?: string | null;
+  walArchiveDir?: string | null;
+  /** How long stop() lets requests in flight finish before closing their connections (30 s). */
+  shutdownGraceMs?: number;
+  backup?: { dir: string; keep: number } | null;
 };
 
 export type RunningServer = {
@@ -37,37 +46,80 @@ export type RunningServer = {
 
 export const defaultWebDir = () => resolve('dist/web');
 
-/** Connects to (or starts) the database and applies migrations. */
-export async function openDatabase(opts: { databaseUrl?: string | null; dataDir: string; log?: (line: string) => void }) {
-  let embedded: EmbeddedDatabase | null = null;
-  const url = opts.databaseUrl ?? (embedded = await startEmbeddedDatabase(opts.dataDir, { log: () => undefined })).url;
-  const db = createPool(url);
+export type OpenDatabaseOptions = {
+  databaseUrl?: string | null;
+  appDatabaseUrl?: string | null;
+  dataDir: string;
+  walArchiveDir?: string | null;
+  log?: (line: string) => void;
+};
+
+/** Starts the embedded database of `dataDir`, or takes DATABASE_URL: the admin's URL. */
+export async function openAdminUrl(opts: OpenDatabaseOptions): Promise<{ adminUrl: string; embedded: EmbeddedDatabase | null }> {
+  if (opts.databaseUrl) return { adminUrl: opts.databaseUrl, embedded: null };
+  const embedded = await startEmbeddedDatabase(opts.dataDir, { log: opts.log, walArchiveDir: opts.walArchiveDir ?? null });
+  return { adminUrl: embedded.url, embedded };
+}
+
+/**
+ * Connects to (or starts) the database, applies migrations as the admin, hands the app's
+ * tables to the app role (src/server/db/roles.ts), and returns a pool connected as that role.
+ */
+export async function openDatabase(opts: OpenDatabaseOptions) {
+  const { adminUrl, embedded } = await openAdminUrl(opts);
+  let db: Db | null = null;
   try {
-    const client = await db.connect();
+    const admin = createPool(adminUrl, 1);
     try {
-      const applied = await migrate(client);
-      if (applied.length > 0) opts.log?.(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
+      const client = await admin.connect();
+      try {
+        const applied = await migrate(client);
+        if (applied.length > 0) opts.log?.(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
+        if (!opts.appDatabaseUrl) await ensureAppRole(client, adminUrl).catch((err: Error) => {
+          throw new Error(
+            `Không tạo được vai trò cơ sở dữ liệu cho ứng dụng / could not create the app's database role (${err.message}). ` +
+              'DATABASE_URL needs a role that owns the database and may create roles, or set RESOLUTE_APP_DATABASE_URL to a role made for the app (see docs/ARCHITECTURE.md).',
+          );
+        });
+      } finally {
+        client.release();
+      }
     } finally {
-      client.release();
+      await admin.end();
     }
+    const url = opts.appDatabaseUrl ?? appUrlFor(adminUrl);
+    db = createPool(url);
+    await db.query('SELECT 1');
+    return {
+      db,
+      url,
+      adminUrl,
+      embedded,
+      close: async () => {
+        // A query still running after the grace period must not keep the database up: the
+        // embedded server's fast shutdown ends it.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([db?.end(), new Promise((r) => (timer = setTimeout(r, 5000)))]);
+        clearTimeout(timer);
+        await embedded?.stop();
+      },
+    };
   } catch (err) {
-    await db.end().catch(() => undefined);
+    await db?.end().catch(() => undefined);
     await embedded?.stop();
     throw err;
   }
-  return {
-    db,
-    url,
-    close: async () => {
-      await db.end();
-      await embedded?.stop();
-    },
-  };
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const log = opts.log ?? (() => undefined);
-  const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, log });
+  const database = await openDatabase({
+    databaseUrl: opts.databaseUrl,
+    appDatabaseUrl: opts.appDatabaseUrl,
+    dataDir: opts.dataDir,
+    walArchiveDir: opts.walArchiveDir,
+    log,
+  });
   const { db } = database;
   try {
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM orgs');
@@ -82,8 +134,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const { app } = await buildApp({ db, webDir, trustProxy: opts.trustProxy, logger: opts.logger });
     const address = await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
     // Reminders and mail (src/server/jobs); RESOLUTE_JOBS=off turns them off, tests leave them off.
-    const jobs = startJobs(db, { log });
+    const jobs = startJobs(db, { log, backup: opts.backup ?? null });
     let stopping: Promise<void> | null = null;
+    const graceMs = opts.shutdownGraceMs ?? 30_000;
     return {
       app,
       db,
@@ -92,8 +145,21 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       stop: () =>
         (stopping ??= (async () => {
           await jobs?.stop();
-          // close() stops accepting connections and waits for requests in flight.
-          await app.close();
+          // close() stops accepting connections, answers 503 to new requests on open ones and
+          // waits for requests in flight; after the grace period their connections are cut,
+          // and only then does the database stop.
+          const closed = app.close();
+          let timer: NodeJS.Timeout | undefined;
+          const late = await Promise.race([
+            closed.then(() => false),
+            new Promise<boolean>((r) => (timer = setTimeout(() => r(true), graceMs))),
+          ]);
+          clearTimeout(timer);
+          if (late) {
+            app.log.warn({ graceMs }, 'shutdown grace period over: closing connections still open');
+            app.server.closeAllConnections();
+            await closed;
+          }
           await database.close();
         })()),
     };

@@ -32,6 +32,11 @@ export function registerStart(program: Command) {
         demo: opts.demo,
         webDir,
         trustProxy: config.trustProxy,
+        appDatabaseUrl: config.appDatabaseUrl,
+        walArchiveDir: config.walArchiveDir,
+        shutdownGraceMs: config.shutdownGraceMs,
+        backup: config.backupDir ? { dir: config.backupDir, keep: config.backupKeep } : null,
+        logger: { level: config.logLevel },
         log: (line) => console.log(line),
       });
       if (server.admin?.generatedPassword) {
@@ -48,9 +53,14 @@ export function registerStart(program: Command) {
       const shutdown = async (signal: string) => {
         signals += 1;
         if (signals > 1) process.exit(1);
-        console.log(`Nhận ${signal}: đang dừng… / stopping…`);
-        await server.stop();
-        process.exit(0);
+        console.log(`Nhận ${signal}: chờ các yêu cầu đang xử lý rồi dừng… / draining requests in flight, then stopping…`);
+        try {
+          await server.stop();
+          process.exit(0);
+        } catch (err) {
+          console.error(`Lỗi khi dừng / error while stopping: ${(err as Error).message}`);
+          process.exit(1);
+        }
       };
       process.on('SIGINT', () => void shutdown('SIGINT'));
       process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -73,8 +73,15 @@ export function migrationProblems(files: readonly Migration[], applied: Readonly
 /**
  * Applies pending migrations; returns the names applied. Throws, applying nothing, when the
  * files fail the checks above; throws (and rolls back that file) when one fails to run.
+ * `only` limits them to a set of names (a restore first rebuilds the schema its backup was
+ * taken with).
  */
-export async function migrate(client: pg.ClientBase, files: readonly Migration[] = listMigrations()): Promise<string[]> {
+export async function migrate(
+  client: pg.ClientBase,
+  allFiles: readonly Migration[] = listMigrations(),
+  opts: { only?: ReadonlySet<string> } = {},
+): Promise<string[]> {
+  const files = opts.only ? allFiles.filter((f) => opts.only?.has(f.name)) : allFiles;
   await client.query('SELECT pg_advisory_lock($1)', [LOCK_ID]);
   try {
     await client.query(

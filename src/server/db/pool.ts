@@ -21,6 +21,9 @@ export function createPool(url: string, max = 20): Db {
   // An idle client's error (the server restarting) must not crash the process; the next
   // query reports it.
   pool.on('error', () => undefined);
+  // Likewise a client in use when the server goes away: without a listener its 'error' event
+  // would end the process; its query is rejected, and the pool replaces it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

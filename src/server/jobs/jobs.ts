@@ -3,7 +3,8 @@
  * shutdown:
  * - `report-reminders`: due and overdue report reminders (reminders.service), once a day by
  *   Vietnam's calendar and once at start-up; the service's dedupe keys make a rerun harmless;
- * - `mail-sender`: with SMTP settings (SMTP_HOST…), delivers the pending outbox every tick.
+ * - `mail-sender`: with SMTP settings (SMTP_HOST…), delivers the pending outbox every tick;
+ * - `backup`: with RESOLUTE_BACKUP_DIR, a backup once a day keeping the newest N (./backups).
  *
  * RESOLUTE_JOBS=off turns them off; they are off under Vitest unless RESOLUTE_JOBS=on (a test
  * that wants them calls startJobs itself). RESOLUTE_JOBS_TICK_MS sets the tick (60 s).
@@ -12,7 +13,10 @@ import type { Db } from '../db/pool';
 import { createTransport, deliverOutbox, smtpSettingsFromEnv, type MailTransport, type SmtpSettings } from '../features/reports/mail-sender.service';
 import { sendReminders } from '../features/reports/reminders.service';
 import { vnToday } from '../../domain/vn-time';
+import { runDailyBackup } from './backups';
 import { startScheduler, type Job, type Scheduler } from './scheduler';
+
+export type BackupSettings = { dir: string; keep: number };
 
 export type JobsSettings = { isEnabled: boolean; tickMs: number; smtp: SmtpSettings | null };
 
@@ -25,7 +29,7 @@ export function jobsSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JobsS
 }
 
 /** The jobs for these settings; `transport` replaces the SMTP transport (tests). */
-export function appJobs(settings: JobsSettings, transport?: MailTransport): Job[] {
+export function appJobs(settings: JobsSettings, transport?: MailTransport, backup?: BackupSettings | null): Job[] {
   const jobs: Job[] = [
     {
       name: 'report-reminders',
@@ -34,6 +38,13 @@ export function appJobs(settings: JobsSettings, transport?: MailTransport): Job[
       run: (db) => sendReminders(db),
     },
   ];
+  if (backup) {
+    jobs.push({
+      name: 'backup',
+      isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
+      run: (db) => runDailyBackup(db, backup),
+    });
+  }
   const smtp = settings.smtp;
   if (smtp) {
     const mail = transport ?? createTransport(smtp);
@@ -43,8 +54,11 @@ export function appJobs(settings: JobsSettings, transport?: MailTransport): Job[
 }
 
 /** Starts the jobs, or nothing when they are off; the result's stop() is always safe to call. */
-export function startJobs(db: Db, opts: { settings?: JobsSettings; transport?: MailTransport; log?: (line: string) => void } = {}): Scheduler | null {
+export function startJobs(
+  db: Db,
+  opts: { settings?: JobsSettings; transport?: MailTransport; log?: (line: string) => void; backup?: BackupSettings | null } = {},
+): Scheduler | null {
   const settings = opts.settings ?? jobsSettingsFromEnv();
   if (!settings.isEnabled) return null;
-  return startScheduler(db, appJobs(settings, opts.transport), { tickMs: settings.tickMs, log: opts.log });
+  return startScheduler(db, appJobs(settings, opts.transport, opts.backup), { tickMs: settings.tickMs, log: opts.log });
 }

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'payload_too_large'
   | 'unavailable'
+  | 'out_of_space'
   | 'internal';
 
 export function httpStatus(code: ErrorCode): number {
@@ -37,6 +38,8 @@ export function httpStatus(code: ErrorCode): number {
       return 429;
     case 'unavailable':
       return 503;
+    case 'out_of_space':
+      return 507;
     case 'internal':
       return 500;
     default: {
@@ -75,7 +78,17 @@ export const defaultMessages: Record<ErrorCode, Bilingual> = {
   payload_too_large: { vi: 'Tệp quá lớn.', en: 'The upload is too large.' },
   unavailable: { vi: 'Dịch vụ tạm thời không sẵn sàng.', en: 'Service unavailable.' },
   internal: { vi: 'Đã có lỗi xảy ra. Vui lòng thử lại.', en: 'Something went wrong. Please try again.' },
+  out_of_space: {
+    vi: 'Máy chủ đã hết dung lượng lưu trữ nên chưa lưu được thay đổi. Vui lòng báo quản trị viên giải phóng dung lượng rồi thử lại.',
+    en: 'The server is out of storage space, so the change was not saved. Ask the administrator to free some space, then try again.',
+  },
 };
+
+/** Whether `err` says the disk is full: PostgreSQL's disk_full (53100) or the OS's ENOSPC. */
+export function isOutOfSpace(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '53100' || code === 'ENOSPC';
+}
 
 export const notFound = (what: Bilingual = defaultMessages.not_found) => new AppError('not_found', what);
 export const versionConflict = () => new AppError('version_conflict', defaultMessages.version_conflict);

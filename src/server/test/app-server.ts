@@ -2,11 +2,12 @@
  * A whole running product for browser tests: a fresh embedded database in a temporary folder,
  * the demo loaded, the built web app served on a free loopback port.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startServer, defaultWebDir } from '../server';
+import { removeEmbeddedData } from '../db/embedded';
 
 export async function startTestServer(): Promise<{ url: string; adminPassword: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'resolute-e2e-'));
@@ -19,7 +20,7 @@ export async function startTestServer(): Promise<{ url: string; adminPassword: s
     adminPassword,
     stop: async () => {
       await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeEmbeddedData(dataDir);
     },
   };
 }

@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createPool, type Db } from '../db/pool';
+import { appUrlFor } from '../db/roles';
 import { TEMPLATE_DB } from './global-setup';
 
-/** A fresh database cloned from the migrated template, and a function that drops it. */
-export async function createTestDb(): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {
+/**
+ * A fresh database cloned from the migrated template, and a function that drops it. `db` and
+ * `url` connect as the admin (test set-up may need it); `appUrl` as the app's own role.
+ */
+export async function createTestDb(): Promise<{ db: Db; url: string; appUrl: string; drop: () => Promise<void> }> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client(adminUrl);
@@ -18,6 +22,7 @@ export async function createTestDb(): Promise<{ db: Db; url: string; drop: () =>
   return {
     db,
     url: url.toString(),
+    appUrl: appUrlFor(url.toString()),
     drop: async () => {
       await db.end();
       const c = new pg.Client(adminUrl);

@@ -3,13 +3,14 @@
  * migrated template database, and a fresh copy of the template per test file (about 0.1 s).
  * DATABASE_URL points the suite at another server instead.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedDatabase } from '../db/embedded';
+import { removeEmbeddedData, startEmbeddedDatabase } from '../db/embedded';
 import { migrate } from '../db/migrate';
+import { ensureAppRole } from '../db/roles';
 
 export const TEMPLATE_DB = 'resolute_template';
 
@@ -28,7 +29,7 @@ export default async function setup(project: TestProject) {
     url = db.url;
     stop = async () => {
       await db.stop();
-      rmSync(dir, { recursive: true, force: true });
+      removeEmbeddedData(dir);
     };
   }
   const admin = new pg.Client(url);
@@ -41,6 +42,9 @@ export default async function setup(project: TestProject) {
   const client = new pg.Client(templateUrl.toString());
   await client.connect();
   await migrate(client);
+  // Owned as in production (the app role owns the tables, the admin the audit log), so every
+  // copy is too; tests connect as the admin unless they ask for the app role (db.ts).
+  await ensureAppRole(client, templateUrl.toString());
   await client.end();
   project.provide('adminDatabaseUrl', url);
   return stop;

@@ -1,26 +1,42 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { isOutOfSpace } from '../../lib/errors';
 import type { FeatureOptions } from '../index';
+import { isOutOfSpaceRecently, noteOutOfSpace } from './storage-state';
 
-const healthSchema = z.object({ status: z.enum(['ok', 'degraded']), database: z.string() });
+// Anyone may ask, so the answer names states, never causes: the cause (an address, a server
+// message) goes to the log.
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['ok', 'unavailable']),
+  storage: z.enum(['ok', 'full']),
+});
 
 export const healthRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { db }) => {
   app.get(
     '/health',
     {
       config: { access: 'public' },
-      schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: healthSchema, 503: healthSchema } },
+      schema: { tags: ['system'], summary: 'Liveness, database and storage check', response: { 200: healthSchema, 503: healthSchema } },
     },
-    async (_req, reply) => {
+    async (req, reply) => {
+      let database: 'ok' | 'unavailable' = 'ok';
+      let timer: NodeJS.Timeout | undefined;
       try {
         await Promise.race([
           db.query('SELECT 1'),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 2 s')), 2000)),
+          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout after 2 s')), 2000))),
         ]);
-        return { status: 'ok' as const, database: 'ok' };
       } catch (err) {
-        return reply.status(503).send({ status: 'degraded' as const, database: `unavailable: ${(err as Error).message}` });
+        if (isOutOfSpace(err)) noteOutOfSpace();
+        else database = 'unavailable';
+        req.log.warn({ err }, 'health: database unavailable');
+      } finally {
+        clearTimeout(timer);
       }
+      const storage = isOutOfSpaceRecently() ? ('full' as const) : ('ok' as const);
+      const body = { status: database === 'ok' && storage === 'ok' ? ('ok' as const) : ('degraded' as const), database, storage };
+      return reply.status(body.status === 'ok' ? 200 : 503).send(body);
     },
   );
 };

@@ -317,6 +317,16 @@ describe('public link and reminders', () => {
     expect((await wardReporter.put(`/api/documents/${resolutionId}/dashboard-share`, { isEnabled: true })).statusCode).toBe(403);
     await manager.put(`/api/documents/${resolutionId}/dashboard-share`, { isEnabled: false });
     expect((await anon.get(`/api/public/dashboards/${token}`)).statusCode).toBe(404);
+    // On again: a new link; the old one stays dead.
+    const again = await manager.put(`/api/documents/${resolutionId}/dashboard-share`, { isEnabled: true, publicItemIds: [provTargetMembers] });
+    const newToken = again.json().token as string;
+    expect(newToken).not.toBe(token);
+    expect((await anon.get(`/api/public/dashboards/${token}`)).statusCode).toBe(404);
+    expect((await anon.get(`/api/public/dashboards/${newToken}`)).statusCode).toBe(200);
+    // Saving while on keeps the link.
+    const kept = await manager.put(`/api/documents/${resolutionId}/dashboard-share`, { isEnabled: true, publicItemIds: [], showTasks: true });
+    expect(kept.json().token).toBe(newToken);
+    await manager.put(`/api/documents/${resolutionId}/dashboard-share`, { isEnabled: false });
   });
   it('reminds reporters in the app and puts mail in the outbox, once per Vietnamese day', async () => {
     await db.query(`UPDATE users SET email = 'ward@example.vn' WHERE id IN (SELECT user_id FROM user_roles WHERE org_id = $1 AND role = 'reporter')`, [ward.id]);

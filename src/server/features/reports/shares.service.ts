@@ -29,7 +29,10 @@ export async function saveShare(db: Db, actor: Actor, documentId: number, input:
   await inTransaction(db, async (tx) => {
     await tx.query(
       `INSERT INTO dashboard_shares (document_id, token, is_enabled, public_item_ids, show_tasks) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (document_id) DO UPDATE SET is_enabled = EXCLUDED.is_enabled, public_item_ids = EXCLUDED.public_item_ids,
+       ON CONFLICT (document_id) DO UPDATE SET
+         -- Turning a link off and on again gives a new token: whoever held the old link lost it.
+         token = CASE WHEN NOT dashboard_shares.is_enabled AND EXCLUDED.is_enabled THEN EXCLUDED.token ELSE dashboard_shares.token END,
+         is_enabled = EXCLUDED.is_enabled, public_item_ids = EXCLUDED.public_item_ids,
          show_tasks = EXCLUDED.show_tasks, version = dashboard_shares.version + 1, updated_at = now()`,
       [documentId, randomBytes(18).toString('base64url'), input.isEnabled, input.publicItemIds, input.showTasks],
     );
