@@ -3,6 +3,7 @@ import type { Db } from '../db/pool';
 import { rolePermissions } from '../../domain/access/permissions';
 import { AppError, defaultMessages } from './errors';
 import { loadSession, SESSION_COOKIE } from './sessions';
+import { findNul, stripNameFields } from './text-guard';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
@@ -34,6 +35,22 @@ export function registerAuthHooks(app: FastifyInstance, db: Db) {
     const allowed = req.actor.grants.some((g) => rolePermissions[g.role].includes(access));
     if (!allowed) throw new AppError('forbidden', defaultMessages.forbidden);
   });
+
+  // Once for every route, after parsing and before the schema: a NUL byte anywhere is a 400
+  // naming the field (PostgreSQL cannot store it, and used to answer 500), and names lose
+  // invisible and direction-control characters.
+  app.addHook('preValidation', async (req: FastifyRequest) => {
+    rejectNul(req);
+    if (req.body && typeof req.body === 'object') stripNameFields(req.body);
+  });
+}
+
+const nulMessage = { vi: 'Dữ liệu gửi lên có ký tự không hợp lệ (NUL).', en: 'The request holds an invalid character (NUL).' };
+
+/** 400 on the first query, path or body string that holds a NUL byte. */
+export function rejectNul(req: FastifyRequest) {
+  const field = findNul(req.query, 'querystring') ?? findNul(req.params, 'params') ?? findNul(req.body, 'body');
+  if (field) throw new AppError('validation_failed', nulMessage, { fields: [{ field, message: nulMessage.vi }] });
 }
 
 /**
