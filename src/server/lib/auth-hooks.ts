@@ -5,7 +5,19 @@ import { AppError, defaultMessages } from './errors';
 import { loadSession, SESSION_COOKIE } from './sessions';
 import { findNul, stripNameFields } from './text-guard';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route changes who may do what (grants roles, resets a password, login settings): the
+     * session must have proved its user within REAUTH_WINDOW_MS (login or POST /auth/reauth).
+     * `'grants'`: only when the body carries roles.
+     */
+    reauth?: true | 'grants';
+  }
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const REAUTH_WINDOW_MS = 5 * 60 * 1000;
 export const CSRF_HEADER = 'x-csrf-token';
 export const PRE_SESSION_CSRF_COOKIE = 'resolute_csrf';
 
@@ -31,6 +43,12 @@ export function registerAuthHooks(app: FastifyInstance, db: Db) {
     if (!SAFE_METHODS.has(req.method)) checkCsrf(req);
     if (access === 'public') return;
     if (!req.actor) throw new AppError('unauthenticated', defaultMessages.unauthenticated);
+    if (req.session?.mustEnrolTotp && !req.url.startsWith('/api/auth/')) {
+      throw new AppError('forbidden', {
+        vi: 'Quản trị viên yêu cầu bật xác thực hai lớp. Hãy cài ứng dụng xác thực trước khi tiếp tục.',
+        en: 'Your administrator requires two-factor authentication. Set up an authenticator app first.',
+      }, { totpEnrolmentRequired: true });
+    }
     if (access === 'authenticated') return;
     const allowed = req.actor.grants.some((g) => rolePermissions[g.role].includes(access));
     if (!allowed) throw new AppError('forbidden', defaultMessages.forbidden);
@@ -42,7 +60,18 @@ export function registerAuthHooks(app: FastifyInstance, db: Db) {
   app.addHook('preValidation', async (req: FastifyRequest) => {
     rejectNul(req);
     if (req.body && typeof req.body === 'object') stripNameFields(req.body);
+    const reauth = req.routeOptions.config?.reauth;
+    const needsReauth = reauth === true || (reauth === 'grants' && typeof req.body === 'object' && req.body !== null && 'roles' in req.body);
+    if (needsReauth && req.session) checkRecentAuth(req.session.reauthAt);
   });
+}
+
+function checkRecentAuth(reauthAt: Date | null) {
+  if (reauthAt && Date.now() - reauthAt.getTime() < REAUTH_WINDOW_MS) return;
+  throw new AppError('forbidden', {
+    vi: 'Hãy nhập lại mật khẩu để xác nhận trước khi thay đổi quyền hoặc mật khẩu.',
+    en: 'Enter your password again to confirm before changing roles or passwords.',
+  }, { reauthRequired: true });
 }
 
 const nulMessage = { vi: 'Dữ liệu gửi lên có ký tự không hợp lệ (NUL).', en: 'The request holds an invalid character (NUL).' };
