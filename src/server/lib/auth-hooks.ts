@@ -3,8 +3,21 @@ import type { Db } from '../db/pool';
 import { rolePermissions } from '../../domain/access/permissions';
 import { AppError, defaultMessages } from './errors';
 import { loadSession, SESSION_COOKIE } from './sessions';
+import { findNul, stripNameFields } from './text-guard';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route changes who may do what (grants roles, resets a password, login settings): the
+     * session must have proved its user within REAUTH_WINDOW_MS (login or POST /auth/reauth).
+     * `'grants'`: only when the body carries roles.
+     */
+    reauth?: true | 'grants';
+  }
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const REAUTH_WINDOW_MS = 5 * 60 * 1000;
 export const CSRF_HEADER = 'x-csrf-token';
 export const PRE_SESSION_CSRF_COOKIE = 'resolute_csrf';
 
@@ -30,10 +43,43 @@ export function registerAuthHooks(app: FastifyInstance, db: Db) {
     if (!SAFE_METHODS.has(req.method)) checkCsrf(req);
     if (access === 'public') return;
     if (!req.actor) throw new AppError('unauthenticated', defaultMessages.unauthenticated);
+    if (req.session?.mustEnrolTotp && !req.url.startsWith('/api/auth/')) {
+      throw new AppError('forbidden', {
+        vi: 'Quản trị viên yêu cầu bật xác thực hai lớp. Hãy cài ứng dụng xác thực trước khi tiếp tục.',
+        en: 'Your administrator requires two-factor authentication. Set up an authenticator app first.',
+      }, { totpEnrolmentRequired: true });
+    }
     if (access === 'authenticated') return;
     const allowed = req.actor.grants.some((g) => rolePermissions[g.role].includes(access));
     if (!allowed) throw new AppError('forbidden', defaultMessages.forbidden);
   });
+
+  // Once for every route, after parsing and before the schema: a NUL byte anywhere is a 400
+  // naming the field (PostgreSQL cannot store it, and used to answer 500), and names lose
+  // invisible and direction-control characters.
+  app.addHook('preValidation', async (req: FastifyRequest) => {
+    rejectNul(req);
+    if (req.body && typeof req.body === 'object') stripNameFields(req.body);
+    const reauth = req.routeOptions.config?.reauth;
+    const needsReauth = reauth === true || (reauth === 'grants' && typeof req.body === 'object' && req.body !== null && 'roles' in req.body);
+    if (needsReauth && req.session) checkRecentAuth(req.session.reauthAt);
+  });
+}
+
+function checkRecentAuth(reauthAt: Date | null) {
+  if (reauthAt && Date.now() - reauthAt.getTime() < REAUTH_WINDOW_MS) return;
+  throw new AppError('forbidden', {
+    vi: 'Hãy nhập lại mật khẩu để xác nhận trước khi thay đổi quyền hoặc mật khẩu.',
+    en: 'Enter your password again to confirm before changing roles or passwords.',
+  }, { reauthRequired: true });
+}
+
+const nulMessage = { vi: 'Dữ liệu gửi lên có ký tự không hợp lệ (NUL).', en: 'The request holds an invalid character (NUL).' };
+
+/** 400 on the first query, path or body string that holds a NUL byte. */
+export function rejectNul(req: FastifyRequest) {
+  const field = findNul(req.query, 'querystring') ?? findNul(req.params, 'params') ?? findNul(req.body, 'body');
+  if (field) throw new AppError('validation_failed', nulMessage, { fields: [{ field, message: nulMessage.vi }] });
 }
 
 /**

@@ -12,18 +12,29 @@ const TOUCH_EVERY_MS = 60 * 1000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export type SessionInfo = { actor: Actor; csrfToken: string; idHash: string };
+export type SessionInfo = {
+  actor: Actor;
+  csrfToken: string;
+  idHash: string;
+  /** Shown to the user in their session list; the cookie's hash never leaves the server. */
+  publicId: string;
+  /** A privileged user who must enrol a second factor may do nothing else yet. */
+  mustEnrolTotp: boolean;
+  /** When the user last re-entered their password (and code) in this session. */
+  reauthAt: Date | null;
+};
 
-/** Creates a session with a fresh id (never reusing a pre-login one) and returns its cookie token. */
-export async function createSession(db: Queryable, userId: number, ip: string | null, userAgent: string | null) {
+/** Creates a session with a fresh id (never reusing a pre-login one) and returns its cookie token. Logging in counts as a fresh re-authentication. */
+export async function createSession(db: Queryable, userId: number, ip: string | null, userAgent: string | null, opts: { mustEnrolTotp?: boolean } = {}) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await db.query('INSERT INTO sessions (id_hash, user_id, csrf_token, ip, user_agent) VALUES ($1, $2, $3, $4, $5)', [
+  await db.query('INSERT INTO sessions (id_hash, user_id, csrf_token, ip, user_agent, must_enrol_totp, reauth_at) VALUES ($1, $2, $3, $4, $5, $6, now())', [
     hashToken(token),
     userId,
     csrfToken,
     ip,
     userAgent?.slice(0, 300) ?? null,
+    opts.mustEnrolTotp ?? false,
   ]);
   return { token, csrfToken };
 }
@@ -38,10 +49,13 @@ export async function loadSession(db: Queryable, token: string, ip: string | nul
     member_id: number | null;
     locale: 'vi' | 'en';
     csrf_token: string;
+    public_id: string;
+    must_enrol_totp: boolean;
+    reauth_at: Date | null;
     last_seen_ms: number;
     grants: RoleGrant[] | null;
   }>(
-    `SELECT s.user_id, u.username, u.full_name, u.member_id, u.locale, s.csrf_token,
+    `SELECT s.user_id, u.username, u.full_name, u.member_id, u.locale, s.csrf_token, s.public_id, s.must_enrol_totp, s.reauth_at,
             (extract(epoch FROM now() - s.last_seen_at) * 1000)::float8 AS last_seen_ms,
             (SELECT json_agg(json_build_object('role', r.role, 'orgId', r.org_id, 'orgPath', o.path::text))
                FROM user_roles r JOIN orgs o ON o.id = r.org_id WHERE r.user_id = u.id) AS grants
@@ -59,6 +73,9 @@ export async function loadSession(db: Queryable, token: string, ip: string | nul
   return {
     idHash,
     csrfToken: row.csrf_token,
+    publicId: row.public_id,
+    mustEnrolTotp: row.must_enrol_totp,
+    reauthAt: row.reauth_at,
     actor: {
       userId: row.user_id,
       username: row.username,
@@ -78,4 +95,24 @@ export async function deleteSession(db: Queryable, idHash: string): Promise<void
 /** Ends every session of a user: on logout everywhere, disabling, or a password change. */
 export async function deleteUserSessions(db: Queryable, userId: number): Promise<void> {
   await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+}
+
+export type SessionListItem = { id: string; userAgent: string | null; ip: string | null; createdAt: Date; lastSeenAt: Date; isCurrent: boolean };
+
+/** The user's live sessions, most recent first, the caller's own marked. */
+export async function findUserSessions(db: Queryable, userId: number, currentIdHash: string): Promise<SessionListItem[]> {
+  const { rows } = await db.query<SessionListItem>(
+    `SELECT public_id::text AS id, user_agent AS "userAgent", ip, created_at AS "createdAt", last_seen_at AS "lastSeenAt", id_hash = $2 AS "isCurrent"
+       FROM sessions
+      WHERE user_id = $1 AND last_seen_at > now() - make_interval(secs => $3) AND created_at > now() - make_interval(secs => $4)
+      ORDER BY last_seen_at DESC`,
+    [userId, currentIdHash, IDLE_TIMEOUT_MS / 1000, ABSOLUTE_TIMEOUT_MS / 1000],
+  );
+  return rows;
+}
+
+/** Ends one of the user's sessions by its public id; false when the user has no such session. */
+export async function endUserSession(db: Queryable, userId: number, publicId: string): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM sessions WHERE user_id = $1 AND public_id = $2::uuid', [userId, publicId]);
+  return rowCount === 1;
 }

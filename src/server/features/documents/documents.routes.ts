@@ -1,3 +1,4 @@
+import { sendAttachment } from '../../lib/attachments';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -80,7 +81,7 @@ export const documentsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
   app.get('/documents/:id/files/:fileId', { config: read, schema: { tags, summary: 'Download an attachment', params: fileParams } },
     async (req, reply) => {
       const f = await getDocumentFile(db, actorOf(req), req.params.id, req.params.fileId);
-      return sendFile(reply, f.content, f.fileName, f.mimeType);
+      return sendAttachment(reply, f.content, f.fileName);
     });
 
   // Items

@@ -1,3 +1,5 @@
+import { acceptAttachment, checkOrgQuota } from '../../lib/attachments';
+import type { UploadedFile } from '../../lib/upload';
 import type pg from 'pg';
 import type { Db, Queryable } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
@@ -366,15 +368,13 @@ export async function searchDocuments(db: Db, actor: Actor, q: string, limit: nu
 
 // --- Files -------------------------------------------------------------------------------
 
-export async function addDocumentFile(db: Db, actor: Actor, id: number, file: { name: string; mimeType: string; buffer: Buffer }) {
+export async function addDocumentFile(db: Db, actor: Actor, id: number, upload: UploadedFile) {
   return inTransaction(db, async (tx) => {
     const doc = await lockDocument(tx, actor, id);
     if (doc.status === 'amended') throw new AppError('conflict', { vi: 'Phiên bản này đã được thay thế.', en: 'This version was superseded.' });
-    const allowed = ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/msword'];
-    const lower = file.name.toLowerCase();
-    if (!allowed.includes(file.mimeType) && !/\.(pdf|docx?)$/.test(lower)) {
-      throw new AppError('validation_failed', { vi: 'Chỉ đính kèm tệp PDF hoặc Word.', en: 'Attach a PDF or Word file.' }, { fields: [{ field: 'body.file', message: 'Chỉ đính kèm tệp PDF hoặc Word.' }] });
-    }
+    // The signed document: PDF or Word, judged by content; the org's quota counts it.
+    const file = acceptAttachment(upload, ['pdf', 'docx', 'ole']);
+    await checkOrgQuota(tx, doc.orgId, file.buffer.length);
     const { rows } = await tx.query(
       `INSERT INTO document_files (document_id, file_name, mime_type, size_bytes, content, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id, file_name AS "fileName", mime_type AS "mimeType", size_bytes AS "sizeBytes", created_at AS "createdAt"`,

@@ -14,7 +14,8 @@ import { formatTargetSpec, buildTargetSpec } from '../../../domain/targets';
 import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, badRequest } from '../../lib/errors';
-import { cellText, safeCell } from '../../lib/xlsx';
+import { safeCell } from '../../lib/xlsx';
+import { readSheetRows, SMALL_SHEET } from '../../lib/parse-file';
 import { getDocument, statementOf } from './documents.service';
 import { insertItem, lockDraftDocument, readTarget } from './items.service';
 import { findItems } from './documents.queries';
@@ -116,16 +117,12 @@ function readYear(text: string, errors: string[], label: string): number | null 
 
 /** Reads and checks every row against the document; writes nothing. */
 async function parseSheet(db: Db, documentId: number, buffer: Buffer): Promise<ParsedRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw badRequest({ vi: 'Không đọc được tệp. Hãy dùng tệp .xlsx theo mẫu.', en: 'Not an .xlsx file.' }, { fields: [{ field: 'body.file', message: 'Không đọc được tệp .xlsx.' }] });
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw badRequest({ vi: 'Tệp không có trang tính nào.', en: 'Empty workbook.' });
+  // Read off the request thread, within the small-sheet limits (parse-file.ts).
+  const sheet = await readSheetRows(buffer, SMALL_SHEET, { vi: 'Không đọc được tệp. Hãy dùng tệp .xlsx theo mẫu.', en: 'Not an .xlsx file.' });
   const headers = new Map<string, number>();
-  ws.getRow(1).eachCell((c, col) => headers.set(foldVietnamese(cellText(c.value)), col));
+  (sheet[0]?.rowNo === 1 ? sheet[0].cells : []).forEach((text, i) => {
+    if (text !== '') headers.set(foldVietnamese(text), i);
+  });
   const colOf = (header: string) => headers.get(foldVietnamese(header));
   const missing = ['STT', 'Loại', 'Nội dung'].filter((h) => colOf(h) === undefined);
   if (missing.length > 0) throw badRequest({ vi: `Tệp thiếu cột: ${missing.join(', ')}. Hãy dùng mẫu tải từ văn bản.`, en: 'Missing columns.' }, { fields: [{ field: 'body.file', message: `Thiếu cột ${missing.join(', ')}` }] });
@@ -137,11 +134,11 @@ async function parseSheet(db: Db, documentId: number, buffer: Buffer): Promise<P
   const out: ParsedRow[] = [];
   const seenRows = new Set<string>();
   const seenKeys = new Set<string>();
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
+  for (const { rowNo: r, cells } of sheet) {
+    if (r === 1) continue;
     const get = (h: (typeof COLUMNS)[number]['header']) => {
       const col = colOf(h);
-      return col === undefined ? '' : cellText(row.getCell(col).value).normalize('NFC');
+      return col === undefined ? '' : (cells[col] ?? '').normalize('NFC');
     };
     const text = get('Nội dung');
     const rowKey = get('STT');

@@ -11,7 +11,7 @@ import { buildTargetSpec, defaultDirection, formatTargetSpec, validateTargetSpec
 import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
-import { docxToText } from '../../lib/docx-text';
+import { readDocxText } from '../../lib/parse-file';
 import { insertItem, lockDraftDocument, readTarget } from '../documents/items.service';
 import { findIndicators } from '../documents/tasks.service';
 import { statementOf } from '../documents/documents.service';
@@ -38,12 +38,8 @@ export async function proposeItems(db: Db, input: string): Promise<Proposal> {
 
 /** As proposeItems, from a Word file; a file that is not .docx is a 400 on `body.file`. */
 export async function proposeItemsFromDocx(db: Db, buffer: Buffer): Promise<Proposal> {
-  let text: string;
-  try {
-    text = await docxToText(buffer);
-  } catch {
-    throw fieldError('body.file', 'Không đọc được tệp. Hãy chọn tệp Word (.docx).');
-  }
+  // Limits (size, entries, text length, time, memory) are enforced by the parse worker: 413.
+  const text = await readDocxText(buffer, { vi: 'Không đọc được tệp. Hãy chọn tệp Word (.docx).', en: 'Not a readable Word (.docx) file.' });
   if (text.trim() === '') throw fieldError('body.file', 'Tệp Word không có chữ nào.');
   return proposeItems(db, text);
 }

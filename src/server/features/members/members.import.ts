@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
 import { can } from '../../../domain/access/permissions';
@@ -7,7 +6,7 @@ import {
 } from '../../../domain/members/member-fields';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { AppError, notFound } from '../../lib/errors';
-import { cellText } from '../../lib/xlsx';
+import { readSheetRows } from '../../lib/parse-file';
 import { findOrgInScope } from '../orgs/orgs.queries';
 import { MEMBER_HOLDING_KINDS } from './members.queries';
 import { matchHeaders, memberSheetColumns, type MemberSheetKey } from './members.sheet';
@@ -15,6 +14,9 @@ import { formatVnDate, vnToday } from '../../../domain/vn-time';
 import { formatVnNumber } from '../../../domain/vn-number';
 
 export const MAX_IMPORT_ROWS = 200_000;
+// A 100,000-row import needs about 1 GB in ExcelJS's whole-file reader: the worker gets 1.5 GB
+// at most, and the zip may declare up to 300 MB of XML.
+const MEMBER_SHEET_LIMITS = { maxRows: MAX_IMPORT_ROWS, maxEntries: 500, maxTotalBytes: 300 * 1024 * 1024, timeMs: 180_000, memoryMb: 1536 };
 
 type ParsedMember = {
   code: string;
@@ -50,19 +52,13 @@ const fieldLabels: Record<string, string> = Object.fromEntries(memberSheetColumn
  * inflated chunk on its own and garbles a Vietnamese letter split across two chunks.
  */
 async function readSheet(file: Buffer): Promise<{ rowNo: number; cells: Partial<Record<MemberSheetKey, string>> }[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('bad_request', { vi: 'Không đọc được tệp Excel (.xlsx). Hãy kiểm tra lại tệp.', en: 'The file is not a readable .xlsx workbook.' });
-  }
-  const ws = wb.worksheets[0];
-  if (!ws || ws.rowCount === 0) throw new AppError('validation_failed', { vi: 'Tệp trống.', en: 'The file is empty.' });
-  if (ws.rowCount - 1 > MAX_IMPORT_ROWS) {
+  // Refused by the sheet's declared dimension before anything is read; then read in the parse worker.
+  const rows = await readSheetRows(file, MEMBER_SHEET_LIMITS, { vi: 'Không đọc được tệp Excel (.xlsx). Hãy kiểm tra lại tệp.', en: 'The file is not a readable .xlsx workbook.' });
+  if (rows.length === 0) throw new AppError('validation_failed', { vi: 'Tệp trống.', en: 'The file is empty.' });
+  if (rows.length - 1 > MAX_IMPORT_ROWS) {
     throw new AppError('payload_too_large', { vi: `Tệp có hơn ${formatVnNumber(MAX_IMPORT_ROWS)} dòng; hãy chia nhỏ.`, en: `More than ${MAX_IMPORT_ROWS} rows; split the file.` });
   }
-  const headerValues = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1);
-  const headers = matchHeaders(headerValues.map((v) => cellText(v)));
+  const headers = matchHeaders(rows[0]?.rowNo === 1 ? rows[0].cells : []);
   const missing = (['code', 'fullName'] as const).filter((k) => !headers.has(k));
   if (missing.length > 0) {
     throw new AppError('validation_failed', {
@@ -71,14 +67,13 @@ async function readSheet(file: Buffer): Promise<{ rowNo: number; cells: Partial<
     });
   }
   const out: { rowNo: number; cells: Partial<Record<MemberSheetKey, string>> }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNo) => {
-    if (rowNo === 1) return;
-    const values = (row.values as ExcelJS.CellValue[]).slice(1);
+  for (const { rowNo, cells: values } of rows) {
+    if (rowNo === 1) continue;
     const cells: Partial<Record<MemberSheetKey, string>> = {};
-    for (const [key, index] of headers) cells[key] = cellText(values[index]);
-    if (Object.values(cells).every((v) => !v)) return;
+    for (const [key, index] of headers) cells[key] = values[index] ?? '';
+    if (Object.values(cells).every((v) => !v)) continue;
     out.push({ rowNo, cells });
-  });
+  }
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { sendAttachment } from '../../lib/attachments';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { vnToday } from '../../../domain/vn-time';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -54,7 +55,7 @@ export const reportsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
   app.get('/reports/:id/files/:fileId', { config: read, schema: { tags, summary: 'Download an evidence file', params: idFile } },
     async (req, reply) => {
       const f = await getReportFile(db, actorOf(req), req.params.id, req.params.fileId);
-      return sendFile(reply, f.content, f.fileName, f.mimeType);
+      return sendAttachment(reply, f.content, f.fileName);
     });
 
   // Rollups and dashboards

@@ -3,6 +3,8 @@
  * org holds in the cascade, and the workflow draft → submitted → approved / returned →
  * resubmitted. Approval locks the figures and feeds them into the rollups (rollups.service).
  */
+import { acceptAttachment, checkOrgQuota } from '../../lib/attachments';
+import type { UploadedFile } from '../../lib/upload';
 import type pg from 'pg';
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
@@ -351,11 +353,14 @@ const statusWords: Record<ReportStatus, string> = { draft: 'đang soạn', submi
 const eventWords = { submit: 'Gửi', resubmit: 'Gửi lại', return: 'Trả lại', approve: 'Duyệt', reopen: 'Mở lại' } as const;
 
 /** Adds an evidence file to a report that can still be edited. */
-export async function addReportFile(db: Db, actor: Actor, id: number, file: { name: string; mimeType: string; buffer: Buffer }) {
+export async function addReportFile(db: Db, actor: Actor, id: number, upload: UploadedFile) {
   return inTransaction(db, async (tx) => {
     const row = await lockReport(tx, actor, id);
     requireReportWrite(actor, row.orgPath);
     if (!isReportEditable(row.status)) throw lockedReport(row.status);
+    // Evidence: documents, sheets, slides, scans and photos, judged by content.
+    const file = acceptAttachment(upload, ['pdf', 'docx', 'xlsx', 'pptx', 'ole', 'odt', 'ods', 'png', 'jpeg']);
+    await checkOrgQuota(tx, row.orgId, file.buffer.length);
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO report_files (report_id, file_name, mime_type, size_bytes, content, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [id, file.name.normalize('NFC'), file.mimeType, file.buffer.length, file.buffer, actor.userId],

@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import type { Db } from '../../../db/pool';
 import { inTransaction } from '../../../db/pool';
 import { inScopeSql, scopeOf, type Actor } from '../../../lib/actor';
 import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound } from '../../../lib/errors';
-import { buildSheet, cellText } from '../../../lib/xlsx';
+import { buildSheet } from '../../../lib/xlsx';
+import { readSheetRows, SMALL_SHEET } from '../../../lib/parse-file';
 import type { AttendanceRow, AttendanceStatus } from './sessions.schema';
 import { allowedAtPointSql, expectedAtPointSql } from './sessions.queries';
 import { personalCheckinCode } from '../../../../domain/study/personal-code';
@@ -163,15 +163,10 @@ export async function buildRollSheet(db: Db, actor: Actor, pointId: number) {
  * Rows with an empty status are skipped; errors name the row.
  */
 export async function importRollCall(db: Db, actor: Actor, pointId: number, file: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('validation_failed', { vi: 'Tệp không phải bảng tính .xlsx hợp lệ.', en: 'Not a valid .xlsx file.' });
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('validation_failed', { vi: 'Bảng tính trống.', en: 'The workbook is empty.' });
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map((v) => fold(cellText(v)));
+  // Read off the request thread, within the small-sheet limits (parse-file.ts).
+  const sheet = await readSheetRows(file, SMALL_SHEET, { vi: 'Tệp không phải bảng tính .xlsx hợp lệ.', en: 'Not a valid .xlsx file.' });
+  if (sheet.length === 0) throw new AppError('validation_failed', { vi: 'Bảng tính trống.', en: 'The workbook is empty.' });
+  const header = (sheet[0]!.rowNo === 1 ? sheet[0]!.cells : []).map((v) => fold(v));
   const col = (name: string) => header.findIndex((h) => h === name);
   const codeCol = col('ma dang vien');
   const statusCol = col('trang thai');
@@ -181,19 +176,19 @@ export async function importRollCall(db: Db, actor: Actor, pointId: number, file
   }
   const entries: { row: number; code: string; status: AttendanceStatus; reason: string | null }[] = [];
   const errors: { row: number; message: string }[] = [];
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const code = cellText(row.getCell(codeCol).value);
-    const statusText = fold(cellText(row.getCell(statusCol).value));
-    const reason = reasonCol > 0 ? cellText(row.getCell(reasonCol).value) || null : null;
-    if (!code && !statusText) return;
-    if (!statusText) return;
+  for (const { rowNo: n, cells } of sheet) {
+    if (n === 1) continue;
+    const code = cells[codeCol] ?? '';
+    const statusText = fold(cells[statusCol] ?? '');
+    const reason = reasonCol >= 0 ? (cells[reasonCol] ?? '') || null : null;
+    if (!code && !statusText) continue;
+    if (!statusText) continue;
     const status = statusByText[statusText];
     if (!code) errors.push({ row: n, message: 'Thiếu mã đảng viên.' });
-    else if (!status) errors.push({ row: n, message: `Trạng thái "${cellText(row.getCell(statusCol).value)}" không rõ (Có mặt / Vắng có lý do / Vắng không lý do).` });
+    else if (!status) errors.push({ row: n, message: `Trạng thái "${cells[statusCol] ?? ''}" không rõ (Có mặt / Vắng có lý do / Vắng không lý do).` });
     else if (status === 'excused' && !reason) errors.push({ row: n, message: 'Vắng có lý do thì phải ghi lý do.' });
     else entries.push({ row: n, code, status, reason });
-  });
+  }
   return inTransaction(db, async (tx) => {
     const point = await loadPoint(tx, actor, pointId);
     requirePointManage(actor, point);
