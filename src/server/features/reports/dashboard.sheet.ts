@@ -5,7 +5,7 @@ import { buildSheet } from '../../lib/xlsx';
 import { getDashboard } from './dashboard.service';
 
 /** The dashboard's target table as .xlsx; cells go through safeCell (formula injection). */
-export async function exportDashboardSheet(db: Db, actor: Actor, documentId: number, q: { orgId?: number; asOf?: string }) {
+export async function exportDashboardSheet(db: Db, actor: Actor, documentId: number, q: { orgId?: number; asOf?: string; periodKey?: string }) {
   const d = await getDashboard(db, actor, documentId, q);
   const rows = d.targets.map((t, i) => ({
     no: i + 1, text: t.text, indicator: t.indicatorName ?? '', latest: t.latest, period: t.latestPeriod ?? '', unit: t.unit,

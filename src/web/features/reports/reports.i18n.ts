@@ -137,6 +137,13 @@ const strings = {
   fromStudy: ['Điểm danh học tập', 'Study attendance'],
   useStudy: ['Dùng số liệu học tập', 'Use the study figures'],
   studyAuto: ['Tự động từ điểm danh học tập', 'Automatic from study attendance'],
+  period_pick: ['Kỳ báo cáo', 'Reporting period'],
+  period_latest: ['Kỳ gần nhất đã đến hạn', 'Latest period due'],
+  overdueTasks: ['Nhiệm vụ quá hạn', 'Overdue tasks'],
+  lateReports: ['Báo cáo nộp muộn', 'Late reports'],
+  overdueAsOf: ['Quá hạn tính đến {{date}}', 'Overdue as of {{date}}'],
+  ownTargets: ['Chỉ tiêu cụ thể hóa của {{org}}', 'Targets of {{org}}'],
+  parentGoal: ['Chỉ tiêu cấp trên', 'Parent target'],
   remindersSent: ['Đã tạo {{notifications}} thông báo và {{mails}} thư.', 'Created {{notifications}} notifications and {{mails}} mails.'],
 } as const;
 
