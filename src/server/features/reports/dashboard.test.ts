@@ -82,4 +82,20 @@ describe('the dashboard, as of a date', () => {
     expect(parent.statement).toBe('8,5–8,7%/năm');
     expect((await dashboard('')).concretized).toEqual([]);
   });
+
+  it('exports each target with the goal as written on screen and its period in words', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const d = await dashboard('?asOf=2025-01-20');
+    const res = await admin.get(`/api/documents/${bd}/dashboard.xlsx?asOf=2025-01-20`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const goalCol = header.indexOf('Mục tiêu');
+    const periodCol = header.indexOf('Kỳ');
+    expect(goalCol).toBeGreaterThan(0);
+    d.targets.forEach((t: Json, i: number) => expect(sheet.getRow(i + 2).getCell(goalCol).text).toBe(t.statement ?? ''));
+    expect(sheet.getRow(2).getCell(periodCol).text).toBe('Quý IV/2024');
+  });
 });
