@@ -15,16 +15,17 @@ import {
 } from '@ant-design/icons';
 import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useNavT } from './nav.i18n';
 import { useCurrentUser, useLogout } from '../features/auth/auth.api';
 import { ChangePasswordModal } from '../features/auth/change-password-modal';
 import { useLocale } from './locale';
 import { PAGES, pagesFor, type PagePath } from './navigation';
-import './nav.i18n';
 
 const { Sider, Header, Content } = Layout;
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const n = useNavT();
   const me = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -39,16 +40,16 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [isDrawerOpen, setDrawerOpen] = useState(false);
   const pages = pagesFor(me);
   const label: Record<PagePath, string> = {
-    '/dashboard': t('nav2.dashboard'),
+    '/dashboard': n('dashboard'),
     '/orgs': t('nav.orgs'),
     '/members': t('nav.members'),
     '/users': t('nav.users'),
     '/documents': t('nav.documents'),
     '/audit': t('nav.audit'),
-    '/study': t('nav2.sessions'),
-    '/study/coverage': t('nav2.coverage'),
-    '/study/reflections': t('nav2.reflections'),
-    '/study/me': t('nav2.myStudy'),
+    '/study': n('sessions'),
+    '/study/coverage': n('coverage'),
+    '/study/reflections': n('reflections'),
+    '/study/me': n('myStudy'),
     '/my-work': t('nav.myWork'),
     '/reports': t('nav.reports'),
     '/mail-outbox': t('nav.mailOutbox'),
@@ -112,7 +113,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Sider>
       )}
       {isPhone && (
-        <Drawer open={isDrawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={260} closable={false} className="app-drawer" styles={{ body: { padding: 0, background: '#001529' } }} data-testid="nav-drawer">
+        <Drawer open={isDrawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={260} closable={false} className="app-drawer" styles={{ body: { padding: 0, background: '#3b0a0a' } }} data-testid="nav-drawer">
           {brand(true)}
           {menu}
         </Drawer>
@@ -120,7 +121,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <Layout>
         <Header className="app-header">
           {isPhone ? (
-            <Button type="text" icon={<MenuOutlined />} aria-label={t('nav2.openMenu')} onClick={() => setDrawerOpen(true)} data-testid="nav-open" />
+            <Button type="text" icon={<MenuOutlined />} aria-label={n('openMenu')} onClick={() => setDrawerOpen(true)} data-testid="nav-open" />
           ) : (
             <Typography.Text className="header-tagline">{t('app.tagline')}</Typography.Text>
           )}

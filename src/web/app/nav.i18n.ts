@@ -1,8 +1,9 @@
 /**
- * The strings of the shell's menu added with the role homes, in their own bundle under `nav2.`
- * so that the shared i18n file is not rewritten.
+ * The strings of the shell's menu added with the role homes. They are read straight from this
+ * table in the current language: the shell is imported before i18next is initialized, so they
+ * cannot be added to its bundles at import time.
  */
-import { i18n } from '../lib/i18n';
+import { useTranslation } from 'react-i18next';
 
 const strings = {
   dashboard: ['Bảng điều khiển', 'Dashboard'],
@@ -14,8 +15,11 @@ const strings = {
   noDashboard: ['Chưa có nghị quyết nào đã ban hành để theo dõi.', 'No adopted resolution to follow yet.'],
 } as const;
 
-const bundle = (i: 0 | 1) => ({ nav2: Object.fromEntries(Object.entries(strings).map(([k, v]) => [k, v[i]])) });
-i18n.addResourceBundle('vi', 'translation', bundle(0), true, false);
-i18n.addResourceBundle('en', 'translation', bundle(1), true, false);
-
 export type NavKey = keyof typeof strings;
+
+/** `n('dashboard')` in the user's language. */
+export function useNavT() {
+  const { i18n } = useTranslation();
+  const i = i18n.language === 'en' ? 1 : 0;
+  return (key: NavKey) => strings[key][i];
+}

@@ -11,7 +11,6 @@ import { LoginPage } from '../features/auth/login-page';
 import { AppLayout } from './layout';
 import { useLocale } from './locale';
 import { canOpen, homeOf } from './navigation';
-import './nav.i18n';
 
 // Each page is its own chunk, fetched when its route is first visited: the first load (the
 // login form, the shell) does not carry every page's code. The router preloads a page given as

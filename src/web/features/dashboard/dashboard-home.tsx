@@ -2,20 +2,19 @@ import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useNavT } from '../../app/nav.i18n';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useCurrentUser } from '../auth/auth.api';
 import { fetchDocuments } from '../documents/documents.api';
 import { scopePaths } from '../../../domain/access/permissions';
 import { pickResolution } from './pick-resolution';
-import '../../app/nav.i18n';
 
 /**
  * The menu's "Bảng điều khiển": opens the dashboard of the resolution the user's org carries
  * out, at the user's org (the highest org where the user may read reports).
  */
 export function DashboardHomePage() {
-  const { t } = useTranslation();
+  const n = useNavT();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const orgPath = scopePaths(me.grants, 'reports.read')[0] ?? null;
@@ -33,8 +32,8 @@ export function DashboardHomePage() {
   if (docs.isPending || picked) return <Loading />;
   return (
     <>
-      <Typography.Title level={1} className="page-title">{t('nav2.dashboard')}</Typography.Title>
-      <EmptyState text={t('nav2.noDashboard')} />
+      <Typography.Title level={1} className="page-title">{n('dashboard')}</Typography.Title>
+      <EmptyState text={n('noDashboard')} />
     </>
   );
 }

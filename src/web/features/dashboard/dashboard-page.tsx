@@ -70,7 +70,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
         </Typography.Text>
       </Space>
       <Space style={{ marginBottom: 16, display: 'flex', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="dashboard-title">{r('dashboard')} — {d.org.name}</Typography.Title>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }} data-testid="dashboard-title">{r('dashboard')} — {d.org.name}</Typography.Title>
         <Space wrap>
           <span>{r('asOf')}</span>
           <DatePicker aria-label={r('asOf')} format="DD/MM/YYYY" allowClear={false} value={dayjs(d.asOf)} onChange={(v) => setAsOf(v ? v.format('YYYY-MM-DD') : undefined)} data-testid="as-of" />
@@ -88,7 +88,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
         </Space>
       </Space>
 
-      <Typography.Title level={5}>{r('targets')}</Typography.Title>
+      <Typography.Title level={2} className="section-title">{r('targets')}</Typography.Title>
       <Row gutter={[12, 12]}>
         {TARGET_STATUSES.map((s) => (
           <Col key={s} xs={12} md={8} lg={4}>

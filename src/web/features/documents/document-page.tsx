@@ -178,7 +178,7 @@ export function DocumentPage({ id }: { id: number }) {
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
         <div>
           <Typography.Text type="secondary"><Link to="/documents">{label(L.title)}</Link> / {d.orgName}</Typography.Text>
-          <Typography.Title level={3} className="page-title" style={{ marginTop: 4 }} data-testid="document-title">
+          <Typography.Title level={1} className="page-title" style={{ marginTop: 4 }} data-testid="document-title">
             {label(documentKindLabels[d.kind])} số {d.symbol}
           </Typography.Title>
           <Typography.Paragraph strong style={{ maxWidth: 900 }}>{d.title}</Typography.Paragraph>

@@ -70,6 +70,8 @@ const strings = {
   'a.submit': ['Gửi', 'Submitted'],
   'a.approve': ['Duyệt', 'Approved'],
   'a.return': ['Trả lại', 'Returned'],
+  'a.resubmit': ['Gửi lại', 'Resubmitted'],
+  'a.reopen': ['Mở lại để sửa', 'Reopened'],
   noTargets: ['Tổ chức không có chỉ tiêu trong kỳ này.', 'No targets for this organization.'],
   noTasks: ['Tổ chức không chủ trì nhiệm vụ nào.', 'No tasks led by this organization.'],
   returnedBanner: ['Cấp trên đã trả lại báo cáo', 'The level above returned this report'],

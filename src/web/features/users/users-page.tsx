@@ -145,7 +145,7 @@ export function UsersPage() {
 
   return (
     <div>
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('users.title')}
       </Typography.Title>
       <Card size="small">
