@@ -186,7 +186,7 @@ export function DocumentPage({ id }: { id: number }) {
         <Space wrap>
           {d.abilities.adopt && <Popconfirm title="Ban hành văn bản? Sau khi ban hành, nội dung không sửa trực tiếp được." onConfirm={() => adopt.mutate()}><Button type="primary">{label(L.adopt)}</Button></Popconfirm>}
           {d.abilities.amend && <Button onClick={() => { setAmendReason(''); setAmending(true); }}>{label(L.amend)}</Button>}
-          <Link to="/dashboard/$documentId" params={{ documentId: String(d.id) }} data-testid="document-dashboard-link"><Button icon={<BarChartOutlined />}>{label({ vi: 'Bảng điều hành', en: 'Dashboard' })}</Button></Link>
+          <Link to="/dashboard/$documentId" params={{ documentId: String(d.id) }} data-testid="document-dashboard-link"><Button icon={<BarChartOutlined />}>{label({ vi: 'Bảng điều khiển', en: 'Dashboard' })}</Button></Link>
           <Button icon={<FileWordOutlined />} href={docxUrl(d.id)}>{label(L.exportWord)}</Button>
           <Button icon={<FileExcelOutlined />} href={xlsxUrl(d.id)}>{label(L.exportExcel)}</Button>
           {canEdit && (

@@ -75,7 +75,7 @@ const strings = {
   noTargets: ['Tổ chức không có chỉ tiêu trong kỳ này.', 'No targets for this organization.'],
   noTasks: ['Tổ chức không chủ trì nhiệm vụ nào.', 'No tasks led by this organization.'],
   returnedBanner: ['Cấp trên đã trả lại báo cáo', 'The level above returned this report'],
-  dashboard: ['Bảng điều hành', 'Dashboard'],
+  dashboard: ['Bảng điều khiển', 'Dashboard'],
   exportExcel: ['Xuất Excel', 'Export Excel'],
   backToTop: ['Về cấp ban hành', 'Back to the issuing level'],
   up: ['Lên cấp trên', 'Up one level'],
