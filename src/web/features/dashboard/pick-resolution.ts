@@ -4,8 +4,8 @@ type Candidate = { id: number; orgPath: string; term: string; status: string };
 
 /**
  * The resolution whose dashboard a leader opens first: an adopted resolution issued by the
- * leader's org or the nearest org above it, of the current term when there is one (else the
- * latest term). Null when none is readable.
+ * leader's org or the nearest org above it, of the current term when that org has one (else
+ * its latest term). Null when none is readable.
  */
 export function pickResolution<T extends Candidate>(docs: readonly T[], orgPath: string, today = vnToday()): T | null {
   const year = Number(today.slice(0, 4));
@@ -14,10 +14,12 @@ export function pickResolution<T extends Candidate>(docs: readonly T[], orgPath:
     const [from, to] = term.split('-').map(Number);
     return from !== undefined && to !== undefined && from <= year && year <= to;
   };
-  const rank = (d: T) => [isCurrent(d.term) ? 1 : 0, d.orgPath.split('.').length, d.term] as const;
+  // The nearest issuer first (a city leader follows the province's resolution before the
+  // centre's), then its current term, then its latest.
+  const rank = (d: T) => [d.orgPath.split('.').length, isCurrent(d.term) ? 1 : 0, d.term] as const;
   return [...above].sort((a, b) => {
-    const [ca, da, ta] = rank(a);
-    const [cb, db, tb] = rank(b);
-    return cb - ca || db - da || tb.localeCompare(ta) || b.id - a.id;
+    const [da, ca, ta] = rank(a);
+    const [db, cb, tb] = rank(b);
+    return db - da || cb - ca || tb.localeCompare(ta) || b.id - a.id;
   })[0] ?? null;
 }
