@@ -6,3 +6,4 @@ export * from './vn-fold';
 export * from './cascade-checks';
 export * from './link-suggestions';
 export * from './version-diff';
+export * from './plan-duty';

@@ -51,7 +51,7 @@ async function findReport(tx: pg.PoolClient, documentId: number, orgId: number, 
 /** Fills a report's figures for the targets the org holds on these indicators, then moves it to `status`. */
 async function fillReport(
   tx: pg.PoolClient, ctx: DemoContext, documentId: number, orgCode: string, periodKey: string, figures: Record<string, Figure>,
-  status: 'approved' | 'submitted' | 'returned' | 'draft', narrative: string,
+  status: 'approved' | 'submitted' | 'returned' | 'draft', narrative: string, includesChildren = false,
 ) {
   const org = ctx.orgs.get(orgCode);
   if (!org) return;
@@ -60,8 +60,8 @@ async function fillReport(
   for (const [code, fig] of Object.entries(figures)) {
     const [value, num, den] = Array.isArray(fig) ? [Math.round((fig[0] / fig[1]) * 10_000) / 100, fig[0], fig[1]] : [fig, null, null];
     await tx.query(
-      `INSERT INTO report_target_values (report_id, item_id, value, numerator, denominator, source, note)
-       SELECT $1, i.id, $3, $4, $5, 'Số liệu mẫu (không phải số liệu thật)', NULL
+      `INSERT INTO report_target_values (report_id, item_id, value, numerator, denominator, source, note, includes_children)
+       SELECT $1, i.id, $3, $4, $5, 'Số liệu mẫu (không phải số liệu thật)', NULL, $8
          FROM document_items i JOIN documents d ON d.id = i.document_id JOIN indicators ind ON ind.id = i.indicator_id
         WHERE d.org_id = $2 AND ind.code = $6 AND i.kind = 'target' AND i.id IN (
           SELECT i2.id FROM document_items i2 WHERE i2.document_id IN (
@@ -69,7 +69,7 @@ async function fillReport(
               UNION SELECT d2.id, d2.series_id FROM c JOIN document_implements di ON di.implements_series_id = c.series_id JOIN documents d2 ON d2.id = di.document_id)
             SELECT id FROM c))
        ON CONFLICT DO NOTHING`,
-      [report.id, org.id, value, num, den, code, documentId],
+      [report.id, org.id, value, num, den, code, documentId, includesChildren],
     );
   }
   await tx.query(`UPDATE reports SET narrative = $2 WHERE id = $1`, [report.id, `[Số liệu mẫu] ${narrative}`]);
@@ -123,15 +123,6 @@ export async function loadDemoReports(tx: pg.PoolClient, ctx: DemoContext) {
       WHERE document_id = ANY($1::bigint[]) AND period_end < '2024-10-01'`,
     [[bdDoc, blocDoc]],
   );
-  // The provincial and bloc yearly figures ride on their Q4 reports (2021–2023 approved above, refilled here).
-  for (const [i, y] of years.entries()) {
-    for (const [doc, code, table] of [[bdDoc, 'BD', provinceYears], [blocDoc, 'BD.KHOI', blocYears]] as const) {
-      const org = ctx.orgs.get(code)!;
-      const r = await findReport(tx, doc, org.id, `${y}-Q4`);
-      if (r) await tx.query(`UPDATE reports SET status = 'draft', first_submitted_at = NULL, submitted_at = NULL, approved_at = NULL WHERE id = $1`, [r.id]);
-      await fillReport(tx, ctx, doc, code, `${y}-Q4`, pick(table, i), 'approved', `Kết quả thực hiện năm ${y}.`);
-    }
-  }
   // The lower orgs of the bloc, quarter by quarter in 2024: Q4 brings a returned and a late report.
   for (const [orgCode, table] of Object.entries(lowerQuarters)) {
     const org = ctx.orgs.get(orgCode);
@@ -141,6 +132,19 @@ export async function loadDemoReports(tx: pg.PoolClient, ctx: DemoContext) {
       const r = await findReport(tx, blocDoc, org.id, `2024-Q${q}`);
       if (r && q < 4) await tx.query(`UPDATE reports SET status = 'draft', first_submitted_at = NULL WHERE id = $1`, [r.id]);
       await fillReport(tx, ctx, blocDoc, orgCode, `2024-Q${q}`, pick(table, q - 1), status, `Kết quả quý ${q}/2024.`);
+    }
+  }
+  // The provincial and bloc yearly figures ride on their Q4 reports (2021–2023 approved above,
+  // refilled here). They are whole-province and whole-bloc totals, so they are marked as
+  // including the children and approved after the units' reports: the rollup then counts only
+  // the part beyond the units' approved figures, and the bloc's 1.390 new members stay 1.390
+  // (not 1.390 + the 38 a unit already reported).
+  for (const [i, y] of years.entries()) {
+    for (const [doc, code, table] of [[bdDoc, 'BD', provinceYears], [blocDoc, 'BD.KHOI', blocYears]] as const) {
+      const org = ctx.orgs.get(code)!;
+      const r = await findReport(tx, doc, org.id, `${y}-Q4`);
+      if (r) await tx.query(`UPDATE reports SET status = 'draft', first_submitted_at = NULL, submitted_at = NULL, approved_at = NULL WHERE id = $1`, [r.id]);
+      await fillReport(tx, ctx, doc, code, `${y}-Q4`, pick(table, i), 'approved', `Kết quả thực hiện năm ${y}.`, true);
     }
   }
   // Dĩ An's wards report on the smart-city task they lead: most approved, one submitted, one late.

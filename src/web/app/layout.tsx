@@ -1,28 +1,32 @@
 import { useState, type ReactNode } from 'react';
-import { Avatar, Button, Dropdown, Layout, Menu, Segmented, Space, Typography, type MenuProps } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Space, Typography, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   HistoryOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MenuOutlined,
   ReadOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useNavT } from './nav.i18n';
 import { useCurrentUser, useLogout } from '../features/auth/auth.api';
 import { ChangePasswordModal } from '../features/auth/change-password-modal';
-import { useCan } from '../features/auth/use-permission';
 import { useLocale } from './locale';
+import { PAGES, pagesFor, type MenuGroup, type PagePath } from './navigation';
 
 const { Sider, Header, Content } = Layout;
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const n = useNavT();
   const me = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -30,84 +34,102 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { locale, setLocale } = useLocale();
   const [collapsed, setCollapsed] = useState(false);
   const [isChangingPassword, setChangingPassword] = useState(false);
-  const canUsers = useCan('users.read');
-  const canAudit = useCan('audit.read');
-  const canStudy = useCan('study.read');
-  const canOversee = useCan('inspections.read');
-
+  const screens = Grid.useBreakpoint();
+  // Phones get a drawer instead of the fixed sidebar (screens.md is false below 768 px; it is
+  // undefined before the first measure, when the desktop layout is kept).
+  const isPhone = screens.md === false;
+  const [isDrawerOpen, setDrawerOpen] = useState(false);
+  const pages = pagesFor(me);
+  const label: Record<PagePath, string> = {
+    '/dashboard': n('dashboard'),
+    '/orgs': t('nav.orgs'),
+    '/members': t('nav.members'),
+    '/users': t('nav.users'),
+    '/documents': t('nav.documents'),
+    '/audit': t('nav.audit'),
+    '/study': n('sessions'),
+    '/study/coverage': n('coverage'),
+    '/study/reflections': n('reflections'),
+    '/study/me': n('myStudy'),
+    '/my-work': t('nav.myWork'),
+    '/reports': t('nav.reports'),
+    '/mail-outbox': t('nav.mailOutbox'),
+    '/oversight': locale === 'en' ? 'Overview' : 'Tổng quan',
+    '/oversight/programs': locale === 'en' ? 'Programs' : 'Chương trình',
+    '/oversight/inspections': locale === 'en' ? 'Inspection files' : 'Hồ sơ kiểm tra, giám sát',
+  };
+  const icon: Partial<Record<PagePath, ReactNode>> = {
+    '/dashboard': <DashboardOutlined />,
+    '/orgs': <ApartmentOutlined />,
+    '/members': <TeamOutlined />,
+    '/users': <UserOutlined />,
+    '/documents': <FileTextOutlined />,
+    '/audit': <HistoryOutlined />,
+  };
+  const entry = (path: PagePath) => ({ key: path, icon: icon[path], label: label[path] });
+  const group = (key: MenuGroup, groupIcon: ReactNode, groupLabel: string) => {
+    const children = PAGES.filter((p) => p.group === key && pages.includes(p.path)).map((p) => entry(p.path));
+    return children.length === 0 ? [] : [{ key, icon: groupIcon, label: groupLabel, children }];
+  };
   const items: MenuProps['items'] = [
-    { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
-    { key: '/members', icon: <TeamOutlined />, label: t('nav.members') },
-    ...(canUsers ? [{ key: '/users', icon: <UserOutlined />, label: t('nav.users') }] : []),
-    { key: '/documents', icon: <FileTextOutlined />, label: t('nav.documents') },
-    ...(canAudit ? [{ key: '/audit', icon: <HistoryOutlined />, label: t('nav.audit') }] : []),
+    ...PAGES.filter((p) => p.group === null && pages.includes(p.path)).map((p) => entry(p.path)),
     { type: 'divider' as const },
-    {
-      key: 'study',
-      icon: <ReadOutlined />,
-      label: t('nav.study'),
-      children: [
-        ...(canStudy ? [{ key: '/study', label: 'Hội nghị học tập' }, { key: '/study/coverage', label: 'Kết quả học tập' }, { key: '/study/reflections', label: 'Bài thu hoạch' }] : []),
-        ...(me.memberId ? [{ key: '/study/me', label: 'Học tập của tôi' }] : []),
-      ],
-    },
-    {
-      key: 'reports',
-      icon: <BarChartOutlined />,
-      label: t('nav.reports'),
-      children: [
-        { key: '/my-work', label: t('nav.myWork') },
-        { key: '/reports', label: t('nav.reports') },
-        ...(canAudit ? [{ key: '/mail-outbox', label: t('nav.mailOutbox') }] : []),
-      ],
-    },
-    {
-      key: 'oversight',
-      icon: <AuditOutlined />,
-      label: 'Kiểm tra, giám sát',
-      children: [
-        ...(canOversee ? [{ key: '/oversight', label: 'Tổng quan' }, { key: '/oversight/programs', label: 'Chương trình' }] : []),
-        { key: '/oversight/inspections', label: 'Hồ sơ kiểm tra, giám sát' },
-      ],
-    },
+    ...group('study', <ReadOutlined />, t('nav.study')),
+    ...group('reports', <BarChartOutlined />, t('nav.reports')),
+    ...group('oversight', <AuditOutlined />, locale === 'en' ? 'Inspection and supervision' : 'Kiểm tra, giám sát'),
   ];
-  const selected = ['/my-work', '/reports', '/mail-outbox'].some((k) => pathname.startsWith(k))
-    ? (['/my-work', '/reports', '/mail-outbox'].find((k) => pathname.startsWith(k)) ?? '/reports')
-    : pathname.startsWith('/dashboard')
+  // The menu entry of the page shown: the longest page path the address starts with; a
+  // document's pages and its cascade belong to "Văn bản".
+  const selected = pathname.startsWith('/cascade')
     ? '/documents'
-    : pathname.startsWith('/study')
-    ? (['/study/coverage', '/study/reflections', '/study/me'].find((k) => pathname.startsWith(k)) ?? '/study')
-    : pathname.startsWith('/cascade')
-    ? '/documents'
-    : pathname.startsWith('/oversight')
-    ? (['/oversight/programs', '/oversight/inspections'].find((k) => pathname.startsWith(k)) ?? '/oversight')
-    : (['/orgs', '/members', '/users', '/audit', '/documents'].find((k) => pathname.startsWith(k)) ?? '/orgs');
+    : ([...PAGES].map((p) => p.path).sort((a, b) => b.length - a.length).find((k) => pathname === k || pathname.startsWith(`${k}/`)) ?? '');
+
+  const menu = (
+    <nav aria-label={t('nav.menu')}>
+      <Menu
+        theme="dark"
+        mode="inline"
+        selectedKeys={[selected]}
+        defaultOpenKeys={['study', 'reports', 'oversight']}
+        items={items}
+        onClick={({ key }) => {
+          if (!key.startsWith('/')) return;
+          setDrawerOpen(false);
+          void navigate({ to: key });
+        }}
+      />
+    </nav>
+  );
+  const brand = (isWide: boolean) => (
+    <div className="sider-brand" title={t('app.tagline')}>
+      <span className="brand-mark small" aria-hidden>
+        ★
+      </span>
+      {isWide && <span className="sider-brand-name">{t('app.name')}</span>}
+    </div>
+  );
 
   return (
     <Layout className="app-shell">
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="md" width={232} theme="dark" className="app-sider">
-        <div className="sider-brand" title={t('app.tagline')}>
-          <span className="brand-mark small" aria-hidden>
-            ★
-          </span>
-          {!collapsed && <span className="sider-brand-name">{t('app.name')}</span>}
-        </div>
-        <nav aria-label={t('nav.menu')}>
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={[selected]}
-            defaultOpenKeys={['study', 'reports']}
-            items={items}
-            onClick={({ key }) => {
-              if (key.startsWith('/')) void navigate({ to: key });
-            }}
-          />
-        </nav>
-      </Sider>
+      {!isPhone && (
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={232} theme="dark" className="app-sider">
+          {brand(!collapsed)}
+          {menu}
+        </Sider>
+      )}
+      {isPhone && (
+        <Drawer open={isDrawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={260} closable={false} className="app-drawer" styles={{ body: { padding: 0, background: '#3b0a0a' } }} data-testid="nav-drawer">
+          {brand(true)}
+          {menu}
+        </Drawer>
+      )}
       <Layout>
         <Header className="app-header">
-          <Typography.Text className="header-tagline">{t('app.tagline')}</Typography.Text>
+          {isPhone ? (
+            <Button type="text" icon={<MenuOutlined />} aria-label={n('openMenu')} onClick={() => setDrawerOpen(true)} data-testid="nav-open" />
+          ) : (
+            <Typography.Text className="header-tagline">{t('app.tagline')}</Typography.Text>
+          )}
           <Space size="middle">
             <Segmented
               size="small"

@@ -23,6 +23,12 @@ export const theme = {
     colorLink: '#b71c1c',
     borderRadius: 6,
     fontFamily: "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
+    // Ant Design's greys for secondary text (3,4:1) and placeholders (1,8:1) fail WCAG AA;
+    // these reach 7:1 and 5,7:1 on white.
+    colorTextSecondary: '#595959',
+    colorTextTertiary: '#595959',
+    colorTextDescription: '#595959',
+    colorTextPlaceholder: '#6e6e6e',
   },
   components: {
     Layout: { siderBg: '#3b0a0a', triggerBg: '#2a0606', headerBg: '#ffffff' },

@@ -1,15 +1,16 @@
 import { useEffect } from 'react';
 import { Button, Result } from 'antd';
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Link, Outlet, redirect, useRouterState } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, setUnauthenticatedHandler } from '../lib/api';
 import { storedLocaleChoice } from '../lib/i18n';
 import { ErrorState, Loading } from '../components/states';
-import { meKey, useMe } from '../features/auth/auth.api';
+import { meKey, useCurrentUser, useMe } from '../features/auth/auth.api';
 import { LoginPage } from '../features/auth/login-page';
 import { AppLayout } from './layout';
 import { useLocale } from './locale';
+import { canOpen, homeOf } from './navigation';
 
 // Each page is its own chunk, fetched when its route is first visited: the first load (the
 // login form, the shell) does not carry every page's code. The router preloads a page given as
@@ -21,6 +22,7 @@ const AuditPage = lazyRouteComponent(() => import('../features/audit/audit-page'
 const DocumentsPage = lazyRouteComponent(() => import('../features/documents/documents-page'), 'DocumentsPage');
 const DocumentPage = lazyRouteComponent(() => import('../features/documents/document-page'), 'DocumentPage');
 const CascadePage = lazyRouteComponent(() => import('../features/documents/cascade-page'), 'CascadePage');
+const DashboardHomePage = lazyRouteComponent(() => import('../features/dashboard/dashboard-home'), 'DashboardHomePage');
 const DashboardPage = lazyRouteComponent(() => import('../features/dashboard/dashboard-page'), 'DashboardPage');
 const MyWorkPage = lazyRouteComponent(() => import('../features/dashboard/my-work-page'), 'MyWorkPage');
 const ReportsPage = lazyRouteComponent(() => import('../features/reports/reports-page'), 'ReportsPage');
@@ -46,7 +48,8 @@ function RootGate() {
   const me = useMe();
   const qc = useQueryClient();
   const { locale, setLocale } = useLocale();
-  const isCheckin = useRouterState({ select: (s) => s.location.pathname.startsWith('/checkin/') || s.location.pathname.startsWith('/public/') });
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const isCheckin = pathname.startsWith('/checkin/') || pathname.startsWith('/public/');
 
   useEffect(() => {
     setUnauthenticatedHandler(() => qc.setQueryData(meKey, null));
@@ -75,9 +78,19 @@ function RootGate() {
   if (!me.data) return <LoginPage />;
   return (
     <AppLayout>
-      <Outlet />
+      {/* A page the user's roles do not open (an old link, the address typed before login) sends them home. */}
+      {canOpen(me.data, pathname) ? <Outlet /> : <HomeRedirect />}
     </AppLayout>
   );
+}
+
+/** "/" opens the page where the user's work is (see navigation.ts). */
+function HomeRedirect() {
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const home = homeOf(me);
+  useEffect(() => void navigate({ to: home, replace: true }), [home, navigate]);
+  return <Loading />;
 }
 
 function NotFound() {
@@ -85,10 +98,10 @@ function NotFound() {
   return (
     <Result
       status="404"
-      title="404"
+      title={<h1 className="result-title">404</h1>}
       subTitle={t('errors.notFoundPage')}
       extra={
-        <Link to="/orgs">
+        <Link to="/">
           <Button type="primary">{t('errors.backHome')}</Button>
         </Link>
       }
@@ -106,13 +119,8 @@ const orgSearch = (s: Record<string, unknown>): { orgId?: number } => {
 };
 
 const rootRoute = createRootRoute({ component: RootGate, notFoundComponent: NotFound });
-const indexRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/orgs' });
-  },
-});
+const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomeRedirect });
+const dashboardHomeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/dashboard', component: DashboardHomePage });
 const orgsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/orgs', validateSearch: orgSearch, component: OrgsRoutePage });
 const membersRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -182,6 +190,7 @@ const routeTree = rootRoute.addChildren([
   documentRoute,
   cascadeRoute,
   dashboardRoute,
+  dashboardHomeRoute,
   myWorkRoute,
   reportsRoute,
   reportRoute,

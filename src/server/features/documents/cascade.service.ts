@@ -4,7 +4,9 @@
  */
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { actionableItemKinds, isWeakerThanParent, quotaSplit, suggestParents, type ItemKind } from '../../../domain/documents';
+import { actionableItemKinds, isWeakerThanParent, planDutyOf, quotaSplit, suggestParents, type ItemKind } from '../../../domain/documents';
+import type { OrgKind } from '../../../domain/orgs/org-kinds';
+import { vnToday } from '../../../domain/vn-time';
 import { buildTargetSpec, type Aggregation, type IndicatorDirection } from '../../../domain/targets';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
@@ -185,9 +187,11 @@ export async function findChain(db: Db, actor: Actor, itemId: number) {
 }
 
 /**
- * The gap view of a document: the subordinate orgs (direct, or down to `depth` levels) that
- * have not issued a program or plan implementing it, and its targets and tasks that no lower
- * item concretizes. Cells are left out: they carry out their committee's plan, not their own.
+ * The gap view of a document: the subordinate orgs (direct, or down to `depth` levels) that owe
+ * a program or plan implementing it and have not issued one, and its targets and tasks that no
+ * lower item concretizes. Who owes a plan is decided by rule (`planDutyOf`): party
+ * organizations always, agencies and mass organizations only when a task of this document is
+ * assigned to them; each org carries the reason it is listed.
  */
 export async function findGaps(db: Db, actor: Actor, documentId: number, depth: number) {
   const scope = scopeOf(actor, 'documents.read');
@@ -195,20 +199,29 @@ export async function findGaps(db: Db, actor: Actor, documentId: number, depth: 
   if (!doc) throw documentNotFound();
   // Orgs below the issuer, inside the caller's read scope; who has issued is one hash
   // anti-join on the implementing documents of this series (index on implements_series_id).
-  const { rows: orgs } = await db.query<{ id: number; name: string; kind: string; path: string; parentId: number | null; level: number; documents: { id: number; symbol: string; status: string }[] | null }>(
+  // "Assigned" means lead or partner of a task made from one of this document's items.
+  const { rows: candidates } = await db.query<{ id: number; name: string; kind: OrgKind; path: string; parentId: number | null; level: number; isAssigned: boolean; documents: { id: number; symbol: string; status: string }[] | null }>(
     `WITH issued AS (
        SELECT d.org_id, json_agg(json_build_object('id', d.id, 'symbol', d.symbol, 'status', d.status) ORDER BY d.id) AS documents
          FROM document_implements di JOIN documents d ON d.id = di.document_id
         WHERE di.implements_series_id = $1 AND ${latestDocSql('d')} GROUP BY d.org_id
+     ), assigned AS (
+       SELECT DISTINCT unnest(t.partner_org_ids || t.lead_org_id) AS org_id
+         FROM tasks t JOIN document_items i ON i.id = t.item_id WHERE i.document_id = $5
      )
-     SELECT o.id, o.name, o.kind, o.path::text AS path, o.parent_id AS "parentId", nlevel(o.path) - nlevel($2::ltree) AS level, issued.documents
-       FROM orgs o LEFT JOIN issued ON issued.org_id = o.id
+     SELECT o.id, o.name, o.kind, o.path::text AS path, o.parent_id AS "parentId", nlevel(o.path) - nlevel($2::ltree) AS level,
+            (a.org_id IS NOT NULL) AS "isAssigned", issued.documents
+       FROM orgs o LEFT JOIN issued ON issued.org_id = o.id LEFT JOIN assigned a ON a.org_id = o.id
       WHERE o.path <@ $2::ltree AND nlevel(o.path) BETWEEN nlevel($2::ltree) + 1 AND nlevel($2::ltree) + $3
-        AND o.kind <> 'cell' AND (o.valid_to IS NULL OR o.valid_to > current_date)
+        AND o.kind <> 'cell' AND (o.valid_to IS NULL OR o.valid_to > $6::date)
         AND ($4::ltree[] IS NULL OR o.path <@ $4::ltree[] OR o.path @> $4::ltree[])
       ORDER BY nlevel(o.path), o.name COLLATE "vi-x-icu"`,
-    [doc.seriesId, doc.orgPath, depth, scope],
+    [doc.seriesId, doc.orgPath, depth, scope, documentId, vnToday()],
   );
+  const orgs = candidates.flatMap(({ isAssigned, ...o }) => {
+    const reason = planDutyOf(o.kind, isAssigned);
+    return reason ? [{ ...o, reason }] : [];
+  });
   const { rows: untaken } = await db.query<ItemRow>(
     `SELECT ${itemColumns} FROM document_items i
       WHERE i.document_id = $1 AND i.kind = ANY($2::text[])

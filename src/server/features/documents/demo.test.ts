@@ -53,4 +53,24 @@ describe('the demo documents', () => {
     expect(deep.missingOrgs.map((o: Json) => o.name)).toContain('Đảng ủy phường Bình Thắng');
     expect(deep.untakenItems.length).toBeGreaterThan(0);
   });
+
+  it('asks a plan of party organizations, and of a state agency only when the document assigns it a task', async () => {
+    const bd = await docBySymbolOrg('Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Bình Dương lần thứ XI');
+    const listed = (g: Json) => [...g.missingOrgs, ...g.issuedOrgs] as Json[];
+    const before = (await admin.get(`/api/documents/${bd}/gaps`)).json();
+    const names = listed(before).map((o) => o.name);
+    expect(names).not.toContain('Bưu điện tỉnh Bình Dương');
+    expect(names).not.toContain('Sở Xây dựng tỉnh Bình Dương');
+    expect(listed(before).every((o) => o.reason === 'party_org' && o.kind !== 'agency')).toBe(true);
+    expect(before.orgCount).toBe(before.issuedCount + before.missingCount);
+
+    const { rows } = await db.query<{ id: number }>("SELECT id FROM orgs WHERE code = 'BD.SXD'");
+    const doc = (await admin.get(`/api/documents/${bd}`)).json();
+    const breakthrough = doc.items.find((i: Json) => i.kind === 'breakthrough');
+    const res = await admin.post('/api/tasks', { itemId: breakthrough.id, title: 'Phát triển hạ tầng đô thị', leadOrgId: rows[0]!.id });
+    expect(res.statusCode, res.body).toBe(201);
+    const after = (await admin.get(`/api/documents/${bd}/gaps`)).json();
+    expect(after.missingOrgs.find((o: Json) => o.name === 'Sở Xây dựng tỉnh Bình Dương')).toMatchObject({ reason: 'assigned', kind: 'agency' });
+    expect(after.orgCount).toBe(before.orgCount + 1);
+  });
 });

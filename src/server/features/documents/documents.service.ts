@@ -1,5 +1,6 @@
 import { acceptAttachment, checkOrgQuota } from '../../lib/attachments';
 import type { UploadedFile } from '../../lib/upload';
+import { vnToday } from '../../../domain/vn-time';
 import type pg from 'pg';
 import type { Db, Queryable } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
@@ -235,8 +236,10 @@ export async function adoptDocument(db: Db, actor: Actor, id: number, version: n
     const doc = await lockDocument(tx, actor, id);
     requireDraft(doc);
     const { rowCount } = await tx.query(
-      `UPDATE documents SET status = 'adopted', issue_date = COALESCE($3::date, issue_date, current_date), version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
-      [id, version, issueDate ?? null],
+      // Without a date it is issued today in Vietnam: at 02:15 on 02/12 there the database's
+      // current_date (UTC) is still 01/12.
+      `UPDATE documents SET status = 'adopted', issue_date = COALESCE($3::date, issue_date, $4::date), version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
+      [id, version, issueDate ?? null, vnToday()],
     );
     if (rowCount === 0) throw versionConflict();
     if (doc.previousVersionId !== null) {

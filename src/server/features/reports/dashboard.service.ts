@@ -4,14 +4,14 @@
  * map), report completeness per child org. Reads precomputed rollup rows only.
  */
 import type { Db, Queryable } from '../../db/pool';
+import { addTallies, emptyTally, tallyReports, percentOf, TASK_BUCKETS, type ReportTally, type TaskBucket } from '../../../domain/reports';
 import { vnToday } from '../../../domain/vn-time';
-import { addTallies, emptyTally, tallyReports, percentOf, type ReportTally } from '../../../domain/reports';
 import {
   evaluateTarget, resolveGoal, TARGET_STATUSES, type IndicatorDirection, type TargetComparator, type TargetSpec, type TargetStatus, type YearValue,
 } from '../../../domain/targets';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { findDocumentReadable, type DocumentRow } from '../documents/documents.queries';
+import { documentColumns, findDocumentReadable, type DocumentRow } from '../documents/documents.queries';
 import { findOrgInScope } from '../orgs/orgs.queries';
 import { statementOf } from '../documents/documents.service';
 import { cascadeDocsCte } from './reports.queries';
@@ -19,7 +19,12 @@ import { indicatorSeries, type SeriesPoint } from './rollups.service';
 import { STUDY_RATE_CODE, studyRateSeries } from './study-actuals.service';
 import { termYears } from './reports.service';
 
-const ACTIVE_TASK = `t.status NOT IN ('done','cancelled')`;
+/**
+ * SQL twins of the domain's `isTaskOverdue` and `taskBucket` (one definition of overdue for
+ * every figure): `$asOf` is the SQL parameter holding the viewed date.
+ */
+const overdueSql = (asOf: string) => `(t.status NOT IN ('done','cancelled') AND t.due_date < ${asOf}::date)`;
+const bucketSql = (asOf: string) => `(CASE WHEN ${overdueSql(asOf)} THEN 'overdue' WHEN t.status IN ('done','cancelled','not_started') THEN t.status ELSE 'in_progress' END)`;
 
 type TargetItemRow = {
   id: number; text: string; position: number; indicatorId: number | null; indicatorCode: string | null; indicatorName: string | null; aggregation: string | null; direction: IndicatorDirection | null;
@@ -163,31 +168,56 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
 
 type ChildRow = { childId: number; childName: string; childPath: string };
 
-/** The dashboard of a document at an org as of a date. */
 /**
- * The default date of a dashboard: today, but not after the latest due date of a report that
- * came in, so that a finished term (or a demo) opens on its last reported period.
+ * The org's own plans implementing the document (its latest adopted versions), with their
+ * targets evaluated for the org, each naming the parent targets it concretizes: a drilled-down
+ * ward is judged on its own promises (Dĩ An's GRDP 8,6–8,8%), shown beside the province's.
  */
-async function defaultAsOf(db: Queryable, documentId: number): Promise<string> {
-  const { rows } = await db.query<{ d: string | null }>(
-    `SELECT to_char(max(due_date), 'YYYY-MM-DD') AS d FROM reports WHERE document_id = $1 AND status IN ('submitted','approved')`, [documentId]);
-  const now = vnToday();
-  const last = rows[0]?.d;
-  return last && last < now ? last : now;
+async function concretizedTargets(db: Queryable, doc: DocumentRow, org: { id: number; path: string }, asOf: string) {
+  const { rows: plans } = await db.query<DocumentRow>(
+    `SELECT ${documentColumns} FROM documents d JOIN orgs o ON o.id = d.org_id JOIN document_implements di ON di.document_id = d.id
+      WHERE di.implements_series_id = $1 AND d.org_id = $2 AND d.status IN ('adopted','expired') ORDER BY d.id`,
+    [doc.seriesId, org.id],
+  );
+  return Promise.all(plans.map(async (plan) => {
+    const [targets, { rows: links }] = await Promise.all([
+      evaluateDocumentTargets(db, plan, org, asOf),
+      db.query<{ childId: number; parentId: number }>(
+        `SELECT l.child_item_id AS "childId", l.parent_item_id AS "parentId" FROM item_links l
+           JOIN document_items c ON c.id = l.child_item_id JOIN document_items p ON p.id = l.parent_item_id
+          WHERE c.document_id = $1 AND p.document_id = $2`, [plan.id, doc.id]),
+    ]);
+    return {
+      document: { id: plan.id, symbol: plan.symbol, title: plan.title },
+      targets: targets.map((t) => ({ ...t, parentItemIds: links.filter((l) => l.childId === t.itemId).map((l) => l.parentId) })),
+    };
+  }));
 }
 
-export async function getDashboard(db: Db, actor: Actor, documentId: number, q: { orgId?: number; asOf?: string }) {
+/**
+ * The dashboard of a document at an org as of a date: today in Vietnam unless the viewer picks
+ * another date. Report completeness is of `periodKey` when the viewer picks a period, else of
+ * the latest period due by that date. Below the issuer, the org's own plans implementing the
+ * document are evaluated too (`concretized`), each target beside the parent target it concretizes.
+ */
+export async function getDashboard(db: Db, actor: Actor, documentId: number, q: { orgId?: number; asOf?: string; periodKey?: string }) {
   const { doc, org } = await resolveScope(db, actor, documentId, q.orgId);
-  const asOf = q.asOf ?? (await defaultAsOf(db, doc.id));
+  const asOf = q.asOf ?? vnToday();
   const depth = org.path.split('.').length;
-  const [targets, taskRows, reportRows, children, latestPeriod, explanations] = await Promise.all([
+  const { rows: periods } = await db.query<{ key: string; dueDate: string }>(
+    `SELECT period_key AS key, to_char(min(due_date), 'YYYY-MM-DD') AS "dueDate" FROM reports
+      WHERE document_id = $1 AND org_path <@ $2::ltree GROUP BY period_key ORDER BY min(due_date) DESC, period_key DESC`,
+    [doc.id, org.path],
+  );
+  // The period whose reports are counted: the one picked, else the latest due by the date.
+  const periodKey = q.periodKey ?? periods.find((p) => p.dueDate <= asOf)?.key ?? null;
+  const [targets, taskRows, reportRows, children, explanations, concretized] = await Promise.all([
     evaluateDocumentTargets(db, doc, org, asOf),
     // Tasks of the cascade led inside the org's subtree, counted per child org and status.
-    db.query<{ childPath: string; status: string; n: number; overdue: number }>(
+    db.query<{ childPath: string; bucket: TaskBucket; n: number }>(
       `WITH ${cascadeDocsCte('$1')}
        SELECT CASE WHEN nlevel(t.lead_org_path) > $3 THEN subpath(t.lead_org_path, 0, $3 + 1)::text ELSE t.lead_org_path::text END AS "childPath",
-              t.status, count(*)::int AS n,
-              count(*) FILTER (WHERE ${ACTIVE_TASK} AND t.due_date < $4::date)::int AS overdue
+              ${bucketSql('$4')} AS bucket, count(*)::int AS n
          FROM tasks t JOIN document_items i ON i.id = t.item_id
         WHERE i.document_id IN (SELECT id FROM cascade_docs) AND t.lead_org_path <@ $2::ltree
         GROUP BY 1, 2`,
@@ -200,25 +230,24 @@ export async function getDashboard(db: Db, actor: Actor, documentId: number, q: 
               r.status, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
               to_char((r.first_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS "firstSubmittedOn", count(*)::int AS n
          FROM reports r
-        WHERE r.document_id = $1 AND r.org_path <@ $2::ltree AND r.period_key = (
-          SELECT max(r2.period_key) FROM reports r2 WHERE r2.document_id = $1 AND r2.due_date <= $4::date AND r2.org_path <@ $2::ltree)
+        WHERE r.document_id = $1 AND r.org_path <@ $2::ltree AND r.period_key = $4
         GROUP BY 1, 2, 3, 4`,
-      [doc.id, org.path, depth, asOf],
+      [doc.id, org.path, depth, periodKey],
     ),
     db.query<ChildRow>(`SELECT id AS "childId", name AS "childName", path::text AS "childPath" FROM orgs WHERE parent_id = $1 ORDER BY name COLLATE "vi-x-icu"`, [org.id]),
-    db.query<{ k: string | null }>(`SELECT max(period_key) AS k FROM reports WHERE document_id = $1 AND due_date <= $2::date AND org_path <@ $3::ltree`, [doc.id, asOf, org.path]),
     db.query<{ n: number }>(`SELECT count(*)::int AS n FROM explanation_requests WHERE document_id = $1 AND org_path <@ $2::ltree AND status = 'open'`, [doc.id, org.path]),
+    org.id === doc.orgId ? Promise.resolve([]) : concretizedTargets(db, doc, org, asOf),
   ]);
 
   const targetCounts = Object.fromEntries(TARGET_STATUSES.map((s) => [s, targets.filter((t) => t.status === s).length])) as Record<TargetStatus, number>;
-  const taskCounts: Record<string, number> = { not_started: 0, in_progress: 0, done: 0, overdue: 0, cancelled: 0 };
-  let overdueTotal = 0;
+  const taskCounts = Object.fromEntries(TASK_BUCKETS.map((b) => [b, 0])) as Record<TaskBucket, number>;
   const heat = new Map<string, { total: number; overdue: number; done: number }>();
   for (const r of taskRows.rows) {
-    taskCounts[r.status] = (taskCounts[r.status] ?? 0) + r.n;
-    overdueTotal += r.overdue;
+    taskCounts[r.bucket] += r.n;
     const h = heat.get(r.childPath) ?? { total: 0, overdue: 0, done: 0 };
-    h.total += r.n; h.overdue += r.overdue; if (r.status === 'done') h.done += r.n;
+    h.total += r.n;
+    if (r.bucket === 'overdue') h.overdue += r.n;
+    if (r.bucket === 'done') h.done += r.n;
     heat.set(r.childPath, h);
   }
   const byChild = new Map<string, ReportTally>();
@@ -241,17 +270,19 @@ export async function getDashboard(db: Db, actor: Actor, documentId: number, q: 
     asOf,
     targets,
     targetCounts,
-    tasks: { counts: taskCounts, overdue: overdueTotal },
-    reports: { periodKey: latestPeriod.rows[0]?.k ?? null, ...total, submittedPct: percentOf(total.submitted, total.expected), onTimePct: percentOf(total.onTime, total.expected) },
+    tasks: { counts: taskCounts, overdue: taskCounts.overdue },
+    periods,
+    concretized,
+    reports: { periodKey, ...total, submittedPct: percentOf(total.submitted, total.expected), onTimePct: percentOf(total.onTime, total.expected) },
     children: [...own, ...children.rows.map(childEntry)].filter((c) => c.tasks.total > 0 || c.reports.expected > 0),
     openExplanations: explanations.rows[0]?.n ?? 0,
   };
 }
 
 /** The list behind a number of the dashboard: targets of a status, tasks, overdue tasks, reports. */
-export async function getDashboardList(db: Db, actor: Actor, documentId: number, q: { orgId?: number; asOf?: string; list: 'targets' | 'tasks' | 'overdue_tasks' | 'reports'; status?: string }) {
+export async function getDashboardList(db: Db, actor: Actor, documentId: number, q: { orgId?: number; asOf?: string; periodKey?: string; list: 'targets' | 'tasks' | 'overdue_tasks' | 'reports'; status?: string }) {
   const { doc, org } = await resolveScope(db, actor, documentId, q.orgId);
-  const asOf = q.asOf ?? (await defaultAsOf(db, doc.id));
+  const asOf = q.asOf ?? vnToday();
   if (q.list === 'targets') {
     const targets = await evaluateDocumentTargets(db, doc, org, asOf);
     return { rows: targets.filter((t) => !q.status || t.status === q.status).map(({ actuals: _a, plan: _p, forecast: _f, yearly: _y, ...t }) => t) };
@@ -262,19 +293,19 @@ export async function getDashboardList(db: Db, actor: Actor, documentId: number,
               r.first_submitted_at AS "firstSubmittedAt", r.approved_at AS "approvedAt"
          FROM reports r JOIN orgs o ON o.id = r.org_id
         WHERE r.document_id = $1 AND r.org_path <@ $2::ltree AND ($3::text IS NULL OR r.status = $3)
-          AND r.period_key = (SELECT max(period_key) FROM reports WHERE document_id = $1 AND due_date <= $4::date AND org_path <@ $2::ltree)
+          AND r.period_key = COALESCE($5, (SELECT period_key FROM reports WHERE document_id = $1 AND due_date <= $4::date AND org_path <@ $2::ltree ORDER BY due_date DESC, period_key DESC LIMIT 1))
         ORDER BY o.name COLLATE "vi-x-icu" LIMIT 2000`,
-      [doc.id, org.path, q.status ?? null, asOf],
+      [doc.id, org.path, q.status ?? null, asOf, q.periodKey ?? null],
     );
     return { rows };
   }
   const { rows } = await db.query(
     `WITH ${cascadeDocsCte('$1')}
      SELECT t.id, t.title, t.lead_org_id AS "leadOrgId", lo.name AS "leadOrgName", to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.status, t.progress,
-            (${ACTIVE_TASK} AND t.due_date < $4::date) AS "isOverdue", t.item_id AS "itemId"
+            ${overdueSql('$4')} AS "isOverdue", t.item_id AS "itemId"
        FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN orgs lo ON lo.id = t.lead_org_id
       WHERE i.document_id IN (SELECT id FROM cascade_docs) AND t.lead_org_path <@ $2::ltree
-        AND ($3::text IS NULL OR t.status = $3) AND ($5::boolean IS FALSE OR (${ACTIVE_TASK} AND t.due_date < $4::date))
+        AND ($3::text IS NULL OR ${bucketSql('$4')} = $3) AND ($5::boolean IS FALSE OR ${overdueSql('$4')})
       ORDER BY t.due_date NULLS LAST, lo.name COLLATE "vi-x-icu" LIMIT 2000`,
     [doc.id, org.path, q.status ?? null, asOf, q.list === 'overdue_tasks'],
   );

@@ -77,6 +77,8 @@ export const returnReportSchema = z.object({
 export const dashboardQuery = z.object({
   orgId: id.optional(),
   asOf: isoDate.optional(),
+  /** The reporting period whose completeness is shown; by default the latest due by `asOf`. */
+  periodKey: periodKey.optional(),
 });
 export const rollupQuery = z.object({
   indicatorId: id,
@@ -87,6 +89,7 @@ export const rollupQuery = z.object({
 export const drilldownQuery = z.object({
   orgId: id.optional(),
   asOf: isoDate.optional(),
+  periodKey: periodKey.optional(),
   /** What list behind a number: targets of a status, tasks of a status or overdue, reports. */
   list: z.enum(['targets', 'tasks', 'overdue_tasks', 'reports']),
   status: z.string().max(40).optional(),

@@ -21,6 +21,20 @@ const entityLabels: Record<string, Label> = {
   member_import: { vi: 'Nhập đảng viên', en: 'Member import' },
   user: { vi: 'Người dùng', en: 'User' },
   session: { vi: 'Phiên đăng nhập', en: 'Session' },
+  attendance: { vi: 'Điểm danh', en: 'Attendance' },
+  bridge_point: { vi: 'Điểm cầu', en: 'Bridge point' },
+  dashboard: { vi: 'Bảng điều khiển', en: 'Dashboard' },
+  document: { vi: 'Văn bản', en: 'Document' },
+  document_item: { vi: 'Mục của văn bản', en: 'Document item' },
+  explanation: { vi: 'Giải trình', en: 'Explanation' },
+  indicator: { vi: 'Chỉ số', en: 'Indicator' },
+  mail: { vi: 'Thư điện tử', en: 'Mail' },
+  pledge: { vi: 'Bản cam kết', en: 'Pledge' },
+  reflection: { vi: 'Bài thu hoạch', en: 'Reflection' },
+  report: { vi: 'Báo cáo', en: 'Report' },
+  report_schedule: { vi: 'Lịch báo cáo', en: 'Report schedule' },
+  study_session: { vi: 'Hội nghị học tập', en: 'Study session' },
+  task: { vi: 'Nhiệm vụ', en: 'Task' },
 };
 const actionLabels: Record<string, Label> = {
   create: { vi: 'Thêm mới', en: 'Create' },
@@ -35,6 +49,34 @@ const actionLabels: Record<string, Label> = {
   reset_password: { vi: 'Đặt lại mật khẩu', en: 'Reset password' },
   disable: { vi: 'Khóa', en: 'Disable' },
   enable: { vi: 'Mở khóa', en: 'Enable' },
+  import_create: { vi: 'Thêm qua tệp Excel', en: 'Created by import' },
+  import_update: { vi: 'Sửa qua tệp Excel', en: 'Updated by import' },
+  create_bulk: { vi: 'Thêm hàng loạt', en: 'Create in bulk' },
+  create_makeup: { vi: 'Tạo buổi học bù', en: 'Create a make-up session' },
+  import_roll: { vi: 'Nhập danh sách điểm danh', en: 'Import the roll' },
+  mark_attendance: { vi: 'Điểm danh hộ', en: 'Mark attendance' },
+  allow_members: { vi: 'Cho phép đảng viên', en: 'Allow members' },
+  transfer_out: { vi: 'Chuyển sinh hoạt đi', en: 'Transfer out' },
+  adopt: { vi: 'Ban hành', en: 'Adopt' },
+  amend: { vi: 'Sửa đổi, bổ sung', en: 'Amend' },
+  expire: { vi: 'Hết hiệu lực', en: 'Expire' },
+  attach: { vi: 'Đính kèm tệp', en: 'Attach a file' },
+  link: { vi: 'Liên kết', en: 'Link' },
+  unlink: { vi: 'Bỏ liên kết', en: 'Unlink' },
+  share: { vi: 'Chia sẻ', en: 'Share' },
+  send: { vi: 'Gửi', en: 'Send' },
+  send_failed: { vi: 'Gửi không thành công', en: 'Sending failed' },
+  send_retry: { vi: 'Gửi lại', en: 'Retry sending' },
+  answer: { vi: 'Trả lời', en: 'Answer' },
+  cancel: { vi: 'Hủy', en: 'Cancel' },
+  invite: { vi: 'Mời', en: 'Invite' },
+  submit: { vi: 'Gửi báo cáo', en: 'Submit' },
+  resubmit: { vi: 'Gửi lại báo cáo', en: 'Resubmit' },
+  approve: { vi: 'Duyệt', en: 'Approve' },
+  return: { vi: 'Trả lại', en: 'Return' },
+  reopen: { vi: 'Mở lại', en: 'Reopen' },
+  accept: { vi: 'Chấp nhận', en: 'Accept' },
+  ask_rewrite: { vi: 'Yêu cầu viết lại', en: 'Ask for a rewrite' },
 };
 /** Names of the fields that audit snapshots hold, as the forms call them. */
 const fieldLabels: Record<string, Label> = {
@@ -64,6 +106,18 @@ const fieldLabels: Record<string, Label> = {
   size: { vi: 'Số lượng', en: 'Size' },
   people: { vi: 'Thành viên', en: 'People' },
   version: { vi: 'Phiên bản', en: 'Version' },
+  created: { vi: 'Số bản ghi thêm mới', en: 'Created' },
+  updated: { vi: 'Số bản ghi cập nhật', en: 'Updated' },
+  unchanged: { vi: 'Số bản ghi không đổi', en: 'Unchanged' },
+  title: { vi: 'Tiêu đề', en: 'Title' },
+  symbol: { vi: 'Số, ký hiệu', en: 'Symbol' },
+  issueDate: { vi: 'Ngày ban hành', en: 'Issue date' },
+  text: { vi: 'Nội dung', en: 'Text' },
+  dueDate: { vi: 'Hạn', en: 'Due date' },
+  progress: { vi: 'Tiến độ', en: 'Progress' },
+  count: { vi: 'Số lượng', en: 'Count' },
+  childItemId: { vi: 'Mục cấp dưới', en: 'Lower item' },
+  parentItemId: { vi: 'Mục cấp trên', en: 'Higher item' },
 };
 
 const actionColor: Record<string, string> = {
@@ -92,7 +146,8 @@ export function AuditPage() {
     enabled: canReadUsers,
   });
   const setFilter = (patch: Partial<AuditParams>) => setParams((p) => ({ ...p, ...patch, page: 1 }));
-  const nameOf = (map: Record<string, Label>, key: string) => (map[key] ? label(map[key]) : key);
+  // A code without a label yet reads as "Khác" (the code stays in the tooltip), never raw on screen.
+  const nameOf = (map: Record<string, Label>, key: string) => (map[key] ? label(map[key]) : label({ vi: 'Khác', en: 'Other' }));
 
   const columns: TableProps<AuditEntry>['columns'] = [
     { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 140, render: formatDateTime },
@@ -118,7 +173,7 @@ export function AuditPage() {
 
   return (
     <div>
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('audit.title')}
       </Typography.Title>
       <Card size="small">
@@ -224,7 +279,7 @@ function AuditDiff({ entry }: { entry: AuditEntry }) {
             dataIndex: 'field',
             width: 200,
             render: (f: string) => (
-              <span title={f}>{fieldLabels[f] ? label(fieldLabels[f]) : <Typography.Text code>{f}</Typography.Text>}</span>
+              <span title={f}>{fieldLabels[f] ? label(fieldLabels[f]) : <Typography.Text code data-raw>{f}</Typography.Text>}</span>
             ),
           },
           { title: t('audit.before'), dataIndex: 'before', render: (v: unknown) => <pre>{showValue(v)}</pre> },

@@ -1,14 +1,15 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Badge, Button, Card, Col, DatePicker, Drawer, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Col, DatePicker, Drawer, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { ExclamationCircleOutlined, FileExcelOutlined, FileWordOutlined, MessageOutlined, ShareAltOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { downloadUrl } from '../../lib/api';
+import { formatPeriod } from '../../lib/format';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useCan } from '../auth/use-permission';
 import {
-  dashboardKeys, fetchDashboard, fetchDrillList, type Dashboard, type DashboardTarget, type DrillQuery, type DrillReport, type DrillTarget, type DrillTask, type TargetStatus,
+  dashboardKeys, fetchDashboard, fetchDrillList, type Dashboard, type DashboardTarget, type DrillQuery, type DrillReport, type DrillTarget, type DrillTask, type OwnTarget, type TargetStatus,
 } from './dashboard.api';
 import { TargetChart } from './target-chart';
 import { OrgHeatMap } from './org-heat-map';
@@ -29,7 +30,8 @@ type Asking = { subject: ExplanationSubject; orgId: number };
 
 /** The leader's page for a document and an org: statuses, charts, tasks heat map, completeness. */
 export function DashboardPage({ documentId, orgId }: { documentId: number; orgId?: number }) {
-  const { r } = useReportsT();
+  const { r, locale } = useReportsT();
+  const lang = locale === 'en' ? 'en' : 'vi';
   const navigate = useNavigate();
   // The org drilled into lives in the address: the back button climbs up again, a link shares it.
   const setOrgId = useCallback(
@@ -37,11 +39,12 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
     [navigate, documentId],
   );
   const [asOf, setAsOf] = useState<string | undefined>();
+  const [periodKey, setPeriodKey] = useState<string | undefined>();
   const [drill, setDrill] = useState<DrillQuery | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [thread, setThread] = useState<ExplanationSubject | null>(null);
   const [sharing, setSharing] = useState(false);
-  const q = useQuery({ queryKey: dashboardKeys.one(documentId, orgId, asOf), queryFn: () => fetchDashboard(documentId, orgId, asOf) });
+  const q = useQuery({ queryKey: dashboardKeys.one(documentId, orgId, asOf, periodKey), queryFn: () => fetchDashboard(documentId, orgId, asOf, periodKey) });
   const canAskApprove = useCan('reports.approve', q.data?.org.path ?? '0');
   const canAskWrite = useCan('documents.write', q.data?.org.path ?? '0');
   const canShare = useCan('documents.write');
@@ -54,8 +57,10 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
   const canAsk = canAskApprove || canAskWrite;
   const orgs = [{ id: d.org.id, name: d.org.name }, ...d.children.filter((c) => c.orgId !== d.org.id).map((c) => ({ id: c.orgId, name: c.orgName }))];
   const defaultAsked = orgs[1]?.id ?? d.org.id;
-  const params = { asOf: d.asOf, orgId };
-  const open = (list: DrillQuery['list'], status?: string) => setDrill({ list, status, orgId, asOf: d.asOf });
+  const params = { asOf: d.asOf, orgId, periodKey };
+  const open = (list: DrillQuery['list'], status?: string) => setDrill({ list, status, orgId, asOf: d.asOf, periodKey });
+  const period = formatPeriod(d.reports.periodKey, lang);
+  const parentOf = new Map(d.targets.map((t) => [t.itemId, t]));
 
   return (
     <div data-testid="dashboard">
@@ -65,10 +70,12 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
         </Typography.Text>
       </Space>
       <Space style={{ marginBottom: 16, display: 'flex', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="dashboard-title">{r('dashboard')} — {d.org.name}</Typography.Title>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }} data-testid="dashboard-title">{r('dashboard')} — {d.org.name}</Typography.Title>
         <Space wrap>
           <span>{r('asOf')}</span>
-          <DatePicker aria-label={r('asOf')} format="DD/MM/YYYY" allowClear={false} value={dayjs(d.asOf)} onChange={(v) => setAsOf(v ? v.format('YYYY-MM-DD') : undefined)} />
+          <DatePicker aria-label={r('asOf')} format="DD/MM/YYYY" allowClear={false} value={dayjs(d.asOf)} onChange={(v) => setAsOf(v ? v.format('YYYY-MM-DD') : undefined)} data-testid="as-of" />
+          <Select aria-label={r('period_pick')} style={{ minWidth: 190 }} value={periodKey ?? ''} onChange={(v) => setPeriodKey(v || undefined)} data-testid="period-pick"
+            options={[{ value: '', label: `${r('period_latest')} (${period})` }, ...d.periods.map((p) => ({ value: p.key, label: formatPeriod(p.key, lang) }))]} />
           {orgId !== undefined && d.org.parentId !== null && (
             <Button onClick={() => setOrgId(d.org.parentId === d.document.orgId ? undefined : d.org.parentId!)}>{r('up')}</Button>
           )}
@@ -81,7 +88,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
         </Space>
       </Space>
 
-      <Typography.Title level={5}>{r('targets')}</Typography.Title>
+      <Typography.Title level={2} className="section-title">{r('targets')}</Typography.Title>
       <Row gutter={[12, 12]}>
         {TARGET_STATUSES.map((s) => (
           <Col key={s} xs={12} md={8} lg={4}>
@@ -92,7 +99,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
         ))}
         <Col xs={12} md={8} lg={4}>
           <Card size="small" hoverable role="button" tabIndex={0} onClick={() => open('reports')} onKeyDown={(e) => e.key === 'Enter' && open('reports')} data-testid="count-reports">
-            <Statistic title={`${r('reportsIn')} (${d.reports.periodKey ?? '—'})`} value={`${formatNumber(d.reports.submitted)}/${formatNumber(d.reports.expected)}`} />
+            <Statistic title={`${r('reportsIn')} (${period})`} value={`${formatNumber(d.reports.submitted)}/${formatNumber(d.reports.expected)}`} />
           </Card>
         </Col>
       </Row>
@@ -101,26 +108,27 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
         <Col xs={24} lg={12}>
           <Card size="small" title={r('tasksByStatus')} style={{ height: '100%' }}>
             <Space wrap>
-              {TASK_STATUSES.map((s) => (
+              {TASK_STATUSES.filter((s) => s !== 'overdue').map((s) => (
                 <Button key={s} onClick={() => open('tasks', s)} data-testid={`tasks-${s}`}>
                   {r(`ts.${s}`)}: <b style={{ marginLeft: 4 }}>{formatNumber(d.tasks.counts[s] ?? 0)}</b>
                 </Button>
               ))}
+              {/* One figure of overdue tasks for the whole page: unfinished and past due at the viewed date. */}
               <Button danger icon={<ExclamationCircleOutlined />} onClick={() => open('overdue_tasks')} data-testid="tasks-overdue-now">
-                {r('lateAsOf')}: <b style={{ marginLeft: 4 }}>{formatNumber(d.tasks.overdue)}</b>
+                {r('overdueAsOf', { date: formatDay(d.asOf) })}: <b style={{ marginLeft: 4 }}>{formatNumber(d.tasks.overdue)}</b>
               </Button>
             </Space>
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={`${r('completeness')} — ${d.reports.periodKey ?? '—'}`} style={{ height: '100%' }} data-testid="completeness">
+          <Card size="small" title={`${r('completeness')} — ${period}`} style={{ height: '100%' }} data-testid="completeness">
             <Space wrap size="large">
               <Progress type="circle" size={80} percent={Math.round(d.reports.submittedPct ?? 0)} format={() => `${formatNumber(d.reports.submittedPct ?? 0, 1)}%`} />
               <div>
                 <div>{r('reportsIn')}: <b data-testid="completeness-submitted">{formatNumber(d.reports.submitted)}/{formatNumber(d.reports.expected)}</b></div>
                 <div>{r('s.approved')}: <b data-testid="completeness-approved">{formatNumber(d.reports.approved)}</b></div>
                 <div>{r('onTime')}: <b>{d.reports.onTimePct === null ? '—' : `${formatNumber(d.reports.onTimePct, 1)}%`}</b></div>
-                <div>{r('late')}: <b>{formatNumber(d.reports.late)}</b></div>
+                <div>{r('lateReports')}: <b>{formatNumber(d.reports.late)}</b></div>
               </div>
             </Space>
           </Card>
@@ -135,7 +143,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
           columns={[
             { title: r('targets'), dataIndex: 'text' },
             { title: r('goal'), dataIndex: 'statement', width: 150 },
-            { title: r('actual'), render: (_, t) => <>{t.latest === null ? '—' : `${formatNumber(t.latest)} ${t.unit}`}{t.latestPeriod && <div><Typography.Text type="secondary">{t.latestPeriod}</Typography.Text></div>}
+            { title: r('actual'), render: (_, t) => <>{t.latest === null ? '—' : `${formatNumber(t.latest)} ${t.unit}`}{t.latestPeriod && <div><Typography.Text type="secondary">{formatPeriod(t.latestPeriod, lang)}</Typography.Text></div>}
               {isFromStudy(t) && <div><Tag color="cyan" style={{ marginTop: 4, whiteSpace: 'normal' }} data-testid={`from-study-${t.itemId}`}>{r('studyAuto')}</Tag></div>}</>, width: 160 },
             { title: r('assessment'), render: (_, t) => <Tag color={TARGET_STATUS_COLOR[t.status]} data-testid="target-status">{r(`tg.${t.status}`)}</Tag>, width: 140 },
             { title: r('reason'), dataIndex: 'reason' },
@@ -158,9 +166,24 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
         />
       </Card>
 
+      {d.concretized.map((c) => (
+        <Card key={c.document.id} size="small" style={{ marginTop: 12 }} data-testid="own-targets"
+          title={<>{r('ownTargets', { org: d.org.name })} — <Link to="/documents/$id" params={{ id: String(c.document.id) }}>{c.document.symbol}</Link></>}>
+          <Table<OwnTarget> rowKey="itemId" size="small" dataSource={c.targets} pagination={false} scroll={{ x: 720 }} locale={{ emptyText: <EmptyState text={r('empty')} /> }}
+            columns={[
+              { title: r('targets'), dataIndex: 'text' },
+              { title: r('goal'), dataIndex: 'statement', width: 140 },
+              { title: r('parentGoal'), width: 170, render: (_, t) => t.parentItemIds.map((id) => parentOf.get(id)?.statement).filter(Boolean).join('; ') || '—' },
+              { title: r('actual'), width: 120, render: (_, t) => (t.latest === null ? '—' : `${formatNumber(t.latest)} ${t.unit}`) },
+              { title: r('assessment'), width: 140, render: (_, t) => <Tag color={TARGET_STATUS_COLOR[t.status]}>{r(`tg.${t.status}`)}</Tag> },
+              { title: r('reason'), dataIndex: 'reason' },
+            ]} />
+        </Card>
+      ))}
+
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} xl={10}>
-          <Card size="small" title={`${r('heatMap')} — ${r('overdue')}: ${formatNumber(d.tasks.overdue)}`}>
+          <Card size="small" title={`${r('heatMap')} — ${r('overdueAsOf', { date: formatDay(d.asOf) })}: ${formatNumber(d.tasks.overdue)}`}>
             {d.children.length === 0 ? <EmptyState text={r('empty')} /> : <OrgHeatMap items={heatItems} selfId={d.org.id} onPick={pick} />}
           </Card>
         </Col>
@@ -171,10 +194,10 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
               columns={[
                 { title: r('org'), render: (_, c) => (c.orgId === d.org.id ? `${c.orgName}` : <a role="button" tabIndex={0} onClick={() => setOrgId(c.orgId)} onKeyDown={(e) => e.key === 'Enter' && setOrgId(c.orgId)}>{c.orgName}</a>) },
                 { title: r('tasks'), render: (_, c) => formatNumber(c.tasks.total), width: 90 },
-                { title: r('overdue'), render: (_, c) => <Tag color={c.tasks.overdue > 0 ? 'red' : 'green'}>{formatNumber(c.tasks.overdue)}</Tag>, width: 90 },
+                { title: r('overdueTasks'), render: (_, c) => <Tag color={c.tasks.overdue > 0 ? 'red' : 'green'}>{formatNumber(c.tasks.overdue)}</Tag>, width: 100 },
                 { title: r('reportsIn'), width: 170, render: (_, c) => <Space><Progress percent={Math.round(c.reports.submittedPct ?? 0)} size="small" showInfo={false} style={{ width: 70, margin: 0 }} />{formatNumber(c.reports.submitted)}/{formatNumber(c.reports.expected)}</Space> },
                 { title: r('onTime'), render: (_, c) => (c.reports.onTimePct === null ? '—' : `${formatNumber(c.reports.onTimePct, 1)}%`), width: 90 },
-                { title: r('late'), render: (_, c) => <Tag color={c.reports.late > 0 ? 'red' : 'default'}>{formatNumber(c.reports.late)}</Tag>, width: 80 },
+                { title: r('lateReports'), render: (_, c) => <Tag color={c.reports.late > 0 ? 'red' : 'default'}>{formatNumber(c.reports.late)}</Tag>, width: 100 },
               ]}
             />
           </Card>
@@ -199,7 +222,8 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
 function DrillDrawer({ documentId, query, onClose, onAsk, onThread }: {
   documentId: number; query: DrillQuery; onClose: () => void; onAsk?: (t: DrillTask) => void; onThread: (t: DrillTask) => void;
 }) {
-  const { r } = useReportsT();
+  const { r, locale } = useReportsT();
+  const lang = locale === 'en' ? 'en' : 'vi';
   const q = useQuery({ queryKey: dashboardKeys.list(documentId, query), queryFn: () => fetchDrillList<DrillTarget & DrillTask & DrillReport>(documentId, query) });
   const title = query.list === 'targets' ? `${r('targets')}: ${r(`tg.${query.status}`)}`
     : query.list === 'reports' ? r('reportsIn')
@@ -217,7 +241,7 @@ function DrillDrawer({ documentId, query, onClose, onAsk, onThread }: {
         <Table<DrillReport> rowKey="id" size="small" dataSource={q.data.rows} pagination={false} locale={{ emptyText: r('none') }}
           columns={[
             { title: r('org'), render: (_, x) => <Link to="/reports/$id" params={{ id: String(x.id) }}>{x.orgName}</Link> },
-            { title: r('period'), dataIndex: 'periodKey', width: 90 },
+            { title: r('period'), render: (_, x) => formatPeriod(x.periodKey, lang), width: 110 },
             { title: r('dueDate'), render: (_, x) => formatDay(x.dueDate), width: 110 },
             { title: r('status'), width: 120, render: (_, x) => <Tag color={reportStatusColor[x.status as ReportStatus]}>{r(`s.${x.status}`)}</Tag> },
           ]} />

@@ -19,7 +19,7 @@ export function MyWorkPage() {
   const reportLink = (id: number, text: string) => <Link to="/reports/$id" params={{ id: String(id) }}>{text}</Link>;
   return (
     <div data-testid="my-work">
-      <Typography.Title level={3} className="page-title">{r('myWork')}</Typography.Title>
+      <Typography.Title level={1} className="page-title">{r('myWork')}</Typography.Title>
       <Card title={`${r('reports')} — ${r('toWrite')}`} size="small" data-testid="my-work-write">
         <List dataSource={w.reportsToWrite} locale={empty} renderItem={(x) => (
           <List.Item>

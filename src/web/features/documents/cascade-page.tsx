@@ -57,7 +57,7 @@ export function CascadePage({ itemId }: { itemId: number }) {
   return (
     <div>
       <Typography.Text type="secondary"><Link to="/documents/$id" params={{ id: String(v.item.documentId) }}>{v.item.symbol}</Link> · {v.item.orgName}</Typography.Text>
-      <Typography.Title level={3} className="page-title" style={{ marginTop: 4 }} data-testid="cascade-title">
+      <Typography.Title level={1} className="page-title" style={{ marginTop: 4 }} data-testid="cascade-title">
         {v.item.text} {v.item.statement && <Tag color="blue" style={{ fontSize: 14 }}>{v.item.statement}</Tag>}
       </Typography.Title>
       <Row gutter={16}>

@@ -178,7 +178,7 @@ export function DocumentPage({ id }: { id: number }) {
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start" wrap>
         <div>
           <Typography.Text type="secondary"><Link to="/documents">{label(L.title)}</Link> / {d.orgName}</Typography.Text>
-          <Typography.Title level={3} className="page-title" style={{ marginTop: 4 }} data-testid="document-title">
+          <Typography.Title level={1} className="page-title" style={{ marginTop: 4 }} data-testid="document-title">
             {label(documentKindLabels[d.kind])} số {d.symbol}
           </Typography.Title>
           <Typography.Paragraph strong style={{ maxWidth: 900 }}>{d.title}</Typography.Paragraph>
@@ -186,7 +186,7 @@ export function DocumentPage({ id }: { id: number }) {
         <Space wrap>
           {d.abilities.adopt && <Popconfirm title="Ban hành văn bản? Sau khi ban hành, nội dung không sửa trực tiếp được." onConfirm={() => adopt.mutate()}><Button type="primary">{label(L.adopt)}</Button></Popconfirm>}
           {d.abilities.amend && <Button onClick={() => { setAmendReason(''); setAmending(true); }}>{label(L.amend)}</Button>}
-          <Link to="/dashboard/$documentId" params={{ documentId: String(d.id) }} data-testid="document-dashboard-link"><Button icon={<BarChartOutlined />}>{label({ vi: 'Bảng điều hành', en: 'Dashboard' })}</Button></Link>
+          <Link to="/dashboard/$documentId" params={{ documentId: String(d.id) }} data-testid="document-dashboard-link"><Button icon={<BarChartOutlined />}>{label({ vi: 'Bảng điều khiển', en: 'Dashboard' })}</Button></Link>
           <Button icon={<FileWordOutlined />} href={docxUrl(d.id)}>{label(L.exportWord)}</Button>
           <Button icon={<FileExcelOutlined />} href={xlsxUrl(d.id)}>{label(L.exportExcel)}</Button>
           {canEdit && (

@@ -66,7 +66,7 @@ export function DocumentsPage() {
   return (
     <div>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} className="page-title">{label(L.title)}</Typography.Title>
+        <Typography.Title level={1} className="page-title">{label(L.title)}</Typography.Title>
         {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => { form.resetFields(); setCreating(true); }}>{label(L.newDocument)}</Button>}
       </Space>
       <Card size="small" style={{ marginBottom: 12 }}>

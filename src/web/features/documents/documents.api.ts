@@ -1,5 +1,5 @@
 import { api, downloadUrl, type Page } from '../../lib/api';
-import type { DocumentKind, DocumentStatus, ItemKind, TaskStatus } from '../../../domain/documents';
+import type { DocumentKind, DocumentStatus, ItemKind, PlanDutyReason, TaskStatus } from '../../../domain/documents';
 import type { OrgKind } from '../../../domain/orgs/org-kinds';
 
 export type DocumentAbilities = { update: boolean; adopt: boolean; amend: boolean; expire: boolean; delete: boolean; link: boolean; attach: boolean; assignTasks: boolean };
@@ -88,7 +88,7 @@ export type Concretizations = {
 };
 export type ChainNode = { itemId: number; documentId: number; symbol: string; orgName: string; orgKind: string; documentTitle: string; kind: ItemKind; text: string; statement: string | null; depth: number };
 export type Chain = { nodes: ChainNode[]; edges: { childItemId: number; parentItemId: number }[] };
-export type GapOrg = { id: number; name: string; kind: string; path: string; parentId: number | null; level: number; documents?: { id: number; symbol: string; status: string }[] };
+export type GapOrg = { id: number; name: string; kind: string; path: string; parentId: number | null; level: number; reason: PlanDutyReason; documents?: { id: number; symbol: string; status: string }[] };
 export type Gaps = {
   document: { id: number; symbol: string; title: string; orgName: string };
   depth: number; orgCount: number; issuedCount: number; missingCount: number;

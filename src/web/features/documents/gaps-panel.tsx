@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { ErrorState } from '../../components/states';
 import { useLocale } from '../../app/locale';
-import { itemKindLabels } from '../../../domain/documents';
+import { itemKindLabels, planDutyLabels } from '../../../domain/documents';
 import { orgKindLabels, type OrgKind } from '../../../domain/orgs/org-kinds';
 import { documentKeys, fetchGaps } from './documents.api';
 import { L } from './labels';
@@ -41,8 +41,12 @@ export function GapsPanel({ documentId }: { documentId: number }) {
         <List size="small" bordered dataSource={g?.missingOrgs ?? []} data-testid="gap-missing-orgs" header={<b>{label(L.missingOrgs)}</b>}
           renderItem={(o) => (
             <List.Item>
-              <Link to="/orgs" search={{ orgId: o.id }}>{o.name}</Link>
-              <Space>
+              <span>
+                <Link to="/orgs" search={{ orgId: o.id }}>{o.name}</Link>
+                <br />
+                <Typography.Text type="secondary" data-testid="gap-reason">{label(planDutyLabels[o.reason])}</Typography.Text>
+              </span>
+              <Space wrap>
                 {(o.documents ?? []).map((d) => <Link key={d.id} to="/documents/$id" params={{ id: String(d.id) }}><Tag color="gold">{d.symbol} (dự thảo)</Tag></Link>)}
                 <Tag>{label(orgKindLabels[o.kind as OrgKind])}</Tag>
               </Space>
@@ -53,8 +57,12 @@ export function GapsPanel({ documentId }: { documentId: number }) {
         <List size="small" bordered dataSource={g?.issuedOrgs ?? []} data-testid="gap-issued-orgs" header={<b>{label(L.issuedOrgs)}</b>}
           renderItem={(o) => (
             <List.Item>
-              <span>{o.name}</span>
-              <Space>{(o.documents ?? []).map((d) => <Link key={d.id} to="/documents/$id" params={{ id: String(d.id) }}><Tag color="green">{d.symbol}</Tag></Link>)}</Space>
+              <span>
+                {o.name}
+                <br />
+                <Typography.Text type="secondary">{label(planDutyLabels[o.reason])}</Typography.Text>
+              </span>
+              <Space wrap>{(o.documents ?? []).map((d) => <Link key={d.id} to="/documents/$id" params={{ id: String(d.id) }}><Tag color="green">{d.symbol}</Tag></Link>)}</Space>
             </List.Item>
           )} />
       )}

@@ -147,7 +147,7 @@ export function MembersPage({ initialOrgId }: { initialOrgId?: number }) {
 
   return (
     <div>
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('members.title')}
       </Typography.Title>
       <Card size="small">

@@ -187,7 +187,7 @@ export function OrgsPage({ selectedId }: { selectedId?: number }) {
 
   return (
     <div>
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('orgs.title')}
       </Typography.Title>
       <div className="orgs-layout">

@@ -22,7 +22,7 @@ export function MailOutboxPage() {
   });
   return (
     <div data-testid="mail-outbox">
-      <Typography.Title level={3} className="page-title">{r('outbox')}</Typography.Title>
+      <Typography.Title level={1} className="page-title">{r('outbox')}</Typography.Title>
       <Typography.Paragraph type="secondary">{r('noteOutbox')}</Typography.Paragraph>
       <Card size="small" extra={canRemind && <Button loading={remind.isPending} onClick={() => remind.mutate()} data-testid="send-reminders">{r('sendReminders')}</Button>}>
         {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : (

@@ -30,7 +30,7 @@ function PublicBody({ d }: { d: PublicDashboard }) {
   const { r } = useReportsT();
   return (
     <>
-      <Typography.Title level={3}>{d.document.symbol} — {d.document.orgName}</Typography.Title>
+      <Typography.Title level={1} className="page-title">{d.document.symbol} — {d.document.orgName}</Typography.Title>
       <Typography.Paragraph>{d.document.title}</Typography.Paragraph>
       <Typography.Paragraph type="secondary">{r('asOf')} {formatDay(d.asOf)}</Typography.Paragraph>
       <Card size="small" title={r('targets')}>

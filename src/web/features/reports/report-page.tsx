@@ -138,7 +138,7 @@ export function ReportPage({ id }: { id: number }) {
     <div data-testid="report-page">
       <Typography.Text type="secondary"><Link to="/reports">{r('reports')}</Link> / {rep.documentSymbol}</Typography.Text>
       <Space align="center" wrap style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={3} style={{ margin: '4px 0' }} data-testid="report-title">
+        <Typography.Title level={1} className="page-title" style={{ margin: '4px 0' }} data-testid="report-title">
           {r('reports')} {rep.periodKey} — {rep.orgName}
         </Typography.Title>
         <Space wrap>

@@ -28,7 +28,7 @@ export function ReportsPage() {
 
   return (
     <div data-testid="reports-page">
-      <Typography.Title level={3} className="page-title">{r('reports')}</Typography.Title>
+      <Typography.Title level={1} className="page-title">{r('reports')}</Typography.Title>
       <Card size="small">
         <Tabs
           activeKey={tab}

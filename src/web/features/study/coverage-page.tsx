@@ -36,7 +36,7 @@ export function CoveragePage({ documentId, orgId }: { documentId?: number; orgId
   return (
     <div>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{s('coverageTitle')}</Typography.Title>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>{s('coverageTitle')}</Typography.Title>
         <Space wrap>
           <Select style={{ minWidth: 360 }} value={docId} onChange={(v) => { setTrail([]); go({ documentId: v }); }} aria-label={s('document')}
             options={docs.data.map((d) => ({ value: d.id, label: `${d.symbol} — ${d.title}` }))} data-testid="coverage-document" />

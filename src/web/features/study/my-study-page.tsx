@@ -35,7 +35,7 @@ export function MyStudyPage() {
   const reflectionOf = (docId: number) => d.reflections.find((r) => r.documentId === docId);
   return (
     <div style={{ maxWidth: 760 }}>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>{s('myStudy')}</Typography.Title>
+      <Typography.Title level={1} className="page-title" style={{ marginTop: 0 }}>{s('myStudy')}</Typography.Title>
       <Typography.Paragraph type="secondary">{s('comradeLine', { name: d.member.fullName, code: d.member.code, org: d.member.orgName })}</Typography.Paragraph>
       <Card size="small" title={s('toStudy')} data-testid="my-documents">
         <List dataSource={d.documents} locale={{ emptyText: s('noDocuments') }} renderItem={(doc) => {

@@ -26,7 +26,7 @@ export function PointPage({ id }: { id: number }) {
   return (
     <div>
       <Typography.Text type="secondary"><Link to="/study/sessions/$id" params={{ id: String(p.sessionId) }}>{s('backToSession')}</Link></Typography.Text>
-      <Typography.Title level={4} style={{ marginTop: 4 }}>{p.name}</Typography.Title>
+      <Typography.Title level={1} className="page-title" style={{ marginTop: 4 }}>{p.name}</Typography.Title>
       <Typography.Paragraph type="secondary">{[p.orgName, p.place, p.hostName && s('inCharge', { name: p.hostName })].filter(Boolean).join(' · ')}</Typography.Paragraph>
       <Row gutter={16}>
         {p.abilities.update && (

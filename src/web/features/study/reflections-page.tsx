@@ -33,7 +33,7 @@ export function ReflectionsPage() {
   return (
     <div>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{s('reflectionsTitle')}</Typography.Title>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>{s('reflectionsTitle')}</Typography.Title>
         <Segmented value={status} onChange={(v) => { setStatus(String(v)); setPage(1); }}
           options={[{ value: 'submitted', label: s('rf.submitted') }, { value: 'rewrite', label: s('rf.rewrite') }, { value: 'accepted', label: s('rf.accepted') }, { value: 'all', label: s('all') }]} />
       </Space>

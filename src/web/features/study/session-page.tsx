@@ -50,7 +50,7 @@ export function SessionPage({ id }: { id: number }) {
   return (
     <div>
       <Typography.Text type="secondary"><Link to="/study">{t('backToSessions')}</Link></Typography.Text>
-      <Typography.Title level={4} style={{ marginTop: 4 }}>
+      <Typography.Title level={1} className="page-title" style={{ marginTop: 4 }}>
         {s.title} {s.makeupOf && <Tag color="purple">{t('makeup')}</Tag>} {s.status === 'cancelled' && <Tag color="red">{t('cancelled')}</Tag>}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>

@@ -24,7 +24,7 @@ export function SessionsPage() {
   return (
     <div>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>{s('sessionsTitle')}</Typography.Title>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>{s('sessionsTitle')}</Typography.Title>
         <Space>
           <Segmented value={when} onChange={(v) => { setWhen(v as typeof when); setPage(1); }}
             options={[{ value: 'all', label: s('all') }, { value: 'upcoming', label: s('upcoming') }, { value: 'past', label: s('past') }]} />

@@ -145,7 +145,7 @@ export function UsersPage() {
 
   return (
     <div>
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('users.title')}
       </Typography.Title>
       <Card size="small">
@@ -268,7 +268,8 @@ function UserDrawer({
         isDisabled: user.isDisabled,
         roles: user.roles.map((r) => ({ orgId: r.orgId, role: r.role })),
       }
-    : { roles: [{ orgId: me.grants[0]?.orgId, role: 'viewer' }] };
+    // A new account starts with the least power: a member's own pages, on an org the admin picks.
+    : { roles: [{ orgId: undefined, role: 'member' }] };
 
   const onFinish = async (v: UserValues) => {
     setSaving(true);
@@ -387,7 +388,7 @@ function UserDrawer({
                 </div>
               ))}
               <Form.Item>
-                <Button type="dashed" onClick={() => add({ role: 'viewer' })} icon={<PlusOutlined />} block>
+                <Button type="dashed" onClick={() => add({ role: 'member' })} icon={<PlusOutlined />} block>
                   {t('users.addRole')}
                 </Button>
                 <Form.ErrorList errors={errors} />
