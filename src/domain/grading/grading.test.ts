@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  BUILT_IN_RULE_SETS, QD_124, QD_132, QD_366, checkQuota, conditionGap, expectedStep, failedTwoYearsRunning, gradeRank, nextEvaluationStatus,
+  BUILT_IN_RULE_SETS, QD_124, QD_132, QD_366, checkQuota, conditionGap, expectedStep, failedTwoYearsRunning, gradeRank, gradingPeriod, nextEvaluationStatus,
   quotaLimit, ruleSetFor, ruleSetProblems, scoreSheet, shareAtLeast, type GradeLevel, type RuleSet, type SubjectKind, type TaskFacts,
 } from './index';
 
@@ -170,5 +170,16 @@ describe('shares', () => {
   it('flags two failed years running', () => {
     expect(failedTwoYearsRunning(new Map<number, GradeLevel>([[2022, 'failed'], [2023, 'failed'], [2024, 'good']]))).toEqual([2023]);
     expect(failedTwoYearsRunning(new Map<number, GradeLevel>([[2021, 'failed'], [2023, 'failed']]))).toEqual([]);
+  });
+});
+
+describe('grading periods', () => {
+  it('reads years, quarters and terms', () => {
+    expect(gradingPeriod('year', '2025')).toEqual({ start: '2025-01-01', end: '2025-12-31', label: 'năm 2025' });
+    expect(gradingPeriod('quarter', '2026-Q3')).toEqual({ start: '2026-07-01', end: '2026-09-30', label: 'quý III/2026' });
+    expect(gradingPeriod('quarter', '2026-Q1')?.end).toBe('2026-03-31');
+    expect(gradingPeriod('term', '2020-2025')?.end).toBe('2025-12-31');
+    expect(gradingPeriod('quarter', '2026')).toBeNull();
+    expect(gradingPeriod('term', '2025-2020')).toBeNull();
   });
 });

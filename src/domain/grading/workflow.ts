@@ -49,3 +49,22 @@ export function voteProblems(v: Votes): string[] {
   if (v.agree + v.disagree > v.present) p.push('Số phiếu đồng ý và không đồng ý vượt số người dự');
   return p;
 }
+
+/** A grading period from its key: '2025' (year), '2026-Q1' (quarter), '2020-2025' (term). Null when malformed. */
+export function gradingPeriod(kind: 'quarter' | 'year' | 'term', key: string): { start: string; end: string; label: string } | null {
+  if (kind === 'year') {
+    const m = /^(\d{4})$/.exec(key);
+    return m ? { start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, label: `năm ${m[1]}` } : null;
+  }
+  if (kind === 'quarter') {
+    const m = /^(\d{4})-Q([1-4])$/.exec(key);
+    if (!m) return null;
+    const q = Number(m[2]);
+    const endMonth = q * 3;
+    const endDay = [31, 30, 30, 31][q - 1]!;
+    return { start: `${m[1]}-${String(endMonth - 2).padStart(2, '0')}-01`, end: `${m[1]}-${String(endMonth).padStart(2, '0')}-${endDay}`, label: `quý ${['I', 'II', 'III', 'IV'][q - 1]}/${m[1]}` };
+  }
+  const m = /^(\d{4})-(\d{4})$/.exec(key);
+  if (!m || Number(m[2]) <= Number(m[1])) return null;
+  return { start: `${m[1]}-01-01`, end: `${m[2]}-12-31`, label: `nhiệm kỳ ${m[1]}–${m[2]}` };
+}
