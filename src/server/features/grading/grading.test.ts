@@ -292,3 +292,49 @@ describe('results', () => {
     expect(history.json().years.map((y: { year: string }) => y.year)).toEqual(['2024', '2025']);
   });
 });
+
+describe('results feed the targets', () => {
+  it('makes the decided shares the actuals of the "hoàn thành tốt" targets, equal to the results and their list', async () => {
+    const { rows: doc } = await db.query<{ id: number }>(
+      `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
+       INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+       SELECT n.id, $1, $2::ltree, 'resolution', '2020-2025', 2, '02-NQ/ĐU', 'Nghị quyết Đại hội Đảng bộ Sở', 'adopted', n.id FROM n RETURNING id`,
+      [grassroots.id, grassroots.path],
+    );
+    const documentId = doc[0]!.id;
+    await db.query(
+      `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
+       SELECT $1, 'target', p, t, id, c, v, '%', 2025 FROM indicators
+         JOIN (VALUES ('ORG_GOOD_RATE', 1, 'Hằng năm có 100% chi bộ hoàn thành tốt nhiệm vụ', '=', 100), ('MEMBER_GOOD_RATE', 2, '90% đảng viên trở lên hoàn thành tốt nhiệm vụ', '>=', 90)) x(code, p, t, c, v)
+           ON x.code = indicators.code`,
+      [documentId],
+    );
+    const { rows: r2024 } = await db.query<{ id: number }>(`SELECT id FROM grading_rounds WHERE org_id = $1 AND period_key = '2024'`, [grassroots.id]);
+    const round2024 = r2024[0]!.id;
+    // Decided ratings of 2024 written straight in (the workflow is tested above): 8 of 10 members good or above, 1 of 2 cells.
+    const levels = ['excellent', 'good', 'good', 'good', 'good', 'good', 'good', 'good', 'completed', 'failed'];
+    const everyone = [...membersA, ...membersB];
+    for (let i = 0; i < everyone.length; i++) {
+      await db.query(`UPDATE grading_evaluations SET status = 'decided', decided_level = $3, decided_at = '2024-12-28' WHERE round_id = $1 AND member_id = $2`, [round2024, everyone[i]!.id, levels[i]]);
+    }
+    await db.query(`UPDATE grading_evaluations SET status = 'decided', decided_level = CASE WHEN org_id = $2 THEN 'good' ELSE 'completed' END, decided_at = '2024-12-28' WHERE round_id = $1 AND subject_kind = 'org'`, [round2024, cellA.id]);
+
+    const results = (await grassrootsManager.get(`/api/grading/results?roundId=${round2024}`)).json();
+    const list = (await grassrootsManager.get(`/api/grading/results/list?roundId=${round2024}&subjectKind=member&atLeast=good`)).json();
+    expect(results.members.goodOrAbove).toEqual({ numerator: 8, denominator: 10, percent: 80 });
+    expect(list.total).toBe(results.members.goodOrAbove.numerator);
+
+    const dash = await grassrootsManager.get(`/api/documents/${documentId}/dashboard?orgId=${grassroots.id}&asOf=2024-12-31`);
+    expect(dash.statusCode, dash.body).toBe(200);
+    type T = { indicatorName: string; source: string; latest: number; actuals: { periodKey: string; value: number }[] };
+    const targets = dash.json().targets as T[];
+    const memberTarget = targets.find((t) => t.indicatorName.startsWith('Tỷ lệ đảng viên'))!;
+    const orgTarget = targets.find((t) => t.indicatorName.startsWith('Tỷ lệ chi bộ'))!;
+    expect(memberTarget).toMatchObject({ source: 'grading', latest: results.members.goodOrAbove.percent });
+    expect(orgTarget).toMatchObject({ source: 'grading', latest: results.orgs.goodOrAbove.percent });
+    expect(orgTarget.latest).toBe(50);
+    // Before the decisions, nothing is decided: the target has no graded actual.
+    const before = (await grassrootsManager.get(`/api/documents/${documentId}/dashboard?orgId=${grassroots.id}&asOf=2024-12-27`)).json().targets as T[];
+    expect(before.find((t) => t.indicatorName.startsWith('Tỷ lệ đảng viên'))!.source).toBe('reports');
+  });
+});

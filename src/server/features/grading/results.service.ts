@@ -133,20 +133,24 @@ export async function getOrgHistory(db: Db, actor: Actor, orgId: number) {
 
 const shareAtLeastParts = (numerator: number, denominator: number) => ({ numerator, denominator, percent: denominator === 0 ? null : Math.round((numerator * 1000) / denominator) / 10 });
 
+export const GOOD_RATE_CODES = { ORG_GOOD_RATE: 'org', MEMBER_GOOD_RATE: 'member' } as const;
+
 /**
- * The yearly actuals of ORG_GOOD_RATE / MEMBER_GOOD_RATE targets for an org's subtree: for each
- * year with a decided yearly round covering the subtree, the share rated good or above, with
- * its parts. Used by the targets' dashboards so that the rates are not typed by hand.
+ * The yearly actuals of ORG_GOOD_RATE / MEMBER_GOOD_RATE targets over an org's subtree: for
+ * each year with decided ratings (yearly rounds, decided by asOf), the share rated good or
+ * above, with its parts. A subject graded in two rounds of the same year (the bloc's and a
+ * ward's) counts once, by the later round. Empty when nothing is decided yet: the reported
+ * figures stand then. Used by the targets' dashboards so that the rates are not typed by hand.
  */
 export async function goodRateSeries(db: Queryable, orgPath: string, subject: 'member' | 'org', asOf: string) {
   const { rows } = await db.query<{ year: string; numerator: number; denominator: number }>(
-    `SELECT g.period_key AS year,
-            count(*) FILTER (WHERE e.decided_level IN ('excellent','good'))::int AS numerator,
-            count(*) FILTER (WHERE e.decided_level IS NOT NULL)::int AS denominator
-       FROM grading_evaluations e JOIN grading_rounds g ON g.id = e.round_id JOIN orgs o ON o.id = e.org_id
-      WHERE g.period_kind = 'year' AND g.period_end <= $3::date AND e.is_current AND e.subject_kind = $2 AND o.path <@ $1::ltree
-        AND (e.decided_at IS NULL OR e.decided_at::date <= $3::date)
-      GROUP BY g.period_key HAVING count(*) FILTER (WHERE e.decided_level IS NOT NULL) > 0 ORDER BY g.period_key`,
+    `SELECT year, count(*) FILTER (WHERE level IN ('excellent','good'))::int AS numerator, count(*)::int AS denominator
+       FROM (SELECT DISTINCT ON (g.period_key, COALESCE(e.member_id, e.org_id)) g.period_key AS year, e.decided_level AS level
+               FROM grading_evaluations e JOIN grading_rounds g ON g.id = e.round_id JOIN orgs o ON o.id = e.org_id
+              WHERE g.period_kind = 'year' AND e.is_current AND e.subject_kind = $2 AND e.decided_level IS NOT NULL
+                AND o.path <@ $1::ltree AND e.decided_at < ($3::date + 1)
+              ORDER BY g.period_key, COALESCE(e.member_id, e.org_id), g.period_end DESC, g.id DESC) x
+      GROUP BY year ORDER BY year`,
     [orgPath, subject, asOf],
   );
   return rows.map((r) => ({ year: r.year, numerator: r.numerator, denominator: r.denominator, percent: Math.round((r.numerator * 1000) / r.denominator) / 10 }));
