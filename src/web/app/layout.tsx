@@ -8,6 +8,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -32,6 +33,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const canUsers = useCan('users.read');
   const canAudit = useCan('audit.read');
   const canStudy = useCan('study.read');
+  const canGrading = useCan('grading.read');
 
   const items: MenuProps['items'] = [
     { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
@@ -59,6 +61,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
         ...(canAudit ? [{ key: '/mail-outbox', label: t('nav.mailOutbox') }] : []),
       ],
     },
+    {
+      key: 'grading',
+      icon: <SafetyCertificateOutlined />,
+      label: 'Đánh giá, xếp loại',
+      children: [
+        ...(canGrading ? [{ key: '/grading', label: 'Đợt đánh giá' }] : []),
+        ...(me.memberId ? [{ key: '/grading/me', label: 'Phiếu kiểm điểm của tôi' }] : []),
+      ],
+    },
   ];
   const selected = ['/my-work', '/reports', '/mail-outbox'].some((k) => pathname.startsWith(k))
     ? (['/my-work', '/reports', '/mail-outbox'].find((k) => pathname.startsWith(k)) ?? '/reports')
@@ -66,6 +77,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ? '/documents'
     : pathname.startsWith('/study')
     ? (['/study/coverage', '/study/reflections', '/study/me'].find((k) => pathname.startsWith(k)) ?? '/study')
+    : pathname.startsWith('/grading')
+    ? (pathname.startsWith('/grading/me') ? '/grading/me' : '/grading')
     : pathname.startsWith('/cascade')
     ? '/documents'
     : (['/orgs', '/members', '/users', '/audit', '/documents'].find((k) => pathname.startsWith(k)) ?? '/orgs');

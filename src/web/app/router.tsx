@@ -34,6 +34,9 @@ const StudyCoveragePage = lazyRouteComponent(() => import('../features/study/cov
 const MyStudyPage = lazyRouteComponent(() => import('../features/study/my-study-page'), 'MyStudyPage');
 const ReflectionsPage = lazyRouteComponent(() => import('../features/study/reflections-page'), 'ReflectionsPage');
 const CheckinPage = lazyRouteComponent(() => import('../features/study/checkin-page'), 'CheckinPage');
+const GradingRoundsPage = lazyRouteComponent(() => import('../features/grading/rounds-page'), 'GradingRoundsPage');
+const GradingRoundPage = lazyRouteComponent(() => import('../features/grading/round-page'), 'GradingRoundPage');
+const MyEvaluationPage = lazyRouteComponent(() => import('../features/grading/my-evaluation-page'), 'MyEvaluationPage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
 function RootGate() {
@@ -137,6 +140,9 @@ const studyCoverageRoute = createRoute({
 const myStudyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/me', component: MyStudyPage });
 const reflectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/reflections', component: ReflectionsPage });
 const checkinRoute = createRoute({ getParentRoute: () => rootRoute, path: '/checkin/$token', component: () => <CheckinPage token={checkinRoute.useParams().token} /> });
+const gradingRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading', component: GradingRoundsPage });
+const myEvaluationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading/me', component: MyEvaluationPage });
+const gradingRoundRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading/rounds/$id', component: () => <GradingRoundPage key={gradingRoundRoute.useParams().id} id={Number(gradingRoundRoute.useParams().id)} /> });
 function DashboardRoutePage() {
   const { documentId } = dashboardRoute.useParams();
   const { orgId } = dashboardRoute.useSearch();
@@ -182,6 +188,9 @@ const routeTree = rootRoute.addChildren([
   myStudyRoute,
   reflectionsRoute,
   checkinRoute,
+  gradingRoute,
+  myEvaluationRoute,
+  gradingRoundRoute,
 ]);
 
 export const router = createRouter({

@@ -36,20 +36,24 @@ CREATE TABLE grading_rounds (
 );
 CREATE INDEX grading_rounds_org_idx ON grading_rounds (org_id);
 
+-- No foreign keys on the subject columns, deliberately: opening a province's round writes
+-- 300,000 rows in one statement, and a row-level FK check per column and row cost more than
+-- the insert itself. The only writers are the round's opening statement, which selects the
+-- orgs and members it references, and the workflow, which changes no reference.
 CREATE TABLE grading_evaluations (
   id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  round_id        bigint NOT NULL REFERENCES grading_rounds(id) ON DELETE CASCADE,
+  round_id        bigint NOT NULL,
   subject_kind    text NOT NULL CHECK (subject_kind IN ('member','org')),
   -- The org rated, or the member's cell when the round opened (scope is checked on it).
-  org_id          bigint NOT NULL REFERENCES orgs(id),
-  member_id       bigint REFERENCES members(id),
+  org_id          bigint NOT NULL,
+  member_id       bigint,
   -- The competent level: the grassroots committee above a member's cell, the committee above
   -- a rated org. The quota of the top level is counted per round, subject kind and this org.
-  decider_org_id  bigint NOT NULL REFERENCES orgs(id),
+  decider_org_id  bigint NOT NULL,
   -- A correction of a decided rating is a new row with the next number; the old one stays.
   version_no      integer NOT NULL DEFAULT 1,
   is_current      boolean NOT NULL DEFAULT true,
-  correction_of   bigint REFERENCES grading_evaluations(id),
+  correction_of   bigint,
   correction_reason text,
   status          text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','self_assessed','commented','proposed','decided')),
   evidence        jsonb NOT NULL DEFAULT '{}',
@@ -65,7 +69,7 @@ CREATE TABLE grading_evaluations (
   proposed_level  text CHECK (proposed_level IN ('excellent','good','completed','failed')),
   decided_level   text CHECK (decided_level IN ('excellent','good','completed','failed')),
   decided_at      timestamptz,
-  decided_by      bigint REFERENCES users(id),
+  decided_by      bigint,
   is_sample       boolean NOT NULL DEFAULT false,
   version         integer NOT NULL DEFAULT 1,
   created_at      timestamptz NOT NULL DEFAULT now(),
@@ -74,11 +78,57 @@ CREATE TABLE grading_evaluations (
   CHECK ((status = 'decided') = (decided_level IS NOT NULL))
 );
 -- One current evaluation per subject and round (re-opening a round adds only the missing ones).
-CREATE UNIQUE INDEX grading_evaluations_subject_key ON grading_evaluations (round_id, subject_kind, org_id, COALESCE(member_id, 0)) WHERE is_current;
-CREATE UNIQUE INDEX grading_evaluations_member_key ON grading_evaluations (round_id, member_id) WHERE is_current AND member_id IS NOT NULL;
-CREATE INDEX grading_evaluations_round_org_idx ON grading_evaluations (round_id, org_id) WHERE is_current;
-CREATE INDEX grading_evaluations_member_idx ON grading_evaluations (member_id) WHERE member_id IS NOT NULL;
+CREATE UNIQUE INDEX grading_evaluations_org_key ON grading_evaluations (round_id, org_id) WHERE is_current AND member_id IS NULL;
+-- Member first: "my evaluations" reads it too.
+CREATE UNIQUE INDEX grading_evaluations_member_key ON grading_evaluations (member_id, round_id) WHERE is_current AND member_id IS NOT NULL;
+-- Round first: the review lists and exports of a round read it; decisions count their quota
+-- group on it. (Each index costs the opening of a province's round a second or more.)
 CREATE INDEX grading_evaluations_quota_idx ON grading_evaluations (round_id, subject_kind, decider_org_id) WHERE is_current;
+-- Few rows: "không hoàn thành hai năm liên tiếp" looks them up.
+CREATE INDEX grading_evaluations_failed_idx ON grading_evaluations (round_id) WHERE is_current AND decided_level = 'failed';
+
+-- Current evaluations per round, org, subject kind and level ('pending' until decided), kept
+-- by statement triggers: a province's results sum these rows (thousands), never the 300,000
+-- evaluations. Deltas are applied in key order so that two decisions never deadlock.
+CREATE TABLE grading_level_counts (
+  round_id     bigint NOT NULL,
+  org_id       bigint NOT NULL,
+  subject_kind text NOT NULL,
+  level        text NOT NULL,
+  n            integer NOT NULL,
+  PRIMARY KEY (round_id, org_id, subject_kind, level)
+);
+CREATE OR REPLACE FUNCTION grading_counts_ins() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO grading_level_counts AS c (round_id, org_id, subject_kind, level, n)
+  SELECT round_id, org_id, subject_kind, level, sum(n)::int FROM (SELECT round_id, org_id, subject_kind, COALESCE(decided_level, 'pending') AS level, 1 AS n FROM new_rows WHERE is_current) d
+   GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (round_id, org_id, subject_kind, level) DO UPDATE SET n = c.n + EXCLUDED.n;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION grading_counts_upd() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO grading_level_counts AS c (round_id, org_id, subject_kind, level, n)
+  SELECT round_id, org_id, subject_kind, level, sum(n)::int FROM (SELECT round_id, org_id, subject_kind, COALESCE(decided_level, 'pending') AS level, 1 AS n FROM new_rows WHERE is_current
+          UNION ALL SELECT round_id, org_id, subject_kind, COALESCE(decided_level, 'pending'), -1 FROM old_rows WHERE is_current) d
+   GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (round_id, org_id, subject_kind, level) DO UPDATE SET n = c.n + EXCLUDED.n;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION grading_counts_del() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO grading_level_counts AS c (round_id, org_id, subject_kind, level, n)
+  SELECT round_id, org_id, subject_kind, level, sum(n)::int FROM (SELECT round_id, org_id, subject_kind, COALESCE(decided_level, 'pending') AS level, -1 AS n FROM old_rows WHERE is_current) d
+   GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (round_id, org_id, subject_kind, level) DO UPDATE SET n = c.n + EXCLUDED.n;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER grading_counts_ins AFTER INSERT ON grading_evaluations REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION grading_counts_ins();
+CREATE TRIGGER grading_counts_upd AFTER UPDATE ON grading_evaluations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION grading_counts_upd();
+CREATE TRIGGER grading_counts_del AFTER DELETE ON grading_evaluations REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION grading_counts_del();
 
 -- Read-only views over other features' tables: the evidence a form is pre-filled with. The
 -- grading feature reads these and never writes those tables.

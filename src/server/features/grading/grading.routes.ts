@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureOptions } from '../index';
-import { actorOf } from '../../lib/http';
+import { actorOf, DOCX_TYPE, sendFile, XLSX_TYPE } from '../../lib/http';
+import { exportRoundSummaryDocx, exportSelfAssessmentDocx } from './grading.docx';
+import { exportResultsSheet } from './grading.sheet';
 import {
   commentSchema, correctSchema, decideSchema, idParams, listEvaluationsQuery, listRoundsQuery, openRoundSchema, orgParams, proposeSchema,
   resultsListQuery, resultsQuery, saveEvaluationSchema, selfAssessSchema,
@@ -50,6 +52,21 @@ export const gradingRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
     async (req) => getResults(db, actorOf(req), req.query.roundId, req.query.orgId));
   app.get('/grading/results/list', { config: read, schema: { tags, summary: 'The list behind a results number', querystring: resultsListQuery } },
     async (req) => getResultsList(db, actorOf(req), req.query));
+  app.get('/grading/results.xlsx', { config: read, schema: { tags, summary: 'The results table as .xlsx', querystring: resultsQuery } },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportResultsSheet(db, actorOf(req), req.query.roundId, req.query.orgId);
+      return sendFile(reply, buffer, fileName, XLSX_TYPE);
+    });
+  app.get('/grading/rounds/:id/summary.docx', { config: read, schema: { tags, summary: 'The round’s summary report (Word)', params: idParams } },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportRoundSummaryDocx(db, actorOf(req), req.params.id);
+      return sendFile(reply, buffer, fileName, DOCX_TYPE);
+    });
+  app.get('/grading/evaluations/:id/self-assessment.docx', { config: anyone, schema: { tags, summary: 'The bản kiểm điểm (Word)', params: idParams } },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportSelfAssessmentDocx(db, actorOf(req), req.params.id);
+      return sendFile(reply, buffer, fileName, DOCX_TYPE);
+    });
   app.get('/grading/orgs/:orgId/history', { config: read, schema: { tags, summary: 'Year-on-year results of an org', params: orgParams } },
     async (req) => getOrgHistory(db, actorOf(req), req.params.orgId));
 };

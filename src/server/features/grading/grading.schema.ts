@@ -60,5 +60,7 @@ export const resultsListQuery = z.object({
   subjectKind: z.enum(['member', 'org']),
   level: gradeLevelEnum.optional(),
   atLeast: gradeLevelEnum.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export type ResultsListQuery = z.infer<typeof resultsListQuery>;

@@ -4,6 +4,9 @@ import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
 import { buildMember, buildOrg, buildUser, type TestMember, type TestOrg } from '../../test/factories';
 import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/http';
+import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
+import { docxToText } from '../../lib/docx-text';
 
 let app: App;
 let db: Db;
@@ -336,5 +339,37 @@ describe('results feed the targets', () => {
     // Before the decisions, nothing is decided: the target has no graded actual.
     const before = (await grassrootsManager.get(`/api/documents/${documentId}/dashboard?orgId=${grassroots.id}&asOf=2024-12-27`)).json().targets as T[];
     expect(before.find((t) => t.indicatorName.startsWith('Tỷ lệ đảng viên'))!.source).toBe('reports');
+  });
+});
+
+describe('documents', () => {
+  it('writes the bản kiểm điểm with the pledge review and the round summary in Word, and the results in .xlsx', async () => {
+    const e = await evalOf(membersA[0]!.id);
+    const doc = await member.get(`/api/grading/evaluations/${e.id}/self-assessment.docx`);
+    expect(doc.statusCode).toBe(200);
+    const text = await docxToText(doc.rawPayload);
+    expect(text).toContain('BẢN KIỂM ĐIỂM CÁ NHÂN');
+    expect(text).toContain('Nguyễn Văn An');
+    expect(text).toContain('Thực hiện một phần');
+    expect(text).toContain('Hoàn thành tốt công việc chuyên môn.');
+    if (process.env.GRADING_DOCX_OUT) writeFileSync(process.env.GRADING_DOCX_OUT, doc.rawPayload);
+    expect((await member.get(`/api/grading/evaluations/${(await evalOf(membersA[1]!.id)).id}/self-assessment.docx`)).statusCode).toBe(404);
+
+    const summary = await blocManager.get(`/api/grading/rounds/${roundId}/summary.docx`);
+    expect(summary.statusCode).toBe(200);
+    const results = (await blocManager.get(`/api/grading/results?roundId=${roundId}`)).json();
+    expect(await docxToText(summary.rawPayload)).toContain(`Hoàn thành tốt nhiệm vụ trở lên: ${results.members.goodOrAbove.numerator}/${results.members.goodOrAbove.denominator}`);
+    expect((await cellSecretary.get(`/api/grading/rounds/${roundId}/summary.docx`)).statusCode).toBe(200);
+
+    const sheet = await cellSecretary.get(`/api/grading/results.xlsx?roundId=${roundId}`);
+    expect(sheet.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const names = ws.getColumn(2).values.slice(2).map(String);
+    // The cell secretary's sheet holds their cell only: the cell itself and its 6 members.
+    expect(names).toHaveLength(7);
+    expect(names).toContain('Nguyễn Văn An');
+    expect(names).not.toContain('Đỗ Văn Hải');
   });
 });

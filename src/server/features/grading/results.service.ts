@@ -26,16 +26,17 @@ async function resultsOrg(db: Db, actor: Actor, roundId: number, orgId: number |
 }
 
 /**
- * Level counts of a round under an org, per child branch in one pass: each evaluation's org
- * path names the child of `orgPath` it lies under (null for the org itself). Evaluations
+ * Level counts of a round under an org, per child branch in one pass over the kept counts
+ * (grading_level_counts): each org's path names the child of `orgPath` it lies under (null
+ * for the org itself). Evaluations
  * outside the caller's scope are left out, so a narrower scope sees its own part only.
  */
 export async function countLevels(db: Queryable, roundId: number, orgPath: string, scope: string[] | null): Promise<CountRow[]> {
   const { rows } = await db.query<CountRow>(
     `SELECT CASE WHEN nlevel(o.path) > nlevel($2::ltree) THEN subpath(o.path, nlevel($2::ltree), 1)::text::bigint END AS "branchId",
-            e.subject_kind AS "subjectKind", e.decided_level AS level, count(*)::int AS n
-       FROM grading_evaluations e JOIN orgs o ON o.id = e.org_id
-      WHERE e.round_id = $1 AND e.is_current AND o.path <@ $2::ltree AND ($3::ltree[] IS NULL OR o.path <@ $3::ltree[])
+            c.subject_kind AS "subjectKind", NULLIF(c.level, 'pending') AS level, sum(c.n)::int AS n
+       FROM grading_level_counts c JOIN orgs o ON o.id = c.org_id
+      WHERE c.round_id = $1 AND c.n <> 0 AND o.path <@ $2::ltree AND ($3::ltree[] IS NULL OR o.path <@ $3::ltree[])
       GROUP BY 1, 2, 3`,
     [roundId, orgPath, scope],
   );
@@ -71,7 +72,7 @@ export async function getResults(db: Db, actor: Actor, roundId: number, orgId?: 
     orgs: summarize(rows, 'org'),
     members: summarize(rows, 'member'),
     children,
-    flagged: await findFailedTwoYears(db, roundId, org.path, gradingReadScope(actor)),
+    flagged: round.periodKind === 'year' ? await findFailedTwoYears(db, roundId, org.path, gradingReadScope(actor)) : [],
   };
 }
 
@@ -79,15 +80,17 @@ export async function getResults(db: Db, actor: Actor, roundId: number, orgId?: 
 export async function getResultsList(db: Db, actor: Actor, q: ResultsListQuery) {
   const { org } = await resultsOrg(db, actor, q.roundId, q.orgId);
   const levels = q.level ? [q.level] : q.atLeast ? GRADE_LEVELS.filter((l) => gradeRank(l) >= gradeRank(q.atLeast!)) : [...GRADE_LEVELS];
-  const { rows } = await db.query(
-    `SELECT e.id, e.subject_kind AS "subjectKind", COALESCE(m.full_name, o.name) AS name, o.name AS "orgName", e.decided_level AS level, e.score, e.version_no AS "versionNo"
+  const { rows } = await db.query<Record<string, unknown> & { total: number }>(
+    `SELECT e.id, e.subject_kind AS "subjectKind", COALESCE(m.full_name, o.name) AS name, o.name AS "orgName", e.decided_level AS level, e.score, e.version_no AS "versionNo",
+            count(*) OVER ()::int AS total
        FROM grading_evaluations e JOIN orgs o ON o.id = e.org_id LEFT JOIN members m ON m.id = e.member_id
       WHERE e.round_id = $1 AND e.is_current AND e.subject_kind = $2 AND e.decided_level = ANY($3::text[])
         AND o.path <@ $4::ltree AND ($5::ltree[] IS NULL OR o.path <@ $5::ltree[])
-      ORDER BY o.path, m.given_name COLLATE "vi-x-icu", COALESCE(m.full_name, o.name) COLLATE "vi-x-icu", e.id`,
-    [q.roundId, q.subjectKind, levels, org.path, gradingReadScope(actor)],
+      ORDER BY o.path, m.given_name COLLATE "vi-x-icu", COALESCE(m.full_name, o.name) COLLATE "vi-x-icu", e.id
+      LIMIT $6 OFFSET $7`,
+    [q.roundId, q.subjectKind, levels, org.path, gradingReadScope(actor), q.pageSize, (q.page - 1) * q.pageSize],
   );
-  return { items: rows, total: rows.length };
+  return { items: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 /**

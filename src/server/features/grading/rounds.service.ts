@@ -4,7 +4,7 @@
  * in scope, each pre-filled with the evidence the app holds, in a few set-based statements.
  */
 import type pg from 'pg';
-import type { Db } from '../../db/pool';
+import type { Db, Queryable } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
 import { gradingPeriod, type RuleSet } from '../../../domain/grading';
 import { scopePaths } from '../../../domain/access/permissions';
@@ -43,8 +43,8 @@ export async function findRoundVisible(db: pg.Pool | pg.PoolClient, actor: Actor
   const { rows } = await db.query<RoundRow>(
     `SELECT ${roundColumns} FROM grading_rounds g JOIN orgs o ON o.id = g.org_id
       WHERE g.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[] OR o.path @> $2::ltree[]
-             OR EXISTS (SELECT 1 FROM grading_evaluations e WHERE e.round_id = g.id AND e.member_id = $3))`,
-    [id, gradingReadScope(actor), actor.memberId ?? 0],
+             OR ($3::bigint IS NOT NULL AND EXISTS (SELECT 1 FROM grading_evaluations e WHERE e.member_id = $3 AND e.round_id = g.id AND e.is_current)))`,
+    [id, gradingReadScope(actor), actor.memberId],
   );
   return rows[0] ?? null;
 }
@@ -58,10 +58,10 @@ export async function findRounds(db: Db, actor: Actor, orgId?: number) {
                                  count(*) FILTER (WHERE e.subject_kind = 'member')::int AS members, count(*) FILTER (WHERE e.subject_kind = 'org')::int AS orgs
                             FROM grading_evaluations e WHERE e.round_id = g.id AND e.is_current) c ON true
       WHERE ($1::ltree[] IS NULL OR o.path <@ $1::ltree[] OR o.path @> $1::ltree[]
-             OR EXISTS (SELECT 1 FROM grading_evaluations e WHERE e.round_id = g.id AND e.member_id = $2))
+             OR ($2::bigint IS NOT NULL AND EXISTS (SELECT 1 FROM grading_evaluations e WHERE e.member_id = $2 AND e.round_id = g.id AND e.is_current)))
         AND ($3::bigint IS NULL OR g.org_id = $3)
       ORDER BY g.period_end DESC, o.name COLLATE "vi-x-icu", g.id`,
-    [gradingReadScope(actor), actor.memberId ?? 0, orgId ?? null],
+    [gradingReadScope(actor), actor.memberId, orgId ?? null],
   );
   return rows.map(({ ruleSet, ...r }: RoundRow & Record<string, unknown>) => ({ ...r, ruleSetCode: ruleSet.code, ruleSetName: ruleSet.name, legalBasis: ruleSet.legalBasis }));
 }
@@ -102,7 +102,7 @@ export async function openRound(db: Db, actor: Actor, input: OpenRoundInput, opt
   if (!rules) throw badField('body.periodKind', `Không có quy định nào đánh giá loại kỳ này cho ${period.label}`);
   const name = input.name ?? `Kiểm điểm, đánh giá, xếp loại chất lượng ${period.label}`;
 
-  return inTransaction(db, async (tx) => {
+  const opened = await inTransaction(db, async (tx) => {
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO grading_rounds (org_id, name, period_kind, period_key, period_start, period_end, rule_set, self_assess_due, review_due, decide_due, is_sample, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (org_id, period_key) DO NOTHING RETURNING id`,
@@ -110,10 +110,25 @@ export async function openRound(db: Db, actor: Actor, input: OpenRoundInput, opt
     );
     if (!rows[0]) throw new AppError('conflict', { vi: 'Tổ chức đã mở đợt đánh giá cho kỳ này.', en: 'A round for this period is already open.' }, { fields: [{ field: 'body.periodKey', message: 'Đã có đợt đánh giá kỳ này.' }] });
     const roundId = rows[0].id;
-    const created = await createEvaluations(tx, roundId, opts.isSample ?? false);
-    await recordAudit(tx, actor, { action: 'create', entity: 'grading_round', entityId: roundId, orgId: org.id, orgPath: org.path, summary: `Mở ${name} (${rules.legalBasis.symbol})`, after: { ...input, ruleSet: `${rules.code} v${rules.version}`, ...created } });
-    return { id: roundId, name, ruleSetCode: rules.code, ruleSetName: rules.name, ...created };
+    const orgs = await createOrgEvaluations(tx, roundId, opts.isSample ?? false);
+    await recordAudit(tx, actor, { action: 'create', entity: 'grading_round', entityId: roundId, orgId: org.id, orgPath: org.path, summary: `Mở ${name} (${rules.legalBasis.symbol})`, after: { ...input, ruleSet: `${rules.code} v${rules.version}`, orgs } });
+    return { id: roundId, orgs };
   });
+  // The members' evaluations are written after the round commits, in two halves on two
+  // connections (the machine's two cores): a province's 300,000 rows in one statement took
+  // twice as long. Should a half fail, the round is taken back whole, and the audit says so.
+  try {
+    const halves = await Promise.all(([0, 1] as const).map((half) => createMemberEvaluations(db, opened.id, opts.isSample ?? false, half)));
+    const members = halves[0]! + halves[1]!;
+    return { id: opened.id, name, ruleSetCode: rules.code, ruleSetName: rules.name, orgs: opened.orgs, members };
+  } catch (err) {
+    await inTransaction(db, async (tx) => {
+      await tx.query('DELETE FROM grading_evaluations WHERE round_id = $1', [opened.id]);
+      await tx.query('DELETE FROM grading_rounds WHERE id = $1', [opened.id]);
+      await recordAudit(tx, actor, { action: 'delete', entity: 'grading_round', entityId: opened.id, orgId: org.id, orgPath: org.path, summary: `Hủy mở ${name}: không tạo được phiếu đảng viên` });
+    });
+    throw err;
+  }
 }
 
 const badField = (field: string, message: string) =>
@@ -121,13 +136,22 @@ const badField = (field: string, message: string) =>
 
 /**
  * Creates the evaluations of a round with their evidence: one statement for the orgs, one for
- * the members. Each reads the other features' data through the grading_*_evidence views,
+ * the members. Called once, on a round just created: plain inserts, since a speculative
+ * insert (ON CONFLICT) costs a province's opening a third more, and the unique indexes still
+ * refuse a duplicate. Each reads the other features' data through the grading_*_evidence views,
  * aggregated once per period, never one query per subject.
  */
 export async function createEvaluations(tx: pg.PoolClient, roundId: number, isSample: boolean): Promise<{ orgs: number; members: number }> {
+  const orgs = await createOrgEvaluations(tx, roundId, isSample);
+  const members = await createMemberEvaluations(tx, roundId, isSample, null);
+  return { orgs, members };
+}
+
+/** The rated orgs' evaluations with their evidence; returns how many. */
+export async function createOrgEvaluations(tx: pg.PoolClient, roundId: number, isSample: boolean): Promise<number> {
   const orgs = await tx.query(
     `WITH g AS (SELECT r.id, r.period_start AS s, r.period_end AS e, o.id AS root_id, o.path AS root FROM grading_rounds r JOIN orgs o ON o.id = r.org_id WHERE r.id = $1),
-     rated AS (
+     rated AS MATERIALIZED (
        SELECT o.id, o.parent_id, o.path FROM orgs o, g
         WHERE o.path <@ g.root AND o.id <> g.root_id AND o.kind IN ${RATED_ORG_KINDS}
           -- Orgs dissolved or merged away before the period began are not rated. valid_from is
@@ -148,7 +172,13 @@ export async function createEvaluations(tx: pg.PoolClient, roundId: number, isSa
               count(*) FILTER (WHERE r.first_submitted_on IS NULL)::int AS missing
          FROM grading_report_evidence r, g WHERE r.due_date BETWEEN g.s AND g.e AND r.org_id IN (SELECT id FROM rated) GROUP BY r.org_id
      ),
-     st AS (SELECT s.org_id, count(DISTINCT s.member_id)::int AS studied FROM grading_study_evidence s, g WHERE s.studied_on <= g.e GROUP BY s.org_id),
+     st AS MATERIALIZED (SELECT s.org_id, count(DISTINCT s.member_id)::int AS studied FROM grading_study_evidence s, g WHERE s.studied_on <= g.e GROUP BY s.org_id),
+     -- Coverage of each rated org's subtree in one join (rated × its subtree's orgs, a few
+     -- rows per org), not a subquery per org: that re-aggregated the study rows each time.
+     cov AS MATERIALIZED (
+       SELECT r.id, sum(sub.member_count)::int AS members, sum(COALESCE(st.studied, 0))::int AS studied
+         FROM rated r JOIN orgs sub ON sub.path <@ r.path LEFT JOIN st ON st.org_id = sub.id GROUP BY r.id
+     ),
      ex AS (
        SELECT x.org_id, count(*)::int AS total, count(*) FILTER (WHERE x.status = 'open')::int AS open
          FROM grading_explanation_evidence x, g WHERE x.day BETWEEN g.s AND g.e GROUP BY x.org_id
@@ -163,21 +193,22 @@ export async function createEvaluations(tx: pg.PoolClient, roundId: number, isSa
             jsonb_build_object('total', COALESCE(tk.total, 0), 'onTime', COALESCE(tk.on_time, 0), 'late', COALESCE(tk.late, 0), 'overdue', COALESCE(tk.overdue, 0), 'beyond', 0),
             $2
        FROM rated r
-       LEFT JOIN tk ON tk.org_id = r.id LEFT JOIN rp ON rp.org_id = r.id LEFT JOIN ex ON ex.org_id = r.id
-       LEFT JOIN LATERAL (
-         SELECT sum(sub.member_count)::int AS members, sum(COALESCE(st.studied, 0))::int AS studied
-           FROM orgs sub LEFT JOIN st ON st.org_id = sub.id WHERE sub.path <@ r.path
-       ) cov ON true
-     ON CONFLICT DO NOTHING`,
+       LEFT JOIN tk ON tk.org_id = r.id LEFT JOIN rp ON rp.org_id = r.id LEFT JOIN ex ON ex.org_id = r.id LEFT JOIN cov ON cov.id = r.id
+     `,
     [roundId, isSample],
   );
-  const members = await tx.query(
+  return orgs.rowCount ?? 0;
+}
+
+/** The members' evaluations with their evidence: all, or one half by member id parity (0 or 1). */
+export async function createMemberEvaluations(db: Queryable, roundId: number, isSample: boolean, half: 0 | 1 | null): Promise<number> {
+  const members = await db.query(
     `WITH g AS (SELECT r.period_start AS s, r.period_end AS e, o.path AS root FROM grading_rounds r JOIN orgs o ON o.id = r.org_id WHERE r.id = $1),
      cells AS (SELECT c.id, c.kind, c.parent_id FROM orgs c, g WHERE c.path <@ g.root),
      att AS (
        SELECT a.member_id, count(*) FILTER (WHERE a.status = 'present')::int AS present,
               count(*) FILTER (WHERE a.status = 'excused')::int AS excused, count(*) FILTER (WHERE a.status = 'absent')::int AS absent
-         FROM grading_attendance_evidence a, g WHERE a.day BETWEEN g.s AND g.e GROUP BY a.member_id
+         FROM grading_attendance_evidence a, g WHERE a.day BETWEEN g.s AND g.e AND ($3::int IS NULL OR a.member_id % 2 = $3) GROUP BY a.member_id
      ),
      rf AS (
        SELECT r.member_id, count(*)::int AS total, count(*) FILTER (WHERE r.status = 'accepted')::int AS accepted
@@ -199,9 +230,9 @@ export async function createEvaluations(tx: pg.PoolClient, roundId: number, isSa
             $2
        FROM members m JOIN cells c ON c.id = m.org_id
        LEFT JOIN att ON att.member_id = m.id LEFT JOIN rf ON rf.member_id = m.id LEFT JOIN pl ON pl.member_id = m.id
-      WHERE m.status IN ('official','probationary')
-     ON CONFLICT DO NOTHING`,
-    [roundId, isSample],
+      WHERE m.status IN ('official','probationary') AND ($3::int IS NULL OR m.id % 2 = $3)
+     `,
+    [roundId, isSample, half],
   );
-  return { orgs: orgs.rowCount ?? 0, members: members.rowCount ?? 0 };
+  return members.rowCount ?? 0;
 }
