@@ -25,16 +25,19 @@ export const permissions = [
   'inspections.write',
   'self',
   'inspections.read',
+  'grading.read',
+  'grading.write',
+  'grading.decide',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const read: Permission[] = ['orgs.read', 'members.read', 'documents.read', 'reports.read', 'study.read', 'self'];
+const read: Permission[] = ['orgs.read', 'members.read', 'documents.read', 'reports.read', 'study.read', 'self', 'grading.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  manager: [...read, 'orgs.write', 'members.write', 'users.read', 'users.write', 'audit.read', 'documents.write', 'reports.write', 'study.write', 'inspections.read'],
-  reporter: [...read, 'reports.write', 'study.write'],
-  approver: [...read, 'reports.approve'],
+  manager: [...read, 'orgs.write', 'members.write', 'users.read', 'users.write', 'audit.read', 'documents.write', 'reports.write', 'study.write', 'inspections.read', 'grading.write', 'grading.decide'],
+  reporter: [...read, 'reports.write', 'study.write', 'grading.write'],
+  approver: [...read, 'reports.approve', 'grading.decide'],
   inspector: [...read, 'audit.read', 'inspections.write', 'inspections.read'],
   viewer: read,
   member: ['self'],

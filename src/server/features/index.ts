@@ -11,6 +11,7 @@ import { studyRoutes } from './study/study.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { extractionRoutes } from './extraction/extraction.routes';
 import { oversightRoutes } from './oversight/oversight.routes';
+import { gradingRoutes } from './grading/grading.routes';
 
 export type FeatureOptions = { db: Db };
 
@@ -27,4 +28,5 @@ export const featureRoutes: FastifyPluginAsync<FeatureOptions>[] = [
   extractionRoutes,
   reportsRoutes,
   oversightRoutes,
+  gradingRoutes,
 ];

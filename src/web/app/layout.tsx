@@ -11,6 +11,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -57,6 +58,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
     '/oversight': locale === 'en' ? 'Overview' : 'Tổng quan',
     '/oversight/programs': locale === 'en' ? 'Programs' : 'Chương trình',
     '/oversight/inspections': locale === 'en' ? 'Inspection files' : 'Hồ sơ kiểm tra, giám sát',
+    '/grading': locale === 'en' ? 'Grading rounds' : 'Đợt đánh giá',
+    '/grading/me': locale === 'en' ? 'My self-assessment' : 'Phiếu kiểm điểm của tôi',
   };
   const icon: Partial<Record<PagePath, ReactNode>> = {
     '/dashboard': <DashboardOutlined />,
@@ -77,6 +80,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...group('study', <ReadOutlined />, t('nav.study')),
     ...group('reports', <BarChartOutlined />, t('nav.reports')),
     ...group('oversight', <AuditOutlined />, locale === 'en' ? 'Inspection and supervision' : 'Kiểm tra, giám sát'),
+    ...group('grading', <SafetyCertificateOutlined />, locale === 'en' ? 'Evaluation and grading' : 'Đánh giá, xếp loại'),
   ];
   // The menu entry of the page shown: the longest page path the address starts with; a
   // document's pages and its cascade belong to "Văn bản".
@@ -90,7 +94,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         theme="dark"
         mode="inline"
         selectedKeys={[selected]}
-        defaultOpenKeys={['study', 'reports', 'oversight']}
+        defaultOpenKeys={['study', 'reports', 'oversight', 'grading']}
         items={items}
         onClick={({ key }) => {
           if (!key.startsWith('/')) return;

@@ -29,9 +29,11 @@ export const PAGES = [
   { path: '/oversight/programs', need: 'inspections.read', group: 'oversight' },
   // Subjects of an inspection (any org official) see what was sent to them.
   { path: '/oversight/inspections', need: 'orgs.read', group: 'oversight' },
+  { path: '/grading', need: 'grading.read', group: 'grading' },
+  { path: '/grading/me', need: 'member', group: 'grading' },
 ] as const satisfies readonly { path: string; need: Need; group: MenuGroup | null }[];
 
-export type MenuGroup = 'study' | 'reports' | 'oversight';
+export type MenuGroup = 'study' | 'reports' | 'oversight' | 'grading';
 
 export type PagePath = (typeof PAGES)[number]['path'];
 

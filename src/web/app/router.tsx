@@ -42,6 +42,9 @@ const OversightProgramPage = lazyRouteComponent(() => import('../features/oversi
 const OversightInspectionsPage = lazyRouteComponent(() => import('../features/oversight/timeline-page'), 'InspectionsPage');
 const OversightInspectionPage = lazyRouteComponent(() => import('../features/oversight/inspection-page'), 'InspectionPage');
 const OversightTimelinePage = lazyRouteComponent(() => import('../features/oversight/timeline-page'), 'TimelinePage');
+const GradingRoundsPage = lazyRouteComponent(() => import('../features/grading/rounds-page'), 'GradingRoundsPage');
+const GradingRoundPage = lazyRouteComponent(() => import('../features/grading/round-page'), 'GradingRoundPage');
+const MyEvaluationPage = lazyRouteComponent(() => import('../features/grading/my-evaluation-page'), 'MyEvaluationPage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
 function RootGate() {
@@ -157,6 +160,9 @@ const oversightProgramRoute = createRoute({ getParentRoute: () => rootRoute, pat
 const oversightInspectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/inspections', component: OversightInspectionsPage });
 const oversightInspectionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/inspections/$id', component: () => <OversightInspectionPage key={oversightInspectionRoute.useParams().id} id={Number(oversightInspectionRoute.useParams().id)} /> });
 const oversightTimelineRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/orgs/$orgId', component: () => <OversightTimelinePage key={oversightTimelineRoute.useParams().orgId} orgId={Number(oversightTimelineRoute.useParams().orgId)} /> });
+const gradingRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading', component: GradingRoundsPage });
+const myEvaluationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading/me', component: MyEvaluationPage });
+const gradingRoundRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading/rounds/$id', component: () => <GradingRoundPage key={gradingRoundRoute.useParams().id} id={Number(gradingRoundRoute.useParams().id)} /> });
 function DashboardRoutePage() {
   const { documentId } = dashboardRoute.useParams();
   const { orgId } = dashboardRoute.useSearch();
@@ -209,6 +215,9 @@ const routeTree = rootRoute.addChildren([
   oversightInspectionsRoute,
   oversightInspectionRoute,
   oversightTimelineRoute,
+  gradingRoute,
+  myEvaluationRoute,
+  gradingRoundRoute,
 ]);
 
 export const router = createRouter({

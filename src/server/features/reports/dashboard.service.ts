@@ -18,6 +18,7 @@ import { cascadeDocsCte } from './reports.queries';
 import { indicatorSeries, type SeriesPoint } from './rollups.service';
 import { STUDY_RATE_CODE, studyRateSeries } from './study-actuals.service';
 import { termYears } from './reports.service';
+import { GOOD_RATE_CODES, goodRateSeries } from '../grading/results.service';
 
 /**
  * SQL twins of the domain's `isTaskOverdue` and `taskBucket` (one definition of overdue for
@@ -36,7 +37,7 @@ export type DashboardTarget = {
   itemId: number; text: string; statement: string | null; indicatorId: number | null; indicatorName: string | null; aggregation: string | null; unit: string;
   status: TargetStatus; reason: string; latest: number | null; latestPeriod: string | null; requiredRate: number | null;
   /** Where the actuals come from: approved reports, or study check-ins (STUDY_RATE, see study-actuals.service). */
-  source: 'reports' | 'study';
+  source: 'reports' | 'study' | 'grading';
   actuals: { periodKey: string; periodEnd: string; value: number | null; reporting: number }[];
   yearly: YearValue[]; plan: YearValue[]; forecast: YearValue[]; openExplanations: number;
 };
@@ -140,12 +141,14 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
         GROUP BY 1`, [doc.id, orgId]),
   ]);
   const explanations = new Map(ex.map((e) => [e.itemId, e.n]));
+  const graded = await gradingSeriesOf(db, items, org.path, asOf);
   // Targets are judged on whole years: until 31/12 a year's figure is still year-to-date, and
   // judging it would give a due-year target its final verdict on a partial year.
   const asOfYear = asOf.endsWith('-12-31') ? Number(asOf.slice(0, 4)) : Number(asOf.slice(0, 4)) - 1;
   return items.map((it) => {
     const fromStudy = studied !== undefined && it.indicatorCode?.toUpperCase() === STUDY_RATE_CODE;
-    const points = fromStudy ? studied : it.indicatorId !== null ? (series.get(it.indicatorId) ?? []) : [];
+    const fromGrading = it.indicatorCode ? graded.get(it.indicatorCode.toUpperCase()) : undefined;
+    const points = fromStudy ? studied : fromGrading ? fromGrading : it.indicatorId !== null ? (series.get(it.indicatorId) ?? []) : [];
     const useOwn = it.aggregation === 'none' || it.aggregation === null;
     const yearly = yearlyOf(points, useOwn).filter((y) => y.year <= asOfYear);
     const spec: TargetSpec = {
@@ -158,12 +161,27 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
     const last = [...points].reverse().find((p) => (useOwn ? p.own : (p.subtree ?? p.own)) !== null);
     return {
       itemId: it.id, text: it.text, statement: memo(statements, JSON.stringify(statementInput), () => statementOf(statementInput)), indicatorId: it.indicatorId, indicatorName: it.indicatorName, aggregation: it.aggregation, unit: spec.unit,
-      status: ev.status, reason: ev.reason, requiredRate: ev.requiredRate ?? null, source: fromStudy ? 'study' : 'reports',
+      status: ev.status, reason: ev.reason, requiredRate: ev.requiredRate ?? null, source: fromStudy ? 'study' : fromGrading ? 'grading' : 'reports',
       latest: last ? (useOwn ? last.own : (last.subtree ?? last.own)) : null, latestPeriod: last?.periodKey ?? null,
       actuals: points.map((p) => ({ periodKey: p.periodKey, periodEnd: p.periodEnd, value: useOwn ? p.own : (p.subtree ?? p.own), reporting: p.reporting })),
       yearly, plan: planOf(spec, direction, startYear, endYear), forecast: ev.forecast, openExplanations: explanations.get(it.id) ?? 0,
     };
   });
+}
+
+/**
+ * ORG_GOOD_RATE and MEMBER_GOOD_RATE from decided ratings (the grading feature), one point a
+ * year with its parts. A code with nothing decided yet is left out: its reported series stands.
+ */
+async function gradingSeriesOf(db: Queryable, items: TargetItemRow[], orgPath: string, asOf: string): Promise<Map<string, SeriesPoint[]>> {
+  const codes = [...new Set(items.map((i) => i.indicatorCode?.toUpperCase()).filter((c): c is keyof typeof GOOD_RATE_CODES => !!c && c in GOOD_RATE_CODES))];
+  const out = new Map<string, SeriesPoint[]>();
+  for (const code of codes) {
+    const rows = await goodRateSeries(db, orgPath, GOOD_RATE_CODES[code], asOf);
+    if (rows.length === 0) continue;
+    out.set(code, rows.map((r) => ({ periodKey: r.year, periodEnd: `${r.year}-12-31`, own: r.percent, subtree: r.percent, numerator: r.numerator, denominator: r.denominator, reporting: 0 })));
+  }
+  return out;
 }
 
 type ChildRow = { childId: number; childName: string; childPath: string };
