@@ -10,6 +10,7 @@ import { documentsRoutes } from './documents/documents.routes';
 import { studyRoutes } from './study/study.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { extractionRoutes } from './extraction/extraction.routes';
+import { mailRoutes } from './mail';
 
 export type FeatureOptions = { db: Db };
 
@@ -25,4 +26,5 @@ export const featureRoutes: FastifyPluginAsync<FeatureOptions>[] = [
   studyRoutes,
   extractionRoutes,
   reportsRoutes,
+  mailRoutes,
 ];

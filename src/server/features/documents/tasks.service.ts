@@ -11,7 +11,7 @@ import { canWriteDocuments } from './documents.policy';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors';
-import { findOrgInScope } from '../orgs/orgs.queries';
+import { findOrgInScope } from '../orgs';
 import type { BulkTaskInput, CreateTaskInput, UpdateIndicatorInput, UpdateTaskInput } from './documents.schema';
 import { findItemReadable } from './documents.queries';
 import { itemNotFound } from './items.service';

@@ -12,9 +12,9 @@ import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { docxToText } from '../../lib/docx-text';
-import { insertItem, lockDraftDocument, readTarget } from '../documents/items.service';
-import { findIndicators } from '../documents/tasks.service';
-import { statementOf } from '../documents/documents.service';
+import { insertItem, lockDraftDocument, readTarget } from '../documents';
+import { findIndicators } from '../documents';
+import { statementOf } from '../documents';
 import type { AcceptedItem, ImportExtractedInput } from './extraction.schema';
 import { findIndicatorByName, indicatorCodeFor, matchIndicator, type CatalogIndicator, type IndicatorMatch } from './indicator-match';
 

@@ -11,9 +11,9 @@ import {
 } from '../../../domain/targets';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { findDocumentReadable, type DocumentRow } from '../documents/documents.queries';
-import { findOrgInScope } from '../orgs/orgs.queries';
-import { statementOf } from '../documents/documents.service';
+import { findDocumentReadable, type DocumentRow } from '../documents';
+import { findOrgInScope } from '../orgs';
+import { statementOf } from '../documents';
 import { cascadeDocsCte } from './reports.queries';
 import { indicatorSeries, type SeriesPoint } from './rollups.service';
 import { STUDY_RATE_CODE, studyRateSeries } from './study-actuals.service';

@@ -1,0 +1,9 @@
+/**
+ * What other features may use of the documents feature. Everything else in this folder is its own:
+ * the lint rule in eslint.config.js refuses an import of it from another feature.
+ */
+export { insertItem, lockDraftDocument, readTarget } from './items.service';
+export { findIndicators, updateTask } from './tasks.service';
+export { statementOf } from './documents.service';
+export { type DocumentRow, findDocumentReadable, findItemReadable, latestDocSql } from './documents.queries';
+export { requireDocumentWrite } from './documents.policy';
