@@ -12,6 +12,7 @@ import { reportsRoutes } from './reports/reports.routes';
 import { extractionRoutes } from './extraction/extraction.routes';
 import { oversightRoutes } from './oversight/oversight.routes';
 import { gradingRoutes } from './grading/grading.routes';
+import { mailRoutes } from './mail';
 
 export type FeatureOptions = { db: Db };
 
@@ -29,4 +30,5 @@ export const featureRoutes: FastifyPluginAsync<FeatureOptions>[] = [
   reportsRoutes,
   oversightRoutes,
   gradingRoutes,
+  mailRoutes,
 ];

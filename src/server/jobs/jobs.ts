@@ -10,7 +10,7 @@
  * that wants them calls startJobs itself). RESOLUTE_JOBS_TICK_MS sets the tick (60 s).
  */
 import type { Db } from '../db/pool';
-import { createTransport, deliverOutbox, smtpSettingsFromEnv, type MailTransport, type SmtpSettings } from '../features/reports/mail-sender.service';
+import { createTransport, deliverOutbox, smtpSettingsFromEnv, type MailTransport, type SmtpSettings } from '../features/mail';
 import { sendReminders } from '../features/reports/reminders.service';
 import { vnToday } from '../../domain/vn-time';
 import { runDailyBackup } from './backups';

@@ -9,7 +9,7 @@ import { recordAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { verifyPassword } from '../../lib/password';
 import { matchTotp, newTotpSecret, otpauthUri } from '../../lib/totp';
-import { getUser } from '../users/users.service';
+import { getUser } from '../users';
 import { accountKeyOf, isTotpRequired } from './auth.service';
 
 const ISSUER = 'Resolute';

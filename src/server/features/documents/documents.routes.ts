@@ -16,7 +16,8 @@ import {
 } from './documents.service';
 import { createItem, deleteItem, moveItem, updateItem } from './items.service';
 import { findChain, findConcretizations, findGaps, linkItem, suggestLinks, unlinkItem } from './cascade.service';
-import { assignTasksInBulk, createIndicator, createTask, deleteTask, findIndicators, findTasks, updateIndicator, updateTask } from './tasks.service';
+import { assignTasksInBulk, createTask, deleteTask, findTasks, updateTask } from './tasks.service';
+import { createIndicator, findIndicators, updateIndicator } from './indicators.service';
 import { exportDocumentDocx } from './documents.docx';
 import { exportDocumentSheet, importDocumentSheet } from './documents.sheet';
 import { queryBoolean } from '../../lib/query-params';

@@ -10,7 +10,7 @@ import type { OrgKind } from '../../../domain/orgs/org-kinds';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, badRequest, notFound, versionConflict } from '../../lib/errors';
-import { findOrgInScope } from '../orgs/orgs.queries';
+import { findOrgInScope } from '../orgs';
 import type { CreateDocumentInput, ListDocumentsQuery, UpdateDocumentInput } from './documents.schema';
 import { documentColumns, findDocumentReadable, findItems, latestDocSql, readableDocSql, type DocumentRow, type ItemRow } from './documents.queries';
 import { documentAbilities, requireDocumentWrite, requireDraft } from './documents.policy';

@@ -12,9 +12,7 @@ import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { readDocxText } from '../../lib/parse-file';
-import { insertItem, lockDraftDocument, readTarget } from '../documents/items.service';
-import { findIndicators } from '../documents/tasks.service';
-import { statementOf } from '../documents/documents.service';
+import { findIndicators, insertItem, lockDraftDocument, readTarget, statementOf } from '../documents';
 import type { AcceptedItem, ImportExtractedInput } from './extraction.schema';
 import { findIndicatorByName, indicatorCodeFor, matchIndicator, type CatalogIndicator, type IndicatorMatch } from './indicator-match';
 

@@ -7,7 +7,7 @@ import {
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { AppError, notFound } from '../../lib/errors';
 import { readSheetRows } from '../../lib/parse-file';
-import { findOrgInScope } from '../orgs/orgs.queries';
+import { findOrgInScope } from '../orgs';
 import { MEMBER_HOLDING_KINDS } from './members.queries';
 import { matchHeaders, memberSheetColumns, type MemberSheetKey } from './members.sheet';
 import { formatVnDate, vnToday } from '../../../domain/vn-time';

@@ -6,7 +6,7 @@ import { givenNameOf, normalizeFullName } from '../../../domain/members/member-f
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
-import { findOrgInScope } from '../orgs/orgs.queries';
+import { findOrgInScope } from '../orgs';
 import type { CreateMemberInput, ListMembersQuery, MemberView, UpdateMemberInput } from './members.schema';
 import { MEMBER_HOLDING_KINDS, memberColumns, type MemberRow } from './members.queries';
 

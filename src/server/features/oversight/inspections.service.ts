@@ -12,7 +12,7 @@ import { vnToday } from '../../../domain/vn-time';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { badRequest, notFound, versionConflict } from '../../lib/errors';
-import { findOrgInScope } from '../orgs/orgs.queries';
+import { findOrgInScope } from '../orgs';
 import { abilitiesOf, canWriteAsSubject, inspectionNotFound, partsFor, refused, requireRole, visibleInspectionsSql } from './oversight.policy';
 import { documentsReadable, itemsConcerning, membersWithin, nextOversightNumber, orgsWithin, reportsWithin, requireAll, tasksWithin } from './oversight.queries';
 import type { ConclusionInput, CreateInspectionInput, FindingInput, FormTeamInput } from './oversight.schema';

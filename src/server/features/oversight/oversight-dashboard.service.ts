@@ -14,7 +14,7 @@ import { oversightPercent, termYearsOf, type OversightCoverage } from '../../../
 import { vnToday } from '../../../domain/vn-time';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { findOrgInScope } from '../orgs/orgs.queries';
+import { findOrgInScope } from '../orgs';
 import { scopePaths } from '../../../domain/access/permissions';
 import { findInspections } from './inspections.service';
 

@@ -7,7 +7,7 @@ import { inTransaction } from '../../db/pool';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
-import { findOrgInScope } from '../orgs/orgs.queries';
+import { findOrgInScope } from '../orgs';
 import type { CreateEntryInput, CreateProgramInput } from './oversight.schema';
 import { documentsReadable, itemsConcerning, membersWithin, nextOversightNumber, orgsWithin, requireAll, tasksWithin } from './oversight.queries';
 

@@ -8,8 +8,8 @@ import type { Queryable, Db } from '../../db/pool';
 import { coveragePercent } from '../../../domain/study/coverage';
 import { vnToday } from '../../../domain/vn-time';
 import { systemActor } from '../../lib/actor';
-import { getDashboard } from '../reports/dashboard.service';
-import { getStudyCoverage } from '../study/coverage/coverage.service';
+import { getDashboard } from '../reports';
+import { getStudyCoverage } from '../study';
 
 export type SelfReportFigures = {
   asOf: string;

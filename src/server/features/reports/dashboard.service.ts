@@ -11,14 +11,13 @@ import {
 } from '../../../domain/targets';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { documentColumns, findDocumentReadable, type DocumentRow } from '../documents/documents.queries';
-import { findOrgInScope } from '../orgs/orgs.queries';
-import { statementOf } from '../documents/documents.service';
+import { documentColumns, findDocumentReadable, statementOf, type DocumentRow } from '../documents';
+import { findOrgInScope } from '../orgs';
 import { cascadeDocsCte } from './reports.queries';
 import { indicatorSeries, type SeriesPoint } from './rollups.service';
 import { STUDY_RATE_CODE, studyRateSeries } from './study-actuals.service';
 import { termYears } from './reports.service';
-import { GOOD_RATE_CODES, goodRateSeries } from '../grading/results.service';
+import { GOOD_RATE_CODES, goodRateSeries } from '../grading';
 
 /**
  * SQL twins of the domain's `isTaskOverdue` and `taskBucket` (one definition of overdue for

@@ -9,8 +9,8 @@ import { vnToday } from '../../../domain/vn-time';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors';
-import { findOrgInScope } from '../orgs/orgs.queries';
-import { findItemReadable } from '../documents/documents.queries';
+import { findOrgInScope } from '../orgs';
+import { findItemReadable } from '../documents';
 import { canAskExplanation, canWriteReport } from './reports.policy';
 import type { CreateExplanationInput } from './reports.schema';
 

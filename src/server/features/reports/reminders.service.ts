@@ -1,11 +1,11 @@
 /**
  * Reminders before and after a report's due date, in the app and by e-mail. Mail goes to the
- * outbox; the sender job (mail-sender.service, src/server/jobs) delivers it when SMTP is
+ * outbox; the sender job (the mail feature, src/server/jobs) delivers it when SMTP is
  * configured, otherwise it waits there for an admin to read ('held'). Dedupe keys make a rerun
  * of the same day send nothing twice; the reminder job runs daily and at start-up.
  */
 import { inTransaction, type Db, type Queryable } from '../../db/pool';
-import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
+import { inScopeSql, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { addDays } from '../../../domain/targets';
 import { vnToday } from '../../../domain/vn-time';
@@ -60,22 +60,4 @@ export async function sendRemindersNow(db: Db, actor: Actor, daysBefore: number)
     });
     return result;
   });
-}
-
-/**
- * The outbox, newest first, of the letters about orgs inside the caller's audit.read scope
- * (admins, managers, inspectors), the same rule as the audit log. Letters hold people's
- * addresses and what they were told: a ward's inspector reads the ward's mail, not the country's.
- */
-export async function findOutbox(db: Db, actor: Actor) {
-  const scope = scopeOf(actor, 'audit.read');
-  const { rows } = await db.query(
-    `SELECT m.id, m.to_address AS "toAddress", m.subject, m.body, m.status, m.created_at AS "createdAt", m.sent_at AS "sentAt", m.attempts, m.error,
-            m.next_attempt_at AS "nextAttemptAt"
-       FROM mail_outbox m LEFT JOIN orgs o ON o.id = m.org_id
-      WHERE ${inScopeSql('o.path', '$1')}
-      ORDER BY m.id DESC LIMIT 500`,
-    [scope],
-  );
-  return rows;
 }

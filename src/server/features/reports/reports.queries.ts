@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/pool';
-import { latestDocSql } from '../documents/documents.queries';
+import { latestDocSql } from '../documents';
 
 /**
  * The documents of a document's cascade: itself and every current document that carries it

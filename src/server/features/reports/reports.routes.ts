@@ -18,7 +18,7 @@ import { answerExplanation, closeExplanation, createExplanation, findExplanation
 import { exportDashboardSheet } from './dashboard.sheet';
 import { getPublicDashboard, getShare, saveShare } from './shares.service';
 import { exportProgressReportDocx } from './reports.docx';
-import { findOutbox, sendRemindersNow } from './reminders.service';
+import { sendRemindersNow } from './reminders.service';
 
 const idFile = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
 
@@ -96,11 +96,9 @@ export const reportsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
   app.post('/explanations/:id/close', { config: read, schema: { tags, summary: 'Close a request (the asking side)', params: idParams, body: closeExplanationSchema } },
     async (req) => closeExplanation(db, actorOf(req), req.params.id, req.body.version));
 
-  // My work, reminders, outbox
+  // My work, reminders
   app.get('/my-work', { config: { access: 'authenticated' }, schema: { tags, summary: 'Reports due, late tasks, explanation requests waiting for me' } },
     async (req) => getMyWork(db, actorOf(req)));
   app.post('/reports/reminders', { config: read, schema: { tags, summary: 'Administrators: send due and overdue reminders of their subtree now (the job does this daily)', body: remindersSchema } },
     async (req) => sendRemindersNow(db, actorOf(req), req.body.daysBefore));
-  app.get('/mail-outbox', { config: { access: 'audit.read' }, schema: { tags, summary: 'Mail waiting to be sent (read it here without SMTP settings)' } },
-    async (req) => findOutbox(db, actorOf(req)));
 };

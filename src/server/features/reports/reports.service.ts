@@ -13,9 +13,7 @@ import { dueDate, parsePeriodKey, periodsOfTerm, type PeriodType } from '../../.
 import { scopeOf, systemActor, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors';
-import { findDocumentReadable } from '../documents/documents.queries';
-import { requireDocumentWrite } from '../documents/documents.policy';
-import { updateTask } from '../documents/tasks.service';
+import { findDocumentReadable, requireDocumentWrite, updateTask } from '../documents';
 import { reportAbilities, requireReportApprove, requireReportWrite, waitingForSql } from './reports.policy';
 import { findHeldTargets, findHeldTasks, findHoldingOrgs, findReportInScope, reportColumns, type ReportRow } from './reports.queries';
 import type { CreateScheduleInput, ListReportsQuery, SaveReportInput } from './reports.schema';

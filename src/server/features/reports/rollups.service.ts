@@ -10,7 +10,7 @@ import type pg from 'pg';
 import type { Db, Queryable } from '../../db/pool';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { findOrgInScope } from '../orgs/orgs.queries';
+import { findOrgInScope } from '../orgs';
 import type { ReportRow } from './reports.queries';
 
 export type Parts = { value: number | null; numerator: number | null; denominator: number | null };

@@ -8,8 +8,8 @@ import { inTransaction } from '../../db/pool';
 import { scopeOf, systemActor, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { notFound } from '../../lib/errors';
-import { findDocumentReadable } from '../documents/documents.queries';
-import { requireDocumentWrite } from '../documents/documents.policy';
+import { findDocumentReadable } from '../documents';
+import { requireDocumentWrite } from '../documents';
 import { getDashboard } from './dashboard.service';
 
 const docNotFound = () => notFound({ vi: 'Không tìm thấy văn bản.', en: 'Document not found.' });

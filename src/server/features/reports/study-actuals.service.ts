@@ -20,8 +20,8 @@
  */
 import type { Queryable } from '../../db/pool';
 import { coveragePercent, type CoverageParts } from '../../../domain/study/coverage';
-import { latestDocSql } from '../documents/documents.queries';
-import { getStudyCoverage } from '../study/coverage/coverage.service';
+import { latestDocSql } from '../documents';
+import { getStudyCoverage } from '../study';
 import type { SeriesPoint } from './rollups.service';
 
 export const STUDY_RATE_CODE = 'STUDY_RATE';

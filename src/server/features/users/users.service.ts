@@ -7,7 +7,7 @@ import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { generatePassword, hashPassword } from '../../lib/password';
 import { deleteUserSessions } from '../../lib/sessions';
-import { findOrgInScope } from '../orgs/orgs.queries';
+import { findOrgInScope } from '../orgs';
 import type { CreateUserInput, UpdateUserInput } from './users.schema';
 
 const userNotFound = () => notFound({ vi: 'Không tìm thấy người dùng.', en: 'User not found.' });

@@ -3,7 +3,7 @@ import { vnToday } from '../../../../domain/vn-time';
 import { coveragePercent, type CoverageParts } from '../../../../domain/study/coverage';
 import { scopeOf, type Actor } from '../../../lib/actor';
 import { notFound } from '../../../lib/errors';
-import { findOrgInScope } from '../../orgs/orgs.queries';
+import { findOrgInScope } from '../../orgs';
 import { sessionVisibleSql } from '../sessions/sessions.queries';
 import type { CoverageOrg, CoverageQuery } from './coverage.schema';
 

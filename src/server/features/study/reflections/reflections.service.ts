@@ -5,8 +5,8 @@ import { can } from '../../../../domain/access/permissions';
 import { inScopeSql, scopeOf, type Actor } from '../../../lib/actor';
 import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../../lib/errors';
-import { findDocumentReadable } from '../../documents/documents.queries';
-import { findOrgInScope } from '../../orgs/orgs.queries';
+import { findDocumentReadable } from '../../documents';
+import { findOrgInScope } from '../../orgs';
 import type { ReflectionView } from './reflections.schema';
 
 const reflectionNotFound = () => notFound({ vi: 'Không tìm thấy bài thu hoạch.', en: 'Reflection not found.' });

@@ -11,7 +11,7 @@ import {
 } from './sessions.schema';
 import { cancelSession, createMakeupSession, createSession, findSessions, getSession, updateSession } from './sessions.service';
 import { addPointMembers, createPoint, createPointsInBulk, deletePoint, findPoints, getPoint, getPointQr, inviteByMail, updatePoint } from './points.service';
-import { smtpSettingsFromEnv } from '../../reports/mail-sender.service';
+import { smtpSettingsFromEnv } from '../../mail';
 import { buildRollSheet, getLiveAttendance, getRoll, importRollCall, markAttendance } from './attendance.service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });

@@ -5,8 +5,8 @@ import { can } from '../../../../domain/access/permissions';
 import { scopeOf, type Actor } from '../../../lib/actor';
 import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../../lib/errors';
-import { findDocumentReadable } from '../../documents/documents.queries';
-import { findOrgInScope } from '../../orgs/orgs.queries';
+import { findDocumentReadable } from '../../documents';
+import { findOrgInScope } from '../../orgs';
 import type { CreateSessionInput, ListSessionsQuery, MakeupSessionInput, SessionSummary, SessionView, UpdateSessionInput } from './sessions.schema';
 import { findSessionInScope, sessionSummaryColumns, sessionVisibleSql, type SessionRow, type SessionSummaryRow } from './sessions.queries';
 

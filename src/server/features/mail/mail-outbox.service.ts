@@ -2,7 +2,8 @@
  * The one way other features put mail in the outbox this feature delivers (see
  * mail-sender.service): they compose the letters, the outbox owns its table and its rules.
  */
-import type { Queryable } from '../../db/pool';
+import type { Db, Queryable } from '../../db/pool';
+import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 
 /** `orgId`: the org the letter concerns; the outbox is read within the caller's scope by it. */
 export type QueuedMail = { toAddress: string; subject: string; body: string; dedupeKey: string; orgId: number };
@@ -23,4 +24,22 @@ export async function queueMail(tx: Queryable, letters: readonly QueuedMail[], o
       letters.map((l) => l.orgId)],
   );
   return rowCount ?? 0;
+}
+
+/**
+ * The outbox, newest first, of the letters about orgs inside the caller's audit.read scope
+ * (admins, managers, inspectors), the same rule as the audit log. Letters hold people's
+ * addresses and what they were told: a ward's inspector reads the ward's mail, not the country's.
+ */
+export async function findOutbox(db: Db, actor: Actor) {
+  const scope = scopeOf(actor, 'audit.read');
+  const { rows } = await db.query(
+    `SELECT m.id, m.to_address AS "toAddress", m.subject, m.body, m.status, m.created_at AS "createdAt", m.sent_at AS "sentAt", m.attempts, m.error,
+            m.next_attempt_at AS "nextAttemptAt"
+       FROM mail_outbox m LEFT JOIN orgs o ON o.id = m.org_id
+      WHERE ${inScopeSql('o.path', '$1')}
+      ORDER BY m.id DESC LIMIT 500`,
+    [scope],
+  );
+  return rows;
 }

@@ -1,0 +1,2 @@
+/** What other features may use of the grading feature: its results as target values. */
+export { GOOD_RATE_CODES, goodRateSeries } from './results.service';
