@@ -29,7 +29,13 @@ export type AppOptions = {
 };
 
 export type App = FastifyInstance;
-export type RouteEntry = { method: string | string[]; url: string; access: RouteAccess | undefined };
+export type RouteEntry = {
+  method: string | string[];
+  url: string;
+  access: RouteAccess | undefined;
+  /** The route's Zod schemas (params, querystring, body), for tests that walk every id a route takes. */
+  schema?: { params?: unknown; querystring?: unknown; body?: unknown };
+};
 
 /** Builds the HTTP app: plugins, one error shape, the auth hooks, every feature's routes. */
 export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: RouteEntry[] }> {
@@ -44,7 +50,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
 
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (r) => {
-    routes.push({ method: r.method, url: r.url, access: r.config?.access });
+    routes.push({ method: r.method, url: r.url, access: r.config?.access, schema: r.schema as RouteEntry['schema'] });
   });
 
   await app.register(cookie);
