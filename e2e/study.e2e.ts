@@ -95,7 +95,8 @@ describe('Study and check-in in the browser', () => {
     const result = phone.getByTestId('checkin-result');
     await result.waitFor();
     // An anonymous phone is told the check-in succeeded, never whose code it was.
-    expect(await result.textContent()).toContain('Điểm danh thành công');
+    // (A retried journey finds the member already checked in by its first attempt.)
+    expect(await result.textContent()).toMatch(/Điểm danh thành công|đã điểm danh/);
     expect(await result.textContent()).not.toContain(member.fullName);
     await screenshot(phone, 'study-checkin-phone');
 

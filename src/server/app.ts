@@ -32,7 +32,13 @@ export type AppOptions = {
 };
 
 export type App = FastifyInstance;
-export type RouteEntry = { method: string | string[]; url: string; access: RouteAccess | undefined; querystring?: unknown };
+export type RouteEntry = {
+  method: string | string[];
+  url: string;
+  access: RouteAccess | undefined;
+  /** The route's Zod schemas (params, querystring, body), for tests that walk every id a route takes. */
+  schema?: { params?: unknown; querystring?: unknown; body?: unknown };
+};
 
 /** Builds the HTTP app: plugins, one error shape, the auth hooks, every feature's routes. */
 export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: RouteEntry[] }> {
@@ -47,7 +53,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
 
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (r) => {
-    routes.push({ method: r.method, url: r.url, access: r.config?.access, querystring: r.schema?.querystring });
+    routes.push({ method: r.method, url: r.url, access: r.config?.access, schema: r.schema as RouteEntry['schema'] });
   });
 
   await app.register(cookie);

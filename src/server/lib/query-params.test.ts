@@ -34,7 +34,7 @@ const shapeOf = (schema: unknown): Shape | null =>
 function booleanParams() {
   const found: { method: string; url: string; name: string; field: ZodType }[] = [];
   for (const r of routes) {
-    const shape = shapeOf(r.querystring);
+    const shape = shapeOf(r.schema?.querystring);
     if (!shape || !r.url.startsWith('/api')) continue;
     for (const [name, field] of Object.entries(shape)) {
       const parsed = field.safeParse('false');
