@@ -99,8 +99,15 @@ describe('reports, approval and explanations in the browser', () => {
   it('a ward submits, the city returns with a comment, the ward resubmits and the city approves; the province counts it', async () => {
     current = 'workflow';
     const province = await pageAs('e2e.province');
+    // The dashboard opens on today; the journey's reports are of Q4 2024, picked explicitly.
+    const pickQ4 = async () => {
+      await province.getByTestId('dashboard-title').waitFor();
+      await province.getByTestId('period-pick').click();
+      await province.locator('.ant-select-item-option', { hasText: 'Quý IV/2024' }).click();
+      await province.getByTestId('completeness').filter({ hasText: 'Quý IV/2024' }).waitFor();
+    };
     await province.goto(`/dashboard/${documentId}`);
-    await province.getByTestId('dashboard-title').waitFor();
+    await pickQ4();
     const before = await province.getByTestId('completeness-submitted').textContent();
     const approvedBefore = Number(await province.getByTestId('completeness-approved').textContent());
     const [inBefore, expected] = before!.split('/').map((x) => Number(x.replace(/\./g, '')));
@@ -135,7 +142,7 @@ describe('reports, approval and explanations in the browser', () => {
     await screenshot(city, 'reports-approved');
 
     await province.reload();
-    await province.getByTestId('dashboard-title').waitFor();
+    await pickQ4();
     await expect.poll(() => province.getByTestId('completeness-submitted').textContent()).toBe(`${inBefore! + 1}/${expected}`);
     expect(Number(await province.getByTestId('completeness-approved').textContent())).toBe(approvedBefore + 1);
     await screenshot(province, 'reports-province-dashboard');
