@@ -10,6 +10,7 @@ import { loadDemoOrgs } from './demo-orgs.step';
 import { loadDemoDocuments } from './documents.step';
 import { loadDemoReports } from './reports.step';
 import { loadDemoStudy } from './study.step';
+import { loadDemoOversight } from './oversight.step';
 
 export type DemoContext = {
   /** Orgs created so far, by demo code. */
@@ -19,6 +20,7 @@ export type DemoContext = {
 export type DemoStep = { name: string; run: (tx: pg.PoolClient, ctx: DemoContext) => Promise<void> };
 
 export const demoSteps: DemoStep[] = [{ name: 'orgs', run: loadDemoOrgs }, { name: 'documents', run: loadDemoDocuments }, { name: 'reports', run: loadDemoReports }, { name: 'study', run: loadDemoStudy }];
+demoSteps.push({ name: 'oversight', run: loadDemoOversight });
 
 /** True once the demo has been loaded into this database. */
 export async function isDemoLoaded(db: Db): Promise<boolean> {

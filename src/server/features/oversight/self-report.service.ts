@@ -22,7 +22,7 @@ export type SelfReportFigures = {
   openExplanations: number;
 };
 
-export async function selfReportFigures(db: Db, subject: { orgId: number; path: string; documentId: number | null }, asOf = vnToday()): Promise<SelfReportFigures> {
+export async function selfReportFigures(db: Queryable, subject: { orgId: number; path: string; documentId: number | null }, asOf = vnToday()): Promise<SelfReportFigures> {
   const tasksAndExplanations = taskFigures(db, subject.path, asOf);
   if (subject.documentId === null) {
     const t = await tasksAndExplanations;
@@ -31,7 +31,8 @@ export async function selfReportFigures(db: Db, subject: { orgId: number; path: 
   // The subject's view of the resolution's dashboard, read as the system: the caller's right
   // to the inspection file was checked before.
   const [dash, study, t] = await Promise.all([
-    getDashboard(db, systemActor(), subject.documentId, { orgId: subject.orgId, asOf }),
+    // getDashboard only runs queries: a transaction's client (the demo's) serves it as well as the pool.
+    getDashboard(db as Db, systemActor(), subject.documentId, { orgId: subject.orgId, asOf }),
     getStudyCoverage(db, subject.documentId, subject.path, asOf),
     tasksAndExplanations,
   ]);
