@@ -76,7 +76,10 @@ async function inspection(tx: pg.PoolClient, run: Org, subject: Org, f: {
 }
 
 export async function loadDemoOversight(tx: pg.PoolClient, ctx: DemoContext) {
-  const [province, diAn, bloc, kcn] = await Promise.all(['BD', 'BD.DIAN', 'BD.KHOI', 'BD.KHOI.KCN-NTU'].map((c) => org(tx, ctx, c)));
+  const province = await org(tx, ctx, 'BD');
+  const diAn = await org(tx, ctx, 'BD.DIAN');
+  const bloc = await org(tx, ctx, 'BD.KHOI');
+  const kcn = await org(tx, ctx, 'BD.KHOI.KCN-NTU');
   if (!province || !diAn || !bloc || !kcn) return;
   const { rows: docs } = await tx.query<{ id: number }>(
     `SELECT id FROM documents WHERE org_id = $1 AND kind = 'resolution' AND title LIKE 'Nghị quyết Đại hội%lần thứ XI%' ORDER BY version_no DESC LIMIT 1`, [province.id]);
