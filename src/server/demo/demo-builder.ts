@@ -11,6 +11,7 @@ import { loadDemoDocuments } from './documents.step';
 import { loadDemoReports } from './reports.step';
 import { loadDemoStudy } from './study.step';
 import { loadDemoGrading } from './grading.step';
+import { loadDemoOversight } from './oversight.step';
 
 export type DemoContext = {
   /** Orgs created so far, by demo code. */
@@ -19,7 +20,14 @@ export type DemoContext = {
 };
 export type DemoStep = { name: string; run: (tx: pg.PoolClient, ctx: DemoContext) => Promise<void> };
 
-export const demoSteps: DemoStep[] = [{ name: 'orgs', run: loadDemoOrgs }, { name: 'documents', run: loadDemoDocuments }, { name: 'reports', run: loadDemoReports }, { name: 'study', run: loadDemoStudy }, { name: 'grading', run: loadDemoGrading }];
+export const demoSteps: DemoStep[] = [
+  { name: 'orgs', run: loadDemoOrgs },
+  { name: 'documents', run: loadDemoDocuments },
+  { name: 'reports', run: loadDemoReports },
+  { name: 'study', run: loadDemoStudy },
+  { name: 'oversight', run: loadDemoOversight },
+  { name: 'grading', run: loadDemoGrading },
+];
 
 /** True once the demo has been loaded into this database. */
 export async function isDemoLoaded(db: Db): Promise<boolean> {

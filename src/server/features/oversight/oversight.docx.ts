@@ -98,7 +98,8 @@ export async function exportInspectionDocx(db: Db, actor: Actor, id: number, whi
   const byCommission = x.responsibleBody === 'inspection_commission';
   const what = L.kind[x.kind as 'inspection'].toLowerCase();
   const subject = x.subjectMemberName ? `đồng chí ${x.subjectMemberName} (${x.subjectOrgName})` : x.subjectOrgName;
-  const content = `${x.content}`;
+  // "về việc lãnh đạo…": the content continues a sentence.
+  const content = x.content.charAt(0).toLocaleLowerCase('vi') + x.content.slice(1);
   let children: (Paragraph | Table)[];
   if (which === 'decision') {
     if (!x.decision?.symbol) throw inspectionNotFound();

@@ -22,19 +22,16 @@ export type SelfReportFigures = {
   openExplanations: number;
 };
 
-export async function selfReportFigures(db: Db, subject: { orgId: number; path: string; documentId: number | null }, asOf = vnToday()): Promise<SelfReportFigures> {
-  const tasksAndExplanations = taskFigures(db, subject.path, asOf);
+export async function selfReportFigures(db: Queryable, subject: { orgId: number; path: string; documentId: number | null }, asOf = vnToday()): Promise<SelfReportFigures> {
+  // One query at a time: `db` may be a transaction's client (the demo), which runs one at once.
+  const t = await taskFigures(db, subject.path, asOf);
   if (subject.documentId === null) {
-    const t = await tasksAndExplanations;
     return { asOf, documentSymbol: null, targets: null, offTrackTargets: [], tasks: t.tasks, reports: null, study: null, openExplanations: t.openExplanations };
   }
   // The subject's view of the resolution's dashboard, read as the system: the caller's right
-  // to the inspection file was checked before.
-  const [dash, study, t] = await Promise.all([
-    getDashboard(db, systemActor(), subject.documentId, { orgId: subject.orgId, asOf }),
-    getStudyCoverage(db, subject.documentId, subject.path, asOf),
-    tasksAndExplanations,
-  ]);
+  // to the inspection file was checked before. getDashboard only runs queries.
+  const dash = await getDashboard(db as Db, systemActor(), subject.documentId, { orgId: subject.orgId, asOf });
+  const study = await getStudyCoverage(db, subject.documentId, subject.path, asOf);
   const c = dash.targetCounts;
   return {
     asOf,

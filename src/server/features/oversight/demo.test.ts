@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/pool';
+import type { TestClient } from '../../test/http';
+import { openDemo } from '../../test/demo';
+
+let db: Db;
+let admin: TestClient;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ db, admin, close } = await openDemo());
+}, 180_000);
+afterAll(async () => close?.());
+
+describe('oversight demo', () => {
+  it('holds the commission’s 2021 and 2023 programs and the Bloc’s own, all marked as sample', async () => {
+    const res = await admin.get('/api/oversight/programs');
+    expect(res.statusCode).toBe(200);
+    const programs = res.json() as { symbol: string; year: number; orgName: string; isSample: boolean }[];
+    expect(programs.map((p) => `${p.year} ${p.symbol}`).sort()).toEqual(['2021 01-CTr/UBKTTU', '2023 01-CTr/UBKTTU', '2023 01-CTr/UBKTĐUK']);
+    expect(programs.every((p) => p.isSample)).toBe(true);
+  });
+
+  it('holds the supervision of Thành ủy Dĩ An: self-report from the figures, findings on off-track targets, three recommendations, one overdue', async () => {
+    const { rows } = await db.query<{ id: number }>(`SELECT x.id FROM inspections x JOIN orgs o ON o.id = x.subject_org_id WHERE o.code = 'BD.DIAN'`);
+    const x = (await admin.get(`/api/oversight/inspections/${rows[0]!.id}`)).json();
+    expect(x.status).toBe('follow_up');
+    expect(x.selfReport.figures.documentSymbol).toMatch(/-NQ\/TU$/);
+    expect(x.selfReport.figures.targets.total).toBeGreaterThan(0);
+    const linked = (x.findings as { itemTexts: string[] | null }[]).filter((f) => f.itemTexts && f.itemTexts.length > 0);
+    expect(linked).toHaveLength(2);
+    const province = (await db.query<{ id: number }>(`SELECT id FROM orgs WHERE code = 'BD'`)).rows[0]!.id;
+    const dash = (await admin.get(`/api/documents/${x.documentId}/dashboard?orgId=${province}`)).json() as { targets: { text: string; status: string }[] };
+    for (const f of linked) {
+      for (const text of f.itemTexts!) expect(dash.targets.find((t) => t.text === text)?.status).toBe('off_track');
+    }
+    expect((x.recommendations as { view: string }[]).map((r) => r.view).sort()).toEqual(['accepted', 'overdue', 'reported']);
+  });
+
+  it('holds the Bloc’s closed inspection on admitting members and feeds the dashboard', async () => {
+    const bloc = (await db.query<{ id: number }>(`SELECT id FROM orgs WHERE code = 'BD.KHOI'`)).rows[0]!.id;
+    const dash = (await admin.get(`/api/oversight/dashboard?orgId=${bloc}&year=2023`)).json();
+    expect(dash.coverageYear.covered).toBe(1);
+    expect(dash.findingsByTheme.map((t: { theme: string }) => t.theme)).toContain('Kết nạp đảng viên');
+    const province = (await db.query<{ id: number }>(`SELECT id FROM orgs WHERE code = 'BD'`)).rows[0]!.id;
+    const all = (await admin.get(`/api/oversight/dashboard?orgId=${province}&year=2023`)).json();
+    expect(all.coverageYear.covered).toBe(2);
+    expect(all.overdue.count).toBe(1);
+  });
+});
