@@ -6,12 +6,12 @@ import { exportRoundSummaryDocx, exportSelfAssessmentDocx } from './grading.docx
 import { exportResultsSheet } from './grading.sheet';
 import {
   commentSchema, correctSchema, decideSchema, idParams, listEvaluationsQuery, listRoundsQuery, openRoundSchema, orgParams, proposeSchema,
-  resultsListQuery, resultsQuery, saveEvaluationSchema, selfAssessSchema,
+  resultsListQuery, resultsQuery, saveEvaluationSchema, selfAssessSchema, addRuleSetSchema,
 } from './grading.schema';
 import { findRounds, getRound, openRound } from './rounds.service';
 import { correctEvaluation, findEvaluations, findMyEvaluations, getEvaluation, saveEvaluation, stepEvaluation } from './evaluations.service';
 import { getOrgHistory, getResults, getResultsList } from './results.service';
-import { findRuleSets } from './rule-sets.service';
+import { addRuleSetVersion, findRuleSets } from './rule-sets.service';
 
 export const gradingRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -21,6 +21,8 @@ export const gradingRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
   const anyone = { access: 'authenticated' as const };
 
   app.get('/grading/rule-sets', { config: anyone, schema: { tags, summary: 'Rule sets (built in and added versions)' } }, async () => findRuleSets(db));
+  app.post('/grading/rule-sets', { config: { access: 'grading.decide' }, schema: { tags, summary: 'Add a rule set version (administrators; a copy with changes)', body: addRuleSetSchema } },
+    async (req, reply) => reply.status(201).send(await addRuleSetVersion(db, actorOf(req), req.body)));
 
   app.get('/grading/rounds', { config: anyone, schema: { tags, summary: 'Grading rounds the caller takes part in or oversees', querystring: listRoundsQuery } },
     async (req) => findRounds(db, actorOf(req), req.query.orgId));

@@ -64,3 +64,23 @@ export const resultsListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export type ResultsListQuery = z.infer<typeof resultsListQuery>;
+
+const level = gradeLevelEnum;
+const criterion = z.object({ key: z.string().regex(/^[a-z_]{1,40}$/), label: z.string().trim().min(2).max(300), maxPoints: z.number().positive().max(100) });
+const condition = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all_on_time') }),
+  z.object({ kind: z.literal('min_beyond_share'), min: z.number().min(0).max(1) }),
+  z.object({ kind: z.literal('max_behind_share'), max: z.number().min(0).max(1) }),
+  z.object({ kind: z.literal('min_each_criterion_share'), min: z.number().min(0).max(1) }),
+]);
+/** A rule set version as an administrator enters it (a copy of one with changes). */
+export const addRuleSetSchema = z.object({
+  code: z.string().regex(/^[A-Z0-9_]{2,20}$/),
+  name: z.string().trim().min(5).max(300),
+  legalBasis: z.object({ symbol: z.string().trim().min(2).max(60), date: isoDate, title: z.string().trim().min(2).max(500) }),
+  effectiveFrom: isoDate,
+  periodKinds: z.array(z.enum(['quarter', 'year', 'term'])).min(1),
+  criteria: z.object({ member: z.array(criterion).min(1).max(20), org: z.array(criterion).min(1).max(20) }),
+  levels: z.array(z.object({ level, minPoints: z.number().min(0).max(100), conditions: z.array(condition).max(10) })).length(4),
+  quota: z.object({ level: z.literal('excellent'), maxShare: z.number().min(0).max(1) }),
+});

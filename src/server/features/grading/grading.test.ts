@@ -373,3 +373,26 @@ describe('documents', () => {
     expect(names).not.toContain('Đỗ Văn Hải');
   });
 });
+
+describe('rule set versions', () => {
+  it('lets an administrator add a version that grades later periods, and refuses others and broken sets', async () => {
+    const sets = (await blocManager.get('/api/grading/rule-sets')).json() as { code: string; version: number }[];
+    const base = (sets as unknown as Record<string, unknown>[]).find((s) => s.code === 'QD366')!;
+    const { version: _v, ...copy } = base;
+    const changed: Record<string, unknown> = { ...copy, effectiveFrom: '2027-01-01', quota: { level: 'excellent', maxShare: 0.15 } };
+    expect((await blocManager.post('/api/grading/rule-sets', changed)).statusCode).toBe(403);
+    const u = await buildUser(db, [{ org: bloc, role: 'admin' }]);
+    const admin = await loginAs(app, u.username, u.password);
+    const broken = await admin.post('/api/grading/rule-sets', { ...changed, levels: [...(changed.levels as unknown[])].reverse() });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.message).toContain('Các mức phải theo thứ tự');
+    const res = await admin.post('/api/grading/rule-sets', changed);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().version).toBe(2);
+    const round = await admin.post('/api/grading/rounds', { orgId: grassroots.id, periodKind: 'quarter', periodKey: '2027-Q1', selfAssessDue: '2027-04-05', reviewDue: '2027-04-10', decideDue: '2027-04-15' });
+    expect(round.statusCode, round.body).toBe(201);
+    expect((await admin.get(`/api/grading/rounds/${round.json().id}`)).json().ruleSet).toMatchObject({ code: 'QD366', version: 2, quota: { maxShare: 0.15 } });
+    // The rounds opened before keep their own rules.
+    expect((await admin.get(`/api/grading/rounds/${roundId}`)).json().ruleSet.version).toBe(1);
+  });
+});
