@@ -19,9 +19,13 @@ const TEMPLATES: Array<(n: number) => string> = [
   () => 'Nghị quyết xác định 4 khâu đột phá chiến lược như: Hoàn thiện thể chế, chính sách thu hút nhân tài; Đầu tư hạ tầng số và dữ liệu dùng chung; Cải cách thủ tục hành chính theo hướng một cửa số; Mở rộng hạ tầng giao thông kết nối vùng.',
   (n) => `Đến năm 2030, tỉnh trở thành cực tăng trưởng của vùng; tỷ lệ đô thị hóa đạt ${70 + (n % 20)}%, số bác sĩ đạt ${10 + (n % 5)} bác sĩ/vạn dân.`,
   (n) => `Thu nhập bình quân đầu người đạt ${(5000 + n * 7).toLocaleString('vi-VN')} USD/người/năm, gấp ${n % 3 + 1},5 lần năm 2020 (tăng gần gấp đôi).`,
+  // The 2025–2030 layouts: numbered sections, table rows, ranks, shares with their base, pairs.
+  (n) => `\nIII. NHIỆM VỤ TRỌNG TÂM\n1. Đẩy mạnh chuyển đổi số trong các cơ quan đảng số ${n}\na) Số hóa hồ sơ đảng viên trước năm 2026\nIV. KHÂU ĐỘT PHÁ\n1. Phát triển nguồn nhân lực chất lượng cao\n`,
+  (n) => `\n${n % 30 + 1}\tTỷ lệ che phủ rừng\t%\t≥ ${40 + (n % 9)}\n(${n % 20 + 1}) Tỷ lệ hộ nghèo: < ${n % 3 + 1}%; chỉ số PCI thuộc nhóm ${n % 20 + 5} địa phương dẫn đầu.\n`,
+  (n) => `Kinh tế số chiếm khoảng ${20 + (n % 15)}% GRDP; giảm 1/3 số hộ cận nghèo; thu ngân sách đạt ${(12000 + n).toLocaleString('vi-VN')}/10.000 tỷ đồng.`,
 ];
 
-function buildText(chars: number): string {
+export function buildText(chars: number): string {
   const parts: string[] = [];
   let length = 0;
   for (let n = 0; length < chars; n++) {

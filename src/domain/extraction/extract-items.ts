@@ -32,7 +32,16 @@ export function extractItems(input: string): ExtractedItem[] {
   // length, so every offset stays valid.
   const table = extractTableRows(text);
   let prose = lower;
-  for (const span of table.spans) prose = prose.slice(0, span.start) + ' '.repeat(span.end - span.start) + prose.slice(span.end);
+  if (table.spans.length > 0) {
+    const parts: string[] = [];
+    let at = 0;
+    for (const span of table.spans) {
+      parts.push(lower.slice(at, span.start), ' '.repeat(span.end - span.start));
+      at = span.end;
+    }
+    parts.push(lower.slice(at));
+    prose = parts.join('');
+  }
   const items: ExtractedItem[] = [...table.items, ...extractTargets(text, prose), ...extractReferenceTargets(text, prose)];
 
   // Numbered sections first: their entries keep their nesting; a list or milestone the

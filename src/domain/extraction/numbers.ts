@@ -45,15 +45,16 @@ export function findFigures(lower: string, from = 0, to = lower.length): Figure[
   const figures: Figure[] = [];
   // Spans already read as fractions or pairs, whose digits are not figures of their own.
   const taken: Array<[number, number]> = [];
+  const hasSlash = slice.includes('/');
   FRACTION.lastIndex = 0;
-  for (let m = FRACTION.exec(slice); m; m = FRACTION.exec(slice)) {
+  for (let m = hasSlash ? FRACTION.exec(slice) : null; m; m = FRACTION.exec(slice)) {
     const start = from + m.index;
     const end = start + m[0].length;
     figures.push({ start, end, raw: m[0], value: round((100 * Number(m[1])) / Number(m[2])), isFraction: true });
     taken.push([start, end]);
   }
   PAIR.lastIndex = 0;
-  for (let m = PAIR.exec(slice); m; m = PAIR.exec(slice)) {
+  for (let m = hasSlash ? PAIR.exec(slice) : null; m; m = PAIR.exec(slice)) {
     const start = from + m.index;
     const end = start + m[0].length;
     if (taken.some(([a, b]) => start < b && end > a)) continue;
@@ -68,7 +69,7 @@ export function findFigures(lower: string, from = 0, to = lower.length): Figure[
   DIGITS.lastIndex = 0;
   for (let m = DIGITS.exec(slice); m; m = DIGITS.exec(slice)) {
     const at = from + m.index;
-    if (taken.some(([a, b]) => at >= a && at < b)) continue;
+    if (taken.length > 0 && taken.some(([a, b]) => at >= a && at < b)) continue;
     let raw = m[0];
     // A trailing ",5" glued to a list comma ("1,2,3") makes no number; try the digits alone.
     let value = parseVnNumber(raw);

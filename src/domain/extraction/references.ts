@@ -23,8 +23,11 @@ const COMPARATORS: Record<string, TargetComparator> = {
 /** Reference targets of `text` (NFC) and `lower` (its same-length lower-cased copy). Never throws. */
 export function extractReferenceTargets(text: string, lower: string): ExtractedItem[] {
   const items: ExtractedItem[] = [];
+  // Most texts have none: look for the words first, then split only their segments.
+  if (!/(?:cao|thấp) hơn|không dưới/u.test(lower)) return items;
   for (const segment of splitSegments(lower)) {
     const segLower = lower.slice(segment.start, segment.end);
+    if (!segLower.includes('hơn') && !segLower.includes('dưới')) continue;
     const m = RELATIVE.exec(segLower);
     if (!m || isReportSegment(segLower)) continue;
     const words = m[1] ?? '';

@@ -29,6 +29,11 @@ export const acceptedItemSchema = z.object({
   perYear: z.boolean().default(false),
   /** Targets: the due year; milestones: the vision year. */
   byYear: year.nullish(),
+  /**
+   * The item this one sits under, as its index in `items` (an earlier one): "a) …" under "1. …"
+   * of a numbered section. Absent: under `parentItemId`.
+   */
+  parentIndex: z.number().int().min(0).nullish(),
 });
 export type AcceptedItem = z.infer<typeof acceptedItemSchema>;
 

@@ -131,7 +131,10 @@ export async function importExtractedItems(db: Db, actor: Actor, documentId: num
         target = readTarget({ indicatorId, valueText: formatTargetSpec(spec), unitText: '', byYear: spec.byYear }, `body.items.${i}`);
       }
       const milestoneYear = item.kind === 'milestone' ? (item.byYear ?? null) : null;
-      ids.push(await insertItem(tx, documentId, parentItemId, item.kind, item.text, milestoneYear, target));
+      const parentIndex = item.parentIndex ?? null;
+      if (parentIndex !== null && parentIndex >= i) throw fieldError(`body.items.${i}.parentIndex`, 'Mục cha phải đứng trước mục con.');
+      const parentId = parentIndex === null ? parentItemId : ids[parentIndex]!;
+      ids.push(await insertItem(tx, documentId, parentId, item.kind, item.text, milestoneYear, target));
     }
     const counts = { target: 0, task: 0, breakthrough: 0, milestone: 0 };
     for (const item of input.items) counts[item.kind] += 1;

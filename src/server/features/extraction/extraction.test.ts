@@ -147,6 +147,54 @@ describe('POST /api/documents/:id/import-extracted', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('keeps a numbered program’s sections: tasks and breakthroughs of their heading’s kind, sub-items under their parents', async () => {
+    const doc = await newPlan(wardManager, ward.id, 'Chương trình hành động có mục đánh số');
+    const program = [
+      'III. NHIỆM VỤ TRỌNG TÂM',
+      '1. Đẩy mạnh chuyển đổi số trong các cơ quan đảng',
+      'a) Số hóa toàn bộ hồ sơ đảng viên trước năm 2026',
+      'IV. KHÂU ĐỘT PHÁ',
+      '1. Phát triển nguồn nhân lực chất lượng cao',
+    ].join('\n');
+    const proposal = (await wardManager.post('/api/extract', { text: program })).json() as { items: Json[] };
+    const items = accepted(proposal.items).map((item, i) => {
+      const parentStart = proposal.items[i]!.parentStart;
+      const parentIndex = parentStart === null ? null : proposal.items.findIndex((p) => p.start === parentStart);
+      return { ...item, parentIndex };
+    });
+    const before = (await db.query('SELECT count(*)::int AS n FROM indicators')).rows[0].n;
+    const res = await wardManager.post(`/api/documents/${doc.id}/import-extracted`, { items });
+    expect(res.statusCode, res.body).toBe(201);
+    const { rows } = await db.query(
+      `SELECT i.kind, i.text, p.text AS parent FROM document_items i LEFT JOIN document_items p ON p.id = i.parent_item_id WHERE i.document_id = $1 ORDER BY i.id`,
+      [doc.id],
+    );
+    expect(rows).toEqual([
+      { kind: 'task', text: 'Đẩy mạnh chuyển đổi số trong các cơ quan đảng', parent: null },
+      { kind: 'task', text: 'Số hóa toàn bộ hồ sơ đảng viên trước năm 2026', parent: 'Đẩy mạnh chuyển đổi số trong các cơ quan đảng' },
+      { kind: 'breakthrough', text: 'Phát triển nguồn nhân lực chất lượng cao', parent: null },
+    ]);
+    expect((await db.query('SELECT count(*)::int AS n FROM indicators')).rows[0].n).toBe(before);
+  });
+
+  it('answers 400 on a parent that does not come before its child', async () => {
+    const doc = await newPlan(wardManager, ward.id, 'Kế hoạch có mục cha sai');
+    const res = await wardManager.post(`/api/documents/${doc.id}/import-extracted`, {
+      items: [{ kind: 'task', text: 'Nhiệm vụ thứ nhất của kế hoạch', parentIndex: 0 }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields[0].field).toBe('body.items.0.parentIndex');
+  });
+
+  it('stores a strict comparator as written: "trên" stays above, "ít nhất" at least', async () => {
+    const doc = await newPlan(wardManager, ward.id, 'Kế hoạch kết nạp đảng viên');
+    const proposal = (await wardManager.post('/api/extract', { text: 'Kết nạp trên 1.500 đảng viên mới; tỷ lệ hộ nghèo dưới 2%; có ít nhất 40 chi bộ mới.' })).json() as { items: Json[] };
+    const res = await wardManager.post(`/api/documents/${doc.id}/import-extracted`, { items: accepted(proposal.items) });
+    expect(res.statusCode, res.body).toBe(201);
+    const { rows } = await db.query(`SELECT comparator, value::float AS value FROM document_items WHERE document_id = $1 ORDER BY id`, [doc.id]);
+    expect(rows).toEqual([{ comparator: '>', value: 1500 }, { comparator: '<', value: 2 }, { comparator: '>=', value: 40 }]);
+  });
+
   it('matches a new name to the catalog ignoring diacritics, or adds it to the catalog once', async () => {
     const doc = await newPlan(wardManager, ward.id, 'Kế hoạch phát triển hợp tác xã');
     const target = { kind: 'target', comparator: '>=', value: 40, unit: 'hợp tác xã', perYear: false };

@@ -21,6 +21,8 @@ export type AcceptedItem = {
   unit?: string;
   perYear?: boolean;
   byYear?: number | null;
+  /** Index in the accepted list of the item this one sits under. */
+  parentIndex?: number | null;
 };
 export type ImportResult = {
   documentId: number;

@@ -28,6 +28,8 @@ export const X = {
   locate: { vi: 'Xem trong văn bản', en: 'Show in text' },
   kind: { vi: 'Loại', en: 'Kind' },
   content: { vi: 'Nội dung', en: 'Content' },
+  readFrom: { vi: 'Đọc từ', en: 'Read from' },
+  readWhy: { vi: 'Vì sao đọc vậy', en: 'Why read so' },
   value: { vi: 'Giá trị', en: 'Value' },
   indicator: { vi: 'Chỉ số', en: 'Indicator' },
   newIndicator: { vi: 'Chỉ số mới', en: 'New indicator' },

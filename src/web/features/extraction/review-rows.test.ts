@@ -18,8 +18,25 @@ describe('review rows', () => {
     const rows = toRows(proposed).map((r) => ({ ...r, isAccepted: true }));
     rows[1]!.isDropped = true;
     expect(toAccepted(rows)).toEqual([
-      { kind: 'target', text: 'Tốc độ tăng trưởng bình quân 8,5-8,7%/năm', indicatorId: 3, indicatorName: 'Tốc độ tăng trưởng kinh tế (GRDP)', comparator: 'range', value: null, valueMin: 8.5, valueMax: 8.7, unit: '%', perYear: true, byYear: 2025 },
+      { parentIndex: null, kind: 'target', text: 'Tốc độ tăng trưởng bình quân 8,5-8,7%/năm', indicatorId: 3, indicatorName: 'Tốc độ tăng trưởng kinh tế (GRDP)', comparator: 'range', value: null, valueMin: 8.5, valueMax: 8.7, unit: '%', perYear: true, byYear: 2025 },
     ]);
+  });
+
+  it('sends a sub-item under its nearest accepted parent, and at the top when none is accepted', () => {
+    const nested: ProposedItem[] = [
+      { ...proposed[1]!, start: 0, end: 20, text: 'Đẩy mạnh chuyển đổi số' },
+      { ...proposed[1]!, start: 30, end: 60, text: 'Số hóa hồ sơ đảng viên', parentStart: 0 },
+    ];
+    const rows = toRows(nested).map((r) => ({ ...r, isAccepted: true }));
+    expect(rows.map((r) => [r.parentKey, r.depth])).toEqual([[null, 0], ['r0', 1]]);
+    expect(toAccepted(rows).map((a) => a.parentIndex)).toEqual([null, 0]);
+    rows[0]!.isAccepted = false;
+    expect(toAccepted(rows).map((a) => a.parentIndex)).toEqual([null]);
+  });
+
+  it('shows the exact words of a proposal and why it was read so', () => {
+    const [row] = toRows([{ ...proposed[0]!, comparator: '>=', value: 1500, valueMin: null, valueMax: null, unit: 'đảng viên', text: 'kết nạp ít nhất 1.500 đảng viên' }]);
+    expect(row).toMatchObject({ source: 'kết nạp ít nhất 1.500 đảng viên', reasons: ['“ít nhất” → ≥'] });
   });
 
   it('reads a row back as the statement it will become, or says what is wrong', () => {

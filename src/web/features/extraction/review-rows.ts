@@ -2,6 +2,7 @@
  * The review table's rows: made from the proposal, edited by the user, turned back into what
  * the import accepts. Pure, so the rules are tested without a browser.
  */
+import { explainItem } from '../../../domain/extraction';
 import { buildTargetSpec, formatTargetSpec, validateTargetSpec, type TargetComparator } from '../../../domain/targets';
 import type { AcceptedItem, ExtractedKind, ProposedItem } from './extraction.api';
 
@@ -21,6 +22,13 @@ export type ReviewRow = {
   byYear: number | null;
   start: number;
   end: number;
+  /** The row this one sits under in a numbered section (its key); null at the top. */
+  parentKey: string | null;
+  /** How deep in the numbering: 0 at the top. */
+  depth: number;
+  /** The exact words the proposal came from, and why it was read so ("“ít nhất” → ≥"). */
+  source: string;
+  reasons: string[];
   isAccepted: boolean;
   isDropped: boolean;
 };
@@ -32,7 +40,21 @@ function sentenceCase(text: string): string {
 }
 
 export function toRows(items: readonly ProposedItem[]): ReviewRow[] {
+  const keyAt = new Map<number, string>();
+  items.forEach((item, i) => {
+    if (!keyAt.has(item.start)) keyAt.set(item.start, `r${i}`);
+  });
+  const parentOf = (item: ProposedItem) => (item.parentStart === null ? null : (keyAt.get(item.parentStart) ?? null));
+  const depthOf = (item: ProposedItem): number => {
+    let depth = 0;
+    for (let p = item.parentStart; p !== null && depth < 10; depth++) p = items.find((x) => x.start === p)?.parentStart ?? null;
+    return depth;
+  };
   return items.map((item, i) => ({
+    parentKey: parentOf(item),
+    depth: depthOf(item),
+    source: item.text,
+    reasons: explainItem(item),
     key: `r${i}`,
     kind: item.kind,
     text: sentenceCase(item.text),
@@ -90,12 +112,24 @@ export const isRowValid = (row: ReviewRow) => Object.keys(checkRow(row).errors).
 
 /** The accepted rows, as the import endpoint takes them, in the order of the text. */
 export function toAccepted(rows: readonly ReviewRow[]): AcceptedItem[] {
-  return rows
-    .filter((r) => r.isAccepted && !r.isDropped)
-    .map((r) => {
-      if (r.kind !== 'target') return { kind: r.kind, text: r.text.trim(), byYear: r.kind === 'milestone' ? r.byYear : null };
+  const kept = rows.filter((r) => r.isAccepted && !r.isDropped);
+  // A row goes under its nearest accepted ancestor: a dropped "1." leaves its "a)" at the top.
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const indexOf = new Map(kept.map((r, i) => [r.key, i]));
+  const parentIndexOf = (r: ReviewRow, at: number): number | null => {
+    for (let p = r.parentKey; p !== null; p = byKey.get(p)?.parentKey ?? null) {
+      const i = indexOf.get(p);
+      if (i !== undefined && i < at) return i;
+    }
+    return null;
+  };
+  return kept
+    .map((r, at) => {
+      const parentIndex = parentIndexOf(r, at);
+      if (r.kind !== 'target') return { kind: r.kind, text: r.text.trim(), byYear: r.kind === 'milestone' ? r.byYear : null, parentIndex };
       const isRange = r.comparator === 'range';
       return {
+        parentIndex,
         kind: r.kind,
         text: r.text.trim(),
         indicatorId: r.indicatorId,

@@ -68,7 +68,7 @@ export function ReviewTable(props: {
       render: (_: unknown, r) => {
         const check = checkRow(r);
         return (
-          <div>
+          <div style={{ paddingLeft: r.depth * 16 }} data-depth={r.depth}>
             <Input.TextArea className="extract-row-text" aria-label={label(X.content)} data-testid="extract-text" value={r.text} disabled={r.isDropped}
               autoSize={{ minRows: 1, maxRows: 5 }} onChange={(e) => props.onChange(r.key, { text: e.target.value })} status={check.errors.text ? 'error' : undefined} />
             <FieldError text={check.errors.text} />
@@ -85,6 +85,10 @@ export function ReviewTable(props: {
                 <FieldError text={check.errors.indicator} />
               </div>
             )}
+            <div className="extract-why" data-testid="extract-why">
+              <span title={label(X.readFrom)}>“{r.source.trim()}”</span>
+              {r.reasons.length > 0 && <span title={label(X.readWhy)}> · {r.reasons.join('; ')}</span>}
+            </div>
             <FieldError text={props.serverErrors[r.key]} />
           </div>
         );
