@@ -8,6 +8,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -15,6 +16,7 @@ import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useLogout } from '../features/auth/auth.api';
 import { ChangePasswordModal } from '../features/auth/change-password-modal';
+import { ReauthPrompt } from '../features/auth/reauth-modal';
 import { useCan } from '../features/auth/use-permission';
 import { useLocale } from './locale';
 
@@ -112,10 +114,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
               menu={{
                 items: [
                   { key: 'password', icon: <KeyOutlined />, label: t('password.change') },
+                  { key: 'account', icon: <SafetyCertificateOutlined />, label: t('account.menu') },
                   { type: 'divider' },
                   { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout') },
                 ],
-                onClick: ({ key }) => (key === 'password' ? setChangingPassword(true) : void logout()),
+                onClick: ({ key }) => (key === 'password' ? setChangingPassword(true) : key === 'account' ? void navigate({ to: '/account' }) : void logout()),
               }}
             >
               <Button type="text" aria-label={`${t('nav.account')}: ${me.fullName}`} data-testid="user-menu">
@@ -127,6 +130,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Dropdown>
           </Space>
           {isChangingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
+          <ReauthPrompt />
         </Header>
         <Content className="app-content">{children}</Content>
       </Layout>

@@ -34,6 +34,7 @@ const StudyCoveragePage = lazyRouteComponent(() => import('../features/study/cov
 const MyStudyPage = lazyRouteComponent(() => import('../features/study/my-study-page'), 'MyStudyPage');
 const ReflectionsPage = lazyRouteComponent(() => import('../features/study/reflections-page'), 'ReflectionsPage');
 const CheckinPage = lazyRouteComponent(() => import('../features/study/checkin-page'), 'CheckinPage');
+const AccountPage = lazyRouteComponent(() => import('../features/auth/account-page'), 'AccountPage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
 function RootGate() {
@@ -69,7 +70,8 @@ function RootGate() {
   if (!me.data) return <LoginPage />;
   return (
     <AppLayout>
-      <Outlet />
+      {/* Required second factor missing: the account page is the only page until it is set up. */}
+      {me.data.mustEnrolTotp ? <AccountPage /> : <Outlet />}
     </AppLayout>
   );
 }
@@ -136,6 +138,7 @@ const studyCoverageRoute = createRoute({
 });
 const myStudyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/me', component: MyStudyPage });
 const reflectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/reflections', component: ReflectionsPage });
+const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: AccountPage });
 const checkinRoute = createRoute({ getParentRoute: () => rootRoute, path: '/checkin/$token', component: () => <CheckinPage token={checkinRoute.useParams().token} /> });
 function DashboardRoutePage() {
   const { documentId } = dashboardRoute.useParams();
@@ -182,6 +185,7 @@ const routeTree = rootRoute.addChildren([
   myStudyRoute,
   reflectionsRoute,
   checkinRoute,
+  accountRoute,
 ]);
 
 export const router = createRouter({
