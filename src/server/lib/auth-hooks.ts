@@ -4,6 +4,7 @@ import { rolePermissions } from '../../domain/access/permissions';
 import { AppError, defaultMessages } from './errors';
 import { loadSession, SESSION_COOKIE } from './sessions';
 import { findNul, stripNameFields } from './text-guard';
+import { recordAudit } from './audit';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -13,6 +14,8 @@ declare module 'fastify' {
      * `'grants'`: only when the body carries roles.
      */
     reauth?: true | 'grants';
+    /** The route hands out personal data (a member list, a roll): each successful answer is audited. */
+    auditExport?: string;
   }
 }
 
@@ -52,6 +55,23 @@ export function registerAuthHooks(app: FastifyInstance, db: Db) {
     if (access === 'authenticated') return;
     const allowed = req.actor.grants.some((g) => rolePermissions[g.role].includes(access));
     if (!allowed) throw new AppError('forbidden', defaultMessages.forbidden);
+  });
+
+  // Who took personal data out, and who was refused: written after the answer, never failing it.
+  app.addHook('onResponse', async (req, reply) => {
+    const actor = req.actor;
+    if (!actor) return;
+    const exported = req.routeOptions.config?.auditExport;
+    const path = req.url.split('?')[0]!.slice(0, 200);
+    try {
+      if (exported && reply.statusCode === 200) {
+        await recordAudit(db, actor, { action: 'export', entity: exported, entityId: null, orgId: null, orgPath: null, summary: `Xuất dữ liệu cá nhân: ${path}`, after: { query: req.query } });
+      } else if (reply.statusCode === 403 && req.routeOptions.config?.access) {
+        await recordAudit(db, actor, { action: 'denied', entity: 'request', entityId: null, orgId: null, orgPath: null, summary: `Bị từ chối: ${req.method} ${path}` });
+      }
+    } catch (err) {
+      req.log.error(err);
+    }
   });
 
   // Once for every route, after parsing and before the schema: a NUL byte anywhere is a 400

@@ -1,10 +1,10 @@
 /**
- * Runs inside a worker thread (see parse-file.ts): parses one uploaded file and posts the
- * result back. Whatever a hostile file does here (spin, allocate), the request thread goes on
- * serving, and the parent ends this thread at its time or memory limit.
+ * Runs inside a worker thread (see parse-file.ts): parses uploaded files one at a time and posts
+ * each result back. Whatever a hostile file does here (spin, allocate), the request thread goes
+ * on serving, and the parent ends this thread at its time or memory limit.
  */
 import ExcelJS from 'exceljs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { AppError } from './errors';
 import { docxToText } from './docx-text';
 import type { ParseJob, ParseOutcome, SheetRow } from './parse-file';
@@ -36,4 +36,9 @@ async function run(job: ParseJob): Promise<ParseOutcome> {
   }
 }
 
-parentPort!.postMessage(await run(workerData as ParseJob));
+// Kept alive between jobs: starting a thread and loading ExcelJS costs far more than a parse.
+parentPort!.on('message', (job: ParseJob) => {
+  void run(job).then((outcome) => parentPort!.postMessage(outcome));
+});
+// Loaded: the parent starts a job's clock from here, not from a slow start on a busy machine.
+parentPort!.postMessage('ready');

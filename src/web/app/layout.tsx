@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavT } from './nav.i18n';
 import { useCurrentUser, useLogout } from '../features/auth/auth.api';
 import { ChangePasswordModal } from '../features/auth/change-password-modal';
+import { ReauthPrompt } from '../features/auth/reauth-modal';
 import { useLocale } from './locale';
 import { PAGES, pagesFor, type MenuGroup, type PagePath } from './navigation';
 
@@ -151,10 +152,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
               menu={{
                 items: [
                   { key: 'password', icon: <KeyOutlined />, label: t('password.change') },
+                  { key: 'account', icon: <SafetyCertificateOutlined />, label: t('account.menu') },
                   { type: 'divider' },
                   { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout') },
                 ],
-                onClick: ({ key }) => (key === 'password' ? setChangingPassword(true) : void logout()),
+                onClick: ({ key }) => (key === 'password' ? setChangingPassword(true) : key === 'account' ? void navigate({ to: '/account' }) : void logout()),
               }}
             >
               <Button type="text" aria-label={`${t('nav.account')}: ${me.fullName}`} data-testid="user-menu">
@@ -166,6 +168,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Dropdown>
           </Space>
           {isChangingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
+          <ReauthPrompt />
         </Header>
         <Content className="app-content">{children}</Content>
       </Layout>

@@ -45,6 +45,7 @@ const OversightTimelinePage = lazyRouteComponent(() => import('../features/overs
 const GradingRoundsPage = lazyRouteComponent(() => import('../features/grading/rounds-page'), 'GradingRoundsPage');
 const GradingRoundPage = lazyRouteComponent(() => import('../features/grading/round-page'), 'GradingRoundPage');
 const MyEvaluationPage = lazyRouteComponent(() => import('../features/grading/my-evaluation-page'), 'MyEvaluationPage');
+const AccountPage = lazyRouteComponent(() => import('../features/auth/account-page'), 'AccountPage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
 function RootGate() {
@@ -81,8 +82,9 @@ function RootGate() {
   if (!me.data) return <LoginPage />;
   return (
     <AppLayout>
-      {/* A page the user's roles do not open (an old link, the address typed before login) sends them home. */}
-      {canOpen(me.data, pathname) ? <Outlet /> : <HomeRedirect />}
+      {/* Required second factor missing: the account page is the only page until it is set up. A page
+          the user's roles do not open (an old link, the address typed before login) sends them home. */}
+      {me.data.mustEnrolTotp ? <AccountPage /> : canOpen(me.data, pathname) ? <Outlet /> : <HomeRedirect />}
     </AppLayout>
   );
 }
@@ -153,6 +155,7 @@ const studyCoverageRoute = createRoute({
 });
 const myStudyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/me', component: MyStudyPage });
 const reflectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/reflections', component: ReflectionsPage });
+const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: AccountPage });
 const checkinRoute = createRoute({ getParentRoute: () => rootRoute, path: '/checkin/$token', component: () => <CheckinPage token={checkinRoute.useParams().token} /> });
 const oversightRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight', validateSearch: orgSearch, component: () => <OversightDashboardPage orgId={oversightRoute.useSearch().orgId} /> });
 const oversightProgramsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/programs', component: OversightProgramsPage });
@@ -218,6 +221,7 @@ const routeTree = rootRoute.addChildren([
   gradingRoute,
   myEvaluationRoute,
   gradingRoundRoute,
+  accountRoute,
 ]);
 
 export const router = createRouter({

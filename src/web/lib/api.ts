@@ -34,6 +34,7 @@ type RequestOptions = { query?: Query; body?: unknown; form?: FormData; signal?:
 let csrfToken: string | null = null;
 let locale: Locale = 'vi';
 let onUnauthenticated: (() => void) | null = null;
+let onReauthRequired: (() => Promise<boolean>) | null = null;
 
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
@@ -44,6 +45,14 @@ export function setApiLocale(next: Locale) {
 /** Called when a request made with a session gets 401: the session ended elsewhere. */
 export function setUnauthenticatedHandler(handler: (() => void) | null) {
   onUnauthenticated = handler;
+}
+
+/**
+ * Called when the server asks the user to prove who they are again before a sensitive change
+ * (403 with `details.reauthRequired`): resolves true once they did, and the request is retried.
+ */
+export function setReauthHandler(handler: (() => Promise<boolean>) | null) {
+  onReauthRequired = handler;
 }
 
 /** `?a=1&b=x` from the defined, non-empty values; '' when there are none. */
@@ -106,6 +115,8 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       if (err.code === 'csrf_failed') {
         // The token went stale (a new session, a server restart): fetch a fresh one once.
         csrfToken = null;
+        res = await send(method, path, opts);
+      } else if ((err.details as { reauthRequired?: boolean } | null)?.reauthRequired && onReauthRequired && (await onReauthRequired())) {
         res = await send(method, path, opts);
       }
     }

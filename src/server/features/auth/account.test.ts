@@ -222,3 +222,27 @@ describe('active sessions', () => {
     expect(rows.map((r) => r.action)).toEqual(['login_failed', 'login', 'logout']);
   });
 });
+
+describe('audit of personal data and refusals', () => {
+  const auditRows = async (userId: number, action: string) =>
+    (await db.query<{ entity: string; summary: string }>(`SELECT entity, summary FROM audit_log WHERE actor_id = $1 AND action = $2`, [userId, action])).rows;
+  const eventually = async <T>(read: () => Promise<T[]>) => {
+    for (let i = 0; i < 50; i += 1) {
+      const rows = await read();
+      if (rows.length > 0) return rows;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return read();
+  };
+
+  it('records each member export, and a request refused with 403', async () => {
+    const m = await buildUser(db, [{ org: ward, role: 'manager' }]);
+    const client = await loginAs(app, m.username, m.password);
+    expect((await client.get(`/api/members/export?orgId=${ward.id}`)).statusCode).toBe(200);
+    expect(await eventually(() => auditRows(m.id, 'export'))).toEqual([{ entity: 'members', summary: 'Xuất dữ liệu cá nhân: /api/members/export' }]);
+    const v = await buildUser(db, [{ org: ward, role: 'viewer' }]);
+    const viewer = await loginAs(app, v.username, v.password);
+    expect((await viewer.post('/api/members', { orgId: ward.id, code: 'DENY-1', fullName: 'Lê Văn Cấm', gender: 'male' })).statusCode).toBe(403);
+    expect(await eventually(() => auditRows(v.id, 'denied'))).toEqual([{ entity: 'request', summary: 'Bị từ chối: POST /api/members' }]);
+  });
+});

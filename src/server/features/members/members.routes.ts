@@ -28,7 +28,7 @@ export const membersRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
   app.get('/members', { config: read, schema: { tags, summary: 'Members of the caller’s scope, paged', querystring: listMembersQuery, response: { 200: memberPageSchema } } },
     async (req) => findMembers(db, actorOf(req), req.query));
 
-  app.get('/members/export', { config: read, schema: { tags, summary: 'The filtered member list as .xlsx', querystring: listMembersQuery } },
+  app.get('/members/export', { config: { ...read, auditExport: 'members' }, schema: { tags, summary: 'The filtered member list as .xlsx', querystring: listMembersQuery } },
     async (req, reply) => {
       const rows = await findMembersForExport(db, actorOf(req), req.query);
       const body = await buildSheet('Đảng viên', [...memberSheetColumns], rows.map((m) => ({

@@ -11,6 +11,10 @@ export type Me = {
   memberId: number | null;
   grants: Grant[];
   csrfToken: string;
+  /** The account asks for a one-time code at login. */
+  totpEnabled: boolean;
+  /** An administrator requires a second factor and this account has none yet: only enrolment is open. */
+  mustEnrolTotp: boolean;
 };
 
 export const meKey = ['auth', 'me'] as const;
@@ -41,8 +45,8 @@ export function useCurrentUser(): Me {
   return data;
 }
 
-export async function login(username: string, password: string): Promise<Me> {
-  const me = await api.post<Me>('/auth/login', { username, password });
+export async function login(username: string, password: string, totpCode?: string): Promise<Me> {
+  const me = await api.post<Me>('/auth/login', { username, password, ...(totpCode ? { totpCode } : {}) });
   setCsrfToken(me.csrfToken);
   return me;
 }
@@ -72,3 +76,22 @@ export function useForgetSession() {
     qc.setQueryData(meKey, null);
   };
 }
+
+export type SessionItem = { id: string; userAgent: string | null; ip: string | null; createdAt: string; lastSeenAt: string; isCurrent: boolean };
+export const sessionsKey = ['auth', 'sessions'] as const;
+export const fetchSessions = () => api.get<SessionItem[]>('/auth/sessions');
+export const endSession = (id: string) => api.delete<void>(`/auth/sessions/${id}`);
+
+export type TotpSetup = { secret: string; uri: string; qrDataUrl: string };
+export const startTotpSetup = () => api.post<TotpSetup>('/auth/totp/setup');
+export const enableTotp = (code: string) => api.post<void>('/auth/totp/enable', { code });
+
+export const reauthenticate = (password: string, totpCode?: string) => api.post<void>('/auth/reauth', { password, ...(totpCode ? { totpCode } : {}) });
+
+export type AuthSettings = { requireTotp: boolean };
+export const authSettingsKey = ['auth', 'settings'] as const;
+export const fetchAuthSettings = () => api.get<AuthSettings>('/auth/settings');
+export const saveAuthSettings = (settings: AuthSettings) => api.put<AuthSettings>('/auth/settings', settings);
+
+/** Clears the failed logins that lock a user out (administrators). */
+export const unlockUser = (userId: number) => api.post<void>(`/users/${userId}/unlock`);

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale';
+import { ApiError } from '../../lib/api';
 import { login, meKey } from './auth.api';
 
-type LoginForm = { username: string; password: string };
+type LoginForm = { username: string; password: string; totpCode?: string };
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -14,14 +15,22 @@ export function LoginPage() {
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [isSubmitting, setSubmitting] = useState(false);
+  // Shown once the server says the password was right and the account also needs its code.
+  const [isAskingCode, setAskingCode] = useState(false);
 
   const onFinish = async (values: LoginForm) => {
     setError(null);
     setSubmitting(true);
     try {
-      const me = await login(values.username, values.password);
+      const me = await login(values.username, values.password, values.totpCode);
       qc.setQueryData(meKey, me);
     } catch (e) {
+      if (e instanceof ApiError && (e.details as { totpRequired?: boolean } | null)?.totpRequired) {
+        if (!isAskingCode) {
+          setAskingCode(true);
+          return;
+        }
+      }
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setSubmitting(false);
@@ -55,6 +64,11 @@ export function LoginPage() {
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
+          {isAskingCode && (
+            <Form.Item name="totpCode" label={t('login.totpCode')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('account.totpCodeRequired') }]}>
+              <Input prefix={<SafetyOutlined />} autoComplete="one-time-code" inputMode="numeric" maxLength={6} size="large" autoFocus data-testid="login-totp" />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" block size="large" loading={isSubmitting}>
             {t('login.submit')}
           </Button>

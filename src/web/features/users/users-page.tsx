@@ -18,7 +18,7 @@ import {
   Typography,
   type TableProps,
 } from 'antd';
-import { EditOutlined, KeyOutlined, LockOutlined, MinusCircleOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, LockOutlined, MinusCircleOutlined, PlusOutlined, SafetyCertificateOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/states';
@@ -26,7 +26,7 @@ import { formatDate, formatVnNumber } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { useLocale } from '../../app/locale';
 import { grantableRoles, roleLabels, type Role } from '../../../domain/access/permissions';
-import { useCurrentUser } from '../auth/auth.api';
+import { unlockUser, useCurrentUser } from '../auth/auth.api';
 import { useCan } from '../auth/use-permission';
 import { OrgPicker } from '../orgs/org-picker';
 import { createUser, fetchUsers, resetPassword, updateUser, userKeys, type User, type UserListParams } from './users.api';
@@ -53,6 +53,15 @@ export function UsersPage() {
       onError(e);
     } finally {
       refresh();
+    }
+  };
+  const isAdmin = useCurrentUser().grants.some((g) => g.role === 'admin');
+  const onUnlock = async (u: User) => {
+    try {
+      await unlockUser(u.id);
+      void message.success(t('account.unlocked'));
+    } catch (e) {
+      onError(e);
     }
   };
   const onReset = async (u: User) => {
@@ -138,6 +147,13 @@ export function UsersPage() {
                 <Button type="text" icon={<KeyOutlined />} aria-label={`${t('users.resetPassword')} ${u.username}`} />
               </Tooltip>
             </Popconfirm>
+            {isAdmin && (
+              <Popconfirm title={t('account.unlockConfirm', { name: u.fullName })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => onUnlock(u)}>
+                <Tooltip title={t('account.unlock')}>
+                  <Button type="text" icon={<SafetyCertificateOutlined />} aria-label={`${t('account.unlock')} ${u.username}`} />
+                </Tooltip>
+              </Popconfirm>
+            )}
           </Space>
         ) : null,
     },

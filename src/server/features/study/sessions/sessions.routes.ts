@@ -46,7 +46,7 @@ export const sessionsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, {
   app.post('/study/sessions/:id/makeups', { config: write, schema: { tags, summary: 'Create a make-up session for those who missed this one', params: idParams, body: makeupSessionSchema, response: { 201: sessionSchema } } },
     async (req, reply) => reply.status(201).send(await createMakeupSession(db, actorOf(req), req.params.id, req.body)));
 
-  app.get('/study/sessions/:id/report.xlsx', { config: read, schema: { tags, summary: 'Attendance per point and per org, and members not yet reached, as .xlsx', params: idParams } },
+  app.get('/study/sessions/:id/report.xlsx', { config: { ...read, auditExport: 'attendance' }, schema: { tags, summary: 'Attendance per point and per org, and members not yet reached, as .xlsx', params: idParams } },
     async (req, reply) => {
       const { body, title } = await buildSessionWorkbook(db, actorOf(req), req.params.id);
       return sendFile(reply, body, `bao-cao-${title}.xlsx`, XLSX_TYPE);
@@ -100,7 +100,7 @@ export const sessionsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, {
   app.get('/study/points/:id/roll', { config: read, schema: { tags, summary: 'Everyone expected at the point with their status', params: idParams, querystring: rollQuery, response: { 200: rollSchema } } },
     async (req) => getRoll(db, actorOf(req), req.params.id, req.query));
 
-  app.get('/study/points/:id/roll.xlsx', { config: read, schema: { tags, summary: 'The roll as .xlsx (to print, or fill in and import)', params: idParams } },
+  app.get('/study/points/:id/roll.xlsx', { config: { ...read, auditExport: 'attendance' }, schema: { tags, summary: 'The roll as .xlsx (to print, or fill in and import)', params: idParams } },
     async (req, reply) => {
       const { body, name } = await buildRollSheet(db, actorOf(req), req.params.id);
       return sendFile(reply, body, `diem-danh-${name}.xlsx`, XLSX_TYPE);
