@@ -106,7 +106,7 @@ describe('items and targets', () => {
     const t = await addItem(provinceAdmin, doc.id, { kind: 'target', parentItemId: part.id, text: 'Tổng sản phẩm trên địa bàn (GRDP) tăng bình quân', target: { valueText: '8,5-8,7', unitText: '%/năm', byYear: 2025 } });
     expect(t).toMatchObject({ comparator: 'range', valueMin: 8.5, valueMax: 8.7, unit: '%', perYear: true, byYear: 2025, statement: '8,5–8,7%/năm' });
     const fdi = await addItem(provinceAdmin, doc.id, { kind: 'target', parentItemId: part.id, text: 'Thu hút đầu tư nước ngoài', target: { valueText: 'trên 9 tỷ USD' } });
-    expect(fdi).toMatchObject({ comparator: '>=', value: 9, unit: 'tỷ USD' });
+    expect(fdi).toMatchObject({ comparator: '>', value: 9, unit: 'tỷ USD' });
     const least = await addItem(provinceAdmin, doc.id, { kind: 'target', parentItemId: part.id, text: 'Đảng viên trong doanh nghiệp ngoài khu vực Nhà nước', target: { valueText: 'ít nhất 300', unitText: 'đảng viên' } });
     expect(least).toMatchObject({ comparator: '>=', value: 300 });
     const full = await addItem(provinceAdmin, doc.id, { kind: 'target', parentItemId: part.id, text: 'Đảng viên được học tập nghị quyết', target: { valueText: '100%', indicatorId: studyRate } });
@@ -336,7 +336,7 @@ describe('files', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(ws.getRow(3).getCell(6).value).toBe('trên 30');
+    expect(ws.getRow(3).getCell(6).value).toBe('ít nhất 30');
     ws.getRow(3).getCell(6).value = '40-45';
     ws.addRow([3, 1, 'Chỉ tiêu', 'Tỷ lệ đảng viên học tập nghị quyết', 'STUDY_RATE', '100', '%']);
     ws.addRow([4, 9, 'Loại lạ', '', '', '', '']);
