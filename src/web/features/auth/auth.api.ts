@@ -72,8 +72,11 @@ export function useForgetSession() {
   const qc = useQueryClient();
   return () => {
     setCsrfToken(null);
-    qc.clear();
+    // The user first (its observer shows the login page at once), then every other cached
+    // answer: clearing the whole cache first would drop the query the page is watching, and
+    // the page would stay as it was.
     qc.setQueryData(meKey, null);
+    qc.removeQueries({ predicate: (q) => !(q.queryKey[0] === meKey[0] && q.queryKey[1] === meKey[1]) });
   };
 }
 
