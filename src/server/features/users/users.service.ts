@@ -5,7 +5,7 @@ import { canGrant, canManageUser, type Role } from '../../../domain/access/permi
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
-import { generatePassword, hashPassword } from '../../lib/password';
+import { generatePassword, hashPassword, passwordProblem } from '../../lib/password';
 import { deleteUserSessions } from '../../lib/sessions';
 import { findOrgInScope } from '../orgs';
 import type { CreateUserInput, UpdateUserInput } from './users.schema';
@@ -116,6 +116,9 @@ async function writeRoles(tx: pg.PoolClient, userId: number, grants: { orgId: nu
 
 /** Creates a user; without a password, one is generated and returned once. */
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput) {
+  // A password an administrator types obeys the same rules as one the user chooses.
+  const problem = input.password ? passwordProblem(input.password, input.username) : null;
+  if (problem) throw new AppError('validation_failed', problem, { fields: [{ field: 'body.password', message: problem.vi }] });
   const generated = input.password ? null : generatePassword();
   const hash = await hashPassword(input.password ?? generated!);
   const id = await inTransaction(db, async (tx) => {

@@ -49,6 +49,16 @@ describe('users', () => {
     expect(bad.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['body.username', 'body.fullName', 'body.roles']));
   });
 
+  it('refuses a common password typed for a new user, and one holding the user name', async () => {
+    const common = await manager.post('/api/users', { username: 'bt.common', fullName: 'Mật Khẩu Yếu', password: 'Vietnam@123', roles: [{ orgId: ward.id, role: 'viewer' }] });
+    expect(common.statusCode).toBe(400);
+    expect(common.json().error.details.fields).toEqual([{ field: 'body.password', message: expect.stringContaining('quá phổ biến') }]);
+    const named = await manager.post('/api/users', { username: 'bt.named', fullName: 'Chứa Tên', password: 'bt.named-2026-xuan', roles: [{ orgId: ward.id, role: 'viewer' }] });
+    expect(named.statusCode).toBe(400);
+    const { rows } = await db.query('SELECT count(*)::int AS n FROM users WHERE username IN ($1, $2)', ['bt.common', 'bt.named']);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('lets a manager grant roles only inside the subtree and never admin', async () => {
     expect((await manager.post('/api/users', { username: 'x.out', fullName: 'Ngoài Phạm Vi', roles: [{ orgId: otherWard.id, role: 'viewer' }] })).statusCode).toBe(404);
     expect((await manager.post('/api/users', { username: 'x.admin', fullName: 'Quản Trị Giả', roles: [{ orgId: ward.id, role: 'admin' }] })).statusCode).toBe(403);
