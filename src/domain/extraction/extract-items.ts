@@ -48,26 +48,7 @@ export function extractItems(input: string): ExtractedItem[] {
   // older readers find at the same place is the same item.
   const sections = findSectionEntries(text, prose);
   const isInSection = (start: number, end: number) => sections.some((s) => start < s.end && end > s.start);
-  for (const entry of sections) {
-    const slice = text.slice(entry.start, entry.end);
-    items.push({
-      kind: entry.kind,
-      indicator: clipName(slice),
-      comparator: null,
-      value: null,
-      valueMin: null,
-      valueMax: null,
-      unit: '',
-      byYear: entry.year,
-      perYear: false,
-      reference: null,
-      achieved: null,
-      parentStart: entry.parentStart,
-      start: entry.start,
-      end: entry.end,
-      text: slice,
-    });
-  }
+  for (const entry of sections) items.push(plainItem(text, entry.kind, entry, entry.year, entry.parentStart));
   // A target written inside a task or breakthrough sits under it.
   for (const item of items) {
     if (item.kind !== 'target') continue;
@@ -76,47 +57,25 @@ export function extractItems(input: string): ExtractedItem[] {
   }
 
   for (const entry of findListEntries(prose)) {
-    if (isInSection(entry.start, entry.end)) continue;
-    const slice = text.slice(entry.start, entry.end);
-    items.push({
-      kind: entry.kind,
-      indicator: clipName(slice),
-      comparator: null,
-      value: null,
-      valueMin: null,
-      valueMax: null,
-      unit: '',
-      byYear: null,
-      perYear: false,
-      reference: null,
-      achieved: null,
-      parentStart: null,
-      start: entry.start,
-      end: entry.end,
-      text: slice,
-    });
+    if (!isInSection(entry.start, entry.end)) items.push(plainItem(text, entry.kind, entry, null, null));
   }
-
   for (const m of findMilestones(prose)) {
-    if (isInSection(m.start, m.end)) continue;
-    const slice = text.slice(m.start, m.end);
-    items.push({
-      kind: 'milestone',
-      indicator: clipName(slice),
-      comparator: null,
-      value: null,
-      valueMin: null,
-      valueMax: null,
-      unit: '',
-      byYear: m.year,
-      perYear: false,
-      reference: null,
-      achieved: null,
-      parentStart: null,
-      start: m.start,
-      end: m.end,
-      text: slice,
-    });
+    if (!isInSection(m.start, m.end)) items.push(plainItem(text, 'milestone', m, m.year, null));
   }
   return items.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** An item with words but no figure (a task, a breakthrough, a milestone): named by its own text. */
+function plainItem(
+  text: string,
+  kind: ExtractedItem['kind'],
+  span: { start: number; end: number },
+  byYear: number | null,
+  parentStart: number | null,
+): ExtractedItem {
+  const slice = text.slice(span.start, span.end);
+  return {
+    kind, indicator: clipName(slice), comparator: null, value: null, valueMin: null, valueMax: null, unit: '', byYear,
+    perYear: false, reference: null, achieved: null, parentStart, start: span.start, end: span.end, text: slice,
+  };
 }
