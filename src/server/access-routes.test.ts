@@ -213,6 +213,7 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/grading/rounds/:id/evaluations': { 'params.id': 'record', 'querystring.orgId': 'org' },
   'GET /api/grading/my-evaluations': {},
   'GET /api/grading/evaluations/:id': { 'params.id': 'record' },
+  'GET /api/grading/evaluations/:id/evidence': { 'params.id': 'record' },
   'PUT /api/grading/evaluations/:id': { 'params.id': 'record', 'body.pledgeReviews.pledgeId': 'record' },
   'POST /api/grading/evaluations/:id/self-assess': { 'params.id': 'record' },
   'POST /api/grading/evaluations/:id/comment': { 'params.id': 'record' },

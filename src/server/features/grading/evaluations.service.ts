@@ -38,7 +38,7 @@ const from = `grading_evaluations e JOIN grading_rounds g ON g.id = e.round_id J
   LEFT JOIN members m ON m.id = e.member_id`;
 
 /** The evaluation when the caller may read it (in the grading scope, or their own), else null. */
-async function findEvaluationVisible(db: Db | pg.PoolClient, actor: Actor, id: number, lock = false): Promise<EvaluationRow | null> {
+export async function findEvaluationVisible(db: Db | pg.PoolClient, actor: Actor, id: number, lock = false): Promise<EvaluationRow | null> {
   const { rows } = await db.query<EvaluationRow>(
     `SELECT ${columns}, g.rule_set AS "ruleSet" FROM ${from}
       WHERE e.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[] OR e.member_id = $3) ${lock ? 'FOR UPDATE OF e' : ''}`,

@@ -12,6 +12,8 @@ import type { Actor } from '../../lib/actor';
 import { FONT, partyHeader, partyPage } from '../../lib/party-docx';
 import { getEvaluation } from './evaluations.service';
 import { getResults } from './results.service';
+import { getEvaluationEvidence } from './evidence.service';
+import { TARGET_STATUS_LABELS, TARGET_STATUSES } from '../../../domain/targets';
 
 const SIZE = 28;
 type Run = { text: string; bold?: boolean; italics?: boolean; size?: number };
@@ -52,6 +54,14 @@ export async function exportSelfAssessmentDocx(db: Db, actor: Actor, id: number)
   if (ev.reports) evidence.push(`Báo cáo định kỳ: ${ev.reports.due} đến hạn; đúng hạn ${ev.reports.onTime}; trễ ${ev.reports.late}; chưa gửi ${ev.reports.missing}.`);
   if (ev.study && 'members' in ev.study) evidence.push(`Học tập nghị quyết: ${formatVnNumber(ev.study.studied ?? 0)}/${formatVnNumber(ev.study.members ?? 0)} đảng viên.`);
   if (ev.explanations) evidence.push(`Yêu cầu giải trình: ${ev.explanations.total}, còn mở ${ev.explanations.open}.`);
+  const judged = await getEvaluationEvidence(db, actor, id);
+  for (const plan of judged.plans) {
+    const counts = TARGET_STATUSES.map((s) => [s, plan.targets.filter((t) => t.status === s).length] as const).filter(([, k]) => k > 0);
+    evidence.push(`Chỉ tiêu của ${plan.document.symbol} (${plan.targets.length}): ${counts.map(([s, k]) => `${TARGET_STATUS_LABELS.vi[s].toLowerCase()} ${k}`).join('; ')}.`);
+  }
+  for (const i of judged.inspections) {
+    evidence.push(`${i.kind === 'inspection' ? 'Kiểm tra' : 'Giám sát'} "${i.theme}"${i.conclusionSymbol ? ` (${i.conclusionSymbol})` : ''}: ${i.strengths} ưu điểm; ${i.limitations} hạn chế; ${i.shortcomings} khuyết điểm; ${i.violations} vi phạm; ${i.recommendationsDone}/${i.recommendations} kiến nghị đã thực hiện.`);
+  }
   const n = e.narrative as Record<string, string | undefined>;
   const level = (l: GradeLevel | null) => (l ? GRADE_LABELS.vi[l] : '');
   const document = new Document({

@@ -11,6 +11,7 @@ import {
 import { findRounds, getRound, openRound } from './rounds.service';
 import { correctEvaluation, findEvaluations, findMyEvaluations, getEvaluation, saveEvaluation, stepEvaluation } from './evaluations.service';
 import { getOrgHistory, getResults, getResultsList } from './results.service';
+import { getEvaluationEvidence } from './evidence.service';
 import { addRuleSetVersion, findRuleSets } from './rule-sets.service';
 
 export const gradingRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
@@ -37,6 +38,8 @@ export const gradingRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
     async (req) => findMyEvaluations(db, actorOf(req)));
   app.get('/grading/evaluations/:id', { config: anyone, schema: { tags, summary: 'An evaluation with evidence, score sheet and history', params: idParams } },
     async (req) => getEvaluation(db, actorOf(req), req.params.id));
+  app.get('/grading/evaluations/:id/evidence', { config: anyone, schema: { tags, summary: 'Evidence judged when read: the org’s targets as of the period’s end and the inspection conclusions sent', params: idParams } },
+    async (req) => getEvaluationEvidence(db, actorOf(req), req.params.id));
   app.put('/grading/evaluations/:id', { config: anyone, schema: { tags, summary: 'Save the self-assessment form', params: idParams, body: saveEvaluationSchema } },
     async (req) => saveEvaluation(db, actorOf(req), req.params.id, req.body));
   app.post('/grading/evaluations/:id/self-assess', { config: anyone, schema: { tags, summary: 'Submit the self-assessment', params: idParams, body: selfAssessSchema } },

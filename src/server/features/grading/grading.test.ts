@@ -342,6 +342,48 @@ describe('results feed the targets', () => {
   });
 });
 
+describe('evidence judged when read', () => {
+  it('shows an org its own targets of the term with their status, and each subject only the inspection conclusions sent to it in the period', async () => {
+    const { rows: doc } = await db.query<{ id: number }>(
+      `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
+       INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+       SELECT n.id, $1, $2::ltree, 'action_program', '2025-2030', 3, '03-CTr/ĐU', 'Chương trình hành động', 'adopted', n.id FROM n RETURNING id`,
+      [grassroots.id, grassroots.path],
+    );
+    await db.query(`INSERT INTO document_items (document_id, kind, position, text, comparator, value, unit) VALUES ($1, 'target', 1, 'Số hóa 100% hồ sơ', '=', 100, '%')`, [doc[0]!.id]);
+    const inspect = (subjectOrg: TestOrg, memberId: number | null, sentAt: string | null, theme: string) => db.query<{ id: number }>(
+      `INSERT INTO inspections (org_id, kind, basis, responsible_body, subject_org_id, subject_member_id, content, theme, period_start, period_end, year, status,
+                                conclusion_symbol, conclusion_sent_at, strengths, limitations, shortcomings, violations)
+       VALUES ($1, 'inspection', 'regular', 'inspection_commission', $2, $3, 'Nội dung', $4, '2026-01-01', '2026-06-30', 2026, 'follow_up', '05-KL/UBKT', $5, 2, 1, 1, 0) RETURNING id`,
+      [bloc.id, subjectOrg.id, memberId, theme, sentAt]);
+    const sent = (await inspect(grassroots, null, '2026-08-15T03:00:00Z', 'Lãnh đạo thực hiện nghị quyết')).rows[0]!.id;
+    await db.query(`INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline, status) VALUES ($1, 1, 'Khắc phục', $2, '2026-12-31', 'accepted'), ($1, 2, 'Bổ sung', $2, '2026-12-31', 'open')`, [sent, grassroots.id]);
+    await inspect(grassroots, null, null, 'Chưa gửi kết luận');
+    await inspect(grassroots, null, '2025-08-15T03:00:00Z', 'Kỳ trước');
+    await inspect(cellA, membersA[0]!.id, '2026-09-01T03:00:00Z', 'Kiểm tra đảng viên');
+
+    const orgEval = (await evaluations(blocManager, '&subjectKind=org')).find((e) => e.orgId === grassroots.id)!;
+    const res = await blocManager.get(`/api/grading/evaluations/${orgEval.id}/evidence`);
+    expect(res.statusCode, res.body).toBe(200);
+    const ev = res.json();
+    expect(ev.asOf).toBe('2026-09-30');
+    expect(ev.plans.map((p: { document: { symbol: string } }) => p.document.symbol)).toEqual(['03-CTr/ĐU']);
+    expect(ev.plans[0].targets).toHaveLength(1);
+    expect(ev.plans[0].targets[0]).toMatchObject({ status: 'not_assessable', latest: null });
+    expect(ev.inspections).toEqual([expect.objectContaining({ id: sent, theme: 'Lãnh đạo thực hiện nghị quyết', sentOn: '2026-08-15', shortcomings: 1, recommendations: 2, recommendationsDone: 1 })]);
+
+    const mine = (await evaluations(grassrootsManager, '&subjectKind=member')).find((e) => e.memberId === membersA[0]!.id)!;
+    const memberEv = (await member.get(`/api/grading/evaluations/${mine.id}/evidence`)).json();
+    expect(memberEv.plans).toEqual([]);
+    expect(memberEv.inspections.map((i: { theme: string }) => i.theme)).toEqual(['Kiểm tra đảng viên']);
+    const someoneElse = (await evaluations(grassrootsManager, '&subjectKind=member')).find((e) => e.memberId === membersA[1]!.id)!;
+    expect((await grassrootsManager.get(`/api/grading/evaluations/${someoneElse.id}/evidence`)).json().inspections).toEqual([]);
+    expect((await member.get(`/api/grading/evaluations/${someoneElse.id}/evidence`)).statusCode).toBe(404);
+    expect((await outsider.get(`/api/grading/evaluations/${orgEval.id}/evidence`)).statusCode).toBe(404);
+    expect((await (await anonymous(app)).get(`/api/grading/evaluations/${orgEval.id}/evidence`)).statusCode).toBe(401);
+  });
+});
+
 describe('documents', () => {
   it('writes the bản kiểm điểm with the pledge review and the round summary in Word, and the results in .xlsx', async () => {
     const e = await evalOf(membersA[0]!.id);

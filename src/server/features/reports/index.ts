@@ -1,2 +1,3 @@
 /** What other features may use of the reports feature. */
 export { getDashboard } from './dashboard.service';
+export { evaluateDocumentTargets } from './dashboard.service';

@@ -1,7 +1,9 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, List, Segmented, Space, Tag, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { formatDate, formatVnNumber } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
+import { EvidencePanel } from './evidence-panel';
 import {
   GRADE_LABELS, EVALUATION_STATUS_LABELS, levelColors, pledgeResultLabels, saveEvaluation, selfAssessmentDocxUrl, stepEvaluation,
   type Evaluation, type PledgeReview, type TaskFacts,
@@ -25,9 +27,13 @@ export function EvaluationForm({ evaluation: e }: { evaluation: Evaluation }) {
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const refresh = () => qc.invalidateQueries({ queryKey: ['grading'] });
+  // The version the server last answered: a quick "Lưu" then "Gửi" must not send the version
+  // read before the save, which the server would refuse as a conflict.
+  const version = useRef(e.version);
+  useEffect(() => { version.current = Math.max(version.current, e.version); }, [e.version]);
   const editable = e.abilities.update;
   const toBody = (v: Values) => ({
-    version: e.version,
+    version: version.current,
     points: Object.fromEntries(Object.entries(v.points ?? {}).filter(([, x]) => typeof x === 'number')) as Record<string, number>,
     ...(e.subjectKind === 'member' ? { tasks: v.tasks } : { tasks: { beyond: v.tasks?.beyond ?? 0 } }),
     narrative: v.narrative,
@@ -37,12 +43,14 @@ export function EvaluationForm({ evaluation: e }: { evaluation: Evaluation }) {
   });
   const save = useMutation({
     mutationFn: (v: Values) => saveEvaluation(e.id, toBody(v)),
-    onSuccess: () => { void message.success('Đã lưu phiếu tự đánh giá.'); void refresh(); },
+    onSuccess: (saved) => {
+      version.current = saved.version; void message.success('Đã lưu phiếu tự đánh giá.'); void refresh(); },
     onError: (err) => onError(err, { form, onConflict: refresh }),
   });
   const send = useMutation({
     mutationFn: async () => {
       const saved = await saveEvaluation(e.id, toBody(form.getFieldsValue(true)));
+      version.current = saved.version;
       return stepEvaluation(e.id, 'self-assess', { version: saved.version });
     },
     onSuccess: () => { void message.success('Đã gửi bản tự đánh giá tới chi bộ.'); void refresh(); },
@@ -57,10 +65,11 @@ export function EvaluationForm({ evaluation: e }: { evaluation: Evaluation }) {
   };
   const ev = e.evidence;
   return (
-    <Card size="small" data-testid={`evaluation-${e.id}`} title={<Space wrap size={4}>{e.roundName ?? e.subjectName}<Tag>{EVALUATION_STATUS_LABELS[e.status]}</Tag></Space>}
-      extra={<a href={selfAssessmentDocxUrl(e.id)}>Tải bản kiểm điểm (Word)</a>}>
+    <Card size="small" data-testid={`evaluation-${e.id}`} styles={{ title: { whiteSpace: 'normal' } }}
+      title={<Space wrap size={4}>{e.roundName ?? e.subjectName}<Tag>{EVALUATION_STATUS_LABELS[e.status]}</Tag></Space>}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         Theo {e.ruleSet.name}{e.selfAssessDue ? ` · hạn tự đánh giá ${formatDate(e.selfAssessDue)}` : ''}
+        {' · '}<a href={selfAssessmentDocxUrl(e.id)}>Tải bản kiểm điểm (Word)</a>
       </Typography.Paragraph>
       <Descriptions size="small" column={1} bordered title="Minh chứng từ hệ thống">
         {ev.study && <Descriptions.Item label="Dự hội nghị học tập">có mặt {ev.study.present ?? 0}, vắng có lý do {ev.study.excused ?? 0}, vắng {ev.study.absent ?? 0}</Descriptions.Item>}
@@ -70,6 +79,7 @@ export function EvaluationForm({ evaluation: e }: { evaluation: Evaluation }) {
         {ev.study && 'members' in ev.study && <Descriptions.Item label="Học tập nghị quyết">{formatVnNumber(ev.study.studied ?? 0)}/{formatVnNumber(ev.study.members ?? 0)} đảng viên</Descriptions.Item>}
         {ev.explanations && <Descriptions.Item label="Yêu cầu giải trình">{ev.explanations.total}, còn mở {ev.explanations.open}</Descriptions.Item>}
       </Descriptions>
+      <EvidencePanel evaluationId={e.id} subjectKind={e.subjectKind} />
       <Form form={form} layout="vertical" initialValues={initial} disabled={!editable} onFinish={(v) => save.mutate(v)} style={{ marginTop: 12 }}>
         <Typography.Title level={5}>Chấm điểm theo tiêu chí</Typography.Title>
         {e.sheet.criteria.map((c) => (
