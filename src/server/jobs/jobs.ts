@@ -3,6 +3,7 @@
  * shutdown:
  * - `report-reminders`: due and overdue report reminders (reminders.service), once a day by
  *   Vietnam's calendar and once at start-up; the service's dedupe keys make a rerun harmless;
+ * - `grading-reminders`: a round's deadlines (grading), daily and at start-up, deduped the same way;
  * - `mail-sender`: with SMTP settings (SMTP_HOST…), delivers the pending outbox every tick;
  * - `backup`: with RESOLUTE_BACKUP_DIR, a backup once a day keeping the newest N (./backups).
  *
@@ -12,6 +13,7 @@
 import type { Db } from '../db/pool';
 import { createTransport, deliverOutbox, smtpSettingsFromEnv, type MailTransport, type SmtpSettings } from '../features/mail';
 import { sendReminders } from '../features/reports/reminders.service';
+import { sendGradingReminders } from '../features/grading';
 import { vnToday } from '../../domain/vn-time';
 import { runDailyBackup } from './backups';
 import { startScheduler, type Job, type Scheduler } from './scheduler';
@@ -36,6 +38,12 @@ export function appJobs(settings: JobsSettings, transport?: MailTransport, backu
       runAtStart: true,
       isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
       run: (db) => sendReminders(db),
+    },
+    {
+      name: 'grading-reminders',
+      runAtStart: true,
+      isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
+      run: (db) => sendGradingReminders(db),
     },
   ];
   if (backup) {

@@ -7,6 +7,7 @@ import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/ht
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { docxToText } from '../../lib/docx-text';
+import { sendGradingReminders } from './reminders.service';
 
 let app: App;
 let db: Db;
@@ -436,5 +437,41 @@ describe('rule set versions', () => {
     expect((await admin.get(`/api/grading/rounds/${round.json().id}`)).json().ruleSet).toMatchObject({ code: 'QD366', version: 2, quota: { maxShare: 0.15 } });
     // The rounds opened before keep their own rules.
     expect((await admin.get(`/api/grading/rounds/${roundId}`)).json().ruleSet.version).toBe(1);
+  });
+});
+
+describe('reminders of a round\'s deadlines', () => {
+  it('tells whoever holds the next step once before the deadline and once after, and nothing twice', async () => {
+    const res = await grassrootsManager.post('/api/grading/rounds', { orgId: grassroots.id, periodKind: 'quarter', periodKey: '2026-Q4', selfAssessDue: '2027-01-10', reviewDue: '2027-01-20', decideDue: '2027-01-31' });
+    expect(res.statusCode, res.body).toBe(201);
+    const q4 = res.json().id as number;
+    const notices = async () => (await db.query<{ user_id: number; title: string; body: string; link: string }>(
+      `SELECT user_id, title, body, link FROM notifications WHERE kind = 'grading_due' AND link IN ('/grading/me', $1) ORDER BY id`, [`/grading/rounds/${q4}`])).rows;
+
+    // Nothing before the window opens.
+    expect((await sendGradingReminders(db, '2027-01-06')).notifications).toBe(0);
+    // Three days before: the member with an account about their own form; cell A's secretary about the cell's own form.
+    const soon = await sendGradingReminders(db, '2027-01-07');
+    expect(soon.notifications).toBe(2);
+    const first = await notices();
+    expect(first.map((n) => n.link).sort()).toEqual(['/grading/me', `/grading/rounds/${q4}`]);
+    expect(first.find((n) => n.link === '/grading/me')!.body).toBe('Phiếu tự kiểm điểm của đồng chí; hạn 10/01/2027.');
+    expect(first.find((n) => n.link !== '/grading/me')!.title).toContain('Sắp đến hạn tự đánh giá');
+    expect((await sendGradingReminders(db, '2027-01-08')).notifications).toBe(0);
+    // After the deadline, once more, then not again.
+    expect((await sendGradingReminders(db, '2027-01-11')).notifications).toBe(2);
+    expect((await sendGradingReminders(db, '2027-01-12')).notifications).toBe(0);
+    // Two forms proposed: the competent level (the grassroots committee's manager and approver) is told how many wait.
+    await db.query(`UPDATE grading_evaluations SET status = 'proposed' WHERE round_id = $1 AND member_id = ANY($2)`, [q4, [membersA[1]!.id, membersB[0]!.id]]);
+    await db.query(`UPDATE grading_evaluations SET status = 'self_assessed' WHERE round_id = $1 AND subject_kind = 'org'`, [q4]);
+    await db.query(`UPDATE grading_evaluations SET status = 'decided', decided_level = 'good' WHERE round_id = $1 AND subject_kind = 'member' AND status = 'draft'`, [q4]);
+    const decide = await sendGradingReminders(db, '2027-01-29');
+    const after = (await notices()).slice(4);
+    const decideNotices = after.filter((n) => n.title.includes('quyết định xếp loại'));
+    expect(decideNotices).toHaveLength(2);
+    expect(new Set(decideNotices.map((n) => n.body))).toEqual(new Set(['2 phiếu chờ quyết định xếp loại; hạn 31/01/2027.']));
+    // The cells' own forms, self-assessed and past the review deadline, go to the grassroots committee's reviewers.
+    expect(after.filter((n) => n.title.includes('nhận xét, đề xuất')).length).toBeGreaterThan(0);
+    expect(decide.notifications).toBe(after.length);
   });
 });
