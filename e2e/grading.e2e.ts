@@ -135,6 +135,21 @@ describe('evaluation and grading in the browser', () => {
     await committee.setViewportSize({ width: 390, height: 900 });
     await screenshot(committee, 'grading-results-390');
 
+    current = 'open-dialog';
+    // The period is picked as people name it, not typed as a key.
+    await committee.setViewportSize({ width: 1440, height: 900 });
+    await committee.goto('/grading');
+    await committee.getByTestId('open-round').click();
+    const dialog = committee.getByRole('dialog');
+    await dialog.getByLabel('Loại kỳ').click();
+    await committee.locator('.ant-select-item-option', { hasText: /^Quý$/ }).click();
+    await dialog.getByTestId('round-quarter').click();
+    await committee.locator('.ant-select-item-option', { hasText: /^Quý II$/ }).click();
+    await dialog.getByTestId('round-year').fill('2026');
+    await expect.poll(() => dialog.textContent(), { timeout: 20_000 }).toContain('Quý II');
+    await screenshot(committee, 'grading-open-round-1440');
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+
     current = 'rule-sets';
     // The same member in a 2024 round (QĐ 124, in force then) and a 2026 quarter (QĐ 366): each
     // form names the rules it is scored under.

@@ -63,7 +63,6 @@ export const selfAssessmentDocxUrl = (id: number) => downloadUrl(`/grading/evalu
 export const roundSummaryDocxUrl = (roundId: number) => downloadUrl(`/grading/rounds/${roundId}/summary.docx`);
 
 export const levelColors: Record<GradeLevel, string> = { excellent: 'gold', good: 'green', completed: 'blue', failed: 'red' };
-export const pledgeResultLabels: Record<PledgeReview['result'], string> = { kept: 'Đã thực hiện', partly: 'Thực hiện một phần', not_kept: 'Chưa thực hiện' };
 export const formatPercent = (p: number | null) => (p === null ? '—' : `${String(p).replace('.', ',')}%`);
 
 export type JudgedTarget = { itemId: number; text: string; statement: string | null; status: TargetStatus; reason: string; latest: number | null; latestPeriod: string | null; unit: string };

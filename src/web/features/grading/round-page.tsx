@@ -5,14 +5,16 @@ import { ErrorState, Loading } from '../../components/states';
 import { formatDate, formatVnNumber } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import {
-  EVALUATION_STATUS_LABELS, GRADE_LABELS, fetchEvaluations, fetchResults, fetchRound, formatPercent, gradingKeys, levelColors, resultsXlsxUrl,
+  fetchEvaluations, fetchResults, fetchRound, formatPercent, gradingKeys, levelColors, resultsXlsxUrl,
   roundSummaryDocxUrl, stepEvaluation, type Evaluation, type GradeLevel, type LevelSummary,
 } from './grading.api';
 import { EvaluationForm } from './evaluation-form';
+import { useGradingT } from './grading.i18n';
 
 /** One round: the review list (comment, proposal, decision) and the results dashboard. */
 export function GradingRoundPage({ id }: { id: number }) {
   const round = useQuery({ queryKey: gradingKeys.round(id), queryFn: () => fetchRound(id) });
+  const { g } = useGradingT();
   if (round.isPending) return <Loading />;
   if (round.isError) return <ErrorState error={round.error} onRetry={() => round.refetch()} />;
   const r = round.data;
@@ -22,16 +24,16 @@ export function GradingRoundPage({ id }: { id: number }) {
       <Space wrap size={4}>
         <Tag>{r.orgName}</Tag>
         <Tag color="geekblue">QĐ {r.ruleSet.legalBasis.symbol}</Tag>
-        <Tag>Tự đánh giá đến {formatDate(r.selfAssessDue)}</Tag>
-        <Tag>Nhận xét, đề xuất đến {formatDate(r.reviewDue)}</Tag>
-        <Tag>Quyết định đến {formatDate(r.decideDue)}</Tag>
-        {r.isSample && <Tag>Dữ liệu mẫu</Tag>}
+        <Tag>{g('selfDue', { d: formatDate(r.selfAssessDue) })}</Tag>
+        <Tag>{g('reviewDue', { d: formatDate(r.reviewDue) })}</Tag>
+        <Tag>{g('decideDue', { d: formatDate(r.decideDue) })}</Tag>
+        {r.isSample && <Tag>{g('sample')}</Tag>}
       </Space>
       <Tabs
         style={{ marginTop: 8 }}
         items={[
-          { key: 'review', label: 'Nhận xét, đề xuất, quyết định', children: <ReviewList roundId={id} /> },
-          { key: 'results', label: 'Kết quả xếp loại', children: <ResultsPanel roundId={id} /> },
+          { key: 'review', label: g('tabReview'), children: <ReviewList roundId={id} /> },
+          { key: 'results', label: g('tabResults'), children: <ResultsPanel roundId={id} /> },
         ]}
       />
     </div>
@@ -43,30 +45,31 @@ function ReviewList({ roundId }: { roundId: number }) {
   const list = useQuery({ queryKey: [...gradingKeys.evaluations(roundId), subjectKind], queryFn: () => fetchEvaluations(roundId, { subjectKind }) });
   const [acting, setActing] = useState<{ e: Evaluation; step: 'comment' | 'propose' | 'decide' } | null>(null);
   const [viewing, setViewing] = useState<Evaluation | null>(null);
+  const { g, level, status } = useGradingT();
   return (
     <>
-      <Select value={subjectKind} onChange={setSubjectKind} style={{ width: 200, marginBottom: 8 }} options={[{ value: 'member', label: 'Đảng viên' }, { value: 'org', label: 'Tổ chức đảng' }]} />
+      <Select aria-label={g('kindOfSubject')} value={subjectKind} onChange={setSubjectKind} style={{ width: 200, marginBottom: 8 }} options={[{ value: 'member', label: g('members') }, { value: 'org', label: g('orgs') }]} />
       {list.isPending ? <Loading /> : list.isError ? <ErrorState error={list.error} onRetry={() => list.refetch()} /> : (
         <List
           dataSource={list.data.items}
-          locale={{ emptyText: 'Không có phiếu đánh giá trong phạm vi của đồng chí.' }}
+          locale={{ emptyText: g('noEvaluations') }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           renderItem={(e) => (
             <List.Item data-testid={`review-${e.id}`} actions={[
-              <Button key="v" size="small" onClick={() => setViewing(e)}>Xem</Button>,
-              ...(e.abilities.comment ? [<Button key="c" size="small" onClick={() => setActing({ e, step: 'comment' })} data-testid={`comment-${e.id}`}>Nhận xét</Button>] : []),
-              ...(e.abilities.propose ? [<Button key="p" size="small" onClick={() => setActing({ e, step: 'propose' })} data-testid={`propose-${e.id}`}>Đề xuất</Button>] : []),
-              ...(e.abilities.decide ? [<Button key="d" size="small" type="primary" onClick={() => setActing({ e, step: 'decide' })} data-testid={`decide-${e.id}`}>Quyết định</Button>] : []),
+              <Button key="v" size="small" onClick={() => setViewing(e)}>{g('view')}</Button>,
+              ...(e.abilities.comment ? [<Button key="c" size="small" onClick={() => setActing({ e, step: 'comment' })} data-testid={`comment-${e.id}`}>{g('comment')}</Button>] : []),
+              ...(e.abilities.propose ? [<Button key="p" size="small" onClick={() => setActing({ e, step: 'propose' })} data-testid={`propose-${e.id}`}>{g('propose')}</Button>] : []),
+              ...(e.abilities.decide ? [<Button key="d" size="small" type="primary" onClick={() => setActing({ e, step: 'decide' })} data-testid={`decide-${e.id}`}>{g('decide')}</Button>] : []),
             ]}>
               <List.Item.Meta
                 title={e.subjectName}
                 description={<Space wrap size={4}>
                   <span>{e.orgName}</span>
-                  <Tag>{EVALUATION_STATUS_LABELS[e.status]}</Tag>
-                  {e.score !== null && <Tag>{String(e.score).replace('.', ',')} điểm</Tag>}
-                  {e.status !== 'draft' && <Tag color={levelColors[e.sheet.level]}>Quy định cho phép: {GRADE_LABELS.vi[e.sheet.level]}</Tag>}
-                  {e.proposedLevel && <Tag>Đề xuất: {GRADE_LABELS.vi[e.proposedLevel]}</Tag>}
-                  {e.decidedLevel && <Tag color={levelColors[e.decidedLevel]}>Xếp loại: {GRADE_LABELS.vi[e.decidedLevel]}</Tag>}
+                  <Tag>{status(e.status)}</Tag>
+                  {e.score !== null && <Tag>{g('points', { n: String(e.score).replace('.', ',') })}</Tag>}
+                  {e.status !== 'draft' && <Tag color={levelColors[e.sheet.level]}>{g('ruleAllows', { l: level(e.sheet.level) })}</Tag>}
+                  {e.proposedLevel && <Tag>{g('proposed', { l: level(e.proposedLevel) })}</Tag>}
+                  {e.decidedLevel && <Tag color={levelColors[e.decidedLevel]}>{g('decided', { l: level(e.decidedLevel) })}</Tag>}
                 </Space>}
               />
             </List.Item>
@@ -79,7 +82,6 @@ function ReviewList({ roundId }: { roundId: number }) {
   );
 }
 
-const stepTitles = { comment: 'Ý kiến nhận xét của chi bộ', propose: 'Đề xuất mức xếp loại', decide: 'Quyết định xếp loại' } as const;
 type StepValues = { comment?: string; level?: GradeLevel; present?: number; agree?: number; disagree?: number };
 
 function StepDialog({ evaluation: e, step, onClose }: { evaluation: Evaluation; step: 'comment' | 'propose' | 'decide'; onClose: () => void }) {
@@ -87,36 +89,37 @@ function StepDialog({ evaluation: e, step, onClose }: { evaluation: Evaluation; 
   const qc = useQueryClient();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
+  const { g, level } = useGradingT();
   const act = useMutation({
     mutationFn: (v: StepValues) => stepEvaluation(e.id, step, {
       version: e.version,
       ...(step === 'comment' ? { comment: v.comment } : { level: v.level }),
       ...(step === 'propose' || v.present !== undefined ? { votes: { present: v.present ?? 0, agree: v.agree ?? 0, disagree: v.disagree ?? 0 } } : {}),
     }),
-    onSuccess: () => { void message.success('Đã ghi nhận.'); void qc.invalidateQueries({ queryKey: ['grading'] }); onClose(); },
+    onSuccess: () => { void message.success(g('recorded')); void qc.invalidateQueries({ queryKey: ['grading'] }); onClose(); },
     onError: (err) => onError(err, { form, onConflict: () => { void qc.invalidateQueries({ queryKey: ['grading'] }); onClose(); } }),
   });
   const allowed = (['excellent', 'good', 'completed', 'failed'] as const).filter((l) => ['excellent', 'good', 'completed', 'failed'].indexOf(l) >= ['excellent', 'good', 'completed', 'failed'].indexOf(e.sheet.level));
   return (
-    <Modal open title={`${stepTitles[step]}: ${e.subjectName}`} okText="Ghi nhận" cancelText="Hủy" onOk={() => form.submit()} onCancel={onClose} confirmLoading={act.isPending}>
+    <Modal open title={`${g(`step.${step}`)}: ${e.subjectName}`} okText={g('record')} cancelText={g('cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={act.isPending}>
       <Descriptions size="small" column={1}>
-        <Descriptions.Item label="Điểm">{e.score === null ? '—' : String(e.score).replace('.', ',')}</Descriptions.Item>
-        <Descriptions.Item label="Mức quy định cho phép"><Tag color={levelColors[e.sheet.level]}>{GRADE_LABELS.vi[e.sheet.level]}</Tag></Descriptions.Item>
-        {e.proposedLevel && <Descriptions.Item label="Chi bộ đề xuất">{GRADE_LABELS.vi[e.proposedLevel]}{e.votes ? ` (${e.votes.agree}/${e.votes.present} đồng ý)` : ''}</Descriptions.Item>}
+        <Descriptions.Item label={g('score')}>{e.score === null ? '—' : String(e.score).replace('.', ',')}</Descriptions.Item>
+        <Descriptions.Item label={g('allowedLevel')}><Tag color={levelColors[e.sheet.level]}>{level(e.sheet.level)}</Tag></Descriptions.Item>
+        {e.proposedLevel && <Descriptions.Item label={g('cellProposed')}>{level(e.proposedLevel)}{e.votes ? ` (${g('agreeOf', { a: e.votes.agree, b: e.votes.present })})` : ''}</Descriptions.Item>}
       </Descriptions>
       <Form form={form} layout="vertical" onFinish={(v) => act.mutate(v)} initialValues={{ level: e.proposedLevel ?? e.sheet.level }}>
         {step === 'comment' ? (
-          <Form.Item name="comment" label="Ý kiến" rules={[{ required: true, message: 'Nhập ý kiến của chi bộ' }]}><Input.TextArea autoSize={{ minRows: 3 }} data-testid="step-comment" /></Form.Item>
+          <Form.Item name="comment" label={g('opinion')} rules={[{ required: true, message: g('opinionRequired') }]}><Input.TextArea autoSize={{ minRows: 3 }} data-testid="step-comment" /></Form.Item>
         ) : (
-          <Form.Item name="level" label="Mức xếp loại" rules={[{ required: true }]}>
-            <Select data-testid="step-level" options={allowed.map((l) => ({ value: l, label: GRADE_LABELS.vi[l] }))} />
+          <Form.Item name="level" label={g('level')} rules={[{ required: true }]}>
+            <Select data-testid="step-level" options={allowed.map((l) => ({ value: l, label: level(l) }))} />
           </Form.Item>
         )}
         {step === 'propose' && (
           <Space wrap>
-            <Form.Item name="present" label="Số dự họp" rules={[{ required: true, message: 'Nhập số' }]}><InputNumber min={0} data-testid="votes-present" /></Form.Item>
-            <Form.Item name="agree" label="Đồng ý" rules={[{ required: true, message: 'Nhập số' }]}><InputNumber min={0} data-testid="votes-agree" /></Form.Item>
-            <Form.Item name="disagree" label="Không đồng ý" initialValue={0}><InputNumber min={0} /></Form.Item>
+            <Form.Item name="present" label={g('present')} rules={[{ required: true, message: g('enterNumber') }]}><InputNumber min={0} data-testid="votes-present" /></Form.Item>
+            <Form.Item name="agree" label={g('agree')} rules={[{ required: true, message: g('enterNumber') }]}><InputNumber min={0} data-testid="votes-agree" /></Form.Item>
+            <Form.Item name="disagree" label={g('disagree')} initialValue={0}><InputNumber min={0} /></Form.Item>
           </Space>
         )}
       </Form>
@@ -125,14 +128,15 @@ function StepDialog({ evaluation: e, step, onClose }: { evaluation: Evaluation; 
 }
 
 function ShareCard({ title, s, testId }: { title: string; s: LevelSummary; testId: string }) {
+  const { g, level } = useGradingT();
   return (
     <Card size="small" title={title} style={{ flex: '1 1 300px' }} data-testid={testId}>
       <Progress percent={s.goodOrAbove.percent ?? 0} format={() => formatPercent(s.goodOrAbove.percent)} />
-      <Typography.Text>Hoàn thành tốt nhiệm vụ trở lên: {formatVnNumber(s.goodOrAbove.numerator)}/{formatVnNumber(s.goodOrAbove.denominator)} đã xếp loại</Typography.Text>
+      <Typography.Text>{g('goodOrAbove', { a: formatVnNumber(s.goodOrAbove.numerator), b: formatVnNumber(s.goodOrAbove.denominator) })}</Typography.Text>
       <div style={{ marginTop: 6 }}>
         <Space wrap size={4}>
-          {(['excellent', 'good', 'completed', 'failed'] as const).map((l) => <Tag key={l} color={levelColors[l]}>{GRADE_LABELS.vi[l]}: {formatVnNumber(s.counts[l])}</Tag>)}
-          <Tag>Chưa quyết định: {formatVnNumber(s.pending)}</Tag>
+          {(['excellent', 'good', 'completed', 'failed'] as const).map((l) => <Tag key={l} color={levelColors[l]}>{level(l)}: {formatVnNumber(s.counts[l])}</Tag>)}
+          <Tag>{g('pending', { n: formatVnNumber(s.pending) })}</Tag>
         </Space>
       </div>
     </Card>
@@ -141,21 +145,22 @@ function ShareCard({ title, s, testId }: { title: string; s: LevelSummary; testI
 
 function ResultsPanel({ roundId }: { roundId: number }) {
   const results = useQuery({ queryKey: gradingKeys.results(roundId), queryFn: () => fetchResults(roundId) });
+  const { g } = useGradingT();
   if (results.isPending) return <Loading />;
   if (results.isError) return <ErrorState error={results.error} onRetry={() => results.refetch()} />;
   const r = results.data;
   return (
     <>
       <Space wrap style={{ marginBottom: 8 }}>
-        <a href={resultsXlsxUrl(roundId)}>Tải bảng kết quả (.xlsx)</a>
-        <a href={roundSummaryDocxUrl(roundId)}>Tải báo cáo tổng hợp (Word)</a>
+        <a href={resultsXlsxUrl(roundId)}>{g('xlsx')}</a>
+        <a href={roundSummaryDocxUrl(roundId)}>{g('summaryDocx')}</a>
       </Space>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
-        <ShareCard title="Tổ chức đảng (chi bộ, đảng bộ cơ sở)" s={r.orgs} testId="share-orgs" />
-        <ShareCard title="Đảng viên" s={r.members} testId="share-members" />
+        <ShareCard title={g('orgsCard')} s={r.orgs} testId="share-orgs" />
+        <ShareCard title={g('members')} s={r.members} testId="share-members" />
       </div>
       {r.flagged.length > 0 && (
-        <Card size="small" title="Không hoàn thành nhiệm vụ hai năm liên tiếp" style={{ marginTop: 12 }}>
+        <Card size="small" title={g('flagged')} style={{ marginTop: 12 }}>
           <List dataSource={r.flagged} renderItem={(f) => <List.Item>{f.name} — {f.orgName}</List.Item>} />
         </Card>
       )}
@@ -167,11 +172,11 @@ function ResultsPanel({ roundId }: { roundId: number }) {
         dataSource={r.children}
         pagination={false}
         columns={[
-          { title: 'Đơn vị', dataIndex: 'orgName' },
-          { title: 'Tổ chức tốt trở lên', render: (_, c) => `${c.orgs.goodOrAbove.numerator}/${c.orgs.goodOrAbove.denominator} (${formatPercent(c.orgs.goodOrAbove.percent)})` },
-          { title: 'Đảng viên tốt trở lên', render: (_, c) => `${formatVnNumber(c.members.goodOrAbove.numerator)}/${formatVnNumber(c.members.goodOrAbove.denominator)} (${formatPercent(c.members.goodOrAbove.percent)})` },
-          { title: 'Xuất sắc', render: (_, c) => formatVnNumber(c.members.counts.excellent) },
-          { title: 'Chưa quyết định', render: (_, c) => formatVnNumber(c.members.pending + c.orgs.pending) },
+          { title: g('unit'), dataIndex: 'orgName' },
+          { title: g('orgsGood'), render: (_, c) => `${c.orgs.goodOrAbove.numerator}/${c.orgs.goodOrAbove.denominator} (${formatPercent(c.orgs.goodOrAbove.percent)})` },
+          { title: g('membersGood'), render: (_, c) => `${formatVnNumber(c.members.goodOrAbove.numerator)}/${formatVnNumber(c.members.goodOrAbove.denominator)} (${formatPercent(c.members.goodOrAbove.percent)})` },
+          { title: g('excellent'), render: (_, c) => formatVnNumber(c.members.counts.excellent) },
+          { title: g('undecided'), render: (_, c) => formatVnNumber(c.members.pending + c.orgs.pending) },
         ]}
       />
     </>
