@@ -54,3 +54,10 @@ CREATE TABLE carry_overs (
   UNIQUE (source_item_id, target_document_id)
 );
 CREATE INDEX carry_overs_target_idx ON carry_overs (target_document_id);
+
+-- Indicators of the targets the 2025–2030 resolutions name (TP.HCM's congress lần thứ I).
+INSERT INTO indicators (code, name, unit, direction, aggregation) VALUES
+  ('GRDP_PER_CAPITA', 'GRDP bình quân đầu người', 'USD', 'higher_better', 'none'),
+  ('RD_SPENDING_SHARE', 'Tỷ lệ chi cho nghiên cứu và phát triển (R&D) so với GRDP', '% GRDP', 'higher_better', 'none'),
+  ('STI_BUDGET_SHARE', 'Tỷ lệ chi ngân sách cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số', '%', 'higher_better', 'none')
+ON CONFLICT DO NOTHING;
