@@ -73,7 +73,7 @@ describe('Carry-over into the new term in the browser', () => {
     const links = page.getByTestId('carry-links');
     await links.waitFor();
     await expect.poll(async () => links.locator('.ant-list-item').count()).toBe(3);
-    await expect.poll(async () => (await links.textContent()) ?? '').toContain('từ 01-NQ/TU, nhiệm kỳ 2020–2025');
+    await expect.poll(async () => (await links.textContent()) ?? '').toContain('từ 01-NQ/TU của Tỉnh ủy Bình Dương, nhiệm kỳ 2020–2025');
     await screenshot(page, 'carry-over-new-document');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'carry-over-new-document-phone');
@@ -82,7 +82,7 @@ describe('Carry-over into the new term in the browser', () => {
     current = 'old-document';
     await links.getByRole('link', { name: '01-NQ/TU' }).first().click();
     const back = page.getByTestId('carry-links');
-    await expect.poll(async () => (await back.textContent()) ?? '').toContain('vào 02-NQ/TU, nhiệm kỳ 2025–2030');
+    await expect.poll(async () => (await back.textContent()) ?? '').toContain('vào 02-NQ/TU của Thành ủy Thành phố Hồ Chí Minh, nhiệm kỳ 2025–2030');
     expect(errors).toEqual([]);
   });
 });

@@ -122,10 +122,10 @@ export const carryResultSchema = carryPreviewSchema.extend({
 export const carryLinkSchema = z.object({
   sourceItemId: z.number(),
   sourceText: z.string(),
-  sourceDocument: z.object({ id: z.number(), symbol: z.string(), term: z.string() }),
+  sourceDocument: z.object({ id: z.number(), symbol: z.string(), term: z.string(), orgName: z.string() }),
   newItemId: z.number(),
   newText: z.string(),
-  targetDocument: z.object({ id: z.number(), symbol: z.string(), term: z.string() }),
+  targetDocument: z.object({ id: z.number(), symbol: z.string(), term: z.string(), orgName: z.string() }),
   sourceStatus: z.string(),
   createdAt: z.string(),
 });

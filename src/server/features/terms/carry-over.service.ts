@@ -188,8 +188,8 @@ export async function commitCarryOver(db: Db, actor: Actor, input: CarryOverInpu
 }
 
 type LinkRow = {
-  sourceItemId: number; sourceText: string; sourceDocId: number; sourceSymbol: string; sourceTerm: string;
-  newItemId: number; newText: string; targetDocId: number; targetSymbol: string; targetTerm: string; sourceStatus: string; createdAt: string;
+  sourceItemId: number; sourceText: string; sourceDocId: number; sourceSymbol: string; sourceTerm: string; sourceOrg: string;
+  newItemId: number; newText: string; targetDocId: number; targetSymbol: string; targetTerm: string; targetOrg: string; sourceStatus: string; createdAt: string;
 };
 
 /** The carry-over links of a document on both sides: items it took from an old term, items it gave to a new one. */
@@ -197,20 +197,21 @@ export async function getDocumentCarryLinks(db: Db, actor: Actor, documentId: nu
   const doc = await findDocumentReadable(db, documentId, scopeOf(actor, 'documents.read'));
   if (!doc) throw docNotFound();
   const { rows } = await db.query<LinkRow>(
-    `SELECT c.source_item_id AS "sourceItemId", si.text AS "sourceText", sd.id AS "sourceDocId", sd.symbol AS "sourceSymbol", sd.term AS "sourceTerm",
-            c.new_item_id AS "newItemId", ni.text AS "newText", td.id AS "targetDocId", td.symbol AS "targetSymbol", td.term AS "targetTerm",
+    `SELECT c.source_item_id AS "sourceItemId", si.text AS "sourceText", sd.id AS "sourceDocId", sd.symbol AS "sourceSymbol", sd.term AS "sourceTerm", so.name AS "sourceOrg",
+            c.new_item_id AS "newItemId", ni.text AS "newText", td.id AS "targetDocId", td.symbol AS "targetSymbol", td.term AS "targetTerm", tor.name AS "targetOrg",
             c.source_status AS "sourceStatus", to_char(c.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS') AS "createdAt"
        FROM carry_overs c
        JOIN document_items si ON si.id = c.source_item_id JOIN documents sd ON sd.id = si.document_id
        JOIN document_items ni ON ni.id = c.new_item_id JOIN documents td ON td.id = c.target_document_id
+       JOIN orgs so ON so.id = sd.org_id JOIN orgs tor ON tor.id = td.org_id
       WHERE c.target_document_id = $1 OR si.document_id = $1 ORDER BY c.id`,
     [doc.id],
   );
   // The other side of each link is shown only when the caller may read it.
   const readable = await readableIds(db, actor, rows.flatMap((r) => [r.sourceDocId, r.targetDocId]));
   const present = (r: LinkRow) => ({
-    sourceItemId: r.sourceItemId, sourceText: r.sourceText, sourceDocument: { id: r.sourceDocId, symbol: r.sourceSymbol, term: r.sourceTerm },
-    newItemId: r.newItemId, newText: r.newText, targetDocument: { id: r.targetDocId, symbol: r.targetSymbol, term: r.targetTerm },
+    sourceItemId: r.sourceItemId, sourceText: r.sourceText, sourceDocument: { id: r.sourceDocId, symbol: r.sourceSymbol, term: r.sourceTerm, orgName: r.sourceOrg },
+    newItemId: r.newItemId, newText: r.newText, targetDocument: { id: r.targetDocId, symbol: r.targetSymbol, term: r.targetTerm, orgName: r.targetOrg },
     sourceStatus: r.sourceStatus, createdAt: r.createdAt,
   });
   return {

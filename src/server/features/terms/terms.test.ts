@@ -143,7 +143,8 @@ describe('carry-over into the new term', () => {
       `SELECT i.comparator, i.value, i.unit, i.by_year AS "byYear" FROM carry_overs c JOIN document_items i ON i.id = c.new_item_id WHERE c.source_item_id = $1`, [itemIds.rd]);
     expect(rows[0]).toMatchObject({ comparator: '>=', value: 1, byYear: null });
     const newSide = (await viewer.get(`/api/documents/${newResolution.id}/carry-overs`)).json();
-    expect(newSide.carriedFrom.map((l: { sourceDocument: { symbol: string; term: string } }) => `${l.sourceDocument.symbol} ${l.sourceDocument.term}`)).toEqual(['01-NQ/TU 2020-2025', '01-NQ/TU 2020-2025']);
+    expect(newSide.carriedFrom.map((l: { sourceDocument: { symbol: string; term: string; orgName: string } }) => `${l.sourceDocument.symbol} ${l.sourceDocument.orgName} ${l.sourceDocument.term}`))
+      .toEqual(['01-NQ/TU Thành ủy Thành phố Hồ Chí Minh 2020-2025', '01-NQ/TU Thành ủy Thành phố Hồ Chí Minh 2020-2025']);
     const oldSide = (await viewer.get(`/api/documents/${oldResolution.id}/carry-overs`)).json();
     expect(oldSide.carriedInto.map((l: { sourceItemId: number }) => l.sourceItemId)).toEqual([itemIds.rd, itemIds.smart]);
     const candidates = (await viewer.get(`/api/documents/${oldResolution.id}/carry-over/candidates`)).json();
