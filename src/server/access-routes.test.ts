@@ -226,6 +226,12 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/grading/rounds/:id/summary.docx': { 'params.id': 'record', 'querystring.orgId': 'org' },
   'GET /api/grading/evaluations/:id/self-assessment.docx': { 'params.id': 'record' },
   'GET /api/grading/orgs/:orgId/history': { 'params.orgId': 'org' },
+  'GET /api/orgs/:id/terms': { 'params.id': 'org' },
+  'POST /api/orgs/:id/terms': { 'params.id': 'org', 'body.congress.resolutionDocumentId': 'record' },
+  'GET /api/documents/:id/carry-over/candidates': { 'params.id': 'record' },
+  'GET /api/documents/:id/carry-overs': { 'params.id': 'record' },
+  'POST /api/carry-overs/preview': { 'body.sourceDocumentId': 'record', 'body.targetDocumentId': 'record', 'body.itemIds': 'record', 'body.parentItemId': 'record' },
+  'POST /api/carry-overs': { 'body.sourceDocumentId': 'record', 'body.targetDocumentId': 'record', 'body.itemIds': 'record', 'body.parentItemId': 'record' },
 };
 
 /** Field names that carry an id or a code: each must be declared. */

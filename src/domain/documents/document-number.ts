@@ -19,18 +19,20 @@ export const documentKindAbbreviations: Record<DocumentKind, string> = {
 /**
  * The issuing body's abbreviation from its kind and name: Tỉnh ủy → TU, Thành ủy → ThU,
  * Huyện ủy → HU, Thị ủy → TxU, Đảng ủy khối → ĐUK, Đảng ủy → ĐU, Chi bộ → CB, Trung ương → TW.
+ * A city directly under the centre (Thành ủy Thành phố Hồ Chí Minh, kind `province_committee`)
+ * signs TU like a province: ThU belongs to a city under a province (Thành ủy Dĩ An).
  * Returns 'ĐU' when nothing more specific applies.
  */
 export function issuerAbbreviation(kind: OrgKind, name: string): string {
   const n = name.normalize('NFC').trim().toLowerCase();
   if (kind === 'central') return 'TW';
+  if (kind === 'province_committee') return 'TU';
   if (n.startsWith('tỉnh ủy') || n.startsWith('tỉnh uỷ')) return 'TU';
   if (n.startsWith('thành ủy') || n.startsWith('thành uỷ')) return 'ThU';
   if (n.startsWith('huyện ủy') || n.startsWith('huyện uỷ')) return 'HU';
   if (n.startsWith('thị ủy') || n.startsWith('thị uỷ')) return 'TxU';
   if (kind === 'bloc_committee' || n.startsWith('đảng ủy khối') || n.startsWith('đảng uỷ khối')) return 'ĐUK';
   if (kind === 'cell' || n.startsWith('chi bộ')) return 'CB';
-  if (kind === 'province_committee') return 'TU';
   return 'ĐU';
 }
 

@@ -27,6 +27,8 @@ describe('document numbers', () => {
   it('names the issuing body from its kind and name', () => {
     expect(issuerAbbreviation('province_committee', 'Tỉnh ủy Bình Dương')).toBe('TU');
     expect(issuerAbbreviation('district_committee', 'Thành ủy Dĩ An')).toBe('ThU');
+    // A city under the centre signs TU; ThU is for a city under a province (Dĩ An above).
+    expect(issuerAbbreviation('province_committee', 'Thành ủy Thành phố Hồ Chí Minh')).toBe('TU');
     expect(issuerAbbreviation('bloc_committee', 'Đảng ủy Khối Các cơ quan và doanh nghiệp tỉnh')).toBe('ĐUK');
     expect(issuerAbbreviation('commune_committee', 'Đảng ủy phường Dĩ An')).toBe('ĐU');
     expect(issuerAbbreviation('central', 'Ban Chấp hành Trung ương Đảng')).toBe('TW');

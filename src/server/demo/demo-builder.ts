@@ -12,6 +12,7 @@ import { loadDemoReports } from './reports.step';
 import { loadDemoStudy } from './study.step';
 import { loadDemoGrading } from './grading.step';
 import { loadDemoOversight } from './oversight.step';
+import { loadDemoNewTerm } from './new-term';
 
 export type DemoContext = {
   /** Orgs created so far, by demo code. */
@@ -27,6 +28,7 @@ export const demoSteps: DemoStep[] = [
   { name: 'study', run: loadDemoStudy },
   { name: 'oversight', run: loadDemoOversight },
   { name: 'grading', run: loadDemoGrading },
+  { name: 'new-term', run: loadDemoNewTerm },
 ];
 
 /** True once the demo has been loaded into this database. */

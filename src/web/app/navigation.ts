@@ -31,6 +31,8 @@ export const PAGES = [
   { path: '/oversight/inspections', need: 'orgs.read', group: 'oversight' },
   { path: '/grading', need: 'grading.read', group: 'grading' },
   { path: '/grading/me', need: 'member', group: 'grading' },
+  // The new term: carrying unfinished work of the old term into the new documents.
+  { path: '/carry-over', need: 'documents.write', group: null },
 ] as const satisfies readonly { path: string; need: Need; group: MenuGroup | null }[];
 
 export type MenuGroup = 'study' | 'reports' | 'oversight' | 'grading';

@@ -46,6 +46,7 @@ const GradingRoundsPage = lazyRouteComponent(() => import('../features/grading/r
 const GradingRoundPage = lazyRouteComponent(() => import('../features/grading/round-page'), 'GradingRoundPage');
 const MyEvaluationPage = lazyRouteComponent(() => import('../features/grading/my-evaluation-page'), 'MyEvaluationPage');
 const AccountPage = lazyRouteComponent(() => import('../features/auth/account-page'), 'AccountPage');
+const CarryOverPage = lazyRouteComponent(() => import('../features/terms/carry-over-page'), 'CarryOverPage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
 function RootGate() {
@@ -166,6 +167,7 @@ const oversightTimelineRoute = createRoute({ getParentRoute: () => rootRoute, pa
 const gradingRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading', component: GradingRoundsPage });
 const myEvaluationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading/me', component: MyEvaluationPage });
 const gradingRoundRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading/rounds/$id', component: () => <GradingRoundPage key={gradingRoundRoute.useParams().id} id={Number(gradingRoundRoute.useParams().id)} /> });
+const carryOverRoute = createRoute({ getParentRoute: () => rootRoute, path: '/carry-over', component: CarryOverPage });
 function DashboardRoutePage() {
   const { documentId } = dashboardRoute.useParams();
   const { orgId } = dashboardRoute.useSearch();
@@ -222,6 +224,7 @@ const routeTree = rootRoute.addChildren([
   myEvaluationRoute,
   gradingRoundRoute,
   accountRoute,
+  carryOverRoute,
 ]);
 
 export const router = createRouter({

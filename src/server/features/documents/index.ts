@@ -3,8 +3,8 @@
  * the lint rule in eslint.config.js refuses an import of it from another feature.
  */
 export { insertItem, lockDraftDocument, readTarget } from './items.service';
-export { updateTask } from './tasks.service';
+export { countItemTasksByBucket, updateTask } from './tasks.service';
 export { findIndicators } from './indicators.service';
 export { statementOf } from './documents.service';
-export { type DocumentRow, documentColumns, findDocumentReadable, findItemReadable, latestDocSql } from './documents.queries';
+export { type DocumentRow, type ItemRow, documentColumns, findDocumentReadable, findItemReadable, findItems, latestDocSql } from './documents.queries';
 export { requireDocumentWrite } from './documents.policy';

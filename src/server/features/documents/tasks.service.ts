@@ -160,3 +160,21 @@ export async function deleteTask(db: Db, actor: Actor, id: number, version: numb
     await recordAudit(tx, actor, { action: 'delete', entity: 'task', entityId: id, orgId: task.orgId, orgPath: task.orgPath, summary: `Xóa nhiệm vụ: ${task.title.slice(0, 120)}` });
   });
 }
+
+/**
+ * The tasks of a document's own items counted per item and bucket on `asOf` (the buckets of the
+ * domain's `taskBucket`: past its due date and not done or cancelled is 'overdue'). The caller
+ * has already read the document through its scope; tasks of a readable item are readable.
+ */
+export async function countItemTasksByBucket(db: Queryable, documentId: number, asOf: string) {
+  const { rows } = await db.query<{ itemId: number; bucket: 'not_started' | 'in_progress' | 'done' | 'overdue' | 'cancelled'; n: number }>(
+    `SELECT t.item_id AS "itemId",
+            CASE WHEN t.status NOT IN ('done','cancelled') AND t.due_date < $2::date THEN 'overdue'
+                 WHEN t.status IN ('done','cancelled','not_started') THEN t.status ELSE 'in_progress' END AS bucket,
+            count(*)::int AS n
+       FROM tasks t JOIN document_items i ON i.id = t.item_id
+      WHERE i.document_id = $1 GROUP BY 1, 2`,
+    [documentId, asOf],
+  );
+  return rows;
+}

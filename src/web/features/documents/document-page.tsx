@@ -23,6 +23,7 @@ import { ItemTextInline } from './item-text-inline';
 import { TaskAssignModal } from './task-assign-modal';
 import { TasksPanel } from './tasks-panel';
 import { FilesPanel } from './files-panel';
+import { CarryLinksPanel } from '../terms/carry-links-panel';
 
 /** Items a task is assigned from ("Giao nhiệm vụ"). */
 const assignableKinds: readonly DocumentItem['kind'][] = ['task', 'solution', 'breakthrough'];
@@ -210,6 +211,7 @@ export function DocumentPage({ id }: { id: number }) {
         </Descriptions>
       </Card>
       {!canEdit && d.status !== 'draft' && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={label(L.locked)} />}
+      <CarryLinksPanel documentId={d.id} />
       <Tabs
         items={[
           {

@@ -1,0 +1,3 @@
+export * from './term-label';
+export * from './numbering';
+export * from './carry-over';

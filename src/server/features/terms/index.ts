@@ -1,0 +1,2 @@
+/** What other features may use of the terms feature. */
+export { getOrgTerms, openTerm, openTermTx } from './terms.service';
