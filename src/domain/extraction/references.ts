@@ -9,7 +9,7 @@ import { isReportSegment } from './not-targets';
 import type { ExtractedItem, TargetComparator } from './types';
 
 const RELATIVE =
-  /(?:^|[^\p{L}])(không thấp hơn|không cao hơn|không dưới|bằng hoặc cao hơn|bằng hoặc thấp hơn|cao hơn|thấp hơn)\s+((?:mức\s+)?(?:bình quân|trung bình|tốc độ)[^,;:.\n\d()]{0,80})/u;
+  /(?<![\p{L}])(không thấp hơn|không cao hơn|không dưới|bằng hoặc cao hơn|bằng hoặc thấp hơn|cao hơn|thấp hơn)\s+((?:mức\s+)?(?:bình quân|trung bình|tốc độ)[^,;:.\n\d()]{0,80})/u;
 const COMPARATORS: Record<string, TargetComparator> = {
   'không thấp hơn': '>=',
   'không dưới': '>=',

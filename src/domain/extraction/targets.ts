@@ -14,17 +14,17 @@ import { readDueYear, readHeadingYear } from './years';
 // Words that make a sentence speak of an aim; a count of people or things without any of
 // them ("Đảng bộ có 7.935 đảng viên") describes the present, not a target.
 const TARGET_WORDS =
-  /phấn đấu|chỉ tiêu|mục tiêu|đến năm|vào năm|hằng năm|hàng năm|mỗi năm|bình quân|\/năm|đạt|tăng|giảm|nâng|kết nạp|thành lập|xây dựng|phát triển|trồng|đào tạo|giải quyết|tạo việc làm|thu hút|bảo đảm|đảm bảo|duy trì|ít nhất|trở lên|trở xuống|tối thiểu|tối đa|không quá|khoảng|còn|chiếm|hoàn thành|huy động|đầu tư|vốn|gấp|có thêm|mới|xóa|cứng hóa|công nhận|hỗ trợ|nâng cấp|sắp xếp|thu gọn|dành|đóng góp|bao phủ|thêm|tổng|quy mô|sản lượng|kim ngạch|công suất|lượng khách|top|tốp|nhóm|(?:^|[^\p{L}])(?:trên|dưới|hơn|gần)(?![\p{L}])/u;
+  /phấn đấu|chỉ tiêu|mục tiêu|đến năm|vào năm|hằng năm|hàng năm|mỗi năm|bình quân|\/năm|đạt|tăng|giảm|nâng|kết nạp|thành lập|xây dựng|phát triển|trồng|đào tạo|giải quyết|tạo việc làm|thu hút|bảo đảm|đảm bảo|duy trì|ít nhất|trở lên|trở xuống|tối thiểu|tối đa|không quá|khoảng|còn|chiếm|hoàn thành|huy động|đầu tư|vốn|gấp|có thêm|mới|xóa|cứng hóa|công nhận|hỗ trợ|nâng cấp|sắp xếp|thu gọn|dành|đóng góp|bao phủ|thêm|tổng|quy mô|sản lượng|kim ngạch|công suất|lượng khách|top|tốp|nhóm|(?<![\p{L}])(?:trên|dưới|hơn|gần)(?![\p{L}])/u;
 const RANGE_LINK = /^\s*(?:[-–—]|đến|tới)\s*(?:khoảng\s*)?(?=\d)/u;
 const BASELINE_LINK = /^\s*(?:(?:năm|vào năm)\s+(?:19|20)\d\d\s*,?\s*)?(?:lên|xuống|còn|xuống còn|lên mức|xuống mức)\s*(?=\d)/u;
-const DATE_WORDS = /(?:^|[^\p{L}])(?:ngày|từ ngày|sáng|chiều|tối|tháng)\s*$/u;
+const DATE_WORDS = /(?<![\p{L}])(?:ngày|từ ngày|sáng|chiều|tối|tháng)\s*$/u;
 // A clause that holds nothing but the value: a table cell or the line under an indicator
 // ("Tỷ lệ che phủ rừng" / "≥ 45%", "(10) Tỷ lệ che phủ rừng: ≥ 47%").
 const VALUE_ONLY_REST =
   /^[\s≥≤<>=~≈:.;\-–+•*]*(?:(?:top|tốp|trở lên|trở xuống|khoảng|ít nhất|tối thiểu|tối đa|trên|dưới|không quá)(?![\p{L}])[\s≥≤<>=~≈:.;\-–+•*]*)*$/u;
 // "thuộc nhóm 15 địa phương dẫn đầu", "top 40", "tốp 5": a rank, met at that place or better.
-const RANK_BEFORE = /(?:^|[^\p{L}])(?:top|tốp)\s*$/u;
-const GROUP_BEFORE = /(?:^|[^\p{L}])nhóm\s*$/u;
+const RANK_BEFORE = /(?<![\p{L}])(?:top|tốp)\s*$/u;
+const GROUP_BEFORE = /(?<![\p{L}])nhóm\s*$/u;
 const GROUP_AFTER = /^\s+(?:địa phương|tỉnh|thành phố|tỉnh, thành phố|tỉnh, thành|đơn vị)[^.;\d\n]{0,40}?(?:dẫn đầu|đứng đầu|cao nhất|tốt nhất|hàng đầu)/u;
 const ROW_MARKER_BEFORE = /(?:^|\n)[ \t]*\($/u;
 const NON_NOUN_UNITS = /^(?:%|lần|ha|km|km2|km²|m2|m²|m3|m³|tấn|tạ|kg|mw|kwh|kw|gw|lít|tuổi|giờ|phút|mét|héc-ta|hecta|héc ta|điểm phần trăm)$/iu;
@@ -56,7 +56,7 @@ function clauseOf(clauses: Span[], pos: number): Span | undefined {
 // first figure qualifies the indicator ("trẻ em dưới 5 tuổi ... giảm còn 12%", "trên 1 ha
 // đất ... đạt 250 triệu đồng"); a bare second figure qualifies the first ("25 sản phẩm
 // OCOP đạt từ 3 sao trở lên").
-const TARGET_VERB = /(?:^|[^\p{L}])(?:đạt|là|còn|lên|xuống|chiếm|giảm|tăng)(?![\p{L}])/u;
+const TARGET_VERB = /(?<![\p{L}])(?:đạt|là|còn|lên|xuống|chiếm|giảm|tăng)(?![\p{L}])/u;
 
 function dropQualifiers(found: Candidate[], clauses: Span[], lower: string): void {
   for (let i = found.length - 2; i >= 0; i--) {
@@ -166,7 +166,7 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
       }
 
       // "tăng từ 40% lên 60%": the first figure is where things stand today.
-      if (!isRange && fig.raw && /(?:^|[^\p{L}])từ\s*$/u.test(lower.slice(clause.start, fig.start))) {
+      if (!isRange && fig.raw && /(?<![\p{L}])từ\s*$/u.test(lower.slice(clause.start, fig.start))) {
         if (BASELINE_LINK.test(lower.slice(unit.end, unit.end + 30))) continue;
       }
 
@@ -181,7 +181,7 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
       const isPair = fig.achieved !== undefined;
       if (isReport && !isPair) continue;
       if (!unitText.startsWith('%') && !hasTargetWords && !isValueOnly && !isPair) continue;
-      if (unitText === '' && !/(?:^|[^\p{L}])(?:đạt|là|có|trên|dưới|hơn|khoảng|còn|lên|tăng|giảm|gấp|ít nhất|tối thiểu|tối đa|không quá|từ)\s*$/u.test(clauseBefore) && !isRange) continue;
+      if (unitText === '' && !/(?<![\p{L}])(?:đạt|là|có|trên|dưới|hơn|khoảng|còn|lên|tăng|giảm|gấp|ít nhất|tối thiểu|tối đa|không quá|từ)\s*$/u.test(clauseBefore) && !isRange) continue;
 
       let comparator: TargetComparator;
       let wordsStart: number;
@@ -193,7 +193,7 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
         comparator = isRange ? 'range' : isRank ? '<=' : unit.isAtLeast ? '>=' : reading.comparator;
         wordsStart = reading.wordsStart;
       }
-      if (isRange && /(?:^|[^\p{L}])từ\s*$/u.test(before)) wordsStart = before.replace(/từ\s*$/u, '').length;
+      if (isRange && /(?<![\p{L}])từ\s*$/u.test(before)) wordsStart = before.replace(/từ\s*$/u, '').length;
       perYear = perYear || isYearlyContext(clauseBefore, after, unitText);
 
       const nameBefore = text.slice(clause.start, fig.start - before.length + wordsStart);
