@@ -61,7 +61,7 @@ function ImportFromTextModal({ documentId, onClose }: { documentId: number; onCl
   const save = useMutation({
     mutationFn: () => importExtracted(documentId, toAccepted(rows)),
     onSuccess: (result) => {
-      const created = result.createdIndicators.length;
+      const created = result.proposedIndicators.length;
       void message.success(fill(label(X.added), { n: result.items.length }) + (created > 0 ? fill(label(X.addedIndicators), { n: created }) : ''));
       void qc.invalidateQueries({ queryKey: documentKeys.all });
       void qc.invalidateQueries({ queryKey: documentKeys.indicators });

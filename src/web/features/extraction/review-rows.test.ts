@@ -92,3 +92,11 @@ describe('a target read against words, with no number', () => {
     expect(acceptAllRows(all, false).every((r) => !r.isAccepted)).toBe(true);
   });
 });
+
+describe('the catalog match of a row', () => {
+  it('keeps the server’s match and its confidence, and none for a new indicator', () => {
+    const rows = toRows(proposed);
+    expect(rows[0]!.match).toEqual({ id: 3, score: 0.6 });
+    expect(rows[1]!.match).toBeNull();
+  });
+});

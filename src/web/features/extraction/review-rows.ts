@@ -13,6 +13,8 @@ export type ReviewRow = {
   /** Catalog indicator kept, or null for a new indicator named `indicatorName`. */
   indicatorId: number | null;
   indicatorName: string;
+  /** The catalog indicator the server matched by meaning, and how sure it is (0..1). */
+  match: { id: number; score: number } | null;
   comparator: TargetComparator;
   value: number | null;
   valueMin: number | null;
@@ -62,6 +64,7 @@ export function toRows(items: readonly ProposedItem[]): ReviewRow[] {
     text: sentenceCase(item.text),
     indicatorId: item.indicatorMatch?.id ?? null,
     indicatorName: item.indicator,
+    match: item.indicatorMatch ? { id: item.indicatorMatch.id, score: item.indicatorMatch.score } : null,
     comparator: item.comparator ?? '=',
     value: item.value,
     valueMin: item.valueMin,

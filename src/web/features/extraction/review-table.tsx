@@ -87,6 +87,10 @@ export function ReviewTable(props: {
                   style={{ width: '100%' }} value={r.indicatorId ?? NEW_INDICATOR} status={check.errors.indicator ? 'error' : undefined}
                   options={[{ value: NEW_INDICATOR, label: `${label(X.newIndicator)}: ${r.indicatorName}` }, ...indicatorOptions]}
                   onChange={(v) => props.onChange(r.key, { indicatorId: v === NEW_INDICATOR ? null : Number(v) })} />
+                {r.indicatorId !== null && r.match?.id === r.indicatorId && (
+                  <Tag data-testid="extract-match-score" color={r.match.score >= 0.7 ? 'green' : 'gold'} style={{ marginTop: 4 }}>{label(X.matchScore)} {Math.round(r.match.score * 100)}%</Tag>
+                )}
+                {r.indicatorId === null && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }} data-testid="extract-proposed-new">{label(X.proposedNew)}</Typography.Text>}
                 {r.indicatorId === null && (
                   <Input size="small" style={{ marginTop: 4 }} aria-label={label(X.newIndicatorName)} placeholder={label(X.newIndicatorName)} value={r.indicatorName}
                     disabled={r.isDropped} onChange={(e) => props.onChange(r.key, { indicatorName: e.target.value })} />
