@@ -4,7 +4,7 @@
  */
 import { splitClauses, splitSegments, type Span } from './clauses';
 import { isYearlyContext, readComparator } from './comparators';
-import { nameIndicator } from './indicator';
+import { nameIndicator, refineName } from './indicator';
 import { isReference, isReportSegment, isYearLike } from './not-targets';
 import { findFigures, type Figure } from './numbers';
 import type { ExtractedItem, TargetComparator } from './types';
@@ -46,7 +46,33 @@ type Candidate = {
   indicatorBefore: string;
   indicatorAfter: string;
   achieved: number | null;
+  isFraction: boolean;
+  isRank: boolean;
 };
+
+// "Chi đầu tư cho khoa học, công nghệ đạt 2%", "(6) Số doanh nghiệp đang hoạt động: 12.000":
+// the clause of the figure begins inside the name. Clauses before it with no figure join the
+// name, across commas, and across a colon when the figure's own clause names nothing.
+function nameStartOf(lower: string, clauses: Span[], clause: Span, ownHead: string, floor: number): number {
+  let from = clause.start;
+  for (let k = clauses.indexOf(clause) - 1; k >= 0; k--) {
+    const prev = clauses[k]!;
+    const gap = lower.slice(prev.end, from);
+    if (prev.start < floor || !/^\s*[,:]\s*$/u.test(gap) || /\d/.test(lower.slice(prev.start, prev.end)) || from - prev.start > 120) break;
+    if (gap.includes(':') && /\p{L}/u.test(ownHead)) break;
+    from = prev.start;
+  }
+  return from;
+}
+
+// "100% xã, phường có trung tâm văn hóa": what is counted runs past the comma.
+function nameEndOf(lower: string, clauses: Span[], clause: Span, end: number): number {
+  const rest = lower.slice(end, clause.end);
+  if ((rest.match(/\p{L}/gu)?.length ?? 0) > 12) return Math.min(clause.end, end + 80);
+  const next = clauses[clauses.indexOf(clause) + 1];
+  if (!next || !/^\s*,\s*$/u.test(lower.slice(clause.end, next.start)) || /\d|không còn/u.test(lower.slice(next.start, next.end))) return clause.end;
+  return Math.min(next.end, end + 80);
+}
 
 function clauseOf(clauses: Span[], pos: number): Span | undefined {
   return clauses.find((c) => pos >= c.start && pos < c.end);
@@ -196,7 +222,9 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
       if (isRange && /(?<![\p{L}])từ\s*$/u.test(before)) wordsStart = before.replace(/từ\s*$/u, '').length;
       perYear = perYear || isYearlyContext(clauseBefore, after, unitText);
 
-      const nameBefore = text.slice(clause.start, fig.start - before.length + wordsStart);
+      const headEnd = fig.start - before.length + wordsStart;
+      const nameFrom = previous ? clause.start : nameStartOf(lower, clauses, clause, text.slice(clause.start, headEnd), segment.start);
+      const nameBefore = text.slice(nameFrom, headEnd);
       found.push({
         start: fig.start,
         end,
@@ -207,8 +235,10 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
         unit: unitText,
         perYear,
         indicatorBefore: nameBefore,
-        indicatorAfter: text.slice(end, Math.min(clause.end, end + 80)),
+        indicatorAfter: text.slice(end, nameEndOf(lower, clauses, clause, end)),
         achieved: fig.achieved ?? null,
+        isFraction: fig.isFraction === true,
+        isRank,
       });
     }
 
@@ -225,13 +255,14 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
       const isNoun = isCountedNoun(c.unit);
       // A figure in parentheses qualifies the one before it: "(tăng gần gấp đôi)".
       const isAside = clause !== undefined && lower[clause.start - 1] === '(';
-      let indicator = isAside && lastName ? '' : nameIndicator(c.indicatorBefore, isNoun ? c.unit : '', c.indicatorAfter);
+      let indicator = isAside && lastName ? '' : nameIndicator(c.indicatorBefore, isNoun ? c.unit : '', c.indicatorAfter, c.unit);
       if (!indicator && clause) {
         // "(tăng gần gấp đôi)", "trong đó 40% ...": the figure qualifies the previous one.
         indicator = lastName;
       }
       if (!indicator) indicator = nameIndicator(text.slice(segment.start, c.start), '', '');
-      if (!indicator && previousLine) indicator = nameIndicator(previousLine, '', '');
+      if ((!indicator || (c.isRank && /^(?:top|tốp|nhóm)/iu.test(indicator))) && previousLine) indicator = nameIndicator(previousLine, '', '');
+      indicator = refineName(indicator, c.unit, { isFraction: c.isFraction, isRank: c.isRank });
       lastName = indicator || lastName;
       // The item's words start at the clause, or at its last "phấn đấu" when a preamble
       // ("… các mục tiêu đề ra là phấn đấu 100% …") comes first.

@@ -53,12 +53,12 @@ export function IndicatorProposalsPage() {
   const accept = useMutation({
     mutationFn: (a: { proposal: IndicatorProposal; name: string }) => acceptProposal(a.proposal.id, { version: a.proposal.version, name: a.name.trim() }),
     onSuccess: () => { void message.success(label(L.accepted)); setAccepting(null); done(); },
-    onError,
+    onError: (e) => onError(e),
   });
   const merge = useMutation({
     mutationFn: (m: { proposal: IndicatorProposal; indicatorId: number }) => mergeProposal(m.proposal.id, { version: m.proposal.version, indicatorId: m.indicatorId }),
     onSuccess: (r) => { void message.success(label(L.merged).replace('{n}', String(r.movedTargets))); setMerging(null); done(); },
-    onError,
+    onError: (e) => onError(e),
   });
 
   const columns: TableProps<IndicatorProposal>['columns'] = [
