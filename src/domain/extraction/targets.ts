@@ -107,6 +107,7 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   let headingYear: number | null = null;
   let previousLine = '';
+  let previousLineStart = 0;
 
   for (const segment of splitSegments(lower)) {
     const segLower = lower.slice(segment.start, segment.end);
@@ -247,6 +248,7 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
       headingYear = readHeadingYear(segLower) ?? headingYear;
       // A line with no figure may be the indicator of the value on the next line.
       previousLine = lower[segment.end] === '\n' && figures.length === 0 ? text.slice(segment.start, segment.end) : '';
+      previousLineStart = segment.start;
       continue;
     }
     let lastName = '';
@@ -261,14 +263,19 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
         indicator = lastName;
       }
       if (!indicator) indicator = nameIndicator(text.slice(segment.start, c.start), '', '');
-      if ((!indicator || (c.isRank && /^(?:top|tốp|nhóm)/iu.test(indicator))) && previousLine) indicator = nameIndicator(previousLine, '', '');
+      // "Tỷ lệ che phủ rừng" / "≥ 45%": the item's words are both lines, the indicator's line first.
+      let namedAbove = false;
+      if ((!indicator || (c.isRank && /^(?:top|tốp|nhóm)/iu.test(indicator))) && previousLine) {
+        indicator = nameIndicator(previousLine, '', '');
+        namedAbove = indicator !== '';
+      }
       indicator = refineName(indicator, c.unit, { isFraction: c.isFraction, isRank: c.isRank });
       lastName = indicator || lastName;
       // The item's words start at the clause, or at its last "phấn đấu" when a preamble
       // ("… các mục tiêu đề ra là phấn đấu 100% …") comes first.
       const clauseStart = clause ? clause.start : c.start;
       const aim = lower.slice(clauseStart, c.start).lastIndexOf('phấn đấu');
-      const from = aim > 0 ? clauseStart + aim : clauseStart;
+      const from = namedAbove ? previousLineStart : aim > 0 ? clauseStart + aim : clauseStart;
       const lead = text.slice(from, c.start);
       const start = from + (lead.length - lead.trimStart().length);
       const byYear =
