@@ -220,3 +220,14 @@ describe('extractItems: targets without a plain figure', () => {
     expect(t).toMatchObject({ indicator: 'Tỷ lệ che phủ rừng', comparator: '>=', value: 45 });
   });
 });
+
+describe('a value written under its indicator', () => {
+  it('takes both lines as the item’s words and the line above as its name', () => {
+    const text = 'Tỷ lệ che phủ rừng\n≥ 45%\nTỷ lệ hộ nghèo\n< 2%';
+    const items = extractItems(text);
+    expect(items.map((i) => [i.indicator, i.comparator, i.value, i.unit, i.text])).toEqual([
+      ['Tỷ lệ che phủ rừng', '>=', 45, '%', 'Tỷ lệ che phủ rừng\n≥ 45%'],
+      ['Tỷ lệ hộ nghèo', '<', 2, '%', 'Tỷ lệ hộ nghèo\n< 2%'],
+    ]);
+  });
+});

@@ -3,7 +3,7 @@
  */
 import { findListEntries } from './lists';
 import { findMilestones } from './milestones';
-import { findSectionEntries } from './sections';
+import { findSectionEntries, type SectionEntry } from './sections';
 import { extractReferenceTargets } from './references';
 import { extractTableRows } from './table-rows';
 import { extractTargets } from './targets';
@@ -47,13 +47,28 @@ export function extractItems(input: string): ExtractedItem[] {
   // Numbered sections first: their entries keep their nesting; a list or milestone the
   // older readers find at the same place is the same item.
   const sections = findSectionEntries(text, prose);
-  const isInSection = (start: number, end: number) => sections.some((s) => start < s.end && end > s.start);
+  // Entries are whole lines in text order, so they never overlap: the one that can hold or
+  // touch a span is the last one starting before its end (a scan of all would be quadratic).
+  const lastStartingBefore = (pos: number): SectionEntry | undefined => {
+    let lo = 0;
+    let hi = sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sections[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return sections[lo - 1];
+  };
+  const isInSection = (start: number, end: number) => {
+    const s = lastStartingBefore(end);
+    return s !== undefined && start < s.end;
+  };
   for (const entry of sections) items.push(plainItem(text, entry.kind, entry, entry.year, entry.parentStart));
   // A target written inside a task or breakthrough sits under it.
   for (const item of items) {
     if (item.kind !== 'target') continue;
-    const owner = sections.filter((s) => item.start >= s.start && item.end <= s.end).pop();
-    if (owner) item.parentStart = owner.start;
+    const owner = lastStartingBefore(item.start + 1);
+    if (owner && item.end <= owner.end) item.parentStart = owner.start;
   }
 
   for (const entry of findListEntries(prose)) {

@@ -87,17 +87,57 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** The counted whole of a share unit ("% số thôn" → "thôn", "% dân số", "%" → ""), or null for another unit. */
+function shareNoun(unit: string): string | null {
+  if (unit === '%') return '';
+  const m = /^% (?:số |tổng số )?(.+)$/u.exec(unit);
+  if (!m || /^(?:grdp|gdp)$/iu.test(m[1]!) || /^tổng /u.test(m[1]!)) return null;
+  return m[1]!;
+}
+
+const PER_POPULATION = /^(.+?)\/((?:vạn|nghìn|1\.000|10\.000|100\.000|100) (?:dân|người|trẻ.*))$/u;
+const RANK_VERB = /\s+(?:nằm trong|nằm trong nhóm|thuộc|thuộc nhóm|duy trì trong|duy trì|vươn lên|đứng trong|đứng|xếp trong|trong|vào)(?![\p{L}]).*$/iu;
+
+/**
+ * The name of a target, made whole from what its unit says: a rank is "Xếp hạng …", a fraction
+ * of a counted whole is "Số …" of it, a rate per population keeps its base ("Số bác sĩ trên
+ * vạn dân"). Returns the name unchanged otherwise.
+ */
+export function refineName(name: string, unit: string, how: { isFraction: boolean; isRank: boolean }): string {
+  if (how.isFraction && unit.startsWith('% ')) return capitalize(unit.slice(2));
+  if (how.isRank) {
+    const about = /(?:^|\s)về\s+(.+)$/iu.exec(name);
+    let subject = about ? about[1]! : name.replace(RANK_VERB, '');
+    subject = subject.replace(/(?:^|\s)(?:top|tốp|nhóm)(?:\s+hạng)?.*$/iu, '').trim();
+    if (subject === '' || /^(?:thuộc|nằm|top|tốp|nhóm)/iu.test(subject)) return name;
+    return /^xếp hạng/iu.test(subject) ? capitalize(subject) : `Xếp hạng ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`;
+  }
+  const per = PER_POPULATION.exec(unit);
+  if (per) {
+    const [, noun = '', base = ''] = per;
+    const lowered = name.toLowerCase();
+    if (lowered.includes(base) || lowered.includes(' trên ')) return name;
+    const head = name !== '' && lowered.includes(noun.split(' ')[0]!) && !/^\d/.test(name) ? name : `Số ${noun}`;
+    return `${head} trên ${base}`;
+  }
+  return name;
+}
+
 /**
  * Proposes an indicator name from the clause words before the figure's comparator
  * (`before`), the counted noun (`countUnit`, '' when the unit is not a noun) and the words
  * after the unit (`after`). Returns '' when nothing nameable is left.
  */
-export function nameIndicator(before: string, countUnit: string, after: string): string {
+export function nameIndicator(before: string, countUnit: string, after: string, unit = ''): string {
   // What comes before "phấn đấu" is the sentence's preamble, not the indicator.
   const aim = before.split(/phấn đấu/iu);
   const head = strip(aim[aim.length - 1] ?? '');
   const tail = strip(after.replace(/(?:^|\s)trở (?:lên|xuống)(?![\p{L}])/u, ' '));
   const weakHead = head === '' || /^(?:toàn tỉnh|toàn thành phố|toàn huyện|toàn đảng bộ|cả nước|toàn xã)$/iu.test(head);
+  // "70% số thôn đạt chuẩn thôn văn hóa": a share named by what follows it is a rate of the
+  // counted whole ("Tỷ lệ thôn đạt chuẩn thôn văn hóa").
+  const share = shareNoun(unit);
+  if (weakHead && share !== null && tail !== '') return clip(capitalize(squash(`Tỷ lệ ${share} ${tail}`)));
   if (countUnit) {
     const named = head.toLowerCase().includes(countUnit.toLowerCase());
     const parts = [weakHead ? `Số ${countUnit}` : named ? head : `${head} ${countUnit}`, tail].filter(Boolean);

@@ -13,16 +13,19 @@ const COUNT_WORDS: Record<string, number> = {
   một: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10,
 };
 
-const COUNT = '(\\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)?\\s*';
+const COUNT_WORD = '\\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười';
 // The introduction names the kind; the words between it and the colon are free ("như",
-// "gồm", "lĩnh vực trọng tâm", "là").
+// "gồm", "lĩnh vực trọng tâm", "là"). The count before it ("4 khâu đột phá") is read apart,
+// looking back from the kind's words: a pattern that starts with an optional count would be
+// tried at every position of the text.
 const INTRO = new RegExp(
-  `(?:^|[^\\p{L}])${COUNT}(?:(khâu\\s+)?(đột phá)(?:\\s+chiến lược)?|(nhiệm vụ)(?:,\\s*(?:lĩnh vực|giải pháp))?\\s+(?:trọng tâm|chủ yếu|trọng yếu|chính|then chốt|cụ thể)|(nhiệm vụ)\\s+(?:và giải pháp\\s+)?(?:trọng tâm|chủ yếu))[^:;.\\n]{0,80}?:`,
+  `(?<![\\p{L}])(?:(khâu\\s+)?(đột phá)(?:\\s+chiến lược)?|(nhiệm vụ)(?:,\\s*(?:lĩnh vực|giải pháp))?\\s+(?:trọng tâm|chủ yếu|trọng yếu|chính|then chốt|cụ thể)|(nhiệm vụ)\\s+(?:và giải pháp\\s+)?(?:trọng tâm|chủ yếu))[^:;.\\n]{0,80}?:`,
   'gu',
 );
+const COUNT_BEFORE = new RegExp(`(?<![\\p{L}])(${COUNT_WORD})\\s*$`, 'u');
 // "Thực hiện 3 đột phá chiến lược về A, B, C": a counted list without a colon.
 const INLINE_INTRO = new RegExp(
-  `(?:^|[^\\p{L}])(\\d{1,2}|hai|ba|bốn|năm|sáu)\\s+(?:khâu\\s+)?đột phá(?:\\s+chiến lược)?\\s+(?:về|là|gồm)\\s+`,
+  `(?<![\\p{L}])(\\d{1,2}|hai|ba|bốn|năm|sáu)\\s+(?:khâu\\s+)?đột phá(?:\\s+chiến lược)?\\s+(?:về|là|gồm)\\s+`,
   'gu',
 );
 const BULLET = /^[ \t]*(?:[-+•*–—·]|\d{1,2}[.)]|[a-zđ][.)]|[ivx]{1,4}[.)])\s*/u;
@@ -83,8 +86,8 @@ export function findListEntries(lower: string): ListEntry[] {
 
   INTRO.lastIndex = 0;
   for (let m = INTRO.exec(lower); m; m = INTRO.exec(lower)) {
-    const kind: ExtractedItemKind = m[3] ? 'breakthrough' : 'task';
-    const count = countOf(m[1]);
+    const kind: ExtractedItemKind = m[2] ? 'breakthrough' : 'task';
+    const count = countOf(COUNT_BEFORE.exec(lower.slice(Math.max(0, m.index - 12), m.index))?.[1]);
     const bodyStart = m.index + m[0].length;
     const lineEnd = lower.indexOf('\n', bodyStart);
     const restOfLine = lower.slice(bodyStart, lineEnd < 0 ? lower.length : lineEnd);

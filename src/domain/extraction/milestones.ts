@@ -7,8 +7,8 @@
 /** One milestone found in the text, with offsets into it. */
 export type MilestoneSpan = { start: number; end: number; year: number };
 
-const OPENER = /(?:^|[^\p{L}])(?:tầm nhìn[ \t]+)?(?:đến|tới|vào|trước)\s+năm\s+((?:20|21)\d\d)\s*,?\s*/gu;
-const BECOMES = /(?:^|[^\p{L}])(?:trở thành|là|cơ bản (?:trở thành|đạt|hoàn thành)|đạt chuẩn|thuộc nhóm|hoàn thành|hoàn tất)(?![\p{L}])/u;
+const OPENER = /(?<![\p{L}])(?:tầm nhìn[ \t]+)?(?:đến|tới|vào|trước)\s+năm\s+((?:20|21)\d\d)\s*,?\s*/gu;
+const BECOMES = /(?<![\p{L}])(?:trở thành|là|cơ bản (?:trở thành|đạt|hoàn thành)|đạt chuẩn|thuộc nhóm|hoàn thành|hoàn tất)(?![\p{L}])/u;
 
 /**
  * Finds milestone statements in `lower` (lower-cased NFC text). A statement that holds a

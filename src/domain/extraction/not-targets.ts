@@ -15,7 +15,7 @@ export function isYearLike(raw: string, value: number): boolean {
 // Words after which a figure is an ordinal or a reference: "lần thứ 6", "Nghị quyết số 15",
 // "khóa 11", "ngày 13", "Điều 5", "Hội nghị Trung ương 4".
 const REFERENCE_BEFORE =
-  /(?:^|[^\p{L}])(?:thứ|số|khóa|khoá|đợt|ngày|tháng|quý|điều|khoản|chương|mục|phần|kỳ họp|hội nghị trung ương|trung ương|nghị quyết|chỉ thị|kết luận|quyết định|nghị định|thông tư|công văn|hướng dẫn|quy định|kế hoạch|thông báo|tờ trình|báo cáo|luật|phụ lục|biểu|bảng|sáng|chiều|tối|trưa|đêm|hôm|lúc|covid|tiết|trang|phòng|tầng|đường|quốc lộ|tỉnh lộ|ql|đt)\s*$/u;
+  /(?<![\p{L}])(?:thứ|số|khóa|khoá|đợt|ngày|tháng|quý|điều|khoản|chương|mục|phần|kỳ họp|hội nghị trung ương|trung ương|nghị quyết|chỉ thị|kết luận|quyết định|nghị định|thông tư|công văn|hướng dẫn|quy định|kế hoạch|thông báo|tờ trình|báo cáo|luật|phụ lục|biểu|bảng|sáng|chiều|tối|trưa|đêm|hôm|lúc|covid|tiết|trang|phòng|tầng|đường|quốc lộ|tỉnh lộ|ql|đt)\s*$/u;
 
 /**
  * True when the figure at `[start, end)` is part of a date, a document number, a code or an
@@ -49,7 +49,7 @@ export function isReportSegment(segmentLower: string): boolean {
   if (/phấn đấu|đến năm 20\d\d|giai đoạn tới|nhiệm kỳ tới|thời gian tới/.test(segmentLower)) return false;
   // "Năm 2023, có 89,7% …": a result of a year already past when the 2025–2030 texts are written.
   if (/^\s*(?:[-+•*]\s*)?(?:trong\s+|cuối\s+|đến cuối\s+)?năm\s+(?:19\d\d|20[01]\d|202[0-4])(?!\d)\s*,/u.test(segmentLower)) return true;
-  return /(?<!so với )(?:nhiệm kỳ|năm|giai đoạn|thời gian) (?:qua|vừa qua)|đạt \d+(?:,\d+)?% kế hoạch|ước (?:đạt|thực hiện|tính)|vượt (?:chỉ tiêu|kế hoạch|mục tiêu)|\(chỉ tiêu|chỉ tiêu (?:là|đề ra là|đặt ra là|nghị quyết)|so với chỉ tiêu|so với cùng kỳ|đã (?:đạt|thực hiện|hoàn thành|kết nạp|thành lập|giảm|tăng|có|vượt|thu hút|xây dựng|đầu tư|giải quyết|đào tạo|trồng|được)|(?:^|[^\p{L}])đạt được|quyên góp|số tiền|đại diện cho|thay mặt|tham dự|đại biểu|(?:^|[^\p{L}])đã (?!đề ra|được giao|xác định|ban hành)[\p{L}]|biểu quyết|bầu|tổng kết|kết quả thực hiện|thực hiện được|hoàn thành \d+(?:,\d+)?% kế hoạch|bằng \d+(?:,\d+)?% (?:kế hoạch|so với)/u.test(
+  return /(?<!so với )(?:nhiệm kỳ|năm|giai đoạn|thời gian) (?:qua|vừa qua)|đạt \d+(?:,\d+)?% kế hoạch|ước (?:đạt|thực hiện|tính)|vượt (?:chỉ tiêu|kế hoạch|mục tiêu)|\(chỉ tiêu|chỉ tiêu (?:là|đề ra là|đặt ra là|nghị quyết)|so với chỉ tiêu|so với cùng kỳ|đã (?:đạt|thực hiện|hoàn thành|kết nạp|thành lập|giảm|tăng|có|vượt|thu hút|xây dựng|đầu tư|giải quyết|đào tạo|trồng|được)|(?<![\p{L}])đạt được|quyên góp|số tiền|đại diện cho|thay mặt|tham dự|đại biểu|(?<![\p{L}])đã (?!đề ra|được giao|xác định|ban hành)[\p{L}]|biểu quyết|bầu|tổng kết|kết quả thực hiện|thực hiện được|hoàn thành \d+(?:,\d+)?% kế hoạch|bằng \d+(?:,\d+)?% (?:kế hoạch|so với)/u.test(
     segmentLower,
   );
 }

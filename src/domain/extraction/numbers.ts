@@ -22,9 +22,9 @@ export type Figure = {
 };
 
 const DIGITS = /\d+(?:[.,]\d+)*/g;
-const WORDED_MULTIPLE = /(?:^|[^\p{L}])gấp\s+(đôi|hai|ba|bốn|năm|rưỡi)(?![\p{L}])(\s+lần(?![\p{L}]))?/gu;
+const WORDED_MULTIPLE = /(?<![\p{L}])gấp\s+(đôi|hai|ba|bốn|năm|rưỡi)(?![\p{L}])(\s+lần(?![\p{L}]))?/gu;
 const MULTIPLE_VALUES: Record<string, number> = { đôi: 2, hai: 2, ba: 3, bốn: 4, năm: 5, rưỡi: 1.5 };
-const NO_MORE = /(?:^|[^\p{L}])không còn(?![\p{L}])/gu;
+const NO_MORE = /(?<![\p{L}])không còn(?![\p{L}])/gu;
 // "1/3 số hộ cận nghèo": a fraction of a counted whole.
 const FRACTION = /(?<![\d.,/])([1-9])\s*\/\s*([2-9]|10)(?=\s+số\s)/gu;
 // "12.500/10.000", "91%/85%": achieved over planned. Not a date (no second slash), not a rate

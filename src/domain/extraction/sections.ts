@@ -21,7 +21,7 @@ export function kindOfHeading(lowerTitle: string): ExtractedItemKind | null {
   return null;
 }
 
-const DUE = /(?:^|[^\p{L}])(?:đến|tới|vào|trước|trong)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:20|21)\d\d)(?!\d)/u;
+const DUE = /(?<![\p{L}])(?:đến|tới|vào|trước|trong)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:20|21)\d\d)(?!\d)/u;
 
 /** The due or vision year an entry names ("trước năm 2026", "đến năm 2030"), or null. */
 export function entryYear(lower: string): number | null {

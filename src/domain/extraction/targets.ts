@@ -4,7 +4,7 @@
  */
 import { splitClauses, splitSegments, type Span } from './clauses';
 import { isYearlyContext, readComparator } from './comparators';
-import { nameIndicator } from './indicator';
+import { nameIndicator, refineName } from './indicator';
 import { isReference, isReportSegment, isYearLike } from './not-targets';
 import { findFigures, type Figure } from './numbers';
 import type { ExtractedItem, TargetComparator } from './types';
@@ -14,17 +14,17 @@ import { readDueYear, readHeadingYear } from './years';
 // Words that make a sentence speak of an aim; a count of people or things without any of
 // them ("Đảng bộ có 7.935 đảng viên") describes the present, not a target.
 const TARGET_WORDS =
-  /phấn đấu|chỉ tiêu|mục tiêu|đến năm|vào năm|hằng năm|hàng năm|mỗi năm|bình quân|\/năm|đạt|tăng|giảm|nâng|kết nạp|thành lập|xây dựng|phát triển|trồng|đào tạo|giải quyết|tạo việc làm|thu hút|bảo đảm|đảm bảo|duy trì|ít nhất|trở lên|trở xuống|tối thiểu|tối đa|không quá|khoảng|còn|chiếm|hoàn thành|huy động|đầu tư|vốn|gấp|có thêm|mới|xóa|cứng hóa|công nhận|hỗ trợ|nâng cấp|sắp xếp|thu gọn|dành|đóng góp|bao phủ|thêm|tổng|quy mô|sản lượng|kim ngạch|công suất|lượng khách|top|tốp|nhóm|(?:^|[^\p{L}])(?:trên|dưới|hơn|gần)(?![\p{L}])/u;
+  /phấn đấu|chỉ tiêu|mục tiêu|đến năm|vào năm|hằng năm|hàng năm|mỗi năm|bình quân|\/năm|đạt|tăng|giảm|nâng|kết nạp|thành lập|xây dựng|phát triển|trồng|đào tạo|giải quyết|tạo việc làm|thu hút|bảo đảm|đảm bảo|duy trì|ít nhất|trở lên|trở xuống|tối thiểu|tối đa|không quá|khoảng|còn|chiếm|hoàn thành|huy động|đầu tư|vốn|gấp|có thêm|mới|xóa|cứng hóa|công nhận|hỗ trợ|nâng cấp|sắp xếp|thu gọn|dành|đóng góp|bao phủ|thêm|tổng|quy mô|sản lượng|kim ngạch|công suất|lượng khách|top|tốp|nhóm|(?<![\p{L}])(?:trên|dưới|hơn|gần)(?![\p{L}])/u;
 const RANGE_LINK = /^\s*(?:[-–—]|đến|tới)\s*(?:khoảng\s*)?(?=\d)/u;
 const BASELINE_LINK = /^\s*(?:(?:năm|vào năm)\s+(?:19|20)\d\d\s*,?\s*)?(?:lên|xuống|còn|xuống còn|lên mức|xuống mức)\s*(?=\d)/u;
-const DATE_WORDS = /(?:^|[^\p{L}])(?:ngày|từ ngày|sáng|chiều|tối|tháng)\s*$/u;
+const DATE_WORDS = /(?<![\p{L}])(?:ngày|từ ngày|sáng|chiều|tối|tháng)\s*$/u;
 // A clause that holds nothing but the value: a table cell or the line under an indicator
 // ("Tỷ lệ che phủ rừng" / "≥ 45%", "(10) Tỷ lệ che phủ rừng: ≥ 47%").
 const VALUE_ONLY_REST =
   /^[\s≥≤<>=~≈:.;\-–+•*]*(?:(?:top|tốp|trở lên|trở xuống|khoảng|ít nhất|tối thiểu|tối đa|trên|dưới|không quá)(?![\p{L}])[\s≥≤<>=~≈:.;\-–+•*]*)*$/u;
 // "thuộc nhóm 15 địa phương dẫn đầu", "top 40", "tốp 5": a rank, met at that place or better.
-const RANK_BEFORE = /(?:^|[^\p{L}])(?:top|tốp)\s*$/u;
-const GROUP_BEFORE = /(?:^|[^\p{L}])nhóm\s*$/u;
+const RANK_BEFORE = /(?<![\p{L}])(?:top|tốp)\s*$/u;
+const GROUP_BEFORE = /(?<![\p{L}])nhóm\s*$/u;
 const GROUP_AFTER = /^\s+(?:địa phương|tỉnh|thành phố|tỉnh, thành phố|tỉnh, thành|đơn vị)[^.;\d\n]{0,40}?(?:dẫn đầu|đứng đầu|cao nhất|tốt nhất|hàng đầu)/u;
 const ROW_MARKER_BEFORE = /(?:^|\n)[ \t]*\($/u;
 const NON_NOUN_UNITS = /^(?:%|lần|ha|km|km2|km²|m2|m²|m3|m³|tấn|tạ|kg|mw|kwh|kw|gw|lít|tuổi|giờ|phút|mét|héc-ta|hecta|héc ta|điểm phần trăm)$/iu;
@@ -46,7 +46,33 @@ type Candidate = {
   indicatorBefore: string;
   indicatorAfter: string;
   achieved: number | null;
+  isFraction: boolean;
+  isRank: boolean;
 };
+
+// "Chi đầu tư cho khoa học, công nghệ đạt 2%", "(6) Số doanh nghiệp đang hoạt động: 12.000":
+// the clause of the figure begins inside the name. Clauses before it with no figure join the
+// name, across commas, and across a colon when the figure's own clause names nothing.
+function nameStartOf(lower: string, clauses: Span[], clause: Span, ownHead: string, floor: number): number {
+  let from = clause.start;
+  for (let k = clauses.indexOf(clause) - 1; k >= 0; k--) {
+    const prev = clauses[k]!;
+    const gap = lower.slice(prev.end, from);
+    if (prev.start < floor || !/^\s*[,:]\s*$/u.test(gap) || /\d/.test(lower.slice(prev.start, prev.end)) || from - prev.start > 120) break;
+    if (gap.includes(':') && /\p{L}/u.test(ownHead)) break;
+    from = prev.start;
+  }
+  return from;
+}
+
+// "100% xã, phường có trung tâm văn hóa": what is counted runs past the comma.
+function nameEndOf(lower: string, clauses: Span[], clause: Span, end: number): number {
+  const rest = lower.slice(end, clause.end);
+  if ((rest.match(/\p{L}/gu)?.length ?? 0) > 12) return Math.min(clause.end, end + 80);
+  const next = clauses[clauses.indexOf(clause) + 1];
+  if (!next || !/^\s*,\s*$/u.test(lower.slice(clause.end, next.start)) || /\d|không còn/u.test(lower.slice(next.start, next.end))) return clause.end;
+  return Math.min(next.end, end + 80);
+}
 
 function clauseOf(clauses: Span[], pos: number): Span | undefined {
   return clauses.find((c) => pos >= c.start && pos < c.end);
@@ -56,7 +82,7 @@ function clauseOf(clauses: Span[], pos: number): Span | undefined {
 // first figure qualifies the indicator ("trẻ em dưới 5 tuổi ... giảm còn 12%", "trên 1 ha
 // đất ... đạt 250 triệu đồng"); a bare second figure qualifies the first ("25 sản phẩm
 // OCOP đạt từ 3 sao trở lên").
-const TARGET_VERB = /(?:^|[^\p{L}])(?:đạt|là|còn|lên|xuống|chiếm|giảm|tăng)(?![\p{L}])/u;
+const TARGET_VERB = /(?<![\p{L}])(?:đạt|là|còn|lên|xuống|chiếm|giảm|tăng)(?![\p{L}])/u;
 
 function dropQualifiers(found: Candidate[], clauses: Span[], lower: string): void {
   for (let i = found.length - 2; i >= 0; i--) {
@@ -81,6 +107,7 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   let headingYear: number | null = null;
   let previousLine = '';
+  let previousLineStart = 0;
 
   for (const segment of splitSegments(lower)) {
     const segLower = lower.slice(segment.start, segment.end);
@@ -166,7 +193,7 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
       }
 
       // "tăng từ 40% lên 60%": the first figure is where things stand today.
-      if (!isRange && fig.raw && /(?:^|[^\p{L}])từ\s*$/u.test(lower.slice(clause.start, fig.start))) {
+      if (!isRange && fig.raw && /(?<![\p{L}])từ\s*$/u.test(lower.slice(clause.start, fig.start))) {
         if (BASELINE_LINK.test(lower.slice(unit.end, unit.end + 30))) continue;
       }
 
@@ -181,7 +208,7 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
       const isPair = fig.achieved !== undefined;
       if (isReport && !isPair) continue;
       if (!unitText.startsWith('%') && !hasTargetWords && !isValueOnly && !isPair) continue;
-      if (unitText === '' && !/(?:^|[^\p{L}])(?:đạt|là|có|trên|dưới|hơn|khoảng|còn|lên|tăng|giảm|gấp|ít nhất|tối thiểu|tối đa|không quá|từ)\s*$/u.test(clauseBefore) && !isRange) continue;
+      if (unitText === '' && !/(?<![\p{L}])(?:đạt|là|có|trên|dưới|hơn|khoảng|còn|lên|tăng|giảm|gấp|ít nhất|tối thiểu|tối đa|không quá|từ)\s*$/u.test(clauseBefore) && !isRange) continue;
 
       let comparator: TargetComparator;
       let wordsStart: number;
@@ -193,10 +220,12 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
         comparator = isRange ? 'range' : isRank ? '<=' : unit.isAtLeast ? '>=' : reading.comparator;
         wordsStart = reading.wordsStart;
       }
-      if (isRange && /(?:^|[^\p{L}])từ\s*$/u.test(before)) wordsStart = before.replace(/từ\s*$/u, '').length;
+      if (isRange && /(?<![\p{L}])từ\s*$/u.test(before)) wordsStart = before.replace(/từ\s*$/u, '').length;
       perYear = perYear || isYearlyContext(clauseBefore, after, unitText);
 
-      const nameBefore = text.slice(clause.start, fig.start - before.length + wordsStart);
+      const headEnd = fig.start - before.length + wordsStart;
+      const nameFrom = previous ? clause.start : nameStartOf(lower, clauses, clause, text.slice(clause.start, headEnd), segment.start);
+      const nameBefore = text.slice(nameFrom, headEnd);
       found.push({
         start: fig.start,
         end,
@@ -207,8 +236,10 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
         unit: unitText,
         perYear,
         indicatorBefore: nameBefore,
-        indicatorAfter: text.slice(end, Math.min(clause.end, end + 80)),
+        indicatorAfter: text.slice(end, nameEndOf(lower, clauses, clause, end)),
         achieved: fig.achieved ?? null,
+        isFraction: fig.isFraction === true,
+        isRank,
       });
     }
 
@@ -217,6 +248,7 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
       headingYear = readHeadingYear(segLower) ?? headingYear;
       // A line with no figure may be the indicator of the value on the next line.
       previousLine = lower[segment.end] === '\n' && figures.length === 0 ? text.slice(segment.start, segment.end) : '';
+      previousLineStart = segment.start;
       continue;
     }
     let lastName = '';
@@ -225,19 +257,25 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
       const isNoun = isCountedNoun(c.unit);
       // A figure in parentheses qualifies the one before it: "(tăng gần gấp đôi)".
       const isAside = clause !== undefined && lower[clause.start - 1] === '(';
-      let indicator = isAside && lastName ? '' : nameIndicator(c.indicatorBefore, isNoun ? c.unit : '', c.indicatorAfter);
+      let indicator = isAside && lastName ? '' : nameIndicator(c.indicatorBefore, isNoun ? c.unit : '', c.indicatorAfter, c.unit);
       if (!indicator && clause) {
         // "(tăng gần gấp đôi)", "trong đó 40% ...": the figure qualifies the previous one.
         indicator = lastName;
       }
       if (!indicator) indicator = nameIndicator(text.slice(segment.start, c.start), '', '');
-      if (!indicator && previousLine) indicator = nameIndicator(previousLine, '', '');
+      // "Tỷ lệ che phủ rừng" / "≥ 45%": the item's words are both lines, the indicator's line first.
+      let namedAbove = false;
+      if ((!indicator || (c.isRank && /^(?:top|tốp|nhóm)/iu.test(indicator))) && previousLine) {
+        indicator = nameIndicator(previousLine, '', '');
+        namedAbove = indicator !== '';
+      }
+      indicator = refineName(indicator, c.unit, { isFraction: c.isFraction, isRank: c.isRank });
       lastName = indicator || lastName;
       // The item's words start at the clause, or at its last "phấn đấu" when a preamble
       // ("… các mục tiêu đề ra là phấn đấu 100% …") comes first.
       const clauseStart = clause ? clause.start : c.start;
       const aim = lower.slice(clauseStart, c.start).lastIndexOf('phấn đấu');
-      const from = aim > 0 ? clauseStart + aim : clauseStart;
+      const from = namedAbove ? previousLineStart : aim > 0 ? clauseStart + aim : clauseStart;
       const lead = text.slice(from, c.start);
       const start = from + (lead.length - lead.trimStart().length);
       const byYear =

@@ -125,6 +125,20 @@ function factorOf(scaleWords: string): number {
  * `ngàn` → `nghìn`, `%` without a space before `/`.
  */
 export function normalizeUnit(raw: string): string {
+  // A text repeats a few units thousands of times: remember them rather than run five
+  // replacements on each.
+  let unit = normalizedUnits.get(raw);
+  if (unit === undefined) {
+    if (normalizedUnits.size >= 2000) normalizedUnits.clear();
+    unit = normalizeUnitOnce(raw);
+    normalizedUnits.set(raw, unit);
+  }
+  return unit;
+}
+
+const normalizedUnits = new Map<string, string>();
+
+function normalizeUnitOnce(raw: string): string {
   return raw
     .replace(/\s+/g, ' ')
     .replace(/\s*\/\s*/g, '/')

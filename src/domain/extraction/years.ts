@@ -4,7 +4,7 @@
  * base, not a deadline, and is ignored.
  */
 
-const DUE = /(?:^|[^\p{L}])(?:đến|tới|vào|trước|cuối|trong)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d\d)(?!\d)/gu;
+const DUE = /(?<![\p{L}])(?:đến|tới|vào|trước|cuối|trong)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?((?:19|20)\d\d)(?!\d)/gu;
 const LEADING_YEAR = /^\s*(?:[-+•*]\s*)?năm\s+((?:19|20)\d\d)(?!\d)/u;
 const PERIOD = /(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+(?:(?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)/gu;
 

@@ -49,6 +49,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     '/users': t('nav.users'),
     '/documents': t('nav.documents'),
     '/audit': t('nav.audit'),
+    '/indicator-proposals': locale === 'en' ? 'Indicator proposals' : 'Chỉ số chờ duyệt',
     '/study': n('sessions'),
     '/study/coverage': n('coverage'),
     '/study/reflections': n('reflections'),

@@ -7,8 +7,8 @@ import { scopePaths, type Permission, type Role } from '../../domain/access/perm
 
 export type NavUser = { memberId: number | null; grants: readonly { role: Role; orgId: number; orgPath: string }[] };
 
-/** What a page needs: a permission somewhere, a member record, or only a login. */
-type Need = Permission | 'member' | 'authenticated';
+/** What a page needs: a permission somewhere, a member record, the administrator role, or only a login. */
+type Need = Permission | 'member' | 'authenticated' | 'admin';
 
 /** Every page of the menu with what it needs; the order is the menu's. */
 export const PAGES = [
@@ -18,6 +18,8 @@ export const PAGES = [
   { path: '/users', need: 'users.read', group: null },
   { path: '/documents', need: 'documents.read', group: null },
   { path: '/audit', need: 'audit.read', group: null },
+  // The shared indicator catalog is the administrators': they decide what enters it.
+  { path: '/indicator-proposals', need: 'admin', group: null },
   { path: '/study', need: 'study.read', group: 'study' },
   { path: '/study/coverage', need: 'study.read', group: 'study' },
   { path: '/study/reflections', need: 'study.read', group: 'study' },
@@ -42,6 +44,7 @@ export type PagePath = (typeof PAGES)[number]['path'];
 function meets(user: NavUser, need: Need): boolean {
   if (need === 'authenticated') return true;
   if (need === 'member') return user.memberId !== null;
+  if (need === 'admin') return user.grants.some((g) => g.role === 'admin');
   return scopePaths(user.grants, need).length > 0;
 }
 

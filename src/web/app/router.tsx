@@ -19,6 +19,7 @@ const OrgsPage = lazyRouteComponent(() => import('../features/orgs/orgs-page'), 
 const MembersPage = lazyRouteComponent(() => import('../features/members/members-page'), 'MembersPage');
 const UsersPage = lazyRouteComponent(() => import('../features/users/users-page'), 'UsersPage');
 const AuditPage = lazyRouteComponent(() => import('../features/audit/audit-page'), 'AuditPage');
+const IndicatorProposalsPage = lazyRouteComponent(() => import('../features/indicator-proposals/indicator-proposals-page'), 'IndicatorProposalsPage');
 const DocumentsPage = lazyRouteComponent(() => import('../features/documents/documents-page'), 'DocumentsPage');
 const DocumentPage = lazyRouteComponent(() => import('../features/documents/document-page'), 'DocumentPage');
 const CascadePage = lazyRouteComponent(() => import('../features/documents/cascade-page'), 'CascadePage');
@@ -136,6 +137,7 @@ const membersRoute = createRoute({
 });
 const usersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/users', component: UsersPage });
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/audit', component: AuditPage });
+const indicatorProposalsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/indicator-proposals', component: IndicatorProposalsPage });
 const documentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/documents', component: DocumentsPage });
 const documentRoute = createRoute({ getParentRoute: () => rootRoute, path: '/documents/$id', component: DocumentRoutePage });
 const cascadeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cascade/$itemId', component: CascadeRoutePage });
@@ -197,6 +199,7 @@ const routeTree = rootRoute.addChildren([
   membersRoute,
   usersRoute,
   auditRoute,
+  indicatorProposalsRoute,
   documentsRoute,
   documentRoute,
   cascadeRoute,

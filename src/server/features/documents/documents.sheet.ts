@@ -45,7 +45,7 @@ function valueText(i: { comparator: string | null; value: number | null; valueMi
 
 export async function exportDocumentSheet(db: Db, actor: Actor, id: number): Promise<{ buffer: Buffer; fileName: string }> {
   const doc = await getDocument(db, actor, id);
-  const { rows: indicators } = await db.query<{ id: number; code: string; name: string; unit: string }>('SELECT id, code, name, unit FROM indicators ORDER BY code');
+  const { rows: indicators } = await db.query<{ id: number; code: string; name: string; unit: string }>('SELECT id, code, name, unit FROM indicators WHERE proposed_in_document_id IS NULL OR proposed_in_document_id = $1 ORDER BY code', [id]);
   const codeOf = new Map(indicators.map((r) => [r.id, r.code]));
   const rowOf = new Map(doc.items.map((item, n) => [item.id, n + 1]));
   const wb = new ExcelJS.Workbook();
@@ -126,7 +126,7 @@ async function parseSheet(db: Db, documentId: number, buffer: Buffer): Promise<P
   const colOf = (header: string) => headers.get(foldVietnamese(header));
   const missing = ['STT', 'Loại', 'Nội dung'].filter((h) => colOf(h) === undefined);
   if (missing.length > 0) throw badRequest({ vi: `Tệp thiếu cột: ${missing.join(', ')}. Hãy dùng mẫu tải từ văn bản.`, en: 'Missing columns.' }, { fields: [{ field: 'body.file', message: `Thiếu cột ${missing.join(', ')}` }] });
-  const { rows: indicators } = await db.query<{ id: number; code: string }>('SELECT id, code FROM indicators');
+  const { rows: indicators } = await db.query<{ id: number; code: string }>('SELECT id, code FROM indicators WHERE proposed_in_document_id IS NULL OR proposed_in_document_id = $1', [documentId]);
   const indicatorByCode = new Map(indicators.map((r) => [r.code.toUpperCase(), r.id]));
   const existing = await findItems(db, documentId);
   const byKey = new Map(existing.map((i) => [i.stableKey, i]));

@@ -14,7 +14,8 @@ import type { UpdateIndicatorInput } from './documents.schema';
 const indicatorColumns = 'id, code, name, unit, direction, aggregation, version';
 
 export async function findIndicators(db: Db) {
-  const { rows } = await db.query(`SELECT ${indicatorColumns} FROM indicators ORDER BY name COLLATE "vi-x-icu"`);
+  // Proposals read from pasted texts wait for an administrator; they are not the catalog yet.
+  const { rows } = await db.query(`SELECT ${indicatorColumns} FROM indicators WHERE proposed_in_document_id IS NULL ORDER BY name COLLATE "vi-x-icu"`);
   return rows;
 }
 

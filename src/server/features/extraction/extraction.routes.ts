@@ -5,6 +5,11 @@ import { readMultipart, requireFile } from '../../lib/upload';
 import { actorOf } from '../../lib/http';
 import { documentIdParams, extractSchema, importExtractedSchema } from './extraction.schema';
 import { importExtractedItems, proposeItems, proposeItemsFromDocx } from './extraction.service';
+import { z } from 'zod';
+import {
+  acceptedProposalSchema, acceptProposalSchema, indicatorProposalSchema, mergedProposalSchema, mergeProposalSchema, proposalIdParams,
+} from '../../../contracts/indicator-proposals';
+import { acceptIndicatorProposal, findIndicatorProposals, mergeIndicatorProposal } from './indicator-proposals.service';
 
 const readFile = async (req: FastifyRequest) =>
   requireFile(await readMultipart(req), { vi: 'Hãy chọn tệp Word (.docx).', en: 'Choose a .docx file.' }).buffer;
@@ -22,4 +27,13 @@ export const extractionRoutes: FastifyPluginAsync<FeatureOptions> = async (base,
     async (req) => proposeItemsFromDocx(db, await readFile(req)));
   app.post('/documents/:id/import-extracted', { config: write, schema: { tags, summary: 'Add the accepted items to a draft document: all or none', params: documentIdParams, body: importExtractedSchema } },
     async (req, reply) => reply.status(201).send(await importExtractedItems(db, actorOf(req), req.params.id, req.body)));
+
+  // New indicators wait for an administrator (the service checks the role and the subtree).
+  const proposals = ['extraction', 'indicators'];
+  app.get('/indicator-proposals', { config: write, schema: { tags: proposals, summary: 'Indicators proposed by imports in the administrator’s subtree, with likely catalog matches', response: { 200: z.array(indicatorProposalSchema) } } },
+    async (req) => findIndicatorProposals(db, actorOf(req)));
+  app.post('/indicator-proposals/:id/accept', { config: write, schema: { tags: proposals, summary: 'Accept a proposed indicator into the shared catalog, perhaps renamed', params: proposalIdParams, body: acceptProposalSchema, response: { 200: acceptedProposalSchema } } },
+    async (req) => acceptIndicatorProposal(db, actorOf(req), req.params.id, req.body));
+  app.post('/indicator-proposals/:id/merge', { config: write, schema: { tags: proposals, summary: 'Merge a proposed indicator into a catalog indicator: its targets move there', params: proposalIdParams, body: mergeProposalSchema, response: { 200: mergedProposalSchema } } },
+    async (req) => mergeIndicatorProposal(db, actorOf(req), req.params.id, req.body));
 };

@@ -66,19 +66,25 @@ function targetSpecOf(item: AcceptedItem, index: number): TargetSpec {
 
 type Catalog = { rows: CatalogIndicator[]; codes: Set<string> };
 
-async function loadCatalog(tx: pg.PoolClient): Promise<Catalog> {
+/** The shared catalog and this document's own proposals: what an accepted target may name. */
+async function loadCatalog(tx: pg.PoolClient, documentId: number): Promise<Catalog> {
   // Two imports proposing the same new indicator must not both create it: creations queue here.
   await tx.query(`SELECT pg_advisory_xact_lock(hashtext('indicators.create'))`);
-  const { rows } = await tx.query<CatalogIndicator & { code: string }>('SELECT id, code, name, unit FROM indicators');
-  return { rows, codes: new Set(rows.map((r) => r.code.toUpperCase())) };
+  const { rows } = await tx.query<CatalogIndicator & { code: string; isUsable: boolean }>(
+    `SELECT id, code, name, unit, (proposed_in_document_id IS NULL OR proposed_in_document_id = $1) AS "isUsable" FROM indicators`,
+    [documentId],
+  );
+  // Every code is taken, a proposal of another document's too; only usable ones are matched.
+  return { rows: rows.filter((r) => r.isUsable).map(({ id, name, unit }) => ({ id, name, unit })), codes: new Set(rows.map((r) => r.code.toUpperCase())) };
 }
 
 /**
- * The indicator of an accepted target: the one the user kept, the catalog's indicator of the
- * same name ignoring diacritics, or a new one added to the catalog. New indicators are not
- * combined up the org tree (`none`) until someone says how: summing a rate would be wrong.
+ * The indicator of an accepted target: the one the user kept, the catalog's (or this
+ * document's proposal) of the same name ignoring diacritics, or a new proposal that lives with
+ * the document until an administrator accepts or merges it: never a silent addition to the
+ * shared catalog. Proposals are not combined up the org tree (`none`) until someone says how.
  */
-async function resolveIndicator(tx: pg.PoolClient, actor: Actor, catalog: Catalog, item: AcceptedItem, spec: TargetSpec, index: number, created: CatalogIndicator[]): Promise<number> {
+async function resolveIndicator(tx: pg.PoolClient, actor: Actor, documentId: number, catalog: Catalog, item: AcceptedItem, spec: TargetSpec, index: number, created: CatalogIndicator[]): Promise<number> {
   if (item.indicatorId) {
     if (!catalog.rows.some((r) => r.id === item.indicatorId)) throw fieldError(`body.items.${index}.indicatorId`, 'Không tìm thấy chỉ số trong danh mục.');
     return item.indicatorId;
@@ -89,14 +95,15 @@ async function resolveIndicator(tx: pg.PoolClient, actor: Actor, catalog: Catalo
   if (same) return same.id;
   const code = indicatorCodeFor(name, catalog.codes);
   const { rows } = await tx.query<CatalogIndicator>(
-    `INSERT INTO indicators (code, name, unit, direction, aggregation) VALUES ($1, $2, $3, $4, 'none') RETURNING id, name, unit`,
-    [code, name, spec.unit, defaultDirection(spec.comparator)],
+    `INSERT INTO indicators (code, name, unit, direction, aggregation, proposed_in_document_id, proposed_by, proposed_at)
+     VALUES ($1, $2, $3, $4, 'none', $5, $6, now()) RETURNING id, name, unit`,
+    [code, name, spec.unit, defaultDirection(spec.comparator), documentId, actor.userId],
   );
   const indicator = rows[0]!;
   catalog.rows.push(indicator);
   catalog.codes.add(code);
   created.push(indicator);
-  await recordAudit(tx, actor, { action: 'create', entity: 'indicator', entityId: indicator.id, orgId: null, orgPath: null, summary: `Thêm chỉ số ${name} khi nhập từ văn bản`, after: { code, name, unit: spec.unit } });
+  await recordAudit(tx, actor, { action: 'propose', entity: 'indicator', entityId: indicator.id, orgId: null, orgPath: null, summary: `Đề xuất chỉ số mới ${name} khi nhập từ văn bản (chờ quản trị duyệt)`, after: { code, name, unit: spec.unit, documentId } });
   return indicator.id;
 }
 
@@ -118,14 +125,14 @@ export async function importExtractedItems(db: Db, actor: Actor, documentId: num
     const parentItemId = input.parentItemId ?? null;
     await assertParent(tx, documentId, parentItemId);
     const specs = input.items.map((item, i) => (item.kind === 'target' ? targetSpecOf(item, i) : null));
-    const catalog = specs.some((s) => s !== null) ? await loadCatalog(tx) : { rows: [], codes: new Set<string>() };
-    const createdIndicators: CatalogIndicator[] = [];
+    const catalog = specs.some((s) => s !== null) ? await loadCatalog(tx, documentId) : { rows: [], codes: new Set<string>() };
+    const proposedIndicators: CatalogIndicator[] = [];
     const ids: number[] = [];
     for (const [i, item] of input.items.entries()) {
       const spec = specs[i] ?? null;
       let target = null;
       if (spec) {
-        const indicatorId = await resolveIndicator(tx, actor, catalog, item, spec, i, createdIndicators);
+        const indicatorId = await resolveIndicator(tx, actor, documentId, catalog, item, spec, i, proposedIndicators);
         // Through the editor's own reading of a typed target, so an imported target is stored
         // exactly as the same target typed by hand.
         target = readTarget({ indicatorId, valueText: formatTargetSpec(spec), unitText: '', byYear: spec.byYear }, `body.items.${i}`);
@@ -141,7 +148,7 @@ export async function importExtractedItems(db: Db, actor: Actor, documentId: num
     await recordAudit(tx, actor, {
       action: 'import', entity: 'document', entityId: documentId, orgId: doc.orgId, orgPath: doc.orgPath,
       summary: `Nhập ${ids.length} mục vào ${doc.symbol} từ văn bản: ${counts.target} chỉ tiêu, ${counts.task} nhiệm vụ, ${counts.breakthrough} đột phá, ${counts.milestone} tầm nhìn`,
-      after: { counts, createdIndicators: createdIndicators.map((c) => c.name) },
+      after: { counts, proposedIndicators: proposedIndicators.map((c) => c.name) },
     });
     const { rows } = await tx.query<{ id: number; kind: string; text: string; indicatorId: number | null; indicatorName: string | null; comparator: TargetSpec['comparator'] | null; value: number | null; valueMin: number | null; valueMax: number | null; unit: string | null; perYear: boolean; byYear: number | null; milestoneYear: number | null }>(
       `SELECT i.id, i.kind, i.text, i.indicator_id AS "indicatorId", ind.name AS "indicatorName", i.comparator, i.value, i.value_min AS "valueMin",
@@ -150,6 +157,6 @@ export async function importExtractedItems(db: Db, actor: Actor, documentId: num
         WHERE i.id = ANY($1::bigint[]) ORDER BY array_position($1::bigint[], i.id)`,
       [ids],
     );
-    return { documentId, items: rows.map((r) => ({ ...r, statement: statementOf(r) })), createdIndicators };
+    return { documentId, items: rows.map((r) => ({ ...r, statement: statementOf(r) })), proposedIndicators };
   });
 }

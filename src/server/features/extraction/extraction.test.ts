@@ -134,7 +134,7 @@ describe('POST /api/documents/:id/import-extracted', () => {
     ];
     const res = await wardManager.post(`/api/documents/${doc.id}/import-extracted`, { items });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().createdIndicators).toEqual([]);
+    expect(res.json().proposedIndicators).toEqual([]);
     const saved = await itemsOf(doc.id);
     expect(saved.map((i) => i.statement ?? i.kind)).toEqual(['8,5–8,7%/năm', 'trên 90%', 'tăng 8%/năm', 'trên 9 tỷ USD', 'khoảng 80.000 doanh nghiệp', 'task', 'breakthrough', 'milestone']);
     expect(saved.map((i) => i.indicatorName).slice(0, 5)).toEqual([
@@ -195,9 +195,10 @@ describe('POST /api/documents/:id/import-extracted', () => {
     expect(rows).toEqual([{ comparator: '>', value: 1500 }, { comparator: '<', value: 2 }, { comparator: '>=', value: 40 }]);
   });
 
-  it('matches a new name to the catalog ignoring diacritics, or adds it to the catalog once', async () => {
+  it('matches a new name to the catalog ignoring diacritics, or proposes it once without adding it to the catalog', async () => {
     const doc = await newPlan(wardManager, ward.id, 'Kế hoạch phát triển hợp tác xã');
     const target = { kind: 'target', comparator: '>=', value: 40, unit: 'hợp tác xã', perYear: false };
+    const catalogBefore = (await wardManager.get('/api/indicators')).json() as Json[];
     const res = await wardManager.post(`/api/documents/${doc.id}/import-extracted`, {
       items: [
         { ...target, text: 'Số hợp tác xã thành lập mới đạt trên 40', indicatorName: 'Số hợp tác xã thành lập mới' },
@@ -206,12 +207,17 @@ describe('POST /api/documents/:id/import-extracted', () => {
       ],
     });
     expect(res.statusCode, res.body).toBe(201);
-    const created = res.json().createdIndicators as Json[];
-    expect(created.map((c) => c.name)).toEqual(['Số hợp tác xã thành lập mới']);
+    const proposed = res.json().proposedIndicators as Json[];
+    expect(proposed.map((c) => c.name)).toEqual(['Số hợp tác xã thành lập mới']);
     const saved = await itemsOf(doc.id);
     expect(saved.map((i) => i.indicatorName)).toEqual(['Số hợp tác xã thành lập mới', 'Số hợp tác xã thành lập mới', 'Số đảng viên mới được kết nạp']);
-    const { rows } = await db.query(`SELECT code, direction, aggregation FROM indicators WHERE id = $1`, [created[0]!.id]);
-    expect(rows[0]).toEqual({ code: 'SO_HOP_TAC_XA_THANH_LAP_MOI', direction: 'higher_better', aggregation: 'none' });
+    const { rows } = await db.query(`SELECT code, direction, aggregation, proposed_in_document_id::int AS doc FROM indicators WHERE id = $1`, [proposed[0]!.id]);
+    expect(rows[0]).toEqual({ code: 'SO_HOP_TAC_XA_THANH_LAP_MOI', direction: 'higher_better', aggregation: 'none', doc: doc.id });
+    // The shared catalog (and so every other document's Excel guide) does not show it.
+    const catalogAfter = (await wardManager.get('/api/indicators')).json() as Json[];
+    expect(catalogAfter.map((i) => i.id)).toEqual(catalogBefore.map((i) => i.id));
+    const audit = await db.query(`SELECT action FROM audit_log WHERE entity = 'indicator' AND entity_id = $1`, [proposed[0]!.id]);
+    expect(audit.rows).toEqual([{ action: 'propose' }]);
   });
 
   it('writes nothing and answers 400 naming the item’s field when one item is wrong', async () => {
@@ -251,5 +257,82 @@ describe('POST /api/documents/:id/import-extracted', () => {
     const res = await wardManager.post(`/api/documents/${doc.id}/import-extracted`, { items: [{ kind: 'task', text: 'Một nhiệm vụ' }] });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toMatch(/đã ban hành/);
+  });
+});
+
+describe('indicator proposals', () => {
+  let otherAdmin: TestClient;
+  let wardAdmin: TestClient;
+  beforeAll(async () => {
+    wardAdmin = await login([{ org: ward, role: 'admin' }]);
+    otherAdmin = await login([{ org: otherWard, role: 'admin' }]);
+  });
+
+  /** A plan of the ward with one target on a newly proposed indicator; returns the proposal. */
+  async function propose(name: string, unit = '%'): Promise<Json> {
+    const doc = await newPlan(wardManager, ward.id, `Kế hoạch có chỉ số ${name}`);
+    const res = await wardManager.post(`/api/documents/${doc.id}/import-extracted`, {
+      items: [{ kind: 'target', text: `${name} đạt 60%`, indicatorName: name, comparator: '=', value: 60, unit }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const list = (await provinceAdmin.get('/api/indicator-proposals')).json() as Json[];
+    return { ...list.find((p) => p.id === res.json().proposedIndicators[0].id)!, docId: doc.id };
+  }
+
+  it('lists the proposals of the administrator’s subtree with the document and likely catalog matches', async () => {
+    const proposal = await propose('Tỷ lệ đảng viên học tập chuyên đề nghị quyết');
+    expect(proposal).toMatchObject({ name: 'Tỷ lệ đảng viên học tập chuyên đề nghị quyết', unit: '%', orgName: 'Đảng ủy phường Chánh Nghĩa', targetCount: 1, version: 1 });
+    expect(proposal.suggestions[0]).toMatchObject({ name: 'Tỷ lệ đảng viên được nghiên cứu, học tập, quán triệt nghị quyết' });
+    expect(proposal.suggestions[0].score).toBeGreaterThan(0);
+    expect(((await wardAdmin.get('/api/indicator-proposals')).json() as Json[]).some((p) => p.id === proposal.id)).toBe(true);
+    expect(((await otherAdmin.get('/api/indicator-proposals')).json() as Json[]).some((p) => p.id === proposal.id)).toBe(false);
+  });
+
+  it('accepts a proposal into the catalog under a new name, audited, once', async () => {
+    const proposal = await propose('Tỷ lệ chi bộ có sinh hoạt chuyên đề');
+    const res = await provinceAdmin.post(`/api/indicator-proposals/${proposal.id}/accept`, { version: proposal.version, name: 'Tỷ lệ chi bộ sinh hoạt chuyên đề hằng quý' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ id: proposal.id, name: 'Tỷ lệ chi bộ sinh hoạt chuyên đề hằng quý', version: 2 });
+    const catalog = (await wardManager.get('/api/indicators')).json() as Json[];
+    expect(catalog.some((i) => i.id === proposal.id)).toBe(true);
+    const audit = await db.query(`SELECT action, summary, org_id::int AS org FROM audit_log WHERE entity = 'indicator' AND entity_id = $1 ORDER BY id`, [proposal.id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['propose', 'accept']);
+    expect(audit.rows[1]).toMatchObject({ org: ward.id, summary: 'Nhận chỉ số Tỷ lệ chi bộ có sinh hoạt chuyên đề vào danh mục với tên Tỷ lệ chi bộ sinh hoạt chuyên đề hằng quý' });
+    const again = await provinceAdmin.post(`/api/indicator-proposals/${proposal.id}/accept`, { version: 2 });
+    expect(again.statusCode).toBe(404);
+  });
+
+  it('merges a proposal into a catalog indicator: its targets move there and the proposal is gone', async () => {
+    const proposal = await propose('Tỷ lệ đảng viên học tập nghị quyết mới');
+    const into = ((await wardManager.get('/api/indicators')).json() as Json[]).find((i) => i.code === 'STUDY_RATE')!;
+    const res = await wardAdmin.post(`/api/indicator-proposals/${proposal.id}/merge`, { version: proposal.version, indicatorId: into.id });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ indicatorId: into.id, movedTargets: 1 });
+    expect((await itemsOf(proposal.docId)).map((i) => i.indicatorName)).toEqual([into.name]);
+    expect((await db.query('SELECT 1 FROM indicators WHERE id = $1', [proposal.id])).rows).toEqual([]);
+    const audit = await db.query(`SELECT action FROM audit_log WHERE entity = 'indicator' AND entity_id = $1 ORDER BY id`, [proposal.id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['propose', 'merge']);
+  });
+
+  it('answers 400 naming the field, 409 on a stale version or a name the catalog has, 401, 403 for a manager, 404 outside the subtree', async () => {
+    const proposal = await propose('Số mô hình dân vận khéo cấp phường', 'mô hình');
+    const url = `/api/indicator-proposals/${proposal.id}`;
+    const bad = await provinceAdmin.post(`${url}/accept`, { version: proposal.version, name: 'x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0].field).toBe('body.name');
+    const notCatalog = await provinceAdmin.post(`${url}/merge`, { version: proposal.version, indicatorId: proposal.id });
+    expect(notCatalog.statusCode).toBe(400);
+    expect(notCatalog.json().error.details.fields[0].field).toBe('body.indicatorId');
+    expect((await provinceAdmin.post(`${url}/accept`, { version: proposal.version + 5 })).statusCode).toBe(409);
+    const taken = await provinceAdmin.post(`${url}/accept`, { version: proposal.version, name: 'số đảng viên mới được kết nạp' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.message).toMatch(/hãy gộp/);
+    expect((await (await anonymous(app)).get('/api/indicator-proposals')).statusCode).toBe(401);
+    expect((await wardManager.get('/api/indicator-proposals')).statusCode).toBe(403);
+    expect((await wardManager.post(`${url}/accept`, { version: proposal.version })).statusCode).toBe(403);
+    expect((await otherAdmin.post(`${url}/accept`, { version: proposal.version })).statusCode).toBe(404);
+    expect((await otherAdmin.post(`${url}/merge`, { version: proposal.version, indicatorId: 1 })).statusCode).toBe(404);
+    const { rows } = await db.query('SELECT version, proposed_in_document_id IS NOT NULL AS pending FROM indicators WHERE id = $1', [proposal.id]);
+    expect(rows[0]).toEqual({ version: 1, pending: true });
   });
 });

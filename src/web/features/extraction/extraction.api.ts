@@ -27,7 +27,8 @@ export type AcceptedItem = {
 export type ImportResult = {
   documentId: number;
   items: { id: number; kind: string; text: string; statement: string | null }[];
-  createdIndicators: { id: number; name: string; unit: string }[];
+  /** New indicators the import proposed: they wait for an administrator, outside the shared catalog. */
+  proposedIndicators: { id: number; name: string; unit: string }[];
 };
 
 export const extractText = (text: string) => api.post<Proposal>('/extract', { text });

@@ -8,7 +8,7 @@ import { useApiErrorHandler } from '../../lib/use-api-error';
 import { EmptyState } from '../../components/states';
 import { documentKeys, fetchIndicators } from '../documents/documents.api';
 import { extractDocx, extractText, importExtracted, type Proposal } from './extraction.api';
-import { isRowValid, rowOfField, toAccepted, toRows, type ReviewRow } from './review-rows';
+import { acceptAllRows, isRowValid, rowOfField, toAccepted, toRows, type ReviewRow } from './review-rows';
 import { ReviewTable } from './review-table';
 import { SourceText } from './source-text';
 import { fill, X } from './labels';
@@ -61,7 +61,7 @@ function ImportFromTextModal({ documentId, onClose }: { documentId: number; onCl
   const save = useMutation({
     mutationFn: () => importExtracted(documentId, toAccepted(rows)),
     onSuccess: (result) => {
-      const created = result.createdIndicators.length;
+      const created = result.proposedIndicators.length;
       void message.success(fill(label(X.added), { n: result.items.length }) + (created > 0 ? fill(label(X.addedIndicators), { n: created }) : ''));
       void qc.invalidateQueries({ queryKey: documentKeys.all });
       void qc.invalidateQueries({ queryKey: documentKeys.indicators });
@@ -183,7 +183,7 @@ function ImportFromTextModal({ documentId, onClose }: { documentId: number; onCl
               <div data-testid="extract-empty"><EmptyState text={label(X.empty)} /></div>
             ) : (
               <ReviewTable rows={rows} indicators={indicators.data ?? []} serverErrors={serverErrors} activeKey={activeKey} hoverKey={hoverKey} onChange={change}
-                onAcceptAll={(isAccepted) => setRows((all) => all.map((r) => (r.isDropped ? r : { ...r, isAccepted })))} onActivate={activate} onHover={setHoverKey} />
+                onAcceptAll={(isAccepted) => setRows((all) => acceptAllRows(all, isAccepted))} onActivate={activate} onHover={setHoverKey} />
             )}
           </Col>
         </Row>

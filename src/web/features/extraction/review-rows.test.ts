@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProposedItem } from './extraction.api';
-import { checkRow, rowOfField, segmentText, toAccepted, toRows } from './review-rows';
+import { extractItems } from '../../../domain/extraction';
+import { acceptAllRows, acceptRefusal, checkRow, rowOfField, segmentText, toAccepted, toRows } from './review-rows';
 
 const proposed: ProposedItem[] = [
   { kind: 'target', indicator: 'Tốc độ tăng trưởng kinh tế (GRDP)', comparator: 'range', value: null, valueMin: 8.5, valueMax: 8.7, unit: '%', byYear: 2025, perYear: true, reference: null, achieved: null, parentStart: null, start: 10, end: 40, text: 'tốc độ tăng trưởng bình quân 8,5-8,7%/năm;', indicatorMatch: { id: 3, name: 'GRDP', unit: '%', score: 0.6, isExact: false } },
@@ -64,5 +65,38 @@ describe('segmentText', () => {
       { start: 15, end: 20, keys: [] },
     ]);
     expect(segmentText(0, [])).toEqual([]);
+  });
+});
+
+describe('a target read against words, with no number', () => {
+  const fromText = (text: string) => toRows(extractItems(text).map((i) => ({ ...i, indicatorMatch: null })));
+
+  it('is refused with a Vietnamese message until a value is typed, then accepted', () => {
+    const [row] = fromText('Số đảng viên mới kết nạp theo kế hoạch của tỉnh.');
+    expect(row).toMatchObject({ kind: 'target', reference: 'kế hoạch của tỉnh', value: null });
+    const refusal = acceptRefusal(row!);
+    expect(refusal).toBe('Chỉ tiêu này chỉ ghi “kế hoạch của tỉnh”, chưa có con số: hãy nhập giá trị cụ thể rồi mới nhận.');
+    expect(checkRow(row!).errors.value).toBe(refusal);
+    const typed = { ...row!, value: 120, unit: 'đảng viên' };
+    expect(acceptRefusal(typed)).toBeNull();
+    expect(checkRow(typed).errors).toEqual({});
+  });
+
+  it('holds "giữ vững mức …" and a range the same way, and "Nhận tất cả" leaves such rows unaccepted', () => {
+    const rows = fromText('Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ giữ vững mức của nhiệm kỳ trước; tỷ lệ che phủ rừng đạt 45%.');
+    expect(rows.map((r) => r.reference)).toEqual(['mức của nhiệm kỳ trước', null]);
+    const all = acceptAllRows(rows, true);
+    expect(all.map((r) => r.isAccepted)).toEqual([false, true]);
+    expect(acceptRefusal({ ...rows[0]!, comparator: 'range', valueMin: 80, valueMax: null })).not.toBeNull();
+    expect(acceptRefusal({ ...rows[0]!, comparator: 'range', valueMin: 80, valueMax: 90 })).toBeNull();
+    expect(acceptAllRows(all, false).every((r) => !r.isAccepted)).toBe(true);
+  });
+});
+
+describe('the catalog match of a row', () => {
+  it('keeps the server’s match and its confidence, and none for a new indicator', () => {
+    const rows = toRows(proposed);
+    expect(rows[0]!.match).toEqual({ id: 3, score: 0.6 });
+    expect(rows[1]!.match).toBeNull();
   });
 });

@@ -13,6 +13,8 @@ export type ReviewRow = {
   /** Catalog indicator kept, or null for a new indicator named `indicatorName`. */
   indicatorId: number | null;
   indicatorName: string;
+  /** The catalog indicator the server matched by meaning, and how sure it is (0..1). */
+  match: { id: number; score: number } | null;
   comparator: TargetComparator;
   value: number | null;
   valueMin: number | null;
@@ -20,6 +22,8 @@ export type ReviewRow = {
   unit: string;
   perYear: boolean;
   byYear: number | null;
+  /** The words a number-less target is measured against ("kế hoạch của tỉnh"); null for a figure. */
+  reference: string | null;
   start: number;
   end: number;
   /** The row this one sits under in a numbered section (its key); null at the top. */
@@ -60,6 +64,7 @@ export function toRows(items: readonly ProposedItem[]): ReviewRow[] {
     text: sentenceCase(item.text),
     indicatorId: item.indicatorMatch?.id ?? null,
     indicatorName: item.indicator,
+    match: item.indicatorMatch ? { id: item.indicatorMatch.id, score: item.indicatorMatch.score } : null,
     comparator: item.comparator ?? '=',
     value: item.value,
     valueMin: item.valueMin,
@@ -67,11 +72,27 @@ export function toRows(items: readonly ProposedItem[]): ReviewRow[] {
     unit: item.unit,
     perYear: item.perYear,
     byYear: item.byYear,
+    reference: item.reference ?? null,
     start: item.start,
     end: item.end,
     isAccepted: false,
     isDropped: false,
   }));
+}
+
+/**
+ * Why a row may not be accepted yet, or null: a target read against words ("giữ vững mức …",
+ * "theo kế hoạch của tỉnh") has no number to track until the user types one.
+ */
+export function acceptRefusal(row: ReviewRow): string | null {
+  if (row.kind !== 'target' || row.reference === null) return null;
+  const hasValue = row.comparator === 'range' ? row.valueMin !== null && row.valueMax !== null : row.value !== null;
+  return hasValue ? null : `Chỉ tiêu này chỉ ghi “${row.reference}”, chưa có con số: hãy nhập giá trị cụ thể rồi mới nhận.`;
+}
+
+/** "Nhận tất cả": every live row, except those refused until a value is typed. */
+export function acceptAllRows(rows: readonly ReviewRow[], isAccepted: boolean): ReviewRow[] {
+  return rows.map((r) => (r.isDropped ? r : { ...r, isAccepted: isAccepted && acceptRefusal(r) === null }));
 }
 
 export type RowCheck = { statement: string | null; errors: Partial<Record<'text' | 'value' | 'unit' | 'byYear' | 'indicator', string>> };
@@ -93,7 +114,7 @@ export function checkRow(row: ReviewRow): RowCheck {
     byYear: row.byYear,
   });
   const found = validateTargetSpec(spec);
-  const valueError = found.comparator ?? found.value ?? found.valueMin ?? found.valueMax ?? found.perYear;
+  const valueError = acceptRefusal(row) ?? found.comparator ?? found.value ?? found.valueMin ?? found.valueMax ?? found.perYear;
   if (valueError) errors.value = valueError;
   if (found.unit) errors.unit = found.unit;
   if (found.byYear) errors.byYear = found.byYear;

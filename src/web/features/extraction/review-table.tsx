@@ -1,9 +1,9 @@
-import { Button, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { App, Button, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { AimOutlined, DeleteOutlined, UndoOutlined } from '@ant-design/icons';
 import { useLocale } from '../../app/locale';
 import { TARGET_COMPARATORS } from '../../../domain/targets';
 import type { Indicator } from '../documents/documents.api';
-import { checkRow, type ReviewRow } from './review-rows';
+import { acceptRefusal, checkRow, type ReviewRow } from './review-rows';
 import { comparatorLabels, kindLabels, X } from './labels';
 
 const NEW_INDICATOR = 'new';
@@ -42,6 +42,7 @@ export function ReviewTable(props: {
   onHover: (key: string | null) => void;
 }) {
   const { label } = useLocale();
+  const { message } = App.useApp();
   const live = props.rows.filter((r) => !r.isDropped);
   const acceptedCount = live.filter((r) => r.isAccepted).length;
   const indicatorOptions = props.indicators.map((i) => ({ value: i.id, label: i.unit ? `${i.name} (${i.unit})` : i.name }));
@@ -52,7 +53,15 @@ export function ReviewTable(props: {
       title: label(X.accept),
       render: (_: unknown, r, i) => (
         <Checkbox aria-label={`${label(X.acceptRow)} ${i + 1}`} data-testid="extract-accept" checked={r.isAccepted} disabled={r.isDropped}
-          onChange={(e) => props.onChange(r.key, { isAccepted: e.target.checked })} />
+          onChange={(e) => {
+            const refusal = e.target.checked ? acceptRefusal(r) : null;
+            if (refusal) {
+              void message.warning(refusal);
+              props.onActivate(r.key, true);
+              return;
+            }
+            props.onChange(r.key, { isAccepted: e.target.checked });
+          }} />
       ),
     },
     {
@@ -78,6 +87,10 @@ export function ReviewTable(props: {
                   style={{ width: '100%' }} value={r.indicatorId ?? NEW_INDICATOR} status={check.errors.indicator ? 'error' : undefined}
                   options={[{ value: NEW_INDICATOR, label: `${label(X.newIndicator)}: ${r.indicatorName}` }, ...indicatorOptions]}
                   onChange={(v) => props.onChange(r.key, { indicatorId: v === NEW_INDICATOR ? null : Number(v) })} />
+                {r.indicatorId !== null && r.match?.id === r.indicatorId && (
+                  <Tag data-testid="extract-match-score" color={r.match.score >= 0.7 ? 'green' : 'gold'} style={{ marginTop: 4 }}>{label(X.matchScore)} {Math.round(r.match.score * 100)}%</Tag>
+                )}
+                {r.indicatorId === null && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }} data-testid="extract-proposed-new">{label(X.proposedNew)}</Typography.Text>}
                 {r.indicatorId === null && (
                   <Input size="small" style={{ marginTop: 4 }} aria-label={label(X.newIndicatorName)} placeholder={label(X.newIndicatorName)} value={r.indicatorName}
                     disabled={r.isDropped} onChange={(e) => props.onChange(r.key, { indicatorName: e.target.value })} />
