@@ -9,7 +9,7 @@ import {
   adoptSchema, amendSchema, bulkTaskSchema, createDocumentSchema, createIndicatorSchema, createItemSchema, createTaskSchema, diffQuery, expireSchema,
   fileParams, gapQuery, idParams, indicatorSchema, itemParams, linkParams, linkSchema, listDocumentsQuery, moveItemSchema, searchQuery, taskQuery,
   updateDocumentSchema, updateIndicatorSchema, updateItemSchema, updateTaskSchema, versionQuery,
-} from './documents.schema';
+} from '../../../contracts/documents';
 import {
   addDocumentFile, adoptDocument, amendDocument, createDocument, deleteDocument, diffDocument, expireDocument, findDocuments, findVersions,
   getDocument, getDocumentFile, searchDocuments, updateDocument,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureOptions } from '../index';
 import { readMultipart, requireFile } from '../../lib/upload';
 import { actorOf } from '../../lib/http';
-import { documentIdParams, extractSchema, importExtractedSchema } from './extraction.schema';
+import { documentIdParams, extractSchema, importExtractedSchema } from '../../../contracts/extraction';
 import { importExtractedItems, proposeItems, proposeItemsFromDocx } from './extraction.service';
 
 const readFile = async (req: FastifyRequest) =>

@@ -13,7 +13,7 @@ import { recordAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { readDocxText } from '../../lib/parse-file';
 import { findIndicators, insertItem, lockDraftDocument, readTarget, statementOf } from '../documents';
-import type { AcceptedItem, ImportExtractedInput } from './extraction.schema';
+import type { AcceptedItem, ImportExtractedInput } from '../../../contracts/extraction';
 import { findIndicatorByName, indicatorCodeFor, matchIndicator, type CatalogIndicator, type IndicatorMatch } from './indicator-match';
 
 export type ProposedItem = ExtractedItem & { indicatorMatch: IndicatorMatch | null };

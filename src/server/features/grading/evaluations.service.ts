@@ -14,7 +14,7 @@ import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors';
 import { canDecide, canReview, canSelfAssess, evaluationAbilities } from './grading.policy';
-import type { ListEvaluationsQuery, SaveEvaluationInput } from './grading.schema';
+import type { ListEvaluationsQuery, SaveEvaluationInput } from '../../../contracts/grading';
 import { findRoundVisible, gradingReadScope, roundNotFound } from './rounds.service';
 
 export const evaluationNotFound = () => notFound({ vi: 'Không tìm thấy phiếu đánh giá.', en: 'Evaluation not found.' });

@@ -7,7 +7,7 @@ import { exportResultsSheet } from './grading.sheet';
 import {
   commentSchema, correctSchema, decideSchema, idParams, listEvaluationsQuery, listRoundsQuery, openRoundSchema, orgParams, proposeSchema,
   resultsListQuery, resultsQuery, saveEvaluationSchema, selfAssessSchema, addRuleSetSchema,
-} from './grading.schema';
+} from '../../../contracts/grading';
 import { findRounds, getRound, openRound } from './rounds.service';
 import { correctEvaluation, findEvaluations, findMyEvaluations, getEvaluation, saveEvaluation, stepEvaluation } from './evaluations.service';
 import { getOrgHistory, getResults, getResultsList } from './results.service';

@@ -8,7 +8,7 @@ import type { Db, Queryable } from '../../db/pool';
 import { emptyCounts, GRADE_LEVELS, gradeRank, shareAtLeast, type GradeLevel, type LevelCounts } from '../../../domain/grading';
 import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import type { ResultsListQuery } from './grading.schema';
+import type { ResultsListQuery } from '../../../contracts/grading';
 import { findRoundVisible, gradingReadScope, roundNotFound } from './rounds.service';
 
 type CountRow = { branchId: number | null; subjectKind: 'member' | 'org'; level: GradeLevel | null; n: number };

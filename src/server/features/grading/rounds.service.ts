@@ -11,7 +11,7 @@ import { scopePaths } from '../../../domain/access/permissions';
 import { type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound } from '../../lib/errors';
-import type { OpenRoundInput } from './grading.schema';
+import type { OpenRoundInput } from '../../../contracts/grading';
 import { canOpenRound } from './grading.policy';
 import { ruleSetInForce } from './rule-sets.service';
 

@@ -11,7 +11,7 @@ import { buildSheet } from '../../lib/xlsx';
 import {
   createMemberSchema, importCommitSchema, importPreviewSchema, importRowSchema, importRowsQuery, listMembersQuery,
   memberPageSchema, memberSchema, transferMemberSchema, updateMemberSchema,
-} from './members.schema';
+} from '../../../contracts/members';
 import { commitImport, findImportRows, previewImport } from './members.import';
 import { memberSheetColumns } from './members.sheet';
 import { createMember, findMembers, findMembersForExport, getMember, transferMember, updateMember } from './members.service';

@@ -7,7 +7,7 @@ import { exportInspectionDocx, exportProgramDocx, INSPECTION_DOCS } from './over
 import {
   conclusionSchema, createEntrySchema, createInspectionSchema, createProgramSchema, dashboardQuery, decideSchema, findingSchema, formTeamSchema, idParams,
   listInspectionsQuery, listProgramsQuery, noticeSchema, orgParams, reportDoneSchema, selfReportSchema, sessionSchema, teamReportSchema, versionSchema,
-} from './oversight.schema';
+} from '../../../contracts/oversight';
 import { addEntry, createProgram, findPrograms, getProgram } from './programs.service';
 import {
   closeInspection, conclude, findTeamCandidates, createInspection, findInspections, formTeam, getInspection, getInspectionNotes, getSelfReportDraft, recordFinding, recordSession,

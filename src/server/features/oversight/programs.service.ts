@@ -8,7 +8,7 @@ import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
-import type { CreateEntryInput, CreateProgramInput } from './oversight.schema';
+import type { CreateEntryInput, CreateProgramInput } from '../../../contracts/oversight';
 import { documentsReadable, itemsConcerning, membersWithin, nextOversightNumber, orgsWithin, requireAll, tasksWithin } from './oversight.queries';
 
 const programNotFound = () => notFound({ vi: 'Không tìm thấy chương trình kiểm tra, giám sát.', en: 'Program not found.' });

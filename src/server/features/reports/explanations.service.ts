@@ -12,7 +12,7 @@ import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors
 import { findOrgInScope } from '../orgs';
 import { findItemReadable } from '../documents';
 import { canAskExplanation, canWriteReport } from './reports.policy';
-import type { CreateExplanationInput } from './reports.schema';
+import type { CreateExplanationInput } from '../../../contracts/reports';
 
 const explanationNotFound = () => notFound({ vi: 'Không tìm thấy yêu cầu giải trình.', en: 'Explanation request not found.' });
 

@@ -10,7 +10,7 @@ import {
   answerExplanationSchema, approveReportSchema, closeExplanationSchema, createExplanationSchema, createScheduleSchema, dashboardQuery, documentParams,
   drilldownQuery, idParams, listExplanationsQuery, listReportsQuery, remindersSchema, returnReportSchema, rollupQuery, saveReportSchema, shareSchema,
   submitReportSchema, tokenParams, wordReportQuery,
-} from './reports.schema';
+} from '../../../contracts/reports';
 import { addReportFile, createSchedule, findReports, findSchedules, getReport, getReportFile, saveReport, transitionReport } from './reports.service';
 import { findRollup } from './rollups.service';
 import { getDashboard, getDashboardList } from './dashboard.service';

@@ -16,7 +16,7 @@ import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors
 import { findDocumentReadable, requireDocumentWrite, updateTask } from '../documents';
 import { reportAbilities, requireReportApprove, requireReportWrite, waitingForSql } from './reports.policy';
 import { findHeldTargets, findHeldTasks, findHoldingOrgs, findReportInScope, reportColumns, type ReportRow } from './reports.queries';
-import type { CreateScheduleInput, ListReportsQuery, SaveReportInput } from './reports.schema';
+import type { CreateScheduleInput, ListReportsQuery, SaveReportInput } from '../../../contracts/reports';
 import { applyApprovedValues, childrenTotals, withdrawApprovedValues } from './rollups.service';
 import { findStudySources, STUDY_RATE_CODE, studyCoverageOf } from './study-actuals.service';
 import { coveragePercent } from '../../../domain/study/coverage';

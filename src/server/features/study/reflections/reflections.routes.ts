@@ -7,7 +7,7 @@ import { actorOf, sendFile } from '../../../lib/http';
 import {
   listPledgesQuery, listReflectionsQuery, myStudySchema, pledgeSchema, reflectionSchema, reviewReflectionSchema, rewriteReflectionSchema,
   updatePledgeSchema, writePledgeSchema, writeReflectionSchema,
-} from './reflections.schema';
+} from '../../../../contracts/study-reflections';
 import {
   createPledge, findPledges, findReflections, getMyStudy, getReflection, getReflectionFile, reviewReflection, submitReflection, updatePledge,
 } from './reflections.service';

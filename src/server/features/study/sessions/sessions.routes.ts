@@ -8,7 +8,7 @@ import { buildSessionReportDocx, buildSessionWorkbook } from '../reports/reports
 import {
   bulkPointsSchema, createPointSchema, createSessionSchema, listSessionsQuery, liveQuery, liveSchema, makeupSessionSchema, markSchema,
   pointSchema, qrSchema, rollQuery, rollSchema, sessionPageSchema, sessionSchema, updatePointSchema, updateSessionSchema, versionBody,
-} from './sessions.schema';
+} from '../../../../contracts/study-sessions';
 import { cancelSession, createMakeupSession, createSession, findSessions, getSession, updateSession } from './sessions.service';
 import { addPointMembers, createPoint, createPointsInBulk, deletePoint, findPoints, getPoint, getPointQr, inviteByMail, updatePoint } from './points.service';
 import { smtpSettingsFromEnv } from '../../mail';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FINDING_KINDS, OVERSIGHT_BASES, OVERSIGHT_KINDS, RESPONSIBLE_BODIES, TEAM_ROLES } from '../../../domain/oversight';
+import { FINDING_KINDS, OVERSIGHT_BASES, OVERSIGHT_KINDS, RESPONSIBLE_BODIES, TEAM_ROLES } from '../domain/oversight';
 
 const id = z.coerce.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TARGET_COMPARATORS, type TargetComparator } from '../../../domain/targets';
+import { TARGET_COMPARATORS, type TargetComparator } from '../domain/targets';
 
 const year = z.number().int().min(1945).max(2100);
 

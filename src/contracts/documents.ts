@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { documentKinds, documentStatuses, itemKinds, taskStatuses } from '../../../domain/documents';
-import { TARGET_COMPARATORS } from '../../../domain/targets';
-import { queryBoolean } from '../../lib/query-params';
+import { documentKinds, documentStatuses, itemKinds, taskStatuses } from '../domain/documents';
+import { TARGET_COMPARATORS } from '../domain/targets';
+import { queryBoolean } from './query-params';
 
 const id = z.coerce.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');

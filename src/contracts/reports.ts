@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PERIOD_TYPES } from '../../../domain/targets';
-import { taskStatuses } from '../../../domain/documents';
+import { PERIOD_TYPES } from '../domain/targets';
+import { taskStatuses } from '../domain/documents';
 
 const id = z.coerce.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
