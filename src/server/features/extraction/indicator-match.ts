@@ -8,7 +8,8 @@ import { wordSimilarity } from '../../../domain/documents';
 import { foldVietnamese } from '../../../domain/vn-text';
 
 export type CatalogIndicator = { id: number; name: string; unit: string };
-export type IndicatorMatch = { id: number; name: string; unit: string; score: number; isExact: boolean };
+/** The catalog row that matched (as the catalog gave it: the answer sends the whole indicator), with its score. */
+export type IndicatorMatch<T extends CatalogIndicator = CatalogIndicator> = T & { score: number; isExact: boolean };
 
 /** Below this Dice score two names share too few words to be the same indicator. */
 const MIN_SCORE = 0.5;
@@ -30,10 +31,10 @@ export function indicatorKey(name: string): string {
  * words. An exact match ignoring diacritics scores 1; otherwise the Dice score of content words,
  * lowered a little when both sides state a unit and the units differ.
  */
-export function matchIndicator(name: string, unit: string, catalog: readonly CatalogIndicator[]): IndicatorMatch | null {
+export function matchIndicator<T extends CatalogIndicator>(name: string, unit: string, catalog: readonly T[]): IndicatorMatch<T> | null {
   const key = indicatorKey(name);
   if (key === '') return null;
-  let best: IndicatorMatch | null = null;
+  let best: IndicatorMatch<T> | null = null;
   for (const c of catalog) {
     if (indicatorKey(c.name) === key) return { ...c, score: 1, isExact: true };
     let score = wordSimilarity(unifySpelling(name), unifySpelling(c.name));

@@ -63,7 +63,7 @@ export async function findRounds(db: Db, actor: Actor, orgId?: number) {
       ORDER BY g.period_end DESC, o.name COLLATE "vi-x-icu", g.id`,
     [gradingReadScope(actor), actor.memberId, orgId ?? null],
   );
-  return rows.map(({ ruleSet, ...r }: RoundRow & Record<string, unknown>) => ({ ...r, ruleSetCode: ruleSet.code, ruleSetName: ruleSet.name, legalBasis: ruleSet.legalBasis }));
+  return rows.map(({ ruleSet, ...r }: RoundRow & { total: number; decided: number; members: number; orgs: number }) => ({ ...r, ruleSetCode: ruleSet.code, ruleSetName: ruleSet.name, legalBasis: ruleSet.legalBasis }));
 }
 
 export async function getRound(db: Db, actor: Actor, id: number) {

@@ -3,7 +3,7 @@ import type { ProposedItem } from './extraction.api';
 import { checkRow, rowOfField, segmentText, toAccepted, toRows } from './review-rows';
 
 const proposed: ProposedItem[] = [
-  { kind: 'target', indicator: 'Tốc độ tăng trưởng kinh tế (GRDP)', comparator: 'range', value: null, valueMin: 8.5, valueMax: 8.7, unit: '%', byYear: 2025, perYear: true, reference: null, achieved: null, parentStart: null, start: 10, end: 40, text: 'tốc độ tăng trưởng bình quân 8,5-8,7%/năm;', indicatorMatch: { id: 3, name: 'GRDP', unit: '%', score: 0.6, isExact: false } },
+  { kind: 'target', indicator: 'Tốc độ tăng trưởng kinh tế (GRDP)', comparator: 'range', value: null, valueMin: 8.5, valueMax: 8.7, unit: '%', byYear: 2025, perYear: true, reference: null, achieved: null, parentStart: null, start: 10, end: 40, text: 'tốc độ tăng trưởng bình quân 8,5-8,7%/năm;', indicatorMatch: { id: 3, code: 'GRDP_GROWTH', name: 'GRDP', unit: '%', direction: 'higher_better', aggregation: 'average', version: 1, score: 0.6, isExact: false } },
   { kind: 'task', indicator: 'Phát triển đô thị thông minh', comparator: null, value: null, valueMin: null, valueMax: null, unit: '', byYear: null, perYear: false, reference: null, achieved: null, parentStart: null, start: 50, end: 80, text: 'phát triển đô thị thông minh', indicatorMatch: null },
 ];
 
