@@ -7,8 +7,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import {
   hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
   jsonSchemaTransform,
-  serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { loggerOptions, type LogSettings } from './logging';
 import { localeOf, type RouteAccess } from './lib/http';
 import { validationMessage, validatorCompiler } from './lib/validation';
 import { featureRoutes } from './features';
+import { createResponseSerializer } from './lib/serializer';
 
 export type AppOptions = {
   db: Db;
@@ -29,6 +30,11 @@ export type AppOptions = {
   trustProxy?: boolean;
   /** Folder of the built web app; not served when absent (API-only tests). */
   webDir?: string | null;
+  /**
+   * A field an answer carries but its response contract lacks is a 500 instead of being dropped.
+   * On under the test runner, so a contract that drifted from its service fails a test.
+   */
+  strictResponses?: boolean;
 };
 
 export type App = FastifyInstance;
@@ -37,7 +43,7 @@ export type RouteEntry = {
   url: string;
   access: RouteAccess | undefined;
   /** The route's Zod schemas (params, querystring, body), for tests that walk every id a route takes. */
-  schema?: { params?: unknown; querystring?: unknown; body?: unknown };
+  schema?: { params?: unknown; querystring?: unknown; body?: unknown; response?: Record<string, unknown> };
 };
 
 /** Builds the HTTP app: plugins, one error shape, the auth hooks, every feature's routes. */
@@ -49,7 +55,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  const strictResponses = opts.strictResponses ?? process.env.VITEST !== undefined;
+  app.setSerializerCompiler(createResponseSerializer({ strict: strictResponses }));
 
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (r) => {
@@ -127,6 +134,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
       return send('out_of_space', defaultMessages.out_of_space[locale]);
     }
     req.log.error({ err }, 'request failed');
+    // Under test, an answer that broke its contract says how, so the failing test names the field.
+    if (strictResponses && isResponseSerializationError(err)) return send('internal', defaultMessages.internal[locale], { contract: String(err.cause) });
     return send('internal', defaultMessages.internal[locale]);
   });
 

@@ -6,6 +6,7 @@ import { loadDemo } from './demo-builder';
 import { getOrgTerms } from '../features/terms';
 import { getCarryCandidates } from '../features/terms/carry-over.service';
 import { statementOf } from '../features/documents';
+import type { TargetComparator } from '../../domain/targets';
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -32,7 +33,7 @@ describe('demo: the new term', () => {
   });
 
   it('holds the resolution targets as published, each figure read back from its parts', async () => {
-    const { rows } = await db.query<{ text: string; comparator: string; valueMin: number; valueMax: number; unit: string; perYear: boolean; byYear: number | null; code: string }>(
+    const { rows } = await db.query<{ text: string; comparator: TargetComparator; valueMin: number; valueMax: number; unit: string; perYear: boolean; byYear: number | null; code: string }>(
       `SELECT i.text, i.comparator, i.value_min AS "valueMin", i.value_max AS "valueMax", i.unit, i.per_year AS "perYear", i.by_year AS "byYear", ind.code
          FROM document_items i JOIN documents d ON d.id = i.document_id JOIN indicators ind ON ind.id = i.indicator_id
         WHERE d.org_id = $1 AND d.symbol = '01-NQ/TU' AND i.kind = 'target' ORDER BY i.position`,

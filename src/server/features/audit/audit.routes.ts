@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureOptions } from '../index';
 import { actorOf } from '../../lib/http';
-import { auditPageSchema, auditQuery } from './audit.schema';
+import { auditPageSchema, auditQuery } from '../../../contracts/audit';
 import { findAuditEntries } from './audit.service';
 
 export const auditRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/pool';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import type { z } from 'zod';
-import type { auditQuery } from './audit.schema';
+import type { auditQuery } from '../../../contracts/audit';
 
 /**
  * Audit entries of the actor's scope, newest first. Entries of no org (system-wide changes)

@@ -11,7 +11,7 @@ import { deleteSession, endUserSession, findUserSessions, loadSession, SESSION_C
 import {
   authSettingsSchema, changePasswordSchema, csrfSchema, localeSchema, loginSchema, meSchema, reauthSchema, sessionIdParams, sessionItemSchema,
   totpCodeSchema, totpSetupSchema, userIdParams,
-} from './auth.schema';
+} from '../../../contracts/auth';
 import { changePassword, login } from './auth.service';
 import { enableTotp, getAuthSettings, reauthenticate, requireAdmin, setAuthSettings, startTotpSetup, unlockUser } from './account.service';
 

@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors';
 import { hashPassword, passwordProblem, verifyPassword } from '../../lib/password';
 import { createSession, deleteUserSessions } from '../../lib/sessions';
 import { matchTotp } from '../../lib/totp';
-import type { LoginInput } from './auth.schema';
+import type { LoginInput } from '../../../contracts/auth';
 
 // Failed logins counted over a window: per account against guessing one password, per address
 // against spraying many accounts, per known device apart from both. Counted in the database so

@@ -11,7 +11,7 @@ import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, badRequest, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
-import type { CreateDocumentInput, ListDocumentsQuery, UpdateDocumentInput } from './documents.schema';
+import type { CreateDocumentInput, ListDocumentsQuery, UpdateDocumentInput } from '../../../contracts/documents';
 import { documentColumns, findDocumentReadable, findItems, latestDocSql, readableDocSql, type DocumentRow, type ItemRow } from './documents.queries';
 import { documentAbilities, requireDocumentWrite, requireDraft } from './documents.policy';
 

@@ -9,7 +9,7 @@ import { canEditCatalog } from '../../../domain/access/permissions';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
-import type { UpdateIndicatorInput } from './documents.schema';
+import type { UpdateIndicatorInput } from '../../../contracts/documents';
 
 const indicatorColumns = 'id, code, name, unit, direction, aggregation, version';
 

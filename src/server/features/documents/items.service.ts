@@ -6,7 +6,7 @@ import { buildTargetSpec, parseTargetInput, TargetInputError, validateTargetSpec
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
-import type { CreateItemInput, TargetInput, UpdateItemInput } from './documents.schema';
+import type { CreateItemInput, TargetInput, UpdateItemInput } from '../../../contracts/documents';
 import { findDocumentReadable, findItemReadable, type DocumentRow } from './documents.queries';
 import { requireDocumentWrite, requireDraft } from './documents.policy';
 import { documentNotFound, statementOf } from './documents.service';

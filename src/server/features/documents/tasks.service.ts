@@ -12,7 +12,7 @@ import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
-import type { BulkTaskInput, CreateTaskInput, UpdateTaskInput } from './documents.schema';
+import type { BulkTaskInput, CreateTaskInput, UpdateTaskInput } from '../../../contracts/documents';
 import { findItemReadable } from './documents.queries';
 import { itemNotFound } from './items.service';
 

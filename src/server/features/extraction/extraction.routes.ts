@@ -3,13 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureOptions } from '../index';
 import { readMultipart, requireFile } from '../../lib/upload';
 import { actorOf } from '../../lib/http';
-import { documentIdParams, extractSchema, importExtractedSchema } from './extraction.schema';
+import { documentIdParams, extractSchema, importExtractedSchema } from '../../../contracts/extraction';
 import { importExtractedItems, proposeItems, proposeItemsFromDocx } from './extraction.service';
 import { z } from 'zod';
 import {
   acceptedProposalSchema, acceptProposalSchema, indicatorProposalSchema, mergedProposalSchema, mergeProposalSchema, proposalIdParams,
 } from '../../../contracts/indicator-proposals';
 import { acceptIndicatorProposal, findIndicatorProposals, mergeIndicatorProposal } from './indicator-proposals.service';
+import { extractionResponse, importExtractedResponse } from '../../../contracts/extraction';
 
 const readFile = async (req: FastifyRequest) =>
   requireFile(await readMultipart(req), { vi: 'Hãy chọn tệp Word (.docx).', en: 'Choose a .docx file.' }).buffer;
@@ -21,11 +22,11 @@ export const extractionRoutes: FastifyPluginAsync<FeatureOptions> = async (base,
   const read = { access: 'documents.read' as const };
   const write = { access: 'documents.write' as const };
 
-  app.post('/extract', { config: read, schema: { tags, summary: 'Propose targets, tasks, breakthroughs and milestones found in a pasted text, with offsets', body: extractSchema } },
+  app.post('/extract', { config: read, schema: { tags, summary: 'Propose targets, tasks, breakthroughs and milestones found in a pasted text, with offsets', body: extractSchema, response: { 200: extractionResponse } } },
     async (req) => proposeItems(db, req.body.text));
-  app.post('/extract/docx', { config: read, schema: { tags, summary: 'The text of a .docx and the items proposed from it', consumes: ['multipart/form-data'] } },
+  app.post('/extract/docx', { config: read, schema: { tags, summary: 'The text of a .docx and the items proposed from it', consumes: ['multipart/form-data'], response: { 200: extractionResponse } } },
     async (req) => proposeItemsFromDocx(db, await readFile(req)));
-  app.post('/documents/:id/import-extracted', { config: write, schema: { tags, summary: 'Add the accepted items to a draft document: all or none', params: documentIdParams, body: importExtractedSchema } },
+  app.post('/documents/:id/import-extracted', { config: write, schema: { tags, summary: 'Add the accepted items to a draft document: all or none', params: documentIdParams, body: importExtractedSchema, response: { 201: importExtractedResponse } } },
     async (req, reply) => reply.status(201).send(await importExtractedItems(db, actorOf(req), req.params.id, req.body)));
 
   // New indicators wait for an administrator (the service checks the role and the subtree).

@@ -13,9 +13,12 @@ import { recordAudit } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { readDocxText } from '../../lib/parse-file';
 import { findIndicators, insertItem, lockDraftDocument, readTarget, statementOf } from '../documents';
-import type { AcceptedItem, ImportExtractedInput } from './extraction.schema';
+import type { AcceptedItem, ImportExtractedInput } from '../../../contracts/extraction';
 import { findIndicatorByName, indicatorCodeFor, matchIndicator, type CatalogIndicator, type IndicatorMatch } from './indicator-match';
+import type { z } from 'zod';
+import type { indicatorSchema } from '../../../contracts/documents';
 
+type Indicator = z.infer<typeof indicatorSchema>;
 export type ProposedItem = ExtractedItem & { indicatorMatch: IndicatorMatch | null };
 export type Proposal = { text: string; items: ProposedItem[] };
 
@@ -24,7 +27,7 @@ const fieldError = (field: string, message: string) =>
 
 /** The items of a text, each target with its likely catalog indicator. `text` is what the offsets index. */
 export async function proposeItems(db: Db, input: string): Promise<Proposal> {
-  const catalog = (await findIndicators(db)) as CatalogIndicator[];
+  const catalog = (await findIndicators(db)) as Indicator[];
   return {
     text: normalizeText(input),
     items: extractItems(input).map((item) => ({

@@ -7,6 +7,7 @@
 import { foldVietnamese } from '../../../domain/vn-text';
 
 export type CatalogIndicator = { id: number; name: string; unit: string };
+/** The catalog row that matched (as the catalog gave it: the answer sends the whole indicator), with its score. */
 export type IndicatorMatch = { id: number; name: string; unit: string; score: number; isExact: boolean };
 
 /** Below this Dice score two names share too few words to be the same indicator. */
@@ -122,7 +123,7 @@ export function matchConfidence(name: string, unit: string, candidate: CatalogIn
  * The catalog indicator an extracted name most likely means, or null when none is close
  * enough (see `matchConfidence`). An exact match ignoring diacritics scores 1.
  */
-export function matchIndicator(name: string, unit: string, catalog: readonly CatalogIndicator[]): IndicatorMatch | null {
+export function matchIndicator<T extends CatalogIndicator>(name: string, unit: string, catalog: readonly T[]): IndicatorMatch | null {
   const key = indicatorKey(name);
   if (key === '') return null;
   let best: IndicatorMatch | null = null;

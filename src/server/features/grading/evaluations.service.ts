@@ -14,18 +14,18 @@ import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors';
 import { canDecide, canReview, canSelfAssess, evaluationAbilities } from './grading.policy';
-import type { ListEvaluationsQuery, SaveEvaluationInput } from './grading.schema';
+import type { ListEvaluationsQuery, SaveEvaluationInput } from '../../../contracts/grading';
 import { findRoundVisible, gradingReadScope, roundNotFound } from './rounds.service';
 
 export const evaluationNotFound = () => notFound({ vi: 'Không tìm thấy phiếu đánh giá.', en: 'Evaluation not found.' });
 
-export type Pledge = { pledgeId: number; documentSymbol: string | null; year: number; commitments: unknown };
+export type Pledge = { pledgeId: number; documentSymbol: string | null; year: number; commitments: string[] };
 export type EvaluationRow = {
   id: number; roundId: number; subjectKind: 'member' | 'org'; orgId: number; orgName: string; orgPath: string; memberId: number | null;
   memberName: string | null; deciderOrgId: number; deciderName: string; deciderPath: string; versionNo: number; isCurrent: boolean;
   correctionReason: string | null; status: EvaluationStatus; evidence: { pledges?: Pledge[]; [k: string]: unknown }; tasks: TaskFacts;
   points: Record<string, number>; score: number | null; ruleLevel: GradeLevel | null; selfLevel: GradeLevel | null;
-  narrative: Record<string, string>; pledgeReviews: { pledgeId: number; result: string; note: string }[]; comment: string | null;
+  narrative: Record<string, string>; pledgeReviews: { pledgeId: number; result: 'kept' | 'partly' | 'not_kept'; note: string }[]; comment: string | null;
   votes: Votes | null; proposedLevel: GradeLevel | null; decidedLevel: GradeLevel | null; decidedAt: string | null; version: number; ruleSet: RuleSet;
 };
 

@@ -8,7 +8,7 @@ import type { Db, Queryable } from '../../db/pool';
 import { emptyCounts, GRADE_LEVELS, gradeRank, shareAtLeast, type GradeLevel, type LevelCounts } from '../../../domain/grading';
 import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import type { ResultsListQuery } from './grading.schema';
+import type { ResultsListQuery, ResultsListRow } from '../../../contracts/grading';
 import { findRoundVisible, gradingReadScope, roundNotFound } from './rounds.service';
 
 type CountRow = { branchId: number | null; subjectKind: 'member' | 'org'; level: GradeLevel | null; n: number };
@@ -80,7 +80,7 @@ export async function getResults(db: Db, actor: Actor, roundId: number, orgId?: 
 export async function getResultsList(db: Db, actor: Actor, q: ResultsListQuery) {
   const { org } = await resultsOrg(db, actor, q.roundId, q.orgId);
   const levels = q.level ? [q.level] : q.atLeast ? GRADE_LEVELS.filter((l) => gradeRank(l) >= gradeRank(q.atLeast!)) : [...GRADE_LEVELS];
-  const { rows } = await db.query<Record<string, unknown> & { total: number }>(
+  const { rows } = await db.query<ResultsListRow & { total: number }>(
     `SELECT e.id, e.subject_kind AS "subjectKind", COALESCE(m.full_name, o.name) AS name, o.name AS "orgName", e.decided_level AS level, e.score, e.version_no AS "versionNo",
             count(*) OVER ()::int AS total
        FROM grading_evaluations e JOIN orgs o ON o.id = e.org_id LEFT JOIN members m ON m.id = e.member_id

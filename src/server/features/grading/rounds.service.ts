@@ -11,7 +11,7 @@ import { scopePaths } from '../../../domain/access/permissions';
 import { type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound } from '../../lib/errors';
-import type { OpenRoundInput } from './grading.schema';
+import type { OpenRoundInput } from '../../../contracts/grading';
 import { canOpenRound } from './grading.policy';
 import { ruleSetInForce } from './rule-sets.service';
 
@@ -63,7 +63,7 @@ export async function findRounds(db: Db, actor: Actor, orgId?: number) {
       ORDER BY g.period_end DESC, o.name COLLATE "vi-x-icu", g.id`,
     [gradingReadScope(actor), actor.memberId, orgId ?? null],
   );
-  return rows.map(({ ruleSet, ...r }: RoundRow & Record<string, unknown>) => ({ ...r, ruleSetCode: ruleSet.code, ruleSetName: ruleSet.name, legalBasis: ruleSet.legalBasis }));
+  return rows.map(({ ruleSet, ...r }: RoundRow & { total: number; decided: number; members: number; orgs: number }) => ({ ...r, ruleSetCode: ruleSet.code, ruleSetName: ruleSet.name, legalBasis: ruleSet.legalBasis }));
 }
 
 export async function getRound(db: Db, actor: Actor, id: number) {

@@ -1,16 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { isOutOfSpace } from '../../lib/errors';
 import type { FeatureOptions } from '../index';
 import { isOutOfSpaceRecently, noteOutOfSpace } from './storage-state';
+import { healthSchema } from '../../../contracts/health';
 
-// Anyone may ask, so the answer names states, never causes: the cause (an address, a server
-// message) goes to the log.
-const healthSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  database: z.enum(['ok', 'unavailable']),
-  storage: z.enum(['ok', 'full']),
-});
 
 export const healthRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { db }) => {
   app.get(

@@ -11,10 +11,11 @@ import { buildSheet } from '../../lib/xlsx';
 import {
   createMemberSchema, importCommitSchema, importPreviewSchema, importRowSchema, importRowsQuery, listMembersQuery,
   memberPageSchema, memberSchema, transferMemberSchema, updateMemberSchema,
-} from './members.schema';
+} from '../../../contracts/members';
 import { commitImport, findImportRows, previewImport } from './members.import';
 import { memberSheetColumns } from './members.sheet';
 import { createMember, findMembers, findMembersForExport, getMember, transferMember, updateMember } from './members.service';
+import { fileResponse } from '../../../contracts/common';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const importParams = z.object({ importId: z.uuid() });
@@ -28,7 +29,7 @@ export const membersRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
   app.get('/members', { config: read, schema: { tags, summary: 'Members of the caller’s scope, paged', querystring: listMembersQuery, response: { 200: memberPageSchema } } },
     async (req) => findMembers(db, actorOf(req), req.query));
 
-  app.get('/members/export', { config: { ...read, auditExport: 'members' }, schema: { tags, summary: 'The filtered member list as .xlsx', querystring: listMembersQuery } },
+  app.get('/members/export', { config: { ...read, auditExport: 'members' }, schema: { tags, summary: 'The filtered member list as .xlsx', querystring: listMembersQuery, response: { 200: fileResponse('An .xlsx workbook', XLSX_TYPE) } } },
     async (req, reply) => {
       const rows = await findMembersForExport(db, actorOf(req), req.query);
       const body = await buildSheet('Đảng viên', [...memberSheetColumns], rows.map((m) => ({
@@ -42,7 +43,7 @@ export const membersRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
       return sendFile(reply, body, `danh-sach-dang-vien-${vnToday()}.xlsx`, XLSX_TYPE);
     });
 
-  app.get('/members/import-template', { config: read, schema: { tags, summary: 'An empty import sheet with an example row' } },
+  app.get('/members/import-template', { config: read, schema: { tags, summary: 'An empty import sheet with an example row', response: { 200: fileResponse('An .xlsx workbook', XLSX_TYPE) } } },
     async (_req, reply) => {
       const body = await buildSheet('Đảng viên', [...memberSheetColumns], [{
         code: '79.0000001', fullName: 'Nguyễn Văn An', gender: 'Nam', birthDate: '15/03/1985', joinedDate: '03/02/2010',

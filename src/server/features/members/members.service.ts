@@ -7,7 +7,7 @@ import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
-import type { CreateMemberInput, ListMembersQuery, MemberView, UpdateMemberInput } from './members.schema';
+import type { CreateMemberInput, ListMembersQuery, MemberView, UpdateMemberInput } from '../../../contracts/members';
 import { MEMBER_HOLDING_KINDS, memberColumns, type MemberRow } from './members.queries';
 
 const memberNotFound = () => notFound({ vi: 'Không tìm thấy đảng viên.', en: 'Member not found.' });

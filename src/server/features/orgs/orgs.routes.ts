@@ -6,7 +6,7 @@ import { actorOf } from '../../lib/http';
 import {
   closeOrgSchema, createOrgSchema, deleteOrgQuery, moveOrgSchema, orgDetailSchema, orgIdParams, orgSearchHitSchema,
   orgSummarySchema, saveCommitteeSchema, searchQuery, treeQuery, updateOrgSchema,
-} from './orgs.schema';
+} from '../../../contracts/orgs';
 import { closeOrg, createOrg, deleteOrg, findOrgChildren, getOrg, moveOrg, saveCommittee, searchOrgs, updateOrg } from './orgs.service';
 
 export const orgsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {

@@ -4,7 +4,7 @@ import { can } from '../../../domain/access/permissions';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
-import type { CreateOrgInput, OrgSummary, SaveCommitteeInput, UpdateOrgInput } from './orgs.schema';
+import type { CreateOrgInput, OrgSummary, SaveCommitteeInput, UpdateOrgInput } from '../../../contracts/orgs';
 import { findOrgInScope, lockOrg, orgSummaryColumns, type OrgRow } from './orgs.queries';
 
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/pool';
-import type { OversightStatus } from '../../../domain/oversight';
+import type { OversightBasis, OversightKind, OversightStatus, TeamRole } from '../../../domain/oversight';
+import type { SelfReportFigures } from './self-report.service';
 
 export const inspectionColumns = `
   x.id, x.org_id AS "orgId", ro.name AS "orgName", ro.path::text AS "runPath", x.entry_id AS "entryId", x.kind, x.basis, x.responsible_body AS "responsibleBody",
@@ -15,11 +16,11 @@ export const inspectionColumns = `
 export const inspectionFrom = `inspections x JOIN orgs ro ON ro.id = x.org_id JOIN orgs so ON so.id = x.subject_org_id`;
 
 export type InspectionRow = {
-  id: number; orgId: number; orgName: string; runPath: string; entryId: number | null; kind: string; basis: string; responsibleBody: string;
+  id: number; orgId: number; orgName: string; runPath: string; entryId: number | null; kind: OversightKind; basis: OversightBasis; responsibleBody: string;
   subjectOrgId: number; subjectOrgName: string; subjectPath: string; subjectMemberId: number | null; subjectMemberName: string | null;
   content: string; theme: string; documentId: number | null; documentSymbol: string | null; periodStart: string; periodEnd: string; year: number;
   status: OversightStatus; decisionSymbol: string | null; decisionDate: string | null; planSymbol: string | null; planText: string | null; noticeText: string | null;
-  notifiedAt: string | null; selfReportText: string | null; selfReportFigures: unknown; selfReportedAt: string | null; teamReportText: string | null;
+  notifiedAt: string | null; selfReportText: string | null; selfReportFigures: SelfReportFigures | null; selfReportedAt: string | null; teamReportText: string | null;
   conclusionSymbol: string | null; conclusionText: string | null; concludedAt: string | null; conclusionSentAt: string | null; closedAt: string | null;
   isSample: boolean; version: number; isTeamMember: boolean;
 };
@@ -35,7 +36,7 @@ export async function loadInspection(db: Queryable, id: number, userId: number |
 }
 
 export async function findTeam(db: Queryable, id: number) {
-  const { rows } = await db.query<{ userId: number; fullName: string; role: string }>(
+  const { rows } = await db.query<{ userId: number; fullName: string; role: TeamRole }>(
     `SELECT it.user_id AS "userId", u.full_name AS "fullName", it.role FROM inspection_team it JOIN users u ON u.id = it.user_id
       WHERE it.inspection_id = $1 ORDER BY array_position(ARRAY['head','member','secretary'], it.role), u.full_name COLLATE "vi-x-icu"`, [id]);
   return rows;

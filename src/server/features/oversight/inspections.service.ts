@@ -15,7 +15,7 @@ import { badRequest, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
 import { abilitiesOf, canWriteAsSubject, inspectionNotFound, partsFor, refused, requireRole, visibleInspectionsSql } from './oversight.policy';
 import { documentsReadable, itemsConcerning, membersWithin, nextOversightNumber, orgsWithin, reportsWithin, requireAll, tasksWithin } from './oversight.queries';
-import type { ConclusionInput, CreateInspectionInput, FindingInput, FormTeamInput } from './oversight.schema';
+import type { ConclusionInput, CreateInspectionInput, FindingInput, FormTeamInput } from '../../../contracts/oversight';
 import { findFindings, findRecommendations, findTeam, inspectionColumns, inspectionFrom, loadInspection, workflowFacts, type InspectionRow } from './inspections.queries';
 import { selfReportFigures } from './self-report.service';
 

@@ -7,7 +7,7 @@ import { exportInspectionDocx, exportProgramDocx, INSPECTION_DOCS } from './over
 import {
   conclusionSchema, createEntrySchema, createInspectionSchema, createProgramSchema, dashboardQuery, decideSchema, findingSchema, formTeamSchema, idParams,
   listInspectionsQuery, listProgramsQuery, noticeSchema, orgParams, reportDoneSchema, selfReportSchema, sessionSchema, teamReportSchema, versionSchema,
-} from './oversight.schema';
+} from '../../../contracts/oversight';
 import { addEntry, createProgram, findPrograms, getProgram } from './programs.service';
 import {
   closeInspection, conclude, findTeamCandidates, createInspection, findInspections, formTeam, getInspection, getInspectionNotes, getSelfReportDraft, recordFinding, recordSession,
@@ -15,6 +15,8 @@ import {
 } from './inspections.service';
 import { decideRecommendation, escalateOverdueInScope } from './follow-up.service';
 import { getOversightDashboard, getSubjectTimeline } from './oversight-dashboard.service';
+import { fileResponse } from '../../../contracts/common';
+import { escalationsResponse, inspectionNotesResponse, inspectionPageResponse, inspectionResponse, orgTimelineResponse, oversightDashboardResponse, programResponse, programsResponse, selfReportDraftResponse, teamCandidatesResponse } from '../../../contracts/oversight';
 
 /**
  * Inspection and supervision. Commission steps declare inspections.write; reads, team steps
@@ -28,67 +30,67 @@ export const oversightRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
   const write = { access: 'inspections.write' as const };
   const anyone = { access: 'authenticated' as const };
 
-  app.get('/oversight/programs', { config: read, schema: { tags, summary: 'Yearly programs of inspection and supervision in scope', querystring: listProgramsQuery } },
+  app.get('/oversight/programs', { config: read, schema: { tags, summary: 'Yearly programs of inspection and supervision in scope', querystring: listProgramsQuery, response: { 200: programsResponse } } },
     async (req) => findPrograms(db, actorOf(req), req.query));
-  app.post('/oversight/programs', { config: write, schema: { tags, summary: 'Create a numbered yearly program', body: createProgramSchema } },
+  app.post('/oversight/programs', { config: write, schema: { tags, summary: 'Create a numbered yearly program', body: createProgramSchema, response: { 201: programResponse } } },
     async (req, reply) => reply.status(201).send(await createProgram(db, actorOf(req), req.body)));
-  app.get('/oversight/programs/:id', { config: read, schema: { tags, summary: 'A program with its entries', params: idParams } },
+  app.get('/oversight/programs/:id', { config: read, schema: { tags, summary: 'A program with its entries', params: idParams, response: { 200: programResponse } } },
     async (req) => getProgram(db, actorOf(req), req.params.id));
-  app.get('/oversight/programs/:id/program.docx', { config: read, schema: { tags, summary: 'The program as a Word document (HD 36 layout)', params: idParams } },
+  app.get('/oversight/programs/:id/program.docx', { config: read, schema: { tags, summary: 'The program as a Word document (HD 36 layout)', params: idParams, response: { 200: fileResponse('A Word (.docx) file', DOCX_TYPE) } } },
     async (req, reply) => {
       const { buffer, fileName } = await exportProgramDocx(db, actorOf(req), req.params.id);
       return sendFile(reply, buffer, fileName, DOCX_TYPE);
     });
-  app.post('/oversight/programs/:id/entries', { config: write, schema: { tags, summary: 'Add an entry to a program', params: idParams, body: createEntrySchema } },
+  app.post('/oversight/programs/:id/entries', { config: write, schema: { tags, summary: 'Add an entry to a program', params: idParams, body: createEntrySchema, response: { 201: programResponse } } },
     async (req, reply) => reply.status(201).send(await addEntry(db, actorOf(req), req.params.id, req.body)));
 
-  app.get('/oversight/inspections', { config: anyone, schema: { tags, summary: 'Inspection files the caller may open', querystring: listInspectionsQuery } },
+  app.get('/oversight/inspections', { config: anyone, schema: { tags, summary: 'Inspection files the caller may open', querystring: listInspectionsQuery, response: { 200: inspectionPageResponse } } },
     async (req) => findInspections(db, actorOf(req), req.query));
-  app.post('/oversight/inspections', { config: write, schema: { tags, summary: 'Start an inspection or supervision', body: createInspectionSchema } },
+  app.post('/oversight/inspections', { config: write, schema: { tags, summary: 'Start an inspection or supervision', body: createInspectionSchema, response: { 201: inspectionResponse } } },
     async (req, reply) => reply.status(201).send(await createInspection(db, actorOf(req), req.body)));
-  app.get('/oversight/inspections/:id', { config: anyone, schema: { tags, summary: 'A file as the caller may see it (reads outside the team are audited)', params: idParams } },
+  app.get('/oversight/inspections/:id', { config: anyone, schema: { tags, summary: 'A file as the caller may see it (reads outside the team are audited)', params: idParams, response: { 200: inspectionResponse } } },
     async (req) => getInspection(db, actorOf(req), req.params.id));
-  app.get('/oversight/inspections/:id/notes', { config: anyone, schema: { tags, summary: 'The team’s working papers: minutes, team report, draft findings', params: idParams } },
+  app.get('/oversight/inspections/:id/notes', { config: anyone, schema: { tags, summary: 'The team’s working papers: minutes, team report, draft findings', params: idParams, response: { 200: inspectionNotesResponse } } },
     async (req) => getInspectionNotes(db, actorOf(req), req.params.id));
-  app.get('/oversight/inspections/:id/self-report-draft', { config: anyone, schema: { tags, summary: 'The app’s figures that pre-fill the self-report', params: idParams } },
+  app.get('/oversight/inspections/:id/self-report-draft', { config: anyone, schema: { tags, summary: 'The app’s figures that pre-fill the self-report', params: idParams, response: { 200: selfReportDraftResponse } } },
     async (req) => getSelfReportDraft(db, actorOf(req), req.params.id));
-  app.get('/oversight/inspections/:id/team-candidates', { config: write, schema: { tags, summary: 'Users who may be named to the team', params: idParams } },
+  app.get('/oversight/inspections/:id/team-candidates', { config: write, schema: { tags, summary: 'Users who may be named to the team', params: idParams, response: { 200: teamCandidatesResponse } } },
     async (req) => findTeamCandidates(db, actorOf(req), req.params.id));
-  app.get('/oversight/inspections/:id/docx/:doc', { config: anyone, schema: { tags, summary: 'The decision, plan or conclusion notice as a Word document', params: idParams.extend({ doc: z.enum(INSPECTION_DOCS) }) } },
+  app.get('/oversight/inspections/:id/docx/:doc', { config: anyone, schema: { tags, summary: 'The decision, plan or conclusion notice as a Word document', params: idParams.extend({ doc: z.enum(INSPECTION_DOCS) }), response: { 200: fileResponse('A Word (.docx) file', DOCX_TYPE) } } },
     async (req, reply) => {
       const { buffer, fileName } = await exportInspectionDocx(db, actorOf(req), req.params.id, req.params.doc);
       return sendFile(reply, buffer, fileName, DOCX_TYPE);
     });
-  app.put('/oversight/inspections/:id/team', { config: write, schema: { tags, summary: 'The decision forming the team', params: idParams, body: formTeamSchema } },
+  app.put('/oversight/inspections/:id/team', { config: write, schema: { tags, summary: 'The decision forming the team', params: idParams, body: formTeamSchema, response: { 200: inspectionResponse } } },
     async (req) => formTeam(db, actorOf(req), req.params.id, req.body));
-  app.post('/oversight/inspections/:id/notice', { config: write, schema: { tags, summary: 'Send the plan and the notice to the subject', params: idParams, body: noticeSchema } },
+  app.post('/oversight/inspections/:id/notice', { config: write, schema: { tags, summary: 'Send the plan and the notice to the subject', params: idParams, body: noticeSchema, response: { 200: inspectionResponse } } },
     async (req) => sendNotice(db, actorOf(req), req.params.id, req.body));
-  app.post('/oversight/inspections/:id/self-report', { config: anyone, schema: { tags, summary: 'The subject sends its self-report', params: idParams, body: selfReportSchema } },
+  app.post('/oversight/inspections/:id/self-report', { config: anyone, schema: { tags, summary: 'The subject sends its self-report', params: idParams, body: selfReportSchema, response: { 200: inspectionResponse } } },
     async (req) => submitSelfReport(db, actorOf(req), req.params.id, req.body));
-  app.post('/oversight/inspections/:id/sessions', { config: anyone, schema: { tags, summary: 'Minutes of a working session (team)', params: idParams, body: sessionSchema } },
+  app.post('/oversight/inspections/:id/sessions', { config: anyone, schema: { tags, summary: 'Minutes of a working session (team)', params: idParams, body: sessionSchema, response: { 200: inspectionResponse } } },
     async (req) => recordSession(db, actorOf(req), req.params.id, req.body));
-  app.post('/oversight/inspections/:id/team-report', { config: anyone, schema: { tags, summary: 'The team’s report (team)', params: idParams, body: teamReportSchema } },
+  app.post('/oversight/inspections/:id/team-report', { config: anyone, schema: { tags, summary: 'The team’s report (team)', params: idParams, body: teamReportSchema, response: { 200: inspectionResponse } } },
     async (req) => submitTeamReport(db, actorOf(req), req.params.id, req.body));
-  app.post('/oversight/inspections/:id/findings', { config: anyone, schema: { tags, summary: 'A finding linked to targets, tasks, reports, members (team)', params: idParams, body: findingSchema } },
+  app.post('/oversight/inspections/:id/findings', { config: anyone, schema: { tags, summary: 'A finding linked to targets, tasks, reports, members (team)', params: idParams, body: findingSchema, response: { 200: inspectionResponse } } },
     async (req) => recordFinding(db, actorOf(req), req.params.id, req.body));
-  app.post('/oversight/inspections/:id/conclusion', { config: write, schema: { tags, summary: 'The conclusion with its recommendations', params: idParams, body: conclusionSchema } },
+  app.post('/oversight/inspections/:id/conclusion', { config: write, schema: { tags, summary: 'The conclusion with its recommendations', params: idParams, body: conclusionSchema, response: { 200: inspectionResponse } } },
     async (req) => conclude(db, actorOf(req), req.params.id, req.body));
-  app.post('/oversight/inspections/:id/conclusion/send', { config: write, schema: { tags, summary: 'Send the conclusion notice to the subject', params: idParams, body: versionSchema } },
+  app.post('/oversight/inspections/:id/conclusion/send', { config: write, schema: { tags, summary: 'Send the conclusion notice to the subject', params: idParams, body: versionSchema, response: { 200: inspectionResponse } } },
     async (req) => sendConclusion(db, actorOf(req), req.params.id, req.body.version));
-  app.post('/oversight/inspections/:id/close', { config: write, schema: { tags, summary: 'Close once every recommendation is accepted', params: idParams, body: versionSchema } },
+  app.post('/oversight/inspections/:id/close', { config: write, schema: { tags, summary: 'Close once every recommendation is accepted', params: idParams, body: versionSchema, response: { 200: inspectionResponse } } },
     async (req) => closeInspection(db, actorOf(req), req.params.id, req.body.version));
 
-  app.post('/oversight/recommendations/:id/report', { config: anyone, schema: { tags, summary: 'The owner reports a recommendation done, with evidence', params: idParams, body: reportDoneSchema } },
+  app.post('/oversight/recommendations/:id/report', { config: anyone, schema: { tags, summary: 'The owner reports a recommendation done, with evidence', params: idParams, body: reportDoneSchema, response: { 200: inspectionResponse } } },
     async (req) => decideRecommendation(db, actorOf(req), req.params.id, 'report_done', req.body));
-  app.post('/oversight/recommendations/:id/accept', { config: write, schema: { tags, summary: 'The commission accepts what was done', params: idParams, body: decideSchema } },
+  app.post('/oversight/recommendations/:id/accept', { config: write, schema: { tags, summary: 'The commission accepts what was done', params: idParams, body: decideSchema, response: { 200: inspectionResponse } } },
     async (req) => decideRecommendation(db, actorOf(req), req.params.id, 'accept', req.body));
-  app.post('/oversight/recommendations/:id/reopen', { config: write, schema: { tags, summary: 'The commission asks for it again', params: idParams, body: decideSchema } },
+  app.post('/oversight/recommendations/:id/reopen', { config: write, schema: { tags, summary: 'The commission asks for it again', params: idParams, body: decideSchema, response: { 200: inspectionResponse } } },
     async (req) => decideRecommendation(db, actorOf(req), req.params.id, 'reopen', req.body));
-  app.post('/oversight/escalations', { config: write, schema: { tags, summary: 'Escalate overdue recommendations to the committee that ran the file' } },
+  app.post('/oversight/escalations', { config: write, schema: { tags, summary: 'Escalate overdue recommendations to the committee that ran the file', response: { 200: escalationsResponse } } },
     async (req) => escalateOverdueInScope(db, actorOf(req)));
 
-  app.get('/oversight/dashboard', { config: read, schema: { tags, summary: 'The commission’s dashboard: coverage, findings, overdue, per child', querystring: dashboardQuery } },
+  app.get('/oversight/dashboard', { config: read, schema: { tags, summary: 'The commission’s dashboard: coverage, findings, overdue, per child', querystring: dashboardQuery, response: { 200: oversightDashboardResponse } } },
     async (req) => getOversightDashboard(db, actorOf(req), req.query));
-  app.get('/oversight/orgs/:orgId/timeline', { config: anyone, schema: { tags, summary: 'A subject’s inspections in one timeline', params: orgParams } },
+  app.get('/oversight/orgs/:orgId/timeline', { config: anyone, schema: { tags, summary: 'A subject’s inspections in one timeline', params: orgParams, response: { 200: orgTimelineResponse } } },
     async (req) => getSubjectTimeline(db, actorOf(req), req.params.orgId));
 };

@@ -8,7 +8,7 @@ import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
-import type { CreateEntryInput, CreateProgramInput } from './oversight.schema';
+import type { CreateEntryInput, CreateProgramInput } from '../../../contracts/oversight';
 import { documentsReadable, itemsConcerning, membersWithin, nextOversightNumber, orgsWithin, requireAll, tasksWithin } from './oversight.queries';
 
 const programNotFound = () => notFound({ vi: 'Không tìm thấy chương trình kiểm tra, giám sát.', en: 'Program not found.' });
@@ -21,7 +21,7 @@ export type ProgramRow = { id: number; orgId: number; orgName: string; orgPath: 
 
 export async function findPrograms(db: Db, actor: Actor, q: { orgId?: number; year?: number }) {
   const scope = scopeOf(actor, 'inspections.read');
-  const { rows } = await db.query<ProgramRow>(
+  const { rows } = await db.query<ProgramRow & { entryCount: number }>(
     `SELECT ${programColumns}, (SELECT count(*)::int FROM oversight_entries e WHERE e.program_id = p.id) AS "entryCount"
        FROM oversight_programs p JOIN orgs o ON o.id = p.org_id
       WHERE ($1::ltree[] IS NULL OR o.path <@ $1::ltree[]) AND ($2::bigint IS NULL OR p.org_id = $2) AND ($3::int IS NULL OR p.year = $3)

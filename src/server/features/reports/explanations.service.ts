@@ -12,7 +12,8 @@ import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors
 import { findOrgInScope } from '../orgs';
 import { findItemReadable } from '../documents';
 import { canAskExplanation, canWriteReport } from './reports.policy';
-import type { CreateExplanationInput } from './reports.schema';
+import type { z } from 'zod';
+import type { CreateExplanationInput, explanationSchema } from '../../../contracts/reports';
 
 const explanationNotFound = () => notFound({ vi: 'Không tìm thấy yêu cầu giải trình.', en: 'Explanation request not found.' });
 
@@ -22,7 +23,7 @@ const columns = `
   COALESCE(i.text, t.title) AS "subject", e.is_sample AS "isSample", e.version, e.created_at AS "createdAt"`;
 const from = `explanation_requests e JOIN orgs o ON o.id = e.org_id LEFT JOIN document_items i ON i.id = e.item_id LEFT JOIN tasks t ON t.id = e.task_id`;
 
-type ExplanationRow = { id: number; orgId: number; orgPath: string; status: string; version: number; question: string; subject: string | null };
+type ExplanationRow = Omit<z.infer<typeof explanationSchema>, 'abilities'>;
 
 function present(actor: Actor, row: ExplanationRow) {
   const canAnswer = actor.userId === null || canWriteReport(actor.grants, row.orgPath);

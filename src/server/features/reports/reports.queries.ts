@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/pool';
+import type { TaskStatus } from '../../../domain/documents';
 import { latestDocSql } from '../documents';
 
 /**
@@ -84,7 +85,7 @@ export async function findHeldTargets(db: Queryable, documentId: number, orgId: 
 
 /** The tasks an org leads in a document's cascade. */
 export async function findHeldTasks(db: Queryable, documentId: number, orgId: number) {
-  const { rows } = await db.query<{ taskId: number; title: string; dueDate: string | null; status: string; progress: number; version: number }>(
+  const { rows } = await db.query<{ taskId: number; title: string; dueDate: string | null; status: TaskStatus; progress: number; version: number }>(
     `WITH ${cascadeDocsCte('$1')}
      SELECT t.id AS "taskId", t.title, to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.status, t.progress, t.version
        FROM tasks t JOIN document_items i ON i.id = t.item_id

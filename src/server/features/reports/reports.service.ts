@@ -16,7 +16,7 @@ import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors
 import { findDocumentReadable, requireDocumentWrite, updateTask } from '../documents';
 import { reportAbilities, requireReportApprove, requireReportWrite, waitingForSql } from './reports.policy';
 import { findHeldTargets, findHeldTasks, findHoldingOrgs, findReportInScope, reportColumns, type ReportRow } from './reports.queries';
-import type { CreateScheduleInput, ListReportsQuery, SaveReportInput } from './reports.schema';
+import type { CreateScheduleInput, ListReportsQuery, ReportedTarget, ReportedTask, SaveReportInput } from '../../../contracts/reports';
 import { applyApprovedValues, childrenTotals, withdrawApprovedValues } from './rollups.service';
 import { findStudySources, STUDY_RATE_CODE, studyCoverageOf } from './study-actuals.service';
 import { coveragePercent } from '../../../domain/study/coverage';
@@ -133,15 +133,15 @@ export async function getReport(db: Db, actor: Actor, id: number) {
   const [targets, tasks, values, updates, events, files] = await Promise.all([
     findHeldTargets(db, row.documentId, row.orgId),
     findHeldTasks(db, row.documentId, row.orgId),
-    db.query(`SELECT item_id AS "itemId", value, numerator, denominator, source, note, includes_children AS "includesChildren" FROM report_target_values WHERE report_id = $1`, [id]),
-    db.query(`SELECT task_id AS "taskId", status, progress, done_text AS "doneText" FROM report_task_updates WHERE report_id = $1`, [id]),
+    db.query<ReportedTarget>(`SELECT item_id AS "itemId", value, numerator, denominator, source, note, includes_children AS "includesChildren" FROM report_target_values WHERE report_id = $1`, [id]),
+    db.query<ReportedTask>(`SELECT task_id AS "taskId", status, progress, done_text AS "doneText" FROM report_task_updates WHERE report_id = $1`, [id]),
     db.query(`SELECT id, action, from_status AS "fromStatus", to_status AS "toStatus", comment, actor_name AS "actorName", created_at AS "createdAt" FROM report_events WHERE report_id = $1 ORDER BY id`, [id]),
     db.query(`SELECT id, file_name AS "fileName", mime_type AS "mimeType", size_bytes AS "sizeBytes", created_at AS "createdAt" FROM report_files WHERE report_id = $1 ORDER BY id`, [id]),
   ]);
   const children = await childrenTotals(db, row.orgPath, row.periodKey, targets.map((t) => t.indicatorId).filter((x): x is number => x !== null));
   const studyOf = await studySuggestions(db, row, targets);
-  const valueOf = new Map(values.rows.map((v: { itemId: number }) => [v.itemId, v]));
-  const updateOf = new Map(updates.rows.map((u: { taskId: number }) => [u.taskId, u]));
+  const valueOf = new Map(values.rows.map((v) => [v.itemId, v]));
+  const updateOf = new Map(updates.rows.map((u) => [u.taskId, u]));
   return {
     ...presentReport(actor, row),
     targets: targets.map((t) => ({

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureOptions } from '../index';
 import { actorOf } from '../../lib/http';
-import { createdUserSchema, createUserSchema, listUsersQuery, resetPasswordResultSchema, resetPasswordSchema, updateUserSchema, userPageSchema, userSchema } from './users.schema';
+import { createdUserSchema, createUserSchema, listUsersQuery, resetPasswordResultSchema, resetPasswordSchema, updateUserSchema, userPageSchema, userSchema } from '../../../contracts/users';
 import { createUser, findUsers, getUser, resetPassword, updateUser } from './users.service';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });

@@ -8,7 +8,7 @@ import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { generatePassword, hashPassword, passwordProblem } from '../../lib/password';
 import { deleteUserSessions } from '../../lib/sessions';
 import { findOrgInScope } from '../orgs';
-import type { CreateUserInput, UpdateUserInput } from './users.schema';
+import type { CreateUserInput, UpdateUserInput } from '../../../contracts/users';
 
 const userNotFound = () => notFound({ vi: 'Không tìm thấy người dùng.', en: 'User not found.' });
 

@@ -1,21 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from '../../lib/api';
-import type { Role } from '../../../domain/access/permissions';
+import type { z } from 'zod';
+import type * as C from '../../../contracts/auth';
 
-export type Grant = { role: Role; orgId: number; orgPath: string; orgName?: string };
-export type Me = {
-  id: number;
-  username: string;
-  fullName: string;
-  locale: 'vi' | 'en';
-  memberId: number | null;
-  grants: Grant[];
-  csrfToken: string;
-  /** The account asks for a one-time code at login. */
-  totpEnabled: boolean;
-  /** An administrator requires a second factor and this account has none yet: only enrolment is open. */
-  mustEnrolTotp: boolean;
-};
+// Types of the answers come from the API's contracts (src/contracts/auth.ts).
+export type Grant = z.infer<typeof C.grantSchema>;
+/** The logged-in user; `mustEnrolTotp`: an administrator requires a second factor and this account has none yet. */
+export type Me = z.infer<typeof C.meSchema>;
 
 export const meKey = ['auth', 'me'] as const;
 
@@ -80,18 +71,18 @@ export function useForgetSession() {
   };
 }
 
-export type SessionItem = { id: string; userAgent: string | null; ip: string | null; createdAt: string; lastSeenAt: string; isCurrent: boolean };
+export type SessionItem = z.infer<typeof C.sessionItemSchema>;
 export const sessionsKey = ['auth', 'sessions'] as const;
 export const fetchSessions = () => api.get<SessionItem[]>('/auth/sessions');
 export const endSession = (id: string) => api.delete<void>(`/auth/sessions/${id}`);
 
-export type TotpSetup = { secret: string; uri: string; qrDataUrl: string };
+export type TotpSetup = z.infer<typeof C.totpSetupSchema>;
 export const startTotpSetup = () => api.post<TotpSetup>('/auth/totp/setup');
 export const enableTotp = (code: string) => api.post<void>('/auth/totp/enable', { code });
 
 export const reauthenticate = (password: string, totpCode?: string) => api.post<void>('/auth/reauth', { password, ...(totpCode ? { totpCode } : {}) });
 
-export type AuthSettings = { requireTotp: boolean };
+export type AuthSettings = z.infer<typeof C.authSettingsSchema>;
 export const authSettingsKey = ['auth', 'settings'] as const;
 export const fetchAuthSettings = () => api.get<AuthSettings>('/auth/settings');
 export const saveAuthSettings = (settings: AuthSettings) => api.put<AuthSettings>('/auth/settings', settings);

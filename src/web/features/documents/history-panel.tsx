@@ -34,9 +34,9 @@ export function HistoryPanel({ documentId }: { documentId: number }) {
         locale={{ emptyText: 'Không có thay đổi (hoặc đây là phiên bản đầu tiên).' }}
         columns={[
           { title: '', dataIndex: 'type', width: 80, render: (t: ItemChange['type']) => <Tag color={typeColor[t]}>{label(L[t])}</Tag> },
-          { title: 'Trước', key: 'before', render: (_: unknown, c) => c.before ? <span>{c.before.text} {c.before.statement && <Tag>{c.before.statement}</Tag>}</span> : '' },
-          { title: 'Sau', key: 'after', render: (_: unknown, c) => c.after ? <span>{c.after.text} {c.after.statement && <Tag color="blue">{c.after.statement}</Tag>}</span> : '' },
-          { title: 'Thay đổi', key: 'fields', width: 160, render: (_: unknown, c) => (c.fields ?? []).map((f) => fieldLabel[f] ?? f).join(', ') },
+          { title: 'Trước', key: 'before', render: (_: unknown, c) => 'before' in c ? <span>{c.before.text} {c.before.statement && <Tag>{c.before.statement}</Tag>}</span> : '' },
+          { title: 'Sau', key: 'after', render: (_: unknown, c) => 'after' in c ? <span>{c.after.text} {c.after.statement && <Tag color="blue">{c.after.statement}</Tag>}</span> : '' },
+          { title: 'Thay đổi', key: 'fields', width: 160, render: (_: unknown, c) => ('fields' in c ? c.fields : []).map((f) => fieldLabel[f] ?? f).join(', ') },
         ]} />
     </div>
   );

@@ -1,29 +1,13 @@
+import type { z } from 'zod';
 import { api, downloadUrl, type Page } from '../../lib/api';
+import { memberStatuses } from '../../../contracts/members';
+import type * as C from '../../../contracts/members';
 
-export const memberStatuses = ['official', 'probationary', 'transferred', 'deceased'] as const;
+// Types of the answers and bodies come from the API's contracts (src/contracts/members.ts).
+export { memberStatuses };
 export type MemberStatus = (typeof memberStatuses)[number];
-export type MemberSort = 'givenName' | 'code' | 'joinedDate' | 'birthDate';
-
-export type Member = {
-  id: number;
-  orgId: number;
-  orgName: string;
-  orgCode: string;
-  code: string;
-  fullName: string;
-  givenName: string;
-  gender: 'male' | 'female';
-  birthDate: string | null;
-  joinedDate: string | null;
-  status: MemberStatus;
-  isNonStateEnterprise: boolean;
-  phone: string | null;
-  email: string | null;
-  isSample: boolean;
-  version: number;
-  abilities: { update: boolean };
-};
-
+export type Member = z.infer<typeof C.memberSchema>;
+export type MemberSort = z.infer<typeof C.listMembersQuery>['sort'];
 export type MemberFilters = {
   orgId?: number;
   q?: string;
@@ -31,35 +15,10 @@ export type MemberFilters = {
   nonState?: 'true' | 'false';
 };
 export type MemberListParams = MemberFilters & { sort: MemberSort; order: 'asc' | 'desc'; page: number; pageSize: number };
-
-export type MemberInput = {
-  code: string;
-  fullName: string;
-  gender: 'male' | 'female';
-  birthDate: string | null;
-  joinedDate: string | null;
-  status: MemberStatus;
-  isNonStateEnterprise: boolean;
-  phone: string | null;
-  email: string | null;
-};
-
-export type ImportAction = 'create' | 'update' | 'unchanged' | 'error';
-export type ImportRow = {
-  row: number;
-  action: ImportAction;
-  code: string | null;
-  fullName: string | null;
-  orgCode: string | null;
-  errors: string[];
-  changes: string[];
-};
-export type ImportPreview = {
-  importId: string;
-  fileName: string;
-  counts: { total: number; create: number; update: number; unchanged: number; error: number };
-  rows: ImportRow[];
-};
+export type MemberInput = Omit<z.input<typeof C.createMemberSchema>, 'orgId'>;
+export type ImportPreview = z.infer<typeof C.importPreviewSchema>;
+export type ImportRow = z.infer<typeof C.importRowSchema>;
+export type ImportAction = ImportRow['action'];
 
 /** i18n keys of the status labels (Chính thức, Dự bị, Đã chuyển đi, Từ trần). */
 export const statusLabelKey: Record<MemberStatus, string> = {
@@ -81,9 +40,9 @@ export const memberKeys = {
   importRows: (id: string, filter: string, page: number, pageSize: number) => ['members', 'import', id, filter, page, pageSize] as const,
 };
 
-export const fetchMembers = (p: MemberListParams) => api.get<Page<Member>>('/members', p);
-export const createMember = (input: MemberInput & { orgId: number }) => api.post<Member>('/members', input);
-export const updateMember = (id: number, input: Partial<MemberInput> & { version: number }) => api.patch<Member>(`/members/${id}`, input);
+export const fetchMembers = (p: MemberListParams) => api.get<z.infer<typeof C.memberPageSchema>>('/members', p);
+export const createMember = (input: z.input<typeof C.createMemberSchema>) => api.post<Member>('/members', input);
+export const updateMember = (id: number, input: z.input<typeof C.updateMemberSchema>) => api.patch<Member>(`/members/${id}`, input);
 export const transferMember = (id: number, version: number, toOrgId: number) =>
   api.post<Member>(`/members/${id}/transfer`, { version, toOrgId });
 export const exportMembersUrl = (f: MemberFilters & { sort?: MemberSort; order?: 'asc' | 'desc' }) => downloadUrl('/members/export', f);
@@ -99,4 +58,4 @@ export function previewImport(orgId: number, file: File) {
 export const fetchImportRows = (importId: string, filter: ImportAction | 'all', page: number, pageSize: number) =>
   api.get<Page<ImportRow>>(`/members/import/${encodeURIComponent(importId)}/rows`, { filter, page, pageSize });
 export const commitImport = (importId: string) =>
-  api.post<{ created: number; updated: number }>(`/members/import/${encodeURIComponent(importId)}/commit`);
+  api.post<z.infer<typeof C.importCommitSchema>>(`/members/import/${encodeURIComponent(importId)}/commit`);

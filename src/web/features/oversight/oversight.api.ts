@@ -1,55 +1,25 @@
+import type { z } from 'zod';
 import { api } from '../../lib/api';
+import type { FINDING_KINDS, OVERSIGHT_BASES, OVERSIGHT_KINDS } from '../../../domain/oversight';
+import type * as C from '../../../contracts/oversight';
 
-export type OversightKind = 'inspection' | 'supervision';
-export type OversightBasis = 'regular' | 'thematic' | 'violation_signs';
-export type FindingKind = 'strength' | 'limitation' | 'shortcoming' | 'violation';
-export type OversightAction = 'form_team' | 'send_notice' | 'submit_self_report' | 'record_session' | 'submit_team_report' | 'record_finding' | 'conclude' | 'send_conclusion' | 'close';
-
-export type Program = { id: number; orgId: number; orgName: string; body: 'committee' | 'inspection_commission'; year: number; symbol: string; title: string; issueDate: string | null; isSample: boolean; version: number; entryCount?: number };
-export type ProgramEntry = {
-  id: number; position: number; kind: OversightKind; basis: OversightBasis; content: string; theme: string; subjectOrgIds: number[]; subjectOrgNames: string[] | null;
-  subjectMemberNames: string[] | null; documentIds: number[]; documentSymbols: string[] | null; periodStart: string; periodEnd: string; responsibleBody: string; inspectionCount: number;
-};
-export type ProgramDetail = Program & { entries: ProgramEntry[] };
-
-export type InspectionSummary = {
-  id: number; kind: OversightKind; basis: OversightBasis; orgName: string; subjectOrgId: number; subjectOrgName: string; subjectMemberName: string | null; content: string; theme: string;
-  periodStart: string; periodEnd: string; year: number; status: string; statusLabel: string; isSample: boolean;
-  recommendations?: { total: number; accepted: number; overdue: number } | null;
-};
-export type Figures = {
-  asOf: string; documentSymbol: string | null;
-  targets: { total: number; achieved: number; onTrack: number; atRisk: number; offTrack: number; notAssessable: number } | null;
-  offTrackTargets: { itemId: number; text: string; status: string }[];
-  tasks: { led: number; overdue: number };
-  reports: { periodKey: string | null; expected: number; submitted: number; approved: number } | null;
-  study: { studied: number; members: number; percent: number } | null;
-  openExplanations: number;
-};
-export type Finding = { id: number; kind: FindingKind; theme: string; text: string; itemTexts: string[] | null; taskTitles: string[] | null; memberNames: string[] | null };
-export type Recommendation = {
-  id: number; position: number; text: string; ownerOrgId: number; ownerOrgName: string; deadline: string; status: string; view: 'open' | 'reported' | 'accepted' | 'reopened' | 'overdue';
-  evidence: string | null; decidedNote: string | null; version: number;
-};
-export type Inspection = InspectionSummary & {
-  orgId: number; documentId: number | null; documentSymbol: string | null; version: number; audience: 'commission' | 'team' | 'supervisor' | 'subject'; parts: string[];
-  decision: { symbol: string | null; date: string | null } | null; team: { userId: number; fullName: string; role: 'head' | 'member' | 'secretary' }[];
-  plan: { symbol: string | null; text: string | null } | null; notice: { text: string | null; sentAt: string | null } | null;
-  selfReport: { text: string | null; figures: Figures | null; sentAt: string | null } | null;
-  findings: Finding[]; conclusion: { symbol: string | null; text: string; concludedAt: string | null; sentAt: string | null } | null;
-  recommendations: Recommendation[]; counts: { findings: number; recommendations: number; openRecommendations: number };
-  earlier: { id: number; theme: string; periodStart: string; conclusionSymbol: string | null; recommendations: number; accepted: number }[];
-  abilities: { commission: boolean; team: boolean; subject: boolean; actions: OversightAction[] };
-};
-export type Notes = { sessions: { id: number; heldOn: string; place: string; minutes: string; createdByName: string | null }[]; teamReport: string | null; findings: Finding[] };
-export type Coverage = { covered: number; orgs: number; percent: number };
-export type Dashboard = {
-  org: { id: number; name: string; parentId: number | null }; year: number; term: string; asOf: string; coverageYear: Coverage; coverageTerm: Coverage;
-  byKind: Record<OversightKind, { concluded: number; ongoing: number }>; findingsByKind: Record<FindingKind, number>;
-  findingsByTheme: ({ theme: string; files: number } & Record<FindingKind, number>)[];
-  overdue: { count: number; items: { id: number; inspectionId: number; text: string; deadline: string; ownerOrgName: string; subjectOrgName: string }[] };
-  children: { orgId: number; orgName: string; orgs: number; coveredYear: number; coveredTerm: number; percentYear: number; overdue: number }[];
-};
+// Types of the answers come from the API's contracts (src/contracts/oversight.ts).
+export type OversightKind = (typeof OVERSIGHT_KINDS)[number];
+export type OversightBasis = (typeof OVERSIGHT_BASES)[number];
+export type FindingKind = (typeof FINDING_KINDS)[number];
+export type ProgramDetail = z.infer<typeof C.programResponse>;
+export type Program = z.infer<typeof C.programsResponse>[number];
+export type ProgramEntry = z.infer<typeof C.programEntrySchema>;
+export type InspectionSummary = z.infer<typeof C.inspectionPageResponse>[number];
+export type Figures = z.infer<typeof C.figuresSchema>;
+export type Finding = z.infer<typeof C.findingViewSchema>;
+export type Inspection = z.infer<typeof C.inspectionResponse>;
+export type Recommendation = Inspection['recommendations'][number];
+export type OversightAction = Inspection['abilities']['actions'][number];
+export type Notes = z.infer<typeof C.inspectionNotesResponse>;
+export type Dashboard = z.infer<typeof C.oversightDashboardResponse>;
+export type Coverage = Dashboard['coverageYear'];
+export type Timeline = z.infer<typeof C.orgTimelineResponse>;
 
 export const oversightKeys = {
   programs: (year?: number) => ['oversight', 'programs', year ?? null] as const,
@@ -72,9 +42,9 @@ export const createInspection = (input: Record<string, unknown>) => api.post<Ins
 export const fetchInspection = (id: number) => api.get<Inspection>(`/oversight/inspections/${id}`);
 export const fetchNotes = (id: number) => api.get<Notes>(`/oversight/inspections/${id}/notes`);
 export const fetchDraft = (id: number) => api.get<Figures>(`/oversight/inspections/${id}/self-report-draft`);
-export const fetchCandidates = (id: number) => api.get<{ userId: number; fullName: string; orgName: string }[]>(`/oversight/inspections/${id}/team-candidates`);
+export const fetchCandidates = (id: number) => api.get<z.infer<typeof C.teamCandidatesResponse>>(`/oversight/inspections/${id}/team-candidates`);
 export const inspectionStep = (id: number, path: string, body: Record<string, unknown>, method: 'post' | 'put' = 'post') =>
   method === 'put' ? api.put<Inspection>(`/oversight/inspections/${id}/${path}`, body) : api.post<Inspection>(`/oversight/inspections/${id}/${path}`, body);
 export const recommendationStep = (id: number, action: 'report' | 'accept' | 'reopen', body: Record<string, unknown>) => api.post<Inspection>(`/oversight/recommendations/${id}/${action}`, body);
 export const fetchDashboard = (q: { orgId?: number; year?: number }) => api.get<Dashboard>('/oversight/dashboard', q);
-export const fetchTimeline = (orgId: number) => api.get<{ org: { id: number; name: string }; items: InspectionSummary[] }>(`/oversight/orgs/${orgId}/timeline`);
+export const fetchTimeline = (orgId: number) => api.get<Timeline>(`/oversight/orgs/${orgId}/timeline`);

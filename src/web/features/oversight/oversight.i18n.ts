@@ -100,6 +100,7 @@ const strings = {
   'aud.team': ['thành viên đoàn', 'a team member'],
   'aud.supervisor': ['cấp ủy cấp trên', 'the committee above'],
   'aud.subject': ['đối tượng kiểm tra, giám sát', 'the subject'],
+  'aud.none': ['người không thuộc hồ sơ', 'someone outside the file'],
 } as const;
 
 export type OversightKey = keyof typeof strings;

@@ -1,49 +1,27 @@
-import { api, type Page } from '../../lib/api';
+import type { z } from 'zod';
+import { api } from '../../lib/api';
+import { taskStatuses } from '../../../domain/documents';
+import type * as C from '../../../contracts/reports';
+import type { outboxMailSchema } from '../../../contracts/mail';
 
-export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'approved';
-export type TaskStatus = 'not_started' | 'in_progress' | 'done' | 'overdue' | 'cancelled';
-export const TASK_STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'done', 'overdue', 'cancelled'];
-export type ReportAbilities = { update: boolean; submit: boolean; approve: boolean; return: boolean };
-
-export type ReportSummary = {
-  id: number; documentId: number; documentSymbol: string; documentTitle: string; orgId: number; orgName: string; orgPath: string;
-  periodKey: string; periodStart: string; periodEnd: string; dueDate: string; status: ReportStatus; narrative: string | null;
-  submittedAt: string | null; approvedAt: string | null; returnComment: string | null; isSample: boolean; version: number; abilities: ReportAbilities;
-};
-export type ReportedTarget = { value: number | null; numerator: number | null; denominator: number | null; source: string | null; note: string | null; includesChildren: boolean };
-export type ReportTarget = {
-  itemId: number; text: string; documentSymbol: string; indicatorName: string | null; aggregation: string | null; unit: string | null;
-  reported: ReportedTarget | null; children: { value: number | null; numerator?: number | null; denominator?: number | null; reporting: number } | null;
-  /** For a STUDY_RATE target: the coverage the server computed from study attendance (percent, studied / members). */
-  fromStudy?: { value: number; numerator: number; denominator: number; asOf: string } | null;
-};
-export type ReportTask = {
-  taskId: number; title: string; dueDate: string | null; status: TaskStatus; progress: number;
-  reported: { status: TaskStatus; progress: number; doneText: string | null } | null;
-};
-export type ReportEvent = { id: number; action: 'submit' | 'approve' | 'return'; fromStatus: string; toStatus: string; comment: string | null; actorName: string; createdAt: string };
-export type ReportFile = { id: number; fileName: string; mimeType: string; sizeBytes: number; createdAt: string };
-export type Report = ReportSummary & { targets: ReportTarget[]; tasks: ReportTask[]; events: ReportEvent[]; files: ReportFile[] };
-
-export type SaveReportInput = {
-  version: number;
-  narrative?: string;
-  targets: ({ itemId: number } & Partial<ReportedTarget>)[];
-  tasks: { taskId: number; status: TaskStatus; progress: number; doneText?: string | null }[];
-};
-
-export type ListReportsQuery = { waiting?: 'write' | 'approve'; status?: ReportStatus; documentId?: number; orgId?: number; page: number; pageSize: number };
-
-export type Explanation = {
-  id: number; documentId: number | null; itemId: number | null; taskId: number | null; orgId: number; orgName: string; question: string; dueDate: string;
-  status: 'open' | 'answered' | 'closed'; askedByName: string | null; subject: string | null; version: number; createdAt: string;
-  abilities: { answer: boolean; close: boolean };
-  messages?: { id: number; authorName: string | null; kind: 'question' | 'answer'; body: string; createdAt: string }[];
-};
-export type CreateExplanationInput = { itemId?: number; taskId?: number; orgId: number; question: string; dueDate: string };
-
-export type Share = { token: string | null; isEnabled: boolean; publicItemIds: number[]; showTasks: boolean; version: number };
-export type MailRow = { id: number; toAddress: string; subject: string; body: string; status: string; createdAt: string; sentAt: string | null };
+// Types of the answers and bodies come from the API's contracts (src/contracts/reports.ts).
+export type ReportStatus = z.infer<typeof C.reportStatusEnum>;
+export type TaskStatus = (typeof taskStatuses)[number];
+export const TASK_STATUSES: TaskStatus[] = [...taskStatuses];
+export type ReportAbilities = z.infer<typeof C.reportAbilitiesSchema>;
+export type ReportSummary = z.infer<typeof C.reportSummarySchema>;
+export type ReportedTarget = z.infer<typeof C.reportedTargetSchema>;
+export type ReportTarget = z.infer<typeof C.reportTargetSchema>;
+export type ReportTask = z.infer<typeof C.reportTaskSchema>;
+export type ReportEvent = z.infer<typeof C.reportEventSchema>;
+export type ReportFile = z.infer<typeof C.reportFileSchema>;
+export type Report = z.infer<typeof C.reportResponse>;
+export type SaveReportInput = z.input<typeof C.saveReportSchema>;
+export type ListReportsQuery = z.infer<typeof C.listReportsQuery>;
+export type Explanation = z.infer<typeof C.explanationSchema> & Partial<Pick<z.infer<typeof C.explanationResponse>, 'messages'>>;
+export type CreateExplanationInput = z.input<typeof C.createExplanationSchema>;
+export type Share = z.infer<typeof C.shareResponse>;
+export type MailRow = z.infer<typeof outboxMailSchema>;
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -55,7 +33,7 @@ export const reportKeys = {
   outbox: ['mail-outbox'] as const,
 };
 
-export const fetchReports = (q: ListReportsQuery) => api.get<Page<ReportSummary>>('/reports', q);
+export const fetchReports = (q: ListReportsQuery) => api.get<z.infer<typeof C.reportPageResponse>>('/reports', q);
 export const fetchReport = (id: number) => api.get<Report>(`/reports/${id}`);
 export const saveReport = (id: number, input: SaveReportInput) => api.put<Report>(`/reports/${id}`, input);
 export const submitReport = (id: number, version: number, idempotencyKey: string) => api.post<Report>(`/reports/${id}/submit`, { version, idempotencyKey });
@@ -64,7 +42,7 @@ export const returnReport = (id: number, version: number, comment: string) => ap
 export const uploadReportFile = (id: number, file: File) => {
   const form = new FormData();
   form.append('file', file);
-  return api.upload<ReportFile>(`/reports/${id}/files`, form);
+  return api.upload<z.infer<typeof C.reportFileResponse>>(`/reports/${id}/files`, form);
 };
 
 export const fetchExplanations = (q: { itemId?: number; taskId?: number }) => api.get<Explanation[]>('/explanations', q);

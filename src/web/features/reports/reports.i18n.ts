@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../lib/i18n';
 import { formatVnNumber } from '../../../domain/vn-number';
+import type { ReportAction } from '../../../contracts/reports';
 
 const strings = {
   reports: ['Báo cáo', 'Reports'],
@@ -151,6 +152,12 @@ const strings = {
 } as const;
 
 export type ReportsKey = keyof typeof strings;
+
+// Every step a report's history can show has a label: the contract's list of actions decides,
+// so an action added on the server without a label here fails the type check (it once showed
+// the raw key `a.resubmit`).
+type UnlabelledAction = Exclude<`a.${ReportAction}`, ReportsKey>;
+export const everyReportActionLabelled: [UnlabelledAction] extends [never] ? true : UnlabelledAction = true;
 
 const bundle = (i: 0 | 1) => ({ rp: Object.fromEntries(Object.entries(strings).map(([k, v]) => [k.replace('.', '_'), v[i]])) });
 i18n.addResourceBundle('vi', 'translation', bundle(0), true, false);

@@ -1,54 +1,29 @@
-import { api, downloadUrl, type Page } from '../../lib/api';
+import type { z } from 'zod';
+import { api, downloadUrl } from '../../lib/api';
+import type { attendanceStatuses, sessionModes } from '../../../contracts/study-sessions';
+import type * as S from '../../../contracts/study-sessions';
+import type * as V from '../../../contracts/study-coverage';
+import type { reflectionStatuses } from '../../../contracts/study-reflections';
+import type * as F from '../../../contracts/study-reflections';
+import type * as K from '../../../contracts/study-checkin';
 
-export type SessionMode = 'online' | 'in_person' | 'hybrid';
-export type AttendanceStatus = 'present' | 'excused' | 'absent';
-export type DocumentRef = { id: number; symbol: string; title: string };
-export type Counts = { expected: number; present: number; excused: number; absent: number };
-
-export type SessionSummary = {
-  id: number; orgId: number; orgName: string; title: string; mode: SessionMode; startsAt: string; endsAt: string;
-  status: 'planned' | 'cancelled'; makeupOf: number | null; documents: DocumentRef[]; pointCount: number; presentCount: number; isSample: boolean;
-};
-export type Session = SessionSummary & {
-  checkinOpenMinutes: number; checkinCloseMinutes: number; videoUrl: string | null;
-  agenda: { time?: string; title: string }[]; presenters: { fullName: string; title?: string }[];
-  materials: { kind: 'link' | 'file' | 'slides' | 'video'; title: string; url: string }[];
-  makeupOfTitle: string | null; makeups: { id: number; title: string; startsAt: string }[]; version: number; abilities: { update: boolean };
-};
-export type Point = {
-  id: number; sessionId: number; orgId: number; orgName: string; name: string; place: string | null; hostName: string | null; isMain: boolean;
-  expectedKind: 'subtree' | 'list'; expectedOrgId: number | null; counts: Counts; version: number; abilities: { update: boolean };
-};
-export type AttendanceRow = {
-  memberId: number; code: string; fullName: string; orgName: string; status: AttendanceStatus | null; reason: string | null;
-  method: 'qr' | 'manual' | 'import' | null; at: string | null; seq: number | null;
-};
-export type CoverageOrg = { orgId: number; name: string; kind: string; studied: number; members: number; percent: number; hasChildren: boolean };
-export type Coverage = { documentId: number; asOf: string; org: CoverageOrg; children: CoverageOrg[] };
-export type NotStudied = Page<{ memberId: number; code: string; fullName: string; orgId: number; orgName: string }> & {
-  cells: { orgId: number; name: string; missing: number; members: number }[];
-};
-export type ReflectionStatus = 'submitted' | 'accepted' | 'rewrite';
-export type Reflection = {
-  id: number; memberId: number; memberName: string; memberCode: string; orgName: string; documentId: number; documentTitle: string; sessionId: number | null;
-  body: string; fileName: string | null; status: ReflectionStatus; reviewNote: string | null; reviewedAt: string | null; updatedAt: string; version: number;
-  abilities: { review: boolean; edit: boolean };
-};
-export type Pledge = {
-  id: number; memberId: number; memberName: string; orgName: string; documentId: number; documentTitle: string; year: number;
-  commitments: string[]; selfReview: string | null; version: number; updatedAt: string;
-};
-export type MyStudy = {
-  member: { id: number; code: string; fullName: string; orgName: string };
-  documents: (DocumentRef & { studiedOn: string | null; reflectionStatus: ReflectionStatus | null; hasPledge: boolean })[];
-  sessions: { id: number; title: string; startsAt: string; endsAt: string; mode: string; videoUrl: string | null; pointName: string | null; place: string | null; isMakeup: boolean; status: AttendanceStatus | null }[];
-  reflections: Reflection[];
-  pledges: Pledge[];
-};
-export type CheckinInfo = {
-  sessionId: number; pointId: number; sessionTitle: string; pointName: string; place: string | null; startsAt: string; endsAt: string;
-  window: 'too_early' | 'open' | 'closed'; isCancelled: boolean;
-};
+// Types of the answers and bodies come from the API's contracts (src/contracts/study-*.ts).
+export type SessionMode = (typeof sessionModes)[number];
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+export type Counts = z.infer<typeof S.pointCounts>;
+export type SessionSummary = z.infer<typeof S.sessionSummarySchema>;
+export type DocumentRef = SessionSummary['documents'][number];
+export type Session = z.infer<typeof S.sessionSchema>;
+export type Point = z.infer<typeof S.pointSchema>;
+export type AttendanceRow = z.infer<typeof S.attendanceRowSchema>;
+export type Coverage = z.infer<typeof V.coverageSchema>;
+export type CoverageOrg = Coverage['org'];
+export type NotStudied = z.infer<typeof V.missingSchema>;
+export type ReflectionStatus = (typeof reflectionStatuses)[number];
+export type Reflection = z.infer<typeof F.reflectionSchema>;
+export type Pledge = z.infer<typeof F.pledgeSchema>;
+export type MyStudy = z.infer<typeof F.myStudySchema>;
+export type CheckinInfo = z.infer<typeof K.checkinInfo>;
 
 export const studyKeys = {
   sessions: (q: object) => ['study', 'sessions', q] as const,
@@ -65,29 +40,29 @@ export const studyKeys = {
   pledges: (q: object) => ['study', 'pledges', q] as const,
 };
 
-export const fetchSessions = (q: { orgId?: number; documentId?: number; when?: string; page: number; pageSize: number }) => api.get<Page<SessionSummary>>('/study/sessions', q);
+export const fetchSessions = (q: { orgId?: number; documentId?: number; when?: string; page: number; pageSize: number }) => api.get<z.infer<typeof S.sessionPageSchema>>('/study/sessions', q);
 export const fetchSession = (id: number) => api.get<Session>(`/study/sessions/${id}`);
 export const createSession = (body: unknown) => api.post<Session>('/study/sessions', body);
 export const updateSession = (id: number, body: { version: number } & Record<string, unknown>) => api.patch<Session>(`/study/sessions/${id}`, body);
 export const cancelSession = (id: number, version: number) => api.post<Session>(`/study/sessions/${id}/cancel`, { version });
-export const sendInvitations = (id: number) => api.post<{ queued: number; isHeld: boolean }>(`/study/sessions/${id}/invitations`);
+export const sendInvitations = (id: number) => api.post<z.infer<typeof S.invitationsResultSchema>>(`/study/sessions/${id}/invitations`);
 export const createMakeup = (id: number, body: unknown) => api.post<Session>(`/study/sessions/${id}/makeups`, body);
 export const fetchPoints = (sessionId: number) => api.get<Point[]>(`/study/sessions/${sessionId}/points`);
 export const createPoint = (sessionId: number, body: unknown) => api.post<Point>(`/study/sessions/${sessionId}/points`, body);
-export const createPointsBulk = (sessionId: number, body: unknown) => api.post<{ created: number }>(`/study/sessions/${sessionId}/points/bulk`, body);
+export const createPointsBulk = (sessionId: number, body: unknown) => api.post<z.infer<typeof S.bulkPointsResultSchema>>(`/study/sessions/${sessionId}/points/bulk`, body);
 export const fetchPoint = (id: number) => api.get<Point>(`/study/points/${id}`);
 export const updatePoint = (id: number, body: { version: number; name?: string; place?: string | null; hostName?: string | null }) => api.patch<Point>(`/study/points/${id}`, body);
 export const deletePoint = (id: number) => api.delete<unknown>(`/study/points/${id}`);
-export const fetchQr = (id: number) => api.get<{ token: string; url: string; svg: string; expiresAt: string }>(`/study/points/${id}/qr`);
-export const fetchLive = (id: number, after: number) => api.get<{ items: AttendanceRow[]; cursor: number; counts: Counts }>(`/study/points/${id}/live`, { after });
-export const fetchRoll = (id: number, q: { filter: string; q?: string; page: number; pageSize: number }) => api.get<Page<AttendanceRow>>(`/study/points/${id}/roll`, q);
+export const fetchQr = (id: number) => api.get<z.infer<typeof S.qrSchema>>(`/study/points/${id}/qr`);
+export const fetchLive = (id: number, after: number) => api.get<z.infer<typeof S.liveSchema>>(`/study/points/${id}/live`, { after });
+export const fetchRoll = (id: number, q: { filter: string; q?: string; page: number; pageSize: number }) => api.get<z.infer<typeof S.rollSchema>>(`/study/points/${id}/roll`, q);
 export const markAttendance = (pointId: number, memberId: number, body: { status: AttendanceStatus; reason?: string }) =>
-  api.put<{ memberId: number; status: string }>(`/study/points/${pointId}/attendance/${memberId}`, body);
-export const allowMembers = (pointId: number, codes: string[]) => api.post<{ added: number; unknown: string[] }>(`/study/points/${pointId}/members`, { codes });
+  api.put<z.infer<typeof S.markResultSchema>>(`/study/points/${pointId}/attendance/${memberId}`, body);
+export const allowMembers = (pointId: number, codes: string[]) => api.post<z.infer<typeof S.allowMembersResultSchema>>(`/study/points/${pointId}/members`, { codes });
 export function importRollCall(pointId: number, file: File) {
   const form = new FormData();
   form.append('file', file);
-  return api.upload<{ applied: number }>(`/study/points/${pointId}/attendance/import`, form);
+  return api.upload<z.infer<typeof S.rollImportResultSchema>>(`/study/points/${pointId}/attendance/import`, form);
 }
 export const rollSheetUrl = (pointId: number) => downloadUrl(`/study/points/${pointId}/roll.xlsx`);
 export const reportXlsxUrl = (sessionId: number) => downloadUrl(`/study/sessions/${sessionId}/report.xlsx`);
@@ -95,7 +70,7 @@ export const reportDocxUrl = (sessionId: number) => downloadUrl(`/study/sessions
 
 export const fetchCoverage = (q: { documentId: number; orgId?: number; asOf?: string }) => api.get<Coverage>('/study/coverage', q);
 export const fetchNotStudied = (q: { documentId: number; orgId?: number; asOf?: string; page: number; pageSize: number }) => api.get<NotStudied>('/study/coverage/missing', q);
-export const fetchStudiedDocuments = () => api.get<(DocumentRef & { sessionCount: number })[]>('/study/coverage/documents');
+export const fetchStudiedDocuments = () => api.get<z.infer<typeof V.studiedDocumentsSchema>>('/study/coverage/documents');
 
 export const fetchMyStudy = () => api.get<MyStudy>('/study/me');
 export const writeReflection = (body: { documentId: number; body: string }) => api.post<Reflection>('/study/me/reflections', body);
@@ -110,7 +85,7 @@ export function uploadReflection(documentId: number, file: File, body?: string) 
 }
 export const createPledge = (body: { documentId: number; year: number; commitments: string[] }) => api.post<Pledge>('/study/me/pledges', body);
 export const updatePledge = (id: number, body: { version: number; commitments?: string[]; selfReview?: string | null }) => api.patch<Pledge>(`/study/me/pledges/${id}`, body);
-export const fetchReflections = (q: { orgId?: number; status?: string; documentId?: number; page: number; pageSize: number }) => api.get<Page<Reflection>>('/study/reflections', q);
+export const fetchReflections = (q: { orgId?: number; status?: string; documentId?: number; page: number; pageSize: number }) => api.get<z.infer<typeof F.reflectionPageSchema>>('/study/reflections', q);
 export const reviewReflection = (id: number, body: { version: number; decision: 'accepted' | 'rewrite'; note?: string }) => api.post<Reflection>(`/study/reflections/${id}/review`, body);
 export const fetchPledges = (q: { orgId?: number; documentId?: number; year?: number }) => api.get<Pledge[]>('/study/pledges', q);
 
@@ -119,7 +94,7 @@ export const fetchPledges = (q: { orgId?: number; documentId?: number; year?: nu
  * the personal check-in code printed on the invitation.
  */
 export const checkIn = (token: string, codes?: { memberCode: string; personalCode: string }) =>
-  api.post<{ status: 'checked_in' | 'already_checked_in'; message: string; fullName: string | null }>('/study/checkin', { token, ...(codes ?? {}) });
+  api.post<z.infer<typeof K.checkinResult>>('/study/checkin', { token, ...(codes ?? {}) });
 export const fetchCheckinInfo = (token: string) => api.get<CheckinInfo>(`/study/checkin/${encodeURIComponent(token)}`);
 export const statusColors: Record<AttendanceStatus, string> = { present: 'green', excused: 'gold', absent: 'red' };
 export const reflectionColors: Record<ReflectionStatus, string> = { submitted: 'blue', accepted: 'green', rewrite: 'orange' };

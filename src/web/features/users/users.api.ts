@@ -1,22 +1,13 @@
-import { api, type Page } from '../../lib/api';
-import type { Role } from '../../../domain/access/permissions';
+import type { z } from 'zod';
+import { api } from '../../lib/api';
+import type * as C from '../../../contracts/users';
 
-export type UserRole = { orgId: number; orgName: string; orgCode: string; role: Role };
-export type User = {
-  id: number;
-  username: string;
-  fullName: string;
-  email: string | null;
-  isDisabled: boolean;
-  memberId: number | null;
-  roles: UserRole[];
-  version: number;
-  createdAt: string;
-  abilities: { update: boolean };
-};
-export type RoleInput = { orgId: number; role: Role };
-export type CreateUserInput = { username: string; fullName: string; email?: string | null; password?: string; roles: RoleInput[] };
-export type UpdateUserInput = { version: number; fullName?: string; email?: string | null; isDisabled?: boolean; roles?: RoleInput[] };
+// Types of the answers and bodies come from the API's contracts (src/contracts/users.ts).
+export type UserRole = z.infer<typeof C.userRoleSchema>;
+export type User = z.infer<typeof C.userSchema>;
+export type CreateUserInput = z.input<typeof C.createUserSchema>;
+export type RoleInput = CreateUserInput['roles'][number];
+export type UpdateUserInput = z.input<typeof C.updateUserSchema>;
 export type UserListParams = { q?: string; orgId?: number; page: number; pageSize: number };
 
 export const userKeys = {
@@ -24,8 +15,8 @@ export const userKeys = {
   list: (p: UserListParams) => ['users', 'list', p] as const,
 };
 
-export const fetchUsers = (p: UserListParams) => api.get<Page<User>>('/users', p);
-export const createUser = (input: CreateUserInput) => api.post<{ user: User; generatedPassword: string | null }>('/users', input);
+export const fetchUsers = (p: UserListParams) => api.get<z.infer<typeof C.userPageSchema>>('/users', p);
+export const createUser = (input: CreateUserInput) => api.post<z.infer<typeof C.createdUserSchema>>('/users', input);
 export const updateUser = (id: number, input: UpdateUserInput) => api.patch<User>(`/users/${id}`, input);
 export const resetPassword = (id: number, version: number) =>
-  api.post<{ generatedPassword: string }>(`/users/${id}/reset-password`, { version });
+  api.post<z.infer<typeof C.resetPasswordResultSchema>>(`/users/${id}/reset-password`, { version });

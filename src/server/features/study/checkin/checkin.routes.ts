@@ -4,30 +4,8 @@ import { z } from 'zod';
 import type { FeatureOptions } from '../../index';
 import { localeOf } from '../../../lib/http';
 import { CheckinDesk, getCheckinInfo } from './checkin.service';
+import { checkinBody, checkinInfo, checkinResult, tokenSchema } from '../../../../contracts/study-checkin';
 
-const tokenSchema = z.string().min(10).max(200);
-const checkinBody = z.object({
-  token: tokenSchema,
-  memberCode: z.string().trim().max(40).optional(),
-  /** The member's personal check-in code (on their invitation or the host's roll sheet), with memberCode. */
-  personalCode: z.string().trim().max(20).optional(),
-});
-const checkinResult = z.object({
-  status: z.enum(['checked_in', 'already_checked_in']),
-  message: z.string(),
-  fullName: z.string().nullable(),
-});
-const checkinInfo = z.object({
-  sessionId: z.number(),
-  pointId: z.number(),
-  sessionTitle: z.string(),
-  pointName: z.string(),
-  place: z.string().nullable(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  window: z.enum(['too_early', 'open', 'closed']),
-  isCancelled: z.boolean(),
-});
 
 /**
  * The QR check-in: public routes with their own authentication, a signed token naming the

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureOptions } from '../../index';
 import { actorOf } from '../../../lib/http';
-import { coverageQuery, coverageSchema, missingQuery, missingSchema, studiedDocumentsSchema } from './coverage.schema';
+import { coverageQuery, coverageSchema, missingQuery, missingSchema, studiedDocumentsSchema } from '../../../../contracts/study-coverage';
 import { findNotStudied, findStudiedDocuments, getCoverage } from './coverage.service';
 
 export const coverageRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {

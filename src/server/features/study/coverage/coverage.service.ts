@@ -5,7 +5,7 @@ import { scopeOf, type Actor } from '../../../lib/actor';
 import { notFound } from '../../../lib/errors';
 import { findOrgInScope } from '../../orgs';
 import { sessionVisibleSql } from '../sessions/sessions.queries';
-import type { CoverageOrg, CoverageQuery } from './coverage.schema';
+import type { CoverageOrg, CoverageQuery } from '../../../../contracts/study-coverage';
 
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
 

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import type { FeatureOptions } from '../../index';
 import { AppError } from '../../../lib/errors';
 import { actorOf, sendFile } from '../../../lib/http';
+import { fileResponse } from '../../../../contracts/common';
 import {
-  listPledgesQuery, listReflectionsQuery, myStudySchema, pledgeSchema, reflectionSchema, reviewReflectionSchema, rewriteReflectionSchema,
-  updatePledgeSchema, writePledgeSchema, writeReflectionSchema,
-} from './reflections.schema';
+  listPledgesQuery, listReflectionsQuery, myStudySchema, pledgeSchema, reflectionPageSchema, reflectionSchema, reviewReflectionSchema, rewriteReflectionSchema, updatePledgeSchema, writePledgeSchema, writeReflectionSchema,
+} from '../../../../contracts/study-reflections';
 import {
   createPledge, findPledges, findReflections, getMyStudy, getReflection, getReflectionFile, reviewReflection, submitReflection, updatePledge,
 } from './reflections.service';
@@ -59,13 +59,13 @@ export const reflectionsRoutes: FastifyPluginAsync<FeatureOptions> = async (base
   app.patch('/study/me/pledges/:id', { config: self, schema: { tags, summary: 'Edit my pledge or write its yearly self-review', params: idParams, body: updatePledgeSchema, response: { 200: pledgeSchema } } },
     async (req) => updatePledge(db, actorOf(req), req.params.id, req.body));
 
-  app.get('/study/reflections', { config: { access: 'study.read' }, schema: { tags, summary: 'Reflections of members in scope (review queue)', querystring: listReflectionsQuery, response: { 200: z.object({ items: z.array(reflectionSchema), total: z.number(), page: z.number(), pageSize: z.number() }) } } },
+  app.get('/study/reflections', { config: { access: 'study.read' }, schema: { tags, summary: 'Reflections of members in scope (review queue)', querystring: listReflectionsQuery, response: { 200: reflectionPageSchema } } },
     async (req) => findReflections(db, actorOf(req), req.query));
 
   app.get('/study/reflections/:id', { config: { access: 'authenticated' }, schema: { tags, summary: 'One reflection (its member, or a reader in scope)', params: idParams, response: { 200: reflectionSchema } } },
     async (req) => getReflection(db, actorOf(req), req.params.id));
 
-  app.get('/study/reflections/:id/file', { config: { access: 'authenticated' }, schema: { tags, summary: 'The file of a reflection', params: idParams } },
+  app.get('/study/reflections/:id/file', { config: { access: 'authenticated' }, schema: { tags, summary: 'The file of a reflection', params: idParams, response: { 200: fileResponse('The reflection’s file, with its own media type', 'application/octet-stream') } } },
     async (req, reply) => {
       const f = await getReflectionFile(db, actorOf(req), req.params.id);
       return sendFile(reply, f.data, f.name, f.type);

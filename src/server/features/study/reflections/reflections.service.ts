@@ -7,7 +7,7 @@ import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../../lib/errors';
 import { findDocumentReadable } from '../../documents';
 import { findOrgInScope } from '../../orgs';
-import type { ReflectionView } from './reflections.schema';
+import type { ReflectionView } from '../../../../contracts/study-reflections';
 
 const reflectionNotFound = () => notFound({ vi: 'Không tìm thấy bài thu hoạch.', en: 'Reflection not found.' });
 const pledgeNotFound = () => notFound({ vi: 'Không tìm thấy bản cam kết.', en: 'Pledge not found.' });

@@ -5,7 +5,7 @@ import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound } from '../../../lib/errors';
 import { buildSheet } from '../../../lib/xlsx';
 import { readSheetRows, SMALL_SHEET } from '../../../lib/parse-file';
-import type { AttendanceRow, AttendanceStatus } from './sessions.schema';
+import type { AttendanceRow, AttendanceStatus } from '../../../../contracts/study-sessions';
 import { allowedAtPointSql, expectedAtPointSql } from './sessions.queries';
 import { personalCheckinCode } from '../../../../domain/study/personal-code';
 import { getQrSecret } from '../checkin/qr-secret';

@@ -11,7 +11,7 @@ import { AppError, notFound, versionConflict } from '../../../lib/errors';
 import { findOrgInScope } from '../../orgs';
 import { queueMail, type QueuedMail } from '../../mail';
 import { getQrSecret } from '../checkin/qr-secret';
-import type { CreatePointInput, PointView } from './sessions.schema';
+import type { CreatePointInput, PointView } from '../../../../contracts/study-sessions';
 import { pointColumns, pointFrom, sessionVisibleSql, type PointRow } from './sessions.queries';
 import { canWriteStudy, loadSession, requireStudyWrite } from './sessions.service';
 

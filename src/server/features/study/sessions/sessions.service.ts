@@ -7,7 +7,7 @@ import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../../lib/errors';
 import { findDocumentReadable } from '../../documents';
 import { findOrgInScope } from '../../orgs';
-import type { CreateSessionInput, ListSessionsQuery, MakeupSessionInput, SessionSummary, SessionView, UpdateSessionInput } from './sessions.schema';
+import type { CreateSessionInput, ListSessionsQuery, MakeupSessionInput, SessionSummary, SessionView, UpdateSessionInput } from '../../../../contracts/study-sessions';
 import { findSessionInScope, sessionSummaryColumns, sessionVisibleSql, type SessionRow, type SessionSummaryRow } from './sessions.queries';
 
 export const sessionNotFound = () => notFound({ vi: 'Không tìm thấy hội nghị.', en: 'Study session not found.' });

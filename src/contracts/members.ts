@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { queryBoolean } from '../../lib/query-params';
+import { queryBoolean } from './query-params';
 
 export const memberStatuses = ['official', 'probationary', 'transferred', 'deceased'] as const;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../../../domain/access/permissions';
+import { roles } from '../domain/access/permissions';
 
 export const loginSchema = z.object({
   username: z.string().trim().min(1).max(100),

@@ -21,6 +21,7 @@ export const reflectionSchema = z.object({
   abilities: z.object({ review: z.boolean(), edit: z.boolean() }),
 });
 export type ReflectionView = z.infer<typeof reflectionSchema>;
+export const reflectionPageSchema = z.object({ items: z.array(reflectionSchema), total: z.number(), page: z.number(), pageSize: z.number() });
 
 export const writeReflectionSchema = z.object({
   documentId: z.number().int().positive(),

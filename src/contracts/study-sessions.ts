@@ -180,3 +180,11 @@ export const markSchema = z.object({
 });
 
 export const qrSchema = z.object({ token: z.string(), url: z.string(), svg: z.string(), expiresAt: z.string() });
+
+// Small answers and bodies of the session and point routes.
+export const invitationsResultSchema = z.object({ queued: z.number(), isHeld: z.boolean() });
+export const bulkPointsResultSchema = z.object({ created: z.number() });
+export const allowMembersSchema = z.object({ codes: z.array(z.string().trim().min(1).max(40)).min(1).max(5000) });
+export const allowMembersResultSchema = z.object({ added: z.number(), unknown: z.array(z.string()) });
+export const markResultSchema = z.object({ memberId: z.number(), status: z.string() });
+export const rollImportResultSchema = z.object({ applied: z.number() });

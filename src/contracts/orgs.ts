@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { queryBoolean } from '../../lib/query-params';
+import { queryBoolean } from './query-params';
 
 export const orgKinds = [
   'central',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../../../domain/access/permissions';
+import { roles } from '../domain/access/permissions';
 
 export const userRoleSchema = z.object({ orgId: z.number(), orgName: z.string(), orgCode: z.string(), role: z.enum(roles) });
 export const userSchema = z.object({
