@@ -7,6 +7,6 @@ import { findOutbox } from './mail-outbox.service';
 /** The outbox: mail the app sends (reminders, invitations), readable here even without SMTP settings. */
 export const mailRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  app.get('/mail-outbox', { config: { access: 'audit.read' }, schema: { tags: ['mail'], summary: 'Mail about orgs of the caller’s scope, newest first (read it here without SMTP settings)' } },
+  app.get('/mail-outbox', { config: { access: 'mail.read' }, schema: { tags: ['mail'], summary: 'Mail about orgs of the caller’s scope, newest first (read it here without SMTP settings)' } },
     async (req) => findOutbox(db, actorOf(req)));
 };
