@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Two projects: pure unit tests (src/domain, web helpers) that need nothing, and integration
 // tests that each get a fresh database cloned from a migrated template (see test/global-setup.ts).
@@ -9,7 +9,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts', 'src/cli/**/*.unit.test.ts'],
+          // Policies are pure functions of the actor and the record: no database to start.
+          include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts', 'src/cli/**/*.unit.test.ts', 'src/server/**/*.policy.test.ts'],
           environment: 'node',
         },
       },
@@ -18,6 +19,7 @@ export default defineConfig({
           name: 'integration',
           sequence: { groupOrder: 1 },
           include: ['src/server/**/*.test.ts', 'src/cli/**/*.int.test.ts'],
+          exclude: [...configDefaults.exclude, 'src/server/**/*.policy.test.ts'],
           globalSetup: ['src/server/test/global-setup.ts'],
           setupFiles: ['src/server/test/setup-file.ts'],
           testTimeout: 30_000,

@@ -28,17 +28,23 @@ export const permissions = [
   'grading.read',
   'grading.write',
   'grading.decide',
+  // A feature's own permissions where its routes borrowed another's, held by the same roles.
+  'mail.read',
+  'auth.manage',
+  'reports.manage',
+  'extraction.read',
+  'extraction.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const read: Permission[] = ['orgs.read', 'members.read', 'documents.read', 'reports.read', 'study.read', 'self', 'grading.read'];
+const read: Permission[] = ['orgs.read', 'members.read', 'documents.read', 'reports.read', 'study.read', 'self', 'grading.read', 'extraction.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  manager: [...read, 'orgs.write', 'members.write', 'users.read', 'users.write', 'audit.read', 'documents.write', 'reports.write', 'study.write', 'inspections.read', 'grading.write', 'grading.decide'],
+  manager: [...read, 'orgs.write', 'members.write', 'users.read', 'users.write', 'audit.read', 'documents.write', 'reports.write', 'study.write', 'inspections.read', 'grading.write', 'grading.decide', 'mail.read', 'auth.manage', 'reports.manage', 'extraction.write'],
   reporter: [...read, 'reports.write', 'study.write', 'grading.write'],
   approver: [...read, 'reports.approve', 'grading.decide'],
-  inspector: [...read, 'audit.read', 'inspections.write', 'inspections.read'],
+  inspector: [...read, 'audit.read', 'inspections.write', 'inspections.read', 'mail.read'],
   viewer: read,
   member: ['self'],
 };

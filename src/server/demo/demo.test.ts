@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/pool';
-import { createTestDb } from '../test/db';
+import { createDemoTestDb } from '../test/db';
 import { isDemoLoaded, loadDemo } from './demo-builder';
 
 let db: Db;
 let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ db, drop } = await createTestDb());
-  await loadDemo(db);
-}, 120_000);
+  ({ db, drop } = await createDemoTestDb());
+}, 300_000); // includes waiting for another file to build the demo template (test/db.ts)
 afterAll(async () => drop());
 
 describe('demo data', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/pool';
 import { createTestDb } from '../test/db';
-import { buildOrg, buildUser } from '../test/factories';
+import { buildDocument, buildOrg, buildReport, buildUser } from '../test/factories';
 import { jobsSettingsFromEnv, startJobs } from './jobs';
 import { runJob, startScheduler, type Job } from './scheduler';
 
@@ -34,18 +34,9 @@ describe('the scheduler', () => {
     const ward = await buildOrg(db, { parent: province, kind: 'commune_committee' });
     const reporter = await buildUser(db, [{ org: ward, role: 'reporter' }]);
     await db.query(`UPDATE users SET email = 'ward@example.vn' WHERE id = $1`, [reporter.id]);
-    const { rows: doc } = await db.query<{ id: number }>(
-      `INSERT INTO documents (org_id, org_path, kind, term, number, symbol, title, status, series_id)
-       VALUES ($1, $2::ltree, 'resolution', '2020-2025', 1, '01-NQ', 'Nghị quyết thử', 'adopted', 1) RETURNING id`,
-      [province.id, province.path],
-    );
-    const { rows: sched } = await db.query<{ id: number }>(`INSERT INTO report_schedules (document_id, period_type) VALUES ($1, 'quarter') RETURNING id`, [doc[0]!.id]);
+    const doc = await buildDocument(db, province, { number: 1, symbol: '01-NQ', title: 'Nghị quyết thử' });
     // Long overdue: the reminder job of any day picks it up.
-    await db.query(
-      `INSERT INTO reports (schedule_id, document_id, org_id, org_path, period_type, period_key, period_start, period_end, due_date)
-       VALUES ($1, $2, $3, $4::ltree, 'quarter', '2024-Q1', '2024-01-01', '2024-03-31', '2024-04-10')`,
-      [sched[0]!.id, doc[0]!.id, ward.id, ward.path],
-    );
+    await buildReport(db, doc, ward, { dueDate: '2024-04-10' });
 
     const jobs = startJobs(db, { settings: { isEnabled: true, tickMs: 60_000, smtp: null } })!;
     const first = await jobs.tick();

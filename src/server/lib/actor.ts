@@ -1,5 +1,6 @@
 import { scopePaths, type Permission, type RoleGrant } from '../../domain/access/permissions';
 import { forbidden } from './errors';
+import { isSystemActor } from './policy';
 
 /** Who is acting, as every service sees it: the user, their grants and where they call from. */
 export type Actor = {
@@ -22,7 +23,7 @@ export function systemActor(name = 'Hệ thống'): Actor {
  * the system actor, whose scope is everything. Throws `forbidden` when there are none: the caller's role does not allow this at all.
  */
 export function scopeOf(actor: Actor, permission: Permission): string[] | null {
-  if (actor.userId === null) return null;
+  if (isSystemActor(actor)) return null;
   const paths = scopePaths(actor.grants, permission);
   if (paths.length === 0) throw forbidden();
   return paths;

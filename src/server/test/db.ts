@@ -3,18 +3,19 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createPool, type Db } from '../db/pool';
 import { appUrlFor } from '../db/roles';
+import { loadDemo } from '../demo/demo-builder';
 import { TEMPLATE_DB } from './global-setup';
 
 /**
- * A fresh database cloned from the migrated template, and a function that drops it. `db` and
+ * A fresh database cloned from the migrated template (or another `template`), and a function that drops it. `db` and
  * `url` connect as the admin (test set-up may need it); `appUrl` as the app's own role.
  */
-export async function createTestDb(): Promise<{ db: Db; url: string; appUrl: string; drop: () => Promise<void> }> {
+export async function createTestDb(template: string = TEMPLATE_DB): Promise<{ db: Db; url: string; appUrl: string; drop: () => Promise<void> }> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client(adminUrl);
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -31,4 +32,46 @@ export async function createTestDb(): Promise<{ db: Db; url: string; appUrl: str
       await c.end();
     },
   };
+}
+
+/** The migrated template with the demo loaded, built once per run by the first file that asks. */
+export const DEMO_TEMPLATE_DB = `${TEMPLATE_DB}_demo`;
+// Any fixed number: the key of the advisory lock under which one worker builds the demo template.
+const DEMO_TEMPLATE_LOCK = 7_310_210;
+
+/**
+ * A fresh database holding the demo, cloned from a template that holds it. Loading the demo takes
+ * tens of seconds; the first test file that asks loads it once into a building database under an
+ * advisory lock and renames it into place when complete, so that every other file (in any
+ * worker) waits for it and then clones it in a fraction of a second.
+ */
+export async function createDemoTestDb(): Promise<{ db: Db; url: string; appUrl: string; drop: () => Promise<void> }> {
+  const adminUrl = inject('adminDatabaseUrl');
+  const admin = new pg.Client(adminUrl);
+  await admin.connect();
+  try {
+    await admin.query('SELECT pg_advisory_lock($1)', [DEMO_TEMPLATE_LOCK]);
+    const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DEMO_TEMPLATE_DB]);
+    if (rows.length === 0) await buildDemoTemplate(admin, adminUrl);
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock($1)', [DEMO_TEMPLATE_LOCK]).catch(() => undefined);
+    await admin.end();
+  }
+  return createTestDb(DEMO_TEMPLATE_DB);
+}
+
+async function buildDemoTemplate(admin: pg.Client, adminUrl: string) {
+  const building = `${DEMO_TEMPLATE_DB}_building`;
+  await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${building} TEMPLATE ${TEMPLATE_DB}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${building}`;
+  const db = createPool(url.toString(), 4);
+  try {
+    await loadDemo(db);
+  } finally {
+    await db.end();
+  }
+  // Renamed only once complete: a demo half loaded by a failed build is never cloned.
+  await admin.query(`ALTER DATABASE ${building} RENAME TO ${DEMO_TEMPLATE_DB}`);
 }

@@ -1,17 +1,15 @@
 import type { App, RouteEntry } from '../app';
 import type { Db } from '../db/pool';
-import { loadDemo } from '../demo/demo-builder';
-import { createTestDb } from './db';
+import { createDemoTestDb } from './db';
 import { buildUser } from './factories';
 import { buildTestApp, loginAs, type TestClient } from './http';
 
 /**
- * A fresh database holding the demo, the app over it, and a client logged in as an
+ * A fresh database holding the demo (cloned from the demo template, see db.ts), the app over it, and a client logged in as an
  * administrator of the root org: what the tests of each demo step start from.
  */
 export async function openDemo(): Promise<{ db: Db; app: App; routes: RouteEntry[]; admin: TestClient; close: () => Promise<void> }> {
-  const { db, drop } = await createTestDb();
-  await loadDemo(db);
+  const { db, drop } = await createDemoTestDb();
   const { app, routes } = await buildTestApp(db);
   const { rows } = await db.query<{ id: number; path: string }>(`SELECT id, path::text AS path FROM orgs WHERE code = 'TW'`);
   const u = await buildUser(db, [{ org: { id: rows[0]!.id, path: rows[0]!.path, code: 'TW', name: '' }, role: 'admin' }]);

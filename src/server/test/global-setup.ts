@@ -34,6 +34,9 @@ export default async function setup(project: TestProject) {
   }
   const admin = new pg.Client(url);
   await admin.connect();
+  // A demo template left by an earlier run on the same server holds an older demo (see db.ts).
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}_demo WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}_demo_building WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
   await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   await admin.end();

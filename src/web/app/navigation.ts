@@ -26,7 +26,7 @@ export const PAGES = [
   { path: '/study/me', need: 'member', group: 'study' },
   { path: '/my-work', need: 'authenticated', group: 'reports' },
   { path: '/reports', need: 'reports.read', group: 'reports' },
-  { path: '/mail-outbox', need: 'audit.read', group: 'reports' },
+  { path: '/mail-outbox', need: 'mail.read', group: 'reports' },
   { path: '/oversight', need: 'inspections.read', group: 'oversight' },
   { path: '/oversight/programs', need: 'inspections.read', group: 'oversight' },
   // Subjects of an inspection (any org official) see what was sent to them.

@@ -10,16 +10,10 @@ import { AppError } from '../../lib/errors';
 import { verifyPassword } from '../../lib/password';
 import { matchTotp, newTotpSecret, otpauthUri } from '../../lib/totp';
 import { getUser } from '../users';
+import { requireManageLogins } from './auth.policy';
 import { accountKeyOf, isTotpRequired } from './auth.service';
 
 const ISSUER = 'Resolute';
-
-/** Only an administrator (the admin role on some org) may do this; 403 otherwise. */
-export function requireAdmin(actor: Actor) {
-  if (!actor.grants.some((g) => g.role === 'admin')) {
-    throw new AppError('forbidden', { vi: 'Chỉ quản trị hệ thống mới làm được việc này.', en: 'Only administrators can do this.' });
-  }
-}
 
 const fieldError = (field: string, vi: string, en: string) => new AppError('validation_failed', { vi, en }, { fields: [{ field, message: vi }] });
 
@@ -71,7 +65,7 @@ export async function getAuthSettings(db: Db) {
 }
 
 export async function setAuthSettings(db: Db, actor: Actor, input: { requireTotp: boolean }) {
-  requireAdmin(actor);
+  requireManageLogins(actor);
   await db.query(
     `INSERT INTO app_settings (key, value) VALUES ('auth.require_totp', $1::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
     [JSON.stringify(input.requireTotp)],
@@ -86,7 +80,7 @@ export async function setAuthSettings(db: Db, actor: Actor, input: { requireTotp
 /** Clears the failed logins that lock a user's account; the user must be in the administrator's scope (404). */
 export async function unlockUser(db: Db, actor: Actor, userId: number) {
   const user = await getUser(db, actor, userId);
-  requireAdmin(actor);
+  requireManageLogins(actor);
   await db.query('DELETE FROM login_failures WHERE key = $1', [accountKeyOf(user.username)]);
   await recordAudit(db, actor, { action: 'unlock', entity: 'user', entityId: userId, orgId: null, orgPath: null, summary: `Mở khóa đăng nhập: ${user.username}` });
 }

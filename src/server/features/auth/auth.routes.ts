@@ -13,7 +13,8 @@ import {
   totpCodeSchema, totpSetupSchema, userIdParams,
 } from '../../../contracts/auth';
 import { changePassword, login } from './auth.service';
-import { enableTotp, getAuthSettings, reauthenticate, requireAdmin, setAuthSettings, startTotpSetup, unlockUser } from './account.service';
+import { requireManageLogins } from './auth.policy';
+import { enableTotp, getAuthSettings, reauthenticate, setAuthSettings, startTotpSetup, unlockUser } from './account.service';
 
 export const DEVICE_COOKIE = 'resolute_device';
 
@@ -138,22 +139,22 @@ export const authRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db 
 
   app.get(
     '/auth/settings',
-    { config: { access: 'users.write' }, schema: { tags, summary: 'Login settings (administrators)', response: { 200: authSettingsSchema } } },
+    { config: { access: 'auth.manage' }, schema: { tags, summary: 'Login settings (administrators)', response: { 200: authSettingsSchema } } },
     async (req) => {
-      requireAdmin(actorOf(req));
+      requireManageLogins(actorOf(req));
       return getAuthSettings(db);
     },
   );
 
   app.put(
     '/auth/settings',
-    { config: { access: 'users.write', reauth: true }, schema: { tags, summary: 'Require a second factor of administrators and managers', body: authSettingsSchema, response: { 200: authSettingsSchema } } },
+    { config: { access: 'auth.manage', reauth: true }, schema: { tags, summary: 'Require a second factor of administrators and managers', body: authSettingsSchema, response: { 200: authSettingsSchema } } },
     async (req) => setAuthSettings(db, actorOf(req), req.body),
   );
 
   app.post(
     '/users/:id/unlock',
-    { config: { access: 'users.write' }, schema: { tags: ['users'], summary: 'Unlock an account locked by failed logins (administrators)', params: userIdParams, response: { 204: z.null() } } },
+    { config: { access: 'auth.manage' }, schema: { tags: ['users'], summary: 'Unlock an account locked by failed logins (administrators)', params: userIdParams, response: { 204: z.null() } } },
     async (req, reply) => {
       await unlockUser(db, actorOf(req), req.params.id);
       return reply.status(204).send(null);

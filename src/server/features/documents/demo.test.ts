@@ -17,7 +17,7 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   ({ db, admin, close } = await openDemo());
-}, 120_000);
+}, 300_000); // includes waiting for another file to build the demo template (test/db.ts)
 afterAll(async () => close());
 
 describe('the demo documents', () => {

@@ -1,6 +1,7 @@
-import { isWithin, rolePermissions, type RoleGrant } from '../../../domain/access/permissions';
+import { canEditCatalog as isCatalogEditor, isWithin, rolePermissions, type RoleGrant } from '../../../domain/access/permissions';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
+import { allows, requireAllowed } from '../../lib/policy';
 import type { DocumentRow } from './documents.queries';
 
 /**
@@ -16,7 +17,7 @@ export function canWriteDocuments(grants: readonly RoleGrant[], orgPath: string)
 
 /** What the caller may do with a document, by the rules the services enforce. */
 export function documentAbilities(actor: Actor, doc: Pick<DocumentRow, 'orgPath' | 'status' | 'previousVersionId'>) {
-  const canWrite = actor.userId === null || canWriteDocuments(actor.grants, doc.orgPath);
+  const canWrite = allows(actor, (grants) => canWriteDocuments(grants, doc.orgPath));
   const isDraft = doc.status === 'draft';
   return {
     update: canWrite && isDraft,
@@ -32,9 +33,7 @@ export function documentAbilities(actor: Actor, doc: Pick<DocumentRow, 'orgPath'
 
 /** 403 for a document the caller can read but not change. */
 export function requireDocumentWrite(actor: Actor, doc: Pick<DocumentRow, 'orgPath'>) {
-  if (actor.userId !== null && !canWriteDocuments(actor.grants, doc.orgPath)) {
-    throw new AppError('forbidden', { vi: 'Bạn không có quyền sửa văn bản của tổ chức này.', en: 'You may not change documents of this organization.' });
-  }
+  requireAllowed(allows(actor, (grants) => canWriteDocuments(grants, doc.orgPath)), { vi: 'Bạn không có quyền sửa văn bản của tổ chức này.', en: 'You may not change documents of this organization.' });
 }
 
 /** Approved means locked: an adopted version is changed only by an amendment, never in place. */
@@ -45,4 +44,21 @@ export function requireDraft(doc: Pick<DocumentRow, 'status' | 'symbol'>) {
       en: `Document ${doc.symbol} is adopted and cannot be edited in place. Amend it to create a new version.`,
     }, { reason: 'document_locked' });
   }
+}
+
+/** Tasks are assigned in the name of the org whose document (or whose own list) holds them: the same right as writing its documents. */
+export function requireAssignTasks(actor: Actor, assignerPath: string): void {
+  requireAllowed(allows(actor, (grants) => canWriteDocuments(grants, assignerPath)), { vi: 'Bạn không có quyền giao nhiệm vụ thay tổ chức này.', en: 'You may not assign tasks for this organization.' });
+}
+
+/** The shared indicator catalog is edited by administrators only (src/domain/access, `canEditCatalog`). */
+export function canEditIndicators(actor: Actor): boolean {
+  return allows(actor, isCatalogEditor);
+}
+
+export function requireEditIndicators(actor: Actor): void {
+  requireAllowed(canEditIndicators(actor), {
+    vi: 'Danh mục chỉ số dùng chung cho mọi tổ chức; chỉ quản trị hệ thống được sửa. Bạn có thể thêm chỉ số mới.',
+    en: 'The indicator catalog is shared; only administrators edit it. You may add a new indicator.',
+  });
 }

@@ -5,11 +5,11 @@
  */
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { canEditCatalog } from '../../../domain/access/permissions';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import type { UpdateIndicatorInput } from '../../../contracts/documents';
+import { requireEditIndicators } from './documents.policy';
 
 const indicatorColumns = 'id, code, name, unit, direction, aggregation, version';
 
@@ -39,12 +39,7 @@ export async function createIndicator(db: Db, actor: Actor, input: { code: strin
  */
 export async function updateIndicator(db: Db, actor: Actor, id: number, input: UpdateIndicatorInput) {
   scopeOf(actor, 'documents.write');
-  if (actor.userId !== null && !canEditCatalog(actor.grants)) {
-    throw new AppError('forbidden', {
-      vi: 'Danh mục chỉ số dùng chung cho mọi tổ chức; chỉ quản trị hệ thống được sửa. Bạn có thể thêm chỉ số mới.',
-      en: 'The indicator catalog is shared; only administrators edit it. You may add a new indicator.',
-    });
-  }
+  requireEditIndicators(actor);
   return inTransaction(db, async (tx) => {
     const { rows: found } = await tx.query<{ name: string }>('SELECT name FROM indicators WHERE id = $1', [id]);
     if (!found[0]) throw notFound({ vi: 'Không tìm thấy chỉ số.', en: 'Indicator not found.' });

@@ -7,10 +7,10 @@ import type pg from 'pg';
 import type { Db, Queryable } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
 import { isWithin } from '../../../domain/access/permissions';
-import { canWriteDocuments } from './documents.policy';
+import { requireAssignTasks } from './documents.policy';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
-import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors';
+import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
 import type { BulkTaskInput, CreateTaskInput, UpdateTaskInput } from '../../../contracts/documents';
 import { findItemReadable } from './documents.queries';
@@ -56,12 +56,6 @@ async function assignerOf(db: Db, actor: Actor, input: { itemId?: number | null;
   return { id: org.id, path: org.path, title: null };
 }
 
-function requireAssign(actor: Actor, assignerPath: string) {
-  if (actor.userId !== null && !canWriteDocuments(actor.grants, assignerPath)) {
-    throw forbidden({ vi: 'Bạn không có quyền giao nhiệm vụ thay tổ chức này.', en: 'You may not assign tasks for this organization.' });
-  }
-}
-
 async function leadOrg(db: Db, leadOrgId: number, assignerPath: string) {
   const { rows } = await db.query<{ id: number; path: string }>('SELECT id, path::text AS path FROM orgs WHERE id = $1', [leadOrgId]);
   const lead = rows[0];
@@ -73,7 +67,7 @@ async function leadOrg(db: Db, leadOrgId: number, assignerPath: string) {
 
 export async function createTask(db: Db, actor: Actor, input: CreateTaskInput) {
   const assigner = await assignerOf(db, actor, input);
-  requireAssign(actor, assigner.path);
+  requireAssignTasks(actor, assigner.path);
   const lead = await leadOrg(db, input.leadOrgId, assigner.path);
   const id = await inTransaction(db, async (tx) => {
     const { rows } = await tx.query<{ id: number }>(
@@ -95,7 +89,7 @@ export async function createTask(db: Db, actor: Actor, input: CreateTaskInput) {
  */
 export async function assignTasksInBulk(db: Db, actor: Actor, input: BulkTaskInput) {
   const assigner = await assignerOf(db, actor, input);
-  requireAssign(actor, assigner.path);
+  requireAssignTasks(actor, assigner.path);
   const under = await findOrgInScope(db, input.underOrgId, scopeOf(actor, 'documents.read'));
   if (!under) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
   if (!isWithin(under.path, assigner.path)) {
@@ -127,7 +121,7 @@ async function loadTaskForWrite(db: Queryable, actor: Actor, id: number) {
     [id, scope],
   );
   if (!rows[0]) throw notFound({ vi: 'Không tìm thấy nhiệm vụ.', en: 'Task not found.' });
-  requireAssign(actor, rows[0].orgPath);
+  requireAssignTasks(actor, rows[0].orgPath);
   return rows[0];
 }
 

@@ -19,8 +19,8 @@ export const extractionRoutes: FastifyPluginAsync<FeatureOptions> = async (base,
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ['extraction'];
   // Reading a text changes nothing: anyone who reads documents may try it.
-  const read = { access: 'documents.read' as const };
-  const write = { access: 'documents.write' as const };
+  const read = { access: 'extraction.read' as const };
+  const write = { access: 'extraction.write' as const };
 
   app.post('/extract', { config: read, schema: { tags, summary: 'Propose targets, tasks, breakthroughs and milestones found in a pasted text, with offsets', body: extractSchema, response: { 200: extractionResponse } } },
     async (req) => proposeItems(db, req.body.text));

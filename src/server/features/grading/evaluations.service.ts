@@ -13,9 +13,9 @@ import {
 import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors';
-import { canDecide, canReview, canSelfAssess, evaluationAbilities } from './grading.policy';
+import { canDecide, canReview, canSelfAssess, evaluationAbilities, gradingReadScope } from './grading.policy';
 import type { ListEvaluationsQuery, SaveEvaluationInput } from '../../../contracts/grading';
-import { findRoundVisible, gradingReadScope, roundNotFound } from './rounds.service';
+import { findRoundVisible, roundNotFound } from './rounds.service';
 
 export const evaluationNotFound = () => notFound({ vi: 'Không tìm thấy phiếu đánh giá.', en: 'Evaluation not found.' });
 

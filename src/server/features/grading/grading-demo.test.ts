@@ -9,7 +9,7 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   ({ db, admin, close } = await openDemo());
-}, 180_000);
+}, 300_000); // includes waiting for another file to build the demo template (test/db.ts)
 afterAll(async () => close?.());
 
 type Round = { id: number; orgName: string; periodKey: string; ruleSetCode: string; isSample: boolean; total: number; decided: number };

@@ -4,9 +4,10 @@
  * the competent level decides: the grassroots committee above a member's cell, the committee
  * above a rated org. Administrators act anywhere above. Deny by default.
  */
-import { isWithin, rolePermissions, type Permission } from '../../../domain/access/permissions';
+import { isWithin, rolePermissions, scopePaths, type Permission } from '../../../domain/access/permissions';
 import type { EvaluationStatus } from '../../../domain/grading';
 import type { Actor } from '../../lib/actor';
+import { allows, isAdministrator, isSystemActor, requireAllowed } from '../../lib/policy';
 
 export type EvaluationAccessRow = {
   subjectKind: 'member' | 'org';
@@ -18,7 +19,7 @@ export type EvaluationAccessRow = {
 };
 
 const holds = (actor: Actor, permission: Permission, test: (grantPath: string) => boolean) =>
-  actor.userId === null || actor.grants.some((g) => rolePermissions[g.role].includes(permission) && test(g.orgPath));
+  allows(actor, (grants) => grants.some((g) => rolePermissions[g.role].includes(permission) && test(g.orgPath)));
 
 export function canSelfAssess(actor: Actor, e: EvaluationAccessRow): boolean {
   if (e.subjectKind === 'member' && actor.memberId !== null && actor.memberId === e.memberId) return true;
@@ -50,4 +51,18 @@ export function evaluationAbilities(actor: Actor, e: EvaluationAccessRow) {
 /** A committee opens a round for its own subtree: grading.decide held on the org or above. */
 export function canOpenRound(actor: Actor, orgPath: string): boolean {
   return holds(actor, 'grading.decide', (p) => isWithin(orgPath, p));
+}
+
+/** A rule set version is shared by every province: only administrators add one. */
+export function canAddRuleSet(actor: Actor): boolean {
+  return allows(actor, isAdministrator);
+}
+
+export function requireAddRuleSet(actor: Actor): void {
+  requireAllowed(canAddRuleSet(actor), { vi: 'Chỉ quản trị hệ thống thêm phiên bản bộ tiêu chí.', en: 'Only administrators add rule set versions.' });
+}
+
+/** The read scope for grading; null for the system actor; empty when the caller reads no org. */
+export function gradingReadScope(actor: Actor): string[] | null {
+  return isSystemActor(actor) ? null : scopePaths(actor.grants, 'grading.read');
 }

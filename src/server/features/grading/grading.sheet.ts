@@ -3,7 +3,8 @@ import type { Db } from '../../db/pool';
 import { GRADE_LABELS, type GradeLevel } from '../../../domain/grading';
 import type { Actor } from '../../lib/actor';
 import { buildSheet } from '../../lib/xlsx';
-import { findRoundVisible, gradingReadScope, roundNotFound } from './rounds.service';
+import { findRoundVisible, roundNotFound } from './rounds.service';
+import { gradingReadScope } from './grading.policy';
 
 export async function exportResultsSheet(db: Db, actor: Actor, roundId: number, orgId?: number) {
   const round = await findRoundVisible(db, actor, roundId);

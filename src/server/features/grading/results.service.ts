@@ -9,7 +9,8 @@ import { emptyCounts, GRADE_LEVELS, gradeRank, shareAtLeast, type GradeLevel, ty
 import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import type { ResultsListQuery, ResultsListRow } from '../../../contracts/grading';
-import { findRoundVisible, gradingReadScope, roundNotFound } from './rounds.service';
+import { findRoundVisible, roundNotFound } from './rounds.service';
+import { gradingReadScope } from './grading.policy';
 
 type CountRow = { branchId: number | null; subjectKind: 'member' | 'org'; level: GradeLevel | null; n: number };
 

@@ -7,12 +7,11 @@ import type pg from 'pg';
 import type { Db, Queryable } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
 import { gradingPeriod, type RuleSet } from '../../../domain/grading';
-import { scopePaths } from '../../../domain/access/permissions';
 import { type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import type { OpenRoundInput } from '../../../contracts/grading';
-import { canOpenRound } from './grading.policy';
+import { canOpenRound, gradingReadScope } from './grading.policy';
 import { ruleSetInForce } from './rule-sets.service';
 
 export const roundNotFound = () => notFound({ vi: 'Không tìm thấy đợt đánh giá.', en: 'Grading round not found.' });
@@ -20,11 +19,6 @@ const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 
 
 /** Party organizations that are rated: grassroots (ward committees are grassroots too) and cells. */
 export const RATED_ORG_KINDS = `('commune_committee','grassroots','cell')`;
-
-/** The read scope for grading; null for the system actor; empty when the caller reads no org. */
-export function gradingReadScope(actor: Actor): string[] | null {
-  return actor.userId === null ? null : scopePaths(actor.grants, 'grading.read');
-}
 
 export type RoundRow = {
   id: number; orgId: number; orgName: string; orgPath: string; name: string; periodKind: 'quarter' | 'year' | 'term'; periodKey: string;

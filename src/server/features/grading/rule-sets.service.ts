@@ -6,7 +6,8 @@ import { inTransaction, type Db, type Queryable } from '../../db/pool';
 import { BUILT_IN_RULE_SETS, ruleSetFor, ruleSetProblems, type GradingPeriodKind, type RuleSet } from '../../../domain/grading';
 import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
-import { AppError, forbidden } from '../../lib/errors';
+import { AppError } from '../../lib/errors';
+import { requireAddRuleSet } from './grading.policy';
 
 export async function findRuleSets(db: Queryable): Promise<RuleSet[]> {
   const { rows } = await db.query<{ definition: RuleSet }>('SELECT definition FROM grading_rule_sets ORDER BY code, version');
@@ -24,7 +25,7 @@ export async function ruleSetInForce(db: Queryable, kind: GradingPeriodKind, per
  * with problems (400, each in Vietnamese) and a caller who is not an administrator (403).
  */
 export async function addRuleSetVersion(db: Db, actor: Actor, input: Omit<RuleSet, 'version'>) {
-  if (actor.userId !== null && !actor.grants.some((g) => g.role === 'admin')) throw forbidden({ vi: 'Chỉ quản trị hệ thống thêm phiên bản bộ tiêu chí.', en: 'Only administrators add rule set versions.' });
+  requireAddRuleSet(actor);
   return inTransaction(db, async (tx) => {
     // One version at a time per code: the number is the count so far plus one.
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`grading-rule-set:${input.code}`]);

@@ -27,12 +27,12 @@ export async function queueMail(tx: Queryable, letters: readonly QueuedMail[], o
 }
 
 /**
- * The outbox, newest first, of the letters about orgs inside the caller's audit.read scope
- * (admins, managers, inspectors), the same rule as the audit log. Letters hold people's
+ * The outbox, newest first, of the letters about orgs inside the caller's mail.read scope
+ * (admins, managers, inspectors: the holders of audit.read), the same rule as the audit log. Letters hold people's
  * addresses and what they were told: a ward's inspector reads the ward's mail, not the country's.
  */
 export async function findOutbox(db: Db, actor: Actor) {
-  const scope = scopeOf(actor, 'audit.read');
+  const scope = scopeOf(actor, 'mail.read');
   const { rows } = await db.query(
     `SELECT m.id, m.to_address AS "toAddress", m.subject, m.body, m.status, m.created_at AS "createdAt", m.sent_at AS "sentAt", m.attempts, m.error,
             m.next_attempt_at AS "nextAttemptAt"

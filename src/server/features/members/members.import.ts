@@ -1,6 +1,6 @@
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { can } from '../../../domain/access/permissions';
+import { requireMemberImport } from './members.policy';
 import {
   genderLabels, givenNameOf, memberStatusLabels, normalizeFullName, parseGender, parseMemberStatus, parseVnDate, parseYesNo, type Gender, type MemberStatus,
 } from '../../../domain/members/member-fields';
@@ -156,9 +156,7 @@ export async function previewImport(db: Db, actor: Actor, orgId: number, fileNam
   const scope = scopeOf(actor, 'members.write');
   const root = await findOrgInScope(db, orgId, scopeOf(actor, 'members.read'));
   if (!root) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
-  if (actor.userId !== null && !can(actor.grants, 'members.write', root.path)) {
-    throw new AppError('forbidden', { vi: 'Bạn không có quyền nhập đảng viên cho tổ chức này.', en: 'You may not import members here.' });
-  }
+  requireMemberImport(actor, root.path);
   const sheet = await readSheet(file);
 
   // Everything the rows refer to, fetched in two set queries rather than one per row.

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/pool';
 import { vnToday } from '../../../domain/vn-time';
 import { inTransaction } from '../../db/pool';
-import { can } from '../../../domain/access/permissions';
 import { givenNameOf, normalizeFullName } from '../../../domain/members/member-fields';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
@@ -9,13 +8,14 @@ import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
 import type { CreateMemberInput, ListMembersQuery, MemberView, UpdateMemberInput } from '../../../contracts/members';
 import { MEMBER_HOLDING_KINDS, memberColumns, type MemberRow } from './members.queries';
+import { canWriteMembers, requireMemberWrite } from './members.policy';
 
 const memberNotFound = () => notFound({ vi: 'Không tìm thấy đảng viên.', en: 'Member not found.' });
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
 
 export function presentMember(actor: Actor, row: MemberRow): MemberView {
   const { orgPath, ...rest } = row;
-  return { ...rest, abilities: { update: actor.userId === null || can(actor.grants, 'members.write', orgPath) } };
+  return { ...rest, abilities: { update: canWriteMembers(actor, orgPath) } };
 }
 
 const sortColumns: Record<ListMembersQuery['sort'], string> = {
@@ -92,17 +92,11 @@ export async function getMember(db: Db, actor: Actor, id: number) {
   return presentMember(actor, row);
 }
 
-function requireWrite(actor: Actor, orgPath: string) {
-  if (actor.userId !== null && !can(actor.grants, 'members.write', orgPath)) {
-    throw new AppError('forbidden', { vi: 'Bạn không có quyền sửa đảng viên của tổ chức này.', en: 'You may not change members of this organization.' });
-  }
-}
-
 /** The org a member may be placed in: within scope, holding members, and not closed. */
 async function memberHoldingOrg(db: Db | import('pg').PoolClient, actor: Actor, orgId: number) {
   const org = await findOrgInScope(db, orgId, scopeOf(actor, 'members.read'));
   if (!org) throw orgNotFound();
-  requireWrite(actor, org.path);
+  requireMemberWrite(actor, org.path);
   if (!MEMBER_HOLDING_KINDS.includes(org.kind)) {
     throw new AppError('validation_failed', { vi: 'Đảng viên chỉ sinh hoạt ở chi bộ hoặc đảng bộ/chi bộ cơ sở.', en: 'Members belong to a cell or a grassroots organization.' }, {
       fields: [{ field: 'body.orgId', message: 'Hãy chọn một chi bộ.' }],
@@ -154,7 +148,7 @@ export async function updateMember(db: Db, actor: Actor, id: number, input: Upda
   await inTransaction(db, async (tx) => {
     const before = await loadMember(tx, actor, id, true);
     if (!before) throw memberNotFound();
-    requireWrite(actor, before.orgPath);
+    requireMemberWrite(actor, before.orgPath);
     if (before.version !== input.version) throw versionConflict();
     checkDates(input.birthDate === undefined ? before.birthDate : input.birthDate, input.joinedDate === undefined ? before.joinedDate : input.joinedDate);
     const fullName = input.fullName ? normalizeFullName(input.fullName) : before.fullName;
@@ -194,7 +188,7 @@ export async function transferMember(db: Db, actor: Actor, id: number, version: 
   await inTransaction(db, async (tx) => {
     const before = await loadMember(tx, actor, id, true);
     if (!before) throw memberNotFound();
-    requireWrite(actor, before.orgPath);
+    requireMemberWrite(actor, before.orgPath);
     if (before.version !== version) throw versionConflict();
     const target = await memberHoldingOrg(tx, actor, toOrgId);
     if (target.id === before.orgId) {

@@ -1,17 +1,17 @@
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { can } from '../../../domain/access/permissions';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import type { CreateOrgInput, OrgSummary, SaveCommitteeInput, UpdateOrgInput } from '../../../contracts/orgs';
 import { findOrgInScope, lockOrg, orgSummaryColumns, type OrgRow } from './orgs.queries';
+import { canWriteOrg, requireOrgWrite } from './orgs.policy';
 
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
 
 /** Adds what the actor may do with the org, by the same rules the routes enforce. */
 export function presentOrg(actor: Actor, row: OrgRow): OrgSummary {
-  const canWrite = actor.userId === null || can(actor.grants, 'orgs.write', row.path);
+  const canWrite = canWriteOrg(actor, row.path);
   return {
     ...(row as OrgSummary),
     abilities: {
@@ -100,13 +100,6 @@ function deleteBlockedReason(row: OrgRow): string | null {
   return `Không thể xóa vì tổ chức còn ${parts.join(' và ')}. Hãy dùng "Giải thể/Đóng" (ngày kết thúc hiệu lực) để giữ lịch sử.`;
 }
 
-function requireWrite(actor: Actor, path: string) {
-  if (actor.userId !== null && !can(actor.grants, 'orgs.write', path)) {
-    // Readable but not writable: the caller can see it exists, so 403 rather than 404.
-    throw new AppError('forbidden', { vi: 'Bạn không có quyền sửa tổ chức này.', en: 'You may not change this organization.' });
-  }
-}
-
 const codeTaken = (code: string) =>
   new AppError('conflict', { vi: `Mã "${code}" đã được dùng cho tổ chức khác.`, en: `Code "${code}" is already used.` }, {
     fields: [{ field: 'body.code', message: `Mã "${code}" đã được dùng cho tổ chức khác.` }],
@@ -121,7 +114,7 @@ export async function createOrg(db: Db, actor: Actor, input: CreateOrgInput) {
   const id = await inTransaction(db, async (tx) => {
     const parent = await findOrgInScope(tx, input.parentId, scopeOf(actor, 'orgs.read'));
     if (!parent) throw orgNotFound();
-    requireWrite(actor, parent.path);
+    requireOrgWrite(actor, parent.path);
     if (parent.isClosed) {
       throw new AppError('conflict', { vi: 'Tổ chức cấp trên đã giải thể, không thể thêm tổ chức trực thuộc.', en: 'The parent organization is closed.' });
     }
@@ -146,7 +139,7 @@ export async function updateOrg(db: Db, actor: Actor, id: number, input: UpdateO
   await inTransaction(db, async (tx) => {
     const before = await findOrgInScope(tx, id, scopeOf(actor, 'orgs.read'));
     if (!before) throw orgNotFound();
-    requireWrite(actor, before.path);
+    requireOrgWrite(actor, before.path);
     await lockOrg(tx, id);
     if (input.code && input.code.toUpperCase() !== before.code.toUpperCase()) await assertCodeFree(tx, input.code, id);
     const { rowCount } = await tx.query(
@@ -178,8 +171,8 @@ export async function moveOrg(db: Db, actor: Actor, id: number, version: number,
     const org = await findOrgInScope(tx, id, scope);
     const parent = await findOrgInScope(tx, newParentId, scope);
     if (!org || !parent) throw orgNotFound();
-    requireWrite(actor, org.path);
-    requireWrite(actor, parent.path);
+    requireOrgWrite(actor, org.path);
+    requireOrgWrite(actor, parent.path);
     if (org.parentId === null) throw new AppError('conflict', { vi: 'Không thể chuyển tổ chức gốc.', en: 'The root cannot be moved.' });
     if (parent.path === org.path || parent.path.startsWith(`${org.path}.`)) {
       throw new AppError('conflict', { vi: 'Không thể chuyển một tổ chức vào chính nó hoặc tổ chức trực thuộc của nó.', en: 'An organization cannot move under itself.' });
@@ -209,7 +202,7 @@ export async function closeOrg(db: Db, actor: Actor, id: number, version: number
   await inTransaction(db, async (tx) => {
     const org = await findOrgInScope(tx, id, scopeOf(actor, 'orgs.read'));
     if (!org) throw orgNotFound();
-    requireWrite(actor, org.path);
+    requireOrgWrite(actor, org.path);
     if (org.parentId === null) throw new AppError('conflict', { vi: 'Không thể giải thể tổ chức gốc.', en: 'The root cannot be closed.' });
     if (validTo < org.validFrom) {
       throw new AppError('validation_failed', { vi: 'Ngày kết thúc phải sau ngày bắt đầu hiệu lực.', en: 'The end date must follow the start date.' }, {
@@ -231,7 +224,7 @@ export async function deleteOrg(db: Db, actor: Actor, id: number, version: numbe
   await inTransaction(db, async (tx) => {
     const org = await findOrgInScope(tx, id, scopeOf(actor, 'orgs.read'));
     if (!org) throw orgNotFound();
-    requireWrite(actor, org.path);
+    requireOrgWrite(actor, org.path);
     await lockOrg(tx, id);
     const reason = deleteBlockedReason(org);
     if (reason) throw new AppError('conflict', { vi: reason, en: 'Only an organization with no members and no children can be deleted; close it instead.' });
@@ -246,7 +239,7 @@ export async function saveCommittee(db: Db, actor: Actor, orgId: number, input: 
   await inTransaction(db, async (tx) => {
     const org = await findOrgInScope(tx, orgId, scopeOf(actor, 'orgs.read'));
     if (!org) throw orgNotFound();
-    requireWrite(actor, org.path);
+    requireOrgWrite(actor, org.path);
     if (input.people.length > input.size) {
       throw new AppError('validation_failed', { vi: `Số người (${input.people.length}) vượt quá số lượng ủy viên (${input.size}).`, en: 'More people than seats.' });
     }

@@ -6,13 +6,12 @@
  */
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { can } from '../../../domain/access/permissions';
 import { nextRecommendationStatus, type RecommendationAction } from '../../../domain/oversight';
 import { vnToday } from '../../../domain/vn-time';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { forbidden, notFound, versionConflict } from '../../lib/errors';
-import { abilitiesOf, canWriteAsSubject, partsFor, refused } from './oversight.policy';
+import { abilitiesOf, canReportRecommendationDone, partsFor, refused } from './oversight.policy';
 import { loadInspection, recommendationColumns, type RecommendationRow } from './inspections.queries';
 import { getInspection } from './inspections.service';
 
@@ -30,8 +29,7 @@ export async function decideRecommendation(db: Db, actor: Actor, id: number, act
     const { audience, parts } = partsFor(actor, file);
     if (!parts.has('recommendations')) throw recommendationNotFound();
     if (action === 'report_done') {
-      const isOwner = actor.userId === null || can(actor.grants, 'reports.write', rec.ownerPath) || canWriteAsSubject(actor, file);
-      if (!isOwner) throw forbidden({ vi: 'Chỉ tổ chức chịu trách nhiệm mới báo cáo thực hiện kiến nghị.', en: 'Only the owner reports a recommendation done.' });
+      if (!canReportRecommendationDone(actor, rec.ownerPath, file)) throw forbidden({ vi: 'Chỉ tổ chức chịu trách nhiệm mới báo cáo thực hiện kiến nghị.', en: 'Only the owner reports a recommendation done.' });
     } else if (!abilitiesOf(actor, file, audience).commission) {
       throw forbidden({ vi: 'Chỉ cơ quan kiểm tra chủ trì mới nghiệm thu kiến nghị.', en: 'Only the commission decides on recommendations.' });
     }

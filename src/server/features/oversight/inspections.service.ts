@@ -7,13 +7,13 @@
 import type pg from 'pg';
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { availableOversightActions, OVERSIGHT_STATUS_LABELS, nextOversightStatus, isReadAudited, recommendationView, teamProblems, type OversightAction } from '../../../domain/oversight';
+import { availableOversightActions, OVERSIGHT_STATUS_LABELS, nextOversightStatus, recommendationView, teamProblems, type OversightAction } from '../../../domain/oversight';
 import { vnToday } from '../../../domain/vn-time';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { badRequest, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
-import { abilitiesOf, canWriteAsSubject, inspectionNotFound, partsFor, refused, requireRole, visibleInspectionsSql } from './oversight.policy';
+import { abilitiesOf, canWriteAsSubject, inspectionNotFound, isReadAuditedFor, partsFor, refused, requireRole, visibleInspectionsSql } from './oversight.policy';
 import { documentsReadable, itemsConcerning, membersWithin, nextOversightNumber, orgsWithin, reportsWithin, requireAll, tasksWithin } from './oversight.queries';
 import type { ConclusionInput, CreateInspectionInput, FindingInput, FormTeamInput } from '../../../contracts/oversight';
 import { findFindings, findRecommendations, findTeam, inspectionColumns, inspectionFrom, loadInspection, workflowFacts, type InspectionRow } from './inspections.queries';
@@ -77,7 +77,7 @@ export async function getInspection(db: Db, actor: Actor, id: number) {
   const row = await loadInspection(db, id, actor.userId);
   if (!row) throw inspectionNotFound();
   const { audience, parts } = partsFor(actor, row);
-  if (isReadAudited(audience) && actor.userId !== null) {
+  if (isReadAuditedFor(actor, audience)) {
     await inTransaction(db, (tx) => audit(tx, actor, row, 'read', `Xem hồ sơ kiểm tra, giám sát (${audience})`));
   }
   const [team, findings, recommendations, facts, earlier] = await Promise.all([
@@ -140,7 +140,7 @@ export async function getInspectionNotes(db: Db, actor: Actor, id: number) {
   if (!row) throw inspectionNotFound();
   const { audience, parts } = partsFor(actor, row);
   if (!parts.has('sessions')) throw inspectionNotFound();
-  if (isReadAudited(audience) && actor.userId !== null) {
+  if (isReadAuditedFor(actor, audience)) {
     await inTransaction(db, (tx) => audit(tx, actor, row, 'read_notes', `Xem tài liệu làm việc của đoàn (${audience})`));
   }
   const { rows: sessions } = await db.query(

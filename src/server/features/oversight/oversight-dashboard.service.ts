@@ -15,8 +15,8 @@ import { vnToday } from '../../../domain/vn-time';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
-import { scopePaths } from '../../../domain/access/permissions';
 import { findInspections } from './inspections.service';
+import { dashboardScope } from './oversight.policy';
 
 /** Party organizations: committees, grassroots organizations and cells (not agencies, not mass organizations). */
 export const PARTY_ORG_KINDS = ['province_committee', 'district_committee', 'commune_committee', 'bloc_committee', 'grassroots', 'cell'];
@@ -144,8 +144,8 @@ export async function getSubjectTimeline(db: Db, actor: Actor, orgId: number) {
 }
 
 async function canSeeOrg(db: Db, actor: Actor, orgId: number) {
-  if (actor.userId === null) return true;
-  const paths = [...scopePaths(actor.grants, 'reports.read'), ...scopePaths(actor.grants, 'inspections.read')];
+  const paths = dashboardScope(actor);
+  if (paths === null) return true;
   const { rows } = await db.query(`SELECT 1 FROM orgs WHERE id = $1 AND path <@ $2::ltree[]`, [orgId, paths]);
   return rows.length > 0;
 }

@@ -4,9 +4,10 @@
  * grants over the subject. Outside every audience the file does not exist (404).
  */
 import { can, scopePaths } from '../../../domain/access/permissions';
-import { audienceOf, visibleParts, type OversightAudience, type OversightPart, type OversightStatus } from '../../../domain/oversight';
+import { allows, isSystemActor, requireAllowed } from '../../lib/policy';
+import { audienceOf, isReadAudited, visibleParts, type OversightAudience, type OversightPart, type OversightStatus } from '../../../domain/oversight';
 import type { Actor } from '../../lib/actor';
-import { AppError, forbidden, notFound } from '../../lib/errors';
+import { AppError, notFound } from '../../lib/errors';
 
 export const inspectionNotFound = () => notFound({ vi: 'Không tìm thấy cuộc kiểm tra, giám sát.', en: 'Inspection not found.' });
 
@@ -14,7 +15,7 @@ export type AccessFacts = { runPath: string; subjectPath: string; subjectMemberI
 
 /** The reader's audience on one file; the system actor runs everything. */
 export function audienceFor(actor: Actor, f: AccessFacts): OversightAudience {
-  if (actor.userId === null) return 'commission';
+  if (isSystemActor(actor)) return 'commission';
   return audienceOf({
     isTeamMember: f.isTeamMember,
     runsIt: can(actor.grants, 'inspections.write', f.runPath),
@@ -33,19 +34,37 @@ export function partsFor(actor: Actor, f: AccessFacts): { audience: OversightAud
 
 /** The subject writes its self-report and reports recommendations done: reports.write over it, or the member inspected. */
 export function canWriteAsSubject(actor: Actor, f: Pick<AccessFacts, 'subjectPath' | 'subjectMemberId'>): boolean {
-  if (actor.userId === null) return true;
-  return can(actor.grants, 'reports.write', f.subjectPath) || (actor.memberId !== null && actor.memberId === f.subjectMemberId);
+  return allows(actor, (grants) => can(grants, 'reports.write', f.subjectPath) || (actor.memberId !== null && actor.memberId === f.subjectMemberId));
+}
+
+/** A recommendation is reported done by the org that owns it (reports.write over it) or by the subject. */
+export function canReportRecommendationDone(actor: Actor, ownerPath: string, f: Pick<AccessFacts, 'subjectPath' | 'subjectMemberId'>): boolean {
+  return allows(actor, (grants) => can(grants, 'reports.write', ownerPath)) || canWriteAsSubject(actor, f);
+}
+
+/** Reads by anyone outside the team are audited; the system actor's work is not a reading. */
+export function isReadAuditedFor(actor: Actor, audience: OversightAudience): boolean {
+  return isReadAudited(audience) && !isSystemActor(actor);
+}
+
+/**
+ * The orgs whose oversight dashboard the actor may open: where they read reports or
+ * inspections (null for the system actor: everywhere).
+ */
+export function dashboardScope(actor: Actor): string[] | null {
+  if (isSystemActor(actor)) return null;
+  return [...scopePaths(actor.grants, 'reports.read'), ...scopePaths(actor.grants, 'inspections.read')];
 }
 
 export function abilitiesOf(actor: Actor, f: AccessFacts, audience: OversightAudience) {
-  const commission = actor.userId === null || can(actor.grants, 'inspections.write', f.runPath);
+  const commission = allows(actor, (grants) => can(grants, 'inspections.write', f.runPath));
   const team = audience === 'team' || commission;
   return { commission, team, subject: canWriteAsSubject(actor, f) && audience === 'subject' };
 }
 
 /** Refuses unless the reader is in `allowed`; a reader who cannot see the part gets 404, one who sees it but may not act 403. */
 export function requireRole(ok: boolean, what: { vi: string; en: string }) {
-  if (!ok) throw forbidden(what);
+  requireAllowed(ok, what);
 }
 
 export function refused(reason: string) {
@@ -58,7 +77,7 @@ export function refused(reason: string) {
  * the subject once notified. Parameters numbered from `first`.
  */
 export function visibleInspectionsSql(actor: Actor, first: number): { sql: string; params: unknown[] } {
-  if (actor.userId === null) return { sql: 'true', params: [] };
+  if (isSystemActor(actor)) return { sql: 'true', params: [] };
   const p = (n: number) => `$${first + n}`;
   return {
     sql: `(ro.path <@ ${p(0)}::ltree[]

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
-import { buildMember, buildOrg, buildUser, type TestMember, type TestOrg } from '../../test/factories';
+import { buildDocument, buildItem, buildMember, buildOrg, buildTask, buildUser, type TestMember, type TestOrg } from '../../test/factories';
 import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/http';
 import type { Role } from '../../../domain/access/permissions';
 import { vnToday } from '../../../domain/vn-time';
@@ -50,14 +50,8 @@ beforeAll(async () => {
   thuanAn = await buildOrg(db, { parent: province, name: 'Thành ủy Thuận An', kind: 'district_committee' });
   thuanAnCell = await buildOrg(db, { parent: thuanAn, name: 'Chi bộ Khu phố 1' });
   member = await buildMember(db, cell, { fullName: 'Trần Văn Bình' });
-  const { rows } = await db.query<{ id: number }>(
-    `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, $2::ltree, 'resolution', '2025-2030', 1, '01-NQ/TU', 'Nghị quyết Đại hội', 'adopted', n.id FROM n RETURNING id`, [province.id, province.path]);
-  resolutionId = rows[0]!.id;
-  const { rows: items } = await db.query<{ id: number }>(
-    `INSERT INTO document_items (document_id, kind, position, text, comparator, value, unit) VALUES ($1, 'target', 1, 'Tỷ lệ hộ nghèo giảm còn dưới 1%', '<=', 1, '%') RETURNING id`, [resolutionId]);
-  targetId = items[0]!.id;
+  resolutionId = (await buildDocument(db, province, { term: '2025-2030', number: 1, symbol: '01-NQ/TU', title: 'Nghị quyết Đại hội' })).id;
+  targetId = await buildItem(db, resolutionId, { kind: 'target', position: 1, text: 'Tỷ lệ hộ nghèo giảm còn dưới 1%', comparator: '<=', value: 1, unit: '%' });
 
   ({ id: inspectorId, client: inspector } = await userOn(province, 'inspector'));
   ({ client: provinceManager } = await userOn(province, 'manager'));
@@ -157,10 +151,8 @@ describe('an inspection from plan to close', () => {
     f = await ok(teamMember.post(`${url}/sessions`, { version: f.version, heldOn: today, place: 'Trụ sở Thành ủy Dĩ An', minutes: 'Biên bản làm việc với Ban Thường vụ' }));
     expect((await teamMember.post(`${url}/findings`, { version: f.version, kind: 'limitation', theme: 'T', text: 'Sớm quá' })).statusCode).toBe(409);
     f = await ok(teamMember.post(`${url}/team-report`, { version: f.version, text: 'Báo cáo kết quả giám sát của đoàn' }));
-    const foreignTask = await db.query<{ id: number }>(
-      `INSERT INTO tasks (org_id, org_path, title, lead_org_id, lead_org_path) VALUES ($1, $2::ltree, 'Nhiệm vụ của Thuận An', $3, $4::ltree) RETURNING id`,
-      [province.id, province.path, thuanAn.id, thuanAn.path]);
-    expect((await teamMember.post(`${url}/findings`, { version: f.version, kind: 'limitation', theme: 'T', text: 'X', taskIds: [foreignTask.rows[0]!.id] })).statusCode).toBe(404);
+    const foreignTask = await buildTask(db, province, { lead: thuanAn, title: 'Nhiệm vụ của Thuận An' });
+    expect((await teamMember.post(`${url}/findings`, { version: f.version, kind: 'limitation', theme: 'T', text: 'X', taskIds: [foreignTask] })).statusCode).toBe(404);
     expect((await teamMember.post(`${url}/findings`, { version: f.version, kind: 'bad', theme: 'T', text: 'X' })).statusCode).toBe(400);
     f = await ok(teamMember.post(`${url}/findings`, { version: f.version, kind: 'limitation', theme: 'Giảm nghèo', text: 'Chỉ tiêu giảm nghèo chậm so với lộ trình', itemIds: [targetId] }));
     f = await ok(teamMember.post(`${url}/findings`, { version: f.version, kind: 'strength', theme: 'Thực hiện Nghị quyết Đại hội', text: 'Ban hành chương trình hành động kịp thời' }));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
-import { buildOrg, buildUser, type TestOrg } from '../../test/factories';
+import { buildDocument, buildItem, buildOrg, buildTask, buildUser, type TestOrg } from '../../test/factories';
 import { buildTestApp, loginAs, type TestClient } from '../../test/http';
 import { fixClock, restoreClockAfterEach } from '../../test/clock';
 
@@ -19,22 +19,10 @@ beforeAll(async () => {
   city = await buildOrg(db, { name: 'Thành ủy Dĩ An', kind: 'district_committee' });
   ward = await buildOrg(db, { parent: city, name: 'Đảng ủy phường Đông Hòa', kind: 'commune_committee' });
   indicatorId = (await db.query<{ id: number }>(`SELECT id FROM indicators WHERE code = 'NEW_MEMBERS'`)).rows[0]!.id;
-  documentId = (await db.query<{ id: number }>(
-    `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, $2::ltree, 'plan', '2020-2025', 1, '01-KH', 'Kế hoạch thử', 'adopted', n.id FROM n RETURNING id`,
-    [ward.id, ward.path],
-  )).rows[0]!.id;
-  itemId = (await db.query<{ id: number }>(
-    `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
-     VALUES ($1, 'target', 1, 'Kết nạp đảng viên', $2, '>=', 10, 'đảng viên', 2025) RETURNING id`,
-    [documentId, indicatorId],
-  )).rows[0]!.id;
-  const taskItem = (await db.query<{ id: number }>(`INSERT INTO document_items (document_id, kind, position, text) VALUES ($1, 'task', 2, 'Chỉnh trang đô thị') RETURNING id`, [documentId])).rows[0]!.id;
-  taskId = (await db.query<{ id: number }>(
-    `INSERT INTO tasks (item_id, org_id, org_path, title, lead_org_id, lead_org_path, due_date) VALUES ($1, $2, $3::ltree, 'Chỉnh trang đô thị', $2, $3::ltree, '2024-12-31') RETURNING id`,
-    [taskItem, ward.id, ward.path],
-  )).rows[0]!.id;
+  documentId = (await buildDocument(db, ward, { kind: 'plan', number: 1, symbol: '01-KH', title: 'Kế hoạch thử' })).id;
+  itemId = await buildItem(db, documentId, { kind: 'target', position: 1, text: 'Kết nạp đảng viên', indicator: 'NEW_MEMBERS', comparator: '>=', value: 10, unit: 'đảng viên', byYear: 2025 });
+  const taskItem = await buildItem(db, documentId, { kind: 'task', position: 2, text: 'Chỉnh trang đô thị' });
+  taskId = await buildTask(db, ward, { itemId: taskItem, title: 'Chỉnh trang đô thị', dueDate: '2024-12-31' });
   const manager = await buildUser(db, [{ org: ward, role: 'manager' }]);
   const m = await loginAs(app, manager.username, manager.password);
   expect((await m.post(`/api/documents/${documentId}/report-schedules`, { periodType: 'quarter' })).statusCode).toBe(201);

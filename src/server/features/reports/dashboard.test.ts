@@ -15,7 +15,7 @@ let bd: number;
 beforeAll(async () => {
   ({ db, admin, close } = await openDemo());
   bd = (await db.query<{ id: number }>(`SELECT id FROM documents WHERE symbol = '01-NQ/TU' AND kind = 'resolution' ORDER BY id LIMIT 1`)).rows[0]!.id;
-}, 120_000);
+}, 300_000); // includes waiting for another file to build the demo template (test/db.ts)
 afterAll(async () => close());
 
 const dashboard = async (query: string) => {

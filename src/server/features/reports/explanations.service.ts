@@ -8,10 +8,10 @@ import { isWithin } from '../../../domain/access/permissions';
 import { vnToday } from '../../../domain/vn-time';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
-import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors';
+import { AppError, defaultMessages, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
 import { findItemReadable } from '../documents';
-import { canAskExplanation, canWriteReport } from './reports.policy';
+import { explanationAbilities, requireAnswerExplanation, requireAskExplanation } from './reports.policy';
 import type { z } from 'zod';
 import type { CreateExplanationInput, explanationSchema } from '../../../contracts/reports';
 
@@ -26,9 +26,7 @@ const from = `explanation_requests e JOIN orgs o ON o.id = e.org_id LEFT JOIN do
 type ExplanationRow = Omit<z.infer<typeof explanationSchema>, 'abilities'>;
 
 function present(actor: Actor, row: ExplanationRow) {
-  const canAnswer = actor.userId === null || canWriteReport(actor.grants, row.orgPath);
-  const canAsk = actor.userId === null || canAskExplanation(actor.grants, row.orgPath);
-  return { ...row, abilities: { answer: canAnswer && row.status !== 'closed', close: canAsk && row.status !== 'closed' } };
+  return { ...row, abilities: explanationAbilities(actor, row) };
 }
 
 /** Asks an org for an explanation about an item or task it is responsible for. */
@@ -48,9 +46,7 @@ export async function createExplanation(db: Db, actor: Actor, input: CreateExpla
     if (!rows[0] || !isWithin(rows[0].leadPath, org.path)) throw notFound({ vi: 'Không tìm thấy nhiệm vụ.', en: 'Task not found.' });
     documentId ??= rows[0].documentId;
   }
-  if (actor.userId !== null && !canAskExplanation(actor.grants, org.path)) {
-    throw forbidden({ vi: 'Chỉ lãnh đạo cấp trên mới yêu cầu giải trình.', en: 'Only leaders above may ask for an explanation.' });
-  }
+  requireAskExplanation(actor, org.path);
   const id = await inTransaction(db, async (tx) => {
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO explanation_requests (document_id, item_id, task_id, org_id, org_path, question, due_date, asked_by, asked_by_name, is_sample)
@@ -102,9 +98,7 @@ export async function answerExplanation(db: Db, actor: Actor, id: number, versio
     const { rows } = await tx.query<ExplanationRow>(`SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR e.org_path <@ $2::ltree[]) FOR UPDATE OF e`, [id, scope]);
     const row = rows[0];
     if (!row) throw explanationNotFound();
-    if (actor.userId !== null && !canWriteReport(actor.grants, row.orgPath)) {
-      throw forbidden({ vi: 'Chỉ tổ chức được yêu cầu mới giải trình.', en: 'Only the responsible organization answers.' });
-    }
+    requireAnswerExplanation(actor, row.orgPath);
     if (row.version !== version) throw versionConflict();
     if (row.status === 'closed') throw new AppError('conflict', { vi: 'Yêu cầu giải trình đã đóng.', en: 'The request is closed.' });
     await tx.query(`INSERT INTO explanation_messages (request_id, author_id, author_name, kind, body) VALUES ($1, $2, $3, 'answer', $4)`, [id, actor.userId, actor.fullName, body.normalize('NFC')]);
@@ -121,7 +115,7 @@ export async function closeExplanation(db: Db, actor: Actor, id: number, version
     const { rows } = await tx.query<ExplanationRow>(`SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR e.org_path <@ $2::ltree[]) FOR UPDATE OF e`, [id, scope]);
     const row = rows[0];
     if (!row) throw explanationNotFound();
-    if (actor.userId !== null && !canAskExplanation(actor.grants, row.orgPath)) throw forbidden();
+    requireAskExplanation(actor, row.orgPath, defaultMessages.forbidden);
     if (row.version !== version) throw versionConflict();
     await tx.query(`UPDATE explanation_requests SET status = 'closed', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
     await recordAudit(tx, actor, { action: 'close', entity: 'explanation', entityId: id, orgId: row.orgId, orgPath: row.orgPath, summary: 'Đóng yêu cầu giải trình' });

@@ -9,7 +9,7 @@ import { inScopeSql, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { addDays } from '../../../domain/targets';
 import { vnToday } from '../../../domain/vn-time';
-import { reminderScope } from './reports.policy';
+import { reminderAuditOrg, reminderScope } from './reports.policy';
 
 /**
  * Sends reminders for reports due within `daysBefore` days or overdue, of the orgs inside
@@ -53,7 +53,7 @@ export async function sendRemindersNow(db: Db, actor: Actor, daysBefore: number)
   const scope = reminderScope(actor);
   return inTransaction(db, async (tx) => {
     const result = await sendReminders(tx, vnToday(), daysBefore, scope);
-    const home = actor.grants.find((g) => g.role === 'admin');
+    const home = reminderAuditOrg(actor);
     await recordAudit(tx, actor, {
       action: 'send', entity: 'report_reminders', entityId: result.today, orgId: home?.orgId ?? null, orgPath: home?.orgPath ?? null,
       summary: `Gửi nhắc hạn báo cáo: ${result.notifications} thông báo, ${result.mails} thư`, after: { ...result, daysBefore },

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/pool';
-import { createTestDb } from '../../test/db';
-import { loadDemo } from '../../demo/demo-builder';
+import { createDemoTestDb } from '../../test/db';
 import { systemActor } from '../../lib/actor';
 import { getDashboard } from './dashboard.service';
 
@@ -9,9 +8,8 @@ let db: Db;
 let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ db, drop } = await createTestDb());
-  await loadDemo(db);
-}, 120_000);
+  ({ db, drop } = await createDemoTestDb());
+}, 300_000); // includes waiting for another file to build the demo template (test/db.ts)
 afterAll(async () => drop());
 
 const docOf = async (orgName: string) =>

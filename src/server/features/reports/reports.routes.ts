@@ -36,7 +36,7 @@ export const reportsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
   // Schedules (the document's owner sets them; documents.write is checked in the service)
   app.get('/documents/:documentId/report-schedules', { config: read, schema: { tags, summary: 'Reporting schedules of a document', params: documentParams, response: { 200: reportSchedulesResponse } } },
     async (req) => findSchedules(db, actorOf(req), req.params.documentId));
-  app.post('/documents/:documentId/report-schedules', { config: { access: 'documents.write' }, schema: { tags, summary: 'Create a schedule and open the reports of every holding org', params: documentParams, body: createScheduleSchema, response: { 201: reportScheduleResponse } } },
+  app.post('/documents/:documentId/report-schedules', { config: { access: 'reports.manage' }, schema: { tags, summary: 'Create a schedule and open the reports of every holding org', params: documentParams, body: createScheduleSchema, response: { 201: reportScheduleResponse } } },
     async (req, reply) => reply.status(201).send(await createSchedule(db, actorOf(req), req.params.documentId, req.body)));
 
   // Reports and the workflow
@@ -81,7 +81,7 @@ export const reportsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
   // Public link
   app.get('/documents/:documentId/dashboard-share', { config: read, schema: { tags, summary: 'Public link settings', params: documentParams, response: { 200: shareResponse } } },
     async (req) => getShare(db, actorOf(req), req.params.documentId));
-  app.put('/documents/:documentId/dashboard-share', { config: { access: 'documents.write' }, schema: { tags, summary: 'Turn the public link on or off and choose what it shows', params: documentParams, body: shareSchema, response: { 200: shareResponse } } },
+  app.put('/documents/:documentId/dashboard-share', { config: { access: 'reports.manage' }, schema: { tags, summary: 'Turn the public link on or off and choose what it shows', params: documentParams, body: shareSchema, response: { 200: shareResponse } } },
     async (req) => saveShare(db, actorOf(req), req.params.documentId, req.body));
   app.get('/public/dashboards/:token', { config: { access: 'public' }, schema: { tags, summary: 'A public dashboard (read-only, only what the owner marked public)', params: tokenParams, response: { 200: publicDashboardResponse } } },
     async (req) => getPublicDashboard(db, req.params.token));

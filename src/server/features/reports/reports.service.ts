@@ -12,9 +12,9 @@ import { isReportEditable, nextReportStatus, rateFromParts, type ReportAction, t
 import { dueDate, parsePeriodKey, periodsOfTerm, type PeriodType } from '../../../domain/targets';
 import { scopeOf, systemActor, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
-import { AppError, forbidden, notFound, versionConflict } from '../../lib/errors';
-import { findDocumentReadable, requireDocumentWrite, updateTask } from '../documents';
-import { reportAbilities, requireReportApprove, requireReportWrite, waitingForSql } from './reports.policy';
+import { AppError, notFound, versionConflict } from '../../lib/errors';
+import { findDocumentReadable, updateTask } from '../documents';
+import { reportAbilities, requireManageReporting, requireNotSubmitter, requireReportApprove, requireReportWrite, waitingForSql } from './reports.policy';
 import { findHeldTargets, findHeldTasks, findHoldingOrgs, findReportInScope, reportColumns, type ReportRow } from './reports.queries';
 import type { CreateScheduleInput, ListReportsQuery, ReportedTarget, ReportedTask, SaveReportInput } from '../../../contracts/reports';
 import { applyApprovedValues, childrenTotals, withdrawApprovedValues } from './rollups.service';
@@ -53,7 +53,7 @@ export async function findSchedules(db: Db, actor: Actor, documentId: number) {
 export async function createSchedule(db: Db, actor: Actor, documentId: number, input: CreateScheduleInput, opts: { isSample?: boolean } = {}) {
   const doc = await findDocumentReadable(db, documentId, scopeOf(actor, 'reports.read'));
   if (!doc) throw documentNotFound();
-  requireDocumentWrite(actor, doc);
+  requireManageReporting(actor, doc);
   return inTransaction(db, async (tx) => {
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO report_schedules (document_id, period_type, due_days, level_offset_days) VALUES ($1, $2, $3, $4)
@@ -250,19 +250,10 @@ async function snapshotOf(tx: pg.PoolClient, id: number) {
 
 type TransitionInput = { version: number; idempotencyKey?: string; comment?: string };
 
-/**
- * Separation of duties: whoever submitted a report does not approve it, even when they hold
- * both roles (a manager who is also an approver above): a second person checks every figure.
- */
-async function requireNotSubmitter(tx: pg.PoolClient, actor: Actor, id: number) {
-  if (actor.userId === null) return;
+/** Who submitted the report: whoever did may not approve it (reports.policy, requireNotSubmitter). */
+async function submitterOf(tx: pg.PoolClient, id: number): Promise<number | null> {
   const { rows } = await tx.query<{ submitted_by: number | null }>('SELECT submitted_by FROM reports WHERE id = $1', [id]);
-  if (rows[0]?.submitted_by != null && Number(rows[0].submitted_by) === actor.userId) {
-    throw forbidden({
-      vi: 'Đồng chí đã gửi báo cáo này nên không thể tự duyệt: người gửi và người duyệt một báo cáo phải là hai người khác nhau. Hãy để một người phê duyệt khác duyệt, hoặc trả lại báo cáo.',
-      en: 'You submitted this report, so you cannot approve it: the submitter and the approver must be two different people. Ask another approver, or return it.',
-    });
-  }
+  return rows[0]?.submitted_by == null ? null : Number(rows[0].submitted_by);
 }
 
 /**
@@ -275,7 +266,7 @@ export async function transitionReport(db: Db, actor: Actor, id: number, action:
     const row = await lockReport(tx, actor, id);
     if (action === 'submit') requireReportWrite(actor, row.orgPath);
     else requireReportApprove(actor, row.orgPath);
-    if (action === 'approve') await requireNotSubmitter(tx, actor, id);
+    if (action === 'approve') requireNotSubmitter(actor, await submitterOf(tx, id));
     const key = input.idempotencyKey ? `${action}:${input.idempotencyKey}` : null;
     if (key) {
       const { rows } = await tx.query<{ k: string | null }>('SELECT last_action_key AS k FROM reports WHERE id = $1', [id]);

@@ -9,8 +9,8 @@ import { scopeOf, systemActor, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { notFound } from '../../lib/errors';
 import { findDocumentReadable } from '../documents';
-import { requireDocumentWrite } from '../documents';
 import { getDashboard } from './dashboard.service';
+import { requireManageReporting } from './reports.policy';
 
 const docNotFound = () => notFound({ vi: 'Không tìm thấy văn bản.', en: 'Document not found.' });
 
@@ -25,7 +25,7 @@ export async function getShare(db: Db, actor: Actor, documentId: number) {
 export async function saveShare(db: Db, actor: Actor, documentId: number, input: { isEnabled: boolean; publicItemIds: number[]; showTasks: boolean }) {
   const doc = await findDocumentReadable(db, documentId, scopeOf(actor, 'reports.read'));
   if (!doc) throw docNotFound();
-  requireDocumentWrite(actor, doc);
+  requireManageReporting(actor, doc);
   await inTransaction(db, async (tx) => {
     await tx.query(
       `INSERT INTO dashboard_shares (document_id, token, is_enabled, public_item_ids, show_tasks) VALUES ($1, $2, $3, $4, $5)

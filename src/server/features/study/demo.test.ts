@@ -15,7 +15,7 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   ({ db, app, admin, close } = await openDemo());
-}, 180_000);
+}, 300_000); // includes waiting for another file to build the demo template (test/db.ts)
 afterAll(async () => close());
 
 describe('the demo study sessions', () => {

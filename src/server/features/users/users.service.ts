@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { canGrant, canManageUser, type Role } from '../../../domain/access/permissions';
+import type { Role } from '../../../domain/access/permissions';
+import { canEditUser, requireEditUser, requireGrantRole } from './users.policy';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
@@ -23,17 +24,8 @@ const userColumns = `
   COALESCE((SELECT json_agg(json_build_object('orgId', o.id, 'orgName', o.name, 'orgCode', o.code, 'role', r.role, 'orgPath', o.path::text) ORDER BY nlevel(o.path), r.role)
               FROM user_roles r JOIN orgs o ON o.id = r.org_id WHERE r.user_id = u.id), '[]') AS roles`;
 
-/**
- * A user is manageable by the actor when the actor could have granted every role the user
- * holds (see `canManageUser`): never a peer manager, nor someone holding a role the actor lacks.
- */
-function canManage(actor: Actor, user: UserRow) {
-  if (actor.userId === null) return true;
-  return canManageUser(actor.grants, user.roles);
-}
-
 function present(actor: Actor, row: UserRow) {
-  return { ...row, roles: row.roles.map(({ orgPath: _p, ...r }) => r), abilities: { update: canManage(actor, row) && row.id !== actor.userId } };
+  return { ...row, roles: row.roles.map(({ orgPath: _p, ...r }) => r), abilities: { update: canEditUser(actor, row) } };
 }
 
 /** Users holding at least one role inside the actor's scope. */
@@ -86,12 +78,7 @@ async function checkGrants(tx: pg.PoolClient, actor: Actor, grants: { orgId: num
   for (const g of grants) {
     const path = found.get(g.orgId);
     if (path === undefined) throw notFound({ vi: 'Không tìm thấy tổ chức được gán vai trò.', en: 'Organization of a role not found.' });
-    if (actor.userId !== null && !canGrant(actor.grants, g.role, path)) {
-      throw new AppError('forbidden', {
-        vi: 'Bạn chỉ được gán vai trò mà chính mình có trên tổ chức đó; vai trò quản lý chỉ gán cho cấp dưới, vai trò quản trị do quản trị hệ thống gán.',
-        en: 'You may grant only roles you hold on that org yourself; manager only below your own org, admin only by an administrator.',
-      });
-    }
+    requireGrantRole(actor, g.role, path);
   }
 }
 
@@ -146,13 +133,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput) {
 async function lockManageable(tx: pg.PoolClient, actor: Actor, id: number, version: number) {
   const user = await loadUser(tx, actor, id);
   if (!user) throw userNotFound();
-  if (!canManage(actor, user)) {
-    throw new AppError('forbidden', {
-      vi: 'Người dùng này có vai trò ngoài phạm vi của bạn, vai trò bạn không có, hoặc là quản lý ngang cấp: chỉ quản trị hệ thống mới sửa hoặc đặt lại mật khẩu được.',
-      en: 'This user holds a role outside your scope, a role you lack, or is a peer manager: only an administrator can change them or reset their password.',
-    });
-  }
-  if (user.id === actor.userId) throw new AppError('forbidden', { vi: 'Không thể tự sửa quyền hoặc khóa tài khoản của chính mình.', en: 'You cannot change your own account here.' });
+  requireEditUser(actor, user);
   const { rows } = await tx.query<{ version: number }>('SELECT version FROM users WHERE id = $1 FOR UPDATE', [id]);
   if (rows[0]?.version !== version) throw versionConflict();
   return user;

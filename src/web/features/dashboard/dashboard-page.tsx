@@ -47,7 +47,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
   const q = useQuery({ queryKey: dashboardKeys.one(documentId, orgId, asOf, periodKey), queryFn: () => fetchDashboard(documentId, orgId, asOf, periodKey) });
   const canAskApprove = useCan('reports.approve', q.data?.org.path ?? '0');
   const canAskWrite = useCan('documents.write', q.data?.org.path ?? '0');
-  const canShare = useCan('documents.write');
+  const canShare = useCan('reports.manage');
   const pick = useCallback((id: number) => setOrgId(id), [setOrgId]);
   const heatItems = useMemo(() => q.data?.children ?? [], [q.data]);
 

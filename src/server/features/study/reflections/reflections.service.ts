@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Db } from '../../../db/pool';
 import { inTransaction } from '../../../db/pool';
-import { can } from '../../../../domain/access/permissions';
+import { canSeeReflection, reflectionAbilities, requireReviewReflection } from '../study.policy';
 import { inScopeSql, scopeOf, type Actor } from '../../../lib/actor';
 import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../../lib/errors';
@@ -23,15 +23,12 @@ type ReflectionRow = Omit<ReflectionView, 'abilities' | 'reviewedAt' | 'updatedA
 
 /** The cell's secretary (study.write on the member's cell) reviews; the member edits their own until accepted. */
 function presentReflection(actor: Actor, r: ReflectionRow): ReflectionView {
-  const { orgPath, ...rest } = r;
+  const { orgPath: _orgPath, ...rest } = r;
   return {
     ...rest,
     reviewedAt: r.reviewedAt ? r.reviewedAt.toISOString() : null,
     updatedAt: r.updatedAt.toISOString(),
-    abilities: {
-      review: (actor.userId === null || can(actor.grants, 'study.write', orgPath)) && r.status === 'submitted',
-      edit: actor.memberId === r.memberId && r.status !== 'accepted',
-    },
+    abilities: reflectionAbilities(actor, r),
   };
 }
 
@@ -49,8 +46,7 @@ async function loadReflection(db: Db | pg.PoolClient, id: number, lock = false) 
 async function loadVisibleReflection(db: Db | pg.PoolClient, actor: Actor, id: number, lock = false) {
   const row = await loadReflection(db, id, lock);
   if (!row) throw reflectionNotFound();
-  const own = actor.memberId !== null && row.memberId === actor.memberId;
-  if (!own && !(actor.userId === null || can(actor.grants, 'study.read', row.orgPath))) throw reflectionNotFound();
+  if (!canSeeReflection(actor, row)) throw reflectionNotFound();
   return row;
 }
 
@@ -91,9 +87,7 @@ export async function submitReflection(db: Db, actor: Actor, input: { documentId
 export async function reviewReflection(db: Db, actor: Actor, id: number, input: { version: number; decision: 'accepted' | 'rewrite'; note?: string }) {
   await inTransaction(db, async (tx) => {
     const r = await loadVisibleReflection(tx, actor, id, true);
-    if (!(actor.userId === null || can(actor.grants, 'study.write', r.orgPath))) {
-      throw new AppError('forbidden', { vi: 'Chỉ cấp ủy chi bộ mới duyệt bài thu hoạch.', en: 'Only the cell’s committee reviews reflections.' });
-    }
+    requireReviewReflection(actor, r);
     if (r.version !== input.version) throw versionConflict();
     if (r.status !== 'submitted') throw new AppError('conflict', { vi: 'Bài thu hoạch này đã được duyệt.', en: 'This reflection was already reviewed.' });
     if (input.decision === 'rewrite' && !input.note) {

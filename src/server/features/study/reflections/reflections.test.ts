@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../app';
 import type { Db } from '../../../db/pool';
 import { createTestDb } from '../../../test/db';
-import { buildMember, buildOrg, buildUser, type TestMember, type TestOrg } from '../../../test/factories';
+import { buildMember, buildOrg, buildStudySession, buildUser, type TestMember, type TestOrg } from '../../../test/factories';
 import { buildTestApp, loginAs, multipartBody, type TestClient } from '../../../test/http';
 import { signQrToken } from '../../../../domain/study/qr-token';
 import { getQrSecret } from '../checkin/qr-secret';
@@ -38,16 +38,8 @@ beforeAll(async () => {
   const p = await buildUser(db, [{ org: cell, role: 'viewer' }]);
   plainUser = await loginAs(app, p.username, p.password);
   // A session the member is expected at, where they were present.
-  const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO study_sessions (org_id, title, starts_at, ends_at) VALUES ($1, 'Hội nghị học tập Nghị quyết', now() - interval '1 hour', now() + interval '1 hour') RETURNING id`,
-    [ward.id],
-  );
-  await db.query('INSERT INTO study_session_documents (session_id, document_id) VALUES ($1, $2)', [rows[0]!.id, documentId]);
-  const { rows: bp } = await db.query<{ id: number }>(
-    `INSERT INTO bridge_points (session_id, org_id, name, expected_org_id) VALUES ($1, $2, 'Điểm cầu phường', $2) RETURNING id`,
-    [rows[0]!.id, ward.id],
-  );
-  await db.query(`INSERT INTO attendances (session_id, member_id, point_id, org_id, status, method) VALUES ($1, $2, $3, $4, 'present', 'qr')`, [rows[0]!.id, member.id, bp[0]!.id, cell.id]);
+  const session = await buildStudySession(db, ward, { documentIds: [documentId], points: [{ org: ward, name: 'Điểm cầu phường' }] });
+  await db.query(`INSERT INTO attendances (session_id, member_id, point_id, org_id, status, method) VALUES ($1, $2, $3, $4, 'present', 'qr')`, [session.id, member.id, session.pointIds[0], cell.id]);
 });
 afterAll(async () => {
   await app.close();
@@ -101,13 +93,8 @@ describe('reflections', () => {
 
 describe('check-in as a logged-in member', () => {
   it('checks the member in without typing a code', async () => {
-    const { rows } = await db.query<{ id: number }>(
-      `INSERT INTO study_sessions (org_id, title, starts_at, ends_at) VALUES ($1, 'Sinh hoạt chi bộ chuyên đề', now() - interval '10 minutes', now() + interval '1 hour') RETURNING id`,
-      [cell.id],
-    );
-    await db.query('INSERT INTO study_session_documents (session_id, document_id) VALUES ($1, $2)', [rows[0]!.id, documentId]);
-    const { rows: bp } = await db.query<{ id: number }>(`INSERT INTO bridge_points (session_id, org_id, name, expected_org_id) VALUES ($1, $2, 'Phòng họp chi bộ', $2) RETURNING id`, [rows[0]!.id, cell.id]);
-    const token = signQrToken({ sessionId: rows[0]!.id, pointId: bp[0]!.id, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, await getQrSecret(db));
+    const session = await buildStudySession(db, cell, { title: 'Sinh hoạt chi bộ chuyên đề', documentIds: [documentId], points: [{ org: cell, name: 'Phòng họp chi bộ' }] });
+    const token = signQrToken({ sessionId: session.id, pointId: session.pointIds[0]!, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, await getQrSecret(db));
     const res = await memberClient.request('POST', '/api/study/checkin', { token });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'checked_in', fullName: 'Trần Văn Học' });

@@ -9,7 +9,8 @@ import type { AttendanceRow, AttendanceStatus } from '../../../../contracts/stud
 import { allowedAtPointSql, expectedAtPointSql } from './sessions.queries';
 import { personalCheckinCode } from '../../../../domain/study/personal-code';
 import { getQrSecret } from '../checkin/qr-secret';
-import { canManagePoint, loadPoint, requirePointManage } from './points.service';
+import { loadPoint } from './points.service';
+import { canManagePoint, requirePointManage } from '../study.policy';
 import { foldVietnamese } from '../../../../domain/vn-text';
 
 export const attendanceStatusLabels: Record<AttendanceStatus, string> = {

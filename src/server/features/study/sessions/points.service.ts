@@ -13,14 +13,11 @@ import { queueMail, type QueuedMail } from '../../mail';
 import { getQrSecret } from '../checkin/qr-secret';
 import type { CreatePointInput, PointView } from '../../../../contracts/study-sessions';
 import { pointColumns, pointFrom, sessionVisibleSql, type PointRow } from './sessions.queries';
-import { canWriteStudy, loadSession, requireStudyWrite } from './sessions.service';
+import { loadSession } from './sessions.service';
+import { canManagePoint, requirePointManage, requireStudyWrite } from '../study.policy';
 
 export const pointNotFound = () => notFound({ vi: 'Không tìm thấy điểm cầu.', en: 'Bridge point not found.' });
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
-
-/** The host of a point manages it: study.write on the point's org, or on the organizer. */
-export const canManagePoint = (actor: Actor, p: Pick<PointRow, 'orgPath' | 'sessionOrgPath'>) =>
-  canWriteStudy(actor, p.orgPath) || canWriteStudy(actor, p.sessionOrgPath);
 
 function presentPoint(actor: Actor, r: PointRow): PointView {
   const { orgPath: _o, sessionOrgPath: _s, ...rest } = r;
@@ -48,12 +45,6 @@ export async function loadPoint(db: Db | pg.PoolClient, actor: Actor, pointId: n
 
 export async function getPoint(db: Db, actor: Actor, pointId: number): Promise<PointView> {
   return presentPoint(actor, await loadPoint(db, actor, pointId));
-}
-
-export function requirePointManage(actor: Actor, p: PointRow) {
-  if (!canManagePoint(actor, p)) {
-    throw new AppError('forbidden', { vi: 'Bạn không phụ trách điểm cầu này.', en: 'You do not host this bridge point.' });
-  }
 }
 
 /** The members a member code names inside `scope`, as SQL on a codes CTE `c`: a code outside it is unknown. */

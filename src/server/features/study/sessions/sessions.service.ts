@@ -1,25 +1,17 @@
 import type pg from 'pg';
 import type { Db } from '../../../db/pool';
 import { inTransaction } from '../../../db/pool';
-import { can } from '../../../../domain/access/permissions';
 import { scopeOf, type Actor } from '../../../lib/actor';
 import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../../lib/errors';
 import { findDocumentReadable } from '../../documents';
 import { findOrgInScope } from '../../orgs';
 import type { CreateSessionInput, ListSessionsQuery, MakeupSessionInput, SessionSummary, SessionView, UpdateSessionInput } from '../../../../contracts/study-sessions';
+import { canWriteStudy, requireStudyWrite } from '../study.policy';
 import { findSessionInScope, sessionSummaryColumns, sessionVisibleSql, type SessionRow, type SessionSummaryRow } from './sessions.queries';
 
 export const sessionNotFound = () => notFound({ vi: 'Không tìm thấy hội nghị.', en: 'Study session not found.' });
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
-
-export const canWriteStudy = (actor: Actor, orgPath: string) => actor.userId === null || can(actor.grants, 'study.write', orgPath);
-
-export function requireStudyWrite(actor: Actor, ...orgPaths: string[]) {
-  if (!orgPaths.some((p) => canWriteStudy(actor, p))) {
-    throw new AppError('forbidden', { vi: 'Bạn không có quyền quản lý hội nghị này.', en: 'You may not manage this study session.' });
-  }
-}
 
 export function presentSessionSummary(r: SessionSummaryRow): SessionSummary {
   return {
