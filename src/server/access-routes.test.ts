@@ -199,6 +199,8 @@ const routeIds: Record<string, Declaration> = {
   'POST /api/oversight/inspections/:id/conclusion': { 'params.id': 'record', 'body.recommendations.ownerOrgId': 'org' },
   'POST /api/oversight/inspections/:id/conclusion/send': { 'params.id': 'record' },
   'POST /api/oversight/inspections/:id/close': { 'params.id': 'record' },
+  'POST /api/oversight/inspections/:id/files': { 'params.id': 'record' },
+  'GET /api/oversight/inspections/:id/files/:fileId': { 'params.id': 'record', 'params.fileId': 'record' },
   'POST /api/oversight/recommendations/:id/report': { 'params.id': 'record' },
   'POST /api/oversight/recommendations/:id/accept': { 'params.id': 'record' },
   'POST /api/oversight/recommendations/:id/reopen': { 'params.id': 'record' },

@@ -66,11 +66,17 @@ async function inspection(tx: pg.PoolClient, run: Org, subject: Org, f: {
   for (const x of f.findings) {
     await tx.query(`INSERT INTO inspection_findings (inspection_id, kind, theme, text, item_ids) VALUES ($1, $2, $3, $4, $5)`, [id, x.kind, x.theme, x.text, x.itemIds ?? []]);
   }
+  // The conclusion was sent: each recommendation is a task of its owner, whose status is the progress.
   for (const [i, r] of f.recs.entries()) {
+    const isDone = r.status === 'reported' || r.status === 'accepted';
+    const { rows: task } = await tx.query<{ id: number }>(
+      `INSERT INTO tasks (org_id, org_path, title, lead_org_id, lead_org_path, due_date, status, progress)
+       VALUES ($1, $2::ltree, $3, $4, $5::ltree, $6, $7, $8) RETURNING id`,
+      [run.id, run.path, `Thực hiện kiến nghị theo Thông báo kết luận ${conclusion.symbol}: ${r.text}`, r.owner.id, r.owner.path, r.deadline, isDone ? 'done' : 'not_started', isDone ? 100 : 0]);
     await tx.query(
-      `INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline, status, evidence, reported_at, decided_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $6 IN ('reported','accepted') THEN $5::date - 10 END, CASE WHEN $6 = 'accepted' THEN $5::date END)`,
-      [id, i + 1, r.text, r.owner.id, r.deadline, r.status, r.evidence ?? null]);
+      `INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline, task_id, decision, evidence, reported_at, decided_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $9 THEN $5::date - 10 END, CASE WHEN $7 = 'accepted' THEN $5::date END)`,
+      [id, i + 1, r.text, r.owner.id, r.deadline, task[0]!.id, r.status === 'accepted' ? 'accepted' : null, r.evidence ?? null, isDone]);
   }
   return id;
 }
@@ -135,5 +141,23 @@ export async function loadDemoOversight(tx: pg.PoolClient, ctx: DemoContext) {
     recs: [{ text: 'Bổ sung nhận xét của đoàn thể vào 3 hồ sơ kết nạp.', owner: kcn, deadline: '2023-10-31', status: 'accepted', evidence: 'Đã bổ sung đủ 3 hồ sơ (dữ liệu mẫu).' }],
     status: 'closed',
   });
+  await coverageTarget(tx, bloc);
   ctx.log('Dữ liệu mẫu: chương trình, cuộc kiểm tra, giám sát và kết luận (dữ liệu mẫu).');
+}
+
+/**
+ * The Bloc's resolution gets the target its inspection commission answers for, on the
+ * ORG_OVERSIGHT_RATE indicator: its actual values come from the conclusions above, by themselves.
+ */
+async function coverageTarget(tx: pg.PoolClient, bloc: Org) {
+  const { rows } = await tx.query<{ documentId: number; partId: number }>(
+    `SELECT d.id AS "documentId", p.id AS "partId" FROM documents d JOIN document_items p ON p.document_id = d.id AND p.kind = 'part' AND p.text = 'Các chỉ tiêu'
+      WHERE d.org_id = $1 AND d.kind = 'resolution' ORDER BY d.version_no DESC LIMIT 1`, [bloc.id]);
+  const found = rows[0];
+  if (!found) return;
+  await tx.query(
+    `INSERT INTO document_items (document_id, parent_item_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
+     SELECT $1, $2, 'target', (SELECT COALESCE(max(position), 0) + 1 FROM document_items WHERE parent_item_id = $2),
+            'Trong nhiệm kỳ, 100% tổ chức đảng trực thuộc được kiểm tra, giám sát (dữ liệu mẫu)', i.id, '=', 100, '%', 2025
+       FROM indicators i WHERE i.code = 'ORG_OVERSIGHT_RATE'`, [found.documentId, found.partId]);
 }

@@ -47,4 +47,16 @@ describe('oversight demo', () => {
     expect(all.coverageYear.covered).toBe(2);
     expect(all.overdue.count).toBe(1);
   });
+
+  it('feeds the Bloc’s target "100% tổ chức đảng được kiểm tra, giám sát" from the conclusions', async () => {
+    const { rows } = await db.query<{ id: number; orgId: number }>(
+      `SELECT d.id, d.org_id AS "orgId" FROM documents d JOIN document_items i ON i.document_id = d.id JOIN indicators ind ON ind.id = i.indicator_id WHERE ind.code = 'ORG_OVERSIGHT_RATE'`);
+    expect(rows).toHaveLength(1);
+    const dash = (await admin.get(`/api/documents/${rows[0]!.id}/dashboard?orgId=${rows[0]!.orgId}&asOf=2023-12-31`)).json() as { targets: { text: string; source: string; actuals: { periodKey: string; value: number }[] }[] };
+    const target = dash.targets.find((t) => t.text.startsWith('Trong nhiệm kỳ, 100% tổ chức đảng'))!;
+    expect(target.source).toBe('oversight');
+    const cov = (await admin.get(`/api/oversight/dashboard?orgId=${rows[0]!.orgId}&year=2023`)).json();
+    expect(target.actuals.find((a) => a.periodKey === '2023')!.value).toBe(cov.coverageTerm.percent);
+    expect(cov.coverageTerm.covered).toBe(1);
+  });
 });
