@@ -183,6 +183,11 @@ const routeIds: Record<string, Declaration> = {
   'POST /api/oversight/programs/:id/entries': {
     'params.id': 'record', 'body.subjectOrgIds': 'org', 'body.subjectMemberIds': 'member', 'body.documentIds': 'shared', 'body.itemIds': 'shared', 'body.taskIds': 'record',
   },
+  'PATCH /api/oversight/entries/:id': {
+    'params.id': 'record', 'body.subjectOrgIds': 'org', 'body.subjectMemberIds': 'member', 'body.documentIds': 'shared', 'body.itemIds': 'shared', 'body.taskIds': 'record',
+  },
+  'PATCH /api/oversight/findings/:id': { 'params.id': 'record', 'body.itemIds': 'shared', 'body.taskIds': 'record', 'body.reportIds': 'record', 'body.memberIds': 'member' },
+  'GET /api/oversight/my-inspections': {},
   'GET /api/oversight/inspections': { 'querystring.orgId': 'org', 'querystring.subjectOrgId': 'org' },
   'POST /api/oversight/inspections': { 'body.orgId': 'org', 'body.entryId': 'record', 'body.subjectOrgId': 'org', 'body.subjectMemberId': 'member', 'body.documentId': 'shared' },
   'GET /api/oversight/inspections/:id': { 'params.id': 'record' },

@@ -7,10 +7,11 @@ import { sendAttachment } from '../../lib/attachments';
 import { AppError } from '../../lib/errors';
 import { readMultipart, requireFile } from '../../lib/upload';
 import { addEvidence, getEvidence } from './evidence.service';
+import { getMyInspections, updateEntry, updateFinding } from './edits.service';
 import { exportInspectionDocx, exportProgramDocx, INSPECTION_DOCS } from './oversight.docx';
 import {
   conclusionSchema, createEntrySchema, createInspectionSchema, createProgramSchema, dashboardQuery, decideSchema, findingSchema, formTeamSchema, idParams,
-  evidenceFieldsSchema, evidenceFileSchema, fileParams, fileResponseSchema, listInspectionsQuery, listProgramsQuery, noticeSchema, orgParams, reportDoneSchema, selfReportSchema, sessionSchema, teamReportSchema, versionSchema,
+  evidenceFieldsSchema, evidenceFileSchema, inspectionResponseSchema, myInspectionsResponseSchema, programResponseSchema, updateEntrySchema, updateFindingSchema, fileParams, fileResponseSchema, listInspectionsQuery, listProgramsQuery, noticeSchema, orgParams, reportDoneSchema, selfReportSchema, sessionSchema, teamReportSchema, versionSchema,
 } from './oversight.schema';
 import { addEntry, createProgram, findPrograms, getProgram } from './programs.service';
 import {
@@ -45,6 +46,13 @@ export const oversightRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
     });
   app.post('/oversight/programs/:id/entries', { config: write, schema: { tags, summary: 'Add an entry to a program', params: idParams, body: createEntrySchema } },
     async (req, reply) => reply.status(201).send(await addEntry(db, actorOf(req), req.params.id, req.body)));
+
+  app.patch('/oversight/entries/:id', { config: write, schema: { tags, summary: 'Edit a program entry (version checked, audited)', params: idParams, body: updateEntrySchema, response: { 200: programResponseSchema } } },
+    async (req) => updateEntry(db, actorOf(req), req.params.id, req.body));
+  app.patch('/oversight/findings/:id', { config: anyone, schema: { tags, summary: 'Edit a draft finding before the conclusion (team; version checked, audited)', params: idParams, body: updateFindingSchema, response: { 200: inspectionResponseSchema } } },
+    async (req) => updateFinding(db, actorOf(req), req.params.id, req.body));
+  app.get('/oversight/my-inspections', { config: anyone, schema: { tags, summary: 'A member under inspection: the files on them, as sent to them, with their explanation', response: { 200: myInspectionsResponseSchema } } },
+    async (req) => getMyInspections(db, actorOf(req)));
 
   app.get('/oversight/inspections', { config: anyone, schema: { tags, summary: 'Inspection files the caller may open', querystring: listInspectionsQuery } },
     async (req) => findInspections(db, actorOf(req), req.query));
