@@ -61,6 +61,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     '/oversight/inspections': locale === 'en' ? 'Inspection files' : 'Hồ sơ kiểm tra, giám sát',
     '/grading': locale === 'en' ? 'Grading rounds' : 'Đợt đánh giá',
     '/grading/me': locale === 'en' ? 'My self-assessment' : 'Phiếu kiểm điểm của tôi',
+    '/oversight/me': locale === 'en' ? 'Inspections of me' : 'Kiểm tra, giám sát đối với tôi',
   };
   const icon: Partial<Record<PagePath, ReactNode>> = {
     '/dashboard': <DashboardOutlined />,

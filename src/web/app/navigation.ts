@@ -31,6 +31,7 @@ export const PAGES = [
   { path: '/oversight/inspections', need: 'orgs.read', group: 'oversight' },
   { path: '/grading', need: 'grading.read', group: 'grading' },
   { path: '/grading/me', need: 'member', group: 'grading' },
+  { path: '/oversight/me', need: 'member', group: 'oversight' },
 ] as const satisfies readonly { path: string; need: Need; group: MenuGroup | null }[];
 
 export type MenuGroup = 'study' | 'reports' | 'oversight' | 'grading';

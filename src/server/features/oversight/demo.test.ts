@@ -35,6 +35,14 @@ describe('oversight demo', () => {
       for (const text of f.itemTexts!) expect(dash.targets.find((t) => t.text === text)?.status).toBe('off_track');
     }
     expect((x.recommendations as { view: string }[]).map((r) => r.view).sort()).toEqual(['accepted', 'overdue', 'reported']);
+    // The team page lists real (sample, disabled) accounts: head, member, secretary.
+    expect((x.team as { role: string; fullName: string }[]).map((t) => t.role)).toEqual(['head', 'member', 'secretary']);
+    expect((x.team as { fullName: string }[]).every((t) => t.fullName.endsWith('(mẫu)'))).toBe(true);
+    const { rows: accounts } = await db.query(`SELECT bool_and(u.is_disabled) AS disabled FROM inspection_team it JOIN users u ON u.id = it.user_id`);
+    expect(accounts[0]).toEqual({ disabled: true });
+    // Each recommendation is a task of Thành ủy Dĩ An.
+    const { rows: tasks } = await db.query(`SELECT count(*)::int AS n FROM inspection_recommendations r JOIN tasks t ON t.id = r.task_id JOIN orgs o ON o.id = t.lead_org_id WHERE o.code = 'BD.DIAN'`);
+    expect(tasks[0]).toEqual({ n: 3 });
   });
 
   it('holds the Bloc’s closed inspection on admitting members and feeds the dashboard', async () => {
