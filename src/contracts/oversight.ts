@@ -116,3 +116,57 @@ export const escalationsResponse = z.object({ escalated: z.number() });
 export const oversightDashboardResponse = z.object({ org: z.object({ id: z.number(), name: z.string(), parentId: z.number().nullable() }), year: z.number(), term: z.string(), asOf: z.string(), coverageYear: z.object({ percent: z.number(), covered: z.number(), orgs: z.number() }), coverageTerm: z.object({ percent: z.number(), covered: z.number(), orgs: z.number() }), byKind: z.record(z.enum(OVERSIGHT_KINDS), z.object({ concluded: z.number(), ongoing: z.number() })), findingsByKind: z.object({ strength: z.number(), limitation: z.number(), shortcoming: z.number(), violation: z.number() }), findingsByTheme: z.array(z.object({ strength: z.number(), limitation: z.number(), shortcoming: z.number(), violation: z.number(), theme: z.string(), files: z.number() })), overdue: z.object({ count: z.number(), items: z.array(z.object({ id: z.number(), inspectionId: z.number(), text: z.string(), deadline: z.string(), ownerOrgName: z.string(), subjectOrgName: z.string() })) }), children: z.array(z.object({ orgId: z.number(), orgName: z.string(), orgs: z.number(), coveredYear: z.number(), coveredTerm: z.number(), percentYear: z.number(), overdue: z.number() })) });
 /** GET /oversight/orgs/:orgId/timeline */
 export const orgTimelineResponse = z.object({ org: z.object({ id: z.number(), name: z.string() }), items: z.array(z.object({ recommendations: z.object({ inspectionId: z.number(), total: z.number(), accepted: z.number(), overdue: z.number() }).nullable(), id: z.number(), kind: z.enum(OVERSIGHT_KINDS), basis: z.enum(OVERSIGHT_BASES), orgName: z.string(), subjectOrgId: z.number(), subjectOrgName: z.string(), subjectMemberName: z.string().nullable(), content: z.string(), theme: z.string(), periodStart: z.string(), periodEnd: z.string(), year: z.number(), status: z.enum(['closed', 'planned', 'team_formed', 'notified', 'self_reported', 'sessions', 'team_reported', 'findings', 'concluded', 'follow_up']), statusLabel: z.string(), isSample: z.boolean() })) });
+
+/** Multipart text fields arrive as strings: an id is digits. */
+const fieldId = z.string().regex(/^\d{1,15}$/, 'Mã không hợp lệ').transform(Number).optional();
+/** The fields sent with an evidence file (multipart): which part of the file it is evidence of. */
+export const evidenceFieldsSchema = z.object({
+  part: z.enum(['finding', 'self_report', 'follow_up'], { message: 'Chọn minh chứng cho nhận xét, báo cáo tự kiểm tra hoặc kiến nghị' }),
+  findingId: fieldId,
+  recommendationId: fieldId,
+}).refine((v) => v.part !== 'finding' || v.findingId !== undefined, { message: 'Chọn nhận xét', path: ['findingId'] })
+  .refine((v) => v.part !== 'follow_up' || v.recommendationId !== undefined, { message: 'Chọn kiến nghị', path: ['recommendationId'] });
+export type EvidenceFields = z.infer<typeof evidenceFieldsSchema>;
+export const fileParams = z.object({ id, fileId: id });
+export const evidenceFileSchema = z.object({
+  id: z.number(), part: z.enum(['finding', 'self_report', 'follow_up']), findingId: z.number().nullable(), recommendationId: z.number().nullable(),
+  fileName: z.string(), mimeType: z.string(), sizeBytes: z.number(), createdAt: z.union([z.string(), z.date()]),
+});
+
+/** An edit of a program entry: the version read, and only the fields that change. */
+export const updateEntrySchema = z.object({
+  version,
+  kind: z.enum(OVERSIGHT_KINDS).optional(),
+  basis: z.enum(OVERSIGHT_BASES).optional(),
+  content: text(5000, 'Nội dung').optional(),
+  theme: text(200, 'Chủ đề').optional(),
+  subjectOrgIds: z.array(z.number().int().positive()).max(500).optional(),
+  subjectMemberIds: z.array(z.number().int().positive()).max(500).optional(),
+  documentIds: z.array(z.number().int().positive()).max(500).optional(),
+  itemIds: z.array(z.number().int().positive()).max(500).optional(),
+  taskIds: z.array(z.number().int().positive()).max(500).optional(),
+  periodStart: isoDate.optional(),
+  periodEnd: isoDate.optional(),
+  responsibleBody: z.enum(RESPONSIBLE_BODIES).optional(),
+});
+export type UpdateEntryInput = z.infer<typeof updateEntrySchema>;
+
+/** An edit of a draft finding: the version read, and only the fields that change. */
+export const updateFindingSchema = z.object({
+  version,
+  kind: z.enum(FINDING_KINDS).optional(),
+  theme: text(200, 'Chủ đề').optional(),
+  text: text(10_000, 'Nội dung nhận xét').optional(),
+  itemIds: z.array(z.number().int().positive()).max(500).optional(),
+  taskIds: z.array(z.number().int().positive()).max(500).optional(),
+  reportIds: z.array(z.number().int().positive()).max(500).optional(),
+  memberIds: z.array(z.number().int().positive()).max(500).optional(),
+});
+export type UpdateFindingInput = z.infer<typeof updateFindingSchema>;
+
+const loose = z.record(z.string(), z.unknown());
+/** A program as the routes answer it (its fields are the service's; the entries listed). */
+export const programResponseSchema = loose.and(z.object({ id: z.number(), version: z.number(), entries: z.array(loose) }));
+/** An inspection file as the caller may see it (parts outside the audience are null or empty). */
+export const inspectionResponseSchema = loose.and(z.object({ id: z.number(), version: z.number(), status: z.string(), audience: z.string() }));
+export const myInspectionsResponseSchema = z.array(inspectionResponseSchema);

@@ -186,6 +186,11 @@ const routeIds: Record<string, Declaration> = {
   'POST /api/oversight/programs/:id/entries': {
     'params.id': 'record', 'body.subjectOrgIds': 'org', 'body.subjectMemberIds': 'member', 'body.documentIds': 'shared', 'body.itemIds': 'shared', 'body.taskIds': 'record',
   },
+  'PATCH /api/oversight/entries/:id': {
+    'params.id': 'record', 'body.subjectOrgIds': 'org', 'body.subjectMemberIds': 'member', 'body.documentIds': 'shared', 'body.itemIds': 'shared', 'body.taskIds': 'record',
+  },
+  'PATCH /api/oversight/findings/:id': { 'params.id': 'record', 'body.itemIds': 'shared', 'body.taskIds': 'record', 'body.reportIds': 'record', 'body.memberIds': 'member' },
+  'GET /api/oversight/my-inspections': {},
   'GET /api/oversight/inspections': { 'querystring.orgId': 'org', 'querystring.subjectOrgId': 'org' },
   'POST /api/oversight/inspections': { 'body.orgId': 'org', 'body.entryId': 'record', 'body.subjectOrgId': 'org', 'body.subjectMemberId': 'member', 'body.documentId': 'shared' },
   'GET /api/oversight/inspections/:id': { 'params.id': 'record' },
@@ -202,6 +207,8 @@ const routeIds: Record<string, Declaration> = {
   'POST /api/oversight/inspections/:id/conclusion': { 'params.id': 'record', 'body.recommendations.ownerOrgId': 'org' },
   'POST /api/oversight/inspections/:id/conclusion/send': { 'params.id': 'record' },
   'POST /api/oversight/inspections/:id/close': { 'params.id': 'record' },
+  'POST /api/oversight/inspections/:id/files': { 'params.id': 'record' },
+  'GET /api/oversight/inspections/:id/files/:fileId': { 'params.id': 'record', 'params.fileId': 'record' },
   'POST /api/oversight/recommendations/:id/report': { 'params.id': 'record' },
   'POST /api/oversight/recommendations/:id/accept': { 'params.id': 'record' },
   'POST /api/oversight/recommendations/:id/reopen': { 'params.id': 'record' },

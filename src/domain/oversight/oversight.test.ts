@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  audienceOf, availableOversightActions, formatOversightSymbol, isReadAudited, nextOversightStatus, nextRecommendationStatus, OVERSIGHT_PARTS,
+  audienceOf, availableOversightActions, followUpWrite, formatOversightSymbol, recommendationStatusOf, isReadAudited, nextOversightStatus, nextRecommendationStatus, OVERSIGHT_PARTS,
   oversightIssuer, oversightPercent, recommendationView, teamProblems, termYearsOf, visibleParts, type OversightAction, type OversightStatus,
 } from './index';
 
@@ -67,6 +67,23 @@ describe('recommendations', () => {
     expect(recommendationView('open', '2026-06-30', '2026-06-30')).toBe('open');
     expect(recommendationView('reported', '2026-06-30', '2026-07-01')).toBe('reported');
     expect(recommendationView('accepted', '2026-06-30', '2026-07-01')).toBe('accepted');
+  });
+
+  it('reads the follow-up state from the task and the commission’s verdict, and each action writes one of them back', () => {
+    expect(recommendationStatusOf(null, null)).toBe('open');
+    expect(recommendationStatusOf('in_progress', null)).toBe('open');
+    expect(recommendationStatusOf('done', null)).toBe('reported');
+    expect(recommendationStatusOf('done', 'accepted')).toBe('accepted');
+    expect(recommendationStatusOf('in_progress', 'reopened')).toBe('reopened');
+    // A task set back from done after acceptance is no longer accepted: it waits again.
+    expect(recommendationStatusOf('in_progress', 'accepted')).toBe('open');
+    // Each action lands on the status the workflow promises.
+    for (const [from, action] of [[['not_started', null], 'report_done'], [['done', null], 'accept'], [['done', 'accepted'], 'reopen']] as const) {
+      const w = followUpWrite(action);
+      const next = recommendationStatusOf(w.taskStatus ?? from[0], w.decision);
+      const expected = nextRecommendationStatus(recommendationStatusOf(from[0], from[1]), action, 'Đã ban hành kế hoạch khắc phục');
+      expect(expected).toEqual({ status: next });
+    }
   });
 });
 

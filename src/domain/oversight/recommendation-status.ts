@@ -44,3 +44,24 @@ export function recommendationView(status: RecommendationStatus, deadline: strin
   if ((status === 'open' || status === 'reopened') && deadline < today) return 'overdue';
   return status;
 }
+
+export type FollowUpDecision = 'accepted' | 'reopened' | null;
+
+/**
+ * The follow-up state from its two parts: the task the recommendation became (its status is
+ * the subject's progress) and the commission's verdict. The view `recommendation_follow_up` is
+ * the SQL twin of this rule. A recommendation not sent yet has no task: open.
+ */
+export function recommendationStatusOf(taskStatus: string | null, decision: FollowUpDecision): RecommendationStatus {
+  if (taskStatus === 'done') return decision === 'accepted' ? 'accepted' : 'reported';
+  return decision === 'reopened' ? 'reopened' : 'open';
+}
+
+/** What `action` writes: the task's new status (null: unchanged) and the verdict kept on the recommendation. */
+export function followUpWrite(action: RecommendationAction): { taskStatus: 'done' | 'in_progress' | null; decision: FollowUpDecision } {
+  switch (action) {
+    case 'report_done': return { taskStatus: 'done', decision: null };
+    case 'accept': return { taskStatus: null, decision: 'accepted' };
+    case 'reopen': return { taskStatus: 'in_progress', decision: 'reopened' };
+  }
+}

@@ -4,8 +4,9 @@
  * supervision of Thành ủy Dĩ An on carrying out the XI resolution (self-report pre-filled from
  * the demo's figures, findings linked to the off-track GRDP and enterprise targets, a
  * conclusion with three recommendations, one overdue), the Bloc's own 2023 program and its
- * inspection of a grassroots organization on admitting members. The demo holds no user
- * accounts, so the teams are named in the decisions' text only.
+ * inspection of a grassroots organization on admitting members. The teams are sample user
+ * accounts (disabled, with no usable password: an administrator enables one and sets its
+ * password to use it), so that each file's team page lists its head, members and secretary.
  */
 import type pg from 'pg';
 import { nextOversightNumber } from '../features/oversight/oversight.queries';
@@ -38,6 +39,19 @@ async function entry(tx: pg.PoolClient, programId: number, e: Entry) {
   return rows[0]!.id;
 }
 
+type TeamSeat = { userId: number; role: 'head' | 'member' | 'secretary' };
+
+/**
+ * A sample account of the running committee's inspection staff, holding the inspector role
+ * there. Disabled and without a usable password ('!' never matches a scrypt hash).
+ */
+async function sampleInspector(tx: pg.PoolClient, at: Org, username: string, fullName: string): Promise<number> {
+  const { rows } = await tx.query<{ id: number }>(
+    `INSERT INTO users (username, full_name, password_hash, is_disabled) VALUES ($1, $2, '!sample', true) RETURNING id`, [username, `${fullName} (mẫu)`]);
+  await tx.query(`INSERT INTO user_roles (user_id, org_id, role) VALUES ($1, $2, 'inspector')`, [rows[0]!.id, at.id]);
+  return rows[0]!.id;
+}
+
 type Finding = { kind: string; theme: string; text: string; itemIds?: number[] };
 type Rec = { text: string; owner: Org; deadline: string; status: string; evidence?: string };
 
@@ -45,6 +59,7 @@ type Rec = { text: string; owner: Org; deadline: string; status: string; evidenc
 async function inspection(tx: pg.PoolClient, run: Org, subject: Org, f: {
   entryId: number; kind: string; basis: string; content: string; theme: string; documentId: number | null; start: string; end: string; decisionDate: string;
   plan: string; notice: string; selfReport: string; minutes: string; teamReport: string; findings: Finding[]; conclusion: string; recs: Rec[]; status: 'follow_up' | 'closed';
+  team: TeamSeat[];
 }) {
   const year = Number(f.start.slice(0, 4));
   const decision = await nextOversightNumber(tx, run, 'inspection_commission', 'decision', year);
@@ -62,15 +77,23 @@ async function inspection(tx: pg.PoolClient, run: Org, subject: Org, f: {
       f.plan, f.notice, f.selfReport, JSON.stringify(figures), f.teamReport, conclusion.symbol, f.conclusion,
       counts('strength'), counts('limitation'), counts('shortcoming'), counts('violation')]);
   const id = rows[0]!.id;
+  await tx.query(`INSERT INTO inspection_team (inspection_id, user_id, role) SELECT $1, u, r FROM unnest($2::bigint[], $3::text[]) AS t(u, r)`,
+    [id, f.team.map((m) => m.userId), f.team.map((m) => m.role)]);
   await tx.query(`INSERT INTO inspection_sessions (inspection_id, held_on, place, minutes) VALUES ($1, $2::date + 30, $3, $4)`, [id, f.decisionDate, `Trụ sở ${subject.name}`, f.minutes]);
   for (const x of f.findings) {
     await tx.query(`INSERT INTO inspection_findings (inspection_id, kind, theme, text, item_ids) VALUES ($1, $2, $3, $4, $5)`, [id, x.kind, x.theme, x.text, x.itemIds ?? []]);
   }
+  // The conclusion was sent: each recommendation is a task of its owner, whose status is the progress.
   for (const [i, r] of f.recs.entries()) {
+    const isDone = r.status === 'reported' || r.status === 'accepted';
+    const { rows: task } = await tx.query<{ id: number }>(
+      `INSERT INTO tasks (org_id, org_path, title, lead_org_id, lead_org_path, due_date, status, progress)
+       VALUES ($1, $2::ltree, $3, $4, $5::ltree, $6, $7, $8) RETURNING id`,
+      [run.id, run.path, `Thực hiện kiến nghị theo Thông báo kết luận ${conclusion.symbol}: ${r.text}`, r.owner.id, r.owner.path, r.deadline, isDone ? 'done' : 'not_started', isDone ? 100 : 0]);
     await tx.query(
-      `INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline, status, evidence, reported_at, decided_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $6 IN ('reported','accepted') THEN $5::date - 10 END, CASE WHEN $6 = 'accepted' THEN $5::date END)`,
-      [id, i + 1, r.text, r.owner.id, r.deadline, r.status, r.evidence ?? null]);
+      `INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline, task_id, decision, evidence, reported_at, decided_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $9 THEN $5::date - 10 END, CASE WHEN $7 = 'accepted' THEN $5::date END)`,
+      [id, i + 1, r.text, r.owner.id, r.deadline, task[0]!.id, r.status === 'accepted' ? 'accepted' : null, r.evidence ?? null, isDone]);
   }
   return id;
 }
@@ -87,6 +110,15 @@ export async function loadDemoOversight(tx: pg.PoolClient, ctx: DemoContext) {
   const { rows: items } = await tx.query<{ id: number; code: string }>(
     `SELECT i.id, ind.code FROM document_items i JOIN indicators ind ON ind.id = i.indicator_id WHERE i.document_id = $1 AND ind.code IN ('GRDP_GROWTH','ENTERPRISES')`, [xi]);
   const target = (code: string) => items.filter((i) => i.code === code).map((i) => i.id);
+
+  // The teams: staff of UBKT Tỉnh ủy and of UBKT Đảng ủy Khối (sample names).
+  const [tinhHead, tinhMember, tinhSecretary, khoiHead, khoiSecretary] = [
+    await sampleInspector(tx, province, 'mau.ubkt.tu.1', 'Nguyễn Văn Hải'),
+    await sampleInspector(tx, province, 'mau.ubkt.tu.2', 'Lê Thị Thu Hà'),
+    await sampleInspector(tx, province, 'mau.ubkt.tu.3', 'Trần Minh Tuấn'),
+    await sampleInspector(tx, bloc, 'mau.ubkt.duk.1', 'Phạm Quốc Dũng'),
+    await sampleInspector(tx, bloc, 'mau.ubkt.duk.2', 'Võ Thị Ngọc Ánh'),
+  ];
 
   const p2021 = await program(tx, province, 2021, 'Chương trình kiểm tra, giám sát năm 2021 của Ủy ban Kiểm tra Tỉnh ủy (dữ liệu mẫu)', '2021-01-15');
   await entry(tx, p2021, { kind: 'supervision', basis: 'thematic', content: 'Việc học tập, quán triệt và xây dựng chương trình hành động thực hiện Nghị quyết Đại hội XI', theme: 'Thực hiện Nghị quyết Đại hội', subjects: [diAn], documentIds: xi ? [xi] : [], start: '2021-05-01', end: '2021-06-30' });
@@ -117,6 +149,7 @@ export async function loadDemoOversight(tx: pg.PoolClient, ctx: DemoContext) {
       { text: 'Rà soát, điều chỉnh lộ trình các chỉ tiêu kinh tế đến năm 2025 và báo cáo kết quả.', owner: diAn, deadline: '2024-03-31', status: 'open' },
     ],
     status: 'follow_up',
+    team: [{ userId: tinhHead, role: 'head' }, { userId: tinhMember, role: 'member' }, { userId: tinhSecretary, role: 'secretary' }],
   });
 
   const pBloc = await program(tx, bloc, 2023, 'Chương trình kiểm tra, giám sát năm 2023 của Ủy ban Kiểm tra Đảng ủy Khối (dữ liệu mẫu)', '2023-01-10');
@@ -134,6 +167,25 @@ export async function loadDemoOversight(tx: pg.PoolClient, ctx: DemoContext) {
     conclusion: 'Đảng bộ thực hiện cơ bản đúng quy trình kết nạp đảng viên; cần hoàn thiện hồ sơ còn thiếu (dữ liệu mẫu).',
     recs: [{ text: 'Bổ sung nhận xét của đoàn thể vào 3 hồ sơ kết nạp.', owner: kcn, deadline: '2023-10-31', status: 'accepted', evidence: 'Đã bổ sung đủ 3 hồ sơ (dữ liệu mẫu).' }],
     status: 'closed',
+    team: [{ userId: khoiHead, role: 'head' }, { userId: khoiSecretary, role: 'secretary' }],
   });
+  await coverageTarget(tx, bloc);
   ctx.log('Dữ liệu mẫu: chương trình, cuộc kiểm tra, giám sát và kết luận (dữ liệu mẫu).');
+}
+
+/**
+ * The Bloc's resolution gets the target its inspection commission answers for, on the
+ * ORG_OVERSIGHT_RATE indicator: its actual values come from the conclusions above, by themselves.
+ */
+async function coverageTarget(tx: pg.PoolClient, bloc: Org) {
+  const { rows } = await tx.query<{ documentId: number; partId: number }>(
+    `SELECT d.id AS "documentId", p.id AS "partId" FROM documents d JOIN document_items p ON p.document_id = d.id AND p.kind = 'part' AND p.text = 'Các chỉ tiêu'
+      WHERE d.org_id = $1 AND d.kind = 'resolution' ORDER BY d.version_no DESC LIMIT 1`, [bloc.id]);
+  const found = rows[0];
+  if (!found) return;
+  await tx.query(
+    `INSERT INTO document_items (document_id, parent_item_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
+     SELECT $1, $2, 'target', (SELECT COALESCE(max(position), 0) + 1 FROM document_items WHERE parent_item_id = $2),
+            'Trong nhiệm kỳ, 100% tổ chức đảng trực thuộc được kiểm tra, giám sát (dữ liệu mẫu)', i.id, '=', 100, '%', 2025
+       FROM indicators i WHERE i.code = 'ORG_OVERSIGHT_RATE'`, [found.documentId, found.partId]);
 }

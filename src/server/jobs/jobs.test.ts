@@ -43,9 +43,12 @@ describe('the scheduler', () => {
     expect(first).toEqual([
       expect.objectContaining({ name: 'report-reminders', status: 'ok', result: expect.objectContaining({ notifications: 1, mails: 1, smtp: false }) }),
       expect.objectContaining({ name: 'grading-reminders', status: 'ok', result: expect.objectContaining({ notifications: 0 }) }),
+      { name: 'oversight-escalations', status: 'ok', result: { escalated: 0 } },
     ]);
     // The next tick the same day finds the jobs done.
-    expect(await jobs.tick()).toEqual([{ name: 'report-reminders', status: 'skipped' }, { name: 'grading-reminders', status: 'skipped' }]);
+    expect(await jobs.tick()).toEqual([
+      { name: 'report-reminders', status: 'skipped' }, { name: 'grading-reminders', status: 'skipped' }, { name: 'oversight-escalations', status: 'skipped' },
+    ]);
     await jobs.stop();
     const { rows } = await db.query(`SELECT last_status, runs FROM job_runs WHERE name = 'report-reminders'`);
     expect(rows[0]).toMatchObject({ last_status: 'ok', runs: 1 });

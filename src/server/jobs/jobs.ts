@@ -5,6 +5,9 @@
  *   Vietnam's calendar and once at start-up; the service's dedupe keys make a rerun harmless;
  * - `grading-reminders`: a round's deadlines (grading), daily and at start-up, deduped the same way;
  * - `mail-sender`: with SMTP settings (SMTP_HOST…), delivers the pending outbox every tick;
+ * - `oversight-escalations`: recommendations of inspections past their deadline and still
+ *   waiting for the subject are notified to the committee that ran the file, once a day by
+ *   Vietnam's calendar; each is escalated once (escalated_on), so a rerun finds nothing new;
  * - `backup`: with RESOLUTE_BACKUP_DIR, a backup once a day keeping the newest N (./backups).
  *
  * RESOLUTE_JOBS=off turns them off; they are off under Vitest unless RESOLUTE_JOBS=on (a test
@@ -14,6 +17,7 @@ import type { Db } from '../db/pool';
 import { createTransport, deliverOutbox, smtpSettingsFromEnv, type MailTransport, type SmtpSettings } from '../features/mail';
 import { sendReminders } from '../features/reports/reminders.service';
 import { sendGradingReminders } from '../features/grading';
+import { escalateOverdue } from '../features/oversight/follow-up.service';
 import { vnToday } from '../../domain/vn-time';
 import { runDailyBackup } from './backups';
 import { startScheduler, type Job, type Scheduler } from './scheduler';
@@ -44,6 +48,11 @@ export function appJobs(settings: JobsSettings, transport?: MailTransport, backu
       runAtStart: true,
       isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
       run: (db) => sendGradingReminders(db),
+    },
+    {
+      name: 'oversight-escalations',
+      isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
+      run: async (db) => ({ escalated: await escalateOverdue(db, null) }),
     },
   ];
   if (backup) {

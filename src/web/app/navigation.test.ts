@@ -25,7 +25,7 @@ describe('a home for each role', () => {
   });
 
   it("offers a member only the member's own pages", () => {
-    expect(pagesFor(as('member', 12))).toEqual(['/study/me', '/grading/me']);
+    expect(pagesFor(as('member', 12))).toEqual(['/study/me', '/grading/me', '/oversight/me']);
     expect(canOpen(as('member', 12), '/orgs')).toBe(false);
     expect(canOpen(as('member', 12), '/documents/3')).toBe(false);
     expect(canOpen(as('member', 12), '/study/me')).toBe(true);

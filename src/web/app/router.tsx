@@ -43,6 +43,7 @@ const OversightProgramPage = lazyRouteComponent(() => import('../features/oversi
 const OversightInspectionsPage = lazyRouteComponent(() => import('../features/oversight/timeline-page'), 'InspectionsPage');
 const OversightInspectionPage = lazyRouteComponent(() => import('../features/oversight/inspection-page'), 'InspectionPage');
 const OversightTimelinePage = lazyRouteComponent(() => import('../features/oversight/timeline-page'), 'TimelinePage');
+const MyInspectionsPage = lazyRouteComponent(() => import('../features/oversight/my-inspections-page'), 'MyInspectionsPage');
 const GradingRoundsPage = lazyRouteComponent(() => import('../features/grading/rounds-page'), 'GradingRoundsPage');
 const GradingRoundPage = lazyRouteComponent(() => import('../features/grading/round-page'), 'GradingRoundPage');
 const MyEvaluationPage = lazyRouteComponent(() => import('../features/grading/my-evaluation-page'), 'MyEvaluationPage');
@@ -167,6 +168,7 @@ const oversightInspectionsRoute = createRoute({ getParentRoute: () => rootRoute,
 const oversightInspectionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/inspections/$id', component: () => <OversightInspectionPage key={oversightInspectionRoute.useParams().id} id={Number(oversightInspectionRoute.useParams().id)} /> });
 const oversightTimelineRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/orgs/$orgId', component: () => <OversightTimelinePage key={oversightTimelineRoute.useParams().orgId} orgId={Number(oversightTimelineRoute.useParams().orgId)} /> });
 const gradingRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading', component: GradingRoundsPage });
+const myInspectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/me', component: MyInspectionsPage });
 const myEvaluationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading/me', component: MyEvaluationPage });
 const gradingRoundRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading/rounds/$id', component: () => <GradingRoundPage key={gradingRoundRoute.useParams().id} id={Number(gradingRoundRoute.useParams().id)} /> });
 const carryOverRoute = createRoute({ getParentRoute: () => rootRoute, path: '/carry-over', component: CarryOverPage });
@@ -218,6 +220,7 @@ const routeTree = rootRoute.addChildren([
   reflectionsRoute,
   checkinRoute,
   oversightRoute,
+  myInspectionsRoute,
   oversightProgramsRoute,
   oversightProgramRoute,
   oversightInspectionsRoute,

@@ -149,7 +149,11 @@ export async function updateTask(db: Db, actor: Actor, id: number, input: Update
 export async function deleteTask(db: Db, actor: Actor, id: number, version: number) {
   const task = await loadTaskForWrite(db, actor, id);
   await inTransaction(db, async (tx) => {
-    const { rowCount } = await tx.query('DELETE FROM tasks WHERE id = $1 AND version = $2', [id, version]);
+    // A task another record follows up (the recommendation of an inspection it became) stays.
+    const rowCount = await tx.query('DELETE FROM tasks WHERE id = $1 AND version = $2', [id, version]).then((r) => r.rowCount, (err: { code?: string }) => {
+      if (err.code === '23503') throw new AppError('conflict', { vi: 'Nhiệm vụ đang được theo dõi ở nơi khác (kiến nghị sau kiểm tra, giám sát) nên không xóa được.', en: 'The task is followed up elsewhere (an inspection’s recommendation) and cannot be deleted.' });
+      throw err;
+    });
     if (rowCount === 0) throw versionConflict();
     await recordAudit(tx, actor, { action: 'delete', entity: 'task', entityId: id, orgId: task.orgId, orgPath: task.orgPath, summary: `Xóa nhiệm vụ: ${task.title.slice(0, 120)}` });
   });

@@ -44,7 +44,7 @@ export async function findTeam(db: Queryable, id: number) {
 
 export async function findFindings(db: Queryable, id: number) {
   const { rows } = await db.query(
-    `SELECT f.id, f.kind, f.theme, f.text, f.item_ids AS "itemIds", f.task_ids AS "taskIds", f.report_ids AS "reportIds", f.member_ids AS "memberIds",
+    `SELECT f.id, f.version, f.kind, f.theme, f.text, f.item_ids AS "itemIds", f.task_ids AS "taskIds", f.report_ids AS "reportIds", f.member_ids AS "memberIds",
             (SELECT array_agg(i.text ORDER BY i.position) FROM document_items i WHERE i.id = ANY(f.item_ids)) AS "itemTexts",
             (SELECT array_agg(t.title) FROM tasks t WHERE t.id = ANY(f.task_ids)) AS "taskTitles",
             (SELECT array_agg(m.full_name) FROM members m WHERE m.id = ANY(f.member_ids)) AS "memberNames"
@@ -55,13 +55,18 @@ export async function findFindings(db: Queryable, id: number) {
 export type RecommendationRow = {
   id: number; inspectionId: number; position: number; text: string; ownerOrgId: number; ownerOrgName: string; ownerPath: string; deadline: string;
   status: 'open' | 'reported' | 'accepted' | 'reopened'; evidence: string | null; reportedAt: string | null; decidedNote: string | null; decidedAt: string | null; version: number;
+  /** The row of `tasks` it became once the conclusion was sent (null before): its status is the follow-up's progress. */
+  taskId: number | null; taskStatus: string | null;
 };
+/** Recommendations as read: the view joins each to its task (migration of the follow-up tasks). */
+export const recommendationFrom = `recommendation_follow_up r JOIN orgs o ON o.id = r.owner_org_id`;
 export const recommendationColumns = `r.id, r.inspection_id AS "inspectionId", r.position, r.text, r.owner_org_id AS "ownerOrgId", o.name AS "ownerOrgName", o.path::text AS "ownerPath",
-  to_char(r.deadline, 'YYYY-MM-DD') AS deadline, r.status, r.evidence, r.reported_at AS "reportedAt", r.decided_note AS "decidedNote", r.decided_at AS "decidedAt", r.version`;
+  to_char(r.deadline, 'YYYY-MM-DD') AS deadline, r.status, r.evidence, r.reported_at AS "reportedAt", r.decided_note AS "decidedNote", r.decided_at AS "decidedAt", r.version,
+  r.task_id AS "taskId", r.task_status AS "taskStatus"`;
 
 export async function findRecommendations(db: Queryable, inspectionId: number): Promise<RecommendationRow[]> {
   const { rows } = await db.query<RecommendationRow>(
-    `SELECT ${recommendationColumns} FROM inspection_recommendations r JOIN orgs o ON o.id = r.owner_org_id WHERE r.inspection_id = $1 ORDER BY r.position`, [inspectionId]);
+    `SELECT ${recommendationColumns} FROM ${recommendationFrom} WHERE r.inspection_id = $1 ORDER BY r.position`, [inspectionId]);
   return rows;
 }
 
@@ -69,6 +74,6 @@ export async function workflowFacts(db: Queryable, id: number) {
   const { rows } = await db.query<{ findings: number; recommendations: number; openRecommendations: number }>(
     `SELECT (SELECT count(*)::int FROM inspection_findings WHERE inspection_id = $1) AS findings,
             (SELECT count(*)::int FROM inspection_recommendations WHERE inspection_id = $1) AS recommendations,
-            (SELECT count(*)::int FROM inspection_recommendations WHERE inspection_id = $1 AND status <> 'accepted') AS "openRecommendations"`, [id]);
+            (SELECT count(*)::int FROM recommendation_follow_up WHERE inspection_id = $1 AND status <> 'accepted') AS "openRecommendations"`, [id]);
   return rows[0]!;
 }

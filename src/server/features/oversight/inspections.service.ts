@@ -18,6 +18,7 @@ import { documentsReadable, itemsConcerning, membersWithin, nextOversightNumber,
 import type { ConclusionInput, CreateInspectionInput, FindingInput, FormTeamInput } from '../../../contracts/oversight';
 import { findFindings, findRecommendations, findTeam, inspectionColumns, inspectionFrom, loadInspection, workflowFacts, type InspectionRow } from './inspections.queries';
 import { selfReportFigures } from './self-report.service';
+import { findEvidence } from './evidence.service';
 
 const audit = (tx: pg.PoolClient, actor: Actor, row: InspectionRow, action: string, summary: string, after?: unknown) =>
   recordAudit(tx, actor, { action, entity: 'inspection', entityId: row.id, orgId: row.orgId, orgPath: row.runPath, summary, after });
@@ -80,12 +81,13 @@ export async function getInspection(db: Db, actor: Actor, id: number) {
   if (isReadAuditedFor(actor, audience)) {
     await inTransaction(db, (tx) => audit(tx, actor, row, 'read', `Xem hồ sơ kiểm tra, giám sát (${audience})`));
   }
-  const [team, findings, recommendations, facts, earlier] = await Promise.all([
+  const [team, findings, recommendations, facts, earlier, evidence] = await Promise.all([
     parts.has('team') ? findTeam(db, id) : [],
     parts.has('findings') ? findFindings(db, id) : [],
     parts.has('recommendations') ? findRecommendations(db, id) : [],
     workflowFacts(db, id),
     earlierConclusions(db, row),
+    findEvidence(db, id, parts),
   ]);
   const today = vnToday();
   const abilities = abilitiesOf(actor, row, audience);
@@ -106,6 +108,7 @@ export async function getInspection(db: Db, actor: Actor, id: number) {
     recommendations: recommendations.map((r) => ({ ...r, view: recommendationView(r.status, r.deadline, today) })),
     counts: facts,
     earlier,
+    evidence,
     abilities: {
       ...abilities,
       actions: availableOversightActions(row.status, facts).filter((a) => mayAct(a, abilities)),
@@ -126,7 +129,7 @@ async function earlierConclusions(db: Db, row: InspectionRow) {
   const { rows } = await db.query(
     `SELECT x.id, x.kind, x.theme, x.content, to_char(x.period_start, 'YYYY-MM-DD') AS "periodStart", x.status, x.conclusion_symbol AS "conclusionSymbol",
             count(r.id)::int AS recommendations, count(r.id) FILTER (WHERE r.status = 'accepted')::int AS accepted
-       FROM inspections x LEFT JOIN inspection_recommendations r ON r.inspection_id = x.id
+       FROM inspections x LEFT JOIN recommendation_follow_up r ON r.inspection_id = x.id
       WHERE x.subject_org_id = $1 AND x.id <> $2 AND x.period_start <= $3::date AND x.status IN ('follow_up','closed')
       GROUP BY x.id ORDER BY x.period_start DESC LIMIT 20`,
     [row.subjectOrgId, row.id, row.periodStart],
@@ -290,6 +293,7 @@ export async function conclude(db: Db, actor: Actor, id: number, input: Conclusi
 export async function sendConclusion(db: Db, actor: Actor, id: number, version: number) {
   return step(db, actor, id, version, 'send_conclusion', 'commission', async (tx, row) => {
     await tx.query(`UPDATE inspections SET conclusion_sent_at = now() WHERE id = $1`, [id]);
+    await recommendationsToTasks(tx, row);
     await tx.query(
       `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
        SELECT DISTINCT ur.user_id, 'oversight_conclusion', 'Thông báo kết luận kiểm tra, giám sát', $2, '/oversight/inspections/' || $3, 'oversight-conclusion:' || $3
@@ -297,6 +301,24 @@ export async function sendConclusion(db: Db, actor: Actor, id: number, version: 
       [row.subjectOrgId, row.content.slice(0, 300), id]);
     return 'Gửi thông báo kết luận';
   });
+}
+
+/**
+ * Each recommendation of the conclusion being sent becomes a task of its owner org, assigned by
+ * the running committee, due on its deadline: it shows in the owner's task list and periodic
+ * reports from now on (not before: a conclusion not sent is still the commission's draft).
+ */
+async function recommendationsToTasks(tx: pg.PoolClient, row: InspectionRow) {
+  const { rows } = await tx.query<{ id: number; text: string; ownerOrgId: number; ownerPath: string; deadline: string }>(
+    `SELECT r.id, r.text, r.owner_org_id AS "ownerOrgId", o.path::text AS "ownerPath", to_char(r.deadline, 'YYYY-MM-DD') AS deadline
+       FROM inspection_recommendations r JOIN orgs o ON o.id = r.owner_org_id WHERE r.inspection_id = $1 AND r.task_id IS NULL ORDER BY r.position`, [row.id]);
+  for (const r of rows) {
+    const { rows: task } = await tx.query<{ id: number }>(
+      `INSERT INTO tasks (org_id, org_path, title, lead_org_id, lead_org_path, due_date)
+       VALUES ($1, $2::ltree, $3, $4, $5::ltree, $6::date) RETURNING id`,
+      [row.orgId, row.runPath, `Thực hiện kiến nghị theo Thông báo kết luận ${row.conclusionSymbol ?? ''}: ${r.text}`.normalize('NFC'), r.ownerOrgId, r.ownerPath, r.deadline]);
+    await tx.query(`UPDATE inspection_recommendations SET task_id = $2 WHERE id = $1`, [r.id, task[0]!.id]);
+  }
 }
 
 export async function closeInspection(db: Db, actor: Actor, id: number, version: number) {

@@ -17,9 +17,8 @@ import { notFound } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
 import { findInspections } from './inspections.service';
 import { dashboardScope } from './oversight.policy';
+import { PARTY_ORG_KINDS } from './coverage-series.service';
 
-/** Party organizations: committees, grassroots organizations and cells (not agencies, not mass organizations). */
-export const PARTY_ORG_KINDS = ['province_committee', 'district_committee', 'commune_committee', 'bloc_committee', 'grassroots', 'cell'];
 const CONCLUDED = `('concluded','follow_up','closed')`;
 
 type ChildCoverage = { childId: number; orgs: number; coveredYear: number; coveredTerm: number };
@@ -82,12 +81,12 @@ export async function getOversightDashboard(db: Db, actor: Actor, q: { orgId?: n
          FROM inspections x JOIN orgs so ON so.id = x.subject_org_id WHERE x.year = $2 AND so.path <@ $1::ltree GROUP BY 1, 2, 3`, [org.path, year]),
     db.query<{ childId: number | null; n: number }>(
       `SELECT CASE WHEN nlevel(so.path) > $3 THEN subpath(so.path, $3, 1)::text::bigint END AS "childId", count(*)::int AS n
-         FROM inspection_recommendations r JOIN inspections x ON x.id = r.inspection_id JOIN orgs so ON so.id = x.subject_org_id
+         FROM recommendation_follow_up r JOIN inspections x ON x.id = r.inspection_id JOIN orgs so ON so.id = x.subject_org_id
         WHERE r.status IN ('open','reopened') AND r.deadline < $2::date AND x.status = 'follow_up' AND so.path <@ $1::ltree
         GROUP BY 1`, [org.path, today, org.path.split('.').length]),
     db.query<{ id: number; inspectionId: number; text: string; deadline: string; ownerOrgName: string; subjectOrgName: string }>(
       `SELECT r.id, r.inspection_id AS "inspectionId", r.text, to_char(r.deadline, 'YYYY-MM-DD') AS deadline, o.name AS "ownerOrgName", so.name AS "subjectOrgName"
-         FROM inspection_recommendations r JOIN inspections x ON x.id = r.inspection_id JOIN orgs so ON so.id = x.subject_org_id JOIN orgs o ON o.id = r.owner_org_id
+         FROM recommendation_follow_up r JOIN inspections x ON x.id = r.inspection_id JOIN orgs so ON so.id = x.subject_org_id JOIN orgs o ON o.id = r.owner_org_id
         WHERE r.status IN ('open','reopened') AND r.deadline < $2::date AND x.status = 'follow_up' AND so.path <@ $1::ltree
         ORDER BY r.deadline, r.id LIMIT 50`, [org.path, today]),
   ]);
@@ -134,7 +133,7 @@ export async function getSubjectTimeline(db: Db, actor: Actor, orgId: number) {
   const { rows: recs } = await db.query<{ inspectionId: number; total: number; accepted: number; overdue: number }>(
     `SELECT r.inspection_id AS "inspectionId", count(*)::int AS total, count(*) FILTER (WHERE r.status = 'accepted')::int AS accepted,
             count(*) FILTER (WHERE r.status IN ('open','reopened') AND r.deadline < $2::date)::int AS overdue
-       FROM inspection_recommendations r JOIN inspections x ON x.id = r.inspection_id
+       FROM recommendation_follow_up r JOIN inspections x ON x.id = r.inspection_id
       WHERE r.inspection_id = ANY($1::bigint[]) AND x.status IN ('follow_up','closed') GROUP BY 1`, [ids, vnToday()]);
   const recOf = new Map(recs.map((r) => [r.inspectionId, r]));
   return {

@@ -3,10 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureOptions } from '../index';
 import { z } from 'zod';
 import { actorOf, DOCX_TYPE, sendFile } from '../../lib/http';
+import { sendAttachment } from '../../lib/attachments';
+import { AppError } from '../../lib/errors';
+import { readMultipart, requireFile } from '../../lib/upload';
+import { addEvidence, getEvidence } from './evidence.service';
+import { getMyInspections, updateEntry, updateFinding } from './edits.service';
 import { exportInspectionDocx, exportProgramDocx, INSPECTION_DOCS } from './oversight.docx';
 import {
   conclusionSchema, createEntrySchema, createInspectionSchema, createProgramSchema, dashboardQuery, decideSchema, findingSchema, formTeamSchema, idParams,
-  listInspectionsQuery, listProgramsQuery, noticeSchema, orgParams, reportDoneSchema, selfReportSchema, sessionSchema, teamReportSchema, versionSchema,
+  evidenceFieldsSchema, evidenceFileSchema, myInspectionsResponseSchema, updateEntrySchema, updateFindingSchema, fileParams, listInspectionsQuery, listProgramsQuery, noticeSchema, orgParams, reportDoneSchema, selfReportSchema, sessionSchema, teamReportSchema, versionSchema,
 } from '../../../contracts/oversight';
 import { addEntry, createProgram, findPrograms, getProgram } from './programs.service';
 import {
@@ -44,6 +49,13 @@ export const oversightRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
   app.post('/oversight/programs/:id/entries', { config: write, schema: { tags, summary: 'Add an entry to a program', params: idParams, body: createEntrySchema, response: { 201: programResponse } } },
     async (req, reply) => reply.status(201).send(await addEntry(db, actorOf(req), req.params.id, req.body)));
 
+  app.patch('/oversight/entries/:id', { config: write, schema: { tags, summary: 'Edit a program entry (version checked, audited)', params: idParams, body: updateEntrySchema, response: { 200: programResponse } } },
+    async (req) => updateEntry(db, actorOf(req), req.params.id, req.body));
+  app.patch('/oversight/findings/:id', { config: anyone, schema: { tags, summary: 'Edit a draft finding before the conclusion (team; version checked, audited)', params: idParams, body: updateFindingSchema, response: { 200: inspectionResponse } } },
+    async (req) => updateFinding(db, actorOf(req), req.params.id, req.body));
+  app.get('/oversight/my-inspections', { config: anyone, schema: { tags, summary: 'A member under inspection: the files on them, as sent to them, with their explanation', response: { 200: myInspectionsResponseSchema } } },
+    async (req) => getMyInspections(db, actorOf(req)));
+
   app.get('/oversight/inspections', { config: anyone, schema: { tags, summary: 'Inspection files the caller may open', querystring: listInspectionsQuery, response: { 200: inspectionPageResponse } } },
     async (req) => findInspections(db, actorOf(req), req.query));
   app.post('/oversight/inspections', { config: write, schema: { tags, summary: 'Start an inspection or supervision', body: createInspectionSchema, response: { 201: inspectionResponse } } },
@@ -79,6 +91,22 @@ export const oversightRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
     async (req) => sendConclusion(db, actorOf(req), req.params.id, req.body.version));
   app.post('/oversight/inspections/:id/close', { config: write, schema: { tags, summary: 'Close once every recommendation is accepted', params: idParams, body: versionSchema, response: { 200: inspectionResponse } } },
     async (req) => closeInspection(db, actorOf(req), req.params.id, req.body.version));
+
+  app.post('/oversight/inspections/:id/files', { config: anyone, schema: { tags, summary: 'Attach evidence (PDF, Word, Excel, photo) to a finding, the self-report or a recommendation’s follow-up (multipart: file, part, findingId, recommendationId)', params: idParams, response: { 201: evidenceFileSchema } } },
+    async (req, reply) => {
+      const upload = await readMultipart(req);
+      const fields = evidenceFieldsSchema.safeParse(upload.fields);
+      if (!fields.success) {
+        const list = fields.error.issues.map((i) => ({ field: `body.${i.path.join('.')}`, message: i.message }));
+        throw new AppError('validation_failed', { vi: list.map((f) => f.message).join('; '), en: 'Invalid evidence fields.' }, { fields: list });
+      }
+      return reply.status(201).send(await addEvidence(db, actorOf(req), req.params.id, fields.data, requireFile(upload)));
+    });
+  app.get('/oversight/inspections/:id/files/:fileId', { config: anyone, schema: { tags, summary: 'Download an evidence file (reads outside the team are audited)', params: fileParams, response: { 200: fileResponse('An evidence file', 'application/octet-stream') } } },
+    async (req, reply) => {
+      const f = await getEvidence(db, actorOf(req), req.params.id, req.params.fileId);
+      return sendAttachment(reply, f.content, f.fileName);
+    });
 
   app.post('/oversight/recommendations/:id/report', { config: anyone, schema: { tags, summary: 'The owner reports a recommendation done, with evidence', params: idParams, body: reportDoneSchema, response: { 200: inspectionResponse } } },
     async (req) => decideRecommendation(db, actorOf(req), req.params.id, 'report_done', req.body));

@@ -38,7 +38,7 @@ export async function getProgram(db: Db, actor: Actor, id: number) {
   const program = rows[0];
   if (!program) throw programNotFound();
   const { rows: entries } = await db.query(
-    `SELECT e.id, e.position, e.kind, e.basis, e.content, e.theme, e.subject_org_ids AS "subjectOrgIds", e.subject_member_ids AS "subjectMemberIds",
+    `SELECT e.id, e.version, e.position, e.kind, e.basis, e.content, e.theme, e.subject_org_ids AS "subjectOrgIds", e.subject_member_ids AS "subjectMemberIds",
             e.document_ids AS "documentIds", e.item_ids AS "itemIds", e.task_ids AS "taskIds",
             to_char(e.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(e.period_end, 'YYYY-MM-DD') AS "periodEnd", e.responsible_body AS "responsibleBody",
             (SELECT array_agg(o.name ORDER BY o.name COLLATE "vi-x-icu") FROM orgs o WHERE o.id = ANY(e.subject_org_ids)) AS "subjectOrgNames",

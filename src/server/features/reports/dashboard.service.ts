@@ -18,6 +18,7 @@ import { indicatorSeries, type SeriesPoint } from './rollups.service';
 import { STUDY_RATE_CODE, studyRateSeries } from './study-actuals.service';
 import { termYears } from './reports.service';
 import { GOOD_RATE_CODES, goodRateSeries } from '../grading';
+import { OVERSIGHT_RATE_CODE, oversightCoverageSeries } from '../oversight';
 
 /**
  * SQL twins of the domain's `isTaskOverdue` and `taskBucket` (one definition of overdue for
@@ -36,7 +37,7 @@ export type DashboardTarget = {
   itemId: number; text: string; statement: string | null; indicatorId: number | null; indicatorName: string | null; aggregation: string | null; unit: string;
   status: TargetStatus; reason: string; latest: number | null; latestPeriod: string | null; requiredRate: number | null;
   /** Where the actuals come from: approved reports, or study check-ins (STUDY_RATE, see study-actuals.service). */
-  source: 'reports' | 'study' | 'grading';
+  source: 'reports' | 'study' | 'grading' | 'oversight';
   actuals: { periodKey: string; periodEnd: string; value: number | null; reporting: number }[];
   yearly: YearValue[]; plan: YearValue[]; forecast: YearValue[]; openExplanations: number;
 };
@@ -141,13 +142,15 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
   ]);
   const explanations = new Map(ex.map((e) => [e.itemId, e.n]));
   const graded = await gradingSeriesOf(db, items, org.path, asOf);
+  const overseen = items.some((i) => i.indicatorCode?.toUpperCase() === OVERSIGHT_RATE_CODE) ? await oversightCoverageSeries(db, org.path, startYear, endYear, asOf) : [];
   // Targets are judged on whole years: until 31/12 a year's figure is still year-to-date, and
   // judging it would give a due-year target its final verdict on a partial year.
   const asOfYear = asOf.endsWith('-12-31') ? Number(asOf.slice(0, 4)) : Number(asOf.slice(0, 4)) - 1;
   return items.map((it) => {
     const fromStudy = studied !== undefined && it.indicatorCode?.toUpperCase() === STUDY_RATE_CODE;
     const fromGrading = it.indicatorCode ? graded.get(it.indicatorCode.toUpperCase()) : undefined;
-    const points = fromStudy ? studied : fromGrading ? fromGrading : it.indicatorId !== null ? (series.get(it.indicatorId) ?? []) : [];
+    const fromOversight = it.indicatorCode?.toUpperCase() === OVERSIGHT_RATE_CODE && overseen.length > 0 ? oversightPointsOf(overseen, it.perYear) : undefined;
+    const points = fromStudy ? studied : fromGrading ? fromGrading : fromOversight ? fromOversight : it.indicatorId !== null ? (series.get(it.indicatorId) ?? []) : [];
     const useOwn = it.aggregation === 'none' || it.aggregation === null;
     const yearly = yearlyOf(points, useOwn).filter((y) => y.year <= asOfYear);
     const spec: TargetSpec = {
@@ -160,7 +163,7 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
     const last = [...points].reverse().find((p) => (useOwn ? p.own : (p.subtree ?? p.own)) !== null);
     return {
       itemId: it.id, text: it.text, statement: memo(statements, JSON.stringify(statementInput), () => statementOf(statementInput)), indicatorId: it.indicatorId, indicatorName: it.indicatorName, aggregation: it.aggregation, unit: spec.unit,
-      status: ev.status, reason: ev.reason, requiredRate: ev.requiredRate ?? null, source: fromStudy ? 'study' : fromGrading ? 'grading' : 'reports',
+      status: ev.status, reason: ev.reason, requiredRate: ev.requiredRate ?? null, source: fromStudy ? 'study' : fromGrading ? 'grading' : fromOversight ? 'oversight' : 'reports',
       latest: last ? (useOwn ? last.own : (last.subtree ?? last.own)) : null, latestPeriod: last?.periodKey ?? null,
       actuals: points.map((p) => ({ periodKey: p.periodKey, periodEnd: p.periodEnd, value: useOwn ? p.own : (p.subtree ?? p.own), reporting: p.reporting })),
       yearly, plan: planOf(spec, direction, startYear, endYear), forecast: ev.forecast, openExplanations: explanations.get(it.id) ?? 0,
@@ -181,6 +184,19 @@ async function gradingSeriesOf(db: Queryable, items: TargetItemRow[], orgPath: s
     out.set(code, rows.map((r) => ({ periodKey: r.year, periodEnd: `${r.year}-12-31`, own: r.percent, subtree: r.percent, numerator: r.numerator, denominator: r.denominator, reporting: 0 })));
   }
   return out;
+}
+
+/**
+ * ORG_OVERSIGHT_RATE from the conclusions issued (the oversight feature), one point a year with
+ * its parts: the year's own coverage for a yearly target ("hằng năm"), else the coverage of the
+ * term so far ("trong nhiệm kỳ, 100% tổ chức đảng được kiểm tra, giám sát").
+ */
+function oversightPointsOf(rows: Awaited<ReturnType<typeof oversightCoverageSeries>>, perYear: boolean): SeriesPoint[] {
+  return rows.map((r) => {
+    const numerator = perYear ? r.coveredYear : r.coveredTerm;
+    const percent = perYear ? r.percentYear : r.percentTerm;
+    return { periodKey: String(r.year), periodEnd: `${r.year}-12-31`, own: percent, subtree: percent, numerator, denominator: r.denominator, reporting: 0 };
+  });
 }
 
 type ChildRow = { childId: number; childName: string; childPath: string };

@@ -48,3 +48,7 @@ export const inspectionStep = (id: number, path: string, body: Record<string, un
 export const recommendationStep = (id: number, action: 'report' | 'accept' | 'reopen', body: Record<string, unknown>) => api.post<Inspection>(`/oversight/recommendations/${id}/${action}`, body);
 export const fetchDashboard = (q: { orgId?: number; year?: number }) => api.get<Dashboard>('/oversight/dashboard', q);
 export const fetchTimeline = (orgId: number) => api.get<Timeline>(`/oversight/orgs/${orgId}/timeline`);
+
+/** A member under inspection: the files on them, as sent to them. */
+export const myInspectionsKey = ['oversight', 'mine'] as const;
+export const fetchMyInspections = () => api.get<Inspection[]>('/oversight/my-inspections');
