@@ -127,7 +127,7 @@ function StepDialog({ evaluation: e, step, onClose }: { evaluation: Evaluation; 
 function ShareCard({ title, s, testId }: { title: string; s: LevelSummary; testId: string }) {
   return (
     <Card size="small" title={title} style={{ flex: '1 1 300px' }} data-testid={testId}>
-      <Progress percent={s.goodOrAbove.percent ?? 0} format={() => formatPercent(s.goodOrAbove.percent)} />
+      <Progress aria-label={title} percent={s.goodOrAbove.percent ?? 0} format={() => formatPercent(s.goodOrAbove.percent)} />
       <Typography.Text>Hoàn thành tốt nhiệm vụ trở lên: {formatVnNumber(s.goodOrAbove.numerator)}/{formatVnNumber(s.goodOrAbove.denominator)} đã xếp loại</Typography.Text>
       <div style={{ marginTop: 6 }}>
         <Space wrap size={4}>
