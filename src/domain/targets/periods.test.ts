@@ -6,6 +6,7 @@ import {
   dueDate,
   parsePeriodKey,
   periodContaining,
+  periodKeyLabel,
   periodLabel,
   periodsOfTerm,
   PERIOD_TYPES,
@@ -159,5 +160,22 @@ describe('periodLabel', () => {
     const period = parsePeriodKey(key, { startYear: 2020, endYear: 2025 });
     expect(periodLabel(period)).toBe(vi);
     expect(periodLabel(period, 'en')).toBe(en);
+  });
+});
+
+describe('periodKeyLabel', () => {
+  it('reads every kind of key as people write it, in both languages', () => {
+    expect(periodKeyLabel('2025-Q1')).toBe('Quý I/2025');
+    expect(periodKeyLabel('2024-Q4')).toBe('Quý IV/2024');
+    expect(periodKeyLabel('2024-H1')).toBe('6 tháng đầu năm 2024');
+    expect(periodKeyLabel('2024-M07')).toBe('Tháng 7/2024');
+    expect(periodKeyLabel('2024')).toBe('Năm 2024');
+    expect(periodKeyLabel('final')).toBe('Tổng kết nhiệm kỳ');
+    expect(periodKeyLabel('2025-Q1', 'en')).toBe('Q1 2025');
+  });
+  it('shows an empty key as a dash and an unknown one as it is', () => {
+    expect(periodKeyLabel(null)).toBe('—');
+    expect(periodKeyLabel('')).toBe('—');
+    expect(periodKeyLabel('2025-X9')).toBe('2025-X9');
   });
 });

@@ -240,3 +240,19 @@ export function periodLabel(period: Period, lang: 'vi' | 'en' = 'vi'): string {
       return PERIOD_TYPE_LABELS[lang][period.type];
   }
 }
+
+/**
+ * A period key as people read it, the one formatter for screens, Word and Excel: `2025-Q1` →
+ * "Quý I/2025", `2024` → "Năm 2024", `2024-H1` → "6 tháng đầu năm 2024", the reviews by their
+ * names ("Sơ kết giữa nhiệm kỳ"). An empty key gives "—"; a key the rule does not know is shown
+ * as it is. Never throws.
+ */
+export function periodKeyLabel(key: string | null | undefined, lang: 'vi' | 'en' = 'vi'): string {
+  if (!key) return '—';
+  if (key === 'midterm' || key === 'final') return PERIOD_TYPE_LABELS[lang][key];
+  try {
+    return periodLabel(parsePeriodKey(key), lang);
+  } catch {
+    return key;
+  }
+}

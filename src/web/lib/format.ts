@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { formatVnNumber } from '../../domain/vn-number';
 import { formatVnDate } from '../../domain/vn-time';
-import { parsePeriodKey, PERIOD_TYPE_LABELS, periodLabel } from '../../domain/targets/periods';
+import { periodKeyLabel } from '../../domain/targets/periods';
 
 export { formatVnNumber };
 
@@ -36,16 +36,7 @@ const collator = new Intl.Collator('vi', { numeric: true });
 /** Compares as Vietnamese readers sort: Anh, Ánh, Dũng, Đức. */
 export const compareVi = (a: string, b: string): number => collator.compare(a, b);
 
-/**
- * A period key as people write it: `2025-Q1` → "Quý I/2025", `2024` → "Năm 2024"; the
- * reviews by their names. A key the rule does not know is shown as it is.
- */
+/** A period key as people read it ("Quý I/2025"): the domain's one formatter. */
 export function formatPeriod(key: string | null | undefined, lang: 'vi' | 'en' = 'vi'): string {
-  if (!key) return '—';
-  if (key === 'midterm' || key === 'final') return PERIOD_TYPE_LABELS[lang][key];
-  try {
-    return periodLabel(parsePeriodKey(key, { startYear: 0, endYear: 0 }), lang);
-  } catch {
-    return key;
-  }
+  return periodKeyLabel(key, lang);
 }

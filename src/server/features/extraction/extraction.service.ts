@@ -149,7 +149,7 @@ export async function importExtractedItems(db: Db, actor: Actor, documentId: num
     const counts = { target: 0, task: 0, breakthrough: 0, milestone: 0 };
     for (const item of input.items) counts[item.kind] += 1;
     await recordAudit(tx, actor, {
-      action: 'import', entity: 'document', entityId: documentId, orgId: doc.orgId, orgPath: doc.orgPath,
+      action: 'import_text', entity: 'document', entityId: documentId, orgId: doc.orgId, orgPath: doc.orgPath,
       summary: `Nhập ${ids.length} mục vào ${doc.symbol} từ văn bản: ${counts.target} chỉ tiêu, ${counts.task} nhiệm vụ, ${counts.breakthrough} đột phá, ${counts.milestone} tầm nhìn`,
       after: { counts, proposedIndicators: proposedIndicators.map((c) => c.name) },
     });

@@ -143,7 +143,7 @@ describe('POST /api/documents/:id/import-extracted', () => {
     ]);
     expect(saved[0]).toMatchObject({ comparator: 'range', valueMin: 8.5, valueMax: 8.7, perYear: true, byYear: 2025 });
     expect(saved[7]).toMatchObject({ kind: 'milestone', milestoneYear: 2030 });
-    const { rows } = await db.query(`SELECT 1 FROM audit_log WHERE entity = 'document' AND entity_id = $1 AND action = 'import'`, [String(doc.id)]);
+    const { rows } = await db.query(`SELECT 1 FROM audit_log WHERE entity = 'document' AND entity_id = $1 AND action = 'import_text'`, [String(doc.id)]);
     expect(rows).toHaveLength(1);
   });
 

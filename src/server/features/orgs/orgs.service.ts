@@ -97,7 +97,7 @@ function deleteBlockedReason(row: OrgRow): string | null {
   if (row.childCount > 0) parts.push(`${row.childCount} tổ chức trực thuộc`);
   if (row.memberCount > 0) parts.push(`${row.memberCount} đảng viên`);
   if (parts.length === 0) return null;
-  return `Không thể xóa vì tổ chức còn ${parts.join(' và ')}. Hãy dùng "Giải thể/Đóng" (ngày kết thúc hiệu lực) để giữ lịch sử.`;
+  return `Không thể xóa vì tổ chức còn ${parts.join(' và ')}. Hãy dùng "Kết thúc hoạt động" (ngày kết thúc hiệu lực) để giữ lịch sử.`;
 }
 
 const codeTaken = (code: string) =>

@@ -6,13 +6,12 @@
  */
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { can } from '../../../domain/access/permissions';
 import { followUpWrite, nextRecommendationStatus, type RecommendationAction } from '../../../domain/oversight';
 import { vnToday } from '../../../domain/vn-time';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { forbidden, notFound, versionConflict } from '../../lib/errors';
-import { abilitiesOf, canReportRecommendationDone, canWriteAsSubject, partsFor, refused } from './oversight.policy';
+import { abilitiesOf, canReportRecommendationDone, partsFor, refused } from './oversight.policy';
 import { loadInspection, recommendationColumns, recommendationFrom, type RecommendationRow } from './inspections.queries';
 import { getInspection } from './inspections.service';
 

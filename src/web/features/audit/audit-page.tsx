@@ -44,6 +44,7 @@ const actionLabels: Record<string, Label> = {
   close: { vi: 'Kết thúc hoạt động', en: 'Close' },
   transfer: { vi: 'Chuyển sinh hoạt', en: 'Transfer' },
   import: { vi: 'Nhập từ Excel', en: 'Import' },
+  import_text: { vi: 'Nhập từ văn bản', en: 'Import from text' },
   login: { vi: 'Đăng nhập', en: 'Log in' },
   logout: { vi: 'Đăng xuất', en: 'Log out' },
   reset_password: { vi: 'Đặt lại mật khẩu', en: 'Reset password' },

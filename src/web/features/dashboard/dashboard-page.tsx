@@ -123,7 +123,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
         <Col xs={24} lg={12}>
           <Card size="small" title={`${r('completeness')} — ${period}`} style={{ height: '100%' }} data-testid="completeness">
             <Space wrap size="large">
-              <Progress type="circle" size={80} percent={Math.round(d.reports.submittedPct ?? 0)} format={() => `${formatNumber(d.reports.submittedPct ?? 0, 1)}%`} />
+              <Progress aria-label={r('completeness')} type="circle" size={80} percent={Math.round(d.reports.submittedPct ?? 0)} format={() => `${formatNumber(d.reports.submittedPct ?? 0, 1)}%`} />
               <div>
                 <div>{r('reportsIn')}: <b data-testid="completeness-submitted">{formatNumber(d.reports.submitted)}/{formatNumber(d.reports.expected)}</b></div>
                 <div>{r('s.approved')}: <b data-testid="completeness-approved">{formatNumber(d.reports.approved)}</b></div>
@@ -195,7 +195,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
                 { title: r('org'), render: (_, c) => (c.orgId === d.org.id ? `${c.orgName}` : <a role="button" tabIndex={0} onClick={() => setOrgId(c.orgId)} onKeyDown={(e) => e.key === 'Enter' && setOrgId(c.orgId)}>{c.orgName}</a>) },
                 { title: r('tasks'), render: (_, c) => formatNumber(c.tasks.total), width: 90 },
                 { title: r('overdueTasks'), render: (_, c) => <Tag color={c.tasks.overdue > 0 ? 'red' : 'green'}>{formatNumber(c.tasks.overdue)}</Tag>, width: 100 },
-                { title: r('reportsIn'), width: 170, render: (_, c) => <Space><Progress percent={Math.round(c.reports.submittedPct ?? 0)} size="small" showInfo={false} style={{ width: 70, margin: 0 }} />{formatNumber(c.reports.submitted)}/{formatNumber(c.reports.expected)}</Space> },
+                { title: r('reportsIn'), width: 170, render: (_, c) => <Space><Progress aria-label={`${c.orgName}: ${r('reportsIn')}`} percent={Math.round(c.reports.submittedPct ?? 0)} size="small" showInfo={false} style={{ width: 70, margin: 0 }} />{formatNumber(c.reports.submitted)}/{formatNumber(c.reports.expected)}</Space> },
                 { title: r('onTime'), render: (_, c) => (c.reports.onTimePct === null ? '—' : `${formatNumber(c.reports.onTimePct, 1)}%`), width: 90 },
                 { title: r('lateReports'), render: (_, c) => <Tag color={c.reports.late > 0 ? 'red' : 'default'}>{formatNumber(c.reports.late)}</Tag>, width: 100 },
               ]}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatPeriod } from '../../lib/format';
 import { Button, Card, Drawer, List, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -9,7 +10,8 @@ import { formatDay, useReportsT } from '../reports/reports.i18n';
 
 /** "Việc của tôi": reports due, reports to approve, late tasks, explanation requests. */
 export function MyWorkPage() {
-  const { r } = useReportsT();
+  const { r, locale } = useReportsT();
+  const lang = locale === 'en' ? 'en' : 'vi';
   const [explanationId, setExplanationId] = useState<number | null>(null);
   const q = useQuery({ queryKey: dashboardKeys.myWork, queryFn: fetchMyWork });
   if (q.isPending) return <Loading />;
@@ -23,14 +25,14 @@ export function MyWorkPage() {
       <Card title={`${r('reports')} — ${r('toWrite')}`} size="small" data-testid="my-work-write">
         <List dataSource={w.reportsToWrite} locale={empty} renderItem={(x) => (
           <List.Item>
-            {reportLink(x.id, `${x.orgName} — ${x.documentSymbol} — ${r('period')} ${x.periodKey}`)}
+            {reportLink(x.id, `${x.orgName} — ${x.documentSymbol} — ${formatPeriod(x.periodKey, lang)}`)}
             <span>{r('dueDate')} {formatDay(x.dueDate)} {x.isLate && <Tag color="red">{r('late')}</Tag>} {x.status === 'returned' && <Tag color="orange">{r('s.returned')}</Tag>}</span>
           </List.Item>
         )} />
       </Card>
       <Card title={`${r('reports')} — ${r('toApprove')}`} size="small" style={{ marginTop: 12 }} data-testid="my-work-approve">
         <List dataSource={w.reportsToApprove} locale={empty} renderItem={(x) => (
-          <List.Item>{reportLink(x.id, `${x.orgName} — ${x.documentSymbol} — ${r('period')} ${x.periodKey}`)}<span>{r('dueDate')} {formatDay(x.dueDate)}</span></List.Item>
+          <List.Item>{reportLink(x.id, `${x.orgName} — ${x.documentSymbol} — ${formatPeriod(x.periodKey, lang)}`)}<span>{r('dueDate')} {formatDay(x.dueDate)}</span></List.Item>
         )} />
       </Card>
       <Card title={r('explanations')} size="small" style={{ marginTop: 12 }} data-testid="my-work-explanations">
@@ -42,13 +44,13 @@ export function MyWorkPage() {
       </Card>
       <Card title={r('lateTasks')} size="small" style={{ marginTop: 12 }}>
         <List dataSource={w.lateTasks} locale={empty} renderItem={(t) => (
-          <List.Item>{t.title} — {t.leadOrgName}<span>{r('dueDate')} {formatDay(t.dueDate)} ({t.progress}%)</span></List.Item>
+          <List.Item><span>{t.title} — {t.leadOrgName}</span> <span>{r('dueDate')} {formatDay(t.dueDate)} ({t.progress}%)</span></List.Item>
         )} />
       </Card>
       {w.notifications.length > 0 && (
         <Card title={r('notifications')} size="small" style={{ marginTop: 12 }}>
           <List dataSource={w.notifications} renderItem={(n) => (
-            <List.Item>{n.link?.startsWith('/') ? <a href={n.link}>{n.title}</a> : n.title}<Typography.Text type="secondary">{n.body}</Typography.Text></List.Item>
+            <List.Item><span>{n.link?.startsWith('/') ? <a href={n.link}>{n.title}</a> : n.title}</span> <Typography.Text type="secondary">{n.body}</Typography.Text></List.Item>
           )} />
         </Card>
       )}

@@ -43,7 +43,7 @@ export function TasksPanel({ documentId, items }: { documentId: number; items: D
       render: (_: unknown, t) => (
         <>
           <Tag color={statusColor[t.status]}>{label(taskStatusLabels[t.status])}</Tag>
-          {t.progress > 0 && <Progress percent={t.progress} size="small" />}
+          {t.progress > 0 && <Progress aria-label={`${t.title}: ${label(L.taskStatus)}`} percent={t.progress} size="small" />}
         </>
       ),
     },

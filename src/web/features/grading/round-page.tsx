@@ -131,7 +131,7 @@ function ShareCard({ title, s, testId }: { title: string; s: LevelSummary; testI
   const { g, level } = useGradingT();
   return (
     <Card size="small" title={title} style={{ flex: '1 1 300px' }} data-testid={testId}>
-      <Progress percent={s.goodOrAbove.percent ?? 0} format={() => formatPercent(s.goodOrAbove.percent)} />
+      <Progress aria-label={title} percent={s.goodOrAbove.percent ?? 0} format={() => formatPercent(s.goodOrAbove.percent)} />
       <Typography.Text>{g('goodOrAbove', { a: formatVnNumber(s.goodOrAbove.numerator), b: formatVnNumber(s.goodOrAbove.denominator) })}</Typography.Text>
       <div style={{ marginTop: 6 }}>
         <Space wrap size={4}>

@@ -28,6 +28,7 @@ export function ImportModal({ defaultOrgId, onClose, onImported }: Props) {
   const onError = useApiErrorHandler();
   const [orgId, setOrgId] = useState<number | undefined>(defaultOrgId);
   const [file, setFile] = useState<File | null>(null);
+  const [tried, setTried] = useState(false);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<{ created: number; updated: number } | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -45,6 +46,8 @@ export function ImportModal({ defaultOrgId, onClose, onImported }: Props) {
   });
 
   const onPreview = async () => {
+    // The missing org is pointed out once the user tries to go on, not as the dialog opens.
+    setTried(true);
     if (!file) {
       setFileError(t('import.fileRequired'));
       return;
@@ -139,8 +142,8 @@ export function ImportModal({ defaultOrgId, onClose, onImported }: Props) {
             label={t('import.org')}
             extra={t('import.orgHint')}
             required
-            validateStatus={orgId ? undefined : 'error'}
-            help={orgId ? undefined : t('common.requiredSelect', { field: t('import.org').toLowerCase() })}
+            validateStatus={orgId || !tried ? undefined : 'error'}
+            help={orgId || !tried ? undefined : t('common.requiredSelect', { field: t('import.org').toLowerCase() })}
           >
             <OrgPicker value={orgId} onChange={(id) => setOrgId(id)} testId="import-org" />
           </Form.Item>

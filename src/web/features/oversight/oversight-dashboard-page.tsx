@@ -40,7 +40,7 @@ export function OversightDashboardPage({ orgId }: { orgId?: number }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
           <Card size="small">
-            <Progress type="dashboard" percent={d.coverageYear.percent} format={() => formatPercent(d.coverageYear.percent)} />
+            <Progress aria-label={o('coverageYear')} type="dashboard" percent={d.coverageYear.percent} format={() => formatPercent(d.coverageYear.percent)} />
             <Statistic title={o('coverageYear')} value={d.coverageYear.covered} suffix={`/ ${formatCount(d.coverageYear.orgs)}`} groupSeparator="." />
             <div data-testid="coverage-year" style={{ display: 'none' }}>{d.coverageYear.covered}/{d.coverageYear.orgs}</div>
             <Typography.Text type="secondary">{o('coverageTerm')} {d.term}: {formatCount(d.coverageTerm.covered)}/{formatCount(d.coverageTerm.orgs)} ({formatPercent(d.coverageTerm.percent)})</Typography.Text>
@@ -74,7 +74,7 @@ export function OversightDashboardPage({ orgId }: { orgId?: number }) {
             { title: o('unit'), dataIndex: 'orgName', render: (n: string) => <a>{n}</a> },
             { title: o('partyOrgs'), dataIndex: 'orgs', align: 'right', render: formatCount },
             { title: o('covered'), dataIndex: 'coveredYear', align: 'right', render: formatCount },
-            { title: '%', dataIndex: 'percentYear', width: 160, render: (v: number) => <Progress percent={v} size="small" format={() => formatPercent(v)} /> },
+            { title: '%', dataIndex: 'percentYear', width: 160, render: (v: number, row) => <Progress aria-label={`${row.orgName}: ${o('coverageYear')}`} percent={v} size="small" format={() => formatPercent(v)} /> },
             { title: o('overdue'), dataIndex: 'overdue', align: 'right' },
           ]} />
       </Card>

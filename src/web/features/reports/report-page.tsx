@@ -1,20 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
-import { CheckOutlined, ImportOutlined, PlusCircleOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Form, Input, List, Modal, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { CheckOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, downloadUrl } from '../../lib/api';
+import { formatPeriod } from '../../lib/format';
 import { ErrorState, Loading } from '../../components/states';
 import {
-  approveReport, fetchReport, newIdempotencyKey, reportKeys, returnReport, saveReport, submitReport, TASK_STATUSES, uploadReportFile,
-  type Report, type ReportedTarget, type ReportStatus, type ReportTarget, type SaveReportInput, type TaskStatus,
+  approveReport, fetchReport, newIdempotencyKey, reportKeys, returnReport, saveReport, submitReport, uploadReportFile,
+  type Report, type ReportStatus, type SaveReportInput,
 } from './reports.api';
 import { formatDateTime, formatDay, formatNumber, useReportsT } from './reports.i18n';
+import { TargetCards, TargetsRead, TaskCards, TasksRead, type TargetDraft, type TaskDraft } from './report-form';
 
 export const reportStatusColor: Record<ReportStatus, string> = { draft: 'default', submitted: 'blue', returned: 'orange', approved: 'green' };
 
-type TargetDraft = ReportedTarget & { itemId: number };
-type TaskDraft = { taskId: number; status: TaskStatus; progress: number; doneText: string | null };
 type Draft = { narrative: string; targets: Record<number, TargetDraft>; tasks: Record<number, TaskDraft> };
 
 function draftOf(r: Report): Draft {
@@ -30,14 +30,9 @@ function draftOf(r: Report): Draft {
   };
 }
 
-const isRate = (t: ReportTarget) => t.aggregation === 'rate';
-
-type StudyFigure = NonNullable<ReportTarget['fromStudy']>;
-const studyFigureOf = (t: ReportTarget) => t.fromStudy ?? null;
-
 /** A report of an org for a period: fill it in (draft, returned), or read it and approve or return it. */
 export function ReportPage({ id }: { id: number }) {
-  const { r } = useReportsT();
+  const { r, locale } = useReportsT();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: reportKeys.one(id), queryFn: () => fetchReport(id) });
@@ -120,30 +115,19 @@ export function ReportPage({ id }: { id: number }) {
     setDraft((d) => (d ? { ...d, targets: { ...d.targets, [itemId]: { ...d.targets[itemId]!, ...patch } } } : d));
   const setTask = (taskId: number, patch: Partial<TaskDraft>) =>
     setDraft((d) => (d ? { ...d, tasks: { ...d.tasks, [taskId]: { ...d.tasks[taskId]!, ...patch } } } : d));
-  const sumIn = (t: ReportTarget) => {
-    if (!t.children) return;
-    if (isRate(t) && t.children.numerator != null && t.children.denominator != null) {
-      setTarget(t.itemId, { numerator: t.children.numerator, denominator: t.children.denominator, includesChildren: true });
-    } else setTarget(t.itemId, { value: t.children.value, includesChildren: true });
-  };
   const busy = save.isPending || submit.isPending || approve.isPending || sendBack.isPending;
-  const numberInput = (label: string, value: number | null, onChange: (v: number | null) => void, testId: string) => (
-    <InputNumber<number>
-      aria-label={label} placeholder={label} value={value ?? null} disabled={!editable} decimalSeparator="," style={{ width: 130 }}
-      onChange={(v) => onChange(v ?? null)} data-testid={testId}
-    />
-  );
 
   return (
     <div data-testid="report-page">
       <Typography.Text type="secondary"><Link to="/reports">{r('reports')}</Link> / {rep.documentSymbol}</Typography.Text>
       <Space align="center" wrap style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 12 }}>
         <Typography.Title level={1} className="page-title" style={{ margin: '4px 0' }} data-testid="report-title">
-          {r('reports')} {rep.periodKey} — {rep.orgName}
+          {r('reports')} {formatPeriod(rep.periodKey, locale === 'en' ? 'en' : 'vi')} — {rep.orgName}
         </Typography.Title>
         <Space wrap>
           <Tag color={reportStatusColor[rep.status]} data-testid="report-status">{r(`s.${rep.status}`)}</Tag>
-          {editable && <Button icon={<SaveOutlined />} loading={save.isPending} disabled={busy} onClick={() => save.mutate(draft)} data-testid="report-save">{r('save')}</Button>}
+          {/* The form's submit button: Enter in a field of the form saves the draft (never sends it). */}
+          {editable && <Button htmlType="submit" form="report-form" icon={<SaveOutlined />} loading={save.isPending} disabled={busy} data-testid="report-save">{r('save')}</Button>}
           {rep.abilities.submit && (
             <Button type="primary" icon={<SendOutlined />} loading={submit.isPending} disabled={busy} onClick={() => submit.mutate(draft)} data-testid="report-submit">{r('submit')}</Button>
           )}
@@ -163,82 +147,24 @@ export function ReportPage({ id }: { id: number }) {
       )}
       {!editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={r('readOnly')} />}
 
-      <Card size="small" title={r('targets')} style={{ marginBottom: 12 }}>
-        <Table<ReportTarget>
-          rowKey="itemId" size="small" pagination={false} dataSource={rep.targets} expandable={{ childrenColumnName: "noChildRows" }} locale={{ emptyText: r('noTargets') }} scroll={{ x: 1000 }}
-          columns={[
-            { title: r('targets'), render: (_, t) => <><Typography.Text>{t.text}</Typography.Text>{t.unit && <Typography.Text type="secondary"> ({t.unit})</Typography.Text>}</> },
-            {
-              title: r('value'), width: 290, render: (_, t) => {
-                const d = draft.targets[t.itemId]!;
-                return isRate(t) ? (
-                  <Space orientation="vertical" size={4}>
-                    <Space size={4}>{numberInput(r('numerator'), d.numerator, (v) => setTarget(t.itemId, { numerator: v }), `numerator-${t.itemId}`)} /
-                      {numberInput(r('denominator'), d.denominator, (v) => setTarget(t.itemId, { denominator: v }), `denominator-${t.itemId}`)}</Space>
-                    <Typography.Text type="secondary">= {d.numerator != null && d.denominator ? formatNumber((d.numerator / d.denominator) * 100) : '—'}%</Typography.Text>
-                    {studyFigureOf(t) && <StudyFigureHint figure={studyFigureOf(t)!} editable={editable} onUse={(f) => setTarget(t.itemId, { numerator: f.numerator, denominator: f.denominator })} itemId={t.itemId} />}
-                  </Space>
-                ) : numberInput(r('value'), d.value, (v) => setTarget(t.itemId, { value: v }), `value-${t.itemId}`);
-              },
-            },
-            {
-              title: r('childrenTotal'), width: 210, render: (_, t) => t.children ? (
-                <Space orientation="vertical" size={4}>
-                  <span data-testid={`children-${t.itemId}`}>
-                    {isRate(t) && t.children.numerator != null ? `${formatNumber(t.children.numerator)}/${formatNumber(t.children.denominator)} = ` : ''}
-                    {formatNumber(t.children.value)} ({t.children.reporting} {r('unitsShort')})
-                  </span>
-                  {editable && <Button size="small" icon={<PlusCircleOutlined />} onClick={() => sumIn(t)} data-testid={`sum-in-${t.itemId}`}>{r('sumIn')}</Button>}
-                  {draft.targets[t.itemId]!.includesChildren && <Tag color="purple">{r('includesChildren')}</Tag>}
-                </Space>
-              ) : '—',
-            },
-            {
-              title: `${r('source')} / ${r('note')}`, width: 260, render: (_, t) => {
-                const d = draft.targets[t.itemId]!;
-                return (
-                  <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-                    <Input aria-label={r('source')} placeholder={r('source')} disabled={!editable} value={d.source ?? ''} onChange={(e) => setTarget(t.itemId, { source: e.target.value || null })} />
-                    <Input aria-label={r('note')} placeholder={r('note')} disabled={!editable} value={d.note ?? ''} onChange={(e) => setTarget(t.itemId, { note: e.target.value || null })} />
-                  </Space>
-                );
-              },
-            },
-          ]}
-        />
-      </Card>
+      <Form layout="vertical" id="report-form" onFinish={() => { if (editable && !busy) save.mutate(draft); }} requiredMark={false}>
+        <Card size="small" title={<h2 className="card-heading">{r('targets')}</h2>} style={{ marginBottom: 12 }}>
+          {editable ? <TargetCards targets={rep.targets} drafts={draft.targets} onChange={setTarget} /> : <TargetsRead targets={rep.targets} />}
+        </Card>
 
-      <Card size="small" title={r('tasks')} style={{ marginBottom: 12 }}>
-        <Table
-          rowKey="taskId" size="small" pagination={false} dataSource={rep.tasks} locale={{ emptyText: r('noTasks') }} scroll={{ x: 900 }}
-          columns={[
-            { title: r('tasks'), render: (_, t) => <>{t.title}<br /><Typography.Text type="secondary">{r('dueDate')}: {formatDay(t.dueDate)}</Typography.Text></> },
-            {
-              title: r('status'), width: 180, render: (_, t) => (
-                <Select<TaskStatus> aria-label={r('status')} style={{ width: 170 }} disabled={!editable} value={draft.tasks[t.taskId]!.status}
-                  options={TASK_STATUSES.map((s) => ({ value: s, label: r(`ts.${s}`) }))} onChange={(v) => setTask(t.taskId, { status: v })} data-testid={`task-status-${t.taskId}`} />
-              ),
-            },
-            {
-              title: r('progress'), width: 120, render: (_, t) => (
-                <InputNumber<number> aria-label={r('progress')} min={0} max={100} suffix="%" disabled={!editable} value={draft.tasks[t.taskId]!.progress}
-                  onChange={(v) => setTask(t.taskId, { progress: Math.round(v ?? 0) })} data-testid={`task-progress-${t.taskId}`} />
-              ),
-            },
-            {
-              title: r('doneText'), render: (_, t) => (
-                <Input.TextArea aria-label={r('doneText')} autoSize={{ minRows: 1, maxRows: 4 }} disabled={!editable} value={draft.tasks[t.taskId]!.doneText ?? ''}
-                  onChange={(e) => setTask(t.taskId, { doneText: e.target.value || null })} data-testid={`task-done-${t.taskId}`} />
-              ),
-            },
-          ]}
-        />
-      </Card>
+        <Card size="small" title={<h2 className="card-heading">{r('tasks')}</h2>} style={{ marginBottom: 12 }}>
+          {editable ? <TaskCards tasks={rep.tasks} drafts={draft.tasks} onChange={setTask} /> : <TasksRead tasks={rep.tasks} />}
+        </Card>
 
-      <Card size="small" title={r('narrative')} style={{ marginBottom: 12 }}>
-        <Input.TextArea aria-label={r('narrative')} autoSize={{ minRows: 3, maxRows: 14 }} disabled={!editable} value={draft.narrative}
-          onChange={(e) => setDraft({ ...draft, narrative: e.target.value })} data-testid="report-narrative" />
-      </Card>
+        <Card size="small" title={<h2 className="card-heading">{r('narrative')}</h2>} style={{ marginBottom: 12 }}>
+          {editable ? (
+            <Input.TextArea aria-label={r('narrative')} autoSize={{ minRows: 3, maxRows: 14 }} value={draft.narrative}
+              onChange={(e) => setDraft({ ...draft, narrative: e.target.value })} data-testid="report-narrative" />
+          ) : (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="report-narrative-text">{rep.narrative || r('none')}</Typography.Paragraph>
+          )}
+        </Card>
+      </Form>
 
       <Card size="small" title={r('evidence')} style={{ marginBottom: 12 }}
         extra={editable && (
@@ -274,18 +200,5 @@ export function ReportPage({ id }: { id: number }) {
         </Form>
       </Modal>
     </div>
-  );
-}
-
-/** The study coverage of a STUDY_RATE target, with one click to take its numerator and denominator. */
-function StudyFigureHint({ figure, editable, onUse, itemId }: { figure: StudyFigure; editable: boolean; onUse: (f: StudyFigure) => void; itemId: number }) {
-  const { r } = useReportsT();
-  return (
-    <Space orientation="vertical" size={2} data-testid={`from-study-${itemId}`}>
-      <Typography.Text type="secondary">
-        {r('fromStudy')}: {formatNumber(figure.numerator)}/{formatNumber(figure.denominator)} = {formatNumber(figure.value)}% ({r('asOf')} {formatDay(figure.asOf)})
-      </Typography.Text>
-      {editable && <Button size="small" icon={<ImportOutlined />} onClick={() => onUse(figure)} data-testid={`use-study-${itemId}`}>{r('useStudy')}</Button>}
-    </Space>
   );
 }

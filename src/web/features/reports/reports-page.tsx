@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatPeriod } from '../../lib/format';
 import { vnToday } from '../../../domain/vn-time';
 import { Card, Table, Tabs, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
@@ -17,7 +18,8 @@ const queryOf = (tab: TabKey): Omit<ListReportsQuery, 'page' | 'pageSize'> =>
  * waiting for the caller's approval, the returned and the submitted ones, with paging.
  */
 export function ReportsPage() {
-  const { r } = useReportsT();
+  const { r, locale } = useReportsT();
+  const lang = locale === 'en' ? 'en' : 'vi';
   const [tab, setTab] = useState<TabKey>('write');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -46,7 +48,7 @@ export function ReportsPage() {
             columns={[
               { title: r('org'), render: (_, x) => <Link to="/reports/$id" params={{ id: String(x.id) }}>{x.orgName}</Link> },
               { title: r('document'), render: (_, x) => <span title={x.documentTitle}>{x.documentSymbol}</span>, width: 140 },
-              { title: r('period'), dataIndex: 'periodKey', width: 100 },
+              { title: r('period'), render: (_, x) => formatPeriod(x.periodKey, lang), width: 150 },
               {
                 title: r('dueDate'), width: 150, render: (_, x) => (
                   <>{formatDay(x.dueDate)} {(x.status === 'draft' || x.status === 'returned') && x.dueDate < today && <Tag color="red">{r('late')}</Tag>}</>

@@ -30,14 +30,14 @@ export function CheckinPage({ token }: { token: string }) {
   const body = (() => {
     if (info.isPending) return <Spin />;
     if (info.isError) {
-      return <Result status="warning" title={t('checkinFailed')} subTitle={info.error instanceof Error ? info.error.message : String(info.error)} />;
+      return <Result status="warning" title={<h1 className="result-title">{t('checkinFailed')}</h1>} subTitle={info.error instanceof Error ? info.error.message : String(info.error)} />;
     }
     const s = info.data;
     if (submit.isSuccess) {
       return (
         <Result
           status="success"
-          title={submit.data.status === 'checked_in' ? t('checkinOk') : t('checkinAlready')}
+          title={<h1 className="result-title">{submit.data.status === 'checked_in' ? t('checkinOk') : t('checkinAlready')}</h1>}
           subTitle={<span data-testid="checkin-result">{submit.data.fullName ? t('comrade', { name: submit.data.fullName }) : ''}{submit.data.message}</span>}
         />
       );
@@ -45,7 +45,7 @@ export function CheckinPage({ token }: { token: string }) {
     const isMember = !!me.data?.memberId;
     return (
       <>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>{s.sessionTitle}</Typography.Title>
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 20 }}>{s.sessionTitle}</Typography.Title>
         <Typography.Paragraph>
           <b>{s.pointName}</b>
           {s.place ? <><br />{s.place}</> : null}

@@ -52,7 +52,7 @@ export function CoveragePage({ documentId, orgId }: { documentId?: number; orgId
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Card size="small">
-                <Progress type="dashboard" percent={c.org.percent} format={() => pct(c.org.percent)} strokeColor={c.org.percent >= 100 ? '#389e0d' : '#b71c1c'} />
+                <Progress aria-label={`${c.org.name}: ${s('rate')}`} type="dashboard" percent={c.org.percent} format={() => pct(c.org.percent)} strokeColor={c.org.percent >= 100 ? '#389e0d' : '#b71c1c'} />
                 <div data-testid="coverage-percent" style={{ display: 'none' }}>{c.org.percent}</div>
                 <Statistic title={s('studiedMembers')} value={c.org.studied} suffix={`/ ${formatCount(c.org.members)}`} groupSeparator="." data-testid="coverage-studied" />
                 <Typography.Text type="secondary">{s('coverageNote', { day: dayjs(c.asOf).format('DD/MM/YYYY') })}</Typography.Text>
@@ -67,7 +67,7 @@ export function CoveragePage({ documentId, orgId }: { documentId?: number; orgId
                     { title: s('unit'), dataIndex: 'name', render: (n: string, r) => (r.hasChildren ? <a>{n}</a> : n) },
                     { title: s('studied'), dataIndex: 'studied', width: 90, align: 'right', render: (v: number) => formatCount(v) },
                     { title: s('members'), dataIndex: 'members', width: 100, align: 'right', render: (v: number) => formatCount(v) },
-                    { title: s('rate'), dataIndex: 'percent', width: 180, sorter: (a, b) => a.percent - b.percent, render: (v: number) => <Progress percent={v} size="small" format={() => pct(v)} /> },
+                    { title: s('rate'), dataIndex: 'percent', width: 180, sorter: (a, b) => a.percent - b.percent, render: (v: number, row) => <Progress aria-label={`${row.name}: ${s('rate')}`} percent={v} size="small" format={() => pct(v)} /> },
                   ]}
                 />
               </Card>

@@ -1,4 +1,5 @@
 import { DatePicker, Form, Input, Segmented, Select } from 'antd';
+import { foldVietnamese } from '../../../domain/vn-text';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../lib/api';
@@ -48,7 +49,9 @@ export function SessionFields({ extraDocuments = [] }: { extraDocuments?: { id: 
         <Input placeholder={s('sessionNamePlaceholder')} data-testid="session-title" />
       </Form.Item>
       <Form.Item name="documentIds" label={s('documents')} rules={[{ required: true, message: s('documentsRequired') }]}>
-        <Select mode="multiple" showSearch optionFilterProp="label" loading={docs.isFetching}
+        {/* Like every search of the app, "nghi quyet 01" finds "Nghị quyết 01": marks and đ fold away. */}
+        <Select mode="multiple" showSearch loading={docs.isFetching} data-testid="session-documents"
+          filterOption={(input, option) => foldVietnamese(String(option?.label ?? '')).includes(foldVietnamese(input.trim()))}
           options={options.map((d) => ({ value: d.id, label: `${d.symbol} — ${d.title}` }))} />
       </Form.Item>
       <Form.Item name="mode" label={s('mode')}>

@@ -396,7 +396,7 @@ function UserDrawer({
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'orgId']}
-                    rules={[{ required: true, message: t('common.requiredSelect', { field: t('users.org').toLowerCase() }) }]}
+                    rules={[{ required: true, message: t('users.orgRequired') }]}
                   >
                     <OrgPicker aria-label={t('users.org')} />
                   </Form.Item>
