@@ -173,6 +173,7 @@ const routeIds: Record<string, Declaration> = {
   'POST /api/auth/reauth': { 'body.totpCode': 'own' },
   'POST /api/auth/totp/setup': {},
   'POST /api/auth/totp/enable': { 'body.code': 'own' },
+  'POST /api/auth/totp/disable': { 'body.totpCode': 'own' },
   'GET /api/auth/settings': {},
   'PUT /api/auth/settings': {},
   'POST /api/users/:id/unlock': { 'params.id': 'user' },

@@ -5,6 +5,7 @@ import { AppError, defaultMessages } from './errors';
 import { loadSession, SESSION_COOKIE } from './sessions';
 import { findNul, stripNameFields } from './text-guard';
 import { recordAudit } from './audit';
+import { findDeniedRecord } from './denied-audit';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -68,6 +69,14 @@ export function registerAuthHooks(app: FastifyInstance, db: Db) {
         await recordAudit(db, actor, { action: 'export', entity: exported, entityId: null, orgId: null, orgPath: null, summary: `Xuất dữ liệu cá nhân: ${path}`, after: { query: req.query } });
       } else if (reply.statusCode === 403 && req.routeOptions.config?.access) {
         await recordAudit(db, actor, { action: 'denied', entity: 'request', entityId: null, orgId: null, orgPath: null, summary: `Bị từ chối: ${req.method} ${path}` });
+      } else if (reply.statusCode === 404 && req.routeOptions.config?.access && req.routeOptions.url) {
+        // Only 404s that hid an existing record outside the caller's orgs: a lookup on the
+        // refused path alone, the row naming the record by kind and id (no names, no body).
+        const route = `${req.method} ${req.routeOptions.url}`;
+        const denied = await findDeniedRecord(db, actor.grants, { routeUrl: req.routeOptions.url, params: req.params, query: req.query, body: req.body });
+        if (denied) {
+          await recordAudit(db, actor, { action: 'denied', entity: denied.entity, entityId: denied.id, orgId: Number(denied.orgPath.split('.').pop()), orgPath: denied.orgPath, summary: `Ngoài phạm vi (404): ${route}` });
+        }
       }
     } catch (err) {
       req.log.error(err);
