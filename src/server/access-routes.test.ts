@@ -226,6 +226,9 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/grading/rounds/:id/summary.docx': { 'params.id': 'record', 'querystring.orgId': 'org' },
   'GET /api/grading/evaluations/:id/self-assessment.docx': { 'params.id': 'record' },
   'GET /api/grading/orgs/:orgId/history': { 'params.orgId': 'org' },
+  'GET /api/api-tokens': {},
+  'POST /api/api-tokens': { 'body.orgId': 'org' },
+  'POST /api/api-tokens/:id/revoke': { 'params.id': 'record' },
 };
 
 /** Field names that carry an id or a code: each must be declared. */
