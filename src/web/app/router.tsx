@@ -46,6 +46,7 @@ const GradingRoundsPage = lazyRouteComponent(() => import('../features/grading/r
 const GradingRoundPage = lazyRouteComponent(() => import('../features/grading/round-page'), 'GradingRoundPage');
 const MyEvaluationPage = lazyRouteComponent(() => import('../features/grading/my-evaluation-page'), 'MyEvaluationPage');
 const AccountPage = lazyRouteComponent(() => import('../features/auth/account-page'), 'AccountPage');
+const ApiTokensPage = lazyRouteComponent(() => import('../features/api-tokens/api-tokens-page'), 'ApiTokensPage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
 function RootGate() {
@@ -156,6 +157,7 @@ const studyCoverageRoute = createRoute({
 const myStudyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/me', component: MyStudyPage });
 const reflectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/reflections', component: ReflectionsPage });
 const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: AccountPage });
+const apiTokensRoute = createRoute({ getParentRoute: () => rootRoute, path: '/api-tokens', component: ApiTokensPage });
 const checkinRoute = createRoute({ getParentRoute: () => rootRoute, path: '/checkin/$token', component: () => <CheckinPage token={checkinRoute.useParams().token} /> });
 const oversightRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight', validateSearch: orgSearch, component: () => <OversightDashboardPage orgId={oversightRoute.useSearch().orgId} /> });
 const oversightProgramsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/programs', component: OversightProgramsPage });
@@ -222,6 +224,7 @@ const routeTree = rootRoute.addChildren([
   myEvaluationRoute,
   gradingRoundRoute,
   accountRoute,
+  apiTokensRoute,
 ]);
 
 export const router = createRouter({

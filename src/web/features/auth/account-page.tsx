@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, List, Popconfirm, Space, Switch,
 import { DesktopOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from '@tanstack/react-router';
 import { formatDateTime } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import {
@@ -198,6 +199,9 @@ function LoginSettingsCard() {
         <Switch checked={settings.data?.requireTotp ?? false} loading={settings.isPending} onChange={toggle} data-testid="require-totp" aria-label={t('account.requireTotp')} />
         <Typography.Text>{t('account.requireTotp')}</Typography.Text>
       </Space>
+      <Typography.Paragraph style={{ margin: '12px 0 0' }}>
+        <Link to="/api-tokens" data-testid="api-tokens-link">{t('account.apiTokens')}</Link>
+      </Typography.Paragraph>
     </Card>
   );
 }
