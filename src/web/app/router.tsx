@@ -32,6 +32,7 @@ const PublicDashboardPage = lazyRouteComponent(() => import('../features/reports
 const StudySessionsPage = lazyRouteComponent(() => import('../features/study/sessions-page'), 'SessionsPage');
 const StudySessionPage = lazyRouteComponent(() => import('../features/study/session-page'), 'SessionPage');
 const StudyPointPage = lazyRouteComponent(() => import('../features/study/point-page'), 'PointPage');
+const PointCodesPage = lazyRouteComponent(() => import('../features/study/point-codes-page'), 'PointCodesPage');
 const StudyCoveragePage = lazyRouteComponent(() => import('../features/study/coverage-page'), 'CoveragePage');
 const MyStudyPage = lazyRouteComponent(() => import('../features/study/my-study-page'), 'MyStudyPage');
 const ReflectionsPage = lazyRouteComponent(() => import('../features/study/reflections-page'), 'ReflectionsPage');
@@ -148,6 +149,7 @@ const publicDashboardRoute = createRoute({ getParentRoute: () => rootRoute, path
 const studyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study', component: StudySessionsPage });
 const studySessionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/sessions/$id', component: () => <StudySessionPage key={studySessionRoute.useParams().id} id={Number(studySessionRoute.useParams().id)} /> });
 const studyPointRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/points/$id', component: () => <StudyPointPage key={studyPointRoute.useParams().id} id={Number(studyPointRoute.useParams().id)} /> });
+const studyPointCodesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/points/$id/codes', component: () => <PointCodesPage id={Number(studyPointCodesRoute.useParams().id)} /> });
 const studyCoverageRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/study/coverage',
@@ -225,6 +227,7 @@ const routeTree = rootRoute.addChildren([
   gradingRoundRoute,
   accountRoute,
   apiTokensRoute,
+  studyPointCodesRoute,
 ]);
 
 export const router = createRouter({

@@ -22,6 +22,8 @@ export type Point = {
 export type AttendanceRow = {
   memberId: number; code: string; fullName: string; orgName: string; status: AttendanceStatus | null; reason: string | null;
   method: 'qr' | 'manual' | 'import' | null; at: string | null; seq: number | null;
+  /** Only for those who manage the point (the host hands codes out at the desk); null otherwise. */
+  personalCode?: string | null;
 };
 export type CoverageOrg = { orgId: number; name: string; kind: string; studied: number; members: number; percent: number; hasChildren: boolean };
 export type Coverage = { documentId: number; asOf: string; org: CoverageOrg; children: CoverageOrg[] };
@@ -80,6 +82,13 @@ export const updatePoint = (id: number, body: { version: number; name?: string; 
 export const deletePoint = (id: number) => api.delete<unknown>(`/study/points/${id}`);
 export const fetchQr = (id: number) => api.get<{ token: string; url: string; svg: string; expiresAt: string }>(`/study/points/${id}/qr`);
 export const fetchLive = (id: number, after: number) => api.get<{ items: AttendanceRow[]; cursor: number; counts: Counts }>(`/study/points/${id}/live`, { after });
+/** Everyone expected at the point, every page of the roll (for the printed sheet of personal codes). */
+export async function fetchWholeRoll(id: number): Promise<AttendanceRow[]> {
+  const pageSize = 500;
+  const first = await fetchRoll(id, { filter: 'all', page: 1, pageSize });
+  const rest = await Promise.all(Array.from({ length: Math.ceil(first.total / pageSize) - 1 }, (_, i) => fetchRoll(id, { filter: 'all', page: i + 2, pageSize })));
+  return [first, ...rest].flatMap((p) => p.items);
+}
 export const fetchRoll = (id: number, q: { filter: string; q?: string; page: number; pageSize: number }) => api.get<Page<AttendanceRow>>(`/study/points/${id}/roll`, q);
 export const markAttendance = (pointId: number, memberId: number, body: { status: AttendanceStatus; reason?: string }) =>
   api.put<{ memberId: number; status: string }>(`/study/points/${pointId}/attendance/${memberId}`, body);
