@@ -137,6 +137,8 @@ describe('Study and check-in in the browser', () => {
     await host.emulateMedia({ media: 'screen' });
     await host.setViewportSize({ width: 390, height: 844 });
     await sheet.getByText(member.personalCode as string).waitFor();
+    expect(await sheet.getByText(member.personalCode as string).isVisible()).toBe(true);
+    expect((await sheet.getByText(member.personalCode as string).boundingBox())!.x + 40).toBeLessThan(390);
     await screenshot(host, 'study-codes-390');
     await host.setViewportSize({ width: 1440, height: 900 });
     expect(hostErrors).toEqual([]);

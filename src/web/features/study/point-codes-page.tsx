@@ -31,11 +31,12 @@ export function PointCodesPage({ id }: { id: number }) {
         <>
           <Typography.Paragraph type="secondary">{s('codesHint')}</Typography.Paragraph>
           <Table<AttendanceRow & { no: number }>
-            size="small" rowKey="memberId" pagination={false} bordered scroll={{ x: 560 }}
+            size="small" rowKey="memberId" pagination={false} bordered
             dataSource={rows.map((r, i) => ({ ...r, no: i + 1 }))}
             columns={[
               { title: s('orderNo'), dataIndex: 'no', width: 56, align: 'right' },
-              { title: s('code'), dataIndex: 'code', width: 120 },
+              // On a phone the name and the personal code are what the desk reads out.
+              { title: s('code'), dataIndex: 'code', width: 120, responsive: ['sm'] },
               { title: s('fullName'), dataIndex: 'fullName' },
               { title: s('cell'), dataIndex: 'orgName', responsive: ['md'] },
               { title: s('personalCode'), dataIndex: 'personalCode', width: 130, render: (v: string) => <span className="personal-code" data-testid="sheet-personal-code">{v}</span> },
