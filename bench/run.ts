@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { closeBenchDatabases } from './support';
 
 type Bench = (args: string[]) => Promise<Record<string, unknown>>;
 
@@ -26,6 +27,12 @@ if (!names.includes(name)) {
   process.exit(2);
 }
 const mod = (await import(pathToFileURL(join(here, `${name}.bench.ts`)).href)) as { default: Bench };
-const figures = await mod.default(args);
+let figures: Record<string, unknown>;
+try {
+  figures = await mod.default(args);
+} finally {
+  // A benchmark that failed half-way must not leave its database running or its files behind.
+  await closeBenchDatabases();
+}
 console.log(JSON.stringify({ bench: name, ...figures }));
 process.exit(0);

@@ -117,6 +117,33 @@ describe('Study and check-in in the browser', () => {
     expect(hostErrors).toEqual([]);
   });
 
+  it('shows the host each member’s personal code on the roll, and a printable sheet of them', async () => {
+    current = 'codes';
+    await host.goto(`/study/points/${point.id}`);
+    const member = missing[2]!;
+    await host.getByTestId('personal-code').first().waitFor({ timeout: 60_000 });
+    expect(await host.getByTestId('personal-code').allTextContents()).toContain(member.personalCode);
+    await host.getByTestId('print-codes').click();
+    const sheet = host.getByTestId('point-codes');
+    await sheet.getByTestId('sheet-personal-code').first().waitFor({ timeout: 60_000 });
+    const codes = await host.getByTestId('sheet-personal-code').allTextContents();
+    expect(codes).toContain(member.personalCode);
+    expect(codes.length).toBeGreaterThanOrEqual(missing.length);
+    await screenshot(host, 'study-codes-1440');
+    // Printed, the sheet stands alone: no menu, no buttons.
+    await host.emulateMedia({ media: 'print' });
+    expect(await host.getByRole('button', { name: 'In danh sách' }).isVisible()).toBe(false);
+    await screenshot(host, 'study-codes-print');
+    await host.emulateMedia({ media: 'screen' });
+    await host.setViewportSize({ width: 390, height: 844 });
+    await sheet.getByText(member.personalCode as string).waitFor();
+    expect(await sheet.getByText(member.personalCode as string).isVisible()).toBe(true);
+    expect((await sheet.getByText(member.personalCode as string).boundingBox())!.x + 40).toBeLessThan(390);
+    await screenshot(host, 'study-codes-390');
+    await host.setViewportSize({ width: 1440, height: 900 });
+    expect(hostErrors).toEqual([]);
+  });
+
   it('moves the coverage dashboard when members check in', async () => {
     current = 'coverage';
     const documentId = makeup.documents[0].id;

@@ -49,3 +49,5 @@ export const totpSetupSchema = z.object({ secret: z.string(), uri: z.string(), q
 export const totpCodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Mã gồm 6 chữ số') });
 export const authSettingsSchema = z.object({ requireTotp: z.boolean() });
 export const userIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const totpDisableSchema = z.object({ password: z.string().min(1).max(200), totpCode: z.string().trim().regex(/^\d{6}$/, 'Mã gồm 6 chữ số') });
+export const totpDisableSchema = z.object({ password: z.string().min(1).max(200), totpCode: z.string().trim().regex(/^\d{6}$/, 'Mã gồm 6 chữ số') });

@@ -176,6 +176,7 @@ const routeIds: Record<string, Declaration> = {
   'POST /api/auth/reauth': { 'body.totpCode': 'own' },
   'POST /api/auth/totp/setup': {},
   'POST /api/auth/totp/enable': { 'body.code': 'own' },
+  'POST /api/auth/totp/disable': { 'body.totpCode': 'own' },
   'GET /api/auth/settings': {},
   'PUT /api/auth/settings': {},
   'POST /api/users/:id/unlock': { 'params.id': 'user' },
@@ -242,6 +243,9 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/documents/:id/carry-overs': { 'params.id': 'record' },
   'POST /api/carry-overs/preview': { 'body.sourceDocumentId': 'record', 'body.targetDocumentId': 'record', 'body.itemIds': 'record', 'body.parentItemId': 'record' },
   'POST /api/carry-overs': { 'body.sourceDocumentId': 'record', 'body.targetDocumentId': 'record', 'body.itemIds': 'record', 'body.parentItemId': 'record' },
+  'GET /api/api-tokens': {},
+  'POST /api/api-tokens': { 'body.orgId': 'org' },
+  'POST /api/api-tokens/:id/revoke': { 'params.id': 'record' },
 };
 
 /** Field names that carry an id or a code: each must be declared. */

@@ -95,10 +95,13 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
         description: 'Đưa Nghị quyết vào cuộc sống — API. Errors: { error: { code, message, details } }.',
         version: '0.1.0',
       },
+      security: [{ session: [], csrf: [] }, { bearer: [] }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'resolute_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          // Other systems: `Authorization: Bearer <token>` issued by an administrator (no cookie, no CSRF).
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token for another system: read or read-write on one org subtree, until its expiry.' },
         },
       },
     },

@@ -13,6 +13,8 @@ import { anonymous } from './test/http';
 
 let db: Db;
 let drop: () => Promise<void>;
+/** The owner's connection: the app role may not create functions (a stand-in failure needs one). */
+let adminDb: () => Db;
 let app: App;
 let proxied: App;
 const logLines: string[] = [];
@@ -24,7 +26,7 @@ const logStream = new Writable({
 });
 
 beforeAll(async () => {
-  ({ db, drop } = await createTestDb());
+  ({ db, drop, adminDb } = await createTestDb());
   ({ app } = await buildApp({ db, webDir: null, logger: { level: 'info', stream: logStream } }));
   ({ app: proxied } = await buildApp({ db, webDir: null, trustProxy: true }));
 });
@@ -59,9 +61,9 @@ describe('disk full', () => {
     const org = await buildOrg(db);
     const user = await buildUser(db, [{ org, role: 'admin' }], { fullName: 'Trần Thị Bí Mật' });
     // PostgreSQL's own disk_full error (53100), raised where the login writes its session.
-    await db.query(`CREATE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
+    await adminDb().query(`CREATE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$`);
-    await db.query('CREATE TRIGGER test_disk_full BEFORE INSERT ON sessions FOR EACH ROW EXECUTE FUNCTION test_disk_full()');
+    await adminDb().query('CREATE TRIGGER test_disk_full BEFORE INSERT ON sessions FOR EACH ROW EXECUTE FUNCTION test_disk_full()');
     try {
       const anon = await anonymous(app);
       const res = await anon.request('POST', '/api/auth/login', { username: user.username, password: TEST_PASSWORD }, {
@@ -86,7 +88,7 @@ describe('disk full', () => {
       expect(all).not.toContain('Bí Mật');
       expect(all).not.toMatch(/resolute_csrf=|resolute_session=/);
     } finally {
-      await db.query('DROP TRIGGER test_disk_full ON sessions; DROP FUNCTION test_disk_full()');
+      await adminDb().query('DROP TRIGGER test_disk_full ON sessions; DROP FUNCTION test_disk_full()');
       resetStorageState();
     }
   });

@@ -14,6 +14,7 @@ import { oversightRoutes } from './oversight/oversight.routes';
 import { gradingRoutes } from './grading/grading.routes';
 import { mailRoutes } from './mail';
 import { termsRoutes } from './terms/terms.routes';
+import { apiTokensRoutes } from './api-tokens';
 
 export type FeatureOptions = { db: Db };
 
@@ -33,4 +34,5 @@ export const featureRoutes: FastifyPluginAsync<FeatureOptions>[] = [
   gradingRoutes,
   mailRoutes,
   termsRoutes,
+  apiTokensRoutes,
 ];

@@ -5,6 +5,8 @@ import { AppError, defaultMessages } from './errors';
 import { loadSession, SESSION_COOKIE } from './sessions';
 import { findNul, stripNameFields } from './text-guard';
 import { recordAudit } from './audit';
+import { findDeniedRecord } from './denied-audit';
+import { actorOfToken, bearerOf } from './api-token-auth';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -38,12 +40,20 @@ export function registerAuthHooks(app: FastifyInstance, db: Db) {
       // Only routes outside our declaration scheme (static files, the API reference) get here.
       return;
     }
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) {
-      req.session = await loadSession(db, token, req.ip);
-      req.actor = req.session?.actor ?? null;
+    const bearer = access === 'public' ? null : bearerOf(req.headers.authorization);
+    if (bearer) {
+      // Another system: no cookie is involved, so there is no CSRF to check; the token alone
+      // decides who acts, with the grant derived from it (see api-token-auth).
+      req.actor = (await actorOfToken(db, bearer, req.ip)).actor;
+      refuseForTokens(req, access);
+    } else {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) {
+        req.session = await loadSession(db, token, req.ip);
+        req.actor = req.session?.actor ?? null;
+      }
+      if (!SAFE_METHODS.has(req.method)) checkCsrf(req);
     }
-    if (!SAFE_METHODS.has(req.method)) checkCsrf(req);
     if (access === 'public') return;
     if (!req.actor) throw new AppError('unauthenticated', defaultMessages.unauthenticated);
     if (req.session?.mustEnrolTotp && !req.url.startsWith('/api/auth/')) {
@@ -68,6 +78,14 @@ export function registerAuthHooks(app: FastifyInstance, db: Db) {
         await recordAudit(db, actor, { action: 'export', entity: exported, entityId: null, orgId: null, orgPath: null, summary: `Xuất dữ liệu cá nhân: ${path}`, after: { query: req.query } });
       } else if (reply.statusCode === 403 && req.routeOptions.config?.access) {
         await recordAudit(db, actor, { action: 'denied', entity: 'request', entityId: null, orgId: null, orgPath: null, summary: `Bị từ chối: ${req.method} ${path}` });
+      } else if (reply.statusCode === 404 && req.routeOptions.config?.access && req.routeOptions.url) {
+        // Only 404s that hid an existing record outside the caller's orgs: a lookup on the
+        // refused path alone, the row naming the record by kind and id (no names, no body).
+        const route = `${req.method} ${req.routeOptions.url}`;
+        const denied = await findDeniedRecord(db, actor.grants, { routeUrl: req.routeOptions.url, params: req.params, query: req.query, body: req.body });
+        if (denied) {
+          await recordAudit(db, actor, { action: 'denied', entity: denied.entity, entityId: denied.id, orgId: Number(denied.orgPath.split('.').pop()), orgPath: denied.orgPath, summary: `Ngoài phạm vi (404): ${route}` });
+        }
       }
     } catch (err) {
       req.log.error(err);
@@ -84,6 +102,19 @@ export function registerAuthHooks(app: FastifyInstance, db: Db) {
     const needsReauth = reauth === true || (reauth === 'grants' && typeof req.body === 'object' && req.body !== null && 'roles' in req.body);
     if (needsReauth && req.session) checkRecentAuth(req.session.reauthAt);
   });
+}
+
+/**
+ * What a token never does, whatever its access: manage accounts (users, roles, passwords, other
+ * tokens), act on a login session, or pass a re-authentication it cannot give.
+ */
+function refuseForTokens(req: FastifyRequest, access: string) {
+  if (access.startsWith('users.') || req.routeOptions.config?.reauth || req.url.startsWith('/api/auth/')) {
+    throw new AppError('forbidden', {
+      vi: 'Mã truy cập API không dùng được cho việc quản lý tài khoản và đăng nhập.',
+      en: 'API tokens cannot be used to manage accounts or logins.',
+    });
+  }
 }
 
 function checkRecentAuth(reauthAt: Date | null) {

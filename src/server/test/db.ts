@@ -7,10 +7,13 @@ import { loadDemo } from '../demo/demo-builder';
 import { TEMPLATE_DB } from './global-setup';
 
 /**
- * A fresh database cloned from the migrated template (or another `template`), and a function that drops it. `db` and
- * `url` connect as the admin (test set-up may need it); `appUrl` as the app's own role.
+ * A fresh database cloned from the migrated template (or another `template`, such as the demo's),
+ * and a function that drops it. `db` and `appUrl` connect as the app's own role, as production
+ * does (so a test cannot pass on a superuser's rights: the audit log stays append-only, no
+ * trigger can be turned off); `adminDb()` and `url` connect as the owner, for the few set-ups
+ * that need it (a trigger that simulates a failure, the migrator's own tests).
  */
-export async function createTestDb(template: string = TEMPLATE_DB): Promise<{ db: Db; url: string; appUrl: string; drop: () => Promise<void> }> {
+export async function createTestDb(template: string = TEMPLATE_DB): Promise<{ db: Db; adminDb: () => Db; url: string; appUrl: string; drop: () => Promise<void> }> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client(adminUrl);
@@ -19,13 +22,17 @@ export async function createTestDb(template: string = TEMPLATE_DB): Promise<{ db
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = createPool(url.toString(), 10);
+  const appUrl = appUrlFor(url.toString());
+  const db = createPool(appUrl, 10);
+  let adminPool: Db | null = null;
   return {
     db,
+    adminDb: () => (adminPool ??= createPool(url.toString(), 2)),
     url: url.toString(),
-    appUrl: appUrlFor(url.toString()),
+    appUrl,
     drop: async () => {
       await db.end();
+      await adminPool?.end();
       const c = new pg.Client(adminUrl);
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

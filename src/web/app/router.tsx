@@ -33,6 +33,7 @@ const PublicDashboardPage = lazyRouteComponent(() => import('../features/reports
 const StudySessionsPage = lazyRouteComponent(() => import('../features/study/sessions-page'), 'SessionsPage');
 const StudySessionPage = lazyRouteComponent(() => import('../features/study/session-page'), 'SessionPage');
 const StudyPointPage = lazyRouteComponent(() => import('../features/study/point-page'), 'PointPage');
+const PointCodesPage = lazyRouteComponent(() => import('../features/study/point-codes-page'), 'PointCodesPage');
 const StudyCoveragePage = lazyRouteComponent(() => import('../features/study/coverage-page'), 'CoveragePage');
 const MyStudyPage = lazyRouteComponent(() => import('../features/study/my-study-page'), 'MyStudyPage');
 const ReflectionsPage = lazyRouteComponent(() => import('../features/study/reflections-page'), 'ReflectionsPage');
@@ -49,6 +50,7 @@ const GradingRoundPage = lazyRouteComponent(() => import('../features/grading/ro
 const MyEvaluationPage = lazyRouteComponent(() => import('../features/grading/my-evaluation-page'), 'MyEvaluationPage');
 const AccountPage = lazyRouteComponent(() => import('../features/auth/account-page'), 'AccountPage');
 const CarryOverPage = lazyRouteComponent(() => import('../features/terms/carry-over-page'), 'CarryOverPage');
+const ApiTokensPage = lazyRouteComponent(() => import('../features/api-tokens/api-tokens-page'), 'ApiTokensPage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
 function RootGate() {
@@ -151,6 +153,7 @@ const publicDashboardRoute = createRoute({ getParentRoute: () => rootRoute, path
 const studyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study', component: StudySessionsPage });
 const studySessionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/sessions/$id', component: () => <StudySessionPage key={studySessionRoute.useParams().id} id={Number(studySessionRoute.useParams().id)} /> });
 const studyPointRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/points/$id', component: () => <StudyPointPage key={studyPointRoute.useParams().id} id={Number(studyPointRoute.useParams().id)} /> });
+const studyPointCodesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/points/$id/codes', component: () => <PointCodesPage id={Number(studyPointCodesRoute.useParams().id)} /> });
 const studyCoverageRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/study/coverage',
@@ -160,6 +163,7 @@ const studyCoverageRoute = createRoute({
 const myStudyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/me', component: MyStudyPage });
 const reflectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/reflections', component: ReflectionsPage });
 const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: AccountPage });
+const apiTokensRoute = createRoute({ getParentRoute: () => rootRoute, path: '/api-tokens', component: ApiTokensPage });
 const checkinRoute = createRoute({ getParentRoute: () => rootRoute, path: '/checkin/$token', component: () => <CheckinPage token={checkinRoute.useParams().token} /> });
 const oversightRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight', validateSearch: orgSearch, component: () => <OversightDashboardPage orgId={oversightRoute.useSearch().orgId} /> });
 const oversightProgramsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/programs', component: OversightProgramsPage });
@@ -231,6 +235,8 @@ const routeTree = rootRoute.addChildren([
   gradingRoundRoute,
   accountRoute,
   carryOverRoute,
+  apiTokensRoute,
+  studyPointCodesRoute,
 ]);
 
 export const router = createRouter({

@@ -60,6 +60,40 @@ export async function enableTotp(db: Db, actor: Actor, code: string) {
   await recordAudit(db, actor, { action: 'totp_enabled', entity: 'user', entityId: actor.userId, orgId: null, orgPath: null, summary: 'Bật xác thực hai lớp' });
 }
 
+/**
+ * Turns the second factor off for one's own account. Asks for the password and a fresh code
+ * (whoever holds an open session alone must not be able to weaken the account), and is refused
+ * while an administrator requires the second factor of this user's roles.
+ */
+export async function disableTotp(db: Db, actor: Actor, input: { password: string; totpCode: string }) {
+  const { rows } = await db.query<{ password_hash: string; totp_secret: string | null; totp_enabled_at: Date | null; totp_last_step: string | null; is_privileged: boolean }>(
+    `SELECT password_hash, totp_secret, totp_enabled_at, totp_last_step::text,
+            EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = users.id AND r.role IN ('admin', 'manager')) AS is_privileged
+       FROM users WHERE id = $1`,
+    [actor.userId],
+  );
+  const user = rows[0];
+  if (!user?.totp_enabled_at || !user.totp_secret) {
+    throw new AppError('conflict', { vi: 'Tài khoản chưa bật xác thực hai lớp.', en: 'Two-factor authentication is not on.' });
+  }
+  if (user.is_privileged && (await isTotpRequired(db))) {
+    throw new AppError('forbidden', {
+      vi: 'Quản trị viên yêu cầu xác thực hai lớp cho vai trò của bạn, nên không thể tắt.',
+      en: 'Your administrator requires two-factor authentication for your role, so it cannot be turned off.',
+    }, { totpRequired: true });
+  }
+  if (!(await verifyPassword(input.password, user.password_hash))) {
+    await recordAudit(db, actor, { action: 'reauth_failed', entity: 'user', entityId: actor.userId, orgId: null, orgPath: null, summary: 'Xác nhận lại mật khẩu sai' });
+    throw fieldError('body.password', 'Mật khẩu không đúng.', 'Wrong password.');
+  }
+  const step = matchTotp(user.totp_secret, input.totpCode, Date.now() / 1000);
+  if (step === null || (user.totp_last_step !== null && step <= Number(user.totp_last_step))) {
+    throw fieldError('body.totpCode', 'Mã xác thực không đúng hoặc đã dùng.', 'The code is wrong or was already used.');
+  }
+  await db.query('UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = $1', [actor.userId]);
+  await recordAudit(db, actor, { action: 'totp_disabled', entity: 'user', entityId: actor.userId, orgId: null, orgPath: null, summary: 'Tắt xác thực hai lớp' });
+}
+
 export async function getAuthSettings(db: Db) {
   return { requireTotp: await isTotpRequired(db) };
 }

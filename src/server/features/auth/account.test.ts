@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
-import { buildOrg, buildUser, type TestOrg } from '../../test/factories';
+import { buildMember, buildOrg, buildUser, type TestOrg } from '../../test/factories';
 import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/http';
 import { base32Decode, totp } from '../../lib/totp';
 
@@ -168,6 +168,41 @@ describe('two-factor authentication', () => {
   });
 });
 
+describe('turning off one’s own second factor', () => {
+  it('asks for the password and a fresh code, and is refused while required for the role', async () => {
+    const u = await buildUser(db, [{ org: ward, role: 'manager' }]);
+    const b = await browser();
+    await b.login(u.username, u.password);
+    expect((await b.request('POST', '/api/auth/totp/disable', { password: u.password, totpCode: '123456' })).statusCode).toBe(409);
+    const secret = await enrol(b);
+    // The code spent on enrolment, and the next step's code (valid for the next minute or so).
+    const { rows: [{ step }] } = await db.query('SELECT totp_last_step::int AS step FROM users WHERE id = $1', [u.id]);
+    const spent = totp(base32Decode(secret), step * 30);
+    const fresh = totp(base32Decode(secret), (step + 1) * 30);
+    expect((await (await anonymous(app)).post('/api/auth/totp/disable', { password: u.password, totpCode: fresh })).statusCode).toBe(401);
+    const invalid = await b.request('POST', '/api/auth/totp/disable', { password: u.password, totpCode: 'abc' });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.details.fields[0].field).toBe('body.totpCode');
+    expect((await admin.put('/api/auth/settings', { requireTotp: true })).statusCode).toBe(200);
+    try {
+      const required = await b.request('POST', '/api/auth/totp/disable', { password: u.password, totpCode: fresh });
+      expect(required.statusCode).toBe(403);
+      expect(required.json().error.message).toBe('Quản trị viên yêu cầu xác thực hai lớp cho vai trò của bạn, nên không thể tắt.');
+    } finally {
+      await admin.put('/api/auth/settings', { requireTotp: false });
+    }
+    const wrongPassword = await b.request('POST', '/api/auth/totp/disable', { password: 'not-my-password', totpCode: fresh });
+    expect(wrongPassword.json().error.details.fields[0]).toEqual({ field: 'body.password', message: 'Mật khẩu không đúng.' });
+    expect((await b.request('POST', '/api/auth/totp/disable', { password: u.password, totpCode: spent })).json().error.details.fields[0].field).toBe('body.totpCode');
+    expect((await b.request('POST', '/api/auth/totp/disable', { password: u.password, totpCode: fresh })).statusCode).toBe(204);
+    expect((await b.request('GET', '/api/auth/me')).json().totpEnabled).toBe(false);
+    // The next login asks for no code, and the change is in the audit log.
+    expect((await (await browser()).login(u.username, u.password)).statusCode).toBe(200);
+    const { rows } = await db.query(`SELECT action FROM audit_log WHERE actor_id = $1 AND action LIKE 'totp_%' ORDER BY id`, [u.id]);
+    expect(rows.map((r) => r.action)).toEqual(['totp_enabled', 'totp_disabled']);
+  });
+});
+
 describe('re-authentication', () => {
   it('asks for the password again before granting roles or resetting a password when the login is old', async () => {
     const m = await buildUser(db, [{ org: province, role: 'admin' }]);
@@ -244,5 +279,27 @@ describe('audit of personal data and refusals', () => {
     const viewer = await loginAs(app, v.username, v.password);
     expect((await viewer.post('/api/members', { orgId: ward.id, code: 'DENY-1', fullName: 'Lê Văn Cấm', gender: 'male' })).statusCode).toBe(403);
     expect(await eventually(() => auditRows(v.id, 'denied'))).toEqual([{ entity: 'request', summary: 'Bị từ chối: POST /api/members' }]);
+  });
+
+  it('records a 404 that hid an existing record outside the caller’s orgs, naming it by id only', async () => {
+    const v = await buildUser(db, [{ org: ward, role: 'viewer' }]);
+    const viewer = await loginAs(app, v.username, v.password);
+    const stranger = await buildMember(db, otherProvince, { fullName: 'Trần Thị Ngoài Phạm Vi' });
+    const mine = await buildMember(db, ward);
+    expect((await viewer.get(`/api/members/${stranger.id}`)).statusCode).toBe(404);
+    expect((await viewer.get(`/api/members?orgId=${otherProvince.id}`)).statusCode).toBe(404);
+    // Unknown ids are typos, not refusals; and a record inside the caller's org is never one.
+    expect((await viewer.get('/api/members/987654321')).statusCode).toBe(404);
+    expect((await viewer.get(`/api/members/${mine.id}/nothing-here`)).statusCode).toBe(404);
+    const rows = await eventually(async () => {
+      const r = (await db.query<{ entity: string; entity_id: string; org_id: string; org_path: string; summary: string; before: unknown; after: unknown }>(
+        `SELECT entity, entity_id, org_id::text, org_path::text, summary, before, after FROM audit_log WHERE actor_id = $1 AND action = 'denied' ORDER BY id`, [v.id])).rows;
+      return r.length >= 2 ? r : [];
+    });
+    expect(rows).toEqual([
+      { entity: 'member', entity_id: String(stranger.id), org_id: String(otherProvince.id), org_path: otherProvince.path, summary: 'Ngoài phạm vi (404): GET /api/members/:id', before: null, after: null },
+      { entity: 'org', entity_id: String(otherProvince.id), org_id: String(otherProvince.id), org_path: otherProvince.path, summary: 'Ngoài phạm vi (404): GET /api/members', before: null, after: null },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('Ngoài Phạm Vi');
   });
 });

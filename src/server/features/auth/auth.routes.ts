@@ -10,11 +10,11 @@ import { actorOf } from '../../lib/http';
 import { deleteSession, endUserSession, findUserSessions, loadSession, SESSION_COOKIE } from '../../lib/sessions';
 import {
   authSettingsSchema, changePasswordSchema, csrfSchema, localeSchema, loginSchema, meSchema, reauthSchema, sessionIdParams, sessionItemSchema,
-  totpCodeSchema, totpSetupSchema, userIdParams,
+  totpCodeSchema, totpDisableSchema, totpSetupSchema, userIdParams,
 } from '../../../contracts/auth';
 import { changePassword, login } from './auth.service';
 import { requireManageLogins } from './auth.policy';
-import { enableTotp, getAuthSettings, reauthenticate, setAuthSettings, startTotpSetup, unlockUser } from './account.service';
+import { disableTotp, enableTotp, getAuthSettings, reauthenticate, setAuthSettings, startTotpSetup, unlockUser } from './account.service';
 
 export const DEVICE_COOKIE = 'resolute_device';
 
@@ -133,6 +133,15 @@ export const authRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db 
     { config: { access: 'authenticated' }, schema: { tags, summary: 'Confirm the authenticator app with a first code', body: totpCodeSchema, response: { 204: z.null() } } },
     async (req, reply) => {
       await enableTotp(db, actorOf(req), req.body.code);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/totp/disable',
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'Turn off my second factor (password and a current code; refused when required for my role)', body: totpDisableSchema, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await disableTotp(db, actorOf(req), req.body);
       return reply.status(204).send(null);
     },
   );

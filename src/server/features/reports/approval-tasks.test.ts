@@ -9,12 +9,14 @@ import { fixClock, restoreClockAfterEach } from '../../test/clock';
 let app: App;
 let db: Db;
 let drop: () => Promise<void>;
+/** The owner's connection: the app role may not create functions (a stand-in failure needs one). */
+let adminDb: () => Db;
 let city: TestOrg, ward: TestOrg;
 let cityApprover: TestClient, wardReporter: TestClient;
 let documentId: number, itemId: number, taskId: number, indicatorId: number;
 
 beforeAll(async () => {
-  ({ db, drop } = await createTestDb());
+  ({ db, drop, adminDb } = await createTestDb());
   ({ app } = await buildTestApp(db));
   city = await buildOrg(db, { name: 'Thành ủy Dĩ An', kind: 'district_committee' });
   ward = await buildOrg(db, { parent: city, name: 'Đảng ủy phường Đông Hòa', kind: 'commune_committee' });
@@ -58,14 +60,14 @@ describe('approval and the task progress it carries', () => {
     r = await submitted('2024-Q1', 30);
     const before = await taskRow();
     // The documents side fails (a stand-in for any error in updateTask).
-    await db.query(`CREATE FUNCTION test_refuse_task() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'task refused'; END $$`);
-    await db.query(`CREATE TRIGGER test_refuse_task BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION test_refuse_task()`);
+    await adminDb().query(`CREATE FUNCTION test_refuse_task() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'task refused'; END $$`);
+    await adminDb().query(`CREATE TRIGGER test_refuse_task BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION test_refuse_task()`);
     try {
       const res = await cityApprover.post(`/api/reports/${r.id}/approve`, { version: r.version, idempotencyKey: 'approve-q1-0001' });
       expect(res.statusCode).toBe(500);
     } finally {
-      await db.query('DROP TRIGGER test_refuse_task ON tasks');
-      await db.query('DROP FUNCTION test_refuse_task()');
+      await adminDb().query('DROP TRIGGER test_refuse_task ON tasks');
+      await adminDb().query('DROP FUNCTION test_refuse_task()');
     }
     const { rows } = await db.query('SELECT status, version FROM reports WHERE id = $1', [r.id]);
     expect(rows[0]).toMatchObject({ status: 'submitted', version: r.version });

@@ -3,10 +3,11 @@ import { Alert, App, Button, Card, Form, Input, List, Popconfirm, Space, Switch,
 import { DesktopOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from '@tanstack/react-router';
 import { formatDateTime } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import {
-  authSettingsKey, enableTotp, endSession, fetchAuthSettings, fetchSessions, meKey, saveAuthSettings, sessionsKey, startTotpSetup, useCurrentUser,
+  authSettingsKey, disableTotp, enableTotp, endSession, fetchAuthSettings, fetchSessions, meKey, saveAuthSettings, sessionsKey, startTotpSetup, useCurrentUser,
   type TotpSetup,
 } from './auth.api';
 
@@ -57,7 +58,10 @@ function TotpCard() {
     <Card title={<Space><SafetyCertificateOutlined />{t('account.totpTitle')}</Space>} data-testid="totp-card">
       {me.mustEnrolTotp && <Alert type="warning" showIcon title={t('account.totpRequired')} style={{ marginBottom: 16 }} role="alert" />}
       {me.totpEnabled ? (
-        <Typography.Paragraph data-testid="totp-status"><Tag color="green">{t('users.active')}</Tag>{t('account.totpOn')}</Typography.Paragraph>
+        <>
+          <Typography.Paragraph data-testid="totp-status"><Tag color="green">{t('users.active')}</Tag>{t('account.totpOn')}</Typography.Paragraph>
+          <TotpDisableForm />
+        </>
       ) : setup ? (
         <div className="totp-setup">
           <Typography.Paragraph>{t('account.totpScan')}</Typography.Paragraph>
@@ -79,6 +83,49 @@ function TotpCard() {
         </>
       )}
     </Card>
+  );
+}
+
+/**
+ * Turning the second factor off asks for the password and a current code, as the server does;
+ * the server refuses while an administrator requires it for the user's role.
+ */
+function TotpDisableForm() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
+  const [form] = Form.useForm<{ password: string; totpCode: string }>();
+  const [isOpen, setOpen] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const submit = async ({ password, totpCode }: { password: string; totpCode: string }) => {
+    setBusy(true);
+    try {
+      await disableTotp(password, totpCode.trim());
+      void message.success(t('account.totpDisabled'));
+      setOpen(false);
+      await qc.invalidateQueries({ queryKey: meKey });
+    } catch (e) {
+      onError(e, { form });
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!isOpen) return <Button danger onClick={() => setOpen(true)} data-testid="totp-disable">{t('account.totpDisable')}</Button>;
+  return (
+    <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} style={{ maxWidth: 320 }} data-testid="totp-disable-form">
+      <Typography.Paragraph type="secondary">{t('account.totpDisableHint')}</Typography.Paragraph>
+      <Form.Item name="password" label={t('account.currentPassword')} rules={[{ required: true }]}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Form.Item name="totpCode" label={t('account.totpCode')} rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('account.totpCodeRequired') }]}>
+        <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+      </Form.Item>
+      <Space>
+        <Button danger type="primary" htmlType="submit" loading={isBusy}>{t('account.totpDisableConfirm')}</Button>
+        <Button onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
+      </Space>
+    </Form>
   );
 }
 
@@ -152,6 +199,9 @@ function LoginSettingsCard() {
         <Switch checked={settings.data?.requireTotp ?? false} loading={settings.isPending} onChange={toggle} data-testid="require-totp" aria-label={t('account.requireTotp')} />
         <Typography.Text>{t('account.requireTotp')}</Typography.Text>
       </Space>
+      <Typography.Paragraph style={{ margin: '12px 0 0' }}>
+        <Link to="/api-tokens" data-testid="api-tokens-link">{t('account.apiTokens')}</Link>
+      </Typography.Paragraph>
     </Card>
   );
 }

@@ -79,6 +79,7 @@ export const endSession = (id: string) => api.delete<void>(`/auth/sessions/${id}
 export type TotpSetup = z.infer<typeof C.totpSetupSchema>;
 export const startTotpSetup = () => api.post<TotpSetup>('/auth/totp/setup');
 export const enableTotp = (code: string) => api.post<void>('/auth/totp/enable', { code });
+export const disableTotp = (password: string, totpCode: string) => api.post<void>('/auth/totp/disable', { password, totpCode });
 
 export const reauthenticate = (password: string, totpCode?: string) => api.post<void>('/auth/reauth', { password, ...(totpCode ? { totpCode } : {}) });
 

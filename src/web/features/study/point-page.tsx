@@ -175,6 +175,7 @@ function RollCard({ id, canMark }: { id: number; canMark: boolean }) {
       extra={
         <Space wrap>
           <Button size="small" icon={<DownloadOutlined />} href={rollSheetUrl(id)}>{s('downloadRoll')}</Button>
+          {canMark && <Link to="/study/points/$id/codes" params={{ id: String(id) }} data-testid="print-codes"><Button size="small" icon={<PrinterOutlined />}>{s('printCodes')}</Button></Link>}
           {canMark && (
             <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { upload.mutate(f); return false; }}>
               <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>{s('importRoll')}</Button>
@@ -200,6 +201,9 @@ function RollCard({ id, canMark }: { id: number; canMark: boolean }) {
           columns={[
             { title: s('code'), dataIndex: 'code', width: 130 },
             { title: s('fullName'), dataIndex: 'fullName' },
+            ...(roll.data?.items.some((r) => r.personalCode)
+              ? [{ title: s('personalCode'), dataIndex: 'personalCode', width: 130, render: (v: string | null) => <Typography.Text code data-testid="personal-code">{v}</Typography.Text> }]
+              : []),
             { title: s('cell'), dataIndex: 'orgName' },
             { title: s('status'), dataIndex: 'status', width: 150, render: (v: AttendanceStatus | null, r) => (v ? <Tag color={statusColors[v]}>{s(`att.${v}`)}{r.reason ? `: ${r.reason}` : ''}</Tag> : <Tag>{s('notCheckedIn')}</Tag>) },
             ...(canMark ? [{

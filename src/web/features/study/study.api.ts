@@ -56,6 +56,13 @@ export const deletePoint = (id: number) => api.delete<unknown>(`/study/points/${
 export const fetchQr = (id: number) => api.get<z.infer<typeof S.qrSchema>>(`/study/points/${id}/qr`);
 export const fetchLive = (id: number, after: number) => api.get<z.infer<typeof S.liveSchema>>(`/study/points/${id}/live`, { after });
 export const fetchRoll = (id: number, q: { filter: string; q?: string; page: number; pageSize: number }) => api.get<z.infer<typeof S.rollSchema>>(`/study/points/${id}/roll`, q);
+/** Everyone expected at the point, every page of the roll (for the printed sheet of personal codes). */
+export async function fetchWholeRoll(id: number): Promise<AttendanceRow[]> {
+  const pageSize = 500;
+  const first = await fetchRoll(id, { filter: 'all', page: 1, pageSize });
+  const rest = await Promise.all(Array.from({ length: Math.ceil(first.total / pageSize) - 1 }, (_, i) => fetchRoll(id, { filter: 'all', page: i + 2, pageSize })));
+  return [first, ...rest].flatMap((p) => p.items);
+}
 export const markAttendance = (pointId: number, memberId: number, body: { status: AttendanceStatus; reason?: string }) =>
   api.put<z.infer<typeof S.markResultSchema>>(`/study/points/${pointId}/attendance/${memberId}`, body);
 export const allowMembers = (pointId: number, codes: string[]) => api.post<z.infer<typeof S.allowMembersResultSchema>>(`/study/points/${pointId}/members`, { codes });
