@@ -117,15 +117,15 @@ describe('separation of duties on reports', () => {
   it('refuses the submitter approving their own report, in Vietnamese, and lets another approver', async () => {
     const { rows: doc } = await db.query<{ id: number }>(
       `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-       INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-       SELECT n.id, $1, $2::ltree, 'plan', '2020-2025', n.id, n.id || '-KH', 'Kế hoạch thử phân quyền', 'adopted', n.id FROM n RETURNING id`,
-      [ward.id, ward.path],
+       INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+       SELECT n.id, $1, 'plan', '2020-2025', n.id, n.id || '-KH', 'Kế hoạch thử phân quyền', 'adopted', n.id FROM n RETURNING id`,
+      [ward.id],
     );
     const { rows: sch } = await db.query<{ id: number }>(`INSERT INTO report_schedules (document_id, period_type) VALUES ($1, 'quarter') RETURNING id`, [doc[0]!.id]);
     const { rows: rep } = await db.query<{ id: number }>(
-      `INSERT INTO reports (schedule_id, document_id, org_id, org_path, period_type, period_key, period_start, period_end, due_date, narrative)
-       VALUES ($1, $2, $3, $4::ltree, 'quarter', '2024-Q1', '2024-01-01', '2024-03-31', '2024-04-05', 'Báo cáo thử') RETURNING id`,
-      [sch[0]!.id, doc[0]!.id, ward.id, ward.path],
+      `INSERT INTO reports (schedule_id, document_id, org_id, period_type, period_key, period_start, period_end, due_date, narrative)
+       VALUES ($1, $2, $3, 'quarter', '2024-Q1', '2024-01-01', '2024-03-31', '2024-04-05', 'Báo cáo thử') RETURNING id`,
+      [sch[0]!.id, doc[0]!.id, ward.id],
     );
     const id = rep[0]!.id;
     // One person holding both roles: reporter of the ward, approver of the city above it.

@@ -225,6 +225,11 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/grading/rounds/:id/summary.docx': { 'params.id': 'record', 'querystring.orgId': 'org' },
   'GET /api/grading/evaluations/:id/self-assessment.docx': { 'params.id': 'record' },
   'GET /api/grading/orgs/:orgId/history': { 'params.orgId': 'org' },
+  'POST /api/reorg/preview': { 'body.sourceOrgIds': 'org', 'body.targetOrgIds': 'org', 'body.newOrg.parentId': 'org', 'body.newOrg.code': 'own', 'body.mapping.fromOrgId': 'org', 'body.mapping.toOrgId': 'org', 'body.roleMapping.userRoleId': 'record', 'body.roleMapping.toOrgId': 'org' },
+  'POST /api/reorg/operations': { 'body.sourceOrgIds': 'org', 'body.targetOrgIds': 'org', 'body.newOrg.parentId': 'org', 'body.newOrg.code': 'own', 'body.mapping.fromOrgId': 'org', 'body.mapping.toOrgId': 'org', 'body.roleMapping.userRoleId': 'record', 'body.roleMapping.toOrgId': 'org' },
+  'GET /api/reorg/tree': { 'querystring.rootId': 'org' },
+  'GET /api/reorg/lineage/:orgId': { 'params.orgId': 'org' },
+  'GET /api/reorg/figures': { 'querystring.orgId': 'org' },
 };
 
 /** Field names that carry an id or a code: each must be declared. */

@@ -13,6 +13,7 @@ import { extractionRoutes } from './extraction/extraction.routes';
 import { oversightRoutes } from './oversight/oversight.routes';
 import { gradingRoutes } from './grading/grading.routes';
 import { mailRoutes } from './mail';
+import { reorgRoutes } from './reorg';
 
 export type FeatureOptions = { db: Db };
 
@@ -31,4 +32,5 @@ export const featureRoutes: FastifyPluginAsync<FeatureOptions>[] = [
   oversightRoutes,
   gradingRoutes,
   mailRoutes,
+  reorgRoutes,
 ];

@@ -35,16 +35,16 @@ describe('the scheduler', () => {
     const reporter = await buildUser(db, [{ org: ward, role: 'reporter' }]);
     await db.query(`UPDATE users SET email = 'ward@example.vn' WHERE id = $1`, [reporter.id]);
     const { rows: doc } = await db.query<{ id: number }>(
-      `INSERT INTO documents (org_id, org_path, kind, term, number, symbol, title, status, series_id)
-       VALUES ($1, $2::ltree, 'resolution', '2020-2025', 1, '01-NQ', 'Nghị quyết thử', 'adopted', 1) RETURNING id`,
-      [province.id, province.path],
+      `INSERT INTO documents (org_id, kind, term, number, symbol, title, status, series_id)
+       VALUES ($1, 'resolution', '2020-2025', 1, '01-NQ', 'Nghị quyết thử', 'adopted', 1) RETURNING id`,
+      [province.id],
     );
     const { rows: sched } = await db.query<{ id: number }>(`INSERT INTO report_schedules (document_id, period_type) VALUES ($1, 'quarter') RETURNING id`, [doc[0]!.id]);
     // Long overdue: the reminder job of any day picks it up.
     await db.query(
-      `INSERT INTO reports (schedule_id, document_id, org_id, org_path, period_type, period_key, period_start, period_end, due_date)
-       VALUES ($1, $2, $3, $4::ltree, 'quarter', '2024-Q1', '2024-01-01', '2024-03-31', '2024-04-10')`,
-      [sched[0]!.id, doc[0]!.id, ward.id, ward.path],
+      `INSERT INTO reports (schedule_id, document_id, org_id, period_type, period_key, period_start, period_end, due_date)
+       VALUES ($1, $2, $3, 'quarter', '2024-Q1', '2024-01-01', '2024-03-31', '2024-04-10')`,
+      [sched[0]!.id, doc[0]!.id, ward.id],
     );
 
     const jobs = startJobs(db, { settings: { isEnabled: true, tickMs: 60_000, smtp: null } })!;

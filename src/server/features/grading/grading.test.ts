@@ -66,9 +66,9 @@ beforeAll(async () => {
   // The document and the pledge straight in their tables: the documents and study features own creating them.
   const { rows: doc } = await db.query<{ id: number }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, $2::ltree, 'resolution', '2025-2030', 1, '01-NQ/ĐUK', 'Nghị quyết Đại hội', 'adopted', n.id FROM n RETURNING id`,
-    [bloc.id, bloc.path],
+     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+     SELECT n.id, $1, 'resolution', '2025-2030', 1, '01-NQ/ĐUK', 'Nghị quyết Đại hội', 'adopted', n.id FROM n RETURNING id`,
+    [bloc.id],
   );
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO pledges (member_id, document_id, year, commitments) VALUES ($1, $2, 2026, '["Hoàn thành số hóa hồ sơ lưu trữ", "Tham gia đủ sinh hoạt chi bộ"]') RETURNING id`,
@@ -300,9 +300,9 @@ describe('results feed the targets', () => {
   it('makes the decided shares the actuals of the "hoàn thành tốt" targets, equal to the results and their list', async () => {
     const { rows: doc } = await db.query<{ id: number }>(
       `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-       INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-       SELECT n.id, $1, $2::ltree, 'resolution', '2020-2025', 2, '02-NQ/ĐU', 'Nghị quyết Đại hội Đảng bộ Sở', 'adopted', n.id FROM n RETURNING id`,
-      [grassroots.id, grassroots.path],
+       INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+       SELECT n.id, $1, 'resolution', '2020-2025', 2, '02-NQ/ĐU', 'Nghị quyết Đại hội Đảng bộ Sở', 'adopted', n.id FROM n RETURNING id`,
+      [grassroots.id],
     );
     const documentId = doc[0]!.id;
     await db.query(

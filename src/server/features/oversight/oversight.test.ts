@@ -52,8 +52,8 @@ beforeAll(async () => {
   member = await buildMember(db, cell, { fullName: 'Trần Văn Bình' });
   const { rows } = await db.query<{ id: number }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, $2::ltree, 'resolution', '2025-2030', 1, '01-NQ/TU', 'Nghị quyết Đại hội', 'adopted', n.id FROM n RETURNING id`, [province.id, province.path]);
+     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+     SELECT n.id, $1, 'resolution', '2025-2030', 1, '01-NQ/TU', 'Nghị quyết Đại hội', 'adopted', n.id FROM n RETURNING id`, [province.id]);
   resolutionId = rows[0]!.id;
   const { rows: items } = await db.query<{ id: number }>(
     `INSERT INTO document_items (document_id, kind, position, text, comparator, value, unit) VALUES ($1, 'target', 1, 'Tỷ lệ hộ nghèo giảm còn dưới 1%', '<=', 1, '%') RETURNING id`, [resolutionId]);
@@ -158,8 +158,8 @@ describe('an inspection from plan to close', () => {
     expect((await teamMember.post(`${url}/findings`, { version: f.version, kind: 'limitation', theme: 'T', text: 'Sớm quá' })).statusCode).toBe(409);
     f = await ok(teamMember.post(`${url}/team-report`, { version: f.version, text: 'Báo cáo kết quả giám sát của đoàn' }));
     const foreignTask = await db.query<{ id: number }>(
-      `INSERT INTO tasks (org_id, org_path, title, lead_org_id, lead_org_path) VALUES ($1, $2::ltree, 'Nhiệm vụ của Thuận An', $3, $4::ltree) RETURNING id`,
-      [province.id, province.path, thuanAn.id, thuanAn.path]);
+      `INSERT INTO tasks (org_id, title, lead_org_id) VALUES ($1, 'Nhiệm vụ của Thuận An', $2) RETURNING id`,
+      [province.id, thuanAn.id]);
     expect((await teamMember.post(`${url}/findings`, { version: f.version, kind: 'limitation', theme: 'T', text: 'X', taskIds: [foreignTask.rows[0]!.id] })).statusCode).toBe(404);
     expect((await teamMember.post(`${url}/findings`, { version: f.version, kind: 'bad', theme: 'T', text: 'X' })).statusCode).toBe(400);
     f = await ok(teamMember.post(`${url}/findings`, { version: f.version, kind: 'limitation', theme: 'Giảm nghèo', text: 'Chỉ tiêu giảm nghèo chậm so với lộ trình', itemIds: [targetId] }));

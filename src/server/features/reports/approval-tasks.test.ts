@@ -21,9 +21,9 @@ beforeAll(async () => {
   indicatorId = (await db.query<{ id: number }>(`SELECT id FROM indicators WHERE code = 'NEW_MEMBERS'`)).rows[0]!.id;
   documentId = (await db.query<{ id: number }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, $2::ltree, 'plan', '2020-2025', 1, '01-KH', 'Kế hoạch thử', 'adopted', n.id FROM n RETURNING id`,
-    [ward.id, ward.path],
+     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+     SELECT n.id, $1, 'plan', '2020-2025', 1, '01-KH', 'Kế hoạch thử', 'adopted', n.id FROM n RETURNING id`,
+    [ward.id],
   )).rows[0]!.id;
   itemId = (await db.query<{ id: number }>(
     `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
@@ -32,8 +32,8 @@ beforeAll(async () => {
   )).rows[0]!.id;
   const taskItem = (await db.query<{ id: number }>(`INSERT INTO document_items (document_id, kind, position, text) VALUES ($1, 'task', 2, 'Chỉnh trang đô thị') RETURNING id`, [documentId])).rows[0]!.id;
   taskId = (await db.query<{ id: number }>(
-    `INSERT INTO tasks (item_id, org_id, org_path, title, lead_org_id, lead_org_path, due_date) VALUES ($1, $2, $3::ltree, 'Chỉnh trang đô thị', $2, $3::ltree, '2024-12-31') RETURNING id`,
-    [taskItem, ward.id, ward.path],
+    `INSERT INTO tasks (item_id, org_id, title, lead_org_id, due_date) VALUES ($1, $2, 'Chỉnh trang đô thị', $2, '2024-12-31') RETURNING id`,
+    [taskItem, ward.id],
   )).rows[0]!.id;
   const manager = await buildUser(db, [{ org: ward, role: 'manager' }]);
   const m = await loginAs(app, manager.username, manager.password);
