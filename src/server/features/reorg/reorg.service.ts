@@ -89,9 +89,9 @@ async function plan(db: Queryable, actor: Actor, req: ReorgRequest, forUpdate: b
   if (req.kind === 'merge' && req.newOrg && !newParent && actor.userId !== null && !actor.grants.some((g) => g.role === 'admin')) {
     throw forbidden({ vi: 'Chỉ quản trị viên mới lập được tổ chức cấp cao nhất.', en: 'Only an administrator founds a top-level org.' });
   }
-  // Mapped targets must be the operation's successors, or orgs the caller may reorganize.
+  // Mapped targets (cells and roles) must be the operation's successors, or orgs the caller may reorganize.
   const allowed = new Set([...targets.map((t) => t.id), NEW_ORG]);
-  const extra = [...new Set(req.mapping.map((m) => m.toOrgId).filter((t) => !allowed.has(t)))];
+  const extra = [...new Set([...req.mapping.map((m) => m.toOrgId), ...req.roleMapping.flatMap((r) => (r.toOrgId === null ? [] : [r.toOrgId]))].filter((t) => !allowed.has(t)))];
   if (extra.length > 0) {
     const more = await findOrgsInScope(db, extra, readScope);
     if (more.length !== extra.length) throw orgNotFound();
