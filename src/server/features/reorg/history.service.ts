@@ -43,11 +43,13 @@ export async function findTreeAsOf(db: Db, actor: Actor, day: string, rootId?: n
   const { rows } = await db.query<{ id: number; parentId: number | null; name: string; kind: string; path: string; members: number }>(
     `WITH t AS (
        SELECT v.org_id, v.parent_id, v.name, v.kind, v.path FROM org_versions v
-        WHERE v.path <@ $1::ltree[] AND v.valid_from <= $2::date AND (v.valid_to IS NULL OR v.valid_to > $2::date))
-     SELECT t.org_id::int AS id, t.parent_id::int AS "parentId", t.name, t.kind, t.path::text AS path,
-            COALESCE((SELECT count(*)::int FROM member_placements p
-                       WHERE p.org_id = t.org_id AND p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to > $2::date)), 0) AS members
-       FROM t ORDER BY nlevel(t.path), t.name COLLATE "vi-x-icu"`,
+        WHERE v.path <@ $1::ltree[] AND v.valid_from <= $2::date AND (v.valid_to IS NULL OR v.valid_to > $2::date)),
+     -- One grouped pass over the subtree's placements (index-only on org_id, valid_from, valid_to).
+     c AS (
+       SELECT p.org_id, count(*)::int AS n FROM t JOIN member_placements p ON p.org_id = t.org_id
+        WHERE p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to > $2::date) GROUP BY p.org_id)
+     SELECT t.org_id::int AS id, t.parent_id::int AS "parentId", t.name, t.kind, t.path::text AS path, COALESCE(c.n, 0) AS members
+       FROM t LEFT JOIN c ON c.org_id = t.org_id ORDER BY nlevel(t.path), t.name COLLATE "vi-x-icu"`,
     [paths, day]);
   const subtree = new Map<number, number>();
   const byPath = new Map(rows.map((r) => [r.path, r]));
