@@ -72,8 +72,8 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
 
     // Documents: the resolution (id 1) and a plan for nine orgs in ten below it.
     await db.query(
-      `INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-       SELECT o.id, o.id, o.path, CASE WHEN o.id = 1 THEN 'resolution' ELSE 'plan' END, '2020-2025', 1,
+      `INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+       SELECT o.id, o.id, CASE WHEN o.id = 1 THEN 'resolution' ELSE 'plan' END, '2020-2025', 1,
               CASE WHEN o.id = 1 THEN '01-NQ/TU' ELSE '01-KH/ĐU' END, 'Văn bản của ' || o.name, 'adopted', o.id
          FROM orgs o WHERE o.id = 1 OR (o.id * 7919) % 10 <> 3`,
     );
@@ -90,7 +90,7 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
        SELECT d.id, CASE WHEN k % 2 = 1 THEN 'target' ELSE 'task' END, k, 'Nội dung ' || k || ' của văn bản ' || d.id,
               CASE WHEN k % 2 = 1 THEN $1::bigint END, CASE WHEN k % 2 = 1 THEN '>=' END, CASE WHEN k % 2 = 1 THEN 100 + k END,
               CASE WHEN k % 2 = 1 THEN 'đảng viên' END
-         FROM documents d JOIN LATERAL (SELECT CASE nlevel(d.org_path) WHEN 1 THEN 40 WHEN 2 THEN 8 WHEN 3 THEN 7 ELSE 5 END AS n) c ON true
+         FROM documents d JOIN LATERAL (SELECT CASE nlevel(path_of(d.org_id)) WHEN 1 THEN 40 WHEN 2 THEN 8 WHEN 3 THEN 7 ELSE 5 END AS n) c ON true
          CROSS JOIN LATERAL generate_series(1, c.n) k`,
       [ind[0]!.id],
     );
@@ -100,7 +100,7 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
        SELECT ci.id, pi.id
          FROM document_items ci JOIN documents cd ON cd.id = ci.document_id JOIN orgs o ON o.id = cd.org_id
          JOIN documents pd ON pd.org_id = o.parent_id
-         JOIN LATERAL (SELECT CASE nlevel(pd.org_path) WHEN 1 THEN 40 WHEN 2 THEN 8 ELSE 7 END AS n) c ON true
+         JOIN LATERAL (SELECT CASE nlevel(path_of(pd.org_id)) WHEN 1 THEN 40 WHEN 2 THEN 8 ELSE 7 END AS n) c ON true
          JOIN document_items pi ON pi.document_id = pd.id AND pi.position = 1 + ((ci.position - 1 + cd.id) % c.n)
         WHERE cd.id <> 1`,
     );

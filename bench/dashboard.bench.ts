@@ -70,8 +70,8 @@ export async function generateDashboardData(pool: Db, totalOrgs: number) {
 
     // Documents: the resolution at the province; a plan at every district and commune and at one grassroots org in five.
     await db.query(
-      `INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-       SELECT o.id, o.id, o.path, CASE WHEN o.id = 1 THEN 'resolution' ELSE 'plan' END, '2020-2025', 1,
+      `INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+       SELECT o.id, o.id, CASE WHEN o.id = 1 THEN 'resolution' ELSE 'plan' END, '2020-2025', 1,
               CASE WHEN o.id = 1 THEN '01-NQ/TU' ELSE '01-KH/ĐU' END, 'Văn bản của ' || o.name, 'adopted', o.id
          FROM orgs o WHERE o.kind <> 'grassroots' OR o.id % 5 = 0`);
     await db.query(`SELECT setval(pg_get_serial_sequence('documents', 'id'), (SELECT max(id) FROM documents))`);
@@ -86,20 +86,20 @@ export async function generateDashboardData(pool: Db, totalOrgs: number) {
     await db.query(
       `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
        SELECT d.id, 'target', k, 'Chỉ tiêu cấp dưới ' || k, $1::bigint + 1 + ((d.id * 7 + k * 131) % $2::int), '>=', 10, 'đơn vị', 2025
-         FROM (SELECT d.id, nlevel(d.org_path) AS lvl, count(*) OVER (PARTITION BY nlevel(d.org_path)) AS n FROM documents d WHERE d.id <> 1) d
+         FROM (SELECT d.id, nlevel(o.path) AS lvl, count(*) OVER (PARTITION BY nlevel(o.path)) AS n FROM documents d JOIN orgs o ON o.id = d.org_id WHERE d.id <> 1) d
          CROSS JOIN LATERAL generate_series(1, GREATEST(1, ceil($2::numeric / d.n)::int)) k`, [ind0, INDICATORS]);
     // A task per commune from the resolution, one in four already late.
     const { rows: taskItem } = await db.query<{ id: number }>(`INSERT INTO document_items (document_id, kind, position, text) VALUES (1, 'task', 9999, 'Nhiệm vụ mẫu') RETURNING id`);
     await db.query(
-      `INSERT INTO tasks (item_id, org_id, org_path, title, lead_org_id, lead_org_path, due_date, status, progress)
-       SELECT $1, 1, '1', 'Nhiệm vụ mẫu của ' || o.name, o.id, o.path, CASE WHEN o.id % 4 = 0 THEN '2024-06-30'::date ELSE '2025-06-30'::date END,
+      `INSERT INTO tasks (item_id, org_id, title, lead_org_id, due_date, status, progress)
+       SELECT $1, 1, 'Nhiệm vụ mẫu của ' || o.name, o.id, CASE WHEN o.id % 4 = 0 THEN '2024-06-30'::date ELSE '2025-06-30'::date END,
               CASE WHEN o.id % 3 = 0 THEN 'done' ELSE 'in_progress' END, 50
          FROM orgs o WHERE o.kind = 'commune_committee'`, [taskItem[0]!.id]);
 
     // Values: every org below the province reports three or four indicators each quarter.
     await db.query(
-      `INSERT INTO org_indicator_values (indicator_id, org_id, org_path, period_key, period_end, value, numerator, denominator)
-       SELECT $1::bigint + 1 + ((o.id * 7 + j * 131) % $2::int), o.id, o.path, q.key, q.e::date,
+      `INSERT INTO org_indicator_values (indicator_id, org_id, period_key, period_end, value, numerator, denominator)
+       SELECT $1::bigint + 1 + ((o.id * 7 + j * 131) % $2::int), o.id, q.key, q.e::date,
               CASE WHEN (1 + ((o.id * 7 + j * 131) % $2::int)) % 3 = 0 THEN round(100.0 * (40 + (o.id + q.n) % 10) / 50, 2) ELSE (o.id + q.n) % 9 END,
               CASE WHEN (1 + ((o.id * 7 + j * 131) % $2::int)) % 3 = 0 THEN 40 + (o.id + q.n) % 10 END,
               CASE WHEN (1 + ((o.id * 7 + j * 131) % $2::int)) % 3 = 0 THEN 50 END
@@ -110,20 +110,20 @@ export async function generateDashboardData(pool: Db, totalOrgs: number) {
        ON CONFLICT DO NOTHING`, [ind0, INDICATORS, QUARTERS]);
     // Rollups from the values, set-based: each value adds into every ancestor's row (as approvals do one by one).
     await db.query(
-      `INSERT INTO indicator_rollups (indicator_id, org_id, org_path, period_key, period_end, sum_value, numerator, denominator, reporting)
-       SELECT v.indicator_id, a.id, a.path, v.period_key, v.period_end,
+      `INSERT INTO indicator_rollups (indicator_id, org_id, period_key, period_end, sum_value, numerator, denominator, reporting)
+       SELECT v.indicator_id, a.id, v.period_key, v.period_end,
               sum(CASE WHEN ind.aggregation = 'rate' THEN 0 ELSE v.value END), COALESCE(sum(v.numerator), 0), COALESCE(sum(v.denominator), 0), count(*)
-         FROM org_indicator_values v JOIN indicators ind ON ind.id = v.indicator_id
-         CROSS JOIN LATERAL generate_series(1, nlevel(v.org_path)) lvl
+         FROM org_indicator_values v JOIN indicators ind ON ind.id = v.indicator_id JOIN orgs vo ON vo.id = v.org_id
+         CROSS JOIN LATERAL generate_series(1, nlevel(vo.path)) lvl
          -- The generated paths are made of ids: an ancestor is a prefix, its id the prefix's last label.
-         CROSS JOIN LATERAL (SELECT subpath(v.org_path, lvl - 1, 1)::text::bigint AS id, subpath(v.org_path, 0, lvl) AS path) a
-        GROUP BY v.indicator_id, a.id, a.path, v.period_key, v.period_end`);
+         CROSS JOIN LATERAL (SELECT subpath(vo.path, lvl - 1, 1)::text::bigint AS id) a
+        GROUP BY v.indicator_id, a.id, v.period_key, v.period_end`);
     await rebuildAllSeries(client);
     // The schedule and a report for every org and quarter; the latest quarter half submitted.
     await db.query(`INSERT INTO report_schedules (id, document_id, period_type) OVERRIDING SYSTEM VALUE VALUES (1, 1, 'quarter')`);
     await db.query(
-      `INSERT INTO reports (schedule_id, document_id, org_id, org_path, period_type, period_key, period_start, period_end, due_date, status, first_submitted_at)
-       SELECT 1, 1, o.id, o.path, 'quarter', q.key, date_trunc('quarter', q.e)::date, q.e::date, (q.e + interval '10 days')::date,
+      `INSERT INTO reports (schedule_id, document_id, org_id, period_type, period_key, period_start, period_end, due_date, status, first_submitted_at)
+       SELECT 1, 1, o.id, 'quarter', q.key, date_trunc('quarter', q.e)::date, q.e::date, (q.e + interval '10 days')::date,
               CASE WHEN q.key < '2024-Q4' OR o.id % 2 = 0 THEN 'approved' ELSE 'draft' END,
               CASE WHEN q.key < '2024-Q4' OR o.id % 2 = 0 THEN q.e + interval '5 days' END
          FROM orgs o CROSS JOIN LATERAL (SELECT key, (substr(key, 1, 4) || '-' || lpad((substr(key, 7, 1)::int * 3)::text, 2, '0') || '-01')::date + interval '1 month' - interval '1 day' AS e
@@ -176,9 +176,9 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
     for (const [n, org] of g.entries()) {
       const period = `2025-Q${1 + (n % 4)}`;
       const { rows: rep } = await db.query<{ id: number; version: number }>(
-        `INSERT INTO reports (schedule_id, document_id, org_id, org_path, period_type, period_key, period_start, period_end, due_date, status)
-         VALUES (1, 1, $1, $2::ltree, 'quarter', $3, '2025-01-01', '2025-03-31', '2025-04-10', 'submitted')
-         ON CONFLICT (schedule_id, org_id, period_key) DO UPDATE SET status = 'submitted' RETURNING id, version`, [org.id, org.path, period]);
+        `INSERT INTO reports (schedule_id, document_id, org_id, period_type, period_key, period_start, period_end, due_date, status)
+         VALUES (1, 1, $1, 'quarter', $2, '2025-01-01', '2025-03-31', '2025-04-10', 'submitted')
+         ON CONFLICT (schedule_id, org_id, period_key) DO UPDATE SET status = 'submitted' RETURNING id, version`, [org.id, period]);
       await db.query(`INSERT INTO report_target_values (report_id, item_id, value) VALUES ($1, $2, 7) ON CONFLICT DO NOTHING`, [rep[0]!.id, org.itemId]);
       const before = await db.query<{ s: number }>(`SELECT COALESCE(sum(sum_value), 0)::float8 AS s FROM indicator_rollups WHERE org_id = 1 AND indicator_id = $1 AND period_key = $2`, [org.indicatorId, period]);
       const t0 = performance.now();

@@ -31,8 +31,8 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
       [s.documentId],
     );
     await db.query(
-      `INSERT INTO tasks (org_id, org_path, title, lead_org_id, lead_org_path, due_date, status)
-       SELECT $1, r.path, 'Nhiệm vụ ' || o.id, o.id, o.path, date_trunc('quarter', now())::date + 30 + (o.id % 40)::int, CASE WHEN o.id % 3 = 0 THEN 'done' ELSE 'in_progress' END
+      `INSERT INTO tasks (org_id, title, lead_org_id, due_date, status)
+       SELECT $1, 'Nhiệm vụ ' || o.id, o.id, date_trunc('quarter', now())::date + 30 + (o.id % 40)::int, CASE WHEN o.id % 3 = 0 THEN 'done' ELSE 'in_progress' END
          FROM orgs o, orgs r WHERE r.id = $1 AND o.path <@ r.path AND o.kind IN ('commune_committee','cell')`,
       [g.rootId],
     );

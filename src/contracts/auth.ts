@@ -50,4 +50,3 @@ export const totpCodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/
 export const authSettingsSchema = z.object({ requireTotp: z.boolean() });
 export const userIdParams = z.object({ id: z.coerce.number().int().positive() });
 export const totpDisableSchema = z.object({ password: z.string().min(1).max(200), totpCode: z.string().trim().regex(/^\d{6}$/, 'Mã gồm 6 chữ số') });
-export const totpDisableSchema = z.object({ password: z.string().min(1).max(200), totpCode: z.string().trim().regex(/^\d{6}$/, 'Mã gồm 6 chữ số') });

@@ -246,6 +246,11 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/api-tokens': {},
   'POST /api/api-tokens': { 'body.orgId': 'org' },
   'POST /api/api-tokens/:id/revoke': { 'params.id': 'record' },
+  'POST /api/reorg/preview': { 'body.sourceOrgIds': 'org', 'body.targetOrgIds': 'org', 'body.newOrg.parentId': 'org', 'body.newOrg.code': 'own', 'body.mapping.fromOrgId': 'org', 'body.mapping.toOrgId': 'org', 'body.roleMapping.userRoleId': 'record', 'body.roleMapping.toOrgId': 'org' },
+  'POST /api/reorg/operations': { 'body.sourceOrgIds': 'org', 'body.targetOrgIds': 'org', 'body.newOrg.parentId': 'org', 'body.newOrg.code': 'own', 'body.mapping.fromOrgId': 'org', 'body.mapping.toOrgId': 'org', 'body.roleMapping.userRoleId': 'record', 'body.roleMapping.toOrgId': 'org' },
+  'GET /api/reorg/tree': { 'querystring.rootId': 'org' },
+  'GET /api/reorg/lineage/:orgId': { 'params.orgId': 'org' },
+  'GET /api/reorg/figures': { 'querystring.orgId': 'org' },
 };
 
 /** Field names that carry an id or a code: each must be declared. */
@@ -301,6 +306,9 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
 const bodySamples: Record<string, Record<string, unknown>> = {
   'POST /api/users': { roles: [{ orgId: 0, role: 'viewer' }] },
   'PATCH /api/users/:id': { roles: [{ orgId: 0, role: 'viewer' }] },
+  // A merge into a new org, so that the new org's parent is a field the sample carries.
+  'POST /api/reorg/preview': { targetOrgIds: [], newOrg: { parentId: 0, code: 'TN-001', name: 'Tổ chức thử', kind: 'cell' } },
+  'POST /api/reorg/operations': { targetOrgIds: [], newOrg: { parentId: 0, code: 'TN-001', name: 'Tổ chức thử', kind: 'cell' } },
 };
 
 const stringCandidates = ['thu.nghiem', '2025-06-30', 'Giá trị thử nghiệm', 'TN-001', '2020-2025', '2025', 'https://example.vn/tai-lieu', '/tai-lieu', '0912345678'];

@@ -53,10 +53,10 @@ export async function loadDemoDocuments(tx: pg.PoolClient, ctx: DemoContext) {
   const bd = ctx.orgs.get('BD');
   if (task5 && diAn && bd) {
     await tx.query(
-      `INSERT INTO tasks (item_id, org_id, org_path, title, lead_org_id, lead_org_path, start_date, due_date)
-       SELECT $1, $2, $3::ltree, 'Chỉnh trang đô thị, hạ tầng phường theo hướng đô thị thông minh', o.id, o.path, '2021-01-01', '2025-06-30'
-         FROM orgs o WHERE o.path <@ $4::ltree AND o.kind = 'commune_committee'`,
-      [task5, bd.id, bd.path, diAn.path],
+      `INSERT INTO tasks (item_id, org_id, title, lead_org_id, start_date, due_date)
+       SELECT $1, $2, 'Chỉnh trang đô thị, hạ tầng phường theo hướng đô thị thông minh', o.id, '2021-01-01', '2025-06-30'
+         FROM orgs o WHERE o.path <@ $3::ltree AND o.kind = 'commune_committee'`,
+      [task5, bd.id, diAn.path],
     );
   }
   ctx.log(`Dữ liệu mẫu: ${demoDocuments.length} văn bản, ${itemCount} mục nội dung, ${links.length} liên kết cụ thể hóa.`);

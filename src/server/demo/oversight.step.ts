@@ -87,9 +87,9 @@ async function inspection(tx: pg.PoolClient, run: Org, subject: Org, f: {
   for (const [i, r] of f.recs.entries()) {
     const isDone = r.status === 'reported' || r.status === 'accepted';
     const { rows: task } = await tx.query<{ id: number }>(
-      `INSERT INTO tasks (org_id, org_path, title, lead_org_id, lead_org_path, due_date, status, progress)
-       VALUES ($1, $2::ltree, $3, $4, $5::ltree, $6, $7, $8) RETURNING id`,
-      [run.id, run.path, `Thực hiện kiến nghị theo Thông báo kết luận ${conclusion.symbol}: ${r.text}`, r.owner.id, r.owner.path, r.deadline, isDone ? 'done' : 'not_started', isDone ? 100 : 0]);
+      `INSERT INTO tasks (org_id, title, lead_org_id, due_date, status, progress)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [run.id, `Thực hiện kiến nghị theo Thông báo kết luận ${conclusion.symbol}: ${r.text}`, r.owner.id, r.deadline, isDone ? 'done' : 'not_started', isDone ? 100 : 0]);
     await tx.query(
       `INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline, task_id, decision, evidence, reported_at, decided_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $9 THEN $5::date - 10 END, CASE WHEN $7 = 'accepted' THEN $5::date END)`,

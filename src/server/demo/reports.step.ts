@@ -41,7 +41,7 @@ type ReportRef = { id: number; orgId: number; orgPath: string; periodKey: string
 
 async function findReport(tx: pg.PoolClient, documentId: number, orgId: number, periodKey: string): Promise<ReportRef | null> {
   const { rows } = await tx.query<ReportRef>(
-    `SELECT id, org_id AS "orgId", org_path::text AS "orgPath", period_key AS "periodKey", to_char(period_end, 'YYYY-MM-DD') AS "periodEnd",
+    `SELECT id, org_id AS "orgId", path_of(org_id)::text AS "orgPath", period_key AS "periodKey", to_char(period_end, 'YYYY-MM-DD') AS "periodEnd",
             to_char(due_date, 'YYYY-MM-DD') AS "dueDate" FROM reports WHERE document_id = $1 AND org_id = $2 AND period_key = $3`,
     [documentId, orgId, periodKey],
   );
@@ -173,13 +173,13 @@ export async function loadDemoReports(tx: pg.PoolClient, ctx: DemoContext) {
   if (dian) {
     await tx.query(
       `WITH e AS (
-         INSERT INTO explanation_requests (document_id, item_id, org_id, org_path, question, due_date, asked_by_name, is_sample)
-         SELECT i.document_id, i.id, $1, $2::ltree, $3, '2025-02-15', 'Ban Thường vụ Tỉnh ủy (dữ liệu mẫu)', true
+         INSERT INTO explanation_requests (document_id, item_id, org_id, question, due_date, asked_by_name, is_sample)
+         SELECT i.document_id, i.id, $1, $2, '2025-02-15', 'Ban Thường vụ Tỉnh ủy (dữ liệu mẫu)', true
            FROM document_items i JOIN indicators ind ON ind.id = i.indicator_id
-          WHERE i.document_id = $4 AND ind.code = 'GRDP_GROWTH' LIMIT 1
+          WHERE i.document_id = $3 AND ind.code = 'GRDP_GROWTH' LIMIT 1
          RETURNING id, question)
        INSERT INTO explanation_messages (request_id, author_name, kind, body) SELECT id, 'Ban Thường vụ Tỉnh ủy (dữ liệu mẫu)', 'question', question FROM e`,
-      [dian.id, dian.path, 'Tốc độ tăng trưởng GRDP bình quân 2021–2024 thấp hơn mục tiêu 8,5–8,7%/năm. Đề nghị Thành ủy Dĩ An giải trình nguyên nhân và giải pháp trong năm 2025.', bdDoc],
+      [dian.id, 'Tốc độ tăng trưởng GRDP bình quân 2021–2024 thấp hơn mục tiêu 8,5–8,7%/năm. Đề nghị Thành ủy Dĩ An giải trình nguyên nhân và giải pháp trong năm 2025.', bdDoc],
     );
   }
   ctx.log('Dữ liệu mẫu: số liệu thực hiện 2021–2024 và báo cáo quý của cấp dưới (số liệu mẫu).');

@@ -15,6 +15,7 @@ import { gradingRoutes } from './grading/grading.routes';
 import { mailRoutes } from './mail';
 import { termsRoutes } from './terms/terms.routes';
 import { apiTokensRoutes } from './api-tokens';
+import { reorgRoutes } from './reorg';
 
 export type FeatureOptions = { db: Db };
 
@@ -35,4 +36,5 @@ export const featureRoutes: FastifyPluginAsync<FeatureOptions>[] = [
   mailRoutes,
   termsRoutes,
   apiTokensRoutes,
+  reorgRoutes,
 ];

@@ -69,10 +69,10 @@ export async function buildDocument(
 ): Promise<TestDocument> {
   const { rows } = await db.query<{ id: number; symbol: string }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, $2::ltree, $3, $4, COALESCE($5::int, n.id), COALESCE($6, COALESCE($5::int, n.id) || '-VB'), COALESCE($7, 'Văn bản thử ' || n.id), $8, n.id FROM n
+     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+     SELECT n.id, $1, $2, $3, COALESCE($4::int, n.id), COALESCE($5, COALESCE($4::int, n.id) || '-VB'), COALESCE($6, 'Văn bản thử ' || n.id), $7, n.id FROM n
      RETURNING id, symbol`,
-    [org.id, org.path, overrides.kind ?? 'resolution', overrides.term ?? '2020-2025', overrides.number ?? null, overrides.symbol ?? null, overrides.title ?? null, overrides.status ?? 'adopted'],
+    [org.id, overrides.kind ?? 'resolution', overrides.term ?? '2020-2025', overrides.number ?? null, overrides.symbol ?? null, overrides.title ?? null, overrides.status ?? 'adopted'],
   );
   const id = rows[0]!.id;
   if (overrides.implementsSeries !== undefined) {
@@ -108,8 +108,8 @@ export async function buildTask(
 ): Promise<number> {
   const lead = overrides.lead ?? org;
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO tasks (item_id, org_id, org_path, title, lead_org_id, lead_org_path, due_date) VALUES ($1, $2, $3::ltree, $4, $5, $6::ltree, $7) RETURNING id`,
-    [overrides.itemId ?? null, org.id, org.path, overrides.title ?? `Nhiệm vụ ${next()}`, lead.id, lead.path, overrides.dueDate ?? null],
+    `INSERT INTO tasks (item_id, org_id, title, lead_org_id, due_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [overrides.itemId ?? null, org.id, overrides.title ?? `Nhiệm vụ ${next()}`, lead.id, overrides.dueDate ?? null],
   );
   return rows[0]!.id;
 }
@@ -132,9 +132,9 @@ export async function buildReport(
   );
   const scheduleId = schedule[0]!.id;
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO reports (schedule_id, document_id, org_id, org_path, period_type, period_key, period_start, period_end, due_date, narrative)
-     VALUES ($1, $2, $3, $4::ltree, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [scheduleId, document.id, org.id, org.path, periodType, overrides.periodKey ?? '2024-Q1', overrides.periodStart ?? '2024-01-01',
+    `INSERT INTO reports (schedule_id, document_id, org_id, period_type, period_key, period_start, period_end, due_date, narrative)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [scheduleId, document.id, org.id, periodType, overrides.periodKey ?? '2024-Q1', overrides.periodStart ?? '2024-01-01',
       overrides.periodEnd ?? '2024-03-31', overrides.dueDate ?? '2024-04-05', overrides.narrative ?? ''],
   );
   return { id: rows[0]!.id, scheduleId };

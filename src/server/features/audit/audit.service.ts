@@ -11,12 +11,15 @@ import type { auditQuery } from '../../../contracts/audit';
 export async function findAuditEntries(db: Db, actor: Actor, q: z.infer<typeof auditQuery>) {
   const scope = scopeOf(actor, 'audit.read');
   const params: unknown[] = [scope];
-  const where = [`(${inScopeSql('a.org_path', '$1')} OR (a.org_path IS NULL AND ($1::ltree[] IS NULL OR EXISTS (SELECT 1 FROM orgs r WHERE r.parent_id IS NULL AND r.path <@ $1::ltree[]))))`];
+  // The entry's org as it stands now (a moved org's manager reads its past entries); the path
+  // written at the time only for entries that name no org.
+  const path = 'COALESCE(o.path, a.org_path)';
+  const where = [`(${inScopeSql(path, '$1')} OR (${path} IS NULL AND ($1::ltree[] IS NULL OR EXISTS (SELECT 1 FROM orgs r WHERE r.parent_id IS NULL AND r.path <@ $1::ltree[]))))`];
   if (q.orgId) {
     const { rows } = await db.query<{ path: string }>(`SELECT path::text AS path FROM orgs WHERE id = $1 AND ${inScopeSql('path', '$2')}`, [q.orgId, scope]);
     if (!rows[0]) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
     params.push(rows[0].path);
-    where.push(`a.org_path <@ $${params.length}::ltree`);
+    where.push(`${path} <@ $${params.length}::ltree`);
   }
   if (q.actorId) { params.push(q.actorId); where.push(`a.actor_id = $${params.length}`); }
   if (q.entity) { params.push(q.entity); where.push(`a.entity = $${params.length}`); }
@@ -32,7 +35,7 @@ export async function findAuditEntries(db: Db, actor: Actor, q: z.infer<typeof a
         WHERE ${w} ORDER BY a.at DESC, a.id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
     ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log a WHERE ${w}`, params),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log a LEFT JOIN orgs o ON o.id = a.org_id WHERE ${w}`, params),
   ]);
   return { items: rows, total: count[0]?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

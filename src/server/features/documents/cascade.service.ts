@@ -64,7 +64,7 @@ async function findParentLinks(db: Db, actor: Actor, itemId: number) {
   const { rows } = await db.query(
     `SELECT p.id AS "parentItemId", p.document_id AS "documentId", d.symbol, o.name AS "orgName", p.text
        FROM item_links l JOIN document_items p ON p.id = l.parent_item_id JOIN documents d ON d.id = p.document_id JOIN orgs o ON o.id = d.org_id
-      WHERE l.child_item_id = $1 AND ${readableDocSql('d.org_path', '$2')} ORDER BY p.id`,
+      WHERE l.child_item_id = $1 AND ${readableDocSql('o.path', '$2')} ORDER BY p.id`,
     [itemId, scopeOf(actor, 'documents.read')],
   );
   return rows;
@@ -79,7 +79,7 @@ export async function suggestLinks(db: Db, actor: Actor, itemId: number) {
     `SELECT ${itemColumns}, d.symbol, o.name AS "orgName"
        FROM document_implements di JOIN documents d ON d.series_id = di.implements_series_id AND ${latestDocSql('d')}
        JOIN orgs o ON o.id = d.org_id JOIN document_items i ON i.document_id = d.id
-      WHERE di.document_id = $1 AND ${readableDocSql('d.org_path', '$2')} AND i.kind NOT IN ('part','section','paragraph')`,
+      WHERE di.document_id = $1 AND ${readableDocSql('o.path', '$2')} AND i.kind NOT IN ('part','section','paragraph')`,
     [item.documentId, scope],
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -127,7 +127,7 @@ export async function findConcretizations(db: Db, actor: Actor, itemId: number) 
             (SELECT count(*)::int FROM item_links g WHERE g.parent_item_id = i.id) AS "childCount"
        FROM item_links l JOIN document_items i ON i.id = l.child_item_id
        JOIN documents d ON d.id = i.document_id JOIN orgs o ON o.id = d.org_id
-      WHERE l.parent_item_id = $1 AND ${latestDocSql('d')} AND ${readableDocSql('d.org_path', '$2')}
+      WHERE l.parent_item_id = $1 AND ${latestDocSql('d')} AND ${readableDocSql('o.path', '$2')}
       ORDER BY o.name COLLATE "vi-x-icu", d.id, i.position`,
     [itemId, scope],
   );
@@ -171,7 +171,7 @@ export async function findChain(db: Db, actor: Actor, itemId: number) {
   );
   const ids = [...new Set([itemId, ...rows.map((r) => r.parentItemId)])];
   const { rows: nodes } = await db.query<ItemRow & { symbol: string; orgName: string; orgKind: string; documentTitle: string; isReadable: boolean }>(
-    `SELECT ${itemColumns}, d.symbol, o.name AS "orgName", o.kind AS "orgKind", d.title AS "documentTitle", ${readableDocSql('d.org_path', '$2')} AS "isReadable"
+    `SELECT ${itemColumns}, d.symbol, o.name AS "orgName", o.kind AS "orgKind", d.title AS "documentTitle", ${readableDocSql('o.path', '$2')} AS "isReadable"
        FROM document_items i JOIN documents d ON d.id = i.document_id JOIN orgs o ON o.id = d.org_id WHERE i.id = ANY($1::bigint[])`,
     [ids, scope],
   );

@@ -17,7 +17,7 @@ export function readableDocSql(column: string, param: string): string {
 export const latestDocSql = (d: string) => `(${d}.status <> 'amended' AND NOT (${d}.status = 'draft' AND ${d}.previous_version_id IS NOT NULL))`;
 
 export const documentColumns = `
-  d.id, d.org_id AS "orgId", d.org_path::text AS "orgPath", o.name AS "orgName", o.kind AS "orgKind",
+  d.id, d.org_id AS "orgId", o.path::text AS "orgPath", o.name AS "orgName", o.kind AS "orgKind",
   d.kind, d.term, d.number, d.symbol, to_char(d.issue_date, 'YYYY-MM-DD') AS "issueDate",
   d.title, d.summary, d.status, d.series_id AS "seriesId", d.version_no AS "versionNo",
   d.previous_version_id AS "previousVersionId", d.amend_reason AS "amendReason", d.is_sample AS "isSample",
@@ -49,7 +49,7 @@ export type DocumentRow = {
 
 export async function findDocumentReadable(db: Queryable, id: number, scope: string[] | null): Promise<DocumentRow | undefined> {
   const { rows } = await db.query<DocumentRow>(
-    `SELECT ${documentColumns} FROM documents d JOIN orgs o ON o.id = d.org_id WHERE d.id = $1 AND ${readableDocSql('d.org_path', '$2')}`,
+    `SELECT ${documentColumns} FROM documents d JOIN orgs o ON o.id = d.org_id WHERE d.id = $1 AND ${readableDocSql('o.path', '$2')}`,
     [id, scope],
   );
   return rows[0];

@@ -35,13 +35,13 @@ export function statementOf(item: Pick<ItemRow, 'comparator' | 'value' | 'valueM
 export async function findDocuments(db: Db, actor: Actor, q: ListDocumentsQuery) {
   const scope = scopeOf(actor, 'documents.read');
   const params: unknown[] = [scope];
-  const where: string[] = [readableDocSql('d.org_path', '$1')];
+  const where: string[] = [readableDocSql('path_of(d.org_id)', '$1')];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     where.push(sql.replace('?', `$${params.length}`));
   };
   if (q.orgId !== undefined) {
-    if (q.subtree) add(`d.org_path <@ (SELECT path FROM orgs WHERE id = ?)`, q.orgId);
+    if (q.subtree) add(`path_of(d.org_id) <@ (SELECT path FROM orgs WHERE id = ?)`, q.orgId);
     else add('d.org_id = ?', q.orgId);
   }
   if (q.kind) add('d.kind = ?', q.kind);
@@ -54,7 +54,7 @@ export async function findDocuments(db: Db, actor: Actor, q: ListDocumentsQuery)
   params.push(q.pageSize, (q.page - 1) * q.pageSize);
   const { rows } = await db.query<DocumentRow>(
     `SELECT ${documentColumns} FROM documents d JOIN orgs o ON o.id = d.org_id WHERE ${whereSql}
-      ORDER BY nlevel(d.org_path), d.issue_date DESC NULLS FIRST, d.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      ORDER BY nlevel(o.path), d.issue_date DESC NULLS FIRST, d.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
   return { items: rows.map((r) => presentDocument(actor, r)), total: countRows[0]?.n ?? 0, page: q.page, pageSize: q.pageSize };
@@ -63,7 +63,7 @@ export async function findDocuments(db: Db, actor: Actor, q: ListDocumentsQuery)
 async function implementsOf(db: Queryable, documentId: number, scope: string[] | null) {
   const { rows } = await db.query<{ id: number; seriesId: number; symbol: string; title: string; orgName: string; kind: string; isReadable: boolean }>(
     `SELECT l.id, di.implements_series_id AS "seriesId", l.symbol, l.title, o.name AS "orgName", l.kind,
-            ${readableDocSql('l.org_path', '$2')} AS "isReadable"
+            ${readableDocSql('o.path', '$2')} AS "isReadable"
        FROM document_implements di
        JOIN LATERAL (SELECT * FROM documents x WHERE x.series_id = di.implements_series_id AND ${latestDocSql('x')} ORDER BY x.version_no DESC LIMIT 1) l ON true
        JOIN orgs o ON o.id = l.org_id
@@ -85,7 +85,7 @@ export async function getDocument(db: Db, actor: Actor, id: number) {
       `SELECT l.child_item_id AS "childItemId", l.parent_item_id AS "parentItemId", p.document_id AS "documentId", pd.symbol, o.name AS "orgName", p.text
          FROM item_links l JOIN document_items c ON c.id = l.child_item_id
          JOIN document_items p ON p.id = l.parent_item_id JOIN documents pd ON pd.id = p.document_id JOIN orgs o ON o.id = pd.org_id
-        WHERE c.document_id = $1 AND ${readableDocSql('pd.org_path', '$2')}`,
+        WHERE c.document_id = $1 AND ${readableDocSql('o.path', '$2')}`,
       [id, scope],
     ),
     db.query<{ parentItemId: number; n: number }>(
@@ -124,7 +124,7 @@ export async function getDocument(db: Db, actor: Actor, id: number) {
 async function seriesOf(tx: Queryable, ids: readonly number[], scope: string[] | null): Promise<number[]> {
   if (ids.length === 0) return [];
   const { rows } = await tx.query<{ id: number; seriesId: number }>(
-    `SELECT id, series_id AS "seriesId" FROM documents d WHERE d.id = ANY($1::bigint[]) AND ${readableDocSql('d.org_path', '$2')}`,
+    `SELECT d.id, d.series_id AS "seriesId" FROM documents d JOIN orgs o ON o.id = d.org_id WHERE d.id = ANY($1::bigint[]) AND ${readableDocSql('o.path', '$2')}`,
     [ids, scope],
   );
   const missing = ids.filter((i) => !rows.some((r) => r.id === i));
@@ -170,10 +170,10 @@ export async function createDocumentTx(tx: pg.PoolClient, actor: Actor, input: C
   const symbol = formatDocumentSymbol(number, input.kind, issuerAbbreviation(org.kind as OrgKind, org.name));
   const { rows } = await tx.query<{ id: number }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, issue_date, title, summary, series_id, is_sample)
+     INSERT INTO documents (id, org_id, kind, term, number, symbol, issue_date, title, summary, series_id, is_sample)
      OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, $2::ltree, $3, $4, $5, $6, $7, $8, $9, n.id, $10 FROM n RETURNING id`,
-    [org.id, org.path, input.kind, input.term, number, symbol, input.issueDate ?? null, input.title.normalize('NFC'), input.summary?.normalize('NFC') ?? null, opts.isSample ?? false],
+     SELECT n.id, $1, $2, $3, $4, $5, $6, $7, $8, n.id, $9 FROM n RETURNING id`,
+    [org.id, input.kind, input.term, number, symbol, input.issueDate ?? null, input.title.normalize('NFC'), input.summary?.normalize('NFC') ?? null, opts.isSample ?? false],
   );
   const id = rows[0]!.id;
   if (series.length > 0) {
@@ -276,8 +276,8 @@ export async function amendDocument(db: Db, actor: Actor, id: number, version: n
     const { rows: pending } = await tx.query('SELECT id FROM documents WHERE previous_version_id = $1', [id]);
     if (pending.length > 0) throw new AppError('conflict', { vi: 'Văn bản này đang có một dự thảo bổ sung, điều chỉnh.', en: 'An amendment draft already exists.' }, { draftId: (pending[0] as { id: number }).id });
     const { rows } = await tx.query<{ id: number }>(
-      `INSERT INTO documents (org_id, org_path, kind, term, number, symbol, issue_date, title, summary, status, series_id, version_no, previous_version_id, amend_reason, is_sample)
-       SELECT org_id, org_path, kind, term, number, symbol, NULL, title, summary, 'draft', series_id, version_no + 1, id, $2, is_sample FROM documents WHERE id = $1
+      `INSERT INTO documents (org_id, kind, term, number, symbol, issue_date, title, summary, status, series_id, version_no, previous_version_id, amend_reason, is_sample)
+       SELECT org_id, kind, term, number, symbol, NULL, title, summary, 'draft', series_id, version_no + 1, id, $2, is_sample FROM documents WHERE id = $1
        RETURNING id`,
       [id, reason.normalize('NFC')],
     );
@@ -354,13 +354,13 @@ export async function searchDocuments(db: Db, actor: Actor, q: string, limit: nu
   const { rows } = await db.query(
     `WITH hits AS (
        SELECT 'document' AS type, d.id AS "documentId", NULL::bigint AS "itemId", d.symbol, d.title AS text, d.kind::text AS kind,
-              ((d.title || ' ' || d.symbol) ILIKE '%' || $1 || '%') AS exact, nlevel(d.org_path) AS lvl, o.name AS "orgName"
+              ((d.title || ' ' || d.symbol) ILIKE '%' || $1 || '%') AS exact, nlevel(o.path) AS lvl, o.name AS "orgName"
          FROM documents d JOIN orgs o ON o.id = d.org_id
-        WHERE vn_fold(d.title || ' ' || d.symbol) LIKE '%' || vn_fold($1) || '%' AND ${readableDocSql('d.org_path', '$2')} AND ${latestDocSql('d')}
+        WHERE vn_fold(d.title || ' ' || d.symbol) LIKE '%' || vn_fold($1) || '%' AND ${readableDocSql('o.path', '$2')} AND ${latestDocSql('d')}
        UNION ALL
-       SELECT 'item', d.id, i.id, d.symbol, i.text, i.kind, (i.text ILIKE '%' || $1 || '%'), nlevel(d.org_path), o.name
+       SELECT 'item', d.id, i.id, d.symbol, i.text, i.kind, (i.text ILIKE '%' || $1 || '%'), nlevel(o.path), o.name
          FROM document_items i JOIN documents d ON d.id = i.document_id JOIN orgs o ON o.id = d.org_id
-        WHERE vn_fold(i.text) LIKE '%' || vn_fold($1) || '%' AND ${readableDocSql('d.org_path', '$2')} AND ${latestDocSql('d')}
+        WHERE vn_fold(i.text) LIKE '%' || vn_fold($1) || '%' AND ${readableDocSql('o.path', '$2')} AND ${latestDocSql('d')}
      )
      SELECT type, "documentId", "itemId", symbol, text, kind, exact AS "isExact", "orgName" FROM hits
       ORDER BY exact DESC, (type = 'document') DESC, lvl, "documentId", "itemId" NULLS FIRST LIMIT $3`,

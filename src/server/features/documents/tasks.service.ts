@@ -30,7 +30,7 @@ export async function findTasks(db: Db, actor: Actor, q: { itemId?: number; orgI
   const scope = scopeOf(actor, 'documents.read');
   const { rows } = await db.query(
     `SELECT ${taskColumns}, count(*) OVER ()::int AS total FROM tasks t JOIN orgs ao ON ao.id = t.org_id JOIN orgs lo ON lo.id = t.lead_org_id
-      WHERE (${inScopeSql('t.org_path', '$1')} OR ${inScopeSql('t.lead_org_path', '$1')})
+      WHERE (${inScopeSql('ao.path', '$1')} OR ${inScopeSql('lo.path', '$1')})
         AND ($2::bigint IS NULL OR t.item_id = $2) AND ($3::bigint IS NULL OR t.lead_org_id = $3 OR t.org_id = $3)
         AND ($6::bigint IS NULL OR t.item_id IN (SELECT di.id FROM document_items di WHERE di.document_id = $6))
       ORDER BY t.due_date NULLS LAST, lo.name COLLATE "vi-x-icu", t.id LIMIT $4 OFFSET $5`,
@@ -71,10 +71,10 @@ export async function createTask(db: Db, actor: Actor, input: CreateTaskInput) {
   const lead = await leadOrg(db, input.leadOrgId, assigner.path);
   const id = await inTransaction(db, async (tx) => {
     const { rows } = await tx.query<{ id: number }>(
-      `INSERT INTO tasks (item_id, org_id, org_path, title, lead_org_id, lead_org_path, partner_org_ids, head_name, start_date, due_date)
-       VALUES ($1, $2, $3::ltree, $4, $5, $6::ltree, $7, $8, $9, $10)
+      `INSERT INTO tasks (item_id, org_id, title, lead_org_id, partner_org_ids, head_name, start_date, due_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (item_id, lead_org_id) WHERE item_id IS NOT NULL DO NOTHING RETURNING id`,
-      [input.itemId ?? null, assigner.id, assigner.path, input.title.normalize('NFC'), lead.id, lead.path, input.partnerOrgIds, input.headName ?? null, input.startDate ?? null, input.dueDate ?? null],
+      [input.itemId ?? null, assigner.id, input.title.normalize('NFC'), lead.id, input.partnerOrgIds, input.headName ?? null, input.startDate ?? null, input.dueDate ?? null],
     );
     if (!rows[0]) throw new AppError('conflict', { vi: 'Đơn vị này đã được giao nhiệm vụ từ mục này.', en: 'This org already has this task.' });
     await recordAudit(tx, actor, { action: 'create', entity: 'task', entityId: rows[0].id, orgId: assigner.id, orgPath: assigner.path, summary: `Giao nhiệm vụ: ${input.title.slice(0, 120)}`, after: input });
@@ -97,11 +97,11 @@ export async function assignTasksInBulk(db: Db, actor: Actor, input: BulkTaskInp
   }
   return inTransaction(db, async (tx) => {
     const { rows } = await tx.query<{ id: number }>(
-      `INSERT INTO tasks (item_id, org_id, org_path, title, lead_org_id, lead_org_path, start_date, due_date)
-       SELECT $1, $2, $3::ltree, $4, o.id, o.path, $5, $6 FROM orgs o
-        WHERE o.path <@ $7::ltree AND o.id <> $8 AND o.kind = $9 AND (o.valid_to IS NULL OR o.valid_to > current_date)
+      `INSERT INTO tasks (item_id, org_id, title, lead_org_id, start_date, due_date)
+       SELECT $1, $2, $3, o.id, $4, $5 FROM orgs o
+        WHERE o.path <@ $6::ltree AND o.id <> $7 AND o.kind = $8 AND (o.valid_to IS NULL OR o.valid_to > current_date)
        ON CONFLICT (item_id, lead_org_id) WHERE item_id IS NOT NULL DO NOTHING RETURNING id`,
-      [input.itemId, assigner.id, assigner.path, (input.title ?? assigner.title ?? '').normalize('NFC'), input.startDate ?? null, input.dueDate ?? null, under.path, under.id, input.orgKind],
+      [input.itemId, assigner.id, (input.title ?? assigner.title ?? '').normalize('NFC'), input.startDate ?? null, input.dueDate ?? null, under.path, under.id, input.orgKind],
     );
     await recordAudit(tx, actor, { action: 'create', entity: 'task', entityId: null, orgId: assigner.id, orgPath: assigner.path, summary: `Giao nhiệm vụ hàng loạt cho ${rows.length} tổ chức dưới ${under.name}`, after: input });
     return { created: rows.length, taskIds: rows.map((r) => r.id) };
@@ -117,7 +117,8 @@ async function getTask(db: Queryable, id: number) {
 async function loadTaskForWrite(db: Queryable, actor: Actor, id: number) {
   const scope = scopeOf(actor, 'documents.read');
   const { rows } = await db.query<{ id: number; orgId: number; orgPath: string; title: string }>(
-    `SELECT id, org_id AS "orgId", org_path::text AS "orgPath", title FROM tasks t WHERE id = $1 AND (${inScopeSql('t.org_path', '$2')} OR ${inScopeSql('t.lead_org_path', '$2')})`,
+    `SELECT t.id, t.org_id AS "orgId", ao.path::text AS "orgPath", t.title FROM tasks t JOIN orgs ao ON ao.id = t.org_id JOIN orgs lo ON lo.id = t.lead_org_id
+      WHERE t.id = $1 AND (${inScopeSql('ao.path', '$2')} OR ${inScopeSql('lo.path', '$2')})`,
     [id, scope],
   );
   if (!rows[0]) throw notFound({ vi: 'Không tìm thấy nhiệm vụ.', en: 'Task not found.' });

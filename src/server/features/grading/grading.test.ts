@@ -67,9 +67,9 @@ beforeAll(async () => {
   // The document and the pledge straight in their tables: the documents and study features own creating them.
   const { rows: doc } = await db.query<{ id: number }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, $2::ltree, 'resolution', '2025-2030', 1, '01-NQ/ĐUK', 'Nghị quyết Đại hội', 'adopted', n.id FROM n RETURNING id`,
-    [bloc.id, bloc.path],
+     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+     SELECT n.id, $1, 'resolution', '2025-2030', 1, '01-NQ/ĐUK', 'Nghị quyết Đại hội', 'adopted', n.id FROM n RETURNING id`,
+    [bloc.id],
   );
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO pledges (member_id, document_id, year, commitments) VALUES ($1, $2, 2026, '["Hoàn thành số hóa hồ sơ lưu trữ", "Tham gia đủ sinh hoạt chi bộ"]') RETURNING id`,
@@ -301,9 +301,9 @@ describe('results feed the targets', () => {
   it('makes the decided shares the actuals of the "hoàn thành tốt" targets, equal to the results and their list', async () => {
     const { rows: doc } = await db.query<{ id: number }>(
       `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-       INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-       SELECT n.id, $1, $2::ltree, 'resolution', '2020-2025', 2, '02-NQ/ĐU', 'Nghị quyết Đại hội Đảng bộ Sở', 'adopted', n.id FROM n RETURNING id`,
-      [grassroots.id, grassroots.path],
+       INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+       SELECT n.id, $1, 'resolution', '2020-2025', 2, '02-NQ/ĐU', 'Nghị quyết Đại hội Đảng bộ Sở', 'adopted', n.id FROM n RETURNING id`,
+      [grassroots.id],
     );
     const documentId = doc[0]!.id;
     await db.query(
@@ -347,9 +347,9 @@ describe('evidence judged when read', () => {
   it('shows an org its own targets of the term with their status, and each subject only the inspection conclusions sent to it in the period', async () => {
     const { rows: doc } = await db.query<{ id: number }>(
       `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-       INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-       SELECT n.id, $1, $2::ltree, 'action_program', '2025-2030', 3, '03-CTr/ĐU', 'Chương trình hành động', 'adopted', n.id FROM n RETURNING id`,
-      [grassroots.id, grassroots.path],
+       INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+       SELECT n.id, $1, 'action_program', '2025-2030', 3, '03-CTr/ĐU', 'Chương trình hành động', 'adopted', n.id FROM n RETURNING id`,
+      [grassroots.id],
     );
     await db.query(`INSERT INTO document_items (document_id, kind, position, text, comparator, value, unit) VALUES ($1, 'target', 1, 'Số hóa 100% hồ sơ', '=', 100, '%')`, [doc[0]!.id]);
     const inspect = (subjectOrg: TestOrg, memberId: number | null, sentAt: string | null, theme: string) => db.query<{ id: number }>(
@@ -358,7 +358,9 @@ describe('evidence judged when read', () => {
        VALUES ($1, 'inspection', 'regular', 'inspection_commission', $2, $3, 'Nội dung', $4, '2026-01-01', '2026-06-30', 2026, 'follow_up', '05-KL/UBKT', $5, 2, 1, 1, 0) RETURNING id`,
       [bloc.id, subjectOrg.id, memberId, theme, sentAt]);
     const sent = (await inspect(grassroots, null, '2026-08-15T03:00:00Z', 'Lãnh đạo thực hiện nghị quyết')).rows[0]!.id;
-    await db.query(`INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline, status) VALUES ($1, 1, 'Khắc phục', $2, '2026-12-31', 'accepted'), ($1, 2, 'Bổ sung', $2, '2026-12-31', 'open')`, [sent, grassroots.id]);
+    // One recommendation done and accepted by the commission, one still open.
+    const { rows: done } = await db.query<{ id: number }>(`INSERT INTO tasks (org_id, title, lead_org_id, due_date, status) VALUES ($1, 'Khắc phục', $2, '2026-12-31', 'done') RETURNING id`, [bloc.id, grassroots.id]);
+    await db.query(`INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline, task_id, decision) VALUES ($1, 1, 'Khắc phục', $2, '2026-12-31', $3, 'accepted'), ($1, 2, 'Bổ sung', $2, '2026-12-31', NULL, NULL)`, [sent, grassroots.id, done[0]!.id]);
     await inspect(grassroots, null, null, 'Chưa gửi kết luận');
     await inspect(grassroots, null, '2025-08-15T03:00:00Z', 'Kỳ trước');
     await inspect(cellA, membersA[0]!.id, '2026-09-01T03:00:00Z', 'Kiểm tra đảng viên');

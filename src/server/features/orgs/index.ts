@@ -3,3 +3,5 @@
  * the lint rule in eslint.config.js refuses an import of it from another feature.
  */
 export { findOrgInScope } from './orgs.queries';
+export { reparentOrgsTx } from './orgs.service';
+export { orgSummaryColumns, lockOrg, type OrgRow } from './orgs.queries';

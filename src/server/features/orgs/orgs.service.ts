@@ -1,4 +1,4 @@
-import type { Db } from '../../db/pool';
+import type { Db, Queryable } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
@@ -54,7 +54,9 @@ export async function searchOrgs(db: Db, actor: Actor, q: string, limit: number,
     `SELECT ${orgSummaryColumns},
             (SELECT array_agg(a.name ORDER BY nlevel(a.path)) FROM orgs a WHERE a.path @> o.path AND a.id <> o.id) AS "pathNames"
        FROM orgs o
-      WHERE (vn_fold(o.name) LIKE '%' || vn_fold($1) || '%' OR upper(o.code) = upper($1))
+      WHERE (vn_fold(o.name) LIKE '%' || vn_fold($1) || '%' OR upper(o.code) = upper($1)
+             -- Any name the org ever had (Thị ủy Dĩ An before it became Thành ủy Dĩ An).
+             OR o.id IN (SELECT v.org_id FROM org_versions v WHERE vn_fold(v.name) LIKE '%' || vn_fold($1) || '%'))
         AND ${inScopeSql('o.path', '$2')}
         AND ($4::text IS NULL OR o.kind = $4)
       ORDER BY (o.name ILIKE '%' || $1 || '%') DESC, nlevel(o.path), o.name COLLATE "vi-x-icu"
@@ -180,14 +182,7 @@ export async function moveOrg(db: Db, actor: Actor, id: number, version: number,
     const locked = await lockOrg(tx, id);
     if (!locked || locked.version !== version) throw versionConflict();
     const newPath = `${parent.path}.${id}`;
-    await tx.query(
-      // subpath() refuses an offset equal to the length, so the moved org itself is a case of its own.
-      `UPDATE orgs SET path = CASE WHEN path = $1::ltree THEN $2::ltree ELSE $2::ltree || subpath(path, nlevel($1::ltree)) END,
-              updated_at = now()
-        WHERE path <@ $1::ltree`,
-      [org.path, newPath],
-    );
-    await tx.query('UPDATE orgs SET parent_id = $2, version = version + 1 WHERE id = $1', [id, newParentId]);
+    await reparentOrgsTx(tx, [{ orgId: id, newParentId }]);
     await recordAudit(tx, actor, {
       action: 'move', entity: 'org', entityId: id, orgId: id, orgPath: newPath,
       summary: `Chuyển ${org.name} sang ${parent.name}`,
@@ -195,6 +190,27 @@ export async function moveOrg(db: Db, actor: Actor, id: number, version: number,
     });
   });
   return getOrg(db, actor, id);
+}
+
+/**
+ * Moves several subtrees at once, each org under its new parent, in one statement: the triggers
+ * on orgs then write the dated history and recompute the rollups above the old and new places
+ * once. The subtrees must be disjoint and no new parent may lie inside a moved subtree (the
+ * callers check). Used by a move and by reorganizations.
+ */
+export async function reparentOrgsTx(tx: Queryable, moves: readonly { orgId: number; newParentId: number }[]) {
+  if (moves.length === 0) return;
+  await tx.query(
+    // subpath() refuses an offset equal to the length, so each moved org itself is a case of its own.
+    `WITH m AS (SELECT * FROM unnest($1::bigint[], $2::bigint[]) AS m(org_id, parent_id)),
+     mv AS (SELECT m.org_id, m.parent_id, c.path AS old, np.path || c.id::text AS new
+              FROM m JOIN orgs c ON c.id = m.org_id JOIN orgs np ON np.id = m.parent_id)
+     UPDATE orgs o SET path = CASE WHEN o.id = mv.org_id THEN mv.new ELSE mv.new || subpath(o.path, nlevel(mv.old)) END,
+            parent_id = CASE WHEN o.id = mv.org_id THEN mv.parent_id ELSE o.parent_id END,
+            version = o.version + CASE WHEN o.id = mv.org_id THEN 1 ELSE 0 END, updated_at = now()
+       FROM mv WHERE o.path <@ mv.old`,
+    [moves.map((m) => m.orgId), moves.map((m) => m.newParentId)],
+  );
 }
 
 /** Closes an org from a date: the history stays, the org leaves current lists. */

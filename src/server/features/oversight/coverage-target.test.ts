@@ -34,8 +34,8 @@ beforeAll(async () => {
   manager = await loginAs(app, u.username, u.password);
   const { rows } = await db.query<{ id: number }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, $2::ltree, 'resolution', '2020-2025', 1, '01-NQ/TU', 'Nghị quyết Đại hội XI', 'adopted', n.id FROM n RETURNING id`, [province.id, province.path]);
+     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+     SELECT n.id, $1, 'resolution', '2020-2025', 1, '01-NQ/TU', 'Nghị quyết Đại hội XI', 'adopted', n.id FROM n RETURNING id`, [province.id]);
   documentId = rows[0]!.id;
   await db.query(
     `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, per_year)

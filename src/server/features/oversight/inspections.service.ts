@@ -314,9 +314,8 @@ async function recommendationsToTasks(tx: pg.PoolClient, row: InspectionRow) {
        FROM inspection_recommendations r JOIN orgs o ON o.id = r.owner_org_id WHERE r.inspection_id = $1 AND r.task_id IS NULL ORDER BY r.position`, [row.id]);
   for (const r of rows) {
     const { rows: task } = await tx.query<{ id: number }>(
-      `INSERT INTO tasks (org_id, org_path, title, lead_org_id, lead_org_path, due_date)
-       VALUES ($1, $2::ltree, $3, $4, $5::ltree, $6::date) RETURNING id`,
-      [row.orgId, row.runPath, `Thực hiện kiến nghị theo Thông báo kết luận ${row.conclusionSymbol ?? ''}: ${r.text}`.normalize('NFC'), r.ownerOrgId, r.ownerPath, r.deadline]);
+      `INSERT INTO tasks (org_id, title, lead_org_id, due_date) VALUES ($1, $2, $3, $4::date) RETURNING id`,
+      [row.orgId, `Thực hiện kiến nghị theo Thông báo kết luận ${row.conclusionSymbol ?? ''}: ${r.text}`.normalize('NFC'), r.ownerOrgId, r.deadline]);
     await tx.query(`UPDATE inspection_recommendations SET task_id = $2 WHERE id = $1`, [r.id, task[0]!.id]);
   }
 }

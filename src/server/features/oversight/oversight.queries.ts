@@ -45,7 +45,7 @@ export async function membersWithin(db: Queryable, ids: readonly number[], path:
 export async function documentsReadable(db: Queryable, ids: readonly number[], scope: string[] | null): Promise<number[]> {
   if (ids.length === 0) return [];
   const { rows } = await db.query<{ id: number }>(
-    `SELECT id FROM documents WHERE id = ANY($1::bigint[]) AND ($2::ltree[] IS NULL OR org_path <@ $2::ltree[] OR org_path @> $2::ltree[])`, [ids, scope]);
+    `SELECT id FROM documents WHERE id = ANY($1::bigint[]) AND ($2::ltree[] IS NULL OR path_of(org_id) <@ $2::ltree[] OR path_of(org_id) @> $2::ltree[])`, [ids, scope]);
   return rows.map((r) => r.id);
 }
 
@@ -57,20 +57,20 @@ export async function itemsConcerning(db: Queryable, ids: readonly number[], pat
   if (ids.length === 0) return [];
   const { rows } = await db.query<{ id: number }>(
     `SELECT i.id FROM document_items i JOIN documents d ON d.id = i.document_id
-      WHERE i.id = ANY($1::bigint[]) AND (d.org_path <@ $2::ltree OR d.org_path @> $2::ltree)`, [ids, path]);
+      WHERE i.id = ANY($1::bigint[]) AND (path_of(d.org_id) <@ $2::ltree OR path_of(d.org_id) @> $2::ltree)`, [ids, path]);
   return rows.map((r) => r.id);
 }
 
 /** Tasks among `ids` led inside the subtree at `path`. */
 export async function tasksWithin(db: Queryable, ids: readonly number[], path: string): Promise<number[]> {
   if (ids.length === 0) return [];
-  const { rows } = await db.query<{ id: number }>(`SELECT id FROM tasks WHERE id = ANY($1::bigint[]) AND lead_org_path <@ $2::ltree`, [ids, path]);
+  const { rows } = await db.query<{ id: number }>(`SELECT id FROM tasks WHERE id = ANY($1::bigint[]) AND path_of(lead_org_id) <@ $2::ltree`, [ids, path]);
   return rows.map((r) => r.id);
 }
 
 /** Reports among `ids` of orgs inside the subtree at `path`. */
 export async function reportsWithin(db: Queryable, ids: readonly number[], path: string): Promise<number[]> {
   if (ids.length === 0) return [];
-  const { rows } = await db.query<{ id: number }>(`SELECT id FROM reports WHERE id = ANY($1::bigint[]) AND org_path <@ $2::ltree`, [ids, path]);
+  const { rows } = await db.query<{ id: number }>(`SELECT id FROM reports WHERE id = ANY($1::bigint[]) AND path_of(org_id) <@ $2::ltree`, [ids, path]);
   return rows.map((r) => r.id);
 }

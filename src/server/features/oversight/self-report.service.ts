@@ -47,9 +47,9 @@ export async function selfReportFigures(db: Queryable, subject: { orgId: number;
 
 async function taskFigures(db: Queryable, path: string, asOf: string) {
   const { rows } = await db.query<{ led: number; overdue: number; explanations: number }>(
-    `SELECT (SELECT count(*)::int FROM tasks t WHERE t.lead_org_path <@ $1::ltree AND t.status <> 'cancelled') AS led,
-            (SELECT count(*)::int FROM tasks t WHERE t.lead_org_path <@ $1::ltree AND t.status NOT IN ('done','cancelled') AND t.due_date < $2::date) AS overdue,
-            (SELECT count(*)::int FROM explanation_requests e WHERE e.org_path <@ $1::ltree AND e.status = 'open') AS explanations`,
+    `SELECT (SELECT count(*)::int FROM tasks t WHERE path_of(t.lead_org_id) <@ $1::ltree AND t.status <> 'cancelled') AS led,
+            (SELECT count(*)::int FROM tasks t WHERE path_of(t.lead_org_id) <@ $1::ltree AND t.status NOT IN ('done','cancelled') AND t.due_date < $2::date) AS overdue,
+            (SELECT count(*)::int FROM explanation_requests e WHERE path_of(e.org_id) <@ $1::ltree AND e.status = 'open') AS explanations`,
     [path, asOf],
   );
   const r = rows[0]!;

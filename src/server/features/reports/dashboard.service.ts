@@ -137,7 +137,7 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
     db.query<{ itemId: number; n: number }>(
       // Only requests addressed to the viewed org or below: a ward's view does not count the city's.
       `SELECT item_id AS "itemId", count(*)::int AS n FROM explanation_requests
-        WHERE document_id = $1 AND item_id IS NOT NULL AND status <> 'closed' AND org_path <@ (SELECT path FROM orgs WHERE id = $2)
+        WHERE document_id = $1 AND item_id IS NOT NULL AND status <> 'closed' AND path_of(org_id) <@ (SELECT path FROM orgs WHERE id = $2)
         GROUP BY 1`, [doc.id, orgId]),
   ]);
   const explanations = new Map(ex.map((e) => [e.itemId, e.n]));
@@ -239,7 +239,7 @@ export async function getDashboard(db: Db, actor: Actor, documentId: number, q: 
   const depth = org.path.split('.').length;
   const { rows: periods } = await db.query<{ key: string; dueDate: string }>(
     `SELECT period_key AS key, to_char(min(due_date), 'YYYY-MM-DD') AS "dueDate" FROM reports
-      WHERE document_id = $1 AND org_path <@ $2::ltree GROUP BY period_key ORDER BY min(due_date) DESC, period_key DESC`,
+      WHERE document_id = $1 AND path_of(org_id) <@ $2::ltree GROUP BY period_key ORDER BY min(due_date) DESC, period_key DESC`,
     [doc.id, org.path],
   );
   // The period whose reports are counted: the one picked, else the latest due by the date.
@@ -249,26 +249,26 @@ export async function getDashboard(db: Db, actor: Actor, documentId: number, q: 
     // Tasks of the cascade led inside the org's subtree, counted per child org and status.
     db.query<{ childPath: string; bucket: TaskBucket; n: number }>(
       `WITH ${cascadeDocsCte('$1')}
-       SELECT CASE WHEN nlevel(t.lead_org_path) > $3 THEN subpath(t.lead_org_path, 0, $3 + 1)::text ELSE t.lead_org_path::text END AS "childPath",
+       SELECT CASE WHEN nlevel(lo.path) > $3 THEN subpath(lo.path, 0, $3 + 1)::text ELSE lo.path::text END AS "childPath",
               ${bucketSql('$4')} AS bucket, count(*)::int AS n
-         FROM tasks t JOIN document_items i ON i.id = t.item_id
-        WHERE i.document_id IN (SELECT id FROM cascade_docs) AND t.lead_org_path <@ $2::ltree
+         FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN orgs lo ON lo.id = t.lead_org_id
+        WHERE i.document_id IN (SELECT id FROM cascade_docs) AND lo.path <@ $2::ltree
         GROUP BY 1, 2`,
       [doc.id, org.path, depth, asOf],
     ),
     // Reports of the latest period, counted per child, status, due date and submission day: a
     // province's 12,000 reports arrive as a few hundred groups, tallied below by the domain rule.
     db.query<{ childPath: string; status: 'draft'; dueDate: string; firstSubmittedOn: string | null; n: number }>(
-      `SELECT CASE WHEN nlevel(r.org_path) > $3 THEN subpath(r.org_path, 0, $3 + 1)::text ELSE r.org_path::text END AS "childPath",
+      `SELECT CASE WHEN nlevel(ro.path) > $3 THEN subpath(ro.path, 0, $3 + 1)::text ELSE ro.path::text END AS "childPath",
               r.status, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
               to_char((r.first_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS "firstSubmittedOn", count(*)::int AS n
-         FROM reports r
-        WHERE r.document_id = $1 AND r.org_path <@ $2::ltree AND r.period_key = $4
+         FROM reports r JOIN orgs ro ON ro.id = r.org_id
+        WHERE r.document_id = $1 AND ro.path <@ $2::ltree AND r.period_key = $4
         GROUP BY 1, 2, 3, 4`,
       [doc.id, org.path, depth, periodKey],
     ),
     db.query<ChildRow>(`SELECT id AS "childId", name AS "childName", path::text AS "childPath" FROM orgs WHERE parent_id = $1 ORDER BY name COLLATE "vi-x-icu"`, [org.id]),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM explanation_requests WHERE document_id = $1 AND org_path <@ $2::ltree AND status = 'open'`, [doc.id, org.path]),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM explanation_requests WHERE document_id = $1 AND path_of(org_id) <@ $2::ltree AND status = 'open'`, [doc.id, org.path]),
     org.id === doc.orgId ? Promise.resolve([]) : concretizedTargets(db, doc, org, asOf),
   ]);
 
@@ -325,8 +325,8 @@ export async function getDashboardList(db: Db, actor: Actor, documentId: number,
       `SELECT r.id, r.org_id AS "orgId", o.name AS "orgName", r.period_key AS "periodKey", r.status, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
               r.first_submitted_at AS "firstSubmittedAt", r.approved_at AS "approvedAt"
          FROM reports r JOIN orgs o ON o.id = r.org_id
-        WHERE r.document_id = $1 AND r.org_path <@ $2::ltree AND ($3::text IS NULL OR r.status = $3)
-          AND r.period_key = COALESCE($5, (SELECT period_key FROM reports WHERE document_id = $1 AND due_date <= $4::date AND org_path <@ $2::ltree ORDER BY due_date DESC, period_key DESC LIMIT 1))
+        WHERE r.document_id = $1 AND o.path <@ $2::ltree AND ($3::text IS NULL OR r.status = $3)
+          AND r.period_key = COALESCE($5, (SELECT period_key FROM reports WHERE document_id = $1 AND due_date <= $4::date AND path_of(org_id) <@ $2::ltree ORDER BY due_date DESC, period_key DESC LIMIT 1))
         ORDER BY o.name COLLATE "vi-x-icu" LIMIT 2000`,
       [doc.id, org.path, q.status ?? null, asOf, q.periodKey ?? null],
     );
@@ -337,7 +337,7 @@ export async function getDashboardList(db: Db, actor: Actor, documentId: number,
      SELECT t.id, t.title, t.lead_org_id AS "leadOrgId", lo.name AS "leadOrgName", to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.status, t.progress,
             ${overdueSql('$4')} AS "isOverdue", t.item_id AS "itemId"
        FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN orgs lo ON lo.id = t.lead_org_id
-      WHERE i.document_id IN (SELECT id FROM cascade_docs) AND t.lead_org_path <@ $2::ltree
+      WHERE i.document_id IN (SELECT id FROM cascade_docs) AND lo.path <@ $2::ltree
         AND ($3::text IS NULL OR ${bucketSql('$4')} = $3) AND ($5::boolean IS FALSE OR ${overdueSql('$4')})
       ORDER BY t.due_date NULLS LAST, lo.name COLLATE "vi-x-icu" LIMIT 2000`,
     [doc.id, org.path, q.status ?? null, asOf, q.list === 'overdue_tasks'],

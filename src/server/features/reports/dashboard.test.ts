@@ -52,7 +52,7 @@ describe('the dashboard, as of a date', () => {
       const { rows: tasks } = await db.query<{ status: string; dueDate: string | null }>(
         `SELECT t.status, to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate" FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN documents doc ON doc.id = i.document_id
           JOIN orgs o ON o.id = t.lead_org_id
-         WHERE t.lead_org_path <@ (SELECT path FROM orgs WHERE id = $1)
+         WHERE path_of(t.lead_org_id) <@ (SELECT path FROM orgs WHERE id = $1)
            AND (doc.id = $2 OR doc.id IN (SELECT document_id FROM document_implements))`,
         [d.org.id, bd],
       );

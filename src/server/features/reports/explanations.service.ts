@@ -19,7 +19,7 @@ const explanationNotFound = () => notFound({ vi: 'Không tìm thấy yêu cầu 
 
 const columns = `
   e.id, e.document_id AS "documentId", e.item_id AS "itemId", e.task_id AS "taskId", e.org_id AS "orgId", o.name AS "orgName",
-  e.org_path::text AS "orgPath", e.question, to_char(e.due_date, 'YYYY-MM-DD') AS "dueDate", e.status, e.asked_by_name AS "askedByName",
+  o.path::text AS "orgPath", e.question, to_char(e.due_date, 'YYYY-MM-DD') AS "dueDate", e.status, e.asked_by_name AS "askedByName",
   COALESCE(i.text, t.title) AS "subject", e.is_sample AS "isSample", e.version, e.created_at AS "createdAt"`;
 const from = `explanation_requests e JOIN orgs o ON o.id = e.org_id LEFT JOIN document_items i ON i.id = e.item_id LEFT JOIN tasks t ON t.id = e.task_id`;
 
@@ -42,16 +42,16 @@ export async function createExplanation(db: Db, actor: Actor, input: CreateExpla
   }
   if (input.taskId !== undefined) {
     const { rows } = await db.query<{ documentId: number | null; leadPath: string }>(
-      `SELECT i.document_id AS "documentId", t.lead_org_path::text AS "leadPath" FROM tasks t LEFT JOIN document_items i ON i.id = t.item_id WHERE t.id = $1`, [input.taskId]);
+      `SELECT i.document_id AS "documentId", path_of(t.lead_org_id)::text AS "leadPath" FROM tasks t LEFT JOIN document_items i ON i.id = t.item_id WHERE t.id = $1`, [input.taskId]);
     if (!rows[0] || !isWithin(rows[0].leadPath, org.path)) throw notFound({ vi: 'Không tìm thấy nhiệm vụ.', en: 'Task not found.' });
     documentId ??= rows[0].documentId;
   }
   requireAskExplanation(actor, org.path);
   const id = await inTransaction(db, async (tx) => {
     const { rows } = await tx.query<{ id: number }>(
-      `INSERT INTO explanation_requests (document_id, item_id, task_id, org_id, org_path, question, due_date, asked_by, asked_by_name, is_sample)
-       VALUES ($1, $2, $3, $4, $5::ltree, $6, $7, $8, $9, $10) RETURNING id`,
-      [documentId, input.itemId ?? null, input.taskId ?? null, org.id, org.path, input.question.normalize('NFC'), input.dueDate, actor.userId, actor.fullName, opts.isSample ?? false],
+      `INSERT INTO explanation_requests (document_id, item_id, task_id, org_id, question, due_date, asked_by, asked_by_name, is_sample)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [documentId, input.itemId ?? null, input.taskId ?? null, org.id, input.question.normalize('NFC'), input.dueDate, actor.userId, actor.fullName, opts.isSample ?? false],
     );
     const newId = rows[0]!.id;
     await tx.query(`INSERT INTO explanation_messages (request_id, author_id, author_name, kind, body) VALUES ($1, $2, $3, 'question', $4)`, [newId, actor.userId, actor.fullName, input.question.normalize('NFC')]);
@@ -71,7 +71,7 @@ export async function createExplanation(db: Db, actor: Actor, input: CreateExpla
 
 export async function getExplanation(db: Db, actor: Actor, id: number) {
   const scope = scopeOf(actor, 'reports.read');
-  const { rows } = await db.query<ExplanationRow>(`SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR e.org_path <@ $2::ltree[])`, [id, scope]);
+  const { rows } = await db.query<ExplanationRow>(`SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[])`, [id, scope]);
   if (!rows[0]) throw explanationNotFound();
   const { rows: messages } = await db.query(
     `SELECT id, author_name AS "authorName", kind, body, created_at AS "createdAt" FROM explanation_messages WHERE request_id = $1 ORDER BY id`, [id]);
@@ -83,7 +83,7 @@ export async function findExplanations(db: Db, actor: Actor, q: { itemId?: numbe
   const scope = scopeOf(actor, 'reports.read');
   const { rows } = await db.query<ExplanationRow>(
     `SELECT ${columns} FROM ${from}
-      WHERE ($1::ltree[] IS NULL OR e.org_path <@ $1::ltree[]) AND ($2::bigint IS NULL OR e.item_id = $2) AND ($3::bigint IS NULL OR e.task_id = $3)
+      WHERE ($1::ltree[] IS NULL OR o.path <@ $1::ltree[]) AND ($2::bigint IS NULL OR e.item_id = $2) AND ($3::bigint IS NULL OR e.task_id = $3)
         AND ($4::text IS NULL OR e.status = $4)
       ORDER BY e.created_at DESC LIMIT 500`,
     [scope, q.itemId ?? null, q.taskId ?? null, q.status ?? null],
@@ -95,7 +95,7 @@ export async function findExplanations(db: Db, actor: Actor, q: { itemId?: numbe
 export async function answerExplanation(db: Db, actor: Actor, id: number, version: number, body: string) {
   await inTransaction(db, async (tx) => {
     const scope = scopeOf(actor, 'reports.read');
-    const { rows } = await tx.query<ExplanationRow>(`SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR e.org_path <@ $2::ltree[]) FOR UPDATE OF e`, [id, scope]);
+    const { rows } = await tx.query<ExplanationRow>(`SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[]) FOR UPDATE OF e`, [id, scope]);
     const row = rows[0];
     if (!row) throw explanationNotFound();
     requireAnswerExplanation(actor, row.orgPath);
@@ -112,7 +112,7 @@ export async function answerExplanation(db: Db, actor: Actor, id: number, versio
 export async function closeExplanation(db: Db, actor: Actor, id: number, version: number) {
   await inTransaction(db, async (tx) => {
     const scope = scopeOf(actor, 'reports.read');
-    const { rows } = await tx.query<ExplanationRow>(`SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR e.org_path <@ $2::ltree[]) FOR UPDATE OF e`, [id, scope]);
+    const { rows } = await tx.query<ExplanationRow>(`SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[]) FOR UPDATE OF e`, [id, scope]);
     const row = rows[0];
     if (!row) throw explanationNotFound();
     requireAskExplanation(actor, row.orgPath, defaultMessages.forbidden);
@@ -136,7 +136,7 @@ export async function getMyWork(db: Db, actor: Actor, asOf = vnToday()) {
       `SELECT r.id, r.org_id AS "orgId", o.name AS "orgName", d.symbol AS "documentSymbol", r.period_key AS "periodKey", r.status,
               to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate", (r.due_date < $2::date) AS "isLate"
          FROM reports r JOIN orgs o ON o.id = r.org_id JOIN documents d ON d.id = r.document_id
-        WHERE r.org_path = ANY($1::ltree[]) AND r.status IN ('draft','returned') AND r.period_start <= $2::date
+        WHERE o.path = ANY($1::ltree[]) AND r.status IN ('draft','returned') AND r.period_start <= $2::date
         ORDER BY r.due_date LIMIT 50`,
       [writePaths, asOf],
     ),
@@ -144,7 +144,7 @@ export async function getMyWork(db: Db, actor: Actor, asOf = vnToday()) {
       `SELECT r.id, r.org_id AS "orgId", o.name AS "orgName", d.symbol AS "documentSymbol", r.period_key AS "periodKey", r.status,
               to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate"
          FROM reports r JOIN orgs o ON o.id = r.org_id JOIN documents d ON d.id = r.document_id
-        WHERE r.status = 'submitted' AND (subpath(r.org_path, 0, GREATEST(nlevel(r.org_path) - 1, 1)) = ANY($1::ltree[]))
+        WHERE r.status = 'submitted' AND (subpath(o.path, 0, GREATEST(nlevel(o.path) - 1, 1)) = ANY($1::ltree[]))
         ORDER BY r.due_date LIMIT 50`,
       [approveParents],
     ),
@@ -159,7 +159,7 @@ export async function getMyWork(db: Db, actor: Actor, asOf = vnToday()) {
       `SELECT e.id, e.org_id AS "orgId", o.name AS "orgName", e.question, to_char(e.due_date, 'YYYY-MM-DD') AS "dueDate", e.status,
               COALESCE(i.text, t.title) AS subject, e.asked_by_name AS "askedByName"
          FROM explanation_requests e JOIN orgs o ON o.id = e.org_id LEFT JOIN document_items i ON i.id = e.item_id LEFT JOIN tasks t ON t.id = e.task_id
-        WHERE e.org_path = ANY($1::ltree[]) AND e.status = 'open' ORDER BY e.due_date LIMIT 50`,
+        WHERE o.path = ANY($1::ltree[]) AND e.status = 'open' ORDER BY e.due_date LIMIT 50`,
       [writePaths],
     ),
     db.query(`SELECT id, kind, title, body, link, created_at AS "createdAt" FROM notifications WHERE user_id = $1 AND read_at IS NULL ORDER BY id DESC LIMIT 50`, [actor.userId]),

@@ -49,7 +49,7 @@ describe('demo progress data', () => {
          LEFT JOIN LATERAL (SELECT coalesce(sum(v.value) FILTER (WHERE ind.aggregation <> 'rate'), 0) AS s, coalesce(sum(v.numerator), 0) AS num,
                                    coalesce(sum(v.denominator), 0) AS den, count(*) AS rep
                               FROM org_indicator_values v JOIN indicators ind ON ind.id = v.indicator_id
-                             WHERE v.indicator_id = r.indicator_id AND v.period_key = r.period_key AND v.org_path <@ r.org_path) own ON true
+                             WHERE v.indicator_id = r.indicator_id AND v.period_key = r.period_key AND path_of(v.org_id) <@ path_of(r.org_id)) own ON true
         WHERE r.sum_value <> own.s OR r.numerator <> own.num OR r.denominator <> own.den OR r.reporting <> own.rep`);
     expect(rows[0]!.n).toBe(0);
     const { rows: checked } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM indicator_rollups');

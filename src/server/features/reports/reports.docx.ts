@@ -48,7 +48,7 @@ export async function exportProgressReportDocx(db: Db, actor: Actor, documentId:
       `WITH ${cascadeDocsCte('$1')}
        SELECT t.title, lo.name AS "leadOrgName", to_char(t.due_date, 'DD/MM/YYYY') AS "dueDate", t.status, t.progress
          FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN orgs lo ON lo.id = t.lead_org_id
-        WHERE i.document_id IN (SELECT id FROM cascade_docs) AND t.lead_org_path <@ $2::ltree ORDER BY t.due_date NULLS LAST, t.id LIMIT 300`,
+        WHERE i.document_id IN (SELECT id FROM cascade_docs) AND lo.path <@ $2::ltree ORDER BY t.due_date NULLS LAST, t.id LIMIT 300`,
       [doc.id, org.path],
     ),
     db.query<{ narrative: string }>(

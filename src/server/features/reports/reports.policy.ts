@@ -130,14 +130,14 @@ export function waitingForSql(actor: Actor, waiting: 'write' | 'approve', first:
   const [own, adm] = [`$${first}::ltree[]`, `$${first + 1}::ltree[]`];
   if (waiting === 'write') {
     return {
-      sql: `r.status IN ('draft','returned') AND (r.org_path = ANY(${own}) OR r.org_path <@ ${adm})`,
+      sql: `r.status IN ('draft','returned') AND (o.path = ANY(${own}) OR o.path <@ ${adm})`,
       params: [holding('reports.write'), admin],
     };
   }
-  const parent = `CASE WHEN nlevel(r.org_path) > 1 THEN subpath(r.org_path, 0, nlevel(r.org_path) - 1) ELSE r.org_path END`;
+  const parent = `CASE WHEN nlevel(o.path) > 1 THEN subpath(o.path, 0, nlevel(o.path) - 1) ELSE o.path END`;
   return {
     sql: `r.status = 'submitted' AND (${parent} = ANY(${own})
-            OR (r.org_path <@ ${adm} AND (nlevel(r.org_path) = 1 OR NOT r.org_path = ANY(${adm}))))`,
+            OR (o.path <@ ${adm} AND (nlevel(o.path) = 1 OR NOT o.path = ANY(${adm}))))`,
     params: [holding('reports.approve'), admin],
   };
 }

@@ -10,10 +10,10 @@ import { latestDocSql } from '../documents';
  */
 export function cascadeDocsCte(param: string): string {
   return `cascade_docs AS (
-    WITH RECURSIVE c(id, series_id, org_id, org_path) AS (
-      SELECT d.id, d.series_id, d.org_id, d.org_path FROM documents d WHERE d.id = ${param}
+    WITH RECURSIVE c(id, series_id, org_id) AS (
+      SELECT d.id, d.series_id, d.org_id FROM documents d WHERE d.id = ${param}
       UNION
-      SELECT d.id, d.series_id, d.org_id, d.org_path
+      SELECT d.id, d.series_id, d.org_id
         FROM c JOIN document_implements di ON di.implements_series_id = c.series_id
         JOIN documents d ON d.id = di.document_id
        WHERE ${latestDocSql('d')}
@@ -23,7 +23,7 @@ export function cascadeDocsCte(param: string): string {
 
 export const reportColumns = `
   r.id, r.schedule_id AS "scheduleId", r.document_id AS "documentId", d.symbol AS "documentSymbol", d.title AS "documentTitle",
-  r.org_id AS "orgId", o.name AS "orgName", r.org_path::text AS "orgPath",
+  r.org_id AS "orgId", o.name AS "orgName", o.path::text AS "orgPath",
   r.period_type AS "periodType", r.period_key AS "periodKey",
   to_char(r.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(r.period_end, 'YYYY-MM-DD') AS "periodEnd",
   to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate", r.status, r.narrative,
@@ -58,7 +58,7 @@ export type ReportRow = {
 export async function findReportInScope(db: Queryable, id: number, scope: string[] | null, forUpdate = false): Promise<ReportRow | undefined> {
   const { rows } = await db.query<ReportRow>(
     `SELECT ${reportColumns} FROM reports r JOIN orgs o ON o.id = r.org_id JOIN documents d ON d.id = r.document_id
-      WHERE r.id = $1 AND ($2::ltree[] IS NULL OR r.org_path <@ $2::ltree[]) ${forUpdate ? 'FOR UPDATE OF r' : ''}`,
+      WHERE r.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[]) ${forUpdate ? 'FOR UPDATE OF r' : ''}`,
     [id, scope],
   );
   return rows[0];
@@ -100,7 +100,7 @@ export async function findHeldTasks(db: Queryable, documentId: number, orgId: nu
 export async function findHoldingOrgs(db: Queryable, documentId: number) {
   const { rows } = await db.query<{ orgId: number; orgPath: string; depth: number }>(
     `WITH ${cascadeDocsCte('$1')},
-     root AS (SELECT org_path FROM documents WHERE id = $1),
+     root AS (SELECT o.path AS org_path FROM documents d JOIN orgs o ON o.id = d.org_id WHERE d.id = $1),
      holders AS (
        SELECT c.org_id FROM cascade_docs c WHERE EXISTS (SELECT 1 FROM document_items i WHERE i.document_id = c.id AND i.kind = 'target')
        UNION

@@ -84,19 +84,19 @@ export async function openReports(tx: pg.PoolClient | Db, scheduleId: number, op
   const { startYear, endYear } = termYears(sched.term);
   const periods = periodsOfTerm(sched.periodType, startYear, endYear);
   const holders = await findHoldingOrgs(tx, sched.documentId);
-  const orgIds: number[] = [], paths: string[] = [], keys: string[] = [], starts: string[] = [], ends: string[] = [], dues: string[] = [];
+  const orgIds: number[] = [], keys: string[] = [], starts: string[] = [], ends: string[] = [], dues: string[] = [];
   for (const h of holders) {
     for (const p of periods) {
-      orgIds.push(h.orgId); paths.push(h.orgPath); keys.push(p.key); starts.push(p.start); ends.push(p.end);
+      orgIds.push(h.orgId); keys.push(p.key); starts.push(p.start); ends.push(p.end);
       dues.push(dueDate(p, sched.dueDays, sched.levelOffsetDays, h.depth));
     }
   }
   const { rowCount } = await tx.query(
-    `INSERT INTO reports (schedule_id, document_id, org_id, org_path, period_type, period_key, period_start, period_end, due_date, is_sample)
-     SELECT $1, $2, x.org_id, x.path::ltree, $3, x.pk, x.ps::date, x.pe::date, x.due::date, $10
-       FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) x(org_id, path, pk, ps, pe, due)
+    `INSERT INTO reports (schedule_id, document_id, org_id, period_type, period_key, period_start, period_end, due_date, is_sample)
+     SELECT $1, $2, x.org_id, $3, x.pk, x.ps::date, x.pe::date, x.due::date, $9
+       FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[]) x(org_id, pk, ps, pe, due)
      ON CONFLICT (schedule_id, org_id, period_key) DO NOTHING`,
-    [scheduleId, sched.documentId, sched.periodType, orgIds, paths, keys, starts, ends, dues, opts.isSample ?? false],
+    [scheduleId, sched.documentId, sched.periodType, orgIds, keys, starts, ends, dues, opts.isSample ?? false],
   );
   return rowCount ?? 0;
 }
@@ -111,7 +111,7 @@ export async function findReports(db: Db, actor: Actor, q: ListReportsQuery) {
   const { rows } = await db.query<ReportRow & { total: number }>(
     `SELECT ${reportColumns}, count(*) OVER ()::int AS total
        FROM reports r JOIN orgs o ON o.id = r.org_id JOIN documents d ON d.id = r.document_id
-      WHERE ($1::ltree[] IS NULL OR r.org_path <@ $1::ltree[])
+      WHERE ($1::ltree[] IS NULL OR o.path <@ $1::ltree[])
         AND ($2::bigint IS NULL OR r.document_id = $2) AND ($3::bigint IS NULL OR r.org_id = $3)
         AND ($4::text IS NULL OR r.period_key = $4) AND ($5::text IS NULL OR r.status = $5)
         AND ${waiting.sql}

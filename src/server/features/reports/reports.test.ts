@@ -19,9 +19,9 @@ const ind: Record<string, number> = {};
 async function insertDoc(org: TestOrg, kind: string, number: number, implementsSeries: number | null) {
   const { rows } = await db.query<{ id: number }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, $2::ltree, $3, '2020-2025', $4::int, $4::int || '-NQ', 'Nghị quyết thử nghiệm ' || $4::int, 'adopted', n.id FROM n RETURNING id`,
-    [org.id, org.path, kind, number],
+     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+     SELECT n.id, $1, $2, '2020-2025', $3::int, $3::int || '-NQ', 'Nghị quyết thử nghiệm ' || $3::int, 'adopted', n.id FROM n RETURNING id`,
+    [org.id, kind, number],
   );
   const id = rows[0]!.id;
   if (implementsSeries) await db.query('INSERT INTO document_implements (document_id, implements_series_id) VALUES ($1, $2)', [id, implementsSeries]);
@@ -63,8 +63,8 @@ beforeAll(async () => {
   const otherPlan = await insertDoc(otherWard, 'plan', 4, cityPlan);
   await insertTarget(otherPlan, 1, 'NEW_MEMBERS', '>=', 10, 'đảng viên');
   taskId = (await db.query<{ id: number }>(
-    `INSERT INTO tasks (item_id, org_id, org_path, title, lead_org_id, lead_org_path, due_date) VALUES ($1, $2, $3::ltree, 'Chỉnh trang đô thị phường', $4, $5::ltree, '2022-06-30') RETURNING id`,
-    [taskItem, province.id, province.path, ward.id, ward.path],
+    `INSERT INTO tasks (item_id, org_id, title, lead_org_id, due_date) VALUES ($1, $2, 'Chỉnh trang đô thị phường', $3, '2022-06-30') RETURNING id`,
+    [taskItem, province.id, ward.id],
   )).rows[0]!.id;
 
   const login = async (grants: { org: TestOrg; role: 'manager' | 'approver' | 'reporter' | 'viewer' }[]) => {

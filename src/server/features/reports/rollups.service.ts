@@ -122,12 +122,12 @@ async function replaceOwnValues(tx: pg.PoolClient, report: Pick<ReportRow, 'id' 
   }
   if (keep.length > 0) {
     await tx.query(
-      `INSERT INTO org_indicator_values (indicator_id, org_id, org_path, period_key, period_end, value, numerator, denominator, report_id)
-       SELECT x.ind, $1, $2::ltree, $3, $4::date, x.v, x.n, x.d, $5
-         FROM unnest($6::bigint[], $7::numeric[], $8::numeric[], $9::numeric[]) x(ind, v, n, d)
+      `INSERT INTO org_indicator_values (indicator_id, org_id, period_key, period_end, value, numerator, denominator, report_id)
+       SELECT x.ind, $1, $2, $3::date, x.v, x.n, x.d, $4
+         FROM unnest($5::bigint[], $6::numeric[], $7::numeric[], $8::numeric[]) x(ind, v, n, d)
        ON CONFLICT (indicator_id, org_id, period_key) DO UPDATE SET value = EXCLUDED.value, numerator = EXCLUDED.numerator,
          denominator = EXCLUDED.denominator, report_id = EXCLUDED.report_id, updated_at = now()`,
-      [report.orgId, report.orgPath, report.periodKey, report.periodEnd, report.id,
+      [report.orgId, report.periodKey, report.periodEnd, report.id,
        keep.map((o) => o.indicatorId), keep.map((o) => o.value), keep.map((o) => o.numerator), keep.map((o) => o.denominator)],
     );
   }
@@ -135,8 +135,8 @@ async function replaceOwnValues(tx: pg.PoolClient, report: Pick<ReportRow, 'id' 
     // Rows are touched root first and by indicator, so two approvals under the same ancestor
     // take its row locks in the same order and cannot deadlock.
     await tx.query(
-      `INSERT INTO indicator_rollups AS r (indicator_id, org_id, org_path, period_key, period_end, sum_value, numerator, denominator, reporting)
-       SELECT x.ind, a.id, a.path, $2, $3::date, x.ds, x.dn, x.dd, x.dr
+      `INSERT INTO indicator_rollups AS r (indicator_id, org_id, period_key, period_end, sum_value, numerator, denominator, reporting)
+       SELECT x.ind, a.id, $2, $3::date, x.ds, x.dn, x.dd, x.dr
          FROM orgs a CROSS JOIN unnest($4::bigint[], $5::numeric[], $6::numeric[], $7::numeric[], $8::int[]) x(ind, ds, dn, dd, dr)
         WHERE a.path @> $1::ltree
         ORDER BY nlevel(a.path), x.ind

@@ -21,9 +21,9 @@ const term = `${Number(asOf.slice(0, 4)) - 1}-${Number(asOf.slice(0, 4)) + 4}`;
 async function insertDoc(org: TestOrg, kind: string, number: number, implementsSeries: number | null) {
   const { rows } = await db.query<{ id: number }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, $2::ltree, $3, $5, $4::int, $4::int || '-NQ', 'Văn bản thử nghiệm ' || $4::int, 'adopted', n.id FROM n RETURNING id`,
-    [org.id, org.path, kind, number, term],
+     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+     SELECT n.id, $1, $2, $4, $3::int, $3::int || '-NQ', 'Văn bản thử nghiệm ' || $3::int, 'adopted', n.id FROM n RETURNING id`,
+    [org.id, kind, number, term],
   );
   const id = rows[0]!.id;
   if (implementsSeries) await db.query('INSERT INTO document_implements (document_id, implements_series_id) VALUES ($1, $2)', [id, implementsSeries]);

@@ -139,8 +139,8 @@ export async function createOpenSession(db: Db, g: Generated) {
 export async function createTestDocument(db: Db, orgId: number, title = 'Nghị quyết thử tải'): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, org_path, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, o.id, o.path, 'resolution', '2020-2025', n.id, n.id || '-NQ/TU', $2, 'adopted', n.id FROM n, orgs o WHERE o.id = $1
+     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
+     SELECT n.id, o.id, 'resolution', '2020-2025', n.id, n.id || '-NQ/TU', $2, 'adopted', n.id FROM n, orgs o WHERE o.id = $1
      RETURNING id`,
     [orgId, title],
   );
