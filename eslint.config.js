@@ -8,12 +8,17 @@ import tseslint from 'typescript-eslint';
 const featureBoundary = (files, up) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', {
-      patterns: [{
-        regex: `^${up}(?!\\.\\.)[^/]+/(?!index$).+`,
-        message: 'Import another feature only through its index.ts (e.g. "../orgs"); export there what it should share.',
-      }],
-    }],
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^${up}(?!\\.\\.)[^/]+/(?!index$).+`,
+            message: 'Import another feature only through its index.ts (e.g. "../orgs"); export there what it should share.',
+          },
+        ],
+      },
+    ],
   },
 });
 
@@ -24,7 +29,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-empty': ['error', { allowEmptyCatch: true }],
     },

@@ -49,7 +49,9 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
 
     // Orgs: ids 1 (province), 2..61 districts, then communes, then grassroots, each under a parent
     // of the level above, round robin.
-    await db.query(`INSERT INTO orgs (id, path, parent_id, code, name, kind) OVERRIDING SYSTEM VALUE VALUES (1, '1', NULL, 'P', 'Tỉnh ủy Mẫu', 'province_committee')`);
+    await db.query(
+      `INSERT INTO orgs (id, path, parent_id, code, name, kind) OVERRIDING SYSTEM VALUE VALUES (1, '1', NULL, 'P', 'Tỉnh ủy Mẫu', 'province_committee')`,
+    );
     await db.query(
       `INSERT INTO orgs (id, path, parent_id, code, name, kind) OVERRIDING SYSTEM VALUE
        SELECT i, ('1.' || i)::ltree, 1, 'D' || i, 'Huyện ủy ' || i, 'district_committee' FROM generate_series(2, $1::int + 1) i`,
@@ -118,7 +120,15 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
     const generatedS = Math.round((performance.now() - started) / 100) / 10;
 
     // An administrator of the province: the scope filters run as they do for a real user.
-    const actor: Actor = { userId: 1, username: 'bench', fullName: 'Bench', ip: null, memberId: null, locale: 'vi', grants: [{ role: 'admin', orgId: 1, orgPath: '1' }] };
+    const actor: Actor = {
+      userId: 1,
+      username: 'bench',
+      fullName: 'Bench',
+      ip: null,
+      memberId: null,
+      locale: 'vi',
+      grants: [{ role: 'admin', orgId: 1, orgPath: '1' }],
+    };
     let firstLevel = 0;
     const topDownMs = await median(async () => {
       firstLevel = (await findConcretizations(db, actor, top[0]!.id)).children.length;

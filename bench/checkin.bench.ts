@@ -59,7 +59,9 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
               (SELECT count(*)::int FROM attendances WHERE session_id = $1) AS rows`,
       [s.sessionId, s.documentId],
     );
-    log(`load: ${result.requests} requests, ${result.non2xx} non-2xx, ${result.errors} errors, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+    log(
+      `load: ${result.requests} requests, ${result.non2xx} non-2xx, ${result.errors} errors, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+    );
     return {
       members,
       orgs: g.orgs,

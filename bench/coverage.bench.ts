@@ -28,12 +28,16 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
     t0 = performance.now();
     // 85% present, spread over two days so the as-of filter has something to cut.
     // Two halves on two connections (two cores); the statement triggers keep the counts.
-    const halves = await Promise.all([0, 1].map((h) => db.query(
-      `INSERT INTO attendances (session_id, member_id, point_id, org_id, status, method, at)
+    const halves = await Promise.all(
+      [0, 1].map((h) =>
+        db.query(
+          `INSERT INTO attendances (session_id, member_id, point_id, org_id, status, method, at)
        SELECT $1, m.id, NULL, m.org_id, 'present', 'qr', now() - CASE WHEN m.id % 2 = 0 THEN interval '1 day' ELSE interval '0' END
          FROM members m WHERE m.id % 20 NOT IN (3, 7, 11) AND m.org_id % 2 = $2`,
-      [s.sessionId, h],
-    )));
+          [s.sessionId, h],
+        ),
+      ),
+    );
     const rowCount = halves.reduce((a, r) => a + (r.rowCount ?? 0), 0);
     await db.query('ANALYZE');
     log(`recorded ${rowCount} attendances (with trigger-kept counts) in ${Math.round(performance.now() - t0)} ms`);

@@ -39,7 +39,9 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
     await db.query('ANALYZE');
     log(`generated ${members} members over ${g.orgs} orgs with evidence in ${Math.round(performance.now() - t0)} ms`);
 
-    const { rows: admin } = await db.query<{ id: number }>(`INSERT INTO users (username, full_name, password_hash) VALUES ('bench-admin', 'Bench', 'x') RETURNING id`);
+    const { rows: admin } = await db.query<{ id: number }>(
+      `INSERT INTO users (username, full_name, password_hash) VALUES ('bench-admin', 'Bench', 'x') RETURNING id`,
+    );
     await db.query(`INSERT INTO user_roles (user_id, org_id, role) VALUES ($1, $2, 'admin')`, [admin[0]!.id, g.rootId]);
     const { token, csrfToken } = await createSession(db, admin[0]!.id, '127.0.0.1', 'bench');
     server = await startServerChild(dbUrl);
@@ -50,8 +52,16 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
     const quarter = `${today.getUTCFullYear()}-Q${Math.floor(today.getUTCMonth() / 3) + 1}`;
     t0 = performance.now();
     const open = await fetch(`${base}/grading/rounds`, {
-      method: 'POST', headers,
-      body: JSON.stringify({ orgId: g.rootId, periodKind: 'quarter', periodKey: quarter, selfAssessDue: '2099-01-10', reviewDue: '2099-01-20', decideDue: '2099-01-31' }),
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        orgId: g.rootId,
+        periodKind: 'quarter',
+        periodKey: quarter,
+        selfAssessDue: '2099-01-10',
+        reviewDue: '2099-01-20',
+        decideDue: '2099-01-31',
+      }),
     });
     const openRoundS = (performance.now() - t0) / 1000;
     const opened = (await open.json()) as { id: number; orgs: number; members: number };
@@ -69,7 +79,10 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
     const get = async () => {
       const t = performance.now();
       const res = await fetch(`${base}/grading/results?roundId=${opened.id}`, { headers });
-      const body = (await res.json()) as { members: { goodOrAbove: { numerator: number; denominator: number; percent: number } }; children: unknown[] };
+      const body = (await res.json()) as {
+        members: { goodOrAbove: { numerator: number; denominator: number; percent: number } };
+        children: unknown[];
+      };
       if (res.status !== 200) throw new Error(`results answered ${res.status}`);
       return { ms: performance.now() - t, body };
     };

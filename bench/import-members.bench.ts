@@ -46,7 +46,9 @@ export default async function importMembersBench(args: string[]) {
   const file = await buildFile(rows, cells);
   const { db, close } = await benchDatabase();
   try {
-    await db.query(`INSERT INTO orgs (id, path, code, name, kind) OVERRIDING SYSTEM VALUE VALUES (1, '1', 'BENCH', 'Đảng bộ thử tải', 'province_committee')`);
+    await db.query(
+      `INSERT INTO orgs (id, path, code, name, kind) OVERRIDING SYSTEM VALUE VALUES (1, '1', 'BENCH', 'Đảng bộ thử tải', 'province_committee')`,
+    );
     await db.query(
       `INSERT INTO orgs (id, path, parent_id, code, name, kind) OVERRIDING SYSTEM VALUE
        SELECT 10 + g, ('1.' || (10 + g))::ltree, 1, 'BENCH-CELL-' || g, 'Chi bộ ' || g, 'cell' FROM generate_series(0, $1 - 1) g`,

@@ -33,13 +33,15 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
     await db.query(
       `INSERT INTO inspection_findings (inspection_id, kind, theme, text)
        SELECT x.id, (ARRAY['strength','limitation','shortcoming','violation'])[1 + (x.id + n) % 4], x.theme, 'Nhận xét ' || n
-         FROM inspections x, generate_series(1, 2) n`);
+         FROM inspections x, generate_series(1, 2) n`,
+    );
     // The per-kind counts the service keeps on each file as it records findings.
     await db.query(
       `UPDATE inspections x SET strengths = c.s, limitations = c.l, shortcomings = c.h, violations = c.v
          FROM (SELECT inspection_id, count(*) FILTER (WHERE kind = 'strength') s, count(*) FILTER (WHERE kind = 'limitation') l,
                       count(*) FILTER (WHERE kind = 'shortcoming') h, count(*) FILTER (WHERE kind = 'violation') v
-                 FROM inspection_findings GROUP BY 1) c WHERE c.inspection_id = x.id`);
+                 FROM inspection_findings GROUP BY 1) c WHERE c.inspection_id = x.id`,
+    );
     // Recommendations of sent conclusions, each with the task it became (ids set here so the
     // two inserts pair up): states open, reported, accepted, reopened in turn.
     await db.query(
@@ -47,21 +49,30 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
        SELECT 10000000 + x.id * 2 + n, x.org_id, ro.path, 'Kiến nghị ' || n, x.subject_org_id, so.path, make_date(x.year, 12, 31) - (n * 200),
               (ARRAY['not_started','done','done','in_progress'])[1 + (x.id + n) % 4], CASE WHEN (x.id + n) % 4 IN (1, 2) THEN 100 ELSE 0 END
          FROM inspections x JOIN orgs ro ON ro.id = x.org_id JOIN orgs so ON so.id = x.subject_org_id, generate_series(1, 2) n
-        WHERE x.status IN ('follow_up','closed')`);
+        WHERE x.status IN ('follow_up','closed')`,
+    );
     await db.query(
       `INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline, task_id, decision)
        SELECT x.id, n, 'Kiến nghị ' || n, x.subject_org_id, make_date(x.year, 12, 31) - (n * 200), 10000000 + x.id * 2 + n,
               (ARRAY[NULL,NULL,'accepted','reopened'])[1 + (x.id + n) % 4]
-         FROM inspections x, generate_series(1, 2) n WHERE x.status IN ('follow_up','closed')`);
+         FROM inspections x, generate_series(1, 2) n WHERE x.status IN ('follow_up','closed')`,
+    );
     await db.query('ANALYZE');
     log(`generated ${g.orgs} orgs and ${inspections} inspections in ${Math.round(performance.now() - t0)} ms`);
 
-    const { rows: user } = await db.query<{ id: number }>(`INSERT INTO users (username, full_name, password_hash) VALUES ('bench-inspector', 'Bench', 'x') RETURNING id`);
+    const { rows: user } = await db.query<{ id: number }>(
+      `INSERT INTO users (username, full_name, password_hash) VALUES ('bench-inspector', 'Bench', 'x') RETURNING id`,
+    );
     await db.query(`INSERT INTO user_roles (user_id, org_id, role) VALUES ($1, $2, 'inspector')`, [user[0]!.id, g.rootId]);
     const { token } = await createSession(db, user[0]!.id, '127.0.0.1', 'bench');
     server = await startServerChild(dbUrl);
     const url = `http://127.0.0.1:${server.port}/api/oversight/dashboard?orgId=${g.rootId}&year=${year}`;
-    type Dash = { coverageYear: { covered: number; orgs: number; percent: number }; coverageTerm: { covered: number; orgs: number }; overdue: { count: number }; findingsByKind: Record<string, number> };
+    type Dash = {
+      coverageYear: { covered: number; orgs: number; percent: number };
+      coverageTerm: { covered: number; orgs: number };
+      overdue: { count: number };
+      findingsByKind: Record<string, number>;
+    };
     const get = async () => {
       const t = performance.now();
       const res = await fetch(url, { headers: { cookie: `resolute_session=${token}` } });
@@ -77,7 +88,9 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
       times.push(last.ms);
     }
     t0 = performance.now();
-    const drill = await fetch(`http://127.0.0.1:${server.port}/api/oversight/dashboard?orgId=${g.rootId + 1}&year=${year}`, { headers: { cookie: `resolute_session=${token}` } });
+    const drill = await fetch(`http://127.0.0.1:${server.port}/api/oversight/dashboard?orgId=${g.rootId + 1}&year=${year}`, {
+      headers: { cookie: `resolute_session=${token}` },
+    });
     const drillMs = performance.now() - t0;
     if (drill.status !== 200) throw new Error(`drill-down answered ${drill.status}`);
     return {

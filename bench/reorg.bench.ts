@@ -47,12 +47,15 @@ function* orgLines(): Generator<string> {
   }
   const c0 = 2 + PROVINCES;
   for (let c = 0; c < COMMUNES; c++) {
-    const id = c0 + c, parent = 2 + (c % PROVINCES);
+    const id = c0 + c,
+      parent = 2 + (c % PROVINCES);
     yield `${id}\t1.${parent}.${id}\t${parent}\tX${id}\tĐảng ủy xã ${id}\tcommune_committee\n`;
   }
   const k0 = c0 + COMMUNES;
   for (let k = 0; k < cells; k++) {
-    const id = k0 + k, commune = c0 + (k % COMMUNES), province = 2 + ((commune - c0) % PROVINCES);
+    const id = k0 + k,
+      commune = c0 + (k % COMMUNES),
+      province = 2 + ((commune - c0) % PROVINCES);
     yield `${id}\t1.${province}.${commune}.${id}\t${commune}\tC${id}\tChi bộ ${id}\tcell\n`;
   }
 }
@@ -68,7 +71,8 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
     await db.query(`UPDATE orgs SET valid_from = '2020-01-01'`);
     await db.query(`UPDATE org_versions SET valid_from = '2020-01-01'`);
     const { rows: cellRows } = await db.query<{ id: number; province: number }>(
-      `SELECT id::int, subpath(path, 1, 1)::text::int AS province FROM orgs WHERE kind = 'cell' ORDER BY id`);
+      `SELECT id::int, subpath(path, 1, 1)::text::int AS province FROM orgs WHERE kind = 'cell' ORDER BY id`,
+    );
     // Provinces 2 and 3 hold 150,000 members each, the others share the rest.
     const otherCells = cellRows.filter((c) => c.province !== 2 && c.province !== 3).map((c) => c.id);
     const perBig = Math.min(150_000, Math.floor(members * 0.15));
@@ -78,14 +82,23 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
     const province3 = cellRows.filter((c) => c.province === 3).map((c) => c.id);
     function* memberLines(): Generator<string> {
       for (let k = 1; k <= members; k++) {
-        const org = k <= perBig ? province2[k % province2.length]! : k <= 2 * perBig ? province3[k % province3.length]! : otherCells[k % otherCells.length]!;
+        const org =
+          k <= perBig
+            ? province2[k % province2.length]!
+            : k <= 2 * perBig
+              ? province3[k % province3.length]!
+              : otherCells[k % otherCells.length]!;
         yield `${org}\tM${String(k).padStart(8, '0')}\tĐảng viên ${k}\t${k}\t${k % 3 === 0 ? 'female' : 'male'}\t2010-01-01\n`;
       }
     }
     await copyRows(db, 'COPY members (org_id, code, full_name, given_name, gender, joined_date) FROM STDIN', memberLines());
     await db.query('ALTER TABLE members ENABLE TRIGGER ALL');
-    await db.query(`UPDATE orgs o SET member_count = c.n FROM (SELECT org_id, count(*)::int AS n FROM members GROUP BY org_id) c WHERE c.org_id = o.id`);
-    await db.query(`INSERT INTO member_placements (member_id, org_id, valid_from, reason) SELECT id, org_id, joined_date, 'roll' FROM members`);
+    await db.query(
+      `UPDATE orgs o SET member_count = c.n FROM (SELECT org_id, count(*)::int AS n FROM members GROUP BY org_id) c WHERE c.org_id = o.id`,
+    );
+    await db.query(
+      `INSERT INTO member_placements (member_id, org_id, valid_from, reason) SELECT id, org_id, joined_date, 'roll' FROM members`,
+    );
     // Each commune's approved values for four quarters: new members (a sum) and study (a rate).
     await db.query(
       `INSERT INTO org_indicator_values (indicator_id, org_id, period_key, period_end, value, numerator, denominator)
@@ -94,15 +107,22 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
               CASE WHEN ind.aggregation = 'rate' THEN 40 + o.id % 10 END, CASE WHEN ind.aggregation = 'rate' THEN 50 END
          FROM orgs o CROSS JOIN indicators ind
          CROSS JOIN (VALUES ('2024-Q3', '2024-09-30'), ('2024-Q4', '2024-12-31'), ('2025-Q1', '2025-03-31'), ('2025-Q2', '2025-06-30')) q(k, e)
-        WHERE o.kind = 'commune_committee' AND ind.code IN ('NEW_MEMBERS', 'STUDY_RATE')`);
+        WHERE o.kind = 'commune_committee' AND ind.code IN ('NEW_MEMBERS', 'STUDY_RATE')`,
+    );
     await db.query(`SELECT rebuild_rollups(ARRAY(SELECT id FROM orgs WHERE kind IN ('central', 'province_committee')))`);
     await db.query('VACUUM ANALYZE');
-    const { rows: counts } = await db.query<{ orgs: number; members: number }>(`SELECT (SELECT count(*)::int FROM orgs) AS orgs, (SELECT count(*)::int FROM members) AS members`);
+    const { rows: counts } = await db.query<{ orgs: number; members: number }>(
+      `SELECT (SELECT count(*)::int FROM orgs) AS orgs, (SELECT count(*)::int FROM members) AS members`,
+    );
     log(`loaded ${counts[0]!.orgs} orgs and ${counts[0]!.members} members with COPY in ${Math.round(performance.now() - t0)} ms`);
 
     const actor = systemActor('Phép đo');
     const request = reorgRequestSchema.parse({
-      kind: 'merge', effectiveDate: '2025-07-01', decision: 'Quyết định số 321-QĐ/TW (phép đo)', sourceOrgIds: [3], targetOrgIds: [2],
+      kind: 'merge',
+      effectiveDate: '2025-07-01',
+      decision: 'Quyết định số 321-QĐ/TW (phép đo)',
+      sourceOrgIds: [3],
+      targetOrgIds: [2],
     });
     t0 = performance.now();
     const preview = await previewReorg(db, actor, request);
@@ -132,8 +152,12 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
     if (dashboard.members !== perBig) throw new Error(`dashboard as of counted ${dashboard.members} members, expected ${perBig}`);
     const dashboardMs = await timeIt(() => findFiguresAsOf(db, actor, 3, '2025-06-30', 'as_of'));
     return {
-      orgs: counts[0]!.orgs, members: counts[0]!.members,
-      merge_preview_s: round(previewS, 2), merge_commit_s: round(commitS, 2), tree_as_of_ms: round(treeMs), dashboard_as_of_ms: round(dashboardMs),
+      orgs: counts[0]!.orgs,
+      members: counts[0]!.members,
+      merge_preview_s: round(previewS, 2),
+      merge_commit_s: round(commitS, 2),
+      tree_as_of_ms: round(treeMs),
+      dashboard_as_of_ms: round(dashboardMs),
     };
   } finally {
     await close();

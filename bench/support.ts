@@ -25,7 +25,10 @@ let isWatchingSignals = false;
 function watchSignals() {
   if (isWatchingSignals) return;
   isWatchingSignals = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       void closeBenchDatabases().finally(() => process.exit(code));
     });

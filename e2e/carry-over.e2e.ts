@@ -18,11 +18,18 @@ describe('Carry-over into the new term in the browser', () => {
   const journey = adminJourney('carry-over', () => current);
 
   async function api(method: string, path: string, body?: unknown) {
-    return page.evaluate(async ([m, p, b]) => {
-      const csrf = ((await (await fetch('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
-      const res = await fetch(`/api${p as string}`, { method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: b ? JSON.stringify(b) : undefined });
-      return { status: res.status, json: (await res.json()) as Json };
-    }, [method, path, body] as const);
+    return page.evaluate(
+      async ([m, p, b]) => {
+        const csrf = ((await (await fetch('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
+        const res = await fetch(`/api${p as string}`, {
+          method: m as string,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+          body: b ? JSON.stringify(b) : undefined,
+        });
+        return { status: res.status, json: (await res.json()) as Json };
+      },
+      [method, path, body] as const,
+    );
   }
   const choose = async (testId: string, typed: string, option: string) => {
     await page.getByTestId(testId).click();
@@ -36,8 +43,15 @@ describe('Carry-over into the new term in the browser', () => {
 
   it('carries targets not reached and an unfinished task of Bình Dương 2020–2025 into a 2025–2030 resolution of the city', async () => {
     current = 'setup';
-    const city = ((await api('GET', `/orgs/search?q=${encodeURIComponent('Thành ủy Thành phố Hồ Chí Minh')}`)).json as unknown as { id: number }[])[0]!;
-    const draft = await api('POST', '/documents', { orgId: city.id, kind: 'resolution', term: '2025-2030', title: 'Nghị quyết về phát triển khoa học, công nghệ và chuyển đổi số của Thành phố' });
+    const city = (
+      (await api('GET', `/orgs/search?q=${encodeURIComponent('Thành ủy Thành phố Hồ Chí Minh')}`)).json as unknown as { id: number }[]
+    )[0]!;
+    const draft = await api('POST', '/documents', {
+      orgId: city.id,
+      kind: 'resolution',
+      term: '2025-2030',
+      title: 'Nghị quyết về phát triển khoa học, công nghệ và chuyển đổi số của Thành phố',
+    });
     expect(draft.status, JSON.stringify(draft.json)).toBe(201);
     expect(draft.json.symbol).toBe('02-NQ/TU');
 
@@ -82,7 +96,9 @@ describe('Carry-over into the new term in the browser', () => {
     current = 'old-document';
     await links.getByRole('link', { name: '01-NQ/TU' }).first().click();
     const back = page.getByTestId('carry-links');
-    await expect.poll(async () => (await back.textContent()) ?? '').toContain('vào 02-NQ/TU của Thành ủy Thành phố Hồ Chí Minh, nhiệm kỳ 2025–2030');
+    await expect
+      .poll(async () => (await back.textContent()) ?? '')
+      .toContain('vào 02-NQ/TU của Thành ủy Thành phố Hồ Chí Minh, nhiệm kỳ 2025–2030');
     expect(errors).toEqual([]);
   });
 });

@@ -31,10 +31,15 @@ describe('tasks and attachments of a document in the browser', () => {
     await form.waitFor();
     // The dialog is still zooming in when it first shows: click until the bulk fields appear.
     const bulk = page.getByTestId('task-mode').getByText('Hàng loạt');
-    await expect.poll(async () => {
-      await bulk.click();
-      return page.getByTestId('task-under-org').isVisible();
-    }, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          await bulk.click();
+          return page.getByTestId('task-under-org').isVisible();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await pickOrg(page, 'task-under-org', 'thanh uy di an', 'Thành ủy Dĩ An');
     expect(await form.getByTestId('task-org-kind').textContent()).toContain('Đảng ủy xã, phường');
     await form.getByLabel('Hạn hoàn thành').fill('31/12/2025');

@@ -47,7 +47,10 @@ describe('documents and the cascade in the browser', () => {
     const row = page.getByTestId('items-table').locator('tr', { hasText: targetText });
     await row.getByRole('button', { name: 'Liên kết' }).click();
     const modal = page.getByRole('dialog');
-    const suggestion = modal.getByTestId('link-suggestions').locator('.ant-list-item', { hasText: '01-NQ/TU' }).filter({ hasText: 'Tổng sản phẩm trên địa bàn tỉnh' });
+    const suggestion = modal
+      .getByTestId('link-suggestions')
+      .locator('.ant-list-item', { hasText: '01-NQ/TU' })
+      .filter({ hasText: 'Tổng sản phẩm trên địa bàn tỉnh' });
     await suggestion.getByRole('button', { name: 'Liên kết' }).click();
     await suggestion.getByText('Đã liên kết').waitFor();
     await screenshot(page, 'documents-link');

@@ -28,20 +28,52 @@ const WIDTHS = [
 /** Strings that look like a key or a code: snake_case words and dotted keys (`a.resubmit`). */
 const KEY_LIKE = /\b[a-z]+(?:_[a-z]+)+\b|\b[a-z]{1,12}\.[a-z][A-Za-z_]{2,}\b/g;
 /** English words that must not appear on a Vietnamese page. */
-const ENGLISH = ['Loading', 'Submit', 'Cancel', 'Overdue', 'Dashboard', 'Reports', 'Organization', 'undefined', 'null', 'NaN', 'created', 'updated', 'Import', 'Export', 'Invalid', 'Required', 'Error'];
+const ENGLISH = [
+  'Loading',
+  'Submit',
+  'Cancel',
+  'Overdue',
+  'Dashboard',
+  'Reports',
+  'Organization',
+  'undefined',
+  'null',
+  'NaN',
+  'created',
+  'updated',
+  'Import',
+  'Export',
+  'Invalid',
+  'Required',
+  'Error',
+];
 /** Parts of the page whose text is data people typed or file names, not interface. */
 const DATA_SELECTORS = ['.ant-select-selection-item', 'input', 'textarea', '[data-raw]'];
 
 async function apiClient(base: string, username: string, password: string) {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  let cookie = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  let cookie = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   let csrf = ((await csrfRes.json()) as { csrfToken: string }).csrfToken;
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify({ username, password }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+    body: JSON.stringify({ username, password }),
+  });
   if (login.status !== 200) throw new Error(`login ${login.status}`);
-  cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${base}/api${path}`, { method, headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(`${base}/api${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     const json = (await res.json().catch(() => null)) as Json;
     if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
@@ -51,7 +83,8 @@ async function apiClient(base: string, username: string, password: string) {
 type Api = Awaited<ReturnType<typeof apiClient>>;
 
 /** The first row of a list answer (a page `{ items }` or a plain array), or undefined. */
-const firstOf = (answer: Json | Json[] | null): Json | undefined => (Array.isArray(answer) ? answer[0] : (answer?.items as Json[] | undefined)?.[0]);
+const firstOf = (answer: Json | Json[] | null): Json | undefined =>
+  Array.isArray(answer) ? answer[0] : (answer?.items as Json[] | undefined)?.[0];
 /** The list answer of `path` as the person sees it; a refusal means no detail page to open. */
 const tryGet = async (api: Api, path: string): Promise<Json | Json[] | null> => api.get(path).catch(() => null);
 
@@ -100,7 +133,8 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   const admin = await apiClient(server.url, 'admin', server.adminPassword);
-  const org = async (q: string) => ((await admin.get(`/orgs/search?q=${encodeURIComponent(q)}`)) as Json[]).find((o) => o.name === q) as Json;
+  const org = async (q: string) =>
+    ((await admin.get(`/orgs/search?q=${encodeURIComponent(q)}`)) as Json[]).find((o) => o.name === q) as Json;
   const province = await org('Tỉnh ủy Bình Dương');
   const city = await org('Thành ủy Dĩ An');
   const ward = await org('Đảng ủy phường Dĩ An');
@@ -129,7 +163,9 @@ beforeAll(async () => {
     people.push({ name: username, username, password: pw, user, paths });
   }
   // The check-in page a phone opens from a bridge point's QR code (public, no account needed).
-  const makeup = firstOf(((await admin.get('/study/sessions?when=upcoming&pageSize=50')) as Json).items.filter((s: Json) => s.makeupOf !== null));
+  const makeup = firstOf(
+    ((await admin.get('/study/sessions?when=upcoming&pageSize=50')) as Json).items.filter((s: Json) => s.makeupOf !== null),
+  );
   const point = makeup ? firstOf(await admin.get(`/study/sessions/${makeup.id}/points`)) : undefined;
   if (point) {
     const { url } = (await admin.get(`/study/points/${point.id}/qr`)) as Json;
@@ -147,8 +183,14 @@ afterAll(async () => {
 
 /** Waits until the page has drawn: its heading is there and nothing is still loading. */
 async function settle(page: Page) {
-  await page.locator('h1').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
-  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, [role="status"] .ant-spin'), undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('h1')
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .catch(() => undefined);
+  await page
+    .waitForFunction(() => !document.querySelector('.ant-spin-spinning, [role="status"] .ant-spin'), undefined, { timeout: 10_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(150);
 }
 
@@ -170,15 +212,33 @@ async function checkPage(page: Page, label: string, width: number, runAxe: boole
   if (!runAxe) return problems;
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}) at ${v.nodes
+            .slice(0, 2)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      );
   });
   for (const v of violations) problems.push(`${label}: axe ${v}`);
   return problems;
 }
 
-const slug = (path: string) => path.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-').slice(0, 40) || 'home';
+const slug = (path: string) =>
+  path
+    .replace(/^\//, '')
+    .replace(/[^a-z0-9]+/gi, '-')
+    .slice(0, 40) || 'home';
 /** A page address without its ids: the same page of another record is the same markup. */
 const shape = (path: string) => path.replace(/\/checkin\/.*/, '/checkin/:token').replace(/\/\d+(?=\/|$)/g, '/:id');
 
@@ -192,7 +252,12 @@ describe('every page of every role, on a phone and on a desktop', () => {
     let visits = 0;
     const started = Date.now();
     for (const person of people) {
-      const context = await browser.newContext({ baseURL: server.url, viewport: WIDTHS[0], locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      const context = await browser.newContext({
+        baseURL: server.url,
+        viewport: WIDTHS[0],
+        locale: 'vi-VN',
+        timezoneId: 'Asia/Ho_Chi_Minh',
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       const errors: string[] = [];
@@ -244,9 +309,19 @@ async function focused(page: Page) {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el) return { name: '', ring: 'none', tag: '', id: '', testId: '' };
-    const labelled = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.textContent ?? '';
+    const labelled =
+      el.getAttribute('aria-label') ??
+      (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
+      el.textContent ??
+      '';
     const style = getComputedStyle(el);
-    return { name: labelled.trim(), ring: `${style.outlineStyle} ${style.outlineWidth}`, tag: el.tagName.toLowerCase(), id: el.id, testId: el.getAttribute('data-testid') ?? el.closest('[data-testid]')?.getAttribute('data-testid') ?? '' };
+    return {
+      name: labelled.trim(),
+      ring: `${style.outlineStyle} ${style.outlineWidth}`,
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      testId: el.getAttribute('data-testid') ?? el.closest('[data-testid]')?.getAttribute('data-testid') ?? '',
+    };
   });
 }
 

@@ -34,18 +34,26 @@ describe('importing a sectioned program', () => {
     '2. Hoàn thiện hạ tầng giao thông kết nối vùng',
   ].join('\n');
 
-  const api = <T,>(path: string) => page.evaluate(async (p) => (await fetch(`/api${p}`)).json(), path) as Promise<T>;
+  const api = <T>(path: string) => page.evaluate(async (p) => (await fetch(`/api${p}`)).json(), path) as Promise<T>;
 
   const journey = adminJourney('extraction-sections', () => current);
   beforeAll(async () => {
     ({ page } = journey);
     documentId = await page.evaluate(async () => {
       const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const hits = (await (await fetch(`/api/orgs/search?q=${encodeURIComponent('Tỉnh ủy Bình Dương')}`)).json()) as { id: number; name: string }[];
+      const hits = (await (await fetch(`/api/orgs/search?q=${encodeURIComponent('Tỉnh ủy Bình Dương')}`)).json()) as {
+        id: number;
+        name: string;
+      }[];
       const res = await fetch('/api/documents', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({ orgId: hits.find((h) => h.name === 'Tỉnh ủy Bình Dương')!.id, kind: 'action_program', term: '2025-2030', title: 'Chương trình hành động nhiệm kỳ 2025-2030' }),
+        body: JSON.stringify({
+          orgId: hits.find((h) => h.name === 'Tỉnh ủy Bình Dương')!.id,
+          kind: 'action_program',
+          term: '2025-2030',
+          title: 'Chương trình hành động nhiệm kỳ 2025-2030',
+        }),
       });
       return ((await res.json()) as { id: number }).id;
     });
@@ -87,7 +95,17 @@ describe('importing a sectioned program', () => {
     const { items } = await api<{ items: Item[] }>(`/documents/${documentId}`);
     const byText = new Map(items.map((i) => [i.text, i]));
     const parentOf = (text: string) => items.find((i) => i.id === byText.get(text)?.parentItemId)?.text ?? null;
-    expect(items.map((i) => i.kind)).toEqual(['target', 'target', 'target', 'task', 'task', 'task', 'task', 'breakthrough', 'breakthrough']);
+    expect(items.map((i) => i.kind)).toEqual([
+      'target',
+      'target',
+      'target',
+      'task',
+      'task',
+      'task',
+      'task',
+      'breakthrough',
+      'breakthrough',
+    ]);
     expect(parentOf('Số hóa toàn bộ hồ sơ đảng viên trước năm 2026')).toBe('Đẩy mạnh chuyển đổi số trong các cơ quan đảng');
     expect(parentOf('Triển khai sổ tay đảng viên điện tử ở mọi chi bộ')).toBe('Đẩy mạnh chuyển đổi số trong các cơ quan đảng');
     expect(parentOf('Nâng cao chất lượng sinh hoạt chi bộ')).toBeNull();
@@ -105,14 +123,20 @@ describe('importing a sectioned program', () => {
     await page.goto('/indicator-proposals');
     const names = page.getByTestId('proposal-name');
     await names.first().waitFor();
-    await expect.poll(() => names.allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining(['Tỷ lệ che phủ rừng', 'Tỷ lệ chi bộ có sinh hoạt chuyên đề hằng quý']));
+    await expect
+      .poll(() => names.allTextContents(), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['Tỷ lệ che phủ rừng', 'Tỷ lệ chi bộ có sinh hoạt chuyên đề hằng quý']));
     await screenshot(page, 'indicator-proposals-390');
     await page.setViewportSize({ width: 1440, height: 900 });
     const row = page.locator('tr').filter({ hasText: 'Tỷ lệ che phủ rừng' });
     await row.getByTestId('proposal-accept').click();
     await page.getByTestId('proposal-new-name').fill('Tỷ lệ che phủ rừng (%)');
     await page.getByRole('button', { name: 'Nhận vào danh mục' }).last().click();
-    await expect.poll(async () => (await api<{ name: string }[]>('/indicators')).some((i) => i.name === 'Tỷ lệ che phủ rừng (%)'), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await api<{ name: string }[]>('/indicators')).some((i) => i.name === 'Tỷ lệ che phủ rừng (%)'), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     await expect.poll(() => names.allTextContents(), { timeout: 15_000 }).not.toContain('Tỷ lệ che phủ rừng');
     await screenshot(page, 'indicator-proposals-1440');
     expect(journey.errors).toEqual([]);

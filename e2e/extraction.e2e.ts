@@ -30,17 +30,24 @@ describe('importing items from a pasted text', () => {
     // The draft to import into is set up through the API; the journey is the review itself.
     documentId = await page.evaluate(async () => {
       const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const hits = (await (await fetch(`/api/orgs/search?q=${encodeURIComponent('Tỉnh ủy Bình Dương')}`)).json()) as { id: number; name: string }[];
+      const hits = (await (await fetch(`/api/orgs/search?q=${encodeURIComponent('Tỉnh ủy Bình Dương')}`)).json()) as {
+        id: number;
+        name: string;
+      }[];
       const org = hits.find((h) => h.name === 'Tỉnh ủy Bình Dương')!;
       const res = await fetch('/api/documents', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({ orgId: org.id, kind: 'action_program', term: '2020-2025', title: 'Chương trình hành động phát triển kinh tế nhiệm kỳ 2020-2025' }),
+        body: JSON.stringify({
+          orgId: org.id,
+          kind: 'action_program',
+          term: '2020-2025',
+          title: 'Chương trình hành động phát triển kinh tế nhiệm kỳ 2020-2025',
+        }),
       });
       return ((await res.json()) as { id: number }).id;
     });
   });
-
 
   it('reads the pasted text into an editable table beside the source, each item’s words marked', async () => {
     current = 'review';
@@ -54,7 +61,9 @@ describe('importing items from a pasted text', () => {
     await table.waitFor();
     const rows = table.locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(8);
-    expect(await table.getByTestId('extract-statement').allTextContents()).toEqual(statements.map((s, i) => `Hiểu là: ${s}${i === 0 || i === 4 ? ' (2025)' : ''}`));
+    expect(await table.getByTestId('extract-statement').allTextContents()).toEqual(
+      statements.map((s, i) => `Hiểu là: ${s}${i === 0 || i === 4 ? ' (2025)' : ''}`),
+    );
     // The catalog indicator is proposed for each target.
     expect(await rows.nth(3).getByTestId('extract-indicator').textContent()).toContain('Vốn đầu tư trực tiếp nước ngoài thu hút');
     // Clicking a row marks its words in the source text.
@@ -76,7 +85,9 @@ describe('importing items from a pasted text', () => {
     await page.getByTestId('extract-add').click();
     await page.getByTestId('extract-table').waitFor({ state: 'hidden' });
     const items = page.getByTestId('items-table');
-    await expect.poll(() => items.getByTestId('item-statement').allTextContents()).toEqual(statements.map((s, i) => (i === 0 || i === 1 || i === 4 ? `${s} (2025)` : s)));
+    await expect
+      .poll(() => items.getByTestId('item-statement').allTextContents())
+      .toEqual(statements.map((s, i) => (i === 0 || i === 1 || i === 4 ? `${s} (2025)` : s)));
     const text = (await items.textContent()) ?? '';
     expect(text).toContain('Hoàn thiện hạ tầng giao thông kết nối vùng');
     expect(text).not.toContain('Cải cách thủ tục hành chính');
@@ -87,11 +98,24 @@ describe('importing items from a pasted text', () => {
   it('reads a Word file the same way, and says so when a text holds nothing to propose', async () => {
     current = 'docx';
     const zip = new JSZip();
-    const paragraphs = passage.split('\n').map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
-    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs}</w:body></w:document>`);
+    const paragraphs = passage
+      .split('\n')
+      .map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`)
+      .join('');
+    zip.file(
+      'word/document.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs}</w:body></w:document>`,
+    );
     await page.getByTestId('import-from-text').click();
     await page.getByRole('tab', { name: 'Tải tệp Word (.docx)' }).click();
-    await page.getByTestId('extract-docx').locator('input[type=file]').setInputFiles({ name: 'nghi-quyet.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await zip.generateAsync({ type: 'nodebuffer' }) });
+    await page
+      .getByTestId('extract-docx')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'nghi-quyet.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: await zip.generateAsync({ type: 'nodebuffer' }),
+      });
     const rows = page.getByTestId('extract-table').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(8);
     await page.getByRole('button', { name: 'Quay lại sửa văn bản' }).click();

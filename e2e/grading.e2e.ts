@@ -23,13 +23,19 @@ describe('evaluation and grading in the browser', () => {
     let cookie = (csrfRes.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
     const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
     const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie }, body: JSON.stringify({ username, password: pw }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie },
+      body: JSON.stringify({ username, password: pw }),
     });
     expect(login.status).toBe(200);
     cookie = [cookie, ...(login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0])].filter(Boolean).join('; ');
     const me = (await login.json()) as { csrfToken: string };
     return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${base}/api${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`${base}/api${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken, cookie },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     };
@@ -47,27 +53,82 @@ describe('evaluation and grading in the browser', () => {
     browser = await launchBrowser();
     const admin = await apiAs('admin', server.adminPassword);
     const roots = await admin<{ id: number }[]>('GET', '/orgs/tree');
-    const gr = await admin<{ id: number }>('POST', '/orgs', { parentId: roots[0]!.id, code: 'E2E.GR', name: 'Đảng bộ Cơ quan thử nghiệm', kind: 'grassroots' });
-    const cell = await admin<{ id: number }>('POST', '/orgs', { parentId: gr.id, code: 'E2E.CB1', name: 'Chi bộ Văn phòng thử nghiệm', kind: 'cell' });
+    const gr = await admin<{ id: number }>('POST', '/orgs', {
+      parentId: roots[0]!.id,
+      code: 'E2E.GR',
+      name: 'Đảng bộ Cơ quan thử nghiệm',
+      kind: 'grassroots',
+    });
+    const cell = await admin<{ id: number }>('POST', '/orgs', {
+      parentId: gr.id,
+      code: 'E2E.CB1',
+      name: 'Chi bộ Văn phòng thử nghiệm',
+      kind: 'cell',
+    });
     const members: { id: number }[] = [];
     for (const [i, name] of ['Nguyễn Thị Hạnh', 'Trần Văn Minh', 'Lê Thị Ngọc', 'Phạm Văn Quang', 'Võ Thị Thu'].entries()) {
-      members.push(await admin('POST', '/members', { orgId: cell.id, code: `E2E-${i}`, fullName: name, gender: i % 2 ? 'male' : 'female' }));
+      members.push(
+        await admin('POST', '/members', { orgId: cell.id, code: `E2E-${i}`, fullName: name, gender: i % 2 ? 'male' : 'female' }),
+      );
     }
-    await admin('POST', '/users', { username: 'e2e.member', fullName: 'Nguyễn Thị Hạnh', password, memberId: members[0]!.id, roles: [{ orgId: cell.id, role: 'member' }] });
-    await admin('POST', '/users', { username: 'e2e.cell', fullName: 'Bí thư Chi bộ Văn phòng', password, roles: [{ orgId: cell.id, role: 'reporter' }] });
-    await admin('POST', '/users', { username: 'e2e.grassroots', fullName: 'Bí thư Đảng bộ Cơ quan', password, roles: [{ orgId: gr.id, role: 'approver' }] });
+    await admin('POST', '/users', {
+      username: 'e2e.member',
+      fullName: 'Nguyễn Thị Hạnh',
+      password,
+      memberId: members[0]!.id,
+      roles: [{ orgId: cell.id, role: 'member' }],
+    });
+    await admin('POST', '/users', {
+      username: 'e2e.cell',
+      fullName: 'Bí thư Chi bộ Văn phòng',
+      password,
+      roles: [{ orgId: cell.id, role: 'reporter' }],
+    });
+    await admin('POST', '/users', {
+      username: 'e2e.grassroots',
+      fullName: 'Bí thư Đảng bộ Cơ quan',
+      password,
+      roles: [{ orgId: gr.id, role: 'approver' }],
+    });
     const docs = await admin<{ items: { id: number }[] }>('GET', '/documents?pageSize=1');
     const member = await apiAs('e2e.member', password);
-    await member('POST', '/study/me/pledges', { documentId: docs.items[0]!.id, year: 2025, commitments: ['Hoàn thành số hóa hồ sơ của phòng', 'Không để việc quá hạn'] });
-    roundId = (await admin<{ id: number }>('POST', '/grading/rounds', { orgId: gr.id, periodKind: 'year', periodKey: '2025', selfAssessDue: '2025-12-10', reviewDue: '2025-12-20', decideDue: '2025-12-31' })).id;
+    await member('POST', '/study/me/pledges', {
+      documentId: docs.items[0]!.id,
+      year: 2025,
+      commitments: ['Hoàn thành số hóa hồ sơ của phòng', 'Không để việc quá hạn'],
+    });
+    roundId = (
+      await admin<{ id: number }>('POST', '/grading/rounds', {
+        orgId: gr.id,
+        periodKind: 'year',
+        periodKey: '2025',
+        selfAssessDue: '2025-12-10',
+        reviewDue: '2025-12-20',
+        decideDue: '2025-12-31',
+      })
+    ).id;
     // A second member already proposed "excellent", so the quota (1 of 5) is tested in the page.
     const cellApi = await apiAs('e2e.cell', password);
-    const list = await cellApi<{ items: { id: number; memberId: number; version: number }[] }>('GET', `/grading/rounds/${roundId}/evaluations?subjectKind=member`);
+    const list = await cellApi<{ items: { id: number; memberId: number; version: number }[] }>(
+      'GET',
+      `/grading/rounds/${roundId}/evaluations?subjectKind=member`,
+    );
     const other = list.items.find((e) => e.memberId === members[1]!.id)!;
-    let v = (await cellApi<{ version: number }>('PUT', `/grading/evaluations/${other.id}`, { version: other.version, points: { politics_ethics: 30, results: 68 }, tasks: { total: 4, onTime: 4, late: 0, overdue: 0, beyond: 2 } })).version;
+    let v = (
+      await cellApi<{ version: number }>('PUT', `/grading/evaluations/${other.id}`, {
+        version: other.version,
+        points: { politics_ethics: 30, results: 68 },
+        tasks: { total: 4, onTime: 4, late: 0, overdue: 0, beyond: 2 },
+      })
+    ).version;
     v = (await cellApi<{ version: number }>('POST', `/grading/evaluations/${other.id}/self-assess`, { version: v })).version;
-    v = (await cellApi<{ version: number }>('POST', `/grading/evaluations/${other.id}/comment`, { version: v, comment: 'Gương mẫu.' })).version;
-    await cellApi('POST', `/grading/evaluations/${other.id}/propose`, { version: v, level: 'excellent', votes: { present: 5, agree: 5, disagree: 0 } });
+    v = (await cellApi<{ version: number }>('POST', `/grading/evaluations/${other.id}/comment`, { version: v, comment: 'Gương mẫu.' }))
+      .version;
+    await cellApi('POST', `/grading/evaluations/${other.id}/propose`, {
+      version: v,
+      level: 'excellent',
+      votes: { present: 5, agree: 5, disagree: 0 },
+    });
   }, 420_000);
 
   afterEach(async (ctx) => {
@@ -92,9 +153,13 @@ describe('evaluation and grading in the browser', () => {
     await form.getByTestId('narrative-strengths').fill('Hoàn thành tốt nhiệm vụ chuyên môn, số hóa 80% hồ sơ.');
     await form.getByTestId('narrative-remedies').fill('Hoàn thành số hóa trong quý I.');
     await form.getByTestId('save-evaluation').click();
-    await expect.poll(() => member.getByTestId('sheet-result').textContent(), { timeout: 20_000 }).toContain('Hoàn thành xuất sắc nhiệm vụ');
+    await expect
+      .poll(() => member.getByTestId('sheet-result').textContent(), { timeout: 20_000 })
+      .toContain('Hoàn thành xuất sắc nhiệm vụ');
     await member.getByTestId('send-evaluation').click();
-    await expect.poll(() => member.locator('[data-testid^="evaluation-"]').first().textContent(), { timeout: 20_000 }).toContain('Đã tự đánh giá');
+    await expect
+      .poll(() => member.locator('[data-testid^="evaluation-"]').first().textContent(), { timeout: 20_000 })
+      .toContain('Đã tự đánh giá');
     await screenshot(member, 'grading-member-390');
 
     current = 'cell';
@@ -125,7 +190,9 @@ describe('evaluation and grading in the browser', () => {
     const minh = committee.locator('[data-testid^="review-"]', { hasText: 'Trần Văn Minh' });
     await minh.getByRole('button', { name: 'Quyết định' }).click();
     await committee.getByRole('dialog').getByRole('button', { name: 'Ghi nhận' }).click();
-    await expect.poll(() => committee.locator('.ant-message').textContent(), { timeout: 20_000 }).toContain('Vượt tỷ lệ mức Hoàn thành xuất sắc: đã có 1/5, tối đa 1 (20%)');
+    await expect
+      .poll(() => committee.locator('.ant-message').textContent(), { timeout: 20_000 })
+      .toContain('Vượt tỷ lệ mức Hoàn thành xuất sắc: đã có 1/5, tối đa 1 (20%)');
     await committee.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
 
     current = 'results';
@@ -155,8 +222,22 @@ describe('evaluation and grading in the browser', () => {
     // form names the rules it is scored under.
     const admin = await apiAs('admin', server.adminPassword);
     const grId = (await admin<{ orgId: number }>('GET', `/grading/rounds/${roundId}`)).orgId;
-    await admin('POST', '/grading/rounds', { orgId: grId, periodKind: 'year', periodKey: '2024', selfAssessDue: '2024-12-10', reviewDue: '2024-12-20', decideDue: '2024-12-31' });
-    await admin('POST', '/grading/rounds', { orgId: grId, periodKind: 'quarter', periodKey: '2026-Q1', selfAssessDue: '2026-03-25', reviewDue: '2026-03-28', decideDue: '2026-03-31' });
+    await admin('POST', '/grading/rounds', {
+      orgId: grId,
+      periodKind: 'year',
+      periodKey: '2024',
+      selfAssessDue: '2024-12-10',
+      reviewDue: '2024-12-20',
+      decideDue: '2024-12-31',
+    });
+    await admin('POST', '/grading/rounds', {
+      orgId: grId,
+      periodKind: 'quarter',
+      periodKey: '2026-Q1',
+      selfAssessDue: '2026-03-25',
+      reviewDue: '2026-03-28',
+      decideDue: '2026-03-31',
+    });
     await member.reload();
     const forms = member.locator('[data-testid^="evaluation-"]');
     await expect.poll(() => forms.count(), { timeout: 20_000 }).toBe(3);

@@ -23,11 +23,18 @@ describe('Inspection and supervision in the browser', () => {
   const journey = adminJourney('oversight', () => current);
 
   async function api(method: string, path: string, body?: unknown) {
-    return page.evaluate(async ([m, p, b]) => {
-      const csrf = ((await (await fetch('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
-      const res = await fetch(`/api${p as string}`, { method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: b ? JSON.stringify(b) : undefined });
-      return { status: res.status, json: (await res.json()) as Json };
-    }, [method, path, body] as const);
+    return page.evaluate(
+      async ([m, p, b]) => {
+        const csrf = ((await (await fetch('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
+        const res = await fetch(`/api${p as string}`, {
+          method: m as string,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+          body: b ? JSON.stringify(b) : undefined,
+        });
+        return { status: res.status, json: (await res.json()) as Json };
+      },
+      [method, path, body] as const,
+    );
   }
 
   beforeAll(() => {
@@ -39,11 +46,16 @@ describe('Inspection and supervision in the browser', () => {
     current = 'setup';
     // Fresh names on each attempt: a retried journey must not collide with its first try's users.
     const stamp = Date.now().toString().slice(-7);
-    const orgId = async (q: string) => ((await api('GET', `/orgs/search?q=${encodeURIComponent(q)}`)).json as unknown as { id: number; name: string }[])[0]!.id;
+    const orgId = async (q: string) =>
+      ((await api('GET', `/orgs/search?q=${encodeURIComponent(q)}`)).json as unknown as { id: number; name: string }[])[0]!.id;
     const province = await orgId('Tỉnh ủy Bình Dương');
     const ward = await orgId('phuong tan dong hiep');
     const password = `E2e-${stamp}-passw0rd`;
-    for (const [username, fullName, org, role] of [[`ubkt${stamp}`, 'Nguyễn Văn Kiểm', province, 'inspector'], [`tk${stamp}`, 'Lê Thị Thư', province, 'viewer'], [`tdh${stamp}`, 'Trần Văn Phường', ward, 'reporter']] as const) {
+    for (const [username, fullName, org, role] of [
+      [`ubkt${stamp}`, 'Nguyễn Văn Kiểm', province, 'inspector'],
+      [`tk${stamp}`, 'Lê Thị Thư', province, 'viewer'],
+      [`tdh${stamp}`, 'Trần Văn Phường', ward, 'reporter'],
+    ] as const) {
       const res = await api('POST', '/users', { username, fullName, password, roles: [{ orgId: org, role }] });
       expect(res.status, JSON.stringify(res.json)).toBe(201);
     }
@@ -87,7 +99,14 @@ describe('Inspection and supervision in the browser', () => {
     await expect.poll(() => page.getByTestId('inspection-status').textContent()).toBe('Đã thông báo');
 
     current = 'self-report';
-    subjectContext = await journey.browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    subjectContext = await journey.browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     const phone = await subjectContext.newPage();
     phone.setDefaultTimeout(15_000);
     await logIn(phone, `tdh${stamp}`, password);
@@ -127,7 +146,9 @@ describe('Inspection and supervision in the browser', () => {
 
     current = 'dashboard-after';
     await page.goto('/oversight');
-    await expect.poll(async () => (await page.getByTestId('coverage-year').textContent())!.split('/').map(Number)).toEqual([before[0]! + 1, before[1]!]);
+    await expect
+      .poll(async () => (await page.getByTestId('coverage-year').textContent())!.split('/').map(Number))
+      .toEqual([before[0]! + 1, before[1]!]);
     await screenshot(page, 'oversight-dashboard-1440');
     expect(errors).toEqual([]);
   }, 300_000);

@@ -61,7 +61,11 @@ describe('reports, approval and explanations in the browser', () => {
   async function openReport(page: Page, tab: 'write' | 'approve') {
     await page.goto('/reports');
     await page.getByTestId(`reports-tab-${tab}`).click();
-    const row = page.getByTestId('reports-table').locator('tr', { hasText: ward }).filter({ hasText: '2024-Q4' }).filter({ hasText: '01-NQ/TU' });
+    const row = page
+      .getByTestId('reports-table')
+      .locator('tr', { hasText: ward })
+      .filter({ hasText: '2024-Q4' })
+      .filter({ hasText: '01-NQ/TU' });
     await row.getByRole('link', { name: ward }).click();
     await page.getByTestId('report-title').waitFor();
   }
@@ -74,7 +78,10 @@ describe('reports, approval and explanations in the browser', () => {
     const api = await adminApi();
     const docs = await api<{ items: { id: number; symbol: string; orgName: string }[] }>('GET', '/documents?pageSize=100');
     documentId = docs.items.find((d) => d.symbol === '01-NQ/TU' && d.orgName === 'Tỉnh ủy Bình Dương')!.id;
-    const reports = await api<{ items: { orgId: number; orgName: string }[] }>('GET', `/reports?documentId=${documentId}&periodKey=2024-Q4&pageSize=100`);
+    const reports = await api<{ items: { orgId: number; orgName: string }[] }>(
+      'GET',
+      `/reports?documentId=${documentId}&periodKey=2024-Q4&pageSize=100`,
+    );
     const orgId = (name: string) => reports.items.find((r) => r.orgName === name)!.orgId;
     const users: [string, string, string, string][] = [
       ['e2e.ward', 'Cán bộ phường Bình An', 'reporter', ward],

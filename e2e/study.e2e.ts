@@ -8,17 +8,29 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 /** A logged-in API client on the Node side, to set the scene and to play a second phone. */
 async function apiClient(base: string, username?: string, password?: string) {
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  let cookie = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  let cookie = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   let csrf = ((await csrfRes.json()) as { csrfToken: string }).csrfToken;
   if (username) {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify({ username, password }) });
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+      body: JSON.stringify({ username, password }),
+    });
     if (res.status !== 200) throw new Error(`login ${res.status}`);
-    cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
   }
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${base}/api${path}`, {
-      method, headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined,
+      method,
+      headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
     });
     const json = (await res.json().catch(() => null)) as Json;
     if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
@@ -46,7 +58,14 @@ describe('Study and check-in in the browser', () => {
   const extraContexts: BrowserContext[] = [];
 
   const phonePage = async () => {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     extraContexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -177,17 +196,30 @@ describe('Study and check-in in the browser', () => {
     current = 'reflection';
     const member = missing[5]!;
     const password = `E2e-study-${stamp}-pw`;
-    await admin.post('/users', { username: `dv${stamp}`, fullName: member.fullName, password, memberId: member.memberId, roles: [{ orgId: makeup.orgId, role: 'member' }] });
-    await admin.post('/users', { username: `bt${stamp}`, fullName: 'Bí thư chi bộ', password, roles: [{ orgId: makeup.orgId, role: 'reporter' }] });
+    await admin.post('/users', {
+      username: `dv${stamp}`,
+      fullName: member.fullName,
+      password,
+      memberId: member.memberId,
+      roles: [{ orgId: makeup.orgId, role: 'member' }],
+    });
+    await admin.post('/users', {
+      username: `bt${stamp}`,
+      fullName: 'Bí thư chi bộ',
+      password,
+      roles: [{ orgId: makeup.orgId, role: 'reporter' }],
+    });
 
     const phone = await phonePage();
     await logIn(phone, `dv${stamp}`, password);
     await phone.goto('/study/me');
     const docs = phone.getByTestId('my-documents');
     await docs.getByRole('button', { name: 'Viết bài thu hoạch' }).first().click();
-    await phone.getByLabel('Nội dung bài thu hoạch').fill(
-      'Qua học tập Nghị quyết, tôi nhận thức rõ hơn mục tiêu xây dựng đô thị thông minh và trách nhiệm nêu gương của đảng viên ở khu phố nơi cư trú.',
-    );
+    await phone
+      .getByLabel('Nội dung bài thu hoạch')
+      .fill(
+        'Qua học tập Nghị quyết, tôi nhận thức rõ hơn mục tiêu xây dựng đô thị thông minh và trách nhiệm nêu gương của đảng viên ở khu phố nơi cư trú.',
+      );
     await phone.getByRole('button', { name: 'Nộp bài' }).click();
     await docs.getByText('Bài thu hoạch: Chờ duyệt').waitFor();
 
@@ -238,7 +270,13 @@ describe('Study and check-in in the browser', () => {
     current = 'reflection-file';
     const member = missing[6]!;
     const password = `E2e-file-${stamp}-pw`;
-    await admin.post('/users', { username: `tf${stamp}`, fullName: member.fullName, password, memberId: member.memberId, roles: [{ orgId: makeup.orgId, role: 'member' }] });
+    await admin.post('/users', {
+      username: `tf${stamp}`,
+      fullName: member.fullName,
+      password,
+      memberId: member.memberId,
+      roles: [{ orgId: makeup.orgId, role: 'member' }],
+    });
     const phone = await phonePage();
     await logIn(phone, `tf${stamp}`, password);
     await phone.goto('/study/me');
@@ -248,12 +286,18 @@ describe('Study and check-in in the browser', () => {
     await dialog.getByText('Nộp tệp', { exact: true }).click();
     const input = dialog.locator('input[type=file]');
     let uploads = 0;
-    phone.on('request', (r) => { if (r.url().includes('/reflections/upload')) uploads++; });
+    phone.on('request', (r) => {
+      if (r.url().includes('/reflections/upload')) uploads++;
+    });
     await input.setInputFiles({ name: 'virus.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
     await dialog.getByRole('button', { name: 'Nộp bài' }).click();
     await dialog.getByText('Chỉ nhận tệp PDF, Word, văn bản hoặc ảnh.').waitFor();
     expect(uploads).toBe(0);
-    await input.setInputFiles({ name: 'bai-thu-hoach.txt', mimeType: 'text/plain', buffer: Buffer.from('Bài thu hoạch học tập Nghị quyết: nhận thức, liên hệ bản thân, việc sẽ làm.') });
+    await input.setInputFiles({
+      name: 'bai-thu-hoach.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Bài thu hoạch học tập Nghị quyết: nhận thức, liên hệ bản thân, việc sẽ làm.'),
+    });
     await dialog.getByTestId('reflection-file-name').getByText('bai-thu-hoach.txt').waitFor();
     await dialog.getByRole('button', { name: 'Nộp bài' }).click();
     await docs.getByText('Bài thu hoạch: Chờ duyệt').first().waitFor();

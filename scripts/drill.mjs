@@ -8,7 +8,10 @@ import { register } from 'tsx/esm/api';
 
 register();
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'cli', 'drills');
-const names = readdirSync(dir).filter((f) => f.endsWith('.drill.ts')).map((f) => f.replace(/\.drill\.ts$/, '')).sort();
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.drill.ts'))
+  .map((f) => f.replace(/\.drill\.ts$/, ''))
+  .sort();
 const name = process.argv[2];
 if (!name || !names.includes(name)) {
   console.error(`Diễn tập / drills: ${names.map((n) => `npm run drill -- ${n}`).join(', ')}`);

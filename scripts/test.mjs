@@ -13,7 +13,14 @@ const report = join(outDir, 'vitest.json');
 
 const vitest = spawnSync(
   process.execPath,
-  [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  [
+    join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', cwd: root },
 );
 let passed = 0;
@@ -27,7 +34,11 @@ try {
 }
 rmSync(outDir, { recursive: true, force: true });
 
-const e2e = spawnSync(process.execPath, [join(root, 'scripts/e2e.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const e2e = spawnSync(process.execPath, [join(root, 'scripts/e2e.mjs')], {
+  cwd: root,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 process.stdout.write(e2e.stdout ?? '');
 const summary = /(\d+) passed, (\d+) failed/.exec((e2e.stdout ?? '').trim().split('\n').pop() ?? '');
 if (summary) {

@@ -25,7 +25,8 @@ export function adminJourney(name: string, currentStep: () => string): Journey {
     await logIn(journey.page, 'admin', journey.server.adminPassword);
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && journey.page) await screenshot(journey.page, `failed-${name}-${currentStep()}`).catch(() => undefined);
+    if (ctx.task.result?.state === 'fail' && journey.page)
+      await screenshot(journey.page, `failed-${name}-${currentStep()}`).catch(() => undefined);
   });
   afterAll(async () => {
     await journey.browser?.close();

@@ -46,7 +46,18 @@ export const sessionItemSchema = z.object({
 export const sessionIdParams = z.object({ id: z.uuid() });
 export const reauthSchema = z.object({ password: z.string().min(1).max(200), totpCode: z.string().trim().max(10).optional() });
 export const totpSetupSchema = z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() });
-export const totpCodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Mã gồm 6 chữ số') });
+export const totpCodeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'Mã gồm 6 chữ số'),
+});
 export const authSettingsSchema = z.object({ requireTotp: z.boolean() });
 export const userIdParams = z.object({ id: z.coerce.number().int().positive() });
-export const totpDisableSchema = z.object({ password: z.string().min(1).max(200), totpCode: z.string().trim().regex(/^\d{6}$/, 'Mã gồm 6 chữ số') });
+export const totpDisableSchema = z.object({
+  password: z.string().min(1).max(200),
+  totpCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'Mã gồm 6 chữ số'),
+});

@@ -20,7 +20,10 @@ export const listDocumentsQuery = z.object({
   subtree: queryBoolean().optional(),
   kind: z.enum(documentKinds).optional(),
   status: z.enum(documentStatuses).optional(),
-  term: z.string().regex(/^\d{4}-\d{4}$/).optional(),
+  term: z
+    .string()
+    .regex(/^\d{4}-\d{4}$/)
+    .optional(),
   /** Documents that implement this document's series. */
   implementsId: id.optional(),
   /** Latest versions only (default). */
@@ -33,7 +36,10 @@ export type ListDocumentsQuery = z.infer<typeof listDocumentsQuery>;
 export const createDocumentSchema = z.object({
   orgId: z.number().int().positive(),
   kind: z.enum(documentKinds),
-  term: z.string().trim().regex(/^\d{4}-\d{4}$/, 'Nhiệm kỳ có dạng 2020-2025'),
+  term: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{4}$/, 'Nhiệm kỳ có dạng 2020-2025'),
   title: z.string().trim().min(3, 'Trích yếu quá ngắn').max(500),
   summary: z.string().trim().max(5000).nullish(),
   issueDate: isoDate.nullish(),
@@ -54,7 +60,10 @@ export const updateDocumentSchema = z.object({
 export type UpdateDocumentInput = z.infer<typeof updateDocumentSchema>;
 
 export const adoptSchema = z.object({ version: z.number().int(), issueDate: isoDate.optional() });
-export const amendSchema = z.object({ version: z.number().int(), reason: z.string().trim().min(5, 'Hãy ghi lý do bổ sung, điều chỉnh').max(2000) });
+export const amendSchema = z.object({
+  version: z.number().int(),
+  reason: z.string().trim().min(5, 'Hãy ghi lý do bổ sung, điều chỉnh').max(2000),
+});
 export const expireSchema = z.object({ version: z.number().int() });
 
 export const targetInputSchema = z.object({
@@ -65,7 +74,10 @@ export const targetInputSchema = z.object({
   byYear: year.nullish(),
   baselineValue: z.number().finite().nullish(),
   baselineYear: year.nullish(),
-  yearlyPath: z.array(z.object({ year, value: z.number().finite() })).max(30).nullish(),
+  yearlyPath: z
+    .array(z.object({ year, value: z.number().finite() }))
+    .max(30)
+    .nullish(),
 });
 export type TargetInput = z.infer<typeof targetInputSchema>;
 
@@ -89,7 +101,11 @@ export const updateItemSchema = z.object({
 });
 export type UpdateItemInput = z.infer<typeof updateItemSchema>;
 
-export const moveItemSchema = z.object({ version: z.number().int(), parentItemId: z.number().int().positive().nullable(), index: z.number().int().min(0) });
+export const moveItemSchema = z.object({
+  version: z.number().int(),
+  parentItemId: z.number().int().positive().nullable(),
+  index: z.number().int().min(0),
+});
 
 export const linkSchema = z.object({ parentItemId: z.number().int().positive() });
 export const gapQuery = z.object({ depth: z.coerce.number().int().min(1).max(6).default(1) });
@@ -106,7 +122,12 @@ export const indicatorSchema = z.object({
   version: z.number(),
 });
 export const createIndicatorSchema = z.object({
-  code: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9_]+$/, 'Mã chỉ gồm chữ không dấu, số và gạch dưới'),
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(40)
+    .regex(/^[A-Za-z0-9_]+$/, 'Mã chỉ gồm chữ không dấu, số và gạch dưới'),
   name: z.string().trim().min(3).max(300),
   unit: z.string().trim().max(50).default(''),
   direction: z.enum(['higher_better', 'lower_better']),
@@ -123,7 +144,13 @@ export const updateIndicatorSchema = z.object({
 });
 export type UpdateIndicatorInput = z.infer<typeof updateIndicatorSchema>;
 
-export const taskQuery = z.object({ itemId: id.optional(), orgId: id.optional(), documentId: id.optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(100) });
+export const taskQuery = z.object({
+  itemId: id.optional(),
+  orgId: id.optional(),
+  documentId: id.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
 export const createTaskSchema = z
   .object({
     itemId: z.number().int().positive().nullish(),
@@ -136,7 +163,10 @@ export const createTaskSchema = z
     startDate: isoDate.nullish(),
     dueDate: isoDate.nullish(),
   })
-  .refine((t) => !t.startDate || !t.dueDate || t.dueDate >= t.startDate, { message: 'Hạn hoàn thành phải sau ngày bắt đầu', path: ['dueDate'] });
+  .refine((t) => !t.startDate || !t.dueDate || t.dueDate >= t.startDate, {
+    message: 'Hạn hoàn thành phải sau ngày bắt đầu',
+    path: ['dueDate'],
+  });
 export type CreateTaskInput = z.infer<typeof createTaskSchema>;
 export const bulkTaskSchema = z.object({
   itemId: z.number().int().positive(),
@@ -163,39 +193,460 @@ export type UpdateTaskInput = z.infer<typeof updateTaskSchema>;
 export const comparatorEnum = z.enum(TARGET_COMPARATORS as unknown as [string, ...string[]]);
 
 // Answers: what each route responds (the serializer checks every answer against them).
-export const documentFileSchema = z.object({ id: z.number(), fileName: z.string(), mimeType: z.string(), sizeBytes: z.number(), createdAt: timestamp });
-export const parentLinkSchema = z.object({ parentItemId: z.number(), documentId: z.number(), symbol: z.string(), orgName: z.string(), text: z.string() });
+export const documentFileSchema = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number(),
+  createdAt: timestamp,
+});
+export const parentLinkSchema = z.object({
+  parentItemId: z.number(),
+  documentId: z.number(),
+  symbol: z.string(),
+  orgName: z.string(),
+  text: z.string(),
+});
 export const taskSchema = z.object({
-  id: z.number(), itemId: z.number().nullable(), orgId: z.number(), orgName: z.string(), title: z.string(), leadOrgId: z.number(), leadOrgName: z.string(),
-  partnerOrgIds: z.array(z.number()), partnerOrgNames: z.array(z.string()), headName: z.string().nullable(), startDate: z.string().nullable(),
-  dueDate: z.string().nullable(), status: z.enum(taskStatuses), progress: z.number(), version: z.number(),
+  id: z.number(),
+  itemId: z.number().nullable(),
+  orgId: z.number(),
+  orgName: z.string(),
+  title: z.string(),
+  leadOrgId: z.number(),
+  leadOrgName: z.string(),
+  partnerOrgIds: z.array(z.number()),
+  partnerOrgNames: z.array(z.string()),
+  headName: z.string().nullable(),
+  startDate: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  status: z.enum(taskStatuses),
+  progress: z.number(),
+  version: z.number(),
 });
 /** GET /documents */
-export const documentPageResponse = z.object({ items: z.array(z.object({ abilities: z.object({ update: z.boolean(), adopt: z.boolean(), amend: z.boolean(), expire: z.boolean(), delete: z.boolean(), link: z.boolean(), attach: z.boolean(), assignTasks: z.boolean() }), id: z.number(), orgId: z.number(), orgPath: z.string(), orgName: z.string(), orgKind: z.string(), kind: z.enum(['plan', 'conclusion', 'resolution', 'action_program', 'scheme', 'directive']), term: z.string(), number: z.number(), symbol: z.string(), issueDate: z.string().nullable(), title: z.string(), summary: z.string().nullable(), status: z.enum(['draft', 'adopted', 'amended', 'expired']), seriesId: z.number(), versionNo: z.number(), previousVersionId: z.number().nullable(), amendReason: z.string().nullable(), isSample: z.boolean(), version: z.number(), createdAt: z.string(), updatedAt: z.string() })), total: z.number(), page: z.number(), pageSize: z.number() });
+export const documentPageResponse = z.object({
+  items: z.array(
+    z.object({
+      abilities: z.object({
+        update: z.boolean(),
+        adopt: z.boolean(),
+        amend: z.boolean(),
+        expire: z.boolean(),
+        delete: z.boolean(),
+        link: z.boolean(),
+        attach: z.boolean(),
+        assignTasks: z.boolean(),
+      }),
+      id: z.number(),
+      orgId: z.number(),
+      orgPath: z.string(),
+      orgName: z.string(),
+      orgKind: z.string(),
+      kind: z.enum(['plan', 'conclusion', 'resolution', 'action_program', 'scheme', 'directive']),
+      term: z.string(),
+      number: z.number(),
+      symbol: z.string(),
+      issueDate: z.string().nullable(),
+      title: z.string(),
+      summary: z.string().nullable(),
+      status: z.enum(['draft', 'adopted', 'amended', 'expired']),
+      seriesId: z.number(),
+      versionNo: z.number(),
+      previousVersionId: z.number().nullable(),
+      amendReason: z.string().nullable(),
+      isSample: z.boolean(),
+      version: z.number(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 /** GET /documents/search */
-export const searchResponse = z.array(z.object({ type: z.enum(['document', 'item']), documentId: z.number(), itemId: z.number().nullable(), symbol: z.string(), text: z.string(), kind: z.string(), isExact: z.boolean(), orgName: z.string() }));
+export const searchResponse = z.array(
+  z.object({
+    type: z.enum(['document', 'item']),
+    documentId: z.number(),
+    itemId: z.number().nullable(),
+    symbol: z.string(),
+    text: z.string(),
+    kind: z.string(),
+    isExact: z.boolean(),
+    orgName: z.string(),
+  }),
+);
 /** GET /documents/:id */
-export const documentResponse = z.object({ implements: z.array(z.object({ id: z.number(), seriesId: z.number(), symbol: z.string(), title: z.string(), orgName: z.string(), kind: z.string() })), files: z.array(documentFileSchema), items: z.array(z.object({ statement: z.string().nullable(), indicatorName: z.string().nullable(), parentLinks: z.array(z.object({ parentItemId: z.number(), documentId: z.number(), symbol: z.string(), orgName: z.string(), text: z.string() })), childLinkCount: z.number(), taskCount: z.number(), id: z.number(), documentId: z.number(), parentItemId: z.number().nullable(), stableKey: z.string(), kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']), position: z.number(), text: z.string(), indicatorId: z.number().nullable(), comparator: z.enum(['range', '=', '>', '>=', '<', '<=', 'approx', 'increase_by', 'decrease_by', 'reduce_to', 'increase_to']).nullable(), value: z.number().nullable(), valueMin: z.number().nullable(), valueMax: z.number().nullable(), unit: z.string().nullable(), perYear: z.boolean(), byYear: z.number().nullable(), baselineValue: z.number().nullable(), baselineYear: z.number().nullable(), yearlyPath: z.array(z.object({ year: z.number(), value: z.number() })).nullable(), milestoneYear: z.number().nullable(), version: z.number(), depth: z.number(), outline: z.string() })), abilities: z.object({ update: z.boolean(), adopt: z.boolean(), amend: z.boolean(), expire: z.boolean(), delete: z.boolean(), link: z.boolean(), attach: z.boolean(), assignTasks: z.boolean() }), id: z.number(), orgId: z.number(), orgPath: z.string(), orgName: z.string(), orgKind: z.string(), kind: z.enum(['plan', 'conclusion', 'resolution', 'action_program', 'scheme', 'directive']), term: z.string(), number: z.number(), symbol: z.string(), issueDate: z.string().nullable(), title: z.string(), summary: z.string().nullable(), status: z.enum(['draft', 'adopted', 'amended', 'expired']), seriesId: z.number(), versionNo: z.number(), previousVersionId: z.number().nullable(), amendReason: z.string().nullable(), isSample: z.boolean(), version: z.number(), createdAt: z.string(), updatedAt: z.string() });
+export const documentResponse = z.object({
+  implements: z.array(
+    z.object({ id: z.number(), seriesId: z.number(), symbol: z.string(), title: z.string(), orgName: z.string(), kind: z.string() }),
+  ),
+  files: z.array(documentFileSchema),
+  items: z.array(
+    z.object({
+      statement: z.string().nullable(),
+      indicatorName: z.string().nullable(),
+      parentLinks: z.array(
+        z.object({ parentItemId: z.number(), documentId: z.number(), symbol: z.string(), orgName: z.string(), text: z.string() }),
+      ),
+      childLinkCount: z.number(),
+      taskCount: z.number(),
+      id: z.number(),
+      documentId: z.number(),
+      parentItemId: z.number().nullable(),
+      stableKey: z.string(),
+      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+      position: z.number(),
+      text: z.string(),
+      indicatorId: z.number().nullable(),
+      comparator: z
+        .enum(['range', '=', '>', '>=', '<', '<=', 'approx', 'increase_by', 'decrease_by', 'reduce_to', 'increase_to'])
+        .nullable(),
+      value: z.number().nullable(),
+      valueMin: z.number().nullable(),
+      valueMax: z.number().nullable(),
+      unit: z.string().nullable(),
+      perYear: z.boolean(),
+      byYear: z.number().nullable(),
+      baselineValue: z.number().nullable(),
+      baselineYear: z.number().nullable(),
+      yearlyPath: z.array(z.object({ year: z.number(), value: z.number() })).nullable(),
+      milestoneYear: z.number().nullable(),
+      version: z.number(),
+      depth: z.number(),
+      outline: z.string(),
+    }),
+  ),
+  abilities: z.object({
+    update: z.boolean(),
+    adopt: z.boolean(),
+    amend: z.boolean(),
+    expire: z.boolean(),
+    delete: z.boolean(),
+    link: z.boolean(),
+    attach: z.boolean(),
+    assignTasks: z.boolean(),
+  }),
+  id: z.number(),
+  orgId: z.number(),
+  orgPath: z.string(),
+  orgName: z.string(),
+  orgKind: z.string(),
+  kind: z.enum(['plan', 'conclusion', 'resolution', 'action_program', 'scheme', 'directive']),
+  term: z.string(),
+  number: z.number(),
+  symbol: z.string(),
+  issueDate: z.string().nullable(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  status: z.enum(['draft', 'adopted', 'amended', 'expired']),
+  seriesId: z.number(),
+  versionNo: z.number(),
+  previousVersionId: z.number().nullable(),
+  amendReason: z.string().nullable(),
+  isSample: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
 /** GET /documents/:id/versions */
-export const versionsResponse = z.array(z.object({ abilities: z.object({ update: z.boolean(), adopt: z.boolean(), amend: z.boolean(), expire: z.boolean(), delete: z.boolean(), link: z.boolean(), attach: z.boolean(), assignTasks: z.boolean() }), id: z.number(), orgId: z.number(), orgPath: z.string(), orgName: z.string(), orgKind: z.string(), kind: z.enum(['plan', 'conclusion', 'resolution', 'action_program', 'scheme', 'directive']), term: z.string(), number: z.number(), symbol: z.string(), issueDate: z.string().nullable(), title: z.string(), summary: z.string().nullable(), status: z.enum(['draft', 'adopted', 'amended', 'expired']), seriesId: z.number(), versionNo: z.number(), previousVersionId: z.number().nullable(), amendReason: z.string().nullable(), isSample: z.boolean(), version: z.number(), createdAt: z.string(), updatedAt: z.string() }));
+export const versionsResponse = z.array(
+  z.object({
+    abilities: z.object({
+      update: z.boolean(),
+      adopt: z.boolean(),
+      amend: z.boolean(),
+      expire: z.boolean(),
+      delete: z.boolean(),
+      link: z.boolean(),
+      attach: z.boolean(),
+      assignTasks: z.boolean(),
+    }),
+    id: z.number(),
+    orgId: z.number(),
+    orgPath: z.string(),
+    orgName: z.string(),
+    orgKind: z.string(),
+    kind: z.enum(['plan', 'conclusion', 'resolution', 'action_program', 'scheme', 'directive']),
+    term: z.string(),
+    number: z.number(),
+    symbol: z.string(),
+    issueDate: z.string().nullable(),
+    title: z.string(),
+    summary: z.string().nullable(),
+    status: z.enum(['draft', 'adopted', 'amended', 'expired']),
+    seriesId: z.number(),
+    versionNo: z.number(),
+    previousVersionId: z.number().nullable(),
+    amendReason: z.string().nullable(),
+    isSample: z.boolean(),
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 /** GET /documents/:id/diff */
-export const diffResponse = z.union([z.object({ fromId: z.null(), toId: z.number(), changes: z.array(z.never()) }), z.object({ fromId: z.number(), toId: z.number(), changes: z.array(z.union([z.object({ type: z.literal('added'), key: z.string(), after: z.object({ stableKey: z.string(), parentKey: z.string().nullable(), position: z.number(), kind: z.string(), text: z.string(), statement: z.string().nullable() }) }), z.object({ type: z.literal('removed'), key: z.string(), before: z.object({ stableKey: z.string(), parentKey: z.string().nullable(), position: z.number(), kind: z.string(), text: z.string(), statement: z.string().nullable() }) }), z.object({ type: z.literal('changed'), key: z.string(), fields: z.array(z.enum(['text', 'statement', 'kind', 'place'])), before: z.object({ stableKey: z.string(), parentKey: z.string().nullable(), position: z.number(), kind: z.string(), text: z.string(), statement: z.string().nullable() }), after: z.object({ stableKey: z.string(), parentKey: z.string().nullable(), position: z.number(), kind: z.string(), text: z.string(), statement: z.string().nullable() }) })])) })]);
+export const diffResponse = z.union([
+  z.object({ fromId: z.null(), toId: z.number(), changes: z.array(z.never()) }),
+  z.object({
+    fromId: z.number(),
+    toId: z.number(),
+    changes: z.array(
+      z.union([
+        z.object({
+          type: z.literal('added'),
+          key: z.string(),
+          after: z.object({
+            stableKey: z.string(),
+            parentKey: z.string().nullable(),
+            position: z.number(),
+            kind: z.string(),
+            text: z.string(),
+            statement: z.string().nullable(),
+          }),
+        }),
+        z.object({
+          type: z.literal('removed'),
+          key: z.string(),
+          before: z.object({
+            stableKey: z.string(),
+            parentKey: z.string().nullable(),
+            position: z.number(),
+            kind: z.string(),
+            text: z.string(),
+            statement: z.string().nullable(),
+          }),
+        }),
+        z.object({
+          type: z.literal('changed'),
+          key: z.string(),
+          fields: z.array(z.enum(['text', 'statement', 'kind', 'place'])),
+          before: z.object({
+            stableKey: z.string(),
+            parentKey: z.string().nullable(),
+            position: z.number(),
+            kind: z.string(),
+            text: z.string(),
+            statement: z.string().nullable(),
+          }),
+          after: z.object({
+            stableKey: z.string(),
+            parentKey: z.string().nullable(),
+            position: z.number(),
+            kind: z.string(),
+            text: z.string(),
+            statement: z.string().nullable(),
+          }),
+        }),
+      ]),
+    ),
+  }),
+]);
 /** GET /documents/:id/gaps */
-export const gapsResponse = z.object({ document: z.object({ id: z.number(), symbol: z.string(), title: z.string(), orgName: z.string() }), depth: z.number(), orgCount: z.number(), issuedCount: z.number(), missingCount: z.number(), missingOrgs: z.array(z.object({ documents: z.array(z.object({ id: z.number(), symbol: z.string(), status: z.string() })), reason: z.enum(['party_org', 'assigned']), id: z.number(), name: z.string(), kind: z.enum(['central', 'province_committee', 'district_committee', 'commune_committee', 'bloc_committee', 'grassroots', 'cell', 'agency', 'mass_org']), path: z.string(), parentId: z.number().nullable(), level: z.number() })), issuedOrgs: z.array(z.object({ documents: z.array(z.object({ id: z.number(), symbol: z.string(), status: z.string() })), reason: z.enum(['party_org', 'assigned']), id: z.number(), name: z.string(), kind: z.enum(['central', 'province_committee', 'district_committee', 'commune_committee', 'bloc_committee', 'grassroots', 'cell', 'agency', 'mass_org']), path: z.string(), parentId: z.number().nullable(), level: z.number() })), actionableCount: z.number(), untakenCount: z.number(), untakenItems: z.array(z.object({ itemId: z.number(), kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']), text: z.string(), statement: z.string().nullable() })) });
+export const gapsResponse = z.object({
+  document: z.object({ id: z.number(), symbol: z.string(), title: z.string(), orgName: z.string() }),
+  depth: z.number(),
+  orgCount: z.number(),
+  issuedCount: z.number(),
+  missingCount: z.number(),
+  missingOrgs: z.array(
+    z.object({
+      documents: z.array(z.object({ id: z.number(), symbol: z.string(), status: z.string() })),
+      reason: z.enum(['party_org', 'assigned']),
+      id: z.number(),
+      name: z.string(),
+      kind: z.enum([
+        'central',
+        'province_committee',
+        'district_committee',
+        'commune_committee',
+        'bloc_committee',
+        'grassroots',
+        'cell',
+        'agency',
+        'mass_org',
+      ]),
+      path: z.string(),
+      parentId: z.number().nullable(),
+      level: z.number(),
+    }),
+  ),
+  issuedOrgs: z.array(
+    z.object({
+      documents: z.array(z.object({ id: z.number(), symbol: z.string(), status: z.string() })),
+      reason: z.enum(['party_org', 'assigned']),
+      id: z.number(),
+      name: z.string(),
+      kind: z.enum([
+        'central',
+        'province_committee',
+        'district_committee',
+        'commune_committee',
+        'bloc_committee',
+        'grassroots',
+        'cell',
+        'agency',
+        'mass_org',
+      ]),
+      path: z.string(),
+      parentId: z.number().nullable(),
+      level: z.number(),
+    }),
+  ),
+  actionableCount: z.number(),
+  untakenCount: z.number(),
+  untakenItems: z.array(
+    z.object({
+      itemId: z.number(),
+      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+      text: z.string(),
+      statement: z.string().nullable(),
+    }),
+  ),
+});
 /** POST /documents/:id/import */
-export const importSheetResponse = z.object({ committed: z.boolean(), counts: z.object({ create: z.number(), update: z.number(), unchanged: z.number(), error: z.number() }), rows: z.array(z.object({ rowNo: z.number(), row: z.string(), parentRow: z.string(), kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']).nullable(), text: z.string(), statement: z.string().nullable(), action: z.enum(['error', 'create', 'update', 'unchanged']), errors: z.array(z.string()), changes: z.array(z.string()) })) });
+export const importSheetResponse = z.object({
+  committed: z.boolean(),
+  counts: z.object({ create: z.number(), update: z.number(), unchanged: z.number(), error: z.number() }),
+  rows: z.array(
+    z.object({
+      rowNo: z.number(),
+      row: z.string(),
+      parentRow: z.string(),
+      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']).nullable(),
+      text: z.string(),
+      statement: z.string().nullable(),
+      action: z.enum(['error', 'create', 'update', 'unchanged']),
+      errors: z.array(z.string()),
+      changes: z.array(z.string()),
+    }),
+  ),
+});
 /** POST /documents/:id/files */
 export const documentFileResponse = documentFileSchema;
 /** POST /documents/:id/items */
-export const itemResponse = z.object({ statement: z.string().nullable(), id: z.number(), documentId: z.number(), parentItemId: z.number().nullable(), stableKey: z.string(), kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']), position: z.number(), text: z.string(), indicatorId: z.number().nullable(), comparator: z.enum(['range', '=', '>', '>=', '<', '<=', 'approx', 'increase_by', 'decrease_by', 'reduce_to', 'increase_to']).nullable(), value: z.number().nullable(), valueMin: z.number().nullable(), valueMax: z.number().nullable(), unit: z.string().nullable(), perYear: z.boolean(), byYear: z.number().nullable(), baselineValue: z.number().nullable(), baselineYear: z.number().nullable(), yearlyPath: z.array(z.object({ year: z.number(), value: z.number() })).nullable(), milestoneYear: z.number().nullable(), version: z.number() });
+export const itemResponse = z.object({
+  statement: z.string().nullable(),
+  id: z.number(),
+  documentId: z.number(),
+  parentItemId: z.number().nullable(),
+  stableKey: z.string(),
+  kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+  position: z.number(),
+  text: z.string(),
+  indicatorId: z.number().nullable(),
+  comparator: z.enum(['range', '=', '>', '>=', '<', '<=', 'approx', 'increase_by', 'decrease_by', 'reduce_to', 'increase_to']).nullable(),
+  value: z.number().nullable(),
+  valueMin: z.number().nullable(),
+  valueMax: z.number().nullable(),
+  unit: z.string().nullable(),
+  perYear: z.boolean(),
+  byYear: z.number().nullable(),
+  baselineValue: z.number().nullable(),
+  baselineYear: z.number().nullable(),
+  yearlyPath: z.array(z.object({ year: z.number(), value: z.number() })).nullable(),
+  milestoneYear: z.number().nullable(),
+  version: z.number(),
+});
 /** POST /items/:itemId/links */
 export const linkResponse = z.array(parentLinkSchema);
 /** GET /items/:itemId/suggestions */
-export const suggestionsResponse = z.object({ suggestions: z.array(z.object({ itemId: z.number(), documentId: z.number(), symbol: z.string(), orgName: z.string(), kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']), text: z.string(), statement: z.string().nullable(), id: z.number(), score: z.number(), reasons: z.array(z.enum(['kind', 'indicator', 'words'])) })), candidates: z.array(z.object({ itemId: z.number(), documentId: z.number(), symbol: z.string(), kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']), text: z.string(), statement: z.string().nullable() })) });
+export const suggestionsResponse = z.object({
+  suggestions: z.array(
+    z.object({
+      itemId: z.number(),
+      documentId: z.number(),
+      symbol: z.string(),
+      orgName: z.string(),
+      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+      text: z.string(),
+      statement: z.string().nullable(),
+      id: z.number(),
+      score: z.number(),
+      reasons: z.array(z.enum(['kind', 'indicator', 'words'])),
+    }),
+  ),
+  candidates: z.array(
+    z.object({
+      itemId: z.number(),
+      documentId: z.number(),
+      symbol: z.string(),
+      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+      text: z.string(),
+      statement: z.string().nullable(),
+    }),
+  ),
+});
 /** GET /items/:itemId/concretizations */
-export const concretizationsResponse = z.object({ item: z.object({ itemId: z.number(), documentId: z.number(), symbol: z.string(), orgName: z.string(), kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']), text: z.string(), statement: z.string().nullable(), indicator: z.object({ id: z.number(), name: z.string(), unit: z.string(), direction: z.enum(['higher_better', 'lower_better']), aggregation: z.enum(['none', 'sum', 'rate', 'average']) }).nullable() }), children: z.array(z.object({ itemId: z.number(), documentId: z.number(), symbol: z.string(), documentKind: z.string(), documentStatus: z.string(), documentTitle: z.string(), orgId: z.number(), orgName: z.string(), orgKind: z.string(), kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']), text: z.string(), statement: z.string().nullable(), childCount: z.number(), isWeaker: z.boolean() })), orgCount: z.number(), weakerCount: z.number(), quota: z.object({ parentValue: z.number().nullable(), childrenSum: z.number(), childCount: z.number(), difference: z.number().nullable(), isCovered: z.boolean().nullable() }).nullable() });
+export const concretizationsResponse = z.object({
+  item: z.object({
+    itemId: z.number(),
+    documentId: z.number(),
+    symbol: z.string(),
+    orgName: z.string(),
+    kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+    text: z.string(),
+    statement: z.string().nullable(),
+    indicator: z
+      .object({
+        id: z.number(),
+        name: z.string(),
+        unit: z.string(),
+        direction: z.enum(['higher_better', 'lower_better']),
+        aggregation: z.enum(['none', 'sum', 'rate', 'average']),
+      })
+      .nullable(),
+  }),
+  children: z.array(
+    z.object({
+      itemId: z.number(),
+      documentId: z.number(),
+      symbol: z.string(),
+      documentKind: z.string(),
+      documentStatus: z.string(),
+      documentTitle: z.string(),
+      orgId: z.number(),
+      orgName: z.string(),
+      orgKind: z.string(),
+      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+      text: z.string(),
+      statement: z.string().nullable(),
+      childCount: z.number(),
+      isWeaker: z.boolean(),
+    }),
+  ),
+  orgCount: z.number(),
+  weakerCount: z.number(),
+  quota: z
+    .object({
+      parentValue: z.number().nullable(),
+      childrenSum: z.number(),
+      childCount: z.number(),
+      difference: z.number().nullable(),
+      isCovered: z.boolean().nullable(),
+    })
+    .nullable(),
+});
 /** GET /items/:itemId/chain */
-export const chainResponse = z.object({ nodes: z.array(z.object({ itemId: z.number(), documentId: z.number(), symbol: z.string(), orgName: z.string(), orgKind: z.string(), documentTitle: z.string(), kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']), text: z.string(), statement: z.string().nullable(), depth: z.number() })), edges: z.array(z.object({ childItemId: z.number(), parentItemId: z.number() })) });
+export const chainResponse = z.object({
+  nodes: z.array(
+    z.object({
+      itemId: z.number(),
+      documentId: z.number(),
+      symbol: z.string(),
+      orgName: z.string(),
+      orgKind: z.string(),
+      documentTitle: z.string(),
+      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+      text: z.string(),
+      statement: z.string().nullable(),
+      depth: z.number(),
+    }),
+  ),
+  edges: z.array(z.object({ childItemId: z.number(), parentItemId: z.number() })),
+});
 /** GET /tasks */
 export const taskPageResponse = z.object({ items: z.array(taskSchema), total: z.number(), page: z.number(), pageSize: z.number() });
 /** POST /tasks */

@@ -48,6 +48,53 @@ export const documentIdParams = z.object({ id: z.coerce.number().int().positive(
 
 // Answers: what each route responds (the serializer checks every answer against them).
 /** POST /extract */
-export const extractionResponse = z.object({ text: z.string(), items: z.array(z.object({ kind: z.enum(['target', 'task', 'breakthrough', 'milestone']), indicator: z.string(), comparator: z.enum(['range', '=', '>', '>=', '<', '<=', 'approx', 'increase_by', 'decrease_by', 'reduce_to', 'increase_to']).nullable(), value: z.number().nullable(), valueMin: z.number().nullable(), valueMax: z.number().nullable(), unit: z.string(), byYear: z.number().nullable(), perYear: z.boolean(), reference: z.string().nullable(), achieved: z.number().nullable(), parentStart: z.number().nullable(), start: z.number(), end: z.number(), text: z.string(), indicatorMatch: z.object({ id: z.number(), name: z.string(), unit: z.string(), score: z.number(), isExact: z.boolean() }).nullable() })) });
+export const extractionResponse = z.object({
+  text: z.string(),
+  items: z.array(
+    z.object({
+      kind: z.enum(['target', 'task', 'breakthrough', 'milestone']),
+      indicator: z.string(),
+      comparator: z
+        .enum(['range', '=', '>', '>=', '<', '<=', 'approx', 'increase_by', 'decrease_by', 'reduce_to', 'increase_to'])
+        .nullable(),
+      value: z.number().nullable(),
+      valueMin: z.number().nullable(),
+      valueMax: z.number().nullable(),
+      unit: z.string(),
+      byYear: z.number().nullable(),
+      perYear: z.boolean(),
+      reference: z.string().nullable(),
+      achieved: z.number().nullable(),
+      parentStart: z.number().nullable(),
+      start: z.number(),
+      end: z.number(),
+      text: z.string(),
+      indicatorMatch: z.object({ id: z.number(), name: z.string(), unit: z.string(), score: z.number(), isExact: z.boolean() }).nullable(),
+    }),
+  ),
+});
 /** POST /documents/:id/import-extracted */
-export const importExtractedResponse = z.object({ documentId: z.number(), items: z.array(z.object({ statement: z.string().nullable(), id: z.number(), kind: z.string(), text: z.string(), indicatorId: z.number().nullable(), indicatorName: z.string().nullable(), comparator: z.enum(['range', '=', '>', '>=', '<', '<=', 'approx', 'increase_by', 'decrease_by', 'reduce_to', 'increase_to']).nullable(), value: z.number().nullable(), valueMin: z.number().nullable(), valueMax: z.number().nullable(), unit: z.string().nullable(), perYear: z.boolean(), byYear: z.number().nullable(), milestoneYear: z.number().nullable() })), proposedIndicators: z.array(z.object({ id: z.number(), name: z.string(), unit: z.string() })) });
+export const importExtractedResponse = z.object({
+  documentId: z.number(),
+  items: z.array(
+    z.object({
+      statement: z.string().nullable(),
+      id: z.number(),
+      kind: z.string(),
+      text: z.string(),
+      indicatorId: z.number().nullable(),
+      indicatorName: z.string().nullable(),
+      comparator: z
+        .enum(['range', '=', '>', '>=', '<', '<=', 'approx', 'increase_by', 'decrease_by', 'reduce_to', 'increase_to'])
+        .nullable(),
+      value: z.number().nullable(),
+      valueMin: z.number().nullable(),
+      valueMax: z.number().nullable(),
+      unit: z.string().nullable(),
+      perYear: z.boolean(),
+      byYear: z.number().nullable(),
+      milestoneYear: z.number().nullable(),
+    }),
+  ),
+  proposedIndicators: z.array(z.object({ id: z.number(), name: z.string(), unit: z.string() })),
+});

@@ -42,5 +42,11 @@ export const mergeProposalSchema = z.object({
 });
 export type MergeProposalInput = z.infer<typeof mergeProposalSchema>;
 
-export const acceptedProposalSchema = z.object({ id: z.number(), code: z.string(), name: z.string(), unit: z.string(), version: z.number() });
+export const acceptedProposalSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  version: z.number(),
+});
 export const mergedProposalSchema = z.object({ indicatorId: z.number(), movedTargets: z.number() });

@@ -44,10 +44,18 @@ export const memberPageSchema = z.object({
   pageSize: z.number(),
 });
 
-const phone = z.string().trim().regex(/^[0-9 +().-]{8,20}$/, 'Số điện thoại không hợp lệ');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9 +().-]{8,20}$/, 'Số điện thoại không hợp lệ');
 export const createMemberSchema = z.object({
   orgId: z.number().int().positive(),
-  code: z.string().trim().min(3).max(30).regex(/^[A-Za-z0-9.\-/]+$/, 'Mã đảng viên chỉ gồm chữ không dấu, số, dấu chấm, gạch'),
+  code: z
+    .string()
+    .trim()
+    .min(3)
+    .max(30)
+    .regex(/^[A-Za-z0-9.\-/]+$/, 'Mã đảng viên chỉ gồm chữ không dấu, số, dấu chấm, gạch'),
   fullName: z.string().trim().min(2).max(120),
   gender: z.enum(['male', 'female']),
   birthDate: isoDate.nullish(),

@@ -48,9 +48,7 @@ export const committeeSchema = z.object({
   role: z.enum(committeeRoles),
   term: z.string(),
   size: z.number(),
-  people: z.array(
-    z.object({ fullName: z.string(), position: z.enum(positions), title: z.string().nullable(), isSample: z.boolean() }),
-  ),
+  people: z.array(z.object({ fullName: z.string(), position: z.enum(positions), title: z.string().nullable(), isSample: z.boolean() })),
 });
 
 export const orgDetailSchema = orgSummarySchema.extend({
@@ -72,7 +70,12 @@ export const orgSearchHitSchema = orgSummarySchema.extend({ pathNames: z.array(z
 
 export const createOrgSchema = z.object({
   parentId: z.number().int().positive(),
-  code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, 'Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9._-]+$/, 'Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch'),
   name: z.string().trim().min(2).max(300),
   kind: z.enum(orgKinds),
   headName: z.string().trim().max(200).nullish(),
@@ -99,10 +102,15 @@ export const deleteOrgQuery = z.object({ version: z.coerce.number().int() });
 
 export const saveCommitteeSchema = z.object({
   role: z.enum(committeeRoles),
-  term: z.string().trim().regex(/^\d{4}-\d{4}$/, 'Nhiệm kỳ có dạng 2020-2025'),
+  term: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{4}$/, 'Nhiệm kỳ có dạng 2020-2025'),
   size: z.number().int().positive().max(500),
   people: z
-    .array(z.object({ fullName: z.string().trim().min(2).max(200), position: z.enum(positions), title: z.string().trim().max(200).nullish() }))
+    .array(
+      z.object({ fullName: z.string().trim().min(2).max(200), position: z.enum(positions), title: z.string().trim().max(200).nullish() }),
+    )
     .max(500),
 });
 export type SaveCommitteeInput = z.infer<typeof saveCommitteeSchema>;

@@ -12,9 +12,7 @@ const BOOLEAN_TEXT = ['true', 'false', '1', '0'] as const;
 
 /** `true`/`1` → true, `false`/`0` → false; anything else is a 400 on the field. */
 export const queryBoolean = () =>
-  z
-    .enum(BOOLEAN_TEXT, { error: 'Giá trị phải là true, false, 1 hoặc 0.' })
-    .transform((v) => v === 'true' || v === '1');
+  z.enum(BOOLEAN_TEXT, { error: 'Giá trị phải là true, false, 1 hoặc 0.' }).transform((v) => v === 'true' || v === '1');
 
 /** A whole number written in decimal digits (an optional minus sign); `''` and `1e3` are refused. */
 export const queryInt = () =>

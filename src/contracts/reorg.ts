@@ -23,7 +23,14 @@ export const reorgRequestSchema = z.object({
   /** merge into an existing org: [successor]; move, dissolve: [new parent]; split: the parts. */
   targetOrgIds: z.array(id).max(100).default([]),
   /** merge into a new org: the successor to found. */
-  newOrg: z.object({ parentId: id.nullable(), code: z.string().trim().min(1).max(40), name: z.string().trim().min(2).max(200), kind: z.enum(orgKinds) }).optional(),
+  newOrg: z
+    .object({
+      parentId: id.nullable(),
+      code: z.string().trim().min(1).max(40),
+      name: z.string().trim().min(2).max(200),
+      kind: z.enum(orgKinds),
+    })
+    .optional(),
   newName: z.string().trim().min(2).max(200).optional(),
   newKind: z.enum(orgKinds).optional(),
   mapping: z.array(mappingEntrySchema).max(20_000).default([]),
@@ -43,10 +50,34 @@ export const reorgPreviewSchema = z.object({
   targets: z.array(orgRef),
   problems: z.array(problem),
   /** One row per child org or member-holding source: where it goes (the mapping to adjust). */
-  cells: z.array(z.object({ orgId: z.number(), name: z.string(), kind: z.string(), fromOrgId: z.number(), members: z.number(), toOrgId: z.number().nullable(), toOrgName: z.string().nullable(), isDirectMembers: z.boolean() })),
+  cells: z.array(
+    z.object({
+      orgId: z.number(),
+      name: z.string(),
+      kind: z.string(),
+      fromOrgId: z.number(),
+      members: z.number(),
+      toOrgId: z.number().nullable(),
+      toOrgName: z.string().nullable(),
+      isDirectMembers: z.boolean(),
+    }),
+  ),
   membersMoving: z.number(),
-  roles: z.array(z.object({ userRoleId: z.number(), username: z.string(), fullName: z.string(), role: z.string(), orgId: z.number(), orgName: z.string(), toOrgId: z.number().nullable(), toOrgName: z.string().nullable() })),
-  tasks: z.array(z.object({ id: z.number(), title: z.string(), change: z.enum(['lead', 'partner']), fromOrgName: z.string(), toOrgName: z.string() })),
+  roles: z.array(
+    z.object({
+      userRoleId: z.number(),
+      username: z.string(),
+      fullName: z.string(),
+      role: z.string(),
+      orgId: z.number(),
+      orgName: z.string(),
+      toOrgId: z.number().nullable(),
+      toOrgName: z.string().nullable(),
+    }),
+  ),
+  tasks: z.array(
+    z.object({ id: z.number(), title: z.string(), change: z.enum(['lead', 'partner']), fromOrgName: z.string(), toOrgName: z.string() }),
+  ),
   reports: z.object({ open: z.number(), moving: z.number(), staying: z.number() }),
   bridgePoints: z.array(z.object({ id: z.number(), name: z.string(), sessionTitle: z.string(), orgName: z.string() })),
   explanations: z.array(z.object({ id: z.number(), question: z.string(), orgName: z.string() })),
@@ -74,7 +105,17 @@ export const lineageSchema = z.object({
 
 export const treeAsOfSchema = z.object({
   asOf: z.string(),
-  orgs: z.array(z.object({ id: z.number(), parentId: z.number().nullable(), name: z.string(), kind: z.string(), depth: z.number(), members: z.number(), subtreeMembers: z.number() })),
+  orgs: z.array(
+    z.object({
+      id: z.number(),
+      parentId: z.number().nullable(),
+      name: z.string(),
+      kind: z.string(),
+      depth: z.number(),
+      members: z.number(),
+      subtreeMembers: z.number(),
+    }),
+  ),
 });
 
 export const figuresAsOfSchema = z.object({
@@ -84,8 +125,19 @@ export const figuresAsOfSchema = z.object({
   /** Which tree the figures use, as the page says it. */
   treeLabel: z.object({ vi: z.string(), en: z.string() }),
   members: z.number(),
-  figures: z.array(z.object({
-    indicatorId: z.number(), code: z.string(), name: z.string(), unit: z.string(), periodKey: z.string(), orgsReporting: z.number(),
-    isCombinable: z.boolean(), value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(), reason: z.string().nullable(),
-  })),
+  figures: z.array(
+    z.object({
+      indicatorId: z.number(),
+      code: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      periodKey: z.string(),
+      orgsReporting: z.number(),
+      isCombinable: z.boolean(),
+      value: z.number().nullable(),
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
 });

@@ -139,93 +139,400 @@ export const reportActionEnum = z.enum(['submit', 'resubmit', 'return', 'approve
 export type ReportAction = z.infer<typeof reportActionEnum>;
 
 /** GET /documents/:documentId/report-schedules */
-export const reportSchedulesResponse = z.array(z.object({ id: z.number(), documentId: z.number(), periodType: periodTypeEnum, dueDays: z.number(), levelOffsetDays: z.number(), version: z.number(), reportCount: z.number() }));
+export const reportSchedulesResponse = z.array(
+  z.object({
+    id: z.number(),
+    documentId: z.number(),
+    periodType: periodTypeEnum,
+    dueDays: z.number(),
+    levelOffsetDays: z.number(),
+    version: z.number(),
+    reportCount: z.number(),
+  }),
+);
 /** POST /documents/:documentId/report-schedules */
-export const reportScheduleResponse = z.object({ reportCount: z.number(), periodType: periodTypeEnum, dueDays: z.number(), levelOffsetDays: z.number(), id: z.number(), documentId: z.number() });
+export const reportScheduleResponse = z.object({
+  reportCount: z.number(),
+  periodType: periodTypeEnum,
+  dueDays: z.number(),
+  levelOffsetDays: z.number(),
+  id: z.number(),
+  documentId: z.number(),
+});
 
 export const reportSummarySchema = z.object({
-  abilities: reportAbilitiesSchema, id: z.number(), scheduleId: z.number(), documentId: z.number(), documentSymbol: z.string(), documentTitle: z.string(),
-  orgId: z.number(), orgName: z.string(), orgPath: z.string(), periodType: z.string(), periodKey: z.string(), periodStart: z.string(), periodEnd: z.string(),
-  dueDate: z.string(), status: reportStatusEnum, narrative: z.string(), submittedAt: z.string().nullable(), firstSubmittedAt: z.string().nullable(),
-  approvedAt: z.string().nullable(), returnComment: z.string().nullable(), isSample: z.boolean(), version: z.number(),
+  abilities: reportAbilitiesSchema,
+  id: z.number(),
+  scheduleId: z.number(),
+  documentId: z.number(),
+  documentSymbol: z.string(),
+  documentTitle: z.string(),
+  orgId: z.number(),
+  orgName: z.string(),
+  orgPath: z.string(),
+  periodType: z.string(),
+  periodKey: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  dueDate: z.string(),
+  status: reportStatusEnum,
+  narrative: z.string(),
+  submittedAt: z.string().nullable(),
+  firstSubmittedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  returnComment: z.string().nullable(),
+  isSample: z.boolean(),
+  version: z.number(),
 });
 /** GET /reports */
-export const reportPageResponse = z.object({ items: z.array(reportSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const reportPageResponse = z.object({
+  items: z.array(reportSummarySchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 export const reportedTargetSchema = z.object({
-  itemId: z.number(), value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(),
-  source: z.string().nullable(), note: z.string().nullable(), includesChildren: z.boolean(),
+  itemId: z.number(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  source: z.string().nullable(),
+  note: z.string().nullable(),
+  includesChildren: z.boolean(),
 });
 export type ReportedTarget = z.infer<typeof reportedTargetSchema>;
 export const reportTargetSchema = z.object({
-  itemId: z.number(), text: z.string(), documentId: z.number(), documentSymbol: z.string(), indicatorId: z.number().nullable(), indicatorCode: z.string().nullable(),
-  indicatorName: z.string().nullable(), aggregation: z.string().nullable(), unit: z.string().nullable(), comparator: z.string().nullable(),
-  value: z.number().nullable(), valueMin: z.number().nullable(), valueMax: z.number().nullable(), perYear: z.boolean(),
+  itemId: z.number(),
+  text: z.string(),
+  documentId: z.number(),
+  documentSymbol: z.string(),
+  indicatorId: z.number().nullable(),
+  indicatorCode: z.string().nullable(),
+  indicatorName: z.string().nullable(),
+  aggregation: z.string().nullable(),
+  unit: z.string().nullable(),
+  comparator: z.string().nullable(),
+  value: z.number().nullable(),
+  valueMin: z.number().nullable(),
+  valueMax: z.number().nullable(),
+  perYear: z.boolean(),
   reported: reportedTargetSchema.nullable(),
   /** The children's approved total (rates with their parts). */
-  children: z.object({ value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(), reporting: z.number() }).nullable(),
+  children: z
+    .object({ value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(), reporting: z.number() })
+    .nullable(),
   /** For a STUDY_RATE target: the coverage the server computed from study attendance (percent, studied / members). */
   fromStudy: z.object({ value: z.number(), numerator: z.number(), denominator: z.number(), asOf: z.string() }).nullable(),
 });
-export const reportedTaskSchema = z.object({ taskId: z.number(), status: z.enum(taskStatuses), progress: z.number(), doneText: z.string().nullable() });
+export const reportedTaskSchema = z.object({
+  taskId: z.number(),
+  status: z.enum(taskStatuses),
+  progress: z.number(),
+  doneText: z.string().nullable(),
+});
 export type ReportedTask = z.infer<typeof reportedTaskSchema>;
 export const reportTaskSchema = z.object({
-  taskId: z.number(), title: z.string(), dueDate: z.string().nullable(), status: z.enum(taskStatuses), progress: z.number(), version: z.number(),
+  taskId: z.number(),
+  title: z.string(),
+  dueDate: z.string().nullable(),
+  status: z.enum(taskStatuses),
+  progress: z.number(),
+  version: z.number(),
   reported: reportedTaskSchema.nullable(),
 });
 export const reportEventSchema = z.object({
-  id: z.number(), action: reportActionEnum, fromStatus: z.string(), toStatus: z.string(), comment: z.string().nullable(), actorName: z.string(), createdAt: timestamp,
+  id: z.number(),
+  action: reportActionEnum,
+  fromStatus: z.string(),
+  toStatus: z.string(),
+  comment: z.string().nullable(),
+  actorName: z.string(),
+  createdAt: timestamp,
 });
-export const reportFileSchema = z.object({ id: z.number(), fileName: z.string(), mimeType: z.string(), sizeBytes: z.number(), createdAt: timestamp });
+export const reportFileSchema = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number(),
+  createdAt: timestamp,
+});
 /** GET /reports/:id (and every step of its workflow) */
 export const reportResponse = reportSummarySchema.extend({
-  targets: z.array(reportTargetSchema), tasks: z.array(reportTaskSchema), events: z.array(reportEventSchema), files: z.array(reportFileSchema),
+  targets: z.array(reportTargetSchema),
+  tasks: z.array(reportTaskSchema),
+  events: z.array(reportEventSchema),
+  files: z.array(reportFileSchema),
 });
 /** POST /reports/:id/files */
 export const reportFileResponse = z.object({ id: z.number(), fileName: z.string(), mimeType: z.string(), sizeBytes: z.number() });
 /** GET /rollups */
-export const rollupResponse = z.object({ indicator: z.object({ id: z.number(), name: z.string(), unit: z.string(), aggregation: z.string() }), orgId: z.number(), orgName: z.string(), asOf: z.string(), periods: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), own: z.number().nullable(), subtree: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(), reporting: z.number() })) });
+export const rollupResponse = z.object({
+  indicator: z.object({ id: z.number(), name: z.string(), unit: z.string(), aggregation: z.string() }),
+  orgId: z.number(),
+  orgName: z.string(),
+  asOf: z.string(),
+  periods: z.array(
+    z.object({
+      periodKey: z.string(),
+      periodEnd: z.string(),
+      own: z.number().nullable(),
+      subtree: z.number().nullable(),
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
+      reporting: z.number(),
+    }),
+  ),
+});
 /** GET /documents/:documentId/dashboard */
-export const dashboardResponse = z.object({ document: z.object({ id: z.number(), symbol: z.string(), title: z.string(), term: z.string(), orgId: z.number(), orgName: z.string() }), org: z.object({ id: z.number(), name: z.string(), path: z.string(), parentId: z.number().nullable() }), asOf: z.string(), targets: z.array(z.object({ itemId: z.number(), text: z.string(), statement: z.string().nullable(), indicatorId: z.number().nullable(), indicatorName: z.string().nullable(), aggregation: z.string().nullable(), unit: z.string(), status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'not_assessable']), reason: z.string(), latest: z.number().nullable(), latestPeriod: z.string().nullable(), requiredRate: z.number().nullable(), source: z.enum(['reports', 'study', 'grading', 'oversight']), actuals: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), value: z.number().nullable(), reporting: z.number() })), yearly: z.array(z.object({ year: z.number(), value: z.number() })), plan: z.array(z.object({ year: z.number(), value: z.number() })), forecast: z.array(z.object({ year: z.number(), value: z.number() })), openExplanations: z.number() })), targetCounts: z.object({ achieved: z.number(), on_track: z.number(), at_risk: z.number(), off_track: z.number(), not_assessable: z.number() }), tasks: z.object({ counts: z.object({ not_started: z.number(), in_progress: z.number(), done: z.number(), overdue: z.number(), cancelled: z.number() }), overdue: z.number() }), periods: z.array(z.object({ key: z.string(), dueDate: z.string() })), concretized: z.array(z.object({ document: z.object({ id: z.number(), symbol: z.string(), title: z.string() }), targets: z.array(z.object({ parentItemIds: z.array(z.number()), itemId: z.number(), text: z.string(), statement: z.string().nullable(), indicatorId: z.number().nullable(), indicatorName: z.string().nullable(), aggregation: z.string().nullable(), unit: z.string(), status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'not_assessable']), reason: z.string(), latest: z.number().nullable(), latestPeriod: z.string().nullable(), requiredRate: z.number().nullable(), source: z.enum(['reports', 'study', 'grading', 'oversight']), actuals: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), value: z.number().nullable(), reporting: z.number() })), yearly: z.array(z.object({ year: z.number(), value: z.number() })), plan: z.array(z.object({ year: z.number(), value: z.number() })), forecast: z.array(z.object({ year: z.number(), value: z.number() })), openExplanations: z.number() })) })), reports: z.object({ submittedPct: z.number().nullable(), onTimePct: z.number().nullable(), expected: z.number(), submitted: z.number(), onTime: z.number(), approved: z.number(), late: z.number(), periodKey: z.string().nullable() }), children: z.array(z.object({ orgId: z.number(), orgName: z.string(), tasks: z.object({ total: z.number(), overdue: z.number(), done: z.number() }), reports: z.object({ submittedPct: z.number().nullable(), onTimePct: z.number().nullable(), expected: z.number(), submitted: z.number(), onTime: z.number(), approved: z.number(), late: z.number() }) })), openExplanations: z.number() });
+export const dashboardResponse = z.object({
+  document: z.object({ id: z.number(), symbol: z.string(), title: z.string(), term: z.string(), orgId: z.number(), orgName: z.string() }),
+  org: z.object({ id: z.number(), name: z.string(), path: z.string(), parentId: z.number().nullable() }),
+  asOf: z.string(),
+  targets: z.array(
+    z.object({
+      itemId: z.number(),
+      text: z.string(),
+      statement: z.string().nullable(),
+      indicatorId: z.number().nullable(),
+      indicatorName: z.string().nullable(),
+      aggregation: z.string().nullable(),
+      unit: z.string(),
+      status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'not_assessable']),
+      reason: z.string(),
+      latest: z.number().nullable(),
+      latestPeriod: z.string().nullable(),
+      requiredRate: z.number().nullable(),
+      source: z.enum(['reports', 'study', 'grading', 'oversight']),
+      actuals: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), value: z.number().nullable(), reporting: z.number() })),
+      yearly: z.array(z.object({ year: z.number(), value: z.number() })),
+      plan: z.array(z.object({ year: z.number(), value: z.number() })),
+      forecast: z.array(z.object({ year: z.number(), value: z.number() })),
+      openExplanations: z.number(),
+    }),
+  ),
+  targetCounts: z.object({
+    achieved: z.number(),
+    on_track: z.number(),
+    at_risk: z.number(),
+    off_track: z.number(),
+    not_assessable: z.number(),
+  }),
+  tasks: z.object({
+    counts: z.object({ not_started: z.number(), in_progress: z.number(), done: z.number(), overdue: z.number(), cancelled: z.number() }),
+    overdue: z.number(),
+  }),
+  periods: z.array(z.object({ key: z.string(), dueDate: z.string() })),
+  concretized: z.array(
+    z.object({
+      document: z.object({ id: z.number(), symbol: z.string(), title: z.string() }),
+      targets: z.array(
+        z.object({
+          parentItemIds: z.array(z.number()),
+          itemId: z.number(),
+          text: z.string(),
+          statement: z.string().nullable(),
+          indicatorId: z.number().nullable(),
+          indicatorName: z.string().nullable(),
+          aggregation: z.string().nullable(),
+          unit: z.string(),
+          status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'not_assessable']),
+          reason: z.string(),
+          latest: z.number().nullable(),
+          latestPeriod: z.string().nullable(),
+          requiredRate: z.number().nullable(),
+          source: z.enum(['reports', 'study', 'grading', 'oversight']),
+          actuals: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), value: z.number().nullable(), reporting: z.number() })),
+          yearly: z.array(z.object({ year: z.number(), value: z.number() })),
+          plan: z.array(z.object({ year: z.number(), value: z.number() })),
+          forecast: z.array(z.object({ year: z.number(), value: z.number() })),
+          openExplanations: z.number(),
+        }),
+      ),
+    }),
+  ),
+  reports: z.object({
+    submittedPct: z.number().nullable(),
+    onTimePct: z.number().nullable(),
+    expected: z.number(),
+    submitted: z.number(),
+    onTime: z.number(),
+    approved: z.number(),
+    late: z.number(),
+    periodKey: z.string().nullable(),
+  }),
+  children: z.array(
+    z.object({
+      orgId: z.number(),
+      orgName: z.string(),
+      tasks: z.object({ total: z.number(), overdue: z.number(), done: z.number() }),
+      reports: z.object({
+        submittedPct: z.number().nullable(),
+        onTimePct: z.number().nullable(),
+        expected: z.number(),
+        submitted: z.number(),
+        onTime: z.number(),
+        approved: z.number(),
+        late: z.number(),
+      }),
+    }),
+  ),
+  openExplanations: z.number(),
+});
 export const dashboardTargetSchema = dashboardResponse.shape.targets.element;
 
 /** GET /documents/:documentId/dashboard/list: the list behind a number. */
 export const drillTargetSchema = dashboardTargetSchema.omit({ actuals: true, plan: true, forecast: true, yearly: true });
 export const drillTaskSchema = z.object({
-  id: z.number(), title: z.string(), leadOrgId: z.number(), leadOrgName: z.string(), dueDate: z.string().nullable(), status: z.string(), progress: z.number(),
-  isOverdue: z.boolean(), itemId: z.number().nullable(),
+  id: z.number(),
+  title: z.string(),
+  leadOrgId: z.number(),
+  leadOrgName: z.string(),
+  dueDate: z.string().nullable(),
+  status: z.string(),
+  progress: z.number(),
+  isOverdue: z.boolean(),
+  itemId: z.number().nullable(),
 });
 export const drillReportSchema = z.object({
-  id: z.number(), orgId: z.number(), orgName: z.string(), periodKey: z.string(), status: z.string(), dueDate: z.string(),
-  firstSubmittedAt: timestamp.nullable(), approvedAt: timestamp.nullable(),
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  periodKey: z.string(),
+  status: z.string(),
+  dueDate: z.string(),
+  firstSubmittedAt: timestamp.nullable(),
+  approvedAt: timestamp.nullable(),
 });
-export const drilldownResponse = z.object({ rows: z.union([z.array(drillTargetSchema), z.array(drillTaskSchema), z.array(drillReportSchema)]) });
+export const drilldownResponse = z.object({
+  rows: z.union([z.array(drillTargetSchema), z.array(drillTaskSchema), z.array(drillReportSchema)]),
+});
 
 /** GET and PUT /documents/:documentId/dashboard-share */
-export const shareResponse = z.object({ token: z.string().nullable(), isEnabled: z.boolean(), publicItemIds: z.array(z.number()), showTasks: z.boolean(), version: z.number() });
+export const shareResponse = z.object({
+  token: z.string().nullable(),
+  isEnabled: z.boolean(),
+  publicItemIds: z.array(z.number()),
+  showTasks: z.boolean(),
+  version: z.number(),
+});
 /** GET /public/dashboards/:token */
-export const publicDashboardResponse = z.object({ document: z.object({ id: z.number(), symbol: z.string(), title: z.string(), term: z.string(), orgId: z.number(), orgName: z.string() }), asOf: z.string(), targets: z.array(z.object({ itemId: z.number(), text: z.string(), statement: z.string().nullable(), indicatorId: z.number().nullable(), indicatorName: z.string().nullable(), aggregation: z.string().nullable(), unit: z.string(), status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'not_assessable']), reason: z.string(), latest: z.number().nullable(), latestPeriod: z.string().nullable(), requiredRate: z.number().nullable(), source: z.enum(['reports', 'study', 'grading', 'oversight']), actuals: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), value: z.number().nullable(), reporting: z.number() })), yearly: z.array(z.object({ year: z.number(), value: z.number() })), plan: z.array(z.object({ year: z.number(), value: z.number() })), forecast: z.array(z.object({ year: z.number(), value: z.number() })) })), tasks: z.object({ counts: z.object({ not_started: z.number(), in_progress: z.number(), done: z.number(), overdue: z.number(), cancelled: z.number() }), overdue: z.number() }).nullable() });
+export const publicDashboardResponse = z.object({
+  document: z.object({ id: z.number(), symbol: z.string(), title: z.string(), term: z.string(), orgId: z.number(), orgName: z.string() }),
+  asOf: z.string(),
+  targets: z.array(
+    z.object({
+      itemId: z.number(),
+      text: z.string(),
+      statement: z.string().nullable(),
+      indicatorId: z.number().nullable(),
+      indicatorName: z.string().nullable(),
+      aggregation: z.string().nullable(),
+      unit: z.string(),
+      status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'not_assessable']),
+      reason: z.string(),
+      latest: z.number().nullable(),
+      latestPeriod: z.string().nullable(),
+      requiredRate: z.number().nullable(),
+      source: z.enum(['reports', 'study', 'grading', 'oversight']),
+      actuals: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), value: z.number().nullable(), reporting: z.number() })),
+      yearly: z.array(z.object({ year: z.number(), value: z.number() })),
+      plan: z.array(z.object({ year: z.number(), value: z.number() })),
+      forecast: z.array(z.object({ year: z.number(), value: z.number() })),
+    }),
+  ),
+  tasks: z
+    .object({
+      counts: z.object({ not_started: z.number(), in_progress: z.number(), done: z.number(), overdue: z.number(), cancelled: z.number() }),
+      overdue: z.number(),
+    })
+    .nullable(),
+});
 
 export const explanationStatusEnum = z.enum(['open', 'answered', 'closed']);
 export const explanationSchema = z.object({
-  id: z.number(), documentId: z.number().nullable(), itemId: z.number().nullable(), taskId: z.number().nullable(), orgId: z.number(), orgName: z.string(),
-  orgPath: z.string(), question: z.string(), dueDate: z.string(), status: explanationStatusEnum, askedByName: z.string().nullable(), subject: z.string().nullable(),
-  isSample: z.boolean(), version: z.number(), createdAt: timestamp, abilities: z.object({ answer: z.boolean(), close: z.boolean() }),
+  id: z.number(),
+  documentId: z.number().nullable(),
+  itemId: z.number().nullable(),
+  taskId: z.number().nullable(),
+  orgId: z.number(),
+  orgName: z.string(),
+  orgPath: z.string(),
+  question: z.string(),
+  dueDate: z.string(),
+  status: explanationStatusEnum,
+  askedByName: z.string().nullable(),
+  subject: z.string().nullable(),
+  isSample: z.boolean(),
+  version: z.number(),
+  createdAt: timestamp,
+  abilities: z.object({ answer: z.boolean(), close: z.boolean() }),
 });
 /** GET /explanations */
 export const explanationsResponse = z.array(explanationSchema);
 /** POST /explanations, GET /explanations/:id and its answer and close */
 export const explanationResponse = explanationSchema.extend({
-  messages: z.array(z.object({ id: z.number(), authorName: z.string().nullable(), kind: z.enum(['question', 'answer']), body: z.string(), createdAt: timestamp })),
+  messages: z.array(
+    z.object({
+      id: z.number(),
+      authorName: z.string().nullable(),
+      kind: z.enum(['question', 'answer']),
+      body: z.string(),
+      createdAt: timestamp,
+    }),
+  ),
 });
 /** GET /my-work */
 export const myWorkResponse = z.object({
   asOf: z.string(),
-  reportsToWrite: z.array(z.object({ id: z.number(), orgId: z.number(), orgName: z.string(), documentSymbol: z.string(), periodKey: z.string(), status: reportStatusEnum, dueDate: z.string(), isLate: z.boolean() })),
-  reportsToApprove: z.array(z.object({ id: z.number(), orgId: z.number(), orgName: z.string(), documentSymbol: z.string(), periodKey: z.string(), status: reportStatusEnum, dueDate: z.string() })),
-  lateTasks: z.array(z.object({ id: z.number(), title: z.string(), leadOrgName: z.string(), dueDate: z.string(), status: z.enum(taskStatuses), progress: z.number() })),
-  explanations: z.array(z.object({ id: z.number(), orgId: z.number(), orgName: z.string(), question: z.string(), dueDate: z.string(), status: explanationStatusEnum, subject: z.string().nullable(), askedByName: z.string().nullable() })),
-  notifications: z.array(z.object({ id: z.number(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: timestamp })),
+  reportsToWrite: z.array(
+    z.object({
+      id: z.number(),
+      orgId: z.number(),
+      orgName: z.string(),
+      documentSymbol: z.string(),
+      periodKey: z.string(),
+      status: reportStatusEnum,
+      dueDate: z.string(),
+      isLate: z.boolean(),
+    }),
+  ),
+  reportsToApprove: z.array(
+    z.object({
+      id: z.number(),
+      orgId: z.number(),
+      orgName: z.string(),
+      documentSymbol: z.string(),
+      periodKey: z.string(),
+      status: reportStatusEnum,
+      dueDate: z.string(),
+    }),
+  ),
+  lateTasks: z.array(
+    z.object({
+      id: z.number(),
+      title: z.string(),
+      leadOrgName: z.string(),
+      dueDate: z.string(),
+      status: z.enum(taskStatuses),
+      progress: z.number(),
+    }),
+  ),
+  explanations: z.array(
+    z.object({
+      id: z.number(),
+      orgId: z.number(),
+      orgName: z.string(),
+      question: z.string(),
+      dueDate: z.string(),
+      status: explanationStatusEnum,
+      subject: z.string().nullable(),
+      askedByName: z.string().nullable(),
+    }),
+  ),
+  notifications: z.array(
+    z.object({ id: z.number(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: timestamp }),
+  ),
 });
 /** POST /reports/reminders */
 export const remindersResponse = z.object({ today: z.string(), notifications: z.number(), mails: z.number(), smtp: z.boolean() });

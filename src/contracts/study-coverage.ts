@@ -40,4 +40,6 @@ export const missingSchema = z.object({
   cells: z.array(z.object({ orgId: z.number(), name: z.string(), missing: z.number(), members: z.number() })),
 });
 
-export const studiedDocumentsSchema = z.array(z.object({ id: z.number(), symbol: z.string(), title: z.string(), sessionCount: z.number() }));
+export const studiedDocumentsSchema = z.array(
+  z.object({ id: z.number(), symbol: z.string(), title: z.string(), sessionCount: z.number() }),
+);

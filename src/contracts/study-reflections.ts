@@ -21,7 +21,12 @@ export const reflectionSchema = z.object({
   abilities: z.object({ review: z.boolean(), edit: z.boolean() }),
 });
 export type ReflectionView = z.infer<typeof reflectionSchema>;
-export const reflectionPageSchema = z.object({ items: z.array(reflectionSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const reflectionPageSchema = z.object({
+  items: z.array(reflectionSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 export const writeReflectionSchema = z.object({
   documentId: z.number().int().positive(),
@@ -76,14 +81,30 @@ export const listPledgesQuery = z.object({
 
 export const myStudySchema = z.object({
   member: z.object({ id: z.number(), code: z.string(), fullName: z.string(), orgName: z.string() }),
-  documents: z.array(z.object({
-    id: z.number(), symbol: z.string(), title: z.string(), studiedOn: z.string().nullable(),
-    reflectionStatus: z.enum(reflectionStatuses).nullable(), hasPledge: z.boolean(),
-  })),
-  sessions: z.array(z.object({
-    id: z.number(), title: z.string(), startsAt: z.string(), endsAt: z.string(), mode: z.string(), videoUrl: z.string().nullable(),
-    pointName: z.string().nullable(), place: z.string().nullable(), isMakeup: z.boolean(), status: z.string().nullable(),
-  })),
+  documents: z.array(
+    z.object({
+      id: z.number(),
+      symbol: z.string(),
+      title: z.string(),
+      studiedOn: z.string().nullable(),
+      reflectionStatus: z.enum(reflectionStatuses).nullable(),
+      hasPledge: z.boolean(),
+    }),
+  ),
+  sessions: z.array(
+    z.object({
+      id: z.number(),
+      title: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      mode: z.string(),
+      videoUrl: z.string().nullable(),
+      pointName: z.string().nullable(),
+      place: z.string().nullable(),
+      isMakeup: z.boolean(),
+      status: z.string().nullable(),
+    }),
+  ),
   reflections: z.array(reflectionSchema),
   pledges: z.array(pledgeSchema),
 });

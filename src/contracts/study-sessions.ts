@@ -9,9 +9,17 @@ const agendaItem = z.object({ time: z.string().trim().max(20).optional(), title:
 const material = z.object({
   kind: z.enum(['link', 'file', 'slides', 'video']),
   title: z.string().trim().min(1).max(300),
-  url: z.string().trim().max(2000).refine((u) => /^(https?:\/\/|\/)/.test(u), 'Đường dẫn phải bắt đầu bằng http(s):// hoặc /'),
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((u) => /^(https?:\/\/|\/)/.test(u), 'Đường dẫn phải bắt đầu bằng http(s):// hoặc /'),
 });
-const videoUrl = z.string().trim().max(2000).refine((u) => u === '' || /^https?:\/\//.test(u), 'Đường dẫn hội nghị truyền hình phải bắt đầu bằng http(s)://');
+const videoUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((u) => u === '' || /^https?:\/\//.test(u), 'Đường dẫn hội nghị truyền hình phải bắt đầu bằng http(s)://');
 
 const sessionFields = {
   title: z.string().trim().min(3, 'Hãy nhập tên hội nghị').max(500),
@@ -39,9 +47,13 @@ export const createSessionSchema = z.object({
 });
 export type CreateSessionInput = z.infer<typeof createSessionSchema>;
 
-export const updateSessionSchema = z.object({ version: z.number().int().positive() }).extend(
-  Object.fromEntries(Object.entries(sessionFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof sessionFields]: z.ZodOptional<(typeof sessionFields)[K]> },
-);
+export const updateSessionSchema = z
+  .object({ version: z.number().int().positive() })
+  .extend(
+    Object.fromEntries(Object.entries(sessionFields).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof typeof sessionFields]: z.ZodOptional<(typeof sessionFields)[K]>;
+    },
+  );
 export type UpdateSessionInput = z.infer<typeof updateSessionSchema>;
 
 export const makeupSessionSchema = z.object({
@@ -99,7 +111,12 @@ export const listSessionsQuery = z.object({
 });
 export type ListSessionsQuery = z.infer<typeof listSessionsQuery>;
 
-export const sessionPageSchema = z.object({ items: z.array(sessionSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const sessionPageSchema = z.object({
+  items: z.array(sessionSummarySchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 // Bridge points ---------------------------------------------------------------------------
 
@@ -163,7 +180,10 @@ export const attendanceRowSchema = z.object({
 });
 export type AttendanceRow = z.infer<typeof attendanceRowSchema>;
 
-export const liveQuery = z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(200) });
+export const liveQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
 export const liveSchema = z.object({ items: z.array(attendanceRowSchema), cursor: z.number(), counts: pointCounts });
 
 export const rollQuery = z.object({

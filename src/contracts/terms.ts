@@ -4,7 +4,11 @@
  */
 import { z } from 'zod';
 
-const pathId = z.string().regex(/^\d{1,15}$/, 'Mã phải là số nguyên dương.').transform(Number).pipe(z.number().int().positive());
+const pathId = z
+  .string()
+  .regex(/^\d{1,15}$/, 'Mã phải là số nguyên dương.')
+  .transform(Number)
+  .pipe(z.number().int().positive());
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
@@ -47,7 +51,11 @@ export const congressSchema = z.object({
   isSample: z.boolean(),
 });
 
-export const termCommitteeSchema = z.object({ role: z.enum(['executive', 'standing', 'inspection']), size: z.number(), people: z.number() });
+export const termCommitteeSchema = z.object({
+  role: z.enum(['executive', 'standing', 'inspection']),
+  size: z.number(),
+  people: z.number(),
+});
 
 export const termSchema = z.object({
   id: z.number(),
@@ -112,7 +120,15 @@ export type CarryOverInput = z.infer<typeof carryOverSchema>;
 export const carryPreviewSchema = z.object({
   source: z.object({ id: z.number(), symbol: z.string(), term: z.string() }),
   target: z.object({ id: z.number(), symbol: z.string(), term: z.string(), title: z.string() }),
-  items: z.array(z.object({ sourceItemId: z.number(), kind: z.enum(['target', 'task']), text: z.string(), statement: z.string().nullable(), sourceStatus: z.string() })),
+  items: z.array(
+    z.object({
+      sourceItemId: z.number(),
+      kind: z.enum(['target', 'task']),
+      text: z.string(),
+      statement: z.string().nullable(),
+      sourceStatus: z.string(),
+    }),
+  ),
 });
 
 export const carryResultSchema = carryPreviewSchema.extend({

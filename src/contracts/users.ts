@@ -24,7 +24,12 @@ export const userPageSchema = z.object({ items: z.array(userSchema), total: z.nu
 
 const grant = z.object({ orgId: z.number().int().positive(), role: z.enum(roles) });
 export const createUserSchema = z.object({
-  username: z.string().trim().min(3).max(60).regex(/^[a-zA-Z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch'),
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(60)
+    .regex(/^[a-zA-Z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch'),
   fullName: z.string().trim().min(2).max(120),
   email: z.email('Email không hợp lệ').nullish().or(z.literal('')),
   password: z.string().min(10, 'Mật khẩu phải có ít nhất 10 ký tự').max(200).optional(),

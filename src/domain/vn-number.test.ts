@@ -23,7 +23,7 @@ describe('parseVnNumber', () => {
   it('reads back any number it formats', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
-        const value = whole + Math.sign(whole || 1) * cents / 100;
+        const value = whole + (Math.sign(whole || 1) * cents) / 100;
         expect(parseVnNumber(formatVnNumber(value))).toBeCloseTo(value, 2);
       }),
     );

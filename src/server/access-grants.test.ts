@@ -23,7 +23,8 @@ const login = async (grants: { org: TestOrg; role: Role }[]) => {
   const u = await buildUser(db, grants);
   return { ...u, client: await loginAs(app, u.username, u.password) };
 };
-const versionOf = async (id: number) => (await db.query<{ version: number }>('SELECT version FROM users WHERE id = $1', [id])).rows[0]!.version;
+const versionOf = async (id: number) =>
+  (await db.query<{ version: number }>('SELECT version FROM users WHERE id = $1', [id])).rows[0]!.version;
 const newUser = (client: TestClient, roles: { orgId: number; role: Role }[], extra: Record<string, unknown> = {}) =>
   client.post('/api/users', { username: `tk.grant${(seq += 1)}`, fullName: 'Người Dùng Thử', roles, ...extra });
 
@@ -69,14 +70,22 @@ describe('grants never exceed the granter’s roles', () => {
 
   it('lets a manager grant what they hold, and approver where they are approver too', async () => {
     expect((await newUser(wardManager, [{ orgId: cell.id, role: 'reporter' }])).statusCode).toBe(201);
-    const both = (await login([{ org: ward, role: 'manager' }, { org: ward, role: 'approver' }])).client;
+    const both = (
+      await login([
+        { org: ward, role: 'manager' },
+        { org: ward, role: 'approver' },
+      ])
+    ).client;
     expect((await newUser(both, [{ orgId: cell.id, role: 'approver' }])).statusCode).toBe(201);
     expect((await newUser(both, [{ orgId: otherWard.id, role: 'viewer' }])).statusCode).toBe(404);
   });
 
   it('refuses raising an existing user to a role the manager lacks', async () => {
     const u = await buildUser(db, [{ org: cell, role: 'viewer' }]);
-    const res = await wardManager.patch(`/api/users/${u.id}`, { version: await versionOf(u.id), roles: [{ orgId: cell.id, role: 'inspector' }] });
+    const res = await wardManager.patch(`/api/users/${u.id}`, {
+      version: await versionOf(u.id),
+      roles: [{ orgId: cell.id, role: 'inspector' }],
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -98,8 +107,13 @@ describe('password resets', () => {
   });
 
   it('refuses a user holding a role the manager lacks, and lets the reporter’s be reset', async () => {
-    const approver = await buildUser(db, [{ org: ward, role: 'reporter' }, { org: cell, role: 'approver' }]);
-    expect((await wardManager.post(`/api/users/${approver.id}/reset-password`, { version: await versionOf(approver.id) })).statusCode).toBe(403);
+    const approver = await buildUser(db, [
+      { org: ward, role: 'reporter' },
+      { org: cell, role: 'approver' },
+    ]);
+    expect((await wardManager.post(`/api/users/${approver.id}/reset-password`, { version: await versionOf(approver.id) })).statusCode).toBe(
+      403,
+    );
     const reporter = await buildUser(db, [{ org: cell, role: 'reporter' }]);
     const ok = await wardManager.post(`/api/users/${reporter.id}/reset-password`, { version: await versionOf(reporter.id) });
     expect(ok.statusCode).toBe(200);
@@ -118,7 +132,12 @@ describe('separation of duties on reports', () => {
     const doc = await buildDocument(db, ward, { kind: 'plan', title: 'Kế hoạch thử phân quyền' });
     const { id } = await buildReport(db, doc, ward, { narrative: 'Báo cáo thử' });
     // One person holding both roles: reporter of the ward, approver of the city above it.
-    const both = (await login([{ org: ward, role: 'reporter' }, { org: city, role: 'approver' }])).client;
+    const both = (
+      await login([
+        { org: ward, role: 'reporter' },
+        { org: city, role: 'approver' },
+      ])
+    ).client;
     const other = (await login([{ org: city, role: 'approver' }])).client;
     const sub = await both.post(`/api/reports/${id}/submit`, { version: 1, idempotencyKey: 'sod-submit-0001' });
     expect(sub.statusCode).toBe(200);

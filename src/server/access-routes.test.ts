@@ -113,7 +113,12 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/study/sessions/:id/report.docx': { 'params.id': 'record' },
   'POST /api/study/sessions/:id/invitations': { 'params.id': 'record' },
   'GET /api/study/sessions/:id/points': { 'params.id': 'record' },
-  'POST /api/study/sessions/:id/points': { 'params.id': 'record', 'body.orgId': 'org', 'body.expectedOrgId': 'org', 'body.memberCodes': 'code' },
+  'POST /api/study/sessions/:id/points': {
+    'params.id': 'record',
+    'body.orgId': 'org',
+    'body.expectedOrgId': 'org',
+    'body.memberCodes': 'code',
+  },
   'POST /api/study/sessions/:id/points/bulk': { 'params.id': 'record', 'body.underOrgId': 'org' },
   'GET /api/study/points/:id': { 'params.id': 'record' },
   'PATCH /api/study/points/:id': { 'params.id': 'record' },
@@ -185,15 +190,37 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/oversight/programs/:id': { 'params.id': 'record' },
   'GET /api/oversight/programs/:id/program.docx': { 'params.id': 'record' },
   'POST /api/oversight/programs/:id/entries': {
-    'params.id': 'record', 'body.subjectOrgIds': 'org', 'body.subjectMemberIds': 'member', 'body.documentIds': 'shared', 'body.itemIds': 'shared', 'body.taskIds': 'record',
+    'params.id': 'record',
+    'body.subjectOrgIds': 'org',
+    'body.subjectMemberIds': 'member',
+    'body.documentIds': 'shared',
+    'body.itemIds': 'shared',
+    'body.taskIds': 'record',
   },
   'PATCH /api/oversight/entries/:id': {
-    'params.id': 'record', 'body.subjectOrgIds': 'org', 'body.subjectMemberIds': 'member', 'body.documentIds': 'shared', 'body.itemIds': 'shared', 'body.taskIds': 'record',
+    'params.id': 'record',
+    'body.subjectOrgIds': 'org',
+    'body.subjectMemberIds': 'member',
+    'body.documentIds': 'shared',
+    'body.itemIds': 'shared',
+    'body.taskIds': 'record',
   },
-  'PATCH /api/oversight/findings/:id': { 'params.id': 'record', 'body.itemIds': 'shared', 'body.taskIds': 'record', 'body.reportIds': 'record', 'body.memberIds': 'member' },
+  'PATCH /api/oversight/findings/:id': {
+    'params.id': 'record',
+    'body.itemIds': 'shared',
+    'body.taskIds': 'record',
+    'body.reportIds': 'record',
+    'body.memberIds': 'member',
+  },
   'GET /api/oversight/my-inspections': {},
   'GET /api/oversight/inspections': { 'querystring.orgId': 'org', 'querystring.subjectOrgId': 'org' },
-  'POST /api/oversight/inspections': { 'body.orgId': 'org', 'body.entryId': 'record', 'body.subjectOrgId': 'org', 'body.subjectMemberId': 'member', 'body.documentId': 'shared' },
+  'POST /api/oversight/inspections': {
+    'body.orgId': 'org',
+    'body.entryId': 'record',
+    'body.subjectOrgId': 'org',
+    'body.subjectMemberId': 'member',
+    'body.documentId': 'shared',
+  },
   'GET /api/oversight/inspections/:id': { 'params.id': 'record' },
   'GET /api/oversight/inspections/:id/notes': { 'params.id': 'record' },
   'GET /api/oversight/inspections/:id/self-report-draft': { 'params.id': 'record' },
@@ -204,7 +231,13 @@ const routeIds: Record<string, Declaration> = {
   'POST /api/oversight/inspections/:id/self-report': { 'params.id': 'record' },
   'POST /api/oversight/inspections/:id/sessions': { 'params.id': 'record' },
   'POST /api/oversight/inspections/:id/team-report': { 'params.id': 'record' },
-  'POST /api/oversight/inspections/:id/findings': { 'params.id': 'record', 'body.itemIds': 'shared', 'body.taskIds': 'record', 'body.reportIds': 'record', 'body.memberIds': 'member' },
+  'POST /api/oversight/inspections/:id/findings': {
+    'params.id': 'record',
+    'body.itemIds': 'shared',
+    'body.taskIds': 'record',
+    'body.reportIds': 'record',
+    'body.memberIds': 'member',
+  },
   'POST /api/oversight/inspections/:id/conclusion': { 'params.id': 'record', 'body.recommendations.ownerOrgId': 'org' },
   'POST /api/oversight/inspections/:id/conclusion/send': { 'params.id': 'record' },
   'POST /api/oversight/inspections/:id/close': { 'params.id': 'record' },
@@ -241,13 +274,41 @@ const routeIds: Record<string, Declaration> = {
   'POST /api/orgs/:id/terms': { 'params.id': 'org', 'body.congress.resolutionDocumentId': 'record' },
   'GET /api/documents/:id/carry-over/candidates': { 'params.id': 'record' },
   'GET /api/documents/:id/carry-overs': { 'params.id': 'record' },
-  'POST /api/carry-overs/preview': { 'body.sourceDocumentId': 'record', 'body.targetDocumentId': 'record', 'body.itemIds': 'record', 'body.parentItemId': 'record' },
-  'POST /api/carry-overs': { 'body.sourceDocumentId': 'record', 'body.targetDocumentId': 'record', 'body.itemIds': 'record', 'body.parentItemId': 'record' },
+  'POST /api/carry-overs/preview': {
+    'body.sourceDocumentId': 'record',
+    'body.targetDocumentId': 'record',
+    'body.itemIds': 'record',
+    'body.parentItemId': 'record',
+  },
+  'POST /api/carry-overs': {
+    'body.sourceDocumentId': 'record',
+    'body.targetDocumentId': 'record',
+    'body.itemIds': 'record',
+    'body.parentItemId': 'record',
+  },
   'GET /api/api-tokens': {},
   'POST /api/api-tokens': { 'body.orgId': 'org' },
   'POST /api/api-tokens/:id/revoke': { 'params.id': 'record' },
-  'POST /api/reorg/preview': { 'body.sourceOrgIds': 'org', 'body.targetOrgIds': 'org', 'body.newOrg.parentId': 'org', 'body.newOrg.code': 'own', 'body.mapping.fromOrgId': 'org', 'body.mapping.toOrgId': 'org', 'body.roleMapping.userRoleId': 'record', 'body.roleMapping.toOrgId': 'org' },
-  'POST /api/reorg/operations': { 'body.sourceOrgIds': 'org', 'body.targetOrgIds': 'org', 'body.newOrg.parentId': 'org', 'body.newOrg.code': 'own', 'body.mapping.fromOrgId': 'org', 'body.mapping.toOrgId': 'org', 'body.roleMapping.userRoleId': 'record', 'body.roleMapping.toOrgId': 'org' },
+  'POST /api/reorg/preview': {
+    'body.sourceOrgIds': 'org',
+    'body.targetOrgIds': 'org',
+    'body.newOrg.parentId': 'org',
+    'body.newOrg.code': 'own',
+    'body.mapping.fromOrgId': 'org',
+    'body.mapping.toOrgId': 'org',
+    'body.roleMapping.userRoleId': 'record',
+    'body.roleMapping.toOrgId': 'org',
+  },
+  'POST /api/reorg/operations': {
+    'body.sourceOrgIds': 'org',
+    'body.targetOrgIds': 'org',
+    'body.newOrg.parentId': 'org',
+    'body.newOrg.code': 'own',
+    'body.mapping.fromOrgId': 'org',
+    'body.mapping.toOrgId': 'org',
+    'body.roleMapping.userRoleId': 'record',
+    'body.roleMapping.toOrgId': 'org',
+  },
   'GET /api/reorg/tree': { 'querystring.rootId': 'org' },
   'GET /api/reorg/lineage/:orgId': { 'params.orgId': 'org' },
   'GET /api/reorg/figures': { 'querystring.orgId': 'org' },
@@ -257,9 +318,23 @@ const routeIds: Record<string, Declaration> = {
 const ID_FIELD = /(^id$|Id$|Ids$|^codes?$|Codes?$)/;
 const parts = ['params', 'querystring', 'body'] as const;
 type JsonSchema = {
-  type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; enum?: unknown[]; const?: unknown;
-  anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; format?: string; pattern?: string; minLength?: number; maxLength?: number;
-  minimum?: number; exclusiveMinimum?: number; maximum?: number; minItems?: number; default?: unknown;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  maximum?: number;
+  minItems?: number;
+  default?: unknown;
 };
 
 const toJson = (schema: unknown): JsonSchema => z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
@@ -296,7 +371,8 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
     return;
   }
   const next = target[head];
-  for (const el of Array.isArray(next) ? next : [next]) if (el && typeof el === 'object') setPath(el as Record<string, unknown>, rest, value);
+  for (const el of Array.isArray(next) ? next : [next])
+    if (el && typeof el === 'object') setPath(el as Record<string, unknown>, rest, value);
 }
 
 /**
@@ -311,7 +387,17 @@ const bodySamples: Record<string, Record<string, unknown>> = {
   'POST /api/reorg/operations': { targetOrgIds: [], newOrg: { parentId: 0, code: 'TN-001', name: 'Tổ chức thử', kind: 'cell' } },
 };
 
-const stringCandidates = ['thu.nghiem', '2025-06-30', 'Giá trị thử nghiệm', 'TN-001', '2020-2025', '2025', 'https://example.vn/tai-lieu', '/tai-lieu', '0912345678'];
+const stringCandidates = [
+  'thu.nghiem',
+  '2025-06-30',
+  'Giá trị thử nghiệm',
+  'TN-001',
+  '2020-2025',
+  '2025',
+  'https://example.vn/tai-lieu',
+  '/tai-lieu',
+  '0912345678',
+];
 
 /** A value valid for `s`, the simplest one: the route's own schema then accepts the body. */
 function sample(s: JsonSchema): unknown {
@@ -338,7 +424,8 @@ function sample(s: JsonSchema): unknown {
       if (s.format === 'email') return 'thu.nghiem@example.vn';
       if (s.format === 'date-time') return new Date(Date.now() + 3600_000).toISOString();
       if (s.format === 'date') return '2025-06-30';
-      const fits = (v: string) => (!s.pattern || new RegExp(s.pattern).test(v)) && v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? 1e9);
+      const fits = (v: string) =>
+        (!s.pattern || new RegExp(s.pattern).test(v)) && v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? 1e9);
       return stringCandidates.find(fits) ?? 'x'.repeat(Math.max(1, s.minLength ?? 1));
     }
     default:
@@ -367,14 +454,23 @@ describe('every route declares what its ids name', () => {
     expect(api.length).toBeGreaterThan(100);
     const undeclared = api.filter((r) => !(keyOf(r) in routeIds)).map(keyOf);
     expect(undeclared, 'add these routes to routeIds with what each id names').toEqual([]);
-    const missingFields = api.flatMap((r) => idFieldsOf(r).filter((f) => !(f in (routeIds[keyOf(r)] ?? {}))).map((f) => `${keyOf(r)} ${f}`));
+    const missingFields = api.flatMap((r) =>
+      idFieldsOf(r)
+        .filter((f) => !(f in (routeIds[keyOf(r)] ?? {})))
+        .map((f) => `${keyOf(r)} ${f}`),
+    );
     expect(missingFields, 'declare what these fields name').toEqual([]);
     const stale = Object.keys(routeIds).filter((k) => !api.some((r) => keyOf(r) === k));
     expect(stale, 'routes declared but gone').toEqual([]);
   });
 });
 
-type World = { orgs: TestOrg[]; members: TestMember[]; caller: { role: Role; org: TestOrg; client: TestClient }; records: Record<string, number> };
+type World = {
+  orgs: TestOrg[];
+  members: TestMember[];
+  caller: { role: Role; org: TestOrg; client: TestClient };
+  records: Record<string, number>;
+};
 
 /**
  * Records of the caller's own org that routes take in their path, so that the route reaches
@@ -413,19 +509,28 @@ async function buildWorld(shape: { parents: number[]; memberAt: number[]; role: 
   }
   const members: TestMember[] = [];
   for (const [i, at] of shape.memberAt.entries()) {
-    members.push(await buildMember(db, orgs[at % orgs.length]!, { fullName: `Đảng viên MEMTOKEN${worldSeq}N${i}X`, code: `MT${worldSeq}N${i}X` }));
+    members.push(
+      await buildMember(db, orgs[at % orgs.length]!, { fullName: `Đảng viên MEMTOKEN${worldSeq}N${i}X`, code: `MT${worldSeq}N${i}X` }),
+    );
   }
   // The caller sits below the root, so some of the tree is always outside.
   const org = orgs[1 + (shape.at % (orgs.length - 1))]!;
   const u = await buildUser(db, [{ org, role: shape.role }]);
-  return { orgs, members, caller: { role: shape.role, org, client: await loginAs(app, u.username, u.password) }, records: await buildRecords(org) };
+  return {
+    orgs,
+    members,
+    caller: { role: shape.role, org, client: await loginAs(app, u.username, u.password) },
+    records: await buildRecords(org),
+  };
 }
 
 const isInside = (path: string, scope: string) => path === scope || path.startsWith(`${scope}.`);
 
 async function memberOrgs(members: TestMember[]) {
   const { rows } = await db.query<{ id: number; path: string }>(
-    'SELECT m.id, o.path::text AS path FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = ANY($1::bigint[])', [members.map((m) => m.id)]);
+    'SELECT m.id, o.path::text AS path FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = ANY($1::bigint[])',
+    [members.map((m) => m.id)],
+  );
   return new Map(rows.map((r) => [r.id, r.path]));
 }
 
@@ -433,7 +538,8 @@ async function memberOrgs(members: TestMember[]) {
 async function fingerprint() {
   const { rows } = await db.query<{ f: string }>(
     `SELECT (SELECT count(*) FROM audit_log WHERE action NOT IN ('denied', 'export', 'read', 'read_notes')) || ':' || (SELECT COALESCE(sum(version), 0) FROM orgs) || ':' || (SELECT COALESCE(sum(version), 0) FROM members)
-            || ':' || (SELECT count(*) FROM members) || ':' || (SELECT count(*) FROM orgs) || ':' || (SELECT count(*) FROM user_roles) AS f`);
+            || ':' || (SELECT count(*) FROM members) || ':' || (SELECT count(*) FROM orgs) || ':' || (SELECT count(*) FROM user_roles) AS f`,
+  );
   return rows[0]!.f;
 }
 
@@ -488,7 +594,8 @@ describe('nothing outside the caller’s subtree is returned or changed, on any 
               const values: Record<(typeof parts)[number], Record<string, unknown>> = { params: {}, querystring: {}, body: {} };
               for (const part of parts) {
                 const schema = r.schema?.[part];
-                if (schema && part === 'body') values.body = { ...(sample(toJson(schema)) as Record<string, unknown>), ...structuredClone(bodySamples[keyOf(r)] ?? {}) };
+                if (schema && part === 'body')
+                  values.body = { ...(sample(toJson(schema)) as Record<string, unknown>), ...structuredClone(bodySamples[keyOf(r)] ?? {}) };
               }
               for (const [f, k] of Object.entries(decl)) {
                 // Codes keep the schema's sample value: they are never org or member ids.

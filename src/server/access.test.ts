@@ -39,14 +39,42 @@ afterAll(async () => {
   await drop();
 });
 
-type Check = { name: string; allowed: Role[]; call: (c: TestClient, target: { org: TestOrg; member: TestMember }) => Promise<{ statusCode: number }> };
+type Check = {
+  name: string;
+  allowed: Role[];
+  call: (c: TestClient, target: { org: TestOrg; member: TestMember }) => Promise<{ statusCode: number }>;
+};
 const checks: Check[] = [
-  { name: 'read an org', allowed: ['admin', 'manager', 'reporter', 'approver', 'inspector', 'viewer'], call: (c, t) => c.get(`/api/orgs/${t.org.id}`) },
-  { name: 'rename an org', allowed: ['admin', 'manager'], call: (c, t) => c.patch(`/api/orgs/${t.org.id}`, { version: 999, name: 'Tên mới hợp lệ' }) },
-  { name: 'read a member', allowed: ['admin', 'manager', 'reporter', 'approver', 'inspector', 'viewer'], call: (c, t) => c.get(`/api/members/${t.member.id}`) },
-  { name: 'edit a member', allowed: ['admin', 'manager'], call: (c, t) => c.patch(`/api/members/${t.member.id}`, { version: 999, phone: '0912345678' }) },
-  { name: 'list members of the org', allowed: ['admin', 'manager', 'reporter', 'approver', 'inspector', 'viewer'], call: (c, t) => c.get(`/api/members?orgId=${t.org.id}`) },
-  { name: 'read the audit log of the org', allowed: ['admin', 'manager', 'inspector'], call: (c, t) => c.get(`/api/audit?orgId=${t.org.id}`) },
+  {
+    name: 'read an org',
+    allowed: ['admin', 'manager', 'reporter', 'approver', 'inspector', 'viewer'],
+    call: (c, t) => c.get(`/api/orgs/${t.org.id}`),
+  },
+  {
+    name: 'rename an org',
+    allowed: ['admin', 'manager'],
+    call: (c, t) => c.patch(`/api/orgs/${t.org.id}`, { version: 999, name: 'Tên mới hợp lệ' }),
+  },
+  {
+    name: 'read a member',
+    allowed: ['admin', 'manager', 'reporter', 'approver', 'inspector', 'viewer'],
+    call: (c, t) => c.get(`/api/members/${t.member.id}`),
+  },
+  {
+    name: 'edit a member',
+    allowed: ['admin', 'manager'],
+    call: (c, t) => c.patch(`/api/members/${t.member.id}`, { version: 999, phone: '0912345678' }),
+  },
+  {
+    name: 'list members of the org',
+    allowed: ['admin', 'manager', 'reporter', 'approver', 'inspector', 'viewer'],
+    call: (c, t) => c.get(`/api/members?orgId=${t.org.id}`),
+  },
+  {
+    name: 'read the audit log of the org',
+    allowed: ['admin', 'manager', 'inspector'],
+    call: (c, t) => c.get(`/api/audit?orgId=${t.org.id}`),
+  },
   { name: 'list users of the org', allowed: ['admin', 'manager'], call: (c, t) => c.get(`/api/users?orgId=${t.org.id}`) },
 ];
 

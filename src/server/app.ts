@@ -101,7 +101,11 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
           session: { type: 'apiKey', in: 'cookie', name: 'resolute_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
           // Other systems: `Authorization: Bearer <token>` issued by an administrator (no cookie, no CSRF).
-          bearer: { type: 'http', scheme: 'bearer', description: 'API token for another system: read or read-write on one org subtree, until its expiry.' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token for another system: read or read-write on one org subtree, until its expiry.',
+          },
         },
       },
     },
@@ -138,7 +142,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
     }
     req.log.error({ err }, 'request failed');
     // Under test, an answer that broke its contract says how, so the failing test names the field.
-    if (strictResponses && isResponseSerializationError(err)) return send('internal', defaultMessages.internal[locale], { contract: String(err.cause) });
+    if (strictResponses && isResponseSerializationError(err))
+      return send('internal', defaultMessages.internal[locale], { contract: String(err.cause) });
     return send('internal', defaultMessages.internal[locale]);
   });
 

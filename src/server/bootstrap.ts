@@ -36,7 +36,14 @@ export async function ensureAdmin(db: Db, password: string | null): Promise<{ us
       [hash],
     );
     await tx.query(`INSERT INTO user_roles (user_id, org_id, role) VALUES ($1, $2, 'admin')`, [user[0]!.id, root[0]!.id]);
-    await recordAudit(tx, systemActor(), { action: 'create', entity: 'user', entityId: user[0]!.id, orgId: root[0]!.id, orgPath: root[0]!.path, summary: 'Tạo tài khoản quản trị đầu tiên' });
+    await recordAudit(tx, systemActor(), {
+      action: 'create',
+      entity: 'user',
+      entityId: user[0]!.id,
+      orgId: root[0]!.id,
+      orgPath: root[0]!.path,
+      summary: 'Tạo tài khoản quản trị đầu tiên',
+    });
   });
   return { username: 'admin', generatedPassword: password ? null : chosen };
 }

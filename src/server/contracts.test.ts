@@ -62,8 +62,13 @@ const SAMPLES: Record<string, { sql?: string; query?: string }> = {
   '/api/documents/:id/gaps': { sql: `SELECT id FROM documents WHERE status = 'adopted' ORDER BY id LIMIT 1` },
   '/api/documents/:id/versions': { sql: `SELECT id FROM documents ORDER BY id LIMIT 1` },
   '/api/documents/:documentId/dashboard': { sql: `SELECT id AS "documentId" FROM documents WHERE status = 'adopted' ORDER BY id LIMIT 1` },
-  '/api/documents/:documentId/dashboard/list': { sql: `SELECT id AS "documentId" FROM documents WHERE status = 'adopted' ORDER BY id LIMIT 1`, query: 'list=tasks' },
-  '/api/documents/:documentId/dashboard-share': { sql: `SELECT id AS "documentId" FROM documents WHERE status = 'adopted' ORDER BY id LIMIT 1` },
+  '/api/documents/:documentId/dashboard/list': {
+    sql: `SELECT id AS "documentId" FROM documents WHERE status = 'adopted' ORDER BY id LIMIT 1`,
+    query: 'list=tasks',
+  },
+  '/api/documents/:documentId/dashboard-share': {
+    sql: `SELECT id AS "documentId" FROM documents WHERE status = 'adopted' ORDER BY id LIMIT 1`,
+  },
   '/api/documents/:documentId/report-schedules': { sql: `SELECT document_id AS "documentId" FROM report_schedules ORDER BY id LIMIT 1` },
   '/api/documents/search': { query: 'q=nghi' },
   '/api/explanations/:id': { sql: `SELECT id FROM explanation_requests ORDER BY id LIMIT 1` },
@@ -71,17 +76,25 @@ const SAMPLES: Record<string, { sql?: string; query?: string }> = {
   '/api/items/:itemId/concretizations': { sql: `SELECT parent_item_id AS "itemId" FROM item_links ORDER BY parent_item_id LIMIT 1` },
   '/api/items/:itemId/suggestions': { sql: `SELECT child_item_id AS "itemId" FROM item_links ORDER BY child_item_id LIMIT 1` },
   '/api/reports/:id': { sql: `SELECT id FROM reports WHERE status = 'approved' ORDER BY id LIMIT 1` },
-  '/api/rollups': { sql: `SELECT indicator_id AS "indicatorId", org_id AS "orgId" FROM org_indicator_values ORDER BY org_id LIMIT 1`, query: 'indicatorId=:indicatorId&orgId=:orgId' },
+  '/api/rollups': {
+    sql: `SELECT indicator_id AS "indicatorId", org_id AS "orgId" FROM org_indicator_values ORDER BY org_id LIMIT 1`,
+    query: 'indicatorId=:indicatorId&orgId=:orgId',
+  },
   '/api/members/:id': { sql: `SELECT id FROM members ORDER BY id LIMIT 1` },
   '/api/orgs/:id': { sql: `SELECT id FROM orgs ORDER BY id LIMIT 1` },
   '/api/orgs/search': { query: 'q=ha' },
   '/api/users/:id': { sql: `SELECT id FROM users ORDER BY id LIMIT 1` },
   '/api/grading/evaluations/:id': { sql: `SELECT id FROM grading_evaluations ORDER BY id LIMIT 1` },
-  '/api/grading/orgs/:orgId/history': { sql: `SELECT org_id AS "orgId" FROM grading_evaluations WHERE org_id IS NOT NULL ORDER BY id LIMIT 1` },
+  '/api/grading/orgs/:orgId/history': {
+    sql: `SELECT org_id AS "orgId" FROM grading_evaluations WHERE org_id IS NOT NULL ORDER BY id LIMIT 1`,
+  },
   '/api/grading/rounds/:id': { sql: `SELECT id FROM grading_rounds ORDER BY id LIMIT 1` },
   '/api/grading/rounds/:id/evaluations': { sql: `SELECT id FROM grading_rounds ORDER BY id LIMIT 1` },
   '/api/grading/results': { sql: `SELECT id AS "roundId" FROM grading_rounds ORDER BY id LIMIT 1`, query: 'roundId=:roundId' },
-  '/api/grading/results/list': { sql: `SELECT id AS "roundId" FROM grading_rounds ORDER BY id LIMIT 1`, query: 'roundId=:roundId&subjectKind=org' },
+  '/api/grading/results/list': {
+    sql: `SELECT id AS "roundId" FROM grading_rounds ORDER BY id LIMIT 1`,
+    query: 'roundId=:roundId&subjectKind=org',
+  },
   '/api/oversight/inspections/:id': { sql: `SELECT id FROM inspections ORDER BY id LIMIT 1` },
   '/api/oversight/inspections/:id/notes': { sql: `SELECT id FROM inspections ORDER BY id LIMIT 1` },
   '/api/oversight/inspections/:id/team-candidates': { sql: `SELECT id FROM inspections ORDER BY id LIMIT 1` },
@@ -94,8 +107,14 @@ const SAMPLES: Record<string, { sql?: string; query?: string }> = {
   '/api/study/reflections/:id': { sql: `SELECT id FROM reflections ORDER BY id LIMIT 1` },
   '/api/study/sessions/:id': { sql: `SELECT id FROM study_sessions ORDER BY id LIMIT 1` },
   '/api/study/sessions/:id/points': { sql: `SELECT id FROM study_sessions ORDER BY id LIMIT 1` },
-  '/api/study/coverage': { sql: `SELECT document_id AS "documentId" FROM document_studies ORDER BY document_id LIMIT 1`, query: 'documentId=:documentId' },
-  '/api/study/coverage/missing': { sql: `SELECT document_id AS "documentId" FROM document_studies ORDER BY document_id LIMIT 1`, query: 'documentId=:documentId' },
+  '/api/study/coverage': {
+    sql: `SELECT document_id AS "documentId" FROM document_studies ORDER BY document_id LIMIT 1`,
+    query: 'documentId=:documentId',
+  },
+  '/api/study/coverage/missing': {
+    sql: `SELECT document_id AS "documentId" FROM document_studies ORDER BY document_id LIMIT 1`,
+    query: 'documentId=:documentId',
+  },
 };
 
 /**
@@ -117,8 +136,13 @@ describe('real answers match their contracts (demo data)', () => {
     demo = await openDemo();
     routes = demo.routes;
     // The demo's documents have one version each: amend one, so that the diff has two to compare.
-    const { rows } = await demo.db.query<{ id: number; version: number }>(`SELECT id, version FROM documents WHERE status = 'adopted' ORDER BY id LIMIT 1`);
-    const amended = await demo.admin.post(`/api/documents/${rows[0]!.id}/amend`, { version: rows[0]!.version, reason: 'Bổ sung chỉ tiêu theo kết luận giữa nhiệm kỳ' });
+    const { rows } = await demo.db.query<{ id: number; version: number }>(
+      `SELECT id, version FROM documents WHERE status = 'adopted' ORDER BY id LIMIT 1`,
+    );
+    const amended = await demo.admin.post(`/api/documents/${rows[0]!.id}/amend`, {
+      version: rows[0]!.version,
+      reason: 'Bổ sung chỉ tiêu theo kết luận giữa nhiệm kỳ',
+    });
     expect(amended.statusCode, amended.body).toBe(201);
   }, 180_000);
   afterAll(async () => demo?.close());

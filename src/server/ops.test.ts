@@ -66,13 +66,23 @@ describe('disk full', () => {
     await adminDb().query('CREATE TRIGGER test_disk_full BEFORE INSERT ON sessions FOR EACH ROW EXECUTE FUNCTION test_disk_full()');
     try {
       const anon = await anonymous(app);
-      const res = await anon.request('POST', '/api/auth/login', { username: user.username, password: TEST_PASSWORD }, {
-        authorization: 'Bearer secret-bearer-token',
-      });
+      const res = await anon.request(
+        'POST',
+        '/api/auth/login',
+        { username: user.username, password: TEST_PASSWORD },
+        {
+          authorization: 'Bearer secret-bearer-token',
+        },
+      );
       expect(res.statusCode).toBe(507);
       expect(res.json().error.code).toBe('out_of_space');
       expect(res.json().error.message).toMatch(/hết dung lượng/);
-      const en = await anon.request('POST', '/api/auth/login', { username: user.username, password: TEST_PASSWORD }, { 'accept-language': 'en' });
+      const en = await anon.request(
+        'POST',
+        '/api/auth/login',
+        { username: user.username, password: TEST_PASSWORD },
+        { 'accept-language': 'en' },
+      );
       expect(en.json().error.message).toMatch(/out of storage space/);
 
       const health = await app.inject({ method: 'GET', url: '/api/health' });

@@ -75,12 +75,13 @@ export async function openDatabase(opts: OpenDatabaseOptions) {
       try {
         const applied = await migrate(client);
         if (applied.length > 0) opts.log?.(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
-        if (!opts.appDatabaseUrl) await ensureAppRole(client, adminUrl).catch((err: Error) => {
-          throw new Error(
-            `Không tạo được vai trò cơ sở dữ liệu cho ứng dụng / could not create the app's database role (${err.message}). ` +
-              'DATABASE_URL needs a role that owns the database and may create roles, or set RESOLUTE_APP_DATABASE_URL to a role made for the app (see docs/ARCHITECTURE.md).',
-          );
-        });
+        if (!opts.appDatabaseUrl)
+          await ensureAppRole(client, adminUrl).catch((err: Error) => {
+            throw new Error(
+              `Không tạo được vai trò cơ sở dữ liệu cho ứng dụng / could not create the app's database role (${err.message}). ` +
+                'DATABASE_URL needs a role that owns the database and may create roles, or set RESOLUTE_APP_DATABASE_URL to a role made for the app (see docs/ARCHITECTURE.md).',
+            );
+          });
       } finally {
         client.release();
       }

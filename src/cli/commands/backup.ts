@@ -35,11 +35,17 @@ export function registerBackup(program: Command) {
     .command('backup')
     .argument('[file]', 'tệp sao lưu / backup file (default resolute-<UTC time>.backup.gz)')
     .description('Sao lưu nhất quán khi đang chạy / Consistent backup of a running instance, no downtime')
-    .option('--base <dir>', 'bản sao lưu gốc (vật lý) cho khôi phục theo thời điểm / physical base backup for point-in-time recovery (embedded database)')
+    .option(
+      '--base <dir>',
+      'bản sao lưu gốc (vật lý) cho khôi phục theo thời điểm / physical base backup for point-in-time recovery (embedded database)',
+    )
     .action(async (file: string | undefined, opts: { base?: string }) => {
       const config = loadConfig();
       if (opts.base) {
-        if (config.databaseUrl) throw new Error('--base chỉ dành cho cơ sở dữ liệu nhúng / --base is for the embedded database; use your server\'s pg_basebackup.');
+        if (config.databaseUrl)
+          throw new Error(
+            "--base chỉ dành cho cơ sở dữ liệu nhúng / --base is for the embedded database; use your server's pg_basebackup.",
+          );
         const database = await adminDatabase({ mayStart: true });
         try {
           const r = await writeBaseBackup(database.url, clusterDirOf(config.dataDir), resolve(opts.base));
@@ -73,7 +79,9 @@ export function registerBackup(program: Command) {
         await assertEmptyDatabase(client);
         const r = await restoreBackup(client, resolve(file));
         if (!loadConfig().appDatabaseUrl) await ensureAppRole(client, database.url);
-        console.log(`Đã khôi phục / restored ${r.tables} tables, ${r.rows} rows${r.migrationsAfter.length ? `, then applied ${r.migrationsAfter.join(', ')}` : ''}.`);
+        console.log(
+          `Đã khôi phục / restored ${r.tables} tables, ${r.rows} rows${r.migrationsAfter.length ? `, then applied ${r.migrationsAfter.join(', ')}` : ''}.`,
+        );
       } finally {
         await client.end().catch(() => undefined);
         await database.close();

@@ -48,7 +48,9 @@ export function registerStart(program: Command) {
       } else if (server.admin) {
         console.log(`Tài khoản quản trị "${server.admin.username}" dùng mật khẩu trong RESOLUTE_ADMIN_PASSWORD.`);
       }
-      console.log(`Resolute đang chạy tại / is running at ${server.url.replace(/:\/\/[^:]+:/, '://localhost:')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      console.log(
+        `Resolute đang chạy tại / is running at ${server.url.replace(/:\/\/[^:]+:/, '://localhost:')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      );
       let signals = 0;
       const shutdown = async (signal: string) => {
         signals += 1;

@@ -27,8 +27,12 @@ export default async function restoreDrill(): Promise<Record<string, unknown>> {
       const db = live.db;
       await loadDemo(db);
       // Changes before the backup, as the app's own role makes them.
-      await db.query(`UPDATE members SET full_name = full_name || ' (đã sửa)', version = version + 1 WHERE id IN (SELECT id FROM members ORDER BY id LIMIT 25)`);
-      await db.query(`INSERT INTO audit_log (actor_name, action, entity, summary) VALUES ('Diễn tập', 'update', 'member', 'sửa trước sao lưu')`);
+      await db.query(
+        `UPDATE members SET full_name = full_name || ' (đã sửa)', version = version + 1 WHERE id IN (SELECT id FROM members ORDER BY id LIMIT 25)`,
+      );
+      await db.query(
+        `INSERT INTO audit_log (actor_name, action, entity, summary) VALUES ('Diễn tập', 'update', 'member', 'sửa trước sao lưu')`,
+      );
       // The state at backup time, read in the very snapshot the backup reads.
       const holder = await db.connect();
       try {
@@ -45,7 +49,9 @@ export default async function restoreDrill(): Promise<Record<string, unknown>> {
       // Changes after the backup: none of them may come back.
       await db.query(`DELETE FROM notifications`);
       await db.query(`UPDATE members SET full_name = 'Sau sao lưu' WHERE id IN (SELECT id FROM members ORDER BY id DESC LIMIT 25)`);
-      await db.query(`INSERT INTO audit_log (actor_name, action, entity, summary) VALUES ('Diễn tập', 'update', 'member', 'sửa sau sao lưu')`);
+      await db.query(
+        `INSERT INTO audit_log (actor_name, action, entity, summary) VALUES ('Diễn tập', 'update', 'member', 'sửa sau sao lưu')`,
+      );
     } finally {
       await live.close();
     }

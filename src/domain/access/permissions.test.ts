@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { can, canGrant, canManageUser, grantableRoles, isAdminOver, isWithin, roles, rolePermissions, scopePaths, type RoleGrant } from './permissions';
+import {
+  can,
+  canGrant,
+  canManageUser,
+  grantableRoles,
+  isAdminOver,
+  isWithin,
+  roles,
+  rolePermissions,
+  scopePaths,
+  type RoleGrant,
+} from './permissions';
 
 describe('isWithin', () => {
   it('matches whole labels, so 1.23 is not under 1.2', () => {
@@ -66,8 +77,24 @@ describe('canGrant and canManageUser', () => {
   it('manages only users whose every role the manager could have granted', () => {
     expect(canManageUser([manager], [{ role: 'reporter', orgPath: '1.2.9' }])).toBe(true);
     expect(canManageUser([manager], [{ role: 'manager', orgPath: '1.2' }])).toBe(false);
-    expect(canManageUser([manager], [{ role: 'reporter', orgPath: '1.2' }, { role: 'approver', orgPath: '1.2' }])).toBe(false);
-    expect(canManageUser([manager], [{ role: 'reporter', orgPath: '1.2' }, { role: 'viewer', orgPath: '1.3' }])).toBe(false);
+    expect(
+      canManageUser(
+        [manager],
+        [
+          { role: 'reporter', orgPath: '1.2' },
+          { role: 'approver', orgPath: '1.2' },
+        ],
+      ),
+    ).toBe(false);
+    expect(
+      canManageUser(
+        [manager],
+        [
+          { role: 'reporter', orgPath: '1.2' },
+          { role: 'viewer', orgPath: '1.3' },
+        ],
+      ),
+    ).toBe(false);
     expect(canManageUser([admin], [{ role: 'manager', orgPath: '1.2' }])).toBe(true);
   });
 

@@ -37,11 +37,37 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const read: Permission[] = ['orgs.read', 'members.read', 'documents.read', 'reports.read', 'study.read', 'self', 'grading.read', 'extraction.read'];
+const read: Permission[] = [
+  'orgs.read',
+  'members.read',
+  'documents.read',
+  'reports.read',
+  'study.read',
+  'self',
+  'grading.read',
+  'extraction.read',
+];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  manager: [...read, 'orgs.write', 'members.write', 'users.read', 'users.write', 'audit.read', 'documents.write', 'reports.write', 'study.write', 'inspections.read', 'grading.write', 'grading.decide', 'mail.read', 'auth.manage', 'reports.manage', 'extraction.write'],
+  manager: [
+    ...read,
+    'orgs.write',
+    'members.write',
+    'users.read',
+    'users.write',
+    'audit.read',
+    'documents.write',
+    'reports.write',
+    'study.write',
+    'inspections.read',
+    'grading.write',
+    'grading.decide',
+    'mail.read',
+    'auth.manage',
+    'reports.manage',
+    'extraction.write',
+  ],
   reporter: [...read, 'reports.write', 'study.write', 'grading.write'],
   approver: [...read, 'reports.approve', 'grading.decide'],
   inspector: [...read, 'audit.read', 'inspections.write', 'inspections.read', 'mail.read'],

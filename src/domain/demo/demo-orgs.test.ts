@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseVnNumber } from '../vn-number';
-import {
-  blocMemberCount,
-  demoOrgs,
-  demoProvincePrefixes,
-  splitByWeights,
-  type DemoOrg,
-} from './demo-orgs';
+import { blocMemberCount, demoOrgs, demoProvincePrefixes, splitByWeights, type DemoOrg } from './demo-orgs';
 import { indexByCode, subtreeCodes, subtreeMemberCount } from './org-tree';
 
 const byCode = indexByCode(demoOrgs);
@@ -69,8 +63,7 @@ describe('demoOrgs structure', () => {
 
   it("extends the parent's code below the provinces", () => {
     for (const o of demoOrgs) {
-      if (o.parentCode !== null && o.parentCode !== 'TW')
-        expect(o.code.startsWith(`${o.parentCode}.`)).toBe(true);
+      if (o.parentCode !== null && o.parentCode !== 'TW') expect(o.code.startsWith(`${o.parentCode}.`)).toBe(true);
     }
   });
 
@@ -81,8 +74,7 @@ describe('demoOrgs structure', () => {
       expect(childCount.get(o.code) ?? 0, o.code).toBe(0);
       expect(o.members).toBeGreaterThan(0);
     }
-    for (const cell of demoOrgs.filter((o) => o.kind === 'cell'))
-      expect(cell.members).toBeGreaterThan(0);
+    for (const cell of demoOrgs.filter((o) => o.kind === 'cell')) expect(cell.members).toBeGreaterThan(0);
   });
 
   it('writes every name in NFC', () => {
@@ -139,8 +131,7 @@ describe('Tỉnh ủy Bình Dương', () => {
 
   it('marks every other committee member as a sample and seats the standing committee inside the executive', () => {
     const executive = new Set(committeeOf('BD', 'executive').people.map((p) => p.fullName));
-    for (const person of committeeOf('BD', 'standing').people)
-      expect(executive.has(person.fullName)).toBe(true);
+    for (const person of committeeOf('BD', 'standing').people) expect(executive.has(person.fullName)).toBe(true);
     expect(committeeOf('BD', 'inspection').people.every((p) => p.isSample)).toBe(true);
     expect(committeeOf('BD', 'executive').people.filter((p) => p.isSample)).toHaveLength(46);
   });
@@ -162,9 +153,7 @@ describe('Tỉnh ủy Bình Dương', () => {
     expect(org('BD.DIAN')).toMatchObject({ kind: 'district_committee', parentCode: 'BD' });
     const wards = demoOrgs.filter((o) => o.parentCode === 'BD.DIAN');
     expect(wards.map((w) => w.name)).toEqual(
-      ['Dĩ An', 'Tân Đông Hiệp', 'Tân Bình', 'Đông Hòa', 'Bình An', 'Bình Thắng', 'An Bình'].map(
-        (n) => `Đảng ủy phường ${n}`,
-      ),
+      ['Dĩ An', 'Tân Đông Hiệp', 'Tân Bình', 'Đông Hòa', 'Bình An', 'Bình Thắng', 'An Bình'].map((n) => `Đảng ủy phường ${n}`),
     );
     for (const ward of wards) {
       expect(ward).toMatchObject({ kind: 'commune_committee', isSample: false });
@@ -207,8 +196,7 @@ describe('Đảng ủy Khối Các cơ quan và doanh nghiệp tỉnh', () => {
   it('places the cells of KCN Nam Tân Uyên in non-state enterprises', () => {
     const cells = demoOrgs.filter((o) => o.parentCode === 'BD.KHOI.KCN-NTU');
     expect(cells.length).toBeGreaterThan(0);
-    for (const cell of cells)
-      expect(cell).toMatchObject({ kind: 'cell', isNonStateEnterprise: true, isSample: true });
+    for (const cell of cells) expect(cell).toMatchObject({ kind: 'cell', isNonStateEnterprise: true, isSample: true });
   });
 
   it('never puts one company in two parks', () => {

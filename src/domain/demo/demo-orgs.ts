@@ -67,9 +67,7 @@ const usedCommitteeNames = new Set<string>();
 
 function real(fullName: string, position: Position, title?: string): DemoCommitteePerson {
   usedCommitteeNames.add(fullName);
-  return title === undefined
-    ? { fullName, position, isSample: false }
-    : { fullName, position, title, isSample: false };
+  return title === undefined ? { fullName, position, isSample: false } : { fullName, position, title, isSample: false };
 }
 
 /** Returns `count` invented committee members with distinct names, about one in five a woman. */
@@ -85,13 +83,8 @@ function samplePeople(count: number): DemoCommitteePerson[] {
   return people;
 }
 
-function committee(
-  role: CommitteeRole,
-  size: number,
-  people: DemoCommitteePerson[],
-): DemoCommittee {
-  if (people.length !== size)
-    throw new Error(`${role} committee lists ${people.length} of ${size}`);
+function committee(role: CommitteeRole, size: number, people: DemoCommitteePerson[]): DemoCommittee {
+  if (people.length !== size) throw new Error(`${role} committee lists ${people.length} of ${size}`);
   return { role, term: demoTerm, size, people };
 }
 
@@ -111,9 +104,7 @@ export function splitByWeights(total: number, weights: readonly number[]): numbe
   const exact = weights.map((w) => (total * w) / weightSum);
   const parts = exact.map(Math.floor);
   let rest = total - parts.reduce((a, b) => a + b, 0);
-  const byRemainder = exact
-    .map((x, i) => ({ i, remainder: x - Math.floor(x) }))
-    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  const byRemainder = exact.map((x, i) => ({ i, remainder: x - Math.floor(x) })).sort((a, b) => b.remainder - a.remainder || a.i - b.i);
   for (const { i } of byRemainder) {
     if (rest === 0) break;
     parts[i] = (parts[i] ?? 0) + 1;
@@ -224,9 +215,7 @@ const bdInspectionChair = bdStandingSamples.at(-1);
 if (bdInspectionChair === undefined) throw new Error('Bình Dương standing committee is empty');
 const bdInspection = [
   { ...bdInspectionChair, title: 'Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy' },
-  ...samplePeople(10).map((person, i) =>
-    i < 2 ? { ...person, title: 'Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy' } : person,
-  ),
+  ...samplePeople(10).map((person, i) => (i < 2 ? { ...person, title: 'Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy' } : person)),
 ];
 
 const binhDuong: DemoOrg = {
@@ -302,11 +291,7 @@ const diAn: DemoOrg[] = [
         parentCode: 'BD.DIAN',
         isSample: false,
       },
-      ...cellOrgs(
-        code,
-        [...numberedCells('Khu phố', 'KP', ward.quarters), ...wardOfficeCells],
-        ward.members,
-      ),
+      ...cellOrgs(code, [...numberedCells('Khu phố', 'KP', ward.quarters), ...wardOfficeCells], ward.members),
     ];
   }),
 ];
@@ -661,11 +646,7 @@ function provinceSubtree(provinceCode: string, districts: readonly DistrictSpec[
             parentCode: districtCode,
             isSample: true,
           },
-          ...cellOrgs(
-            code,
-            numberedCells(commune.unit, slugPrefix, commune.cells),
-            commune.members,
-          ),
+          ...cellOrgs(code, numberedCells(commune.unit, slugPrefix, commune.cells), commune.members),
         ];
       }),
     ];
@@ -734,11 +715,7 @@ const hauGiang: DemoOrg = {
   committees: [
     committee('standing', 15, [
       real('Lê Tiến Châu', 'secretary', 'Bí thư Tỉnh ủy'),
-      real(
-        'Trần Văn Huyến',
-        'standing_deputy_secretary',
-        'Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh',
-      ),
+      real('Trần Văn Huyến', 'standing_deputy_secretary', 'Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh'),
       ...samplePeople(13),
     ]),
   ],

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoOrgs, type DemoOrg } from './demo-orgs';
-import {
-  demoReferenceDate,
-  generateDemoMembers,
-  givenName,
-  type DemoMember,
-} from './member-generator';
+import { demoReferenceDate, generateDemoMembers, givenName, type DemoMember } from './member-generator';
 import { givenNames } from './vietnamese-names';
 
 const members = generateDemoMembers(demoOrgs);
@@ -40,11 +35,8 @@ describe('generateDemoMembers', () => {
 
   it('numbers members uniquely with their province prefix', () => {
     expect(new Set(members.map((m) => m.code)).size).toBe(members.length);
-    const prefixOf = (orgCode: string) =>
-      orgCode.startsWith('BD') ? '74' : orgCode.startsWith('BP') ? '70' : '93';
-    const wrong = members.filter(
-      (m) => !/^\d{2}\.1\d{6}$/.test(m.code) || !m.code.startsWith(`${prefixOf(m.orgCode)}.`),
-    );
+    const prefixOf = (orgCode: string) => (orgCode.startsWith('BD') ? '74' : orgCode.startsWith('BP') ? '70' : '93');
+    const wrong = members.filter((m) => !/^\d{2}\.1\d{6}$/.test(m.code) || !m.code.startsWith(`${prefixOf(m.orgCode)}.`));
     expect(wrong).toEqual([]);
     expect(members.find((m) => m.orgCode.startsWith('HG'))?.code).toBe('93.1000001');
   });
@@ -71,9 +63,7 @@ describe('generateDemoMembers', () => {
   });
 
   it('mixes statuses with about a tenth on probation', () => {
-    expect(new Set(members.map((m) => m.status))).toEqual(
-      new Set(['official', 'probationary', 'transferred', 'deceased']),
-    );
+    expect(new Set(members.map((m) => m.status))).toEqual(new Set(['official', 'probationary', 'transferred', 'deceased']));
     expect(share((m) => m.status === 'probationary')).toBeGreaterThan(0.07);
     expect(share((m) => m.status === 'probationary')).toBeLessThan(0.13);
   });
@@ -81,12 +71,7 @@ describe('generateDemoMembers', () => {
   it('keeps ages within 22-65 and admissions after 18 and before the reference date', () => {
     const wrong = members.filter((m) => {
       const age = ageOn(demoReferenceDate, m.birthDate);
-      return (
-        age < 22 ||
-        age > 65 ||
-        ageOn(m.joinedDate, m.birthDate) < 18 ||
-        m.joinedDate > demoReferenceDate
-      );
+      return age < 22 || age > 65 || ageOn(m.joinedDate, m.birthDate) < 18 || m.joinedDate > demoReferenceDate;
     });
     expect(wrong).toEqual([]);
     const ages = members.map((m) => ageOn(demoReferenceDate, m.birthDate));
@@ -95,16 +80,12 @@ describe('generateDemoMembers', () => {
   });
 
   it('admits probationary members within the last year and official ones before it', () => {
-    const wrong = members.filter((m) =>
-      m.status === 'probationary' ? m.joinedDate < '2020-01-01' : m.joinedDate > '2019-12-31',
-    );
+    const wrong = members.filter((m) => (m.status === 'probationary' ? m.joinedDate < '2020-01-01' : m.joinedDate > '2019-12-31'));
     expect(wrong).toEqual([]);
   });
 
   it('flags members of non-state enterprise cells', () => {
-    const wrong = members.filter(
-      (m) => m.isNonStateEnterprise !== (orgByCode.get(m.orgCode)?.isNonStateEnterprise === true),
-    );
+    const wrong = members.filter((m) => m.isNonStateEnterprise !== (orgByCode.get(m.orgCode)?.isNonStateEnterprise === true));
     expect(wrong).toEqual([]);
     expect(members.some((m) => m.isNonStateEnterprise)).toBe(true);
   });
@@ -125,10 +106,7 @@ describe('generateDemoMembers', () => {
   });
 
   it('throws for members of an org outside a demo province', () => {
-    const orgs = [
-      buildOrg({ code: 'TW', kind: 'central' }),
-      buildOrg({ code: 'TW.X', parentCode: 'TW', members: 3 }),
-    ];
+    const orgs = [buildOrg({ code: 'TW', kind: 'central' }), buildOrg({ code: 'TW.X', parentCode: 'TW', members: 3 })];
     expect(() => generateDemoMembers(orgs)).toThrow(/outside a demo province/);
   });
 

@@ -135,8 +135,7 @@ export function generateDemoMembers(orgs: readonly DemoOrg[], seed = 2020): Demo
     if (count === 0) continue;
     const provinceCode = provinceCodeOf(byCode, org.code);
     const prefix = provinceCode === null ? undefined : demoProvincePrefixes[provinceCode];
-    if (prefix === undefined)
-      throw new Error(`org ${org.code} holds members outside a demo province`);
+    if (prefix === undefined) throw new Error(`org ${org.code} holds members outside a demo province`);
 
     for (let i = 0; i < count; i++) {
       const sequence = (nextSequence.get(prefix) ?? 1_000_000) + 1;
@@ -148,10 +147,7 @@ export function generateDemoMembers(orgs: readonly DemoOrg[], seed = 2020): Demo
       const birthDay = randomBirthDay(rng);
       const joinDay = randomJoinDay(rng, birthDay, status);
       const phone = rng.chance(phoneShare)
-        ? uniqueValue(
-            phones,
-            () => `${rng.pick(mobilePrefixes)}${String(rng.int(0, 9_999_999)).padStart(7, '0')}`,
-          )
+        ? uniqueValue(phones, () => `${rng.pick(mobilePrefixes)}${String(rng.int(0, 9_999_999)).padStart(7, '0')}`)
         : null;
       const email = rng.chance(emailShare)
         ? uniqueValue(emails, (attempt) => {

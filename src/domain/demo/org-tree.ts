@@ -33,10 +33,7 @@ export function subtreeCodes(orgs: readonly TreeOrg[], rootCode: string): string
 /** Returns the number of members held by `rootCode` and everything under it. */
 export function subtreeMemberCount(orgs: readonly TreeOrg[], rootCode: string): number {
   const byCode = indexByCode(orgs);
-  return subtreeCodes(orgs, rootCode).reduce(
-    (sum, code) => sum + (byCode.get(code)?.members ?? 0),
-    0,
-  );
+  return subtreeCodes(orgs, rootCode).reduce((sum, code) => sum + (byCode.get(code)?.members ?? 0), 0);
 }
 
 /**
@@ -53,8 +50,7 @@ export function provinceCodeOf(byCode: ReadonlyMap<string, TreeOrg>, code: strin
     if (current.kind === 'province_committee') return current.code;
     if (current.parentCode === null) return null;
     const parent = byCode.get(current.parentCode);
-    if (parent === undefined)
-      throw new Error(`org ${current.code} has unknown parent ${current.parentCode}`);
+    if (parent === undefined) throw new Error(`org ${current.code} has unknown parent ${current.parentCode}`);
     current = parent;
   }
   throw new Error(`unknown org ${code}`);

@@ -5,9 +5,7 @@ describe('createRng', () => {
   it('repeats the same sequence for the same seed', () => {
     const a = createRng(42);
     const b = createRng(42);
-    expect(Array.from({ length: 20 }, () => a.next())).toEqual(
-      Array.from({ length: 20 }, () => b.next()),
-    );
+    expect(Array.from({ length: 20 }, () => a.next())).toEqual(Array.from({ length: 20 }, () => b.next()));
   });
 
   it('gives a different sequence for another seed', () => {
@@ -30,9 +28,7 @@ describe('createRng', () => {
       ] as const),
     );
     expect(picks).not.toContain('b');
-    expect(picks.filter((p) => p === 'c').length).toBeGreaterThan(
-      picks.filter((p) => p === 'a').length,
-    );
+    expect(picks.filter((p) => p === 'c').length).toBeGreaterThan(picks.filter((p) => p === 'a').length);
   });
 
   it('throws when picking from an empty list', () => {

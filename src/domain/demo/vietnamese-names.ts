@@ -142,4 +142,3 @@ export function randomVietnameseName(rng: Rng, gender: Gender): string {
   words.push(given);
   return words.join(' ');
 }
-

@@ -15,7 +15,12 @@ export type CheckedTarget = TargetSpec & { indicatorId: number | null };
  * {@link quotaSplit} for them. Returns false when either side lacks a resolvable goal, the
  * indicators differ, or the units differ.
  */
-export function isWeakerThanParent(child: CheckedTarget, parent: CheckedTarget, direction: IndicatorDirection, aggregation: Aggregation): boolean {
+export function isWeakerThanParent(
+  child: CheckedTarget,
+  parent: CheckedTarget,
+  direction: IndicatorDirection,
+  aggregation: Aggregation,
+): boolean {
   if (aggregation === 'sum') return false;
   if (child.indicatorId === null || child.indicatorId !== parent.indicatorId) return false;
   if (child.unit.trim() !== parent.unit.trim() || child.perYear !== parent.perYear) return false;
@@ -39,7 +44,10 @@ export type QuotaSplit = {
  * Adds up the values lower targets take of a quota. A child's value is its single value, or
  * for a range its minimum (what it commits to at least). Children without a value count 0.
  */
-export function quotaSplit(parent: Pick<TargetSpec, 'comparator' | 'value' | 'valueMin'>, children: readonly Pick<TargetSpec, 'comparator' | 'value' | 'valueMin'>[]): QuotaSplit {
+export function quotaSplit(
+  parent: Pick<TargetSpec, 'comparator' | 'value' | 'valueMin'>,
+  children: readonly Pick<TargetSpec, 'comparator' | 'value' | 'valueMin'>[],
+): QuotaSplit {
   const amount = (t: Pick<TargetSpec, 'comparator' | 'value' | 'valueMin'>) => (t.comparator === 'range' ? t.valueMin : t.value);
   const parentValue = amount(parent);
   const childrenSum = children.reduce((s, c) => s + (amount(c) ?? 0), 0);

@@ -3,8 +3,21 @@ import fc from 'fast-check';
 import { buildTargetSpec, parseTargetInput } from '../targets';
 import { foldVietnamese } from '../vn-text';
 import {
-  buildItemTree, diffVersions, flattenTree, formatDocumentSymbol, isWeakerThanParent, issuerAbbreviation,
-  parseDocumentSymbol, quotaSplit, reorderSiblings, suggestParents, termOf, toLetter, toRoman, wordSimilarity, wouldCreateCycle,
+  buildItemTree,
+  diffVersions,
+  flattenTree,
+  formatDocumentSymbol,
+  isWeakerThanParent,
+  issuerAbbreviation,
+  parseDocumentSymbol,
+  quotaSplit,
+  reorderSiblings,
+  suggestParents,
+  termOf,
+  toLetter,
+  toRoman,
+  wordSimilarity,
+  wouldCreateCycle,
 } from './index';
 
 describe('document numbers', () => {
@@ -17,9 +30,14 @@ describe('document numbers', () => {
 
   it('reads back what it writes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 999 }), fc.constantFrom('resolution', 'action_program', 'plan', 'scheme', 'directive', 'conclusion' as const), fc.constantFrom('TU', 'ĐUK', 'ThU', 'ĐU'), (n, kind, issuer) => {
-        expect(parseDocumentSymbol(formatDocumentSymbol(n, kind, issuer))).toEqual({ number: n, kind, issuer });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 999 }),
+        fc.constantFrom('resolution', 'action_program', 'plan', 'scheme', 'directive', 'conclusion' as const),
+        fc.constantFrom('TU', 'ĐUK', 'ThU', 'ĐU'),
+        (n, kind, issuer) => {
+          expect(parseDocumentSymbol(formatDocumentSymbol(n, kind, issuer))).toEqual({ number: n, kind, issuer });
+        },
+      ),
     );
     expect(parseDocumentSymbol('không phải số hiệu')).toBeNull();
   });
@@ -54,7 +72,13 @@ describe('item tree', () => {
   it('orders siblings by position and numbers parts, items, sub-items and letters', () => {
     const flat = flattenTree(buildItemTree(items));
     expect(flat.map((n) => [n.id, n.outline])).toEqual([
-      [2, 'I.'], [1, 'II.'], [7, ''], [3, '1.'], [4, '2.'], [5, '2.1.'], [6, 'a)'],
+      [2, 'I.'],
+      [1, 'II.'],
+      [7, ''],
+      [3, '1.'],
+      [4, '2.'],
+      [5, '2.1.'],
+      [6, 'a)'],
     ]);
   });
 
@@ -78,7 +102,12 @@ describe('item tree', () => {
   it('keeps every item exactly once whatever the order (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 60 }), (positions) => {
-        const flatItems = positions.map((p, i) => ({ id: i + 1, parentItemId: i === 0 ? null : ((i * 7) % i) + 1 === i + 1 ? null : ((i * 7) % i) + 1, position: p, kind: 'task' as const }));
+        const flatItems = positions.map((p, i) => ({
+          id: i + 1,
+          parentItemId: i === 0 ? null : ((i * 7) % i) + 1 === i + 1 ? null : ((i * 7) % i) + 1,
+          position: p,
+          kind: 'task' as const,
+        }));
         const flat = flattenTree(buildItemTree(flatItems));
         expect(flat.map((n) => n.id).sort((a, b) => a - b)).toEqual(flatItems.map((i) => i.id));
       }),
@@ -87,7 +116,10 @@ describe('item tree', () => {
 });
 
 describe('cascade checks', () => {
-  const target = (value: string, unit: string, indicatorId: number | null = 1) => ({ ...buildTargetSpec(parseTargetInput(value, unit)), indicatorId });
+  const target = (value: string, unit: string, indicatorId: number | null = 1) => ({
+    ...buildTargetSpec(parseTargetInput(value, unit)),
+    indicatorId,
+  });
 
   it('flags a ward aiming at 80% study coverage under a province aiming at 100%', () => {
     expect(isWeakerThanParent(target('80', '%'), target('100', '%'), 'higher_better', 'rate')).toBe(true);
@@ -110,7 +142,11 @@ describe('cascade checks', () => {
   });
 
   it('adds up a quota split against the parent', () => {
-    const split = quotaSplit(target('1.800', 'đảng viên'), [target('300', 'đảng viên'), target('ít nhất 200', 'đảng viên'), target('50-60', 'đảng viên')]);
+    const split = quotaSplit(target('1.800', 'đảng viên'), [
+      target('300', 'đảng viên'),
+      target('ít nhất 200', 'đảng viên'),
+      target('50-60', 'đảng viên'),
+    ]);
     expect(split).toMatchObject({ parentValue: 1800, childrenSum: 550, childCount: 3, difference: -1250, isCovered: false });
     expect(quotaSplit(target('20', 'tổ chức'), [target('12', 'tổ chức'), target('8', 'tổ chức')]).isCovered).toBe(true);
   });
@@ -120,7 +156,12 @@ describe('link suggestions', () => {
   const candidates = [
     { id: 1, kind: 'target' as const, text: 'Tỷ lệ đảng viên được nghiên cứu, học tập, quán triệt nghị quyết đạt 100%', indicatorId: 6 },
     { id: 2, kind: 'target' as const, text: 'Kết nạp 1.800 đảng viên mới', indicatorId: 9 },
-    { id: 3, kind: 'breakthrough' as const, text: 'Tập trung phát triển hạ tầng giao thông theo hướng đô thị hóa, xây dựng thành phố thông minh', indicatorId: null },
+    {
+      id: 3,
+      kind: 'breakthrough' as const,
+      text: 'Tập trung phát triển hạ tầng giao thông theo hướng đô thị hóa, xây dựng thành phố thông minh',
+      indicatorId: null,
+    },
   ];
 
   it('puts the same indicator first', () => {
@@ -147,7 +188,11 @@ describe('version history', () => {
       { stableKey: 'a', parentKey: null, position: 2, kind: 'target', text: 'GRDP', statement: '8,5–8,7%/năm' },
     ];
     const d = diffVersions(v1, v2);
-    expect(d.map((c) => [c.type, c.key])).toEqual([['added', 'c'], ['changed', 'a'], ['removed', 'b']]);
+    expect(d.map((c) => [c.type, c.key])).toEqual([
+      ['added', 'c'],
+      ['changed', 'a'],
+      ['removed', 'b'],
+    ]);
     expect(d[1]).toMatchObject({ fields: ['statement'] });
   });
 });

@@ -10,8 +10,19 @@ export type FlatItem = { id: number; parentItemId: number | null; position: numb
 export type ItemNode<T extends FlatItem> = T & { children: ItemNode<T>[]; depth: number; outline: string };
 
 const ROMAN: ReadonlyArray<readonly [number, string]> = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
 ];
 
 /** 1 → "I", 14 → "XIV". Throws RangeError outside 1..3999. */
@@ -93,7 +104,11 @@ export function flattenTree<T extends FlatItem>(nodes: readonly ItemNode<T>[]): 
 /**
  * True when making `newParentId` the parent of `itemId` would put the item inside itself.
  */
-export function wouldCreateCycle(items: readonly Pick<FlatItem, 'id' | 'parentItemId'>[], itemId: number, newParentId: number | null): boolean {
+export function wouldCreateCycle(
+  items: readonly Pick<FlatItem, 'id' | 'parentItemId'>[],
+  itemId: number,
+  newParentId: number | null,
+): boolean {
   const parentOf = new Map(items.map((i) => [i.id, i.parentItemId]));
   let cursor: number | null = newParentId;
   const guard = new Set<number>();

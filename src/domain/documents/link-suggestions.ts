@@ -18,7 +18,14 @@ export function wordSimilarity(a: string, b: string): number {
   return (2 * shared) / (wa.size + wb.size);
 }
 
-const KIND_FAMILY: Partial<Record<ItemKind, string>> = { target: 't', task: 'w', solution: 'w', breakthrough: 'w', objective: 'o', milestone: 'o' };
+const KIND_FAMILY: Partial<Record<ItemKind, string>> = {
+  target: 't',
+  task: 'w',
+  solution: 'w',
+  breakthrough: 'w',
+  objective: 'o',
+  milestone: 'o',
+};
 
 /**
  * Ranks candidates for `item`, best first, keeping those scoring at least `minScore` (0.15 by

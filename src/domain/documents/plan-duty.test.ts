@@ -3,7 +3,8 @@ import { planDutyOf } from './plan-duty';
 
 describe('planDutyOf', () => {
   it('makes every party organization above the cell owe a plan', () => {
-    for (const kind of ['province_committee', 'district_committee', 'commune_committee', 'bloc_committee', 'grassroots'] as const) expect(planDutyOf(kind, false)).toBe('party_org');
+    for (const kind of ['province_committee', 'district_committee', 'commune_committee', 'bloc_committee', 'grassroots'] as const)
+      expect(planDutyOf(kind, false)).toBe('party_org');
   });
   it('makes an agency or mass organization owe a plan only when the document assigns it', () => {
     expect(planDutyOf('agency', false)).toBeNull();

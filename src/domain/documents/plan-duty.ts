@@ -9,7 +9,14 @@ import type { OrgKind } from '../orgs/org-kinds';
 export type PlanDutyReason = 'party_org' | 'assigned';
 
 /** Party organizations that issue their own plan. Cells carry out their committee's plan. */
-export const planIssuingKinds: readonly OrgKind[] = ['central', 'province_committee', 'district_committee', 'commune_committee', 'bloc_committee', 'grassroots'];
+export const planIssuingKinds: readonly OrgKind[] = [
+  'central',
+  'province_committee',
+  'district_committee',
+  'commune_committee',
+  'bloc_committee',
+  'grassroots',
+];
 
 /**
  * Whether an org owes a plan for a document, and why; null when it owes none. An agency (a
@@ -23,6 +30,9 @@ export function planDutyOf(kind: OrgKind, isAssigned: boolean): PlanDutyReason |
 }
 
 export const planDutyLabels: Record<PlanDutyReason, { vi: string; en: string }> = {
-  party_org: { vi: 'Tổ chức đảng cấp dưới: phải ban hành chương trình, kế hoạch thực hiện', en: 'Lower party organization: issues its own plan' },
+  party_org: {
+    vi: 'Tổ chức đảng cấp dưới: phải ban hành chương trình, kế hoạch thực hiện',
+    en: 'Lower party organization: issues its own plan',
+  },
   assigned: { vi: 'Được văn bản giao nhiệm vụ', en: 'Assigned a task by the document' },
 };

@@ -3,7 +3,14 @@
  * across versions (an amendment copies them), so an item edited in the new version is
  * "changed", not "removed and added".
  */
-export type VersionedItem = { stableKey: string; parentKey: string | null; position: number; kind: string; text: string; statement: string | null };
+export type VersionedItem = {
+  stableKey: string;
+  parentKey: string | null;
+  position: number;
+  kind: string;
+  text: string;
+  statement: string | null;
+};
 
 export type ItemChange =
   | { type: 'added'; key: string; after: VersionedItem }

@@ -25,10 +25,7 @@ const ABOVE = new RegExp(
   `${NOT_LETTER_BEFORE}(?:trên|(?<!(?:thấp|ít|nhỏ|kém) )hơn|cao hơn|nhiều hơn|lớn hơn|vượt|trên mức|vượt mức)(?:\\s+(?:mức|con số))?${END}|>${END}`,
   'u',
 );
-const BELOW = new RegExp(
-  `${NOT_LETTER_BEFORE}(?:dưới|thấp hơn|ít hơn|nhỏ hơn|dưới mức)(?:\\s+(?:mức|con số))?${END}|<${END}`,
-  'u',
-);
+const BELOW = new RegExp(`${NOT_LETTER_BEFORE}(?:dưới|thấp hơn|ít hơn|nhỏ hơn|dưới mức)(?:\\s+(?:mức|con số))?${END}|<${END}`, 'u');
 const ABOUT = new RegExp(
   `${NOT_LETTER_BEFORE}(?:khoảng|khoảng chừng|gần|xấp xỉ|chừng|ước khoảng|gần bằng|tương đương)(?:\\s+(?:mức|con số))?(?:\\s+gấp)?${END}`,
   'u',

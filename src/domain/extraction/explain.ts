@@ -6,8 +6,17 @@
 import type { ExtractedItem, TargetComparator } from './types';
 
 const SYMBOL: Record<TargetComparator, string> = {
-  '=': '=', '>': '>', '>=': '≥', '<': '<', '<=': '≤', range: 'khoảng giá trị', approx: '≈',
-  increase_by: 'tăng thêm', decrease_by: 'giảm bớt', reduce_to: 'giảm còn', increase_to: 'tăng lên',
+  '=': '=',
+  '>': '>',
+  '>=': '≥',
+  '<': '<',
+  '<=': '≤',
+  range: 'khoảng giá trị',
+  approx: '≈',
+  increase_by: 'tăng thêm',
+  decrease_by: 'giảm bớt',
+  reduce_to: 'giảm còn',
+  increase_to: 'tăng lên',
 };
 
 // The words that give each comparator, longest first so "không dưới" wins over "dưới".
@@ -27,7 +36,9 @@ const WORDS: Array<[TargetComparator, string[]]> = [
  * Short Vietnamese reasons for a proposed item, most telling first; [] for items with nothing
  * to explain. Pure; never throws.
  */
-export function explainItem(item: Pick<ExtractedItem, 'kind' | 'comparator' | 'unit' | 'text' | 'achieved' | 'reference' | 'parentStart'>): string[] {
+export function explainItem(
+  item: Pick<ExtractedItem, 'kind' | 'comparator' | 'unit' | 'text' | 'achieved' | 'reference' | 'parentStart'>,
+): string[] {
   if (item.kind !== 'target' || item.comparator === null) {
     return item.parentStart !== null ? ['mục con của mục đánh số phía trên'] : [];
   }
@@ -40,7 +51,8 @@ export function explainItem(item: Pick<ExtractedItem, 'kind' | 'comparator' | 'u
   else if (word) reasons.push(`“${word}” → ${SYMBOL[item.comparator]}`);
   else if (item.comparator === '=') reasons.push('không có từ so sánh → =');
   if (item.unit.startsWith('% ')) reasons.push(`“${item.unit}”: phần trăm của ${item.unit.slice(2)}`);
-  if (/\/(?:vạn|nghìn|1\.000|10\.000|100) /u.test(`${item.unit} `) || /\/(?:vạn dân|1\.000 dân|100 dân)/u.test(item.unit)) reasons.push(`“${item.unit}”: tính trên số dân`);
+  if (/\/(?:vạn|nghìn|1\.000|10\.000|100) /u.test(`${item.unit} `) || /\/(?:vạn dân|1\.000 dân|100 dân)/u.test(item.unit))
+    reasons.push(`“${item.unit}”: tính trên số dân`);
   if (item.achieved !== null) reasons.push('“đạt/kế hoạch”: số sau là chỉ tiêu');
   if (item.reference !== null) reasons.push(`so với “${item.reference}”, chưa có số`);
   return reasons;

@@ -149,9 +149,7 @@ describe('extractItems: several targets in one clause', () => {
   });
 
   it('keeps a parenthesis without figures inside the name', () => {
-    expect(targets('Tổng sản phẩm trên địa bàn (GRDP) tăng bình quân 8%/năm.')[0]?.indicator).toBe(
-      'Tổng sản phẩm trên địa bàn (GRDP)',
-    );
+    expect(targets('Tổng sản phẩm trên địa bàn (GRDP) tăng bình quân 8%/năm.')[0]?.indicator).toBe('Tổng sản phẩm trên địa bàn (GRDP)');
   });
 });
 
@@ -170,11 +168,13 @@ describe('extractItems: lists, milestones and offsets', () => {
   });
 
   it('turns a bulleted "nhiệm vụ trọng tâm" list into tasks', () => {
-    const text = 'Các nhiệm vụ trọng tâm:\n- Nâng cao chất lượng sinh hoạt chi bộ, nhất là sinh hoạt chuyên đề\n- Phát triển đảng viên trong công nhân\n\nKết thúc.';
-    expect(extractItems(text).filter((i) => i.kind === 'task').map((i) => i.text)).toEqual([
-      'Nâng cao chất lượng sinh hoạt chi bộ, nhất là sinh hoạt chuyên đề',
-      'Phát triển đảng viên trong công nhân',
-    ]);
+    const text =
+      'Các nhiệm vụ trọng tâm:\n- Nâng cao chất lượng sinh hoạt chi bộ, nhất là sinh hoạt chuyên đề\n- Phát triển đảng viên trong công nhân\n\nKết thúc.';
+    expect(
+      extractItems(text)
+        .filter((i) => i.kind === 'task')
+        .map((i) => i.text),
+    ).toEqual(['Nâng cao chất lượng sinh hoạt chi bộ, nhất là sinh hoạt chuyên đề', 'Phát triển đảng viên trong công nhân']);
   });
 
   it('splits a counted list written with commas', () => {
@@ -207,7 +207,13 @@ describe('extractItems: lists, milestones and offsets', () => {
 describe('extractItems: targets without a plain figure', () => {
   it('reads a target against a reference, with the reference as its value', () => {
     const [t] = targets('Thu nhập bình quân đầu người cao hơn mức bình quân của vùng.');
-    expect(t).toMatchObject({ comparator: '>', value: null, unit: '', reference: 'mức bình quân của vùng', indicator: 'Thu nhập bình quân đầu người' });
+    expect(t).toMatchObject({
+      comparator: '>',
+      value: null,
+      unit: '',
+      reference: 'mức bình quân của vùng',
+      indicator: 'Thu nhập bình quân đầu người',
+    });
   });
 
   it('keeps the achieved figure of a report pair apart from the planned one', () => {

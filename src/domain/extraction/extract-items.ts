@@ -90,7 +90,20 @@ function plainItem(
 ): ExtractedItem {
   const slice = text.slice(span.start, span.end);
   return {
-    kind, indicator: clipName(slice), comparator: null, value: null, valueMin: null, valueMax: null, unit: '', byYear,
-    perYear: false, reference: null, achieved: null, parentStart, start: span.start, end: span.end, text: slice,
+    kind,
+    indicator: clipName(slice),
+    comparator: null,
+    value: null,
+    valueMin: null,
+    valueMax: null,
+    unit: '',
+    byYear,
+    perYear: false,
+    reference: null,
+    achieved: null,
+    parentStart,
+    start: span.start,
+    end: span.end,
+    text: slice,
   };
 }

@@ -37,22 +37,50 @@ describe('extraction properties', () => {
   it('never throws and always returns offsets that slice the normalized text', () => {
     const alphabet = fc.constantFrom(
       ...'0123456789.,-–/%:;() \n'.split(''),
-      'tăng ', 'giảm còn ', 'trên ', 'dưới ', 'khoảng ', 'từ ', ' đến ', 'trở lên', 'gấp đôi', 'không còn hộ',
-      'tỷ ', 'tỉ ', 'nghìn ', 'triệu ', 'USD', 'đồng', 'năm 2025', 'nhiệm kỳ ', 'trong đó ', 'đột phá:', 'nhiệm vụ trọng tâm:',
-      'ễ', 'Đ', 'e\u0301', '\u00a0',
+      'tăng ',
+      'giảm còn ',
+      'trên ',
+      'dưới ',
+      'khoảng ',
+      'từ ',
+      ' đến ',
+      'trở lên',
+      'gấp đôi',
+      'không còn hộ',
+      'tỷ ',
+      'tỉ ',
+      'nghìn ',
+      'triệu ',
+      'USD',
+      'đồng',
+      'năm 2025',
+      'nhiệm kỳ ',
+      'trong đó ',
+      'đột phá:',
+      'nhiệm vụ trọng tâm:',
+      'ễ',
+      'Đ',
+      'e\u0301',
+      '\u00a0',
     );
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.array(alphabet, { maxLength: 80 }).map((a) => a.join(''))), (text) => {
-        const items = extractItems(text);
-        const normalized = normalizeText(text);
-        for (const i of items) {
-          expect(i.start).toBeGreaterThanOrEqual(0);
-          expect(i.end).toBeLessThanOrEqual(normalized.length);
-          expect(i.start).toBeLessThanOrEqual(i.end);
-          expect(normalized.slice(i.start, i.end)).toBe(i.text);
-          if (i.comparator === 'range') expect(i.valueMin).not.toBeNull();
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')),
+        ),
+        (text) => {
+          const items = extractItems(text);
+          const normalized = normalizeText(text);
+          for (const i of items) {
+            expect(i.start).toBeGreaterThanOrEqual(0);
+            expect(i.end).toBeLessThanOrEqual(normalized.length);
+            expect(i.start).toBeLessThanOrEqual(i.end);
+            expect(normalized.slice(i.start, i.end)).toBe(i.text);
+            if (i.comparator === 'range') expect(i.valueMin).not.toBeNull();
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -96,7 +96,8 @@ function shareNoun(unit: string): string | null {
 }
 
 const PER_POPULATION = /^(.+?)\/((?:vạn|nghìn|1\.000|10\.000|100\.000|100) (?:dân|người|trẻ.*))$/u;
-const RANK_VERB = /\s+(?:nằm trong|nằm trong nhóm|thuộc|thuộc nhóm|duy trì trong|duy trì|vươn lên|đứng trong|đứng|xếp trong|trong|vào)(?![\p{L}]).*$/iu;
+const RANK_VERB =
+  /\s+(?:nằm trong|nằm trong nhóm|thuộc|thuộc nhóm|duy trì trong|duy trì|vươn lên|đứng trong|đứng|xếp trong|trong|vào)(?![\p{L}]).*$/iu;
 
 /**
  * The name of a target, made whole from what its unit says: a rank is "Xếp hạng …", a fraction

@@ -10,7 +10,17 @@ import type { ExtractedItemKind } from './types';
 export type ListEntry = { kind: ExtractedItemKind; start: number; end: number };
 
 const COUNT_WORDS: Record<string, number> = {
-  một: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10,
+  một: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  tư: 4,
+  năm: 5,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
 };
 
 const COUNT_WORD = '\\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười';

@@ -29,7 +29,8 @@ const NO_MORE = /(?<![\p{L}])không còn(?![\p{L}])/gu;
 const FRACTION = /(?<![\d.,/])([1-9])\s*\/\s*([2-9]|10)(?=\s+số\s)/gu;
 // "12.500/10.000", "91%/85%": achieved over planned. Not a date (no second slash), not a rate
 // per population ("18/1.000 trẻ đẻ sống", "/vạn dân").
-const PAIR = /(?<![\d.,/])(\d+(?:[.,]\d+)*)\s*(%?)\s*\/\s*(\d+(?:[.,]\d+)*)(?![\d.,]*\s*\/\s*\d)(?![\d.,]*\s*(?:dân|trẻ|người dân)(?![\p{L}]))/gu;
+const PAIR =
+  /(?<![\d.,/])(\d+(?:[.,]\d+)*)\s*(%?)\s*\/\s*(\d+(?:[.,]\d+)*)(?![\d.,]*\s*\/\s*\d)(?![\d.,]*\s*(?:dân|trẻ|người dân)(?![\p{L}]))/gu;
 
 function round(value: number): number {
   return Math.round(value * 1e9) / 1e9;

@@ -13,7 +13,8 @@ const RELATIVE =
 // "Số đảng viên kết nạp mới theo kế hoạch của tỉnh", "tỷ lệ … giữ vững mức của nhiệm kỳ
 // trước": the value is another document's figure or today's level. Only a clause that starts
 // with a measured thing counts ("Giữ vững sự đoàn kết" is a task, not a target).
-const PLAN_OR_HOLD = /(?<![\p{L}])(?:(theo)\s+((?:đúng\s+)?kế hoạch\s+(?:của|được|do|cấp)\s+[^,;:.\n\d()]{2,60})|(giữ vững)\s+(?:ở\s+)?((?:mức|tỷ lệ|tỉ lệ|thứ hạng|vị trí)\s+[^,;:.\n\d()]{2,60}))/u;
+const PLAN_OR_HOLD =
+  /(?<![\p{L}])(?:(theo)\s+((?:đúng\s+)?kế hoạch\s+(?:của|được|do|cấp)\s+[^,;:.\n\d()]{2,60})|(giữ vững)\s+(?:ở\s+)?((?:mức|tỷ lệ|tỉ lệ|thứ hạng|vị trí)\s+[^,;:.\n\d()]{2,60}))/u;
 const MEASURED_HEAD = /^\s*(?:tỷ lệ|tỉ lệ|số|tốc độ|chỉ số|thu nhập|tổng|giá trị|mức|sản lượng|kim ngạch|năng suất|thứ hạng)(?![\p{L}])/u;
 const COMPARATORS: Record<string, TargetComparator> = {
   theo: '>=',

@@ -33,11 +33,16 @@ describe('extractItems: numbered sections', () => {
   });
 
   it('makes the entries under "KHÂU ĐỘT PHÁ" breakthroughs', () => {
-    expect(of('breakthrough').map((b) => b.text)).toEqual(['Hoàn thiện thể chế, cơ chế chính sách đặc thù', 'Phát triển nguồn nhân lực chất lượng cao']);
+    expect(of('breakthrough').map((b) => b.text)).toEqual([
+      'Hoàn thiện thể chế, cơ chế chính sách đặc thù',
+      'Phát triển nguồn nhân lực chất lượng cao',
+    ]);
   });
 
   it('gives a milestone for "trước năm 2026"', () => {
-    expect(of('milestone')).toMatchObject([{ byYear: 2026, text: 'Trước năm 2026, hoàn thành sắp xếp tổ chức bộ máy của hệ thống chính trị' }]);
+    expect(of('milestone')).toMatchObject([
+      { byYear: 2026, text: 'Trước năm 2026, hoàn thành sắp xếp tổ chức bộ máy của hệ thống chính trị' },
+    ]);
   });
 
   it('keeps a target written in a task under that task, and targets of "MỤC TIÊU" at the top', () => {
@@ -47,6 +52,8 @@ describe('extractItems: numbered sections', () => {
   });
 
   it('does not make entries of a heading that names no kind', () => {
-    expect(extractItems('I. QUAN ĐIỂM\n1. Kiên định chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh').filter((i) => i.kind !== 'target')).toEqual([]);
+    expect(
+      extractItems('I. QUAN ĐIỂM\n1. Kiên định chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh').filter((i) => i.kind !== 'target'),
+    ).toEqual([]);
   });
 });

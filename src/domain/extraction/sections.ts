@@ -7,7 +7,14 @@
 import type { ExtractedItemKind } from './types';
 
 /** One entry of a numbered section, with its parent entry's start (null at the top). */
-export type SectionEntry = { kind: ExtractedItemKind; start: number; end: number; level: number; parentStart: number | null; year: number | null };
+export type SectionEntry = {
+  kind: ExtractedItemKind;
+  start: number;
+  end: number;
+  level: number;
+  parentStart: number | null;
+  year: number | null;
+};
 
 // Heading and entry markers, by level: I. (1), 1. or 1) (2), a) or a. (3), -, +, • (4).
 const MARKER = /^[ \t]*(?:([IVXLC]{1,5})[.)]|(\d{1,2})[.)](?!\d)|([a-zđ])[).]|([-+•*–]))[ \t]+(?=\S)/u;
@@ -16,7 +23,8 @@ const MARKER = /^[ \t]*(?:([IVXLC]{1,5})[.)]|(\d{1,2})[.)](?!\d)|([a-zđ])[).]|(
 export function kindOfHeading(lowerTitle: string): ExtractedItemKind | null {
   if (/đột phá/u.test(lowerTitle)) return 'breakthrough';
   if (/tầm nhìn/u.test(lowerTitle)) return 'milestone';
-  if (/nhiệm vụ(?:,| và)? (?:giải pháp )?(?:trọng tâm|chủ yếu|trọng yếu|then chốt)|nhiệm vụ, giải pháp|các nhiệm vụ/u.test(lowerTitle)) return 'task';
+  if (/nhiệm vụ(?:,| và)? (?:giải pháp )?(?:trọng tâm|chủ yếu|trọng yếu|then chốt)|nhiệm vụ, giải pháp|các nhiệm vụ/u.test(lowerTitle))
+    return 'task';
   if (/mục tiêu cụ thể|chỉ tiêu/u.test(lowerTitle)) return 'target';
   return null;
 }
@@ -66,7 +74,11 @@ export function findSectionEntries(text: string, lower: string): SectionEntry[] 
       } else {
         // A numbered sub-heading that names a kind ("1. Nhiệm vụ trọng tâm:") sets it for its
         // entries instead of being one.
-        const inherited = kindAt.slice(1, level).reverse().find((k) => k !== null) ?? sectionKind;
+        const inherited =
+          kindAt
+            .slice(1, level)
+            .reverse()
+            .find((k) => k !== null) ?? sectionKind;
         if (named && named !== 'target' && isHeadingLike(line, rest) && (rest.endsWith(':') || inherited === null || named !== inherited)) {
           kindAt[level] = named;
           openAt[level] = null;

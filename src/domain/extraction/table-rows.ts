@@ -15,7 +15,17 @@ const VALUE_CELL = new RegExp(
   `^(≥|>=|>|≤|<=|<|=|~|≈|khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|không quá|top|tốp)?\\s*(${NUM})\\s*(?:[-–—]\\s*(${NUM}))?\\s*(%)?\\s*(trở lên|trở xuống)?$`,
   'iu',
 );
-const SYMBOL_WORDS: Record<string, string> = { '≥': 'ít nhất', '>=': 'ít nhất', '>': 'trên', '≤': 'tối đa', '<=': 'tối đa', '<': 'dưới', '~': 'khoảng', '≈': 'khoảng', '=': '' };
+const SYMBOL_WORDS: Record<string, string> = {
+  '≥': 'ít nhất',
+  '>=': 'ít nhất',
+  '>': 'trên',
+  '≤': 'tối đa',
+  '<=': 'tối đa',
+  '<': 'dưới',
+  '~': 'khoảng',
+  '≈': 'khoảng',
+  '=': '',
+};
 
 /** One row read as a target, or null when the line is not a table row with a value. */
 function readRow(line: string, start: number): ExtractedItem | null {

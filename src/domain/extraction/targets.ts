@@ -25,9 +25,11 @@ const VALUE_ONLY_REST =
 // "thuộc nhóm 15 địa phương dẫn đầu", "top 40", "tốp 5": a rank, met at that place or better.
 const RANK_BEFORE = /(?<![\p{L}])(?:top|tốp)\s*$/u;
 const GROUP_BEFORE = /(?<![\p{L}])nhóm\s*$/u;
-const GROUP_AFTER = /^\s+(?:địa phương|tỉnh|thành phố|tỉnh, thành phố|tỉnh, thành|đơn vị)[^.;\d\n]{0,40}?(?:dẫn đầu|đứng đầu|cao nhất|tốt nhất|hàng đầu)/u;
+const GROUP_AFTER =
+  /^\s+(?:địa phương|tỉnh|thành phố|tỉnh, thành phố|tỉnh, thành|đơn vị)[^.;\d\n]{0,40}?(?:dẫn đầu|đứng đầu|cao nhất|tốt nhất|hàng đầu)/u;
 const ROW_MARKER_BEFORE = /(?:^|\n)[ \t]*\($/u;
-const NON_NOUN_UNITS = /^(?:%|lần|ha|km|km2|km²|m2|m²|m3|m³|tấn|tạ|kg|mw|kwh|kw|gw|lít|tuổi|giờ|phút|mét|héc-ta|hecta|héc ta|điểm phần trăm)$/iu;
+const NON_NOUN_UNITS =
+  /^(?:%|lần|ha|km|km2|km²|m2|m²|m3|m³|tấn|tạ|kg|mw|kwh|kw|gw|lít|tuổi|giờ|phút|mét|héc-ta|hecta|héc ta|điểm phần trăm)$/iu;
 
 /** A counted noun (`đảng viên`, `xã`) joins the indicator's name; a measure or money does not. */
 function isCountedNoun(unit: string): boolean {
@@ -70,7 +72,8 @@ function nameEndOf(lower: string, clauses: Span[], clause: Span, end: number): n
   const rest = lower.slice(end, clause.end);
   if ((rest.match(/\p{L}/gu)?.length ?? 0) > 12) return Math.min(clause.end, end + 80);
   const next = clauses[clauses.indexOf(clause) + 1];
-  if (!next || !/^\s*,\s*$/u.test(lower.slice(clause.end, next.start)) || /\d|không còn/u.test(lower.slice(next.start, next.end))) return clause.end;
+  if (!next || !/^\s*,\s*$/u.test(lower.slice(clause.end, next.start)) || /\d|không còn/u.test(lower.slice(next.start, next.end)))
+    return clause.end;
   return Math.min(next.end, end + 80);
 }
 
@@ -90,7 +93,8 @@ function dropQualifiers(found: Candidate[], clauses: Span[], lower: string): voi
     const b = found[i + 1]!;
     if (clauseOf(clauses, a.start) !== clauseOf(clauses, b.start)) continue;
     if (a.comparator === 'range' || !TARGET_VERB.test(lower.slice(a.end, b.start))) continue;
-    if (a.comparator === '>=' || a.comparator === '<=' || a.comparator === '>' || a.comparator === '<' || a.comparator === 'approx') found.splice(i, 1);
+    if (a.comparator === '>=' || a.comparator === '<=' || a.comparator === '>' || a.comparator === '<' || a.comparator === 'approx')
+      found.splice(i, 1);
     else if (b.unit === '') found.splice(i + 1, 1);
   }
 }
@@ -129,7 +133,9 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
       // "(7) Tỷ lệ …": the number of a table row.
       if (lower[fig.end] === ')' && ROW_MARKER_BEFORE.test(lower.slice(Math.max(0, fig.start - 20), fig.start))) continue;
       const lookBack = lower.slice(Math.max(segment.start, fig.start - 12), fig.start);
-      const isRank = fig.raw !== '' && (RANK_BEFORE.test(lookBack) || (GROUP_BEFORE.test(lookBack) && GROUP_AFTER.test(lower.slice(fig.end, fig.end + 80))));
+      const isRank =
+        fig.raw !== '' &&
+        (RANK_BEFORE.test(lookBack) || (GROUP_BEFORE.test(lookBack) && GROUP_AFTER.test(lower.slice(fig.end, fig.end + 80))));
       const barePer = fig.raw ? BARE_PER_RE.exec(lower.slice(fig.end, fig.end + 40)) : null;
       if (fig.raw && !barePer && isReference(lower, fig.start, fig.end)) continue;
       if (fig.raw && DATE_WORDS.test(lower.slice(Math.max(segment.start, fig.start - 12), fig.start))) continue;
@@ -147,7 +153,14 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
         unit = { unit: noun.unit, end: noun.end, perYear: false, addend: 0, consumedUntil: fig.end, isMeta: false };
       } else if (barePer) {
         const perEnd = fig.end + barePer[0].length;
-        unit = { unit: normalizeUnit(text.slice(fig.end, perEnd)), end: perEnd, perYear: false, addend: 0, consumedUntil: perEnd, isMeta: false };
+        unit = {
+          unit: normalizeUnit(text.slice(fig.end, perEnd)),
+          end: perEnd,
+          perYear: false,
+          addend: 0,
+          consumedUntil: perEnd,
+          isMeta: false,
+        };
       } else if (fig.impliedUnit) {
         unit = { unit: fig.impliedUnit, end: fig.end, perYear: false, addend: 0, consumedUntil: fig.end, isMeta: false };
       } else {
@@ -204,11 +217,19 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
       const clauseBefore = lower.slice(clause.start, fig.start);
       const after = lower.slice(end, clause.end);
 
-      const isValueOnly = unitText !== '' && VALUE_ONLY_REST.test(`${lower.slice(clause.start, fig.start)} ${lower.slice(end, clause.end)}`);
+      const isValueOnly =
+        unitText !== '' && VALUE_ONLY_REST.test(`${lower.slice(clause.start, fig.start)} ${lower.slice(end, clause.end)}`);
       const isPair = fig.achieved !== undefined;
       if (isReport && !isPair) continue;
       if (!unitText.startsWith('%') && !hasTargetWords && !isValueOnly && !isPair) continue;
-      if (unitText === '' && !/(?<![\p{L}])(?:đạt|là|có|trên|dưới|hơn|khoảng|còn|lên|tăng|giảm|gấp|ít nhất|tối thiểu|tối đa|không quá|từ)\s*$/u.test(clauseBefore) && !isRange) continue;
+      if (
+        unitText === '' &&
+        !/(?<![\p{L}])(?:đạt|là|có|trên|dưới|hơn|khoảng|còn|lên|tăng|giảm|gấp|ít nhất|tối thiểu|tối đa|không quá|từ)\s*$/u.test(
+          clauseBefore,
+        ) &&
+        !isRange
+      )
+        continue;
 
       let comparator: TargetComparator;
       let wordsStart: number;
@@ -278,8 +299,7 @@ export function extractTargets(text: string, lower: string): ExtractedItem[] {
       const from = namedAbove ? previousLineStart : aim > 0 ? clauseStart + aim : clauseStart;
       const lead = text.slice(from, c.start);
       const start = from + (lead.length - lead.trimStart().length);
-      const byYear =
-        readDueYear(lower.slice(segment.start, c.start), lower.slice(c.end, segment.end)) ?? headingYear;
+      const byYear = readDueYear(lower.slice(segment.start, c.start), lower.slice(c.end, segment.end)) ?? headingYear;
       items.push({
         kind: 'target',
         indicator,

@@ -5,17 +5,7 @@
 
 /** How a target's value is read: a bound, a range, a change, or a plain value. */
 export type TargetComparator =
-  | '='
-  | '>'
-  | '>='
-  | '<'
-  | '<='
-  | 'range'
-  | 'approx'
-  | 'increase_by'
-  | 'decrease_by'
-  | 'reduce_to'
-  | 'increase_to';
+  '=' | '>' | '>=' | '<' | '<=' | 'range' | 'approx' | 'increase_by' | 'decrease_by' | 'reduce_to' | 'increase_to';
 
 /** What a proposed item becomes once a person accepts it (see the glossary). */
 export type ExtractedItemKind = 'target' | 'task' | 'breakthrough' | 'milestone';

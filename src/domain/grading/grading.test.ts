@@ -1,8 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  BUILT_IN_RULE_SETS, QD_124, QD_132, QD_366, checkQuota, conditionGap, expectedStep, failedTwoYearsRunning, gradeRank, gradingPeriod, nextEvaluationStatus,
-  quotaLimit, ruleSetFor, ruleSetProblems, scoreSheet, shareAtLeast, type GradeLevel, type RuleSet, type SubjectKind, type TaskFacts,
+  BUILT_IN_RULE_SETS,
+  QD_124,
+  QD_132,
+  QD_366,
+  checkQuota,
+  conditionGap,
+  expectedStep,
+  failedTwoYearsRunning,
+  gradeRank,
+  gradingPeriod,
+  nextEvaluationStatus,
+  quotaLimit,
+  ruleSetFor,
+  ruleSetProblems,
+  scoreSheet,
+  shareAtLeast,
+  type GradeLevel,
+  type RuleSet,
+  type SubjectKind,
+  type TaskFacts,
 } from './index';
 
 const noTasks: TaskFacts = { total: 0, onTime: 0, late: 0, overdue: 0, beyond: 0 };
@@ -52,7 +70,11 @@ describe('QĐ 366 levels at their thresholds', () => {
     });
   }
   it('keeps 100 points below excellent when a task is overdue, and says why', () => {
-    const r = scoreSheet(QD_366, { subject: 'org', points: pointsFor(QD_366, 'org', 100), tasks: { total: 10, onTime: 8, late: 0, overdue: 2, beyond: 5 } });
+    const r = scoreSheet(QD_366, {
+      subject: 'org',
+      points: pointsFor(QD_366, 'org', 100),
+      tasks: { total: 10, onTime: 8, late: 0, overdue: 2, beyond: 5 },
+    });
     expect(r.level).toBe('good');
     expect(r.reasons[0]).toBe('Chưa đạt mức Xuất sắc: 2 nhiệm vụ quá hạn, điều kiện mức Xuất sắc là 100% đúng hạn');
   });
@@ -63,7 +85,11 @@ describe('QĐ 366 levels at their thresholds', () => {
   });
   it('allows at most 20% of tasks behind schedule for completed', () => {
     expect(grade(QD_366, 'member', 60, { total: 10, onTime: 8, late: 1, overdue: 1, beyond: 0 })).toBe('completed');
-    const r = scoreSheet(QD_366, { subject: 'member', points: pointsFor(QD_366, 'member', 60), tasks: { total: 10, onTime: 7, late: 2, overdue: 1, beyond: 0 } });
+    const r = scoreSheet(QD_366, {
+      subject: 'member',
+      points: pointsFor(QD_366, 'member', 60),
+      tasks: { total: 10, onTime: 7, late: 2, overdue: 1, beyond: 0 },
+    });
     expect(r.level).toBe('failed');
     expect(r.reasons.at(-1)).toContain('3/10 nhiệm vụ chậm tiến độ (30%), điều kiện mức Hoàn thành là không quá 20%');
   });
@@ -100,7 +126,9 @@ describe('score sheet', () => {
 });
 
 const arbTasks = fc.record({ onTime: fc.nat(20), late: fc.nat(5), overdue: fc.nat(5), beyond: fc.nat(20) }).map((t) => ({
-  ...t, total: t.onTime + t.late + t.overdue, beyond: Math.min(t.beyond, t.onTime),
+  ...t,
+  total: t.onTime + t.late + t.overdue,
+  beyond: Math.min(t.beyond, t.onTime),
 }));
 const arbCase = fc.record({
   rules: fc.constantFrom(...BUILT_IN_RULE_SETS),
@@ -113,30 +141,40 @@ const pointsOf = (rules: RuleSet, subject: SubjectKind, fractions: number[]) =>
 
 describe('properties', () => {
   it('never proposes a level above what its points and conditions allow', () => {
-    fc.assert(fc.property(arbCase, ({ rules, subject, fractions, tasks }) => {
-      const r = scoreSheet(rules, { subject, points: pointsOf(rules, subject, fractions), tasks });
-      const rule = rules.levels.find((l) => l.level === r.level)!;
-      expect(r.total).toBeGreaterThanOrEqual(rule.minPoints);
-      for (const c of rule.conditions) expect(conditionGap(c, r.level, r.criteria, tasks)).toBeNull();
-    }));
+    fc.assert(
+      fc.property(arbCase, ({ rules, subject, fractions, tasks }) => {
+        const r = scoreSheet(rules, { subject, points: pointsOf(rules, subject, fractions), tasks });
+        const rule = rules.levels.find((l) => l.level === r.level)!;
+        expect(r.total).toBeGreaterThanOrEqual(rule.minPoints);
+        for (const c of rule.conditions) expect(conditionGap(c, r.level, r.criteria, tasks)).toBeNull();
+      }),
+    );
   });
   it('never lowers the level when any criterion is raised', () => {
-    fc.assert(fc.property(arbCase, fc.nat(3), fc.double({ min: 0, max: 1, noNaN: true }), ({ rules, subject, fractions, tasks }, which, raise) => {
-      const before = scoreSheet(rules, { subject, points: pointsOf(rules, subject, fractions), tasks });
-      const raised = fractions.map((f, i) => (i === which ? Math.min(1, f + raise) : f));
-      const after = scoreSheet(rules, { subject, points: pointsOf(rules, subject, raised), tasks });
-      expect(gradeRank(after.level)).toBeGreaterThanOrEqual(gradeRank(before.level));
-    }));
+    fc.assert(
+      fc.property(arbCase, fc.nat(3), fc.double({ min: 0, max: 1, noNaN: true }), ({ rules, subject, fractions, tasks }, which, raise) => {
+        const before = scoreSheet(rules, { subject, points: pointsOf(rules, subject, fractions), tasks });
+        const raised = fractions.map((f, i) => (i === which ? Math.min(1, f + raise) : f));
+        const after = scoreSheet(rules, { subject, points: pointsOf(rules, subject, raised), tasks });
+        expect(gradeRank(after.level)).toBeGreaterThanOrEqual(gradeRank(before.level));
+      }),
+    );
   });
   it('never exceeds the quota, whatever the order of decisions', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom<GradeLevel>('excellent', 'good', 'completed', 'failed'), { maxLength: 60 }), fc.constantFrom(...BUILT_IN_RULE_SETS), (wanted, rules) => {
-      let taken = 0;
-      for (const level of wanted) {
-        if (level === 'excellent' && checkQuota(rules.quota, wanted.length, taken).ok) taken += 1;
-      }
-      expect(taken).toBeLessThanOrEqual(quotaLimit(rules.quota, wanted.length));
-      expect(taken).toBe(Math.min(wanted.filter((l) => l === 'excellent').length, quotaLimit(rules.quota, wanted.length)));
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom<GradeLevel>('excellent', 'good', 'completed', 'failed'), { maxLength: 60 }),
+        fc.constantFrom(...BUILT_IN_RULE_SETS),
+        (wanted, rules) => {
+          let taken = 0;
+          for (const level of wanted) {
+            if (level === 'excellent' && checkQuota(rules.quota, wanted.length, taken).ok) taken += 1;
+          }
+          expect(taken).toBeLessThanOrEqual(quotaLimit(rules.quota, wanted.length));
+          expect(taken).toBe(Math.min(wanted.filter((l) => l === 'excellent').length, quotaLimit(rules.quota, wanted.length)));
+        },
+      ),
+    );
   });
 });
 
@@ -164,12 +202,31 @@ describe('workflow', () => {
 
 describe('shares', () => {
   it('keeps numerator and denominator of "good or above"', () => {
-    expect(shareAtLeast({ excellent: 1, good: 7, completed: 1, failed: 1 }, 'good')).toEqual({ numerator: 8, denominator: 10, percent: 80 });
+    expect(shareAtLeast({ excellent: 1, good: 7, completed: 1, failed: 1 }, 'good')).toEqual({
+      numerator: 8,
+      denominator: 10,
+      percent: 80,
+    });
     expect(shareAtLeast({ excellent: 0, good: 0, completed: 0, failed: 0 }, 'good').percent).toBeNull();
   });
   it('flags two failed years running', () => {
-    expect(failedTwoYearsRunning(new Map<number, GradeLevel>([[2022, 'failed'], [2023, 'failed'], [2024, 'good']]))).toEqual([2023]);
-    expect(failedTwoYearsRunning(new Map<number, GradeLevel>([[2021, 'failed'], [2023, 'failed']]))).toEqual([]);
+    expect(
+      failedTwoYearsRunning(
+        new Map<number, GradeLevel>([
+          [2022, 'failed'],
+          [2023, 'failed'],
+          [2024, 'good'],
+        ]),
+      ),
+    ).toEqual([2023]);
+    expect(
+      failedTwoYearsRunning(
+        new Map<number, GradeLevel>([
+          [2021, 'failed'],
+          [2023, 'failed'],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });
 

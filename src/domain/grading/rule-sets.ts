@@ -16,11 +16,21 @@ export type GradeLevel = 'excellent' | 'good' | 'completed' | 'failed';
 export const GRADE_LEVELS: readonly GradeLevel[] = ['excellent', 'good', 'completed', 'failed'];
 
 export const GRADE_LABELS: Readonly<Record<'vi' | 'en', Readonly<Record<GradeLevel, string>>>> = {
-  vi: { excellent: 'Hoàn thành xuất sắc nhiệm vụ', good: 'Hoàn thành tốt nhiệm vụ', completed: 'Hoàn thành nhiệm vụ', failed: 'Không hoàn thành nhiệm vụ' },
+  vi: {
+    excellent: 'Hoàn thành xuất sắc nhiệm vụ',
+    good: 'Hoàn thành tốt nhiệm vụ',
+    completed: 'Hoàn thành nhiệm vụ',
+    failed: 'Không hoàn thành nhiệm vụ',
+  },
   en: { excellent: 'Excellent', good: 'Good', completed: 'Completed', failed: 'Failed' },
 };
 /** The short name of a level in reasons ("điều kiện mức Tốt …"). */
-export const GRADE_SHORT_VI: Readonly<Record<GradeLevel, string>> = { excellent: 'Xuất sắc', good: 'Tốt', completed: 'Hoàn thành', failed: 'Không hoàn thành' };
+export const GRADE_SHORT_VI: Readonly<Record<GradeLevel, string>> = {
+  excellent: 'Xuất sắc',
+  good: 'Tốt',
+  completed: 'Hoàn thành',
+  failed: 'Không hoàn thành',
+};
 
 /** Rank of a level: higher is better (failed 0 … excellent 3). */
 export const gradeRank = (level: GradeLevel): number => GRADE_LEVELS.length - 1 - GRADE_LEVELS.indexOf(level);
@@ -85,7 +95,11 @@ export const QD_132: RuleSet = {
   code: 'QD132',
   version: 1,
   name: 'Kiểm điểm, đánh giá, xếp loại chất lượng hằng năm (QĐ 132-QĐ/TW)',
-  legalBasis: { symbol: '132-QĐ/TW', date: '2018-03-08', title: 'Quy định về việc kiểm điểm và đánh giá, xếp loại chất lượng hằng năm đối với tập thể, cá nhân trong hệ thống chính trị' },
+  legalBasis: {
+    symbol: '132-QĐ/TW',
+    date: '2018-03-08',
+    title: 'Quy định về việc kiểm điểm và đánh giá, xếp loại chất lượng hằng năm đối với tập thể, cá nhân trong hệ thống chính trị',
+  },
   effectiveFrom: '2018-03-08',
   periodKinds: ['year'],
   criteria: { member: memberCriteria2018, org: orgCriteria2018 },
@@ -98,7 +112,11 @@ export const QD_124: RuleSet = {
   code: 'QD124',
   version: 1,
   name: 'Kiểm điểm, đánh giá, xếp loại chất lượng hằng năm (QĐ 124-QĐ/TW)',
-  legalBasis: { symbol: '124-QĐ/TW', date: '2023-10-04', title: 'Quy định về kiểm điểm và đánh giá, xếp loại chất lượng hằng năm đối với tập thể, cá nhân trong hệ thống chính trị' },
+  legalBasis: {
+    symbol: '124-QĐ/TW',
+    date: '2023-10-04',
+    title: 'Quy định về kiểm điểm và đánh giá, xếp loại chất lượng hằng năm đối với tập thể, cá nhân trong hệ thống chính trị',
+  },
   effectiveFrom: '2023-10-04',
   periodKinds: ['year', 'term'],
   criteria: { member: memberCriteria2018, org: orgCriteria2018 },
@@ -110,7 +128,11 @@ export const QD_366: RuleSet = {
   code: 'QD366',
   version: 1,
   name: 'Kiểm điểm, đánh giá, xếp loại chất lượng theo thang điểm 100 (QĐ 366-QĐ/TW)',
-  legalBasis: { symbol: '366-QĐ/TW', date: '2025-08-30', title: 'Quy định về kiểm điểm, đánh giá, xếp loại chất lượng đối với tập thể, cá nhân trong hệ thống chính trị' },
+  legalBasis: {
+    symbol: '366-QĐ/TW',
+    date: '2025-08-30',
+    title: 'Quy định về kiểm điểm, đánh giá, xếp loại chất lượng đối với tập thể, cá nhân trong hệ thống chính trị',
+  },
   effectiveFrom: '2025-08-30',
   periodKinds: ['quarter', 'year', 'term'],
   criteria: {

@@ -62,7 +62,11 @@ export function gradingPeriod(kind: 'quarter' | 'year' | 'term', key: string): {
     const q = Number(m[2]);
     const endMonth = q * 3;
     const endDay = [31, 30, 30, 31][q - 1]!;
-    return { start: `${m[1]}-${String(endMonth - 2).padStart(2, '0')}-01`, end: `${m[1]}-${String(endMonth).padStart(2, '0')}-${endDay}`, label: `quý ${['I', 'II', 'III', 'IV'][q - 1]}/${m[1]}` };
+    return {
+      start: `${m[1]}-${String(endMonth - 2).padStart(2, '0')}-01`,
+      end: `${m[1]}-${String(endMonth).padStart(2, '0')}-${endDay}`,
+      label: `quý ${['I', 'II', 'III', 'IV'][q - 1]}/${m[1]}`,
+    };
   }
   const m = /^(\d{4})-(\d{4})$/.exec(key);
   if (!m || Number(m[2]) <= Number(m[1])) return null;

@@ -76,7 +76,6 @@ export function parseVnDate(text: string): string | null | 'invalid' {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-
 /** The given name, the last word of a Vietnamese full name, by which offices sort members. */
 export function givenNameOf(fullName: string): string {
   const words = fullName.normalize('NFC').trim().split(/\s+/);

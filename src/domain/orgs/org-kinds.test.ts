@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  committeeRoleLabels,
-  committeeRoles,
-  orgKindLabels,
-  orgKinds,
-  positionLabels,
-  positions,
-} from './org-kinds';
+import { committeeRoleLabels, committeeRoles, orgKindLabels, orgKinds, positionLabels, positions } from './org-kinds';
 
 describe('org kind labels', () => {
   it.each([

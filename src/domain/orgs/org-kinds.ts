@@ -20,12 +20,7 @@ export type OrgKind = (typeof orgKinds)[number];
 export const committeeRoles = ['executive', 'standing', 'inspection'] as const;
 export type CommitteeRole = (typeof committeeRoles)[number];
 
-export const positions = [
-  'secretary',
-  'deputy_secretary',
-  'standing_deputy_secretary',
-  'member',
-] as const;
+export const positions = ['secretary', 'deputy_secretary', 'standing_deputy_secretary', 'member'] as const;
 export type Position = (typeof positions)[number];
 
 export type Label = { vi: string; en: string };

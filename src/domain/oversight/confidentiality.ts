@@ -9,7 +9,17 @@ import { isAtOrPast, type OversightStatus } from './oversight-workflow';
 
 export type OversightAudience = 'commission' | 'team' | 'supervisor' | 'subject' | 'none';
 
-export const OVERSIGHT_PARTS = ['team', 'notice', 'plan', 'self_report', 'sessions', 'team_report', 'findings', 'conclusion', 'recommendations'] as const;
+export const OVERSIGHT_PARTS = [
+  'team',
+  'notice',
+  'plan',
+  'self_report',
+  'sessions',
+  'team_report',
+  'findings',
+  'conclusion',
+  'recommendations',
+] as const;
 export type OversightPart = (typeof OVERSIGHT_PARTS)[number];
 
 /** The parts `audience` may read at `status`; empty for 'none' (the file is then a 404). */

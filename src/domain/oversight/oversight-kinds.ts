@@ -28,17 +28,36 @@ export type TeamRole = (typeof TEAM_ROLES)[number];
 export const OVERSIGHT_LABELS = {
   vi: {
     kind: { inspection: 'Kiểm tra', supervision: 'Giám sát' } satisfies Record<OversightKind, string>,
-    basis: { regular: 'Thường xuyên', thematic: 'Chuyên đề', violation_signs: 'Khi có dấu hiệu vi phạm' } satisfies Record<OversightBasis, string>,
-    finding: { strength: 'Ưu điểm', limitation: 'Hạn chế', shortcoming: 'Khuyết điểm', violation: 'Vi phạm' } satisfies Record<FindingKind, string>,
+    basis: { regular: 'Thường xuyên', thematic: 'Chuyên đề', violation_signs: 'Khi có dấu hiệu vi phạm' } satisfies Record<
+      OversightBasis,
+      string
+    >,
+    finding: { strength: 'Ưu điểm', limitation: 'Hạn chế', shortcoming: 'Khuyết điểm', violation: 'Vi phạm' } satisfies Record<
+      FindingKind,
+      string
+    >,
     team: { head: 'Trưởng đoàn', member: 'Thành viên', secretary: 'Thư ký' } satisfies Record<TeamRole, string>,
-    body: { committee: 'Ban Chấp hành', standing: 'Ban Thường vụ', inspection_commission: 'Ủy ban Kiểm tra' } satisfies Record<ResponsibleBody, string>,
+    body: { committee: 'Ban Chấp hành', standing: 'Ban Thường vụ', inspection_commission: 'Ủy ban Kiểm tra' } satisfies Record<
+      ResponsibleBody,
+      string
+    >,
   },
   en: {
     kind: { inspection: 'Inspection', supervision: 'Supervision' } satisfies Record<OversightKind, string>,
-    basis: { regular: 'Regular', thematic: 'Thematic', violation_signs: 'Upon signs of violation' } satisfies Record<OversightBasis, string>,
-    finding: { strength: 'Strength', limitation: 'Limitation', shortcoming: 'Shortcoming', violation: 'Violation' } satisfies Record<FindingKind, string>,
+    basis: { regular: 'Regular', thematic: 'Thematic', violation_signs: 'Upon signs of violation' } satisfies Record<
+      OversightBasis,
+      string
+    >,
+    finding: { strength: 'Strength', limitation: 'Limitation', shortcoming: 'Shortcoming', violation: 'Violation' } satisfies Record<
+      FindingKind,
+      string
+    >,
     team: { head: 'Head', member: 'Member', secretary: 'Secretary' } satisfies Record<TeamRole, string>,
-    body: { committee: 'Executive committee', standing: 'Standing committee', inspection_commission: 'Inspection commission' } satisfies Record<ResponsibleBody, string>,
+    body: {
+      committee: 'Executive committee',
+      standing: 'Standing committee',
+      inspection_commission: 'Inspection commission',
+    } satisfies Record<ResponsibleBody, string>,
   },
 } as const;
 

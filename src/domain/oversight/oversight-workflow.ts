@@ -7,23 +7,54 @@
  * accepted.
  */
 export const OVERSIGHT_STATUSES = [
-  'planned', 'team_formed', 'notified', 'self_reported', 'sessions', 'team_reported', 'findings', 'concluded', 'follow_up', 'closed',
+  'planned',
+  'team_formed',
+  'notified',
+  'self_reported',
+  'sessions',
+  'team_reported',
+  'findings',
+  'concluded',
+  'follow_up',
+  'closed',
 ] as const;
 export type OversightStatus = (typeof OVERSIGHT_STATUSES)[number];
 
 export type OversightAction =
-  | 'form_team' | 'send_notice' | 'submit_self_report' | 'record_session' | 'submit_team_report'
-  | 'record_finding' | 'conclude' | 'send_conclusion' | 'close';
+  | 'form_team'
+  | 'send_notice'
+  | 'submit_self_report'
+  | 'record_session'
+  | 'submit_team_report'
+  | 'record_finding'
+  | 'conclude'
+  | 'send_conclusion'
+  | 'close';
 
 export const OVERSIGHT_STATUS_LABELS: Readonly<Record<'vi' | 'en', Readonly<Record<OversightStatus, string>>>> = {
   vi: {
-    planned: 'Trong chương trình', team_formed: 'Đã thành lập đoàn', notified: 'Đã thông báo', self_reported: 'Đã có báo cáo tự kiểm tra',
-    sessions: 'Đang làm việc', team_reported: 'Đoàn đã báo cáo', findings: 'Đã có nhận xét', concluded: 'Đã kết luận',
-    follow_up: 'Theo dõi thực hiện kết luận', closed: 'Đã kết thúc',
+    planned: 'Trong chương trình',
+    team_formed: 'Đã thành lập đoàn',
+    notified: 'Đã thông báo',
+    self_reported: 'Đã có báo cáo tự kiểm tra',
+    sessions: 'Đang làm việc',
+    team_reported: 'Đoàn đã báo cáo',
+    findings: 'Đã có nhận xét',
+    concluded: 'Đã kết luận',
+    follow_up: 'Theo dõi thực hiện kết luận',
+    closed: 'Đã kết thúc',
   },
   en: {
-    planned: 'Planned', team_formed: 'Team formed', notified: 'Notified', self_reported: 'Self-report received', sessions: 'Working sessions',
-    team_reported: 'Team reported', findings: 'Findings recorded', concluded: 'Concluded', follow_up: 'Follow-up', closed: 'Closed',
+    planned: 'Planned',
+    team_formed: 'Team formed',
+    notified: 'Notified',
+    self_reported: 'Self-report received',
+    sessions: 'Working sessions',
+    team_reported: 'Team reported',
+    findings: 'Findings recorded',
+    concluded: 'Concluded',
+    follow_up: 'Follow-up',
+    closed: 'Closed',
   },
 };
 
@@ -46,7 +77,11 @@ export function nextOversightStatus(status: OversightStatus, action: OversightAc
     case 'send_notice':
       return step(['team_formed'], 'notified', 'Phải thành lập đoàn trước khi gửi kế hoạch và thông báo.');
     case 'submit_self_report':
-      return step(['notified', 'self_reported'], 'self_reported', 'Chỉ gửi báo cáo tự kiểm tra sau khi nhận thông báo và trước khi đoàn làm việc.');
+      return step(
+        ['notified', 'self_reported'],
+        'self_reported',
+        'Chỉ gửi báo cáo tự kiểm tra sau khi nhận thông báo và trước khi đoàn làm việc.',
+      );
     case 'record_session':
       return step(['self_reported', 'sessions'], 'sessions', 'Đoàn làm việc sau khi đối tượng gửi báo cáo tự kiểm tra.');
     case 'submit_team_report':
@@ -61,14 +96,25 @@ export function nextOversightStatus(status: OversightStatus, action: OversightAc
       return step(['concluded'], 'follow_up', 'Chỉ gửi thông báo kết luận sau khi đã kết luận.');
     case 'close':
       if (status !== 'follow_up') return { refused: 'Chỉ kết thúc sau khi đã gửi thông báo kết luận.' };
-      if (facts.openRecommendations > 0) return { refused: `Còn ${facts.openRecommendations} kiến nghị chưa được nghiệm thu; chưa thể kết thúc.` };
+      if (facts.openRecommendations > 0)
+        return { refused: `Còn ${facts.openRecommendations} kiến nghị chưa được nghiệm thu; chưa thể kết thúc.` };
       return { status: 'closed' };
   }
 }
 
 /** The actions open in this status given the facts, for the web app to show. */
 export function availableOversightActions(status: OversightStatus, facts: WorkflowFacts): OversightAction[] {
-  const all: OversightAction[] = ['form_team', 'send_notice', 'submit_self_report', 'record_session', 'submit_team_report', 'record_finding', 'conclude', 'send_conclusion', 'close'];
+  const all: OversightAction[] = [
+    'form_team',
+    'send_notice',
+    'submit_self_report',
+    'record_session',
+    'submit_team_report',
+    'record_finding',
+    'conclude',
+    'send_conclusion',
+    'close',
+  ];
   return all.filter((a) => 'status' in nextOversightStatus(status, a, facts));
 }
 

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-  audienceOf, availableOversightActions, followUpWrite, formatOversightSymbol, recommendationStatusOf, isReadAudited, nextOversightStatus, nextRecommendationStatus, OVERSIGHT_PARTS,
-  oversightIssuer, oversightPercent, recommendationView, teamProblems, termYearsOf, visibleParts, type OversightAction, type OversightStatus,
+  audienceOf,
+  availableOversightActions,
+  followUpWrite,
+  formatOversightSymbol,
+  recommendationStatusOf,
+  isReadAudited,
+  nextOversightStatus,
+  nextRecommendationStatus,
+  OVERSIGHT_PARTS,
+  oversightIssuer,
+  oversightPercent,
+  recommendationView,
+  teamProblems,
+  termYearsOf,
+  visibleParts,
+  type OversightAction,
+  type OversightStatus,
 } from './index';
 
 const none = { findings: 0, openRecommendations: 0, recommendations: 0 };
@@ -19,7 +34,24 @@ function walk(actions: OversightAction[], facts = none): OversightStatus {
 describe('oversight workflow', () => {
   it('walks the whole order from planned to closed', () => {
     const facts = { findings: 2, openRecommendations: 0, recommendations: 3 };
-    expect(walk(['form_team', 'send_notice', 'submit_self_report', 'record_session', 'record_session', 'submit_team_report', 'record_finding', 'record_finding', 'conclude', 'send_conclusion', 'close'], facts)).toBe('closed');
+    expect(
+      walk(
+        [
+          'form_team',
+          'send_notice',
+          'submit_self_report',
+          'record_session',
+          'record_session',
+          'submit_team_report',
+          'record_finding',
+          'record_finding',
+          'conclude',
+          'send_conclusion',
+          'close',
+        ],
+        facts,
+      ),
+    ).toBe('closed');
   });
 
   it('refuses to skip a step: no notice before the team, no team report before a session', () => {
@@ -37,7 +69,9 @@ describe('oversight workflow', () => {
   it('refuses closing while a recommendation is not accepted', () => {
     const v = nextOversightStatus('follow_up', 'close', { findings: 1, openRecommendations: 2, recommendations: 3 });
     expect('refused' in v && v.refused).toContain('Còn 2 kiến nghị');
-    expect(nextOversightStatus('follow_up', 'close', { findings: 1, openRecommendations: 0, recommendations: 3 })).toEqual({ status: 'closed' });
+    expect(nextOversightStatus('follow_up', 'close', { findings: 1, openRecommendations: 0, recommendations: 3 })).toEqual({
+      status: 'closed',
+    });
   });
 
   it('refuses findings after the conclusion', () => {
@@ -78,7 +112,11 @@ describe('recommendations', () => {
     // A task set back from done after acceptance is no longer accepted: it waits again.
     expect(recommendationStatusOf('in_progress', 'accepted')).toBe('open');
     // Each action lands on the status the workflow promises.
-    for (const [from, action] of [[['not_started', null], 'report_done'], [['done', null], 'accept'], [['done', 'accepted'], 'reopen']] as const) {
+    for (const [from, action] of [
+      [['not_started', null], 'report_done'],
+      [['done', null], 'accept'],
+      [['done', 'accepted'], 'reopen'],
+    ] as const) {
       const w = followUpWrite(action);
       const next = recommendationStatusOf(w.taskStatus ?? from[0], w.decision);
       const expected = nextRecommendationStatus(recommendationStatusOf(from[0], from[1]), action, 'Đã ban hành kế hoạch khắc phục');
@@ -89,7 +127,8 @@ describe('recommendations', () => {
 
 describe('confidentiality', () => {
   it('gives the commission, the team and the committee above every part', () => {
-    for (const a of ['commission', 'team', 'supervisor'] as const) expect([...visibleParts(a, 'sessions')].sort()).toEqual([...OVERSIGHT_PARTS].sort());
+    for (const a of ['commission', 'team', 'supervisor'] as const)
+      expect([...visibleParts(a, 'sessions')].sort()).toEqual([...OVERSIGHT_PARTS].sort());
   });
 
   it('never shows the subject the team’s minutes or report, and findings only once the conclusion is sent', () => {
@@ -119,9 +158,25 @@ describe('confidentiality', () => {
 
 describe('teams, numbers and coverage', () => {
   it('needs exactly one head and one secretary, nobody twice', () => {
-    expect(teamProblems([{ userId: 1, role: 'head' }, { userId: 2, role: 'secretary' }, { userId: 3, role: 'member' }])).toEqual([]);
-    expect(teamProblems([{ userId: 1, role: 'member' }, { userId: 2, role: 'secretary' }])).toContain('Đoàn phải có đúng một trưởng đoàn.');
-    expect(teamProblems([{ userId: 1, role: 'head' }, { userId: 1, role: 'secretary' }])).toContain('Một người chỉ giữ một vai trò trong đoàn.');
+    expect(
+      teamProblems([
+        { userId: 1, role: 'head' },
+        { userId: 2, role: 'secretary' },
+        { userId: 3, role: 'member' },
+      ]),
+    ).toEqual([]);
+    expect(
+      teamProblems([
+        { userId: 1, role: 'member' },
+        { userId: 2, role: 'secretary' },
+      ]),
+    ).toContain('Đoàn phải có đúng một trưởng đoàn.');
+    expect(
+      teamProblems([
+        { userId: 1, role: 'head' },
+        { userId: 1, role: 'secretary' },
+      ]),
+    ).toContain('Một người chỉ giữ một vai trò trong đoàn.');
   });
 
   it('numbers the commission’s documents as 36-HD/VPTW writes them', () => {

@@ -11,7 +11,13 @@ export type RecommendationView = RecommendationStatus | 'overdue';
 export type RecommendationAction = 'report_done' | 'accept' | 'reopen';
 
 export const RECOMMENDATION_LABELS: Readonly<Record<'vi' | 'en', Readonly<Record<RecommendationView, string>>>> = {
-  vi: { open: 'Chưa thực hiện', reported: 'Đã báo cáo thực hiện', accepted: 'Đã nghiệm thu', reopened: 'Yêu cầu thực hiện lại', overdue: 'Quá hạn' },
+  vi: {
+    open: 'Chưa thực hiện',
+    reported: 'Đã báo cáo thực hiện',
+    accepted: 'Đã nghiệm thu',
+    reopened: 'Yêu cầu thực hiện lại',
+    overdue: 'Quá hạn',
+  },
   en: { open: 'Open', reported: 'Reported done', accepted: 'Accepted', reopened: 'Reopened', overdue: 'Overdue' },
 };
 
@@ -20,7 +26,9 @@ export const RECOMMENDATION_LABELS: Readonly<Record<'vi' | 'en', Readonly<Record
  * evidence (what was done, in words, at least 10 characters). Never throws.
  */
 export function nextRecommendationStatus(
-  status: RecommendationStatus, action: RecommendationAction, evidence?: string,
+  status: RecommendationStatus,
+  action: RecommendationAction,
+  evidence?: string,
 ): { status: RecommendationStatus } | { refused: string } {
   switch (action) {
     case 'report_done':
@@ -30,7 +38,9 @@ export function nextRecommendationStatus(
     case 'accept':
       return status === 'reported' ? { status: 'accepted' } : { refused: 'Chỉ nghiệm thu kiến nghị đã được báo cáo thực hiện.' };
     case 'reopen':
-      return status === 'reported' || status === 'accepted' ? { status: 'reopened' } : { refused: 'Chỉ yêu cầu thực hiện lại kiến nghị đã báo cáo hoặc đã nghiệm thu.' };
+      return status === 'reported' || status === 'accepted'
+        ? { status: 'reopened' }
+        : { refused: 'Chỉ yêu cầu thực hiện lại kiến nghị đã báo cáo hoặc đã nghiệm thu.' };
   }
 }
 
@@ -60,8 +70,11 @@ export function recommendationStatusOf(taskStatus: string | null, decision: Foll
 /** What `action` writes: the task's new status (null: unchanged) and the verdict kept on the recommendation. */
 export function followUpWrite(action: RecommendationAction): { taskStatus: 'done' | 'in_progress' | null; decision: FollowUpDecision } {
   switch (action) {
-    case 'report_done': return { taskStatus: 'done', decision: null };
-    case 'accept': return { taskStatus: null, decision: 'accepted' };
-    case 'reopen': return { taskStatus: 'in_progress', decision: 'reopened' };
+    case 'report_done':
+      return { taskStatus: 'done', decision: null };
+    case 'accept':
+      return { taskStatus: null, decision: 'accepted' };
+    case 'reopen':
+      return { taskStatus: 'in_progress', decision: 'reopened' };
   }
 }

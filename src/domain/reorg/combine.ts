@@ -30,21 +30,34 @@ export function combineFigures(aggregation: CombinableAggregation, figures: read
   switch (aggregation) {
     case 'sum': {
       if (present.length === 0) return { combinable: true, value: null, numerator: null, denominator: null, parts: 0 };
-      return { combinable: true, value: present.reduce((s, f) => s + (f.value ?? 0), 0), numerator: null, denominator: null, parts: present.length };
+      return {
+        combinable: true,
+        value: present.reduce((s, f) => s + (f.value ?? 0), 0),
+        numerator: null,
+        denominator: null,
+        parts: present.length,
+      };
     }
     case 'rate': {
       const withoutParts = present.filter((f) => f.numerator === null || f.denominator === null);
       if (withoutParts.length > 0) {
         return {
           combinable: false,
-          reason: 'Không cộng gộp được: tỷ lệ của tổ chức cũ được báo cáo không kèm tử số và mẫu số, không thể tính lại tỷ lệ chung (không lấy trung bình các tỷ lệ).',
+          reason:
+            'Không cộng gộp được: tỷ lệ của tổ chức cũ được báo cáo không kèm tử số và mẫu số, không thể tính lại tỷ lệ chung (không lấy trung bình các tỷ lệ).',
           reasonEn: 'Not combinable: a predecessor reported the rate without its numerator and denominator; percents are never averaged.',
         };
       }
       if (present.length === 0) return { combinable: true, value: null, numerator: null, denominator: null, parts: 0 };
       const numerator = present.reduce((s, f) => s + (f.numerator ?? 0), 0);
       const denominator = present.reduce((s, f) => s + (f.denominator ?? 0), 0);
-      return { combinable: true, value: denominator > 0 ? round2((numerator / denominator) * 100) : null, numerator, denominator, parts: present.length };
+      return {
+        combinable: true,
+        value: denominator > 0 ? round2((numerator / denominator) * 100) : null,
+        numerator,
+        denominator,
+        parts: present.length,
+      };
     }
     case 'average':
       return {

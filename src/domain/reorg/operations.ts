@@ -37,7 +37,6 @@ export type ReorgProblem = { field: string; vi: string; en: string };
 const isClosedOn = (o: TreeOrg, day: string) => o.validTo !== null && o.validTo <= day;
 const within = (path: string, ancestor: string) => path === ancestor || path.startsWith(`${ancestor}.`);
 
-
 export type CheckInput = {
   kind: ReorgKind;
   effectiveDate: string;
@@ -65,24 +64,45 @@ export function checkOperation(input: CheckInput): ReorgProblem[] {
   const involved = [...sources, ...targets];
   for (const o of involved) {
     if (o.validFrom > day) {
-      problems.push({ field: 'body.effectiveDate', vi: `Ngày hiệu lực trước ngày thành lập ${o.name} (${o.validFrom}): thời gian chồng lấn.`, en: `The date precedes the founding of ${o.name}.` });
+      problems.push({
+        field: 'body.effectiveDate',
+        vi: `Ngày hiệu lực trước ngày thành lập ${o.name} (${o.validFrom}): thời gian chồng lấn.`,
+        en: `The date precedes the founding of ${o.name}.`,
+      });
     } else if (isClosedOn(o, day)) {
-      problems.push({ field: 'body.effectiveDate', vi: `${o.name} đã kết thúc hoạt động trước ngày hiệu lực: thời gian chồng lấn.`, en: `${o.name} had already ended by that date.` });
+      problems.push({
+        field: 'body.effectiveDate',
+        vi: `${o.name} đã kết thúc hoạt động trước ngày hiệu lực: thời gian chồng lấn.`,
+        en: `${o.name} had already ended by that date.`,
+      });
     }
     const later = input.latestOperationOn.get(o.id);
     if (later !== undefined && later > day) {
-      problems.push({ field: 'body.effectiveDate', vi: `${o.name} đã có một thao tác sắp xếp hiệu lực từ ${later}, sau ngày này: hãy hoàn tác thao tác đó trước.`, en: `${o.name} has a later operation (${later}).` });
+      problems.push({
+        field: 'body.effectiveDate',
+        vi: `${o.name} đã có một thao tác sắp xếp hiệu lực từ ${later}, sau ngày này: hãy hoàn tác thao tác đó trước.`,
+        en: `${o.name} has a later operation (${later}).`,
+      });
     }
   }
   const targetIds = new Set(targets.map((t) => t.id));
   for (const s of sources) {
-    if (targetIds.has(s.id)) problems.push({ field: 'body.targetOrgId', vi: `Không thể hợp nhất ${s.name} vào chính nó.`, en: `${s.name} cannot be merged into itself.` });
+    if (targetIds.has(s.id))
+      problems.push({
+        field: 'body.targetOrgId',
+        vi: `Không thể hợp nhất ${s.name} vào chính nó.`,
+        en: `${s.name} cannot be merged into itself.`,
+      });
   }
   if (kind === 'move' || kind === 'dissolve' || kind === 'merge' || kind === 'split') {
     for (const s of sources) {
       for (const t of targets) {
         if (t.id !== s.id && within(t.path, s.path)) {
-          problems.push({ field: 'body.targetOrgId', vi: `Không thể chuyển ${s.name} vào ${t.name}, một tổ chức trực thuộc của nó: vòng lặp.`, en: `Moving ${s.name} under its own subtree makes a cycle.` });
+          problems.push({
+            field: 'body.targetOrgId',
+            vi: `Không thể chuyển ${s.name} vào ${t.name}, một tổ chức trực thuộc của nó: vòng lặp.`,
+            en: `Moving ${s.name} under its own subtree makes a cycle.`,
+          });
         }
       }
     }
@@ -93,7 +113,11 @@ export function checkOperation(input: CheckInput): ReorgProblem[] {
     const closing = new Set(sources.map((s) => s.id));
     for (const m of input.mapping) {
       if (closing.has(m.toOrgId)) {
-        problems.push({ field: 'body.mapping', vi: 'Không thể chuyển đảng viên hoặc tổ chức vào một tổ chức đang bị giải thể hoặc hợp nhất.', en: 'A mapping points at a closing org.' });
+        problems.push({
+          field: 'body.mapping',
+          vi: 'Không thể chuyển đảng viên hoặc tổ chức vào một tổ chức đang bị giải thể hoặc hợp nhất.',
+          en: 'A mapping points at a closing org.',
+        });
       }
     }
     // Children of a split must each be handed to a part; of a merge and a dissolve they follow
@@ -111,7 +135,11 @@ export function checkOperation(input: CheckInput): ReorgProblem[] {
       const to = mapped.get(s.id);
       const defaultHolds = kind === 'merge' && targets.length === 1 && (memberHoldingKinds as readonly string[]).includes(targets[0]!.kind);
       if (to === undefined && !defaultHolds) {
-        problems.push({ field: 'body.mapping', vi: `${s.memberCount} đảng viên của ${s.name} chưa được xếp vào chi bộ nào.`, en: `${s.memberCount} members of ${s.name} are left without a cell.` });
+        problems.push({
+          field: 'body.mapping',
+          vi: `${s.memberCount} đảng viên của ${s.name} chưa được xếp vào chi bộ nào.`,
+          en: `${s.memberCount} members of ${s.name} are left without a cell.`,
+        });
       }
     }
   }

@@ -19,7 +19,12 @@ export function treeAsOf(versions: readonly OrgVersion[], day: string): Map<numb
  * Re-parents `orgIds` from `day` on (closing their open stretch the day before, as the trigger
  * on orgs does) and closes `closedIds` on `day`. Returns new versions; the input is untouched.
  */
-export function applyChange(versions: readonly OrgVersion[], day: string, reparent: ReadonlyMap<number, number | null>, closedIds: ReadonlySet<number> = new Set()): OrgVersion[] {
+export function applyChange(
+  versions: readonly OrgVersion[],
+  day: string,
+  reparent: ReadonlyMap<number, number | null>,
+  closedIds: ReadonlySet<number> = new Set(),
+): OrgVersion[] {
   const out: OrgVersion[] = [];
   for (const v of versions) {
     const open = v.validTo === null || v.validTo > day;

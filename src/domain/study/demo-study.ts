@@ -48,7 +48,8 @@ export const demoStudySessions: DemoStudySession[] = [
   {
     key: 'BD-XI-2020-12-23',
     orgCode: 'BD',
-    title: 'Hội nghị trực tuyến học tập, quán triệt và triển khai Nghị quyết Đại hội Đại biểu Đảng bộ tỉnh Bình Dương lần thứ XI, nhiệm kỳ 2020 – 2025',
+    title:
+      'Hội nghị trực tuyến học tập, quán triệt và triển khai Nghị quyết Đại hội Đại biểu Đảng bộ tỉnh Bình Dương lần thứ XI, nhiệm kỳ 2020 – 2025',
     documents: ['BD-XI'],
     mode: 'online',
     startsAt: '2020-12-23T07:30',
@@ -69,7 +70,8 @@ export const demoStudySessions: DemoStudySession[] = [
   {
     key: 'KHOI-VII-KEY',
     orgCode: 'BD.KHOI',
-    title: 'Hội nghị cán bộ chủ chốt triển khai, quán triệt, học tập Nghị quyết Đại hội Đảng bộ Khối Các cơ quan và doanh nghiệp tỉnh lần thứ VII, nhiệm kỳ 2020-2025',
+    title:
+      'Hội nghị cán bộ chủ chốt triển khai, quán triệt, học tập Nghị quyết Đại hội Đảng bộ Khối Các cơ quan và doanh nghiệp tỉnh lần thứ VII, nhiệm kỳ 2020-2025',
     documents: ['KHOI-VII'],
     mode: 'hybrid',
     // The article does not date it ("mới đây", after the provincial congress): sample date.
@@ -151,10 +153,25 @@ export type DemoMakeup = {
 };
 
 export const demoMakeups: DemoMakeup[] = [
-  { of: 'BD-XI-2020-12-23', orgCode: 'BD.DIAN.P-DIAN', when: { startsAt: '2021-01-06T19:00', endsAt: '2021-01-06T21:00' }, presentPerMille: 700 },
-  { of: 'BD-XI-2020-12-23', orgCode: 'BD.DIAN.P-TANDONGHIEP', when: { startsAt: '2021-01-08T19:00', endsAt: '2021-01-08T21:00' }, presentPerMille: 650 },
+  {
+    of: 'BD-XI-2020-12-23',
+    orgCode: 'BD.DIAN.P-DIAN',
+    when: { startsAt: '2021-01-06T19:00', endsAt: '2021-01-06T21:00' },
+    presentPerMille: 700,
+  },
+  {
+    of: 'BD-XI-2020-12-23',
+    orgCode: 'BD.DIAN.P-TANDONGHIEP',
+    when: { startsAt: '2021-01-08T19:00', endsAt: '2021-01-08T21:00' },
+    presentPerMille: 650,
+  },
   { of: 'BD-XI-2020-12-23', orgCode: 'BD.DIAN.P-ANBINH', when: 'now', presentPerMille: 300 },
-  { of: 'KHOI-VII-FOLLOW', orgCode: 'BD.KHOI.KCN-NTU', when: { startsAt: '2020-12-22T14:00', endsAt: '2020-12-22T16:00' }, presentPerMille: 600 },
+  {
+    of: 'KHOI-VII-FOLLOW',
+    orgCode: 'BD.KHOI.KCN-NTU',
+    when: { startsAt: '2020-12-22T14:00', endsAt: '2020-12-22T16:00' },
+    presentPerMille: 600,
+  },
 ];
 
 /** Reasons members give for an excused absence (sample). */

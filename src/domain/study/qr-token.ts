@@ -8,9 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 export type QrPayload = { sessionId: number; pointId: number; expiresAt: number };
 
-export type QrCheck =
-  | { ok: true; payload: QrPayload }
-  | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
+export type QrCheck = { ok: true; payload: QrPayload } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
 
 const PREFIX = 'q1';
 const SIG_BYTES = 16;

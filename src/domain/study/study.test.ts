@@ -9,7 +9,10 @@ const secret = 'test-secret-0123456789';
 describe('QR tokens', () => {
   it('verifies a token it signed', () => {
     const t = signQrToken({ sessionId: 12, pointId: 345, expiresAt: 2_000_000_000 }, secret);
-    expect(verifyQrToken(t, secret, 1_900_000_000)).toEqual({ ok: true, payload: { sessionId: 12, pointId: 345, expiresAt: 2_000_000_000 } });
+    expect(verifyQrToken(t, secret, 1_900_000_000)).toEqual({
+      ok: true,
+      payload: { sessionId: 12, pointId: 345, expiresAt: 2_000_000_000 },
+    });
   });
   it('rejects an expired token', () => {
     const t = signQrToken({ sessionId: 1, pointId: 2, expiresAt: 100 }, secret);
@@ -21,15 +24,19 @@ describe('QR tokens', () => {
     expect(verifyQrToken(t.replace('q1.1.2', 'q1.1.3'), secret, 0)).toEqual({ ok: false, reason: 'bad_signature' });
   });
   it('never throws and never accepts garbage', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      expect(verifyQrToken(s, secret, 0).ok).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(verifyQrToken(s, secret, 0).ok).toBe(false);
+      }),
+    );
   });
   it('round-trips any ids', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 1, max: 2 ** 40 }), (s, p) => {
-      const r = verifyQrToken(signQrToken({ sessionId: s, pointId: p, expiresAt: 10 }, secret), secret, 5);
-      expect(r).toEqual({ ok: true, payload: { sessionId: s, pointId: p, expiresAt: 10 } });
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 1, max: 2 ** 40 }), (s, p) => {
+        const r = verifyQrToken(signQrToken({ sessionId: s, pointId: p, expiresAt: 10 }, secret), secret, 5);
+        expect(r).toEqual({ ok: true, payload: { sessionId: s, pointId: p, expiresAt: 10 } });
+      }),
+    );
   });
 });
 
@@ -46,13 +53,24 @@ describe('check-in window', () => {
 
 describe('coverage', () => {
   it('adds parts rather than averaging percents', () => {
-    const total = sumCoverage([{ studied: 10, members: 10 }, { studied: 0, members: 990 }]);
+    const total = sumCoverage([
+      { studied: 10, members: 10 },
+      { studied: 0, members: 990 },
+    ]);
     expect(coveragePercent(total)).toBe(1);
     expect(coveragePercent({ studied: 0, members: 0 })).toBe(0);
   });
   it('rolls parts up the tree', () => {
-    const orgs = [{ id: 1, parentId: null }, { id: 2, parentId: 1 }, { id: 3, parentId: 2 }, { id: 4, parentId: 1 }];
-    const own = new Map([[3, { studied: 5, members: 8 }], [4, { studied: 1, members: 2 }]]);
+    const orgs = [
+      { id: 1, parentId: null },
+      { id: 2, parentId: 1 },
+      { id: 3, parentId: 2 },
+      { id: 4, parentId: 1 },
+    ];
+    const own = new Map([
+      [3, { studied: 5, members: 8 }],
+      [4, { studied: 1, members: 2 }],
+    ]);
     const t = rollUpCoverage(orgs, own);
     expect(t.get(1)).toEqual({ studied: 6, members: 10 });
     expect(t.get(2)).toEqual({ studied: 5, members: 8 });

@@ -22,11 +22,7 @@ export function compoundAverageRate(ratesPercent: readonly number[]): number | n
  * `targetAveragePercent`: ((1+T)^(n+m) / Π(1+rᵢ))^(1/m) − 1, in percent.
  * Throws RangeError when `remainingYears` is not a positive integer or a rate is -100% or below.
  */
-export function requiredCompoundRate(
-  targetAveragePercent: number,
-  ratesSoFarPercent: readonly number[],
-  remainingYears: number,
-): number {
+export function requiredCompoundRate(targetAveragePercent: number, ratesSoFarPercent: readonly number[], remainingYears: number): number {
   assertRemaining(remainingYears);
   const totalYears = ratesSoFarPercent.length + remainingYears;
   let logAchieved = 0;
@@ -46,11 +42,7 @@ export function arithmeticAverage(values: readonly number[]): number | null {
  * `targetAverage`: (T·(n+m) − Σ) / m.
  * Throws RangeError when `remainingYears` is not a positive integer.
  */
-export function requiredArithmeticAmount(
-  targetAverage: number,
-  valuesSoFar: readonly number[],
-  remainingYears: number,
-): number {
+export function requiredArithmeticAmount(targetAverage: number, valuesSoFar: readonly number[], remainingYears: number): number {
   assertRemaining(remainingYears);
   const total = valuesSoFar.reduce((sum, v) => sum + v, 0);
   return (targetAverage * (valuesSoFar.length + remainingYears) - total) / remainingYears;

@@ -25,7 +25,11 @@ describe('periodsOfTerm', () => {
     expect(quarters).toHaveLength(20);
     expect(quarters[0]).toEqual({ type: 'quarter', key: '2021-Q1', year: 2021, index: 1, start: '2021-01-01', end: '2021-03-31' });
     expect(quarters[19]?.key).toBe('2025-Q4');
-    expect(periodsOfTerm('half_year', 2020, 2025).slice(0, 2).map((p) => [p.key, p.start, p.end])).toEqual([
+    expect(
+      periodsOfTerm('half_year', 2020, 2025)
+        .slice(0, 2)
+        .map((p) => [p.key, p.start, p.end]),
+    ).toEqual([
       ['2021-H1', '2021-01-01', '2021-06-30'],
       ['2021-H2', '2021-07-01', '2021-12-31'],
     ]);
@@ -89,12 +93,17 @@ describe('parsePeriodKey', () => {
 
   it('reads back the key of every period of a term', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PERIOD_TYPES), fc.integer({ min: 1990, max: 2090 }), fc.integer({ min: 1, max: 10 }), (type, start, length) => {
-        const term = { startYear: start, endYear: start + length };
-        for (const period of periodsOfTerm(type, term.startYear, term.endYear)) {
-          expect(parsePeriodKey(period.key, term)).toEqual(period);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...PERIOD_TYPES),
+        fc.integer({ min: 1990, max: 2090 }),
+        fc.integer({ min: 1, max: 10 }),
+        (type, start, length) => {
+          const term = { startYear: start, endYear: start + length };
+          for (const period of periodsOfTerm(type, term.startYear, term.endYear)) {
+            expect(parsePeriodKey(period.key, term)).toEqual(period);
+          }
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -103,14 +112,18 @@ describe('parsePeriodKey', () => {
 describe('periods tile the term', () => {
   it('leaves no gap and no overlap between consecutive periods', () => {
     fc.assert(
-      fc.property(fc.constantFrom('month' as const, 'quarter' as const, 'half_year' as const, 'year' as const), fc.integer({ min: 1990, max: 2090 }), (type, start) => {
-        const periods = periodsOfTerm(type, start, start + 5);
-        expect(periods[0]?.start).toBe(`${start + 1}-01-01`);
-        expect(periods[periods.length - 1]?.end).toBe(`${start + 5}-12-31`);
-        for (let i = 1; i < periods.length; i++) {
-          expect(periods[i]?.start).toBe(addDays(periods[i - 1]?.end ?? '', 1));
-        }
-      }),
+      fc.property(
+        fc.constantFrom('month' as const, 'quarter' as const, 'half_year' as const, 'year' as const),
+        fc.integer({ min: 1990, max: 2090 }),
+        (type, start) => {
+          const periods = periodsOfTerm(type, start, start + 5);
+          expect(periods[0]?.start).toBe(`${start + 1}-01-01`);
+          expect(periods[periods.length - 1]?.end).toBe(`${start + 5}-12-31`);
+          for (let i = 1; i < periods.length; i++) {
+            expect(periods[i]?.start).toBe(addDays(periods[i - 1]?.end ?? '', 1));
+          }
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -133,9 +146,14 @@ describe('dueDate', () => {
 
   it('never makes a lower level due after a higher one', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -30, max: 60 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 6 }), (days, offset, depth) => {
-        expect(dueDate(year2024, days, offset, depth + 1) <= dueDate(year2024, days, offset, depth)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: -30, max: 60 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 0, max: 6 }),
+        (days, offset, depth) => {
+          expect(dueDate(year2024, days, offset, depth + 1) <= dueDate(year2024, days, offset, depth)).toBe(true);
+        },
+      ),
     );
   });
 

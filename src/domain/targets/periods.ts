@@ -46,8 +46,18 @@ export const PERIOD_TYPE_LABELS: Readonly<Record<'vi' | 'en', Readonly<Record<Pe
 
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 const EN_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 const PER_YEAR: Record<'month' | 'quarter' | 'half_year' | 'year', number> = {
   month: 12,
@@ -107,11 +117,7 @@ export function termReportingYears(termStartYear: number, termEndYear: number): 
  * Throws RangeError for a review type (use {@link termReview}), a bad year or an index out
  * of range.
  */
-export function calendarPeriod(
-  type: 'month' | 'quarter' | 'half_year' | 'year',
-  year: number,
-  index = 1,
-): Period {
+export function calendarPeriod(type: 'month' | 'quarter' | 'half_year' | 'year', year: number, index = 1): Period {
   assertYear(year);
   const count = PER_YEAR[type];
   if (!Number.isInteger(index) || index < 1 || index > count) {

@@ -18,7 +18,11 @@ function values(entries: Record<string, RollupInput>): Map<string, RollupInput> 
 
 describe('rollUpTree', () => {
   it('adds sums up the tree, own value included', () => {
-    const result = rollUpTree(tree, values({ province: { value: 1 }, 'cell-a1': { value: 10 }, 'cell-a2': { value: 5 }, 'cell-b1': { value: 7 } }), 'sum');
+    const result = rollUpTree(
+      tree,
+      values({ province: { value: 1 }, 'cell-a1': { value: 10 }, 'cell-a2': { value: 5 }, 'cell-b1': { value: 7 } }),
+      'sum',
+    );
     expect(result.get('district-a')).toEqual({
       id: 'district-a',
       own: null,
@@ -31,9 +35,19 @@ describe('rollUpTree', () => {
 
   it('recomputes rates from summed parts instead of averaging percents', () => {
     // 1 of 10 (10%) and 900 of 1000 (90%): the average of percents would say 50%.
-    const result = rollUpTree(tree, values({ 'cell-a1': { numerator: 1, denominator: 10 }, 'cell-a2': { numerator: 900, denominator: 1000 } }), 'rate');
+    const result = rollUpTree(
+      tree,
+      values({ 'cell-a1': { numerator: 1, denominator: 10 }, 'cell-a2': { numerator: 900, denominator: 1000 } }),
+      'rate',
+    );
     expect(result.get('cell-a1')?.own?.value).toBe(10);
-    expect(result.get('district-a')?.subtree).toEqual({ value: (901 / 1010) * 100, numerator: 901, denominator: 1010, weight: null, reporting: 2 });
+    expect(result.get('district-a')?.subtree).toEqual({
+      value: (901 / 1010) * 100,
+      numerator: 901,
+      denominator: 1010,
+      weight: null,
+      reporting: 2,
+    });
     expect(result.get('province')?.subtree?.value).toBeCloseTo(89.21, 2);
   });
 
@@ -87,7 +101,16 @@ describe('rollUpTree', () => {
 
   it('throws on a duplicate id, a cycle, a self-parent, an unknown org or a non-finite value', () => {
     expect(() => rollUpTree([...tree, { id: 'cell-a1', parentId: null }], new Map(), 'sum')).toThrow(/twice/);
-    expect(() => rollUpTree([{ id: 'a', parentId: 'b' }, { id: 'b', parentId: 'a' }], new Map(), 'sum')).toThrow(/cycle/);
+    expect(() =>
+      rollUpTree(
+        [
+          { id: 'a', parentId: 'b' },
+          { id: 'b', parentId: 'a' },
+        ],
+        new Map(),
+        'sum',
+      ),
+    ).toThrow(/cycle/);
     expect(() => rollUpTree([{ id: 'a', parentId: 'a' }], new Map(), 'sum')).toThrow(/own parent/);
     expect(() => rollUpTree(tree, values({ elsewhere: { value: 1 } }), 'sum')).toThrow(/not in the tree/);
     expect(() => rollUpTree(tree, values({ 'cell-a1': { value: Number.NaN } }), 'sum')).toThrow(RangeError);
@@ -110,7 +133,13 @@ describe('rollUpPaths', () => {
   });
 
   it('does not take a sibling with a longer label for an ancestor', () => {
-    const result = rollUpPaths([{ path: '1.2', value: 1 }, { path: '1.23', value: 5 }], 'sum');
+    const result = rollUpPaths(
+      [
+        { path: '1.2', value: 1 },
+        { path: '1.23', value: 5 },
+      ],
+      'sum',
+    );
     expect(result.get('1.2')?.subtree?.value).toBe(1);
   });
 
@@ -134,9 +163,9 @@ describe('rollup properties', () => {
   it('rolls a rate up to the total numerator over the total denominator, whatever the tree', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 40 }).chain((n) =>
-          fc.tuple(treeShape(n), treeShape(n), fc.array(fc.option(rateParts), { minLength: n, maxLength: n })),
-        ),
+        fc
+          .integer({ min: 1, max: 40 })
+          .chain((n) => fc.tuple(treeShape(n), treeShape(n), fc.array(fc.option(rateParts), { minLength: n, maxLength: n }))),
         ([shapeA, shapeB, parts]) => {
           const input = new Map<string, RollupInput>();
           let numerator = 0;
@@ -166,9 +195,9 @@ describe('rollup properties', () => {
   it('makes every subtree the sum of its children’s subtrees and its own value', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 40 }).chain((n) =>
-          fc.tuple(treeShape(n), fc.array(fc.option(fc.integer({ min: -1000, max: 1000 })), { minLength: n, maxLength: n })),
-        ),
+        fc
+          .integer({ min: 1, max: 40 })
+          .chain((n) => fc.tuple(treeShape(n), fc.array(fc.option(fc.integer({ min: -1000, max: 1000 })), { minLength: n, maxLength: n }))),
         ([shape, raw]) => {
           const input = new Map<string, RollupInput>();
           raw.forEach((v, i) => {
@@ -177,8 +206,9 @@ describe('rollup properties', () => {
           const result = rollUpTree(shape, input, 'sum');
           for (const org of shape) {
             const kids = shape.filter((o) => o.parentId === org.id);
-            const expected = [result.get(org.id)?.own?.value, ...kids.map((k) => result.get(k.id)?.subtree?.value)]
-              .filter((v): v is number => typeof v === 'number');
+            const expected = [result.get(org.id)?.own?.value, ...kids.map((k) => result.get(k.id)?.subtree?.value)].filter(
+              (v): v is number => typeof v === 'number',
+            );
             const subtree = result.get(org.id)?.subtree?.value ?? null;
             expect(subtree).toBe(expected.length === 0 ? null : expected.reduce((a, b) => a + b, 0));
           }
@@ -190,13 +220,18 @@ describe('rollup properties', () => {
   it('weights an average at the root the same whatever the tree', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 30 }).chain((n) =>
-          fc.tuple(
-            treeShape(n),
-            treeShape(n),
-            fc.array(fc.record({ value: fc.integer({ min: 0, max: 100 }), count: fc.integer({ min: 1, max: 1000 }) }), { minLength: n, maxLength: n }),
+        fc
+          .integer({ min: 1, max: 30 })
+          .chain((n) =>
+            fc.tuple(
+              treeShape(n),
+              treeShape(n),
+              fc.array(fc.record({ value: fc.integer({ min: 0, max: 100 }), count: fc.integer({ min: 1, max: 1000 }) }), {
+                minLength: n,
+                maxLength: n,
+              }),
+            ),
           ),
-        ),
         ([shapeA, shapeB, reports]) => {
           const input = new Map(reports.map((r, i) => [`org-${i}`, r]));
           const a = rollUpTree(shapeA, input, 'average').get('org-0')?.subtree?.value ?? Number.NaN;

@@ -48,10 +48,18 @@ describe('resolveGoal', () => {
 
   it('computes the level of an increase from its baseline: relative in %, absolute otherwise', () => {
     const base = { baselineValue: 200, baselineYear: 2020 };
-    expect(resolveGoal(buildTargetSpec({ comparator: 'increase_by', value: 10, unit: '%', ...base }), 'higher_better')?.threshold).toBeCloseTo(220);
-    expect(resolveGoal(buildTargetSpec({ comparator: 'increase_by', value: 50, unit: 'đảng viên', ...base }), 'higher_better')?.threshold).toBe(250);
-    expect(resolveGoal(buildTargetSpec({ comparator: 'decrease_by', value: 10, unit: '%', ...base }), 'lower_better')?.threshold).toBeCloseTo(180);
-    expect(resolveGoal(buildTargetSpec({ comparator: 'decrease_by', value: 2, unit: 'điểm %', ...base }), 'lower_better')?.threshold).toBe(198);
+    expect(
+      resolveGoal(buildTargetSpec({ comparator: 'increase_by', value: 10, unit: '%', ...base }), 'higher_better')?.threshold,
+    ).toBeCloseTo(220);
+    expect(
+      resolveGoal(buildTargetSpec({ comparator: 'increase_by', value: 50, unit: 'đảng viên', ...base }), 'higher_better')?.threshold,
+    ).toBe(250);
+    expect(
+      resolveGoal(buildTargetSpec({ comparator: 'decrease_by', value: 10, unit: '%', ...base }), 'lower_better')?.threshold,
+    ).toBeCloseTo(180);
+    expect(resolveGoal(buildTargetSpec({ comparator: 'decrease_by', value: 2, unit: 'điểm %', ...base }), 'lower_better')?.threshold).toBe(
+      198,
+    );
   });
 
   it('returns null when an increase lacks its baseline or a value is missing', () => {

@@ -52,9 +52,7 @@ export function resolveGoal(
     }
     case '=':
       if (v === null) return null;
-      return higher
-        ? { kind: 'at_least', threshold: v, mustHold: false }
-        : { kind: 'at_most', threshold: v, mustHold: true };
+      return higher ? { kind: 'at_least', threshold: v, mustHold: false } : { kind: 'at_most', threshold: v, mustHold: true };
     case 'approx':
       if (v === null) return null;
       return higher

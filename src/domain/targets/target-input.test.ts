@@ -168,10 +168,13 @@ describe('format then parse', () => {
 
   it('returns the same statement when the unit is typed in its own box', () => {
     fc.assert(
-      fc.property(validStatement.filter((s) => s.unit !== '' && !s.perYear && s.comparator === '='), (spec) => {
-        const text = formatTargetSpec({ ...spec, unit: '' });
-        expect(parseTargetInput(text, spec.unit)).toEqual(spec);
-      }),
+      fc.property(
+        validStatement.filter((s) => s.unit !== '' && !s.perYear && s.comparator === '='),
+        (spec) => {
+          const text = formatTargetSpec({ ...spec, unit: '' });
+          expect(parseTargetInput(text, spec.unit)).toEqual(spec);
+        },
+      ),
     );
   });
 });

@@ -4,12 +4,7 @@
  * formatTargetSpec writes, parseTargetInput reads back to the same statement.
  */
 import { formatVnNumber, parseVnNumber } from '../vn-number';
-import {
-  buildTargetSpec,
-  validateTargetSpec,
-  type TargetComparator,
-  type TargetStatement,
-} from './target-spec';
+import { buildTargetSpec, validateTargetSpec, type TargetComparator, type TargetStatement } from './target-spec';
 
 /** A text the parser cannot read; `field` says which form box to highlight. */
 export class TargetInputError extends Error {
@@ -103,10 +98,7 @@ function combineUnits(inline: string, typed: string): string {
   if (inline === '') return typed;
   if (typed === '' || inline.toLowerCase() === typed.toLowerCase()) return inline;
   if (MULTIPLIER_WORD.test(inline)) return `${inline} ${typed}`;
-  throw new TargetInputError(
-    'unit',
-    `Đơn vị tính ghi ở hai nơi và không khớp: "${inline}" và "${typed}"`,
-  );
+  throw new TargetInputError('unit', `Đơn vị tính ghi ở hai nơi và không khớp: "${inline}" và "${typed}"`);
 }
 
 /**
@@ -137,7 +129,7 @@ export function parseTargetInput(valueText: string, unitText = ''): TargetStatem
   let bound: Bound | undefined;
   let change: Change | undefined;
   let level: Level | undefined;
-  for (let matched = true; matched; ) {
+  for (let matched = true; matched;) {
     matched = false;
     for (const [pattern, effect] of PREFIXES) {
       const m = pattern.exec(text);
@@ -180,10 +172,7 @@ export function parseTargetInput(valueText: string, unitText = ''): TargetStatem
 
   const unit = combineUnits(normalizeUnit(rest), normalizeUnit(typedUnit));
   if (/(?:^|\s)[+-]?\d/u.test(unit)) {
-    throw new TargetInputError(
-      'unit',
-      `Chỉ ghi một con số, đơn vị tính không chứa số: "${unit}"`,
-    );
+    throw new TargetInputError('unit', `Chỉ ghi một con số, đơn vị tính không chứa số: "${unit}"`);
   }
 
   let comparator: TargetComparator;
@@ -200,8 +189,7 @@ export function parseTargetInput(valueText: string, unitText = ''): TargetStatem
 
   const statement: TargetStatement = { comparator, value, valueMin, valueMax, unit, perYear };
   const errors = validateTargetSpec(buildTargetSpec(statement));
-  const message =
-    errors.valueMin ?? errors.valueMax ?? errors.value ?? errors.perYear ?? errors.comparator;
+  const message = errors.valueMin ?? errors.valueMax ?? errors.value ?? errors.perYear ?? errors.comparator;
   if (message !== undefined) throw new TargetInputError('value', message);
   if (errors.unit !== undefined) throw new TargetInputError('unit', errors.unit);
   return statement;
@@ -222,10 +210,7 @@ function withUnit(numberText: string, unit: string, perYear: boolean): string {
  * "tăng 8%/năm". A range of negative changes is written as a decrease ("giảm 1–2%/năm").
  * Throws TypeError when the numbers its comparator needs are missing.
  */
-export function formatTargetSpec(
-  spec: TargetStatement,
-  options: { style?: TargetFormatStyle } = {},
-): string {
+export function formatTargetSpec(spec: TargetStatement, options: { style?: TargetFormatStyle } = {}): string {
   const style = options.style ?? 'symbol';
   const n = (x: number): string => formatVnNumber(x, DECIMALS);
 

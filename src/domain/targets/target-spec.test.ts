@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildTargetSpec,
-  defaultDirection,
-  isGrowthRateSpec,
-  isValidTargetSpec,
-  validateTargetSpec,
-} from './target-spec';
+import { buildTargetSpec, defaultDirection, isGrowthRateSpec, isValidTargetSpec, validateTargetSpec } from './target-spec';
 
 describe('validateTargetSpec', () => {
   it('accepts the GRDP growth range of Bình Dương XI', () => {
@@ -98,8 +92,20 @@ describe('validateTargetSpec', () => {
   });
 
   it.each([
-    [[{ year: 2023, value: 1 }, { year: 2022, value: 2 }], 'Các năm trong lộ trình phải tăng dần, không lặp lại'],
-    [[{ year: 2022, value: 1 }, { year: 2022, value: 2 }], 'Các năm trong lộ trình phải tăng dần, không lặp lại'],
+    [
+      [
+        { year: 2023, value: 1 },
+        { year: 2022, value: 2 },
+      ],
+      'Các năm trong lộ trình phải tăng dần, không lặp lại',
+    ],
+    [
+      [
+        { year: 2022, value: 1 },
+        { year: 2022, value: 2 },
+      ],
+      'Các năm trong lộ trình phải tăng dần, không lặp lại',
+    ],
     [[{ year: 2020, value: 1 }], 'Lộ trình phải bắt đầu sau năm gốc'],
     [[{ year: 2026, value: 1 }], 'Lộ trình không được vượt quá năm cần đạt'],
     [[{ year: 2022, value: Number.POSITIVE_INFINITY }], 'Giá trị năm 2022 không hợp lệ'],

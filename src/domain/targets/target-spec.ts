@@ -10,17 +10,7 @@
  * and `<=` ("không quá 3%"): a target keeps the one its text wrote.
  */
 export type TargetComparator =
-  | '='
-  | '>'
-  | '>='
-  | '<'
-  | '<='
-  | 'range'
-  | 'approx'
-  | 'increase_by'
-  | 'decrease_by'
-  | 'reduce_to'
-  | 'increase_to';
+  '=' | '>' | '>=' | '<' | '<=' | 'range' | 'approx' | 'increase_by' | 'decrease_by' | 'reduce_to' | 'increase_to';
 
 /** Every comparator, in the order a form lists them. */
 export const TARGET_COMPARATORS: readonly TargetComparator[] = [
@@ -63,10 +53,7 @@ export type TargetSpec = {
 };
 
 /** The part of a spec that its text carries: what a user types in the value and unit boxes. */
-export type TargetStatement = Pick<
-  TargetSpec,
-  'comparator' | 'value' | 'valueMin' | 'valueMax' | 'unit' | 'perYear'
->;
+export type TargetStatement = Pick<TargetSpec, 'comparator' | 'value' | 'valueMin' | 'valueMax' | 'unit' | 'perYear'>;
 
 /** Which way an indicator improves: GRDP is higher_better, the poverty rate lower_better. */
 export type IndicatorDirection = 'higher_better' | 'lower_better';
@@ -162,12 +149,7 @@ export function validateTargetSpec(spec: TargetSpec): TargetSpecErrors {
       errors.value = 'Cần nhập giá trị chỉ tiêu';
     } else if ((c === 'increase_by' || c === 'decrease_by') && spec.value <= 0) {
       errors.value = c === 'increase_by' ? 'Mức tăng phải lớn hơn 0' : 'Mức giảm phải lớn hơn 0';
-    } else if (
-      c === 'decrease_by' &&
-      !spec.perYear &&
-      spec.unit.trim() === '%' &&
-      spec.value >= 100
-    ) {
+    } else if (c === 'decrease_by' && !spec.perYear && spec.unit.trim() === '%' && spec.value >= 100) {
       errors.value = 'Không thể giảm từ 100% trở lên';
     }
     if (spec.valueMin !== null || spec.valueMax !== null) {
@@ -192,11 +174,7 @@ export function validateTargetSpec(spec: TargetSpec): TargetSpecErrors {
 
   if (spec.baselineYear !== null && !isYear(spec.baselineYear)) {
     errors.baselineYear = 'Năm gốc không hợp lệ';
-  } else if (
-    spec.baselineYear !== null &&
-    spec.byYear !== null &&
-    spec.baselineYear >= spec.byYear
-  ) {
+  } else if (spec.baselineYear !== null && spec.byYear !== null && spec.baselineYear >= spec.byYear) {
     errors.baselineYear = 'Năm gốc phải trước năm cần đạt';
   }
   if (spec.baselineValue !== null && !Number.isFinite(spec.baselineValue)) {
@@ -207,12 +185,7 @@ export function validateTargetSpec(spec: TargetSpec): TargetSpecErrors {
     else errors.baselineYear = 'Cần nhập năm của giá trị gốc';
   }
   // "Tăng 10%" says nothing until we know from what.
-  if (
-    (c === 'increase_by' || c === 'decrease_by') &&
-    !spec.perYear &&
-    spec.baselineValue === null &&
-    errors.baselineValue === undefined
-  ) {
+  if ((c === 'increase_by' || c === 'decrease_by') && !spec.perYear && spec.baselineValue === null && errors.baselineValue === undefined) {
     errors.baselineValue = 'Cần giá trị gốc để tính mức tăng, giảm';
   }
 

@@ -138,7 +138,9 @@ describe('evaluateTarget: yearly average growth', () => {
     const spec = buildTargetSpec({ comparator: 'decrease_by', value: 1.5, unit: '%', perYear: true });
     const onTrack = evaluateTarget(spec, series(2021, -2, -2), opts({ asOfYear: 2022 }));
     expect(onTrack.status).toBe('on_track');
-    expect(onTrack.reason).toMatch(/^Giảm bình quân 2%\/năm 2021–2022, cần giảm ít nhất 1,\d%\/năm trong 2023–2025 để giảm bình quân 1,5%\/năm$/);
+    expect(onTrack.reason).toMatch(
+      /^Giảm bình quân 2%\/năm 2021–2022, cần giảm ít nhất 1,\d%\/năm trong 2023–2025 để giảm bình quân 1,5%\/năm$/,
+    );
     expect(evaluateTarget(spec, series(2021, 1, 1), opts({ asOfYear: 2022 })).status).toBe('off_track');
     expect(evaluateTarget(spec, series(2021, -1.5, -1.5, -1.5, -1.5, -1.5), opts({ asOfYear: 2025 })).status).toBe('achieved');
   });
@@ -209,7 +211,13 @@ describe('evaluateTarget: a level to reach by the due year', () => {
   });
 
   it('is at risk when behind its yearly path even if the trend would reach the target', () => {
-    const spec = { ...members, yearlyPath: [{ year: 2021, value: 260 }, { year: 2022, value: 270 }] };
+    const spec = {
+      ...members,
+      yearlyPath: [
+        { year: 2021, value: 260 },
+        { year: 2022, value: 270 },
+      ],
+    };
     // Trend 20/yr from 240 in 2022 reaches 300, but the path asked 270 for 2022.
     const result = evaluateTarget(spec, series(2021, 220, 240), opts({ asOfYear: 2022 }));
     expect(result.status).toBe('at_risk');
@@ -276,9 +284,7 @@ describe('evaluateTarget: a level to reach by the due year', () => {
     const spec = buildTargetSpec({ comparator: 'increase_by', value: 10, unit: '%', baselineValue: 200, baselineYear: 2020 });
     const result = evaluateTarget(spec, series(2021, 205, 210), opts({ asOfYear: 2022 }));
     expect(result.status).toBe('on_track');
-    expect(result.reason).toBe(
-      'Năm 2022: 210 (lộ trình: 208); dự báo năm 2025: 225; cần tăng 3,33/năm để đạt mục tiêu tăng 10% (220)',
-    );
+    expect(result.reason).toBe('Năm 2022: 210 (lộ trình: 208); dự báo năm 2025: 225; cần tăng 3,33/năm để đạt mục tiêu tăng 10% (220)');
     expect(evaluateTarget(spec, series(2021, 205, 210, 215, 218, 221), opts({ asOfYear: 2025 })).status).toBe('achieved');
   });
 
@@ -298,7 +304,13 @@ describe('evaluateTarget: a level to reach by the due year', () => {
   });
 
   it('treats "tăng lên" like a floor to reach', () => {
-    const firms = buildTargetSpec({ comparator: 'increase_to', value: 80_000, unit: 'doanh nghiệp', baselineValue: 40_000, baselineYear: 2020 });
+    const firms = buildTargetSpec({
+      comparator: 'increase_to',
+      value: 80_000,
+      unit: 'doanh nghiệp',
+      baselineValue: 40_000,
+      baselineYear: 2020,
+    });
     expect(evaluateTarget(firms, series(2021, 48_000, 56_000, 64_000), opts({ asOfYear: 2023 })).status).toBe('on_track');
   });
 

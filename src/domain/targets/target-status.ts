@@ -10,12 +10,7 @@
  *   year.
  */
 import { formatVnNumber } from '../vn-number';
-import {
-  arithmeticAverage,
-  compoundAverageRate,
-  requiredArithmeticAmount,
-  requiredCompoundRate,
-} from './growth';
+import { arithmeticAverage, compoundAverageRate, requiredArithmeticAmount, requiredCompoundRate } from './growth';
 import { formatTargetSpec } from './target-input';
 import { meetsGoal, resolveGoal, type TargetGoal } from './target-goal';
 import {
@@ -32,13 +27,7 @@ import { fitLine, interpolate } from './trend';
 export type TargetStatus = 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'not_assessable';
 
 /** Every status, best first: the order of a legend or a sorted list. */
-export const TARGET_STATUSES: readonly TargetStatus[] = [
-  'achieved',
-  'on_track',
-  'at_risk',
-  'off_track',
-  'not_assessable',
-];
+export const TARGET_STATUSES: readonly TargetStatus[] = ['achieved', 'on_track', 'at_risk', 'off_track', 'not_assessable'];
 
 /** Status labels by language; Vietnamese is what reports and dashboards show. */
 export const TARGET_STATUS_LABELS: Readonly<Record<'vi' | 'en', Readonly<Record<TargetStatus, string>>>> = {
@@ -126,11 +115,7 @@ const RATE_DECIMALS = 1;
  * Throws RangeError when the term or asOfYear are not whole years with start < end, an actual
  * is not finite, two actuals share a year, or a growth rate is -100% or below.
  */
-export function evaluateTarget(
-  spec: TargetSpec,
-  actuals: readonly TargetActual[],
-  opts: EvaluateTargetOptions,
-): TargetEvaluation {
+export function evaluateTarget(spec: TargetSpec, actuals: readonly TargetActual[], opts: EvaluateTargetOptions): TargetEvaluation {
   const { asOfYear, termStartYear, termEndYear } = opts;
   for (const year of [asOfYear, termStartYear, termEndYear]) {
     if (!Number.isInteger(year)) throw new RangeError(`${year} is not a whole year`);
@@ -192,9 +177,7 @@ function toPoints(actuals: readonly TargetActual[], unit: string): YearValue[] {
     const value = actualValue(a, unit);
     if (value !== null) byYear.set(a.year, value);
   }
-  return [...byYear.entries()]
-    .map(([year, value]) => ({ year, value }))
-    .sort((a, b) => a.year - b.year);
+  return [...byYear.entries()].map(([year, value]) => ({ year, value })).sort((a, b) => a.year - b.year);
 }
 
 function actualValue(a: TargetActual, unit: string): number | null {
@@ -222,12 +205,7 @@ function baselinePoint(spec: TargetSpec, points: YearValue[], startYear: number)
  * Compares what each remaining year needs with what the trend delivers; for at_most goals
  * the comparison is mirrored (needing a value at or above the trend is on track).
  */
-function effortStatus(
-  kind: TargetGoal['kind'],
-  required: number,
-  trend: number,
-  margin: number,
-): 'on_track' | 'at_risk' | 'off_track' {
+function effortStatus(kind: TargetGoal['kind'], required: number, trend: number, margin: number): 'on_track' | 'at_risk' | 'off_track' {
   const slack = margin * Math.abs(trend);
   const eps = 1e-9 * Math.max(1, Math.abs(trend));
   if (kind === 'at_least') {
@@ -255,9 +233,7 @@ function amountText(value: number, unit: string, decimals = 2): string {
  */
 function levelUnit(spec: TargetSpec): string {
   const isRelativeChange =
-    !spec.perYear &&
-    (spec.comparator === 'increase_by' || spec.comparator === 'decrease_by') &&
-    spec.unit.trim() === '%';
+    !spec.perYear && (spec.comparator === 'increase_by' || spec.comparator === 'decrease_by') && spec.unit.trim() === '%';
   return isRelativeChange ? '' : spec.unit;
 }
 
@@ -316,22 +292,13 @@ function evaluateAverage(c: Context): TargetEvaluation {
   };
 }
 
-function averageText(
-  isRate: boolean,
-  average: number,
-  years: number,
-  from: number,
-  to: number,
-  unit: string,
-): string {
+function averageText(isRate: boolean, average: number, years: number, from: number, to: number, unit: string): string {
   if (isRate) {
     const verb = average < 0 ? 'Giảm' : 'Tăng';
     const rate = formatVnNumber(Math.abs(average), RATE_DECIMALS);
     return years === 1 ? `${verb} ${rate}% năm ${from}` : `${verb} bình quân ${rate}%/năm ${yearSpan(from, to)}`;
   }
-  return years === 1
-    ? `Năm ${from}: ${amountText(average, unit)}`
-    : `Bình quân ${amountText(average, unit)}/năm ${yearSpan(from, to)}`;
+  return years === 1 ? `Năm ${from}: ${amountText(average, unit)}` : `Bình quân ${amountText(average, unit)}/năm ${yearSpan(from, to)}`;
 }
 
 function needText(isRate: boolean, kind: TargetGoal['kind'], required: number, unit: string): string {
@@ -377,9 +344,7 @@ function evaluateLevel(c: Context): TargetEvaluation {
     };
   }
 
-  const series = c.baseline !== null && c.baseline.year < (c.known[0]?.year ?? latest.year)
-    ? [c.baseline, ...c.known]
-    : c.known;
+  const series = c.baseline !== null && c.baseline.year < (c.known[0]?.year ?? latest.year) ? [c.baseline, ...c.known] : c.known;
   const line = fitLine(series);
   const forecast: YearValue[] = [];
   if (line !== null) {
@@ -411,9 +376,7 @@ function evaluateLevel(c: Context): TargetEvaluation {
   }
 
   if (line === null) {
-    return notAssessable(
-      `${now}, chưa đạt mục tiêu ${target}; cần giá trị gốc hoặc số liệu ít nhất hai năm để dự báo`,
-    );
+    return notAssessable(`${now}, chưa đạt mục tiêu ${target}; cần giá trị gốc hoặc số liệu ít nhất hai năm để dự báo`);
   }
 
   const yearsLeft = dueYear - latest.year;

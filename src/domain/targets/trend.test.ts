@@ -13,19 +13,23 @@ describe('fitLine', () => {
   });
 
   it('fits the least-squares slope through scattered points', () => {
-    expect(fitLine([
-      { year: 1, value: 1 },
-      { year: 2, value: 3 },
-      { year: 3, value: 2 },
-    ])?.slope).toBeCloseTo(0.5);
+    expect(
+      fitLine([
+        { year: 1, value: 1 },
+        { year: 2, value: 3 },
+        { year: 3, value: 2 },
+      ])?.slope,
+    ).toBeCloseTo(0.5);
   });
 
   it('returns null without two distinct years', () => {
     expect(fitLine([{ year: 2021, value: 1 }])).toBeNull();
-    expect(fitLine([
-      { year: 2021, value: 1 },
-      { year: 2021, value: 2 },
-    ])).toBeNull();
+    expect(
+      fitLine([
+        { year: 2021, value: 1 },
+        { year: 2021, value: 2 },
+      ]),
+    ).toBeNull();
   });
 });
 

@@ -36,7 +36,11 @@ export type SelectionProblem = { itemId: number; reason: 'not_candidate' | 'repe
  * Checks a selection of source items against the candidates and what was carried already into
  * the same target document. Returns the problems (empty when the selection is good).
  */
-export function checkCarrySelection(selected: readonly number[], candidates: ReadonlySet<number>, alreadyCarried: ReadonlySet<number>): SelectionProblem[] {
+export function checkCarrySelection(
+  selected: readonly number[],
+  candidates: ReadonlySet<number>,
+  alreadyCarried: ReadonlySet<number>,
+): SelectionProblem[] {
   const problems: SelectionProblem[] = [];
   const seen = new Set<number>();
   for (const id of selected) {

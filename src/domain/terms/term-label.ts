@@ -8,7 +8,10 @@ export type TermYears = { startYear: number; endYear: number };
 
 /** Thrown for a label or a pair of years that is not a term. `field` names the input to fix. */
 export class TermError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -26,7 +29,8 @@ export function parseTermLabel(label: string): TermYears {
 
 /** Checks the years of a term; returns them, or throws TermError. */
 export function checkTermYears(startYear: number, endYear: number): TermYears {
-  if (!Number.isInteger(startYear) || startYear < 1930 || startYear > 2200) throw new TermError('startYear', `Năm bắt đầu nhiệm kỳ không hợp lệ: ${startYear}.`);
+  if (!Number.isInteger(startYear) || startYear < 1930 || startYear > 2200)
+    throw new TermError('startYear', `Năm bắt đầu nhiệm kỳ không hợp lệ: ${startYear}.`);
   if (!Number.isInteger(endYear) || endYear <= startYear) throw new TermError('endYear', 'Năm kết thúc nhiệm kỳ phải sau năm bắt đầu.');
   if (endYear - startYear > 5) throw new TermError('endYear', 'Nhiệm kỳ đại hội không quá 5 năm.');
   return { startYear, endYear };
@@ -57,10 +61,22 @@ export function termContaining(terms: readonly DatedTerm[], date: string): Dated
 /** Congress ordinals in Roman numerals, as the Party writes them ("lần thứ XI"). Throws RangeError outside 1..50. */
 export function congressOrdinal(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 50) throw new RangeError(`Số lần đại hội không hợp lệ: ${n}`);
-  const table: [number, string][] = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   let rest = n;
-  for (const [v, s] of table) while (rest >= v) { out += s; rest -= v; }
+  for (const [v, s] of table)
+    while (rest >= v) {
+      out += s;
+      rest -= v;
+    }
   return out;
 }
 

@@ -1,8 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  carriedItemKind, checkCarrySelection, congressOrdinal, counterKeyText, duplicateNumbers, isCarryCandidate, parseCongressOrdinal,
-  parseTermLabel, TermError, termContaining, termDisplay, termLabel,
+  carriedItemKind,
+  checkCarrySelection,
+  congressOrdinal,
+  counterKeyText,
+  duplicateNumbers,
+  isCarryCandidate,
+  parseCongressOrdinal,
+  parseTermLabel,
+  TermError,
+  termContaining,
+  termDisplay,
+  termLabel,
 } from './index';
 
 describe('term labels', () => {
@@ -59,8 +69,12 @@ describe('carry-over', () => {
     expect(isCarryCandidate({ itemId: 1, kind: 'target', targetStatus: 'off_track', tasks: [] })).toBe(true);
     expect(isCarryCandidate({ itemId: 1, kind: 'target', targetStatus: 'not_assessable', tasks: [] })).toBe(true);
     expect(isCarryCandidate({ itemId: 1, kind: 'target', targetStatus: 'achieved', tasks: [] })).toBe(false);
-    expect(isCarryCandidate({ itemId: 2, kind: 'task', targetStatus: null, tasks: [{ status: 'done' }, { status: 'overdue' }] })).toBe(true);
-    expect(isCarryCandidate({ itemId: 2, kind: 'task', targetStatus: null, tasks: [{ status: 'done' }, { status: 'cancelled' }] })).toBe(false);
+    expect(isCarryCandidate({ itemId: 2, kind: 'task', targetStatus: null, tasks: [{ status: 'done' }, { status: 'overdue' }] })).toBe(
+      true,
+    );
+    expect(isCarryCandidate({ itemId: 2, kind: 'task', targetStatus: null, tasks: [{ status: 'done' }, { status: 'cancelled' }] })).toBe(
+      false,
+    );
     expect(isCarryCandidate({ itemId: 2, kind: 'solution', targetStatus: null, tasks: [] })).toBe(false);
   });
 
@@ -74,9 +88,11 @@ describe('carry-over', () => {
   });
 
   it('accepts every selection of distinct candidates not yet carried', () => {
-    fc.assert(fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 200 })), fc.array(fc.integer({ min: 201, max: 400 })), (candidates, carried) => {
-      return checkCarrySelection(candidates, new Set(candidates), new Set(carried)).length === 0;
-    }));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 200 })), fc.array(fc.integer({ min: 201, max: 400 })), (candidates, carried) => {
+        return checkCarrySelection(candidates, new Set(candidates), new Set(carried)).length === 0;
+      }),
+    );
   });
 
   it('carries a target as a target and anything else as a key task', () => {

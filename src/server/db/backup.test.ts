@@ -43,7 +43,14 @@ beforeAll(async () => {
   const cell = await buildOrg(app, { parent: province, name: 'Chi bộ "Khu 1"\tvới ký tự đặc biệt' });
   for (let i = 0; i < 30; i += 1) await buildMember(app, cell, { fullName: `Nguyễn Thị Ánh ${i}\\n` });
   await buildUser(app, [{ org: province, role: 'admin' }]);
-  await recordAudit(app, systemActor(), { action: 'create', entity: 'test', entityId: 1, orgId: province.id, orgPath: province.path, summary: 'trước sao lưu' });
+  await recordAudit(app, systemActor(), {
+    action: 'create',
+    entity: 'test',
+    entityId: 1,
+    orgId: province.id,
+    orgPath: province.path,
+    summary: 'trước sao lưu',
+  });
   await adminQuery(`CREATE DATABASE ${emptyName} TEMPLATE template0`);
   const u = new URL(inject('adminDatabaseUrl'));
   u.pathname = `/${emptyName}`;
@@ -88,7 +95,14 @@ describe('backup and restore', () => {
 
     // More changes after the backup must not be in the restored copy.
     await app.query(`UPDATE members SET full_name = 'Đã sửa sau sao lưu'`);
-    await recordAudit(app, systemActor(), { action: 'update', entity: 'test', entityId: 1, orgId: null, orgPath: null, summary: 'sau sao lưu' });
+    await recordAudit(app, systemActor(), {
+      action: 'update',
+      entity: 'test',
+      entityId: 1,
+      orgId: null,
+      orgPath: null,
+      summary: 'sau sao lưu',
+    });
 
     const target = new pg.Client(emptyUrl);
     await target.connect();

@@ -128,7 +128,10 @@ export async function assertEmptyDatabase(client: pg.ClientBase): Promise<void> 
  * needs one), in one transaction: all of it or nothing. Applies the backup's migrations, loads
  * the rows and sequences, then applies this version's newer migrations.
  */
-export async function restoreBackup(client: pg.ClientBase, file: string): Promise<{ tables: number; rows: number; migrationsAfter: string[] }> {
+export async function restoreBackup(
+  client: pg.ClientBase,
+  file: string,
+): Promise<{ tables: number; rows: number; migrationsAfter: string[] }> {
   await assertEmptyDatabase(client);
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })[Symbol.asyncIterator]();
   const next = async () => {
@@ -141,7 +144,9 @@ export async function restoreBackup(client: pg.ClientBase, file: string): Promis
   const known = new Set(listMigrations().map((m) => m.name));
   const unknown = header.migrations.filter((m) => !known.has(m));
   if (unknown.length > 0) {
-    throw new Error(`Bản sao lưu từ phiên bản mới hơn / the backup comes from a newer version (migrations ${unknown.join(', ')}); update Resolute first.`);
+    throw new Error(
+      `Bản sao lưu từ phiên bản mới hơn / the backup comes from a newer version (migrations ${unknown.join(', ')}); update Resolute first.`,
+    );
   }
   await migrate(client, listMigrations(), { only: new Set(header.migrations) });
   let rows = 0;

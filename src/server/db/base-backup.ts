@@ -11,9 +11,22 @@ import pg from 'pg';
 
 // Files of a running cluster that must not be in a base backup (PostgreSQL's own list).
 const SKIP = new Set(['postmaster.pid', 'postmaster.opts', 'pg_internal.init']);
-const EMPTY_DIRS = new Set(['pg_wal', 'pg_replslot', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_stat_tmp', 'pg_subtrans']);
+const EMPTY_DIRS = new Set([
+  'pg_wal',
+  'pg_replslot',
+  'pg_dynshmem',
+  'pg_notify',
+  'pg_serial',
+  'pg_snapshots',
+  'pg_stat_tmp',
+  'pg_subtrans',
+]);
 
-export async function writeBaseBackup(adminUrl: string, pgDir: string, target: string): Promise<{ dir: string; startLsn: string; stopLsn: string }> {
+export async function writeBaseBackup(
+  adminUrl: string,
+  pgDir: string,
+  target: string,
+): Promise<{ dir: string; startLsn: string; stopLsn: string }> {
   if (existsSync(target) && readdirSync(target).length > 0) throw new Error(`${target} không trống / is not empty.`);
   const client = new pg.Client(adminUrl);
   await client.connect();

@@ -304,7 +304,12 @@ export async function startEmbeddedDatabase(dataDir: string, opts: EmbeddedOptio
     const port = opts.port ?? (await freePort());
     const flags = [
       // jit adds tens of ms to short queries and buys nothing for ours; listen on loopback only.
-      '-c', 'jit=off', '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200',
+      '-c',
+      'jit=off',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
       ...walArchiveFlags(opts.walArchiveDir ?? null, user),
     ];
     // PostgreSQL's own log goes to a file beside the cluster (opened by us, so root's copy works
@@ -361,10 +366,13 @@ function walArchiveFlags(dir: string | null, user: OsUser | null): string[] {
   }
   const quoted = dir.replace(/'/g, `'\\''`);
   return [
-    '-c', 'archive_mode=on',
-    '-c', `archive_command=test ! -f '${quoted}/%f' && cp %p '${quoted}/%f'`,
+    '-c',
+    'archive_mode=on',
+    '-c',
+    `archive_command=test ! -f '${quoted}/%f' && cp %p '${quoted}/%f'`,
     // A quiet office still gets a segment archived at least every 5 minutes.
-    '-c', 'archive_timeout=300',
+    '-c',
+    'archive_timeout=300',
   ];
 }
 

@@ -20,7 +20,12 @@ afterAll(async () => {
 });
 
 const checksums = async () =>
-  new Map((await client.query<{ name: string; checksum: string | null }>('SELECT name, checksum FROM schema_migrations')).rows.map((r) => [r.name, r.checksum]));
+  new Map(
+    (await client.query<{ name: string; checksum: string | null }>('SELECT name, checksum FROM schema_migrations')).rows.map((r) => [
+      r.name,
+      r.checksum,
+    ]),
+  );
 
 describe('migration runner', () => {
   it('records the sha256 of every applied file', async () => {
@@ -45,7 +50,9 @@ describe('migration runner', () => {
 
   it('refuses a pending file that sorts before the last applied one', async () => {
     const early: Migration = { name: '000000000001_forgotten.sql', sql: 'SELECT 1' };
-    await expect(migrate(client, [...files, early])).rejects.toThrow(new RegExp(`000000000001_forgotten\\.sql is pending but sorts before ${last}`));
+    await expect(migrate(client, [...files, early])).rejects.toThrow(
+      new RegExp(`000000000001_forgotten\\.sql is pending but sorts before ${last}`),
+    );
   });
 
   it('refuses a new numbered file and a file named neither way', () => {

@@ -26,8 +26,13 @@ const LOCK_ID = 7_240_1; // any constant; only our migrator takes it
 
 /** The numbered migrations written before names became timestamps; frozen. */
 const NUMBERED = new Set([
-  '0001_core.sql', '0100_documents.sql', '0200_study.sql', '0201_study_document_fks.sql', '0300_reports.sql',
-  '0310_indicator_series.sql', '0311_jobs_and_mail.sql',
+  '0001_core.sql',
+  '0100_documents.sql',
+  '0200_study.sql',
+  '0201_study_document_fks.sql',
+  '0300_reports.sql',
+  '0310_indicator_series.sql',
+  '0311_jobs_and_mail.sql',
 ]);
 const TIMESTAMPED = /^\d{12}_[a-z0-9_]+\.sql$/;
 
@@ -56,14 +61,18 @@ export function migrationProblems(files: readonly Migration[], applied: Readonly
   for (const f of files) {
     const recorded = applied.get(f.name);
     if (recorded && recorded !== checksumOf(f.sql)) {
-      problems.push(`Migration ${f.name} was changed after it was applied (sha256 recorded ${recorded.slice(0, 12)}…, file ${checksumOf(f.sql).slice(0, 12)}…). Restore it and put the change in a new migration.`);
+      problems.push(
+        `Migration ${f.name} was changed after it was applied (sha256 recorded ${recorded.slice(0, 12)}…, file ${checksumOf(f.sql).slice(0, 12)}…). Restore it and put the change in a new migration.`,
+      );
     }
   }
   const last = [...applied.keys()].sort().at(-1);
   if (last) {
     for (const f of files) {
       if (!applied.has(f.name) && f.name < last) {
-        problems.push(`Migration ${f.name} is pending but sorts before ${last}, which is already applied: a fresh database would run it earlier than this one. Rename it with the current UTC time (YYYYMMDDHHMM_name.sql).`);
+        problems.push(
+          `Migration ${f.name} is pending but sorts before ${last}, which is already applied: a fresh database would run it earlier than this one. Rename it with the current UTC time (YYYYMMDDHHMM_name.sql).`,
+        );
       }
     }
   }

@@ -13,9 +13,7 @@ beforeAll(async () => {
   admin = t.db;
   drop = t.drop;
   app = createPool(t.appUrl, 2);
-  await app.query(
-    `INSERT INTO audit_log (actor_name, action, entity, summary) VALUES ('Kiểm thử', 'create', 'test', 'một dòng nhật ký')`,
-  );
+  await app.query(`INSERT INTO audit_log (actor_name, action, entity, summary) VALUES ('Kiểm thử', 'create', 'test', 'một dòng nhật ký')`);
 });
 afterAll(async () => {
   await app.end();
@@ -24,7 +22,9 @@ afterAll(async () => {
 
 describe('the app database role', () => {
   it('is not a superuser and cannot create roles or databases', async () => {
-    const { rows } = await app.query('SELECT current_user AS "user", rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user');
+    const { rows } = await app.query(
+      'SELECT current_user AS "user", rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user',
+    );
     expect(rows[0]).toEqual({ user: 'resolute_app', rolsuper: false, rolcreaterole: false, rolcreatedb: false });
     await expect(app.query('SET session_replication_role = replica')).rejects.toThrow(/permission denied/);
   });
@@ -38,7 +38,9 @@ describe('the app database role', () => {
     await expect(app.query('DELETE FROM audit_log')).rejects.toThrow(/permission denied/);
     await expect(app.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied/);
     await expect(app.query('DROP TABLE audit_log')).rejects.toThrow(/must be owner/);
-    await expect(app.query(`CREATE OR REPLACE FUNCTION audit_log_immutable() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`)).rejects.toThrow(/must be owner|permission denied/);
+    await expect(
+      app.query(`CREATE OR REPLACE FUNCTION audit_log_immutable() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`),
+    ).rejects.toThrow(/must be owner|permission denied/);
     // Still append-only for the admin too (the trigger), so history is whole.
     const { rows: after } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE summary = 'sửa lịch sử'`);
     expect(after[0]!.n).toBe(0);
@@ -47,7 +49,9 @@ describe('the app database role', () => {
   it('owns and writes the app tables', async () => {
     const org = await buildOrg(app);
     await app.query(`UPDATE orgs SET name = 'Đổi tên' WHERE id = $1`, [org.id]);
-    const { rows } = await admin.query(`SELECT tableowner FROM pg_tables WHERE tablename IN ('orgs', 'members', 'audit_log') ORDER BY tablename`);
+    const { rows } = await admin.query(
+      `SELECT tableowner FROM pg_tables WHERE tablename IN ('orgs', 'members', 'audit_log') ORDER BY tablename`,
+    );
     expect(rows.map((r) => r.tableowner)).toEqual(['postgres', 'resolute_app', 'resolute_app']);
   });
 

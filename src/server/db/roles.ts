@@ -22,7 +22,9 @@ const ADMIN_OWNED = new Set(['audit_log', 'schema_migrations']);
 /** Derived from the admin's name and password only: the host, port and database may differ per process. */
 export function appRolePassword(adminUrl: string): string {
   const url = new URL(adminUrl);
-  return createHmac('sha256', decodeURIComponent(url.password)).update(`resolute-app-role:${decodeURIComponent(url.username)}`).digest('base64url');
+  return createHmac('sha256', decodeURIComponent(url.password))
+    .update(`resolute-app-role:${decodeURIComponent(url.username)}`)
+    .digest('base64url');
 }
 
 /** The admin URL with the app role's name and password. */
@@ -69,5 +71,7 @@ export async function ensureAppRole(admin: pg.ClientBase, adminUrl: string, role
   await admin.query(`GRANT SELECT, INSERT ON audit_log TO ${ident(role)}`);
   await admin.query(`GRANT SELECT ON schema_migrations TO ${ident(role)}`);
   // Reading (not advancing) the audit log's id sequence lets the app role take backups.
-  await admin.query(`DO $$ BEGIN EXECUTE format('GRANT SELECT ON SEQUENCE %s TO ${ident(role)}', pg_get_serial_sequence('audit_log', 'id')); END $$`);
+  await admin.query(
+    `DO $$ BEGIN EXECUTE format('GRANT SELECT ON SEQUENCE %s TO ${ident(role)}', pg_get_serial_sequence('audit_log', 'id')); END $$`,
+  );
 }

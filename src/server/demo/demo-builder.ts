@@ -41,7 +41,8 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
 export async function loadDemo(db: Db, log: (line: string) => void = () => undefined) {
   await inTransaction(db, async (tx) => {
     const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM orgs');
-    if ((rows[0]?.n ?? 0) > 0) throw new Error('Cơ sở dữ liệu đã có tổ chức; không nạp dữ liệu mẫu. The database already has organizations.');
+    if ((rows[0]?.n ?? 0) > 0)
+      throw new Error('Cơ sở dữ liệu đã có tổ chức; không nạp dữ liệu mẫu. The database already has organizations.');
     const ctx: DemoContext = { orgs: new Map(), log };
     for (const step of demoSteps) await step.run(tx, ctx);
     await tx.query(`INSERT INTO app_settings (key, value) VALUES ('demo_loaded', to_jsonb(now()))`);

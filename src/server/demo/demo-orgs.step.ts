@@ -23,7 +23,17 @@ export async function loadDemoOrgs(tx: pg.PoolClient, ctx: DemoContext) {
        OVERRIDING SYSTEM VALUE
        SELECT n.id, (CASE WHEN $1::text IS NULL THEN n.id::text ELSE $1 || '.' || n.id END)::ltree, $2, $3, $4, $5, $6, $7, $8, $9, '2020-01-01' FROM n
        RETURNING id, path::text`,
-      [parent?.path ?? null, parent?.id ?? null, org.code, org.name, org.kind, org.headName ?? null, org.headTitle ?? null, org.isNonStateEnterprise ?? false, org.isSample],
+      [
+        parent?.path ?? null,
+        parent?.id ?? null,
+        org.code,
+        org.name,
+        org.kind,
+        org.headName ?? null,
+        org.headTitle ?? null,
+        org.isNonStateEnterprise ?? false,
+        org.isSample,
+      ],
     );
     ctx.orgs.set(org.code, rows[0]!);
     for (const committee of org.committees ?? []) {
@@ -34,7 +44,13 @@ export async function loadDemoOrgs(tx: pg.PoolClient, ctx: DemoContext) {
       await tx.query(
         `INSERT INTO committee_members (committee_id, full_name, position, title, is_sample, sort_order)
          SELECT $1, p.n, p.pos, p.t, p.s, p.ord FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[]) WITH ORDINALITY AS p(n, pos, t, s, ord)`,
-        [c[0]!.id, committee.people.map((p) => p.fullName), committee.people.map((p) => p.position), committee.people.map((p) => p.title ?? null), committee.people.map((p) => p.isSample)],
+        [
+          c[0]!.id,
+          committee.people.map((p) => p.fullName),
+          committee.people.map((p) => p.position),
+          committee.people.map((p) => p.title ?? null),
+          committee.people.map((p) => p.isSample),
+        ],
       );
     }
   }
@@ -44,9 +60,20 @@ export async function loadDemoOrgs(tx: pg.PoolClient, ctx: DemoContext) {
     await tx.query(
       `INSERT INTO members (org_id, code, full_name, given_name, gender, birth_date, joined_date, status, is_non_state_enterprise, phone, email, is_sample)
        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::text[], $9::boolean[], $10::text[], $11::text[], $12::boolean[])`,
-      [chunk.map((m) => ctx.orgs.get(m.orgCode)!.id), chunk.map((m) => m.code), chunk.map((m) => m.fullName), chunk.map((m) => givenNameOf(m.fullName)),
-       chunk.map((m) => m.gender), chunk.map((m) => m.birthDate), chunk.map((m) => m.joinedDate), chunk.map((m) => m.status),
-       chunk.map((m) => m.isNonStateEnterprise), chunk.map((m) => m.phone), chunk.map((m) => m.email), chunk.map(() => true)],
+      [
+        chunk.map((m) => ctx.orgs.get(m.orgCode)!.id),
+        chunk.map((m) => m.code),
+        chunk.map((m) => m.fullName),
+        chunk.map((m) => givenNameOf(m.fullName)),
+        chunk.map((m) => m.gender),
+        chunk.map((m) => m.birthDate),
+        chunk.map((m) => m.joinedDate),
+        chunk.map((m) => m.status),
+        chunk.map((m) => m.isNonStateEnterprise),
+        chunk.map((m) => m.phone),
+        chunk.map((m) => m.email),
+        chunk.map(() => true),
+      ],
     );
   }
   ctx.log(`Dữ liệu mẫu: ${demoOrgs.length} tổ chức, ${formatVnNumber(members.length)} đảng viên (dữ liệu mẫu).`);

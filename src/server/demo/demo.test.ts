@@ -22,7 +22,11 @@ describe('demo data', () => {
          FROM committees c JOIN orgs o ON o.id = c.org_id LEFT JOIN committee_members m ON m.committee_id = c.id
         WHERE o.name = 'Tỉnh ủy Bình Dương' GROUP BY c.role, c.size ORDER BY c.size DESC`,
     );
-    expect(committees.map((c) => [c.role, c.size])).toEqual([['executive', 49], ['standing', 15], ['inspection', 11]]);
+    expect(committees.map((c) => [c.role, c.size])).toEqual([
+      ['executive', 49],
+      ['standing', 15],
+      ['inspection', 11],
+    ]);
     expect(committees[0]!.people).toEqual(expect.arrayContaining(['Trần Văn Nam', 'Nguyễn Hoàng Thao', 'Võ Văn Minh']));
   });
 

@@ -23,14 +23,31 @@ export async function loadDemoDocuments(tx: pg.PoolClient, ctx: DemoContext) {
       if (id === undefined) throw new Error(`Demo document ${d.key} implements ${k}, which comes later`);
       return id;
     });
-    const id = await createDocumentTx(tx, actor, {
-      orgId: org.id, kind: d.kind, term: d.term, title: d.title, summary: d.summary ?? null, issueDate: d.issueDate, implementsIds, number: d.number,
-    }, { isSample: d.isSample });
+    const id = await createDocumentTx(
+      tx,
+      actor,
+      {
+        orgId: org.id,
+        kind: d.kind,
+        term: d.term,
+        title: d.title,
+        summary: d.summary ?? null,
+        issueDate: d.issueDate,
+        implementsIds,
+        number: d.number,
+      },
+      { isSample: d.isSample },
+    );
     docIds.set(d.key, id);
     const add = async (items: DemoItem[], parentId: number | null) => {
       for (const item of items) {
         const spec = item.target
-          ? readTarget({ indicatorId: indicatorId.get(item.target.indicator) ?? null, valueText: item.target.value, unitText: item.target.unit ?? '', byYear: item.target.byYear ?? null })
+          ? readTarget({
+              indicatorId: indicatorId.get(item.target.indicator) ?? null,
+              valueText: item.target.value,
+              unitText: item.target.unit ?? '',
+              byYear: item.target.byYear ?? null,
+            })
           : null;
         const itemId = await insertItem(tx, id, parentId, item.kind, item.text, item.milestoneYear ?? null, spec);
         itemCount += 1;

@@ -25,7 +25,11 @@ describe('demo: the new term', () => {
     expect(terms.orgName).toBe('Thành ủy Thành phố Hồ Chí Minh');
     expect(terms.current).toMatchObject({ label: '2025-2030', status: 'open', startDate: '2025-10-15' });
     expect(terms.current!.congress).toMatchObject({
-      ordinalText: 'I', startDate: '2025-10-13', endDate: '2025-10-15', delegates: 547, mode: 'hybrid',
+      ordinalText: 'I',
+      startDate: '2025-10-13',
+      endDate: '2025-10-15',
+      delegates: 547,
+      mode: 'hybrid',
       bridgePoints: ['TP.HCM', 'Bình Dương', 'Vũng Tàu', 'Côn Đảo'],
       resolution: { symbol: '01-NQ/TU' },
     });
@@ -33,7 +37,16 @@ describe('demo: the new term', () => {
   });
 
   it('holds the resolution targets as published, each figure read back from its parts', async () => {
-    const { rows } = await db.query<{ text: string; comparator: TargetComparator; valueMin: number; valueMax: number; unit: string; perYear: boolean; byYear: number | null; code: string }>(
+    const { rows } = await db.query<{
+      text: string;
+      comparator: TargetComparator;
+      valueMin: number;
+      valueMax: number;
+      unit: string;
+      perYear: boolean;
+      byYear: number | null;
+      code: string;
+    }>(
       `SELECT i.text, i.comparator, i.value_min AS "valueMin", i.value_max AS "valueMax", i.unit, i.per_year AS "perYear", i.by_year AS "byYear", ind.code
          FROM document_items i JOIN documents d ON d.id = i.document_id JOIN indicators ind ON ind.id = i.indicator_id
         WHERE d.org_id = $1 AND d.symbol = '01-NQ/TU' AND i.kind = 'target' ORDER BY i.position`,
@@ -62,12 +75,25 @@ describe('demo: the new term', () => {
     expect(terms.current).toBeNull();
     expect(terms.items).toHaveLength(1);
     expect(terms.items[0]).toMatchObject({ label: '2020-2025', status: 'closed', endDate: '2025-06-30' });
-    expect(terms.items[0]!.congress).toMatchObject({ ordinalText: 'XI', startDate: '2020-10-13', endDate: '2020-10-15', resolution: { symbol: '01-NQ/TU' } });
-    expect(terms.items[0]!.committees.map((c) => [c.role, c.size])).toEqual([['executive', 49], ['standing', 15], ['inspection', 11]]);
+    expect(terms.items[0]!.congress).toMatchObject({
+      ordinalText: 'XI',
+      startDate: '2020-10-13',
+      endDate: '2020-10-15',
+      resolution: { symbol: '01-NQ/TU' },
+    });
+    expect(terms.items[0]!.committees.map((c) => [c.role, c.size])).toEqual([
+      ['executive', 49],
+      ['standing', 15],
+      ['inspection', 11],
+    ]);
   });
 
   it("lists what Bình Dương's resolution left for the new term, judged on 30/06/2025", async () => {
-    const doc = (await db.query<{ id: number }>(`SELECT id FROM documents WHERE org_id = $1 AND kind = 'resolution' AND term = '2020-2025'`, [await orgId('BD')])).rows[0]!;
+    const doc = (
+      await db.query<{ id: number }>(`SELECT id FROM documents WHERE org_id = $1 AND kind = 'resolution' AND term = '2020-2025'`, [
+        await orgId('BD'),
+      ])
+    ).rows[0]!;
     const c = await getCarryCandidates(db, actor, doc.id);
     expect(c.asOf).toBe('2025-06-30');
     expect(c.targets.length + c.tasks.length).toBeGreaterThan(0);

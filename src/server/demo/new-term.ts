@@ -20,10 +20,29 @@ type DemoTarget = { key: string; text: string; indicator: string; value: string;
 
 /** The targets of the congress lần thứ I as the press reported them. */
 export const hcmTargets: DemoTarget[] = [
-  { key: 'grdp', text: 'Tốc độ tăng trưởng kinh tế (GRDP) bình quân giai đoạn 2026–2030', indicator: 'GRDP_GROWTH', value: '10-11', unit: '%/năm' },
-  { key: 'perCapita', text: 'GRDP bình quân đầu người đến năm 2030', indicator: 'GRDP_PER_CAPITA', value: '14.000-15.000', unit: 'USD', byYear: 2030 },
+  {
+    key: 'grdp',
+    text: 'Tốc độ tăng trưởng kinh tế (GRDP) bình quân giai đoạn 2026–2030',
+    indicator: 'GRDP_GROWTH',
+    value: '10-11',
+    unit: '%/năm',
+  },
+  {
+    key: 'perCapita',
+    text: 'GRDP bình quân đầu người đến năm 2030',
+    indicator: 'GRDP_PER_CAPITA',
+    value: '14.000-15.000',
+    unit: 'USD',
+    byYear: 2030,
+  },
   { key: 'rd', text: 'Chi cho nghiên cứu và phát triển (R&D) so với GRDP', indicator: 'RD_SPENDING_SHARE', value: '2-3', unit: '% GRDP' },
-  { key: 'sti', text: 'Dành ít nhất 4–5% tổng chi ngân sách cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số', indicator: 'STI_BUDGET_SHARE', value: '4-5', unit: '%' },
+  {
+    key: 'sti',
+    text: 'Dành ít nhất 4–5% tổng chi ngân sách cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số',
+    indicator: 'STI_BUDGET_SHARE',
+    value: '4-5',
+    unit: '%',
+  },
 ];
 
 /** The city's org: the one an earlier step made (by code or name), else made here as it stood before the merge. */
@@ -31,7 +50,9 @@ async function findOrMakeCity(tx: pg.PoolClient, ctx: DemoContext): Promise<{ id
   const known = ctx.orgs.get(HCM_CODE);
   if (known) return known;
   const { rows } = await tx.query<{ id: number; path: string }>(
-    `SELECT id, path::text FROM orgs WHERE code = $1 OR name = $2 ORDER BY id LIMIT 1`, [HCM_CODE, HCM_NAME]);
+    `SELECT id, path::text FROM orgs WHERE code = $1 OR name = $2 ORDER BY id LIMIT 1`,
+    [HCM_CODE, HCM_NAME],
+  );
   if (rows[0]) return rows[0];
   const central = ctx.orgs.get('TW');
   if (!central) throw new Error('Demo: the central committee comes before the new term');
@@ -58,16 +79,30 @@ export async function loadDemoNewTerm(tx: pg.PoolClient, ctx: DemoContext) {
   const actor = systemActor('Dữ liệu mẫu');
   const { rows: indicators } = await tx.query<{ id: number; code: string }>('SELECT id, code FROM indicators');
   const indicatorId = new Map(indicators.map((r) => [r.code, r.id]));
-  const link = (child: number, parent: number) => tx.query('INSERT INTO item_links (child_item_id, parent_item_id) VALUES ($1, $2)', [child, parent]);
+  const link = (child: number, parent: number) =>
+    tx.query('INSERT INTO item_links (child_item_id, parent_item_id) VALUES ($1, $2)', [child, parent]);
   const adopt = (id: number) => tx.query(`UPDATE documents SET status = 'adopted' WHERE id = $1`, [id]);
 
   // Bình Dương's 2020–2025 term, closed the day before the merged city began.
   const bd = ctx.orgs.get('BD');
   if (bd) {
-    const { rows } = await tx.query<{ id: number }>(`SELECT id FROM documents WHERE org_id = $1 AND kind = 'resolution' AND term = '2020-2025' AND number = 1`, [bd.id]);
+    const { rows } = await tx.query<{ id: number }>(
+      `SELECT id FROM documents WHERE org_id = $1 AND kind = 'resolution' AND term = '2020-2025' AND number = 1`,
+      [bd.id],
+    );
     await openTermTx(tx, actor, bd.id, {
-      startYear: 2020, endYear: 2025, startDate: '2020-10-15', endDate: '2025-06-30',
-      congress: { ordinal: 11, startDate: '2020-10-13', endDate: '2020-10-15', mode: 'in_person', bridgePoints: [], resolutionDocumentId: rows[0]?.id ?? null },
+      startYear: 2020,
+      endYear: 2025,
+      startDate: '2020-10-15',
+      endDate: '2025-06-30',
+      congress: {
+        ordinal: 11,
+        startDate: '2020-10-13',
+        endDate: '2020-10-15',
+        mode: 'in_person',
+        bridgePoints: [],
+        resolutionDocumentId: rows[0]?.id ?? null,
+      },
     });
   }
 
@@ -77,38 +112,100 @@ export async function loadDemoNewTerm(tx: pg.PoolClient, ctx: DemoContext) {
   ctx.orgs.set('HCM.BENTHANH', ward);
 
   const resolutionId = await createDocumentTx(tx, actor, {
-    orgId: city.id, kind: 'resolution', term: '2025-2030', issueDate: '2025-10-15', implementsIds: [],
+    orgId: city.id,
+    kind: 'resolution',
+    term: '2025-2030',
+    issueDate: '2025-10-15',
+    implementsIds: [],
     title: 'Nghị quyết Đại hội đại biểu Đảng bộ Thành phố Hồ Chí Minh lần thứ I, nhiệm kỳ 2025 – 2030',
-    summary: 'Đại hội diễn ra từ ngày 13 đến 15/10/2025 với 547 đại biểu; phiên khai mạc truyền trực tuyến tới 4 điểm cầu: TP.HCM, Bình Dương, Vũng Tàu, Côn Đảo.',
+    summary:
+      'Đại hội diễn ra từ ngày 13 đến 15/10/2025 với 547 đại biểu; phiên khai mạc truyền trực tuyến tới 4 điểm cầu: TP.HCM, Bình Dương, Vũng Tàu, Côn Đảo.',
   });
   const section = await insertItem(tx, resolutionId, null, 'section', 'Các chỉ tiêu chủ yếu giai đoạn 2026–2030', null, null);
   const targetIds = new Map<string, number>();
   for (const t of hcmTargets) {
-    const spec = readTarget({ indicatorId: indicatorId.get(t.indicator) ?? null, valueText: t.value, unitText: t.unit, byYear: t.byYear ?? null });
+    const spec = readTarget({
+      indicatorId: indicatorId.get(t.indicator) ?? null,
+      valueText: t.value,
+      unitText: t.unit,
+      byYear: t.byYear ?? null,
+    });
     targetIds.set(t.key, await insertItem(tx, resolutionId, section, 'target', t.text, null, spec));
   }
   await adopt(resolutionId);
   await openTermTx(tx, actor, city.id, {
-    startYear: 2025, endYear: 2030, startDate: '2025-10-15',
-    congress: { ordinal: 1, startDate: '2025-10-13', endDate: '2025-10-15', delegates: 547, mode: 'hybrid', bridgePoints: HCM_BRIDGE_POINTS, resolutionDocumentId: resolutionId },
+    startYear: 2025,
+    endYear: 2030,
+    startDate: '2025-10-15',
+    congress: {
+      ordinal: 1,
+      startDate: '2025-10-13',
+      endDate: '2025-10-15',
+      delegates: 547,
+      mode: 'hybrid',
+      bridgePoints: HCM_BRIDGE_POINTS,
+      resolutionDocumentId: resolutionId,
+    },
   });
 
   // The program's and the plan's contents are written for the demo: marked as sample.
-  const programId = await createDocumentTx(tx, actor, {
-    orgId: city.id, kind: 'action_program', term: '2025-2030', issueDate: null, implementsIds: [resolutionId],
-    title: 'Chương trình hành động thực hiện Nghị quyết Đại hội đại biểu Đảng bộ Thành phố lần thứ I, nhiệm kỳ 2025 – 2030 (dự thảo)',
-  }, { isSample: true });
-  const growthTask = await insertItem(tx, programId, null, 'task', 'Tháo gỡ điểm nghẽn hạ tầng, đẩy nhanh các dự án động lực để đạt tăng trưởng hai con số', null, null);
+  const programId = await createDocumentTx(
+    tx,
+    actor,
+    {
+      orgId: city.id,
+      kind: 'action_program',
+      term: '2025-2030',
+      issueDate: null,
+      implementsIds: [resolutionId],
+      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội đại biểu Đảng bộ Thành phố lần thứ I, nhiệm kỳ 2025 – 2030 (dự thảo)',
+    },
+    { isSample: true },
+  );
+  const growthTask = await insertItem(
+    tx,
+    programId,
+    null,
+    'task',
+    'Tháo gỡ điểm nghẽn hạ tầng, đẩy nhanh các dự án động lực để đạt tăng trưởng hai con số',
+    null,
+    null,
+  );
   await link(growthTask, targetIds.get('grdp')!);
-  const stiTask = await insertItem(tx, programId, null, 'task', 'Bố trí ngân sách và cơ chế cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số', null, null);
+  const stiTask = await insertItem(
+    tx,
+    programId,
+    null,
+    'task',
+    'Bố trí ngân sách và cơ chế cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số',
+    null,
+    null,
+  );
   await link(stiTask, targetIds.get('sti')!);
   await link(stiTask, targetIds.get('rd')!);
 
-  const planId = await createDocumentTx(tx, actor, {
-    orgId: ward.id, kind: 'plan', term: '2025-2030', issueDate: '2025-11-20', implementsIds: [programId],
-    title: 'Kế hoạch thực hiện Chương trình hành động của Thành ủy về Nghị quyết Đại hội Đảng bộ Thành phố lần thứ I',
-  }, { isSample: true });
-  const wardTask = await insertItem(tx, planId, null, 'task', 'Hoàn thành chuyển đổi số 100% hồ sơ thủ tục hành chính của phường', null, null);
+  const planId = await createDocumentTx(
+    tx,
+    actor,
+    {
+      orgId: ward.id,
+      kind: 'plan',
+      term: '2025-2030',
+      issueDate: '2025-11-20',
+      implementsIds: [programId],
+      title: 'Kế hoạch thực hiện Chương trình hành động của Thành ủy về Nghị quyết Đại hội Đảng bộ Thành phố lần thứ I',
+    },
+    { isSample: true },
+  );
+  const wardTask = await insertItem(
+    tx,
+    planId,
+    null,
+    'task',
+    'Hoàn thành chuyển đổi số 100% hồ sơ thủ tục hành chính của phường',
+    null,
+    null,
+  );
   await link(wardTask, stiTask);
   await adopt(planId);
 

@@ -22,9 +22,24 @@ const provinceYears: Record<string, Figure[]> = {
 };
 /** Sample yearly figures of the bloc's own targets. */
 const blocYears: Record<string, Figure[]> = {
-  STUDY_RATE: [[7_650, 7_935], [7_790, 7_935], [7_870, 7_935], [7_900, 7_935]],
-  ORG_GOOD_RATE: [[168, 190], [176, 190], [181, 190], [183, 190]],
-  MEMBER_GOOD_RATE: [[6_900, 7_935], [7_050, 7_935], [7_160, 7_935], [7_230, 7_935]],
+  STUDY_RATE: [
+    [7_650, 7_935],
+    [7_790, 7_935],
+    [7_870, 7_935],
+    [7_900, 7_935],
+  ],
+  ORG_GOOD_RATE: [
+    [168, 190],
+    [176, 190],
+    [181, 190],
+    [183, 190],
+  ],
+  MEMBER_GOOD_RATE: [
+    [6_900, 7_935],
+    [7_050, 7_935],
+    [7_160, 7_935],
+    [7_230, 7_935],
+  ],
   PARTY_ORGS_NSE: [4, 8, 11, 15],
   NEW_MEMBERS: [310, 650, 1_010, 1_390],
   NEW_MEMBERS_NSE: [40, 85, 120, 150],
@@ -32,9 +47,35 @@ const blocYears: Record<string, Figure[]> = {
 };
 /** Sample quarterly figures of the lower orgs in 2024 (Q1–Q4), by org code and indicator. */
 const lowerQuarters: Record<string, Record<string, Figure[]>> = {
-  'BD.KHOI.KCN-NTU': { NEW_MEMBERS: [8, 17, 27, 38], PARTY_ORGS_NSE: [0, 1, 1, 2], STUDY_RATE: [[410, 430], [418, 430], [422, 430], [425, 430]] },
-  'BD.KHOI.SXD': { NEW_MEMBERS: [1, 2, 4, 5], SMART_CITY_SERVICES: [2, 2, 3, 3], MEMBER_GOOD_RATE: [[80, 96], [81, 96], [82, 96], [84, 96]] },
-  'BD.KHOI.BDT': { NEW_MEMBERS: [1, 3, 4, 6], ONLINE_PUBLIC_SERVICES: [[380, 1_000], [410, 1_000], [445, 1_000], [470, 1_000]] },
+  'BD.KHOI.KCN-NTU': {
+    NEW_MEMBERS: [8, 17, 27, 38],
+    PARTY_ORGS_NSE: [0, 1, 1, 2],
+    STUDY_RATE: [
+      [410, 430],
+      [418, 430],
+      [422, 430],
+      [425, 430],
+    ],
+  },
+  'BD.KHOI.SXD': {
+    NEW_MEMBERS: [1, 2, 4, 5],
+    SMART_CITY_SERVICES: [2, 2, 3, 3],
+    MEMBER_GOOD_RATE: [
+      [80, 96],
+      [81, 96],
+      [82, 96],
+      [84, 96],
+    ],
+  },
+  'BD.KHOI.BDT': {
+    NEW_MEMBERS: [1, 3, 4, 6],
+    ONLINE_PUBLIC_SERVICES: [
+      [380, 1_000],
+      [410, 1_000],
+      [445, 1_000],
+      [470, 1_000],
+    ],
+  },
 };
 
 type ReportRef = { id: number; orgId: number; orgPath: string; periodKey: string; periodEnd: string; dueDate: string };
@@ -50,8 +91,15 @@ async function findReport(tx: pg.PoolClient, documentId: number, orgId: number, 
 
 /** Fills a report's figures for the targets the org holds on these indicators, then moves it to `status`. */
 async function fillReport(
-  tx: pg.PoolClient, ctx: DemoContext, documentId: number, orgCode: string, periodKey: string, figures: Record<string, Figure>,
-  status: 'approved' | 'submitted' | 'returned' | 'draft', narrative: string, includesChildren = false,
+  tx: pg.PoolClient,
+  ctx: DemoContext,
+  documentId: number,
+  orgCode: string,
+  periodKey: string,
+  figures: Record<string, Figure>,
+  status: 'approved' | 'submitted' | 'returned' | 'draft',
+  narrative: string,
+  includesChildren = false,
 ) {
   const org = ctx.orgs.get(orgCode);
   if (!org) return;
@@ -83,27 +131,39 @@ async function fillReport(
       WHERE id = $1`,
     [report.id, status, submittedAt],
   );
-  await tx.query(`INSERT INTO report_events (report_id, action, from_status, to_status, actor_name, created_at) VALUES ($1, 'submit', 'draft', 'submitted', 'Dữ liệu mẫu', $2::timestamptz - interval '2 days')`, [report.id, submittedAt]);
+  await tx.query(
+    `INSERT INTO report_events (report_id, action, from_status, to_status, actor_name, created_at) VALUES ($1, 'submit', 'draft', 'submitted', 'Dữ liệu mẫu', $2::timestamptz - interval '2 days')`,
+    [report.id, submittedAt],
+  );
   if (status === 'approved') {
-    await tx.query(`INSERT INTO report_events (report_id, action, from_status, to_status, actor_name, created_at) VALUES ($1, 'approve', 'submitted', 'approved', 'Dữ liệu mẫu', $2::timestamptz + interval '3 days')`, [report.id, submittedAt]);
+    await tx.query(
+      `INSERT INTO report_events (report_id, action, from_status, to_status, actor_name, created_at) VALUES ($1, 'approve', 'submitted', 'approved', 'Dữ liệu mẫu', $2::timestamptz + interval '3 days')`,
+      [report.id, submittedAt],
+    );
     await applyApprovedValues(tx, report);
   }
   if (status === 'returned') {
     await tx.query(
       `INSERT INTO report_events (report_id, action, from_status, to_status, comment, actor_name, created_at)
        VALUES ($1, 'return', 'submitted', 'returned', 'Đề nghị bổ sung nguồn số liệu và thuyết minh chỉ tiêu kết nạp đảng viên.', 'Dữ liệu mẫu', $2::timestamptz + interval '5 days')`,
-      [report.id, submittedAt]);
+      [report.id, submittedAt],
+    );
   }
 }
 
 async function scheduleFor(tx: pg.PoolClient, symbolLike: string, orgCode: string, ctx: DemoContext): Promise<number | null> {
   const org = ctx.orgs.get(orgCode);
   if (!org) return null;
-  const { rows } = await tx.query<{ id: number }>(`SELECT id FROM documents WHERE org_id = $1 AND kind = 'resolution' AND term = '2020-2025' ORDER BY id LIMIT 1`, [org.id]);
+  const { rows } = await tx.query<{ id: number }>(
+    `SELECT id FROM documents WHERE org_id = $1 AND kind = 'resolution' AND term = '2020-2025' ORDER BY id LIMIT 1`,
+    [org.id],
+  );
   const docId = rows[0]?.id;
   if (!docId) return null;
   const { rows: s } = await tx.query<{ id: number }>(
-    `INSERT INTO report_schedules (document_id, period_type, due_days, level_offset_days) VALUES ($1, 'quarter', 15, 5) RETURNING id`, [docId]);
+    `INSERT INTO report_schedules (document_id, period_type, due_days, level_offset_days) VALUES ($1, 'quarter', 15, 5) RETURNING id`,
+    [docId],
+  );
   await openReports(tx, s[0]!.id, { isSample: true });
   ctx.log(`Dữ liệu mẫu: lịch báo cáo quý cho ${symbolLike}.`);
   return docId;
@@ -140,32 +200,46 @@ export async function loadDemoReports(tx: pg.PoolClient, ctx: DemoContext) {
   // the part beyond the units' approved figures, and the bloc's 1.390 new members stay 1.390
   // (not 1.390 + the 38 a unit already reported).
   for (const [i, y] of years.entries()) {
-    for (const [doc, code, table] of [[bdDoc, 'BD', provinceYears], [blocDoc, 'BD.KHOI', blocYears]] as const) {
+    for (const [doc, code, table] of [
+      [bdDoc, 'BD', provinceYears],
+      [blocDoc, 'BD.KHOI', blocYears],
+    ] as const) {
       const org = ctx.orgs.get(code)!;
       const r = await findReport(tx, doc, org.id, `${y}-Q4`);
-      if (r) await tx.query(`UPDATE reports SET status = 'draft', first_submitted_at = NULL, submitted_at = NULL, approved_at = NULL WHERE id = $1`, [r.id]);
+      if (r)
+        await tx.query(
+          `UPDATE reports SET status = 'draft', first_submitted_at = NULL, submitted_at = NULL, approved_at = NULL WHERE id = $1`,
+          [r.id],
+        );
       await fillReport(tx, ctx, doc, code, `${y}-Q4`, pick(table, i), 'approved', `Kết quả thực hiện năm ${y}.`, true);
     }
   }
   // Dĩ An's wards report on the smart-city task they lead: most approved, one submitted, one late.
   const { rows: wardReports } = await tx.query<{ id: number; code: string }>(
     `SELECT r.id, o.code FROM reports r JOIN orgs o ON o.id = r.org_id
-      WHERE r.document_id = $1 AND r.period_key = '2024-Q4' AND o.kind = 'commune_committee' ORDER BY o.code`, [bdDoc]);
+      WHERE r.document_id = $1 AND r.period_key = '2024-Q4' AND o.kind = 'commune_committee' ORDER BY o.code`,
+    [bdDoc],
+  );
   for (const [i, w] of wardReports.entries()) {
     const status = i === 0 ? 'submitted' : i === 1 ? 'draft' : 'approved';
     await tx.query(
       `INSERT INTO report_task_updates (report_id, task_id, status, progress, done_text)
        SELECT $1, t.id, CASE WHEN $2 THEN 'overdue' ELSE 'in_progress' END, $3, '[Số liệu mẫu] Đã chỉnh trang các tuyến đường khu phố.'
          FROM reports r JOIN tasks t ON t.lead_org_id = r.org_id WHERE r.id = $1 ON CONFLICT DO NOTHING`,
-      [w.id, i === 2, 40 + ((i * 15) % 50)]);
+      [w.id, i === 2, 40 + ((i * 15) % 50)],
+    );
     if (status !== 'draft') {
       await tx.query(
         `UPDATE reports SET status = $2, submitted_at = (due_date - 1)::timestamptz, first_submitted_at = (due_date - 1)::timestamptz,
-                approved_at = CASE WHEN $2 = 'approved' THEN (due_date + 2)::timestamptz END WHERE id = $1`, [w.id, status]);
+                approved_at = CASE WHEN $2 = 'approved' THEN (due_date + 2)::timestamptz END WHERE id = $1`,
+        [w.id, status],
+      );
     }
     if (status === 'approved') {
       await tx.query(
-        `UPDATE tasks t SET status = u.status, progress = u.progress FROM report_task_updates u WHERE u.report_id = $1 AND u.task_id = t.id`, [w.id]);
+        `UPDATE tasks t SET status = u.status, progress = u.progress FROM report_task_updates u WHERE u.report_id = $1 AND u.task_id = t.id`,
+        [w.id],
+      );
     }
   }
   // An open explanation request on the red provincial target, to Dĩ An, which holds its own GRDP target.
@@ -179,7 +253,11 @@ export async function loadDemoReports(tx: pg.PoolClient, ctx: DemoContext) {
           WHERE i.document_id = $3 AND ind.code = 'GRDP_GROWTH' LIMIT 1
          RETURNING id, question)
        INSERT INTO explanation_messages (request_id, author_name, kind, body) SELECT id, 'Ban Thường vụ Tỉnh ủy (dữ liệu mẫu)', 'question', question FROM e`,
-      [dian.id, 'Tốc độ tăng trưởng GRDP bình quân 2021–2024 thấp hơn mục tiêu 8,5–8,7%/năm. Đề nghị Thành ủy Dĩ An giải trình nguyên nhân và giải pháp trong năm 2025.', bdDoc],
+      [
+        dian.id,
+        'Tốc độ tăng trưởng GRDP bình quân 2021–2024 thấp hơn mục tiêu 8,5–8,7%/năm. Đề nghị Thành ủy Dĩ An giải trình nguyên nhân và giải pháp trong năm 2025.',
+        bdDoc,
+      ],
     );
   }
   ctx.log('Dữ liệu mẫu: số liệu thực hiện 2021–2024 và báo cáo quý của cấp dưới (số liệu mẫu).');

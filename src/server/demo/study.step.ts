@@ -7,7 +7,12 @@
 import type pg from 'pg';
 import { demoDocuments } from '../../domain/documents/demo-documents';
 import {
-  demoExcuseReasons, demoMakeups, demoReflectionCommitments, demoReflectionOpenings, demoStudySessions, type DemoStudySession,
+  demoExcuseReasons,
+  demoMakeups,
+  demoReflectionCommitments,
+  demoReflectionOpenings,
+  demoStudySessions,
+  type DemoStudySession,
 } from '../../domain/study/demo-study';
 import type { DemoContext } from './demo-builder';
 import { formatVnNumber } from '../../domain/vn-number';
@@ -20,24 +25,56 @@ async function documentIds(tx: pg.PoolClient, ctx: DemoContext, keys: string[]):
     const d = demoDocuments.find((x) => x.key === key);
     const org = d ? ctx.orgs.get(d.orgCode) : undefined;
     if (!d || !org) throw new Error(`Demo study names a missing document ${key}`);
-    const { rows } = await tx.query<{ id: number }>('SELECT id FROM documents WHERE org_id = $1 AND title = $2 ORDER BY id LIMIT 1', [org.id, d.title]);
+    const { rows } = await tx.query<{ id: number }>('SELECT id FROM documents WHERE org_id = $1 AND title = $2 ORDER BY id LIMIT 1', [
+      org.id,
+      d.title,
+    ]);
     if (!rows[0]) throw new Error(`Demo document ${key} was not loaded before the study step`);
     ids.push(rows[0].id);
   }
   return ids;
 }
 
-async function insertSession(tx: pg.PoolClient, s: { orgId: number; title: string; mode: string; startsAt: string; endsAt: string; presenters: unknown; agenda: unknown; isSample: boolean; makeupOf?: number }, docs: number[]) {
+async function insertSession(
+  tx: pg.PoolClient,
+  s: {
+    orgId: number;
+    title: string;
+    mode: string;
+    startsAt: string;
+    endsAt: string;
+    presenters: unknown;
+    agenda: unknown;
+    isSample: boolean;
+    makeupOf?: number;
+  },
+  docs: number[],
+) {
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO study_sessions (org_id, title, mode, starts_at, ends_at, presenters, agenda, is_sample, makeup_of)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [s.orgId, s.title, s.mode, s.startsAt, s.endsAt, JSON.stringify(s.presenters), JSON.stringify(s.agenda), s.isSample, s.makeupOf ?? null],
+    [
+      s.orgId,
+      s.title,
+      s.mode,
+      s.startsAt,
+      s.endsAt,
+      JSON.stringify(s.presenters),
+      JSON.stringify(s.agenda),
+      s.isSample,
+      s.makeupOf ?? null,
+    ],
   );
   await tx.query('INSERT INTO study_session_documents (session_id, document_id) SELECT $1, unnest($2::bigint[])', [rows[0]!.id, docs]);
   return rows[0]!.id;
 }
 
-async function insertPoint(tx: pg.PoolClient, sessionId: number, orgId: number, opts: { name?: string; kind: 'subtree' | 'list'; isMain?: boolean; place?: string }) {
+async function insertPoint(
+  tx: pg.PoolClient,
+  sessionId: number,
+  orgId: number,
+  opts: { name?: string; kind: 'subtree' | 'list'; isMain?: boolean; place?: string },
+) {
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO bridge_points (session_id, org_id, name, place, expected_kind, expected_org_id, is_main)
      SELECT $1, o.id, COALESCE($3, 'Điểm cầu ' || o.name), $4, $5, CASE WHEN $5 = 'subtree' THEN o.id END, $6 FROM orgs o WHERE o.id = $2
@@ -96,10 +133,21 @@ async function loadSession(tx: pg.PoolClient, ctx: DemoContext, s: DemoStudySess
   const org = ctx.orgs.get(s.orgCode);
   if (!org) throw new Error(`Demo study session ${s.key} names a missing org ${s.orgCode}`);
   const docs = await documentIds(tx, ctx, s.documents);
-  const base = { title: s.title, mode: s.mode, startsAt: vnTime(s.startsAt), endsAt: vnTime(s.endsAt), presenters: s.presenters, agenda: s.agenda, isSample: s.isSample };
+  const base = {
+    title: s.title,
+    mode: s.mode,
+    startsAt: vnTime(s.startsAt),
+    endsAt: vnTime(s.endsAt),
+    presenters: s.presenters,
+    agenda: s.agenda,
+    isSample: s.isSample,
+  };
   const p = s.points;
   if (p.type === 'follow_up_each') {
-    const { rows: orgs } = await tx.query<{ id: number; name: string }>('SELECT id, name FROM orgs WHERE path <@ $1::ltree AND kind = $2 ORDER BY path', [org.path, p.kind]);
+    const { rows: orgs } = await tx.query<{ id: number; name: string }>(
+      'SELECT id, name FROM orgs WHERE path <@ $1::ltree AND kind = $2 ORDER BY path',
+      [org.path, p.kind],
+    );
     const ids: number[] = [];
     for (const o of orgs) {
       const id = await insertSession(tx, { ...base, orgId: o.id, title: `${s.title} — ${o.name}`, isSample: true }, docs);
@@ -123,11 +171,18 @@ async function loadSession(tx: pg.PoolClient, ctx: DemoContext, s: DemoStudySess
       [id, under.path, p.kind],
     );
   } else {
-    const main = await insertPoint(tx, id, org.id, { kind: 'list', isMain: true, place: `Hội trường ${s.orgCode === 'HG' ? 'Tỉnh ủy' : 'Đảng ủy Khối'}` });
+    const main = await insertPoint(tx, id, org.id, {
+      kind: 'list',
+      isMain: true,
+      place: `Hội trường ${s.orgCode === 'HG' ? 'Tỉnh ủy' : 'Đảng ủy Khối'}`,
+    });
     if (!p.perOrgPoints) {
       await listKeyOfficials(tx, main, org.path, p.kind, p.keyPerOrg);
     } else {
-      const { rows: orgs } = await tx.query<{ id: number }>('SELECT id FROM orgs WHERE path <@ $1::ltree AND kind = $2 ORDER BY path', [org.path, p.kind]);
+      const { rows: orgs } = await tx.query<{ id: number }>('SELECT id FROM orgs WHERE path <@ $1::ltree AND kind = $2 ORDER BY path', [
+        org.path,
+        p.kind,
+      ]);
       for (const o of orgs) {
         const point = await insertPoint(tx, id, o.id, { kind: 'list' });
         await listKeyOfficials(tx, point, org.path, p.kind, p.keyPerOrg, o.id);
@@ -145,7 +200,9 @@ export async function loadDemoStudy(tx: pg.PoolClient, ctx: DemoContext) {
     const original = sessionIds.get(m.of)?.[0];
     const org = ctx.orgs.get(m.orgCode);
     if (!original || !org) throw new Error(`Demo make-up for ${m.of} at ${m.orgCode} names a missing session or org`);
-    const { rows: orig } = await tx.query<{ title: string; mode: string }>('SELECT title, mode FROM study_sessions WHERE id = $1', [original]);
+    const { rows: orig } = await tx.query<{ title: string; mode: string }>('SELECT title, mode FROM study_sessions WHERE id = $1', [
+      original,
+    ]);
     const { rows: orgRow } = await tx.query<{ name: string }>('SELECT name FROM orgs WHERE id = $1', [org.id]);
     const now = Date.now();
     const startsAt = m.when === 'now' ? new Date(now - 3600_000).toISOString() : vnTime(m.when.startsAt);
@@ -155,8 +212,16 @@ export async function loadDemoStudy(tx: pg.PoolClient, ctx: DemoContext) {
       [org.id, `Học tập bù: ${orig[0]!.title} — ${orgRow[0]!.name}`, startsAt, endsAt, original],
     );
     const id = rows[0]!.id;
-    await tx.query('INSERT INTO study_session_documents (session_id, document_id) SELECT $1, document_id FROM study_session_documents WHERE session_id = $2', [id, original]);
-    const point = await insertPoint(tx, id, org.id, { name: `Điểm học bù — ${orgRow[0]!.name}`, kind: 'list', isMain: true, place: `Hội trường ${orgRow[0]!.name}` });
+    await tx.query(
+      'INSERT INTO study_session_documents (session_id, document_id) SELECT $1, document_id FROM study_session_documents WHERE session_id = $2',
+      [id, original],
+    );
+    const point = await insertPoint(tx, id, org.id, {
+      name: `Điểm học bù — ${orgRow[0]!.name}`,
+      kind: 'list',
+      isMain: true,
+      place: `Hội trường ${orgRow[0]!.name}`,
+    });
     await tx.query(
       `INSERT INTO bridge_point_members (point_id, member_id)
        SELECT $1, m.id FROM orgs x JOIN members m ON m.org_id = x.id

@@ -8,13 +8,19 @@ const boundaryErrors = async (filePath: string, code: string) =>
 
 describe('feature boundaries', () => {
   it('fails lint on an import of another feature’s internals', async () => {
-    const errors = await boundaryErrors('src/server/features/reports/fixture.ts', "import { findOrgInScope } from '../orgs/orgs.queries';\nexport const f = findOrgInScope;\n");
+    const errors = await boundaryErrors(
+      'src/server/features/reports/fixture.ts',
+      "import { findOrgInScope } from '../orgs/orgs.queries';\nexport const f = findOrgInScope;\n",
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]!.message).toMatch(/through its index\.ts/);
   });
 
   it('fails lint on the same import from a feature’s subfolder', async () => {
-    const errors = await boundaryErrors('src/server/features/study/sessions/fixture.ts', "import { queueMail } from '../../mail/mail-outbox.service';\nexport const f = queueMail;\n");
+    const errors = await boundaryErrors(
+      'src/server/features/study/sessions/fixture.ts',
+      "import { queueMail } from '../../mail/mail-outbox.service';\nexport const f = queueMail;\n",
+    );
     expect(errors).toHaveLength(1);
   });
 

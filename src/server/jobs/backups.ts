@@ -17,13 +17,19 @@ export function backupFileName(at: Date): string {
 
 /** Deletes all but the newest `keep` backups of ours in `dir`; returns the names deleted. */
 export function pruneBackups(dir: string, keep: number): string[] {
-  const ours = readdirSync(dir).filter((f) => NAME.test(f)).sort();
+  const ours = readdirSync(dir)
+    .filter((f) => NAME.test(f))
+    .sort();
   const old = ours.slice(0, Math.max(0, ours.length - keep));
   for (const f of old) rmSync(join(dir, f), { force: true });
   return old;
 }
 
-export async function runDailyBackup(db: Db, settings: { dir: string; keep: number }, now = new Date()): Promise<BackupSummary & { pruned: string[] }> {
+export async function runDailyBackup(
+  db: Db,
+  settings: { dir: string; keep: number },
+  now = new Date(),
+): Promise<BackupSummary & { pruned: string[] }> {
   mkdirSync(settings.dir, { recursive: true, mode: 0o700 });
   const summary = await writeBackup(db, join(settings.dir, backupFileName(now)));
   return { ...summary, pruned: pruneBackups(settings.dir, settings.keep) };

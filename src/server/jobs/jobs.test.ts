@@ -41,18 +41,26 @@ describe('the scheduler', () => {
     const jobs = startJobs(db, { settings: { isEnabled: true, tickMs: 60_000, smtp: null } })!;
     const first = await jobs.tick();
     expect(first).toEqual([
-      expect.objectContaining({ name: 'report-reminders', status: 'ok', result: expect.objectContaining({ notifications: 1, mails: 1, smtp: false }) }),
+      expect.objectContaining({
+        name: 'report-reminders',
+        status: 'ok',
+        result: expect.objectContaining({ notifications: 1, mails: 1, smtp: false }),
+      }),
       expect.objectContaining({ name: 'grading-reminders', status: 'ok', result: expect.objectContaining({ notifications: 0 }) }),
       { name: 'oversight-escalations', status: 'ok', result: { escalated: 0 } },
     ]);
     // The next tick the same day finds the jobs done.
     expect(await jobs.tick()).toEqual([
-      { name: 'report-reminders', status: 'skipped' }, { name: 'grading-reminders', status: 'skipped' }, { name: 'oversight-escalations', status: 'skipped' },
+      { name: 'report-reminders', status: 'skipped' },
+      { name: 'grading-reminders', status: 'skipped' },
+      { name: 'oversight-escalations', status: 'skipped' },
     ]);
     await jobs.stop();
     const { rows } = await db.query(`SELECT last_status, runs FROM job_runs WHERE name = 'report-reminders'`);
     expect(rows[0]).toMatchObject({ last_status: 'ok', runs: 1 });
-    const { rows: n } = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'report_due'`, [reporter.id]);
+    const { rows: n } = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'report_due'`, [
+      reporter.id,
+    ]);
     expect(n[0].n).toBe(1);
     const { rows: mail } = await db.query(`SELECT status FROM mail_outbox WHERE to_address = 'ward@example.vn'`);
     expect(mail).toEqual([{ status: 'held' }]);
@@ -76,7 +84,14 @@ describe('the scheduler', () => {
 
   it('records a failed run with its error and keeps ticking', async () => {
     const lines: string[] = [];
-    const job: Job = { name: 'test-failing', isDue: () => true, runAtStart: true, run: async () => { throw new Error('Máy chủ thư không trả lời'); } };
+    const job: Job = {
+      name: 'test-failing',
+      isDue: () => true,
+      runAtStart: true,
+      run: async () => {
+        throw new Error('Máy chủ thư không trả lời');
+      },
+    };
     const s = startScheduler(db, [job], { tickMs: 60_000, log: (l) => lines.push(l) });
     expect(await s.tick()).toEqual([{ name: 'test-failing', status: 'failed', error: 'Máy chủ thư không trả lời' }]);
     expect((await s.tick())[0]!.status).toBe('failed');

@@ -28,9 +28,11 @@ export type JobsSettings = { isEnabled: boolean; tickMs: number; smtp: SmtpSetti
 
 export function jobsSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JobsSettings {
   const flag = env.RESOLUTE_JOBS?.trim().toLowerCase();
-  const isEnabled = flag === 'off' || flag === '0' || flag === 'false' ? false : flag === 'on' || flag === '1' || flag === 'true' ? true : !env.VITEST;
+  const isEnabled =
+    flag === 'off' || flag === '0' || flag === 'false' ? false : flag === 'on' || flag === '1' || flag === 'true' ? true : !env.VITEST;
   const tickMs = env.RESOLUTE_JOBS_TICK_MS ? Number(env.RESOLUTE_JOBS_TICK_MS) : 60_000;
-  if (!Number.isFinite(tickMs) || tickMs < 100) throw new Error(`RESOLUTE_JOBS_TICK_MS không hợp lệ: "${env.RESOLUTE_JOBS_TICK_MS}" (at least 100 ms)`);
+  if (!Number.isFinite(tickMs) || tickMs < 100)
+    throw new Error(`RESOLUTE_JOBS_TICK_MS không hợp lệ: "${env.RESOLUTE_JOBS_TICK_MS}" (at least 100 ms)`);
   return { isEnabled, tickMs, smtp: smtpSettingsFromEnv(env) };
 }
 

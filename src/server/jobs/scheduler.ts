@@ -41,10 +41,16 @@ export async function runJob(db: Db, job: Job, opts: { force?: boolean; now?: ()
   const now = opts.now ?? (() => new Date());
   const lockClient = await db.connect();
   try {
-    const { rows: lock } = await lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [JOB_LOCK_CLASS, job.name]);
+    const { rows: lock } = await lockClient.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [
+      JOB_LOCK_CLASS,
+      job.name,
+    ]);
     if (!lock[0]?.ok) return { name: job.name, status: 'skipped' };
     try {
-      const { rows } = await db.query<{ lastStartedAt: Date | null }>('SELECT last_started_at AS "lastStartedAt" FROM job_runs WHERE name = $1', [job.name]);
+      const { rows } = await db.query<{ lastStartedAt: Date | null }>(
+        'SELECT last_started_at AS "lastStartedAt" FROM job_runs WHERE name = $1',
+        [job.name],
+      );
       if (!opts.force && !job.isDue(rows[0]?.lastStartedAt ?? null, now())) return { name: job.name, status: 'skipped' };
       await db.query(
         `INSERT INTO job_runs (name, last_started_at, last_status, runs) VALUES ($1, $2, 'running', 1)
@@ -60,7 +66,10 @@ export async function runJob(db: Db, job: Job, opts: { force?: boolean; now?: ()
         return { name: job.name, status: 'ok', result };
       } catch (err) {
         const error = (err as Error).message;
-        await db.query(`UPDATE job_runs SET last_finished_at = now(), last_status = 'failed', last_error = $2 WHERE name = $1`, [job.name, error.slice(0, 2000)]);
+        await db.query(`UPDATE job_runs SET last_finished_at = now(), last_status = 'failed', last_error = $2 WHERE name = $1`, [
+          job.name,
+          error.slice(0, 2000),
+        ]);
         return { name: job.name, status: 'failed', error };
       }
     } finally {

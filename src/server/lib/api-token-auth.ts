@@ -40,7 +40,14 @@ const invalid = (vi: string, en: string) => new AppError('unauthenticated', { vi
  */
 export async function actorOfToken(db: Queryable, token: string, ip: string | null): Promise<{ actor: Actor; tokenId: number }> {
   const { rows } = await db.query<{
-    id: number; user_id: number; system_name: string; access: TokenAccess; org_id: number; org_path: string; is_expired: boolean; is_revoked: boolean;
+    id: number;
+    user_id: number;
+    system_name: string;
+    access: TokenAccess;
+    org_id: number;
+    org_path: string;
+    is_expired: boolean;
+    is_revoked: boolean;
   }>(
     `SELECT t.id, t.user_id, t.system_name, t.access, t.org_id, o.path::text AS org_path,
             t.expires_at <= now() AS is_expired, t.revoked_at IS NOT NULL AS is_revoked
@@ -71,7 +78,11 @@ export async function actorOfToken(db: Queryable, token: string, ip: string | nu
   );
   if (noted[0]?.is_first_today) {
     await recordAudit(db, actor, {
-      action: 'api_use', entity: 'api_token', entityId: row.id, orgId: row.org_id, orgPath: row.org_path,
+      action: 'api_use',
+      entity: 'api_token',
+      entityId: row.id,
+      orgId: row.org_id,
+      orgPath: row.org_path,
       summary: `Mã truy cập API được dùng trong ngày ${today}: ${row.system_name}`,
     });
   }

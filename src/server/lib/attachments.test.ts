@@ -34,7 +34,11 @@ afterEach(() => {
 });
 
 const pdf = (size = 64) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size, 0x20), Buffer.from('\n%%EOF')]);
-const docx = () => buildZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]);
+const docx = () =>
+  buildZip([
+    { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+    { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+  ]);
 
 async function newDocument(client: TestClient, orgId: number) {
   const res = await client.post('/api/documents', { orgId, kind: 'plan', title: 'Kế hoạch có tệp', term: '2020-2025' });
@@ -65,7 +69,13 @@ describe('sniffing', () => {
 describe('document attachments', () => {
   it('refuses a page sent as a PDF, whatever its name and Content-Type say', async () => {
     const docId = await newDocument(manager, ward.id);
-    const res = await attach(manager, docId, 'ke-hoach.pdf', Buffer.from('<html><script>alert(document.cookie)</script></html>'), 'application/pdf');
+    const res = await attach(
+      manager,
+      docId,
+      'ke-hoach.pdf',
+      Buffer.from('<html><script>alert(document.cookie)</script></html>'),
+      'application/pdf',
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields[0].field).toBe('body.file');
     expect(res.json().error.message).toMatch(/^Chỉ nhận tệp PDF, Word \(\.docx\)/);
@@ -81,7 +91,10 @@ describe('document attachments', () => {
     expect(back.headers['x-content-type-options']).toBe('nosniff');
     expect(back.headers['content-disposition']).toBe(`attachment; filename="bien-banfdp.pdf"; filename*=UTF-8''bien-banfdp.pdf`);
     const word = await attach(manager, docId, 'nghi-quyet', docx(), 'application/x-msdownload');
-    expect(word.json()).toMatchObject({ fileName: 'nghi-quyet.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(word.json()).toMatchObject({
+      fileName: 'nghi-quyet.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
   });
 
   it('serves a file stored before sniffing with the type of its content, not the stored one', async () => {
@@ -101,7 +114,9 @@ describe('document attachments', () => {
     expect((await attach(manager, docId, 'a.pdf', pdf(6000))).statusCode).toBe(201);
     const over = await attach(manager, docId, 'b.pdf', pdf(6000));
     expect(over.statusCode).toBe(413);
-    expect(over.json().error.message).toBe('Tổ chức đã dùng 6 KB trong hạn mức 11 KB cho tệp đính kèm; thêm tệp này (6 KB) sẽ vượt hạn mức. Hãy xóa tệp cũ không cần thiết hoặc liên hệ quản trị hệ thống.');
+    expect(over.json().error.message).toBe(
+      'Tổ chức đã dùng 6 KB trong hạn mức 11 KB cho tệp đính kèm; thêm tệp này (6 KB) sẽ vượt hạn mức. Hãy xóa tệp cũ không cần thiết hoặc liên hệ quản trị hệ thống.',
+    );
     // Another org has its own quota.
     const otherDoc = await newDocument(otherManager, otherWard.id);
     expect((await attach(otherManager, otherDoc, 'c.pdf', pdf(6000))).statusCode).toBe(201);

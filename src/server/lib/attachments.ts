@@ -62,7 +62,11 @@ export function acceptAttachment(file: UploadedFile, allowed: readonly FileKind[
   if (!kind || !allowed.includes(kind)) {
     const names = allowed.map((k) => kinds[k].label).join(', ');
     const vi = `Chỉ nhận tệp ${names}. Tệp "${file.name}" không phải loại này (hệ thống đọc nội dung tệp, không dựa vào tên tệp).`;
-    throw new AppError('validation_failed', { vi, en: `Only ${names} files are accepted; "${file.name}" is not one of them.` }, { fields: [{ field: 'body.file', message: vi }] });
+    throw new AppError(
+      'validation_failed',
+      { vi, en: `Only ${names} files are accepted; "${file.name}" is not one of them.` },
+      { fields: [{ field: 'body.file', message: vi }] },
+    );
   }
   const ext = kind === 'ole' && /\.xls$/i.test(file.name) ? '.xls' : kinds[kind].ext;
   const stem = file.name.replace(/\.[^.]{1,10}$/, '');
@@ -104,6 +108,10 @@ export async function checkOrgQuota(tx: Queryable, orgId: number, adding: number
   const quota = orgQuotaBytes();
   if (used + adding > quota) {
     const vi = `Tổ chức đã dùng ${size(used)} trong hạn mức ${size(quota)} cho tệp đính kèm; thêm tệp này (${size(adding)}) sẽ vượt hạn mức. Hãy xóa tệp cũ không cần thiết hoặc liên hệ quản trị hệ thống.`;
-    throw new AppError('payload_too_large', { vi, en: `The organization uses ${size(used)} of its ${size(quota)} for attachments; this file (${size(adding)}) would exceed it.` }, { fields: [{ field: 'body.file', message: vi }] });
+    throw new AppError(
+      'payload_too_large',
+      { vi, en: `The organization uses ${size(used)} of its ${size(quota)} for attachments; this file (${size(adding)}) would exceed it.` },
+      { fields: [{ field: 'body.file', message: vi }] },
+    );
   }
 }

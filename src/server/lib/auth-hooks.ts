@@ -57,10 +57,14 @@ export function registerAuthHooks(app: FastifyInstance, db: Db) {
     if (access === 'public') return;
     if (!req.actor) throw new AppError('unauthenticated', defaultMessages.unauthenticated);
     if (req.session?.mustEnrolTotp && !req.url.startsWith('/api/auth/')) {
-      throw new AppError('forbidden', {
-        vi: 'Quản trị viên yêu cầu bật xác thực hai lớp. Hãy cài ứng dụng xác thực trước khi tiếp tục.',
-        en: 'Your administrator requires two-factor authentication. Set up an authenticator app first.',
-      }, { totpEnrolmentRequired: true });
+      throw new AppError(
+        'forbidden',
+        {
+          vi: 'Quản trị viên yêu cầu bật xác thực hai lớp. Hãy cài ứng dụng xác thực trước khi tiếp tục.',
+          en: 'Your administrator requires two-factor authentication. Set up an authenticator app first.',
+        },
+        { totpEnrolmentRequired: true },
+      );
     }
     if (access === 'authenticated') return;
     const allowed = req.actor.grants.some((g) => rolePermissions[g.role].includes(access));
@@ -75,16 +79,43 @@ export function registerAuthHooks(app: FastifyInstance, db: Db) {
     const path = req.url.split('?')[0]!.slice(0, 200);
     try {
       if (exported && reply.statusCode === 200) {
-        await recordAudit(db, actor, { action: 'export', entity: exported, entityId: null, orgId: null, orgPath: null, summary: `Xuất dữ liệu cá nhân: ${path}`, after: { query: req.query } });
+        await recordAudit(db, actor, {
+          action: 'export',
+          entity: exported,
+          entityId: null,
+          orgId: null,
+          orgPath: null,
+          summary: `Xuất dữ liệu cá nhân: ${path}`,
+          after: { query: req.query },
+        });
       } else if (reply.statusCode === 403 && req.routeOptions.config?.access) {
-        await recordAudit(db, actor, { action: 'denied', entity: 'request', entityId: null, orgId: null, orgPath: null, summary: `Bị từ chối: ${req.method} ${path}` });
+        await recordAudit(db, actor, {
+          action: 'denied',
+          entity: 'request',
+          entityId: null,
+          orgId: null,
+          orgPath: null,
+          summary: `Bị từ chối: ${req.method} ${path}`,
+        });
       } else if (reply.statusCode === 404 && req.routeOptions.config?.access && req.routeOptions.url) {
         // Only 404s that hid an existing record outside the caller's orgs: a lookup on the
         // refused path alone, the row naming the record by kind and id (no names, no body).
         const route = `${req.method} ${req.routeOptions.url}`;
-        const denied = await findDeniedRecord(db, actor.grants, { routeUrl: req.routeOptions.url, params: req.params, query: req.query, body: req.body });
+        const denied = await findDeniedRecord(db, actor.grants, {
+          routeUrl: req.routeOptions.url,
+          params: req.params,
+          query: req.query,
+          body: req.body,
+        });
         if (denied) {
-          await recordAudit(db, actor, { action: 'denied', entity: denied.entity, entityId: denied.id, orgId: Number(denied.orgPath.split('.').pop()), orgPath: denied.orgPath, summary: `Ngoài phạm vi (404): ${route}` });
+          await recordAudit(db, actor, {
+            action: 'denied',
+            entity: denied.entity,
+            entityId: denied.id,
+            orgId: Number(denied.orgPath.split('.').pop()),
+            orgPath: denied.orgPath,
+            summary: `Ngoài phạm vi (404): ${route}`,
+          });
         }
       }
     } catch (err) {
@@ -99,7 +130,8 @@ export function registerAuthHooks(app: FastifyInstance, db: Db) {
     rejectNul(req);
     if (req.body && typeof req.body === 'object') stripNameFields(req.body);
     const reauth = req.routeOptions.config?.reauth;
-    const needsReauth = reauth === true || (reauth === 'grants' && typeof req.body === 'object' && req.body !== null && 'roles' in req.body);
+    const needsReauth =
+      reauth === true || (reauth === 'grants' && typeof req.body === 'object' && req.body !== null && 'roles' in req.body);
     if (needsReauth && req.session) checkRecentAuth(req.session.reauthAt);
   });
 }
@@ -119,10 +151,14 @@ function refuseForTokens(req: FastifyRequest, access: string) {
 
 function checkRecentAuth(reauthAt: Date | null) {
   if (reauthAt && Date.now() - reauthAt.getTime() < REAUTH_WINDOW_MS) return;
-  throw new AppError('forbidden', {
-    vi: 'Hãy nhập lại mật khẩu để xác nhận trước khi thay đổi quyền hoặc mật khẩu.',
-    en: 'Enter your password again to confirm before changing roles or passwords.',
-  }, { reauthRequired: true });
+  throw new AppError(
+    'forbidden',
+    {
+      vi: 'Hãy nhập lại mật khẩu để xác nhận trước khi thay đổi quyền hoặc mật khẩu.',
+      en: 'Enter your password again to confirm before changing roles or passwords.',
+    },
+    { reauthRequired: true },
+  );
 }
 
 const nulMessage = { vi: 'Dữ liệu gửi lên có ký tự không hợp lệ (NUL).', en: 'The request holds an invalid character (NUL).' };

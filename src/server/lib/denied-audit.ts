@@ -17,11 +17,19 @@ const kinds: Record<string, RecordKind> = {
   member: { entity: 'member', pathSql: orgPath('members') },
   user: { entity: 'user', pathSql: 'SELECT o.path::text AS path FROM user_roles r JOIN orgs o ON o.id = r.org_id WHERE r.user_id = $1' },
   document: { entity: 'document', pathSql: orgPath('documents') },
-  item: { entity: 'document_item', pathSql: 'SELECT o.path::text AS path FROM document_items i JOIN documents d ON d.id = i.document_id JOIN orgs o ON o.id = d.org_id WHERE i.id = $1' },
+  item: {
+    entity: 'document_item',
+    pathSql:
+      'SELECT o.path::text AS path FROM document_items i JOIN documents d ON d.id = i.document_id JOIN orgs o ON o.id = d.org_id WHERE i.id = $1',
+  },
   task: { entity: 'task', pathSql: orgPath('tasks') },
   session: { entity: 'study_session', pathSql: orgPath('study_sessions') },
   point: { entity: 'bridge_point', pathSql: orgPath('bridge_points') },
-  reflection: { entity: 'reflection', pathSql: 'SELECT o.path::text AS path FROM reflections r JOIN members m ON m.id = r.member_id JOIN orgs o ON o.id = m.org_id WHERE r.id = $1' },
+  reflection: {
+    entity: 'reflection',
+    pathSql:
+      'SELECT o.path::text AS path FROM reflections r JOIN members m ON m.id = r.member_id JOIN orgs o ON o.id = m.org_id WHERE r.id = $1',
+  },
   report: { entity: 'report', pathSql: orgPath('reports') },
   explanation: { entity: 'explanation_request', pathSql: orgPath('explanation_requests') },
   program: { entity: 'oversight_program', pathSql: orgPath('oversight_programs') },

@@ -21,7 +21,13 @@ export type SheetLimits = ParseLimits & { maxRows: number; maxEntries: number; m
 
 const DOCX_WORKER: ParseLimits = { timeMs: 20_000, memoryMb: 256 };
 /** Small sheets (document items, roll calls): a few thousand rows at most. */
-export const SMALL_SHEET: SheetLimits = { maxRows: 20_000, maxEntries: 500, maxTotalBytes: 40 * 1024 * 1024, timeMs: 20_000, memoryMb: 384 };
+export const SMALL_SHEET: SheetLimits = {
+  maxRows: 20_000,
+  maxEntries: 500,
+  maxTotalBytes: 40 * 1024 * 1024,
+  timeMs: 20_000,
+  memoryMb: 384,
+};
 
 // Two cores here: two parses at a time, a short queue, and a clear "busy" beyond it.
 const MAX_RUNNING = 2;
@@ -32,7 +38,10 @@ const waiting: (() => void)[] = [];
 async function slot(): Promise<() => void> {
   if (running >= MAX_RUNNING) {
     if (waiting.length >= MAX_WAITING) {
-      throw new AppError('unavailable', { vi: 'Máy chủ đang đọc nhiều tệp khác; hãy thử lại sau ít phút.', en: 'The server is busy reading other files; try again in a few minutes.' });
+      throw new AppError('unavailable', {
+        vi: 'Máy chủ đang đọc nhiều tệp khác; hãy thử lại sau ít phút.',
+        en: 'The server is busy reading other files; try again in a few minutes.',
+      });
     }
     await new Promise<void>((resolve) => waiting.push(resolve));
   }
@@ -43,7 +52,8 @@ async function slot(): Promise<() => void> {
   };
 }
 
-const unreadable = (message: Bilingual) => new AppError('validation_failed', message, { fields: [{ field: 'body.file', message: message.vi }] });
+const unreadable = (message: Bilingual) =>
+  new AppError('validation_failed', message, { fields: [{ field: 'body.file', message: message.vi }] });
 
 // Idle workers by memory limit (a limit is fixed when a thread starts). A worker that hit a
 // limit is ended, never reused; one that finished is kept for the next upload.
@@ -64,7 +74,12 @@ async function takeWorker(memoryMb: number): Promise<Worker> {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       void worker.terminate();
-      reject(new AppError('unavailable', { vi: 'Máy chủ đang bận; hãy thử tải tệp lên lại sau ít phút.', en: 'The server is busy; upload the file again in a few minutes.' }));
+      reject(
+        new AppError('unavailable', {
+          vi: 'Máy chủ đang bận; hãy thử tải tệp lên lại sau ít phút.',
+          en: 'The server is busy; upload the file again in a few minutes.',
+        }),
+      );
     }, STARTUP_MS);
     worker.once('message', () => {
       clearTimeout(timer);
@@ -108,7 +123,10 @@ async function runInWorker(job: ParseJob, limits: ParseLimits, unreadableMessage
       const onError = (err: Error & { code?: string }) => {
         cleanup();
         void worker.terminate();
-        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(tooLarge('Tệp quá lớn để đọc: vượt giới hạn bộ nhớ. Hãy chia nhỏ tệp.', 'The file needs too much memory to read; split it.'));
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY')
+          reject(
+            tooLarge('Tệp quá lớn để đọc: vượt giới hạn bộ nhớ. Hãy chia nhỏ tệp.', 'The file needs too much memory to read; split it.'),
+          );
         else reject(err);
       };
       const onExit = () => {
@@ -118,7 +136,12 @@ async function runInWorker(job: ParseJob, limits: ParseLimits, unreadableMessage
       const timer = setTimeout(() => {
         cleanup();
         void worker.terminate();
-        reject(tooLarge('Tệp quá phức tạp: đọc quá thời gian cho phép. Hãy chia nhỏ hoặc lưu lại tệp.', 'The file took too long to read; split or re-save it.'));
+        reject(
+          tooLarge(
+            'Tệp quá phức tạp: đọc quá thời gian cho phép. Hãy chia nhỏ hoặc lưu lại tệp.',
+            'The file took too long to read; split or re-save it.',
+          ),
+        );
       }, limits.timeMs);
       worker.on('message', onMessage);
       worker.on('error', onError);

@@ -16,7 +16,11 @@ async function readFirstSheet(buffer: Buffer, maxRows: number): Promise<SheetRow
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   if (!ws) return [];
-  if (ws.rowCount > maxRows) throw new AppError('payload_too_large', { vi: `Bảng tính có hơn ${maxRows.toLocaleString('vi-VN')} dòng; hãy chia nhỏ tệp.`, en: `The sheet has more than ${maxRows} rows; split the file.` });
+  if (ws.rowCount > maxRows)
+    throw new AppError('payload_too_large', {
+      vi: `Bảng tính có hơn ${maxRows.toLocaleString('vi-VN')} dòng; hãy chia nhỏ tệp.`,
+      en: `The sheet has more than ${maxRows} rows; split the file.`,
+    });
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNo) => {
     const values = (row.values as ExcelJS.CellValue[]).slice(1);

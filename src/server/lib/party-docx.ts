@@ -48,7 +48,16 @@ const line = (text: string, opts: { bold?: boolean; italics?: boolean; underline
   new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { before: 0, after: opts.after ?? 0, line: 300 },
-    children: [new TextRun({ text, bold: opts.bold, italics: opts.italics, underline: opts.underline ? {} : undefined, size: opts.size ?? 28, font: FONT })],
+    children: [
+      new TextRun({
+        text,
+        bold: opts.bold,
+        italics: opts.italics,
+        underline: opts.underline ? {} : undefined,
+        size: opts.size ?? 28,
+        font: FONT,
+      }),
+    ],
   });
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
@@ -72,9 +81,13 @@ export function partyHeader(opts: { ancestors: readonly HeaderOrg[]; issuerName:
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-    rows: [new TableRow({ children: [
-      new TableCell({ children: left, width: { size: 42, type: WidthType.PERCENTAGE } }),
-      new TableCell({ children: right, width: { size: 58, type: WidthType.PERCENTAGE } }),
-    ] })],
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({ children: left, width: { size: 42, type: WidthType.PERCENTAGE } }),
+          new TableCell({ children: right, width: { size: 58, type: WidthType.PERCENTAGE } }),
+        ],
+      }),
+    ],
   });
 }

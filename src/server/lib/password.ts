@@ -42,7 +42,11 @@ export function generatePassword(length = 16): string {
 // lower-case. Loaded once, when first needed.
 let common: Set<string> | null = null;
 const commonPasswords = () =>
-  (common ??= new Set(readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8').split('\n').filter(Boolean)));
+  (common ??= new Set(
+    readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean),
+  ));
 
 /** True when the password, ignoring case, is on the shipped list of common passwords. */
 export function isCommonPassword(password: string): boolean {

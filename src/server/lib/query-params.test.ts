@@ -28,7 +28,7 @@ afterAll(async () => {
 
 type Shape = Record<string, ZodType>;
 const shapeOf = (schema: unknown): Shape | null =>
-  schema && typeof schema === 'object' && 'shape' in schema ? ((schema as { shape: Shape }).shape) : null;
+  schema && typeof schema === 'object' && 'shape' in schema ? (schema as { shape: Shape }).shape : null;
 
 /** Every query parameter of the API that reads as a boolean: its text "false" parses to a boolean. */
 function booleanParams() {
@@ -64,9 +64,15 @@ describe('query parameter parsers', () => {
 describe('every boolean query parameter of the API', () => {
   it('is found by walking the route table', () => {
     const names = booleanParams().map((p) => `${p.method} ${p.url} ${p.name}`);
-    expect(names).toEqual(expect.arrayContaining([
-      'POST /api/documents/:id/import commit', 'GET /api/orgs/tree includeClosed', 'GET /api/documents subtree', 'GET /api/documents latest', 'GET /api/members nonState',
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'POST /api/documents/:id/import commit',
+        'GET /api/orgs/tree includeClosed',
+        'GET /api/documents subtree',
+        'GET /api/documents latest',
+        'GET /api/members nonState',
+      ]),
+    );
   });
 
   it('reads "false" and "0" as false, "true" and "1" as true, and refuses anything else', () => {
@@ -87,8 +93,11 @@ describe('every boolean query parameter of the API', () => {
       expect(bad.statusCode, `${method} ${path}?${name}=maybe`).toBe(400);
       expect(bad.json().error.details.fields.map((f: { field: string }) => f.field)).toContain(`querystring.${name}`);
       const ok = await admin.request(method, `${path}?${name}=false`);
-      const fields = ok.statusCode === 400 ? ok.json().error.details?.fields ?? [] : [];
-      expect(fields.map((f: { field: string }) => f.field), `${method} ${path}?${name}=false`).not.toContain(`querystring.${name}`);
+      const fields = ok.statusCode === 400 ? (ok.json().error.details?.fields ?? []) : [];
+      expect(
+        fields.map((f: { field: string }) => f.field),
+        `${method} ${path}?${name}=false`,
+      ).not.toContain(`querystring.${name}`);
     }
   });
 
@@ -96,7 +105,8 @@ describe('every boolean query parameter of the API', () => {
     const open = await buildOrg(db, { parent: province, name: 'Chi bộ đang hoạt động' });
     const closed = await buildOrg(db, { parent: province, name: 'Chi bộ đã giải thể' });
     await db.query(`UPDATE orgs SET valid_from = current_date - 60, valid_to = current_date - 30 WHERE id = $1`, [closed.id]);
-    const ids = async (flag: string) => (await admin.get(`/api/orgs/tree?parentId=${province.id}&includeClosed=${flag}`)).json().map((o: { id: number }) => o.id);
+    const ids = async (flag: string) =>
+      (await admin.get(`/api/orgs/tree?parentId=${province.id}&includeClosed=${flag}`)).json().map((o: { id: number }) => o.id);
     expect(await ids('false')).toEqual([open.id]);
     expect(await ids('0')).toEqual([open.id]);
     expect((await ids('true')).sort()).toEqual([open.id, closed.id].sort());

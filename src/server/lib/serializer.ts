@@ -46,7 +46,12 @@ export function createResponseSerializer({ strict }: { strict: boolean }) {
       if (strict) {
         const lost = droppedFields(sent, result.data);
         if (lost.length > 0) {
-          const issue = { code: 'custom' as const, path: [], input: undefined, message: `fields missing from the response contract: ${lost.slice(0, 10).join(', ')}` };
+          const issue = {
+            code: 'custom' as const,
+            path: [],
+            input: undefined,
+            message: `fields missing from the response contract: ${lost.slice(0, 10).join(', ')}`,
+          };
           throw new ResponseSerializationError(method, url, { cause: new ZodError([issue]) });
         }
       }

@@ -25,17 +25,19 @@ export type SessionInfo = {
 };
 
 /** Creates a session with a fresh id (never reusing a pre-login one) and returns its cookie token. Logging in counts as a fresh re-authentication. */
-export async function createSession(db: Queryable, userId: number, ip: string | null, userAgent: string | null, opts: { mustEnrolTotp?: boolean } = {}) {
+export async function createSession(
+  db: Queryable,
+  userId: number,
+  ip: string | null,
+  userAgent: string | null,
+  opts: { mustEnrolTotp?: boolean } = {},
+) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await db.query('INSERT INTO sessions (id_hash, user_id, csrf_token, ip, user_agent, must_enrol_totp, reauth_at) VALUES ($1, $2, $3, $4, $5, $6, now())', [
-    hashToken(token),
-    userId,
-    csrfToken,
-    ip,
-    userAgent?.slice(0, 300) ?? null,
-    opts.mustEnrolTotp ?? false,
-  ]);
+  await db.query(
+    'INSERT INTO sessions (id_hash, user_id, csrf_token, ip, user_agent, must_enrol_totp, reauth_at) VALUES ($1, $2, $3, $4, $5, $6, now())',
+    [hashToken(token), userId, csrfToken, ip, userAgent?.slice(0, 300) ?? null, opts.mustEnrolTotp ?? false],
+  );
   return { token, csrfToken };
 }
 
@@ -97,7 +99,14 @@ export async function deleteUserSessions(db: Queryable, userId: number): Promise
   await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
 }
 
-export type SessionListItem = { id: string; userAgent: string | null; ip: string | null; createdAt: Date; lastSeenAt: Date; isCurrent: boolean };
+export type SessionListItem = {
+  id: string;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  isCurrent: boolean;
+};
 
 /** The user's live sessions, most recent first, the caller's own marked. */
 export async function findUserSessions(db: Queryable, userId: number, currentIdHash: string): Promise<SessionListItem[]> {

@@ -53,7 +53,10 @@ describe('a NUL byte anywhere in a request', () => {
     expect(body.json().error.details.fields[0].field).toBe('body.fullName');
     const param = await manager.get('/api/members/1%00');
     expect(param.statusCode).toBe(400);
-    const { body: form, contentType } = multipartBody({ orgId: `${ward.id}\u0000` }, { field: 'file', name: 'a.xlsx', content: Buffer.from('x') });
+    const { body: form, contentType } = multipartBody(
+      { orgId: `${ward.id}\u0000` },
+      { field: 'file', name: 'a.xlsx', content: Buffer.from('x') },
+    );
     const multipart = await manager.request('POST', '/api/members/import/preview', form, { 'content-type': contentType });
     expect(multipart.statusCode).toBe(400);
     expect(multipart.json().error.details.fields[0].field).toBe('body.orgId');
@@ -62,7 +65,12 @@ describe('a NUL byte anywhere in a request', () => {
 
 describe('invisible characters in names', () => {
   it('strips zero-width and direction-override characters from a name before it is stored', async () => {
-    const res = await manager.post('/api/members', { orgId: cell.id, code: 'ZW-0001', fullName: 'Nguy\u200Bễn Văn \u202EnA\u202C\uFEFF', gender: 'male' });
+    const res = await manager.post('/api/members', {
+      orgId: cell.id,
+      code: 'ZW-0001',
+      fullName: 'Nguy\u200Bễn Văn \u202EnA\u202C\uFEFF',
+      gender: 'male',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const { rows } = await db.query<{ full_name: string }>(`SELECT full_name FROM members WHERE code = 'ZW-0001'`);
     expect(rows[0]!.full_name).toBe('Nguyễn Văn Na');

@@ -45,6 +45,8 @@ describe('TOTP (RFC 6238)', () => {
   });
 
   it('writes an otpauth URI that authenticator apps read', () => {
-    expect(otpauthUri('Resolute', 'quan.tri', 'ABC')).toBe('otpauth://totp/Resolute%3Aquan.tri?secret=ABC&issuer=Resolute&algorithm=SHA1&digits=6&period=30');
+    expect(otpauthUri('Resolute', 'quan.tri', 'ABC')).toBe(
+      'otpauth://totp/Resolute%3Aquan.tri?secret=ABC&issuer=Resolute&algorithm=SHA1&digits=6&period=30',
+    );
   });
 });

@@ -11,14 +11,19 @@ export async function readMultipart(req: FastifyRequest): Promise<Multipart> {
   let file: UploadedFile | null = null;
   for await (const part of req.parts()) {
     if (part.type === 'field') fields[part.fieldname] = String(part.value);
-    else if (part.fieldname === 'file') file = { name: safeFileName(part.filename), mimeType: part.mimetype, buffer: await part.toBuffer() };
+    else if (part.fieldname === 'file')
+      file = { name: safeFileName(part.filename), mimeType: part.mimetype, buffer: await part.toBuffer() };
     else await part.toBuffer(); // drain files under other names so the request completes
   }
   const field = findNul(fields, 'body');
   if (field) {
-    throw new AppError('validation_failed', { vi: 'Dữ liệu gửi lên có ký tự không hợp lệ (NUL).', en: 'The request holds an invalid character (NUL).' }, {
-      fields: [{ field, message: 'Dữ liệu gửi lên có ký tự không hợp lệ (NUL).' }],
-    });
+    throw new AppError(
+      'validation_failed',
+      { vi: 'Dữ liệu gửi lên có ký tự không hợp lệ (NUL).', en: 'The request holds an invalid character (NUL).' },
+      {
+        fields: [{ field, message: 'Dữ liệu gửi lên có ký tự không hợp lệ (NUL).' }],
+      },
+    );
   }
   stripNameFields(fields);
   return { fields, file };

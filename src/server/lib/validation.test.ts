@@ -41,7 +41,12 @@ describe('validation messages', () => {
   });
 
   it('keep a message written on the schema', async () => {
-    const res = await manager.request('POST', '/api/documents', { orgId: 1, kind: 'plan', term: '2020', title: 'Kế hoạch' }, { 'accept-language': 'en' });
+    const res = await manager.request(
+      'POST',
+      '/api/documents',
+      { orgId: 1, kind: 'plan', term: '2020', title: 'Kế hoạch' },
+      { 'accept-language': 'en' },
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields).toContainEqual({ field: 'body.term', message: 'Nhiệm kỳ có dạng 2020-2025' });
   });

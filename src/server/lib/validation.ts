@@ -21,19 +21,21 @@ const ZOD_VALIDATION = Symbol.for('ZodFastifySchemaValidationError');
 type Issue = z.core.$ZodIssue;
 export type ValidationEntry = { keyword: string; instancePath: string; schemaPath: string; message: string; params: { issue: Issue } };
 
-export const validatorCompiler: FastifySchemaCompiler<ZodType> = ({ schema }) => (data) => {
-  const result = schema.safeParse(data, { reportInput: true });
-  if (result.success) return { value: result.data };
-  const entries = result.error.issues.map((issue) => ({
-    [ZOD_VALIDATION]: true,
-    keyword: issue.code,
-    instancePath: `/${issue.path.join('/')}`,
-    schemaPath: `#/${issue.path.join('/')}/${issue.code}`,
-    message: issue.message,
-    params: { issue },
-  }));
-  return { error: entries as unknown as Error };
-};
+export const validatorCompiler: FastifySchemaCompiler<ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = schema.safeParse(data, { reportInput: true });
+    if (result.success) return { value: result.data };
+    const entries = result.error.issues.map((issue) => ({
+      [ZOD_VALIDATION]: true,
+      keyword: issue.code,
+      instancePath: `/${issue.path.join('/')}`,
+      schemaPath: `#/${issue.path.join('/')}/${issue.code}`,
+      message: issue.message,
+      params: { issue },
+    }));
+    return { error: entries as unknown as Error };
+  };
 
 const textOf = (m: ReturnType<typeof vi>) => (typeof m === 'string' ? m : m?.message);
 

@@ -35,7 +35,11 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
     return formatVnDate(value.toISOString());
   }
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in value) return String(value.text).trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     return '';

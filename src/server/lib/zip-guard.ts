@@ -22,11 +22,16 @@ const LOCAL_SIGNATURE = 0x04034b50;
 const ZIP64_MARK = 0xffffffff;
 
 const unreadable = () =>
-  new AppError('validation_failed', { vi: 'Không đọc được tệp: tệp không đúng định dạng.', en: 'The file is not a readable Office file.' }, {
-    fields: [{ field: 'body.file', message: 'Không đọc được tệp: tệp không đúng định dạng.' }],
-  });
+  new AppError(
+    'validation_failed',
+    { vi: 'Không đọc được tệp: tệp không đúng định dạng.', en: 'The file is not a readable Office file.' },
+    {
+      fields: [{ field: 'body.file', message: 'Không đọc được tệp: tệp không đúng định dạng.' }],
+    },
+  );
 
-export const tooLarge = (vi: string, en: string) => new AppError('payload_too_large', { vi, en }, { fields: [{ field: 'body.file', message: vi }] });
+export const tooLarge = (vi: string, en: string) =>
+  new AppError('payload_too_large', { vi, en }, { fields: [{ field: 'body.file', message: vi }] });
 
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024)).toLocaleString('vi-VN');
 
@@ -115,7 +120,8 @@ export function inflateEntry(buf: Buffer, entry: ZipEntry, maxBytes: number): Bu
   try {
     return inflateRawSync(data, { maxOutputLength: maxBytes });
   } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge('Nội dung tệp quá lớn.', 'The file content is too large.');
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw tooLarge('Nội dung tệp quá lớn.', 'The file content is too large.');
     throw unreadable();
   }
 }

@@ -12,7 +12,13 @@ import { removeEmbeddedData } from '../db/embedded';
 export async function startTestServer(): Promise<{ url: string; adminPassword: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'resolute-e2e-'));
   const adminPassword = `E2e-${randomBytes(8).toString('hex')}`;
-  const server = await startServer({ port: 0, dataDir, adminPassword, demo: true, webDir: process.env.RESOLUTE_WEB_DIR ?? defaultWebDir() });
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    adminPassword,
+    demo: true,
+    webDir: process.env.RESOLUTE_WEB_DIR ?? defaultWebDir(),
+  });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

@@ -13,7 +13,9 @@ import { TEMPLATE_DB } from './global-setup';
  * trigger can be turned off); `adminDb()` and `url` connect as the owner, for the few set-ups
  * that need it (a trigger that simulates a failure, the migrator's own tests).
  */
-export async function createTestDb(template: string = TEMPLATE_DB): Promise<{ db: Db; adminDb: () => Db; url: string; appUrl: string; drop: () => Promise<void> }> {
+export async function createTestDb(
+  template: string = TEMPLATE_DB,
+): Promise<{ db: Db; adminDb: () => Db; url: string; appUrl: string; drop: () => Promise<void> }> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client(adminUrl);

@@ -12,7 +12,10 @@ const next = () => `${Date.now().toString(36)}${(seq += 1)}`;
 
 export type TestOrg = { id: number; path: string; code: string; name: string };
 
-export async function buildOrg(db: Db, overrides: Partial<{ parent: TestOrg | null; code: string; name: string; kind: string; id: number }> = {}): Promise<TestOrg> {
+export async function buildOrg(
+  db: Db,
+  overrides: Partial<{ parent: TestOrg | null; code: string; name: string; kind: string; id: number }> = {},
+): Promise<TestOrg> {
   const code = overrides.code ?? `ORG${next()}`;
   const name = overrides.name ?? `Tổ chức ${code}`;
   const parent = overrides.parent ?? null;
@@ -21,7 +24,14 @@ export async function buildOrg(db: Db, overrides: Partial<{ parent: TestOrg | nu
      INSERT INTO orgs (id, path, parent_id, code, name, kind) OVERRIDING SYSTEM VALUE
      SELECT n.id, (CASE WHEN $1::text IS NULL THEN n.id::text ELSE $1 || '.' || n.id END)::ltree, $2, $3, $4, $5 FROM n
      RETURNING id, path::text`,
-    [parent?.path ?? null, parent?.id ?? null, code, name, overrides.kind ?? (parent ? 'cell' : 'province_committee'), overrides.id ?? null],
+    [
+      parent?.path ?? null,
+      parent?.id ?? null,
+      code,
+      name,
+      overrides.kind ?? (parent ? 'cell' : 'province_committee'),
+      overrides.id ?? null,
+    ],
   );
   return { ...rows[0]!, code, name };
 }
@@ -43,7 +53,11 @@ export async function buildMember(db: Db, org: TestOrg, overrides: Partial<{ cod
 let sharedHash: Promise<string> | null = null;
 export const TEST_PASSWORD = `Test-${randomBytes(6).toString('hex')}`;
 
-export async function buildUser(db: Db, grants: { org: TestOrg; role: Role }[], overrides: Partial<{ username: string; fullName: string }> = {}) {
+export async function buildUser(
+  db: Db,
+  grants: { org: TestOrg; role: Role }[],
+  overrides: Partial<{ username: string; fullName: string }> = {},
+) {
   sharedHash ??= hashPassword(TEST_PASSWORD);
   const username = overrides.username ?? `user${next()}`;
   const { rows } = await db.query<{ id: number }>(
@@ -65,14 +79,30 @@ export type TestDocument = { id: number; seriesId: number; orgId: number; orgPat
 export async function buildDocument(
   db: Db,
   org: TestOrg,
-  overrides: Partial<{ kind: string; term: string; number: number; symbol: string; title: string; status: string; implementsSeries: number }> = {},
+  overrides: Partial<{
+    kind: string;
+    term: string;
+    number: number;
+    symbol: string;
+    title: string;
+    status: string;
+    implementsSeries: number;
+  }> = {},
 ): Promise<TestDocument> {
   const { rows } = await db.query<{ id: number; symbol: string }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
      INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
      SELECT n.id, $1, $2, $3, COALESCE($4::int, n.id), COALESCE($5, COALESCE($4::int, n.id) || '-VB'), COALESCE($6, 'Văn bản thử ' || n.id), $7, n.id FROM n
      RETURNING id, symbol`,
-    [org.id, overrides.kind ?? 'resolution', overrides.term ?? '2020-2025', overrides.number ?? null, overrides.symbol ?? null, overrides.title ?? null, overrides.status ?? 'adopted'],
+    [
+      org.id,
+      overrides.kind ?? 'resolution',
+      overrides.term ?? '2020-2025',
+      overrides.number ?? null,
+      overrides.symbol ?? null,
+      overrides.title ?? null,
+      overrides.status ?? 'adopted',
+    ],
   );
   const id = rows[0]!.id;
   if (overrides.implementsSeries !== undefined) {
@@ -88,14 +118,32 @@ export async function buildDocument(
 export async function buildItem(
   db: Db,
   documentId: number,
-  overrides: Partial<{ kind: string; position: number; text: string; indicator: string; comparator: string; value: number; unit: string; byYear: number }> = {},
+  overrides: Partial<{
+    kind: string;
+    position: number;
+    text: string;
+    indicator: string;
+    comparator: string;
+    value: number;
+    unit: string;
+    byYear: number;
+  }> = {},
 ): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
      VALUES ($1, $2, COALESCE($3::int, (SELECT count(*) + 1 FROM document_items WHERE document_id = $1)), $4,
              (SELECT id FROM indicators WHERE code = $5), $6, $7, $8, $9) RETURNING id`,
-    [documentId, overrides.kind ?? 'task', overrides.position ?? null, overrides.text ?? `Nội dung ${next()}`, overrides.indicator ?? null,
-      overrides.comparator ?? null, overrides.value ?? null, overrides.unit ?? null, overrides.byYear ?? null],
+    [
+      documentId,
+      overrides.kind ?? 'task',
+      overrides.position ?? null,
+      overrides.text ?? `Nội dung ${next()}`,
+      overrides.indicator ?? null,
+      overrides.comparator ?? null,
+      overrides.value ?? null,
+      overrides.unit ?? null,
+      overrides.byYear ?? null,
+    ],
   );
   return rows[0]!.id;
 }
@@ -122,7 +170,14 @@ export async function buildReport(
   db: Db,
   document: Pick<TestDocument, 'id'>,
   org: TestOrg,
-  overrides: Partial<{ periodType: string; periodKey: string; periodStart: string; periodEnd: string; dueDate: string; narrative: string }> = {},
+  overrides: Partial<{
+    periodType: string;
+    periodKey: string;
+    periodStart: string;
+    periodEnd: string;
+    dueDate: string;
+    narrative: string;
+  }> = {},
 ): Promise<{ id: number; scheduleId: number }> {
   const periodType = overrides.periodType ?? 'quarter';
   const { rows: schedule } = await db.query<{ id: number }>(
@@ -134,8 +189,17 @@ export async function buildReport(
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO reports (schedule_id, document_id, org_id, period_type, period_key, period_start, period_end, due_date, narrative)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [scheduleId, document.id, org.id, periodType, overrides.periodKey ?? '2024-Q1', overrides.periodStart ?? '2024-01-01',
-      overrides.periodEnd ?? '2024-03-31', overrides.dueDate ?? '2024-04-05', overrides.narrative ?? ''],
+    [
+      scheduleId,
+      document.id,
+      org.id,
+      periodType,
+      overrides.periodKey ?? '2024-Q1',
+      overrides.periodStart ?? '2024-01-01',
+      overrides.periodEnd ?? '2024-03-31',
+      overrides.dueDate ?? '2024-04-05',
+      overrides.narrative ?? '',
+    ],
   );
   return { id: rows[0]!.id, scheduleId };
 }
@@ -147,13 +211,26 @@ export async function buildReport(
 export async function buildStudySession(
   db: Db,
   org: TestOrg,
-  overrides: Partial<{ title: string; mode: string; startsAt: Date; endsAt: Date; documentIds: number[]; points: { org: TestOrg; name?: string }[] }> = {},
+  overrides: Partial<{
+    title: string;
+    mode: string;
+    startsAt: Date;
+    endsAt: Date;
+    documentIds: number[];
+    points: { org: TestOrg; name?: string }[];
+  }> = {},
 ): Promise<{ id: number; pointIds: number[] }> {
   // The database's clock, not the test's: a test may fix Date while PostgreSQL's now() runs on.
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO study_sessions (org_id, title, mode, starts_at, ends_at)
      VALUES ($1, $2, $3, COALESCE($4::timestamptz, now() - interval '1 hour'), COALESCE($5::timestamptz, now() + interval '1 hour')) RETURNING id`,
-    [org.id, overrides.title ?? 'Hội nghị học tập Nghị quyết', overrides.mode ?? 'online', overrides.startsAt ?? null, overrides.endsAt ?? null],
+    [
+      org.id,
+      overrides.title ?? 'Hội nghị học tập Nghị quyết',
+      overrides.mode ?? 'online',
+      overrides.startsAt ?? null,
+      overrides.endsAt ?? null,
+    ],
   );
   const id = rows[0]!.id;
   for (const documentId of overrides.documentIds ?? []) {

@@ -90,7 +90,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
   // document's pages and its cascade belong to "Văn bản".
   const selected = pathname.startsWith('/cascade')
     ? '/documents'
-    : ([...PAGES].map((p) => p.path).sort((a, b) => b.length - a.length).find((k) => pathname === k || pathname.startsWith(`${k}/`)) ?? '');
+    : ([...PAGES]
+        .map((p) => p.path)
+        .sort((a, b) => b.length - a.length)
+        .find((k) => pathname === k || pathname.startsWith(`${k}/`)) ?? '');
 
   const menu = (
     <nav aria-label={t('nav.menu')}>
@@ -126,7 +129,16 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Sider>
       )}
       {isPhone && (
-        <Drawer open={isDrawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={260} closable={false} className="app-drawer" styles={{ body: { padding: 0, background: '#3b0a0a' } }} data-testid="nav-drawer">
+        <Drawer
+          open={isDrawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={260}
+          closable={false}
+          className="app-drawer"
+          styles={{ body: { padding: 0, background: '#3b0a0a' } }}
+          data-testid="nav-drawer"
+        >
           {brand(true)}
           {menu}
         </Drawer>
@@ -134,7 +146,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <Layout>
         <Header className="app-header">
           {isPhone ? (
-            <Button type="text" icon={<MenuOutlined />} aria-label={n('openMenu')} onClick={() => setDrawerOpen(true)} data-testid="nav-open" />
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={n('openMenu')}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="nav-open"
+            />
           ) : (
             <Typography.Text className="header-tagline">{t('app.tagline')}</Typography.Text>
           )}
@@ -159,7 +177,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
                   { type: 'divider' },
                   { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout') },
                 ],
-                onClick: ({ key }) => (key === 'password' ? setChangingPassword(true) : key === 'account' ? void navigate({ to: '/account' }) : void logout()),
+                onClick: ({ key }) =>
+                  key === 'password' ? setChangingPassword(true) : key === 'account' ? void navigate({ to: '/account' }) : void logout(),
               }}
             >
               <Button type="text" aria-label={`${t('nav.account')}: ${me.fullName}`} data-testid="user-menu">

@@ -32,7 +32,8 @@ describe('a home for each role', () => {
   });
 
   it('gives every role that reads reports a dashboard entry, and only those', () => {
-    for (const role of ['admin', 'manager', 'reporter', 'approver', 'inspector', 'viewer'] as const) expect(pagesFor(as(role))).toContain('/dashboard');
+    for (const role of ['admin', 'manager', 'reporter', 'approver', 'inspector', 'viewer'] as const)
+      expect(pagesFor(as(role))).toContain('/dashboard');
     expect(pagesFor(as('member', 1))).not.toContain('/dashboard');
   });
 

@@ -61,7 +61,9 @@ export function pagesFor(user: NavUser): PagePath[] {
 
 /** Whether the user may open the page at `pathname` (pages outside the menu are left to the server). */
 export function canOpen(user: NavUser, pathname: string): boolean {
-  const page = [...PAGES].sort((a, b) => b.path.length - a.path.length).find((p) => pathname === p.path || pathname.startsWith(`${p.path}/`));
+  const page = [...PAGES]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((p) => pathname === p.path || pathname.startsWith(`${p.path}/`));
   if (!page) return true;
   return pagesFor(user).includes(page.path);
 }

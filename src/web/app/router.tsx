@@ -1,6 +1,15 @@
 import { useEffect } from 'react';
 import { Button, Result } from 'antd';
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Link,
+  Outlet,
+  useNavigate,
+  useRouterState,
+} from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, setUnauthenticatedHandler } from '../lib/api';
@@ -19,7 +28,10 @@ const OrgsPage = lazyRouteComponent(() => import('../features/orgs/orgs-page'), 
 const MembersPage = lazyRouteComponent(() => import('../features/members/members-page'), 'MembersPage');
 const UsersPage = lazyRouteComponent(() => import('../features/users/users-page'), 'UsersPage');
 const AuditPage = lazyRouteComponent(() => import('../features/audit/audit-page'), 'AuditPage');
-const IndicatorProposalsPage = lazyRouteComponent(() => import('../features/indicator-proposals/indicator-proposals-page'), 'IndicatorProposalsPage');
+const IndicatorProposalsPage = lazyRouteComponent(
+  () => import('../features/indicator-proposals/indicator-proposals-page'),
+  'IndicatorProposalsPage',
+);
 const DocumentsPage = lazyRouteComponent(() => import('../features/documents/documents-page'), 'DocumentsPage');
 const DocumentPage = lazyRouteComponent(() => import('../features/documents/document-page'), 'DocumentPage');
 const CascadePage = lazyRouteComponent(() => import('../features/documents/cascade-page'), 'CascadePage');
@@ -140,41 +152,110 @@ const membersRoute = createRoute({
 });
 const usersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/users', component: UsersPage });
 const auditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/audit', component: AuditPage });
-const indicatorProposalsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/indicator-proposals', component: IndicatorProposalsPage });
+const indicatorProposalsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/indicator-proposals',
+  component: IndicatorProposalsPage,
+});
 const documentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/documents', component: DocumentsPage });
 const documentRoute = createRoute({ getParentRoute: () => rootRoute, path: '/documents/$id', component: DocumentRoutePage });
 const cascadeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cascade/$itemId', component: CascadeRoutePage });
-const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/dashboard/$documentId', validateSearch: orgSearch, component: DashboardRoutePage });
+const dashboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dashboard/$documentId',
+  validateSearch: orgSearch,
+  component: DashboardRoutePage,
+});
 const myWorkRoute = createRoute({ getParentRoute: () => rootRoute, path: '/my-work', component: MyWorkPage });
 const reportsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reports', component: ReportsPage });
-const reportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reports/$id', component: () => <ReportPage key={reportRoute.useParams().id} id={Number(reportRoute.useParams().id)} /> });
+const reportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports/$id',
+  component: () => <ReportPage key={reportRoute.useParams().id} id={Number(reportRoute.useParams().id)} />,
+});
 const mailOutboxRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mail-outbox', component: MailOutboxPage });
-const publicDashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/public/dashboards/$token', component: () => <PublicDashboardPage token={publicDashboardRoute.useParams().token} /> });
+const publicDashboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/dashboards/$token',
+  component: () => <PublicDashboardPage token={publicDashboardRoute.useParams().token} />,
+});
 const studyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study', component: StudySessionsPage });
-const studySessionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/sessions/$id', component: () => <StudySessionPage key={studySessionRoute.useParams().id} id={Number(studySessionRoute.useParams().id)} /> });
-const studyPointRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/points/$id', component: () => <StudyPointPage key={studyPointRoute.useParams().id} id={Number(studyPointRoute.useParams().id)} /> });
-const studyPointCodesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/points/$id/codes', component: () => <PointCodesPage id={Number(studyPointCodesRoute.useParams().id)} /> });
+const studySessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/study/sessions/$id',
+  component: () => <StudySessionPage key={studySessionRoute.useParams().id} id={Number(studySessionRoute.useParams().id)} />,
+});
+const studyPointRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/study/points/$id',
+  component: () => <StudyPointPage key={studyPointRoute.useParams().id} id={Number(studyPointRoute.useParams().id)} />,
+});
+const studyPointCodesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/study/points/$id/codes',
+  component: () => <PointCodesPage id={Number(studyPointCodesRoute.useParams().id)} />,
+});
 const studyCoverageRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/study/coverage',
-  validateSearch: (s: Record<string, unknown>): { documentId?: number; orgId?: number } => ({ ...orgSearch(s), ...(positiveInt(s.documentId) ? { documentId: positiveInt(s.documentId) } : {}) }),
+  validateSearch: (s: Record<string, unknown>): { documentId?: number; orgId?: number } => ({
+    ...orgSearch(s),
+    ...(positiveInt(s.documentId) ? { documentId: positiveInt(s.documentId) } : {}),
+  }),
   component: () => <StudyCoveragePage {...studyCoverageRoute.useSearch()} />,
 });
 const myStudyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/me', component: MyStudyPage });
 const reflectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/study/reflections', component: ReflectionsPage });
 const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: '/account', component: AccountPage });
 const apiTokensRoute = createRoute({ getParentRoute: () => rootRoute, path: '/api-tokens', component: ApiTokensPage });
-const checkinRoute = createRoute({ getParentRoute: () => rootRoute, path: '/checkin/$token', component: () => <CheckinPage token={checkinRoute.useParams().token} /> });
-const oversightRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight', validateSearch: orgSearch, component: () => <OversightDashboardPage orgId={oversightRoute.useSearch().orgId} /> });
-const oversightProgramsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/programs', component: OversightProgramsPage });
-const oversightProgramRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/programs/$id', component: () => <OversightProgramPage key={oversightProgramRoute.useParams().id} id={Number(oversightProgramRoute.useParams().id)} /> });
-const oversightInspectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/inspections', component: OversightInspectionsPage });
-const oversightInspectionRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/inspections/$id', component: () => <OversightInspectionPage key={oversightInspectionRoute.useParams().id} id={Number(oversightInspectionRoute.useParams().id)} /> });
-const oversightTimelineRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/orgs/$orgId', component: () => <OversightTimelinePage key={oversightTimelineRoute.useParams().orgId} orgId={Number(oversightTimelineRoute.useParams().orgId)} /> });
+const checkinRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/checkin/$token',
+  component: () => <CheckinPage token={checkinRoute.useParams().token} />,
+});
+const oversightRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/oversight',
+  validateSearch: orgSearch,
+  component: () => <OversightDashboardPage orgId={oversightRoute.useSearch().orgId} />,
+});
+const oversightProgramsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/oversight/programs',
+  component: OversightProgramsPage,
+});
+const oversightProgramRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/oversight/programs/$id',
+  component: () => <OversightProgramPage key={oversightProgramRoute.useParams().id} id={Number(oversightProgramRoute.useParams().id)} />,
+});
+const oversightInspectionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/oversight/inspections',
+  component: OversightInspectionsPage,
+});
+const oversightInspectionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/oversight/inspections/$id',
+  component: () => (
+    <OversightInspectionPage key={oversightInspectionRoute.useParams().id} id={Number(oversightInspectionRoute.useParams().id)} />
+  ),
+});
+const oversightTimelineRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/oversight/orgs/$orgId',
+  component: () => (
+    <OversightTimelinePage key={oversightTimelineRoute.useParams().orgId} orgId={Number(oversightTimelineRoute.useParams().orgId)} />
+  ),
+});
 const gradingRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading', component: GradingRoundsPage });
 const myInspectionsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/oversight/me', component: MyInspectionsPage });
 const myEvaluationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading/me', component: MyEvaluationPage });
-const gradingRoundRoute = createRoute({ getParentRoute: () => rootRoute, path: '/grading/rounds/$id', component: () => <GradingRoundPage key={gradingRoundRoute.useParams().id} id={Number(gradingRoundRoute.useParams().id)} /> });
+const gradingRoundRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/grading/rounds/$id',
+  component: () => <GradingRoundPage key={gradingRoundRoute.useParams().id} id={Number(gradingRoundRoute.useParams().id)} />,
+});
 const carryOverRoute = createRoute({ getParentRoute: () => rootRoute, path: '/carry-over', component: CarryOverPage });
 function DashboardRoutePage() {
   const { documentId } = dashboardRoute.useParams();

@@ -286,7 +286,8 @@ const vi = {
     title: 'Bảo mật tài khoản',
     totpTitle: 'Xác thực hai lớp',
     totpOn: 'Đang bật: mỗi lần đăng nhập cần mã 6 số từ ứng dụng xác thực.',
-    totpOff: 'Chưa bật. Khi bật, mỗi lần đăng nhập cần thêm mã 6 số từ ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator…).',
+    totpOff:
+      'Chưa bật. Khi bật, mỗi lần đăng nhập cần thêm mã 6 số từ ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator…).',
     totpRequired: 'Quản trị viên yêu cầu tài khoản của bạn bật xác thực hai lớp trước khi tiếp tục làm việc.',
     totpStart: 'Bật xác thực hai lớp',
     totpScan: 'Quét mã QR này bằng ứng dụng xác thực, hoặc nhập mã bí mật bên dưới, rồi nhập mã 6 số ứng dụng hiển thị.',
@@ -605,7 +606,8 @@ const en: Resource = {
     title: 'Account security',
     totpTitle: 'Two-factor authentication',
     totpOn: 'On: every login needs a 6-digit code from your authenticator app.',
-    totpOff: 'Off. When on, every login also needs a 6-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator…).',
+    totpOff:
+      'Off. When on, every login also needs a 6-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator…).',
     totpRequired: 'Your administrator requires two-factor authentication on your account before you continue.',
     totpStart: 'Turn on two-factor authentication',
     totpScan: 'Scan this QR code with your authenticator app, or type the secret below, then enter the 6-digit code it shows.',

@@ -23,14 +23,25 @@ export const freshHeldOutCases: EvalCase[] = [
   c('Đưa tỷ lệ đường đô thị được chiếu sáng lên 95%.', incTo(95, '%')),
   c('Số cơ sở lưu trú đạt chuẩn từ 3 sao trở lên đạt 40 cơ sở.', eq(40, 'cơ sở')),
   c('Tỷ lệ chi thường xuyên trong tổng chi ngân sách địa phương không vượt quá 60%.', atMost(60, '%')),
-  c('Phấn đấu đến năm 2030 có 1.000 hợp tác xã hoạt động hiệu quả, trong đó 200 hợp tác xã ứng dụng công nghệ cao.', eq(1000, 'hợp tác xã', { byYear: 2030 }), eq(200, 'hợp tác xã', { byYear: 2030 })),
+  c(
+    'Phấn đấu đến năm 2030 có 1.000 hợp tác xã hoạt động hiệu quả, trong đó 200 hợp tác xã ứng dụng công nghệ cao.',
+    eq(1000, 'hợp tác xã', { byYear: 2030 }),
+    eq(200, 'hợp tác xã', { byYear: 2030 }),
+  ),
   c('Thu nhập của người dân nông thôn năm 2030 tăng gấp 1,8 lần năm 2025.', incTo(1.8, 'lần')),
-  c('Tỷ lệ tổ chức cơ sở đảng trong sạch, vững mạnh hằng năm đạt từ 80% trở lên; không có tổ chức cơ sở đảng yếu kém.', atLeast(80, '%', { perYear: true })),
+  c(
+    'Tỷ lệ tổ chức cơ sở đảng trong sạch, vững mạnh hằng năm đạt từ 80% trở lên; không có tổ chức cơ sở đảng yếu kém.',
+    atLeast(80, '%', { perYear: true }),
+  ),
   c('Tỷ lệ hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng đạt 95%, cấp xã đạt 80%.', eq(95, '%'), eq(80, '%')),
   c('Duy trì tỷ lệ phổ cập giáo dục mầm non cho trẻ 5 tuổi đạt 100%.', eq(100, '%')),
   c('Số vụ cháy, nổ giảm tối thiểu 10% so với giai đoạn 2020 - 2025.', atLeast(10, '%')),
   c('Diện tích lúa chất lượng cao khoảng 120 nghìn ha.', about(120, 'nghìn ha')),
-  c('Huy động 9.000 tỷ đồng xây dựng nông thôn mới; mỗi xã nông thôn mới nâng cao có thêm 2 mô hình thông minh.', eq(9000, 'tỷ đồng'), eq(2, 'mô hình')),
+  c(
+    'Huy động 9.000 tỷ đồng xây dựng nông thôn mới; mỗi xã nông thôn mới nâng cao có thêm 2 mô hình thông minh.',
+    eq(9000, 'tỷ đồng'),
+    eq(2, 'mô hình'),
+  ),
   // Traps.
   c('Căn cứ Quy định số 24-QĐ/TW ngày 30/7/2021 và Hướng dẫn số 02-HD/TW, Tỉnh ủy ban hành Chương trình hành động số 12.'),
   c('Nghị quyết xác định 28 chỉ tiêu chủ yếu và 4 khâu đột phá.'),

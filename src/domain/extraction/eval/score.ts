@@ -30,7 +30,12 @@ function sameNumbers(got: ExtractedItem, want: ExpectedTarget): boolean {
   return close(got.value, want.value) && close(got.valueMin, want.valueMin) && close(got.valueMax, want.valueMax);
 }
 
-const fold = (text: string) => text.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+    .trim();
 
 function sameReference(got: ExtractedItem, want: ExpectedTarget): boolean {
   if (want.reference === undefined) return got.reference === null || got.reference === undefined;
@@ -56,7 +61,17 @@ export function isSameName(got: string, want: string): boolean {
 
 /** Scores `extractItems` on the cases. Pure apart from running the parser. */
 export function scoreCases(cases: EvalCase[]): Score {
-  const score: Score = { expected: 0, correct: 0, proposed: 0, falseTargets: 0, detailsChecked: 0, detailsRight: 0, namesChecked: 0, namesRight: 0, misses: [] };
+  const score: Score = {
+    expected: 0,
+    correct: 0,
+    proposed: 0,
+    falseTargets: 0,
+    detailsChecked: 0,
+    detailsRight: 0,
+    namesChecked: 0,
+    namesRight: 0,
+    misses: [],
+  };
   for (const testCase of cases) {
     const got = extractItems(testCase.text).filter((i) => i.kind === 'target');
     const free = [...got];

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { apiTokenIdParams, apiTokenListSchema, apiTokenSchema, issueApiTokenSchema, issuedApiTokenSchema } from '../../../contracts/api-tokens';
+import {
+  apiTokenIdParams,
+  apiTokenListSchema,
+  apiTokenSchema,
+  issueApiTokenSchema,
+  issuedApiTokenSchema,
+} from '../../../contracts/api-tokens';
 import type { FeatureOptions } from '../index';
 import { actorOf } from '../../lib/http';
 import { findApiTokens, issueApiToken, revokeApiToken } from './api-tokens.service';
@@ -12,7 +18,10 @@ export const apiTokensRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
 
   app.get(
     '/api-tokens',
-    { config: { access: 'users.write' }, schema: { tags, summary: 'API tokens of the orgs I administer (never the secret)', response: { 200: apiTokenListSchema } } },
+    {
+      config: { access: 'users.write' },
+      schema: { tags, summary: 'API tokens of the orgs I administer (never the secret)', response: { 200: apiTokenListSchema } },
+    },
     async (req) => findApiTokens(db, actorOf(req)),
   );
 
@@ -20,14 +29,22 @@ export const apiTokensRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
     '/api-tokens',
     {
       config: { access: 'users.write', reauth: true },
-      schema: { tags, summary: 'Issue a token for another system: read or read-write on a subtree, until a day; the token is in this answer only', body: issueApiTokenSchema, response: { 201: issuedApiTokenSchema } },
+      schema: {
+        tags,
+        summary: 'Issue a token for another system: read or read-write on a subtree, until a day; the token is in this answer only',
+        body: issueApiTokenSchema,
+        response: { 201: issuedApiTokenSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await issueApiToken(db, actorOf(req), req.body)),
   );
 
   app.post(
     '/api-tokens/:id/revoke',
-    { config: { access: 'users.write' }, schema: { tags, summary: 'Revoke a token at once', params: apiTokenIdParams, response: { 200: apiTokenSchema } } },
+    {
+      config: { access: 'users.write' },
+      schema: { tags, summary: 'Revoke a token at once', params: apiTokenIdParams, response: { 200: apiTokenSchema } },
+    },
     async (req) => revokeApiToken(db, actorOf(req), req.params.id),
   );
 };

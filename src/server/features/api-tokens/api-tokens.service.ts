@@ -18,7 +18,10 @@ const MAX_DAYS = 730;
 function adminScope(actor: Actor): string[] {
   const paths = actor.grants.filter((g) => g.role === 'admin').map((g) => g.orgPath);
   if (paths.length === 0) {
-    throw new AppError('forbidden', { vi: 'Chỉ quản trị hệ thống mới quản lý được mã truy cập API.', en: 'Only administrators can manage API tokens.' });
+    throw new AppError('forbidden', {
+      vi: 'Chỉ quản trị hệ thống mới quản lý được mã truy cập API.',
+      en: 'Only administrators can manage API tokens.',
+    });
   }
   return paths;
 }
@@ -26,8 +29,17 @@ function adminScope(actor: Actor): string[] {
 const tokenNotFound = () => notFound({ vi: 'Không tìm thấy mã truy cập API.', en: 'API token not found.' });
 
 type TokenRow = {
-  id: number; system_name: string; org_id: number; org_name: string; access: 'read' | 'write'; token_prefix: string; expires_at: Date; created_at: Date;
-  created_by_name: string | null; revoked_at: Date | null; last_used_at: Date | null;
+  id: number;
+  system_name: string;
+  org_id: number;
+  org_name: string;
+  access: 'read' | 'write';
+  token_prefix: string;
+  expires_at: Date;
+  created_at: Date;
+  created_by_name: string | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
 };
 
 const columns = `t.id, t.system_name, t.org_id, o.name AS org_name, t.access, t.token_prefix, t.expires_at, t.created_at, cu.full_name AS created_by_name,
@@ -37,9 +49,18 @@ const from = `api_tokens t JOIN orgs o ON o.id = t.org_id LEFT JOIN users cu ON 
 function present(r: TokenRow): ApiToken {
   const status = r.revoked_at ? 'revoked' : r.expires_at.getTime() <= Date.now() ? 'expired' : 'active';
   return {
-    id: r.id, systemName: r.system_name, orgId: r.org_id, orgName: r.org_name, access: r.access, tokenPrefix: r.token_prefix,
-    expiresAt: r.expires_at.toISOString(), createdAt: r.created_at.toISOString(), createdByName: r.created_by_name,
-    revokedAt: r.revoked_at?.toISOString() ?? null, lastUsedAt: r.last_used_at?.toISOString() ?? null, status,
+    id: r.id,
+    systemName: r.system_name,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    access: r.access,
+    tokenPrefix: r.token_prefix,
+    expiresAt: r.expires_at.toISOString(),
+    createdAt: r.created_at.toISOString(),
+    createdByName: r.created_by_name,
+    revokedAt: r.revoked_at?.toISOString() ?? null,
+    lastUsedAt: r.last_used_at?.toISOString() ?? null,
+    status,
   };
 }
 
@@ -52,7 +73,10 @@ async function loadToken(db: Queryable, scope: string[], id: number): Promise<To
 /** Tokens of the orgs the administrator administers, newest first. */
 export async function findApiTokens(db: Db, actor: Actor): Promise<ApiToken[]> {
   const scope = adminScope(actor);
-  const { rows } = await db.query<TokenRow>(`SELECT ${columns} FROM ${from} WHERE o.path <@ $1::ltree[] ORDER BY t.created_at DESC, t.id DESC`, [scope]);
+  const { rows } = await db.query<TokenRow>(
+    `SELECT ${columns} FROM ${from} WHERE o.path <@ $1::ltree[] ORDER BY t.created_at DESC, t.id DESC`,
+    [scope],
+  );
   return rows.map(present);
 }
 
@@ -67,7 +91,11 @@ export async function issueApiToken(db: Db, actor: Actor, input: IssueApiTokenIn
   const days = daysBetween(vnToday(), input.expiresOn);
   if (days < 0 || days > MAX_DAYS) {
     const vi = `Ngày hết hạn phải từ hôm nay đến tối đa ${MAX_DAYS} ngày sau.`;
-    throw new AppError('validation_failed', { vi, en: `The expiry must be between today and ${MAX_DAYS} days from now.` }, { fields: [{ field: 'body.expiresOn', message: vi }] });
+    throw new AppError(
+      'validation_failed',
+      { vi, en: `The expiry must be between today and ${MAX_DAYS} days from now.` },
+      { fields: [{ field: 'body.expiresOn', message: vi }] },
+    );
   }
   const { token, hash, prefix } = newToken();
   return inTransaction(db, async (client) => {
@@ -83,7 +111,11 @@ export async function issueApiToken(db: Db, actor: Actor, input: IssueApiTokenIn
     );
     const id = rows[0]!.id;
     await recordAudit(client, actor, {
-      action: 'create', entity: 'api_token', entityId: id, orgId: org.id, orgPath: org.path,
+      action: 'create',
+      entity: 'api_token',
+      entityId: id,
+      orgId: org.id,
+      orgPath: org.path,
       summary: `Cấp mã truy cập API (${input.access === 'read' ? 'chỉ đọc' : 'đọc và ghi'}) cho ${input.systemName}`,
       after: { systemName: input.systemName, orgId: org.id, access: input.access, expiresOn: input.expiresOn, tokenPrefix: prefix },
     });
@@ -97,10 +129,17 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<
   const before = await loadToken(db, scope, id);
   if (!before.revoked_at) {
     await inTransaction(db, async (client) => {
-      await client.query('UPDATE api_tokens SET revoked_at = now(), revoked_by = $2 WHERE id = $1 AND revoked_at IS NULL', [id, actor.userId]);
+      await client.query('UPDATE api_tokens SET revoked_at = now(), revoked_by = $2 WHERE id = $1 AND revoked_at IS NULL', [
+        id,
+        actor.userId,
+      ]);
       const { rows } = await client.query<{ path: string }>('SELECT path::text AS path FROM orgs WHERE id = $1', [before.org_id]);
       await recordAudit(client, actor, {
-        action: 'revoke', entity: 'api_token', entityId: id, orgId: before.org_id, orgPath: rows[0]?.path ?? null,
+        action: 'revoke',
+        entity: 'api_token',
+        entityId: id,
+        orgId: before.org_id,
+        orgPath: rows[0]?.path ?? null,
         summary: `Thu hồi mã truy cập API của ${before.system_name}`,
       });
     });

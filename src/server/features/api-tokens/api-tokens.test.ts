@@ -56,14 +56,25 @@ describe('API tokens', () => {
   it('are issued by an administrator, shown once and stored as a sha256 only', async () => {
     const issued = await issue('read');
     expect(issued.token).toMatch(/^rsl_[A-Za-z0-9_-]{43}$/);
-    expect(issued).toMatchObject({ status: 'active', tokenPrefix: issued.token.slice(0, 10), access: 'read', orgId: ward.id, systemName: 'Kho dữ liệu tỉnh' });
+    expect(issued).toMatchObject({
+      status: 'active',
+      tokenPrefix: issued.token.slice(0, 10),
+      access: 'read',
+      orgId: ward.id,
+      systemName: 'Kho dữ liệu tỉnh',
+    });
     const list = await admin.get('/api/api-tokens');
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(issued.token);
-    expect(list.json().find((t: { id: number }) => t.id === issued.id)).toMatchObject({ status: 'active', tokenPrefix: issued.tokenPrefix });
+    expect(list.json().find((t: { id: number }) => t.id === issued.id)).toMatchObject({
+      status: 'active',
+      tokenPrefix: issued.tokenPrefix,
+    });
     const { rows } = await db.query<{ token_hash: Buffer }>('SELECT token_hash FROM api_tokens WHERE id = $1', [issued.id]);
     expect(rows[0]!.token_hash.equals(createHash('sha256').update(issued.token).digest())).toBe(true);
-    const { rows: audit } = await db.query(`SELECT action, summary FROM audit_log WHERE entity = 'api_token' AND entity_id = $1`, [String(issued.id)]);
+    const { rows: audit } = await db.query(`SELECT action, summary FROM audit_log WHERE entity = 'api_token' AND entity_id = $1`, [
+      String(issued.id),
+    ]);
     expect(audit).toEqual([{ action: 'create', summary: 'Cấp mã truy cập API (chỉ đọc) cho Kho dữ liệu tỉnh' }]);
   });
 
@@ -73,12 +84,20 @@ describe('API tokens', () => {
     expect(invalid.json().error.details.fields[0].field).toBe('body.systemName');
     const past = await admin.post('/api/api-tokens', { systemName: 'Cũ', orgId: ward.id, access: 'read', expiresOn: '2020-01-01' });
     expect(past.json().error.details.fields[0].field).toBe('body.expiresOn');
-    expect((await (await anonymous(app)).post('/api/api-tokens', { systemName: 'X', orgId: ward.id, access: 'read', expiresOn: nextMonth() })).statusCode).toBe(401);
+    expect(
+      (await (await anonymous(app)).post('/api/api-tokens', { systemName: 'X', orgId: ward.id, access: 'read', expiresOn: nextMonth() }))
+        .statusCode,
+    ).toBe(401);
     const m = await buildUser(db, [{ org: province, role: 'manager' }]);
     const manager = await loginAs(app, m.username, m.password);
-    expect((await manager.post('/api/api-tokens', { systemName: 'X', orgId: ward.id, access: 'read', expiresOn: nextMonth() })).statusCode).toBe(403);
+    expect(
+      (await manager.post('/api/api-tokens', { systemName: 'X', orgId: ward.id, access: 'read', expiresOn: nextMonth() })).statusCode,
+    ).toBe(403);
     expect((await manager.get('/api/api-tokens')).statusCode).toBe(403);
-    expect((await admin.post('/api/api-tokens', { systemName: 'X', orgId: otherProvince.id, access: 'read', expiresOn: nextMonth() })).statusCode).toBe(404);
+    expect(
+      (await admin.post('/api/api-tokens', { systemName: 'X', orgId: otherProvince.id, access: 'read', expiresOn: nextMonth() }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('read: reads the subtree without CSRF, 404 outside it, 403 on a write or on accounts', async () => {
@@ -89,7 +108,12 @@ describe('API tokens', () => {
     expect((await asSystem(token, 'GET', `/api/members/${inWard.id}`)).statusCode).toBe(200);
     expect((await asSystem(token, 'GET', `/api/members/${inOtherWard.id}`)).statusCode).toBe(404);
     expect((await asSystem(token, 'GET', `/api/members?orgId=${otherWard.id}`)).statusCode).toBe(404);
-    const write = await asSystem(token, 'POST', '/api/members', { orgId: ward.id, code: 'API-R-1', fullName: 'Phạm Văn Ghi', gender: 'male' });
+    const write = await asSystem(token, 'POST', '/api/members', {
+      orgId: ward.id,
+      code: 'API-R-1',
+      fullName: 'Phạm Văn Ghi',
+      gender: 'male',
+    });
     expect(write.statusCode).toBe(403);
     expect((await asSystem(token, 'GET', '/api/users')).statusCode).toBe(403);
     expect((await asSystem(token, 'GET', '/api/auth/me')).statusCode).toBe(403);
@@ -100,12 +124,22 @@ describe('API tokens', () => {
     const { id, token } = await issue('write', ward, 'Hệ thống báo cáo cấp trên');
     const cell = await buildOrg(db, { parent: ward });
     const otherCell = await buildOrg(db, { parent: otherWard });
-    const created = await asSystem(token, 'POST', '/api/members', { orgId: cell.id, code: 'API-W-1', fullName: 'Phạm Văn Ghi', gender: 'male' });
+    const created = await asSystem(token, 'POST', '/api/members', {
+      orgId: cell.id,
+      code: 'API-W-1',
+      fullName: 'Phạm Văn Ghi',
+      gender: 'male',
+    });
     expect(created.statusCode, created.body).toBe(201);
-    expect((await asSystem(token, 'POST', '/api/members', { orgId: otherCell.id, code: 'API-W-2', fullName: 'Phạm Văn Ngoài', gender: 'male' })).statusCode).toBe(404);
+    expect(
+      (await asSystem(token, 'POST', '/api/members', { orgId: otherCell.id, code: 'API-W-2', fullName: 'Phạm Văn Ngoài', gender: 'male' }))
+        .statusCode,
+    ).toBe(404);
     const { rows } = await db.query<{ actor_name: string; n: number }>(
       `SELECT a.actor_name, count(*)::int AS n FROM audit_log a JOIN api_tokens t ON t.user_id = a.actor_id
-        WHERE t.id = $1 AND a.action = 'create' AND a.entity = 'member' GROUP BY a.actor_name`, [id]);
+        WHERE t.id = $1 AND a.action = 'create' AND a.entity = 'member' GROUP BY a.actor_name`,
+      [id],
+    );
     expect(rows).toEqual([{ actor_name: 'Hệ thống ngoài: Hệ thống báo cáo cấp trên', n: 1 }]);
   });
 
@@ -113,7 +147,10 @@ describe('API tokens', () => {
     const { id, token } = await issue('read');
     await Promise.all(Array.from({ length: 5 }, () => asSystem(token, 'GET', `/api/members?orgId=${ward.id}`)));
     await asSystem(token, 'GET', `/api/orgs/${ward.id}`);
-    const { rows } = await db.query(`SELECT action, summary FROM audit_log WHERE entity = 'api_token' AND entity_id = $1 AND action = 'api_use'`, [String(id)]);
+    const { rows } = await db.query(
+      `SELECT action, summary FROM audit_log WHERE entity = 'api_token' AND entity_id = $1 AND action = 'api_use'`,
+      [String(id)],
+    );
     expect(rows).toEqual([{ action: 'api_use', summary: `Mã truy cập API được dùng trong ngày ${vnToday()}: Kho dữ liệu tỉnh` }]);
     const list = (await admin.get('/api/api-tokens')).json();
     expect(list.find((t: { id: number }) => t.id === id).lastUsedAt).not.toBeNull();

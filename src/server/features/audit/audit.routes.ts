@@ -7,6 +7,17 @@ import { findAuditEntries } from './audit.service';
 
 export const auditRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  app.get('/audit', { config: { access: 'audit.read' }, schema: { tags: ['audit'], summary: 'The audit log of the caller’s scope', querystring: auditQuery, response: { 200: auditPageSchema } } },
-    async (req) => findAuditEntries(db, actorOf(req), req.query));
+  app.get(
+    '/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit log of the caller’s scope',
+        querystring: auditQuery,
+        response: { 200: auditPageSchema },
+      },
+    },
+    async (req) => findAuditEntries(db, actorOf(req), req.query),
+  );
 };

@@ -14,18 +14,35 @@ export async function findAuditEntries(db: Db, actor: Actor, q: z.infer<typeof a
   // The entry's org as it stands now (a moved org's manager reads its past entries); the path
   // written at the time only for entries that name no org.
   const path = 'COALESCE(o.path, a.org_path)';
-  const where = [`(${inScopeSql(path, '$1')} OR (${path} IS NULL AND ($1::ltree[] IS NULL OR EXISTS (SELECT 1 FROM orgs r WHERE r.parent_id IS NULL AND r.path <@ $1::ltree[]))))`];
+  const where = [
+    `(${inScopeSql(path, '$1')} OR (${path} IS NULL AND ($1::ltree[] IS NULL OR EXISTS (SELECT 1 FROM orgs r WHERE r.parent_id IS NULL AND r.path <@ $1::ltree[]))))`,
+  ];
   if (q.orgId) {
-    const { rows } = await db.query<{ path: string }>(`SELECT path::text AS path FROM orgs WHERE id = $1 AND ${inScopeSql('path', '$2')}`, [q.orgId, scope]);
+    const { rows } = await db.query<{ path: string }>(`SELECT path::text AS path FROM orgs WHERE id = $1 AND ${inScopeSql('path', '$2')}`, [
+      q.orgId,
+      scope,
+    ]);
     if (!rows[0]) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
     params.push(rows[0].path);
     where.push(`${path} <@ $${params.length}::ltree`);
   }
-  if (q.actorId) { params.push(q.actorId); where.push(`a.actor_id = $${params.length}`); }
-  if (q.entity) { params.push(q.entity); where.push(`a.entity = $${params.length}`); }
+  if (q.actorId) {
+    params.push(q.actorId);
+    where.push(`a.actor_id = $${params.length}`);
+  }
+  if (q.entity) {
+    params.push(q.entity);
+    where.push(`a.entity = $${params.length}`);
+  }
   // Dates are the office's calendar days in Vietnam (UTC+7).
-  if (q.from) { params.push(q.from); where.push(`a.at >= ($${params.length}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`); }
-  if (q.to) { params.push(q.to); where.push(`a.at < ($${params.length}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`); }
+  if (q.from) {
+    params.push(q.from);
+    where.push(`a.at >= ($${params.length}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
+  }
+  if (q.to) {
+    params.push(q.to);
+    where.push(`a.at < ($${params.length}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
+  }
   const w = where.join(' AND ');
   const [{ rows }, { rows: count }] = await Promise.all([
     db.query(

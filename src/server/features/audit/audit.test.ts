@@ -41,7 +41,15 @@ describe('audit log', () => {
     const res = await manager.get(`/api/audit?entity=member&orgId=${ward.id}`);
     expect(res.statusCode).toBe(200);
     const [update, create] = res.json().items;
-    expect(update).toMatchObject({ action: 'update', actorId: managerId, actorName: 'Nguyễn Văn Quản', entity: 'member', entityId: String(m.id), before: { phone: null }, after: { phone: '0911222333' } });
+    expect(update).toMatchObject({
+      action: 'update',
+      actorId: managerId,
+      actorName: 'Nguyễn Văn Quản',
+      entity: 'member',
+      entityId: String(m.id),
+      before: { phone: null },
+      after: { phone: '0911222333' },
+    });
     expect(update.ip).toBeTruthy();
     expect(create).toMatchObject({ action: 'create', orgName: cell.name });
   });

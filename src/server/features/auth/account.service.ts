@@ -15,17 +15,27 @@ import { accountKeyOf, isTotpRequired } from './auth.service';
 
 const ISSUER = 'Resolute';
 
-const fieldError = (field: string, vi: string, en: string) => new AppError('validation_failed', { vi, en }, { fields: [{ field, message: vi }] });
+const fieldError = (field: string, vi: string, en: string) =>
+  new AppError('validation_failed', { vi, en }, { fields: [{ field, message: vi }] });
 
 /** Checks the password (and the code when enrolled) and marks this session as just re-authenticated. */
 export async function reauthenticate(db: Db, actor: Actor, idHash: string, input: { password: string; totpCode?: string }) {
-  const { rows } = await db.query<{ password_hash: string; totp_secret: string | null; totp_enabled_at: Date | null; totp_last_step: string | null }>(
-    'SELECT password_hash, totp_secret, totp_enabled_at, totp_last_step::text FROM users WHERE id = $1',
-    [actor.userId],
-  );
+  const { rows } = await db.query<{
+    password_hash: string;
+    totp_secret: string | null;
+    totp_enabled_at: Date | null;
+    totp_last_step: string | null;
+  }>('SELECT password_hash, totp_secret, totp_enabled_at, totp_last_step::text FROM users WHERE id = $1', [actor.userId]);
   const user = rows[0];
   if (!user || !(await verifyPassword(input.password, user.password_hash))) {
-    await recordAudit(db, actor, { action: 'reauth_failed', entity: 'user', entityId: actor.userId, orgId: null, orgPath: null, summary: 'Xác nhận lại mật khẩu sai' });
+    await recordAudit(db, actor, {
+      action: 'reauth_failed',
+      entity: 'user',
+      entityId: actor.userId,
+      orgId: null,
+      orgPath: null,
+      summary: 'Xác nhận lại mật khẩu sai',
+    });
     throw fieldError('body.password', 'Mật khẩu không đúng.', 'Wrong password.');
   }
   if (user.totp_enabled_at && user.totp_secret) {
@@ -40,8 +50,11 @@ export async function reauthenticate(db: Db, actor: Actor, idHash: string, input
 
 /** A new pending secret (replacing any unconfirmed one) with its otpauth URI and QR code. */
 export async function startTotpSetup(db: Db, actor: Actor) {
-  const { rows } = await db.query<{ enabled: boolean }>('SELECT totp_enabled_at IS NOT NULL AS enabled FROM users WHERE id = $1', [actor.userId]);
-  if (rows[0]?.enabled) throw new AppError('conflict', { vi: 'Tài khoản đã bật xác thực hai lớp.', en: 'Two-factor authentication is already on.' });
+  const { rows } = await db.query<{ enabled: boolean }>('SELECT totp_enabled_at IS NOT NULL AS enabled FROM users WHERE id = $1', [
+    actor.userId,
+  ]);
+  if (rows[0]?.enabled)
+    throw new AppError('conflict', { vi: 'Tài khoản đã bật xác thực hai lớp.', en: 'Two-factor authentication is already on.' });
   const secret = newTotpSecret();
   await db.query('UPDATE users SET totp_secret = $2 WHERE id = $1', [actor.userId, secret]);
   const uri = otpauthUri(ISSUER, actor.username, secret);
@@ -50,14 +63,30 @@ export async function startTotpSetup(db: Db, actor: Actor) {
 
 /** Confirms the pending secret with a first code: from now on logins ask for a code. */
 export async function enableTotp(db: Db, actor: Actor, code: string) {
-  const { rows } = await db.query<{ totp_secret: string | null; totp_enabled_at: Date | null }>('SELECT totp_secret, totp_enabled_at FROM users WHERE id = $1', [actor.userId]);
+  const { rows } = await db.query<{ totp_secret: string | null; totp_enabled_at: Date | null }>(
+    'SELECT totp_secret, totp_enabled_at FROM users WHERE id = $1',
+    [actor.userId],
+  );
   const user = rows[0];
-  if (!user?.totp_secret || user.totp_enabled_at) throw new AppError('conflict', { vi: 'Hãy bắt đầu lại việc cài đặt ứng dụng xác thực.', en: 'Start the authenticator setup again.' });
+  if (!user?.totp_secret || user.totp_enabled_at)
+    throw new AppError('conflict', { vi: 'Hãy bắt đầu lại việc cài đặt ứng dụng xác thực.', en: 'Start the authenticator setup again.' });
   const step = matchTotp(user.totp_secret, code, Date.now() / 1000);
-  if (step === null) throw fieldError('body.code', 'Mã không đúng. Hãy kiểm tra giờ trên điện thoại và nhập mã mới nhất.', 'Wrong code. Check the phone’s clock and enter the latest code.');
+  if (step === null)
+    throw fieldError(
+      'body.code',
+      'Mã không đúng. Hãy kiểm tra giờ trên điện thoại và nhập mã mới nhất.',
+      'Wrong code. Check the phone’s clock and enter the latest code.',
+    );
   await db.query('UPDATE users SET totp_enabled_at = now(), totp_last_step = $2 WHERE id = $1', [actor.userId, step]);
   await db.query('UPDATE sessions SET must_enrol_totp = false WHERE user_id = $1', [actor.userId]);
-  await recordAudit(db, actor, { action: 'totp_enabled', entity: 'user', entityId: actor.userId, orgId: null, orgPath: null, summary: 'Bật xác thực hai lớp' });
+  await recordAudit(db, actor, {
+    action: 'totp_enabled',
+    entity: 'user',
+    entityId: actor.userId,
+    orgId: null,
+    orgPath: null,
+    summary: 'Bật xác thực hai lớp',
+  });
 }
 
 /**
@@ -66,7 +95,13 @@ export async function enableTotp(db: Db, actor: Actor, code: string) {
  * while an administrator requires the second factor of this user's roles.
  */
 export async function disableTotp(db: Db, actor: Actor, input: { password: string; totpCode: string }) {
-  const { rows } = await db.query<{ password_hash: string; totp_secret: string | null; totp_enabled_at: Date | null; totp_last_step: string | null; is_privileged: boolean }>(
+  const { rows } = await db.query<{
+    password_hash: string;
+    totp_secret: string | null;
+    totp_enabled_at: Date | null;
+    totp_last_step: string | null;
+    is_privileged: boolean;
+  }>(
     `SELECT password_hash, totp_secret, totp_enabled_at, totp_last_step::text,
             EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = users.id AND r.role IN ('admin', 'manager')) AS is_privileged
        FROM users WHERE id = $1`,
@@ -77,13 +112,24 @@ export async function disableTotp(db: Db, actor: Actor, input: { password: strin
     throw new AppError('conflict', { vi: 'Tài khoản chưa bật xác thực hai lớp.', en: 'Two-factor authentication is not on.' });
   }
   if (user.is_privileged && (await isTotpRequired(db))) {
-    throw new AppError('forbidden', {
-      vi: 'Quản trị viên yêu cầu xác thực hai lớp cho vai trò của bạn, nên không thể tắt.',
-      en: 'Your administrator requires two-factor authentication for your role, so it cannot be turned off.',
-    }, { totpRequired: true });
+    throw new AppError(
+      'forbidden',
+      {
+        vi: 'Quản trị viên yêu cầu xác thực hai lớp cho vai trò của bạn, nên không thể tắt.',
+        en: 'Your administrator requires two-factor authentication for your role, so it cannot be turned off.',
+      },
+      { totpRequired: true },
+    );
   }
   if (!(await verifyPassword(input.password, user.password_hash))) {
-    await recordAudit(db, actor, { action: 'reauth_failed', entity: 'user', entityId: actor.userId, orgId: null, orgPath: null, summary: 'Xác nhận lại mật khẩu sai' });
+    await recordAudit(db, actor, {
+      action: 'reauth_failed',
+      entity: 'user',
+      entityId: actor.userId,
+      orgId: null,
+      orgPath: null,
+      summary: 'Xác nhận lại mật khẩu sai',
+    });
     throw fieldError('body.password', 'Mật khẩu không đúng.', 'Wrong password.');
   }
   const step = matchTotp(user.totp_secret, input.totpCode, Date.now() / 1000);
@@ -91,7 +137,14 @@ export async function disableTotp(db: Db, actor: Actor, input: { password: strin
     throw fieldError('body.totpCode', 'Mã xác thực không đúng hoặc đã dùng.', 'The code is wrong or was already used.');
   }
   await db.query('UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = $1', [actor.userId]);
-  await recordAudit(db, actor, { action: 'totp_disabled', entity: 'user', entityId: actor.userId, orgId: null, orgPath: null, summary: 'Tắt xác thực hai lớp' });
+  await recordAudit(db, actor, {
+    action: 'totp_disabled',
+    entity: 'user',
+    entityId: actor.userId,
+    orgId: null,
+    orgPath: null,
+    summary: 'Tắt xác thực hai lớp',
+  });
 }
 
 export async function getAuthSettings(db: Db) {
@@ -105,8 +158,13 @@ export async function setAuthSettings(db: Db, actor: Actor, input: { requireTotp
     [JSON.stringify(input.requireTotp)],
   );
   await recordAudit(db, actor, {
-    action: 'settings', entity: 'app_settings', entityId: 'auth.require_totp', orgId: null, orgPath: null,
-    summary: input.requireTotp ? 'Bắt buộc xác thực hai lớp cho quản trị và quản lý' : 'Bỏ bắt buộc xác thực hai lớp', after: input,
+    action: 'settings',
+    entity: 'app_settings',
+    entityId: 'auth.require_totp',
+    orgId: null,
+    orgPath: null,
+    summary: input.requireTotp ? 'Bắt buộc xác thực hai lớp cho quản trị và quản lý' : 'Bỏ bắt buộc xác thực hai lớp',
+    after: input,
   });
   return getAuthSettings(db);
 }
@@ -116,5 +174,12 @@ export async function unlockUser(db: Db, actor: Actor, userId: number) {
   const user = await getUser(db, actor, userId);
   requireManageLogins(actor);
   await db.query('DELETE FROM login_failures WHERE key = $1', [accountKeyOf(user.username)]);
-  await recordAudit(db, actor, { action: 'unlock', entity: 'user', entityId: userId, orgId: null, orgPath: null, summary: `Mở khóa đăng nhập: ${user.username}` });
+  await recordAudit(db, actor, {
+    action: 'unlock',
+    entity: 'user',
+    entityId: userId,
+    orgId: null,
+    orgPath: null,
+    summary: `Mở khóa đăng nhập: ${user.username}`,
+  });
 }

@@ -9,8 +9,19 @@ import { AppError } from '../../lib/errors';
 import { actorOf } from '../../lib/http';
 import { deleteSession, endUserSession, findUserSessions, loadSession, SESSION_COOKIE } from '../../lib/sessions';
 import {
-  authSettingsSchema, changePasswordSchema, csrfSchema, localeSchema, loginSchema, meSchema, reauthSchema, sessionIdParams, sessionItemSchema,
-  totpCodeSchema, totpDisableSchema, totpSetupSchema, userIdParams,
+  authSettingsSchema,
+  changePasswordSchema,
+  csrfSchema,
+  localeSchema,
+  loginSchema,
+  meSchema,
+  reauthSchema,
+  sessionIdParams,
+  sessionItemSchema,
+  totpCodeSchema,
+  totpDisableSchema,
+  totpSetupSchema,
+  userIdParams,
 } from '../../../contracts/auth';
 import { changePassword, login } from './auth.service';
 import { requireManageLogins } from './auth.policy';
@@ -42,9 +53,23 @@ export const authRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db 
 
   app.post(
     '/auth/login',
-    { config: { access: 'public' }, schema: { tags, summary: 'Log in (with the 6-digit code when the account has a second factor)', body: loginSchema, response: { 200: meSchema } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Log in (with the 6-digit code when the account has a second factor)',
+        body: loginSchema,
+        response: { 200: meSchema },
+      },
+    },
     async (req, reply) => {
-      const { token, deviceToken } = await login(db, req.body, req.ip, req.headers['user-agent'] ?? null, req.cookies[DEVICE_COOKIE] ?? null);
+      const { token, deviceToken } = await login(
+        db,
+        req.body,
+        req.ip,
+        req.headers['user-agent'] ?? null,
+        req.cookies[DEVICE_COOKIE] ?? null,
+      );
       reply.setCookie(SESSION_COOKIE, token, cookieOptions(req));
       // The device cookie outlives sessions: failed logins from this device are counted apart.
       reply.setCookie(DEVICE_COOKIE, deviceToken, { ...cookieOptions(req), maxAge: 365 * 24 * 3600 });
@@ -61,7 +86,14 @@ export const authRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db 
       if (req.session) {
         await deleteSession(db, req.session.idHash);
         const actor = actorOf(req);
-        await recordAudit(db, actor, { action: 'logout', entity: 'user', entityId: actor.userId, orgId: null, orgPath: null, summary: `Đăng xuất: ${actor.username}` });
+        await recordAudit(db, actor, {
+          action: 'logout',
+          entity: 'user',
+          entityId: actor.userId,
+          orgId: null,
+          orgPath: null,
+          summary: `Đăng xuất: ${actor.username}`,
+        });
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
@@ -76,7 +108,10 @@ export const authRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db 
 
   app.put(
     '/auth/locale',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Remember the interface language', body: localeSchema, response: { 204: z.null() } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Remember the interface language', body: localeSchema, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await db.query('UPDATE users SET locale = $2 WHERE id = $1', [actorOf(req).userId, req.body.locale]);
       return reply.status(204).send(null);
@@ -85,7 +120,10 @@ export const authRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db 
 
   app.post(
     '/auth/password',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Change own password (ends all sessions)', body: changePasswordSchema, response: { 204: z.null() } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Change own password (ends all sessions)', body: changePasswordSchema, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await changePassword(db, actorOf(req).userId!, req.body.currentPassword, req.body.newPassword);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -95,27 +133,51 @@ export const authRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db 
 
   app.get(
     '/auth/sessions',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'My active sessions: device, address, last seen', response: { 200: z.array(sessionItemSchema) } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'My active sessions: device, address, last seen', response: { 200: z.array(sessionItemSchema) } },
+    },
     async (req) =>
       (await findUserSessions(db, actorOf(req).userId!, req.session!.idHash)).map((s) => ({
-        ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(),
+        ...s,
+        createdAt: s.createdAt.toISOString(),
+        lastSeenAt: s.lastSeenAt.toISOString(),
       })),
   );
 
   app.delete(
     '/auth/sessions/:id',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'End one of my sessions', params: sessionIdParams, response: { 204: z.null() } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'End one of my sessions', params: sessionIdParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!(await endUserSession(db, actor.userId!, req.params.id))) throw new AppError('not_found', { vi: 'Không tìm thấy phiên đăng nhập.', en: 'Session not found.' });
-      await recordAudit(db, actor, { action: 'end_session', entity: 'user', entityId: actor.userId, orgId: null, orgPath: null, summary: 'Kết thúc một phiên đăng nhập' });
+      if (!(await endUserSession(db, actor.userId!, req.params.id)))
+        throw new AppError('not_found', { vi: 'Không tìm thấy phiên đăng nhập.', en: 'Session not found.' });
+      await recordAudit(db, actor, {
+        action: 'end_session',
+        entity: 'user',
+        entityId: actor.userId,
+        orgId: null,
+        orgPath: null,
+        summary: 'Kết thúc một phiên đăng nhập',
+      });
       return reply.status(204).send(null);
     },
   );
 
   app.post(
     '/auth/reauth',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Confirm who I am (password, and code when enrolled) before a sensitive change', body: reauthSchema, response: { 204: z.null() } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Confirm who I am (password, and code when enrolled) before a sensitive change',
+        body: reauthSchema,
+        response: { 204: z.null() },
+      },
+    },
     async (req, reply) => {
       await reauthenticate(db, actorOf(req), req.session!.idHash, req.body);
       return reply.status(204).send(null);
@@ -124,13 +186,19 @@ export const authRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db 
 
   app.post(
     '/auth/totp/setup',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Start enrolling an authenticator app: a new secret and its QR code', response: { 200: totpSetupSchema } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Start enrolling an authenticator app: a new secret and its QR code', response: { 200: totpSetupSchema } },
+    },
     async (req) => startTotpSetup(db, actorOf(req)),
   );
 
   app.post(
     '/auth/totp/enable',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Confirm the authenticator app with a first code', body: totpCodeSchema, response: { 204: z.null() } } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Confirm the authenticator app with a first code', body: totpCodeSchema, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await enableTotp(db, actorOf(req), req.body.code);
       return reply.status(204).send(null);
@@ -139,7 +207,15 @@ export const authRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db 
 
   app.post(
     '/auth/totp/disable',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Turn off my second factor (password and a current code; refused when required for my role)', body: totpDisableSchema, response: { 204: z.null() } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Turn off my second factor (password and a current code; refused when required for my role)',
+        body: totpDisableSchema,
+        response: { 204: z.null() },
+      },
+    },
     async (req, reply) => {
       await disableTotp(db, actorOf(req), req.body);
       return reply.status(204).send(null);
@@ -148,7 +224,10 @@ export const authRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db 
 
   app.get(
     '/auth/settings',
-    { config: { access: 'auth.manage' }, schema: { tags, summary: 'Login settings (administrators)', response: { 200: authSettingsSchema } } },
+    {
+      config: { access: 'auth.manage' },
+      schema: { tags, summary: 'Login settings (administrators)', response: { 200: authSettingsSchema } },
+    },
     async (req) => {
       requireManageLogins(actorOf(req));
       return getAuthSettings(db);
@@ -157,13 +236,29 @@ export const authRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db 
 
   app.put(
     '/auth/settings',
-    { config: { access: 'auth.manage', reauth: true }, schema: { tags, summary: 'Require a second factor of administrators and managers', body: authSettingsSchema, response: { 200: authSettingsSchema } } },
+    {
+      config: { access: 'auth.manage', reauth: true },
+      schema: {
+        tags,
+        summary: 'Require a second factor of administrators and managers',
+        body: authSettingsSchema,
+        response: { 200: authSettingsSchema },
+      },
+    },
     async (req) => setAuthSettings(db, actorOf(req), req.body),
   );
 
   app.post(
     '/users/:id/unlock',
-    { config: { access: 'auth.manage' }, schema: { tags: ['users'], summary: 'Unlock an account locked by failed logins (administrators)', params: userIdParams, response: { 204: z.null() } } },
+    {
+      config: { access: 'auth.manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Unlock an account locked by failed logins (administrators)',
+        params: userIdParams,
+        response: { 204: z.null() },
+      },
+    },
     async (req, reply) => {
       await unlockUser(db, actorOf(req), req.params.id);
       return reply.status(204).send(null);
@@ -171,7 +266,12 @@ export const authRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db 
   );
 };
 
-async function presentMe(db: FeatureOptions['db'], userId: number, csrfToken: string, mustEnrolTotp: boolean): Promise<z.infer<typeof meSchema>> {
+async function presentMe(
+  db: FeatureOptions['db'],
+  userId: number,
+  csrfToken: string,
+  mustEnrolTotp: boolean,
+): Promise<z.infer<typeof meSchema>> {
   const { rows } = await db.query(
     `SELECT u.id, u.username, u.full_name AS "fullName", u.locale, u.member_id AS "memberId", u.totp_enabled_at IS NOT NULL AS "totpEnabled",
             COALESCE((SELECT json_agg(json_build_object('role', r.role, 'orgId', r.org_id, 'orgPath', o.path::text, 'orgName', o.name) ORDER BY nlevel(o.path))

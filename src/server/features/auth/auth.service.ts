@@ -40,10 +40,26 @@ const wrongCredentials = () =>
   new AppError('unauthenticated', { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong user name or password.' });
 
 const anonymousActor = (username: string, ip: string | null): Actor => ({
-  userId: null, username, fullName: username.slice(0, 100), ip, grants: [], memberId: null, locale: 'vi',
+  userId: null,
+  username,
+  fullName: username.slice(0, 100),
+  ip,
+  grants: [],
+  memberId: null,
+  locale: 'vi',
 });
 
-type LoginUser = { id: number; username: string; full_name: string; password_hash: string; is_disabled: boolean; totp_secret: string | null; totp_enabled_at: Date | null; totp_last_step: string | null; is_privileged: boolean };
+type LoginUser = {
+  id: number;
+  username: string;
+  full_name: string;
+  password_hash: string;
+  is_disabled: boolean;
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: string | null;
+  is_privileged: boolean;
+};
 
 /**
  * Counts this attempt as a failure BEFORE the password is checked, then reads the counts: of
@@ -91,17 +107,29 @@ export async function login(db: Db, input: LoginInput, ip: string | null, userAg
   );
   const user = rows[0];
   const deviceHash = deviceToken ? sha256(deviceToken) : null;
-  const isKnownDevice = user && deviceHash
-    ? (await db.query('SELECT 1 FROM known_devices WHERE token_hash = $1 AND user_id = $2', [deviceHash, user.id])).rowCount === 1
-    : false;
+  const isKnownDevice =
+    user && deviceHash
+      ? (await db.query('SELECT 1 FROM known_devices WHERE token_hash = $1 AND user_id = $2', [deviceHash, user.id])).rowCount === 1
+      : false;
   const limits: [string, number][] = isKnownDevice
     ? [[`device:${deviceHash}`, MAX_PER_DEVICE]]
-    : [[accountKeyOf(input.username), MAX_PER_ACCOUNT], [`ip:${ip ?? 'unknown'}`, MAX_PER_ADDRESS]];
+    : [
+        [accountKeyOf(input.username), MAX_PER_ACCOUNT],
+        [`ip:${ip ?? 'unknown'}`, MAX_PER_ADDRESS],
+      ];
   let attempt: string[];
   try {
     attempt = await countAttempt(db, limits);
   } catch (err) {
-    if (user) await recordAudit(db, anonymousActor(input.username, ip), { action: 'login_locked', entity: 'user', entityId: user.id, orgId: null, orgPath: null, summary: `Đăng nhập bị chặn do sai nhiều lần: ${user.username}` });
+    if (user)
+      await recordAudit(db, anonymousActor(input.username, ip), {
+        action: 'login_locked',
+        entity: 'user',
+        entityId: user.id,
+        orgId: null,
+        orgPath: null,
+        summary: `Đăng nhập bị chặn do sai nhiều lần: ${user.username}`,
+      });
     throw err;
   }
 
@@ -109,19 +137,41 @@ export async function login(db: Db, input: LoginInput, ip: string | null, userAg
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok || user.is_disabled) {
     await db.query(`DELETE FROM login_failures WHERE at < now() - interval '1 day'`);
-    await recordAudit(db, anonymousActor(input.username, ip), { action: 'login_failed', entity: 'user', entityId: user?.id ?? null, orgId: null, orgPath: null, summary: `Đăng nhập sai: ${input.username.slice(0, 100)}` });
+    await recordAudit(db, anonymousActor(input.username, ip), {
+      action: 'login_failed',
+      entity: 'user',
+      entityId: user?.id ?? null,
+      orgId: null,
+      orgPath: null,
+      summary: `Đăng nhập sai: ${input.username.slice(0, 100)}`,
+    });
     throw wrongCredentials();
   }
   if (user.totp_enabled_at && user.totp_secret) {
     if (!input.totpCode) {
       // The password was right: this attempt is not a failure, the form just asks for the code.
       await takeBack(db, attempt);
-      throw new AppError('unauthenticated', { vi: 'Hãy nhập mã xác thực 6 số từ ứng dụng trên điện thoại.', en: 'Enter the 6-digit code from your authenticator app.' }, { totpRequired: true });
+      throw new AppError(
+        'unauthenticated',
+        { vi: 'Hãy nhập mã xác thực 6 số từ ứng dụng trên điện thoại.', en: 'Enter the 6-digit code from your authenticator app.' },
+        { totpRequired: true },
+      );
     }
     const step = matchTotp(user.totp_secret, input.totpCode, Date.now() / 1000);
     if (step === null || (user.totp_last_step !== null && step <= Number(user.totp_last_step))) {
-      await recordAudit(db, anonymousActor(input.username, ip), { action: 'login_failed', entity: 'user', entityId: user.id, orgId: null, orgPath: null, summary: `Mã xác thực sai: ${user.username}` });
-      throw new AppError('unauthenticated', { vi: 'Mã xác thực không đúng hoặc đã dùng.', en: 'The code is wrong or was already used.' }, { totpRequired: true });
+      await recordAudit(db, anonymousActor(input.username, ip), {
+        action: 'login_failed',
+        entity: 'user',
+        entityId: user.id,
+        orgId: null,
+        orgPath: null,
+        summary: `Mã xác thực sai: ${user.username}`,
+      });
+      throw new AppError(
+        'unauthenticated',
+        { vi: 'Mã xác thực không đúng hoặc đã dùng.', en: 'The code is wrong or was already used.' },
+        { totpRequired: true },
+      );
     }
     await db.query('UPDATE users SET totp_last_step = $2 WHERE id = $1', [user.id, step]);
   }
@@ -135,7 +185,11 @@ export async function login(db: Db, input: LoginInput, ip: string | null, userAg
      ON CONFLICT (token_hash) DO UPDATE SET last_used_at = now() WHERE known_devices.user_id = $2`,
     [sha256(device), user.id],
   );
-  await recordAudit(db, { ...anonymousActor(user.username, ip), userId: user.id, fullName: user.full_name }, { action: 'login', entity: 'user', entityId: user.id, orgId: null, orgPath: null, summary: `Đăng nhập: ${user.username}` });
+  await recordAudit(
+    db,
+    { ...anonymousActor(user.username, ip), userId: user.id, fullName: user.full_name },
+    { action: 'login', entity: 'user', entityId: user.id, orgId: null, orgPath: null, summary: `Đăng nhập: ${user.username}` },
+  );
   return { ...session, deviceToken: device, mustEnrolTotp: mustEnrol };
 }
 
@@ -147,13 +201,19 @@ export async function isTotpRequired(db: Queryable): Promise<boolean> {
 
 /** Changes the caller's password after checking the current one; ends all their sessions. */
 export async function changePassword(db: Db, userId: number, current: string, next: string) {
-  const { rows } = await db.query<{ password_hash: string; username: string }>('SELECT password_hash, username FROM users WHERE id = $1', [userId]);
+  const { rows } = await db.query<{ password_hash: string; username: string }>('SELECT password_hash, username FROM users WHERE id = $1', [
+    userId,
+  ]);
   const problem = passwordProblem(next, rows[0]?.username);
   if (problem) throw new AppError('validation_failed', problem, { fields: [{ field: 'body.newPassword', message: problem.vi }] });
   if (!rows[0] || !(await verifyPassword(current, rows[0].password_hash))) {
-    throw new AppError('validation_failed', { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' }, {
-      fields: [{ field: 'body.currentPassword', message: 'Mật khẩu hiện tại không đúng.' }],
-    });
+    throw new AppError(
+      'validation_failed',
+      { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+      {
+        fields: [{ field: 'body.currentPassword', message: 'Mật khẩu hiện tại không đúng.' }],
+      },
+    );
   }
   await db.query('UPDATE users SET password_hash = $2, updated_at = now(), version = version + 1 WHERE id = $1', [
     userId,

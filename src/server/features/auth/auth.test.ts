@@ -44,7 +44,12 @@ describe('login', () => {
     const res = await proxied.inject({
       method: 'POST',
       url: '/api/auth/login',
-      headers: { 'x-forwarded-proto': 'https', cookie: `resolute_csrf=${csrf.json().csrfToken}`, 'x-csrf-token': csrf.json().csrfToken, 'content-type': 'application/json' },
+      headers: {
+        'x-forwarded-proto': 'https',
+        cookie: `resolute_csrf=${csrf.json().csrfToken}`,
+        'x-csrf-token': csrf.json().csrfToken,
+        'content-type': 'application/json',
+      },
       payload: JSON.stringify({ username: user.username, password: user.password }),
     });
     expect(res.statusCode).toBe(200);
@@ -81,7 +86,9 @@ describe('login', () => {
     // Even the right password waits now: the attacker must not learn that it is right.
     const blocked = await anon.post('/api/auth/login', { username: victim.username, password: victim.password });
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().error.message).toMatch(/^Tài khoản tạm khóa vì đăng nhập sai nhiều lần\. Hãy thử lại sau \d\d:\d\d \(giờ Việt Nam\)/);
+    expect(blocked.json().error.message).toMatch(
+      /^Tài khoản tạm khóa vì đăng nhập sai nhiều lần\. Hãy thử lại sau \d\d:\d\d \(giờ Việt Nam\)/,
+    );
   });
 
   it('rate-limits failed logins per address across accounts', async () => {
@@ -89,7 +96,8 @@ describe('login', () => {
     const attempts = [];
     // Every injected request comes from the same address; earlier tests' failures count too.
     await db.query('DELETE FROM login_failures');
-    for (let i = 0; i < 21; i += 1) attempts.push((await anon.post('/api/auth/login', { username: `ghost${i}`, password: 'x' })).statusCode);
+    for (let i = 0; i < 21; i += 1)
+      attempts.push((await anon.post('/api/auth/login', { username: `ghost${i}`, password: 'x' })).statusCode);
     expect(attempts.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(attempts[20]).toBe(429);
     await db.query('DELETE FROM login_failures');
@@ -143,7 +151,9 @@ describe('sessions', () => {
     expect(wrong.json().error.details.fields[0].field).toBe('body.currentPassword');
     const short = await client.post('/api/auth/password', { currentPassword: u.password, newPassword: 'short' });
     expect(short.statusCode).toBe(400);
-    expect((await client.post('/api/auth/password', { currentPassword: u.password, newPassword: 'a-new-password-1' })).statusCode).toBe(204);
+    expect((await client.post('/api/auth/password', { currentPassword: u.password, newPassword: 'a-new-password-1' })).statusCode).toBe(
+      204,
+    );
     expect((await client.get('/api/auth/me')).statusCode).toBe(401);
     await loginAs(app, u.username, 'a-new-password-1');
   });

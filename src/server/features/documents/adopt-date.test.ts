@@ -24,7 +24,14 @@ describe('adopting a document', () => {
     const province = await buildOrg(db, { name: 'Tỉnh ủy Bình Dương' });
     const u = await buildUser(db, [{ org: province, role: 'manager' }]);
     const client = await loginAs(app, u.username, u.password);
-    const doc = (await client.post('/api/documents', { term: '2025-2030', orgId: province.id, kind: 'resolution', title: 'Nghị quyết thử ngày ban hành' })).json();
+    const doc = (
+      await client.post('/api/documents', {
+        term: '2025-2030',
+        orgId: province.id,
+        kind: 'resolution',
+        title: 'Nghị quyết thử ngày ban hành',
+      })
+    ).json();
     // Only the clock of the app is moved: the database keeps its own time.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-01T19:15:00Z'));

@@ -16,14 +16,30 @@ import { requireDocumentWrite } from './documents.policy';
 import { documentNotFound, statementOf } from './documents.service';
 import { itemNotFound } from './items.service';
 
-const specOf = (i: ItemRow) => ({ ...buildTargetSpec({ comparator: i.comparator ?? '=', value: i.value, valueMin: i.valueMin, valueMax: i.valueMax, unit: i.unit ?? '', perYear: i.perYear, byYear: i.byYear, baselineValue: i.baselineValue, baselineYear: i.baselineYear }), indicatorId: i.indicatorId });
+const specOf = (i: ItemRow) => ({
+  ...buildTargetSpec({
+    comparator: i.comparator ?? '=',
+    value: i.value,
+    valueMin: i.valueMin,
+    valueMax: i.valueMax,
+    unit: i.unit ?? '',
+    perYear: i.perYear,
+    byYear: i.byYear,
+    baselineValue: i.baselineValue,
+    baselineYear: i.baselineYear,
+  }),
+  indicatorId: i.indicatorId,
+});
 
 async function loadChildForLinking(db: Db, actor: Actor, itemId: number) {
   const item = await findItemReadable(db, itemId, scopeOf(actor, 'documents.read'));
   if (!item) throw itemNotFound();
   requireDocumentWrite(actor, item.doc);
   if (item.doc.status !== 'draft' && item.doc.status !== 'adopted') {
-    throw new AppError('conflict', { vi: 'Phiên bản này đã được thay thế hoặc hết hiệu lực; hãy liên kết trên phiên bản hiện hành.', en: 'Link on the current version.' });
+    throw new AppError('conflict', {
+      vi: 'Phiên bản này đã được thay thế hoặc hết hiệu lực; hãy liên kết trên phiên bản hiện hành.',
+      en: 'Link on the current version.',
+    });
   }
   return item;
 }
@@ -38,15 +54,34 @@ export async function linkItem(db: Db, actor: Actor, itemId: number, parentItemI
     const child = await loadChildForLinking(db, actor, itemId);
     const parent = await findItemReadable(tx, parentItemId, scopeOf(actor, 'documents.read'));
     if (!parent) throw notFound({ vi: 'Không tìm thấy mục cấp trên.', en: 'Parent item not found.' });
-    const { rows } = await tx.query('SELECT 1 FROM document_implements WHERE document_id = $1 AND implements_series_id = $2', [child.documentId, parent.doc.seriesId]);
+    const { rows } = await tx.query('SELECT 1 FROM document_implements WHERE document_id = $1 AND implements_series_id = $2', [
+      child.documentId,
+      parent.doc.seriesId,
+    ]);
     if (rows.length === 0) {
-      throw new AppError('validation_failed', {
-        vi: `Văn bản ${child.doc.symbol} không thực hiện văn bản ${parent.doc.symbol}; hãy thêm văn bản đó vào mục "Thực hiện văn bản" trước.`,
-        en: 'The lower document does not implement that document.',
-      }, { fields: [{ field: 'body.parentItemId', message: `Văn bản ${child.doc.symbol} không thực hiện văn bản ${parent.doc.symbol}.` }] });
+      throw new AppError(
+        'validation_failed',
+        {
+          vi: `Văn bản ${child.doc.symbol} không thực hiện văn bản ${parent.doc.symbol}; hãy thêm văn bản đó vào mục "Thực hiện văn bản" trước.`,
+          en: 'The lower document does not implement that document.',
+        },
+        { fields: [{ field: 'body.parentItemId', message: `Văn bản ${child.doc.symbol} không thực hiện văn bản ${parent.doc.symbol}.` }] },
+      );
     }
-    await tx.query('INSERT INTO item_links (child_item_id, parent_item_id, created_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [itemId, parentItemId, actor.userId]);
-    await recordAudit(tx, actor, { action: 'link', entity: 'document_item', entityId: itemId, orgId: child.doc.orgId, orgPath: child.doc.orgPath, summary: `Liên kết mục của ${child.doc.symbol} với mục của ${parent.doc.symbol}`, after: { childItemId: itemId, parentItemId } });
+    await tx.query('INSERT INTO item_links (child_item_id, parent_item_id, created_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      itemId,
+      parentItemId,
+      actor.userId,
+    ]);
+    await recordAudit(tx, actor, {
+      action: 'link',
+      entity: 'document_item',
+      entityId: itemId,
+      orgId: child.doc.orgId,
+      orgPath: child.doc.orgPath,
+      summary: `Liên kết mục của ${child.doc.symbol} với mục của ${parent.doc.symbol}`,
+      after: { childItemId: itemId, parentItemId },
+    });
   });
   return findParentLinks(db, actor, itemId);
 }
@@ -56,7 +91,15 @@ export async function unlinkItem(db: Db, actor: Actor, itemId: number, parentIte
     const child = await loadChildForLinking(db, actor, itemId);
     const { rowCount } = await tx.query('DELETE FROM item_links WHERE child_item_id = $1 AND parent_item_id = $2', [itemId, parentItemId]);
     if (rowCount === 0) throw notFound({ vi: 'Không có liên kết này.', en: 'No such link.' });
-    await recordAudit(tx, actor, { action: 'unlink', entity: 'document_item', entityId: itemId, orgId: child.doc.orgId, orgPath: child.doc.orgPath, summary: `Bỏ liên kết mục của ${child.doc.symbol}`, before: { childItemId: itemId, parentItemId } });
+    await recordAudit(tx, actor, {
+      action: 'unlink',
+      entity: 'document_item',
+      entityId: itemId,
+      orgId: child.doc.orgId,
+      orgPath: child.doc.orgPath,
+      summary: `Bỏ liên kết mục của ${child.doc.symbol}`,
+      before: { childItemId: itemId, parentItemId },
+    });
   });
 }
 
@@ -83,14 +126,34 @@ export async function suggestLinks(db: Db, actor: Actor, itemId: number) {
     [item.documentId, scope],
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const ranked = suggestParents({ kind: item.kind, text: item.text, indicatorId: item.indicatorId }, rows.map((r) => ({ id: r.id, kind: r.kind, text: r.text, indicatorId: r.indicatorId })), { limit: 8 });
+  const ranked = suggestParents(
+    { kind: item.kind, text: item.text, indicatorId: item.indicatorId },
+    rows.map((r) => ({ id: r.id, kind: r.kind, text: r.text, indicatorId: r.indicatorId })),
+    { limit: 8 },
+  );
   return {
     suggestions: ranked.map((s) => {
       const r = byId.get(s.id)!;
-      return { ...s, itemId: r.id, documentId: r.documentId, symbol: r.symbol, orgName: r.orgName, kind: r.kind, text: r.text, statement: statementOf(r) };
+      return {
+        ...s,
+        itemId: r.id,
+        documentId: r.documentId,
+        symbol: r.symbol,
+        orgName: r.orgName,
+        kind: r.kind,
+        text: r.text,
+        statement: statementOf(r),
+      };
     }),
     // Every candidate, for a manual pick when no suggestion fits.
-    candidates: rows.map((r) => ({ itemId: r.id, documentId: r.documentId, symbol: r.symbol, kind: r.kind, text: r.text, statement: statementOf(r) })),
+    candidates: rows.map((r) => ({
+      itemId: r.id,
+      documentId: r.documentId,
+      symbol: r.symbol,
+      kind: r.kind,
+      text: r.text,
+      statement: statementOf(r),
+    })),
   };
 }
 
@@ -121,7 +184,18 @@ export async function findConcretizations(db: Db, actor: Actor, itemId: number) 
   const scope = scopeOf(actor, 'documents.read');
   const item = await findItemReadable(db, itemId, scope);
   if (!item) throw itemNotFound();
-  const { rows } = await db.query<ItemRow & { symbol: string; documentKind: string; documentStatus: string; documentTitle: string; orgId: number; orgName: string; orgKind: string; childCount: number }>(
+  const { rows } = await db.query<
+    ItemRow & {
+      symbol: string;
+      documentKind: string;
+      documentStatus: string;
+      documentTitle: string;
+      orgId: number;
+      orgName: string;
+      orgKind: string;
+      childCount: number;
+    }
+  >(
     `SELECT ${itemColumns}, d.symbol, d.kind AS "documentKind", d.status AS "documentStatus", d.title AS "documentTitle",
             d.org_id AS "orgId", o.name AS "orgName", o.kind AS "orgKind",
             (SELECT count(*)::int FROM item_links g WHERE g.parent_item_id = i.id) AS "childCount"
@@ -131,12 +205,35 @@ export async function findConcretizations(db: Db, actor: Actor, itemId: number) 
       ORDER BY o.name COLLATE "vi-x-icu", d.id, i.position`,
     [itemId, scope],
   );
-  const indicator = item.indicatorId === null ? null : (await db.query<{ id: number; name: string; unit: string; direction: IndicatorDirection; aggregation: Aggregation }>('SELECT id, name, unit, direction, aggregation FROM indicators WHERE id = $1', [item.indicatorId])).rows[0] ?? null;
+  const indicator =
+    item.indicatorId === null
+      ? null
+      : ((
+          await db.query<{ id: number; name: string; unit: string; direction: IndicatorDirection; aggregation: Aggregation }>(
+            'SELECT id, name, unit, direction, aggregation FROM indicators WHERE id = $1',
+            [item.indicatorId],
+          )
+        ).rows[0] ?? null);
   const parentSpec = item.kind === 'target' ? specOf(item) : null;
   const children: CascadeNode[] = rows.map((r) => ({
-    itemId: r.id, documentId: r.documentId, symbol: r.symbol, documentKind: r.documentKind, documentStatus: r.documentStatus, documentTitle: r.documentTitle,
-    orgId: r.orgId, orgName: r.orgName, orgKind: r.orgKind, kind: r.kind, text: r.text, statement: statementOf(r), childCount: r.childCount,
-    isWeaker: parentSpec !== null && indicator !== null && r.kind === 'target' && isWeakerThanParent(specOf(r), parentSpec, indicator.direction, indicator.aggregation),
+    itemId: r.id,
+    documentId: r.documentId,
+    symbol: r.symbol,
+    documentKind: r.documentKind,
+    documentStatus: r.documentStatus,
+    documentTitle: r.documentTitle,
+    orgId: r.orgId,
+    orgName: r.orgName,
+    orgKind: r.orgKind,
+    kind: r.kind,
+    text: r.text,
+    statement: statementOf(r),
+    childCount: r.childCount,
+    isWeaker:
+      parentSpec !== null &&
+      indicator !== null &&
+      r.kind === 'target' &&
+      isWeakerThanParent(specOf(r), parentSpec, indicator.direction, indicator.aggregation),
   }));
   let quota = null;
   if (parentSpec && indicator?.aggregation === 'sum') {
@@ -145,7 +242,16 @@ export async function findConcretizations(db: Db, actor: Actor, itemId: number) 
   }
   const orgCount = new Set(children.map((c) => c.orgId)).size;
   return {
-    item: { itemId: item.id, documentId: item.documentId, symbol: item.doc.symbol, orgName: item.doc.orgName, kind: item.kind, text: item.text, statement: statementOf(item), indicator },
+    item: {
+      itemId: item.id,
+      documentId: item.documentId,
+      symbol: item.doc.symbol,
+      orgName: item.doc.orgName,
+      kind: item.kind,
+      text: item.text,
+      statement: statementOf(item),
+      indicator,
+    },
     children,
     orgCount,
     weakerCount: children.filter((c) => c.isWeaker).length,
@@ -170,7 +276,9 @@ export async function findChain(db: Db, actor: Actor, itemId: number) {
     [itemId],
   );
   const ids = [...new Set([itemId, ...rows.map((r) => r.parentItemId)])];
-  const { rows: nodes } = await db.query<ItemRow & { symbol: string; orgName: string; orgKind: string; documentTitle: string; isReadable: boolean }>(
+  const { rows: nodes } = await db.query<
+    ItemRow & { symbol: string; orgName: string; orgKind: string; documentTitle: string; isReadable: boolean }
+  >(
     `SELECT ${itemColumns}, d.symbol, o.name AS "orgName", o.kind AS "orgKind", d.title AS "documentTitle", ${readableDocSql('o.path', '$2')} AS "isReadable"
        FROM document_items i JOIN documents d ON d.id = i.document_id JOIN orgs o ON o.id = d.org_id WHERE i.id = ANY($1::bigint[])`,
     [ids, scope],
@@ -180,9 +288,22 @@ export async function findChain(db: Db, actor: Actor, itemId: number) {
   return {
     nodes: nodes
       .filter((n) => readable.has(n.id))
-      .map((n) => ({ itemId: n.id, documentId: n.documentId, symbol: n.symbol, orgName: n.orgName, orgKind: n.orgKind, documentTitle: n.documentTitle, kind: n.kind, text: n.text, statement: statementOf(n), depth: depthOf.get(n.id) ?? 0 }))
+      .map((n) => ({
+        itemId: n.id,
+        documentId: n.documentId,
+        symbol: n.symbol,
+        orgName: n.orgName,
+        orgKind: n.orgKind,
+        documentTitle: n.documentTitle,
+        kind: n.kind,
+        text: n.text,
+        statement: statementOf(n),
+        depth: depthOf.get(n.id) ?? 0,
+      }))
       .sort((a, b) => a.depth - b.depth || a.itemId - b.itemId),
-    edges: rows.filter((r) => readable.has(r.childItemId) && readable.has(r.parentItemId)).map(({ childItemId, parentItemId }) => ({ childItemId, parentItemId })),
+    edges: rows
+      .filter((r) => readable.has(r.childItemId) && readable.has(r.parentItemId))
+      .map(({ childItemId, parentItemId }) => ({ childItemId, parentItemId })),
   };
 }
 
@@ -200,7 +321,16 @@ export async function findGaps(db: Db, actor: Actor, documentId: number, depth: 
   // Orgs below the issuer, inside the caller's read scope; who has issued is one hash
   // anti-join on the implementing documents of this series (index on implements_series_id).
   // "Assigned" means lead or partner of a task made from one of this document's items.
-  const { rows: candidates } = await db.query<{ id: number; name: string; kind: OrgKind; path: string; parentId: number | null; level: number; isAssigned: boolean; documents: { id: number; symbol: string; status: string }[] | null }>(
+  const { rows: candidates } = await db.query<{
+    id: number;
+    name: string;
+    kind: OrgKind;
+    path: string;
+    parentId: number | null;
+    level: number;
+    isAssigned: boolean;
+    documents: { id: number; symbol: string; status: string }[] | null;
+  }>(
     `WITH issued AS (
        SELECT d.org_id, json_agg(json_build_object('id', d.id, 'symbol', d.symbol, 'status', d.status) ORDER BY d.id) AS documents
          FROM document_implements di JOIN documents d ON d.id = di.document_id
@@ -230,7 +360,10 @@ export async function findGaps(db: Db, actor: Actor, documentId: number, depth: 
       ORDER BY i.parent_item_id NULLS FIRST, i.position`,
     [documentId, actionableItemKinds],
   );
-  const { rows: totals } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM document_items WHERE document_id = $1 AND kind = ANY($2::text[])', [documentId, actionableItemKinds]);
+  const { rows: totals } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM document_items WHERE document_id = $1 AND kind = ANY($2::text[])',
+    [documentId, actionableItemKinds],
+  );
   // Issued means adopted (or since expired): a plan still in draft leaves the org in the gap,
   // shown with its draft so the reviewer knows it is on the way.
   const isIssued = (o: (typeof orgs)[number]) => (o.documents ?? []).some((d) => d.status === 'adopted' || d.status === 'expired');

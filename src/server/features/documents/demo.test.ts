@@ -26,7 +26,11 @@ describe('the demo documents', () => {
     const doc = (await admin.get(`/api/documents/${id}`)).json();
     expect(doc.symbol).toBe('01-NQ/TU');
     expect(doc.items.filter((i: Json) => i.kind === 'target').map((i: Json) => i.statement)).toEqual([
-      '8,5–8,7%/năm', 'trên 90%', 'tăng 8%/năm', 'trên 9 tỷ USD', 'khoảng 80.000 doanh nghiệp',
+      '8,5–8,7%/năm',
+      'trên 90%',
+      'tăng 8%/năm',
+      'trên 9 tỷ USD',
+      'khoảng 80.000 doanh nghiệp',
     ]);
     expect(doc.items.filter((i: Json) => i.kind === 'breakthrough')).toHaveLength(4);
     expect(doc.items.filter((i: Json) => i.kind === 'milestone').map((i: Json) => i.milestoneYear)).toEqual([2030, 2045]);
@@ -70,7 +74,10 @@ describe('the demo documents', () => {
     const res = await admin.post('/api/tasks', { itemId: breakthrough.id, title: 'Phát triển hạ tầng đô thị', leadOrgId: rows[0]!.id });
     expect(res.statusCode, res.body).toBe(201);
     const after = (await admin.get(`/api/documents/${bd}/gaps`)).json();
-    expect(after.missingOrgs.find((o: Json) => o.name === 'Sở Xây dựng tỉnh Bình Dương')).toMatchObject({ reason: 'assigned', kind: 'agency' });
+    expect(after.missingOrgs.find((o: Json) => o.name === 'Sở Xây dựng tỉnh Bình Dương')).toMatchObject({
+      reason: 'assigned',
+      kind: 'agency',
+    });
     expect(after.orgCount).toBe(before.orgCount + 1);
   });
 });

@@ -7,7 +7,17 @@
  * the signature and recipients blocks.
  */
 import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
   type ITableCellOptions,
 } from 'docx';
 import type { Db } from '../../db/pool';
@@ -19,8 +29,25 @@ import { FONT, MM, partyHeader, partyPage } from '../../lib/party-docx';
 const SIZE = 28; // half-points: 14 pt body text
 
 type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
-const run = (r: Run) => new TextRun({ text: r.text, bold: r.bold, italics: r.italics, size: r.size ?? SIZE, font: FONT, underline: r.underline ? {} : undefined });
-const para = (runs: Run[], opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number; indent?: number; firstLine?: number } = {}) =>
+const run = (r: Run) =>
+  new TextRun({
+    text: r.text,
+    bold: r.bold,
+    italics: r.italics,
+    size: r.size ?? SIZE,
+    font: FONT,
+    underline: r.underline ? {} : undefined,
+  });
+const para = (
+  runs: Run[],
+  opts: {
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    before?: number;
+    after?: number;
+    indent?: number;
+    firstLine?: number;
+  } = {},
+) =>
   new Paragraph({
     alignment: opts.align ?? AlignmentType.JUSTIFIED,
     spacing: { before: opts.before ?? 0, after: opts.after ?? 120, line: 300 },
@@ -55,9 +82,21 @@ export async function exportDocumentDocx(db: Db, actor: Actor, id: number): Prom
   ];
   if (doc.summary) body.push(para([{ text: doc.summary }], { firstLine: 10 * MM }));
   if (doc.implements.length > 0) {
-    body.push(para([{ text: `Thực hiện ${doc.implements.map((d) => `${documentKindLabels[d.kind as keyof typeof documentKindLabels]?.vi ?? ''} số ${d.symbol} của ${d.orgName}`).join('; ')},` }], { firstLine: 10 * MM }));
+    body.push(
+      para(
+        [
+          {
+            text: `Thực hiện ${doc.implements.map((d) => `${documentKindLabels[d.kind as keyof typeof documentKindLabels]?.vi ?? ''} số ${d.symbol} của ${d.orgName}`).join('; ')},`,
+          },
+        ],
+        { firstLine: 10 * MM },
+      ),
+    );
   }
-  if (doc.amendReason) body.push(para([{ text: `Bổ sung, điều chỉnh (lần ${doc.versionNo - 1}): ${doc.amendReason}`, italics: true }], { firstLine: 10 * MM }));
+  if (doc.amendReason)
+    body.push(
+      para([{ text: `Bổ sung, điều chỉnh (lần ${doc.versionNo - 1}): ${doc.amendReason}`, italics: true }], { firstLine: 10 * MM }),
+    );
 
   // Targets go into one table under the item that holds them, as resolutions print them.
   const items = doc.items;
@@ -73,12 +112,22 @@ export async function exportDocumentDocx(db: Db, actor: Actor, id: number): Prom
     const isHeading = item.kind === 'part' || item.kind === 'section';
     const label = item.outline ? `${item.outline} ` : '';
     const text = item.kind === 'milestone' && item.milestoneYear ? `${item.text}` : item.text;
-    body.push(para([{ text: `${label}${isHeading && item.kind === 'part' ? upper(text) : text}`, bold: isHeading || item.kind === 'breakthrough' }], { firstLine: 10 * MM, before: isHeading ? 120 : 0 }));
+    body.push(
+      para(
+        [{ text: `${label}${isHeading && item.kind === 'part' ? upper(text) : text}`, bold: isHeading || item.kind === 'breakthrough' }],
+        { firstLine: 10 * MM, before: isHeading ? 120 : 0 },
+      ),
+    );
     i += 1;
   }
 
   // Recipients on the left, signature on the right.
-  const signer = doc.orgKind === 'province_committee' ? 'T/M TỈNH ỦY' : doc.orgKind === 'bloc_committee' ? 'T/M ĐẢNG ỦY KHỐI' : `T/M ${upper(issuer.split(' ').slice(0, 2).join(' '))}`;
+  const signer =
+    doc.orgKind === 'province_committee'
+      ? 'T/M TỈNH ỦY'
+      : doc.orgKind === 'bloc_committee'
+        ? 'T/M ĐẢNG ỦY KHỐI'
+        : `T/M ${upper(issuer.split(' ').slice(0, 2).join(' '))}`;
   body.push(
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
@@ -86,15 +135,21 @@ export async function exportDocumentDocx(db: Db, actor: Actor, id: number): Prom
       rows: [
         new TableRow({
           children: [
-            cell([
-              para([{ text: 'Nơi nhận:', size: 24, underline: true }], { align: AlignmentType.LEFT, before: 240, after: 0 }),
-              para([{ text: '- Các tổ chức đảng trực thuộc,', size: 22 }], { align: AlignmentType.LEFT, after: 0 }),
-              para([{ text: '- Lưu Văn phòng.', size: 22 }], { align: AlignmentType.LEFT, after: 0 }),
-            ], 50),
-            cell([
-              para([{ text: signer, bold: true }], { align: AlignmentType.CENTER, before: 240, after: 0 }),
-              para([{ text: 'BÍ THƯ', bold: true }], { align: AlignmentType.CENTER, after: 1200 }),
-            ], 50),
+            cell(
+              [
+                para([{ text: 'Nơi nhận:', size: 24, underline: true }], { align: AlignmentType.LEFT, before: 240, after: 0 }),
+                para([{ text: '- Các tổ chức đảng trực thuộc,', size: 22 }], { align: AlignmentType.LEFT, after: 0 }),
+                para([{ text: '- Lưu Văn phòng.', size: 22 }], { align: AlignmentType.LEFT, after: 0 }),
+              ],
+              50,
+            ),
+            cell(
+              [
+                para([{ text: signer, bold: true }], { align: AlignmentType.CENTER, before: 240, after: 0 }),
+                para([{ text: 'BÍ THƯ', bold: true }], { align: AlignmentType.CENTER, after: 1200 }),
+              ],
+              50,
+            ),
           ],
         }),
       ],
@@ -116,18 +171,32 @@ export async function exportDocumentDocx(db: Db, actor: Actor, id: number): Prom
   return { buffer, fileName: `${doc.symbol.replace(/\//g, '-')}.docx` };
 }
 
-function targetTable(targets: { outline: string; text: string; statement: string | null; byYear: number | null; indicatorName: string | null }[]) {
+function targetTable(
+  targets: { outline: string; text: string; statement: string | null; byYear: number | null; indicatorName: string | null }[],
+) {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-  const head = (t: string, w: number) => cell([para([{ text: t, bold: true, size: 26 }], { align: AlignmentType.CENTER, after: 0 })], w, { verticalAlign: VerticalAlign.CENTER });
-  const td = (t: string, w: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) => cell([para([{ text: t, size: 26 }], { align, after: 0 })], w);
+  const head = (t: string, w: number) =>
+    cell([para([{ text: t, bold: true, size: 26 }], { align: AlignmentType.CENTER, after: 0 })], w, {
+      verticalAlign: VerticalAlign.CENTER,
+    });
+  const td = (t: string, w: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
+    cell([para([{ text: t, size: 26 }], { align, after: 0 })], w);
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders,
     rows: [
       new TableRow({ tableHeader: true, children: [head('TT', 8), head('Chỉ tiêu', 52), head('Mục tiêu', 26), head('Năm', 14)] }),
-      ...targets.map((t, n) =>
-        new TableRow({ children: [td(String(n + 1), 8, AlignmentType.CENTER), td(t.text, 52), td(t.statement ?? '', 26, AlignmentType.CENTER), td(t.byYear ? String(t.byYear) : '', 14, AlignmentType.CENTER)] }),
+      ...targets.map(
+        (t, n) =>
+          new TableRow({
+            children: [
+              td(String(n + 1), 8, AlignmentType.CENTER),
+              td(t.text, 52),
+              td(t.statement ?? '', 26, AlignmentType.CENTER),
+              td(t.byYear ? String(t.byYear) : '', 14, AlignmentType.CENTER),
+            ],
+          }),
       ),
     ],
   });

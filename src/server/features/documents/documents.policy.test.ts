@@ -21,7 +21,12 @@ describe('documentAbilities, for every role held on 1.2', () => {
 
 describe('requireAssignTasks, for every role held on 1.2', () => {
   const passes = (path: string) => (a: Parameters<typeof requireAssignTasks>[0]) => {
-    try { requireAssignTasks(a, path); return true; } catch { return false; }
+    try {
+      requireAssignTasks(a, path);
+      return true;
+    } catch {
+      return false;
+    }
   };
   it.each(places({ home: ['admin', 'manager'], below: ['admin'] }))('in the name of %s (%s): %j', (_place, path, roles) => {
     expect(allowedRoles(passes(path))).toEqual(roles);

@@ -11,7 +11,9 @@ import type { DocumentRow } from './documents.queries';
  */
 export function canWriteDocuments(grants: readonly RoleGrant[], orgPath: string): boolean {
   return grants.some(
-    (g) => rolePermissions[g.role].includes('documents.write') && (g.orgPath === orgPath || (g.role === 'admin' && isWithin(orgPath, g.orgPath))),
+    (g) =>
+      rolePermissions[g.role].includes('documents.write') &&
+      (g.orgPath === orgPath || (g.role === 'admin' && isWithin(orgPath, g.orgPath))),
   );
 }
 
@@ -33,22 +35,32 @@ export function documentAbilities(actor: Actor, doc: Pick<DocumentRow, 'orgPath'
 
 /** 403 for a document the caller can read but not change. */
 export function requireDocumentWrite(actor: Actor, doc: Pick<DocumentRow, 'orgPath'>) {
-  requireAllowed(allows(actor, (grants) => canWriteDocuments(grants, doc.orgPath)), { vi: 'Bạn không có quyền sửa văn bản của tổ chức này.', en: 'You may not change documents of this organization.' });
+  requireAllowed(
+    allows(actor, (grants) => canWriteDocuments(grants, doc.orgPath)),
+    { vi: 'Bạn không có quyền sửa văn bản của tổ chức này.', en: 'You may not change documents of this organization.' },
+  );
 }
 
 /** Approved means locked: an adopted version is changed only by an amendment, never in place. */
 export function requireDraft(doc: Pick<DocumentRow, 'status' | 'symbol'>) {
   if (doc.status !== 'draft') {
-    throw new AppError('conflict', {
-      vi: `Văn bản ${doc.symbol} đã ban hành, không sửa trực tiếp được. Hãy dùng "Bổ sung, điều chỉnh" để tạo phiên bản mới.`,
-      en: `Document ${doc.symbol} is adopted and cannot be edited in place. Amend it to create a new version.`,
-    }, { reason: 'document_locked' });
+    throw new AppError(
+      'conflict',
+      {
+        vi: `Văn bản ${doc.symbol} đã ban hành, không sửa trực tiếp được. Hãy dùng "Bổ sung, điều chỉnh" để tạo phiên bản mới.`,
+        en: `Document ${doc.symbol} is adopted and cannot be edited in place. Amend it to create a new version.`,
+      },
+      { reason: 'document_locked' },
+    );
   }
 }
 
 /** Tasks are assigned in the name of the org whose document (or whose own list) holds them: the same right as writing its documents. */
 export function requireAssignTasks(actor: Actor, assignerPath: string): void {
-  requireAllowed(allows(actor, (grants) => canWriteDocuments(grants, assignerPath)), { vi: 'Bạn không có quyền giao nhiệm vụ thay tổ chức này.', en: 'You may not assign tasks for this organization.' });
+  requireAllowed(
+    allows(actor, (grants) => canWriteDocuments(grants, assignerPath)),
+    { vi: 'Bạn không có quyền giao nhiệm vụ thay tổ chức này.', en: 'You may not assign tasks for this organization.' },
+  );
 }
 
 /** The shared indicator catalog is edited by administrators only (src/domain/access, `canEditCatalog`). */

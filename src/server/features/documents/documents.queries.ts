@@ -14,7 +14,8 @@ export function readableDocSql(column: string, param: string): string {
  * The versions views show: superseded versions ("amended") and amendment drafts that have
  * not replaced their adopted version yet stay readable but are left out of the cascade.
  */
-export const latestDocSql = (d: string) => `(${d}.status <> 'amended' AND NOT (${d}.status = 'draft' AND ${d}.previous_version_id IS NOT NULL))`;
+export const latestDocSql = (d: string) =>
+  `(${d}.status <> 'amended' AND NOT (${d}.status = 'draft' AND ${d}.previous_version_id IS NOT NULL))`;
 
 export const documentColumns = `
   d.id, d.org_id AS "orgId", o.path::text AS "orgPath", o.name AS "orgName", o.kind AS "orgKind",
@@ -86,13 +87,22 @@ export type ItemRow = {
 };
 
 export async function findItems(db: Queryable, documentId: number): Promise<ItemRow[]> {
-  const { rows } = await db.query<ItemRow>(`SELECT ${itemColumns} FROM document_items i WHERE i.document_id = $1 ORDER BY i.parent_item_id NULLS FIRST, i.position, i.id`, [documentId]);
+  const { rows } = await db.query<ItemRow>(
+    `SELECT ${itemColumns} FROM document_items i WHERE i.document_id = $1 ORDER BY i.parent_item_id NULLS FIRST, i.position, i.id`,
+    [documentId],
+  );
   return rows;
 }
 
 /** An item with its document, if the document is readable in `scope`. */
-export async function findItemReadable(db: Queryable, itemId: number, scope: string[] | null): Promise<(ItemRow & { doc: DocumentRow }) | undefined> {
-  const { rows } = await db.query<ItemRow & { documentId: number }>(`SELECT ${itemColumns} FROM document_items i WHERE i.id = $1`, [itemId]);
+export async function findItemReadable(
+  db: Queryable,
+  itemId: number,
+  scope: string[] | null,
+): Promise<(ItemRow & { doc: DocumentRow }) | undefined> {
+  const { rows } = await db.query<ItemRow & { documentId: number }>(`SELECT ${itemColumns} FROM document_items i WHERE i.id = $1`, [
+    itemId,
+  ]);
   const item = rows[0];
   if (!item) return undefined;
   const doc = await findDocumentReadable(db, item.documentId, scope);

@@ -4,7 +4,14 @@ import { vnToday } from '../../../domain/vn-time';
 import type pg from 'pg';
 import type { Db, Queryable } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { buildItemTree, diffVersions, flattenTree, formatDocumentSymbol, issuerAbbreviation, type DocumentKind } from '../../../domain/documents';
+import {
+  buildItemTree,
+  diffVersions,
+  flattenTree,
+  formatDocumentSymbol,
+  issuerAbbreviation,
+  type DocumentKind,
+} from '../../../domain/documents';
 import { buildTargetSpec, formatTargetSpec } from '../../../domain/targets';
 import type { OrgKind } from '../../../domain/orgs/org-kinds';
 import { scopeOf, type Actor } from '../../lib/actor';
@@ -12,7 +19,15 @@ import { recordAudit } from '../../lib/audit';
 import { AppError, badRequest, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
 import type { CreateDocumentInput, ListDocumentsQuery, UpdateDocumentInput } from '../../../contracts/documents';
-import { documentColumns, findDocumentReadable, findItems, latestDocSql, readableDocSql, type DocumentRow, type ItemRow } from './documents.queries';
+import {
+  documentColumns,
+  findDocumentReadable,
+  findItems,
+  latestDocSql,
+  readableDocSql,
+  type DocumentRow,
+  type ItemRow,
+} from './documents.queries';
 import { documentAbilities, requireDocumentWrite, requireDraft } from './documents.policy';
 
 export const documentNotFound = () => notFound({ vi: 'Không tìm thấy văn bản.', en: 'Document not found.' });
@@ -25,7 +40,17 @@ export function presentDocument(actor: Actor, row: DocumentRow) {
 export function statementOf(item: Pick<ItemRow, 'comparator' | 'value' | 'valueMin' | 'valueMax' | 'unit' | 'perYear'>): string | null {
   if (!item.comparator) return null;
   try {
-    return formatTargetSpec(buildTargetSpec({ comparator: item.comparator, value: item.value, valueMin: item.valueMin, valueMax: item.valueMax, unit: item.unit ?? '', perYear: item.perYear }), { style: 'words' });
+    return formatTargetSpec(
+      buildTargetSpec({
+        comparator: item.comparator,
+        value: item.value,
+        valueMin: item.valueMin,
+        valueMax: item.valueMax,
+        unit: item.unit ?? '',
+        perYear: item.perYear,
+      }),
+      { style: 'words' },
+    );
   } catch {
     return null;
   }
@@ -47,7 +72,11 @@ export async function findDocuments(db: Db, actor: Actor, q: ListDocumentsQuery)
   if (q.kind) add('d.kind = ?', q.kind);
   if (q.status) add('d.status = ?', q.status);
   if (q.term) add('d.term = ?', q.term);
-  if (q.implementsId !== undefined) add('EXISTS (SELECT 1 FROM document_implements di WHERE di.document_id = d.id AND di.implements_series_id = (SELECT series_id FROM documents WHERE id = ?))', q.implementsId);
+  if (q.implementsId !== undefined)
+    add(
+      'EXISTS (SELECT 1 FROM document_implements di WHERE di.document_id = d.id AND di.implements_series_id = (SELECT series_id FROM documents WHERE id = ?))',
+      q.implementsId,
+    );
   if (q.latest !== false) where.push(latestDocSql('d'));
   const whereSql = where.join(' AND ');
   const { rows: countRows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d WHERE ${whereSql}`, params);
@@ -61,7 +90,15 @@ export async function findDocuments(db: Db, actor: Actor, q: ListDocumentsQuery)
 }
 
 async function implementsOf(db: Queryable, documentId: number, scope: string[] | null) {
-  const { rows } = await db.query<{ id: number; seriesId: number; symbol: string; title: string; orgName: string; kind: string; isReadable: boolean }>(
+  const { rows } = await db.query<{
+    id: number;
+    seriesId: number;
+    symbol: string;
+    title: string;
+    orgName: string;
+    kind: string;
+    isReadable: boolean;
+  }>(
     `SELECT l.id, di.implements_series_id AS "seriesId", l.symbol, l.title, o.name AS "orgName", l.kind,
             ${readableDocSql('o.path', '$2')} AS "isReadable"
        FROM document_implements di
@@ -95,9 +132,18 @@ export async function getDocument(db: Db, actor: Actor, id: number) {
         WHERE p.document_id = $1 AND ${latestDocSql('cd')} GROUP BY 1`,
       [id],
     ),
-    db.query(`SELECT id, file_name AS "fileName", mime_type AS "mimeType", size_bytes AS "sizeBytes", created_at AS "createdAt" FROM document_files WHERE document_id = $1 ORDER BY id`, [id]),
-    db.query<{ itemId: number; n: number }>(`SELECT t.item_id AS "itemId", count(*)::int AS n FROM tasks t JOIN document_items i ON i.id = t.item_id WHERE i.document_id = $1 GROUP BY 1`, [id]),
-    db.query<{ id: number; name: string }>(`SELECT DISTINCT ind.id, ind.name FROM indicators ind JOIN document_items i ON i.indicator_id = ind.id WHERE i.document_id = $1`, [id]),
+    db.query(
+      `SELECT id, file_name AS "fileName", mime_type AS "mimeType", size_bytes AS "sizeBytes", created_at AS "createdAt" FROM document_files WHERE document_id = $1 ORDER BY id`,
+      [id],
+    ),
+    db.query<{ itemId: number; n: number }>(
+      `SELECT t.item_id AS "itemId", count(*)::int AS n FROM tasks t JOIN document_items i ON i.id = t.item_id WHERE i.document_id = $1 GROUP BY 1`,
+      [id],
+    ),
+    db.query<{ id: number; name: string }>(
+      `SELECT DISTINCT ind.id, ind.name FROM indicators ind JOIN document_items i ON i.indicator_id = ind.id WHERE i.document_id = $1`,
+      [id],
+    ),
   ]);
   const parentLinks = new Map<number, typeof links.rows>();
   for (const l of links.rows) parentLinks.set(l.childItemId, [...(parentLinks.get(l.childItemId) ?? []), l]);
@@ -129,9 +175,13 @@ async function seriesOf(tx: Queryable, ids: readonly number[], scope: string[] |
   );
   const missing = ids.filter((i) => !rows.some((r) => r.id === i));
   if (missing.length > 0) {
-    throw new AppError('validation_failed', { vi: `Không tìm thấy văn bản được thực hiện: ${missing.join(', ')}.`, en: 'Unknown implemented document.' }, {
-      fields: [{ field: 'body.implementsIds', message: 'Không tìm thấy văn bản được thực hiện.' }],
-    });
+    throw new AppError(
+      'validation_failed',
+      { vi: `Không tìm thấy văn bản được thực hiện: ${missing.join(', ')}.`, en: 'Unknown implemented document.' },
+      {
+        fields: [{ field: 'body.implementsIds', message: 'Không tìm thấy văn bản được thực hiện.' }],
+      },
+    );
   }
   return [...new Set(rows.map((r) => r.seriesId))];
 }
@@ -160,7 +210,12 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
 }
 
 /** Creates a document in an open transaction; returns its id. Used by the demo too. */
-export async function createDocumentTx(tx: pg.PoolClient, actor: Actor, input: CreateDocumentInput, opts: { isSample?: boolean } = {}): Promise<number> {
+export async function createDocumentTx(
+  tx: pg.PoolClient,
+  actor: Actor,
+  input: CreateDocumentInput,
+  opts: { isSample?: boolean } = {},
+): Promise<number> {
   const readScope = scopeOf(actor, 'documents.read');
   const org = await findOrgInScope(tx, input.orgId, readScope);
   if (!org) throw notFound({ vi: 'Không tìm thấy tổ chức ban hành.', en: 'Issuing organization not found.' });
@@ -173,13 +228,31 @@ export async function createDocumentTx(tx: pg.PoolClient, actor: Actor, input: C
      INSERT INTO documents (id, org_id, kind, term, number, symbol, issue_date, title, summary, series_id, is_sample)
      OVERRIDING SYSTEM VALUE
      SELECT n.id, $1, $2, $3, $4, $5, $6, $7, $8, n.id, $9 FROM n RETURNING id`,
-    [org.id, input.kind, input.term, number, symbol, input.issueDate ?? null, input.title.normalize('NFC'), input.summary?.normalize('NFC') ?? null, opts.isSample ?? false],
+    [
+      org.id,
+      input.kind,
+      input.term,
+      number,
+      symbol,
+      input.issueDate ?? null,
+      input.title.normalize('NFC'),
+      input.summary?.normalize('NFC') ?? null,
+      opts.isSample ?? false,
+    ],
   );
   const id = rows[0]!.id;
   if (series.length > 0) {
     await tx.query('INSERT INTO document_implements (document_id, implements_series_id) SELECT $1, unnest($2::bigint[])', [id, series]);
   }
-  await recordAudit(tx, actor, { action: 'create', entity: 'document', entityId: id, orgId: org.id, orgPath: org.path, summary: `Tạo văn bản ${symbol} ${input.title}`, after: { ...input, symbol } });
+  await recordAudit(tx, actor, {
+    action: 'create',
+    entity: 'document',
+    entityId: id,
+    orgId: org.id,
+    orgPath: org.path,
+    summary: `Tạo văn bản ${symbol} ${input.title}`,
+    after: { ...input, symbol },
+  });
   return id;
 }
 
@@ -201,17 +274,38 @@ export async function updateDocument(db: Db, actor: Actor, id: number, input: Up
               issue_date = CASE WHEN $6::boolean THEN $7::date ELSE issue_date END,
               version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $2`,
-      [id, input.version, input.title?.normalize('NFC') ?? null, input.summary !== undefined, input.summary ?? null, input.issueDate !== undefined, input.issueDate ?? null],
+      [
+        id,
+        input.version,
+        input.title?.normalize('NFC') ?? null,
+        input.summary !== undefined,
+        input.summary ?? null,
+        input.issueDate !== undefined,
+        input.issueDate ?? null,
+      ],
     );
     if (rowCount === 0) throw versionConflict();
     if (input.implementsIds) {
       const series = await seriesOf(tx, input.implementsIds, scopeOf(actor, 'documents.read'));
-      if (series.includes(doc.seriesId)) throw badRequest({ vi: 'Văn bản không thể thực hiện chính nó.', en: 'A document cannot implement itself.' }, { fields: [{ field: 'body.implementsIds', message: 'Văn bản không thể thực hiện chính nó.' }] });
+      if (series.includes(doc.seriesId))
+        throw badRequest(
+          { vi: 'Văn bản không thể thực hiện chính nó.', en: 'A document cannot implement itself.' },
+          { fields: [{ field: 'body.implementsIds', message: 'Văn bản không thể thực hiện chính nó.' }] },
+        );
       await tx.query('DELETE FROM document_implements WHERE document_id = $1', [id]);
       await tx.query('INSERT INTO document_implements (document_id, implements_series_id) SELECT $1, unnest($2::bigint[])', [id, series]);
     }
     const { version: _v, ...after } = input;
-    await recordAudit(tx, actor, { action: 'update', entity: 'document', entityId: id, orgId: doc.orgId, orgPath: doc.orgPath, summary: `Sửa văn bản ${doc.symbol}`, before: { title: doc.title, summary: doc.summary, issueDate: doc.issueDate }, after });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
+      summary: `Sửa văn bản ${doc.symbol}`,
+      before: { title: doc.title, summary: doc.summary, issueDate: doc.issueDate },
+      after,
+    });
   });
   return getDocument(db, actor, id);
 }
@@ -220,13 +314,26 @@ export async function deleteDocument(db: Db, actor: Actor, id: number, version: 
   await inTransaction(db, async (tx) => {
     const doc = await lockDocument(tx, actor, id);
     requireDraft(doc);
-    const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM document_implements WHERE implements_series_id = $1', [doc.seriesId]);
+    const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM document_implements WHERE implements_series_id = $1', [
+      doc.seriesId,
+    ]);
     if (doc.previousVersionId === null && (rows[0]?.n ?? 0) > 0) {
-      throw new AppError('conflict', { vi: 'Không thể xóa: đã có văn bản cấp dưới thực hiện văn bản này.', en: 'Lower documents implement this one.' });
+      throw new AppError('conflict', {
+        vi: 'Không thể xóa: đã có văn bản cấp dưới thực hiện văn bản này.',
+        en: 'Lower documents implement this one.',
+      });
     }
     const { rowCount } = await tx.query('DELETE FROM documents WHERE id = $1 AND version = $2', [id, version]);
     if (rowCount === 0) throw versionConflict();
-    await recordAudit(tx, actor, { action: 'delete', entity: 'document', entityId: id, orgId: doc.orgId, orgPath: doc.orgPath, summary: `Xóa dự thảo ${doc.symbol}`, before: doc });
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
+      summary: `Xóa dự thảo ${doc.symbol}`,
+      before: doc,
+    });
   });
 }
 
@@ -243,9 +350,20 @@ export async function adoptDocument(db: Db, actor: Actor, id: number, version: n
     );
     if (rowCount === 0) throw versionConflict();
     if (doc.previousVersionId !== null) {
-      await tx.query(`UPDATE documents SET status = 'amended', version = version + 1, updated_at = now() WHERE id = $1`, [doc.previousVersionId]);
+      await tx.query(`UPDATE documents SET status = 'amended', version = version + 1, updated_at = now() WHERE id = $1`, [
+        doc.previousVersionId,
+      ]);
     }
-    await recordAudit(tx, actor, { action: 'adopt', entity: 'document', entityId: id, orgId: doc.orgId, orgPath: doc.orgPath, summary: `Ban hành ${doc.symbol}`, before: { status: 'draft' }, after: { status: 'adopted' } });
+    await recordAudit(tx, actor, {
+      action: 'adopt',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
+      summary: `Ban hành ${doc.symbol}`,
+      before: { status: 'draft' },
+      after: { status: 'adopted' },
+    });
   });
   return getDocument(db, actor, id);
 }
@@ -253,10 +371,23 @@ export async function adoptDocument(db: Db, actor: Actor, id: number, version: n
 export async function expireDocument(db: Db, actor: Actor, id: number, version: number) {
   await inTransaction(db, async (tx) => {
     const doc = await lockDocument(tx, actor, id);
-    if (doc.status !== 'adopted') throw new AppError('conflict', { vi: 'Chỉ văn bản đã ban hành mới hết hiệu lực được.', en: 'Only an adopted document can expire.' });
-    const { rowCount } = await tx.query(`UPDATE documents SET status = 'expired', version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`, [id, version]);
+    if (doc.status !== 'adopted')
+      throw new AppError('conflict', { vi: 'Chỉ văn bản đã ban hành mới hết hiệu lực được.', en: 'Only an adopted document can expire.' });
+    const { rowCount } = await tx.query(
+      `UPDATE documents SET status = 'expired', version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
+      [id, version],
+    );
     if (rowCount === 0) throw versionConflict();
-    await recordAudit(tx, actor, { action: 'expire', entity: 'document', entityId: id, orgId: doc.orgId, orgPath: doc.orgPath, summary: `Hết hiệu lực ${doc.symbol}`, before: { status: 'adopted' }, after: { status: 'expired' } });
+    await recordAudit(tx, actor, {
+      action: 'expire',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
+      summary: `Hết hiệu lực ${doc.symbol}`,
+      before: { status: 'adopted' },
+      after: { status: 'expired' },
+    });
   });
   return getDocument(db, actor, id);
 }
@@ -270,11 +401,19 @@ export async function amendDocument(db: Db, actor: Actor, id: number, version: n
   const newId = await inTransaction(db, async (tx) => {
     const doc = await lockDocument(tx, actor, id);
     if (doc.status !== 'adopted') {
-      throw new AppError('conflict', { vi: 'Chỉ bổ sung, điều chỉnh được văn bản đã ban hành (dự thảo thì sửa trực tiếp).', en: 'Only an adopted document can be amended.' });
+      throw new AppError('conflict', {
+        vi: 'Chỉ bổ sung, điều chỉnh được văn bản đã ban hành (dự thảo thì sửa trực tiếp).',
+        en: 'Only an adopted document can be amended.',
+      });
     }
     if (doc.version !== version) throw versionConflict();
     const { rows: pending } = await tx.query('SELECT id FROM documents WHERE previous_version_id = $1', [id]);
-    if (pending.length > 0) throw new AppError('conflict', { vi: 'Văn bản này đang có một dự thảo bổ sung, điều chỉnh.', en: 'An amendment draft already exists.' }, { draftId: (pending[0] as { id: number }).id });
+    if (pending.length > 0)
+      throw new AppError(
+        'conflict',
+        { vi: 'Văn bản này đang có một dự thảo bổ sung, điều chỉnh.', en: 'An amendment draft already exists.' },
+        { draftId: (pending[0] as { id: number }).id },
+      );
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO documents (org_id, kind, term, number, symbol, issue_date, title, summary, status, series_id, version_no, previous_version_id, amend_reason, is_sample)
        SELECT org_id, kind, term, number, symbol, NULL, title, summary, 'draft', series_id, version_no + 1, id, $2, is_sample FROM documents WHERE id = $1
@@ -282,10 +421,22 @@ export async function amendDocument(db: Db, actor: Actor, id: number, version: n
       [id, reason.normalize('NFC')],
     );
     const nid = rows[0]!.id;
-    await tx.query('INSERT INTO document_implements (document_id, implements_series_id) SELECT $2, implements_series_id FROM document_implements WHERE document_id = $1', [id, nid]);
+    await tx.query(
+      'INSERT INTO document_implements (document_id, implements_series_id) SELECT $2, implements_series_id FROM document_implements WHERE document_id = $1',
+      [id, nid],
+    );
     await copyItems(tx, id, nid);
     await tx.query('UPDATE documents SET version = version + 1 WHERE id = $1', [id]);
-    await recordAudit(tx, actor, { action: 'amend', entity: 'document', entityId: nid, orgId: doc.orgId, orgPath: doc.orgPath, summary: `Bổ sung, điều chỉnh ${doc.symbol}: ${reason}`, before: { id, versionNo: doc.versionNo }, after: { id: nid, versionNo: doc.versionNo + 1, reason } });
+    await recordAudit(tx, actor, {
+      action: 'amend',
+      entity: 'document',
+      entityId: nid,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
+      summary: `Bổ sung, điều chỉnh ${doc.symbol}: ${reason}`,
+      before: { id, versionNo: doc.versionNo },
+      after: { id: nid, versionNo: doc.versionNo + 1, reason },
+    });
     return nid;
   });
   return getDocument(db, actor, newId);
@@ -323,7 +474,10 @@ export async function findVersions(db: Db, actor: Actor, id: number) {
   const scope = scopeOf(actor, 'documents.read');
   const doc = await findDocumentReadable(db, id, scope);
   if (!doc) throw documentNotFound();
-  const { rows } = await db.query<DocumentRow>(`SELECT ${documentColumns} FROM documents d JOIN orgs o ON o.id = d.org_id WHERE d.series_id = $1 ORDER BY d.version_no DESC`, [doc.seriesId]);
+  const { rows } = await db.query<DocumentRow>(
+    `SELECT ${documentColumns} FROM documents d JOIN orgs o ON o.id = d.org_id WHERE d.series_id = $1 ORDER BY d.version_no DESC`,
+    [doc.seriesId],
+  );
   return rows.map((r) => presentDocument(actor, r));
 }
 
@@ -338,7 +492,14 @@ export async function diffDocument(db: Db, actor: Actor, id: number, fromId?: nu
   if (!other || other.seriesId !== doc.seriesId) throw documentNotFound();
   const toVersioned = (items: ItemRow[]) => {
     const keyOf = new Map(items.map((i) => [i.id, i.stableKey]));
-    return items.map((i) => ({ stableKey: i.stableKey, parentKey: i.parentItemId === null ? null : (keyOf.get(i.parentItemId) ?? null), position: i.position, kind: i.kind, text: i.text, statement: statementOf(i) }));
+    return items.map((i) => ({
+      stableKey: i.stableKey,
+      parentKey: i.parentItemId === null ? null : (keyOf.get(i.parentItemId) ?? null),
+      position: i.position,
+      kind: i.kind,
+      text: i.text,
+      statement: statementOf(i),
+    }));
   };
   const [before, after] = await Promise.all([findItems(db, otherId), findItems(db, id)]);
   return { fromId: otherId, toId: id, changes: diffVersions(toVersioned(before), toVersioned(after)) };
@@ -374,7 +535,8 @@ export async function searchDocuments(db: Db, actor: Actor, q: string, limit: nu
 export async function addDocumentFile(db: Db, actor: Actor, id: number, upload: UploadedFile) {
   return inTransaction(db, async (tx) => {
     const doc = await lockDocument(tx, actor, id);
-    if (doc.status === 'amended') throw new AppError('conflict', { vi: 'Phiên bản này đã được thay thế.', en: 'This version was superseded.' });
+    if (doc.status === 'amended')
+      throw new AppError('conflict', { vi: 'Phiên bản này đã được thay thế.', en: 'This version was superseded.' });
     // The signed document: PDF or Word, judged by content; the org's quota counts it.
     const file = acceptAttachment(upload, ['pdf', 'docx', 'ole']);
     await checkOrgQuota(tx, doc.orgId, file.buffer.length);
@@ -383,7 +545,14 @@ export async function addDocumentFile(db: Db, actor: Actor, id: number, upload: 
        RETURNING id, file_name AS "fileName", mime_type AS "mimeType", size_bytes AS "sizeBytes", created_at AS "createdAt"`,
       [id, file.name.normalize('NFC'), file.mimeType, file.buffer.length, file.buffer, actor.userId],
     );
-    await recordAudit(tx, actor, { action: 'attach', entity: 'document', entityId: id, orgId: doc.orgId, orgPath: doc.orgPath, summary: `Đính kèm ${file.name} vào ${doc.symbol}` });
+    await recordAudit(tx, actor, {
+      action: 'attach',
+      entity: 'document',
+      entityId: id,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
+      summary: `Đính kèm ${file.name} vào ${doc.symbol}`,
+    });
     return rows[0];
   });
 }

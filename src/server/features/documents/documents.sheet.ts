@@ -36,16 +36,36 @@ const COLUMNS = [
 ] as const;
 
 /** The value box of a target as a user would type it back: "8,5-8,7", "trên 9", "ít nhất 300". */
-function valueText(i: { comparator: string | null; value: number | null; valueMin: number | null; valueMax: number | null; unit: string | null; perYear: boolean }): { value: string; unit: string } {
+function valueText(i: {
+  comparator: string | null;
+  value: number | null;
+  valueMin: number | null;
+  valueMax: number | null;
+  unit: string | null;
+  perYear: boolean;
+}): { value: string; unit: string } {
   if (!i.comparator) return { value: '', unit: '' };
   const unit = `${i.unit ?? ''}${i.perYear ? '/năm' : ''}`;
-  const full = formatTargetSpec(buildTargetSpec({ comparator: i.comparator as never, value: i.value, valueMin: i.valueMin, valueMax: i.valueMax, unit: '', perYear: false }), { style: 'words' });
+  const full = formatTargetSpec(
+    buildTargetSpec({
+      comparator: i.comparator as never,
+      value: i.value,
+      valueMin: i.valueMin,
+      valueMax: i.valueMax,
+      unit: '',
+      perYear: false,
+    }),
+    { style: 'words' },
+  );
   return { value: full.replace('–', '-'), unit };
 }
 
 export async function exportDocumentSheet(db: Db, actor: Actor, id: number): Promise<{ buffer: Buffer; fileName: string }> {
   const doc = await getDocument(db, actor, id);
-  const { rows: indicators } = await db.query<{ id: number; code: string; name: string; unit: string }>('SELECT id, code, name, unit FROM indicators WHERE proposed_in_document_id IS NULL OR proposed_in_document_id = $1 ORDER BY code', [id]);
+  const { rows: indicators } = await db.query<{ id: number; code: string; name: string; unit: string }>(
+    'SELECT id, code, name, unit FROM indicators WHERE proposed_in_document_id IS NULL OR proposed_in_document_id = $1 ORDER BY code',
+    [id],
+  );
   const codeOf = new Map(indicators.map((r) => [r.id, r.code]));
   const rowOf = new Map(doc.items.map((item, n) => [item.id, n + 1]));
   const wb = new ExcelJS.Workbook();
@@ -77,7 +97,10 @@ export async function exportDocumentSheet(db: Db, actor: Actor, id: number): Pro
     ['STT', 'Số thứ tự dòng, không trùng nhau.'],
     ['STT cha', 'STT của mục chứa mục này (để trống nếu là mục cấp cao nhất). Mục cha phải ở dòng phía trên.'],
     ['Loại', itemKinds.map((k) => itemKindLabels[k].vi).join('; ')],
-    ['Giá trị, Đơn vị tính', 'Ghi như trong nghị quyết: "8,5-8,7" và "%/năm"; "trên 9" và "tỷ USD"; "ít nhất 300" và "đảng viên"; "100" và "%".'],
+    [
+      'Giá trị, Đơn vị tính',
+      'Ghi như trong nghị quyết: "8,5-8,7" và "%/năm"; "trên 9" và "tỷ USD"; "ít nhất 300" và "đảng viên"; "100" và "%".',
+    ],
     ['Mã chỉ số', indicators.map((r) => `${r.code}: ${r.name}`).join('\n')],
     ['Mã dòng', 'Giữ nguyên khi sửa một mục đã có; để trống cho mục mới.'],
   ]);
@@ -102,7 +125,10 @@ type ParsedRow = {
 const kindByLabel = new Map<string, ItemKind>([
   ...itemKinds.map((k) => [foldVietnamese(itemKindLabels[k].vi), k] as [string, ItemKind]),
   ...itemKinds.map((k) => [k, k] as [string, ItemKind]),
-  ['nhiem vu', 'task'], ['dot pha chien luoc', 'breakthrough'], ['muc tieu', 'objective'], ['tam nhin den', 'milestone'],
+  ['nhiem vu', 'task'],
+  ['dot pha chien luoc', 'breakthrough'],
+  ['muc tieu', 'objective'],
+  ['tam nhin den', 'milestone'],
 ]);
 
 function readYear(text: string, errors: string[], label: string): number | null {
@@ -118,15 +144,25 @@ function readYear(text: string, errors: string[], label: string): number | null 
 /** Reads and checks every row against the document; writes nothing. */
 async function parseSheet(db: Db, documentId: number, buffer: Buffer): Promise<ParsedRow[]> {
   // Read off the request thread, within the small-sheet limits (parse-file.ts).
-  const sheet = await readSheetRows(buffer, SMALL_SHEET, { vi: 'Không đọc được tệp. Hãy dùng tệp .xlsx theo mẫu.', en: 'Not an .xlsx file.' });
+  const sheet = await readSheetRows(buffer, SMALL_SHEET, {
+    vi: 'Không đọc được tệp. Hãy dùng tệp .xlsx theo mẫu.',
+    en: 'Not an .xlsx file.',
+  });
   const headers = new Map<string, number>();
   (sheet[0]?.rowNo === 1 ? sheet[0].cells : []).forEach((text, i) => {
     if (text !== '') headers.set(foldVietnamese(text), i);
   });
   const colOf = (header: string) => headers.get(foldVietnamese(header));
   const missing = ['STT', 'Loại', 'Nội dung'].filter((h) => colOf(h) === undefined);
-  if (missing.length > 0) throw badRequest({ vi: `Tệp thiếu cột: ${missing.join(', ')}. Hãy dùng mẫu tải từ văn bản.`, en: 'Missing columns.' }, { fields: [{ field: 'body.file', message: `Thiếu cột ${missing.join(', ')}` }] });
-  const { rows: indicators } = await db.query<{ id: number; code: string }>('SELECT id, code FROM indicators WHERE proposed_in_document_id IS NULL OR proposed_in_document_id = $1', [documentId]);
+  if (missing.length > 0)
+    throw badRequest(
+      { vi: `Tệp thiếu cột: ${missing.join(', ')}. Hãy dùng mẫu tải từ văn bản.`, en: 'Missing columns.' },
+      { fields: [{ field: 'body.file', message: `Thiếu cột ${missing.join(', ')}` }] },
+    );
+  const { rows: indicators } = await db.query<{ id: number; code: string }>(
+    'SELECT id, code FROM indicators WHERE proposed_in_document_id IS NULL OR proposed_in_document_id = $1',
+    [documentId],
+  );
   const indicatorByCode = new Map(indicators.map((r) => [r.code.toUpperCase(), r.id]));
   const existing = await findItems(db, documentId);
   const byKey = new Map(existing.map((i) => [i.stableKey, i]));
@@ -161,7 +197,17 @@ async function parseSheet(db: Db, documentId: number, buffer: Buffer): Promise<P
       const baselineValue = baselineText === '' ? null : parseVnNumber(baselineText);
       if (baselineText !== '' && baselineValue === null) errors.push(`Giá trị gốc "${baselineText}" không phải số`);
       try {
-        target = readTarget({ indicatorId, valueText: get('Giá trị'), unitText: get('Đơn vị tính'), byYear: readYear(get('Năm cần đạt'), errors, 'Năm cần đạt'), baselineValue, baselineYear: readYear(get('Năm gốc'), errors, 'Năm gốc') }, 'row');
+        target = readTarget(
+          {
+            indicatorId,
+            valueText: get('Giá trị'),
+            unitText: get('Đơn vị tính'),
+            byYear: readYear(get('Năm cần đạt'), errors, 'Năm cần đạt'),
+            baselineValue,
+            baselineYear: readYear(get('Năm gốc'), errors, 'Năm gốc'),
+          },
+          'row',
+        );
       } catch (e) {
         if (e instanceof AppError) errors.push(e.text.vi);
         else throw e;
@@ -182,20 +228,40 @@ async function parseSheet(db: Db, documentId: number, buffer: Buffer): Promise<P
       if (old.kind !== kind) changes.push('Loại');
       if (old.text !== text) changes.push('Nội dung');
       if (kind === 'target' && target && statementOf(old) !== statementOf({ ...target, unit: target.unit })) changes.push('Giá trị');
-      if (kind === 'target' && target && (old.byYear !== target.byYear || old.indicatorId !== target.indicatorId)) changes.push('Năm/chỉ số');
+      if (kind === 'target' && target && (old.byYear !== target.byYear || old.indicatorId !== target.indicatorId))
+        changes.push('Năm/chỉ số');
       if (old.milestoneYear !== milestoneYear) changes.push('Năm tầm nhìn');
       action = changes.length > 0 ? 'update' : 'unchanged';
     }
     if (errors.length > 0) action = 'error';
     out.push({ rowNo: r, row: rowKey, parentRow, kind, text, target, milestoneYear, stableKey, action, errors, changes });
   }
-  if (out.length === 0) throw badRequest({ vi: 'Tệp không có dòng nội dung nào.', en: 'No rows.' }, { fields: [{ field: 'body.file', message: 'Tệp không có dòng nội dung nào.' }] });
+  if (out.length === 0)
+    throw badRequest(
+      { vi: 'Tệp không có dòng nội dung nào.', en: 'No rows.' },
+      { fields: [{ field: 'body.file', message: 'Tệp không có dòng nội dung nào.' }] },
+    );
   return out;
 }
 
 const present = (rows: ParsedRow[]) => ({
-  counts: { create: rows.filter((r) => r.action === 'create').length, update: rows.filter((r) => r.action === 'update').length, unchanged: rows.filter((r) => r.action === 'unchanged').length, error: rows.filter((r) => r.action === 'error').length },
-  rows: rows.map((r) => ({ rowNo: r.rowNo, row: r.row, parentRow: r.parentRow, kind: r.kind, text: r.text, statement: r.target ? statementOf(r.target) : null, action: r.action, errors: r.errors, changes: r.changes })),
+  counts: {
+    create: rows.filter((r) => r.action === 'create').length,
+    update: rows.filter((r) => r.action === 'update').length,
+    unchanged: rows.filter((r) => r.action === 'unchanged').length,
+    error: rows.filter((r) => r.action === 'error').length,
+  },
+  rows: rows.map((r) => ({
+    rowNo: r.rowNo,
+    row: r.row,
+    parentRow: r.parentRow,
+    kind: r.kind,
+    text: r.text,
+    statement: r.target ? statementOf(r.target) : null,
+    action: r.action,
+    errors: r.errors,
+    changes: r.changes,
+  })),
 });
 
 /** Previews an import, or with `commit` writes it: every row or, if any row has an error, none. */
@@ -206,7 +272,11 @@ export async function importDocumentSheet(db: Db, actor: Actor, documentId: numb
     const preview = present(rows);
     if (!commit) return { ...preview, committed: false };
     if (preview.counts.error > 0) {
-      throw new AppError('validation_failed', { vi: `Tệp còn ${preview.counts.error} dòng lỗi; chưa ghi dòng nào.`, en: 'Rows have errors; nothing was written.' }, { rows: preview.rows.filter((r) => r.action === 'error') });
+      throw new AppError(
+        'validation_failed',
+        { vi: `Tệp còn ${preview.counts.error} dòng lỗi; chưa ghi dòng nào.`, en: 'Rows have errors; nothing was written.' },
+        { rows: preview.rows.filter((r) => r.action === 'error') },
+      );
     }
     const existing = await findItems(tx, documentId);
     const idByKey = new Map(existing.map((i) => [i.stableKey, i.id]));
@@ -223,13 +293,36 @@ export async function importDocumentSheet(db: Db, actor: Actor, documentId: numb
           await tx.query(
             `UPDATE document_items SET kind = $2, text = $3, milestone_year = $4, parent_item_id = $5, indicator_id = $6, comparator = $7, value = $8, value_min = $9, value_max = $10,
                     unit = $11, per_year = $12, by_year = $13, baseline_value = $14, baseline_year = $15, version = version + 1, updated_at = now() WHERE id = $1`,
-            [id, r.kind, r.text, r.milestoneYear, parentId, t?.indicatorId ?? null, t?.comparator ?? null, t?.value ?? null, t?.valueMin ?? null, t?.valueMax ?? null, t?.unit ?? null, t?.perYear ?? false, t?.byYear ?? null, t?.baselineValue ?? null, t?.baselineYear ?? null],
+            [
+              id,
+              r.kind,
+              r.text,
+              r.milestoneYear,
+              parentId,
+              t?.indicatorId ?? null,
+              t?.comparator ?? null,
+              t?.value ?? null,
+              t?.valueMin ?? null,
+              t?.valueMax ?? null,
+              t?.unit ?? null,
+              t?.perYear ?? false,
+              t?.byYear ?? null,
+              t?.baselineValue ?? null,
+              t?.baselineYear ?? null,
+            ],
           );
         }
       }
     }
-    await recordAudit(tx, actor, { action: 'import', entity: 'document', entityId: documentId, orgId: doc.orgId, orgPath: doc.orgPath, summary: `Nhập nội dung ${doc.symbol} từ Excel: ${preview.counts.create} mục mới, ${preview.counts.update} mục sửa`, after: preview.counts });
+    await recordAudit(tx, actor, {
+      action: 'import',
+      entity: 'document',
+      entityId: documentId,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
+      summary: `Nhập nội dung ${doc.symbol} từ Excel: ${preview.counts.create} mục mới, ${preview.counts.update} mục sửa`,
+      after: preview.counts,
+    });
     return { ...preview, committed: true };
   });
 }
-

@@ -6,5 +6,13 @@ export { insertItem, lockDraftDocument, readTarget } from './items.service';
 export { countItemTasksByBucket, updateTask } from './tasks.service';
 export { findIndicators } from './indicators.service';
 export { statementOf } from './documents.service';
-export { type DocumentRow, type ItemRow, documentColumns, findDocumentReadable, findItemReadable, findItems, latestDocSql } from './documents.queries';
+export {
+  type DocumentRow,
+  type ItemRow,
+  documentColumns,
+  findDocumentReadable,
+  findItemReadable,
+  findItems,
+  latestDocSql,
+} from './documents.queries';
 export { requireDocumentWrite } from './documents.policy';

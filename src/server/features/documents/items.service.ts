@@ -39,7 +39,11 @@ export function readTarget(input: TargetInput, prefix = 'body.target'): TargetSp
   const first = Object.entries(errors)[0];
   if (first) {
     const [key, message] = first;
-    const field = ['comparator', 'value', 'valueMin', 'valueMax', 'perYear'].includes(key) ? 'valueText' : key === 'unit' ? 'unitText' : key;
+    const field = ['comparator', 'value', 'valueMin', 'valueMax', 'perYear'].includes(key)
+      ? 'valueText'
+      : key === 'unit'
+        ? 'unitText'
+        : key;
     throw fieldError(`${prefix}.${field}`, message as string);
   }
   return { ...spec, indicatorId: input.indicatorId ?? null };
@@ -70,7 +74,10 @@ async function siblingIds(tx: pg.PoolClient, documentId: number, parentItemId: n
 }
 
 async function writePositions(tx: pg.PoolClient, ids: number[]) {
-  await tx.query('UPDATE document_items i SET position = o.ord FROM unnest($1::bigint[]) WITH ORDINALITY AS o(id, ord) WHERE i.id = o.id AND i.position <> o.ord', [ids]);
+  await tx.query(
+    'UPDATE document_items i SET position = o.ord FROM unnest($1::bigint[]) WITH ORDINALITY AS o(id, ord) WHERE i.id = o.id AND i.position <> o.ord',
+    [ids],
+  );
 }
 
 async function assertParentInDocument(tx: pg.PoolClient, documentId: number, parentItemId: number | null) {
@@ -82,7 +89,19 @@ async function assertParentInDocument(tx: pg.PoolClient, documentId: number, par
 type TargetColumns = { spec: (TargetSpec & { indicatorId: number | null }) | null };
 
 function targetParams({ spec }: TargetColumns) {
-  return [spec?.indicatorId ?? null, spec?.comparator ?? null, spec?.value ?? null, spec?.valueMin ?? null, spec?.valueMax ?? null, spec ? spec.unit : null, spec?.perYear ?? false, spec?.byYear ?? null, spec?.baselineValue ?? null, spec?.baselineYear ?? null, spec?.yearlyPath ? JSON.stringify(spec.yearlyPath) : null];
+  return [
+    spec?.indicatorId ?? null,
+    spec?.comparator ?? null,
+    spec?.value ?? null,
+    spec?.valueMin ?? null,
+    spec?.valueMax ?? null,
+    spec ? spec.unit : null,
+    spec?.perYear ?? false,
+    spec?.byYear ?? null,
+    spec?.baselineValue ?? null,
+    spec?.baselineYear ?? null,
+    spec?.yearlyPath ? JSON.stringify(spec.yearlyPath) : null,
+  ];
 }
 
 /** Adds an item to a draft document; a target's value is read from what the user typed. */
@@ -97,13 +116,30 @@ export async function createItem(db: Db, actor: Actor, documentId: number, input
     const id = await insertItem(tx, documentId, parentItemId, input.kind, input.text, input.milestoneYear ?? null, spec);
     const siblings = await siblingIds(tx, documentId, parentItemId);
     await writePositions(tx, reorderSiblings(siblings, id, input.index ?? siblings.length));
-    await recordAudit(tx, actor, { action: 'create', entity: 'document_item', entityId: id, orgId: doc.orgId, orgPath: doc.orgPath, summary: `Thêm mục vào ${doc.symbol}: ${input.text.slice(0, 120)}`, after: input });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'document_item',
+      entityId: id,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
+      summary: `Thêm mục vào ${doc.symbol}: ${input.text.slice(0, 120)}`,
+      after: input,
+    });
     return getItemTx(tx, id);
   });
 }
 
 /** Inserts an item at the end of its siblings; the caller fixes positions. */
-export async function insertItem(tx: pg.PoolClient, documentId: number, parentItemId: number | null, kind: ItemKind, text: string, milestoneYear: number | null, spec: (TargetSpec & { indicatorId: number | null }) | null, stableKey?: string): Promise<number> {
+export async function insertItem(
+  tx: pg.PoolClient,
+  documentId: number,
+  parentItemId: number | null,
+  kind: ItemKind,
+  text: string,
+  milestoneYear: number | null,
+  spec: (TargetSpec & { indicatorId: number | null }) | null,
+  stableKey?: string,
+): Promise<number> {
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO document_items (document_id, parent_item_id, kind, position, text, milestone_year,
         indicator_id, comparator, value, value_min, value_max, unit, per_year, by_year, baseline_value, baseline_year, yearly_path, stable_key)
@@ -156,10 +192,28 @@ export async function updateItem(db: Db, actor: Actor, itemId: number, input: Up
               yearly_path = CASE WHEN $7 THEN yearly_path ELSE $18::jsonb END,
               version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $2`,
-      [itemId, input.version, kind, input.text?.normalize('NFC') ?? null, input.milestoneYear !== undefined, input.milestoneYear ?? null, keep, ...targetParams({ spec: spec ?? null })],
+      [
+        itemId,
+        input.version,
+        kind,
+        input.text?.normalize('NFC') ?? null,
+        input.milestoneYear !== undefined,
+        input.milestoneYear ?? null,
+        keep,
+        ...targetParams({ spec: spec ?? null }),
+      ],
     );
     if (rowCount === 0) throw versionConflict();
-    await recordAudit(tx, actor, { action: 'update', entity: 'document_item', entityId: itemId, orgId: doc.orgId, orgPath: doc.orgPath, summary: `Sửa mục của ${doc.symbol}`, before: { kind: item.kind, text: item.text, statement: statementOf(item) }, after: input });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'document_item',
+      entityId: itemId,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
+      summary: `Sửa mục của ${doc.symbol}`,
+      before: { kind: item.kind, text: item.text, statement: statementOf(item) },
+      after: input,
+    });
     return getItemTx(tx, itemId);
   });
 }
@@ -173,12 +227,23 @@ export async function deleteItem(db: Db, actor: Actor, itemId: number, version: 
       [itemId],
     );
     if ((rows[0]?.n ?? 0) > 0) {
-      throw new AppError('conflict', { vi: `Không thể xóa: ${rows[0]!.n} mục của văn bản cấp dưới đang cụ thể hóa mục này.`, en: 'Lower items concretize this item.' });
+      throw new AppError('conflict', {
+        vi: `Không thể xóa: ${rows[0]!.n} mục của văn bản cấp dưới đang cụ thể hóa mục này.`,
+        en: 'Lower items concretize this item.',
+      });
     }
     const { rowCount } = await tx.query('DELETE FROM document_items WHERE id = $1 AND version = $2', [itemId, version]);
     if (rowCount === 0) throw versionConflict();
     await writePositions(tx, await siblingIds(tx, doc.id, item.parentItemId));
-    await recordAudit(tx, actor, { action: 'delete', entity: 'document_item', entityId: itemId, orgId: doc.orgId, orgPath: doc.orgPath, summary: `Xóa mục của ${doc.symbol}`, before: { kind: item.kind, text: item.text } });
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entity: 'document_item',
+      entityId: itemId,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
+      summary: `Xóa mục của ${doc.symbol}`,
+      before: { kind: item.kind, text: item.text },
+    });
   });
 }
 
@@ -188,12 +253,28 @@ export async function moveItem(db: Db, actor: Actor, itemId: number, version: nu
     const { item, doc } = await loadItemForWrite(tx, actor, itemId);
     if (item.version !== version) throw versionConflict();
     await assertParentInDocument(tx, doc.id, parentItemId);
-    const { rows: all } = await tx.query<{ id: number; parentItemId: number | null }>('SELECT id, parent_item_id AS "parentItemId" FROM document_items WHERE document_id = $1', [doc.id]);
-    if (wouldCreateCycle(all, itemId, parentItemId)) throw fieldError('body.parentItemId', 'Không thể chuyển một mục vào chính nó hoặc mục con của nó.');
-    await tx.query('UPDATE document_items SET parent_item_id = $2, version = version + 1, updated_at = now() WHERE id = $1', [itemId, parentItemId]);
+    const { rows: all } = await tx.query<{ id: number; parentItemId: number | null }>(
+      'SELECT id, parent_item_id AS "parentItemId" FROM document_items WHERE document_id = $1',
+      [doc.id],
+    );
+    if (wouldCreateCycle(all, itemId, parentItemId))
+      throw fieldError('body.parentItemId', 'Không thể chuyển một mục vào chính nó hoặc mục con của nó.');
+    await tx.query('UPDATE document_items SET parent_item_id = $2, version = version + 1, updated_at = now() WHERE id = $1', [
+      itemId,
+      parentItemId,
+    ]);
     await writePositions(tx, reorderSiblings(await siblingIds(tx, doc.id, parentItemId), itemId, index));
     if (item.parentItemId !== parentItemId) await writePositions(tx, await siblingIds(tx, doc.id, item.parentItemId));
-    await recordAudit(tx, actor, { action: 'move', entity: 'document_item', entityId: itemId, orgId: doc.orgId, orgPath: doc.orgPath, summary: `Chuyển vị trí mục của ${doc.symbol}`, before: { parentItemId: item.parentItemId, position: item.position }, after: { parentItemId, index } });
+    await recordAudit(tx, actor, {
+      action: 'move',
+      entity: 'document_item',
+      entityId: itemId,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
+      summary: `Chuyển vị trí mục của ${doc.symbol}`,
+      before: { parentItemId: item.parentItemId, position: item.position },
+      after: { parentItemId, index },
+    });
     return getItemTx(tx, itemId);
   });
 }

@@ -26,7 +26,11 @@ const taskColumns = `
 const taskActionKinds = ['task', 'solution', 'breakthrough', 'target'];
 
 /** Tasks the caller can see: assigned by or to an org of its scope. */
-export async function findTasks(db: Db, actor: Actor, q: { itemId?: number; orgId?: number; documentId?: number; page: number; pageSize: number }) {
+export async function findTasks(
+  db: Db,
+  actor: Actor,
+  q: { itemId?: number; orgId?: number; documentId?: number; page: number; pageSize: number },
+) {
   const scope = scopeOf(actor, 'documents.read');
   const { rows } = await db.query(
     `SELECT ${taskColumns}, count(*) OVER ()::int AS total FROM tasks t JOIN orgs ao ON ao.id = t.org_id JOIN orgs lo ON lo.id = t.lead_org_id
@@ -45,12 +49,25 @@ async function assignerOf(db: Db, actor: Actor, input: { itemId?: number | null;
     const item = await findItemReadable(db, input.itemId, scopeOf(actor, 'documents.read'));
     if (!item) throw itemNotFound();
     if (!taskActionKinds.includes(item.kind)) {
-      throw new AppError('validation_failed', { vi: 'Chỉ giao nhiệm vụ từ nhiệm vụ, giải pháp, đột phá hoặc chỉ tiêu.', en: 'Tasks come from tasks, solutions, breakthroughs or targets.' }, { fields: [{ field: 'body.itemId', message: 'Mục này không giao nhiệm vụ được.' }] });
+      throw new AppError(
+        'validation_failed',
+        {
+          vi: 'Chỉ giao nhiệm vụ từ nhiệm vụ, giải pháp, đột phá hoặc chỉ tiêu.',
+          en: 'Tasks come from tasks, solutions, breakthroughs or targets.',
+        },
+        { fields: [{ field: 'body.itemId', message: 'Mục này không giao nhiệm vụ được.' }] },
+      );
     }
-    if (item.doc.status === 'amended' || item.doc.status === 'expired') throw new AppError('conflict', { vi: 'Văn bản đã được thay thế hoặc hết hiệu lực.', en: 'The document is superseded or expired.' });
+    if (item.doc.status === 'amended' || item.doc.status === 'expired')
+      throw new AppError('conflict', { vi: 'Văn bản đã được thay thế hoặc hết hiệu lực.', en: 'The document is superseded or expired.' });
     return { id: item.doc.orgId, path: item.doc.orgPath, title: item.text };
   }
-  if (!input.orgId) throw new AppError('validation_failed', { vi: 'Hãy chọn tổ chức giao nhiệm vụ.', en: 'orgId is required.' }, { fields: [{ field: 'body.orgId', message: 'Hãy chọn tổ chức giao nhiệm vụ.' }] });
+  if (!input.orgId)
+    throw new AppError(
+      'validation_failed',
+      { vi: 'Hãy chọn tổ chức giao nhiệm vụ.', en: 'orgId is required.' },
+      { fields: [{ field: 'body.orgId', message: 'Hãy chọn tổ chức giao nhiệm vụ.' }] },
+    );
   const org = await findOrgInScope(db, input.orgId, scopeOf(actor, 'documents.read'));
   if (!org) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
   return { id: org.id, path: org.path, title: null };
@@ -60,7 +77,11 @@ async function leadOrg(db: Db, leadOrgId: number, assignerPath: string) {
   const { rows } = await db.query<{ id: number; path: string }>('SELECT id, path::text AS path FROM orgs WHERE id = $1', [leadOrgId]);
   const lead = rows[0];
   if (!lead || !isWithin(lead.path, assignerPath)) {
-    throw new AppError('validation_failed', { vi: 'Đơn vị chủ trì phải là tổ chức giao hoặc tổ chức trực thuộc.', en: 'The lead org must be inside the assigning org.' }, { fields: [{ field: 'body.leadOrgId', message: 'Đơn vị chủ trì phải là tổ chức giao hoặc tổ chức trực thuộc.' }] });
+    throw new AppError(
+      'validation_failed',
+      { vi: 'Đơn vị chủ trì phải là tổ chức giao hoặc tổ chức trực thuộc.', en: 'The lead org must be inside the assigning org.' },
+      { fields: [{ field: 'body.leadOrgId', message: 'Đơn vị chủ trì phải là tổ chức giao hoặc tổ chức trực thuộc.' }] },
+    );
   }
   return lead;
 }
@@ -74,10 +95,28 @@ export async function createTask(db: Db, actor: Actor, input: CreateTaskInput) {
       `INSERT INTO tasks (item_id, org_id, title, lead_org_id, partner_org_ids, head_name, start_date, due_date)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (item_id, lead_org_id) WHERE item_id IS NOT NULL DO NOTHING RETURNING id`,
-      [input.itemId ?? null, assigner.id, input.title.normalize('NFC'), lead.id, input.partnerOrgIds, input.headName ?? null, input.startDate ?? null, input.dueDate ?? null],
+      [
+        input.itemId ?? null,
+        assigner.id,
+        input.title.normalize('NFC'),
+        lead.id,
+        input.partnerOrgIds,
+        input.headName ?? null,
+        input.startDate ?? null,
+        input.dueDate ?? null,
+      ],
     );
-    if (!rows[0]) throw new AppError('conflict', { vi: 'Đơn vị này đã được giao nhiệm vụ từ mục này.', en: 'This org already has this task.' });
-    await recordAudit(tx, actor, { action: 'create', entity: 'task', entityId: rows[0].id, orgId: assigner.id, orgPath: assigner.path, summary: `Giao nhiệm vụ: ${input.title.slice(0, 120)}`, after: input });
+    if (!rows[0])
+      throw new AppError('conflict', { vi: 'Đơn vị này đã được giao nhiệm vụ từ mục này.', en: 'This org already has this task.' });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'task',
+      entityId: rows[0].id,
+      orgId: assigner.id,
+      orgPath: assigner.path,
+      summary: `Giao nhiệm vụ: ${input.title.slice(0, 120)}`,
+      after: input,
+    });
     return rows[0].id;
   });
   return getTask(db, id);
@@ -93,7 +132,11 @@ export async function assignTasksInBulk(db: Db, actor: Actor, input: BulkTaskInp
   const under = await findOrgInScope(db, input.underOrgId, scopeOf(actor, 'documents.read'));
   if (!under) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
   if (!isWithin(under.path, assigner.path)) {
-    throw new AppError('validation_failed', { vi: 'Chỉ giao cho tổ chức trực thuộc tổ chức ban hành.', en: 'Assign only inside the issuing org.' }, { fields: [{ field: 'body.underOrgId', message: 'Chỉ giao cho tổ chức trực thuộc tổ chức ban hành.' }] });
+    throw new AppError(
+      'validation_failed',
+      { vi: 'Chỉ giao cho tổ chức trực thuộc tổ chức ban hành.', en: 'Assign only inside the issuing org.' },
+      { fields: [{ field: 'body.underOrgId', message: 'Chỉ giao cho tổ chức trực thuộc tổ chức ban hành.' }] },
+    );
   }
   return inTransaction(db, async (tx) => {
     const { rows } = await tx.query<{ id: number }>(
@@ -101,15 +144,35 @@ export async function assignTasksInBulk(db: Db, actor: Actor, input: BulkTaskInp
        SELECT $1, $2, $3, o.id, $4, $5 FROM orgs o
         WHERE o.path <@ $6::ltree AND o.id <> $7 AND o.kind = $8 AND (o.valid_to IS NULL OR o.valid_to > current_date)
        ON CONFLICT (item_id, lead_org_id) WHERE item_id IS NOT NULL DO NOTHING RETURNING id`,
-      [input.itemId, assigner.id, (input.title ?? assigner.title ?? '').normalize('NFC'), input.startDate ?? null, input.dueDate ?? null, under.path, under.id, input.orgKind],
+      [
+        input.itemId,
+        assigner.id,
+        (input.title ?? assigner.title ?? '').normalize('NFC'),
+        input.startDate ?? null,
+        input.dueDate ?? null,
+        under.path,
+        under.id,
+        input.orgKind,
+      ],
     );
-    await recordAudit(tx, actor, { action: 'create', entity: 'task', entityId: null, orgId: assigner.id, orgPath: assigner.path, summary: `Giao nhiệm vụ hàng loạt cho ${rows.length} tổ chức dưới ${under.name}`, after: input });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'task',
+      entityId: null,
+      orgId: assigner.id,
+      orgPath: assigner.path,
+      summary: `Giao nhiệm vụ hàng loạt cho ${rows.length} tổ chức dưới ${under.name}`,
+      after: input,
+    });
     return { created: rows.length, taskIds: rows.map((r) => r.id) };
   });
 }
 
 async function getTask(db: Queryable, id: number) {
-  const { rows } = await db.query(`SELECT ${taskColumns} FROM tasks t JOIN orgs ao ON ao.id = t.org_id JOIN orgs lo ON lo.id = t.lead_org_id WHERE t.id = $1`, [id]);
+  const { rows } = await db.query(
+    `SELECT ${taskColumns} FROM tasks t JOIN orgs ao ON ao.id = t.org_id JOIN orgs lo ON lo.id = t.lead_org_id WHERE t.id = $1`,
+    [id],
+  );
   if (!rows[0]) throw notFound({ vi: 'Không tìm thấy nhiệm vụ.', en: 'Task not found.' });
   return rows[0];
 }
@@ -137,10 +200,31 @@ export async function updateTask(db: Db, actor: Actor, id: number, input: Update
               due_date = CASE WHEN $9::boolean THEN $10::date ELSE due_date END,
               status = COALESCE($11, status), progress = COALESCE($12, progress), version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $2`,
-      [id, input.version, input.title ?? null, input.partnerOrgIds ?? null, input.headName !== undefined, input.headName ?? null, input.startDate !== undefined, input.startDate ?? null, input.dueDate !== undefined, input.dueDate ?? null, input.status ?? null, input.progress ?? null],
+      [
+        id,
+        input.version,
+        input.title ?? null,
+        input.partnerOrgIds ?? null,
+        input.headName !== undefined,
+        input.headName ?? null,
+        input.startDate !== undefined,
+        input.startDate ?? null,
+        input.dueDate !== undefined,
+        input.dueDate ?? null,
+        input.status ?? null,
+        input.progress ?? null,
+      ],
     );
     if (rowCount === 0) throw versionConflict();
-    await recordAudit(tx, actor, { action: 'update', entity: 'task', entityId: id, orgId: task.orgId, orgPath: task.orgPath, summary: `Sửa nhiệm vụ: ${task.title.slice(0, 120)}`, after: input });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'task',
+      entityId: id,
+      orgId: task.orgId,
+      orgPath: task.orgPath,
+      summary: `Sửa nhiệm vụ: ${task.title.slice(0, 120)}`,
+      after: input,
+    });
   };
   if (tx) await write(tx);
   else await inTransaction(db, write);
@@ -151,12 +235,26 @@ export async function deleteTask(db: Db, actor: Actor, id: number, version: numb
   const task = await loadTaskForWrite(db, actor, id);
   await inTransaction(db, async (tx) => {
     // A task another record follows up (the recommendation of an inspection it became) stays.
-    const rowCount = await tx.query('DELETE FROM tasks WHERE id = $1 AND version = $2', [id, version]).then((r) => r.rowCount, (err: { code?: string }) => {
-      if (err.code === '23503') throw new AppError('conflict', { vi: 'Nhiệm vụ đang được theo dõi ở nơi khác (kiến nghị sau kiểm tra, giám sát) nên không xóa được.', en: 'The task is followed up elsewhere (an inspection’s recommendation) and cannot be deleted.' });
-      throw err;
-    });
+    const rowCount = await tx.query('DELETE FROM tasks WHERE id = $1 AND version = $2', [id, version]).then(
+      (r) => r.rowCount,
+      (err: { code?: string }) => {
+        if (err.code === '23503')
+          throw new AppError('conflict', {
+            vi: 'Nhiệm vụ đang được theo dõi ở nơi khác (kiến nghị sau kiểm tra, giám sát) nên không xóa được.',
+            en: 'The task is followed up elsewhere (an inspection’s recommendation) and cannot be deleted.',
+          });
+        throw err;
+      },
+    );
     if (rowCount === 0) throw versionConflict();
-    await recordAudit(tx, actor, { action: 'delete', entity: 'task', entityId: id, orgId: task.orgId, orgPath: task.orgPath, summary: `Xóa nhiệm vụ: ${task.title.slice(0, 120)}` });
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entity: 'task',
+      entityId: id,
+      orgId: task.orgId,
+      orgPath: task.orgPath,
+      summary: `Xóa nhiệm vụ: ${task.title.slice(0, 120)}`,
+    });
   });
 }
 

@@ -40,7 +40,10 @@ export async function proposeItems(db: Db, input: string): Promise<Proposal> {
 /** As proposeItems, from a Word file; a file that is not .docx is a 400 on `body.file`. */
 export async function proposeItemsFromDocx(db: Db, buffer: Buffer): Promise<Proposal> {
   // Limits (size, entries, text length, time, memory) are enforced by the parse worker: 413.
-  const text = await readDocxText(buffer, { vi: 'Không đọc được tệp. Hãy chọn tệp Word (.docx).', en: 'Not a readable Word (.docx) file.' });
+  const text = await readDocxText(buffer, {
+    vi: 'Không đọc được tệp. Hãy chọn tệp Word (.docx).',
+    en: 'Not a readable Word (.docx) file.',
+  });
   if (text.trim() === '') throw fieldError('body.file', 'Tệp Word không có chữ nào.');
   return proposeItems(db, text);
 }
@@ -78,7 +81,10 @@ async function loadCatalog(tx: pg.PoolClient, documentId: number): Promise<Catal
     [documentId],
   );
   // Every code is taken, a proposal of another document's too; only usable ones are matched.
-  return { rows: rows.filter((r) => r.isUsable).map(({ id, name, unit }) => ({ id, name, unit })), codes: new Set(rows.map((r) => r.code.toUpperCase())) };
+  return {
+    rows: rows.filter((r) => r.isUsable).map(({ id, name, unit }) => ({ id, name, unit })),
+    codes: new Set(rows.map((r) => r.code.toUpperCase())),
+  };
 }
 
 /**
@@ -87,9 +93,19 @@ async function loadCatalog(tx: pg.PoolClient, documentId: number): Promise<Catal
  * the document until an administrator accepts or merges it: never a silent addition to the
  * shared catalog. Proposals are not combined up the org tree (`none`) until someone says how.
  */
-async function resolveIndicator(tx: pg.PoolClient, actor: Actor, documentId: number, catalog: Catalog, item: AcceptedItem, spec: TargetSpec, index: number, created: CatalogIndicator[]): Promise<number> {
+async function resolveIndicator(
+  tx: pg.PoolClient,
+  actor: Actor,
+  documentId: number,
+  catalog: Catalog,
+  item: AcceptedItem,
+  spec: TargetSpec,
+  index: number,
+  created: CatalogIndicator[],
+): Promise<number> {
   if (item.indicatorId) {
-    if (!catalog.rows.some((r) => r.id === item.indicatorId)) throw fieldError(`body.items.${index}.indicatorId`, 'Không tìm thấy chỉ số trong danh mục.');
+    if (!catalog.rows.some((r) => r.id === item.indicatorId))
+      throw fieldError(`body.items.${index}.indicatorId`, 'Không tìm thấy chỉ số trong danh mục.');
     return item.indicatorId;
   }
   const name = (item.indicatorName ?? '').trim().normalize('NFC');
@@ -106,7 +122,15 @@ async function resolveIndicator(tx: pg.PoolClient, actor: Actor, documentId: num
   catalog.rows.push(indicator);
   catalog.codes.add(code);
   created.push(indicator);
-  await recordAudit(tx, actor, { action: 'propose', entity: 'indicator', entityId: indicator.id, orgId: null, orgPath: null, summary: `Đề xuất chỉ số mới ${name} khi nhập từ văn bản (chờ quản trị duyệt)`, after: { code, name, unit: spec.unit, documentId } });
+  await recordAudit(tx, actor, {
+    action: 'propose',
+    entity: 'indicator',
+    entityId: indicator.id,
+    orgId: null,
+    orgPath: null,
+    summary: `Đề xuất chỉ số mới ${name} khi nhập từ văn bản (chờ quản trị duyệt)`,
+    after: { code, name, unit: spec.unit, documentId },
+  });
   return indicator.id;
 }
 
@@ -149,11 +173,29 @@ export async function importExtractedItems(db: Db, actor: Actor, documentId: num
     const counts = { target: 0, task: 0, breakthrough: 0, milestone: 0 };
     for (const item of input.items) counts[item.kind] += 1;
     await recordAudit(tx, actor, {
-      action: 'import_text', entity: 'document', entityId: documentId, orgId: doc.orgId, orgPath: doc.orgPath,
+      action: 'import_text',
+      entity: 'document',
+      entityId: documentId,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
       summary: `Nhập ${ids.length} mục vào ${doc.symbol} từ văn bản: ${counts.target} chỉ tiêu, ${counts.task} nhiệm vụ, ${counts.breakthrough} đột phá, ${counts.milestone} tầm nhìn`,
       after: { counts, proposedIndicators: proposedIndicators.map((c) => c.name) },
     });
-    const { rows } = await tx.query<{ id: number; kind: string; text: string; indicatorId: number | null; indicatorName: string | null; comparator: TargetSpec['comparator'] | null; value: number | null; valueMin: number | null; valueMax: number | null; unit: string | null; perYear: boolean; byYear: number | null; milestoneYear: number | null }>(
+    const { rows } = await tx.query<{
+      id: number;
+      kind: string;
+      text: string;
+      indicatorId: number | null;
+      indicatorName: string | null;
+      comparator: TargetSpec['comparator'] | null;
+      value: number | null;
+      valueMin: number | null;
+      valueMax: number | null;
+      unit: string | null;
+      perYear: boolean;
+      byYear: number | null;
+      milestoneYear: number | null;
+    }>(
       `SELECT i.id, i.kind, i.text, i.indicator_id AS "indicatorId", ind.name AS "indicatorName", i.comparator, i.value, i.value_min AS "valueMin",
               i.value_max AS "valueMax", i.unit, i.per_year AS "perYear", i.by_year AS "byYear", i.milestone_year AS "milestoneYear"
          FROM document_items i LEFT JOIN indicators ind ON ind.id = i.indicator_id

@@ -55,15 +55,27 @@ async function itemsOf(docId: number): Promise<Json[]> {
 /** The proposal as the review table sends it back when the user accepts every row unchanged. */
 function accepted(items: Json[]): Json[] {
   return items.map((i) => ({
-    kind: i.kind, text: i.text, indicatorId: i.indicatorMatch?.id ?? null, indicatorName: i.indicator,
-    comparator: i.comparator, value: i.value, valueMin: i.valueMin, valueMax: i.valueMax, unit: i.unit, perYear: i.perYear, byYear: i.byYear,
+    kind: i.kind,
+    text: i.text,
+    indicatorId: i.indicatorMatch?.id ?? null,
+    indicatorName: i.indicator,
+    comparator: i.comparator,
+    value: i.value,
+    valueMin: i.valueMin,
+    valueMax: i.valueMax,
+    unit: i.unit,
+    perYear: i.perYear,
+    byYear: i.byYear,
   }));
 }
 
 async function docxOf(paragraphs: string[]): Promise<Buffer> {
   const zip = new JSZip();
   const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
@@ -83,7 +95,13 @@ describe('POST /api/extract', () => {
     ]);
     const { rows } = await db.query<{ id: number; code: string }>('SELECT id, code FROM indicators');
     const code = new Map(rows.map((r) => [r.id, r.code]));
-    expect(items.map((i) => code.get(i.indicatorMatch?.id))).toEqual(['GRDP_GROWTH', 'IND_SERV_SHARE', 'BUDGET_GROWTH', 'FDI', 'ENTERPRISES']);
+    expect(items.map((i) => code.get(i.indicatorMatch?.id))).toEqual([
+      'GRDP_GROWTH',
+      'IND_SERV_SHARE',
+      'BUDGET_GROWTH',
+      'FDI',
+      'ENTERPRISES',
+    ]);
   });
 
   it('answers an empty list for a text with nothing to propose', async () => {
@@ -103,7 +121,10 @@ describe('POST /api/extract', () => {
 
 describe('POST /api/extract/docx', () => {
   it('reads the text of a Word file and proposes its items', async () => {
-    const { body, contentType } = multipartBody({}, { field: 'file', name: 'nghi-quyet.docx', content: await docxOf(['MỤC TIÊU CỤ THỂ', passage]) });
+    const { body, contentType } = multipartBody(
+      {},
+      { field: 'file', name: 'nghi-quyet.docx', content: await docxOf(['MỤC TIÊU CỤ THỂ', passage]) },
+    );
     const res = await wardViewer.request('POST', '/api/extract/docx', body, { 'content-type': contentType });
     expect(res.statusCode, res.body).toBe(200);
     const json = res.json() as { text: string; items: Json[] };
@@ -117,7 +138,9 @@ describe('POST /api/extract/docx', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.fields.map((f: Json) => f.field)).toEqual(['body.file']);
     const ok = multipartBody({}, { field: 'file', name: 'nq.docx', content: await docxOf([passage]) });
-    expect((await (await anonymous(app)).request('POST', '/api/extract/docx', ok.body, { 'content-type': ok.contentType })).statusCode).toBe(401);
+    expect(
+      (await (await anonymous(app)).request('POST', '/api/extract/docx', ok.body, { 'content-type': ok.contentType })).statusCode,
+    ).toBe(401);
     expect((await wardMember.request('POST', '/api/extract/docx', ok.body, { 'content-type': ok.contentType })).statusCode).toBe(403);
   });
 });
@@ -136,14 +159,28 @@ describe('POST /api/documents/:id/import-extracted', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().proposedIndicators).toEqual([]);
     const saved = await itemsOf(doc.id);
-    expect(saved.map((i) => i.statement ?? i.kind)).toEqual(['8,5–8,7%/năm', 'trên 90%', 'tăng 8%/năm', 'trên 9 tỷ USD', 'khoảng 80.000 doanh nghiệp', 'task', 'breakthrough', 'milestone']);
+    expect(saved.map((i) => i.statement ?? i.kind)).toEqual([
+      '8,5–8,7%/năm',
+      'trên 90%',
+      'tăng 8%/năm',
+      'trên 9 tỷ USD',
+      'khoảng 80.000 doanh nghiệp',
+      'task',
+      'breakthrough',
+      'milestone',
+    ]);
     expect(saved.map((i) => i.indicatorName).slice(0, 5)).toEqual([
-      'Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP)', 'Tỷ trọng công nghiệp và dịch vụ trong GRDP', 'Tốc độ tăng thu ngân sách',
-      'Vốn đầu tư trực tiếp nước ngoài thu hút', 'Số doanh nghiệp hoạt động',
+      'Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP)',
+      'Tỷ trọng công nghiệp và dịch vụ trong GRDP',
+      'Tốc độ tăng thu ngân sách',
+      'Vốn đầu tư trực tiếp nước ngoài thu hút',
+      'Số doanh nghiệp hoạt động',
     ]);
     expect(saved[0]).toMatchObject({ comparator: 'range', valueMin: 8.5, valueMax: 8.7, perYear: true, byYear: 2025 });
     expect(saved[7]).toMatchObject({ kind: 'milestone', milestoneYear: 2030 });
-    const { rows } = await db.query(`SELECT 1 FROM audit_log WHERE entity = 'document' AND entity_id = $1 AND action = 'import_text'`, [String(doc.id)]);
+    const { rows } = await db.query(`SELECT 1 FROM audit_log WHERE entity = 'document' AND entity_id = $1 AND action = 'import_text'`, [
+      String(doc.id),
+    ]);
     expect(rows).toHaveLength(1);
   });
 
@@ -188,11 +225,21 @@ describe('POST /api/documents/:id/import-extracted', () => {
 
   it('stores a strict comparator as written: "trên" stays above, "ít nhất" at least', async () => {
     const doc = await newPlan(wardManager, ward.id, 'Kế hoạch kết nạp đảng viên');
-    const proposal = (await wardManager.post('/api/extract', { text: 'Kết nạp trên 1.500 đảng viên mới; tỷ lệ hộ nghèo dưới 2%; có ít nhất 40 chi bộ mới.' })).json() as { items: Json[] };
+    const proposal = (
+      await wardManager.post('/api/extract', {
+        text: 'Kết nạp trên 1.500 đảng viên mới; tỷ lệ hộ nghèo dưới 2%; có ít nhất 40 chi bộ mới.',
+      })
+    ).json() as { items: Json[] };
     const res = await wardManager.post(`/api/documents/${doc.id}/import-extracted`, { items: accepted(proposal.items) });
     expect(res.statusCode, res.body).toBe(201);
-    const { rows } = await db.query(`SELECT comparator, value::float AS value FROM document_items WHERE document_id = $1 ORDER BY id`, [doc.id]);
-    expect(rows).toEqual([{ comparator: '>', value: 1500 }, { comparator: '<', value: 2 }, { comparator: '>=', value: 40 }]);
+    const { rows } = await db.query(`SELECT comparator, value::float AS value FROM document_items WHERE document_id = $1 ORDER BY id`, [
+      doc.id,
+    ]);
+    expect(rows).toEqual([
+      { comparator: '>', value: 1500 },
+      { comparator: '<', value: 2 },
+      { comparator: '>=', value: 40 },
+    ]);
   });
 
   it('matches a new name to the catalog ignoring diacritics, or proposes it once without adding it to the catalog', async () => {
@@ -202,7 +249,13 @@ describe('POST /api/documents/:id/import-extracted', () => {
     const res = await wardManager.post(`/api/documents/${doc.id}/import-extracted`, {
       items: [
         { ...target, text: 'Số hợp tác xã thành lập mới đạt trên 40', indicatorName: 'Số hợp tác xã thành lập mới' },
-        { ...target, text: 'Số hợp tác xã thành lập mới (năm 2024)', indicatorName: 'so hop tac xa thanh lap moi', byYear: 2024, value: 20 },
+        {
+          ...target,
+          text: 'Số hợp tác xã thành lập mới (năm 2024)',
+          indicatorName: 'so hop tac xa thanh lap moi',
+          byYear: 2024,
+          value: 20,
+        },
         { ...target, text: 'Số đảng viên mới kết nạp', indicatorName: 'so dang vien moi duoc ket nap', unit: 'đảng viên', value: 12 },
       ],
     });
@@ -210,8 +263,15 @@ describe('POST /api/documents/:id/import-extracted', () => {
     const proposed = res.json().proposedIndicators as Json[];
     expect(proposed.map((c) => c.name)).toEqual(['Số hợp tác xã thành lập mới']);
     const saved = await itemsOf(doc.id);
-    expect(saved.map((i) => i.indicatorName)).toEqual(['Số hợp tác xã thành lập mới', 'Số hợp tác xã thành lập mới', 'Số đảng viên mới được kết nạp']);
-    const { rows } = await db.query(`SELECT code, direction, aggregation, proposed_in_document_id::int AS doc FROM indicators WHERE id = $1`, [proposed[0]!.id]);
+    expect(saved.map((i) => i.indicatorName)).toEqual([
+      'Số hợp tác xã thành lập mới',
+      'Số hợp tác xã thành lập mới',
+      'Số đảng viên mới được kết nạp',
+    ]);
+    const { rows } = await db.query(
+      `SELECT code, direction, aggregation, proposed_in_document_id::int AS doc FROM indicators WHERE id = $1`,
+      [proposed[0]!.id],
+    );
     expect(rows[0]).toEqual({ code: 'SO_HOP_TAC_XA_THANH_LAP_MOI', direction: 'higher_better', aggregation: 'none', doc: doc.id });
     // The shared catalog (and so every other document's Excel guide) does not show it.
     const catalogAfter = (await wardManager.get('/api/indicators')).json() as Json[];
@@ -225,8 +285,24 @@ describe('POST /api/documents/:id/import-extracted', () => {
     const before = (await db.query('SELECT count(*)::int AS n FROM indicators')).rows[0].n;
     const res = await wardManager.post(`/api/documents/${doc.id}/import-extracted`, {
       items: [
-        { kind: 'target', text: 'Chỉ tiêu mới hoàn toàn', indicatorName: 'Số mô hình dân vận khéo', comparator: '>=', value: 10, unit: 'mô hình' },
-        { kind: 'target', text: 'Tốc độ tăng trưởng', indicatorName: 'GRDP', comparator: 'range', valueMin: 9, valueMax: 8, unit: '%', perYear: true },
+        {
+          kind: 'target',
+          text: 'Chỉ tiêu mới hoàn toàn',
+          indicatorName: 'Số mô hình dân vận khéo',
+          comparator: '>=',
+          value: 10,
+          unit: 'mô hình',
+        },
+        {
+          kind: 'target',
+          text: 'Tốc độ tăng trưởng',
+          indicatorName: 'GRDP',
+          comparator: 'range',
+          valueMin: 9,
+          valueMax: 8,
+          unit: '%',
+          perYear: true,
+        },
       ],
     });
     expect(res.statusCode).toBe(400);
@@ -235,7 +311,9 @@ describe('POST /api/documents/:id/import-extracted', () => {
     expect((await db.query('SELECT count(*)::int AS n FROM indicators')).rows[0].n).toBe(before);
     const shape = await wardManager.post(`/api/documents/${doc.id}/import-extracted`, { items: [{ kind: 'chi_tieu', text: '' }] });
     expect(shape.statusCode).toBe(400);
-    expect(shape.json().error.details.fields.map((f: Json) => f.field)).toEqual(expect.arrayContaining(['body.items.0.kind', 'body.items.0.text']));
+    expect(shape.json().error.details.fields.map((f: Json) => f.field)).toEqual(
+      expect.arrayContaining(['body.items.0.kind', 'body.items.0.text']),
+    );
     const none = await wardManager.post(`/api/documents/${doc.id}/import-extracted`, { items: [] });
     expect(none.json().error.details.fields.map((f: Json) => f.field)).toEqual(['body.items']);
   });
@@ -281,7 +359,13 @@ describe('indicator proposals', () => {
 
   it('lists the proposals of the administrator’s subtree with the document and likely catalog matches', async () => {
     const proposal = await propose('Tỷ lệ đảng viên học tập chuyên đề nghị quyết');
-    expect(proposal).toMatchObject({ name: 'Tỷ lệ đảng viên học tập chuyên đề nghị quyết', unit: '%', orgName: 'Đảng ủy phường Chánh Nghĩa', targetCount: 1, version: 1 });
+    expect(proposal).toMatchObject({
+      name: 'Tỷ lệ đảng viên học tập chuyên đề nghị quyết',
+      unit: '%',
+      orgName: 'Đảng ủy phường Chánh Nghĩa',
+      targetCount: 1,
+      version: 1,
+    });
     expect(proposal.suggestions[0]).toMatchObject({ name: 'Tỷ lệ đảng viên được nghiên cứu, học tập, quán triệt nghị quyết' });
     expect(proposal.suggestions[0].score).toBeGreaterThan(0);
     expect(((await wardAdmin.get('/api/indicator-proposals')).json() as Json[]).some((p) => p.id === proposal.id)).toBe(true);
@@ -290,14 +374,23 @@ describe('indicator proposals', () => {
 
   it('accepts a proposal into the catalog under a new name, audited, once', async () => {
     const proposal = await propose('Tỷ lệ chi bộ có sinh hoạt chuyên đề');
-    const res = await provinceAdmin.post(`/api/indicator-proposals/${proposal.id}/accept`, { version: proposal.version, name: 'Tỷ lệ chi bộ sinh hoạt chuyên đề hằng quý' });
+    const res = await provinceAdmin.post(`/api/indicator-proposals/${proposal.id}/accept`, {
+      version: proposal.version,
+      name: 'Tỷ lệ chi bộ sinh hoạt chuyên đề hằng quý',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ id: proposal.id, name: 'Tỷ lệ chi bộ sinh hoạt chuyên đề hằng quý', version: 2 });
     const catalog = (await wardManager.get('/api/indicators')).json() as Json[];
     expect(catalog.some((i) => i.id === proposal.id)).toBe(true);
-    const audit = await db.query(`SELECT action, summary, org_id::int AS org FROM audit_log WHERE entity = 'indicator' AND entity_id = $1 ORDER BY id`, [proposal.id]);
+    const audit = await db.query(
+      `SELECT action, summary, org_id::int AS org FROM audit_log WHERE entity = 'indicator' AND entity_id = $1 ORDER BY id`,
+      [proposal.id],
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['propose', 'accept']);
-    expect(audit.rows[1]).toMatchObject({ org: ward.id, summary: 'Nhận chỉ số Tỷ lệ chi bộ có sinh hoạt chuyên đề vào danh mục với tên Tỷ lệ chi bộ sinh hoạt chuyên đề hằng quý' });
+    expect(audit.rows[1]).toMatchObject({
+      org: ward.id,
+      summary: 'Nhận chỉ số Tỷ lệ chi bộ có sinh hoạt chuyên đề vào danh mục với tên Tỷ lệ chi bộ sinh hoạt chuyên đề hằng quý',
+    });
     const again = await provinceAdmin.post(`/api/indicator-proposals/${proposal.id}/accept`, { version: 2 });
     expect(again.statusCode).toBe(404);
   });
@@ -332,7 +425,9 @@ describe('indicator proposals', () => {
     expect((await wardManager.post(`${url}/accept`, { version: proposal.version })).statusCode).toBe(403);
     expect((await otherAdmin.post(`${url}/accept`, { version: proposal.version })).statusCode).toBe(404);
     expect((await otherAdmin.post(`${url}/merge`, { version: proposal.version, indicatorId: 1 })).statusCode).toBe(404);
-    const { rows } = await db.query('SELECT version, proposed_in_document_id IS NOT NULL AS pending FROM indicators WHERE id = $1', [proposal.id]);
+    const { rows } = await db.query('SELECT version, proposed_in_document_id IS NOT NULL AS pending FROM indicators WHERE id = $1', [
+      proposal.id,
+    ]);
     expect(rows[0]).toEqual({ version: 1, pending: true });
   });
 });

@@ -15,7 +15,9 @@ const MIN_SCORE = 0.5;
 
 /** "tỉ" and "tỷ" are one word spelled two ways; folded they differ ("ti", "ty"). */
 function unifySpelling(text: string): string {
-  return text.normalize('NFC').replace(/(?<![\p{L}])([tT])([ỉỈ])(?![\p{L}])/gu, (_, t: string, i: string) => `${t}${i === 'ỉ' ? 'ỷ' : 'Ỷ'}`);
+  return text
+    .normalize('NFC')
+    .replace(/(?<![\p{L}])([tT])([ỉỈ])(?![\p{L}])/gu, (_, t: string, i: string) => `${t}${i === 'ỉ' ? 'ỷ' : 'Ỷ'}`);
 }
 
 /** The comparison key of a name: folded, spelling unified, punctuation and spaces collapsed. */
@@ -33,7 +35,10 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(?:tong san pham tren dia ban|tong san pham|gdp)\b/g, 'grdp'],
   [/\b(?:to chuc co so dang|to chuc dang|chi bo dang bo co so|dang bo co so|chi bo|to chuc co so)\b/g, 'tcdang'],
   [/\bdang vien\b/g, 'dangvien'],
-  [/\b(?:doanh nghiep ngoai khu vuc kinh te nha nuoc|doanh nghiep ngoai khu vuc nha nuoc|doanh nghiep ngoai nha nuoc|doanh nghiep tu nhan|khu vuc tu nhan)\b/g, 'dnngoainhanuoc'],
+  [
+    /\b(?:doanh nghiep ngoai khu vuc kinh te nha nuoc|doanh nghiep ngoai khu vuc nha nuoc|doanh nghiep ngoai nha nuoc|doanh nghiep tu nhan|khu vuc tu nhan)\b/g,
+    'dnngoainhanuoc',
+  ],
   [/\b(?:von dau tu truc tiep nuoc ngoai|dau tu truc tiep nuoc ngoai|von dau tu nuoc ngoai|dau tu nuoc ngoai|von fdi|fdi)\b/g, 'fdi'],
   [/\b(?:nguoi dan|dan cu|dan so)\b/g, 'danso'],
   [/\b(?:do che phu|che phu)\b/g, 'chephu'],
@@ -63,13 +68,28 @@ const SYNONYMS: Array<[RegExp, string]> = [
  * exports). A catalog name holding one the text lacks is a narrower indicator: it scores less.
  */
 const DECISIVE = new Set([
-  'tcdang', 'dangvien', 'dnngoainhanuoc', 'canngheo', 'nhapkhau', 'xuatkhau', 'bhyt', 'bhxh', 'bacsi', 'duocsi', 'giuongbenh',
-  'ntmnangcao', 'ntmkieumau', 'thanhlapmoi', 'dtts',
+  'tcdang',
+  'dangvien',
+  'dnngoainhanuoc',
+  'canngheo',
+  'nhapkhau',
+  'xuatkhau',
+  'bhyt',
+  'bhxh',
+  'bacsi',
+  'duocsi',
+  'giuongbenh',
+  'ntmnangcao',
+  'ntmkieumau',
+  'thanhlapmoi',
+  'dtts',
 ]);
 
 // Words every indicator name has or that say nothing of what is measured.
 const STOP = new Set(
-  'va cua cac cho trong tren duoi voi theo nham de la co duoc nhung mot tai tu den nam phan dau tiep tuc thuc hien day manh tang cuong ty le so toan tinh moi ve o khu vuc dat binh quan chung muc do cung cap giai quyet'.split(' '),
+  'va cua cac cho trong tren duoi voi theo nham de la co duoc nhung mot tai tu den nam phan dau tiep tuc thuc hien day manh tang cuong ty le so toan tinh moi ve o khu vuc dat binh quan chung muc do cung cap giai quyet'.split(
+    ' ',
+  ),
 );
 
 /** The content words of an indicator name, folded, with synonyms brought to one form. */
@@ -130,7 +150,8 @@ export function matchIndicator<T extends CatalogIndicator>(name: string, unit: s
   for (const c of catalog) {
     if (indicatorKey(c.name) === key) return { id: c.id, name: c.name, unit: c.unit, score: 1, isExact: true };
     const score = matchConfidence(name, unit, c);
-    if (score >= MIN_SCORE && (best === null || score > best.score)) best = { id: c.id, name: c.name, unit: c.unit, score: Math.round(score * 100) / 100, isExact: false };
+    if (score >= MIN_SCORE && (best === null || score > best.score))
+      best = { id: c.id, name: c.name, unit: c.unit, score: Math.round(score * 100) / 100, isExact: false };
   }
   return best;
 }

@@ -22,13 +22,17 @@ function adminScope(actor: Actor): string[] | null {
   if (actor.userId === null) return null;
   const paths = actor.grants.filter((g) => g.role === 'admin').map((g) => g.orgPath);
   if (paths.length === 0) {
-    throw forbidden({ vi: 'Chỉ quản trị hệ thống được duyệt chỉ số mới vào danh mục dùng chung.', en: 'Only administrators review new indicators for the shared catalog.' });
+    throw forbidden({
+      vi: 'Chỉ quản trị hệ thống được duyệt chỉ số mới vào danh mục dùng chung.',
+      en: 'Only administrators review new indicators for the shared catalog.',
+    });
   }
   return paths;
 }
 
 const SCOPE = `($1::ltree[] IS NULL OR o.path <@ $1::ltree[])`;
-const notFoundProposal = () => notFound({ vi: 'Không tìm thấy chỉ số đề xuất (có thể đã được duyệt).', en: 'Proposal not found (it may have been decided).' });
+const notFoundProposal = () =>
+  notFound({ vi: 'Không tìm thấy chỉ số đề xuất (có thể đã được duyệt).', en: 'Proposal not found (it may have been decided).' });
 
 async function activeCatalog(db: Db | pg.PoolClient): Promise<CatalogIndicator[]> {
   const { rows } = await db.query<CatalogIndicator>('SELECT id, name, unit FROM indicators WHERE proposed_in_document_id IS NULL');
@@ -88,7 +92,11 @@ export async function acceptIndicatorProposal(db: Db, actor: Actor, id: number, 
     const same = findIndicatorByName(name, await activeCatalog(tx));
     if (same) {
       const message = `Danh mục đã có chỉ số “${same.name}”: hãy gộp vào chỉ số đó.`;
-      throw new AppError('conflict', { vi: message, en: 'The catalog already has this indicator: merge instead.' }, { fields: [{ field: 'body.name', message }] });
+      throw new AppError(
+        'conflict',
+        { vi: message, en: 'The catalog already has this indicator: merge instead.' },
+        { fields: [{ field: 'body.name', message }] },
+      );
     }
     const { rows } = await tx.query<{ id: number; code: string; name: string; unit: string; version: number }>(
       `UPDATE indicators SET name = $2, unit = COALESCE($3, unit), proposed_in_document_id = NULL, version = version + 1
@@ -97,9 +105,14 @@ export async function acceptIndicatorProposal(db: Db, actor: Actor, id: number, 
     );
     const accepted = rows[0]!;
     await recordAudit(tx, actor, {
-      action: 'accept', entity: 'indicator', entityId: id, orgId: proposal.orgId, orgPath: proposal.orgPath,
+      action: 'accept',
+      entity: 'indicator',
+      entityId: id,
+      orgId: proposal.orgId,
+      orgPath: proposal.orgPath,
       summary: name === proposal.name ? `Nhận chỉ số ${name} vào danh mục` : `Nhận chỉ số ${proposal.name} vào danh mục với tên ${name}`,
-      before: { name: proposal.name, unit: proposal.unit, documentId: proposal.documentId }, after: { name: accepted.name, unit: accepted.unit },
+      before: { name: proposal.name, unit: proposal.unit, documentId: proposal.documentId },
+      after: { name: accepted.name, unit: accepted.unit },
     });
     return accepted;
   });
@@ -113,22 +126,40 @@ export async function acceptIndicatorProposal(db: Db, actor: Actor, id: number, 
 export async function mergeIndicatorProposal(db: Db, actor: Actor, id: number, input: MergeProposalInput) {
   return inTransaction(db, async (tx) => {
     const proposal = await lockProposal(tx, actor, id, input.version);
-    const { rows: into } = await tx.query<{ id: number; name: string }>('SELECT id, name FROM indicators WHERE id = $1 AND proposed_in_document_id IS NULL', [input.indicatorId]);
+    const { rows: into } = await tx.query<{ id: number; name: string }>(
+      'SELECT id, name FROM indicators WHERE id = $1 AND proposed_in_document_id IS NULL',
+      [input.indicatorId],
+    );
     const target = into[0];
     if (!target) {
       const message = 'Hãy chọn một chỉ số đã có trong danh mục.';
-      throw new AppError('validation_failed', { vi: message, en: 'Choose an indicator of the catalog.' }, { fields: [{ field: 'body.indicatorId', message }] });
+      throw new AppError(
+        'validation_failed',
+        { vi: message, en: 'Choose an indicator of the catalog.' },
+        { fields: [{ field: 'body.indicatorId', message }] },
+      );
     }
     const { rows: used } = await tx.query('SELECT 1 FROM org_indicator_values WHERE indicator_id = $1 LIMIT 1', [id]);
     if (used.length > 0) {
-      throw new AppError('conflict', { vi: 'Báo cáo đã có số liệu của chỉ số này: hãy nhận chỉ số vào danh mục thay vì gộp.', en: 'Reports carry values of this indicator: accept it instead.' });
+      throw new AppError('conflict', {
+        vi: 'Báo cáo đã có số liệu của chỉ số này: hãy nhận chỉ số vào danh mục thay vì gộp.',
+        en: 'Reports carry values of this indicator: accept it instead.',
+      });
     }
-    const moved = await tx.query('UPDATE document_items SET indicator_id = $2, version = version + 1, updated_at = now() WHERE indicator_id = $1', [id, target.id]);
+    const moved = await tx.query(
+      'UPDATE document_items SET indicator_id = $2, version = version + 1, updated_at = now() WHERE indicator_id = $1',
+      [id, target.id],
+    );
     await tx.query('DELETE FROM indicators WHERE id = $1', [id]);
     await recordAudit(tx, actor, {
-      action: 'merge', entity: 'indicator', entityId: id, orgId: proposal.orgId, orgPath: proposal.orgPath,
+      action: 'merge',
+      entity: 'indicator',
+      entityId: id,
+      orgId: proposal.orgId,
+      orgPath: proposal.orgPath,
       summary: `Gộp chỉ số đề xuất ${proposal.name} vào ${target.name} (${moved.rowCount ?? 0} chỉ tiêu)`,
-      before: { name: proposal.name, unit: proposal.unit, documentId: proposal.documentId }, after: { indicatorId: target.id, name: target.name },
+      before: { name: proposal.name, unit: proposal.unit, documentId: proposal.documentId },
+      after: { indicatorId: target.id, name: target.name },
     });
     return { indicatorId: target.id, movedTargets: moved.rowCount ?? 0 };
   });

@@ -7,8 +7,18 @@ import type pg from 'pg';
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
 import {
-  checkQuota, GRADE_LABELS, gradeRank, nextEvaluationStatus, scoreSheet, voteProblems,
-  type EvaluationStatus, type EvaluationStep, type GradeLevel, type RuleSet, type TaskFacts, type Votes,
+  checkQuota,
+  GRADE_LABELS,
+  gradeRank,
+  nextEvaluationStatus,
+  scoreSheet,
+  voteProblems,
+  type EvaluationStatus,
+  type EvaluationStep,
+  type GradeLevel,
+  type RuleSet,
+  type TaskFacts,
+  type Votes,
 } from '../../../domain/grading';
 import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
@@ -21,12 +31,36 @@ export const evaluationNotFound = () => notFound({ vi: 'Không tìm thấy phi�
 
 export type Pledge = { pledgeId: number; documentSymbol: string | null; year: number; commitments: string[] };
 export type EvaluationRow = {
-  id: number; roundId: number; subjectKind: 'member' | 'org'; orgId: number; orgName: string; orgPath: string; memberId: number | null;
-  memberName: string | null; deciderOrgId: number; deciderName: string; deciderPath: string; versionNo: number; isCurrent: boolean;
-  correctionReason: string | null; status: EvaluationStatus; evidence: { pledges?: Pledge[]; [k: string]: unknown }; tasks: TaskFacts;
-  points: Record<string, number>; score: number | null; ruleLevel: GradeLevel | null; selfLevel: GradeLevel | null;
-  narrative: Record<string, string>; pledgeReviews: { pledgeId: number; result: 'kept' | 'partly' | 'not_kept'; note: string }[]; comment: string | null;
-  votes: Votes | null; proposedLevel: GradeLevel | null; decidedLevel: GradeLevel | null; decidedAt: string | null; version: number; ruleSet: RuleSet;
+  id: number;
+  roundId: number;
+  subjectKind: 'member' | 'org';
+  orgId: number;
+  orgName: string;
+  orgPath: string;
+  memberId: number | null;
+  memberName: string | null;
+  deciderOrgId: number;
+  deciderName: string;
+  deciderPath: string;
+  versionNo: number;
+  isCurrent: boolean;
+  correctionReason: string | null;
+  status: EvaluationStatus;
+  evidence: { pledges?: Pledge[]; [k: string]: unknown };
+  tasks: TaskFacts;
+  points: Record<string, number>;
+  score: number | null;
+  ruleLevel: GradeLevel | null;
+  selfLevel: GradeLevel | null;
+  narrative: Record<string, string>;
+  pledgeReviews: { pledgeId: number; result: 'kept' | 'partly' | 'not_kept'; note: string }[];
+  comment: string | null;
+  votes: Votes | null;
+  proposedLevel: GradeLevel | null;
+  decidedLevel: GradeLevel | null;
+  decidedAt: string | null;
+  version: number;
+  ruleSet: RuleSet;
 };
 
 const columns = `e.id, e.round_id AS "roundId", e.subject_kind AS "subjectKind", e.org_id AS "orgId", o.name AS "orgName", o.path::text AS "orgPath",
@@ -54,7 +88,14 @@ export function presentEvaluation(actor: Actor, row: EvaluationRow) {
   return {
     ...rest,
     subjectName: row.memberName ?? row.orgName,
-    ruleSet: { code: ruleSet.code, version: ruleSet.version, name: ruleSet.name, legalBasis: ruleSet.legalBasis, levels: ruleSet.levels, quota: ruleSet.quota },
+    ruleSet: {
+      code: ruleSet.code,
+      version: ruleSet.version,
+      name: ruleSet.name,
+      legalBasis: ruleSet.legalBasis,
+      levels: ruleSet.levels,
+      quota: ruleSet.quota,
+    },
     sheet,
     abilities: evaluationAbilities(actor, row),
   };
@@ -79,7 +120,14 @@ export async function findMyEvaluations(db: Db, actor: Actor) {
        FROM ${from} WHERE e.member_id = $1 AND e.is_current ORDER BY g.period_end DESC, e.id`,
     [actor.memberId],
   );
-  return { items: rows.map((r) => ({ ...presentEvaluation(actor, r), roundName: r.roundName, periodKey: r.periodKey, selfAssessDue: r.selfAssessDue })) };
+  return {
+    items: rows.map((r) => ({
+      ...presentEvaluation(actor, r),
+      roundName: r.roundName,
+      periodKey: r.periodKey,
+      selfAssessDue: r.selfAssessDue,
+    })),
+  };
 }
 
 /** The evaluations of a round in the caller's scope (the cell's review list), paged. */
@@ -89,7 +137,10 @@ export async function findEvaluations(db: Db, actor: Actor, roundId: number, q: 
   const scope = gradingReadScope(actor);
   if (scope !== null && scope.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   if (q.orgId !== undefined) {
-    const { rowCount } = await db.query(`SELECT 1 FROM orgs o WHERE o.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[])`, [q.orgId, scope]);
+    const { rowCount } = await db.query(`SELECT 1 FROM orgs o WHERE o.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[])`, [
+      q.orgId,
+      scope,
+    ]);
     if (!rowCount) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
   }
   const { rows } = await db.query<EvaluationRow & { total: number }>(
@@ -101,12 +152,18 @@ export async function findEvaluations(db: Db, actor: Actor, roundId: number, q: 
       LIMIT $6 OFFSET $7`,
     [roundId, scope, q.orgId ?? null, q.subjectKind ?? null, q.status ?? null, q.pageSize, (q.page - 1) * q.pageSize],
   );
-  return { items: rows.map(({ total: _t, ...r }) => presentEvaluation(actor, r)), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map(({ total: _t, ...r }) => presentEvaluation(actor, r)),
+    total: rows[0]?.total ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 const badField = (field: string, message: string) =>
   new AppError('validation_failed', { vi: message, en: 'Some fields are invalid.' }, { fields: [{ field, message }] });
-const locked = () => new AppError('conflict', { vi: 'Phiếu đánh giá đã qua bước này hoặc đã khóa.', en: 'This evaluation is past this step or locked.' });
+const locked = () =>
+  new AppError('conflict', { vi: 'Phiếu đánh giá đã qua bước này hoặc đã khóa.', en: 'This evaluation is past this step or locked.' });
 
 /** Loads the row for a write, locked, checking scope (404), version (409). */
 async function loadForWrite(tx: pg.PoolClient, actor: Actor, id: number, version: number): Promise<EvaluationRow> {
@@ -134,8 +191,10 @@ export async function saveEvaluation(db: Db, actor: Actor, id: number, input: Sa
     const declared = row.subjectKind === 'org' ? { beyond: input.tasks?.beyond } : (input.tasks ?? {});
     const tasks: TaskFacts = { ...row.tasks };
     for (const [k, v] of Object.entries(declared)) if (v !== undefined) tasks[k as keyof TaskFacts] = v;
-    if (tasks.onTime + tasks.late + tasks.overdue > tasks.total) throw badField('body.tasks.total', 'Số nhiệm vụ đúng hạn, trễ hạn và quá hạn vượt tổng số nhiệm vụ');
-    if (tasks.beyond > tasks.onTime + tasks.late) throw badField('body.tasks.beyond', 'Số nhiệm vụ vượt yêu cầu không thể lớn hơn số nhiệm vụ đã hoàn thành');
+    if (tasks.onTime + tasks.late + tasks.overdue > tasks.total)
+      throw badField('body.tasks.total', 'Số nhiệm vụ đúng hạn, trễ hạn và quá hạn vượt tổng số nhiệm vụ');
+    if (tasks.beyond > tasks.onTime + tasks.late)
+      throw badField('body.tasks.beyond', 'Số nhiệm vụ vượt yêu cầu không thể lớn hơn số nhiệm vụ đã hoàn thành');
     const pledgeIds = new Set((row.evidence.pledges ?? []).map((p) => p.pledgeId));
     (input.pledgeReviews ?? []).forEach((r, i) => {
       // Every id the request carries is checked: only the member's own pledges of the period.
@@ -146,9 +205,26 @@ export async function saveEvaluation(db: Db, actor: Actor, id: number, input: Sa
     const { rows } = await tx.query<{ version: number }>(
       `UPDATE grading_evaluations SET points = $2, tasks = $3, narrative = $4, pledge_reviews = COALESCE($5, pledge_reviews), score = $6, rule_level = $7,
               version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
-      [id, JSON.stringify(points), JSON.stringify(tasks), JSON.stringify(narrative), input.pledgeReviews ? JSON.stringify(input.pledgeReviews) : null, sheet.total, sheet.level],
+      [
+        id,
+        JSON.stringify(points),
+        JSON.stringify(tasks),
+        JSON.stringify(narrative),
+        input.pledgeReviews ? JSON.stringify(input.pledgeReviews) : null,
+        sheet.total,
+        sheet.level,
+      ],
     );
-    await recordAudit(tx, actor, { action: 'update', entity: 'grading_evaluation', entityId: id, orgId: row.orgId, orgPath: row.orgPath, summary: `Tự đánh giá: ${row.memberName ?? row.orgName}`, before: { points: row.points, tasks: row.tasks }, after: { points, tasks, score: sheet.total } });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'grading_evaluation',
+      entityId: id,
+      orgId: row.orgId,
+      orgPath: row.orgPath,
+      summary: `Tự đánh giá: ${row.memberName ?? row.orgName}`,
+      before: { points: row.points, tasks: row.tasks },
+      after: { points, tasks, score: sheet.total },
+    });
     return { id, version: rows[0]!.version, score: sheet.total, ruleLevel: sheet.level, reasons: sheet.reasons };
   });
 }
@@ -168,12 +244,26 @@ export async function stepEvaluation(db: Db, actor: Actor, id: number, step: Eva
     const allowed = step === 'decide' ? canDecide(actor, row) : step === 'self_assess' ? canSelfAssess(actor, row) : canReview(actor, row);
     if (!allowed) throw forbidden(stepForbidden[step]);
     const next = row.isCurrent ? nextEvaluationStatus(row.status, step) : null;
-    if (!next) throw new AppError('conflict', { vi: `Chưa thể thực hiện bước này: phiếu đang ở bước "${statusVi[row.status]}".`, en: `This step is not next: the evaluation is ${row.status}.` }, { status: row.status });
+    if (!next)
+      throw new AppError(
+        'conflict',
+        {
+          vi: `Chưa thể thực hiện bước này: phiếu đang ở bước "${statusVi[row.status]}".`,
+          en: `This step is not next: the evaluation is ${row.status}.`,
+        },
+        { status: row.status },
+      );
     const sheet = scoreSheet(row.ruleSet, { subject: row.subjectKind, points: row.points, tasks: row.tasks });
     const level = input.level ?? (step === 'self_assess' ? sheet.level : undefined);
     if (level && gradeRank(level) > gradeRank(sheet.level)) {
-      throw new AppError('validation_failed', { vi: `Mức "${GRADE_LABELS.vi[level]}" cao hơn mức quy định cho phép (${GRADE_LABELS.vi[sheet.level]}).`, en: 'The level is above what the rules allow.' },
-        { fields: [{ field: 'body.level', message: sheet.reasons.join('; ') }] });
+      throw new AppError(
+        'validation_failed',
+        {
+          vi: `Mức "${GRADE_LABELS.vi[level]}" cao hơn mức quy định cho phép (${GRADE_LABELS.vi[sheet.level]}).`,
+          en: 'The level is above what the rules allow.',
+        },
+        { fields: [{ field: 'body.level', message: sheet.reasons.join('; ') }] },
+      );
     }
     if (input.votes) {
       const problems = voteProblems(input.votes);
@@ -181,23 +271,34 @@ export async function stepEvaluation(db: Db, actor: Actor, id: number, step: Eva
     }
     if (step === 'decide' && level === 'excellent') await requireQuota(tx, row);
     const set =
-      step === 'self_assess' ? `self_level = $3, score = $4, rule_level = $5`
-      : step === 'comment' ? `comment = $3`
-      : step === 'propose' ? `proposed_level = $3, votes = $4`
-      : `decided_level = $3, votes = COALESCE($4, votes), decided_at = now(), decided_by = $5`;
+      step === 'self_assess'
+        ? `self_level = $3, score = $4, rule_level = $5`
+        : step === 'comment'
+          ? `comment = $3`
+          : step === 'propose'
+            ? `proposed_level = $3, votes = $4`
+            : `decided_level = $3, votes = COALESCE($4, votes), decided_at = now(), decided_by = $5`;
     const params =
-      step === 'self_assess' ? [level, sheet.total, sheet.level]
-      : step === 'comment' ? [input.comment]
-      : step === 'propose' ? [level, JSON.stringify(input.votes)]
-      : [level, input.votes ? JSON.stringify(input.votes) : null, actor.userId];
+      step === 'self_assess'
+        ? [level, sheet.total, sheet.level]
+        : step === 'comment'
+          ? [input.comment]
+          : step === 'propose'
+            ? [level, JSON.stringify(input.votes)]
+            : [level, input.votes ? JSON.stringify(input.votes) : null, actor.userId];
     const { rows } = await tx.query<{ version: number }>(
       `UPDATE grading_evaluations SET status = $2, ${set}, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
       [id, next, ...params],
     );
     await recordAudit(tx, actor, {
-      action: step, entity: 'grading_evaluation', entityId: id, orgId: row.orgId, orgPath: row.orgPath,
+      action: step,
+      entity: 'grading_evaluation',
+      entityId: id,
+      orgId: row.orgId,
+      orgPath: row.orgPath,
       summary: `${stepVi[step]}: ${row.memberName ?? row.orgName}${level ? ` – ${GRADE_LABELS.vi[level]}` : ''}`,
-      before: { status: row.status }, after: { status: next, level, votes: input.votes, comment: input.comment },
+      before: { status: row.status },
+      after: { status: next, level, votes: input.votes, comment: input.comment },
     });
     return { id, status: next, version: rows[0]!.version, level: level ?? null };
   });
@@ -224,9 +325,14 @@ export async function correctEvaluation(db: Db, actor: Actor, id: number, input:
       [id, input.reason, input.level, actor.userId],
     );
     await recordAudit(tx, actor, {
-      action: 'correct', entity: 'grading_evaluation', entityId: rows[0]!.id, orgId: row.orgId, orgPath: row.orgPath,
+      action: 'correct',
+      entity: 'grading_evaluation',
+      entityId: rows[0]!.id,
+      orgId: row.orgId,
+      orgPath: row.orgPath,
       summary: `Điều chỉnh xếp loại: ${row.memberName ?? row.orgName} – ${GRADE_LABELS.vi[input.level]}`,
-      before: { id, level: row.decidedLevel }, after: { level: input.level, reason: input.reason },
+      before: { id, level: row.decidedLevel },
+      after: { level: input.level, reason: input.reason },
     });
     return { id: rows[0]!.id, versionNo: row.versionNo + 1, version: rows[0]!.version, decidedLevel: input.level };
   });
@@ -253,17 +359,39 @@ async function requireQuota(tx: pg.PoolClient, row: EvaluationRow) {
   const { size, taken } = rows[0]!;
   const check = checkQuota(row.ruleSet.quota, size, taken);
   if (!check.ok) {
-    throw new AppError('conflict', { vi: check.message, en: `The excellent quota is full: ${taken}/${size}, at most ${check.limit}.` }, { quota: { limit: check.limit, taken, groupSize: size } });
+    throw new AppError(
+      'conflict',
+      { vi: check.message, en: `The excellent quota is full: ${taken}/${size}, at most ${check.limit}.` },
+      { quota: { limit: check.limit, taken, groupSize: size } },
+    );
   }
 }
 
 const statusVi: Record<EvaluationStatus, string> = {
-  draft: 'chưa tự đánh giá', self_assessed: 'đã tự đánh giá', commented: 'đã có ý kiến', proposed: 'đã đề xuất', decided: 'đã quyết định',
+  draft: 'chưa tự đánh giá',
+  self_assessed: 'đã tự đánh giá',
+  commented: 'đã có ý kiến',
+  proposed: 'đã đề xuất',
+  decided: 'đã quyết định',
 };
-const stepVi: Record<EvaluationStep, string> = { self_assess: 'Tự đánh giá', comment: 'Ý kiến chi bộ', propose: 'Đề xuất mức xếp loại', decide: 'Quyết định xếp loại' };
+const stepVi: Record<EvaluationStep, string> = {
+  self_assess: 'Tự đánh giá',
+  comment: 'Ý kiến chi bộ',
+  propose: 'Đề xuất mức xếp loại',
+  decide: 'Quyết định xếp loại',
+};
 const stepForbidden: Record<EvaluationStep, { vi: string; en: string }> = {
-  self_assess: { vi: 'Chỉ đảng viên (hoặc bí thư chi bộ) tự đánh giá phiếu này.', en: 'Only the member (or the cell secretary) self-assesses this.' },
+  self_assess: {
+    vi: 'Chỉ đảng viên (hoặc bí thư chi bộ) tự đánh giá phiếu này.',
+    en: 'Only the member (or the cell secretary) self-assesses this.',
+  },
   comment: { vi: 'Ý kiến do chi bộ (hoặc cấp ủy cấp trên của tổ chức) đưa ra.', en: 'Comments come from the cell or the committee above.' },
-  propose: { vi: 'Đề xuất do chi bộ (hoặc cấp ủy cấp trên của tổ chức) đưa ra.', en: 'Proposals come from the cell or the committee above.' },
-  decide: { vi: 'Việc xếp loại do cấp có thẩm quyền quyết định (đảng ủy cơ sở với đảng viên, cấp ủy cấp trên với tổ chức đảng).', en: 'Only the competent level decides.' },
+  propose: {
+    vi: 'Đề xuất do chi bộ (hoặc cấp ủy cấp trên của tổ chức) đưa ra.',
+    en: 'Proposals come from the cell or the committee above.',
+  },
+  decide: {
+    vi: 'Việc xếp loại do cấp có thẩm quyền quyết định (đảng ủy cơ sở với đảng viên, cấp ủy cấp trên với tổ chức đảng).',
+    en: 'Only the competent level decides.',
+  },
 };

@@ -13,15 +13,26 @@ import { evaluateDocumentTargets } from '../reports';
 import { evaluationNotFound, findEvaluationVisible } from './evaluations.service';
 
 export type InspectionEvidence = {
-  id: number; kind: 'inspection' | 'supervision'; theme: string; conclusionSymbol: string | null; sentOn: string;
-  strengths: number; limitations: number; shortcomings: number; violations: number; recommendations: number; recommendationsDone: number;
+  id: number;
+  kind: 'inspection' | 'supervision';
+  theme: string;
+  conclusionSymbol: string | null;
+  sentOn: string;
+  strengths: number;
+  limitations: number;
+  shortcomings: number;
+  violations: number;
+  recommendations: number;
+  recommendationsDone: number;
 };
 
 export async function getEvaluationEvidence(db: Db, actor: Actor, id: number) {
   const row = await findEvaluationVisible(db, actor, id);
   if (!row) throw evaluationNotFound();
   const { rows: periods } = await db.query<{ start: string; end: string }>(
-    `SELECT to_char(period_start, 'YYYY-MM-DD') AS start, to_char(period_end, 'YYYY-MM-DD') AS "end" FROM grading_rounds WHERE id = $1`, [row.roundId]);
+    `SELECT to_char(period_start, 'YYYY-MM-DD') AS start, to_char(period_end, 'YYYY-MM-DD') AS "end" FROM grading_rounds WHERE id = $1`,
+    [row.roundId],
+  );
   const period = periods[0]!;
   const today = vnToday();
   const asOf = period.end < today ? period.end : today;
@@ -44,12 +55,23 @@ export async function getEvaluationEvidence(db: Db, actor: Actor, id: number) {
       ORDER BY d.issue_date, d.id`,
     [row.orgId, asOf, period.start],
   );
-  const judged = await Promise.all(plans.map(async (doc) => {
-    const targets = await evaluateDocumentTargets(db, doc, { id: row.orgId, path: row.orgPath }, asOf);
-    return {
-      document: { id: doc.id, symbol: doc.symbol, title: doc.title },
-      targets: targets.map((t) => ({ itemId: t.itemId, text: t.text, statement: t.statement, status: t.status, reason: t.reason, latest: t.latest, latestPeriod: t.latestPeriod, unit: t.unit })),
-    };
-  }));
+  const judged = await Promise.all(
+    plans.map(async (doc) => {
+      const targets = await evaluateDocumentTargets(db, doc, { id: row.orgId, path: row.orgPath }, asOf);
+      return {
+        document: { id: doc.id, symbol: doc.symbol, title: doc.title },
+        targets: targets.map((t) => ({
+          itemId: t.itemId,
+          text: t.text,
+          statement: t.statement,
+          status: t.status,
+          reason: t.reason,
+          latest: t.latest,
+          latestPeriod: t.latestPeriod,
+          unit: t.unit,
+        })),
+      };
+    }),
+  );
   return { asOf, plans: judged, inspections };
 }

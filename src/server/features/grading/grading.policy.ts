@@ -59,7 +59,10 @@ export function canAddRuleSet(actor: Actor): boolean {
 }
 
 export function requireAddRuleSet(actor: Actor): void {
-  requireAllowed(canAddRuleSet(actor), { vi: 'Chỉ quản trị hệ thống thêm phiên bản bộ tiêu chí.', en: 'Only administrators add rule set versions.' });
+  requireAllowed(canAddRuleSet(actor), {
+    vi: 'Chỉ quản trị hệ thống thêm phiên bản bộ tiêu chí.',
+    en: 'Only administrators add rule set versions.',
+  });
 }
 
 /** The read scope for grading; null for the system actor; empty when the caller reads no org. */

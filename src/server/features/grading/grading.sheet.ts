@@ -9,7 +9,16 @@ import { gradingReadScope } from './grading.policy';
 export async function exportResultsSheet(db: Db, actor: Actor, roundId: number, orgId?: number) {
   const round = await findRoundVisible(db, actor, roundId);
   if (!round) throw roundNotFound();
-  const { rows } = await db.query<{ kind: string; name: string; orgName: string; score: number | null; proposed: GradeLevel | null; decided: GradeLevel | null; versionNo: number; reason: string | null }>(
+  const { rows } = await db.query<{
+    kind: string;
+    name: string;
+    orgName: string;
+    score: number | null;
+    proposed: GradeLevel | null;
+    decided: GradeLevel | null;
+    versionNo: number;
+    reason: string | null;
+  }>(
     `SELECT e.subject_kind AS kind, COALESCE(m.full_name, o.name) AS name, o.name AS "orgName", e.score, e.proposed_level AS proposed, e.decided_level AS decided,
             e.version_no AS "versionNo", e.correction_reason AS reason
        FROM grading_evaluations e JOIN orgs o ON o.id = e.org_id LEFT JOIN members m ON m.id = e.member_id
@@ -19,18 +28,28 @@ export async function exportResultsSheet(db: Db, actor: Actor, roundId: number, 
     [roundId, gradingReadScope(actor), orgId ?? null],
   );
   const label = (l: GradeLevel | null) => (l ? GRADE_LABELS.vi[l] : '');
-  const buffer = await buildSheet('Kết quả xếp loại', [
-    { header: 'Đối tượng', key: 'kind', width: 14 },
-    { header: 'Họ tên / Tổ chức', key: 'name', width: 34 },
-    { header: 'Chi bộ / Đơn vị', key: 'orgName', width: 34 },
-    { header: 'Điểm', key: 'score', width: 8 },
-    { header: 'Đề xuất', key: 'proposed', width: 28 },
-    { header: 'Xếp loại', key: 'decided', width: 28 },
-    { header: 'Lần điều chỉnh', key: 'version', width: 12 },
-    { header: 'Lý do điều chỉnh', key: 'reason', width: 30 },
-  ], rows.map((r) => ({
-    kind: r.kind === 'member' ? 'Đảng viên' : 'Tổ chức đảng', name: r.name, orgName: r.orgName, score: r.score, proposed: label(r.proposed), decided: label(r.decided),
-    version: r.versionNo - 1, reason: r.reason ?? '',
-  })));
+  const buffer = await buildSheet(
+    'Kết quả xếp loại',
+    [
+      { header: 'Đối tượng', key: 'kind', width: 14 },
+      { header: 'Họ tên / Tổ chức', key: 'name', width: 34 },
+      { header: 'Chi bộ / Đơn vị', key: 'orgName', width: 34 },
+      { header: 'Điểm', key: 'score', width: 8 },
+      { header: 'Đề xuất', key: 'proposed', width: 28 },
+      { header: 'Xếp loại', key: 'decided', width: 28 },
+      { header: 'Lần điều chỉnh', key: 'version', width: 12 },
+      { header: 'Lý do điều chỉnh', key: 'reason', width: 30 },
+    ],
+    rows.map((r) => ({
+      kind: r.kind === 'member' ? 'Đảng viên' : 'Tổ chức đảng',
+      name: r.name,
+      orgName: r.orgName,
+      score: r.score,
+      proposed: label(r.proposed),
+      decided: label(r.decided),
+      version: r.versionNo - 1,
+      reason: r.reason ?? '',
+    })),
+  );
   return { buffer, fileName: `Ket-qua-xep-loai-${round.periodKey}.xlsx` };
 }

@@ -14,7 +14,12 @@ let db: Db;
 let drop: () => Promise<void>;
 let bloc: TestOrg, grassroots: TestOrg, cellA: TestOrg, cellB: TestOrg, other: TestOrg;
 let membersA: TestMember[], membersB: TestMember[];
-let blocManager: TestClient, grassrootsManager: TestClient, grassrootsApprover: TestClient, cellSecretary: TestClient, member: TestClient, outsider: TestClient;
+let blocManager: TestClient,
+  grassrootsManager: TestClient,
+  grassrootsApprover: TestClient,
+  cellSecretary: TestClient,
+  member: TestClient,
+  outsider: TestClient;
 let roundId: number;
 let pledgeId: number;
 
@@ -29,7 +34,8 @@ const evaluations = async (client: TestClient, query = '') => {
   expect(res.statusCode).toBe(200);
   return res.json().items as Eval[];
 };
-const evalOf = async (memberId: number) => (await evaluations(grassrootsManager, '&subjectKind=member')).find((e) => e.memberId === memberId)!;
+const evalOf = async (memberId: number) =>
+  (await evaluations(grassrootsManager, '&subjectKind=member')).find((e) => e.memberId === memberId)!;
 const current = async (id: number) => (await grassrootsManager.get(`/api/grading/evaluations/${id}`)).json() as Eval & { status: string };
 
 /** Points for a member sheet under QĐ 366 that reach `level` with all tasks on time. */
@@ -43,7 +49,11 @@ async function readyToDecide(memberId: number, level: 'excellent' | 'good' | 'co
   const save = await grassrootsManager.put(`/api/grading/evaluations/${e.id}`, { version: e.version, ...sheet(level) });
   expect(save.statusCode).toBe(200);
   let v = save.json().version as number;
-  for (const [step, body] of [['self-assess', {}], ['comment', { comment: 'Chi bộ thống nhất.' }], ['propose', { level, votes: { present: 9, agree: 9, disagree: 0 } }]] as const) {
+  for (const [step, body] of [
+    ['self-assess', {}],
+    ['comment', { comment: 'Chi bộ thống nhất.' }],
+    ['propose', { level, votes: { present: 9, agree: 9, disagree: 0 } }],
+  ] as const) {
     const res = await grassrootsManager.post(`/api/grading/evaluations/${e.id}/${step}`, { version: v, ...body });
     expect(res.statusCode, res.body).toBe(200);
     v = res.json().version;
@@ -61,9 +71,11 @@ beforeAll(async () => {
   cellB = await buildOrg(db, { parent: grassroots, name: 'Chi bộ Phòng Quy hoạch' });
   other = await buildOrg(db, { name: 'Tỉnh ủy khác' });
   membersA = [];
-  for (const n of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Giang']) membersA.push(await buildMember(db, cellA, { fullName: n }));
+  for (const n of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Giang'])
+    membersA.push(await buildMember(db, cellA, { fullName: n }));
   membersB = [];
-  for (const n of ['Đỗ Văn Hải', 'Bùi Thị Hoa', 'Ngô Văn Khải', 'Đặng Thị Lan']) membersB.push(await buildMember(db, cellB, { fullName: n }));
+  for (const n of ['Đỗ Văn Hải', 'Bùi Thị Hoa', 'Ngô Văn Khải', 'Đặng Thị Lan'])
+    membersB.push(await buildMember(db, cellB, { fullName: n }));
   // The document and the pledge straight in their tables: the documents and study features own creating them.
   const { rows: doc } = await db.query<{ id: number }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
@@ -88,7 +100,13 @@ afterAll(async () => {
   await drop();
 });
 
-const roundBody = { periodKind: 'quarter', periodKey: '2026-Q3', selfAssessDue: '2026-10-10', reviewDue: '2026-10-20', decideDue: '2026-10-31' };
+const roundBody = {
+  periodKind: 'quarter',
+  periodKey: '2026-Q3',
+  selfAssessDue: '2026-10-10',
+  reviewDue: '2026-10-20',
+  decideDue: '2026-10-31',
+};
 
 describe('opening a round', () => {
   it('refuses the unauthenticated, a wrong role, another province and bad input', async () => {
@@ -116,7 +134,14 @@ describe('opening a round', () => {
   });
 
   it('picks QĐ 124 for the year 2024', async () => {
-    const res = await grassrootsManager.post('/api/grading/rounds', { orgId: grassroots.id, periodKind: 'year', periodKey: '2024', selfAssessDue: '2024-12-10', reviewDue: '2024-12-20', decideDue: '2024-12-31' });
+    const res = await grassrootsManager.post('/api/grading/rounds', {
+      orgId: grassroots.id,
+      periodKind: 'year',
+      periodKey: '2024',
+      selfAssessDue: '2024-12-10',
+      reviewDue: '2024-12-20',
+      decideDue: '2024-12-31',
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ ruleSetCode: 'QD124', orgs: 2, members: 10 });
   });
@@ -136,7 +161,10 @@ describe('self-assessment', () => {
     const mine = await member.get('/api/grading/my-evaluations');
     expect(mine.statusCode).toBe(200);
     const item = mine.json().items.find((i: { roundId: number }) => i.roundId === roundId);
-    expect(item.evidence.pledges[0]).toMatchObject({ pledgeId, commitments: ['Hoàn thành số hóa hồ sơ lưu trữ', 'Tham gia đủ sinh hoạt chi bộ'] });
+    expect(item.evidence.pledges[0]).toMatchObject({
+      pledgeId,
+      commitments: ['Hoàn thành số hóa hồ sơ lưu trữ', 'Tham gia đủ sinh hoạt chi bộ'],
+    });
     expect(item.abilities.selfAssess).toBe(true);
     const others = await evalOf(membersA[1]!.id);
     expect((await member.get(`/api/grading/evaluations/${others.id}`)).statusCode).toBe(404);
@@ -147,7 +175,10 @@ describe('self-assessment', () => {
 
   it('scores the sheet, reviews the pledges and says why a level is not reached', async () => {
     const e = await evalOf(membersA[0]!.id);
-    const badPledge = await member.put(`/api/grading/evaluations/${e.id}`, { version: e.version, pledgeReviews: [{ pledgeId: pledgeId + 999, result: 'kept' }] });
+    const badPledge = await member.put(`/api/grading/evaluations/${e.id}`, {
+      version: e.version,
+      pledgeReviews: [{ pledgeId: pledgeId + 999, result: 'kept' }],
+    });
     expect(badPledge.statusCode).toBe(400);
     expect(badPledge.json().error.details.fields[0].field).toBe('body.pledgeReviews.0.pledgeId');
     const tooMany = await member.put(`/api/grading/evaluations/${e.id}`, { version: e.version, points: { results: 71 } });
@@ -156,7 +187,12 @@ describe('self-assessment', () => {
       version: e.version,
       points: { politics_ethics: 29, results: 66 },
       tasks: { total: 5, onTime: 3, late: 0, overdue: 2, beyond: 2 },
-      narrative: { strengths: 'Hoàn thành tốt công việc chuyên môn.', weaknesses: 'Còn 2 việc chậm.', causes: 'Khối lượng lớn.', remedies: 'Sắp xếp lại thời gian.' },
+      narrative: {
+        strengths: 'Hoàn thành tốt công việc chuyên môn.',
+        weaknesses: 'Còn 2 việc chậm.',
+        causes: 'Khối lượng lớn.',
+        remedies: 'Sắp xếp lại thời gian.',
+      },
       pledgeReviews: [{ pledgeId, result: 'partly', note: 'Đã số hóa 80% hồ sơ' }],
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -177,41 +213,86 @@ describe('self-assessment', () => {
 describe('review and decision', () => {
   it('goes in order, none skipped, each by its competent level', async () => {
     let e = await current((await evalOf(membersA[0]!.id)).id);
-    expect((await grassrootsApprover.post(`/api/grading/evaluations/${e.id}/decide`, { version: e.version, level: 'good' })).statusCode).toBe(409);
-    expect((await grassrootsManager.post(`/api/grading/evaluations/${e.id}/propose`, { version: e.version, level: 'good', votes: { present: 5, agree: 5, disagree: 0 } })).statusCode).toBe(409);
-    expect((await member.post(`/api/grading/evaluations/${e.id}/comment`, { version: e.version, comment: 'Tự nhận xét' })).statusCode).toBe(403);
-    const comment = await cellSecretary.post(`/api/grading/evaluations/${e.id}/comment`, { version: e.version, comment: 'Đồng chí gương mẫu, cần khắc phục 2 việc quá hạn.' });
+    expect(
+      (await grassrootsApprover.post(`/api/grading/evaluations/${e.id}/decide`, { version: e.version, level: 'good' })).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await grassrootsManager.post(`/api/grading/evaluations/${e.id}/propose`, {
+          version: e.version,
+          level: 'good',
+          votes: { present: 5, agree: 5, disagree: 0 },
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect((await member.post(`/api/grading/evaluations/${e.id}/comment`, { version: e.version, comment: 'Tự nhận xét' })).statusCode).toBe(
+      403,
+    );
+    const comment = await cellSecretary.post(`/api/grading/evaluations/${e.id}/comment`, {
+      version: e.version,
+      comment: 'Đồng chí gương mẫu, cần khắc phục 2 việc quá hạn.',
+    });
     expect(comment.statusCode, comment.body).toBe(200);
-    const badVotes = await cellSecretary.post(`/api/grading/evaluations/${e.id}/propose`, { version: comment.json().version, level: 'good', votes: { present: 5, agree: 5, disagree: 1 } });
+    const badVotes = await cellSecretary.post(`/api/grading/evaluations/${e.id}/propose`, {
+      version: comment.json().version,
+      level: 'good',
+      votes: { present: 5, agree: 5, disagree: 1 },
+    });
     expect(badVotes.json().error.details.fields[0].field).toBe('body.votes');
-    const above = await cellSecretary.post(`/api/grading/evaluations/${e.id}/propose`, { version: comment.json().version, level: 'excellent', votes: { present: 6, agree: 6, disagree: 0 } });
+    const above = await cellSecretary.post(`/api/grading/evaluations/${e.id}/propose`, {
+      version: comment.json().version,
+      level: 'excellent',
+      votes: { present: 6, agree: 6, disagree: 0 },
+    });
     expect(above.statusCode).toBe(400);
-    const propose = await cellSecretary.post(`/api/grading/evaluations/${e.id}/propose`, { version: comment.json().version, level: 'good', votes: { present: 6, agree: 6, disagree: 0 } });
+    const propose = await cellSecretary.post(`/api/grading/evaluations/${e.id}/propose`, {
+      version: comment.json().version,
+      level: 'good',
+      votes: { present: 6, agree: 6, disagree: 0 },
+    });
     expect(propose.statusCode).toBe(200);
     // The cell proposes; the grassroots committee above it decides.
-    expect((await cellSecretary.post(`/api/grading/evaluations/${e.id}/decide`, { version: propose.json().version, level: 'good' })).statusCode).toBe(403);
+    expect(
+      (await cellSecretary.post(`/api/grading/evaluations/${e.id}/decide`, { version: propose.json().version, level: 'good' })).statusCode,
+    ).toBe(403);
     e = await current(e.id);
     const decide = await grassrootsApprover.post(`/api/grading/evaluations/${e.id}/decide`, { version: e.version, level: 'good' });
     expect(decide.statusCode, decide.body).toBe(200);
     expect(decide.json()).toMatchObject({ status: 'decided', level: 'good' });
     const locked = await member.put(`/api/grading/evaluations/${e.id}`, { version: decide.json().version, points: { results: 70 } });
     expect(locked.statusCode).toBe(409);
-    const audit = await db.query(`SELECT action FROM audit_log WHERE entity = 'grading_evaluation' AND entity_id = $1 ORDER BY id`, [String(e.id)]);
+    const audit = await db.query(`SELECT action FROM audit_log WHERE entity = 'grading_evaluation' AND entity_id = $1 ORDER BY id`, [
+      String(e.id),
+    ]);
     expect(audit.rows.map((r) => r.action)).toEqual(['update', 'self_assess', 'comment', 'propose', 'decide']);
   });
 
   it('lets only the committee above decide a grassroots organization', async () => {
     const org = (await evaluations(blocManager, '&subjectKind=org')).find((e) => e.orgId === grassroots.id)!;
     let v = org.version;
-    const save = await grassrootsManager.put(`/api/grading/evaluations/${org.id}`, { version: v, points: { leadership: 55, party_building: 22, oversight: 13 } });
+    const save = await grassrootsManager.put(`/api/grading/evaluations/${org.id}`, {
+      version: v,
+      points: { leadership: 55, party_building: 22, oversight: 13 },
+    });
     expect(save.statusCode, save.body).toBe(200);
     v = save.json().version;
     v = (await grassrootsManager.post(`/api/grading/evaluations/${org.id}/self-assess`, { version: v })).json().version;
     // The org does not comment on or propose itself.
-    expect((await grassrootsManager.post(`/api/grading/evaluations/${org.id}/comment`, { version: v, comment: 'Tự nhận xét' })).statusCode).toBe(403);
-    v = (await blocManager.post(`/api/grading/evaluations/${org.id}/comment`, { version: v, comment: 'Ban Thường vụ nhận xét.' })).json().version;
-    v = (await blocManager.post(`/api/grading/evaluations/${org.id}/propose`, { version: v, level: 'good', votes: { present: 11, agree: 10, disagree: 1 } })).json().version;
-    expect((await grassrootsApprover.post(`/api/grading/evaluations/${org.id}/decide`, { version: v, level: 'good' })).statusCode).toBe(403);
+    expect(
+      (await grassrootsManager.post(`/api/grading/evaluations/${org.id}/comment`, { version: v, comment: 'Tự nhận xét' })).statusCode,
+    ).toBe(403);
+    v = (await blocManager.post(`/api/grading/evaluations/${org.id}/comment`, { version: v, comment: 'Ban Thường vụ nhận xét.' })).json()
+      .version;
+    v = (
+      await blocManager.post(`/api/grading/evaluations/${org.id}/propose`, {
+        version: v,
+        level: 'good',
+        votes: { present: 11, agree: 10, disagree: 1 },
+      })
+    ).json().version;
+    expect((await grassrootsApprover.post(`/api/grading/evaluations/${org.id}/decide`, { version: v, level: 'good' })).statusCode).toBe(
+      403,
+    );
     expect((await blocManager.post(`/api/grading/evaluations/${org.id}/decide`, { version: v, level: 'good' })).statusCode).toBe(200);
   });
 
@@ -223,13 +304,16 @@ describe('review and decision', () => {
     ]);
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const winner = both.find((r) => r.statusCode === 200)!.json().level;
-    expect((await current(e.id) as unknown as { decidedLevel: string }).decidedLevel).toBe(winner);
+    expect(((await current(e.id)) as unknown as { decidedLevel: string }).decidedLevel).toBe(winner);
   });
 
   it('refuses an excellent rating over the quota, with the numbers, even when two are decided in parallel', async () => {
     // 10 members decided by the grassroots committee: at most 2 excellent.
     const first = await readyToDecide(membersA[2]!.id, 'excellent');
-    expect((await grassrootsApprover.post(`/api/grading/evaluations/${first.id}/decide`, { version: first.version, level: 'excellent' })).statusCode).toBe(200);
+    expect(
+      (await grassrootsApprover.post(`/api/grading/evaluations/${first.id}/decide`, { version: first.version, level: 'excellent' }))
+        .statusCode,
+    ).toBe(200);
     const [x, y] = [await readyToDecide(membersA[3]!.id, 'excellent'), await readyToDecide(membersB[0]!.id, 'excellent')];
     const both = await Promise.all([
       grassrootsApprover.post(`/api/grading/evaluations/${x.id}/decide`, { version: x.version, level: 'excellent' }),
@@ -239,22 +323,52 @@ describe('review and decision', () => {
     const refused = both.find((r) => r.statusCode === 409)!.json().error;
     expect(refused.message).toBe('Vượt tỷ lệ mức Hoàn thành xuất sắc: đã có 2/10, tối đa 2 (20%)');
     expect(refused.details.quota).toEqual({ limit: 2, taken: 2, groupSize: 10 });
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM grading_evaluations WHERE round_id = $1 AND is_current AND decided_level = 'excellent' AND subject_kind = 'member'`, [roundId]);
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM grading_evaluations WHERE round_id = $1 AND is_current AND decided_level = 'excellent' AND subject_kind = 'member'`,
+      [roundId],
+    );
     expect(rows[0].n).toBe(2);
   });
 
   it('corrects a decided rating as a new version with its reason', async () => {
     const e = await evalOf(membersA[0]!.id);
-    expect((await cellSecretary.post(`/api/grading/evaluations/${e.id}/correct`, { version: e.version, level: 'completed', reason: 'Phát hiện thêm vi phạm' })).statusCode).toBe(403);
-    const short = await grassrootsApprover.post(`/api/grading/evaluations/${e.id}/correct`, { version: e.version, level: 'completed', reason: 'x' });
+    expect(
+      (
+        await cellSecretary.post(`/api/grading/evaluations/${e.id}/correct`, {
+          version: e.version,
+          level: 'completed',
+          reason: 'Phát hiện thêm vi phạm',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const short = await grassrootsApprover.post(`/api/grading/evaluations/${e.id}/correct`, {
+      version: e.version,
+      level: 'completed',
+      reason: 'x',
+    });
     expect(short.json().error.details.fields[0].field).toBe('body.reason');
-    const res = await grassrootsApprover.post(`/api/grading/evaluations/${e.id}/correct`, { version: e.version, level: 'completed', reason: 'Kết luận kiểm tra phát hiện thêm vi phạm' });
+    const res = await grassrootsApprover.post(`/api/grading/evaluations/${e.id}/correct`, {
+      version: e.version,
+      level: 'completed',
+      reason: 'Kết luận kiểm tra phát hiện thêm vi phạm',
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ versionNo: 2, decidedLevel: 'completed' });
     const got = (await member.get(`/api/grading/evaluations/${res.json().id}`)).json();
-    expect(got.history.map((h: { versionNo: number; decidedLevel: string }) => [h.versionNo, h.decidedLevel])).toEqual([[1, 'good'], [2, 'completed']]);
+    expect(got.history.map((h: { versionNo: number; decidedLevel: string }) => [h.versionNo, h.decidedLevel])).toEqual([
+      [1, 'good'],
+      [2, 'completed'],
+    ]);
     expect(got.correctionReason).toBe('Kết luận kiểm tra phát hiện thêm vi phạm');
-    expect((await grassrootsApprover.post(`/api/grading/evaluations/${e.id}/correct`, { version: e.version + 1, level: 'good', reason: 'Lần hai trên bản cũ' })).statusCode).toBe(409);
+    expect(
+      (
+        await grassrootsApprover.post(`/api/grading/evaluations/${e.id}/correct`, {
+          version: e.version + 1,
+          level: 'good',
+          reason: 'Lần hai trên bản cũ',
+        })
+      ).statusCode,
+    ).toBe(409);
   });
 });
 
@@ -263,15 +377,23 @@ describe('results', () => {
     const res = await blocManager.get(`/api/grading/results?roundId=${roundId}`);
     expect(res.statusCode).toBe(200);
     const r = res.json();
-    const list = async (subjectKind: string, extra = '') => (await blocManager.get(`/api/grading/results/list?roundId=${roundId}&subjectKind=${subjectKind}${extra}`)).json();
+    const list = async (subjectKind: string, extra = '') =>
+      (await blocManager.get(`/api/grading/results/list?roundId=${roundId}&subjectKind=${subjectKind}${extra}`)).json();
     const decided = await list('member');
     const good = await list('member', '&atLeast=good');
-    expect(r.members.goodOrAbove).toEqual({ numerator: good.total, denominator: decided.total, percent: Math.round((good.total * 1000) / decided.total) / 10 });
+    expect(r.members.goodOrAbove).toEqual({
+      numerator: good.total,
+      denominator: decided.total,
+      percent: Math.round((good.total * 1000) / decided.total) / 10,
+    });
     expect(r.members.counts.excellent).toBe(2);
     expect(r.members.pending + decided.total).toBe(10);
     const orgsGood = await list('org', '&atLeast=good');
     expect(r.orgs.goodOrAbove.numerator).toBe(orgsGood.total);
-    const sumChildren = r.children.reduce((a: number, c: { members: { goodOrAbove: { denominator: number } } }) => a + c.members.goodOrAbove.denominator, 0);
+    const sumChildren = r.children.reduce(
+      (a: number, c: { members: { goodOrAbove: { denominator: number } } }) => a + c.members.goodOrAbove.denominator,
+      0,
+    );
     expect(sumChildren).toBe(r.members.goodOrAbove.denominator);
   });
 
@@ -280,16 +402,31 @@ describe('results', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().members.counts.excellent + res.json().members.pending).toBeLessThanOrEqual(6);
     expect((await cellSecretary.get(`/api/grading/results?roundId=${roundId}&orgId=${cellB.id}`)).statusCode).toBe(404);
-    expect((await cellSecretary.get(`/api/grading/results/list?roundId=${roundId}&orgId=${cellB.id}&subjectKind=member`)).statusCode).toBe(404);
+    expect((await cellSecretary.get(`/api/grading/results/list?roundId=${roundId}&orgId=${cellB.id}&subjectKind=member`)).statusCode).toBe(
+      404,
+    );
     expect((await cellSecretary.get(`/api/grading/results?roundId=abc`)).statusCode).toBe(400);
   });
 
   it('flags those rated "không hoàn thành" two years running', async () => {
-    const open = (year: number) => grassrootsManager.post('/api/grading/rounds', { orgId: grassroots.id, periodKind: 'year', periodKey: String(year), selfAssessDue: `${year}-12-10`, reviewDue: `${year}-12-20`, decideDue: `${year}-12-31` });
+    const open = (year: number) =>
+      grassrootsManager.post('/api/grading/rounds', {
+        orgId: grassroots.id,
+        periodKind: 'year',
+        periodKey: String(year),
+        selfAssessDue: `${year}-12-10`,
+        reviewDue: `${year}-12-20`,
+        decideDue: `${year}-12-31`,
+      });
     const r2025 = (await open(2025)).json().id;
-    const { rows: r2024 } = await db.query<{ id: number }>(`SELECT id FROM grading_rounds WHERE org_id = $1 AND period_key = '2024'`, [grassroots.id]);
+    const { rows: r2024 } = await db.query<{ id: number }>(`SELECT id FROM grading_rounds WHERE org_id = $1 AND period_key = '2024'`, [
+      grassroots.id,
+    ]);
     // Decided ratings written straight in: the workflow is tested above.
-    await db.query(`UPDATE grading_evaluations SET status = 'decided', decided_level = 'failed' WHERE round_id = ANY($1::bigint[]) AND member_id = $2`, [[r2024[0]!.id, r2025], membersB[3]!.id]);
+    await db.query(
+      `UPDATE grading_evaluations SET status = 'decided', decided_level = 'failed' WHERE round_id = ANY($1::bigint[]) AND member_id = $2`,
+      [[r2024[0]!.id, r2025], membersB[3]!.id],
+    );
     const res = await grassrootsManager.get(`/api/grading/results?roundId=${r2025}`);
     expect(res.json().flagged.map((f: { name: string }) => f.name)).toEqual(['Đặng Thị Lan']);
     const history = await grassrootsManager.get(`/api/grading/orgs/${grassroots.id}/history`);
@@ -313,15 +450,23 @@ describe('results feed the targets', () => {
            ON x.code = indicators.code`,
       [documentId],
     );
-    const { rows: r2024 } = await db.query<{ id: number }>(`SELECT id FROM grading_rounds WHERE org_id = $1 AND period_key = '2024'`, [grassroots.id]);
+    const { rows: r2024 } = await db.query<{ id: number }>(`SELECT id FROM grading_rounds WHERE org_id = $1 AND period_key = '2024'`, [
+      grassroots.id,
+    ]);
     const round2024 = r2024[0]!.id;
     // Decided ratings of 2024 written straight in (the workflow is tested above): 8 of 10 members good or above, 1 of 2 cells.
     const levels = ['excellent', 'good', 'good', 'good', 'good', 'good', 'good', 'good', 'completed', 'failed'];
     const everyone = [...membersA, ...membersB];
     for (let i = 0; i < everyone.length; i++) {
-      await db.query(`UPDATE grading_evaluations SET status = 'decided', decided_level = $3, decided_at = '2024-12-28' WHERE round_id = $1 AND member_id = $2`, [round2024, everyone[i]!.id, levels[i]]);
+      await db.query(
+        `UPDATE grading_evaluations SET status = 'decided', decided_level = $3, decided_at = '2024-12-28' WHERE round_id = $1 AND member_id = $2`,
+        [round2024, everyone[i]!.id, levels[i]],
+      );
     }
-    await db.query(`UPDATE grading_evaluations SET status = 'decided', decided_level = CASE WHEN org_id = $2 THEN 'good' ELSE 'completed' END, decided_at = '2024-12-28' WHERE round_id = $1 AND subject_kind = 'org'`, [round2024, cellA.id]);
+    await db.query(
+      `UPDATE grading_evaluations SET status = 'decided', decided_level = CASE WHEN org_id = $2 THEN 'good' ELSE 'completed' END, decided_at = '2024-12-28' WHERE round_id = $1 AND subject_kind = 'org'`,
+      [round2024, cellA.id],
+    );
 
     const results = (await grassrootsManager.get(`/api/grading/results?roundId=${round2024}`)).json();
     const list = (await grassrootsManager.get(`/api/grading/results/list?roundId=${round2024}&subjectKind=member&atLeast=good`)).json();
@@ -338,7 +483,8 @@ describe('results feed the targets', () => {
     expect(orgTarget).toMatchObject({ source: 'grading', latest: results.orgs.goodOrAbove.percent });
     expect(orgTarget.latest).toBe(50);
     // Before the decisions, nothing is decided: the target has no graded actual.
-    const before = (await grassrootsManager.get(`/api/documents/${documentId}/dashboard?orgId=${grassroots.id}&asOf=2024-12-27`)).json().targets as T[];
+    const before = (await grassrootsManager.get(`/api/documents/${documentId}/dashboard?orgId=${grassroots.id}&asOf=2024-12-27`)).json()
+      .targets as T[];
     expect(before.find((t) => t.indicatorName.startsWith('Tỷ lệ đảng viên'))!.source).toBe('reports');
   });
 });
@@ -351,16 +497,27 @@ describe('evidence judged when read', () => {
        SELECT n.id, $1, 'action_program', '2025-2030', 3, '03-CTr/ĐU', 'Chương trình hành động', 'adopted', n.id FROM n RETURNING id`,
       [grassroots.id],
     );
-    await db.query(`INSERT INTO document_items (document_id, kind, position, text, comparator, value, unit) VALUES ($1, 'target', 1, 'Số hóa 100% hồ sơ', '=', 100, '%')`, [doc[0]!.id]);
-    const inspect = (subjectOrg: TestOrg, memberId: number | null, sentAt: string | null, theme: string) => db.query<{ id: number }>(
-      `INSERT INTO inspections (org_id, kind, basis, responsible_body, subject_org_id, subject_member_id, content, theme, period_start, period_end, year, status,
+    await db.query(
+      `INSERT INTO document_items (document_id, kind, position, text, comparator, value, unit) VALUES ($1, 'target', 1, 'Số hóa 100% hồ sơ', '=', 100, '%')`,
+      [doc[0]!.id],
+    );
+    const inspect = (subjectOrg: TestOrg, memberId: number | null, sentAt: string | null, theme: string) =>
+      db.query<{ id: number }>(
+        `INSERT INTO inspections (org_id, kind, basis, responsible_body, subject_org_id, subject_member_id, content, theme, period_start, period_end, year, status,
                                 conclusion_symbol, conclusion_sent_at, strengths, limitations, shortcomings, violations)
        VALUES ($1, 'inspection', 'regular', 'inspection_commission', $2, $3, 'Nội dung', $4, '2026-01-01', '2026-06-30', 2026, 'follow_up', '05-KL/UBKT', $5, 2, 1, 1, 0) RETURNING id`,
-      [bloc.id, subjectOrg.id, memberId, theme, sentAt]);
+        [bloc.id, subjectOrg.id, memberId, theme, sentAt],
+      );
     const sent = (await inspect(grassroots, null, '2026-08-15T03:00:00Z', 'Lãnh đạo thực hiện nghị quyết')).rows[0]!.id;
     // One recommendation done and accepted by the commission, one still open.
-    const { rows: done } = await db.query<{ id: number }>(`INSERT INTO tasks (org_id, title, lead_org_id, due_date, status) VALUES ($1, 'Khắc phục', $2, '2026-12-31', 'done') RETURNING id`, [bloc.id, grassroots.id]);
-    await db.query(`INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline, task_id, decision) VALUES ($1, 1, 'Khắc phục', $2, '2026-12-31', $3, 'accepted'), ($1, 2, 'Bổ sung', $2, '2026-12-31', NULL, NULL)`, [sent, grassroots.id, done[0]!.id]);
+    const { rows: done } = await db.query<{ id: number }>(
+      `INSERT INTO tasks (org_id, title, lead_org_id, due_date, status) VALUES ($1, 'Khắc phục', $2, '2026-12-31', 'done') RETURNING id`,
+      [bloc.id, grassroots.id],
+    );
+    await db.query(
+      `INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline, task_id, decision) VALUES ($1, 1, 'Khắc phục', $2, '2026-12-31', $3, 'accepted'), ($1, 2, 'Bổ sung', $2, '2026-12-31', NULL, NULL)`,
+      [sent, grassroots.id, done[0]!.id],
+    );
     await inspect(grassroots, null, null, 'Chưa gửi kết luận');
     await inspect(grassroots, null, '2025-08-15T03:00:00Z', 'Kỳ trước');
     await inspect(cellA, membersA[0]!.id, '2026-09-01T03:00:00Z', 'Kiểm tra đảng viên');
@@ -373,7 +530,16 @@ describe('evidence judged when read', () => {
     expect(ev.plans.map((p: { document: { symbol: string } }) => p.document.symbol)).toEqual(['03-CTr/ĐU']);
     expect(ev.plans[0].targets).toHaveLength(1);
     expect(ev.plans[0].targets[0]).toMatchObject({ status: 'not_assessable', latest: null });
-    expect(ev.inspections).toEqual([expect.objectContaining({ id: sent, theme: 'Lãnh đạo thực hiện nghị quyết', sentOn: '2026-08-15', shortcomings: 1, recommendations: 2, recommendationsDone: 1 })]);
+    expect(ev.inspections).toEqual([
+      expect.objectContaining({
+        id: sent,
+        theme: 'Lãnh đạo thực hiện nghị quyết',
+        sentOn: '2026-08-15',
+        shortcomings: 1,
+        recommendations: 2,
+        recommendationsDone: 1,
+      }),
+    ]);
 
     const mine = (await evaluations(grassrootsManager, '&subjectKind=member')).find((e) => e.memberId === membersA[0]!.id)!;
     const memberEv = (await member.get(`/api/grading/evaluations/${mine.id}/evidence`)).json();
@@ -403,7 +569,9 @@ describe('documents', () => {
     const summary = await blocManager.get(`/api/grading/rounds/${roundId}/summary.docx`);
     expect(summary.statusCode).toBe(200);
     const results = (await blocManager.get(`/api/grading/results?roundId=${roundId}`)).json();
-    expect(await docxToText(summary.rawPayload)).toContain(`Hoàn thành tốt nhiệm vụ trở lên: ${results.members.goodOrAbove.numerator}/${results.members.goodOrAbove.denominator}`);
+    expect(await docxToText(summary.rawPayload)).toContain(
+      `Hoàn thành tốt nhiệm vụ trở lên: ${results.members.goodOrAbove.numerator}/${results.members.goodOrAbove.denominator}`,
+    );
     expect((await cellSecretary.get(`/api/grading/rounds/${roundId}/summary.docx`)).statusCode).toBe(200);
 
     const sheet = await cellSecretary.get(`/api/grading/results.xlsx?roundId=${roundId}`);
@@ -434,21 +602,44 @@ describe('rule set versions', () => {
     const res = await admin.post('/api/grading/rule-sets', changed);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().version).toBe(2);
-    const round = await admin.post('/api/grading/rounds', { orgId: grassroots.id, periodKind: 'quarter', periodKey: '2027-Q1', selfAssessDue: '2027-04-05', reviewDue: '2027-04-10', decideDue: '2027-04-15' });
+    const round = await admin.post('/api/grading/rounds', {
+      orgId: grassroots.id,
+      periodKind: 'quarter',
+      periodKey: '2027-Q1',
+      selfAssessDue: '2027-04-05',
+      reviewDue: '2027-04-10',
+      decideDue: '2027-04-15',
+    });
     expect(round.statusCode, round.body).toBe(201);
-    expect((await admin.get(`/api/grading/rounds/${round.json().id}`)).json().ruleSet).toMatchObject({ code: 'QD366', version: 2, quota: { maxShare: 0.15 } });
+    expect((await admin.get(`/api/grading/rounds/${round.json().id}`)).json().ruleSet).toMatchObject({
+      code: 'QD366',
+      version: 2,
+      quota: { maxShare: 0.15 },
+    });
     // The rounds opened before keep their own rules.
     expect((await admin.get(`/api/grading/rounds/${roundId}`)).json().ruleSet.version).toBe(1);
   });
 });
 
-describe('reminders of a round\'s deadlines', () => {
+describe("reminders of a round's deadlines", () => {
   it('tells whoever holds the next step once before the deadline and once after, and nothing twice', async () => {
-    const res = await grassrootsManager.post('/api/grading/rounds', { orgId: grassroots.id, periodKind: 'quarter', periodKey: '2026-Q4', selfAssessDue: '2027-01-10', reviewDue: '2027-01-20', decideDue: '2027-01-31' });
+    const res = await grassrootsManager.post('/api/grading/rounds', {
+      orgId: grassroots.id,
+      periodKind: 'quarter',
+      periodKey: '2026-Q4',
+      selfAssessDue: '2027-01-10',
+      reviewDue: '2027-01-20',
+      decideDue: '2027-01-31',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const q4 = res.json().id as number;
-    const notices = async () => (await db.query<{ user_id: number; title: string; body: string; link: string }>(
-      `SELECT user_id, title, body, link FROM notifications WHERE kind = 'grading_due' AND link IN ('/grading/me', $1) ORDER BY id`, [`/grading/rounds/${q4}`])).rows;
+    const notices = async () =>
+      (
+        await db.query<{ user_id: number; title: string; body: string; link: string }>(
+          `SELECT user_id, title, body, link FROM notifications WHERE kind = 'grading_due' AND link IN ('/grading/me', $1) ORDER BY id`,
+          [`/grading/rounds/${q4}`],
+        )
+      ).rows;
 
     // Nothing before the window opens.
     expect((await sendGradingReminders(db, '2027-01-06')).notifications).toBe(0);
@@ -464,9 +655,15 @@ describe('reminders of a round\'s deadlines', () => {
     expect((await sendGradingReminders(db, '2027-01-11')).notifications).toBe(2);
     expect((await sendGradingReminders(db, '2027-01-12')).notifications).toBe(0);
     // Two forms proposed: the competent level (the grassroots committee's manager and approver) is told how many wait.
-    await db.query(`UPDATE grading_evaluations SET status = 'proposed' WHERE round_id = $1 AND member_id = ANY($2)`, [q4, [membersA[1]!.id, membersB[0]!.id]]);
+    await db.query(`UPDATE grading_evaluations SET status = 'proposed' WHERE round_id = $1 AND member_id = ANY($2)`, [
+      q4,
+      [membersA[1]!.id, membersB[0]!.id],
+    ]);
     await db.query(`UPDATE grading_evaluations SET status = 'self_assessed' WHERE round_id = $1 AND subject_kind = 'org'`, [q4]);
-    await db.query(`UPDATE grading_evaluations SET status = 'decided', decided_level = 'good' WHERE round_id = $1 AND subject_kind = 'member' AND status = 'draft'`, [q4]);
+    await db.query(
+      `UPDATE grading_evaluations SET status = 'decided', decided_level = 'good' WHERE round_id = $1 AND subject_kind = 'member' AND status = 'draft'`,
+      [q4],
+    );
     const decide = await sendGradingReminders(db, '2027-01-29');
     const after = (await notices()).slice(4);
     const decideNotices = after.filter((n) => n.title.includes('quyết định xếp loại'));

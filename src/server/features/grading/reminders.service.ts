@@ -13,7 +13,17 @@ import { addDays } from '../../../domain/targets';
 import { formatVnDate, vnToday } from '../../../domain/vn-time';
 import { queueMail } from '../mail';
 
-type Due = { userId: number; email: string | null; roundId: number; roundName: string; orgId: number; step: 'self' | 'review' | 'decide'; due: string; waiting: number; isMember: boolean };
+type Due = {
+  userId: number;
+  email: string | null;
+  roundId: number;
+  roundName: string;
+  orgId: number;
+  step: 'self' | 'review' | 'decide';
+  due: string;
+  waiting: number;
+  isMember: boolean;
+};
 
 const STEP_WORDS: Record<Due['step'], string> = { self: 'tự đánh giá', review: 'nhận xét, đề xuất', decide: 'quyết định xếp loại' };
 
@@ -68,10 +78,27 @@ export async function sendGradingReminders(db: Queryable, today = vnToday(), day
   const { rowCount } = await db.query(
     `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
      SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) ON CONFLICT DO NOTHING`,
-    [notices.map((n) => n.userId), notices.map(() => 'grading_due'), notices.map((n) => n.title), notices.map((n) => n.body), notices.map((n) => n.link), notices.map((n) => n.key)],
+    [
+      notices.map((n) => n.userId),
+      notices.map(() => 'grading_due'),
+      notices.map((n) => n.title),
+      notices.map((n) => n.body),
+      notices.map((n) => n.link),
+      notices.map((n) => n.key),
+    ],
   );
-  const mails = await queueMail(db, notices.filter((n) => n.email).map((n) => ({
-    toAddress: n.email!, subject: `[Resolute] ${n.title}`, body: `${n.body} Vui lòng thực hiện trên Resolute (${n.link}).`, dedupeKey: `mail:${n.userId}:${n.key}`, orgId: n.orgId,
-  })), { isHeld: !process.env.SMTP_HOST });
+  const mails = await queueMail(
+    db,
+    notices
+      .filter((n) => n.email)
+      .map((n) => ({
+        toAddress: n.email!,
+        subject: `[Resolute] ${n.title}`,
+        body: `${n.body} Vui lòng thực hiện trên Resolute (${n.link}).`,
+        dedupeKey: `mail:${n.userId}:${n.key}`,
+        orgId: n.orgId,
+      })),
+    { isHeld: !process.env.SMTP_HOST },
+  );
   return { today, notifications: rowCount ?? 0, mails };
 }

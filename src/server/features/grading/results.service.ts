@@ -59,7 +59,9 @@ export async function getResults(db: Db, actor: Actor, roundId: number, orgId?: 
   const { round, org } = await resultsOrg(db, actor, roundId, orgId);
   const rows = await countLevels(db, roundId, org.path, gradingReadScope(actor));
   const branchIds = [...new Set(rows.map((r) => r.branchId).filter((b): b is number => b !== null))];
-  const { rows: names } = await db.query<{ id: number; name: string }>('SELECT id, name FROM orgs WHERE id = ANY($1::bigint[])', [branchIds]);
+  const { rows: names } = await db.query<{ id: number; name: string }>('SELECT id, name FROM orgs WHERE id = ANY($1::bigint[])', [
+    branchIds,
+  ]);
   const collator = new Intl.Collator('vi');
   const children = names
     .map((c) => {
@@ -68,7 +70,14 @@ export async function getResults(db: Db, actor: Actor, roundId: number, orgId?: 
     })
     .sort((a, b) => collator.compare(a.orgName, b.orgName));
   return {
-    round: { id: round.id, name: round.name, periodKey: round.periodKey, periodKind: round.periodKind, ruleSetCode: round.ruleSet.code, legalBasis: round.ruleSet.legalBasis },
+    round: {
+      id: round.id,
+      name: round.name,
+      periodKey: round.periodKey,
+      periodKind: round.periodKind,
+      ruleSetCode: round.ruleSet.code,
+      legalBasis: round.ruleSet.legalBasis,
+    },
     org: { id: org.id, name: org.name },
     orgs: summarize(rows, 'org'),
     members: summarize(rows, 'member'),
@@ -117,10 +126,19 @@ export async function findFailedTwoYears(db: Queryable, roundId: number, orgPath
 export async function getOrgHistory(db: Db, actor: Actor, orgId: number) {
   const scope = gradingReadScope(actor);
   const { rows: orgRows } = await db.query<{ id: number; name: string; path: string }>(
-    `SELECT id, name, path::text FROM orgs o WHERE o.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[])`, [orgId, scope]);
+    `SELECT id, name, path::text FROM orgs o WHERE o.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[])`,
+    [orgId, scope],
+  );
   const org = orgRows[0];
   if (!org) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
-  const { rows } = await db.query<{ year: string; level: GradeLevel | null; members: number; membersGood: number; orgs: number; orgsGood: number }>(
+  const { rows } = await db.query<{
+    year: string;
+    level: GradeLevel | null;
+    members: number;
+    membersGood: number;
+    orgs: number;
+    orgsGood: number;
+  }>(
     `SELECT g.period_key AS year,
             max(e.decided_level) FILTER (WHERE e.subject_kind = 'org' AND e.org_id = $1) AS level,
             count(*) FILTER (WHERE e.subject_kind = 'member' AND e.decided_level IS NOT NULL)::int AS members,
@@ -132,10 +150,21 @@ export async function getOrgHistory(db: Db, actor: Actor, orgId: number) {
       GROUP BY g.period_key ORDER BY g.period_key`,
     [orgId, org.path],
   );
-  return { org: { id: org.id, name: org.name }, years: rows.map((r) => ({ ...r, membersGoodShare: shareAtLeastParts(r.membersGood, r.members), orgsGoodShare: shareAtLeastParts(r.orgsGood, r.orgs) })) };
+  return {
+    org: { id: org.id, name: org.name },
+    years: rows.map((r) => ({
+      ...r,
+      membersGoodShare: shareAtLeastParts(r.membersGood, r.members),
+      orgsGoodShare: shareAtLeastParts(r.orgsGood, r.orgs),
+    })),
+  };
 }
 
-const shareAtLeastParts = (numerator: number, denominator: number) => ({ numerator, denominator, percent: denominator === 0 ? null : Math.round((numerator * 1000) / denominator) / 10 });
+const shareAtLeastParts = (numerator: number, denominator: number) => ({
+  numerator,
+  denominator,
+  percent: denominator === 0 ? null : Math.round((numerator * 1000) / denominator) / 10,
+});
 
 export const GOOD_RATE_CODES = { ORG_GOOD_RATE: 'org', MEMBER_GOOD_RATE: 'member' } as const;
 
@@ -157,5 +186,10 @@ export async function goodRateSeries(db: Queryable, orgPath: string, subject: 'm
       GROUP BY year ORDER BY year`,
     [orgPath, subject, asOf],
   );
-  return rows.map((r) => ({ year: r.year, numerator: r.numerator, denominator: r.denominator, percent: Math.round((r.numerator * 1000) / r.denominator) / 10 }));
+  return rows.map((r) => ({
+    year: r.year,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    percent: Math.round((r.numerator * 1000) / r.denominator) / 10,
+  }));
 }

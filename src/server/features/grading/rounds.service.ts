@@ -21,8 +21,21 @@ const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 
 export const RATED_ORG_KINDS = `('commune_committee','grassroots','cell')`;
 
 export type RoundRow = {
-  id: number; orgId: number; orgName: string; orgPath: string; name: string; periodKind: 'quarter' | 'year' | 'term'; periodKey: string;
-  periodStart: string; periodEnd: string; ruleSet: RuleSet; selfAssessDue: string; reviewDue: string; decideDue: string; isSample: boolean; version: number;
+  id: number;
+  orgId: number;
+  orgName: string;
+  orgPath: string;
+  name: string;
+  periodKind: 'quarter' | 'year' | 'term';
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  ruleSet: RuleSet;
+  selfAssessDue: string;
+  reviewDue: string;
+  decideDue: string;
+  isSample: boolean;
+  version: number;
 };
 export const roundColumns = `g.id, g.org_id AS "orgId", o.name AS "orgName", o.path::text AS "orgPath", g.name, g.period_kind AS "periodKind",
   g.period_key AS "periodKey", g.period_start AS "periodStart", g.period_end AS "periodEnd", g.rule_set AS "ruleSet",
@@ -57,7 +70,12 @@ export async function findRounds(db: Db, actor: Actor, orgId?: number) {
       ORDER BY g.period_end DESC, o.name COLLATE "vi-x-icu", g.id`,
     [gradingReadScope(actor), actor.memberId, orgId ?? null],
   );
-  return rows.map(({ ruleSet, ...r }: RoundRow & { total: number; decided: number; members: number; orgs: number }) => ({ ...r, ruleSetCode: ruleSet.code, ruleSetName: ruleSet.name, legalBasis: ruleSet.legalBasis }));
+  return rows.map(({ ruleSet, ...r }: RoundRow & { total: number; decided: number; members: number; orgs: number }) => ({
+    ...r,
+    ruleSetCode: ruleSet.code,
+    ruleSetName: ruleSet.name,
+    legalBasis: ruleSet.legalBasis,
+  }));
 }
 
 export async function getRound(db: Db, actor: Actor, id: number) {
@@ -91,7 +109,8 @@ export async function openRound(db: Db, actor: Actor, input: OpenRoundInput, opt
   );
   const org = orgRows[0];
   if (!org) throw orgNotFound();
-  if (!canOpenRound(actor, org.path)) throw forbidden({ vi: 'Chỉ cấp ủy có thẩm quyền mới mở đợt đánh giá.', en: 'Only the competent committee opens a grading round.' });
+  if (!canOpenRound(actor, org.path))
+    throw forbidden({ vi: 'Chỉ cấp ủy có thẩm quyền mới mở đợt đánh giá.', en: 'Only the competent committee opens a grading round.' });
   const rules = await ruleSetInForce(db, input.periodKind, period.end);
   if (!rules) throw badField('body.periodKind', `Không có quy định nào đánh giá loại kỳ này cho ${period.label}`);
   const name = input.name ?? `Kiểm điểm, đánh giá, xếp loại chất lượng ${period.label}`;
@@ -100,12 +119,38 @@ export async function openRound(db: Db, actor: Actor, input: OpenRoundInput, opt
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO grading_rounds (org_id, name, period_kind, period_key, period_start, period_end, rule_set, self_assess_due, review_due, decide_due, is_sample, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (org_id, period_key) DO NOTHING RETURNING id`,
-      [org.id, name, input.periodKind, input.periodKey, period.start, period.end, JSON.stringify(rules), input.selfAssessDue, input.reviewDue, input.decideDue, opts.isSample ?? false, actor.userId],
+      [
+        org.id,
+        name,
+        input.periodKind,
+        input.periodKey,
+        period.start,
+        period.end,
+        JSON.stringify(rules),
+        input.selfAssessDue,
+        input.reviewDue,
+        input.decideDue,
+        opts.isSample ?? false,
+        actor.userId,
+      ],
     );
-    if (!rows[0]) throw new AppError('conflict', { vi: 'Tổ chức đã mở đợt đánh giá cho kỳ này.', en: 'A round for this period is already open.' }, { fields: [{ field: 'body.periodKey', message: 'Đã có đợt đánh giá kỳ này.' }] });
+    if (!rows[0])
+      throw new AppError(
+        'conflict',
+        { vi: 'Tổ chức đã mở đợt đánh giá cho kỳ này.', en: 'A round for this period is already open.' },
+        { fields: [{ field: 'body.periodKey', message: 'Đã có đợt đánh giá kỳ này.' }] },
+      );
     const roundId = rows[0].id;
     const orgs = await createOrgEvaluations(tx, roundId, opts.isSample ?? false);
-    await recordAudit(tx, actor, { action: 'create', entity: 'grading_round', entityId: roundId, orgId: org.id, orgPath: org.path, summary: `Mở ${name} (${rules.legalBasis.symbol})`, after: { ...input, ruleSet: `${rules.code} v${rules.version}`, orgs } });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'grading_round',
+      entityId: roundId,
+      orgId: org.id,
+      orgPath: org.path,
+      summary: `Mở ${name} (${rules.legalBasis.symbol})`,
+      after: { ...input, ruleSet: `${rules.code} v${rules.version}`, orgs },
+    });
     return { id: roundId, orgs };
   });
   // The members' evaluations are written after the round commits, in two halves on two
@@ -119,7 +164,14 @@ export async function openRound(db: Db, actor: Actor, input: OpenRoundInput, opt
     await inTransaction(db, async (tx) => {
       await tx.query('DELETE FROM grading_evaluations WHERE round_id = $1', [opened.id]);
       await tx.query('DELETE FROM grading_rounds WHERE id = $1', [opened.id]);
-      await recordAudit(tx, actor, { action: 'delete', entity: 'grading_round', entityId: opened.id, orgId: org.id, orgPath: org.path, summary: `Hủy mở ${name}: không tạo được phiếu đảng viên` });
+      await recordAudit(tx, actor, {
+        action: 'delete',
+        entity: 'grading_round',
+        entityId: opened.id,
+        orgId: org.id,
+        orgPath: org.path,
+        summary: `Hủy mở ${name}: không tạo được phiếu đảng viên`,
+      });
     });
     throw err;
   }

@@ -32,9 +32,25 @@ export async function addRuleSetVersion(db: Db, actor: Actor, input: Omit<RuleSe
     const existing = (await findRuleSets(tx)).filter((s) => s.code === input.code);
     const definition: RuleSet = { ...input, version: Math.max(0, ...existing.map((s) => s.version)) + 1 };
     const problems = ruleSetProblems(definition);
-    if (problems.length) throw new AppError('validation_failed', { vi: problems.join('; '), en: 'The rule set is not sound.' }, { fields: problems.map((message) => ({ field: 'body', message })) });
-    const { rows } = await tx.query<{ id: number }>('INSERT INTO grading_rule_sets (code, version, definition, created_by) VALUES ($1, $2, $3, $4) RETURNING id', [definition.code, definition.version, JSON.stringify(definition), actor.userId]);
-    await recordAudit(tx, actor, { action: 'create', entity: 'grading_rule_set', entityId: rows[0]!.id, orgId: null, orgPath: null, summary: `Thêm phiên bản ${definition.version} của ${definition.code}`, after: definition });
+    if (problems.length)
+      throw new AppError(
+        'validation_failed',
+        { vi: problems.join('; '), en: 'The rule set is not sound.' },
+        { fields: problems.map((message) => ({ field: 'body', message })) },
+      );
+    const { rows } = await tx.query<{ id: number }>(
+      'INSERT INTO grading_rule_sets (code, version, definition, created_by) VALUES ($1, $2, $3, $4) RETURNING id',
+      [definition.code, definition.version, JSON.stringify(definition), actor.userId],
+    );
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'grading_rule_set',
+      entityId: rows[0]!.id,
+      orgId: null,
+      orgPath: null,
+      summary: `Thêm phiên bản ${definition.version} của ${definition.code}`,
+      after: definition,
+    });
     return definition;
   });
 }

@@ -4,7 +4,6 @@ import type { FeatureOptions } from '../index';
 import { isOutOfSpaceRecently, noteOutOfSpace } from './storage-state';
 import { healthSchema } from '../../../contracts/health';
 
-
 export const healthRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { db }) => {
   app.get(
     '/health',

@@ -34,7 +34,10 @@ describe('GET /api/health', () => {
 
     // A client checked out of the pool, in use, when the server dies: no crash.
     const held = await db.connect();
-    const inFlight = held.query('SELECT pg_sleep(30)').then(() => 'answered', (err: Error) => err.message);
+    const inFlight = held.query('SELECT pg_sleep(30)').then(
+      () => 'answered',
+      (err: Error) => err.message,
+    );
     const postmaster = Number(readFileSync(join(pgServer.pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     process.kill(postmaster, 'SIGKILL');
     expect(await inFlight).toMatch(/terminat|Connection|closed|ended/i);

@@ -20,8 +20,14 @@ export async function queueMail(tx: Queryable, letters: readonly QueuedMail[], o
     `INSERT INTO mail_outbox (to_address, subject, body, status, dedupe_key, org_id)
      SELECT x.t, x.s, x.b, $5, x.k, x.o FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $6::bigint[]) x(t, s, b, k, o)
      ON CONFLICT (dedupe_key) DO NOTHING`,
-    [letters.map((l) => l.toAddress), letters.map((l) => l.subject), letters.map((l) => l.body), letters.map((l) => l.dedupeKey), opts.isHeld ? 'held' : 'pending',
-      letters.map((l) => l.orgId)],
+    [
+      letters.map((l) => l.toAddress),
+      letters.map((l) => l.subject),
+      letters.map((l) => l.body),
+      letters.map((l) => l.dedupeKey),
+      opts.isHeld ? 'held' : 'pending',
+      letters.map((l) => l.orgId),
+    ],
   );
   return rowCount ?? 0;
 }

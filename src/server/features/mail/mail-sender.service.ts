@@ -26,7 +26,14 @@ export function smtpSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SmtpS
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
     throw new Error(`SMTP_PORT không hợp lệ: "${env.SMTP_PORT}" (SMTP_PORT must be a number 1-65535)`);
   }
-  return { host, port, secure, user: env.SMTP_USER || null, password: env.SMTP_PASSWORD || null, from: env.SMTP_FROM || `Resolute <no-reply@${host}>` };
+  return {
+    host,
+    port,
+    secure,
+    user: env.SMTP_USER || null,
+    password: env.SMTP_PASSWORD || null,
+    from: env.SMTP_FROM || `Resolute <no-reply@${host}>`,
+  };
 }
 
 /** The minutes to wait after the n-th failed attempt: 1, 5, 25, 125. */
@@ -52,7 +59,12 @@ type OutboxRow = { id: number; toAddress: string; subject: string; body: string;
  * Sends up to `limit` pending messages that are due; returns how many were sent and failed
  * (an attempt that will be retried counts as failed too).
  */
-export async function deliverOutbox(db: Db, transport: MailTransport, from: string, limit = 100): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(
+  db: Db,
+  transport: MailTransport,
+  from: string,
+  limit = 100,
+): Promise<{ sent: number; failed: number }> {
   const actor = systemActor('Gửi thư');
   let sent = 0;
   let failed = 0;
@@ -72,7 +84,14 @@ export async function deliverOutbox(db: Db, transport: MailTransport, from: stri
                   next_attempt_at = NULL, message_id = $2 WHERE id = $1`,
           [m.id, (info as { messageId?: string }).messageId ?? null],
         );
-        await recordAudit(tx, actor, { action: 'send', entity: 'mail', entityId: m.id, orgId: null, orgPath: null, summary: `Đã gửi thư tới ${m.toAddress}` });
+        await recordAudit(tx, actor, {
+          action: 'send',
+          entity: 'mail',
+          entityId: m.id,
+          orgId: null,
+          orgPath: null,
+          summary: `Đã gửi thư tới ${m.toAddress}`,
+        });
         sent += 1;
       } catch (err) {
         const attempts = m.attempts + 1;
@@ -84,7 +103,11 @@ export async function deliverOutbox(db: Db, transport: MailTransport, from: stri
           [m.id, isFinal ? 'failed' : 'pending', attempts, error, retryDelayMinutes(attempts)],
         );
         await recordAudit(tx, actor, {
-          action: isFinal ? 'send_failed' : 'send_retry', entity: 'mail', entityId: m.id, orgId: null, orgPath: null,
+          action: isFinal ? 'send_failed' : 'send_retry',
+          entity: 'mail',
+          entityId: m.id,
+          orgId: null,
+          orgPath: null,
           summary: `Gửi thư tới ${m.toAddress} không được (lần ${attempts}): ${error.slice(0, 200)}`,
         });
         failed += 1;

@@ -11,7 +11,12 @@ type Received = { from: string; to: string[]; data: string };
  * A minimal SMTP server on loopback that records what it receives. `rejectRcpt` makes it
  * refuse every recipient (a permanent 550), to see the sender count and give up.
  */
-async function startSmtpServer(): Promise<{ port: number; received: Received[]; setRejectRcpt: (v: boolean) => void; close: () => Promise<void> }> {
+async function startSmtpServer(): Promise<{
+  port: number;
+  received: Received[];
+  setRejectRcpt: (v: boolean) => void;
+  close: () => Promise<void>;
+}> {
   const received: Received[] = [];
   let rejectRcpt = false;
   const sockets = new Set<Socket>();
@@ -104,18 +109,34 @@ beforeEach(async () => {
 });
 
 const queue = async (to: string, status = 'pending') =>
-  (await db.query<{ id: number }>(
-    `INSERT INTO mail_outbox (to_address, subject, body, status) VALUES ($1, '[Resolute] Báo cáo sắp đến hạn: Phường Đông Hòa — 2024-Q2', 'Vui lòng hoàn thành báo cáo.', $2) RETURNING id`,
-    [to, status],
-  )).rows[0]!.id;
+  (
+    await db.query<{ id: number }>(
+      `INSERT INTO mail_outbox (to_address, subject, body, status) VALUES ($1, '[Resolute] Báo cáo sắp đến hạn: Phường Đông Hòa — 2024-Q2', 'Vui lòng hoàn thành báo cáo.', $2) RETURNING id`,
+      [to, status],
+    )
+  ).rows[0]!.id;
 const outboxRow = async (id: number) =>
-  (await db.query<{ status: string; attempts: number; error: string | null; sent_at: Date | null }>('SELECT status, attempts, error, sent_at FROM mail_outbox WHERE id = $1', [id])).rows[0]!;
+  (
+    await db.query<{ status: string; attempts: number; error: string | null; sent_at: Date | null }>(
+      'SELECT status, attempts, error, sent_at FROM mail_outbox WHERE id = $1',
+      [id],
+    )
+  ).rows[0]!;
 
 describe('SMTP settings', () => {
   it('are off without SMTP_HOST and read port, security and sender from the environment', () => {
     expect(smtpSettingsFromEnv({})).toBeNull();
-    expect(smtpSettingsFromEnv({ SMTP_HOST: 'mail.example.vn', SMTP_SECURE: 'true' })).toMatchObject({ port: 465, secure: true, user: null });
-    expect(smtpSettingsFromEnv({ SMTP_HOST: 'mail.example.vn', SMTP_USER: 'u', SMTP_PASSWORD: 'p' })).toMatchObject({ port: 587, secure: false, user: 'u', password: 'p' });
+    expect(smtpSettingsFromEnv({ SMTP_HOST: 'mail.example.vn', SMTP_SECURE: 'true' })).toMatchObject({
+      port: 465,
+      secure: true,
+      user: null,
+    });
+    expect(smtpSettingsFromEnv({ SMTP_HOST: 'mail.example.vn', SMTP_USER: 'u', SMTP_PASSWORD: 'p' })).toMatchObject({
+      port: 587,
+      secure: false,
+      user: 'u',
+      password: 'p',
+    });
     expect(() => smtpSettingsFromEnv({ SMTP_HOST: 'mail.example.vn', SMTP_PORT: 'x' })).toThrow(/SMTP_PORT/);
   });
 });

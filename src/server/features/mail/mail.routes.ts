@@ -8,6 +8,16 @@ import { outboxResponse } from '../../../contracts/mail';
 /** The outbox: mail the app sends (reminders, invitations), readable here even without SMTP settings. */
 export const mailRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
-  app.get('/mail-outbox', { config: { access: 'mail.read' }, schema: { tags: ['mail'], summary: 'Mail about orgs of the caller’s scope, newest first (read it here without SMTP settings)', response: { 200: outboxResponse } } },
-    async (req) => findOutbox(db, actorOf(req)));
+  app.get(
+    '/mail-outbox',
+    {
+      config: { access: 'mail.read' },
+      schema: {
+        tags: ['mail'],
+        summary: 'Mail about orgs of the caller’s scope, newest first (read it here without SMTP settings)',
+        response: { 200: outboxResponse },
+      },
+    },
+    async (req) => findOutbox(db, actorOf(req)),
+  );
 };

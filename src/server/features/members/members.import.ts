@@ -2,7 +2,16 @@ import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
 import { requireMemberImport } from './members.policy';
 import {
-  genderLabels, givenNameOf, memberStatusLabels, normalizeFullName, parseGender, parseMemberStatus, parseVnDate, parseYesNo, type Gender, type MemberStatus,
+  genderLabels,
+  givenNameOf,
+  memberStatusLabels,
+  normalizeFullName,
+  parseGender,
+  parseMemberStatus,
+  parseVnDate,
+  parseYesNo,
+  type Gender,
+  type MemberStatus,
 } from '../../../domain/members/member-fields';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { AppError, notFound } from '../../lib/errors';
@@ -16,7 +25,13 @@ import { formatVnNumber } from '../../../domain/vn-number';
 export const MAX_IMPORT_ROWS = 200_000;
 // A 100,000-row import needs about 1 GB in ExcelJS's whole-file reader: the worker gets 1.5 GB
 // at most, and the zip may declare up to 300 MB of XML.
-const MEMBER_SHEET_LIMITS = { maxRows: MAX_IMPORT_ROWS, maxEntries: 500, maxTotalBytes: 300 * 1024 * 1024, timeMs: 180_000, memoryMb: 1536 };
+const MEMBER_SHEET_LIMITS = {
+  maxRows: MAX_IMPORT_ROWS,
+  maxEntries: 500,
+  maxTotalBytes: 300 * 1024 * 1024,
+  timeMs: 180_000,
+  memoryMb: 1536,
+};
 
 type ParsedMember = {
   code: string;
@@ -53,10 +68,16 @@ const fieldLabels: Record<string, string> = Object.fromEntries(memberSheetColumn
  */
 async function readSheet(file: Buffer): Promise<{ rowNo: number; cells: Partial<Record<MemberSheetKey, string>> }[]> {
   // Refused by the sheet's declared dimension before anything is read; then read in the parse worker.
-  const rows = await readSheetRows(file, MEMBER_SHEET_LIMITS, { vi: 'Không đọc được tệp Excel (.xlsx). Hãy kiểm tra lại tệp.', en: 'The file is not a readable .xlsx workbook.' });
+  const rows = await readSheetRows(file, MEMBER_SHEET_LIMITS, {
+    vi: 'Không đọc được tệp Excel (.xlsx). Hãy kiểm tra lại tệp.',
+    en: 'The file is not a readable .xlsx workbook.',
+  });
   if (rows.length === 0) throw new AppError('validation_failed', { vi: 'Tệp trống.', en: 'The file is empty.' });
   if (rows.length - 1 > MAX_IMPORT_ROWS) {
-    throw new AppError('payload_too_large', { vi: `Tệp có hơn ${formatVnNumber(MAX_IMPORT_ROWS)} dòng; hãy chia nhỏ.`, en: `More than ${MAX_IMPORT_ROWS} rows; split the file.` });
+    throw new AppError('payload_too_large', {
+      vi: `Tệp có hơn ${formatVnNumber(MAX_IMPORT_ROWS)} dòng; hãy chia nhỏ.`,
+      en: `More than ${MAX_IMPORT_ROWS} rows; split the file.`,
+    });
   }
   const headers = matchHeaders(rows[0]?.rowNo === 1 ? rows[0].cells : []);
   const missing = (['code', 'fullName'] as const).filter((k) => !headers.has(k));
@@ -89,7 +110,8 @@ function parseRow(cells: Partial<Record<MemberSheetKey, string>>): { member: Par
   const errors: string[] = [];
   const code = (cells.code ?? '').trim();
   if (!code) errors.push('Thiếu mã đảng viên.');
-  else if (!/^[A-Za-z0-9.\-/]{3,30}$/.test(code)) errors.push(`Mã đảng viên "${code}" không hợp lệ (3–30 ký tự: chữ không dấu, số, dấu chấm, gạch).`);
+  else if (!/^[A-Za-z0-9.\-/]{3,30}$/.test(code))
+    errors.push(`Mã đảng viên "${code}" không hợp lệ (3–30 ký tự: chữ không dấu, số, dấu chấm, gạch).`);
   const fullName = normalizeFullName(cells.fullName ?? '');
   if (!fullName) errors.push('Thiếu họ và tên.');
   else if (fullName.split(' ').length < 2) errors.push(`Họ và tên "${fullName}" cần có cả họ và tên.`);
@@ -115,17 +137,42 @@ function parseRow(cells: Partial<Record<MemberSheetKey, string>>): { member: Par
   if (errors.length > 0) return { member: null, errors };
   return {
     member: {
-      code, fullName, givenName: givenNameOf(fullName), gender: gender!, birthDate: birth as string | null, joinedDate: joined as string | null,
-      status: status!, isNonStateEnterprise: nonState!, phone: phone || null, email: email || null,
+      code,
+      fullName,
+      givenName: givenNameOf(fullName),
+      gender: gender!,
+      birthDate: birth as string | null,
+      joinedDate: joined as string | null,
+      status: status!,
+      isNonStateEnterprise: nonState!,
+      phone: phone || null,
+      email: email || null,
     },
     errors,
   };
 }
 
-const comparedFields = ['fullName', 'gender', 'birthDate', 'joinedDate', 'status', 'isNonStateEnterprise', 'phone', 'email', 'orgId'] as const;
+const comparedFields = [
+  'fullName',
+  'gender',
+  'birthDate',
+  'joinedDate',
+  'status',
+  'isNonStateEnterprise',
+  'phone',
+  'email',
+  'orgId',
+] as const;
 const changeLabels: Record<(typeof comparedFields)[number], string> = {
-  fullName: 'Họ và tên', gender: 'Giới tính', birthDate: 'Ngày sinh', joinedDate: 'Ngày vào Đảng', status: 'Trạng thái',
-  isNonStateEnterprise: 'DN ngoài khu vực Nhà nước', phone: 'Điện thoại', email: 'Email', orgId: 'Chi bộ',
+  fullName: 'Họ và tên',
+  gender: 'Giới tính',
+  birthDate: 'Ngày sinh',
+  joinedDate: 'Ngày vào Đảng',
+  status: 'Trạng thái',
+  isNonStateEnterprise: 'DN ngoài khu vực Nhà nước',
+  phone: 'Điện thoại',
+  email: 'Email',
+  orgId: 'Chi bộ',
 };
 
 /** A value as the preview shows it to an office worker: labels, dd/mm/yyyy, cell codes. */
@@ -169,9 +216,19 @@ export async function previewImport(db: Db, actor: Actor, orgId: number, fileNam
   const orgCodeById = new Map(orgs.map((o) => [o.id, o.code]));
   const codes = [...new Set(sheet.map((r) => (r.cells.code ?? '').trim()).filter(Boolean))];
   const { rows: existing } = await db.query<{
-    id: number; code: string; version: number; inScope: boolean;
-    fullName: string; gender: string; birthDate: string | null; joinedDate: string | null; status: string;
-    isNonStateEnterprise: boolean; phone: string | null; email: string | null; orgId: number;
+    id: number;
+    code: string;
+    version: number;
+    inScope: boolean;
+    fullName: string;
+    gender: string;
+    birthDate: string | null;
+    joinedDate: string | null;
+    status: string;
+    isNonStateEnterprise: boolean;
+    phone: string | null;
+    email: string | null;
+    orgId: number;
   }>(
     `SELECT m.id, m.code, m.version, ${inScopeSql('o.path', '$2')} AND o.path <@ $3::ltree AS "inScope",
             m.full_name AS "fullName", m.gender, to_char(m.birth_date, 'YYYY-MM-DD') AS "birthDate",
@@ -198,7 +255,15 @@ export async function previewImport(db: Db, actor: Actor, orgId: number, fileNam
     }
     const current = code ? existingByCode.get(code) : undefined;
     if (current && !current.inScope) errors.push(`Mã đảng viên "${code}" đã thuộc một tổ chức khác ngoài phạm vi của bạn.`);
-    const base = { row: rowNo, code, fullName: member?.fullName ?? (cells.fullName || null), orgCode, orgId: org?.id ?? null, memberId: current?.id ?? null, memberVersion: current?.version ?? null };
+    const base = {
+      row: rowNo,
+      code,
+      fullName: member?.fullName ?? (cells.fullName || null),
+      orgCode,
+      orgId: org?.id ?? null,
+      memberId: current?.id ?? null,
+      memberVersion: current?.version ?? null,
+    };
     if (errors.length > 0 || !member || !org) return { ...base, action: 'error', data: null, errors, changes: [] };
     const data = { ...member, orgId: org.id };
     if (!current) return { ...base, action: 'create', data, errors: [], changes: [] };
@@ -232,7 +297,9 @@ export async function previewImport(db: Db, actor: Actor, orgId: number, fileNam
   const counts = { total: staged.length, create: 0, update: 0, unchanged: 0, error: 0 };
   for (const r of staged) counts[r.action] += 1;
   const order = { error: 0, create: 1, update: 2, unchanged: 3 } as const;
-  const rows = [...staged].sort((a, b) => order[a.action] - order[b.action] || a.row - b.row).slice(0, 100)
+  const rows = [...staged]
+    .sort((a, b) => order[a.action] - order[b.action] || a.row - b.row)
+    .slice(0, 100)
     .map(({ row, action, code, fullName, orgCode, errors, changes }) => ({ row, action, code, fullName, orgCode, errors, changes }));
   return { importId, fileName, counts, rows };
 }
@@ -276,15 +343,25 @@ const stale = () =>
 export async function commitImport(db: Db, actor: Actor, importId: string) {
   const imp = await loadImport(db, actor, importId);
   if (imp.status === 'committed') throw new AppError('conflict', { vi: 'Tệp này đã được nhập.', en: 'This import was already committed.' });
-  if (imp.age_s > 3600) throw new AppError('conflict', { vi: 'Bản xem trước đã quá 1 giờ; hãy tải tệp lên lại.', en: 'The preview expired; upload again.' });
+  if (imp.age_s > 3600)
+    throw new AppError('conflict', { vi: 'Bản xem trước đã quá 1 giờ; hãy tải tệp lên lại.', en: 'The preview expired; upload again.' });
   return inTransaction(db, async (tx) => {
     const { rows: locked } = await tx.query<{ status: string }>('SELECT status FROM member_imports WHERE id = $1 FOR UPDATE', [importId]);
-    if (locked[0]?.status !== 'previewed') throw new AppError('conflict', { vi: 'Tệp này đã được nhập.', en: 'This import was already committed.' });
-    const { rows: errs } = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM member_import_rows WHERE import_id = $1 AND action = 'error'`, [importId]);
+    if (locked[0]?.status !== 'previewed')
+      throw new AppError('conflict', { vi: 'Tệp này đã được nhập.', en: 'This import was already committed.' });
+    const { rows: errs } = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM member_import_rows WHERE import_id = $1 AND action = 'error'`,
+      [importId],
+    );
     if ((errs[0]?.n ?? 0) > 0) {
-      throw new AppError('conflict', { vi: `Còn ${errs[0]!.n} dòng lỗi. Hãy sửa tệp rồi tải lên lại; chưa có dữ liệu nào được ghi.`, en: 'Fix the rows with errors first; nothing was written.' });
+      throw new AppError('conflict', {
+        vi: `Còn ${errs[0]!.n} dòng lỗi. Hãy sửa tệp rồi tải lên lại; chưa có dữ liệu nào được ghi.`,
+        en: 'Fix the rows with errors first; nothing was written.',
+      });
     }
-    const { rows: org } = await tx.query<{ path: string; name: string }>('SELECT path::text AS path, name FROM orgs WHERE id = $1', [imp.org_id]);
+    const { rows: org } = await tx.query<{ path: string; name: string }>('SELECT path::text AS path, name FROM orgs WHERE id = $1', [
+      imp.org_id,
+    ]);
     let created: number;
     try {
       const res = await tx.query(
@@ -300,7 +377,10 @@ export async function commitImport(db: Db, actor: Actor, importId: string) {
       if ((err as { code?: string }).code === '23505') throw stale();
       throw err;
     }
-    const { rows: toUpdate } = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM member_import_rows WHERE import_id = $1 AND action = 'update'`, [importId]);
+    const { rows: toUpdate } = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM member_import_rows WHERE import_id = $1 AND action = 'update'`,
+      [importId],
+    );
     const upd = await tx.query(
       `UPDATE members m SET org_id = (d->>'orgId')::bigint, full_name = d->>'fullName', given_name = d->>'givenName', gender = d->>'gender',
               birth_date = (d->>'birthDate')::date, joined_date = (d->>'joinedDate')::date, status = d->>'status',
@@ -324,8 +404,16 @@ export async function commitImport(db: Db, actor: Actor, importId: string) {
     await tx.query(
       `INSERT INTO audit_log (actor_id, actor_name, ip, action, entity, entity_id, org_id, org_path, summary, after)
        VALUES ($1, $2, $3, 'import', 'member_import', $4, $5, $6::ltree, $7, $8)`,
-      [actor.userId, actor.fullName, actor.ip, importId, imp.org_id, org[0]?.path ?? null,
-       `Nhập đảng viên từ tệp vào ${org[0]?.name ?? ''}: ${created} thêm mới, ${upd.rowCount} cập nhật`, JSON.stringify({ created, updated: upd.rowCount })],
+      [
+        actor.userId,
+        actor.fullName,
+        actor.ip,
+        importId,
+        imp.org_id,
+        org[0]?.path ?? null,
+        `Nhập đảng viên từ tệp vào ${org[0]?.name ?? ''}: ${created} thêm mới, ${upd.rowCount} cập nhật`,
+        JSON.stringify({ created, updated: upd.rowCount }),
+      ],
     );
     await tx.query(`UPDATE member_imports SET status = 'committed', committed_at = now() WHERE id = $1`, [importId]);
     await tx.query('DELETE FROM member_import_rows WHERE import_id = $1', [importId]);

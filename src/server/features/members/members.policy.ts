@@ -8,10 +8,16 @@ export function canWriteMembers(actor: Actor, orgPath: string): boolean {
 }
 
 export function requireMemberWrite(actor: Actor, orgPath: string): void {
-  requireAllowed(canWriteMembers(actor, orgPath), { vi: 'Bạn không có quyền sửa đảng viên của tổ chức này.', en: 'You may not change members of this organization.' });
+  requireAllowed(canWriteMembers(actor, orgPath), {
+    vi: 'Bạn không có quyền sửa đảng viên của tổ chức này.',
+    en: 'You may not change members of this organization.',
+  });
 }
 
 /** An import writes members of the org's whole subtree: the same right, said as an import. */
 export function requireMemberImport(actor: Actor, orgPath: string): void {
-  requireAllowed(canWriteMembers(actor, orgPath), { vi: 'Bạn không có quyền nhập đảng viên cho tổ chức này.', en: 'You may not import members here.' });
+  requireAllowed(canWriteMembers(actor, orgPath), {
+    vi: 'Bạn không có quyền nhập đảng viên cho tổ chức này.',
+    en: 'You may not import members here.',
+  });
 }

@@ -98,18 +98,26 @@ async function memberHoldingOrg(db: Db | import('pg').PoolClient, actor: Actor, 
   if (!org) throw orgNotFound();
   requireMemberWrite(actor, org.path);
   if (!MEMBER_HOLDING_KINDS.includes(org.kind)) {
-    throw new AppError('validation_failed', { vi: 'Đảng viên chỉ sinh hoạt ở chi bộ hoặc đảng bộ/chi bộ cơ sở.', en: 'Members belong to a cell or a grassroots organization.' }, {
-      fields: [{ field: 'body.orgId', message: 'Hãy chọn một chi bộ.' }],
-    });
+    throw new AppError(
+      'validation_failed',
+      { vi: 'Đảng viên chỉ sinh hoạt ở chi bộ hoặc đảng bộ/chi bộ cơ sở.', en: 'Members belong to a cell or a grassroots organization.' },
+      {
+        fields: [{ field: 'body.orgId', message: 'Hãy chọn một chi bộ.' }],
+      },
+    );
   }
   if (org.isClosed) throw new AppError('conflict', { vi: 'Tổ chức này đã giải thể.', en: 'This organization is closed.' });
   return org;
 }
 
 const codeTaken = (code: string) =>
-  new AppError('conflict', { vi: `Mã đảng viên "${code}" đã tồn tại.`, en: `Member code "${code}" already exists.` }, {
-    fields: [{ field: 'body.code', message: `Mã đảng viên "${code}" đã tồn tại.` }],
-  });
+  new AppError(
+    'conflict',
+    { vi: `Mã đảng viên "${code}" đã tồn tại.`, en: `Member code "${code}" already exists.` },
+    {
+      fields: [{ field: 'body.code', message: `Mã đảng viên "${code}" đã tồn tại.` }],
+    },
+  );
 
 function checkDates(birthDate: string | null | undefined, joinedDate: string | null | undefined) {
   const today = vnToday();
@@ -121,7 +129,11 @@ function checkDates(birthDate: string | null | undefined, joinedDate: string | n
     if (joinedDate < eighteen) problems.push({ field: 'body.joinedDate', message: 'Người vào Đảng phải đủ 18 tuổi.' });
   }
   if (problems.length > 0) {
-    throw new AppError('validation_failed', { vi: problems.map((p) => p.message).join(' '), en: 'Some dates are invalid.' }, { fields: problems });
+    throw new AppError(
+      'validation_failed',
+      { vi: problems.map((p) => p.message).join(' '), en: 'Some dates are invalid.' },
+      { fields: problems },
+    );
   }
 }
 
@@ -134,11 +146,30 @@ export async function createMember(db: Db, actor: Actor, input: CreateMemberInpu
       `INSERT INTO members (org_id, code, full_name, given_name, gender, birth_date, joined_date, status, is_non_state_enterprise, phone, email)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (code) DO NOTHING RETURNING id`,
-      [org.id, input.code, fullName, givenNameOf(fullName), input.gender, input.birthDate ?? null, input.joinedDate ?? null,
-       input.status, input.isNonStateEnterprise, input.phone || null, input.email || null],
+      [
+        org.id,
+        input.code,
+        fullName,
+        givenNameOf(fullName),
+        input.gender,
+        input.birthDate ?? null,
+        input.joinedDate ?? null,
+        input.status,
+        input.isNonStateEnterprise,
+        input.phone || null,
+        input.email || null,
+      ],
     );
     if (!rows[0]) throw codeTaken(input.code);
-    await recordAudit(tx, actor, { action: 'create', entity: 'member', entityId: rows[0].id, orgId: org.id, orgPath: org.path, summary: `Thêm đảng viên ${fullName} (${input.code}) vào ${org.name}`, after: { ...input, fullName } });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'member',
+      entityId: rows[0].id,
+      orgId: org.id,
+      orgPath: org.path,
+      summary: `Thêm đảng viên ${fullName} (${input.code}) vào ${org.name}`,
+      after: { ...input, fullName },
+    });
     return rows[0].id;
   });
   return getMember(db, actor, id);
@@ -150,7 +181,10 @@ export async function updateMember(db: Db, actor: Actor, id: number, input: Upda
     if (!before) throw memberNotFound();
     requireMemberWrite(actor, before.orgPath);
     if (before.version !== input.version) throw versionConflict();
-    checkDates(input.birthDate === undefined ? before.birthDate : input.birthDate, input.joinedDate === undefined ? before.joinedDate : input.joinedDate);
+    checkDates(
+      input.birthDate === undefined ? before.birthDate : input.birthDate,
+      input.joinedDate === undefined ? before.joinedDate : input.joinedDate,
+    );
     const fullName = input.fullName ? normalizeFullName(input.fullName) : before.fullName;
     const next = {
       code: input.code ?? before.code,
@@ -170,11 +204,27 @@ export async function updateMember(db: Db, actor: Actor, id: number, input: Upda
     await tx.query(
       `UPDATE members SET code = $2, full_name = $3, given_name = $4, gender = $5, birth_date = $6, joined_date = $7, status = $8,
               is_non_state_enterprise = $9, phone = $10, email = $11, version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, next.code, next.fullName, givenNameOf(next.fullName), next.gender, next.birthDate, next.joinedDate, next.status, next.isNonStateEnterprise, next.phone, next.email],
+      [
+        id,
+        next.code,
+        next.fullName,
+        givenNameOf(next.fullName),
+        next.gender,
+        next.birthDate,
+        next.joinedDate,
+        next.status,
+        next.isNonStateEnterprise,
+        next.phone,
+        next.email,
+      ],
     );
     const changed = Object.keys(next).filter((k) => next[k as keyof typeof next] !== before[k as keyof MemberRow]);
     await recordAudit(tx, actor, {
-      action: 'update', entity: 'member', entityId: id, orgId: before.orgId, orgPath: before.orgPath,
+      action: 'update',
+      entity: 'member',
+      entityId: id,
+      orgId: before.orgId,
+      orgPath: before.orgPath,
       summary: `Sửa đảng viên ${before.fullName} (${before.code})`,
       before: Object.fromEntries(changed.map((k) => [k, before[k as keyof MemberRow]])),
       after: Object.fromEntries(changed.map((k) => [k, next[k as keyof typeof next]])),
@@ -196,15 +246,25 @@ export async function transferMember(db: Db, actor: Actor, id: number, version: 
     }
     await tx.query('UPDATE members SET org_id = $2, version = version + 1, updated_at = now() WHERE id = $1', [id, target.id]);
     await recordAudit(tx, actor, {
-      action: 'transfer', entity: 'member', entityId: id, orgId: target.id, orgPath: target.path,
+      action: 'transfer',
+      entity: 'member',
+      entityId: id,
+      orgId: target.id,
+      orgPath: target.path,
       summary: `Chuyển sinh hoạt ${before.fullName} từ ${before.orgName} sang ${target.name}`,
-      before: { orgId: before.orgId, orgName: before.orgName }, after: { orgId: target.id, orgName: target.name },
+      before: { orgId: before.orgId, orgName: before.orgName },
+      after: { orgId: target.id, orgName: target.name },
     });
     // The old cell sees the move in its own audit trail too.
     await recordAudit(tx, actor, {
-      action: 'transfer_out', entity: 'member', entityId: id, orgId: before.orgId, orgPath: before.orgPath,
+      action: 'transfer_out',
+      entity: 'member',
+      entityId: id,
+      orgId: before.orgId,
+      orgPath: before.orgPath,
       summary: `Chuyển sinh hoạt ${before.fullName} sang ${target.name}`,
-      before: { orgId: before.orgId }, after: { orgId: target.id },
+      before: { orgId: before.orgId },
+      after: { orgId: target.id },
     });
   });
   return getMember(db, actor, id);

@@ -16,7 +16,9 @@ export const memberSheetColumns = [
 export type MemberSheetKey = (typeof memberSheetColumns)[number]['key'];
 
 const foldHeader = (s: string) =>
-  foldVietnamese(s).replace(/[^a-z0-9]+/g, ' ').trim();
+  foldVietnamese(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Maps header cells to our keys, accepting headers typed without diacritics or in another case. */
 export function matchHeaders(headers: string[]): Map<MemberSheetKey, number> {

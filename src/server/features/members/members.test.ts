@@ -62,11 +62,27 @@ describe('editing members', () => {
   it('creates a member, with Vietnamese field errors on bad input', async () => {
     const bad = await manager.post('/api/members', { orgId: cellB.id, code: 'x', fullName: '', gender: 'other' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['body.code', 'body.fullName', 'body.gender']));
-    const young = await manager.post('/api/members', { orgId: cellB.id, code: '74.9000001', fullName: 'Vũ Văn Trẻ', gender: 'male', birthDate: '2010-01-01', joinedDate: '2020-01-01' });
+    expect(bad.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(['body.code', 'body.fullName', 'body.gender']),
+    );
+    const young = await manager.post('/api/members', {
+      orgId: cellB.id,
+      code: '74.9000001',
+      fullName: 'Vũ Văn Trẻ',
+      gender: 'male',
+      birthDate: '2010-01-01',
+      joinedDate: '2020-01-01',
+    });
     expect(young.statusCode).toBe(400);
     expect(young.json().error.message).toMatch(/đủ 18 tuổi/);
-    const ok = await manager.post('/api/members', { orgId: cellB.id, code: '74.9000001', fullName: 'vũ  văn bình', gender: 'male', birthDate: '1990-05-01', joinedDate: '2015-02-03' });
+    const ok = await manager.post('/api/members', {
+      orgId: cellB.id,
+      code: '74.9000001',
+      fullName: 'vũ  văn bình',
+      gender: 'male',
+      birthDate: '1990-05-01',
+      joinedDate: '2015-02-03',
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ fullName: 'Vũ Văn Bình', givenName: 'Bình', orgId: cellB.id });
     const dup = await manager.post('/api/members', { orgId: cellB.id, code: '74.9000001', fullName: 'Vũ Văn Khác', gender: 'male' });
@@ -100,7 +116,18 @@ describe('editing members', () => {
 async function sheet(rows: (string | number | Date)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Đảng viên');
-  ws.addRow(['Mã đảng viên', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Ngày vào Đảng', 'Trạng thái', 'Mã chi bộ', 'DN ngoài khu vực Nhà nước', 'Điện thoại', 'Email']);
+  ws.addRow([
+    'Mã đảng viên',
+    'Họ và tên',
+    'Giới tính',
+    'Ngày sinh',
+    'Ngày vào Đảng',
+    'Trạng thái',
+    'Mã chi bộ',
+    'DN ngoài khu vực Nhà nước',
+    'Điện thoại',
+    'Email',
+  ]);
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -115,7 +142,18 @@ describe('import from .xlsx', () => {
     const existing = (await manager.get(`/api/members?orgId=${cellA.id}&q=Uyên`)).json().items[0];
     const file = await sheet([
       ['74.8000001', 'Nguyễn Thị Hoa', 'Nữ', '12/03/1988', '03/02/2012', 'Chính thức', 'W-DIAN-KP1', '', '0911111111', ''],
-      ['74.8000002', 'Trần Văn Hùng', 'Nam', new Date(Date.UTC(1979, 0, 5)), '19/05/2005', 'Dự bị', 'W-DIAN-KP2', 'Có', '', 'hung@example.com'],
+      [
+        '74.8000002',
+        'Trần Văn Hùng',
+        'Nam',
+        new Date(Date.UTC(1979, 0, 5)),
+        '19/05/2005',
+        'Dự bị',
+        'W-DIAN-KP2',
+        'Có',
+        '',
+        'hung@example.com',
+      ],
       [existing.code, 'Hồ Thị Uyên', 'Nữ', '', '', 'Chính thức', 'W-DIAN-KP1', '', '0933333333', ''],
       ['74.8000003', 'Lê Văn Sai', 'Nam', '31/02/1990', '', 'Chính thức', 'W-DIAN-KP9', '', '', ''],
       ['OUT-0001', 'Ngô Văn Ngoài', 'Nam', '', '', '', 'W-DIAN-KP1', '', '', ''],
@@ -125,7 +163,12 @@ describe('import from .xlsx', () => {
     const preview = res.json();
     expect(preview.counts).toEqual({ total: 5, create: 2, update: 1, unchanged: 0, error: 2 });
     const bad = preview.rows.find((r: { row: number }) => r.row === 5);
-    expect(bad.errors).toEqual(expect.arrayContaining(['Ngày sinh "31/02/1990" không hợp lệ (dd/mm/yyyy).', 'Mã chi bộ "W-DIAN-KP9" không có trong Đảng ủy phường Dĩ An.']));
+    expect(bad.errors).toEqual(
+      expect.arrayContaining([
+        'Ngày sinh "31/02/1990" không hợp lệ (dd/mm/yyyy).',
+        'Mã chi bộ "W-DIAN-KP9" không có trong Đảng ủy phường Dĩ An.',
+      ]),
+    );
     expect(preview.rows.find((r: { row: number }) => r.row === 6).errors[0]).toMatch(/ngoài phạm vi/);
     expect(preview.rows.find((r: { row: number }) => r.row === 4).changes).toEqual(['Giới tính: Nam → Nữ', 'Điện thoại: — → 0933333333']);
     // Nothing written yet, and a preview with errors cannot be committed: all or nothing.
@@ -157,7 +200,13 @@ describe('import from .xlsx', () => {
 
   it('refuses a commit when a member changed after the preview', async () => {
     const m = (await manager.get(`/api/members?q=${encodeURIComponent('Phan Thị Mai')}`)).json().items[0];
-    const preview = (await upload(manager, ward.id, await sheet([[m.code, 'Phan Thị Mai', 'Nữ', '01/01/1990', '02/09/2015', 'Dự bị', 'W-DIAN-KP1', '', '', '']]))).json();
+    const preview = (
+      await upload(
+        manager,
+        ward.id,
+        await sheet([[m.code, 'Phan Thị Mai', 'Nữ', '01/01/1990', '02/09/2015', 'Dự bị', 'W-DIAN-KP1', '', '', '']]),
+      )
+    ).json();
     expect(preview.counts.update).toBe(1);
     await manager.patch(`/api/members/${m.id}`, { version: m.version, phone: '0900000000' });
     const commit = await manager.post(`/api/members/import/${preview.importId}/commit`);
@@ -200,9 +249,23 @@ describe('dates by Vietnam’s calendar', () => {
   it('takes today by Vietnam’s calendar: at 23:30 UTC a member who joined "today" there is not in the future', async () => {
     fixClock('2026-03-01T23:30:00Z');
     try {
-      const res = await manager.post('/api/members', { orgId: cellB.id, code: '74.9000009', fullName: 'Mai Văn Sớm', gender: 'male', birthDate: '1990-01-01', joinedDate: '2026-03-02' });
+      const res = await manager.post('/api/members', {
+        orgId: cellB.id,
+        code: '74.9000009',
+        fullName: 'Mai Văn Sớm',
+        gender: 'male',
+        birthDate: '1990-01-01',
+        joinedDate: '2026-03-02',
+      });
       expect(res.statusCode).toBe(201);
-      const later = await manager.post('/api/members', { orgId: cellB.id, code: '74.9000010', fullName: 'Mai Văn Muộn', gender: 'male', birthDate: '1990-01-01', joinedDate: '2026-03-03' });
+      const later = await manager.post('/api/members', {
+        orgId: cellB.id,
+        code: '74.9000010',
+        fullName: 'Mai Văn Muộn',
+        gender: 'male',
+        birthDate: '1990-01-01',
+        joinedDate: '2026-03-03',
+      });
       expect(later.statusCode).toBe(400);
     } finally {
       realClock();

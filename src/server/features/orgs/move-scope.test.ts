@@ -13,7 +13,13 @@ let app: App;
 let db: Db;
 let drop: () => Promise<void>;
 let province: TestOrg, oldParent: TestOrg, newParent: TestOrg, ward: TestOrg;
-let oldManager: TestClient, newManager: TestClient, ownManager: TestClient, viewer: TestClient, oldApprover: TestClient, newApprover: TestClient, admin: TestClient;
+let oldManager: TestClient,
+  newManager: TestClient,
+  ownManager: TestClient,
+  viewer: TestClient,
+  oldApprover: TestClient,
+  newApprover: TestClient,
+  admin: TestClient;
 let documentId: number, itemId: number, taskId: number, indicatorId: number, explanationId: number;
 
 beforeAll(async () => {
@@ -27,27 +33,40 @@ beforeAll(async () => {
   await db.query(`UPDATE orgs SET valid_from = '2020-01-01'`);
   await db.query(`UPDATE org_versions SET valid_from = '2020-01-01'`);
   indicatorId = (await db.query<{ id: number }>(`SELECT id FROM indicators WHERE code = 'NEW_MEMBERS'`)).rows[0]!.id;
-  documentId = (await db.query<{ id: number }>(
-    `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
+  documentId = (
+    await db.query<{ id: number }>(
+      `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
      INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
      SELECT n.id, $1, 'plan', '2020-2025', 1, '01-KH/ĐU', 'Kế hoạch của phường Đông Hòa', 'adopted', n.id FROM n RETURNING id`,
-    [ward.id],
-  )).rows[0]!.id;
-  itemId = (await db.query<{ id: number }>(
-    `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
+      [ward.id],
+    )
+  ).rows[0]!.id;
+  itemId = (
+    await db.query<{ id: number }>(
+      `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
      VALUES ($1, 'target', 1, 'Kết nạp đảng viên', $2, '>=', 10, 'đảng viên', 2025) RETURNING id`,
-    [documentId, indicatorId],
-  )).rows[0]!.id;
-  const taskItem = (await db.query<{ id: number }>(`INSERT INTO document_items (document_id, kind, position, text) VALUES ($1, 'task', 2, 'Chỉnh trang đô thị') RETURNING id`, [documentId])).rows[0]!.id;
-  taskId = (await db.query<{ id: number }>(
-    `INSERT INTO tasks (item_id, org_id, title, lead_org_id, due_date) VALUES ($1, $2, 'Chỉnh trang đô thị', $2, '2024-12-31') RETURNING id`,
-    [taskItem, ward.id],
-  )).rows[0]!.id;
-  explanationId = (await db.query<{ id: number }>(
-    `INSERT INTO explanation_requests (document_id, item_id, org_id, question, due_date, asked_by_name)
+      [documentId, indicatorId],
+    )
+  ).rows[0]!.id;
+  const taskItem = (
+    await db.query<{ id: number }>(
+      `INSERT INTO document_items (document_id, kind, position, text) VALUES ($1, 'task', 2, 'Chỉnh trang đô thị') RETURNING id`,
+      [documentId],
+    )
+  ).rows[0]!.id;
+  taskId = (
+    await db.query<{ id: number }>(
+      `INSERT INTO tasks (item_id, org_id, title, lead_org_id, due_date) VALUES ($1, $2, 'Chỉnh trang đô thị', $2, '2024-12-31') RETURNING id`,
+      [taskItem, ward.id],
+    )
+  ).rows[0]!.id;
+  explanationId = (
+    await db.query<{ id: number }>(
+      `INSERT INTO explanation_requests (document_id, item_id, org_id, question, due_date, asked_by_name)
      VALUES ($1, $2, $3, 'Vì sao chậm?', '2025-03-31', 'Thành ủy') RETURNING id`,
-    [documentId, itemId, ward.id],
-  )).rows[0]!.id;
+      [documentId, itemId, ward.id],
+    )
+  ).rows[0]!.id;
   const login = async (grants: Parameters<typeof buildUser>[1]) => {
     const u = await buildUser(db, grants);
     return loginAs(app, u.username, u.password);
@@ -75,13 +94,21 @@ async function submit(periodKey: string, value: number) {
   const r = await reportOf(periodKey);
   const saved = await ownManager.put(`/api/reports/${r.id}`, { version: r.version, targets: [{ itemId, value }], tasks: [] });
   expect(saved.statusCode).toBe(200);
-  const sub = await ownManager.post(`/api/reports/${r.id}/submit`, { version: saved.json().version, idempotencyKey: `submit-${periodKey}-0001` });
+  const sub = await ownManager.post(`/api/reports/${r.id}/submit`, {
+    version: saved.json().version,
+    idempotencyKey: `submit-${periodKey}-0001`,
+  });
   expect(sub.statusCode).toBe(200);
   return { id: r.id, version: sub.json().version as number };
 }
 
 const rollup = async (org: TestOrg, periodKey: string) =>
-  (await db.query<{ s: number }>('SELECT sum_value::float8 AS s FROM indicator_rollups WHERE org_id = $1 AND indicator_id = $2 AND period_key = $3', [org.id, indicatorId, periodKey])).rows[0]?.s ?? null;
+  (
+    await db.query<{ s: number }>(
+      'SELECT sum_value::float8 AS s FROM indicator_rollups WHERE org_id = $1 AND indicator_id = $2 AND period_key = $3',
+      [org.id, indicatorId, periodKey],
+    )
+  ).rows[0]?.s ?? null;
 
 /** What a client sees of the ward's records: one status per record. */
 async function view(c: TestClient) {
@@ -103,12 +130,18 @@ const blind = { document: 404, report: 404, reportsListed: 0, taskListed: false,
 describe('moving an org with documents, reports, tasks and values', () => {
   it('before the move: the old parent and the ward see it, the new parent does not; the approval adds to the old ancestors', async () => {
     const r = await submit('2024-Q1', 3);
-    expect((await oldApprover.post(`/api/reports/${r.id}/approve`, { version: r.version, idempotencyKey: 'approve-q1-0001' })).statusCode).toBe(200);
+    expect(
+      (await oldApprover.post(`/api/reports/${r.id}/approve`, { version: r.version, idempotencyKey: 'approve-q1-0001' })).statusCode,
+    ).toBe(200);
     expect(await view(oldManager)).toMatchObject(sees);
     expect(await view(ownManager)).toMatchObject(sees);
     expect(await view(viewer)).toMatchObject(sees);
     expect(await view(newManager)).toEqual(blind);
-    expect([await rollup(province, '2024-Q1'), await rollup(oldParent, '2024-Q1'), await rollup(newParent, '2024-Q1')]).toEqual([3, 3, null]);
+    expect([await rollup(province, '2024-Q1'), await rollup(oldParent, '2024-Q1'), await rollup(newParent, '2024-Q1')]).toEqual([
+      3,
+      3,
+      null,
+    ]);
   });
 
   it('after the move: the new parent and the ward see it, the old parent gets 404 everywhere', async () => {
@@ -122,17 +155,34 @@ describe('moving an org with documents, reports, tasks and values', () => {
   });
 
   it('moves the approved values out of the old ancestors’ rollups and into the new ones, in the move’s transaction', async () => {
-    expect([await rollup(province, '2024-Q1'), await rollup(oldParent, '2024-Q1'), await rollup(newParent, '2024-Q1'), await rollup(ward, '2024-Q1')]).toEqual([3, null, 3, 3]);
+    expect([
+      await rollup(province, '2024-Q1'),
+      await rollup(oldParent, '2024-Q1'),
+      await rollup(newParent, '2024-Q1'),
+      await rollup(ward, '2024-Q1'),
+    ]).toEqual([3, null, 3, 3]);
     const series = await newManager.get(`/api/rollups?indicatorId=${indicatorId}&orgId=${newParent.id}&asOf=2024-12-31`);
-    expect(series.json().periods).toEqual([{ periodKey: '2024-Q1', periodEnd: '2024-03-31', own: null, subtree: 3, numerator: null, denominator: null, reporting: 1 }]);
-    expect((await oldApprover.get(`/api/rollups?indicatorId=${indicatorId}&orgId=${oldParent.id}&asOf=2024-12-31`)).json().periods).toEqual([]);
+    expect(series.json().periods).toEqual([
+      { periodKey: '2024-Q1', periodEnd: '2024-03-31', own: null, subtree: 3, numerator: null, denominator: null, reporting: 1 },
+    ]);
+    expect((await oldApprover.get(`/api/rollups?indicatorId=${indicatorId}&orgId=${oldParent.id}&asOf=2024-12-31`)).json().periods).toEqual(
+      [],
+    );
   });
 
   it('after the move the new parent approves, and the approval adds only to the new ancestors', async () => {
     const r = await submit('2024-Q2', 5);
-    expect((await oldApprover.post(`/api/reports/${r.id}/approve`, { version: r.version, idempotencyKey: 'approve-q2-0001' })).statusCode).toBe(404);
-    expect((await newApprover.post(`/api/reports/${r.id}/approve`, { version: r.version, idempotencyKey: 'approve-q2-0002' })).statusCode).toBe(200);
-    expect([await rollup(province, '2024-Q2'), await rollup(oldParent, '2024-Q2'), await rollup(newParent, '2024-Q2')]).toEqual([5, null, 5]);
+    expect(
+      (await oldApprover.post(`/api/reports/${r.id}/approve`, { version: r.version, idempotencyKey: 'approve-q2-0001' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await newApprover.post(`/api/reports/${r.id}/approve`, { version: r.version, idempotencyKey: 'approve-q2-0002' })).statusCode,
+    ).toBe(200);
+    expect([await rollup(province, '2024-Q2'), await rollup(oldParent, '2024-Q2'), await rollup(newParent, '2024-Q2')]).toEqual([
+      5,
+      null,
+      5,
+    ]);
   });
 
   it('keeps the ward’s audit entries readable by the ward’s new parent', async () => {
@@ -144,7 +194,9 @@ describe('moving an org with documents, reports, tasks and values', () => {
 
   it('records the move in the org’s dated history: the old parent until today, the new one from today', async () => {
     const { rows } = await db.query<{ parentId: number; validTo: string | null }>(
-      `SELECT parent_id::int AS "parentId", to_char(valid_to, 'YYYY-MM-DD') AS "validTo" FROM org_versions WHERE org_id = $1 ORDER BY valid_from`, [ward.id]);
+      `SELECT parent_id::int AS "parentId", to_char(valid_to, 'YYYY-MM-DD') AS "validTo" FROM org_versions WHERE org_id = $1 ORDER BY valid_from`,
+      [ward.id],
+    );
     expect(rows.map((r) => r.parentId)).toEqual([oldParent.id, newParent.id]);
     expect(rows[0]!.validTo).not.toBeNull();
     expect(rows[1]!.validTo).toBeNull();

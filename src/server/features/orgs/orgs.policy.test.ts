@@ -8,6 +8,8 @@ describe('canWriteOrg, for every role held on 1.2', () => {
   });
   it('lets the system actor through and refuses a viewer with 403', () => {
     expect(canWriteOrg(system, '1.23')).toBe(true);
-    expect(() => requireOrgWrite({ ...system, userId: 1, grants: [{ role: 'viewer', orgId: 2, orgPath: '1.2' }] }, '1.2')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => requireOrgWrite({ ...system, userId: 1, grants: [{ role: 'viewer', orgId: 2, orgPath: '1.2' }] }, '1.2')).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
   });
 });

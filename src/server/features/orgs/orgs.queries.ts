@@ -35,18 +35,23 @@ export type OrgRow = {
 
 /** An org inside `scope` (null = everything), or undefined: callers turn that into 404. */
 export async function findOrgInScope(db: Queryable, id: number, scope: string[] | null): Promise<OrgRow | undefined> {
-  const { rows } = await db.query<OrgRow>(
-    `SELECT ${orgSummaryColumns} FROM orgs o WHERE o.id = $1 AND ${inScopeSql('o.path', '$2')}`,
-    [id, scope],
-  );
+  const { rows } = await db.query<OrgRow>(`SELECT ${orgSummaryColumns} FROM orgs o WHERE o.id = $1 AND ${inScopeSql('o.path', '$2')}`, [
+    id,
+    scope,
+  ]);
   return rows[0];
 }
 
 /** Locks an org row for the rest of the transaction and returns its raw fields. */
 export async function lockOrg(tx: Queryable, id: number) {
-  const { rows } = await tx.query<{ id: number; path: string; parent_id: number | null; version: number; name: string; code: string; kind: string }>(
-    'SELECT id, path::text AS path, parent_id, version, name, code, kind FROM orgs WHERE id = $1 FOR UPDATE',
-    [id],
-  );
+  const { rows } = await tx.query<{
+    id: number;
+    path: string;
+    parent_id: number | null;
+    version: number;
+    name: string;
+    code: string;
+    kind: string;
+  }>('SELECT id, path::text AS path, parent_id, version, name, code, kind FROM orgs WHERE id = $1 FOR UPDATE', [id]);
   return rows[0];
 }

@@ -103,9 +103,13 @@ function deleteBlockedReason(row: OrgRow): string | null {
 }
 
 const codeTaken = (code: string) =>
-  new AppError('conflict', { vi: `Mã "${code}" đã được dùng cho tổ chức khác.`, en: `Code "${code}" is already used.` }, {
-    fields: [{ field: 'body.code', message: `Mã "${code}" đã được dùng cho tổ chức khác.` }],
-  });
+  new AppError(
+    'conflict',
+    { vi: `Mã "${code}" đã được dùng cho tổ chức khác.`, en: `Code "${code}" is already used.` },
+    {
+      fields: [{ field: 'body.code', message: `Mã "${code}" đã được dùng cho tổ chức khác.` }],
+    },
+  );
 
 async function assertCodeFree(db: Db | import('pg').PoolClient, code: string, exceptId: number | null) {
   const { rows } = await db.query('SELECT 1 FROM orgs WHERE upper(code) = upper($1) AND id IS DISTINCT FROM $2', [code, exceptId]);
@@ -118,7 +122,10 @@ export async function createOrg(db: Db, actor: Actor, input: CreateOrgInput) {
     if (!parent) throw orgNotFound();
     requireOrgWrite(actor, parent.path);
     if (parent.isClosed) {
-      throw new AppError('conflict', { vi: 'Tổ chức cấp trên đã giải thể, không thể thêm tổ chức trực thuộc.', en: 'The parent organization is closed.' });
+      throw new AppError('conflict', {
+        vi: 'Tổ chức cấp trên đã giải thể, không thể thêm tổ chức trực thuộc.',
+        en: 'The parent organization is closed.',
+      });
     }
     await assertCodeFree(tx, input.code, null);
     // The path needs the new id: take it from the sequence first.
@@ -128,10 +135,28 @@ export async function createOrg(db: Db, actor: Actor, input: CreateOrgInput) {
        OVERRIDING SYSTEM VALUE
        SELECT n.id, ($1::text || '.' || n.id)::ltree, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::date, current_date) FROM n
        RETURNING id, path::text`,
-      [parent.path, parent.id, input.code, input.name.normalize('NFC'), input.kind, input.headName ?? null, input.headTitle ?? null, input.isNonStateEnterprise, input.validFrom ?? null],
+      [
+        parent.path,
+        parent.id,
+        input.code,
+        input.name.normalize('NFC'),
+        input.kind,
+        input.headName ?? null,
+        input.headTitle ?? null,
+        input.isNonStateEnterprise,
+        input.validFrom ?? null,
+      ],
     );
     const created = rows[0]!;
-    await recordAudit(tx, actor, { action: 'create', entity: 'org', entityId: created.id, orgId: created.id, orgPath: created.path, summary: `Tạo tổ chức ${input.name}`, after: input });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'org',
+      entityId: created.id,
+      orgId: created.id,
+      orgPath: created.path,
+      summary: `Tạo tổ chức ${input.name}`,
+      after: input,
+    });
     return created.id;
   });
   return getOrg(db, actor, id);
@@ -151,16 +176,30 @@ export async function updateOrg(db: Db, actor: Actor, id: number, input: UpdateO
               is_non_state_enterprise = COALESCE($10, is_non_state_enterprise),
               version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $2`,
-      [id, input.version, input.code ?? null, input.name?.normalize('NFC') ?? null, input.kind ?? null,
-       input.headName !== undefined, input.headName ?? null, input.headTitle !== undefined, input.headTitle ?? null,
-       input.isNonStateEnterprise ?? null],
+      [
+        id,
+        input.version,
+        input.code ?? null,
+        input.name?.normalize('NFC') ?? null,
+        input.kind ?? null,
+        input.headName !== undefined,
+        input.headName ?? null,
+        input.headTitle !== undefined,
+        input.headTitle ?? null,
+        input.isNonStateEnterprise ?? null,
+      ],
     );
     if (rowCount === 0) throw versionConflict();
     const { version: _v, ...changes } = input;
     await recordAudit(tx, actor, {
-      action: 'update', entity: 'org', entityId: id, orgId: id, orgPath: before.path,
+      action: 'update',
+      entity: 'org',
+      entityId: id,
+      orgId: id,
+      orgPath: before.path,
       summary: `Sửa tổ chức ${before.name}`,
-      before: pick(before, Object.keys(changes)), after: changes,
+      before: pick(before, Object.keys(changes)),
+      after: changes,
     });
   });
   return getOrg(db, actor, id);
@@ -177,16 +216,24 @@ export async function moveOrg(db: Db, actor: Actor, id: number, version: number,
     requireOrgWrite(actor, parent.path);
     if (org.parentId === null) throw new AppError('conflict', { vi: 'Không thể chuyển tổ chức gốc.', en: 'The root cannot be moved.' });
     if (parent.path === org.path || parent.path.startsWith(`${org.path}.`)) {
-      throw new AppError('conflict', { vi: 'Không thể chuyển một tổ chức vào chính nó hoặc tổ chức trực thuộc của nó.', en: 'An organization cannot move under itself.' });
+      throw new AppError('conflict', {
+        vi: 'Không thể chuyển một tổ chức vào chính nó hoặc tổ chức trực thuộc của nó.',
+        en: 'An organization cannot move under itself.',
+      });
     }
     const locked = await lockOrg(tx, id);
     if (!locked || locked.version !== version) throw versionConflict();
     const newPath = `${parent.path}.${id}`;
     await reparentOrgsTx(tx, [{ orgId: id, newParentId }]);
     await recordAudit(tx, actor, {
-      action: 'move', entity: 'org', entityId: id, orgId: id, orgPath: newPath,
+      action: 'move',
+      entity: 'org',
+      entityId: id,
+      orgId: id,
+      orgPath: newPath,
       summary: `Chuyển ${org.name} sang ${parent.name}`,
-      before: { parentId: org.parentId }, after: { parentId: newParentId },
+      before: { parentId: org.parentId },
+      after: { parentId: newParentId },
     });
   });
   return getOrg(db, actor, id);
@@ -221,16 +268,29 @@ export async function closeOrg(db: Db, actor: Actor, id: number, version: number
     requireOrgWrite(actor, org.path);
     if (org.parentId === null) throw new AppError('conflict', { vi: 'Không thể giải thể tổ chức gốc.', en: 'The root cannot be closed.' });
     if (validTo < org.validFrom) {
-      throw new AppError('validation_failed', { vi: 'Ngày kết thúc phải sau ngày bắt đầu hiệu lực.', en: 'The end date must follow the start date.' }, {
-        fields: [{ field: 'body.validTo', message: 'Ngày kết thúc phải sau ngày bắt đầu hiệu lực.' }],
-      });
+      throw new AppError(
+        'validation_failed',
+        { vi: 'Ngày kết thúc phải sau ngày bắt đầu hiệu lực.', en: 'The end date must follow the start date.' },
+        {
+          fields: [{ field: 'body.validTo', message: 'Ngày kết thúc phải sau ngày bắt đầu hiệu lực.' }],
+        },
+      );
     }
     const { rowCount } = await tx.query(
       'UPDATE orgs SET valid_to = $3, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2',
       [id, version, validTo],
     );
     if (rowCount === 0) throw versionConflict();
-    await recordAudit(tx, actor, { action: 'close', entity: 'org', entityId: id, orgId: id, orgPath: org.path, summary: `Giải thể ${org.name} từ ${validTo}`, before: { validTo: org.validTo }, after: { validTo } });
+    await recordAudit(tx, actor, {
+      action: 'close',
+      entity: 'org',
+      entityId: id,
+      orgId: id,
+      orgPath: org.path,
+      summary: `Giải thể ${org.name} từ ${validTo}`,
+      before: { validTo: org.validTo },
+      after: { validTo },
+    });
   });
   return getOrg(db, actor, id);
 }
@@ -243,10 +303,22 @@ export async function deleteOrg(db: Db, actor: Actor, id: number, version: numbe
     requireOrgWrite(actor, org.path);
     await lockOrg(tx, id);
     const reason = deleteBlockedReason(org);
-    if (reason) throw new AppError('conflict', { vi: reason, en: 'Only an organization with no members and no children can be deleted; close it instead.' });
+    if (reason)
+      throw new AppError('conflict', {
+        vi: reason,
+        en: 'Only an organization with no members and no children can be deleted; close it instead.',
+      });
     const { rowCount } = await tx.query('DELETE FROM orgs WHERE id = $1 AND version = $2', [id, version]);
     if (rowCount === 0) throw versionConflict();
-    await recordAudit(tx, actor, { action: 'delete', entity: 'org', entityId: id, orgId: id, orgPath: org.path, summary: `Xóa tổ chức ${org.name}`, before: org });
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entity: 'org',
+      entityId: id,
+      orgId: id,
+      orgPath: org.path,
+      summary: `Xóa tổ chức ${org.name}`,
+      before: org,
+    });
   });
 }
 
@@ -257,7 +329,10 @@ export async function saveCommittee(db: Db, actor: Actor, orgId: number, input: 
     if (!org) throw orgNotFound();
     requireOrgWrite(actor, org.path);
     if (input.people.length > input.size) {
-      throw new AppError('validation_failed', { vi: `Số người (${input.people.length}) vượt quá số lượng ủy viên (${input.size}).`, en: 'More people than seats.' });
+      throw new AppError('validation_failed', {
+        vi: `Số người (${input.people.length}) vượt quá số lượng ủy viên (${input.size}).`,
+        en: 'More people than seats.',
+      });
     }
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO committees (org_id, role, term, size) VALUES ($1, $2, $3, $4)
@@ -269,9 +344,22 @@ export async function saveCommittee(db: Db, actor: Actor, orgId: number, input: 
     await tx.query(
       `INSERT INTO committee_members (committee_id, full_name, position, title, sort_order)
        SELECT $1, p.full_name, p.position, p.title, p.ord FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS p(full_name, position, title, ord)`,
-      [committeeId, input.people.map((p) => p.fullName.normalize('NFC')), input.people.map((p) => p.position), input.people.map((p) => p.title ?? null)],
+      [
+        committeeId,
+        input.people.map((p) => p.fullName.normalize('NFC')),
+        input.people.map((p) => p.position),
+        input.people.map((p) => p.title ?? null),
+      ],
     );
-    await recordAudit(tx, actor, { action: 'update', entity: 'committee', entityId: committeeId, orgId, orgPath: org.path, summary: `Cập nhật ${input.role} nhiệm kỳ ${input.term} của ${org.name}`, after: input });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'committee',
+      entityId: committeeId,
+      orgId,
+      orgPath: org.path,
+      summary: `Cập nhật ${input.role} nhiệm kỳ ${input.term} của ${org.name}`,
+      after: input,
+    });
   });
   return getOrg(db, actor, orgId);
 }

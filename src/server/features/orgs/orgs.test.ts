@@ -116,14 +116,19 @@ describe('changing orgs', () => {
   it('lets only one of two concurrent edits with the same version win', async () => {
     const org = (await admin.get(`/api/orgs/${city.id}`)).json();
     const results = await Promise.all(
-      ['Tên A', 'Tên B', 'Tên C'].map((name) => admin.patch(`/api/orgs/${city.id}`, { version: org.version, name: `Đảng ủy Khối ${name}` })),
+      ['Tên A', 'Tên B', 'Tên C'].map((name) =>
+        admin.patch(`/api/orgs/${city.id}`, { version: org.version, name: `Đảng ủy Khối ${name}` }),
+      ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
   });
 
   it('moves an org with its subtree, and refuses a move under itself', async () => {
     const cell = (await admin.post('/api/orgs', { parentId: ward.id, code: 'MOVE-1', name: 'Chi bộ chuyển', kind: 'cell' })).json();
-    const into = await admin.post(`/api/orgs/${ward.id}/move`, { version: (await admin.get(`/api/orgs/${ward.id}`)).json().version, newParentId: cell.id });
+    const into = await admin.post(`/api/orgs/${ward.id}/move`, {
+      version: (await admin.get(`/api/orgs/${ward.id}`)).json().version,
+      newParentId: cell.id,
+    });
     expect(into.statusCode).toBe(409);
     const moved = await admin.post(`/api/orgs/${cell.id}/move`, { version: cell.version, newParentId: otherWard.id });
     expect(moved.statusCode).toBe(200);
@@ -154,10 +159,19 @@ describe('changing orgs', () => {
 
   it('saves a committee with positions', async () => {
     const res = await manager.put(`/api/orgs/${ward.id}/committees`, {
-      role: 'standing', term: '2020-2025', size: 5,
-      people: [{ fullName: 'Trần Văn Nam', position: 'secretary' }, { fullName: 'Võ Văn Minh', position: 'deputy_secretary' }],
+      role: 'standing',
+      term: '2020-2025',
+      size: 5,
+      people: [
+        { fullName: 'Trần Văn Nam', position: 'secretary' },
+        { fullName: 'Võ Văn Minh', position: 'deputy_secretary' },
+      ],
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json().committees[0]).toMatchObject({ role: 'standing', size: 5, people: [{ fullName: 'Trần Văn Nam', position: 'secretary' }, { position: 'deputy_secretary' }] });
+    expect(res.json().committees[0]).toMatchObject({
+      role: 'standing',
+      size: 5,
+      people: [{ fullName: 'Trần Văn Nam', position: 'secretary' }, { position: 'deputy_secretary' }],
+    });
   });
 });

@@ -14,14 +14,27 @@ export const OVERSIGHT_RATE_CODE = 'ORG_OVERSIGHT_RATE';
 /** Party organizations: committees, grassroots organizations and cells (not agencies, not mass organizations). */
 export const PARTY_ORG_KINDS = ['province_committee', 'district_committee', 'commune_committee', 'bloc_committee', 'grassroots', 'cell'];
 
-export type CoveragePoint = { year: number; denominator: number; coveredYear: number; coveredTerm: number; percentYear: number; percentTerm: number };
+export type CoveragePoint = {
+  year: number;
+  denominator: number;
+  coveredYear: number;
+  coveredTerm: number;
+  percentYear: number;
+  percentTerm: number;
+};
 
 /**
  * One point a year from `firstYear` to `lastYear` (stopping at asOf's year): the orgs existing
  * that year, those concluded on in that very year (`coveredYear`, for "hằng năm" targets), and
  * those concluded on in any year of the term up to it (`coveredTerm`, for "trong nhiệm kỳ").
  */
-export async function oversightCoverageSeries(db: Queryable, orgPath: string, firstYear: number, lastYear: number, asOf: string): Promise<CoveragePoint[]> {
+export async function oversightCoverageSeries(
+  db: Queryable,
+  orgPath: string,
+  firstYear: number,
+  lastYear: number,
+  asOf: string,
+): Promise<CoveragePoint[]> {
   const until = Math.min(lastYear, Number(asOf.slice(0, 4)));
   if (until < firstYear) return [];
   const { rows } = await db.query<{ year: number; denominator: number; coveredYear: number; coveredTerm: number }>(

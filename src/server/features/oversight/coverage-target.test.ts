@@ -17,7 +17,8 @@ async function file(subject: TestOrg, year: number, status: string, concludedAt:
   await db.query(
     `INSERT INTO inspections (org_id, kind, basis, responsible_body, subject_org_id, content, theme, period_start, period_end, year, status, concluded_at)
      VALUES ($1, 'supervision', 'thematic', 'inspection_commission', $2, 'Giám sát', 'Thực hiện Nghị quyết Đại hội', make_date($3, 3, 1), make_date($3, 6, 30), $3, $4, $5)`,
-    [province.id, subject.id, year, status, concludedAt]);
+    [province.id, subject.id, year, status, concludedAt],
+  );
 }
 
 beforeAll(async () => {
@@ -35,13 +36,17 @@ beforeAll(async () => {
   const { rows } = await db.query<{ id: number }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
      INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, 'resolution', '2020-2025', 1, '01-NQ/TU', 'Nghị quyết Đại hội XI', 'adopted', n.id FROM n RETURNING id`, [province.id]);
+     SELECT n.id, $1, 'resolution', '2020-2025', 1, '01-NQ/TU', 'Nghị quyết Đại hội XI', 'adopted', n.id FROM n RETURNING id`,
+    [province.id],
+  );
   documentId = rows[0]!.id;
   await db.query(
     `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, per_year)
      SELECT $1, 'target', p, t, i.id, '=', 100, '%', y FROM indicators i
        JOIN (VALUES (1, 'Trong nhiệm kỳ, 100% tổ chức đảng được kiểm tra, giám sát', false), (2, 'Hằng năm kiểm tra, giám sát 100% tổ chức đảng', true)) x(p, t, y) ON true
-      WHERE i.code = 'ORG_OVERSIGHT_RATE'`, [documentId]);
+      WHERE i.code = 'ORG_OVERSIGHT_RATE'`,
+    [documentId],
+  );
 
   await file(wardA, 2023, 'closed', '2023-08-01');
   await file(wardB, 2024, 'follow_up', '2024-09-01');
@@ -76,7 +81,9 @@ describe('the target "100% tổ chức đảng được kiểm tra, giám sát"'
                                  AND x.status IN ('concluded','follow_up','closed') AND x.concluded_at < '2025-01-01'))::int AS year2024,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM inspections x WHERE x.subject_org_id = o.id AND x.year BETWEEN 2020 AND 2024
                                  AND x.status IN ('concluded','follow_up','closed') AND x.concluded_at < '2025-01-01'))::int AS term
-         FROM orgs o WHERE o.path <@ $1::ltree AND o.id <> $2 AND o.kind <> 'agency'`, [province.path, province.id]);
+         FROM orgs o WHERE o.path <@ $1::ltree AND o.id <> $2 AND o.kind <> 'agency'`,
+      [province.path, province.id],
+    );
     expect(rows[0]).toEqual({ orgs: 4, year2024: 2, term: 2 });
     const at = (t: Target, y: string) => t.actuals.find((a) => a.periodKey === y)?.value;
     expect(at(yearly, '2024')).toBe(Math.round((rows[0]!.year2024 / rows[0]!.orgs) * 1000) / 10);
@@ -88,8 +95,12 @@ describe('the target "100% tổ chức đảng được kiểm tra, giám sát"'
   });
 
   it('moves when a conclusion is issued, and equals the commission dashboard’s share of the term', async () => {
-    await db.query(`UPDATE inspections SET status = 'concluded', concluded_at = '2024-11-15' WHERE subject_org_id = $1 AND status = 'findings'`, [cell.id]);
-    const targets = (await manager.get(`/api/documents/${documentId}/dashboard?orgId=${province.id}&asOf=2024-12-31`)).json().targets as Target[];
+    await db.query(
+      `UPDATE inspections SET status = 'concluded', concluded_at = '2024-11-15' WHERE subject_org_id = $1 AND status = 'findings'`,
+      [cell.id],
+    );
+    const targets = (await manager.get(`/api/documents/${documentId}/dashboard?orgId=${province.id}&asOf=2024-12-31`)).json()
+      .targets as Target[];
     expect(targets.find((t) => t.text.startsWith('Trong nhiệm kỳ'))!.latest).toBe(75);
 
     // Today every conclusion counts (Dĩ An's too): the latest point of the term is the dashboard's coverage of the term.
@@ -98,7 +109,8 @@ describe('the target "100% tổ chức đảng được kiểm tra, giám sát"'
     expect(dash.coverageTerm).toMatchObject({ orgs: 4, covered: 4, percent: 100 });
     expect(now.find((t) => t.text.startsWith('Trong nhiệm kỳ'))!.latest).toBe(dash.coverageTerm.percent);
     // A drill-down to Dĩ An counts its own subtree: the two wards and the cell.
-    const diAnView = (await manager.get(`/api/documents/${documentId}/dashboard?orgId=${diAn.id}&asOf=2024-12-31`)).json().targets as Target[];
+    const diAnView = (await manager.get(`/api/documents/${documentId}/dashboard?orgId=${diAn.id}&asOf=2024-12-31`)).json()
+      .targets as Target[];
     expect(diAnView.find((t) => t.text.startsWith('Trong nhiệm kỳ'))!.latest).toBe(100);
   });
 });

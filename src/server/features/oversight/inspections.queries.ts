@@ -16,13 +16,45 @@ export const inspectionColumns = `
 export const inspectionFrom = `inspections x JOIN orgs ro ON ro.id = x.org_id JOIN orgs so ON so.id = x.subject_org_id`;
 
 export type InspectionRow = {
-  id: number; orgId: number; orgName: string; runPath: string; entryId: number | null; kind: OversightKind; basis: OversightBasis; responsibleBody: string;
-  subjectOrgId: number; subjectOrgName: string; subjectPath: string; subjectMemberId: number | null; subjectMemberName: string | null;
-  content: string; theme: string; documentId: number | null; documentSymbol: string | null; periodStart: string; periodEnd: string; year: number;
-  status: OversightStatus; decisionSymbol: string | null; decisionDate: string | null; planSymbol: string | null; planText: string | null; noticeText: string | null;
-  notifiedAt: string | null; selfReportText: string | null; selfReportFigures: SelfReportFigures | null; selfReportedAt: string | null; teamReportText: string | null;
-  conclusionSymbol: string | null; conclusionText: string | null; concludedAt: string | null; conclusionSentAt: string | null; closedAt: string | null;
-  isSample: boolean; version: number; isTeamMember: boolean;
+  id: number;
+  orgId: number;
+  orgName: string;
+  runPath: string;
+  entryId: number | null;
+  kind: OversightKind;
+  basis: OversightBasis;
+  responsibleBody: string;
+  subjectOrgId: number;
+  subjectOrgName: string;
+  subjectPath: string;
+  subjectMemberId: number | null;
+  subjectMemberName: string | null;
+  content: string;
+  theme: string;
+  documentId: number | null;
+  documentSymbol: string | null;
+  periodStart: string;
+  periodEnd: string;
+  year: number;
+  status: OversightStatus;
+  decisionSymbol: string | null;
+  decisionDate: string | null;
+  planSymbol: string | null;
+  planText: string | null;
+  noticeText: string | null;
+  notifiedAt: string | null;
+  selfReportText: string | null;
+  selfReportFigures: SelfReportFigures | null;
+  selfReportedAt: string | null;
+  teamReportText: string | null;
+  conclusionSymbol: string | null;
+  conclusionText: string | null;
+  concludedAt: string | null;
+  conclusionSentAt: string | null;
+  closedAt: string | null;
+  isSample: boolean;
+  version: number;
+  isTeamMember: boolean;
 };
 
 /** One file with whether `userId` is on its team; `lock` takes the row for the transaction. */
@@ -38,7 +70,9 @@ export async function loadInspection(db: Queryable, id: number, userId: number |
 export async function findTeam(db: Queryable, id: number) {
   const { rows } = await db.query<{ userId: number; fullName: string; role: TeamRole }>(
     `SELECT it.user_id AS "userId", u.full_name AS "fullName", it.role FROM inspection_team it JOIN users u ON u.id = it.user_id
-      WHERE it.inspection_id = $1 ORDER BY array_position(ARRAY['head','member','secretary'], it.role), u.full_name COLLATE "vi-x-icu"`, [id]);
+      WHERE it.inspection_id = $1 ORDER BY array_position(ARRAY['head','member','secretary'], it.role), u.full_name COLLATE "vi-x-icu"`,
+    [id],
+  );
   return rows;
 }
 
@@ -48,15 +82,30 @@ export async function findFindings(db: Queryable, id: number) {
             (SELECT array_agg(i.text ORDER BY i.position) FROM document_items i WHERE i.id = ANY(f.item_ids)) AS "itemTexts",
             (SELECT array_agg(t.title) FROM tasks t WHERE t.id = ANY(f.task_ids)) AS "taskTitles",
             (SELECT array_agg(m.full_name) FROM members m WHERE m.id = ANY(f.member_ids)) AS "memberNames"
-       FROM inspection_findings f WHERE f.inspection_id = $1 ORDER BY array_position(ARRAY['strength','limitation','shortcoming','violation'], f.kind), f.id`, [id]);
+       FROM inspection_findings f WHERE f.inspection_id = $1 ORDER BY array_position(ARRAY['strength','limitation','shortcoming','violation'], f.kind), f.id`,
+    [id],
+  );
   return rows;
 }
 
 export type RecommendationRow = {
-  id: number; inspectionId: number; position: number; text: string; ownerOrgId: number; ownerOrgName: string; ownerPath: string; deadline: string;
-  status: 'open' | 'reported' | 'accepted' | 'reopened'; evidence: string | null; reportedAt: string | null; decidedNote: string | null; decidedAt: string | null; version: number;
+  id: number;
+  inspectionId: number;
+  position: number;
+  text: string;
+  ownerOrgId: number;
+  ownerOrgName: string;
+  ownerPath: string;
+  deadline: string;
+  status: 'open' | 'reported' | 'accepted' | 'reopened';
+  evidence: string | null;
+  reportedAt: string | null;
+  decidedNote: string | null;
+  decidedAt: string | null;
+  version: number;
   /** The row of `tasks` it became once the conclusion was sent (null before): its status is the follow-up's progress. */
-  taskId: number | null; taskStatus: string | null;
+  taskId: number | null;
+  taskStatus: string | null;
 };
 /** Recommendations as read: the view joins each to its task (migration of the follow-up tasks). */
 export const recommendationFrom = `recommendation_follow_up r JOIN orgs o ON o.id = r.owner_org_id`;
@@ -66,7 +115,9 @@ export const recommendationColumns = `r.id, r.inspection_id AS "inspectionId", r
 
 export async function findRecommendations(db: Queryable, inspectionId: number): Promise<RecommendationRow[]> {
   const { rows } = await db.query<RecommendationRow>(
-    `SELECT ${recommendationColumns} FROM ${recommendationFrom} WHERE r.inspection_id = $1 ORDER BY r.position`, [inspectionId]);
+    `SELECT ${recommendationColumns} FROM ${recommendationFrom} WHERE r.inspection_id = $1 ORDER BY r.position`,
+    [inspectionId],
+  );
   return rows;
 }
 
@@ -74,6 +125,8 @@ export async function workflowFacts(db: Queryable, id: number) {
   const { rows } = await db.query<{ findings: number; recommendations: number; openRecommendations: number }>(
     `SELECT (SELECT count(*)::int FROM inspection_findings WHERE inspection_id = $1) AS findings,
             (SELECT count(*)::int FROM inspection_recommendations WHERE inspection_id = $1) AS recommendations,
-            (SELECT count(*)::int FROM recommendation_follow_up WHERE inspection_id = $1 AND status <> 'accepted') AS "openRecommendations"`, [id]);
+            (SELECT count(*)::int FROM recommendation_follow_up WHERE inspection_id = $1 AND status <> 'accepted') AS "openRecommendations"`,
+    [id],
+  );
   return rows[0]!;
 }

@@ -47,9 +47,16 @@ export async function coverageByChild(db: Queryable, path: string, year: number)
 }
 
 /** The subtree's coverage for the year and the term, from its parts. */
-export async function oversightCoverageOf(db: Queryable, path: string, year: number): Promise<{ year: OversightCoverage; term: OversightCoverage }> {
+export async function oversightCoverageOf(
+  db: Queryable,
+  path: string,
+  year: number,
+): Promise<{ year: OversightCoverage; term: OversightCoverage }> {
   const rows = await coverageByChild(db, path, year);
-  const sum = (k: 'coveredYear' | 'coveredTerm') => ({ covered: rows.reduce((s, r) => s + r[k], 0), orgs: rows.reduce((s, r) => s + r.orgs, 0) });
+  const sum = (k: 'coveredYear' | 'coveredTerm') => ({
+    covered: rows.reduce((s, r) => s + r[k], 0),
+    orgs: rows.reduce((s, r) => s + r.orgs, 0),
+  });
   return { year: sum('coveredYear'), term: sum('coveredTerm') };
 }
 
@@ -58,7 +65,9 @@ async function rootOf(db: Db, actor: Actor, orgId: number | undefined) {
   let id = orgId;
   if (id === undefined) {
     const { rows } = await db.query<{ id: number }>(
-      `SELECT id FROM orgs WHERE ${scope ? 'path = ANY($1::ltree[])' : 'parent_id IS NULL AND $1::text[] IS NULL'} ORDER BY path LIMIT 1`, [scope]);
+      `SELECT id FROM orgs WHERE ${scope ? 'path = ANY($1::ltree[])' : 'parent_id IS NULL AND $1::text[] IS NULL'} ORDER BY path LIMIT 1`,
+      [scope],
+    );
     id = rows[0]?.id;
   }
   const org = id === undefined ? undefined : await findOrgInScope(db, id, scope);
@@ -75,27 +84,48 @@ export async function getOversightDashboard(db: Db, actor: Actor, q: { orgId?: n
     coverageByChild(db, org.path, year),
     db.query<{ id: number; name: string }>(`SELECT id, name FROM orgs WHERE parent_id = $1`, [org.id]),
     // Kinds and themes of the year's files, with their findings from the kept counts.
-    db.query<{ kind: string; isConcluded: boolean; theme: string; n: number; strength: number; limitation: number; shortcoming: number; violation: number }>(
+    db.query<{
+      kind: string;
+      isConcluded: boolean;
+      theme: string;
+      n: number;
+      strength: number;
+      limitation: number;
+      shortcoming: number;
+      violation: number;
+    }>(
       `SELECT x.kind, x.status IN ${CONCLUDED} AS "isConcluded", x.theme, count(*)::int AS n, sum(x.strengths)::int AS strength, sum(x.limitations)::int AS limitation,
               sum(x.shortcomings)::int AS shortcoming, sum(x.violations)::int AS violation
-         FROM inspections x JOIN orgs so ON so.id = x.subject_org_id WHERE x.year = $2 AND so.path <@ $1::ltree GROUP BY 1, 2, 3`, [org.path, year]),
+         FROM inspections x JOIN orgs so ON so.id = x.subject_org_id WHERE x.year = $2 AND so.path <@ $1::ltree GROUP BY 1, 2, 3`,
+      [org.path, year],
+    ),
     db.query<{ childId: number | null; n: number }>(
       `SELECT CASE WHEN nlevel(so.path) > $3 THEN subpath(so.path, $3, 1)::text::bigint END AS "childId", count(*)::int AS n
          FROM recommendation_follow_up r JOIN inspections x ON x.id = r.inspection_id JOIN orgs so ON so.id = x.subject_org_id
         WHERE r.status IN ('open','reopened') AND r.deadline < $2::date AND x.status = 'follow_up' AND so.path <@ $1::ltree
-        GROUP BY 1`, [org.path, today, org.path.split('.').length]),
+        GROUP BY 1`,
+      [org.path, today, org.path.split('.').length],
+    ),
     db.query<{ id: number; inspectionId: number; text: string; deadline: string; ownerOrgName: string; subjectOrgName: string }>(
       `SELECT r.id, r.inspection_id AS "inspectionId", r.text, to_char(r.deadline, 'YYYY-MM-DD') AS deadline, o.name AS "ownerOrgName", so.name AS "subjectOrgName"
          FROM recommendation_follow_up r JOIN inspections x ON x.id = r.inspection_id JOIN orgs so ON so.id = x.subject_org_id JOIN orgs o ON o.id = r.owner_org_id
         WHERE r.status IN ('open','reopened') AND r.deadline < $2::date AND x.status = 'follow_up' AND so.path <@ $1::ltree
-        ORDER BY r.deadline, r.id LIMIT 50`, [org.path, today]),
+        ORDER BY r.deadline, r.id LIMIT 50`,
+      [org.path, today],
+    ),
   ]);
   const nameOf = new Map(names.rows.map((r) => [r.id, r.name]));
   const overdueByChild = new Map(overdueCounts.rows.filter((r) => r.childId !== null).map((r) => [r.childId!, r.n]));
-  const sum = (k: 'coveredYear' | 'coveredTerm'): OversightCoverage => ({ covered: children.reduce((s, r) => s + r[k], 0), orgs: children.reduce((s, r) => s + r.orgs, 0) });
+  const sum = (k: 'coveredYear' | 'coveredTerm'): OversightCoverage => ({
+    covered: children.reduce((s, r) => s + r[k], 0),
+    orgs: children.reduce((s, r) => s + r.orgs, 0),
+  });
   const yearCov = sum('coveredYear');
   const termCov = sum('coveredTerm');
-  const byKind: Record<string, { concluded: number; ongoing: number }> = { inspection: { concluded: 0, ongoing: 0 }, supervision: { concluded: 0, ongoing: 0 } };
+  const byKind: Record<string, { concluded: number; ongoing: number }> = {
+    inspection: { concluded: 0, ongoing: 0 },
+    supervision: { concluded: 0, ongoing: 0 },
+  };
   const findingsByKind = { strength: 0, limitation: 0, shortcoming: 0, violation: 0 };
   const byTheme = new Map<string, typeof findingsByKind & { theme: string; files: number }>();
   for (const r of themes.rows) {
@@ -110,7 +140,9 @@ export async function getOversightDashboard(db: Db, actor: Actor, q: { orgId?: n
   }
   return {
     org: { id: org.id, name: org.name, parentId: org.parentId },
-    year, term: `${termStart}-${termEnd}`, asOf: today,
+    year,
+    term: `${termStart}-${termEnd}`,
+    asOf: today,
     coverageYear: { ...yearCov, percent: oversightPercent(yearCov) },
     coverageTerm: { ...termCov, percent: oversightPercent(termCov) },
     byKind,
@@ -118,8 +150,15 @@ export async function getOversightDashboard(db: Db, actor: Actor, q: { orgId?: n
     findingsByTheme: [...byTheme.values()].sort((x, y) => y.files - x.files || x.theme.localeCompare(y.theme, 'vi')),
     overdue: { count: overdueCounts.rows.reduce((sum, r) => sum + r.n, 0), items: overdue.rows },
     children: children
-      .map((c) => ({ orgId: c.childId, orgName: nameOf.get(c.childId) ?? String(c.childId), orgs: c.orgs, coveredYear: c.coveredYear, coveredTerm: c.coveredTerm,
-        percentYear: oversightPercent({ covered: c.coveredYear, orgs: c.orgs }), overdue: overdueByChild.get(c.childId) ?? 0 }))
+      .map((c) => ({
+        orgId: c.childId,
+        orgName: nameOf.get(c.childId) ?? String(c.childId),
+        orgs: c.orgs,
+        coveredYear: c.coveredYear,
+        coveredTerm: c.coveredTerm,
+        percentYear: oversightPercent({ covered: c.coveredYear, orgs: c.orgs }),
+        overdue: overdueByChild.get(c.childId) ?? 0,
+      }))
       .sort((a, b) => a.orgName.localeCompare(b.orgName, 'vi')),
   };
 }
@@ -128,13 +167,16 @@ export async function getOversightDashboard(db: Db, actor: Actor, q: { orgId?: n
 export async function getSubjectTimeline(db: Db, actor: Actor, orgId: number) {
   const { rows } = await db.query<{ id: number; name: string }>(`SELECT id, name FROM orgs WHERE id = $1`, [orgId]);
   const items = await findInspections(db, actor, { subjectOrgId: orgId });
-  if (!rows[0] || (items.length === 0 && !(await canSeeOrg(db, actor, orgId)))) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
+  if (!rows[0] || (items.length === 0 && !(await canSeeOrg(db, actor, orgId))))
+    throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
   const ids = items.map((i) => i.id);
   const { rows: recs } = await db.query<{ inspectionId: number; total: number; accepted: number; overdue: number }>(
     `SELECT r.inspection_id AS "inspectionId", count(*)::int AS total, count(*) FILTER (WHERE r.status = 'accepted')::int AS accepted,
             count(*) FILTER (WHERE r.status IN ('open','reopened') AND r.deadline < $2::date)::int AS overdue
        FROM recommendation_follow_up r JOIN inspections x ON x.id = r.inspection_id
-      WHERE r.inspection_id = ANY($1::bigint[]) AND x.status IN ('follow_up','closed') GROUP BY 1`, [ids, vnToday()]);
+      WHERE r.inspection_id = ANY($1::bigint[]) AND x.status IN ('follow_up','closed') GROUP BY 1`,
+    [ids, vnToday()],
+  );
   const recOf = new Map(recs.map((r) => [r.inspectionId, r]));
   return {
     org: rows[0],

@@ -5,13 +5,26 @@
  */
 import { can, scopePaths } from '../../../domain/access/permissions';
 import { allows, isSystemActor, requireAllowed } from '../../lib/policy';
-import { audienceOf, isReadAudited, visibleParts, type OversightAudience, type OversightPart, type OversightStatus } from '../../../domain/oversight';
+import {
+  audienceOf,
+  isReadAudited,
+  visibleParts,
+  type OversightAudience,
+  type OversightPart,
+  type OversightStatus,
+} from '../../../domain/oversight';
 import type { Actor } from '../../lib/actor';
 import { AppError, notFound } from '../../lib/errors';
 
 export const inspectionNotFound = () => notFound({ vi: 'Không tìm thấy cuộc kiểm tra, giám sát.', en: 'Inspection not found.' });
 
-export type AccessFacts = { runPath: string; subjectPath: string; subjectMemberId: number | null; isTeamMember: boolean; status: OversightStatus };
+export type AccessFacts = {
+  runPath: string;
+  subjectPath: string;
+  subjectMemberId: number | null;
+  isTeamMember: boolean;
+  status: OversightStatus;
+};
 
 /** The reader's audience on one file; the system actor runs everything. */
 export function audienceFor(actor: Actor, f: AccessFacts): OversightAudience {
@@ -34,11 +47,18 @@ export function partsFor(actor: Actor, f: AccessFacts): { audience: OversightAud
 
 /** The subject writes its self-report and reports recommendations done: reports.write over it, or the member inspected. */
 export function canWriteAsSubject(actor: Actor, f: Pick<AccessFacts, 'subjectPath' | 'subjectMemberId'>): boolean {
-  return allows(actor, (grants) => can(grants, 'reports.write', f.subjectPath) || (actor.memberId !== null && actor.memberId === f.subjectMemberId));
+  return allows(
+    actor,
+    (grants) => can(grants, 'reports.write', f.subjectPath) || (actor.memberId !== null && actor.memberId === f.subjectMemberId),
+  );
 }
 
 /** A recommendation is reported done by the org that owns it (reports.write over it) or by the subject. */
-export function canReportRecommendationDone(actor: Actor, ownerPath: string, f: Pick<AccessFacts, 'subjectPath' | 'subjectMemberId'>): boolean {
+export function canReportRecommendationDone(
+  actor: Actor,
+  ownerPath: string,
+  f: Pick<AccessFacts, 'subjectPath' | 'subjectMemberId'>,
+): boolean {
   return allows(actor, (grants) => can(grants, 'reports.write', ownerPath)) || canWriteAsSubject(actor, f);
 }
 

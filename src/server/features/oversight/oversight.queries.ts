@@ -9,7 +9,13 @@ import { notFound } from '../../lib/errors';
  * Takes the next number of the issuing body's counter for `kind` and `year` and returns it
  * with its symbol; the upsert locks the counter row until the transaction ends.
  */
-export async function nextOversightNumber(tx: pg.PoolClient, org: { id: number; kind: string; name: string }, body: 'committee' | 'inspection_commission', kind: OversightDocKind, year: number) {
+export async function nextOversightNumber(
+  tx: pg.PoolClient,
+  org: { id: number; kind: string; name: string },
+  body: 'committee' | 'inspection_commission',
+  kind: OversightDocKind,
+  year: number,
+) {
   const { rows } = await tx.query<{ n: number }>(
     `INSERT INTO oversight_counters (org_id, body, kind, year, last_no) VALUES ($1, $2, $3, $4, 1)
      ON CONFLICT (org_id, body, kind, year) DO UPDATE SET last_no = oversight_counters.last_no + 1 RETURNING last_no AS n`,
@@ -37,7 +43,10 @@ export async function orgsWithin(db: Queryable, ids: readonly number[], path: st
 /** Members among `ids` whose cell lies inside the subtree at `path`. */
 export async function membersWithin(db: Queryable, ids: readonly number[], path: string): Promise<number[]> {
   if (ids.length === 0) return [];
-  const { rows } = await db.query<{ id: number }>(`SELECT m.id FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = ANY($1::bigint[]) AND o.path <@ $2::ltree`, [ids, path]);
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT m.id FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = ANY($1::bigint[]) AND o.path <@ $2::ltree`,
+    [ids, path],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -45,7 +54,9 @@ export async function membersWithin(db: Queryable, ids: readonly number[], path:
 export async function documentsReadable(db: Queryable, ids: readonly number[], scope: string[] | null): Promise<number[]> {
   if (ids.length === 0) return [];
   const { rows } = await db.query<{ id: number }>(
-    `SELECT id FROM documents WHERE id = ANY($1::bigint[]) AND ($2::ltree[] IS NULL OR path_of(org_id) <@ $2::ltree[] OR path_of(org_id) @> $2::ltree[])`, [ids, scope]);
+    `SELECT id FROM documents WHERE id = ANY($1::bigint[]) AND ($2::ltree[] IS NULL OR path_of(org_id) <@ $2::ltree[] OR path_of(org_id) @> $2::ltree[])`,
+    [ids, scope],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -57,20 +68,28 @@ export async function itemsConcerning(db: Queryable, ids: readonly number[], pat
   if (ids.length === 0) return [];
   const { rows } = await db.query<{ id: number }>(
     `SELECT i.id FROM document_items i JOIN documents d ON d.id = i.document_id
-      WHERE i.id = ANY($1::bigint[]) AND (path_of(d.org_id) <@ $2::ltree OR path_of(d.org_id) @> $2::ltree)`, [ids, path]);
+      WHERE i.id = ANY($1::bigint[]) AND (path_of(d.org_id) <@ $2::ltree OR path_of(d.org_id) @> $2::ltree)`,
+    [ids, path],
+  );
   return rows.map((r) => r.id);
 }
 
 /** Tasks among `ids` led inside the subtree at `path`. */
 export async function tasksWithin(db: Queryable, ids: readonly number[], path: string): Promise<number[]> {
   if (ids.length === 0) return [];
-  const { rows } = await db.query<{ id: number }>(`SELECT id FROM tasks WHERE id = ANY($1::bigint[]) AND path_of(lead_org_id) <@ $2::ltree`, [ids, path]);
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT id FROM tasks WHERE id = ANY($1::bigint[]) AND path_of(lead_org_id) <@ $2::ltree`,
+    [ids, path],
+  );
   return rows.map((r) => r.id);
 }
 
 /** Reports among `ids` of orgs inside the subtree at `path`. */
 export async function reportsWithin(db: Queryable, ids: readonly number[], path: string): Promise<number[]> {
   if (ids.length === 0) return [];
-  const { rows } = await db.query<{ id: number }>(`SELECT id FROM reports WHERE id = ANY($1::bigint[]) AND path_of(org_id) <@ $2::ltree`, [ids, path]);
+  const { rows } = await db.query<{ id: number }>(`SELECT id FROM reports WHERE id = ANY($1::bigint[]) AND path_of(org_id) <@ $2::ltree`, [
+    ids,
+    path,
+  ]);
   return rows.map((r) => r.id);
 }

@@ -9,7 +9,15 @@ import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
 import type { CreateEntryInput, CreateProgramInput } from '../../../contracts/oversight';
-import { documentsReadable, itemsConcerning, membersWithin, nextOversightNumber, orgsWithin, requireAll, tasksWithin } from './oversight.queries';
+import {
+  documentsReadable,
+  itemsConcerning,
+  membersWithin,
+  nextOversightNumber,
+  orgsWithin,
+  requireAll,
+  tasksWithin,
+} from './oversight.queries';
 
 const programNotFound = () => notFound({ vi: 'Không tìm thấy chương trình kiểm tra, giám sát.', en: 'Program not found.' });
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
@@ -17,7 +25,20 @@ const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 
 const programColumns = `p.id, p.org_id AS "orgId", o.name AS "orgName", o.path::text AS "orgPath", p.body, p.year, p.number, p.symbol, p.title,
   to_char(p.issue_date, 'YYYY-MM-DD') AS "issueDate", p.is_sample AS "isSample", p.version`;
 
-export type ProgramRow = { id: number; orgId: number; orgName: string; orgPath: string; body: 'committee' | 'inspection_commission'; year: number; number: number; symbol: string; title: string; issueDate: string | null; isSample: boolean; version: number };
+export type ProgramRow = {
+  id: number;
+  orgId: number;
+  orgName: string;
+  orgPath: string;
+  body: 'committee' | 'inspection_commission';
+  year: number;
+  number: number;
+  symbol: string;
+  title: string;
+  issueDate: string | null;
+  isSample: boolean;
+  version: number;
+};
 
 export async function findPrograms(db: Db, actor: Actor, q: { orgId?: number; year?: number }) {
   const scope = scopeOf(actor, 'inspections.read');
@@ -34,7 +55,9 @@ export async function findPrograms(db: Db, actor: Actor, q: { orgId?: number; ye
 export async function getProgram(db: Db, actor: Actor, id: number) {
   const scope = scopeOf(actor, 'inspections.read');
   const { rows } = await db.query<ProgramRow>(
-    `SELECT ${programColumns} FROM oversight_programs p JOIN orgs o ON o.id = p.org_id WHERE p.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[])`, [id, scope]);
+    `SELECT ${programColumns} FROM oversight_programs p JOIN orgs o ON o.id = p.org_id WHERE p.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[])`,
+    [id, scope],
+  );
   const program = rows[0];
   if (!program) throw programNotFound();
   const { rows: entries } = await db.query(
@@ -45,7 +68,9 @@ export async function getProgram(db: Db, actor: Actor, id: number) {
             (SELECT array_agg(m.full_name ORDER BY m.full_name COLLATE "vi-x-icu") FROM members m WHERE m.id = ANY(e.subject_member_ids)) AS "subjectMemberNames",
             (SELECT array_agg(d.symbol) FROM documents d WHERE d.id = ANY(e.document_ids)) AS "documentSymbols",
             (SELECT count(*)::int FROM inspections x WHERE x.entry_id = e.id) AS "inspectionCount"
-       FROM oversight_entries e WHERE e.program_id = $1 ORDER BY e.position, e.id`, [id]);
+       FROM oversight_entries e WHERE e.program_id = $1 ORDER BY e.position, e.id`,
+    [id],
+  );
   return { ...program, entries };
 }
 
@@ -54,15 +79,31 @@ export async function createProgram(db: Db, actor: Actor, input: CreateProgramIn
   const org = await findOrgInScope(db, input.orgId, scope);
   if (!org) throw orgNotFound();
   const id = await inTransaction(db, async (tx) => {
-    const { rows: existing } = await tx.query(`SELECT 1 FROM oversight_programs WHERE org_id = $1 AND body = $2 AND year = $3`, [org.id, input.body, input.year]);
-    if (existing[0]) throw new AppError('conflict', { vi: `Đã có chương trình kiểm tra, giám sát năm ${input.year} của cơ quan này.`, en: `A program for ${input.year} exists already.` });
+    const { rows: existing } = await tx.query(`SELECT 1 FROM oversight_programs WHERE org_id = $1 AND body = $2 AND year = $3`, [
+      org.id,
+      input.body,
+      input.year,
+    ]);
+    if (existing[0])
+      throw new AppError('conflict', {
+        vi: `Đã có chương trình kiểm tra, giám sát năm ${input.year} của cơ quan này.`,
+        en: `A program for ${input.year} exists already.`,
+      });
     const { number, symbol } = await nextOversightNumber(tx, org, input.body, 'program', input.year);
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO oversight_programs (org_id, body, year, number, symbol, title, issue_date, is_sample) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [org.id, input.body, input.year, number, symbol, input.title.normalize('NFC'), input.issueDate ?? null, opts.isSample ?? false],
     );
     const newId = rows[0]!.id;
-    await recordAudit(tx, actor, { action: 'create', entity: 'oversight_program', entityId: newId, orgId: org.id, orgPath: org.path, summary: `Chương trình ${symbol}`, after: input });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'oversight_program',
+      entityId: newId,
+      orgId: org.id,
+      orgPath: org.path,
+      summary: `Chương trình ${symbol}`,
+      after: input,
+    });
     return newId;
   });
   return getProgram(db, actor, id);
@@ -73,22 +114,61 @@ export async function addEntry(db: Db, actor: Actor, programId: number, input: C
   const scope = scopeOf(actor, 'inspections.write');
   await inTransaction(db, async (tx) => {
     const { rows } = await tx.query<ProgramRow>(
-      `SELECT ${programColumns} FROM oversight_programs p JOIN orgs o ON o.id = p.org_id WHERE p.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[]) FOR UPDATE OF p`, [programId, scope]);
+      `SELECT ${programColumns} FROM oversight_programs p JOIN orgs o ON o.id = p.org_id WHERE p.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[]) FOR UPDATE OF p`,
+      [programId, scope],
+    );
     const program = rows[0];
     if (!program) throw programNotFound();
     if (program.version !== input.version) throw versionConflict();
-    requireAll(input.subjectOrgIds, await orgsWithin(tx, input.subjectOrgIds, program.orgPath), { vi: 'Không tìm thấy tổ chức', en: 'Organization not found' });
-    requireAll(input.subjectMemberIds, await membersWithin(tx, input.subjectMemberIds, program.orgPath), { vi: 'Không tìm thấy đảng viên', en: 'Member not found' });
-    requireAll(input.documentIds, await documentsReadable(tx, input.documentIds, scopeOf(actor, 'documents.read')), { vi: 'Không tìm thấy văn bản', en: 'Document not found' });
-    requireAll(input.itemIds, await itemsConcerning(tx, input.itemIds, program.orgPath), { vi: 'Không tìm thấy chỉ tiêu', en: 'Target not found' });
-    requireAll(input.taskIds, await tasksWithin(tx, input.taskIds, program.orgPath), { vi: 'Không tìm thấy nhiệm vụ', en: 'Task not found' });
+    requireAll(input.subjectOrgIds, await orgsWithin(tx, input.subjectOrgIds, program.orgPath), {
+      vi: 'Không tìm thấy tổ chức',
+      en: 'Organization not found',
+    });
+    requireAll(input.subjectMemberIds, await membersWithin(tx, input.subjectMemberIds, program.orgPath), {
+      vi: 'Không tìm thấy đảng viên',
+      en: 'Member not found',
+    });
+    requireAll(input.documentIds, await documentsReadable(tx, input.documentIds, scopeOf(actor, 'documents.read')), {
+      vi: 'Không tìm thấy văn bản',
+      en: 'Document not found',
+    });
+    requireAll(input.itemIds, await itemsConcerning(tx, input.itemIds, program.orgPath), {
+      vi: 'Không tìm thấy chỉ tiêu',
+      en: 'Target not found',
+    });
+    requireAll(input.taskIds, await tasksWithin(tx, input.taskIds, program.orgPath), {
+      vi: 'Không tìm thấy nhiệm vụ',
+      en: 'Task not found',
+    });
     const { rows: inserted } = await tx.query<{ id: number }>(
       `INSERT INTO oversight_entries (program_id, position, kind, basis, content, theme, subject_org_ids, subject_member_ids, document_ids, item_ids, task_ids, period_start, period_end, responsible_body)
        VALUES ($1, (SELECT COALESCE(max(position), 0) + 1 FROM oversight_entries WHERE program_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-      [programId, input.kind, input.basis, input.content.normalize('NFC'), input.theme.normalize('NFC'), input.subjectOrgIds, input.subjectMemberIds, input.documentIds, input.itemIds, input.taskIds, input.periodStart, input.periodEnd, input.responsibleBody],
+      [
+        programId,
+        input.kind,
+        input.basis,
+        input.content.normalize('NFC'),
+        input.theme.normalize('NFC'),
+        input.subjectOrgIds,
+        input.subjectMemberIds,
+        input.documentIds,
+        input.itemIds,
+        input.taskIds,
+        input.periodStart,
+        input.periodEnd,
+        input.responsibleBody,
+      ],
     );
     await tx.query(`UPDATE oversight_programs SET version = version + 1, updated_at = now() WHERE id = $1`, [programId]);
-    await recordAudit(tx, actor, { action: 'add_entry', entity: 'oversight_program', entityId: programId, orgId: program.orgId, orgPath: program.orgPath, summary: `Thêm nội dung vào ${program.symbol}`, after: { entryId: inserted[0]!.id, ...input } });
+    await recordAudit(tx, actor, {
+      action: 'add_entry',
+      entity: 'oversight_program',
+      entityId: programId,
+      orgId: program.orgId,
+      orgPath: program.orgPath,
+      summary: `Thêm nội dung vào ${program.symbol}`,
+      after: { entryId: inserted[0]!.id, ...input },
+    });
   });
   return getProgram(db, actor, programId);
 }

@@ -22,11 +22,24 @@ export type SelfReportFigures = {
   openExplanations: number;
 };
 
-export async function selfReportFigures(db: Queryable, subject: { orgId: number; path: string; documentId: number | null }, asOf = vnToday()): Promise<SelfReportFigures> {
+export async function selfReportFigures(
+  db: Queryable,
+  subject: { orgId: number; path: string; documentId: number | null },
+  asOf = vnToday(),
+): Promise<SelfReportFigures> {
   // One query at a time: `db` may be a transaction's client (the demo), which runs one at once.
   const t = await taskFigures(db, subject.path, asOf);
   if (subject.documentId === null) {
-    return { asOf, documentSymbol: null, targets: null, offTrackTargets: [], tasks: t.tasks, reports: null, study: null, openExplanations: t.openExplanations };
+    return {
+      asOf,
+      documentSymbol: null,
+      targets: null,
+      offTrackTargets: [],
+      tasks: t.tasks,
+      reports: null,
+      study: null,
+      openExplanations: t.openExplanations,
+    };
   }
   // The subject's view of the resolution's dashboard, read as the system: the caller's right
   // to the inspection file was checked before. getDashboard only runs queries.
@@ -36,10 +49,24 @@ export async function selfReportFigures(db: Queryable, subject: { orgId: number;
   return {
     asOf,
     documentSymbol: dash.document.symbol,
-    targets: { total: dash.targets.length, achieved: c.achieved, onTrack: c.on_track, atRisk: c.at_risk, offTrack: c.off_track, notAssessable: c.not_assessable },
-    offTrackTargets: dash.targets.filter((x) => x.status === 'off_track' || x.status === 'at_risk').map((x) => ({ itemId: x.itemId, text: x.text, status: x.status })),
+    targets: {
+      total: dash.targets.length,
+      achieved: c.achieved,
+      onTrack: c.on_track,
+      atRisk: c.at_risk,
+      offTrack: c.off_track,
+      notAssessable: c.not_assessable,
+    },
+    offTrackTargets: dash.targets
+      .filter((x) => x.status === 'off_track' || x.status === 'at_risk')
+      .map((x) => ({ itemId: x.itemId, text: x.text, status: x.status })),
     tasks: t.tasks,
-    reports: { periodKey: dash.reports.periodKey, expected: dash.reports.expected, submitted: dash.reports.submitted, approved: dash.reports.approved },
+    reports: {
+      periodKey: dash.reports.periodKey,
+      expected: dash.reports.expected,
+      submitted: dash.reports.submitted,
+      approved: dash.reports.approved,
+    },
     study: { ...study, percent: coveragePercent(study) },
     openExplanations: t.openExplanations,
   };

@@ -15,7 +15,9 @@ const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 
 /** The org's path on `day` (null when it did not exist then). */
 async function pathOn(db: Queryable, orgId: number, day: string): Promise<string | null> {
   const { rows } = await db.query<{ path: string }>(
-    `SELECT path::text FROM org_versions WHERE org_id = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)`, [orgId, day]);
+    `SELECT path::text FROM org_versions WHERE org_id = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)`,
+    [orgId, day],
+  );
   return rows[0]?.path ?? null;
 }
 
@@ -27,8 +29,11 @@ async function rootsOf(db: Queryable, actor: Actor, rootId: number | undefined):
     return [rootId];
   }
   const { rows } = await db.query<{ id: number }>(
-    scope === null ? 'SELECT id::int FROM orgs WHERE parent_id IS NULL ORDER BY id' : 'SELECT id::int FROM orgs WHERE path = ANY($1::ltree[]) ORDER BY id',
-    scope === null ? [] : [scope]);
+    scope === null
+      ? 'SELECT id::int FROM orgs WHERE parent_id IS NULL ORDER BY id'
+      : 'SELECT id::int FROM orgs WHERE path = ANY($1::ltree[]) ORDER BY id',
+    scope === null ? [] : [scope],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -50,7 +55,8 @@ export async function findTreeAsOf(db: Db, actor: Actor, day: string, rootId?: n
         WHERE p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to > $2::date) GROUP BY p.org_id)
      SELECT t.org_id::int AS id, t.parent_id::int AS "parentId", t.name, t.kind, t.path::text AS path, COALESCE(c.n, 0) AS members
        FROM t LEFT JOIN c ON c.org_id = t.org_id ORDER BY nlevel(t.path), t.name COLLATE "vi-x-icu"`,
-    [paths, day]);
+    [paths, day],
+  );
   const subtree = new Map<number, number>();
   const byPath = new Map(rows.map((r) => [r.path, r]));
   for (const r of [...rows].sort((a, b) => b.path.length - a.path.length)) {
@@ -62,7 +68,15 @@ export async function findTreeAsOf(db: Db, actor: Actor, day: string, rootId?: n
   const rootDepth = Math.min(...rows.map((r) => r.path.split('.').length));
   return {
     asOf: day,
-    orgs: rows.map((r) => ({ id: r.id, parentId: r.parentId, name: r.name, kind: r.kind, depth: r.path.split('.').length - rootDepth, members: r.members, subtreeMembers: subtree.get(r.id) ?? 0 })),
+    orgs: rows.map((r) => ({
+      id: r.id,
+      parentId: r.parentId,
+      name: r.name,
+      kind: r.kind,
+      depth: r.path.split('.').length - rootDepth,
+      members: r.members,
+      subtreeMembers: subtree.get(r.id) ?? 0,
+    })),
   };
 }
 
@@ -75,20 +89,37 @@ export async function findLineage(db: Db, actor: Actor, orgId: number) {
          FROM (SELECT name, valid_from, valid_to, count(*) FILTER (WHERE changed) OVER (ORDER BY valid_from) AS grp
                  FROM (SELECT name, valid_from, valid_to, name IS DISTINCT FROM lag(name) OVER (ORDER BY valid_from) AS changed
                          FROM org_versions WHERE org_id = $1) a) b
-        GROUP BY grp, name ORDER BY min(valid_from)`, [orgId]),
+        GROUP BY grp, name ORDER BY min(valid_from)`,
+      [orgId],
+    ),
     db.query<{ orgId: number; name: string; kind: string; effectiveDate: string; decision: string }>(
       `SELECT l.from_org_id::int AS "orgId", o.name, l.kind, to_char(l.effective_date, 'YYYY-MM-DD') AS "effectiveDate", op.decision
          FROM org_lineage l JOIN orgs o ON o.id = l.from_org_id JOIN reorg_operations op ON op.id = l.operation_id AND op.status = 'committed'
-        WHERE l.to_org_id = $1 AND l.from_org_id <> $1 ORDER BY l.effective_date, o.name`, [orgId]),
+        WHERE l.to_org_id = $1 AND l.from_org_id <> $1 ORDER BY l.effective_date, o.name`,
+      [orgId],
+    ),
     db.query<{ orgId: number; name: string; kind: string; effectiveDate: string; decision: string }>(
       `SELECT l.to_org_id::int AS "orgId", o.name, l.kind, to_char(l.effective_date, 'YYYY-MM-DD') AS "effectiveDate", op.decision
          FROM org_lineage l JOIN orgs o ON o.id = l.to_org_id JOIN reorg_operations op ON op.id = l.operation_id AND op.status = 'committed'
-        WHERE l.from_org_id = $1 AND l.to_org_id <> $1 ORDER BY l.effective_date, o.name`, [orgId]),
+        WHERE l.from_org_id = $1 AND l.to_org_id <> $1 ORDER BY l.effective_date, o.name`,
+      [orgId],
+    ),
   ]);
   return { orgId, names: names.rows, cameFrom: from.rows, wentInto: into.rows };
 }
 
-type FigureRow = { indicatorId: number; code: string; name: string; unit: string; aggregation: CombinableAggregation; periodKey: string; orgId: number; value: number | null; numerator: number | null; denominator: number | null };
+type FigureRow = {
+  indicatorId: number;
+  code: string;
+  name: string;
+  unit: string;
+  aggregation: CombinableAggregation;
+  periodKey: string;
+  orgId: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+};
 
 /**
  * An org's figures as of a day: the latest period ended by then of every indicator reported in
@@ -100,13 +131,18 @@ export async function findFiguresAsOf(db: Db, actor: Actor, orgId: number, day: 
   const org = await findOrgInScope(db, orgId, scopeOf(actor, 'reports.read'));
   if (!org) throw orgNotFound();
   const path = tree === 'current' ? org.path : await pathOn(db, orgId, day);
-  const label = tree === 'current'
-    ? { vi: `Số liệu quy đổi theo địa giới mới: cơ cấu tổ chức hiện tại của ${org.name}, số liệu đến ngày ${formatVnDate(day)}`, en: `Converted to today's boundaries, figures up to ${day}` }
-    : { vi: `Số liệu theo cơ cấu tổ chức tại ngày ${formatVnDate(day)}`, en: `Figures on the tree as of ${day}` };
+  const label =
+    tree === 'current'
+      ? {
+          vi: `Số liệu quy đổi theo địa giới mới: cơ cấu tổ chức hiện tại của ${org.name}, số liệu đến ngày ${formatVnDate(day)}`,
+          en: `Converted to today's boundaries, figures up to ${day}`,
+        }
+      : { vi: `Số liệu theo cơ cấu tổ chức tại ngày ${formatVnDate(day)}`, en: `Figures on the tree as of ${day}` };
   if (path === null) return { orgId, asOf: day, tree, treeLabel: label, members: 0, figures: [] };
-  const orgsSql = tree === 'current'
-    ? `SELECT id AS org_id FROM orgs WHERE path <@ $1::ltree`
-    : `SELECT org_id FROM org_versions WHERE path <@ $1::ltree AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)`;
+  const orgsSql =
+    tree === 'current'
+      ? `SELECT id AS org_id FROM orgs WHERE path <@ $1::ltree`
+      : `SELECT org_id FROM org_versions WHERE path <@ $1::ltree AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)`;
   const [{ rows }, { rows: m }] = await Promise.all([
     db.query<FigureRow>(
       `WITH t AS (${orgsSql}),
@@ -118,24 +154,40 @@ export async function findFiguresAsOf(db: Db, actor: Actor, orgId: number, day: 
          FROM latest l JOIN org_indicator_values v ON v.indicator_id = l.indicator_id AND v.period_end = l.e
          JOIN t ON t.org_id = v.org_id JOIN indicators ind ON ind.id = v.indicator_id
         ORDER BY ind.name, v.org_id`,
-      [path, day]),
+      [path, day],
+    ),
     db.query<{ n: number }>(
       `WITH t AS (${orgsSql})
        SELECT count(*)::int AS n FROM member_placements p JOIN t ON t.org_id = p.org_id
         WHERE p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to > $2::date)`,
-      [path, day]),
+      [path, day],
+    ),
   ]);
   const groups = new Map<number, FigureRow[]>();
   for (const r of rows) groups.set(r.indicatorId, [...(groups.get(r.indicatorId) ?? []), r]);
   const figures = [...groups.values()].map((g) => {
     const first = g[0]!;
     // One org's own figure needs no combining, whatever its aggregation.
-    const combined = g.length === 1 ? { combinable: true as const, value: first.value, numerator: first.numerator, denominator: first.denominator, parts: 1 } : combineFigures(first.aggregation, g);
+    const combined =
+      g.length === 1
+        ? { combinable: true as const, value: first.value, numerator: first.numerator, denominator: first.denominator, parts: 1 }
+        : combineFigures(first.aggregation, g);
     return {
-      indicatorId: first.indicatorId, code: first.code, name: first.name, unit: first.unit, periodKey: first.periodKey, orgsReporting: g.length,
+      indicatorId: first.indicatorId,
+      code: first.code,
+      name: first.name,
+      unit: first.unit,
+      periodKey: first.periodKey,
+      orgsReporting: g.length,
       ...(combined.combinable
         ? { isCombinable: true, value: combined.value, numerator: combined.numerator, denominator: combined.denominator, reason: null }
-        : { isCombinable: false, value: null, numerator: null, denominator: null, reason: actor.locale === 'en' ? combined.reasonEn : combined.reason }),
+        : {
+            isCombinable: false,
+            value: null,
+            numerator: null,
+            denominator: null,
+            reason: actor.locale === 'en' ? combined.reasonEn : combined.reason,
+          }),
     };
   });
   return { orgId, asOf: day, tree, treeLabel: label, members: m[0]?.n ?? 0, figures };

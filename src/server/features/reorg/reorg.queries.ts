@@ -7,7 +7,12 @@ const columns = `o.id::int, o.parent_id::int AS "parentId", o.path::text AS path
   to_char(o.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(o.valid_to, 'YYYY-MM-DD') AS "validTo", o.member_count AS "memberCount"`;
 
 /** The orgs of `ids` inside `scope` (null: all), locked when `forUpdate`; missing ones are left out. */
-export async function findOrgsInScope(db: Queryable, ids: readonly number[], scope: string[] | null, forUpdate = false): Promise<LoadedOrg[]> {
+export async function findOrgsInScope(
+  db: Queryable,
+  ids: readonly number[],
+  scope: string[] | null,
+  forUpdate = false,
+): Promise<LoadedOrg[]> {
   if (ids.length === 0) return [];
   const { rows } = await db.query<LoadedOrg>(
     `SELECT ${columns} FROM orgs o WHERE o.id = ANY($1::bigint[]) AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[])
@@ -46,24 +51,43 @@ export async function findCarried(db: Queryable, sourceIds: readonly number[], d
     db.query<{ userRoleId: number; username: string; fullName: string; role: string; orgId: number; orgName: string }>(
       `SELECT r.id::int AS "userRoleId", u.username, u.full_name AS "fullName", r.role, r.org_id::int AS "orgId", o.name AS "orgName"
          FROM user_roles r JOIN users u ON u.id = r.user_id JOIN orgs o ON o.id = r.org_id
-        WHERE r.org_id = ANY($1::bigint[]) ORDER BY o.name, u.full_name`, [sourceIds]),
+        WHERE r.org_id = ANY($1::bigint[]) ORDER BY o.name, u.full_name`,
+      [sourceIds],
+    ),
     db.query<{ id: number; title: string; leadOrgId: number; partnerOrgIds: number[]; leadOrgName: string }>(
       `SELECT t.id::int, t.title, t.lead_org_id::int AS "leadOrgId", t.partner_org_ids::int[] AS "partnerOrgIds", lo.name AS "leadOrgName"
          FROM tasks t JOIN orgs lo ON lo.id = t.lead_org_id
         WHERE (t.lead_org_id = ANY($1::bigint[]) OR t.partner_org_ids && $1::bigint[]) AND t.status NOT IN ('done','cancelled')
-        ORDER BY t.id`, [sourceIds]),
+        ORDER BY t.id`,
+      [sourceIds],
+    ),
     db.query<{ open: number }>(
-      `SELECT count(*)::int AS open FROM reports WHERE org_id = ANY($1::bigint[]) AND status IN ('draft','returned') AND period_end >= $2::date`, [sourceIds, day]),
+      `SELECT count(*)::int AS open FROM reports WHERE org_id = ANY($1::bigint[]) AND status IN ('draft','returned') AND period_end >= $2::date`,
+      [sourceIds, day],
+    ),
     db.query<{ id: number; name: string; sessionTitle: string; orgName: string }>(
       `SELECT p.id::int, p.name, s.title AS "sessionTitle", o.name AS "orgName"
          FROM bridge_points p JOIN study_sessions s ON s.id = p.session_id JOIN orgs o ON o.id = p.org_id
-        WHERE p.org_id = ANY($1::bigint[]) AND s.ends_at >= $2::date ORDER BY s.starts_at, p.id`, [sourceIds, day]),
+        WHERE p.org_id = ANY($1::bigint[]) AND s.ends_at >= $2::date ORDER BY s.starts_at, p.id`,
+      [sourceIds, day],
+    ),
     db.query<{ id: number; question: string; orgName: string }>(
       `SELECT e.id::int, e.question, o.name AS "orgName" FROM explanation_requests e JOIN orgs o ON o.id = e.org_id
-        WHERE e.org_id = ANY($1::bigint[]) AND e.status = 'open' ORDER BY e.id`, [sourceIds]),
+        WHERE e.org_id = ANY($1::bigint[]) AND e.status = 'open' ORDER BY e.id`,
+      [sourceIds],
+    ),
     db.query<{ id: number; symbol: string; title: string; orgName: string }>(
       `SELECT d.id::int, d.symbol, d.title, o.name AS "orgName" FROM documents d JOIN orgs o ON o.id = d.org_id
-        WHERE d.org_id = ANY($1::bigint[]) AND d.status <> 'amended' ORDER BY d.issue_date NULLS LAST, d.id`, [sourceIds]),
+        WHERE d.org_id = ANY($1::bigint[]) AND d.status <> 'amended' ORDER BY d.issue_date NULLS LAST, d.id`,
+      [sourceIds],
+    ),
   ]);
-  return { roles: roles.rows, tasks: tasks.rows, openReports: reports.rows[0]?.open ?? 0, points: points.rows, explanations: explanations.rows, documents: documents.rows };
+  return {
+    roles: roles.rows,
+    tasks: tasks.rows,
+    openReports: reports.rows[0]?.open ?? 0,
+    points: points.rows,
+    explanations: explanations.rows,
+    documents: documents.rows,
+  };
 }

@@ -16,7 +16,8 @@ import { findCarried, findChildren, findOrgsInScope, latestOperations, type Load
 import type { ReorgPreview, ReorgRequest } from './reorg.schema';
 
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
-const invalid = (field: string, vi: string, en: string) => new AppError('validation_failed', { vi, en }, { fields: [{ field, message: vi }] });
+const invalid = (field: string, vi: string, en: string) =>
+  new AppError('validation_failed', { vi, en }, { fields: [{ field, message: vi }] });
 
 /** The id 0 in mappings names the new org of a merge. */
 const NEW_ORG = 0;
@@ -37,18 +38,26 @@ function requireShape(req: ReorgRequest) {
   const one = req.targetOrgIds.length === 1;
   switch (req.kind) {
     case 'merge':
-      if (one === (req.newOrg !== undefined)) throw invalid('body.targetOrgIds', 'Hợp nhất vào đúng một tổ chức: chọn tổ chức có sẵn hoặc khai báo tổ chức mới.', 'Merge into one existing or one new org.');
-      if (req.newOrg === undefined && req.sourceOrgIds.length < 1) throw invalid('body.sourceOrgIds', 'Chọn các tổ chức được hợp nhất.', 'Pick the orgs to merge.');
+      if (one === (req.newOrg !== undefined))
+        throw invalid(
+          'body.targetOrgIds',
+          'Hợp nhất vào đúng một tổ chức: chọn tổ chức có sẵn hoặc khai báo tổ chức mới.',
+          'Merge into one existing or one new org.',
+        );
+      if (req.newOrg === undefined && req.sourceOrgIds.length < 1)
+        throw invalid('body.sourceOrgIds', 'Chọn các tổ chức được hợp nhất.', 'Pick the orgs to merge.');
       break;
     case 'split':
-      if (req.targetOrgIds.length < 2) throw invalid('body.targetOrgIds', 'Chia tách thành ít nhất hai tổ chức.', 'Split into at least two orgs.');
+      if (req.targetOrgIds.length < 2)
+        throw invalid('body.targetOrgIds', 'Chia tách thành ít nhất hai tổ chức.', 'Split into at least two orgs.');
       if (req.sourceOrgIds.length !== 1) throw invalid('body.sourceOrgIds', 'Chia tách từng tổ chức một.', 'Split one org at a time.');
       break;
     case 'dissolve':
       if (!one) throw invalid('body.targetOrgIds', 'Chọn tổ chức nhận các tổ chức trực thuộc.', 'Pick the org that takes the children.');
       break;
     case 'move':
-      if (!one || req.sourceOrgIds.length !== 1) throw invalid('body.targetOrgIds', 'Chọn một tổ chức và một tổ chức cấp trên mới.', 'Pick one org and its new parent.');
+      if (!one || req.sourceOrgIds.length !== 1)
+        throw invalid('body.targetOrgIds', 'Chọn một tổ chức và một tổ chức cấp trên mới.', 'Pick one org and its new parent.');
       break;
     case 'rename':
       if (!req.newName || req.sourceOrgIds.length !== 1) throw invalid('body.newName', 'Nhập tên mới của tổ chức.', 'Enter the new name.');
@@ -71,27 +80,58 @@ async function plan(db: Queryable, actor: Actor, req: ReorgRequest, forUpdate: b
   const ids = [...new Set([...req.sourceOrgIds, ...req.targetOrgIds, ...(req.newOrg?.parentId ? [req.newOrg.parentId] : [])])];
   const found = await findOrgsInScope(db, ids, readScope, forUpdate);
   if (found.length !== ids.length) throw orgNotFound();
-  if (actor.userId !== null && !found.every((o) => can(actor.grants, 'orgs.write', o.path))) throw forbidden({ vi: 'Chỉ quản trị viên, hoặc người quản lý có phạm vi chứa mọi tổ chức liên quan, mới được sắp xếp tổ chức.', en: 'Only an administrator or a manager over every org involved may reorganize.' });
+  if (actor.userId !== null && !found.every((o) => can(actor.grants, 'orgs.write', o.path)))
+    throw forbidden({
+      vi: 'Chỉ quản trị viên, hoặc người quản lý có phạm vi chứa mọi tổ chức liên quan, mới được sắp xếp tổ chức.',
+      en: 'Only an administrator or a manager over every org involved may reorganize.',
+    });
   const byId = new Map(found.map((o) => [o.id, o]));
   const sources = req.sourceOrgIds.map((id) => byId.get(id)!);
   const targets = req.targetOrgIds.map((id) => byId.get(id)!);
   const newParent = req.newOrg?.parentId ? byId.get(req.newOrg.parentId)! : null;
   const closing = req.kind === 'merge' || req.kind === 'split' || req.kind === 'dissolve';
   const children = closing ? await findChildren(db, req.sourceOrgIds, req.effectiveDate) : [];
-  const successorId = req.kind === 'merge' ? (req.newOrg ? NEW_ORG : targets[0]!.id) : req.kind === 'dissolve' || req.kind === 'split' ? targets[0]!.id : null;
+  const successorId =
+    req.kind === 'merge'
+      ? req.newOrg
+        ? NEW_ORG
+        : targets[0]!.id
+      : req.kind === 'dissolve' || req.kind === 'split'
+        ? targets[0]!.id
+        : null;
   const problems = checkOperation({
-    kind: req.kind, effectiveDate: req.effectiveDate, sources, targets,
-    children, mapping: req.mapping, latestOperationOn: await latestOperations(db, ids), hasNewTarget: req.newOrg !== undefined,
+    kind: req.kind,
+    effectiveDate: req.effectiveDate,
+    sources,
+    targets,
+    children,
+    mapping: req.mapping,
+    latestOperationOn: await latestOperations(db, ids),
+    hasNewTarget: req.newOrg !== undefined,
   });
-  if (req.newOrg && req.newOrg.parentId !== null && sources.some((s) => newParent!.path === s.path || newParent!.path.startsWith(`${s.path}.`))) {
-    problems.push({ field: 'body.newOrg.parentId', vi: 'Tổ chức mới không thể trực thuộc một tổ chức đang được hợp nhất: vòng lặp.', en: 'The new org cannot sit under a merged org.' });
+  if (
+    req.newOrg &&
+    req.newOrg.parentId !== null &&
+    sources.some((s) => newParent!.path === s.path || newParent!.path.startsWith(`${s.path}.`))
+  ) {
+    problems.push({
+      field: 'body.newOrg.parentId',
+      vi: 'Tổ chức mới không thể trực thuộc một tổ chức đang được hợp nhất: vòng lặp.',
+      en: 'The new org cannot sit under a merged org.',
+    });
   }
   if (req.kind === 'merge' && req.newOrg && !newParent && actor.userId !== null && !actor.grants.some((g) => g.role === 'admin')) {
     throw forbidden({ vi: 'Chỉ quản trị viên mới lập được tổ chức cấp cao nhất.', en: 'Only an administrator founds a top-level org.' });
   }
   // Mapped targets (cells and roles) must be the operation's successors, or orgs the caller may reorganize.
   const allowed = new Set([...targets.map((t) => t.id), NEW_ORG]);
-  const extra = [...new Set([...req.mapping.map((m) => m.toOrgId), ...req.roleMapping.flatMap((r) => (r.toOrgId === null ? [] : [r.toOrgId]))].filter((t) => !allowed.has(t)))];
+  const extra = [
+    ...new Set(
+      [...req.mapping.map((m) => m.toOrgId), ...req.roleMapping.flatMap((r) => (r.toOrgId === null ? [] : [r.toOrgId]))].filter(
+        (t) => !allowed.has(t),
+      ),
+    ),
+  ];
   if (extra.length > 0) {
     const more = await findOrgsInScope(db, extra, readScope);
     if (more.length !== extra.length) throw orgNotFound();
@@ -104,7 +144,8 @@ async function plan(db: Queryable, actor: Actor, req: ReorgRequest, forUpdate: b
   return { req, sources, targets, newParent, children, successorId, problems };
 }
 
-const nameOf = (p: Plan, id: number | null) => (id === null ? null : id === NEW_ORG ? (p.req.newOrg?.name ?? null) : (p.targets.find((t) => t.id === id)?.name ?? null));
+const nameOf = (p: Plan, id: number | null) =>
+  id === null ? null : id === NEW_ORG ? (p.req.newOrg?.name ?? null) : (p.targets.find((t) => t.id === id)?.name ?? null);
 const ref = (o: LoadedOrg) => ({ id: o.id, name: o.name, code: o.code, kind: o.kind });
 
 /** Where the members held directly by a closing source go; null: nowhere yet (a problem). */
@@ -119,35 +160,83 @@ function directTarget(p: Plan, s: LoadedOrg): number | null {
 export async function previewReorg(db: Db, actor: Actor, req: ReorgRequest): Promise<ReorgPreview> {
   const p = await plan(db, actor, req, false);
   const closing = p.successorId !== null;
-  const carried = closing ? await findCarried(db, req.sourceOrgIds, req.effectiveDate) : { roles: [], tasks: [], openReports: 0, points: [], explanations: [], documents: [] };
+  const carried = closing
+    ? await findCarried(db, req.sourceOrgIds, req.effectiveDate)
+    : { roles: [], tasks: [], openReports: 0, points: [], explanations: [], documents: [] };
   const cells = [
     ...p.children.map((c) => {
-      const to = req.kind === 'split' ? (req.mapping.find((m) => m.fromOrgId === c.id)?.toOrgId ?? null) : newParentOf(c.id, req.mapping, p.successorId!);
-      return { orgId: c.id, name: c.name, kind: c.kind, fromOrgId: c.parentId!, members: c.subtreeMembers, toOrgId: to, toOrgName: nameOf(p, to), isDirectMembers: false };
+      const to =
+        req.kind === 'split'
+          ? (req.mapping.find((m) => m.fromOrgId === c.id)?.toOrgId ?? null)
+          : newParentOf(c.id, req.mapping, p.successorId!);
+      return {
+        orgId: c.id,
+        name: c.name,
+        kind: c.kind,
+        fromOrgId: c.parentId!,
+        members: c.subtreeMembers,
+        toOrgId: to,
+        toOrgName: nameOf(p, to),
+        isDirectMembers: false,
+      };
     }),
-    ...(closing ? p.sources.filter((s) => s.memberCount > 0).map((s) => {
-      const to = directTarget(p, s);
-      return { orgId: s.id, name: s.name, kind: s.kind, fromOrgId: s.id, members: s.memberCount, toOrgId: to, toOrgName: nameOf(p, to), isDirectMembers: true };
-    }) : []),
+    ...(closing
+      ? p.sources
+          .filter((s) => s.memberCount > 0)
+          .map((s) => {
+            const to = directTarget(p, s);
+            return {
+              orgId: s.id,
+              name: s.name,
+              kind: s.kind,
+              fromOrgId: s.id,
+              members: s.memberCount,
+              toOrgId: to,
+              toOrgName: nameOf(p, to),
+              isDirectMembers: true,
+            };
+          })
+      : []),
   ];
   const roleTo = new Map(req.roleMapping.map((r) => [r.userRoleId, r.toOrgId]));
   const succName = nameOf(p, p.successorId) ?? '';
   const sourceIds = new Set(req.sourceOrgIds);
   return {
-    kind: req.kind, effectiveDate: req.effectiveDate, decision: req.decision,
-    sources: p.sources.map(ref), targets: p.targets.map(ref), problems: p.problems, cells,
+    kind: req.kind,
+    effectiveDate: req.effectiveDate,
+    decision: req.decision,
+    sources: p.sources.map(ref),
+    targets: p.targets.map(ref),
+    problems: p.problems,
+    cells,
     membersMoving: cells.reduce((s, c) => s + c.members, 0),
-    roles: carried.roles.map((r) => ({ ...r, toOrgId: roleTo.get(r.userRoleId) ?? null, toOrgName: nameOf(p, roleTo.get(r.userRoleId) ?? null) })),
-    tasks: carried.tasks.map((t) => ({ id: t.id, title: t.title, change: sourceIds.has(t.leadOrgId) ? ('lead' as const) : ('partner' as const), fromOrgName: t.leadOrgName, toOrgName: succName })),
+    roles: carried.roles.map((r) => ({
+      ...r,
+      toOrgId: roleTo.get(r.userRoleId) ?? null,
+      toOrgName: nameOf(p, roleTo.get(r.userRoleId) ?? null),
+    })),
+    tasks: carried.tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      change: sourceIds.has(t.leadOrgId) ? ('lead' as const) : ('partner' as const),
+      fromOrgName: t.leadOrgName,
+      toOrgName: succName,
+    })),
     reports: { open: carried.openReports, moving: carried.openReports, staying: 0 },
-    bridgePoints: carried.points, explanations: carried.explanations, documents: carried.documents,
+    bridgePoints: carried.points,
+    explanations: carried.explanations,
+    documents: carried.documents,
   };
 }
 
 function refuse(problems: ReorgProblem[]): never {
-  throw new AppError('validation_failed', { vi: problems.map((p) => p.vi).join(' '), en: problems.map((p) => p.en).join(' ') }, {
-    fields: problems.map((p) => ({ field: p.field, message: p.vi })),
-  });
+  throw new AppError(
+    'validation_failed',
+    { vi: problems.map((p) => p.vi).join(' '), en: problems.map((p) => p.en).join(' ') },
+    {
+      fields: problems.map((p) => ({ field: p.field, message: p.vi })),
+    },
+  );
 }
 
 /** Commits the operation: all of it in one transaction, dated, audited; returns the operation. */
@@ -168,13 +257,20 @@ export async function commitReorg(db: Db, actor: Actor, req: ReorgRequest) {
     const ids = req.sourceOrgIds;
     if (req.kind === 'merge' || req.kind === 'split' || req.kind === 'dissolve') {
       const succ = successorId!;
-      const moves = p.children.map((c) => ({ orgId: c.id, newParentId: resolve(req.kind === 'split' ? req.mapping.find((m) => m.fromOrgId === c.id)!.toOrgId : newParentOf(c.id, req.mapping, succ)) }));
+      const moves = p.children.map((c) => ({
+        orgId: c.id,
+        newParentId: resolve(
+          req.kind === 'split' ? req.mapping.find((m) => m.fromOrgId === c.id)!.toOrgId : newParentOf(c.id, req.mapping, succ),
+        ),
+      }));
       await reparentOrgsTx(tx, moves);
       changes.children = p.children.map((c) => ({ orgId: c.id, fromParentId: c.parentId }));
       const direct = p.sources.filter((s) => s.memberCount > 0).map((s) => ({ from: s.id, to: resolve(directTarget(p, s)!) }));
       if (direct.length > 0) {
-        await tx.query(`UPDATE members m SET org_id = x.t, version = m.version + 1, updated_at = now() FROM unnest($1::bigint[], $2::bigint[]) x(f, t) WHERE m.org_id = x.f`,
-          [direct.map((d) => d.from), direct.map((d) => d.to)]);
+        await tx.query(
+          `UPDATE members m SET org_id = x.t, version = m.version + 1, updated_at = now() FROM unnest($1::bigint[], $2::bigint[]) x(f, t) WHERE m.org_id = x.f`,
+          [direct.map((d) => d.from), direct.map((d) => d.to)],
+        );
       }
       changes.directMembers = direct;
       changes.tasks = await carryTasks(tx, ids, succ);
@@ -182,28 +278,45 @@ export async function commitReorg(db: Db, actor: Actor, req: ReorgRequest) {
         `UPDATE reports r SET org_id = $2, version = r.version + 1, updated_at = now()
           WHERE r.org_id = ANY($1::bigint[]) AND r.status IN ('draft','returned') AND r.period_end >= $3::date
             AND NOT EXISTS (SELECT 1 FROM reports x WHERE x.schedule_id = r.schedule_id AND x.org_id = $2 AND x.period_key = r.period_key)
-         RETURNING r.id::int`, [ids, succ, day]);
+         RETURNING r.id::int`,
+        [ids, succ, day],
+      );
       changes.reports = reports.map((r) => r.id);
       const { rows: ex } = await tx.query<{ id: number }>(
-        `UPDATE explanation_requests SET org_id = $2, version = version + 1, updated_at = now() WHERE org_id = ANY($1::bigint[]) AND status = 'open' RETURNING id::int`, [ids, succ]);
+        `UPDATE explanation_requests SET org_id = $2, version = version + 1, updated_at = now() WHERE org_id = ANY($1::bigint[]) AND status = 'open' RETURNING id::int`,
+        [ids, succ],
+      );
       changes.explanations = ex.map((e) => e.id);
       const { rows: points } = await tx.query<{ id: number }>(
         `UPDATE bridge_points p SET org_id = $2, version = p.version + 1, updated_at = now()
           FROM study_sessions s WHERE s.id = p.session_id AND p.org_id = ANY($1::bigint[]) AND s.ends_at >= $3::date
             AND NOT EXISTS (SELECT 1 FROM bridge_points x WHERE x.session_id = p.session_id AND x.org_id = $2)
-         RETURNING p.id::int`, [ids, succ, day]);
+         RETURNING p.id::int`,
+        [ids, succ, day],
+      );
       changes.bridgePoints = points.map((x) => x.id);
-      changes.roles = await carryRoles(tx, ids, req.roleMapping.map((r) => ({ ...r, toOrgId: r.toOrgId === null ? null : resolve(r.toOrgId) })));
+      changes.roles = await carryRoles(
+        tx,
+        ids,
+        req.roleMapping.map((r) => ({ ...r, toOrgId: r.toOrgId === null ? null : resolve(r.toOrgId) })),
+      );
       // A merged org is kept, closed, under its successor: its documents and the figures of its
       // term stay readable by the successor's office.
-      if (req.kind === 'merge') await reparentOrgsTx(tx, p.sources.map((s) => ({ orgId: s.id, newParentId: succ })));
+      if (req.kind === 'merge')
+        await reparentOrgsTx(
+          tx,
+          p.sources.map((s) => ({ orgId: s.id, newParentId: succ })),
+        );
       await tx.query('UPDATE orgs SET valid_to = $2, version = version + 1, updated_at = now() WHERE id = ANY($1::bigint[])', [ids, day]);
       changes.closed = ids;
     } else if (req.kind === 'move') {
       await reparentOrgsTx(tx, [{ orgId: ids[0]!, newParentId: p.targets[0]!.id }]);
       changes.fromParentId = p.sources[0]!.parentId;
     } else if (req.kind === 'rename') {
-      await tx.query('UPDATE orgs SET name = $2, version = version + 1, updated_at = now() WHERE id = $1', [ids[0], req.newName!.normalize('NFC')]);
+      await tx.query('UPDATE orgs SET name = $2, version = version + 1, updated_at = now() WHERE id = $1', [
+        ids[0],
+        req.newName!.normalize('NFC'),
+      ]);
       changes.oldName = p.sources[0]!.name;
     } else {
       await tx.query('UPDATE orgs SET kind = $2, version = version + 1, updated_at = now() WHERE id = $1', [ids[0], req.newKind]);
@@ -213,20 +326,46 @@ export async function commitReorg(db: Db, actor: Actor, req: ReorgRequest) {
     const { rows: op } = await tx.query<{ id: number; createdAt: string }>(
       `INSERT INTO reorg_operations (kind, effective_date, decision, summary, request, changes, is_sample, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::int, created_at AS "createdAt"`,
-      [req.kind, day, req.decision.normalize('NFC'), summary, JSON.stringify(req), JSON.stringify(changes), req.isSample ?? false, actor.userId]);
+      [
+        req.kind,
+        day,
+        req.decision.normalize('NFC'),
+        summary,
+        JSON.stringify(req),
+        JSON.stringify(changes),
+        req.isSample ?? false,
+        actor.userId,
+      ],
+    );
     const opId = op[0]!.id;
     const edges = lineageEdges(p, req, successorId);
     await tx.query(
       `INSERT INTO org_lineage (operation_id, from_org_id, to_org_id, kind, effective_date, note)
        SELECT $1, x.f, x.t, x.k, $2, x.n FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[]) x(f, t, k, n)`,
-      [opId, day, edges.map((e) => e.from), edges.map((e) => e.to), edges.map((e) => e.kind), edges.map((e) => e.note)]);
+      [opId, day, edges.map((e) => e.from), edges.map((e) => e.to), edges.map((e) => e.kind), edges.map((e) => e.note)],
+    );
     const anchor = successorId ?? ids[0]!;
     const { rows: path } = await tx.query<{ path: string }>('SELECT path::text FROM orgs WHERE id = $1', [anchor]);
     await recordAudit(tx, actor, {
-      action: req.kind, entity: 'reorg_operation', entityId: opId, orgId: anchor, orgPath: path[0]?.path ?? null,
-      summary, before: { sources: p.sources.map(ref) }, after: { decision: req.decision, effectiveDate: day, ...changes },
+      action: req.kind,
+      entity: 'reorg_operation',
+      entityId: opId,
+      orgId: anchor,
+      orgPath: path[0]?.path ?? null,
+      summary,
+      before: { sources: p.sources.map(ref) },
+      after: { decision: req.decision, effectiveDate: day, ...changes },
     });
-    return { id: opId, kind: req.kind, effectiveDate: day, decision: req.decision, summary, status: 'committed' as const, successorOrgId: successorId, createdAt: new Date(op[0]!.createdAt).toISOString() };
+    return {
+      id: opId,
+      kind: req.kind,
+      effectiveDate: day,
+      decision: req.decision,
+      summary,
+      status: 'committed' as const,
+      successorOrgId: successorId,
+      createdAt: new Date(op[0]!.createdAt).toISOString(),
+    };
   });
 }
 
@@ -238,7 +377,8 @@ async function foundOrg(tx: pg.PoolClient, req: ReorgRequest, parent: LoadedOrg 
     `WITH i AS (SELECT nextval(pg_get_serial_sequence('orgs', 'id')) AS id)
      INSERT INTO orgs (id, path, parent_id, code, name, kind, valid_from, is_sample) OVERRIDING SYSTEM VALUE
      SELECT i.id, (CASE WHEN $1::text IS NULL THEN i.id::text ELSE $1 || '.' || i.id END)::ltree, $2, $3, $4, $5, $6, $7 FROM i RETURNING id::int`,
-    [parent?.path ?? null, parent?.id ?? null, n.code, n.name.normalize('NFC'), n.kind, req.effectiveDate, req.isSample ?? false]);
+    [parent?.path ?? null, parent?.id ?? null, n.code, n.name.normalize('NFC'), n.kind, req.effectiveDate, req.isSample ?? false],
+  );
   return rows[0]!.id;
 }
 
@@ -252,7 +392,9 @@ async function carryTasks(tx: Queryable, sourceIds: readonly number[], successor
       WHERE (t.lead_org_id = ANY($1::bigint[]) OR t.partner_org_ids && $1::bigint[]) AND t.status NOT IN ('done','cancelled')
         AND NOT (t.item_id IS NOT NULL AND t.lead_org_id = ANY($1::bigint[])
                  AND EXISTS (SELECT 1 FROM tasks x WHERE x.item_id = t.item_id AND x.lead_org_id = $2))
-      RETURNING t.id::int`, [sourceIds, successorId]);
+      RETURNING t.id::int`,
+    [sourceIds, successorId],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -264,10 +406,13 @@ async function carryRoles(tx: Queryable, sourceIds: readonly number[], mapping: 
       `INSERT INTO user_roles (user_id, org_id, role)
        SELECT r.user_id, x.t, r.role FROM user_roles r JOIN unnest($1::bigint[], $2::bigint[]) x(id, t) ON x.id = r.id
         WHERE r.org_id = ANY($3::bigint[]) ON CONFLICT DO NOTHING`,
-      [keep.map((k) => k.userRoleId), keep.map((k) => k.toOrgId), sourceIds]);
+      [keep.map((k) => k.userRoleId), keep.map((k) => k.toOrgId), sourceIds],
+    );
   }
   const { rows } = await tx.query<{ id: number; userId: number; orgId: number; role: string }>(
-    `DELETE FROM user_roles WHERE org_id = ANY($1::bigint[]) RETURNING id::int, user_id::int AS "userId", org_id::int AS "orgId", role`, [sourceIds]);
+    `DELETE FROM user_roles WHERE org_id = ANY($1::bigint[]) RETURNING id::int, user_id::int AS "userId", org_id::int AS "orgId", role`,
+    [sourceIds],
+  );
   return { ended: rows, followed: keep };
 }
 
@@ -275,12 +420,24 @@ function lineageEdges(p: Plan, req: ReorgRequest, successorId: number | null) {
   const edges: { from: number; to: number; kind: string; note: string | null }[] = [];
   for (const s of p.sources) {
     switch (req.kind) {
-      case 'merge': edges.push({ from: s.id, to: successorId!, kind: 'merged_into', note: null }); break;
-      case 'split': for (const t of p.targets) edges.push({ from: s.id, to: t.id, kind: 'split_from', note: null }); break;
-      case 'dissolve': edges.push({ from: s.id, to: successorId!, kind: 'dissolved', note: null }); break;
-      case 'move': edges.push({ from: s.id, to: p.targets[0]!.id, kind: 'moved', note: s.parentId === null ? null : String(s.parentId) }); break;
-      case 'rename': edges.push({ from: s.id, to: s.id, kind: 'renamed', note: s.name }); break;
-      case 'change_kind': edges.push({ from: s.id, to: s.id, kind: 'kind_changed', note: s.kind }); break;
+      case 'merge':
+        edges.push({ from: s.id, to: successorId!, kind: 'merged_into', note: null });
+        break;
+      case 'split':
+        for (const t of p.targets) edges.push({ from: s.id, to: t.id, kind: 'split_from', note: null });
+        break;
+      case 'dissolve':
+        edges.push({ from: s.id, to: successorId!, kind: 'dissolved', note: null });
+        break;
+      case 'move':
+        edges.push({ from: s.id, to: p.targets[0]!.id, kind: 'moved', note: s.parentId === null ? null : String(s.parentId) });
+        break;
+      case 'rename':
+        edges.push({ from: s.id, to: s.id, kind: 'renamed', note: s.name });
+        break;
+      case 'change_kind':
+        edges.push({ from: s.id, to: s.id, kind: 'kind_changed', note: s.kind });
+        break;
     }
   }
   return edges;
@@ -289,6 +446,13 @@ function lineageEdges(p: Plan, req: ReorgRequest, successorId: number | null) {
 function summarize(p: Plan, req: ReorgRequest): string {
   const names = p.sources.map((s) => s.name).join(', ');
   const label = reorgKindLabels[req.kind].vi;
-  const into = req.kind === 'rename' ? ` thành ${req.newName}` : req.kind === 'change_kind' ? ` sang loại ${req.newKind}` : (nameOf(p, p.successorId ?? p.targets[0]?.id ?? null) ? ` vào ${nameOf(p, p.successorId ?? p.targets[0]!.id)}` : '');
+  const into =
+    req.kind === 'rename'
+      ? ` thành ${req.newName}`
+      : req.kind === 'change_kind'
+        ? ` sang loại ${req.newKind}`
+        : nameOf(p, p.successorId ?? p.targets[0]?.id ?? null)
+          ? ` vào ${nameOf(p, p.successorId ?? p.targets[0]!.id)}`
+          : '';
   return `${label}: ${names}${into}, hiệu lực từ ${req.effectiveDate.split('-').reverse().join('/')} (${req.decision})`;
 }

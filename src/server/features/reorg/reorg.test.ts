@@ -11,21 +11,37 @@ import { anonymous as anonymousClient, buildTestApp, loginAs, type TestClient } 
 let app: App;
 let db: Db;
 let drop: () => Promise<void>;
-let central: TestOrg, bd: TestOrg, vt: TestOrg, hcm: TestOrg, bdWard: TestOrg, vtWard: TestOrg, hcmWard: TestOrg, bdCell: TestOrg, bdCell2: TestOrg, vtCell: TestOrg, hcmCell: TestOrg;
+let central: TestOrg,
+  bd: TestOrg,
+  vt: TestOrg,
+  hcm: TestOrg,
+  bdWard: TestOrg,
+  vtWard: TestOrg,
+  hcmWard: TestOrg,
+  bdCell: TestOrg,
+  bdCell2: TestOrg,
+  vtCell: TestOrg,
+  hcmCell: TestOrg;
 let admin: TestClient, bdManager: TestClient, viewer: TestClient, anonymous: TestClient;
 let bdManagerRoleId: number, bdOtherRoleId: number, bdManagerUserId: number, taskId: number, explanationId: number;
 const decision = 'Quyết định số 321-QĐ/TW ngày 12/6/2025 của Bộ Chính trị';
 const day = '2025-07-01';
 
 const merge = (extra: Record<string, unknown> = {}) => ({
-  kind: 'merge', effectiveDate: day, decision, sourceOrgIds: [bd.id, vt.id], targetOrgIds: [hcm.id], ...extra,
+  kind: 'merge',
+  effectiveDate: day,
+  decision,
+  sourceOrgIds: [bd.id, vt.id],
+  targetOrgIds: [hcm.id],
+  ...extra,
 });
 
 async function ownValue(org: TestOrg, code: string, periodKey: string, v: { value?: number; numerator?: number; denominator?: number }) {
   await db.query(
     `INSERT INTO org_indicator_values (indicator_id, org_id, period_key, period_end, value, numerator, denominator)
      SELECT id, $1, $2, '2025-03-31', $3, $4, $5 FROM indicators WHERE code = $6`,
-    [org.id, periodKey, v.value ?? null, v.numerator ?? null, v.denominator ?? null, code]);
+    [org.id, periodKey, v.value ?? null, v.numerator ?? null, v.denominator ?? null, code],
+  );
 }
 
 beforeAll(async () => {
@@ -42,7 +58,13 @@ beforeAll(async () => {
   bdCell2 = await buildOrg(db, { parent: bdWard, name: 'Chi bộ khu phố 2' });
   vtCell = await buildOrg(db, { parent: vtWard, name: 'Chi bộ khu phố Thắng Tam' });
   hcmCell = await buildOrg(db, { parent: hcmWard, name: 'Chi bộ khu phố Bến Thành' });
-  for (const [cell, n] of [[bdCell, 3], [bdCell2, 2], [vtCell, 2], [hcmCell, 1]] as const) for (let i = 0; i < n; i++) await buildMember(db, cell);
+  for (const [cell, n] of [
+    [bdCell, 3],
+    [bdCell2, 2],
+    [vtCell, 2],
+    [hcmCell, 1],
+  ] as const)
+    for (let i = 0; i < n; i++) await buildMember(db, cell);
   // The tree has stood since 2020.
   await db.query(`UPDATE orgs SET valid_from = '2020-01-01'`);
   await db.query(`UPDATE org_versions SET valid_from = '2020-01-01'`);
@@ -53,20 +75,33 @@ beforeAll(async () => {
   await ownValue(hcmWard, 'STUDY_RATE', '2025-Q1', { value: 10, numerator: 100, denominator: 1000 });
   await ownValue(vtWard, 'ONLINE_PUBLIC_SERVICES', '2025-Q1', { value: 80 });
   await ownValue(hcmWard, 'ONLINE_PUBLIC_SERVICES', '2025-Q1', { value: 70 });
-  taskId = (await db.query<{ id: number }>(`INSERT INTO tasks (org_id, title, lead_org_id, partner_org_ids) VALUES ($1, 'Chuyển đổi số', $1, $2) RETURNING id::int`, [central.id, [vt.id]])).rows[0]!.id;
+  taskId = (
+    await db.query<{ id: number }>(
+      `INSERT INTO tasks (org_id, title, lead_org_id, partner_org_ids) VALUES ($1, 'Chuyển đổi số', $1, $2) RETURNING id::int`,
+      [central.id, [vt.id]],
+    )
+  ).rows[0]!.id;
   await db.query(`INSERT INTO tasks (org_id, title, lead_org_id) VALUES ($1, 'Phát triển công nghiệp', $2)`, [central.id, bd.id]);
   const doc = await db.query<{ id: number }>(
-    `INSERT INTO documents (org_id, kind, term, number, symbol, title, status, series_id) VALUES ($1, 'resolution', '2020-2025', 1, '01-NQ/TU', 'Nghị quyết Đại hội XI', 'adopted', 1) RETURNING id::int`, [bd.id]);
-  explanationId = (await db.query<{ id: number }>(
-    `INSERT INTO explanation_requests (document_id, task_id, org_id, question, due_date, asked_by_name) VALUES ($1, $2, $3, 'Vì sao chậm?', '2025-09-30', 'Trung ương') RETURNING id::int`,
-    [doc.rows[0]!.id, taskId, bd.id])).rows[0]!.id;
+    `INSERT INTO documents (org_id, kind, term, number, symbol, title, status, series_id) VALUES ($1, 'resolution', '2020-2025', 1, '01-NQ/TU', 'Nghị quyết Đại hội XI', 'adopted', 1) RETURNING id::int`,
+    [bd.id],
+  );
+  explanationId = (
+    await db.query<{ id: number }>(
+      `INSERT INTO explanation_requests (document_id, task_id, org_id, question, due_date, asked_by_name) VALUES ($1, $2, $3, 'Vì sao chậm?', '2025-09-30', 'Trung ương') RETURNING id::int`,
+      [doc.rows[0]!.id, taskId, bd.id],
+    )
+  ).rows[0]!.id;
   const a = await buildUser(db, [{ org: central, role: 'admin' }]);
   admin = await loginAs(app, a.username, a.password);
   const m = await buildUser(db, [{ org: bd, role: 'manager' }]);
   bdManager = await loginAs(app, m.username, m.password);
   bdManagerUserId = m.id;
   const other = await buildUser(db, [{ org: bd, role: 'reporter' }]);
-  const roles = await db.query<{ id: number; userId: number }>('SELECT id::int, user_id::int AS "userId" FROM user_roles WHERE org_id = $1', [bd.id]);
+  const roles = await db.query<{ id: number; userId: number }>(
+    'SELECT id::int, user_id::int AS "userId" FROM user_roles WHERE org_id = $1',
+    [bd.id],
+  );
   bdManagerRoleId = roles.rows.find((r) => r.userId === m.id)!.id;
   bdOtherRoleId = roles.rows.find((r) => r.userId === other.id)!.id;
   const v = await buildUser(db, [{ org: central, role: 'viewer' }]);
@@ -96,8 +131,16 @@ describe('previewing a merge', () => {
       ['Đảng ủy phường Vũng Tàu', 'Thành ủy Thành phố Hồ Chí Minh', 2],
     ]);
     expect(p.membersMoving).toBe(7);
-    expect(p.roles.map((r: { userRoleId: number; toOrgId: number | null }) => [r.userRoleId, r.toOrgId]).sort()).toEqual([[bdManagerRoleId, null], [bdOtherRoleId, null]].sort());
-    expect(p.tasks.map((t: { title: string; change: string }) => [t.title, t.change]).sort()).toEqual([['Chuyển đổi số', 'partner'], ['Phát triển công nghiệp', 'lead']]);
+    expect(p.roles.map((r: { userRoleId: number; toOrgId: number | null }) => [r.userRoleId, r.toOrgId]).sort()).toEqual(
+      [
+        [bdManagerRoleId, null],
+        [bdOtherRoleId, null],
+      ].sort(),
+    );
+    expect(p.tasks.map((t: { title: string; change: string }) => [t.title, t.change]).sort()).toEqual([
+      ['Chuyển đổi số', 'partner'],
+      ['Phát triển công nghiệp', 'lead'],
+    ]);
     expect(p.explanations.map((e: { id: number }) => e.id)).toEqual([explanationId]);
     expect(p.documents.map((d: { symbol: string }) => d.symbol)).toEqual(['01-NQ/TU']);
     expect(await written()).toEqual(before);
@@ -111,11 +154,34 @@ describe('previewing a merge', () => {
 
 describe('refusing bad input in Vietnamese, with nothing written', () => {
   const cases: [string, () => Record<string, unknown>, RegExp][] = [
-    ['an org merged into itself', () => merge({ sourceOrgIds: [bd.id, hcm.id] }), /Không thể hợp nhất Thành ủy Thành phố Hồ Chí Minh vào chính nó/],
+    [
+      'an org merged into itself',
+      () => merge({ sourceOrgIds: [bd.id, hcm.id] }),
+      /Không thể hợp nhất Thành ủy Thành phố Hồ Chí Minh vào chính nó/,
+    ],
     ['dates overlapping the orgs’ life', () => merge({ effectiveDate: '2019-06-30' }), /chồng lấn/],
-    ['a cycle in a move', () => ({ kind: 'move', effectiveDate: day, decision, sourceOrgIds: [bd.id], targetOrgIds: [bdCell.id] }), /vòng lặp/],
-    ['members left without a cell', () => ({ kind: 'dissolve', effectiveDate: day, decision, sourceOrgIds: [bdCell.id], targetOrgIds: [bdWard.id] }), /3 đảng viên của Chi bộ khu phố 1 chưa được xếp vào chi bộ nào/],
-    ['a split child without a part', () => ({ kind: 'split', effectiveDate: day, decision, sourceOrgIds: [bdWard.id], targetOrgIds: [hcmWard.id, vtWard.id], mapping: [{ fromOrgId: bdCell.id, toOrgId: hcmWard.id }] }), /Chi bộ khu phố 2 chưa được xếp vào tổ chức mới nào/],
+    [
+      'a cycle in a move',
+      () => ({ kind: 'move', effectiveDate: day, decision, sourceOrgIds: [bd.id], targetOrgIds: [bdCell.id] }),
+      /vòng lặp/,
+    ],
+    [
+      'members left without a cell',
+      () => ({ kind: 'dissolve', effectiveDate: day, decision, sourceOrgIds: [bdCell.id], targetOrgIds: [bdWard.id] }),
+      /3 đảng viên của Chi bộ khu phố 1 chưa được xếp vào chi bộ nào/,
+    ],
+    [
+      'a split child without a part',
+      () => ({
+        kind: 'split',
+        effectiveDate: day,
+        decision,
+        sourceOrgIds: [bdWard.id],
+        targetOrgIds: [hcmWard.id, vtWard.id],
+        mapping: [{ fromOrgId: bdCell.id, toOrgId: hcmWard.id }],
+      }),
+      /Chi bộ khu phố 2 chưa được xếp vào tổ chức mới nào/,
+    ],
   ];
   for (const [what, body, message] of cases) {
     it(`refuses ${what}`, async () => {
@@ -140,23 +206,35 @@ describe('refusing bad input in Vietnamese, with nothing written', () => {
 
 describe('committing the merge', () => {
   it('writes everything in one transaction, dated 01/07/2025, and audits it', async () => {
-    const res = await admin.post('/api/reorg/operations', merge({
-      mapping: [{ fromOrgId: vtWard.id, toOrgId: hcmWard.id }],
-      roleMapping: [{ userRoleId: bdManagerRoleId, toOrgId: hcm.id }],
-    }));
+    const res = await admin.post(
+      '/api/reorg/operations',
+      merge({
+        mapping: [{ fromOrgId: vtWard.id, toOrgId: hcmWard.id }],
+        roleMapping: [{ userRoleId: bdManagerRoleId, toOrgId: hcm.id }],
+      }),
+    );
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ kind: 'merge', effectiveDate: day, successorOrgId: hcm.id, status: 'committed' });
     const { rows } = await db.query<{ id: number; parentId: number; validTo: string | null }>(
-      `SELECT id::int, parent_id::int AS "parentId", to_char(valid_to, 'YYYY-MM-DD') AS "validTo" FROM orgs WHERE id = ANY($1::bigint[]) ORDER BY id`, [[bd.id, vt.id, bdWard.id, vtWard.id]]);
+      `SELECT id::int, parent_id::int AS "parentId", to_char(valid_to, 'YYYY-MM-DD') AS "validTo" FROM orgs WHERE id = ANY($1::bigint[]) ORDER BY id`,
+      [[bd.id, vt.id, bdWard.id, vtWard.id]],
+    );
     expect(rows).toEqual([
       { id: bd.id, parentId: hcm.id, validTo: day },
       { id: vt.id, parentId: hcm.id, validTo: day },
       { id: bdWard.id, parentId: hcm.id, validTo: null },
       { id: vtWard.id, parentId: hcmWard.id, validTo: null },
     ]);
-    const tasks = await db.query<{ lead: number; partners: number[] }>('SELECT lead_org_id::int AS lead, partner_org_ids::int[] AS partners FROM tasks ORDER BY id');
-    expect(tasks.rows).toEqual([{ lead: central.id, partners: [hcm.id] }, { lead: hcm.id, partners: [] }]);
-    expect((await db.query('SELECT org_id::int AS o FROM explanation_requests WHERE id = $1', [explanationId])).rows[0]).toEqual({ o: hcm.id });
+    const tasks = await db.query<{ lead: number; partners: number[] }>(
+      'SELECT lead_org_id::int AS lead, partner_org_ids::int[] AS partners FROM tasks ORDER BY id',
+    );
+    expect(tasks.rows).toEqual([
+      { lead: central.id, partners: [hcm.id] },
+      { lead: hcm.id, partners: [] },
+    ]);
+    expect((await db.query('SELECT org_id::int AS o FROM explanation_requests WHERE id = $1', [explanationId])).rows[0]).toEqual({
+      o: hcm.id,
+    });
     const roles = await db.query<{ orgId: number }>('SELECT org_id::int AS "orgId" FROM user_roles WHERE user_id = $1', [bdManagerUserId]);
     expect(roles.rows).toEqual([{ orgId: hcm.id }]);
     expect((await db.query('SELECT 1 FROM user_roles WHERE id = $1', [bdOtherRoleId])).rows).toEqual([]);
@@ -167,11 +245,19 @@ describe('committing the merge', () => {
   it('shows the tree of 30/06/2025 as it stood, with that day’s members', async () => {
     const res = await admin.get(`/api/reorg/tree?asOf=2025-06-30&rootId=${bd.id}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().orgs.map((o: { name: string; depth: number; subtreeMembers: number }) => [o.name, o.depth, o.subtreeMembers])).toEqual([
-      ['Tỉnh ủy Bình Dương', 0, 5], ['Đảng ủy phường Dĩ An', 1, 5], ['Chi bộ khu phố 1', 2, 3], ['Chi bộ khu phố 2', 2, 2],
+    expect(
+      res.json().orgs.map((o: { name: string; depth: number; subtreeMembers: number }) => [o.name, o.depth, o.subtreeMembers]),
+    ).toEqual([
+      ['Tỉnh ủy Bình Dương', 0, 5],
+      ['Đảng ủy phường Dĩ An', 1, 5],
+      ['Chi bộ khu phố 1', 2, 3],
+      ['Chi bộ khu phố 2', 2, 2],
     ]);
     const today = await admin.get(`/api/reorg/tree?asOf=2025-07-01&rootId=${hcm.id}`);
-    const names = today.json().orgs.filter((o: { depth: number }) => o.depth === 1).map((o: { name: string }) => o.name);
+    const names = today
+      .json()
+      .orgs.filter((o: { depth: number }) => o.depth === 1)
+      .map((o: { name: string }) => o.name);
     expect(names).toEqual(['Đảng ủy phường Dĩ An', 'Đảng ủy phường Sài Gòn']);
     expect(today.json().orgs[0].subtreeMembers).toBe(8);
   });
@@ -195,18 +281,35 @@ describe('committing the merge', () => {
 
   it('shows the lineage both ways, and finds an org by a former name', async () => {
     const into = (await admin.get(`/api/reorg/lineage/${bd.id}`)).json();
-    expect(into.wentInto).toEqual([{ orgId: hcm.id, name: 'Thành ủy Thành phố Hồ Chí Minh', kind: 'merged_into', effectiveDate: day, decision }]);
+    expect(into.wentInto).toEqual([
+      { orgId: hcm.id, name: 'Thành ủy Thành phố Hồ Chí Minh', kind: 'merged_into', effectiveDate: day, decision },
+    ]);
     const from = (await admin.get(`/api/reorg/lineage/${hcm.id}`)).json();
     expect(from.cameFrom.map((c: { name: string }) => c.name)).toEqual(['Tỉnh ủy Bà Rịa - Vũng Tàu', 'Tỉnh ủy Bình Dương']);
-    const renamed = await admin.post('/api/reorg/operations', { kind: 'rename', effectiveDate: '2025-08-01', decision: 'Quyết định số 12-QĐ/TU', sourceOrgIds: [hcm.id], newName: 'Thành ủy TP.HCM' });
+    const renamed = await admin.post('/api/reorg/operations', {
+      kind: 'rename',
+      effectiveDate: '2025-08-01',
+      decision: 'Quyết định số 12-QĐ/TU',
+      sourceOrgIds: [hcm.id],
+      newName: 'Thành ủy TP.HCM',
+    });
     expect(renamed.statusCode).toBe(201);
     const hits = (await admin.get('/api/orgs/search?q=thanh pho ho chi minh')).json();
     expect(hits.map((h: { id: number }) => h.id)).toContain(hcm.id);
-    expect((await admin.get(`/api/reorg/lineage/${hcm.id}`)).json().names.map((n: { name: string }) => n.name)).toEqual(['Thành ủy Thành phố Hồ Chí Minh', 'Thành ủy TP.HCM']);
+    expect((await admin.get(`/api/reorg/lineage/${hcm.id}`)).json().names.map((n: { name: string }) => n.name)).toEqual([
+      'Thành ủy Thành phố Hồ Chí Minh',
+      'Thành ủy TP.HCM',
+    ]);
   });
 
   it('refuses an operation dated before a later one on the same org', async () => {
-    const res = await admin.post('/api/reorg/operations', { kind: 'change_kind', effectiveDate: '2025-07-15', decision: 'Quyết định số 13-QĐ/TU', sourceOrgIds: [hcm.id], newKind: 'district_committee' });
+    const res = await admin.post('/api/reorg/operations', {
+      kind: 'change_kind',
+      effectiveDate: '2025-07-15',
+      decision: 'Quyết định số 13-QĐ/TU',
+      sourceOrgIds: [hcm.id],
+      newKind: 'district_committee',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('đã có một thao tác sắp xếp hiệu lực từ 2025-08-01');
   });

@@ -22,7 +22,16 @@ beforeAll(async () => {
   ward = await buildOrg(db, { parent: city, name: 'Đảng ủy phường Đông Hòa', kind: 'commune_committee' });
   indicatorId = (await db.query<{ id: number }>(`SELECT id FROM indicators WHERE code = 'NEW_MEMBERS'`)).rows[0]!.id;
   documentId = (await buildDocument(db, ward, { kind: 'plan', number: 1, symbol: '01-KH', title: 'Kế hoạch thử' })).id;
-  itemId = await buildItem(db, documentId, { kind: 'target', position: 1, text: 'Kết nạp đảng viên', indicator: 'NEW_MEMBERS', comparator: '>=', value: 10, unit: 'đảng viên', byYear: 2025 });
+  itemId = await buildItem(db, documentId, {
+    kind: 'target',
+    position: 1,
+    text: 'Kết nạp đảng viên',
+    indicator: 'NEW_MEMBERS',
+    comparator: '>=',
+    value: 10,
+    unit: 'đảng viên',
+    byYear: 2025,
+  });
   const taskItem = await buildItem(db, documentId, { kind: 'task', position: 2, text: 'Chỉnh trang đô thị' });
   taskId = await buildTask(db, ward, { itemId: taskItem, title: 'Chỉnh trang đô thị', dueDate: '2024-12-31' });
   const manager = await buildUser(db, [{ org: ward, role: 'manager' }]);
@@ -42,17 +51,29 @@ async function submitted(periodKey: string, progress: number) {
   const list = await wardReporter.get(`/api/reports?documentId=${documentId}&orgId=${ward.id}&periodKey=${periodKey}`);
   const r = list.json().items[0] as { id: number; version: number };
   const saved = await wardReporter.put(`/api/reports/${r.id}`, {
-    version: r.version, targets: [{ itemId, value: 3 }], tasks: [{ taskId, status: 'in_progress', progress }],
+    version: r.version,
+    targets: [{ itemId, value: 3 }],
+    tasks: [{ taskId, status: 'in_progress', progress }],
   });
   expect(saved.statusCode).toBe(200);
-  const sub = await wardReporter.post(`/api/reports/${r.id}/submit`, { version: saved.json().version, idempotencyKey: `submit-${periodKey}-0001` });
+  const sub = await wardReporter.post(`/api/reports/${r.id}/submit`, {
+    version: saved.json().version,
+    idempotencyKey: `submit-${periodKey}-0001`,
+  });
   expect(sub.statusCode).toBe(200);
   return { id: r.id, version: sub.json().version as number };
 }
 
-const taskRow = async () => (await db.query<{ progress: number; version: number }>('SELECT progress, version FROM tasks WHERE id = $1', [taskId])).rows[0]!;
+const taskRow = async () =>
+  (await db.query<{ progress: number; version: number }>('SELECT progress, version FROM tasks WHERE id = $1', [taskId])).rows[0]!;
 const cityRollup = async (periodKey: string) =>
-  (await db.query('SELECT sum_value::float8 AS s FROM indicator_rollups WHERE org_id = $1 AND indicator_id = $2 AND period_key = $3', [city.id, indicatorId, periodKey])).rows[0]?.s ?? null;
+  (
+    await db.query('SELECT sum_value::float8 AS s FROM indicator_rollups WHERE org_id = $1 AND indicator_id = $2 AND period_key = $3', [
+      city.id,
+      indicatorId,
+      periodKey,
+    ])
+  ).rows[0]?.s ?? null;
 
 describe('approval and the task progress it carries', () => {
   let r: { id: number; version: number };
@@ -60,7 +81,9 @@ describe('approval and the task progress it carries', () => {
     r = await submitted('2024-Q1', 30);
     const before = await taskRow();
     // The documents side fails (a stand-in for any error in updateTask).
-    await adminDb().query(`CREATE FUNCTION test_refuse_task() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'task refused'; END $$`);
+    await adminDb().query(
+      `CREATE FUNCTION test_refuse_task() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'task refused'; END $$`,
+    );
     await adminDb().query(`CREATE TRIGGER test_refuse_task BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION test_refuse_task()`);
     try {
       const res = await cityApprover.post(`/api/reports/${r.id}/approve`, { version: r.version, idempotencyKey: 'approve-q1-0001' });
@@ -73,7 +96,10 @@ describe('approval and the task progress it carries', () => {
     expect(rows[0]).toMatchObject({ status: 'submitted', version: r.version });
     expect(await cityRollup('2024-Q1')).toBeNull();
     expect(await taskRow()).toEqual(before);
-    const { rows: audit } = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'report' AND entity_id = $1 AND action = 'approve'`, [String(r.id)]);
+    const { rows: audit } = await db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'report' AND entity_id = $1 AND action = 'approve'`,
+      [String(r.id)],
+    );
     expect(audit[0].n).toBe(0);
   });
 
@@ -85,7 +111,9 @@ describe('approval and the task progress it carries', () => {
     expect(await taskRow()).toEqual({ progress: 30, version: before.version + 1 });
     expect(await cityRollup('2024-Q1')).toBe(3);
     const { rows } = await db.query(
-      `SELECT actor_name FROM audit_log WHERE entity = 'task' AND entity_id = $1 AND action = 'update' ORDER BY id DESC LIMIT 1`, [String(taskId)]);
+      `SELECT actor_name FROM audit_log WHERE entity = 'task' AND entity_id = $1 AND action = 'update' ORDER BY id DESC LIMIT 1`,
+      [String(taskId)],
+    );
     expect(rows[0]).toMatchObject({ actor_name: 'Phê duyệt báo cáo' });
     // A retried approval with the same key changes nothing more.
     const again = await cityApprover.post(`/api/reports/${r.id}/approve`, { version: r.version, idempotencyKey: 'approve-q1-0002' });
@@ -95,7 +123,9 @@ describe('approval and the task progress it carries', () => {
 
   it('shows the approved value in the dashboard series of the org and its ancestors', async () => {
     const res = await cityApprover.get(`/api/rollups?indicatorId=${indicatorId}&orgId=${city.id}&asOf=2024-12-31`);
-    expect(res.json().periods).toEqual([{ periodKey: '2024-Q1', periodEnd: '2024-03-31', own: null, subtree: 3, numerator: null, denominator: null, reporting: 1 }]);
+    expect(res.json().periods).toEqual([
+      { periodKey: '2024-Q1', periodEnd: '2024-03-31', own: null, subtree: 3, numerator: null, denominator: null, reporting: 1 },
+    ]);
     const own = await cityApprover.get(`/api/rollups?indicatorId=${indicatorId}&orgId=${ward.id}&asOf=2024-12-31`);
     expect(own.json().periods[0]).toMatchObject({ own: 3, subtree: 3 });
     expect((await cityApprover.get(`/api/rollups?indicatorId=${indicatorId}&orgId=${city.id}&asOf=2024-03-30`)).json().periods).toEqual([]);

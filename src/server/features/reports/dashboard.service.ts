@@ -7,7 +7,14 @@ import type { Db, Queryable } from '../../db/pool';
 import { addTallies, emptyTally, tallyReports, percentOf, TASK_BUCKETS, type ReportTally, type TaskBucket } from '../../../domain/reports';
 import { vnToday } from '../../../domain/vn-time';
 import {
-  evaluateTarget, resolveGoal, TARGET_STATUSES, type IndicatorDirection, type TargetComparator, type TargetSpec, type TargetStatus, type YearValue,
+  evaluateTarget,
+  resolveGoal,
+  TARGET_STATUSES,
+  type IndicatorDirection,
+  type TargetComparator,
+  type TargetSpec,
+  type TargetStatus,
+  type YearValue,
 } from '../../../domain/targets';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
@@ -25,21 +32,50 @@ import { OVERSIGHT_RATE_CODE, oversightCoverageSeries } from '../oversight';
  * every figure): `$asOf` is the SQL parameter holding the viewed date.
  */
 const overdueSql = (asOf: string) => `(t.status NOT IN ('done','cancelled') AND t.due_date < ${asOf}::date)`;
-const bucketSql = (asOf: string) => `(CASE WHEN ${overdueSql(asOf)} THEN 'overdue' WHEN t.status IN ('done','cancelled','not_started') THEN t.status ELSE 'in_progress' END)`;
+const bucketSql = (asOf: string) =>
+  `(CASE WHEN ${overdueSql(asOf)} THEN 'overdue' WHEN t.status IN ('done','cancelled','not_started') THEN t.status ELSE 'in_progress' END)`;
 
 type TargetItemRow = {
-  id: number; text: string; position: number; indicatorId: number | null; indicatorCode: string | null; indicatorName: string | null; aggregation: string | null; direction: IndicatorDirection | null;
-  comparator: TargetComparator | null; value: number | null; valueMin: number | null; valueMax: number | null; unit: string | null; perYear: boolean;
-  byYear: number | null; baselineValue: number | null; baselineYear: number | null; yearlyPath: YearValue[] | null;
+  id: number;
+  text: string;
+  position: number;
+  indicatorId: number | null;
+  indicatorCode: string | null;
+  indicatorName: string | null;
+  aggregation: string | null;
+  direction: IndicatorDirection | null;
+  comparator: TargetComparator | null;
+  value: number | null;
+  valueMin: number | null;
+  valueMax: number | null;
+  unit: string | null;
+  perYear: boolean;
+  byYear: number | null;
+  baselineValue: number | null;
+  baselineYear: number | null;
+  yearlyPath: YearValue[] | null;
 };
 
 export type DashboardTarget = {
-  itemId: number; text: string; statement: string | null; indicatorId: number | null; indicatorName: string | null; aggregation: string | null; unit: string;
-  status: TargetStatus; reason: string; latest: number | null; latestPeriod: string | null; requiredRate: number | null;
+  itemId: number;
+  text: string;
+  statement: string | null;
+  indicatorId: number | null;
+  indicatorName: string | null;
+  aggregation: string | null;
+  unit: string;
+  status: TargetStatus;
+  reason: string;
+  latest: number | null;
+  latestPeriod: string | null;
+  requiredRate: number | null;
   /** Where the actuals come from: approved reports, or study check-ins (STUDY_RATE, see study-actuals.service). */
   source: 'reports' | 'study' | 'grading' | 'oversight';
   actuals: { periodKey: string; periodEnd: string; value: number | null; reporting: number }[];
-  yearly: YearValue[]; plan: YearValue[]; forecast: YearValue[]; openExplanations: number;
+  yearly: YearValue[];
+  plan: YearValue[];
+  forecast: YearValue[];
+  openExplanations: number;
 };
 
 async function resolveScope(db: Db, actor: Actor, documentId: number, orgId: number | undefined) {
@@ -76,7 +112,11 @@ function planOf(spec: TargetSpec, direction: IndicatorDirection, startYear: numb
   if (spec.baselineValue === null) return [{ year: due, value: goal.threshold }];
   const from = spec.baselineYear ?? startYear;
   const out: YearValue[] = [];
-  for (let y = from; y <= due; y++) out.push({ year: y, value: Math.round((spec.baselineValue + ((goal.threshold - spec.baselineValue) * (y - from)) / Math.max(1, due - from)) * 100) / 100 });
+  for (let y = from; y <= due; y++)
+    out.push({
+      year: y,
+      value: Math.round((spec.baselineValue + ((goal.threshold - spec.baselineValue) * (y - from)) / Math.max(1, due - from)) * 100) / 100,
+    });
   return out;
 }
 
@@ -108,7 +148,11 @@ export function clearEvaluationMemo() {
   statements.clear();
 }
 
-function evaluate(spec: TargetSpec, yearly: YearValue[], opts: { asOfYear: number; termStartYear: number; termEndYear: number; direction: IndicatorDirection }): Evaluation {
+function evaluate(
+  spec: TargetSpec,
+  yearly: YearValue[],
+  opts: { asOfYear: number; termStartYear: number; termEndYear: number; direction: IndicatorDirection },
+): Evaluation {
   return memo(evaluations, JSON.stringify([spec, yearly, opts.asOfYear, opts.termStartYear, opts.termEndYear, opts.direction]), () => {
     try {
       return evaluateTarget(spec, yearly, opts);
@@ -118,7 +162,12 @@ function evaluate(spec: TargetSpec, yearly: YearValue[], opts: { asOfYear: numbe
   });
 }
 
-export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, org: { id: number; path: string }, asOf: string): Promise<DashboardTarget[]> {
+export async function evaluateDocumentTargets(
+  db: Queryable,
+  doc: DocumentRow,
+  org: { id: number; path: string },
+  asOf: string,
+): Promise<DashboardTarget[]> {
   const orgId = org.id;
   const { rows: items } = await db.query<TargetItemRow>(
     `SELECT i.id, i.text, i.position, i.indicator_id AS "indicatorId", ind.code AS "indicatorCode", ind.name AS "indicatorName", ind.aggregation, ind.direction,
@@ -138,35 +187,81 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
       // Only requests addressed to the viewed org or below: a ward's view does not count the city's.
       `SELECT item_id AS "itemId", count(*)::int AS n FROM explanation_requests
         WHERE document_id = $1 AND item_id IS NOT NULL AND status <> 'closed' AND path_of(org_id) <@ (SELECT path FROM orgs WHERE id = $2)
-        GROUP BY 1`, [doc.id, orgId]),
+        GROUP BY 1`,
+      [doc.id, orgId],
+    ),
   ]);
   const explanations = new Map(ex.map((e) => [e.itemId, e.n]));
   const graded = await gradingSeriesOf(db, items, org.path, asOf);
-  const overseen = items.some((i) => i.indicatorCode?.toUpperCase() === OVERSIGHT_RATE_CODE) ? await oversightCoverageSeries(db, org.path, startYear, endYear, asOf) : [];
+  const overseen = items.some((i) => i.indicatorCode?.toUpperCase() === OVERSIGHT_RATE_CODE)
+    ? await oversightCoverageSeries(db, org.path, startYear, endYear, asOf)
+    : [];
   // Targets are judged on whole years: until 31/12 a year's figure is still year-to-date, and
   // judging it would give a due-year target its final verdict on a partial year.
   const asOfYear = asOf.endsWith('-12-31') ? Number(asOf.slice(0, 4)) : Number(asOf.slice(0, 4)) - 1;
   return items.map((it) => {
     const fromStudy = studied !== undefined && it.indicatorCode?.toUpperCase() === STUDY_RATE_CODE;
     const fromGrading = it.indicatorCode ? graded.get(it.indicatorCode.toUpperCase()) : undefined;
-    const fromOversight = it.indicatorCode?.toUpperCase() === OVERSIGHT_RATE_CODE && overseen.length > 0 ? oversightPointsOf(overseen, it.perYear) : undefined;
-    const points = fromStudy ? studied : fromGrading ? fromGrading : fromOversight ? fromOversight : it.indicatorId !== null ? (series.get(it.indicatorId) ?? []) : [];
+    const fromOversight =
+      it.indicatorCode?.toUpperCase() === OVERSIGHT_RATE_CODE && overseen.length > 0 ? oversightPointsOf(overseen, it.perYear) : undefined;
+    const points = fromStudy
+      ? studied
+      : fromGrading
+        ? fromGrading
+        : fromOversight
+          ? fromOversight
+          : it.indicatorId !== null
+            ? (series.get(it.indicatorId) ?? [])
+            : [];
     const useOwn = it.aggregation === 'none' || it.aggregation === null;
     const yearly = yearlyOf(points, useOwn).filter((y) => y.year <= asOfYear);
     const spec: TargetSpec = {
-      comparator: it.comparator ?? '>=', value: it.value, valueMin: it.valueMin, valueMax: it.valueMax, unit: it.unit ?? '', perYear: it.perYear,
-      byYear: it.byYear, baselineValue: it.baselineValue, baselineYear: it.baselineYear, yearlyPath: it.yearlyPath,
+      comparator: it.comparator ?? '>=',
+      value: it.value,
+      valueMin: it.valueMin,
+      valueMax: it.valueMax,
+      unit: it.unit ?? '',
+      perYear: it.perYear,
+      byYear: it.byYear,
+      baselineValue: it.baselineValue,
+      baselineYear: it.baselineYear,
+      yearlyPath: it.yearlyPath,
     };
     const direction = it.direction ?? 'higher_better';
     const ev = evaluate(spec, yearly, { asOfYear, termStartYear: startYear, termEndYear: endYear, direction });
-    const statementInput = { comparator: it.comparator, value: it.value, valueMin: it.valueMin, valueMax: it.valueMax, unit: it.unit, perYear: it.perYear };
+    const statementInput = {
+      comparator: it.comparator,
+      value: it.value,
+      valueMin: it.valueMin,
+      valueMax: it.valueMax,
+      unit: it.unit,
+      perYear: it.perYear,
+    };
     const last = [...points].reverse().find((p) => (useOwn ? p.own : (p.subtree ?? p.own)) !== null);
     return {
-      itemId: it.id, text: it.text, statement: memo(statements, JSON.stringify(statementInput), () => statementOf(statementInput)), indicatorId: it.indicatorId, indicatorName: it.indicatorName, aggregation: it.aggregation, unit: spec.unit,
-      status: ev.status, reason: ev.reason, requiredRate: ev.requiredRate ?? null, source: fromStudy ? 'study' : fromGrading ? 'grading' : fromOversight ? 'oversight' : 'reports',
-      latest: last ? (useOwn ? last.own : (last.subtree ?? last.own)) : null, latestPeriod: last?.periodKey ?? null,
-      actuals: points.map((p) => ({ periodKey: p.periodKey, periodEnd: p.periodEnd, value: useOwn ? p.own : (p.subtree ?? p.own), reporting: p.reporting })),
-      yearly, plan: planOf(spec, direction, startYear, endYear), forecast: ev.forecast, openExplanations: explanations.get(it.id) ?? 0,
+      itemId: it.id,
+      text: it.text,
+      statement: memo(statements, JSON.stringify(statementInput), () => statementOf(statementInput)),
+      indicatorId: it.indicatorId,
+      indicatorName: it.indicatorName,
+      aggregation: it.aggregation,
+      unit: spec.unit,
+      status: ev.status,
+      reason: ev.reason,
+      requiredRate: ev.requiredRate ?? null,
+      source: fromStudy ? 'study' : fromGrading ? 'grading' : fromOversight ? 'oversight' : 'reports',
+      latest: last ? (useOwn ? last.own : (last.subtree ?? last.own)) : null,
+      latestPeriod: last?.periodKey ?? null,
+      actuals: points.map((p) => ({
+        periodKey: p.periodKey,
+        periodEnd: p.periodEnd,
+        value: useOwn ? p.own : (p.subtree ?? p.own),
+        reporting: p.reporting,
+      })),
+      yearly,
+      plan: planOf(spec, direction, startYear, endYear),
+      forecast: ev.forecast,
+      openExplanations: explanations.get(it.id) ?? 0,
     };
   });
 }
@@ -176,12 +271,27 @@ export async function evaluateDocumentTargets(db: Queryable, doc: DocumentRow, o
  * year with its parts. A code with nothing decided yet is left out: its reported series stands.
  */
 async function gradingSeriesOf(db: Queryable, items: TargetItemRow[], orgPath: string, asOf: string): Promise<Map<string, SeriesPoint[]>> {
-  const codes = [...new Set(items.map((i) => i.indicatorCode?.toUpperCase()).filter((c): c is keyof typeof GOOD_RATE_CODES => !!c && c in GOOD_RATE_CODES))];
+  const codes = [
+    ...new Set(
+      items.map((i) => i.indicatorCode?.toUpperCase()).filter((c): c is keyof typeof GOOD_RATE_CODES => !!c && c in GOOD_RATE_CODES),
+    ),
+  ];
   const out = new Map<string, SeriesPoint[]>();
   for (const code of codes) {
     const rows = await goodRateSeries(db, orgPath, GOOD_RATE_CODES[code], asOf);
     if (rows.length === 0) continue;
-    out.set(code, rows.map((r) => ({ periodKey: r.year, periodEnd: `${r.year}-12-31`, own: r.percent, subtree: r.percent, numerator: r.numerator, denominator: r.denominator, reporting: 0 })));
+    out.set(
+      code,
+      rows.map((r) => ({
+        periodKey: r.year,
+        periodEnd: `${r.year}-12-31`,
+        own: r.percent,
+        subtree: r.percent,
+        numerator: r.numerator,
+        denominator: r.denominator,
+        reporting: 0,
+      })),
+    );
   }
   return out;
 }
@@ -195,7 +305,15 @@ function oversightPointsOf(rows: Awaited<ReturnType<typeof oversightCoverageSeri
   return rows.map((r) => {
     const numerator = perYear ? r.coveredYear : r.coveredTerm;
     const percent = perYear ? r.percentYear : r.percentTerm;
-    return { periodKey: String(r.year), periodEnd: `${r.year}-12-31`, own: percent, subtree: percent, numerator, denominator: r.denominator, reporting: 0 };
+    return {
+      periodKey: String(r.year),
+      periodEnd: `${r.year}-12-31`,
+      own: percent,
+      subtree: percent,
+      numerator,
+      denominator: r.denominator,
+      reporting: 0,
+    };
   });
 }
 
@@ -212,19 +330,23 @@ async function concretizedTargets(db: Queryable, doc: DocumentRow, org: { id: nu
       WHERE di.implements_series_id = $1 AND d.org_id = $2 AND d.status IN ('adopted','expired') ORDER BY d.id`,
     [doc.seriesId, org.id],
   );
-  return Promise.all(plans.map(async (plan) => {
-    const [targets, { rows: links }] = await Promise.all([
-      evaluateDocumentTargets(db, plan, org, asOf),
-      db.query<{ childId: number; parentId: number }>(
-        `SELECT l.child_item_id AS "childId", l.parent_item_id AS "parentId" FROM item_links l
+  return Promise.all(
+    plans.map(async (plan) => {
+      const [targets, { rows: links }] = await Promise.all([
+        evaluateDocumentTargets(db, plan, org, asOf),
+        db.query<{ childId: number; parentId: number }>(
+          `SELECT l.child_item_id AS "childId", l.parent_item_id AS "parentId" FROM item_links l
            JOIN document_items c ON c.id = l.child_item_id JOIN document_items p ON p.id = l.parent_item_id
-          WHERE c.document_id = $1 AND p.document_id = $2`, [plan.id, doc.id]),
-    ]);
-    return {
-      document: { id: plan.id, symbol: plan.symbol, title: plan.title },
-      targets: targets.map((t) => ({ ...t, parentItemIds: links.filter((l) => l.childId === t.itemId).map((l) => l.parentId) })),
-    };
-  }));
+          WHERE c.document_id = $1 AND p.document_id = $2`,
+          [plan.id, doc.id],
+        ),
+      ]);
+      return {
+        document: { id: plan.id, symbol: plan.symbol, title: plan.title },
+        targets: targets.map((t) => ({ ...t, parentItemIds: links.filter((l) => l.childId === t.itemId).map((l) => l.parentId) })),
+      };
+    }),
+  );
 }
 
 /**
@@ -267,12 +389,21 @@ export async function getDashboard(db: Db, actor: Actor, documentId: number, q: 
         GROUP BY 1, 2, 3, 4`,
       [doc.id, org.path, depth, periodKey],
     ),
-    db.query<ChildRow>(`SELECT id AS "childId", name AS "childName", path::text AS "childPath" FROM orgs WHERE parent_id = $1 ORDER BY name COLLATE "vi-x-icu"`, [org.id]),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM explanation_requests WHERE document_id = $1 AND path_of(org_id) <@ $2::ltree AND status = 'open'`, [doc.id, org.path]),
+    db.query<ChildRow>(
+      `SELECT id AS "childId", name AS "childName", path::text AS "childPath" FROM orgs WHERE parent_id = $1 ORDER BY name COLLATE "vi-x-icu"`,
+      [org.id],
+    ),
+    db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM explanation_requests WHERE document_id = $1 AND path_of(org_id) <@ $2::ltree AND status = 'open'`,
+      [doc.id, org.path],
+    ),
     org.id === doc.orgId ? Promise.resolve([]) : concretizedTargets(db, doc, org, asOf),
   ]);
 
-  const targetCounts = Object.fromEntries(TARGET_STATUSES.map((s) => [s, targets.filter((t) => t.status === s).length])) as Record<TargetStatus, number>;
+  const targetCounts = Object.fromEntries(TARGET_STATUSES.map((s) => [s, targets.filter((t) => t.status === s).length])) as Record<
+    TargetStatus,
+    number
+  >;
   const taskCounts = Object.fromEntries(TASK_BUCKETS.map((b) => [b, 0])) as Record<TaskBucket, number>;
   const heat = new Map<string, { total: number; overdue: number; done: number }>();
   for (const r of taskRows.rows) {
@@ -287,16 +418,30 @@ export async function getDashboard(db: Db, actor: Actor, documentId: number, q: 
   let total: ReportTally = emptyTally();
   for (const r of reportRows.rows) {
     const one = tallyReports([r], asOf);
-    const group: ReportTally = { expected: one.expected * r.n, submitted: one.submitted * r.n, onTime: one.onTime * r.n, approved: one.approved * r.n, late: one.late * r.n };
+    const group: ReportTally = {
+      expected: one.expected * r.n,
+      submitted: one.submitted * r.n,
+      onTime: one.onTime * r.n,
+      approved: one.approved * r.n,
+      late: one.late * r.n,
+    };
     byChild.set(r.childPath, addTallies(byChild.get(r.childPath) ?? emptyTally(), group));
     total = addTallies(total, group);
   }
   const childEntry = (c: { childId: number; childName: string; childPath: string }) => {
     const t = byChild.get(c.childPath) ?? emptyTally();
     const h = heat.get(c.childPath) ?? { total: 0, overdue: 0, done: 0 };
-    return { orgId: c.childId, orgName: c.childName, tasks: h, reports: { ...t, submittedPct: percentOf(t.submitted, t.expected), onTimePct: percentOf(t.onTime, t.expected) } };
+    return {
+      orgId: c.childId,
+      orgName: c.childName,
+      tasks: h,
+      reports: { ...t, submittedPct: percentOf(t.submitted, t.expected), onTimePct: percentOf(t.onTime, t.expected) },
+    };
   };
-  const own = heat.get(org.path) || byChild.get(org.path) ? [childEntry({ childId: org.id, childName: `${org.name} (cấp mình)`, childPath: org.path })] : [];
+  const own =
+    heat.get(org.path) || byChild.get(org.path)
+      ? [childEntry({ childId: org.id, childName: `${org.name} (cấp mình)`, childPath: org.path })]
+      : [];
   return {
     document: { id: doc.id, symbol: doc.symbol, title: doc.title, term: doc.term, orgId: doc.orgId, orgName: doc.orgName },
     org: { id: org.id, name: org.name, path: org.path, parentId: org.parentId },
@@ -306,19 +451,31 @@ export async function getDashboard(db: Db, actor: Actor, documentId: number, q: 
     tasks: { counts: taskCounts, overdue: taskCounts.overdue },
     periods,
     concretized,
-    reports: { periodKey, ...total, submittedPct: percentOf(total.submitted, total.expected), onTimePct: percentOf(total.onTime, total.expected) },
+    reports: {
+      periodKey,
+      ...total,
+      submittedPct: percentOf(total.submitted, total.expected),
+      onTimePct: percentOf(total.onTime, total.expected),
+    },
     children: [...own, ...children.rows.map(childEntry)].filter((c) => c.tasks.total > 0 || c.reports.expected > 0),
     openExplanations: explanations.rows[0]?.n ?? 0,
   };
 }
 
 /** The list behind a number of the dashboard: targets of a status, tasks, overdue tasks, reports. */
-export async function getDashboardList(db: Db, actor: Actor, documentId: number, q: { orgId?: number; asOf?: string; periodKey?: string; list: 'targets' | 'tasks' | 'overdue_tasks' | 'reports'; status?: string }) {
+export async function getDashboardList(
+  db: Db,
+  actor: Actor,
+  documentId: number,
+  q: { orgId?: number; asOf?: string; periodKey?: string; list: 'targets' | 'tasks' | 'overdue_tasks' | 'reports'; status?: string },
+) {
   const { doc, org } = await resolveScope(db, actor, documentId, q.orgId);
   const asOf = q.asOf ?? vnToday();
   if (q.list === 'targets') {
     const targets = await evaluateDocumentTargets(db, doc, org, asOf);
-    return { rows: targets.filter((t) => !q.status || t.status === q.status).map(({ actuals: _a, plan: _p, forecast: _f, yearly: _y, ...t }) => t) };
+    return {
+      rows: targets.filter((t) => !q.status || t.status === q.status).map(({ actuals: _a, plan: _p, forecast: _f, yearly: _y, ...t }) => t),
+    };
   }
   if (q.list === 'reports') {
     const { rows } = await db.query(

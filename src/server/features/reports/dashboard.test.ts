@@ -14,7 +14,8 @@ let bd: number;
 
 beforeAll(async () => {
   ({ db, admin, close } = await openDemo());
-  bd = (await db.query<{ id: number }>(`SELECT id FROM documents WHERE symbol = '01-NQ/TU' AND kind = 'resolution' ORDER BY id LIMIT 1`)).rows[0]!.id;
+  bd = (await db.query<{ id: number }>(`SELECT id FROM documents WHERE symbol = '01-NQ/TU' AND kind = 'resolution' ORDER BY id LIMIT 1`))
+    .rows[0]!.id;
 }, 300_000); // includes waiting for another file to build the demo template (test/db.ts)
 afterAll(async () => close());
 
@@ -38,7 +39,10 @@ describe('the dashboard, as of a date', () => {
     const older = d.periods.at(-1).key;
     const picked = await dashboard(`?periodKey=${older}`);
     expect(picked.reports.periodKey).toBe(older);
-    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE document_id = $1 AND period_key = $2', [bd, older]);
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE document_id = $1 AND period_key = $2', [
+      bd,
+      older,
+    ]);
     expect(picked.reports.expected).toBe(rows[0]!.n);
     const list = (await admin.get(`/api/documents/${bd}/dashboard/list?list=reports&periodKey=${older}`)).json();
     expect(list.rows.every((r: Json) => r.periodKey === older)).toBe(true);

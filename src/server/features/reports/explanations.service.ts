@@ -42,7 +42,9 @@ export async function createExplanation(db: Db, actor: Actor, input: CreateExpla
   }
   if (input.taskId !== undefined) {
     const { rows } = await db.query<{ documentId: number | null; leadPath: string }>(
-      `SELECT i.document_id AS "documentId", path_of(t.lead_org_id)::text AS "leadPath" FROM tasks t LEFT JOIN document_items i ON i.id = t.item_id WHERE t.id = $1`, [input.taskId]);
+      `SELECT i.document_id AS "documentId", path_of(t.lead_org_id)::text AS "leadPath" FROM tasks t LEFT JOIN document_items i ON i.id = t.item_id WHERE t.id = $1`,
+      [input.taskId],
+    );
     if (!rows[0] || !isWithin(rows[0].leadPath, org.path)) throw notFound({ vi: 'Không tìm thấy nhiệm vụ.', en: 'Task not found.' });
     documentId ??= rows[0].documentId;
   }
@@ -51,10 +53,23 @@ export async function createExplanation(db: Db, actor: Actor, input: CreateExpla
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO explanation_requests (document_id, item_id, task_id, org_id, question, due_date, asked_by, asked_by_name, is_sample)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [documentId, input.itemId ?? null, input.taskId ?? null, org.id, input.question.normalize('NFC'), input.dueDate, actor.userId, actor.fullName, opts.isSample ?? false],
+      [
+        documentId,
+        input.itemId ?? null,
+        input.taskId ?? null,
+        org.id,
+        input.question.normalize('NFC'),
+        input.dueDate,
+        actor.userId,
+        actor.fullName,
+        opts.isSample ?? false,
+      ],
     );
     const newId = rows[0]!.id;
-    await tx.query(`INSERT INTO explanation_messages (request_id, author_id, author_name, kind, body) VALUES ($1, $2, $3, 'question', $4)`, [newId, actor.userId, actor.fullName, input.question.normalize('NFC')]);
+    await tx.query(
+      `INSERT INTO explanation_messages (request_id, author_id, author_name, kind, body) VALUES ($1, $2, $3, 'question', $4)`,
+      [newId, actor.userId, actor.fullName, input.question.normalize('NFC')],
+    );
     // The responsible org's reporters see it in the app.
     await tx.query(
       `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
@@ -63,7 +78,15 @@ export async function createExplanation(db: Db, actor: Actor, input: CreateExpla
        ON CONFLICT DO NOTHING`,
       [org.id, input.question.slice(0, 300), newId],
     );
-    await recordAudit(tx, actor, { action: 'create', entity: 'explanation', entityId: newId, orgId: org.id, orgPath: org.path, summary: `Yêu cầu ${org.name} giải trình`, after: input });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'explanation',
+      entityId: newId,
+      orgId: org.id,
+      orgPath: org.path,
+      summary: `Yêu cầu ${org.name} giải trình`,
+      after: input,
+    });
     return newId;
   });
   return getExplanation(db, actor, id);
@@ -71,10 +94,15 @@ export async function createExplanation(db: Db, actor: Actor, input: CreateExpla
 
 export async function getExplanation(db: Db, actor: Actor, id: number) {
   const scope = scopeOf(actor, 'reports.read');
-  const { rows } = await db.query<ExplanationRow>(`SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[])`, [id, scope]);
+  const { rows } = await db.query<ExplanationRow>(
+    `SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[])`,
+    [id, scope],
+  );
   if (!rows[0]) throw explanationNotFound();
   const { rows: messages } = await db.query(
-    `SELECT id, author_name AS "authorName", kind, body, created_at AS "createdAt" FROM explanation_messages WHERE request_id = $1 ORDER BY id`, [id]);
+    `SELECT id, author_name AS "authorName", kind, body, created_at AS "createdAt" FROM explanation_messages WHERE request_id = $1 ORDER BY id`,
+    [id],
+  );
   return { ...present(actor, rows[0]), messages };
 }
 
@@ -95,15 +123,30 @@ export async function findExplanations(db: Db, actor: Actor, q: { itemId?: numbe
 export async function answerExplanation(db: Db, actor: Actor, id: number, version: number, body: string) {
   await inTransaction(db, async (tx) => {
     const scope = scopeOf(actor, 'reports.read');
-    const { rows } = await tx.query<ExplanationRow>(`SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[]) FOR UPDATE OF e`, [id, scope]);
+    const { rows } = await tx.query<ExplanationRow>(
+      `SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[]) FOR UPDATE OF e`,
+      [id, scope],
+    );
     const row = rows[0];
     if (!row) throw explanationNotFound();
     requireAnswerExplanation(actor, row.orgPath);
     if (row.version !== version) throw versionConflict();
     if (row.status === 'closed') throw new AppError('conflict', { vi: 'Yêu cầu giải trình đã đóng.', en: 'The request is closed.' });
-    await tx.query(`INSERT INTO explanation_messages (request_id, author_id, author_name, kind, body) VALUES ($1, $2, $3, 'answer', $4)`, [id, actor.userId, actor.fullName, body.normalize('NFC')]);
+    await tx.query(`INSERT INTO explanation_messages (request_id, author_id, author_name, kind, body) VALUES ($1, $2, $3, 'answer', $4)`, [
+      id,
+      actor.userId,
+      actor.fullName,
+      body.normalize('NFC'),
+    ]);
     await tx.query(`UPDATE explanation_requests SET status = 'answered', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
-    await recordAudit(tx, actor, { action: 'answer', entity: 'explanation', entityId: id, orgId: row.orgId, orgPath: row.orgPath, summary: 'Trả lời yêu cầu giải trình' });
+    await recordAudit(tx, actor, {
+      action: 'answer',
+      entity: 'explanation',
+      entityId: id,
+      orgId: row.orgId,
+      orgPath: row.orgPath,
+      summary: 'Trả lời yêu cầu giải trình',
+    });
   });
   return getExplanation(db, actor, id);
 }
@@ -112,13 +155,23 @@ export async function answerExplanation(db: Db, actor: Actor, id: number, versio
 export async function closeExplanation(db: Db, actor: Actor, id: number, version: number) {
   await inTransaction(db, async (tx) => {
     const scope = scopeOf(actor, 'reports.read');
-    const { rows } = await tx.query<ExplanationRow>(`SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[]) FOR UPDATE OF e`, [id, scope]);
+    const { rows } = await tx.query<ExplanationRow>(
+      `SELECT ${columns} FROM ${from} WHERE e.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[]) FOR UPDATE OF e`,
+      [id, scope],
+    );
     const row = rows[0];
     if (!row) throw explanationNotFound();
     requireAskExplanation(actor, row.orgPath, defaultMessages.forbidden);
     if (row.version !== version) throw versionConflict();
     await tx.query(`UPDATE explanation_requests SET status = 'closed', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
-    await recordAudit(tx, actor, { action: 'close', entity: 'explanation', entityId: id, orgId: row.orgId, orgPath: row.orgPath, summary: 'Đóng yêu cầu giải trình' });
+    await recordAudit(tx, actor, {
+      action: 'close',
+      entity: 'explanation',
+      entityId: id,
+      orgId: row.orgId,
+      orgPath: row.orgPath,
+      summary: 'Đóng yêu cầu giải trình',
+    });
   });
   return getExplanation(db, actor, id);
 }
@@ -162,7 +215,17 @@ export async function getMyWork(db: Db, actor: Actor, asOf = vnToday()) {
         WHERE o.path = ANY($1::ltree[]) AND e.status = 'open' ORDER BY e.due_date LIMIT 50`,
       [writePaths],
     ),
-    db.query(`SELECT id, kind, title, body, link, created_at AS "createdAt" FROM notifications WHERE user_id = $1 AND read_at IS NULL ORDER BY id DESC LIMIT 50`, [actor.userId]),
+    db.query(
+      `SELECT id, kind, title, body, link, created_at AS "createdAt" FROM notifications WHERE user_id = $1 AND read_at IS NULL ORDER BY id DESC LIMIT 50`,
+      [actor.userId],
+    ),
   ]);
-  return { asOf, reportsToWrite: toWrite.rows, reportsToApprove: toApprove.rows, lateTasks: lateTasks.rows, explanations: explanations.rows, notifications: notifications.rows };
+  return {
+    asOf,
+    reportsToWrite: toWrite.rows,
+    reportsToApprove: toApprove.rows,
+    lateTasks: lateTasks.rows,
+    explanations: explanations.rows,
+    notifications: notifications.rows,
+  };
 }

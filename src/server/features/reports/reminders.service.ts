@@ -55,8 +55,13 @@ export async function sendRemindersNow(db: Db, actor: Actor, daysBefore: number)
     const result = await sendReminders(tx, vnToday(), daysBefore, scope);
     const home = reminderAuditOrg(actor);
     await recordAudit(tx, actor, {
-      action: 'send', entity: 'report_reminders', entityId: result.today, orgId: home?.orgId ?? null, orgPath: home?.orgPath ?? null,
-      summary: `Gửi nhắc hạn báo cáo: ${result.notifications} thông báo, ${result.mails} thư`, after: { ...result, daysBefore },
+      action: 'send',
+      entity: 'report_reminders',
+      entityId: result.today,
+      orgId: home?.orgId ?? null,
+      orgPath: home?.orgPath ?? null,
+      summary: `Gửi nhắc hạn báo cáo: ${result.notifications} thông báo, ${result.mails} thư`,
+      after: { ...result, daysBefore },
     });
     return result;
   });

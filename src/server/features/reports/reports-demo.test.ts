@@ -13,7 +13,12 @@ beforeAll(async () => {
 afterAll(async () => drop());
 
 const docOf = async (orgName: string) =>
-  (await db.query<{ id: number }>(`SELECT d.id FROM documents d JOIN orgs o ON o.id = d.org_id WHERE o.name ILIKE $1 AND d.kind = 'resolution' AND d.term = '2020-2025' ORDER BY d.id LIMIT 1`, [orgName])).rows[0]!.id;
+  (
+    await db.query<{ id: number }>(
+      `SELECT d.id FROM documents d JOIN orgs o ON o.id = d.org_id WHERE o.name ILIKE $1 AND d.kind = 'resolution' AND d.term = '2020-2025' ORDER BY d.id LIMIT 1`,
+      [orgName],
+    )
+  ).rows[0]!.id;
 
 // The demo's figures stop with the reports of Q4 2024 (due in January 2025): its dashboards are
 // read as of a day after the last of them was due (15/01/2025), not today.
@@ -34,7 +39,10 @@ describe('demo progress data', () => {
     const d = await getDashboard(db, systemActor(), doc, demoAsOf);
     expect(d.reports.periodKey).toBe('2024-Q4');
     expect(d.reports.late).toBeGreaterThanOrEqual(1);
-    const { rows } = await db.query(`SELECT status FROM reports WHERE document_id = $1 AND period_key = '2024-Q4' AND status = 'returned'`, [doc]);
+    const { rows } = await db.query(
+      `SELECT status FROM reports WHERE document_id = $1 AND period_key = '2024-Q4' AND status = 'returned'`,
+      [doc],
+    );
     expect(rows.length).toBe(1);
     const members = d.targets.find((t) => t.indicatorName?.startsWith('Số đảng viên mới được kết nạp'));
     // The bloc's 1.390 includes the 38 of a unit: counted once, not 1.428 = 1.390 + 38.
@@ -50,7 +58,8 @@ describe('demo progress data', () => {
                                    coalesce(sum(v.denominator), 0) AS den, count(*) AS rep
                               FROM org_indicator_values v JOIN indicators ind ON ind.id = v.indicator_id
                              WHERE v.indicator_id = r.indicator_id AND v.period_key = r.period_key AND path_of(v.org_id) <@ path_of(r.org_id)) own ON true
-        WHERE r.sum_value <> own.s OR r.numerator <> own.num OR r.denominator <> own.den OR r.reporting <> own.rep`);
+        WHERE r.sum_value <> own.s OR r.numerator <> own.num OR r.denominator <> own.den OR r.reporting <> own.rep`,
+    );
     expect(rows[0]!.n).toBe(0);
     const { rows: checked } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM indicator_rollups');
     expect(checked[0]!.n).toBeGreaterThan(20);
@@ -64,7 +73,8 @@ describe('demo progress data', () => {
               (CASE WHEN ind.aggregation = 'rate' THEN round(ru.numerator / ru.denominator * 100, 2) ELSE ru.sum_value END)::float8 AS rolled
          FROM report_target_values v JOIN reports r ON r.id = v.report_id JOIN document_items i ON i.id = v.item_id JOIN indicators ind ON ind.id = i.indicator_id
          JOIN indicator_rollups ru ON ru.org_id = r.org_id AND ru.indicator_id = i.indicator_id AND ru.period_key = r.period_key
-        WHERE v.includes_children AND r.status = 'approved' AND ind.aggregation IN ('sum','rate')`);
+        WHERE v.includes_children AND r.status = 'approved' AND ind.aggregation IN ('sum','rate')`,
+    );
     expect(rows.length).toBeGreaterThan(10);
     for (const row of rows) expect(row.rolled, `${row.code} ${row.periodKey}`).toBe(row.typed);
   });

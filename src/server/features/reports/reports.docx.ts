@@ -5,9 +5,7 @@
  * reports and rollups, tables of targets with their status and of tasks, and the narrative
  * sections left for people to complete.
  */
-import {
-  AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
-} from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Db } from '../../db/pool';
 import { TARGET_STATUS_LABELS, periodLabel } from '../../../domain/targets';
 import { formatVnNumber } from '../../../domain/vn-number';
@@ -23,11 +21,22 @@ import { cascadeDocsCte } from './reports.queries';
 const SIZE = 28;
 
 type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
-const run = (r: Run) => new TextRun({ text: r.text, bold: r.bold, italics: r.italics, size: r.size ?? SIZE, font: FONT, underline: r.underline ? {} : undefined });
+const run = (r: Run) =>
+  new TextRun({
+    text: r.text,
+    bold: r.bold,
+    italics: r.italics,
+    size: r.size ?? SIZE,
+    font: FONT,
+    underline: r.underline ? {} : undefined,
+  });
 const para = (runs: Run[], align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.JUSTIFIED, after = 120) =>
   new Paragraph({ alignment: align, spacing: { after, line: 300 }, children: runs.map(run) });
 const cell = (text: string, width: number, bold = false) =>
-  new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children: [para([{ text, bold, size: 24 }], AlignmentType.LEFT, 0)] });
+  new TableCell({
+    width: { size: width, type: WidthType.PERCENTAGE },
+    children: [para([{ text, bold, size: 24 }], AlignmentType.LEFT, 0)],
+  });
 
 export async function exportProgressReportDocx(db: Db, actor: Actor, documentId: number, q: { orgId?: number; periodKey: string }) {
   const scope = scopeOf(actor, 'reports.read');
@@ -39,7 +48,10 @@ export async function exportProgressReportDocx(db: Db, actor: Actor, documentId:
   try {
     period = periodOf(q.periodKey, doc.term);
   } catch {
-    throw badRequest({ vi: 'Kỳ báo cáo không thuộc nhiệm kỳ.', en: 'Unknown period.' }, { fields: [{ field: 'querystring.periodKey', message: 'Kỳ báo cáo không hợp lệ' }] });
+    throw badRequest(
+      { vi: 'Kỳ báo cáo không thuộc nhiệm kỳ.', en: 'Unknown period.' },
+      { fields: [{ field: 'querystring.periodKey', message: 'Kỳ báo cáo không hợp lệ' }] },
+    );
   }
   const asOf = period.end;
   const [targets, { rows: tasks }, { rows: narrative }, { rows: ancestors }] = await Promise.all([
@@ -52,31 +64,78 @@ export async function exportProgressReportDocx(db: Db, actor: Actor, documentId:
       [doc.id, org.path],
     ),
     db.query<{ narrative: string }>(
-      `SELECT narrative FROM reports WHERE document_id = $1 AND org_id = $2 AND period_key = $3 AND status = 'approved' LIMIT 1`, [doc.id, org.id, q.periodKey]),
-    db.query<{ name: string; kind: string }>(`SELECT a.name, a.kind FROM orgs a WHERE a.path @> $1::ltree ORDER BY nlevel(a.path)`, [org.path]),
+      `SELECT narrative FROM reports WHERE document_id = $1 AND org_id = $2 AND period_key = $3 AND status = 'approved' LIMIT 1`,
+      [doc.id, org.id, q.periodKey],
+    ),
+    db.query<{ name: string; kind: string }>(`SELECT a.name, a.kind FROM orgs a WHERE a.path @> $1::ltree ORDER BY nlevel(a.path)`, [
+      org.path,
+    ]),
   ]);
   const superior = ancestors.length >= 2 ? ancestors[ancestors.length - 2]!.name : '';
   const label = periodLabel(period);
-  const taskWords: Record<string, string> = { not_started: 'Chưa thực hiện', in_progress: 'Đang thực hiện', done: 'Hoàn thành', overdue: 'Chậm, quá hạn', cancelled: 'Dừng thực hiện' };
+  const taskWords: Record<string, string> = {
+    not_started: 'Chưa thực hiện',
+    in_progress: 'Đang thực hiện',
+    done: 'Hoàn thành',
+    overdue: 'Chậm, quá hạn',
+    cancelled: 'Dừng thực hiện',
+  };
 
   const header = partyHeader({ ancestors, issuerName: org.name, number: 'Số      -BC/', date: null });
   const targetTable = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: [cell('TT', 5, true), cell('Chỉ tiêu', 29, true), cell('Mục tiêu', 13, true), cell('Kết quả', 12, true), cell('Đánh giá', 12, true), cell('Ghi chú', 29, true)] }),
-      ...targets.map((t, i) => new TableRow({ children: [
-        cell(String(i + 1), 5), cell(t.text, 29),
-        cell(t.statement ?? '', 13),
-        cell(t.latest === null ? '…' : `${formatVnNumber(t.latest)} ${t.unit}`.trim(), 12),
-        cell(TARGET_STATUS_LABELS.vi[t.status], 12), cell(t.reason, 29),
-      ] })),
+      new TableRow({
+        tableHeader: true,
+        children: [
+          cell('TT', 5, true),
+          cell('Chỉ tiêu', 29, true),
+          cell('Mục tiêu', 13, true),
+          cell('Kết quả', 12, true),
+          cell('Đánh giá', 12, true),
+          cell('Ghi chú', 29, true),
+        ],
+      }),
+      ...targets.map(
+        (t, i) =>
+          new TableRow({
+            children: [
+              cell(String(i + 1), 5),
+              cell(t.text, 29),
+              cell(t.statement ?? '', 13),
+              cell(t.latest === null ? '…' : `${formatVnNumber(t.latest)} ${t.unit}`.trim(), 12),
+              cell(TARGET_STATUS_LABELS.vi[t.status], 12),
+              cell(t.reason, 29),
+            ],
+          }),
+      ),
     ],
   });
   const taskTable = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: [cell('TT', 5, true), cell('Nhiệm vụ', 41, true), cell('Đơn vị chủ trì', 22, true), cell('Thời hạn', 14, true), cell('Tình hình', 18, true)] }),
-      ...tasks.map((t, i) => new TableRow({ children: [cell(String(i + 1), 5), cell(t.title, 41), cell(t.leadOrgName, 22), cell(t.dueDate ?? '', 14), cell(`${taskWords[t.status] ?? t.status} (${t.progress}%)`, 18)] })),
+      new TableRow({
+        tableHeader: true,
+        children: [
+          cell('TT', 5, true),
+          cell('Nhiệm vụ', 41, true),
+          cell('Đơn vị chủ trì', 22, true),
+          cell('Thời hạn', 14, true),
+          cell('Tình hình', 18, true),
+        ],
+      }),
+      ...tasks.map(
+        (t, i) =>
+          new TableRow({
+            children: [
+              cell(String(i + 1), 5),
+              cell(t.title, 41),
+              cell(t.leadOrgName, 22),
+              cell(t.dueDate ?? '', 14),
+              cell(`${taskWords[t.status] ?? t.status} (${t.progress}%)`, 18),
+            ],
+          }),
+      ),
     ],
   });
   const fill = '…………………………………………………………………………………………………';
@@ -84,32 +143,48 @@ export async function exportProgressReportDocx(db: Db, actor: Actor, documentId:
     creator: 'Resolute',
     title: `Báo cáo kết quả thực hiện ${doc.symbol}`,
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [{
-      properties: partyPage,
-      children: [
-        header,
-        para([{ text: 'BÁO CÁO', bold: true, size: 32 }], AlignmentType.CENTER, 0),
-        para([{ text: `Kết quả thực hiện ${doc.title}`, bold: true }], AlignmentType.CENTER, 0),
-        para([{ text: `(${label}${period.type === 'midterm' || period.type === 'final' ? `, nhiệm kỳ ${doc.term.replace('-', ' – ')}` : ''})`, italics: true }], AlignmentType.CENTER, 0),
-        para([{ text: '-----', size: 24 }], AlignmentType.CENTER, 240),
-        para([{ text: 'I. TÌNH HÌNH TRIỂN KHAI, QUÁN TRIỆT', bold: true }]),
-        para([{ text: narrative[0]?.narrative || fill }]),
-        para([{ text: 'II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', bold: true }]),
-        para([{ text: `Số liệu đến ${asOf.split('-').reverse().join('/')}, tổng hợp từ các báo cáo đã được duyệt. Đạt: ${targets.filter((t) => t.status === 'achieved').length}; đúng tiến độ: ${targets.filter((t) => t.status === 'on_track').length}; có nguy cơ: ${targets.filter((t) => t.status === 'at_risk').length}; chậm tiến độ: ${targets.filter((t) => t.status === 'off_track').length}; chưa đánh giá được: ${targets.filter((t) => t.status === 'not_assessable').length}.`, italics: true }]),
-        targetTable,
-        para([{ text: 'III. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM', bold: true }]),
-        taskTable,
-        para([{ text: 'IV. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN', bold: true }]),
-        para([{ text: fill }]),
-        para([{ text: 'V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI', bold: true }]),
-        para([{ text: fill }]),
-        para([{ text: 'Nơi nhận:', bold: true, italics: true, size: 24 }], AlignmentType.LEFT, 0),
-        para([{ text: `- ${superior || 'Cấp ủy cấp trên'},`, size: 22 }], AlignmentType.LEFT, 0),
-        para([{ text: '- Lưu Văn phòng.', size: 22 }], AlignmentType.LEFT, 240),
-        para([{ text: 'T/M BAN THƯỜNG VỤ', bold: true }], AlignmentType.RIGHT, 0),
-        para([{ text: 'BÍ THƯ', bold: true }], AlignmentType.RIGHT, 0),
-      ],
-    }],
+    sections: [
+      {
+        properties: partyPage,
+        children: [
+          header,
+          para([{ text: 'BÁO CÁO', bold: true, size: 32 }], AlignmentType.CENTER, 0),
+          para([{ text: `Kết quả thực hiện ${doc.title}`, bold: true }], AlignmentType.CENTER, 0),
+          para(
+            [
+              {
+                text: `(${label}${period.type === 'midterm' || period.type === 'final' ? `, nhiệm kỳ ${doc.term.replace('-', ' – ')}` : ''})`,
+                italics: true,
+              },
+            ],
+            AlignmentType.CENTER,
+            0,
+          ),
+          para([{ text: '-----', size: 24 }], AlignmentType.CENTER, 240),
+          para([{ text: 'I. TÌNH HÌNH TRIỂN KHAI, QUÁN TRIỆT', bold: true }]),
+          para([{ text: narrative[0]?.narrative || fill }]),
+          para([{ text: 'II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', bold: true }]),
+          para([
+            {
+              text: `Số liệu đến ${asOf.split('-').reverse().join('/')}, tổng hợp từ các báo cáo đã được duyệt. Đạt: ${targets.filter((t) => t.status === 'achieved').length}; đúng tiến độ: ${targets.filter((t) => t.status === 'on_track').length}; có nguy cơ: ${targets.filter((t) => t.status === 'at_risk').length}; chậm tiến độ: ${targets.filter((t) => t.status === 'off_track').length}; chưa đánh giá được: ${targets.filter((t) => t.status === 'not_assessable').length}.`,
+              italics: true,
+            },
+          ]),
+          targetTable,
+          para([{ text: 'III. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM', bold: true }]),
+          taskTable,
+          para([{ text: 'IV. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN', bold: true }]),
+          para([{ text: fill }]),
+          para([{ text: 'V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI', bold: true }]),
+          para([{ text: fill }]),
+          para([{ text: 'Nơi nhận:', bold: true, italics: true, size: 24 }], AlignmentType.LEFT, 0),
+          para([{ text: `- ${superior || 'Cấp ủy cấp trên'},`, size: 22 }], AlignmentType.LEFT, 0),
+          para([{ text: '- Lưu Văn phòng.', size: 22 }], AlignmentType.LEFT, 240),
+          para([{ text: 'T/M BAN THƯỜNG VỤ', bold: true }], AlignmentType.RIGHT, 0),
+          para([{ text: 'BÍ THƯ', bold: true }], AlignmentType.RIGHT, 0),
+        ],
+      },
+    ],
   });
   const buffer = await Packer.toBuffer(document);
   return { buffer, fileName: `Bao-cao-ket-qua-${doc.symbol}-${org.name}-${q.periodKey}.docx` };

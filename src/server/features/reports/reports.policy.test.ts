@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { actorWith, allowedRoles, places, system } from '../../test/policy-roles';
 import {
-  canApproveReport, canAskExplanation, canManageReporting, canWriteReport, explanationAbilities, reportAbilities, requireNotSubmitter, requireReportApprove,
+  canApproveReport,
+  canAskExplanation,
+  canManageReporting,
+  canWriteReport,
+  explanationAbilities,
+  reportAbilities,
+  requireNotSubmitter,
+  requireReportApprove,
 } from './reports.policy';
 
 describe('canWriteReport: an org writes its own reports (roles held on 1.2)', () => {
@@ -11,12 +18,12 @@ describe('canWriteReport: an org writes its own reports (roles held on 1.2)', ()
 });
 
 describe('canApproveReport: the level directly above approves (roles held on 1.2)', () => {
-  it.each([
-    ...places({ below: ['admin', 'approver'] }),
-    ['two levels below', '1.2.5.7', ['admin']] as [string, string, never[]],
-  ])('a report of %s (%s): %j', (_place, path, roles) => {
-    expect(allowedRoles((a) => canApproveReport(a, path))).toEqual(roles);
-  });
+  it.each([...places({ below: ['admin', 'approver'] }), ['two levels below', '1.2.5.7', ['admin']] as [string, string, never[]]])(
+    'a report of %s (%s): %j',
+    (_place, path, roles) => {
+      expect(allowedRoles((a) => canApproveReport(a, path))).toEqual(roles);
+    },
+  );
   it('lets a root org’s own approver approve the root’s report', () => {
     expect(canApproveReport(actorWith('approver', '1'), '1')).toBe(true);
     expect(() => requireReportApprove(actorWith('approver'), '1.2')).toThrow(expect.objectContaining({ code: 'forbidden' }));
@@ -24,9 +31,12 @@ describe('canApproveReport: the level directly above approves (roles held on 1.2
 });
 
 describe('canAskExplanation: leaders over the org (roles held on 1.2)', () => {
-  it.each(places({ home: ['admin', 'manager', 'approver'], below: ['admin', 'manager', 'approver'] }))('of %s (%s): %j', (_place, path, roles) => {
-    expect(allowedRoles((a) => canAskExplanation(a, path))).toEqual(roles);
-  });
+  it.each(places({ home: ['admin', 'manager', 'approver'], below: ['admin', 'manager', 'approver'] }))(
+    'of %s (%s): %j',
+    (_place, path, roles) => {
+      expect(allowedRoles((a) => canAskExplanation(a, path))).toEqual(roles);
+    },
+  );
   it('answers and closes only while open', () => {
     expect(explanationAbilities(actorWith('reporter'), { orgPath: '1.2', status: 'open' })).toEqual({ answer: true, close: false });
     expect(explanationAbilities(actorWith('manager'), { orgPath: '1.2.5', status: 'closed' })).toEqual({ answer: false, close: false });

@@ -8,7 +8,9 @@ const parentPath = (path: string) => (path.includes('.') ? path.slice(0, path.la
 
 /** `permission` held on the org itself, or by an administrator's role anywhere above it. */
 const onOwnOrg = (grants: readonly RoleGrant[], permission: Permission, orgPath: string) =>
-  grants.some((g) => rolePermissions[g.role].includes(permission) && (g.orgPath === orgPath || (g.role === 'admin' && isWithin(orgPath, g.orgPath))));
+  grants.some(
+    (g) => rolePermissions[g.role].includes(permission) && (g.orgPath === orgPath || (g.role === 'admin' && isWithin(orgPath, g.orgPath))),
+  );
 
 /**
  * An org writes its own reports: reports.write held on the org itself; an administrator's
@@ -24,31 +26,47 @@ export function canWriteReport(actor: Actor, orgPath: string): boolean {
  */
 export function canApproveReport(actor: Actor, orgPath: string): boolean {
   const parent = parentPath(orgPath);
-  return allows(actor, (grants) => grants.some((g) => {
-    if (!rolePermissions[g.role].includes('reports.approve')) return false;
-    if (g.role === 'admin') return isWithin(orgPath, g.orgPath) && (g.orgPath !== orgPath || parent === null);
-    return parent === null ? g.orgPath === orgPath : g.orgPath === parent;
-  }));
+  return allows(actor, (grants) =>
+    grants.some((g) => {
+      if (!rolePermissions[g.role].includes('reports.approve')) return false;
+      if (g.role === 'admin') return isWithin(orgPath, g.orgPath) && (g.orgPath !== orgPath || parent === null);
+      return parent === null ? g.orgPath === orgPath : g.orgPath === parent;
+    }),
+  );
 }
 
 /** Leaders ask for explanations from orgs below them (or their own): approvers, managers, admins. */
 export function canAskExplanation(actor: Actor, orgPath: string): boolean {
-  return allows(actor, (grants) => grants.some(
-    (g) => (rolePermissions[g.role].includes('reports.approve') || rolePermissions[g.role].includes('documents.write')) && isWithin(orgPath, g.orgPath),
-  ));
+  return allows(actor, (grants) =>
+    grants.some(
+      (g) =>
+        (rolePermissions[g.role].includes('reports.approve') || rolePermissions[g.role].includes('documents.write')) &&
+        isWithin(orgPath, g.orgPath),
+    ),
+  );
 }
 
-export function requireAskExplanation(actor: Actor, orgPath: string, message = { vi: 'Chỉ lãnh đạo cấp trên mới yêu cầu giải trình.', en: 'Only leaders above may ask for an explanation.' }): void {
+export function requireAskExplanation(
+  actor: Actor,
+  orgPath: string,
+  message = { vi: 'Chỉ lãnh đạo cấp trên mới yêu cầu giải trình.', en: 'Only leaders above may ask for an explanation.' },
+): void {
   requireAllowed(canAskExplanation(actor, orgPath), message);
 }
 
 /** The org asked answers: whoever writes its reports. */
 export function requireAnswerExplanation(actor: Actor, orgPath: string): void {
-  requireAllowed(canWriteReport(actor, orgPath), { vi: 'Chỉ tổ chức được yêu cầu mới giải trình.', en: 'Only the responsible organization answers.' });
+  requireAllowed(canWriteReport(actor, orgPath), {
+    vi: 'Chỉ tổ chức được yêu cầu mới giải trình.',
+    en: 'Only the responsible organization answers.',
+  });
 }
 
 export function explanationAbilities(actor: Actor, e: { orgPath: string; status: string }) {
-  return { answer: canWriteReport(actor, e.orgPath) && e.status !== 'closed', close: canAskExplanation(actor, e.orgPath) && e.status !== 'closed' };
+  return {
+    answer: canWriteReport(actor, e.orgPath) && e.status !== 'closed',
+    close: canAskExplanation(actor, e.orgPath) && e.status !== 'closed',
+  };
 }
 
 /**
@@ -60,7 +78,10 @@ export function canManageReporting(actor: Actor, docOrgPath: string): boolean {
 }
 
 export function requireManageReporting(actor: Actor, doc: { orgPath: string }): void {
-  requireAllowed(canManageReporting(actor, doc.orgPath), { vi: 'Bạn không có quyền sửa văn bản của tổ chức này.', en: 'You may not change documents of this organization.' });
+  requireAllowed(canManageReporting(actor, doc.orgPath), {
+    vi: 'Bạn không có quyền sửa văn bản của tổ chức này.',
+    en: 'You may not change documents of this organization.',
+  });
 }
 
 /**
@@ -82,7 +103,8 @@ export function requireNotSubmitter(actor: Actor, submittedBy: number | null): v
 export function reminderScope(actor: Actor): string[] | null {
   if (isSystemActor(actor)) return null;
   const paths = actor.grants.filter((g) => g.role === 'admin').map((g) => g.orgPath);
-  if (paths.length === 0) throw forbidden({ vi: 'Chỉ quản trị hệ thống được gửi nhắc hạn.', en: 'Only administrators may send reminders.' });
+  if (paths.length === 0)
+    throw forbidden({ vi: 'Chỉ quản trị hệ thống được gửi nhắc hạn.', en: 'Only administrators may send reminders.' });
   return paths;
 }
 
@@ -105,7 +127,10 @@ export function reportAbilities(actor: Actor, report: { orgPath: string; status:
 }
 
 export function requireReportWrite(actor: Actor, orgPath: string) {
-  requireAllowed(canWriteReport(actor, orgPath), { vi: 'Bạn không có quyền lập báo cáo của tổ chức này.', en: 'You may not write reports of this organization.' });
+  requireAllowed(canWriteReport(actor, orgPath), {
+    vi: 'Bạn không có quyền lập báo cáo của tổ chức này.',
+    en: 'You may not write reports of this organization.',
+  });
 }
 
 export function requireReportApprove(actor: Actor, orgPath: string) {

@@ -55,7 +55,12 @@ export type ReportRow = {
 };
 
 /** A report inside `scope` (reports.read), or undefined (the caller answers 404). */
-export async function findReportInScope(db: Queryable, id: number, scope: string[] | null, forUpdate = false): Promise<ReportRow | undefined> {
+export async function findReportInScope(
+  db: Queryable,
+  id: number,
+  scope: string[] | null,
+  forUpdate = false,
+): Promise<ReportRow | undefined> {
   const { rows } = await db.query<ReportRow>(
     `SELECT ${reportColumns} FROM reports r JOIN orgs o ON o.id = r.org_id JOIN documents d ON d.id = r.document_id
       WHERE r.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[]) ${forUpdate ? 'FOR UPDATE OF r' : ''}`,
@@ -67,8 +72,20 @@ export async function findReportInScope(db: Queryable, id: number, scope: string
 /** The target items an org holds in a document's cascade: those of its own documents. */
 export async function findHeldTargets(db: Queryable, documentId: number, orgId: number) {
   const { rows } = await db.query<{
-    itemId: number; text: string; documentId: number; documentSymbol: string; indicatorId: number | null; indicatorCode: string | null; indicatorName: string | null;
-    aggregation: string | null; unit: string | null; comparator: string | null; value: number | null; valueMin: number | null; valueMax: number | null; perYear: boolean;
+    itemId: number;
+    text: string;
+    documentId: number;
+    documentSymbol: string;
+    indicatorId: number | null;
+    indicatorCode: string | null;
+    indicatorName: string | null;
+    aggregation: string | null;
+    unit: string | null;
+    comparator: string | null;
+    value: number | null;
+    valueMin: number | null;
+    valueMax: number | null;
+    perYear: boolean;
   }>(
     `WITH ${cascadeDocsCte('$1')}
      SELECT i.id AS "itemId", i.text, i.document_id AS "documentId", d.symbol AS "documentSymbol", i.indicator_id AS "indicatorId",
@@ -85,7 +102,14 @@ export async function findHeldTargets(db: Queryable, documentId: number, orgId: 
 
 /** The tasks an org leads in a document's cascade. */
 export async function findHeldTasks(db: Queryable, documentId: number, orgId: number) {
-  const { rows } = await db.query<{ taskId: number; title: string; dueDate: string | null; status: TaskStatus; progress: number; version: number }>(
+  const { rows } = await db.query<{
+    taskId: number;
+    title: string;
+    dueDate: string | null;
+    status: TaskStatus;
+    progress: number;
+    version: number;
+  }>(
     `WITH ${cascadeDocsCte('$1')}
      SELECT t.id AS "taskId", t.title, to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.status, t.progress, t.version
        FROM tasks t JOIN document_items i ON i.id = t.item_id

@@ -14,7 +14,14 @@ import { scopeOf, systemActor, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { findDocumentReadable, updateTask } from '../documents';
-import { reportAbilities, requireManageReporting, requireNotSubmitter, requireReportApprove, requireReportWrite, waitingForSql } from './reports.policy';
+import {
+  reportAbilities,
+  requireManageReporting,
+  requireNotSubmitter,
+  requireReportApprove,
+  requireReportWrite,
+  waitingForSql,
+} from './reports.policy';
 import { findHeldTargets, findHeldTasks, findHoldingOrgs, findReportInScope, reportColumns, type ReportRow } from './reports.queries';
 import type { CreateScheduleInput, ListReportsQuery, ReportedTarget, ReportedTask, SaveReportInput } from '../../../contracts/reports';
 import { applyApprovedValues, childrenTotals, withdrawApprovedValues } from './rollups.service';
@@ -50,7 +57,13 @@ export async function findSchedules(db: Db, actor: Actor, documentId: number) {
 }
 
 /** Creates a document's schedule and opens a report for every holding org and period of the term. */
-export async function createSchedule(db: Db, actor: Actor, documentId: number, input: CreateScheduleInput, opts: { isSample?: boolean } = {}) {
+export async function createSchedule(
+  db: Db,
+  actor: Actor,
+  documentId: number,
+  input: CreateScheduleInput,
+  opts: { isSample?: boolean } = {},
+) {
   const doc = await findDocumentReadable(db, documentId, scopeOf(actor, 'reports.read'));
   if (!doc) throw documentNotFound();
   requireManageReporting(actor, doc);
@@ -61,10 +74,22 @@ export async function createSchedule(db: Db, actor: Actor, documentId: number, i
       [documentId, input.periodType, input.dueDays, input.levelOffsetDays],
     );
     if (!rows[0]) {
-      throw new AppError('conflict', { vi: 'Văn bản đã có lịch báo cáo loại kỳ này.', en: 'This schedule already exists.' }, { fields: [{ field: 'body.periodType', message: 'Đã có lịch báo cáo loại kỳ này.' }] });
+      throw new AppError(
+        'conflict',
+        { vi: 'Văn bản đã có lịch báo cáo loại kỳ này.', en: 'This schedule already exists.' },
+        { fields: [{ field: 'body.periodType', message: 'Đã có lịch báo cáo loại kỳ này.' }] },
+      );
     }
     const opened = await openReports(tx, rows[0].id, opts);
-    await recordAudit(tx, actor, { action: 'create', entity: 'report_schedule', entityId: rows[0].id, orgId: doc.orgId, orgPath: doc.orgPath, summary: `Lập lịch báo cáo ${doc.symbol}`, after: input });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'report_schedule',
+      entityId: rows[0].id,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
+      summary: `Lập lịch báo cáo ${doc.symbol}`,
+      after: input,
+    });
     return { id: rows[0].id, documentId, ...input, reportCount: opened };
   });
 }
@@ -75,7 +100,13 @@ export async function createSchedule(db: Db, actor: Actor, documentId: number, i
  * the document's org `levelOffsetDays` earlier. Idempotent; returns how many it created.
  */
 export async function openReports(tx: pg.PoolClient | Db, scheduleId: number, opts: { isSample?: boolean } = {}): Promise<number> {
-  const { rows: s } = await tx.query<{ documentId: number; periodType: PeriodType; dueDays: number; levelOffsetDays: number; term: string }>(
+  const { rows: s } = await tx.query<{
+    documentId: number;
+    periodType: PeriodType;
+    dueDays: number;
+    levelOffsetDays: number;
+    term: string;
+  }>(
     `SELECT s.document_id AS "documentId", s.period_type AS "periodType", s.due_days AS "dueDays", s.level_offset_days AS "levelOffsetDays", d.term
        FROM report_schedules s JOIN documents d ON d.id = s.document_id WHERE s.id = $1`,
     [scheduleId],
@@ -84,10 +115,17 @@ export async function openReports(tx: pg.PoolClient | Db, scheduleId: number, op
   const { startYear, endYear } = termYears(sched.term);
   const periods = periodsOfTerm(sched.periodType, startYear, endYear);
   const holders = await findHoldingOrgs(tx, sched.documentId);
-  const orgIds: number[] = [], keys: string[] = [], starts: string[] = [], ends: string[] = [], dues: string[] = [];
+  const orgIds: number[] = [],
+    keys: string[] = [],
+    starts: string[] = [],
+    ends: string[] = [],
+    dues: string[] = [];
   for (const h of holders) {
     for (const p of periods) {
-      orgIds.push(h.orgId); keys.push(p.key); starts.push(p.start); ends.push(p.end);
+      orgIds.push(h.orgId);
+      keys.push(p.key);
+      starts.push(p.start);
+      ends.push(p.end);
       dues.push(dueDate(p, sched.dueDays, sched.levelOffsetDays, h.depth));
     }
   }
@@ -117,9 +155,23 @@ export async function findReports(db: Db, actor: Actor, q: ListReportsQuery) {
         AND ${waiting.sql}
       ORDER BY r.due_date, o.name COLLATE "vi-x-icu", r.id
       LIMIT $6 OFFSET $7`,
-    [scope, q.documentId ?? null, q.orgId ?? null, q.periodKey ?? null, q.status ?? null, q.pageSize, (q.page - 1) * q.pageSize, ...waiting.params],
+    [
+      scope,
+      q.documentId ?? null,
+      q.orgId ?? null,
+      q.periodKey ?? null,
+      q.status ?? null,
+      q.pageSize,
+      (q.page - 1) * q.pageSize,
+      ...waiting.params,
+    ],
   );
-  return { items: rows.map(({ total: _t, ...r }) => presentReport(actor, r)), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map(({ total: _t, ...r }) => presentReport(actor, r)),
+    total: rows[0]?.total ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /**
@@ -133,12 +185,29 @@ export async function getReport(db: Db, actor: Actor, id: number) {
   const [targets, tasks, values, updates, events, files] = await Promise.all([
     findHeldTargets(db, row.documentId, row.orgId),
     findHeldTasks(db, row.documentId, row.orgId),
-    db.query<ReportedTarget>(`SELECT item_id AS "itemId", value, numerator, denominator, source, note, includes_children AS "includesChildren" FROM report_target_values WHERE report_id = $1`, [id]),
-    db.query<ReportedTask>(`SELECT task_id AS "taskId", status, progress, done_text AS "doneText" FROM report_task_updates WHERE report_id = $1`, [id]),
-    db.query(`SELECT id, action, from_status AS "fromStatus", to_status AS "toStatus", comment, actor_name AS "actorName", created_at AS "createdAt" FROM report_events WHERE report_id = $1 ORDER BY id`, [id]),
-    db.query(`SELECT id, file_name AS "fileName", mime_type AS "mimeType", size_bytes AS "sizeBytes", created_at AS "createdAt" FROM report_files WHERE report_id = $1 ORDER BY id`, [id]),
+    db.query<ReportedTarget>(
+      `SELECT item_id AS "itemId", value, numerator, denominator, source, note, includes_children AS "includesChildren" FROM report_target_values WHERE report_id = $1`,
+      [id],
+    ),
+    db.query<ReportedTask>(
+      `SELECT task_id AS "taskId", status, progress, done_text AS "doneText" FROM report_task_updates WHERE report_id = $1`,
+      [id],
+    ),
+    db.query(
+      `SELECT id, action, from_status AS "fromStatus", to_status AS "toStatus", comment, actor_name AS "actorName", created_at AS "createdAt" FROM report_events WHERE report_id = $1 ORDER BY id`,
+      [id],
+    ),
+    db.query(
+      `SELECT id, file_name AS "fileName", mime_type AS "mimeType", size_bytes AS "sizeBytes", created_at AS "createdAt" FROM report_files WHERE report_id = $1 ORDER BY id`,
+      [id],
+    ),
   ]);
-  const children = await childrenTotals(db, row.orgPath, row.periodKey, targets.map((t) => t.indicatorId).filter((x): x is number => x !== null));
+  const children = await childrenTotals(
+    db,
+    row.orgPath,
+    row.periodKey,
+    targets.map((t) => t.indicatorId).filter((x): x is number => x !== null),
+  );
   const studyOf = await studySuggestions(db, row, targets);
   const valueOf = new Map(values.rows.map((v) => [v.itemId, v]));
   const updateOf = new Map(updates.rows.map((u) => [u.taskId, u]));
@@ -180,10 +249,17 @@ async function lockReport(tx: pg.PoolClient, actor: Actor, id: number): Promise<
 }
 
 const lockedReport = (status: string) =>
-  new AppError('conflict', {
-    vi: status === 'approved' ? 'Báo cáo đã được duyệt và khóa; cấp trên cần trả lại để sửa.' : 'Báo cáo đã gửi, đang chờ duyệt; không sửa được.',
-    en: status === 'approved' ? 'The report is approved and locked.' : 'The report is submitted and waiting for approval.',
-  }, { reason: 'report_locked' });
+  new AppError(
+    'conflict',
+    {
+      vi:
+        status === 'approved'
+          ? 'Báo cáo đã được duyệt và khóa; cấp trên cần trả lại để sửa.'
+          : 'Báo cáo đã gửi, đang chờ duyệt; không sửa được.',
+      en: status === 'approved' ? 'The report is approved and locked.' : 'The report is submitted and waiting for approval.',
+    },
+    { reason: 'report_locked' },
+  );
 
 /** Saves the figures, task updates and narrative of a draft or returned report. */
 export async function saveReport(db: Db, actor: Actor, id: number, input: SaveReportInput) {
@@ -192,7 +268,10 @@ export async function saveReport(db: Db, actor: Actor, id: number, input: SaveRe
     requireReportWrite(actor, row.orgPath);
     if (row.version !== input.version) throw versionConflict();
     if (!isReportEditable(row.status)) throw lockedReport(row.status);
-    const [targets, tasks] = await Promise.all([findHeldTargets(tx, row.documentId, row.orgId), findHeldTasks(tx, row.documentId, row.orgId)]);
+    const [targets, tasks] = await Promise.all([
+      findHeldTargets(tx, row.documentId, row.orgId),
+      findHeldTasks(tx, row.documentId, row.orgId),
+    ]);
     const targetOf = new Map(targets.map((t) => [t.itemId, t]));
     const taskIds = new Set(tasks.map((t) => t.taskId));
     const fields: { field: string; message: string }[] = [];
@@ -210,7 +289,8 @@ export async function saveReport(db: Db, actor: Actor, id: number, input: SaveRe
     input.tasks.forEach((t, i) => {
       if (!taskIds.has(t.taskId)) fields.push({ field: `body.tasks.${i}.taskId`, message: 'Nhiệm vụ này không do tổ chức chủ trì.' });
     });
-    if (fields.length > 0) throw new AppError('validation_failed', { vi: 'Dữ liệu báo cáo chưa hợp lệ.', en: 'Some report fields are invalid.' }, { fields });
+    if (fields.length > 0)
+      throw new AppError('validation_failed', { vi: 'Dữ liệu báo cáo chưa hợp lệ.', en: 'Some report fields are invalid.' }, { fields });
 
     for (const t of input.targets) {
       await tx.query(
@@ -218,7 +298,16 @@ export async function saveReport(db: Db, actor: Actor, id: number, input: SaveRe
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (report_id, item_id) DO UPDATE SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
            source = EXCLUDED.source, note = EXCLUDED.note, includes_children = EXCLUDED.includes_children`,
-        [id, t.itemId, t.value ?? null, t.numerator ?? null, t.denominator ?? null, t.source?.normalize('NFC') ?? null, t.note?.normalize('NFC') ?? null, t.includesChildren ?? false],
+        [
+          id,
+          t.itemId,
+          t.value ?? null,
+          t.numerator ?? null,
+          t.denominator ?? null,
+          t.source?.normalize('NFC') ?? null,
+          t.note?.normalize('NFC') ?? null,
+          t.includesChildren ?? false,
+        ],
       );
     }
     for (const t of input.tasks) {
@@ -228,11 +317,19 @@ export async function saveReport(db: Db, actor: Actor, id: number, input: SaveRe
         [id, t.taskId, t.status, t.progress, t.doneText?.normalize('NFC') ?? null],
       );
     }
-    await tx.query(
-      `UPDATE reports SET narrative = COALESCE($2, narrative), version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, input.narrative?.normalize('NFC') ?? null],
-    );
-    await recordAudit(tx, actor, { action: 'update', entity: 'report', entityId: id, orgId: row.orgId, orgPath: row.orgPath, summary: `Cập nhật báo cáo ${row.periodKey} của ${row.orgName}`, after: input });
+    await tx.query(`UPDATE reports SET narrative = COALESCE($2, narrative), version = version + 1, updated_at = now() WHERE id = $1`, [
+      id,
+      input.narrative?.normalize('NFC') ?? null,
+    ]);
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'report',
+      entityId: id,
+      orgId: row.orgId,
+      orgPath: row.orgPath,
+      summary: `Cập nhật báo cáo ${row.periodKey} của ${row.orgName}`,
+      after: input,
+    });
   });
   return getReport(db, actor, id);
 }
@@ -275,10 +372,14 @@ export async function transitionReport(db: Db, actor: Actor, id: number, action:
     if (row.version !== input.version) throw versionConflict();
     const next = nextReportStatus(row.status, action);
     if (!next) {
-      throw new AppError('conflict', {
-        vi: `Không thể ${actionWords[action]} báo cáo đang ở trạng thái "${statusWords[row.status]}".`,
-        en: `Cannot ${action} a report that is ${row.status}.`,
-      }, { reason: 'invalid_transition', status: row.status });
+      throw new AppError(
+        'conflict',
+        {
+          vi: `Không thể ${actionWords[action]} báo cáo đang ở trạng thái "${statusWords[row.status]}".`,
+          en: `Cannot ${action} a report that is ${row.status}.`,
+        },
+        { reason: 'invalid_transition', status: row.status },
+      );
     }
     if (action === 'submit') await requireCompleteParts(tx, id);
     const snapshot = await snapshotOf(tx, id);
@@ -302,14 +403,21 @@ export async function transitionReport(db: Db, actor: Actor, id: number, action:
       // Approved task progress goes onto the tasks through their owner's service, in this
       // transaction: the approval and the progress it carries commit together.
       const { rows } = await tx.query<{ taskId: number; status: string; progress: number }>(
-        'SELECT task_id AS "taskId", status, progress FROM report_task_updates WHERE report_id = $1 ORDER BY task_id', [id]);
+        'SELECT task_id AS "taskId", status, progress FROM report_task_updates WHERE report_id = $1 ORDER BY task_id',
+        [id],
+      );
       for (const u of rows) await pushTaskUpdate(db, tx, u);
     }
     if (next.event === 'reopen') await withdrawApprovedValues(tx, row);
     await recordAudit(tx, actor, {
-      action: next.event, entity: 'report', entityId: id, orgId: row.orgId, orgPath: row.orgPath,
+      action: next.event,
+      entity: 'report',
+      entityId: id,
+      orgId: row.orgId,
+      orgPath: row.orgPath,
       summary: `${eventWords[next.event]} báo cáo ${row.periodKey} của ${row.orgName}`,
-      before: { status: row.status }, after: { status: next.status, comment: input.comment ?? null },
+      before: { status: row.status },
+      after: { status: next.status, comment: input.comment ?? null },
     });
     return { replay: false };
   });
@@ -320,7 +428,13 @@ export async function transitionReport(db: Db, actor: Actor, id: number, action:
 async function pushTaskUpdate(db: Db, tx: pg.PoolClient, u: { taskId: number; status: string; progress: number }) {
   const { rows } = await tx.query<{ version: number }>('SELECT version FROM tasks WHERE id = $1 FOR UPDATE', [u.taskId]);
   if (!rows[0]) return;
-  await updateTask(db, systemActor('Phê duyệt báo cáo'), u.taskId, { version: rows[0].version, status: u.status as 'done', progress: u.progress }, tx);
+  await updateTask(
+    db,
+    systemActor('Phê duyệt báo cáo'),
+    u.taskId,
+    { version: rows[0].version, status: u.status as 'done', progress: u.progress },
+    tx,
+  );
 }
 
 /** Rates need their parts: a percent alone cannot be rolled up. */
@@ -331,9 +445,13 @@ async function requireCompleteParts(tx: pg.PoolClient, id: number) {
     [id],
   );
   if (rows.length > 0) {
-    throw new AppError('validation_failed', { vi: 'Chỉ tiêu tỷ lệ cần nhập tử số và mẫu số.', en: 'Rate targets need numerator and denominator.' }, {
-      fields: rows.map((r) => ({ field: `targets.${r.itemId}.numerator`, message: 'Hãy nhập tử số và mẫu số.' })),
-    });
+    throw new AppError(
+      'validation_failed',
+      { vi: 'Chỉ tiêu tỷ lệ cần nhập tử số và mẫu số.', en: 'Rate targets need numerator and denominator.' },
+      {
+        fields: rows.map((r) => ({ field: `targets.${r.itemId}.numerator`, message: 'Hãy nhập tử số và mẫu số.' })),
+      },
+    );
   }
 }
 
@@ -354,7 +472,14 @@ export async function addReportFile(db: Db, actor: Actor, id: number, upload: Up
       `INSERT INTO report_files (report_id, file_name, mime_type, size_bytes, content, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [id, file.name.normalize('NFC'), file.mimeType, file.buffer.length, file.buffer, actor.userId],
     );
-    await recordAudit(tx, actor, { action: 'attach', entity: 'report', entityId: id, orgId: row.orgId, orgPath: row.orgPath, summary: `Đính kèm ${file.name}` });
+    await recordAudit(tx, actor, {
+      action: 'attach',
+      entity: 'report',
+      entityId: id,
+      orgId: row.orgId,
+      orgPath: row.orgPath,
+      summary: `Đính kèm ${file.name}`,
+    });
     return { id: rows[0]!.id, fileName: file.name, mimeType: file.mimeType, sizeBytes: file.buffer.length };
   });
 }
@@ -363,7 +488,9 @@ export async function getReportFile(db: Db, actor: Actor, id: number, fileId: nu
   const row = await findReportInScope(db, id, scopeOf(actor, 'reports.read'));
   if (!row) throw reportNotFound();
   const { rows } = await db.query<{ fileName: string; mimeType: string; content: Buffer }>(
-    'SELECT file_name AS "fileName", mime_type AS "mimeType", content FROM report_files WHERE id = $1 AND report_id = $2', [fileId, id]);
+    'SELECT file_name AS "fileName", mime_type AS "mimeType", content FROM report_files WHERE id = $1 AND report_id = $2',
+    [fileId, id],
+  );
   if (!rows[0]) throw notFound({ vi: 'Không tìm thấy tệp.', en: 'File not found.' });
   return rows[0];
 }

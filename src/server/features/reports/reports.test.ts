@@ -24,7 +24,8 @@ async function insertDoc(org: TestOrg, kind: string, number: number, implementsS
     [org.id, kind, number],
   );
   const id = rows[0]!.id;
-  if (implementsSeries) await db.query('INSERT INTO document_implements (document_id, implements_series_id) VALUES ($1, $2)', [id, implementsSeries]);
+  if (implementsSeries)
+    await db.query('INSERT INTO document_implements (document_id, implements_series_id) VALUES ($1, $2)', [id, implementsSeries]);
   return id;
 }
 async function insertTarget(documentId: number, position: number, indicator: string, comparator: string, value: number, unit: string) {
@@ -54,7 +55,12 @@ beforeAll(async () => {
   resolutionId = await insertDoc(province, 'resolution', 1, null);
   provTargetMembers = await insertTarget(resolutionId, 1, 'NEW_MEMBERS', '>=', 100, 'đảng viên');
   await insertTarget(resolutionId, 2, 'STUDY_RATE', '=', 100, '%');
-  const taskItem = (await db.query<{ id: number }>(`INSERT INTO document_items (document_id, kind, position, text) VALUES ($1, 'task', 3, 'Chỉnh trang đô thị') RETURNING id`, [resolutionId])).rows[0]!.id;
+  const taskItem = (
+    await db.query<{ id: number }>(
+      `INSERT INTO document_items (document_id, kind, position, text) VALUES ($1, 'task', 3, 'Chỉnh trang đô thị') RETURNING id`,
+      [resolutionId],
+    )
+  ).rows[0]!.id;
   const cityPlan = await insertDoc(city, 'action_program', 2, resolutionId);
   await insertTarget(cityPlan, 1, 'NEW_MEMBERS', '>=', 40, 'đảng viên');
   const wardPlan = await insertDoc(ward, 'plan', 3, cityPlan);
@@ -62,10 +68,12 @@ beforeAll(async () => {
   wardTargetStudy = await insertTarget(wardPlan, 2, 'STUDY_RATE', '=', 100, '%');
   const otherPlan = await insertDoc(otherWard, 'plan', 4, cityPlan);
   await insertTarget(otherPlan, 1, 'NEW_MEMBERS', '>=', 10, 'đảng viên');
-  taskId = (await db.query<{ id: number }>(
-    `INSERT INTO tasks (item_id, org_id, title, lead_org_id, due_date) VALUES ($1, $2, 'Chỉnh trang đô thị phường', $3, '2022-06-30') RETURNING id`,
-    [taskItem, province.id, ward.id],
-  )).rows[0]!.id;
+  taskId = (
+    await db.query<{ id: number }>(
+      `INSERT INTO tasks (item_id, org_id, title, lead_org_id, due_date) VALUES ($1, $2, 'Chỉnh trang đô thị phường', $3, '2022-06-30') RETURNING id`,
+      [taskItem, province.id, ward.id],
+    )
+  ).rows[0]!.id;
 
   const login = async (grants: { org: TestOrg; role: 'manager' | 'approver' | 'reporter' | 'viewer' }[]) => {
     const u = await buildUser(db, grants);
@@ -87,10 +95,16 @@ afterAll(async () => {
 
 describe('reporting schedules', () => {
   it('opens a report for every org holding targets or tasks, every quarter, lower levels due earlier', async () => {
-    const res = await manager.post(`/api/documents/${resolutionId}/report-schedules`, { periodType: 'quarter', dueDays: 15, levelOffsetDays: 5 });
+    const res = await manager.post(`/api/documents/${resolutionId}/report-schedules`, {
+      periodType: 'quarter',
+      dueDays: 15,
+      levelOffsetDays: 5,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().reportCount).toBe(4 * 20);
-    const { rows } = await db.query<{ org_id: number; due: string }>(`SELECT org_id, to_char(due_date, 'YYYY-MM-DD') AS due FROM reports WHERE period_key = '2024-Q1'`);
+    const { rows } = await db.query<{ org_id: number; due: string }>(
+      `SELECT org_id, to_char(due_date, 'YYYY-MM-DD') AS due FROM reports WHERE period_key = '2024-Q1'`,
+    );
     const due = new Map(rows.map((r) => [Number(r.org_id), r.due]));
     expect(due.get(province.id)).toBe('2024-04-15');
     expect(due.get(city.id)).toBe('2024-04-10');
@@ -122,8 +136,12 @@ describe('the report form', () => {
   it('saves figures with the version, computes rates from their parts, refuses a stale version', async () => {
     const r = await reportOf(wardReporter, ward.id, '2024-Q1');
     const res = await wardReporter.put(`/api/reports/${r.id}`, {
-      version: r.version, narrative: 'Đã tổ chức học tập nghị quyết.',
-      targets: [{ itemId: wardTargetMembers, value: 4, source: 'Ban Tổ chức' }, { itemId: wardTargetStudy, numerator: 45, denominator: 50 }],
+      version: r.version,
+      narrative: 'Đã tổ chức học tập nghị quyết.',
+      targets: [
+        { itemId: wardTargetMembers, value: 4, source: 'Ban Tổ chức' },
+        { itemId: wardTargetStudy, numerator: 45, denominator: 50 },
+      ],
       tasks: [{ taskId, status: 'in_progress', progress: 40, doneText: 'Đã lát vỉa hè 2 tuyến' }],
     });
     expect(res.statusCode).toBe(200);
@@ -158,22 +176,40 @@ describe('the workflow', () => {
     expect((await wardReporter.put(`/api/reports/${r.id}`, { version: sub.json().version, narrative: 'sửa' })).statusCode).toBe(409);
 
     // Only the level directly above approves: the province's approver is refused.
-    expect((await provinceApprover.post(`/api/reports/${r.id}/approve`, { version: sub.json().version, idempotencyKey: 'approve-key-0001' })).statusCode).toBe(403);
-    expect((await wardReporter.post(`/api/reports/${r.id}/return`, { version: sub.json().version, comment: 'Bổ sung số liệu' })).statusCode).toBe(403);
+    expect(
+      (await provinceApprover.post(`/api/reports/${r.id}/approve`, { version: sub.json().version, idempotencyKey: 'approve-key-0001' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await wardReporter.post(`/api/reports/${r.id}/return`, { version: sub.json().version, comment: 'Bổ sung số liệu' })).statusCode,
+    ).toBe(403);
     const bad = await cityApprover.post(`/api/reports/${r.id}/return`, { version: sub.json().version, comment: '' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.fields[0].field).toBe('body.comment');
 
-    const ret = await cityApprover.post(`/api/reports/${r.id}/return`, { version: sub.json().version, comment: 'Bổ sung nguồn số liệu tỷ lệ học tập' });
+    const ret = await cityApprover.post(`/api/reports/${r.id}/return`, {
+      version: sub.json().version,
+      comment: 'Bổ sung nguồn số liệu tỷ lệ học tập',
+    });
     expect(ret.statusCode).toBe(200);
     expect(ret.json()).toMatchObject({ status: 'returned', returnComment: 'Bổ sung nguồn số liệu tỷ lệ học tập' });
 
     r = await reportOf(wardReporter, ward.id, '2024-Q1');
-    expect((await wardReporter.put(`/api/reports/${r.id}`, { version: r.version, targets: [{ itemId: wardTargetMembers, value: 6, source: 'Ban Tổ chức' }] })).statusCode).toBe(200);
+    expect(
+      (
+        await wardReporter.put(`/api/reports/${r.id}`, {
+          version: r.version,
+          targets: [{ itemId: wardTargetMembers, value: 6, source: 'Ban Tổ chức' }],
+        })
+      ).statusCode,
+    ).toBe(200);
     r = await reportOf(wardReporter, ward.id, '2024-Q1');
     const resub = await wardReporter.post(`/api/reports/${r.id}/submit`, { version: r.version, idempotencyKey: 'submit-key-0002' });
     expect(resub.json().status).toBe('submitted');
-    const ok = await cityApprover.post(`/api/reports/${r.id}/approve`, { version: resub.json().version, idempotencyKey: 'approve-key-0002' });
+    const ok = await cityApprover.post(`/api/reports/${r.id}/approve`, {
+      version: resub.json().version,
+      idempotencyKey: 'approve-key-0002',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().status).toBe('approved');
     expect(ok.json().events.map((e: { action: string }) => e.action)).toEqual(['submit', 'return', 'resubmit', 'approve']);
@@ -192,14 +228,23 @@ describe('the workflow', () => {
 
   it('lets two approvals race: one wins, the other gets 409; the same submit key twice records one event', async () => {
     const r = await reportOf(otherWardReporter, otherWard.id, '2024-Q1');
-    await otherWardReporter.put(`/api/reports/${r.id}`, { version: r.version, targets: [{ itemId: (await otherWardReporter.get(`/api/reports/${r.id}`)).json().targets[0].itemId, value: 3 }] });
+    await otherWardReporter.put(`/api/reports/${r.id}`, {
+      version: r.version,
+      targets: [{ itemId: (await otherWardReporter.get(`/api/reports/${r.id}`)).json().targets[0].itemId, value: 3 }],
+    });
     const fresh = await reportOf(otherWardReporter, otherWard.id, '2024-Q1');
-    const subs = await Promise.all([1, 2].map(() => otherWardReporter.post(`/api/reports/${r.id}/submit`, { version: fresh.version, idempotencyKey: 'same-submit-key' })));
+    const subs = await Promise.all(
+      [1, 2].map(() =>
+        otherWardReporter.post(`/api/reports/${r.id}/submit`, { version: fresh.version, idempotencyKey: 'same-submit-key' }),
+      ),
+    );
     expect(subs.map((s) => s.statusCode)).toEqual([200, 200]);
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM report_events WHERE report_id = $1 AND action = 'submit'`, [r.id]);
     expect(rows[0].n).toBe(1);
     const v = subs[0]!.json().version;
-    const approvals = await Promise.all(['race-key-a0001', 'race-key-b0001'].map((k) => cityApprover.post(`/api/reports/${r.id}/approve`, { version: v, idempotencyKey: k })));
+    const approvals = await Promise.all(
+      ['race-key-a0001', 'race-key-b0001'].map((k) => cityApprover.post(`/api/reports/${r.id}/approve`, { version: v, idempotencyKey: k })),
+    );
     expect(approvals.map((a) => a.statusCode).sort()).toEqual([200, 409]);
     const city_ = await cityApprover.get(`/api/rollups?indicatorId=${ind.NEW_MEMBERS}&orgId=${city.id}&asOf=2024-12-31`);
     expect(city_.json().periods[0]).toMatchObject({ subtree: 9, reporting: 2 });
@@ -279,11 +324,21 @@ describe('dashboard', () => {
 describe('explanations and my work', () => {
   let requestId: number;
   it('lets a leader above ask the responsible org, with a deadline', async () => {
-    expect((await wardReporter.post('/api/explanations', { taskId, orgId: ward.id, question: 'Vì sao nhiệm vụ chậm?', dueDate: '2024-07-15' })).statusCode).toBe(403);
+    expect(
+      (await wardReporter.post('/api/explanations', { taskId, orgId: ward.id, question: 'Vì sao nhiệm vụ chậm?', dueDate: '2024-07-15' }))
+        .statusCode,
+    ).toBe(403);
     const bad = await cityApprover.post('/api/explanations', { orgId: ward.id, question: 'Vì sao chậm?', dueDate: '2024-07-15' });
     expect(bad.statusCode).toBe(400);
-    expect((await farManager.post('/api/explanations', { taskId, orgId: ward.id, question: 'Vì sao chậm?', dueDate: '2024-07-15' })).statusCode).toBe(404);
-    const res = await cityApprover.post('/api/explanations', { taskId, orgId: ward.id, question: 'Vì sao nhiệm vụ chỉnh trang đô thị chậm tiến độ?', dueDate: '2024-07-15' });
+    expect(
+      (await farManager.post('/api/explanations', { taskId, orgId: ward.id, question: 'Vì sao chậm?', dueDate: '2024-07-15' })).statusCode,
+    ).toBe(404);
+    const res = await cityApprover.post('/api/explanations', {
+      taskId,
+      orgId: ward.id,
+      question: 'Vì sao nhiệm vụ chỉnh trang đô thị chậm tiến độ?',
+      dueDate: '2024-07-15',
+    });
     expect(res.statusCode).toBe(201);
     requestId = res.json().id;
     const work = await wardReporter.get('/api/my-work');
@@ -292,8 +347,14 @@ describe('explanations and my work', () => {
   });
   it('lets the org answer in the app; the thread stays on the task', async () => {
     const cur = (await wardReporter.get(`/api/explanations/${requestId}`)).json();
-    expect((await wardViewer.post(`/api/explanations/${requestId}/answer`, { version: cur.version, body: 'Do vướng giải phóng mặt bằng.' })).statusCode).toBe(403);
-    const res = await wardReporter.post(`/api/explanations/${requestId}/answer`, { version: cur.version, body: 'Do vướng giải phóng mặt bằng, dự kiến xong quý III.' });
+    expect(
+      (await wardViewer.post(`/api/explanations/${requestId}/answer`, { version: cur.version, body: 'Do vướng giải phóng mặt bằng.' }))
+        .statusCode,
+    ).toBe(403);
+    const res = await wardReporter.post(`/api/explanations/${requestId}/answer`, {
+      version: cur.version,
+      body: 'Do vướng giải phóng mặt bằng, dự kiến xong quý III.',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('answered');
     const list = await cityApprover.get(`/api/explanations?taskId=${taskId}`);
@@ -318,18 +379,28 @@ describe('public link and reminders', () => {
     await manager.put(`/api/documents/${resolutionId}/dashboard-share`, { isEnabled: false });
     expect((await anon.get(`/api/public/dashboards/${token}`)).statusCode).toBe(404);
     // On again: a new link; the old one stays dead.
-    const again = await manager.put(`/api/documents/${resolutionId}/dashboard-share`, { isEnabled: true, publicItemIds: [provTargetMembers] });
+    const again = await manager.put(`/api/documents/${resolutionId}/dashboard-share`, {
+      isEnabled: true,
+      publicItemIds: [provTargetMembers],
+    });
     const newToken = again.json().token as string;
     expect(newToken).not.toBe(token);
     expect((await anon.get(`/api/public/dashboards/${token}`)).statusCode).toBe(404);
     expect((await anon.get(`/api/public/dashboards/${newToken}`)).statusCode).toBe(200);
     // Saving while on keeps the link.
-    const kept = await manager.put(`/api/documents/${resolutionId}/dashboard-share`, { isEnabled: true, publicItemIds: [], showTasks: true });
+    const kept = await manager.put(`/api/documents/${resolutionId}/dashboard-share`, {
+      isEnabled: true,
+      publicItemIds: [],
+      showTasks: true,
+    });
     expect(kept.json().token).toBe(newToken);
     await manager.put(`/api/documents/${resolutionId}/dashboard-share`, { isEnabled: false });
   });
   it('reminds reporters in the app and puts mail in the outbox, once per Vietnamese day', async () => {
-    await db.query(`UPDATE users SET email = 'ward@example.vn' WHERE id IN (SELECT user_id FROM user_roles WHERE org_id = $1 AND role = 'reporter')`, [ward.id]);
+    await db.query(
+      `UPDATE users SET email = 'ward@example.vn' WHERE id IN (SELECT user_id FROM user_roles WHERE org_id = $1 AND role = 'reporter')`,
+      [ward.id],
+    );
     const admin = await buildUser(db, [{ org: province, role: 'admin' }]);
     const a = await loginAs(app, admin.username, admin.password);
     // 23:30 UTC on 7 July is 06:30 on 8 July in Vietnam; a `today` sent by the caller is ignored.
@@ -343,9 +414,15 @@ describe('public link and reminders', () => {
     } finally {
       realClock();
     }
-    const { rows: audit } = await db.query(`SELECT actor_id, entity_id, after FROM audit_log WHERE entity = 'report_reminders' ORDER BY id`);
+    const { rows: audit } = await db.query(
+      `SELECT actor_id, entity_id, after FROM audit_log WHERE entity = 'report_reminders' ORDER BY id`,
+    );
     expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ actor_id: admin.id, entity_id: '2024-07-08', after: expect.objectContaining({ today: '2024-07-08' }) });
+    expect(audit[0]).toMatchObject({
+      actor_id: admin.id,
+      entity_id: '2024-07-08',
+      after: expect.objectContaining({ today: '2024-07-08' }),
+    });
     const outbox = await a.get('/api/mail-outbox');
     expect(outbox.json()[0]).toMatchObject({ toAddress: 'ward@example.vn', status: 'held' });
     expect((await wardReporter.get('/api/mail-outbox')).statusCode).toBe(403);

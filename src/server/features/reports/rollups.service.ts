@@ -17,7 +17,10 @@ export type Parts = { value: number | null; numerator: number | null; denominato
 export type RolledFigure = Parts & { reporting: number };
 
 /** The rolled value of a rollup row by aggregation: sums add, rates divide parts, averages weigh by count. */
-export function rolledValue(aggregation: string, r: { sumValue: number; numerator: number; denominator: number; reporting: number }): number | null {
+export function rolledValue(
+  aggregation: string,
+  r: { sumValue: number; numerator: number; denominator: number; reporting: number },
+): number | null {
   if (r.reporting === 0) return null;
   switch (aggregation) {
     case 'sum':
@@ -32,9 +35,21 @@ export function rolledValue(aggregation: string, r: { sumValue: number; numerato
 }
 
 /** The children's approved totals per indicator for a period: what the form shows beside each target. */
-export async function childrenTotals(db: Queryable, orgPath: string, periodKey: string, indicatorIds: number[]): Promise<Map<number, RolledFigure>> {
+export async function childrenTotals(
+  db: Queryable,
+  orgPath: string,
+  periodKey: string,
+  indicatorIds: number[],
+): Promise<Map<number, RolledFigure>> {
   if (indicatorIds.length === 0) return new Map();
-  const { rows } = await db.query<{ indicatorId: number; aggregation: string; sumValue: number; numerator: number; denominator: number; reporting: number }>(
+  const { rows } = await db.query<{
+    indicatorId: number;
+    aggregation: string;
+    sumValue: number;
+    numerator: number;
+    denominator: number;
+    reporting: number;
+  }>(
     `SELECT r.indicator_id AS "indicatorId", ind.aggregation, sum(r.sum_value)::float8 AS "sumValue", sum(r.numerator)::float8 AS numerator,
             sum(r.denominator)::float8 AS denominator, sum(r.reporting)::int AS reporting
        FROM orgs c JOIN indicator_rollups r ON r.org_id = c.id JOIN indicators ind ON ind.id = r.indicator_id
@@ -45,7 +60,12 @@ export async function childrenTotals(db: Queryable, orgPath: string, periodKey: 
   return new Map(
     rows.map((r) => [
       r.indicatorId,
-      { value: rolledValue(r.aggregation, r), numerator: r.aggregation === 'rate' ? r.numerator : null, denominator: r.aggregation === 'rate' ? r.denominator : null, reporting: r.reporting },
+      {
+        value: rolledValue(r.aggregation, r),
+        numerator: r.aggregation === 'rate' ? r.numerator : null,
+        denominator: r.aggregation === 'rate' ? r.denominator : null,
+        reporting: r.reporting,
+      },
     ]),
   );
 }
@@ -58,7 +78,10 @@ type OwnValue = { indicatorId: number; aggregation: string; value: number | null
  * previous one and the difference is added to the org's and every ancestor's rollup row. A
  * figure that includes the children counts only beyond the children's approved total.
  */
-export async function applyApprovedValues(tx: pg.PoolClient, report: Pick<ReportRow, 'id' | 'orgId' | 'orgPath' | 'periodKey' | 'periodEnd'>) {
+export async function applyApprovedValues(
+  tx: pg.PoolClient,
+  report: Pick<ReportRow, 'id' | 'orgId' | 'orgPath' | 'periodKey' | 'periodEnd'>,
+) {
   const { rows } = await tx.query<OwnValue & { includesChildren: boolean }>(
     `SELECT DISTINCT ON (i.indicator_id) i.indicator_id AS "indicatorId", ind.aggregation, v.value::float8 AS value,
             v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.includes_children AS "includesChildren"
@@ -69,7 +92,12 @@ export async function applyApprovedValues(tx: pg.PoolClient, report: Pick<Report
   );
   if (rows.length === 0) return;
   const withChildren = rows.filter((r) => r.includesChildren);
-  const children = await childrenTotals(tx, report.orgPath, report.periodKey, withChildren.map((r) => r.indicatorId));
+  const children = await childrenTotals(
+    tx,
+    report.orgPath,
+    report.periodKey,
+    withChildren.map((r) => r.indicatorId),
+  );
   const own: OwnValue[] = rows.map((r) => {
     const c = r.includesChildren ? children.get(r.indicatorId) : undefined;
     if (!c) return r;
@@ -83,17 +111,28 @@ export async function applyApprovedValues(tx: pg.PoolClient, report: Pick<Report
 }
 
 /** Takes a reopened report's values out of the rollups (the rows it last set). */
-export async function withdrawApprovedValues(tx: pg.PoolClient, report: Pick<ReportRow, 'id' | 'orgId' | 'orgPath' | 'periodKey' | 'periodEnd'>) {
+export async function withdrawApprovedValues(
+  tx: pg.PoolClient,
+  report: Pick<ReportRow, 'id' | 'orgId' | 'orgPath' | 'periodKey' | 'periodEnd'>,
+) {
   const { rows } = await tx.query<{ indicatorId: number; aggregation: string }>(
     `SELECT v.indicator_id AS "indicatorId", ind.aggregation FROM org_indicator_values v JOIN indicators ind ON ind.id = v.indicator_id
       WHERE v.org_id = $1 AND v.period_key = $2 AND v.report_id = $3`,
     [report.orgId, report.periodKey, report.id],
   );
-  await replaceOwnValues(tx, report, rows.map((r) => ({ ...r, value: null, numerator: null, denominator: null })));
+  await replaceOwnValues(
+    tx,
+    report,
+    rows.map((r) => ({ ...r, value: null, numerator: null, denominator: null })),
+  );
 }
 
 /** Sets the org's own values (null removes) and applies the differences up the tree, in one pass per table. */
-async function replaceOwnValues(tx: pg.PoolClient, report: Pick<ReportRow, 'id' | 'orgId' | 'orgPath' | 'periodKey' | 'periodEnd'>, own: OwnValue[]) {
+async function replaceOwnValues(
+  tx: pg.PoolClient,
+  report: Pick<ReportRow, 'id' | 'orgId' | 'orgPath' | 'periodKey' | 'periodEnd'>,
+  own: OwnValue[],
+) {
   if (own.length === 0) return;
   const ids = own.map((o) => o.indicatorId);
   const { rows: old } = await tx.query<{ indicatorId: number; value: number | null; numerator: number | null; denominator: number | null }>(
@@ -113,12 +152,20 @@ async function replaceOwnValues(tx: pg.PoolClient, report: Pick<ReportRow, 'id' 
     const dd = (o.aggregation === 'rate' ? (o.denominator ?? 0) : 0) - (had && o.aggregation === 'rate' ? (before.denominator ?? 0) : 0);
     const dr = (has ? 1 : 0) - (had ? 1 : 0);
     if (ds === 0 && dn === 0 && dd === 0 && dr === 0) continue;
-    delta.ind.push(o.indicatorId); delta.sum.push(ds); delta.num.push(dn); delta.den.push(dd); delta.rep.push(dr);
+    delta.ind.push(o.indicatorId);
+    delta.sum.push(ds);
+    delta.num.push(dn);
+    delta.den.push(dd);
+    delta.rep.push(dr);
   }
   const keep = own.filter((o) => o.value !== null || o.numerator !== null);
   const drop = own.filter((o) => o.value === null && o.numerator === null).map((o) => o.indicatorId);
   if (drop.length > 0) {
-    await tx.query('DELETE FROM org_indicator_values WHERE org_id = $1 AND period_key = $2 AND indicator_id = ANY($3::bigint[])', [report.orgId, report.periodKey, drop]);
+    await tx.query('DELETE FROM org_indicator_values WHERE org_id = $1 AND period_key = $2 AND indicator_id = ANY($3::bigint[])', [
+      report.orgId,
+      report.periodKey,
+      drop,
+    ]);
   }
   if (keep.length > 0) {
     await tx.query(
@@ -127,8 +174,16 @@ async function replaceOwnValues(tx: pg.PoolClient, report: Pick<ReportRow, 'id' 
          FROM unnest($5::bigint[], $6::numeric[], $7::numeric[], $8::numeric[]) x(ind, v, n, d)
        ON CONFLICT (indicator_id, org_id, period_key) DO UPDATE SET value = EXCLUDED.value, numerator = EXCLUDED.numerator,
          denominator = EXCLUDED.denominator, report_id = EXCLUDED.report_id, updated_at = now()`,
-      [report.orgId, report.periodKey, report.periodEnd, report.id,
-       keep.map((o) => o.indicatorId), keep.map((o) => o.value), keep.map((o) => o.numerator), keep.map((o) => o.denominator)],
+      [
+        report.orgId,
+        report.periodKey,
+        report.periodEnd,
+        report.id,
+        keep.map((o) => o.indicatorId),
+        keep.map((o) => o.value),
+        keep.map((o) => o.numerator),
+        keep.map((o) => o.denominator),
+      ],
     );
   }
   if (delta.ind.length > 0) {
@@ -155,13 +210,24 @@ async function replaceOwnValues(tx: pg.PoolClient, report: Pick<ReportRow, 'id' 
 export async function findRollup(db: Db, actor: Actor, indicatorId: number, orgId: number, asOf: string) {
   const org = await findOrgInScope(db, orgId, scopeOf(actor, 'reports.read'));
   if (!org) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
-  const { rows: ind } = await db.query<{ id: number; name: string; unit: string; aggregation: string }>('SELECT id, name, unit, aggregation FROM indicators WHERE id = $1', [indicatorId]);
+  const { rows: ind } = await db.query<{ id: number; name: string; unit: string; aggregation: string }>(
+    'SELECT id, name, unit, aggregation FROM indicators WHERE id = $1',
+    [indicatorId],
+  );
   if (!ind[0]) throw notFound({ vi: 'Không tìm thấy chỉ số.', en: 'Indicator not found.' });
   const series = await indicatorSeries(db, [indicatorId], orgId, asOf);
   return { indicator: ind[0], orgId, orgName: org.name, asOf, periods: series.get(indicatorId) ?? [] };
 }
 
-export type SeriesPoint = { periodKey: string; periodEnd: string; own: number | null; subtree: number | null; numerator: number | null; denominator: number | null; reporting: number };
+export type SeriesPoint = {
+  periodKey: string;
+  periodEnd: string;
+  own: number | null;
+  subtree: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  reporting: number;
+};
 
 /**
  * The series rows of indicator_series from the rollups and own values: one jsonb array per
@@ -210,7 +276,8 @@ export async function refreshSeries(tx: Queryable, orgPath: string, indicatorIds
       ORDER BY nlevel(a.path), s.indicator_id FOR UPDATE OF s`,
     [orgPath, ids],
   );
-  const where = (a: 'r' | 'v') => `${a}.org_id = ANY(SELECT id FROM orgs WHERE path @> $1::ltree) AND ${a}.indicator_id = ANY($2::bigint[])`;
+  const where = (a: 'r' | 'v') =>
+    `${a}.org_id = ANY(SELECT id FROM orgs WHERE path @> $1::ltree) AND ${a}.indicator_id = ANY($2::bigint[])`;
   await tx.query(
     `WITH fresh AS (${seriesSql(where)}),
      gone AS (
@@ -235,7 +302,12 @@ type Tuple = [string, string, number | null, number | null, number | null, numbe
  * Per indicator, the org's own and subtree values by period up to asOf, oldest first: one
  * precomputed row per indicator (indicator_series), cut at asOf here.
  */
-export async function indicatorSeries(db: Queryable, indicatorIds: number[], orgId: number, asOf: string): Promise<Map<number, SeriesPoint[]>> {
+export async function indicatorSeries(
+  db: Queryable,
+  indicatorIds: number[],
+  orgId: number,
+  asOf: string,
+): Promise<Map<number, SeriesPoint[]>> {
   const out = new Map<number, SeriesPoint[]>();
   if (indicatorIds.length === 0) return out;
   const { rows } = await db.query<{ i: number; pts: Tuple[] }>(

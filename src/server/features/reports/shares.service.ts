@@ -18,11 +18,18 @@ export async function getShare(db: Db, actor: Actor, documentId: number) {
   const doc = await findDocumentReadable(db, documentId, scopeOf(actor, 'reports.read'));
   if (!doc) throw docNotFound();
   const { rows } = await db.query(
-    `SELECT token, is_enabled AS "isEnabled", public_item_ids AS "publicItemIds", show_tasks AS "showTasks", version FROM dashboard_shares WHERE document_id = $1`, [documentId]);
+    `SELECT token, is_enabled AS "isEnabled", public_item_ids AS "publicItemIds", show_tasks AS "showTasks", version FROM dashboard_shares WHERE document_id = $1`,
+    [documentId],
+  );
   return rows[0] ?? { token: null, isEnabled: false, publicItemIds: [], showTasks: false, version: 0 };
 }
 
-export async function saveShare(db: Db, actor: Actor, documentId: number, input: { isEnabled: boolean; publicItemIds: number[]; showTasks: boolean }) {
+export async function saveShare(
+  db: Db,
+  actor: Actor,
+  documentId: number,
+  input: { isEnabled: boolean; publicItemIds: number[]; showTasks: boolean },
+) {
   const doc = await findDocumentReadable(db, documentId, scopeOf(actor, 'reports.read'));
   if (!doc) throw docNotFound();
   requireManageReporting(actor, doc);
@@ -36,7 +43,15 @@ export async function saveShare(db: Db, actor: Actor, documentId: number, input:
          show_tasks = EXCLUDED.show_tasks, version = dashboard_shares.version + 1, updated_at = now()`,
       [documentId, randomBytes(18).toString('base64url'), input.isEnabled, input.publicItemIds, input.showTasks],
     );
-    await recordAudit(tx, actor, { action: 'share', entity: 'dashboard', entityId: documentId, orgId: doc.orgId, orgPath: doc.orgPath, summary: `${input.isEnabled ? 'Bật' : 'Tắt'} liên kết công khai ${doc.symbol}`, after: input });
+    await recordAudit(tx, actor, {
+      action: 'share',
+      entity: 'dashboard',
+      entityId: documentId,
+      orgId: doc.orgId,
+      orgPath: doc.orgPath,
+      summary: `${input.isEnabled ? 'Bật' : 'Tắt'} liên kết công khai ${doc.symbol}`,
+      after: input,
+    });
   });
   return getShare(db, actor, documentId);
 }
@@ -44,14 +59,18 @@ export async function saveShare(db: Db, actor: Actor, documentId: number, input:
 /** The public view: 404 when the link is unknown or off; only public targets, no reasons about orgs below. */
 export async function getPublicDashboard(db: Db, token: string) {
   const { rows } = await db.query<{ documentId: number; publicItemIds: number[]; showTasks: boolean }>(
-    `SELECT document_id AS "documentId", public_item_ids AS "publicItemIds", show_tasks AS "showTasks" FROM dashboard_shares WHERE token = $1 AND is_enabled`, [token]);
+    `SELECT document_id AS "documentId", public_item_ids AS "publicItemIds", show_tasks AS "showTasks" FROM dashboard_shares WHERE token = $1 AND is_enabled`,
+    [token],
+  );
   const share = rows[0];
   if (!share) throw notFound({ vi: 'Liên kết không tồn tại hoặc đã tắt.', en: 'This link does not exist or is off.' });
   const d = await getDashboard(db, systemActor('Liên kết công khai'), share.documentId, {});
   const allowed = new Set(share.publicItemIds.map(Number));
   const targets = d.targets.filter((t) => allowed.has(t.itemId)).map(({ openExplanations: _o, ...t }) => t);
   return {
-    document: d.document, asOf: d.asOf, targets,
+    document: d.document,
+    asOf: d.asOf,
+    targets,
     tasks: share.showTasks ? d.tasks : null,
   };
 }

@@ -55,7 +55,6 @@ export async function findStudySources(db: Queryable, documentId: number): Promi
   return rows.map((r) => r.ids);
 }
 
-
 /** Coverage of the sources over an org's subtree at the end of `asOf`: the least covered source. */
 export async function studyCoverageOf(db: Queryable, sources: number[][], orgPath: string, asOf: string): Promise<CoverageParts | null> {
   if (sources.length === 0) return null;
@@ -75,7 +74,11 @@ export async function studyCoverageOf(db: Queryable, sources: number[][], orgPat
  * series stands then.
  */
 export async function studyRateSeries(
-  db: Queryable, documentId: number, org: { path: string }, asOf: string, termStartYear: number,
+  db: Queryable,
+  documentId: number,
+  org: { path: string },
+  asOf: string,
+  termStartYear: number,
 ): Promise<SeriesPoint[] | undefined> {
   const sources = await findStudySources(db, documentId);
   const lastYear = Number(asOf.slice(0, 4));
@@ -88,7 +91,15 @@ export async function studyRateSeries(
   for (let i = first; i < days.length; i++) {
     const p = parts[i]!;
     const value = coveragePercent(p);
-    points.push({ periodKey: days[i]!.slice(0, 4), periodEnd: days[i]!, own: value, subtree: value, numerator: p.studied, denominator: p.members, reporting: 0 });
+    points.push({
+      periodKey: days[i]!.slice(0, 4),
+      periodEnd: days[i]!,
+      own: value,
+      subtree: value,
+      numerator: p.studied,
+      denominator: p.members,
+      reporting: 0,
+    });
   }
   return points;
 }

@@ -26,7 +26,8 @@ async function insertDoc(org: TestOrg, kind: string, number: number, implementsS
     [org.id, kind, number, term],
   );
   const id = rows[0]!.id;
-  if (implementsSeries) await db.query('INSERT INTO document_implements (document_id, implements_series_id) VALUES ($1, $2)', [id, implementsSeries]);
+  if (implementsSeries)
+    await db.query('INSERT INTO document_implements (document_id, implements_series_id) VALUES ($1, $2)', [id, implementsSeries]);
   return id;
 }
 async function insertStudyTarget(documentId: number) {
@@ -58,7 +59,8 @@ beforeAll(async () => {
   ward = await buildOrg(db, { parent: city, name: 'Đảng ủy phường Đông Hòa', kind: 'commune_committee' });
   cell = await buildOrg(db, { parent: ward, name: 'Chi bộ Khu phố Tân Hòa' });
   members = [];
-  for (const n of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung']) members.push(await buildMember(db, cell, { fullName: n }));
+  for (const n of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung'])
+    members.push(await buildMember(db, cell, { fullName: n }));
 
   resolutionId = await insertDoc(province, 'resolution', 1, null);
   await insertStudyTarget(resolutionId);
@@ -74,8 +76,14 @@ beforeAll(async () => {
   sessionId = rows[0]!.id;
   await db.query('INSERT INTO study_session_documents (session_id, document_id) VALUES ($1, $2)', [sessionId, resolutionId]);
 
-  manager = await loginAs(app, ...(await buildUser(db, [{ org: province, role: 'manager' }]).then((u) => [u.username, u.password] as const)));
-  wardReporter = await loginAs(app, ...(await buildUser(db, [{ org: ward, role: 'reporter' }]).then((u) => [u.username, u.password] as const)));
+  manager = await loginAs(
+    app,
+    ...(await buildUser(db, [{ org: province, role: 'manager' }]).then((u) => [u.username, u.password] as const)),
+  );
+  wardReporter = await loginAs(
+    app,
+    ...(await buildUser(db, [{ org: ward, role: 'reporter' }]).then((u) => [u.username, u.password] as const)),
+  );
 });
 afterAll(async () => {
   await app.close();
@@ -108,7 +116,9 @@ describe('STUDY_RATE targets from study coverage', () => {
 
     const ward = await studyTarget(wardReporter, wardPlan, cell.id);
     expect(ward).toMatchObject({ source: 'study', latest: 75 });
-    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE document_id = ANY($1::bigint[])', [[resolutionId, wardPlan]]);
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE document_id = ANY($1::bigint[])', [
+      [resolutionId, wardPlan],
+    ]);
     expect(rows[0]!.n).toBe(0);
   });
 
@@ -116,7 +126,9 @@ describe('STUDY_RATE targets from study coverage', () => {
     const created = await manager.post(`/api/documents/${resolutionId}/report-schedules`, { periodType: 'year' });
     expect(created.statusCode).toBe(201);
     const { rows } = await db.query<{ id: number }>(
-      `SELECT id FROM reports WHERE org_id = $1 AND period_start <= $2::date AND period_end >= $2::date`, [ward.id, asOf]);
+      `SELECT id FROM reports WHERE org_id = $1 AND period_start <= $2::date AND period_end >= $2::date`,
+      [ward.id, asOf],
+    );
     const res = await wardReporter.get(`/api/reports/${rows[0]!.id}`);
     expect(res.statusCode).toBe(200);
     const target = res.json().targets.find((x: { documentId: number }) => x.documentId === wardPlan);

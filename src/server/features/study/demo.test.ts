@@ -9,7 +9,8 @@ let db: Db;
 let admin: TestClient;
 
 const orgId = async (code: string) => (await db.query<{ id: number }>('SELECT id FROM orgs WHERE code = $1', [code])).rows[0]!.id;
-const docId = async (title: string) => (await db.query<{ id: number }>('SELECT id FROM documents WHERE title LIKE $1 ORDER BY id LIMIT 1', [`${title}%`])).rows[0]!.id;
+const docId = async (title: string) =>
+  (await db.query<{ id: number }>('SELECT id FROM documents WHERE title LIKE $1 ORDER BY id LIMIT 1', [`${title}%`])).rows[0]!.id;
 
 let close: () => Promise<void>;
 
@@ -21,7 +22,11 @@ afterAll(async () => close());
 describe('the demo study sessions', () => {
   it('holds the Bình Dương conference of 23/12/2020 with a point at Thành ủy Dĩ An and each ward', async () => {
     const list = (await admin.get('/api/study/sessions?pageSize=100')).json();
-    const bd = list.items.find((s: { title: string }) => s.title.startsWith('Hội nghị trực tuyến học tập, quán triệt và triển khai Nghị quyết Đại hội Đại biểu Đảng bộ tỉnh Bình Dương lần thứ XI'));
+    const bd = list.items.find((s: { title: string }) =>
+      s.title.startsWith(
+        'Hội nghị trực tuyến học tập, quán triệt và triển khai Nghị quyết Đại hội Đại biểu Đảng bộ tỉnh Bình Dương lần thứ XI',
+      ),
+    );
     expect(bd).toMatchObject({ mode: 'online', orgName: 'Tỉnh ủy Bình Dương' });
     expect(new Date(bd.startsAt).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })).toBe('23/12/2020');
     const points = (await admin.get(`/api/study/sessions/${bd.id}/points`)).json();
@@ -29,7 +34,9 @@ describe('the demo study sessions', () => {
     expect(names).toContain('Điểm cầu Thành ủy Dĩ An');
     expect(names).toContain('Điểm cầu Đảng ủy phường Tân Đông Hiệp');
     expect(points).toHaveLength(9);
-    const hg = list.items.find((s: { title: string }) => s.title.startsWith('Hội nghị học tập, quán triệt, triển khai thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIV'));
+    const hg = list.items.find((s: { title: string }) =>
+      s.title.startsWith('Hội nghị học tập, quán triệt, triển khai thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIV'),
+    );
     expect(new Date(hg.startsAt).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })).toBe('25/12/2020');
   });
 
@@ -54,7 +61,9 @@ describe('the demo study sessions', () => {
     );
     const { token } = (await admin.get(`/api/study/points/${rows[0]!.point_id}/qr`)).json();
     // The host reads the member's personal code off the roll; the member types both codes.
-    const roll = (await admin.get(`/api/study/points/${rows[0]!.point_id}/roll?pageSize=500`)).json() as { items: { code: string; personalCode: string }[] };
+    const roll = (await admin.get(`/api/study/points/${rows[0]!.point_id}/roll?pageSize=500`)).json() as {
+      items: { code: string; personalCode: string }[];
+    };
     const personalCode = roll.items.find((i) => i.code === rows[0]!.code)!.personalCode;
     const phone = await anonymous(app);
     const res = await phone.request('POST', '/api/study/checkin', { token, memberCode: rows[0]!.code, personalCode });

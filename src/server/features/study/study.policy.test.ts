@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { actorWith, allowedRoles, places, system } from '../../test/policy-roles';
-import { canManagePoint, canSeeReflection, canWriteStudy, reflectionAbilities, requirePointManage, requireStudyWrite } from './study.policy';
+import {
+  canManagePoint,
+  canSeeReflection,
+  canWriteStudy,
+  reflectionAbilities,
+  requirePointManage,
+  requireStudyWrite,
+} from './study.policy';
 
 describe('study policy, for every role held on 1.2', () => {
   const writers = places({ home: ['admin', 'manager', 'reporter'], below: ['admin', 'manager', 'reporter'] });
@@ -25,6 +32,8 @@ describe('study policy, for every role held on 1.2', () => {
   });
   it('refuses with 403 just outside the subtree', () => {
     expect(() => requireStudyWrite(actorWith('manager'), '1.23', '1.3')).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(() => requirePointManage(actorWith('manager'), { orgPath: '1.23', sessionOrgPath: '1.3' })).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => requirePointManage(actorWith('manager'), { orgPath: '1.23', sessionOrgPath: '1.3' })).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
   });
 });

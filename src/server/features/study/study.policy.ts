@@ -13,7 +13,10 @@ export function canWriteStudy(actor: Actor, orgPath: string): boolean {
 
 /** A session is managed with study.write over any one of the orgs given (its organizer, or a point's org). */
 export function requireStudyWrite(actor: Actor, ...orgPaths: string[]): void {
-  requireAllowed(orgPaths.some((p) => canWriteStudy(actor, p)), { vi: 'Bạn không có quyền quản lý hội nghị này.', en: 'You may not manage this study session.' });
+  requireAllowed(
+    orgPaths.some((p) => canWriteStudy(actor, p)),
+    { vi: 'Bạn không có quyền quản lý hội nghị này.', en: 'You may not manage this study session.' },
+  );
 }
 
 /** The host of a point manages it: study.write on the point's org, or on the organizer. */
@@ -40,7 +43,10 @@ export function canReviewReflection(actor: Actor, r: Pick<ReflectionFacts, 'orgP
 }
 
 export function requireReviewReflection(actor: Actor, r: Pick<ReflectionFacts, 'orgPath'>): void {
-  requireAllowed(canReviewReflection(actor, r), { vi: 'Chỉ cấp ủy chi bộ mới duyệt bài thu hoạch.', en: 'Only the cell’s committee reviews reflections.' });
+  requireAllowed(canReviewReflection(actor, r), {
+    vi: 'Chỉ cấp ủy chi bộ mới duyệt bài thu hoạch.',
+    en: 'Only the cell’s committee reviews reflections.',
+  });
 }
 
 export function reflectionAbilities(actor: Actor, r: ReflectionFacts) {

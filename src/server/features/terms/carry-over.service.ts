@@ -8,7 +8,13 @@ import type pg from 'pg';
 import type { Db, Queryable } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
 import {
-  carriedItemKind, checkCarrySelection, isCarryCandidate, isTaskUnfinished, parseTermLabel, selectionProblemLabels, type TaskStatus,
+  carriedItemKind,
+  checkCarrySelection,
+  isCarryCandidate,
+  isTaskUnfinished,
+  parseTermLabel,
+  selectionProblemLabels,
+  type TaskStatus,
 } from '../../../domain/terms';
 import { TARGET_STATUS_LABELS } from '../../../domain/targets';
 import { vnToday } from '../../../domain/vn-time';
@@ -24,22 +30,36 @@ const fieldError = (field: string, message: string, extra: Record<string, unknow
   new AppError('validation_failed', { vi: message, en: 'Some fields are invalid.' }, { fields: [{ field, message }], ...extra });
 
 const TASK_BUCKET_LABELS: Record<TaskStatus, string> = {
-  overdue: 'Quá hạn', in_progress: 'Đang thực hiện', not_started: 'Chưa triển khai', done: 'Hoàn thành', cancelled: 'Đã hủy',
+  overdue: 'Quá hạn',
+  in_progress: 'Đang thực hiện',
+  not_started: 'Chưa triển khai',
+  done: 'Hoàn thành',
+  cancelled: 'Đã hủy',
 };
 // The worst bucket names an item's state: one overdue task makes the item overdue.
 const BUCKET_ORDER: TaskStatus[] = ['overdue', 'in_progress', 'not_started', 'done', 'cancelled'];
 
 /** The day the old term is judged on: its term record's end, else the term's last day, never after today. */
 async function judgedOn(db: Queryable, doc: DocumentRow): Promise<string> {
-  const { rows } = await db.query<{ endDate: string | null }>(`SELECT end_date AS "endDate" FROM terms WHERE org_id = $1 AND label = $2`, [doc.orgId, doc.term]);
+  const { rows } = await db.query<{ endDate: string | null }>(`SELECT end_date AS "endDate" FROM terms WHERE org_id = $1 AND label = $2`, [
+    doc.orgId,
+    doc.term,
+  ]);
   const end = rows[0]?.endDate ?? `${parseTermLabel(doc.term).endYear}-12-31`;
   const today = vnToday();
   return end < today ? end : today;
 }
 
 type Candidate = {
-  itemId: number; kind: string; text: string; statement: string | null; status: string; statusText: string; reason: string | null;
-  tasks: { total: number; unfinished: number }; carriedInto: { documentId: number; symbol: string; newItemId: number }[];
+  itemId: number;
+  kind: string;
+  text: string;
+  statement: string | null;
+  status: string;
+  statusText: string;
+  reason: string | null;
+  tasks: { total: number; unfinished: number };
+  carriedInto: { documentId: number; symbol: string; newItemId: number }[];
 };
 
 async function carriedFromDocument(db: Queryable, actor: Actor, itemIds: number[]) {
@@ -48,7 +68,11 @@ async function carriedFromDocument(db: Queryable, actor: Actor, itemIds: number[
        FROM carry_overs c JOIN documents d ON d.id = c.target_document_id WHERE c.source_item_id = ANY($1::bigint[]) ORDER BY c.id`,
     [itemIds],
   );
-  const readable = await readableIds(db, actor, rows.map((r) => r.documentId));
+  const readable = await readableIds(
+    db,
+    actor,
+    rows.map((r) => r.documentId),
+  );
   return rows.filter((r) => readable.has(r.documentId));
 }
 
@@ -70,15 +94,26 @@ export async function getCarryCandidates(db: Db, actor: Actor, documentId: numbe
     findItems(db, doc.id),
     countItemTasksByBucket(db, doc.id, asOf),
   ]);
-  const carried = await carriedFromDocument(db, actor, items.map((i) => i.id));
+  const carried = await carriedFromDocument(
+    db,
+    actor,
+    items.map((i) => i.id),
+  );
   const carriedOf = (itemId: number) => carried.filter((c) => c.sourceItemId === itemId).map(({ sourceItemId: _s, ...c }) => c);
 
   const targets: Candidate[] = [];
   for (const t of dashboard.targets) {
     if (!isCarryCandidate({ itemId: t.itemId, kind: 'target', targetStatus: t.status, tasks: [] })) continue;
     targets.push({
-      itemId: t.itemId, kind: 'target', text: t.text, statement: t.statement, status: t.status, statusText: TARGET_STATUS_LABELS.vi[t.status], reason: t.reason,
-      tasks: { total: 0, unfinished: 0 }, carriedInto: carriedOf(t.itemId),
+      itemId: t.itemId,
+      kind: 'target',
+      text: t.text,
+      statement: t.statement,
+      status: t.status,
+      statusText: TARGET_STATUS_LABELS.vi[t.status],
+      reason: t.reason,
+      tasks: { total: 0, unfinished: 0 },
+      carriedInto: carriedOf(t.itemId),
     });
   }
   const tasks: Candidate[] = [];
@@ -90,15 +125,23 @@ export async function getCarryCandidates(db: Db, actor: Actor, documentId: numbe
     const worst = BUCKET_ORDER.find((s) => mine.some((b) => b.bucket === s)) ?? 'not_started';
     const unfinished = list.filter((t) => isTaskUnfinished(t.status)).length;
     tasks.push({
-      itemId: item.id, kind: item.kind, text: item.text, statement: null, status: worst, statusText: TASK_BUCKET_LABELS[worst],
-      reason: `${unfinished}/${list.length} nhiệm vụ chưa hoàn thành`, tasks: { total: list.length, unfinished }, carriedInto: carriedOf(item.id),
+      itemId: item.id,
+      kind: item.kind,
+      text: item.text,
+      statement: null,
+      status: worst,
+      statusText: TASK_BUCKET_LABELS[worst],
+      reason: `${unfinished}/${list.length} nhiệm vụ chưa hoàn thành`,
+      tasks: { total: list.length, unfinished },
+      carriedInto: carriedOf(item.id),
     });
   }
   return { document: { id: doc.id, symbol: doc.symbol, title: doc.title, term: doc.term, orgName: doc.orgName }, asOf, targets, tasks };
 }
 
 type Plan = {
-  source: DocumentRow; target: DocumentRow;
+  source: DocumentRow;
+  target: DocumentRow;
   items: { sourceItemId: number; kind: 'target' | 'task'; text: string; statement: string | null; sourceStatus: string }[];
 };
 
@@ -110,7 +153,10 @@ async function planCarry(db: Db, tx: pg.PoolClient, actor: Actor, input: CarryOv
   const target = await lockDraftDocument(tx, actor, input.targetDocumentId);
   if (target.seriesId === source.seriesId) throw fieldError('body.targetDocumentId', 'Không chuyển tiếp vào chính văn bản nguồn.');
   if (parseTermLabel(target.term).startYear < parseTermLabel(source.term).endYear) {
-    throw fieldError('body.targetDocumentId', `Văn bản nhận phải thuộc nhiệm kỳ sau ${source.term} (văn bản đã chọn thuộc nhiệm kỳ ${target.term}).`);
+    throw fieldError(
+      'body.targetDocumentId',
+      `Văn bản nhận phải thuộc nhiệm kỳ sau ${source.term} (văn bản đã chọn thuộc nhiệm kỳ ${target.term}).`,
+    );
   }
   if (input.parentItemId !== null && input.parentItemId !== undefined) {
     const { rows } = await tx.query('SELECT 1 FROM document_items WHERE id = $1 AND document_id = $2', [input.parentItemId, target.id]);
@@ -125,14 +171,26 @@ async function planCarry(db: Db, tx: pg.PoolClient, actor: Actor, input: CarryOv
   if (first) {
     const index = input.itemIds.indexOf(first.itemId);
     const message = `Mục ${first.itemId} ${selectionProblemLabels[first.reason]}.`;
-    if (first.reason === 'already_carried') throw new AppError('conflict', { vi: message, en: 'An item was already carried into this document.' }, { reason: 'already_carried', itemIds: problems.map((p) => p.itemId) });
+    if (first.reason === 'already_carried')
+      throw new AppError(
+        'conflict',
+        { vi: message, en: 'An item was already carried into this document.' },
+        { reason: 'already_carried', itemIds: problems.map((p) => p.itemId) },
+      );
     throw fieldError(`body.itemIds.${index}`, message);
   }
   return {
-    source, target,
+    source,
+    target,
     items: input.itemIds.map((id) => {
       const c = byId.get(id)!;
-      return { sourceItemId: id, kind: carriedItemKind(c.kind), text: c.text, statement: c.statement, sourceStatus: c.reason ? `${c.statusText}: ${c.reason}` : c.statusText };
+      return {
+        sourceItemId: id,
+        kind: carriedItemKind(c.kind),
+        text: c.text,
+        statement: c.statement,
+        sourceStatus: c.reason ? `${c.statusText}: ${c.reason}` : c.statusText,
+      };
     }),
   };
 }
@@ -162,9 +220,22 @@ export async function commitCarryOver(db: Db, actor: Actor, input: CarryOverInpu
         const src = sources.get(item.sourceItemId)!;
         // The new term sets its own deadline, baseline and yearly path; the statement and
         // indicator carry over so the new target is judged on the same figures.
-        const spec = item.kind === 'target' && src.comparator
-          ? { comparator: src.comparator, value: src.value, valueMin: src.valueMin, valueMax: src.valueMax, unit: src.unit ?? '', perYear: src.perYear, byYear: null, baselineValue: null, baselineYear: null, yearlyPath: null, indicatorId: src.indicatorId }
-          : null;
+        const spec =
+          item.kind === 'target' && src.comparator
+            ? {
+                comparator: src.comparator,
+                value: src.value,
+                valueMin: src.valueMin,
+                valueMax: src.valueMax,
+                unit: src.unit ?? '',
+                perYear: src.perYear,
+                byYear: null,
+                baselineValue: null,
+                baselineYear: null,
+                yearlyPath: null,
+                indicatorId: src.indicatorId,
+              }
+            : null;
         const newItemId = await insertItem(tx, plan.target.id, input.parentItemId ?? null, item.kind, src.text, null, spec);
         await tx.query(
           `INSERT INTO carry_overs (source_item_id, new_item_id, target_document_id, source_status, created_by) VALUES ($1, $2, $3, $4, $5)`,
@@ -173,7 +244,11 @@ export async function commitCarryOver(db: Db, actor: Actor, input: CarryOverInpu
         created.push({ sourceItemId: item.sourceItemId, newItemId });
       }
       await recordAudit(tx, actor, {
-        action: 'carry_over', entity: 'document', entityId: plan.target.id, orgId: plan.target.orgId, orgPath: plan.target.orgPath,
+        action: 'carry_over',
+        entity: 'document',
+        entityId: plan.target.id,
+        orgId: plan.target.orgId,
+        orgPath: plan.target.orgPath,
         summary: `Chuyển tiếp ${created.length} mục từ ${plan.source.symbol} (nhiệm kỳ ${plan.source.term}) vào ${plan.target.symbol} (nhiệm kỳ ${plan.target.term})`,
         after: { sourceDocumentId: plan.source.id, created },
       });
@@ -181,15 +256,31 @@ export async function commitCarryOver(db: Db, actor: Actor, input: CarryOverInpu
     });
   } catch (e) {
     if ((e as { code?: string }).code === '23505') {
-      throw new AppError('conflict', { vi: 'Mục đã được chuyển tiếp vào văn bản này.', en: 'An item was already carried into this document.' }, { reason: 'already_carried' });
+      throw new AppError(
+        'conflict',
+        { vi: 'Mục đã được chuyển tiếp vào văn bản này.', en: 'An item was already carried into this document.' },
+        { reason: 'already_carried' },
+      );
     }
     throw e;
   }
 }
 
 type LinkRow = {
-  sourceItemId: number; sourceText: string; sourceDocId: number; sourceSymbol: string; sourceTerm: string; sourceOrg: string;
-  newItemId: number; newText: string; targetDocId: number; targetSymbol: string; targetTerm: string; targetOrg: string; sourceStatus: string; createdAt: string;
+  sourceItemId: number;
+  sourceText: string;
+  sourceDocId: number;
+  sourceSymbol: string;
+  sourceTerm: string;
+  sourceOrg: string;
+  newItemId: number;
+  newText: string;
+  targetDocId: number;
+  targetSymbol: string;
+  targetTerm: string;
+  targetOrg: string;
+  sourceStatus: string;
+  createdAt: string;
 };
 
 /** The carry-over links of a document on both sides: items it took from an old term, items it gave to a new one. */
@@ -208,11 +299,20 @@ export async function getDocumentCarryLinks(db: Db, actor: Actor, documentId: nu
     [doc.id],
   );
   // The other side of each link is shown only when the caller may read it.
-  const readable = await readableIds(db, actor, rows.flatMap((r) => [r.sourceDocId, r.targetDocId]));
+  const readable = await readableIds(
+    db,
+    actor,
+    rows.flatMap((r) => [r.sourceDocId, r.targetDocId]),
+  );
   const present = (r: LinkRow) => ({
-    sourceItemId: r.sourceItemId, sourceText: r.sourceText, sourceDocument: { id: r.sourceDocId, symbol: r.sourceSymbol, term: r.sourceTerm, orgName: r.sourceOrg },
-    newItemId: r.newItemId, newText: r.newText, targetDocument: { id: r.targetDocId, symbol: r.targetSymbol, term: r.targetTerm, orgName: r.targetOrg },
-    sourceStatus: r.sourceStatus, createdAt: r.createdAt,
+    sourceItemId: r.sourceItemId,
+    sourceText: r.sourceText,
+    sourceDocument: { id: r.sourceDocId, symbol: r.sourceSymbol, term: r.sourceTerm, orgName: r.sourceOrg },
+    newItemId: r.newItemId,
+    newText: r.newText,
+    targetDocument: { id: r.targetDocId, symbol: r.targetSymbol, term: r.targetTerm, orgName: r.targetOrg },
+    sourceStatus: r.sourceStatus,
+    createdAt: r.createdAt,
   });
   return {
     carriedFrom: rows.filter((r) => r.targetDocId === doc.id && readable.has(r.sourceDocId)).map(present),

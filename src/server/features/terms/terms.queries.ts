@@ -3,10 +3,29 @@ import { congressOrdinal, parseTermLabel } from '../../../domain/terms';
 import type { TermDto } from '../../../contracts/terms';
 import { latestDocSql } from '../documents';
 
-type TermRow = { id: number; orgId: number; label: string; startDate: string; endDate: string | null; status: 'open' | 'closed'; isSample: boolean; version: number };
+type TermRow = {
+  id: number;
+  orgId: number;
+  label: string;
+  startDate: string;
+  endDate: string | null;
+  status: 'open' | 'closed';
+  isSample: boolean;
+  version: number;
+};
 type CongressRow = {
-  id: number; termId: number; ordinal: number; startDate: string; endDate: string; delegates: number | null; mode: 'in_person' | 'online' | 'hybrid';
-  bridgePoints: string[]; isSample: boolean; resolutionId: number | null; resolutionSymbol: string | null; resolutionTitle: string | null;
+  id: number;
+  termId: number;
+  ordinal: number;
+  startDate: string;
+  endDate: string;
+  delegates: number | null;
+  mode: 'in_person' | 'online' | 'hybrid';
+  bridgePoints: string[];
+  isSample: boolean;
+  resolutionId: number | null;
+  resolutionSymbol: string | null;
+  resolutionTitle: string | null;
 };
 
 /**
@@ -46,9 +65,17 @@ export async function findTermsOfOrg(db: Queryable, orgId: number): Promise<Term
       ...years,
       congress: c
         ? {
-            id: c.id, ordinal: c.ordinal, ordinalText: congressOrdinal(c.ordinal), startDate: c.startDate, endDate: c.endDate, delegates: c.delegates, mode: c.mode,
-            bridgePoints: c.bridgePoints, isSample: c.isSample,
-            resolution: c.resolutionId === null ? null : { id: c.resolutionId, symbol: c.resolutionSymbol ?? '', title: c.resolutionTitle ?? '' },
+            id: c.id,
+            ordinal: c.ordinal,
+            ordinalText: congressOrdinal(c.ordinal),
+            startDate: c.startDate,
+            endDate: c.endDate,
+            delegates: c.delegates,
+            mode: c.mode,
+            bridgePoints: c.bridgePoints,
+            isSample: c.isSample,
+            resolution:
+              c.resolutionId === null ? null : { id: c.resolutionId, symbol: c.resolutionSymbol ?? '', title: c.resolutionTitle ?? '' },
           }
         : null,
       committees: committees.rows.filter((r) => r.term === t.label).map(({ term: _t, ...r }) => r),

@@ -40,7 +40,8 @@ function checkInput(input: OpenTermInput) {
   if (input.endDate && input.endDate < input.startDate) throw fieldError('body.endDate', 'Ngày kết thúc phải sau ngày bắt đầu.');
   const c = input.congress;
   if (c && c.endDate < c.startDate) throw fieldError('body.congress.endDate', 'Ngày bế mạc phải sau ngày khai mạc.');
-  if (c && c.mode === 'in_person' && c.bridgePoints.length > 0) throw fieldError('body.congress.bridgePoints', 'Đại hội trực tiếp không có điểm cầu; chọn hình thức trực tuyến hoặc kết hợp.');
+  if (c && c.mode === 'in_person' && c.bridgePoints.length > 0)
+    throw fieldError('body.congress.bridgePoints', 'Đại hội trực tiếp không có điểm cầu; chọn hình thức trực tuyến hoặc kết hợp.');
 }
 
 /**
@@ -55,7 +56,13 @@ export async function openTerm(db: Db, actor: Actor, orgId: number, input: OpenT
 }
 
 /** openTerm inside an open transaction (the demo loads in one); returns the term's label. */
-export async function openTermTx(tx: pg.PoolClient, actor: Actor, orgId: number, input: OpenTermInput, opts: { isSample?: boolean } = {}): Promise<string> {
+export async function openTermTx(
+  tx: pg.PoolClient,
+  actor: Actor,
+  orgId: number,
+  input: OpenTermInput,
+  opts: { isSample?: boolean } = {},
+): Promise<string> {
   checkInput(input);
   const label = termLabel({ startYear: input.startYear, endYear: input.endYear });
   const org = await findOrgInScope(tx, orgId, actor.userId === null ? null : scopeOf(actor, 'orgs.read'));
@@ -72,7 +79,9 @@ export async function openTermTx(tx: pg.PoolClient, actor: Actor, orgId: number,
   // Serializes openings for one org: the one-open-term index would otherwise fail the second.
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`terms:${org.id}`]);
   const { rows: existing } = await tx.query<{ id: number; label: string; startDate: string; status: string }>(
-    `SELECT id, label, start_date AS "startDate", status FROM terms WHERE org_id = $1`, [org.id]);
+    `SELECT id, label, start_date AS "startDate", status FROM terms WHERE org_id = $1`,
+    [org.id],
+  );
   if (existing.some((t) => t.label === label)) {
     throw new AppError('conflict', { vi: `${org.name} đã có nhiệm kỳ ${label}.`, en: `The organization already has the ${label} term.` });
   }
@@ -88,14 +97,25 @@ export async function openTermTx(tx: pg.PoolClient, actor: Actor, orgId: number,
   }
   const open = isClosedRecord ? undefined : existing.find((t) => t.status === 'open');
   if (open) {
-    if (open.startDate >= input.startDate) throw fieldError('body.startDate', `Nhiệm kỳ mới phải bắt đầu sau nhiệm kỳ đang mở ${open.label}.`);
+    if (open.startDate >= input.startDate)
+      throw fieldError('body.startDate', `Nhiệm kỳ mới phải bắt đầu sau nhiệm kỳ đang mở ${open.label}.`);
     const end = input.previousEndDate ?? null;
-    if (end !== null && (end < open.startDate || end >= input.startDate)) throw fieldError('body.previousEndDate', 'Ngày kết thúc nhiệm kỳ trước phải trước ngày bắt đầu nhiệm kỳ mới.');
+    if (end !== null && (end < open.startDate || end >= input.startDate))
+      throw fieldError('body.previousEndDate', 'Ngày kết thúc nhiệm kỳ trước phải trước ngày bắt đầu nhiệm kỳ mới.');
     await tx.query(
       `UPDATE terms SET status = 'closed', end_date = COALESCE($2::date, end_date, $3::date - 1), version = version + 1 WHERE id = $1`,
       [open.id, end, input.startDate],
     );
-    await recordAudit(tx, actor, { action: 'close', entity: 'term', entityId: open.id, orgId: org.id, orgPath: org.path, summary: `Kết thúc nhiệm kỳ ${open.label} của ${org.name}`, before: { status: 'open' }, after: { status: 'closed' } });
+    await recordAudit(tx, actor, {
+      action: 'close',
+      entity: 'term',
+      entityId: open.id,
+      orgId: org.id,
+      orgPath: org.path,
+      summary: `Kết thúc nhiệm kỳ ${open.label} của ${org.name}`,
+      before: { status: 'open' },
+      after: { status: 'closed' },
+    });
   }
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO terms (org_id, label, start_date, end_date, status, is_sample) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -107,12 +127,27 @@ export async function openTermTx(tx: pg.PoolClient, actor: Actor, orgId: number,
     await tx.query(
       `INSERT INTO congresses (term_id, ordinal, start_date, end_date, delegates, mode, bridge_points, resolution_document_id, is_sample)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [termId, c.ordinal, c.startDate, c.endDate, c.delegates ?? null, c.mode, c.bridgePoints.map((p) => p.normalize('NFC')), resolutionId, opts.isSample ?? false],
+      [
+        termId,
+        c.ordinal,
+        c.startDate,
+        c.endDate,
+        c.delegates ?? null,
+        c.mode,
+        c.bridgePoints.map((p) => p.normalize('NFC')),
+        resolutionId,
+        opts.isSample ?? false,
+      ],
     );
   }
   await recordAudit(tx, actor, {
-    action: 'create', entity: 'term', entityId: termId, orgId: org.id, orgPath: org.path,
-    summary: `Mở nhiệm kỳ ${label} của ${org.name}${c ? `, Đại hội lần thứ ${congressOrdinal(c.ordinal)}` : ''}`, after: input,
+    action: 'create',
+    entity: 'term',
+    entityId: termId,
+    orgId: org.id,
+    orgPath: org.path,
+    summary: `Mở nhiệm kỳ ${label} của ${org.name}${c ? `, Đại hội lần thứ ${congressOrdinal(c.ordinal)}` : ''}`,
+    after: input,
   });
   return label;
 }

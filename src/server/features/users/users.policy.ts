@@ -35,5 +35,8 @@ export function requireEditUser(actor: Actor, user: ManagedUser): void {
     vi: 'Người dùng này có vai trò ngoài phạm vi của bạn, vai trò bạn không có, hoặc là quản lý ngang cấp: chỉ quản trị hệ thống mới sửa hoặc đặt lại mật khẩu được.',
     en: 'This user holds a role outside your scope, a role you lack, or is a peer manager: only an administrator can change them or reset their password.',
   });
-  requireAllowed(user.id !== actor.userId, { vi: 'Không thể tự sửa quyền hoặc khóa tài khoản của chính mình.', en: 'You cannot change your own account here.' });
+  requireAllowed(user.id !== actor.userId, {
+    vi: 'Không thể tự sửa quyền hoặc khóa tài khoản của chính mình.',
+    en: 'You cannot change your own account here.',
+  });
 }

@@ -14,8 +14,15 @@ import type { CreateUserInput, UpdateUserInput } from '../../../contracts/users'
 const userNotFound = () => notFound({ vi: 'Không tìm thấy người dùng.', en: 'User not found.' });
 
 type UserRow = {
-  id: number; username: string; fullName: string; email: string | null; isDisabled: boolean; memberId: number | null;
-  roles: { orgId: number; orgName: string; orgCode: string; role: Role; orgPath: string }[]; version: number; createdAt: string;
+  id: number;
+  username: string;
+  fullName: string;
+  email: string | null;
+  isDisabled: boolean;
+  memberId: number | null;
+  roles: { orgId: number; orgName: string; orgCode: string; role: Role; orgPath: string }[];
+  version: number;
+  createdAt: string;
 };
 
 const userColumns = `
@@ -45,7 +52,10 @@ export async function findUsers(db: Db, actor: Actor, q: { q?: string; orgId?: n
     where += ` AND (vn_fold(u.full_name) LIKE '%' || vn_fold($${params.length}) || '%' OR u.username ILIKE '%' || $${params.length} || '%')`;
   }
   const [{ rows }, { rows: count }] = await Promise.all([
-    db.query<UserRow>(`SELECT ${userColumns} FROM users u WHERE ${where} ORDER BY u.full_name COLLATE "vi-x-icu" LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params),
+    db.query<UserRow>(
+      `SELECT ${userColumns} FROM users u WHERE ${where} ORDER BY u.full_name COLLATE "vi-x-icu" LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    ),
     db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users u WHERE ${where}`, params),
   ]);
   return { items: rows.map((r) => present(actor, r)), total: count[0]?.n ?? 0, page: q.page, pageSize: q.pageSize };
@@ -117,14 +127,26 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput) {
       [input.username, input.fullName.normalize('NFC'), input.email || null, hash, input.memberId ?? null],
     );
     if (!rows[0]) {
-      throw new AppError('conflict', { vi: `Tên đăng nhập "${input.username}" đã có người dùng.`, en: 'That user name is taken.' }, {
-        fields: [{ field: 'body.username', message: `Tên đăng nhập "${input.username}" đã có người dùng.` }],
-      });
+      throw new AppError(
+        'conflict',
+        { vi: `Tên đăng nhập "${input.username}" đã có người dùng.`, en: 'That user name is taken.' },
+        {
+          fields: [{ field: 'body.username', message: `Tên đăng nhập "${input.username}" đã có người dùng.` }],
+        },
+      );
     }
     await writeRoles(tx, rows[0].id, input.roles);
     const { rows: org } = await tx.query<{ path: string }>('SELECT path::text AS path FROM orgs WHERE id = $1', [input.roles[0]!.orgId]);
     const { password: _p, ...shown } = input;
-    await recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: rows[0].id, orgId: input.roles[0]!.orgId, orgPath: org[0]?.path ?? null, summary: `Tạo người dùng ${input.username}`, after: shown });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'user',
+      entityId: rows[0].id,
+      orgId: input.roles[0]!.orgId,
+      orgPath: org[0]?.path ?? null,
+      summary: `Tạo người dùng ${input.username}`,
+      after: shown,
+    });
     return rows[0].id;
   });
   return { user: await getUser(db, actor, id), generatedPassword: generated };
@@ -152,15 +174,32 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: Update
       `UPDATE users SET full_name = COALESCE($2, full_name), email = CASE WHEN $3::boolean THEN $4 ELSE email END,
               is_disabled = COALESCE($5, is_disabled), member_id = CASE WHEN $6::boolean THEN $7 ELSE member_id END,
               version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, input.fullName?.normalize('NFC') ?? null, input.email !== undefined, input.email || null, input.isDisabled ?? null,
-       input.memberId !== undefined, input.memberId ?? null],
+      [
+        id,
+        input.fullName?.normalize('NFC') ?? null,
+        input.email !== undefined,
+        input.email || null,
+        input.isDisabled ?? null,
+        input.memberId !== undefined,
+        input.memberId ?? null,
+      ],
     );
     if (input.isDisabled || input.roles) await deleteUserSessions(tx, id);
     const firstRole = before.roles[0];
     await recordAudit(tx, actor, {
-      action: input.isDisabled ? 'disable' : 'update', entity: 'user', entityId: id, orgId: firstRole?.orgId ?? null, orgPath: firstRole?.orgPath ?? null,
+      action: input.isDisabled ? 'disable' : 'update',
+      entity: 'user',
+      entityId: id,
+      orgId: firstRole?.orgId ?? null,
+      orgPath: firstRole?.orgPath ?? null,
       summary: `${input.isDisabled ? 'Khóa' : 'Sửa'} người dùng ${before.username}`,
-      before: { fullName: before.fullName, email: before.email, isDisabled: before.isDisabled, memberId: before.memberId, roles: before.roles.map((r) => ({ orgId: r.orgId, role: r.role })) },
+      before: {
+        fullName: before.fullName,
+        email: before.email,
+        isDisabled: before.isDisabled,
+        memberId: before.memberId,
+        roles: before.roles.map((r) => ({ orgId: r.orgId, role: r.role })),
+      },
       after: { ...input, version: undefined },
     });
   });
@@ -175,7 +214,14 @@ export async function resetPassword(db: Db, actor: Actor, id: number, version: n
     const user = await lockManageable(tx, actor, id, version);
     await tx.query('UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1', [id, hash]);
     await deleteUserSessions(tx, id);
-    await recordAudit(tx, actor, { action: 'reset_password', entity: 'user', entityId: id, orgId: user.roles[0]?.orgId ?? null, orgPath: user.roles[0]?.orgPath ?? null, summary: `Đặt lại mật khẩu cho ${user.username}` });
+    await recordAudit(tx, actor, {
+      action: 'reset_password',
+      entity: 'user',
+      entityId: id,
+      orgId: user.roles[0]?.orgId ?? null,
+      orgPath: user.roles[0]?.orgPath ?? null,
+      summary: `Đặt lại mật khẩu cho ${user.username}`,
+    });
   });
   return { generatedPassword: generated };
 }

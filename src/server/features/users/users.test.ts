@@ -30,7 +30,11 @@ afterAll(async () => {
 
 describe('users', () => {
   it('creates a user with a generated password shown once, who can then log in', async () => {
-    const res = await manager.post('/api/users', { username: 'bt.kp1', fullName: 'Lê Thị Hạnh', roles: [{ orgId: ward.id, role: 'reporter' }] });
+    const res = await manager.post('/api/users', {
+      username: 'bt.kp1',
+      fullName: 'Lê Thị Hạnh',
+      roles: [{ orgId: ward.id, role: 'reporter' }],
+    });
     expect(res.statusCode).toBe(201);
     const { user, generatedPassword } = res.json();
     expect(generatedPassword).toMatch(/^[A-Za-z0-9]{16}$/);
@@ -42,26 +46,48 @@ describe('users', () => {
   });
 
   it('refuses a taken user name and bad input with field messages', async () => {
-    const dup = await manager.post('/api/users', { username: 'BT.KP1', fullName: 'Trùng Tên', roles: [{ orgId: ward.id, role: 'viewer' }] });
+    const dup = await manager.post('/api/users', {
+      username: 'BT.KP1',
+      fullName: 'Trùng Tên',
+      roles: [{ orgId: ward.id, role: 'viewer' }],
+    });
     expect(dup.statusCode).toBe(409);
     const bad = await manager.post('/api/users', { username: 'có dấu', fullName: 'A', roles: [] });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['body.username', 'body.fullName', 'body.roles']));
+    expect(bad.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(['body.username', 'body.fullName', 'body.roles']),
+    );
   });
 
   it('refuses a common password typed for a new user, and one holding the user name', async () => {
-    const common = await manager.post('/api/users', { username: 'bt.common', fullName: 'Mật Khẩu Yếu', password: 'Vietnam@123', roles: [{ orgId: ward.id, role: 'viewer' }] });
+    const common = await manager.post('/api/users', {
+      username: 'bt.common',
+      fullName: 'Mật Khẩu Yếu',
+      password: 'Vietnam@123',
+      roles: [{ orgId: ward.id, role: 'viewer' }],
+    });
     expect(common.statusCode).toBe(400);
     expect(common.json().error.details.fields).toEqual([{ field: 'body.password', message: expect.stringContaining('quá phổ biến') }]);
-    const named = await manager.post('/api/users', { username: 'bt.named', fullName: 'Chứa Tên', password: 'bt.named-2026-xuan', roles: [{ orgId: ward.id, role: 'viewer' }] });
+    const named = await manager.post('/api/users', {
+      username: 'bt.named',
+      fullName: 'Chứa Tên',
+      password: 'bt.named-2026-xuan',
+      roles: [{ orgId: ward.id, role: 'viewer' }],
+    });
     expect(named.statusCode).toBe(400);
     const { rows } = await db.query('SELECT count(*)::int AS n FROM users WHERE username IN ($1, $2)', ['bt.common', 'bt.named']);
     expect(rows[0].n).toBe(0);
   });
 
   it('lets a manager grant roles only inside the subtree and never admin', async () => {
-    expect((await manager.post('/api/users', { username: 'x.out', fullName: 'Ngoài Phạm Vi', roles: [{ orgId: otherWard.id, role: 'viewer' }] })).statusCode).toBe(404);
-    expect((await manager.post('/api/users', { username: 'x.admin', fullName: 'Quản Trị Giả', roles: [{ orgId: ward.id, role: 'admin' }] })).statusCode).toBe(403);
+    expect(
+      (await manager.post('/api/users', { username: 'x.out', fullName: 'Ngoài Phạm Vi', roles: [{ orgId: otherWard.id, role: 'viewer' }] }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await manager.post('/api/users', { username: 'x.admin', fullName: 'Quản Trị Giả', roles: [{ orgId: ward.id, role: 'admin' }] }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('lists only users with roles in the scope', async () => {

@@ -40,7 +40,10 @@ const strings = {
   'status.expired': ['Hết hạn', 'Expired'],
   'status.revoked': ['Đã thu hồi', 'Revoked'],
   revoke: ['Thu hồi', 'Revoke'],
-  revokeConfirm: ['Thu hồi mã của {{name}}? Hệ thống đó sẽ không gọi API được nữa.', 'Revoke the token of {{name}}? That system will no longer reach the API.'],
+  revokeConfirm: [
+    'Thu hồi mã của {{name}}? Hệ thống đó sẽ không gọi API được nữa.',
+    'Revoke the token of {{name}}? That system will no longer reach the API.',
+  ],
   revoked: ['Đã thu hồi mã.', 'Token revoked.'],
   cancel: ['Hủy', 'Cancel'],
   empty: ['Chưa cấp mã nào.', 'No tokens yet.'],
@@ -56,5 +59,6 @@ i18n.addResourceBundle('en', 'translation', bundle(1), true, false);
 /** `t` for the API tokens page: `s('issue')`, `s('status.active')`. */
 export function useTokenT() {
   const { t } = useTranslation();
-  return (key: TokenKey, values?: Record<string, unknown>) => t(`tok.${key.replace('.', '_')}`, { defaultValue: strings[key][0], ...values });
+  return (key: TokenKey, values?: Record<string, unknown>) =>
+    t(`tok.${key.replace('.', '_')}`, { defaultValue: strings[key][0], ...values });
 }

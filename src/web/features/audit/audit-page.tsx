@@ -280,7 +280,15 @@ function AuditDiff({ entry }: { entry: AuditEntry }) {
             dataIndex: 'field',
             width: 200,
             render: (f: string) => (
-              <span title={f}>{fieldLabels[f] ? label(fieldLabels[f]) : <Typography.Text code data-raw>{f}</Typography.Text>}</span>
+              <span title={f}>
+                {fieldLabels[f] ? (
+                  label(fieldLabels[f])
+                ) : (
+                  <Typography.Text code data-raw>
+                    {f}
+                  </Typography.Text>
+                )}
+              </span>
             ),
           },
           { title: t('audit.before'), dataIndex: 'before', render: (v: unknown) => <pre>{showValue(v)}</pre> },

@@ -7,15 +7,43 @@ import { Link } from '@tanstack/react-router';
 import { formatDateTime } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import {
-  authSettingsKey, disableTotp, enableTotp, endSession, fetchAuthSettings, fetchSessions, meKey, saveAuthSettings, sessionsKey, startTotpSetup, useCurrentUser,
+  authSettingsKey,
+  disableTotp,
+  enableTotp,
+  endSession,
+  fetchAuthSettings,
+  fetchSessions,
+  meKey,
+  saveAuthSettings,
+  sessionsKey,
+  startTotpSetup,
+  useCurrentUser,
   type TotpSetup,
 } from './auth.api';
 
 /** "Chrome trên Windows" from a user agent, or the raw string cut short. */
 function describeDevice(userAgent: string | null, unknown: string): string {
   if (!userAgent) return unknown;
-  const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrom(e|ium)\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : null;
-  const os = /Android/.test(userAgent) ? 'Android' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Windows/.test(userAgent) ? 'Windows' : /Mac OS X/.test(userAgent) ? 'macOS' : /Linux/.test(userAgent) ? 'Linux' : null;
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : null;
+  const os = /Android/.test(userAgent)
+    ? 'Android'
+    : /iPhone|iPad/.test(userAgent)
+      ? 'iOS'
+      : /Windows/.test(userAgent)
+        ? 'Windows'
+        : /Mac OS X/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : null;
   if (browser && os) return `${browser} — ${os}`;
   return userAgent.slice(0, 60);
 }
@@ -55,31 +83,60 @@ function TotpCard() {
   };
 
   return (
-    <Card title={<Space><SafetyCertificateOutlined />{t('account.totpTitle')}</Space>} data-testid="totp-card">
+    <Card
+      title={
+        <Space>
+          <SafetyCertificateOutlined />
+          {t('account.totpTitle')}
+        </Space>
+      }
+      data-testid="totp-card"
+    >
       {me.mustEnrolTotp && <Alert type="warning" showIcon title={t('account.totpRequired')} style={{ marginBottom: 16 }} role="alert" />}
       {me.totpEnabled ? (
         <>
-          <Typography.Paragraph data-testid="totp-status"><Tag color="green">{t('users.active')}</Tag>{t('account.totpOn')}</Typography.Paragraph>
+          <Typography.Paragraph data-testid="totp-status">
+            <Tag color="green">{t('users.active')}</Tag>
+            {t('account.totpOn')}
+          </Typography.Paragraph>
           <TotpDisableForm />
         </>
       ) : setup ? (
         <div className="totp-setup">
           <Typography.Paragraph>{t('account.totpScan')}</Typography.Paragraph>
-          <img src={setup.qrDataUrl} alt="QR" width={200} height={200} data-testid="totp-qr" style={{ display: 'block', maxWidth: '100%' }} />
+          <img
+            src={setup.qrDataUrl}
+            alt="QR"
+            width={200}
+            height={200}
+            data-testid="totp-qr"
+            style={{ display: 'block', maxWidth: '100%' }}
+          />
           <Typography.Paragraph style={{ marginTop: 12 }}>
-            {t('account.totpSecret')}: <Typography.Text code copyable style={{ wordBreak: 'break-all' }} data-testid="totp-secret">{setup.secret}</Typography.Text>
+            {t('account.totpSecret')}:{' '}
+            <Typography.Text code copyable style={{ wordBreak: 'break-all' }} data-testid="totp-secret">
+              {setup.secret}
+            </Typography.Text>
           </Typography.Paragraph>
           <Form form={form} layout="vertical" onFinish={confirm} requiredMark={false} style={{ maxWidth: 280 }}>
-            <Form.Item name="code" label={t('account.totpCode')} rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('account.totpCodeRequired') }]}>
+            <Form.Item
+              name="code"
+              label={t('account.totpCode')}
+              rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('account.totpCodeRequired') }]}
+            >
               <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} data-testid="totp-code" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={isBusy}>{t('account.totpConfirm')}</Button>
+            <Button type="primary" htmlType="submit" loading={isBusy}>
+              {t('account.totpConfirm')}
+            </Button>
           </Form>
         </div>
       ) : (
         <>
           <Typography.Paragraph>{t('account.totpOff')}</Typography.Paragraph>
-          <Button type="primary" onClick={start} loading={isBusy} data-testid="totp-start">{t('account.totpStart')}</Button>
+          <Button type="primary" onClick={start} loading={isBusy} data-testid="totp-start">
+            {t('account.totpStart')}
+          </Button>
         </>
       )}
     </Card>
@@ -111,18 +168,29 @@ function TotpDisableForm() {
       setBusy(false);
     }
   };
-  if (!isOpen) return <Button danger onClick={() => setOpen(true)} data-testid="totp-disable">{t('account.totpDisable')}</Button>;
+  if (!isOpen)
+    return (
+      <Button danger onClick={() => setOpen(true)} data-testid="totp-disable">
+        {t('account.totpDisable')}
+      </Button>
+    );
   return (
     <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} style={{ maxWidth: 320 }} data-testid="totp-disable-form">
       <Typography.Paragraph type="secondary">{t('account.totpDisableHint')}</Typography.Paragraph>
       <Form.Item name="password" label={t('account.currentPassword')} rules={[{ required: true }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item name="totpCode" label={t('account.totpCode')} rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('account.totpCodeRequired') }]}>
+      <Form.Item
+        name="totpCode"
+        label={t('account.totpCode')}
+        rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('account.totpCodeRequired') }]}
+      >
         <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
       </Form.Item>
       <Space>
-        <Button danger type="primary" htmlType="submit" loading={isBusy}>{t('account.totpDisableConfirm')}</Button>
+        <Button danger type="primary" htmlType="submit" loading={isBusy}>
+          {t('account.totpDisableConfirm')}
+        </Button>
         <Button onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
       </Space>
     </Form>
@@ -155,20 +223,42 @@ function SessionsCard() {
         renderItem={(s) => (
           <List.Item
             data-testid="session-item"
-            actions={s.isCurrent ? [<Tag key="this" color="blue">{t('account.thisSession')}</Tag>] : [
-              <Popconfirm key="end" title={t('account.endSessionConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => end(s.id)}>
-                <Button danger size="small">{t('account.endSession')}</Button>
-              </Popconfirm>,
-            ]}
+            actions={
+              s.isCurrent
+                ? [
+                    <Tag key="this" color="blue">
+                      {t('account.thisSession')}
+                    </Tag>,
+                  ]
+                : [
+                    <Popconfirm
+                      key="end"
+                      title={t('account.endSessionConfirm')}
+                      okText={t('common.confirm')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => end(s.id)}
+                    >
+                      <Button danger size="small">
+                        {t('account.endSession')}
+                      </Button>
+                    </Popconfirm>,
+                  ]
+            }
           >
             <List.Item.Meta
               avatar={<DesktopOutlined />}
               title={describeDevice(s.userAgent, t('account.unknownDevice'))}
               description={
                 <Space direction="vertical" size={0}>
-                  <span>{t('account.address')}: {s.ip ?? '—'}</span>
-                  <span>{t('account.lastSeen')}: {formatDateTime(s.lastSeenAt)}</span>
-                  <span>{t('account.signedIn')}: {formatDateTime(s.createdAt)}</span>
+                  <span>
+                    {t('account.address')}: {s.ip ?? '—'}
+                  </span>
+                  <span>
+                    {t('account.lastSeen')}: {formatDateTime(s.lastSeenAt)}
+                  </span>
+                  <span>
+                    {t('account.signedIn')}: {formatDateTime(s.createdAt)}
+                  </span>
                 </Space>
               }
             />
@@ -196,11 +286,19 @@ function LoginSettingsCard() {
   return (
     <Card>
       <Space align="start">
-        <Switch checked={settings.data?.requireTotp ?? false} loading={settings.isPending} onChange={toggle} data-testid="require-totp" aria-label={t('account.requireTotp')} />
+        <Switch
+          checked={settings.data?.requireTotp ?? false}
+          loading={settings.isPending}
+          onChange={toggle}
+          data-testid="require-totp"
+          aria-label={t('account.requireTotp')}
+        />
         <Typography.Text>{t('account.requireTotp')}</Typography.Text>
       </Space>
       <Typography.Paragraph style={{ margin: '12px 0 0' }}>
-        <Link to="/api-tokens" data-testid="api-tokens-link">{t('account.apiTokens')}</Link>
+        <Link to="/api-tokens" data-testid="api-tokens-link">
+          {t('account.apiTokens')}
+        </Link>
       </Typography.Paragraph>
     </Card>
   );
@@ -213,7 +311,9 @@ export function AccountPage() {
   const isAdmin = me.grants.some((g) => g.role === 'admin');
   return (
     <div className="account-page" style={{ maxWidth: 860, minWidth: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 16 }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>{t('account.title')}</Typography.Title>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {t('account.title')}
+      </Typography.Title>
       <TotpCard />
       {!me.mustEnrolTotp && <SessionsCard />}
       {isAdmin && !me.mustEnrolTotp && <LoginSettingsCard />}

@@ -81,7 +81,8 @@ export const startTotpSetup = () => api.post<TotpSetup>('/auth/totp/setup');
 export const enableTotp = (code: string) => api.post<void>('/auth/totp/enable', { code });
 export const disableTotp = (password: string, totpCode: string) => api.post<void>('/auth/totp/disable', { password, totpCode });
 
-export const reauthenticate = (password: string, totpCode?: string) => api.post<void>('/auth/reauth', { password, ...(totpCode ? { totpCode } : {}) });
+export const reauthenticate = (password: string, totpCode?: string) =>
+  api.post<void>('/auth/reauth', { password, ...(totpCode ? { totpCode } : {}) });
 
 export type AuthSettings = z.infer<typeof C.authSettingsSchema>;
 export const authSettingsKey = ['auth', 'settings'] as const;

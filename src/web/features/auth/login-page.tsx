@@ -65,8 +65,20 @@ export function LoginPage() {
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
           {isAskingCode && (
-            <Form.Item name="totpCode" label={t('login.totpCode')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('account.totpCodeRequired') }]}>
-              <Input prefix={<SafetyOutlined />} autoComplete="one-time-code" inputMode="numeric" maxLength={6} size="large" autoFocus data-testid="login-totp" />
+            <Form.Item
+              name="totpCode"
+              label={t('login.totpCode')}
+              rules={[{ required: true, pattern: /^\d{6}$/, message: t('account.totpCodeRequired') }]}
+            >
+              <Input
+                prefix={<SafetyOutlined />}
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                maxLength={6}
+                size="large"
+                autoFocus
+                data-testid="login-totp"
+              />
             </Form.Item>
           )}
           <Button type="primary" htmlType="submit" block size="large" loading={isSubmitting}>

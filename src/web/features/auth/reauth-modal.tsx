@@ -71,7 +71,11 @@ export function ReauthPrompt() {
           <Input.Password autoComplete="current-password" autoFocus />
         </Form.Item>
         {me.totpEnabled && (
-          <Form.Item name="totpCode" label={t('login.totpCode')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('account.totpCodeRequired') }]}>
+          <Form.Item
+            name="totpCode"
+            label={t('login.totpCode')}
+            rules={[{ required: true, pattern: /^\d{6}$/, message: t('account.totpCodeRequired') }]}
+          >
             <Input autoComplete="one-time-code" inputMode="numeric" maxLength={6} />
           </Form.Item>
         )}

@@ -19,7 +19,10 @@ export function DashboardHomePage() {
   const navigate = useNavigate();
   const orgPath = scopePaths(me.grants, 'reports.read')[0] ?? null;
   const orgId = me.grants.find((g) => g.orgPath === orgPath)?.orgId;
-  const docs = useQuery({ queryKey: ['documents', 'resolutions-for-home'], queryFn: () => fetchDocuments({ kind: 'resolution', page: 1, pageSize: 200 }) });
+  const docs = useQuery({
+    queryKey: ['documents', 'resolutions-for-home'],
+    queryFn: () => fetchDocuments({ kind: 'resolution', page: 1, pageSize: 200 }),
+  });
   const picked = docs.data && orgPath ? pickResolution(docs.data.items, orgPath) : null;
 
   useEffect(() => {
@@ -32,7 +35,9 @@ export function DashboardHomePage() {
   if (docs.isPending || picked) return <Loading />;
   return (
     <>
-      <Typography.Title level={1} className="page-title">{n('dashboard')}</Typography.Title>
+      <Typography.Title level={1} className="page-title">
+        {n('dashboard')}
+      </Typography.Title>
       <EmptyState text={n('noDashboard')} />
     </>
   );

@@ -18,7 +18,8 @@ export type DrillQuery = z.infer<typeof C.drilldownQuery>;
 export type PublicDashboard = z.infer<typeof C.publicDashboardResponse>;
 
 export const dashboardKeys = {
-  one: (documentId: number, orgId?: number, asOf?: string, periodKey?: string) => ['dashboard', documentId, orgId ?? null, asOf ?? null, periodKey ?? null] as const,
+  one: (documentId: number, orgId?: number, asOf?: string, periodKey?: string) =>
+    ['dashboard', documentId, orgId ?? null, asOf ?? null, periodKey ?? null] as const,
   myWork: ['my-work'] as const,
   list: (documentId: number, q: DrillQuery) => ['dashboard', documentId, 'list', q] as const,
   public: (token: string) => ['public-dashboard', token] as const,
@@ -26,5 +27,6 @@ export const dashboardKeys = {
 export const fetchDashboard = (documentId: number, orgId?: number, asOf?: string, periodKey?: string) =>
   api.get<Dashboard>(`/documents/${documentId}/dashboard`, { orgId, asOf, periodKey });
 export const fetchMyWork = () => api.get<MyWork>('/my-work');
-export const fetchDrillList = <T,>(documentId: number, q: DrillQuery) => api.get<{ rows: T[] }>(`/documents/${documentId}/dashboard/list`, q);
+export const fetchDrillList = <T>(documentId: number, q: DrillQuery) =>
+  api.get<{ rows: T[] }>(`/documents/${documentId}/dashboard/list`, q);
 export const fetchPublicDashboard = (token: string) => api.get<PublicDashboard>(`/public/dashboards/${token}`);

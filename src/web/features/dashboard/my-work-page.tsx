@@ -18,40 +18,96 @@ export function MyWorkPage() {
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const w = q.data;
   const empty = { emptyText: r('none') };
-  const reportLink = (id: number, text: string) => <Link to="/reports/$id" params={{ id: String(id) }}>{text}</Link>;
+  const reportLink = (id: number, text: string) => (
+    <Link to="/reports/$id" params={{ id: String(id) }}>
+      {text}
+    </Link>
+  );
   return (
     <div data-testid="my-work">
-      <Typography.Title level={1} className="page-title">{r('myWork')}</Typography.Title>
+      <Typography.Title level={1} className="page-title">
+        {r('myWork')}
+      </Typography.Title>
       <Card title={`${r('reports')} — ${r('toWrite')}`} size="small" data-testid="my-work-write">
-        <List dataSource={w.reportsToWrite} locale={empty} renderItem={(x) => (
-          <List.Item>
-            {reportLink(x.id, `${x.orgName} — ${x.documentSymbol} — ${formatPeriod(x.periodKey, lang)}`)}
-            <span>{r('dueDate')} {formatDay(x.dueDate)} {x.isLate && <Tag color="red">{r('late')}</Tag>} {x.status === 'returned' && <Tag color="orange">{r('s.returned')}</Tag>}</span>
-          </List.Item>
-        )} />
+        <List
+          dataSource={w.reportsToWrite}
+          locale={empty}
+          renderItem={(x) => (
+            <List.Item>
+              {reportLink(x.id, `${x.orgName} — ${x.documentSymbol} — ${formatPeriod(x.periodKey, lang)}`)}
+              <span>
+                {r('dueDate')} {formatDay(x.dueDate)} {x.isLate && <Tag color="red">{r('late')}</Tag>}{' '}
+                {x.status === 'returned' && <Tag color="orange">{r('s.returned')}</Tag>}
+              </span>
+            </List.Item>
+          )}
+        />
       </Card>
       <Card title={`${r('reports')} — ${r('toApprove')}`} size="small" style={{ marginTop: 12 }} data-testid="my-work-approve">
-        <List dataSource={w.reportsToApprove} locale={empty} renderItem={(x) => (
-          <List.Item>{reportLink(x.id, `${x.orgName} — ${x.documentSymbol} — ${formatPeriod(x.periodKey, lang)}`)}<span>{r('dueDate')} {formatDay(x.dueDate)}</span></List.Item>
-        )} />
+        <List
+          dataSource={w.reportsToApprove}
+          locale={empty}
+          renderItem={(x) => (
+            <List.Item>
+              {reportLink(x.id, `${x.orgName} — ${x.documentSymbol} — ${formatPeriod(x.periodKey, lang)}`)}
+              <span>
+                {r('dueDate')} {formatDay(x.dueDate)}
+              </span>
+            </List.Item>
+          )}
+        />
       </Card>
       <Card title={r('explanations')} size="small" style={{ marginTop: 12 }} data-testid="my-work-explanations">
-        <List dataSource={w.explanations} locale={empty} renderItem={(e) => (
-          <List.Item actions={[<Button key="open" size="small" type="primary" onClick={() => setExplanationId(e.id)}>{r('answer')}</Button>]}>
-            <List.Item.Meta title={e.subject ?? e.orgName} description={<>{e.question} — {r('askedBy')}: {e.askedByName} — {r('deadline')} {formatDay(e.dueDate)}</>} />
-          </List.Item>
-        )} />
+        <List
+          dataSource={w.explanations}
+          locale={empty}
+          renderItem={(e) => (
+            <List.Item
+              actions={[
+                <Button key="open" size="small" type="primary" onClick={() => setExplanationId(e.id)}>
+                  {r('answer')}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={e.subject ?? e.orgName}
+                description={
+                  <>
+                    {e.question} — {r('askedBy')}: {e.askedByName} — {r('deadline')} {formatDay(e.dueDate)}
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
       </Card>
       <Card title={r('lateTasks')} size="small" style={{ marginTop: 12 }}>
-        <List dataSource={w.lateTasks} locale={empty} renderItem={(t) => (
-          <List.Item><span>{t.title} — {t.leadOrgName}</span> <span>{r('dueDate')} {formatDay(t.dueDate)} ({t.progress}%)</span></List.Item>
-        )} />
+        <List
+          dataSource={w.lateTasks}
+          locale={empty}
+          renderItem={(t) => (
+            <List.Item>
+              <span>
+                {t.title} — {t.leadOrgName}
+              </span>{' '}
+              <span>
+                {r('dueDate')} {formatDay(t.dueDate)} ({t.progress}%)
+              </span>
+            </List.Item>
+          )}
+        />
       </Card>
       {w.notifications.length > 0 && (
         <Card title={r('notifications')} size="small" style={{ marginTop: 12 }}>
-          <List dataSource={w.notifications} renderItem={(n) => (
-            <List.Item><span>{n.link?.startsWith('/') ? <a href={n.link}>{n.title}</a> : n.title}</span> <Typography.Text type="secondary">{n.body}</Typography.Text></List.Item>
-          )} />
+          <List
+            dataSource={w.notifications}
+            renderItem={(n) => (
+              <List.Item>
+                <span>{n.link?.startsWith('/') ? <a href={n.link}>{n.title}</a> : n.title}</span>{' '}
+                <Typography.Text type="secondary">{n.body}</Typography.Text>
+              </List.Item>
+            )}
+          />
         </Card>
       )}
       {explanationId !== null && (

@@ -10,7 +10,8 @@ function heatColor(c: Child): string {
   if (c.tasks.total === 0) return '#d9d9d9';
   const share = Math.min(1, c.tasks.overdue / c.tasks.total / 0.5);
   if (share === 0) return '#52c41a';
-  const from = [250, 173, 20], to = [168, 7, 26];
+  const from = [250, 173, 20],
+    to = [168, 7, 26];
   const mix = from.map((f, i) => Math.round(f + (to[i]! - f) * share));
   return `rgb(${mix.join(',')})`;
 }
@@ -28,12 +29,33 @@ export function OrgHeatMap({ items, selfId, onPick }: { items: Child[]; selfId: 
         formatter: (p: { data: { name: string; c: Child } }) =>
           `${echarts.format.encodeHTML(p.data.name)}<br/>${labels.tasks}: ${formatNumber(p.data.c.tasks.total)} — ${labels.overdue}: ${formatNumber(p.data.c.tasks.overdue)}`,
       },
-      series: [{
-        type: 'treemap', roam: false, nodeClick: false, breadcrumb: { show: false }, left: 0, top: 0, right: 0, bottom: 0,
-        label: { show: true, overflow: 'break', fontSize: 13, lineHeight: 18, formatter: (p: { data: { name: string; c: Child } }) => `${p.data.name}\n${p.data.c.tasks.overdue}/${p.data.c.tasks.total}` },
-        upperLabel: { show: false }, itemStyle: { borderColor: '#fff', borderWidth: 2, gapWidth: 2 },
-        data: items.map((c) => ({ name: c.orgName, value: Math.max(1, c.tasks.total + c.reports.expected), c, itemStyle: { color: heatColor(c) } })),
-      }],
+      series: [
+        {
+          type: 'treemap',
+          roam: false,
+          nodeClick: false,
+          breadcrumb: { show: false },
+          left: 0,
+          top: 0,
+          right: 0,
+          bottom: 0,
+          label: {
+            show: true,
+            overflow: 'break',
+            fontSize: 13,
+            lineHeight: 18,
+            formatter: (p: { data: { name: string; c: Child } }) => `${p.data.name}\n${p.data.c.tasks.overdue}/${p.data.c.tasks.total}`,
+          },
+          upperLabel: { show: false },
+          itemStyle: { borderColor: '#fff', borderWidth: 2, gapWidth: 2 },
+          data: items.map((c) => ({
+            name: c.orgName,
+            value: Math.max(1, c.tasks.total + c.reports.expected),
+            c,
+            itemStyle: { color: heatColor(c) },
+          })),
+        },
+      ],
     });
     chart.on('click', (p) => {
       const c = (p.data as { c?: Child } | undefined)?.c;

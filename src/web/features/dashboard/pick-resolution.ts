@@ -17,9 +17,11 @@ export function pickResolution<T extends Candidate>(docs: readonly T[], orgPath:
   // The nearest issuer first (a city leader follows the province's resolution before the
   // centre's), then its current term, then its latest.
   const rank = (d: T) => [d.orgPath.split('.').length, isCurrent(d.term) ? 1 : 0, d.term] as const;
-  return [...above].sort((a, b) => {
-    const [da, ca, ta] = rank(a);
-    const [db, cb, tb] = rank(b);
-    return db - da || cb - ca || tb.localeCompare(ta) || b.id - a.id;
-  })[0] ?? null;
+  return (
+    [...above].sort((a, b) => {
+      const [da, ca, ta] = rank(a);
+      const [db, cb, tb] = rank(b);
+      return db - da || cb - ca || tb.localeCompare(ta) || b.id - a.id;
+    })[0] ?? null
+  );
 }

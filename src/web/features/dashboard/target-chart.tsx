@@ -25,13 +25,32 @@ export function TargetChart({ target, height = 240 }: { target: Series; height?:
       yAxis: { type: 'value', name: target.unit, axisLabel: { formatter: (v: number) => formatNumber(v) } },
       series: [
         { name: labels.actual, type: 'bar', data: at(target.yearly), itemStyle: { color: '#c41d1d' }, barMaxWidth: 28 },
-        { name: labels.path, type: 'line', data: at(target.plan), lineStyle: { type: 'dashed' }, itemStyle: { color: '#595959' }, connectNulls: true },
-        { name: labels.forecast, type: 'line', data: at(target.forecast), lineStyle: { type: 'dotted', width: 2 }, itemStyle: { color: '#1677ff' }, connectNulls: true },
+        {
+          name: labels.path,
+          type: 'line',
+          data: at(target.plan),
+          lineStyle: { type: 'dashed' },
+          itemStyle: { color: '#595959' },
+          connectNulls: true,
+        },
+        {
+          name: labels.forecast,
+          type: 'line',
+          data: at(target.forecast),
+          lineStyle: { type: 'dotted', width: 2 },
+          itemStyle: { color: '#1677ff' },
+          connectNulls: true,
+        },
       ],
     });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
-    return () => { window.removeEventListener('resize', resize); chart.dispose(); };
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
   }, [target, labels.actual, labels.path, labels.forecast]);
-  return <div ref={ref} style={{ width: '100%', height }} role="img" aria-label={`${labels.actual} / ${labels.path} / ${labels.forecast}`} />;
+  return (
+    <div ref={ref} style={{ width: '100%', height }} role="img" aria-label={`${labels.actual} / ${labels.path} / ${labels.forecast}`} />
+  );
 }

@@ -9,10 +9,24 @@ import { formatDate } from '../../lib/format';
 import { useDebounced } from '../../lib/use-debounced';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { useLocale } from '../../app/locale';
-import { documentKindLabels, documentKinds, documentStatusLabels, documentStatuses, type DocumentKind, type DocumentStatus } from '../../../domain/documents';
+import {
+  documentKindLabels,
+  documentKinds,
+  documentStatusLabels,
+  documentStatuses,
+  type DocumentKind,
+  type DocumentStatus,
+} from '../../../domain/documents';
 import { useCan } from '../auth/use-permission';
 import { OrgPicker } from '../orgs/org-picker';
-import { createDocument, documentKeys, fetchDocuments, searchDocuments, type DocumentListParams, type DocumentSummary } from './documents.api';
+import {
+  createDocument,
+  documentKeys,
+  fetchDocuments,
+  searchDocuments,
+  type DocumentListParams,
+  type DocumentSummary,
+} from './documents.api';
 import { L } from './labels';
 
 export const statusColor: Record<DocumentStatus, string> = { draft: 'gold', adopted: 'green', amended: 'default', expired: 'red' };
@@ -33,7 +47,11 @@ export function DocumentsPage() {
 
   const list = useQuery({ queryKey: documentKeys.list(params), queryFn: () => fetchDocuments(params), placeholderData: keepPreviousData });
   const hits = useQuery({ queryKey: documentKeys.search(q), queryFn: () => searchDocuments(q), enabled: q.length >= 2 });
-  const higher = useQuery({ queryKey: documentKeys.list({ page: 1, pageSize: 200 }), queryFn: () => fetchDocuments({ page: 1, pageSize: 200 }), enabled: isCreating });
+  const higher = useQuery({
+    queryKey: documentKeys.list({ page: 1, pageSize: 200 }),
+    queryFn: () => fetchDocuments({ page: 1, pageSize: 200 }),
+    enabled: isCreating,
+  });
   const create = useMutation({
     mutationFn: (v: CreateValues) => createDocument({ ...v, summary: v.summary ?? null, implementsIds: v.implementsIds ?? [] }),
     onSuccess: (doc) => {
@@ -46,35 +64,99 @@ export function DocumentsPage() {
   const setFilter = (patch: Partial<DocumentListParams>) => setParams((p) => ({ ...p, ...patch, page: 1 }));
 
   const columns: TableProps<DocumentSummary>['columns'] = [
-    { title: label(L.symbol), dataIndex: 'symbol', key: 'symbol', width: 130, render: (s: string, d) => <Link to="/documents/$id" params={{ id: String(d.id) }}>{s}</Link> },
+    {
+      title: label(L.symbol),
+      dataIndex: 'symbol',
+      key: 'symbol',
+      width: 130,
+      render: (s: string, d) => (
+        <Link to="/documents/$id" params={{ id: String(d.id) }}>
+          {s}
+        </Link>
+      ),
+    },
     { title: label(L.kind), dataIndex: 'kind', key: 'kind', width: 190, render: (k: DocumentKind) => label(documentKindLabels[k]) },
     {
-      title: label(L.docTitle), dataIndex: 'title', key: 'title',
+      title: label(L.docTitle),
+      dataIndex: 'title',
+      key: 'title',
       render: (s: string, d) => (
         <Space direction="vertical" size={0}>
-          <Link to="/documents/$id" params={{ id: String(d.id) }}>{s}</Link>
-          {d.isSample && <Typography.Text type="secondary" style={{ fontSize: 12 }}>Dữ liệu mẫu</Typography.Text>}
+          <Link to="/documents/$id" params={{ id: String(d.id) }}>
+            {s}
+          </Link>
+          {d.isSample && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              Dữ liệu mẫu
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
     { title: label(L.org), dataIndex: 'orgName', key: 'org', width: 260 },
     { title: label(L.term), dataIndex: 'term', key: 'term', width: 100 },
     { title: label(L.issueDate), dataIndex: 'issueDate', key: 'date', width: 120, render: formatDate },
-    { title: label(L.status), dataIndex: 'status', key: 'status', width: 170, render: (s: DocumentStatus) => <Tag color={statusColor[s]}>{label(documentStatusLabels[s])}</Tag> },
+    {
+      title: label(L.status),
+      dataIndex: 'status',
+      key: 'status',
+      width: 170,
+      render: (s: DocumentStatus) => <Tag color={statusColor[s]}>{label(documentStatusLabels[s])}</Tag>,
+    },
   ];
 
   return (
     <div>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={1} className="page-title">{label(L.title)}</Typography.Title>
-        {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => { form.resetFields(); setCreating(true); }}>{label(L.newDocument)}</Button>}
+        <Typography.Title level={1} className="page-title">
+          {label(L.title)}
+        </Typography.Title>
+        {canWrite && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              form.resetFields();
+              setCreating(true);
+            }}
+          >
+            {label(L.newDocument)}
+          </Button>
+        )}
       </Space>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
-          <Input.Search allowClear style={{ width: 360 }} placeholder={label(L.search)} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="document-search" />
-          <OrgPicker allowClear style={{ width: 300 }} value={params.orgId} onChange={(id) => setFilter({ orgId: id, subtree: id ? true : undefined })} placeholder={label(L.org)} />
-          <Select allowClear style={{ width: 220 }} placeholder={label(L.kind)} value={params.kind} onChange={(kind) => setFilter({ kind })} options={documentKinds.map((k) => ({ value: k, label: label(documentKindLabels[k]) }))} />
-          <Select allowClear style={{ width: 200 }} placeholder={label(L.status)} value={params.status} onChange={(status) => setFilter({ status })} options={documentStatuses.map((k) => ({ value: k, label: label(documentStatusLabels[k]) }))} />
+          <Input.Search
+            allowClear
+            style={{ width: 360 }}
+            placeholder={label(L.search)}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            data-testid="document-search"
+          />
+          <OrgPicker
+            allowClear
+            style={{ width: 300 }}
+            value={params.orgId}
+            onChange={(id) => setFilter({ orgId: id, subtree: id ? true : undefined })}
+            placeholder={label(L.org)}
+          />
+          <Select
+            allowClear
+            style={{ width: 220 }}
+            placeholder={label(L.kind)}
+            value={params.kind}
+            onChange={(kind) => setFilter({ kind })}
+            options={documentKinds.map((k) => ({ value: k, label: label(documentKindLabels[k]) }))}
+          />
+          <Select
+            allowClear
+            style={{ width: 200 }}
+            placeholder={label(L.status)}
+            value={params.status}
+            onChange={(status) => setFilter({ status })}
+            options={documentStatuses.map((k) => ({ value: k, label: label(documentStatusLabels[k]) }))}
+          />
         </Space>
         {q.length >= 2 && (
           <List
@@ -104,22 +186,49 @@ export function DocumentsPage() {
           loading={list.isFetching}
           columns={columns}
           dataSource={list.data?.items ?? []}
-          pagination={{ current: params.page, pageSize: params.pageSize, total: list.data?.total ?? 0, onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })) }}
+          pagination={{
+            current: params.page,
+            pageSize: params.pageSize,
+            total: list.data?.total ?? 0,
+            onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })),
+          }}
         />
       )}
-      <FormModal<CreateValues> title={label(L.newDocument)} open={isCreating} form={form} onCancel={() => setCreating(false)} onFinish={(v) => create.mutate(v)} isSaving={create.isPending} width={680} initialValues={{ term: '2020-2025', kind: 'plan' }} testId="document-form">
-        <Form.Item name="orgId" label={label(L.org)} rules={[{ required: true }]}><OrgPicker /></Form.Item>
+      <FormModal<CreateValues>
+        title={label(L.newDocument)}
+        open={isCreating}
+        form={form}
+        onCancel={() => setCreating(false)}
+        onFinish={(v) => create.mutate(v)}
+        isSaving={create.isPending}
+        width={680}
+        initialValues={{ term: '2020-2025', kind: 'plan' }}
+        testId="document-form"
+      >
+        <Form.Item name="orgId" label={label(L.org)} rules={[{ required: true }]}>
+          <OrgPicker />
+        </Form.Item>
         <Space.Compact block>
           <Form.Item name="kind" label={label(L.kind)} rules={[{ required: true }]} style={{ flex: 1 }}>
             <Select options={documentKinds.map((k) => ({ value: k, label: label(documentKindLabels[k]) }))} />
           </Form.Item>
-          <Form.Item name="term" label={label(L.term)} rules={[{ required: true }]} style={{ width: 160 }}><Input /></Form.Item>
+          <Form.Item name="term" label={label(L.term)} rules={[{ required: true }]} style={{ width: 160 }}>
+            <Input />
+          </Form.Item>
         </Space.Compact>
-        <Form.Item name="title" label={label(L.docTitle)} rules={[{ required: true }]}><Input.TextArea autoSize /></Form.Item>
-        <Form.Item name="summary" label={label(L.summary)}><Input.TextArea autoSize={{ minRows: 2 }} /></Form.Item>
+        <Form.Item name="title" label={label(L.docTitle)} rules={[{ required: true }]}>
+          <Input.TextArea autoSize />
+        </Form.Item>
+        <Form.Item name="summary" label={label(L.summary)}>
+          <Input.TextArea autoSize={{ minRows: 2 }} />
+        </Form.Item>
         <Form.Item name="implementsIds" label={label(L.implements)}>
-          <Select mode="multiple" optionFilterProp="label" loading={higher.isFetching}
-            options={(higher.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.symbol} — ${d.title} (${d.orgName})` }))} />
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            loading={higher.isFetching}
+            options={(higher.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.symbol} — ${d.title} (${d.orgName})` }))}
+          />
         </Form.Item>
       </FormModal>
     </div>

@@ -36,7 +36,15 @@ export type ImportPreview = z.infer<typeof C.importSheetResponse>;
 export type DocumentInput = z.input<typeof C.createDocumentSchema>;
 export type DocumentUpdate = z.input<typeof C.updateDocumentSchema>;
 
-export type DocumentListParams = { orgId?: number; subtree?: boolean; kind?: DocumentKind; status?: DocumentStatus; term?: string; page: number; pageSize: number };
+export type DocumentListParams = {
+  orgId?: number;
+  subtree?: boolean;
+  kind?: DocumentKind;
+  status?: DocumentStatus;
+  term?: string;
+  page: number;
+  pageSize: number;
+};
 
 export const documentKeys = {
   all: ['documents'] as const,
@@ -55,12 +63,11 @@ export const documentKeys = {
 
 export const fetchDocuments = (p: DocumentListParams) => api.get<DocumentPage>('/documents', p);
 export const fetchDocument = (id: number) => api.get<DocumentDetail>(`/documents/${id}`);
-export const createDocument = (body: DocumentInput) =>
-  api.post<DocumentDetail>('/documents', body);
-export const updateDocument = (id: number, body: DocumentUpdate) =>
-  api.patch<DocumentDetail>(`/documents/${id}`, body);
+export const createDocument = (body: DocumentInput) => api.post<DocumentDetail>('/documents', body);
+export const updateDocument = (id: number, body: DocumentUpdate) => api.patch<DocumentDetail>(`/documents/${id}`, body);
 export const adoptDocument = (id: number, version: number) => api.post<DocumentDetail>(`/documents/${id}/adopt`, { version });
-export const amendDocument = (id: number, version: number, reason: string) => api.post<DocumentDetail>(`/documents/${id}/amend`, { version, reason });
+export const amendDocument = (id: number, version: number, reason: string) =>
+  api.post<DocumentDetail>(`/documents/${id}/amend`, { version, reason });
 export const fetchVersions = (id: number) => api.get<DocumentSummary[]>(`/documents/${id}/versions`);
 export const fetchDiff = (id: number) => api.get<Diff>(`/documents/${id}/diff`);
 export const fetchGaps = (id: number, depth: number) => api.get<Gaps>(`/documents/${id}/gaps`, { depth });
@@ -68,7 +75,8 @@ export const searchDocuments = (q: string) => api.get<SearchHit[]>('/documents/s
 export const createItem = (documentId: number, body: ItemInput) => api.post<DocumentItem>(`/documents/${documentId}/items`, body);
 export const updateItem = (itemId: number, body: z.input<typeof C.updateItemSchema>) => api.patch<DocumentItem>(`/items/${itemId}`, body);
 export const deleteItem = (itemId: number, version: number) => api.delete<void>(`/items/${itemId}`, { version });
-export const moveItem = (itemId: number, body: { version: number; parentItemId: number | null; index: number }) => api.post<DocumentItem>(`/items/${itemId}/move`, body);
+export const moveItem = (itemId: number, body: { version: number; parentItemId: number | null; index: number }) =>
+  api.post<DocumentItem>(`/items/${itemId}/move`, body);
 export const linkItem = (itemId: number, parentItemId: number) => api.post<ParentLink[]>(`/items/${itemId}/links`, { parentItemId });
 export const unlinkItem = (itemId: number, parentItemId: number) => api.delete<void>(`/items/${itemId}/links/${parentItemId}`);
 export const fetchSuggestions = (itemId: number) => api.get<Suggestions>(`/items/${itemId}/suggestions`);
@@ -76,8 +84,10 @@ export const fetchConcretizations = (itemId: number) => api.get<Concretizations>
 export const fetchChain = (itemId: number) => api.get<Chain>(`/items/${itemId}/chain`);
 export const fetchIndicators = () => api.get<Indicator[]>('/indicators');
 export const createIndicator = (body: z.input<typeof C.createIndicatorSchema>) => api.post<Indicator>('/indicators', body);
-export const updateIndicator = (id: number, body: z.input<typeof C.updateIndicatorSchema>) => api.patch<Indicator>(`/indicators/${id}`, body);
-export const fetchDocumentTasks = (documentId: number, page: number, pageSize: number) => api.get<z.infer<typeof C.taskPageResponse>>('/tasks', { documentId, page, pageSize });
+export const updateIndicator = (id: number, body: z.input<typeof C.updateIndicatorSchema>) =>
+  api.patch<Indicator>(`/indicators/${id}`, body);
+export const fetchDocumentTasks = (documentId: number, page: number, pageSize: number) =>
+  api.get<z.infer<typeof C.taskPageResponse>>('/tasks', { documentId, page, pageSize });
 export const createTask = (body: TaskInput) => api.post<Task>('/tasks', body);
 export const assignTasksInBulk = (body: BulkTaskInput) => api.post<z.infer<typeof C.bulkTasksResponse>>('/tasks/bulk', body);
 export const uploadDocumentFile = (id: number, file: File) => {

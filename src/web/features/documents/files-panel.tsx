@@ -17,7 +17,11 @@ export function fileProblem(file: { name: string; size: number }, label: (l: { v
   if (!/\.(pdf|docx?)$/i.test(file.name)) return fill(label(L.fileWrongType), { name: file.name });
   if (file.size === 0) return fill(label(L.fileEmpty), { name: file.name });
   if (file.size > MAX_FILE_MB * 1024 * 1024) {
-    return fill(label(L.fileTooLarge), { name: file.name, size: formatVnNumber(Math.round((file.size / 1024 / 1024) * 10) / 10), max: MAX_FILE_MB });
+    return fill(label(L.fileTooLarge), {
+      name: file.name,
+      size: formatVnNumber(Math.round((file.size / 1024 / 1024) * 10) / 10),
+      max: MAX_FILE_MB,
+    });
   }
   return null;
 }
@@ -36,7 +40,12 @@ export function FilesPanel({ doc }: { doc: DocumentDetail }) {
       void qc.invalidateQueries({ queryKey: documentKeys.detail(doc.id) });
     },
     // The server answers in the language of the request (Accept-Language), so its text is shown as is.
-    onError: (e) => setError(e instanceof ApiError ? [e.message, ...e.fields.map((f) => f.message)].filter((m, i, all) => all.indexOf(m) === i).join(' ') : String(e)),
+    onError: (e) =>
+      setError(
+        e instanceof ApiError
+          ? [e.message, ...e.fields.map((f) => f.message)].filter((m, i, all) => all.indexOf(m) === i).join(' ')
+          : String(e),
+      ),
   });
 
   return (
@@ -53,10 +62,22 @@ export function FilesPanel({ doc }: { doc: DocumentDetail }) {
             return false;
           }}
         >
-          <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="upload-file" style={{ marginBottom: 8 }}>{label(L.upload)}</Button>
+          <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="upload-file" style={{ marginBottom: 8 }}>
+            {label(L.upload)}
+          </Button>
         </Upload>
       )}
-      {error && <Alert type="error" showIcon closable onClose={() => setError(null)} style={{ marginBottom: 8 }} message={error} data-testid="upload-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setError(null)}
+          style={{ marginBottom: 8 }}
+          message={error}
+          data-testid="upload-error"
+        />
+      )}
       <List
         size="small"
         dataSource={doc.files}
@@ -64,9 +85,19 @@ export function FilesPanel({ doc }: { doc: DocumentDetail }) {
         renderItem={(f) => (
           <List.Item>
             <List.Item.Meta
-              avatar={/\.pdf$/i.test(f.fileName) ? <FilePdfOutlined style={{ fontSize: 20, color: '#cf1322' }} /> : <FileWordOutlined style={{ fontSize: 20, color: '#1d39c4' }} />}
+              avatar={
+                /\.pdf$/i.test(f.fileName) ? (
+                  <FilePdfOutlined style={{ fontSize: 20, color: '#cf1322' }} />
+                ) : (
+                  <FileWordOutlined style={{ fontSize: 20, color: '#1d39c4' }} />
+                )
+              }
               title={<a href={fileUrl(doc.id, f.id)}>{f.fileName}</a>}
-              description={<Typography.Text type="secondary">{formatVnNumber(Math.max(1, Math.round(f.sizeBytes / 1024)))} KB · {label(L.uploadedAt)} {formatDateTime(f.createdAt)}</Typography.Text>}
+              description={
+                <Typography.Text type="secondary">
+                  {formatVnNumber(Math.max(1, Math.round(f.sizeBytes / 1024)))} KB · {label(L.uploadedAt)} {formatDateTime(f.createdAt)}
+                </Typography.Text>
+              }
             />
           </List.Item>
         )}

@@ -16,12 +16,22 @@ export function GapsPanel({ documentId }: { documentId: number }) {
   const { label } = useLocale();
   const [depth, setDepth] = useState(1);
   const [shown, setShown] = useState<Shown>('missing');
-  const gaps = useQuery({ queryKey: documentKeys.gaps(documentId, depth), queryFn: () => fetchGaps(documentId, depth), placeholderData: keepPreviousData });
+  const gaps = useQuery({
+    queryKey: documentKeys.gaps(documentId, depth),
+    queryFn: () => fetchGaps(documentId, depth),
+    placeholderData: keepPreviousData,
+  });
   if (gaps.isError) return <ErrorState error={gaps.error} onRetry={() => void gaps.refetch()} />;
   const g = gaps.data;
   // The figures are buttons: each opens the list it counts.
   const figure = (key: Shown, title: string, value: number | undefined, color?: string) => (
-    <Card size="small" hoverable onClick={() => setShown(key)} style={{ borderColor: shown === key ? '#1677ff' : undefined }} data-testid={`gap-count-${key}`}>
+    <Card
+      size="small"
+      hoverable
+      onClick={() => setShown(key)}
+      style={{ borderColor: shown === key ? '#1677ff' : undefined }}
+      data-testid={`gap-count-${key}`}
+    >
       <Statistic title={title} value={value ?? 0} valueStyle={{ color }} />
     </Card>
   );
@@ -38,23 +48,42 @@ export function GapsPanel({ documentId }: { documentId: number }) {
         <Col span={8}>{figure('untaken', label(L.untaken), g?.untakenCount, '#d48806')}</Col>
       </Row>
       {shown === 'missing' && (
-        <List size="small" bordered dataSource={g?.missingOrgs ?? []} data-testid="gap-missing-orgs" header={<b>{label(L.missingOrgs)}</b>}
+        <List
+          size="small"
+          bordered
+          dataSource={g?.missingOrgs ?? []}
+          data-testid="gap-missing-orgs"
+          header={<b>{label(L.missingOrgs)}</b>}
           renderItem={(o) => (
             <List.Item>
               <span>
-                <Link to="/orgs" search={{ orgId: o.id }}>{o.name}</Link>
+                <Link to="/orgs" search={{ orgId: o.id }}>
+                  {o.name}
+                </Link>
                 <br />
-                <Typography.Text type="secondary" data-testid="gap-reason">{label(planDutyLabels[o.reason])}</Typography.Text>
+                <Typography.Text type="secondary" data-testid="gap-reason">
+                  {label(planDutyLabels[o.reason])}
+                </Typography.Text>
               </span>
               <Space wrap>
-                {(o.documents ?? []).map((d) => <Link key={d.id} to="/documents/$id" params={{ id: String(d.id) }}><Tag color="gold">{d.symbol} (dự thảo)</Tag></Link>)}
+                {(o.documents ?? []).map((d) => (
+                  <Link key={d.id} to="/documents/$id" params={{ id: String(d.id) }}>
+                    <Tag color="gold">{d.symbol} (dự thảo)</Tag>
+                  </Link>
+                ))}
                 <Tag>{label(orgKindLabels[o.kind as OrgKind])}</Tag>
               </Space>
             </List.Item>
-          )} />
+          )}
+        />
       )}
       {shown === 'issued' && (
-        <List size="small" bordered dataSource={g?.issuedOrgs ?? []} data-testid="gap-issued-orgs" header={<b>{label(L.issuedOrgs)}</b>}
+        <List
+          size="small"
+          bordered
+          dataSource={g?.issuedOrgs ?? []}
+          data-testid="gap-issued-orgs"
+          header={<b>{label(L.issuedOrgs)}</b>}
           renderItem={(o) => (
             <List.Item>
               <span>
@@ -62,18 +91,36 @@ export function GapsPanel({ documentId }: { documentId: number }) {
                 <br />
                 <Typography.Text type="secondary">{label(planDutyLabels[o.reason])}</Typography.Text>
               </span>
-              <Space wrap>{(o.documents ?? []).map((d) => <Link key={d.id} to="/documents/$id" params={{ id: String(d.id) }}><Tag color="green">{d.symbol}</Tag></Link>)}</Space>
+              <Space wrap>
+                {(o.documents ?? []).map((d) => (
+                  <Link key={d.id} to="/documents/$id" params={{ id: String(d.id) }}>
+                    <Tag color="green">{d.symbol}</Tag>
+                  </Link>
+                ))}
+              </Space>
             </List.Item>
-          )} />
+          )}
+        />
       )}
       {shown === 'untaken' && (
-        <List size="small" bordered dataSource={g?.untakenItems ?? []} data-testid="gap-untaken-items" header={<b>{label(L.untaken)}</b>}
+        <List
+          size="small"
+          bordered
+          dataSource={g?.untakenItems ?? []}
+          data-testid="gap-untaken-items"
+          header={<b>{label(L.untaken)}</b>}
           renderItem={(i) => (
             <List.Item>
-              <span><Tag>{label(itemKindLabels[i.kind])}</Tag>{i.text} {i.statement && <Tag color="blue">{i.statement}</Tag>}</span>
-              <Link to="/cascade/$itemId" params={{ itemId: String(i.itemId) }}><Button size="small">{label(L.openCascade)}</Button></Link>
+              <span>
+                <Tag>{label(itemKindLabels[i.kind])}</Tag>
+                {i.text} {i.statement && <Tag color="blue">{i.statement}</Tag>}
+              </span>
+              <Link to="/cascade/$itemId" params={{ itemId: String(i.itemId) }}>
+                <Button size="small">{label(L.openCascade)}</Button>
+              </Link>
             </List.Item>
-          )} />
+          )}
+        />
       )}
     </div>
   );

@@ -29,8 +29,10 @@ export const ItemTextInline = memo(function ItemTextInline({ item, canEdit }: { 
     setIsSaving(true);
     try {
       const saved = await updateItem(item.id, { version: item.version, text });
-      qc.setQueryData<DocumentDetail>(documentKeys.detail(item.documentId), (d) =>
-        d && { ...d, items: d.items.map((i) => (i.id === item.id ? { ...i, text: saved.text, version: saved.version } : i)) });
+      qc.setQueryData<DocumentDetail>(
+        documentKeys.detail(item.documentId),
+        (d) => d && { ...d, items: d.items.map((i) => (i.id === item.id ? { ...i, text: saved.text, version: saved.version } : i)) },
+      );
       void qc.invalidateQueries({ queryKey: documentKeys.diff(item.documentId) });
       setDraft(null);
     } catch (e) {
@@ -56,7 +58,9 @@ export const ItemTextInline = memo(function ItemTextInline({ item, canEdit }: { 
         data-testid={`item-text-input-${item.id}`}
         onChange={(e) => setDraft(e.target.value)}
         // Leaving an unchanged input closes it; a changed one stays open, so nothing typed is lost or saved by accident.
-        onBlur={() => { if (!isSaving && draft === item.text) setDraft(null); }}
+        onBlur={() => {
+          if (!isSaving && draft === item.text) setDraft(null);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
@@ -70,7 +74,11 @@ export const ItemTextInline = memo(function ItemTextInline({ item, canEdit }: { 
       />
     );
   }
-  const text = <Typography.Text strong={isHeading}>{item.outline} {item.text}</Typography.Text>;
+  const text = (
+    <Typography.Text strong={isHeading}>
+      {item.outline} {item.text}
+    </Typography.Text>
+  );
   if (!canEdit) return text;
   return (
     <span
@@ -81,7 +89,12 @@ export const ItemTextInline = memo(function ItemTextInline({ item, canEdit }: { 
       data-testid={`item-text-${item.id}`}
       style={{ cursor: 'text' }}
       onClick={() => setDraft(item.text)}
-      onKeyDown={(e) => { if (e.key === 'Enter' || e.key === 'F2') { e.preventDefault(); setDraft(item.text); } }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === 'F2') {
+          e.preventDefault();
+          setDraft(item.text);
+        }
+      }}
     >
       {text}
     </span>

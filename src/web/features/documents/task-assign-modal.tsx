@@ -25,7 +25,15 @@ type Values = {
   dueDate?: Dayjs | null;
 };
 
-const bulkKinds: BulkTaskInput['orgKind'][] = ['commune_committee', 'district_committee', 'bloc_committee', 'grassroots', 'cell', 'agency', 'mass_org'];
+const bulkKinds: BulkTaskInput['orgKind'][] = [
+  'commune_committee',
+  'district_committee',
+  'bloc_committee',
+  'grassroots',
+  'cell',
+  'agency',
+  'mass_org',
+];
 const DATE_FORMAT = 'DD/MM/YYYY';
 
 /** Several orgs found by typing (accents optional); the names chosen stay shown. */
@@ -36,7 +44,9 @@ function OrgMultiSelect(props: { value?: number[]; onChange?: (ids: number[]) =>
   const [names, setNames] = useState<Map<number, string>>(new Map());
   const hits = useQuery({ queryKey: orgKeys.search(q), queryFn: () => searchOrgs(q, 30), enabled: q.length >= 2 });
   const options = [
-    ...(props.value ?? []).filter((id) => !hits.data?.some((h) => h.id === id)).map((id) => ({ value: id, label: names.get(id) ?? String(id) })),
+    ...(props.value ?? [])
+      .filter((id) => !hits.data?.some((h) => h.id === id))
+      .map((id) => ({ value: id, label: names.get(id) ?? String(id) })),
     ...(hits.data ?? []).map((h) => ({ value: h.id, label: h.name, title: h.pathNames.join(' › ') })),
   ];
   return (
@@ -82,7 +92,14 @@ export function TaskAssignModal({ item, onClose }: { item: DocumentItem; onClose
         const r = await assignTasksInBulk({ itemId: item.id, underOrgId: v.underOrgId!, orgKind: v.orgKind!, title: v.title, ...dates });
         return r.created;
       }
-      await createTask({ itemId: item.id, title: v.title, leadOrgId: v.leadOrgId!, partnerOrgIds: v.partnerOrgIds ?? [], headName: v.headName?.trim() || null, ...dates });
+      await createTask({
+        itemId: item.id,
+        title: v.title,
+        leadOrgId: v.leadOrgId!,
+        partnerOrgIds: v.partnerOrgIds ?? [],
+        headName: v.headName?.trim() || null,
+        ...dates,
+      });
       return 1;
     },
     onSuccess: (created) => {
@@ -115,15 +132,27 @@ export function TaskAssignModal({ item, onClose }: { item: DocumentItem; onClose
         value={mode}
         onChange={setMode}
         data-testid="task-mode"
-        options={[{ value: 'single', label: label(L.assignOne) }, { value: 'bulk', label: label(L.assignBulk) }]}
+        options={[
+          { value: 'single', label: label(L.assignOne) },
+          { value: 'bulk', label: label(L.assignBulk) },
+        ]}
       />
-      <Form.Item name="title" label={label(L.taskTitle)} rules={[{ required: true, min: 3, message: 'Hãy nhập nội dung nhiệm vụ (ít nhất 3 ký tự)' }]}>
+      <Form.Item
+        name="title"
+        label={label(L.taskTitle)}
+        rules={[{ required: true, min: 3, message: 'Hãy nhập nội dung nhiệm vụ (ít nhất 3 ký tự)' }]}
+      >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>
       {mode === 'single' ? (
         <>
           <Form.Item name="leadOrgId" label={label(L.leadOrg)} rules={[{ required: true, message: 'Hãy chọn đơn vị chủ trì' }]}>
-            <OrgPicker testId="task-lead-org" onChange={(_, org) => { if (org?.headName && !form.getFieldValue('headName')) form.setFieldValue('headName', org.headName); }} />
+            <OrgPicker
+              testId="task-lead-org"
+              onChange={(_, org) => {
+                if (org?.headName && !form.getFieldValue('headName')) form.setFieldValue('headName', org.headName);
+              }}
+            />
           </Form.Item>
           <Form.Item name="partnerOrgIds" label={label(L.partnerOrgs)}>
             <OrgMultiSelect testId="task-partner-orgs" />
@@ -136,7 +165,12 @@ export function TaskAssignModal({ item, onClose }: { item: DocumentItem; onClose
         <>
           <Alert type="info" showIcon style={{ marginBottom: 12 }} message={label(L.bulkHint)} />
           <Flex gap={12}>
-            <Form.Item name="underOrgId" label={label(L.underOrg)} rules={[{ required: true, message: 'Hãy chọn tổ chức cấp trên' }]} style={{ flex: 1 }}>
+            <Form.Item
+              name="underOrgId"
+              label={label(L.underOrg)}
+              rules={[{ required: true, message: 'Hãy chọn tổ chức cấp trên' }]}
+              style={{ flex: 1 }}
+            >
               <OrgPicker testId="task-under-org" />
             </Form.Item>
             <Form.Item name="orgKind" label={label(L.orgKind)} rules={[{ required: true }]} style={{ width: 260 }}>
@@ -153,12 +187,16 @@ export function TaskAssignModal({ item, onClose }: { item: DocumentItem; onClose
           name="dueDate"
           label={label(L.dueDate)}
           dependencies={['startDate']}
-          rules={[({ getFieldValue }) => ({
-            validator: (_, v: Dayjs | null | undefined) => {
-              const start = getFieldValue('startDate') as Dayjs | null | undefined;
-              return !v || !start || !v.isBefore(start, 'day') ? Promise.resolve() : Promise.reject(new Error('Hạn hoàn thành phải sau ngày bắt đầu'));
-            },
-          })]}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, v: Dayjs | null | undefined) => {
+                const start = getFieldValue('startDate') as Dayjs | null | undefined;
+                return !v || !start || !v.isBefore(start, 'day')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('Hạn hoàn thành phải sau ngày bắt đầu'));
+              },
+            }),
+          ]}
         >
           <DatePicker format={DATE_FORMAT} data-testid="task-due-date" />
         </Form.Item>

@@ -8,7 +8,13 @@ import { itemKindLabels, type TaskStatus } from '../../../domain/documents';
 import { documentKeys, fetchDocumentTasks, type DocumentItem, type Task } from './documents.api';
 import { L, taskStatusLabels } from './labels';
 
-const statusColor: Record<TaskStatus, string> = { not_started: 'default', in_progress: 'blue', done: 'green', overdue: 'red', cancelled: 'default' };
+const statusColor: Record<TaskStatus, string> = {
+  not_started: 'default',
+  in_progress: 'blue',
+  done: 'green',
+  overdue: 'red',
+  cancelled: 'default',
+};
 
 /** The tasks assigned from the items of one document, a page at a time, soonest due first. */
 export function TasksPanel({ documentId, items }: { documentId: number; items: DocumentItem[] }) {
@@ -26,20 +32,34 @@ export function TasksPanel({ documentId, items }: { documentId: number; items: D
 
   const columns: TableProps<Task>['columns'] = [
     {
-      title: label(L.taskTitle), key: 'title',
+      title: label(L.taskTitle),
+      key: 'title',
       render: (_: unknown, t) => (
         <>
-          <Typography.Paragraph ellipsis={{ rows: 2, tooltip: t.title }} style={{ marginBottom: 0 }}>{t.title}</Typography.Paragraph>
-          {t.itemId !== null && source.has(t.itemId) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{label(L.fromItem)}: {source.get(t.itemId)}</Typography.Text>}
+          <Typography.Paragraph ellipsis={{ rows: 2, tooltip: t.title }} style={{ marginBottom: 0 }}>
+            {t.title}
+          </Typography.Paragraph>
+          {t.itemId !== null && source.has(t.itemId) && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {label(L.fromItem)}: {source.get(t.itemId)}
+            </Typography.Text>
+          )}
         </>
       ),
     },
     { title: label(L.leadOrg), dataIndex: 'leadOrgName', width: 220 },
-    { title: label(L.partnerOrgs), key: 'partners', width: 220, render: (_: unknown, t) => (t.partnerOrgNames.length === 0 ? '—' : t.partnerOrgNames.join(', ')) },
+    {
+      title: label(L.partnerOrgs),
+      key: 'partners',
+      width: 220,
+      render: (_: unknown, t) => (t.partnerOrgNames.length === 0 ? '—' : t.partnerOrgNames.join(', ')),
+    },
     { title: label(L.headName), dataIndex: 'headName', width: 160, render: (v: string | null) => v ?? '—' },
     { title: label(L.dueDate), dataIndex: 'dueDate', width: 120, render: (v: string | null) => formatDate(v) || '—' },
     {
-      title: label(L.taskStatus), key: 'status', width: 170,
+      title: label(L.taskStatus),
+      key: 'status',
+      width: 170,
       render: (_: unknown, t) => (
         <>
           <Tag color={statusColor[t.status]}>{label(taskStatusLabels[t.status])}</Tag>

@@ -26,7 +26,9 @@ export function ImportFromTextButton({ documentId }: { documentId: number }) {
   const [isOpen, setIsOpen] = useState(false);
   return (
     <>
-      <Button icon={<FileTextOutlined />} onClick={() => setIsOpen(true)} data-testid="import-from-text">{label(X.open)}</Button>
+      <Button icon={<FileTextOutlined />} onClick={() => setIsOpen(true)} data-testid="import-from-text">
+        {label(X.open)}
+      </Button>
       {isOpen && <ImportFromTextModal documentId={documentId} onClose={() => setIsOpen(false)} />}
     </>
   );
@@ -62,7 +64,9 @@ function ImportFromTextModal({ documentId, onClose }: { documentId: number; onCl
     mutationFn: () => importExtracted(documentId, toAccepted(rows)),
     onSuccess: (result) => {
       const created = result.proposedIndicators.length;
-      void message.success(fill(label(X.added), { n: result.items.length }) + (created > 0 ? fill(label(X.addedIndicators), { n: created }) : ''));
+      void message.success(
+        fill(label(X.added), { n: result.items.length }) + (created > 0 ? fill(label(X.addedIndicators), { n: created }) : ''),
+      );
       void qc.invalidateQueries({ queryKey: documentKeys.all });
       void qc.invalidateQueries({ queryKey: documentKeys.indicators });
       onClose();
@@ -99,7 +103,8 @@ function ImportFromTextModal({ documentId, onClose }: { documentId: number; onCl
     const mark = box?.querySelector<HTMLElement>(`#extract-src-${key}`);
     if (!box || !mark) return;
     const top = mark.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
-    if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - 40) box.scrollTo({ top: Math.max(0, top - box.clientHeight / 3), behavior: 'smooth' });
+    if (top < box.scrollTop || top > box.scrollTop + box.clientHeight - 40)
+      box.scrollTo({ top: Math.max(0, top - box.clientHeight / 3), behavior: 'smooth' });
   }, []);
 
   const selectFromText = useCallback((key: string) => {
@@ -121,45 +126,101 @@ function ImportFromTextModal({ documentId, onClose }: { documentId: number; onCl
       {hasInvalid && <Typography.Text type="danger">{label(X.invalidRows)}</Typography.Text>}
       {rows.length > 0 && <Tag data-testid="extract-counts">{fill(label(X.counts), counts)}</Tag>}
       <Button onClick={() => setProposal(null)}>{label(X.back)}</Button>
-      <Button type="primary" data-testid="extract-add" disabled={accepted.length === 0 || hasInvalid} loading={save.isPending} onClick={() => save.mutate()}>
-        {label(X.add)}{accepted.length > 0 ? ` (${accepted.length})` : ''}
+      <Button
+        type="primary"
+        data-testid="extract-add"
+        disabled={accepted.length === 0 || hasInvalid}
+        loading={save.isPending}
+        onClick={() => save.mutate()}
+      >
+        {label(X.add)}
+        {accepted.length > 0 ? ` (${accepted.length})` : ''}
       </Button>
     </Space>
   ) : (
     <Space>
       <Button onClick={onClose}>{label(X.cancel)}</Button>
-      <Button type="primary" data-testid="extract-read" disabled={pasted.trim() === ''} loading={read.isPending} onClick={readPasted}>{label(X.read)}</Button>
+      <Button type="primary" data-testid="extract-read" disabled={pasted.trim() === ''} loading={read.isPending} onClick={readPasted}>
+        {label(X.read)}
+      </Button>
     </Space>
   );
 
   return (
-    <Modal open title={label(X.title)} width={isReviewing ? 'min(1600px, 96vw)' : 760} onCancel={onClose} footer={footer} maskClosable={false} destroyOnHidden
-      styles={{ body: { paddingTop: 8 } }} data-testid="extract-modal">
+    <Modal
+      open
+      title={label(X.title)}
+      width={isReviewing ? 'min(1600px, 96vw)' : 760}
+      onCancel={onClose}
+      footer={footer}
+      maskClosable={false}
+      destroyOnHidden
+      styles={{ body: { paddingTop: 8 } }}
+      data-testid="extract-modal"
+    >
       {read.isError && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="extract-error" message={label(X.readFailed)} description={read.error.message}
-          action={read.variables ? <Button size="small" onClick={() => read.mutate(read.variables)}>{label(X.retry)}</Button> : undefined} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="extract-error"
+          message={label(X.readFailed)}
+          description={read.error.message}
+          action={
+            read.variables ? (
+              <Button size="small" onClick={() => read.mutate(read.variables)}>
+                {label(X.retry)}
+              </Button>
+            ) : undefined
+          }
+        />
       )}
       {!isReviewing && (
         <Spin spinning={read.isPending} tip={label(X.reading)}>
           <Tabs
             items={[
               {
-                key: 'paste', label: label(X.pasteTab),
+                key: 'paste',
+                label: label(X.pasteTab),
                 children: (
                   <>
-                    <Input.TextArea aria-label={label(X.pasteLabel)} data-testid="extract-paste" placeholder={label(X.pastePlaceholder)} value={pasted} autoFocus
-                      autoSize={{ minRows: 10, maxRows: 22 }} onChange={(e) => setPasted(e.target.value)}
-                      onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); readPasted(); } }} />
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{label(X.pasteHint)}</Typography.Text>
+                    <Input.TextArea
+                      aria-label={label(X.pasteLabel)}
+                      data-testid="extract-paste"
+                      placeholder={label(X.pastePlaceholder)}
+                      value={pasted}
+                      autoFocus
+                      autoSize={{ minRows: 10, maxRows: 22 }}
+                      onChange={(e) => setPasted(e.target.value)}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                          e.preventDefault();
+                          readPasted();
+                        }
+                      }}
+                    />
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {label(X.pasteHint)}
+                    </Typography.Text>
                   </>
                 ),
               },
               {
-                key: 'docx', label: label(X.docxTab),
+                key: 'docx',
+                label: label(X.docxTab),
                 children: (
                   <div data-testid="extract-docx">
-                    <Upload.Dragger accept=".docx" showUploadList={false} beforeUpload={(file) => { read.mutate({ kind: 'docx', file }); return false; }}>
-                      <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+                    <Upload.Dragger
+                      accept=".docx"
+                      showUploadList={false}
+                      beforeUpload={(file) => {
+                        read.mutate({ kind: 'docx', file });
+                        return false;
+                      }}
+                    >
+                      <p className="ant-upload-drag-icon">
+                        <InboxOutlined />
+                      </p>
                       <p className="ant-upload-text">{label(X.docxHint)}</p>
                     </Upload.Dragger>
                   </div>
@@ -172,18 +233,41 @@ function ImportFromTextModal({ documentId, onClose }: { documentId: number; onCl
       {isReviewing && (
         <Row gutter={16}>
           <Col xs={24} lg={8}>
-            <Typography.Title level={5} style={{ marginTop: 0 }}>{label(X.source)}</Typography.Title>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {label(X.source)}
+            </Typography.Title>
             <div ref={sourceBox}>
-              <SourceText text={proposal.text} rows={rows} activeKey={activeKey} hoverKey={hoverKey} onSelect={selectFromText} onHover={setHoverKey} label={label(X.source)} />
+              <SourceText
+                text={proposal.text}
+                rows={rows}
+                activeKey={activeKey}
+                hoverKey={hoverKey}
+                onSelect={selectFromText}
+                onHover={setHoverKey}
+                label={label(X.source)}
+              />
             </div>
           </Col>
           <Col xs={24} lg={16}>
-            <Typography.Title level={5} style={{ marginTop: 0 }}>{label(X.proposals)}</Typography.Title>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {label(X.proposals)}
+            </Typography.Title>
             {rows.length === 0 ? (
-              <div data-testid="extract-empty"><EmptyState text={label(X.empty)} /></div>
+              <div data-testid="extract-empty">
+                <EmptyState text={label(X.empty)} />
+              </div>
             ) : (
-              <ReviewTable rows={rows} indicators={indicators.data ?? []} serverErrors={serverErrors} activeKey={activeKey} hoverKey={hoverKey} onChange={change}
-                onAcceptAll={(isAccepted) => setRows((all) => acceptAllRows(all, isAccepted))} onActivate={activate} onHover={setHoverKey} />
+              <ReviewTable
+                rows={rows}
+                indicators={indicators.data ?? []}
+                serverErrors={serverErrors}
+                activeKey={activeKey}
+                hoverKey={hoverKey}
+                onChange={change}
+                onAcceptAll={(isAccepted) => setRows((all) => acceptAllRows(all, isAccepted))}
+                onActivate={activate}
+                onHover={setHoverKey}
+              />
             )}
           </Col>
         </Row>

@@ -4,14 +4,53 @@ import { extractItems } from '../../../domain/extraction';
 import { acceptAllRows, acceptRefusal, checkRow, rowOfField, segmentText, toAccepted, toRows } from './review-rows';
 
 const proposed: ProposedItem[] = [
-  { kind: 'target', indicator: 'Tốc độ tăng trưởng kinh tế (GRDP)', comparator: 'range', value: null, valueMin: 8.5, valueMax: 8.7, unit: '%', byYear: 2025, perYear: true, reference: null, achieved: null, parentStart: null, start: 10, end: 40, text: 'tốc độ tăng trưởng bình quân 8,5-8,7%/năm;', indicatorMatch: { id: 3, name: 'GRDP', unit: '%', score: 0.6, isExact: false } },
-  { kind: 'task', indicator: 'Phát triển đô thị thông minh', comparator: null, value: null, valueMin: null, valueMax: null, unit: '', byYear: null, perYear: false, reference: null, achieved: null, parentStart: null, start: 50, end: 80, text: 'phát triển đô thị thông minh', indicatorMatch: null },
+  {
+    kind: 'target',
+    indicator: 'Tốc độ tăng trưởng kinh tế (GRDP)',
+    comparator: 'range',
+    value: null,
+    valueMin: 8.5,
+    valueMax: 8.7,
+    unit: '%',
+    byYear: 2025,
+    perYear: true,
+    reference: null,
+    achieved: null,
+    parentStart: null,
+    start: 10,
+    end: 40,
+    text: 'tốc độ tăng trưởng bình quân 8,5-8,7%/năm;',
+    indicatorMatch: { id: 3, name: 'GRDP', unit: '%', score: 0.6, isExact: false },
+  },
+  {
+    kind: 'task',
+    indicator: 'Phát triển đô thị thông minh',
+    comparator: null,
+    value: null,
+    valueMin: null,
+    valueMax: null,
+    unit: '',
+    byYear: null,
+    perYear: false,
+    reference: null,
+    achieved: null,
+    parentStart: null,
+    start: 50,
+    end: 80,
+    text: 'phát triển đô thị thông minh',
+    indicatorMatch: null,
+  },
 ];
 
 describe('review rows', () => {
   it('starts every row unaccepted, in sentence case, with the proposed indicator', () => {
     const rows = toRows(proposed);
-    expect(rows[0]).toMatchObject({ text: 'Tốc độ tăng trưởng bình quân 8,5-8,7%/năm', indicatorId: 3, isAccepted: false, isDropped: false });
+    expect(rows[0]).toMatchObject({
+      text: 'Tốc độ tăng trưởng bình quân 8,5-8,7%/năm',
+      indicatorId: 3,
+      isAccepted: false,
+      isDropped: false,
+    });
     expect(toAccepted(rows)).toEqual([]);
   });
 
@@ -19,7 +58,20 @@ describe('review rows', () => {
     const rows = toRows(proposed).map((r) => ({ ...r, isAccepted: true }));
     rows[1]!.isDropped = true;
     expect(toAccepted(rows)).toEqual([
-      { parentIndex: null, kind: 'target', text: 'Tốc độ tăng trưởng bình quân 8,5-8,7%/năm', indicatorId: 3, indicatorName: 'Tốc độ tăng trưởng kinh tế (GRDP)', comparator: 'range', value: null, valueMin: 8.5, valueMax: 8.7, unit: '%', perYear: true, byYear: 2025 },
+      {
+        parentIndex: null,
+        kind: 'target',
+        text: 'Tốc độ tăng trưởng bình quân 8,5-8,7%/năm',
+        indicatorId: 3,
+        indicatorName: 'Tốc độ tăng trưởng kinh tế (GRDP)',
+        comparator: 'range',
+        value: null,
+        valueMin: 8.5,
+        valueMax: 8.7,
+        unit: '%',
+        perYear: true,
+        byYear: 2025,
+      },
     ]);
   });
 
@@ -29,14 +81,27 @@ describe('review rows', () => {
       { ...proposed[1]!, start: 30, end: 60, text: 'Số hóa hồ sơ đảng viên', parentStart: 0 },
     ];
     const rows = toRows(nested).map((r) => ({ ...r, isAccepted: true }));
-    expect(rows.map((r) => [r.parentKey, r.depth])).toEqual([[null, 0], ['r0', 1]]);
+    expect(rows.map((r) => [r.parentKey, r.depth])).toEqual([
+      [null, 0],
+      ['r0', 1],
+    ]);
     expect(toAccepted(rows).map((a) => a.parentIndex)).toEqual([null, 0]);
     rows[0]!.isAccepted = false;
     expect(toAccepted(rows).map((a) => a.parentIndex)).toEqual([null]);
   });
 
   it('shows the exact words of a proposal and why it was read so', () => {
-    const [row] = toRows([{ ...proposed[0]!, comparator: '>=', value: 1500, valueMin: null, valueMax: null, unit: 'đảng viên', text: 'kết nạp ít nhất 1.500 đảng viên' }]);
+    const [row] = toRows([
+      {
+        ...proposed[0]!,
+        comparator: '>=',
+        value: 1500,
+        valueMin: null,
+        valueMax: null,
+        unit: 'đảng viên',
+        text: 'kết nạp ít nhất 1.500 đảng viên',
+      },
+    ]);
     expect(row).toMatchObject({ source: 'kết nạp ít nhất 1.500 đảng viên', reasons: ['“ít nhất” → ≥'] });
   });
 
@@ -57,7 +122,12 @@ describe('review rows', () => {
 
 describe('segmentText', () => {
   it('cuts the text at item boundaries, overlapping items covering the same piece', () => {
-    expect(segmentText(20, [{ key: 'a', start: 2, end: 10 }, { key: 'b', start: 5, end: 15 }])).toEqual([
+    expect(
+      segmentText(20, [
+        { key: 'a', start: 2, end: 10 },
+        { key: 'b', start: 5, end: 15 },
+      ]),
+    ).toEqual([
       { start: 0, end: 2, keys: [] },
       { start: 2, end: 5, keys: ['a'] },
       { start: 5, end: 10, keys: ['a', 'b'] },

@@ -39,7 +39,10 @@ export type ReviewRow = {
 
 /** "tốc độ tăng trưởng…" → "Tốc độ tăng trưởng…": an item starts a sentence in the document. */
 function sentenceCase(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim().replace(/[;,.:]+$/u, '');
+  const t = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[;,.:]+$/u, '');
   return t.charAt(0).toLocaleUpperCase('vi') + t.slice(1);
 }
 
@@ -144,26 +147,25 @@ export function toAccepted(rows: readonly ReviewRow[]): AcceptedItem[] {
     }
     return null;
   };
-  return kept
-    .map((r, at) => {
-      const parentIndex = parentIndexOf(r, at);
-      if (r.kind !== 'target') return { kind: r.kind, text: r.text.trim(), byYear: r.kind === 'milestone' ? r.byYear : null, parentIndex };
-      const isRange = r.comparator === 'range';
-      return {
-        parentIndex,
-        kind: r.kind,
-        text: r.text.trim(),
-        indicatorId: r.indicatorId,
-        indicatorName: r.indicatorName.trim(),
-        comparator: r.comparator,
-        value: isRange ? null : r.value,
-        valueMin: isRange ? r.valueMin : null,
-        valueMax: isRange ? r.valueMax : null,
-        unit: r.unit.trim(),
-        perYear: r.perYear,
-        byYear: r.byYear,
-      };
-    });
+  return kept.map((r, at) => {
+    const parentIndex = parentIndexOf(r, at);
+    if (r.kind !== 'target') return { kind: r.kind, text: r.text.trim(), byYear: r.kind === 'milestone' ? r.byYear : null, parentIndex };
+    const isRange = r.comparator === 'range';
+    return {
+      parentIndex,
+      kind: r.kind,
+      text: r.text.trim(),
+      indicatorId: r.indicatorId,
+      indicatorName: r.indicatorName.trim(),
+      comparator: r.comparator,
+      value: isRange ? null : r.value,
+      valueMin: isRange ? r.valueMin : null,
+      valueMax: isRange ? r.valueMax : null,
+      unit: r.unit.trim(),
+      perYear: r.perYear,
+      byYear: r.byYear,
+    };
+  });
 }
 
 export type Segment = { start: number; end: number; keys: string[] };

@@ -23,7 +23,11 @@ const vnNumber = {
 const toNumber = (v: string | number | null): number | null => (v === null || v === '' || Number.isNaN(Number(v)) ? null : Number(v));
 
 function FieldError({ text }: { text: string | undefined }) {
-  return text ? <div className="extract-error" role="alert">{text}</div> : null;
+  return text ? (
+    <div className="extract-error" role="alert">
+      {text}
+    </div>
+  ) : null;
 }
 
 /**
@@ -49,10 +53,16 @@ export function ReviewTable(props: {
 
   const columns: TableProps<ReviewRow>['columns'] = [
     {
-      key: 'accept', width: 56, align: 'center',
+      key: 'accept',
+      width: 56,
+      align: 'center',
       title: label(X.accept),
       render: (_: unknown, r, i) => (
-        <Checkbox aria-label={`${label(X.acceptRow)} ${i + 1}`} data-testid="extract-accept" checked={r.isAccepted} disabled={r.isDropped}
+        <Checkbox
+          aria-label={`${label(X.acceptRow)} ${i + 1}`}
+          data-testid="extract-accept"
+          checked={r.isAccepted}
+          disabled={r.isDropped}
           onChange={(e) => {
             const refusal = e.target.checked ? acceptRefusal(r) : null;
             if (refusal) {
@@ -61,39 +71,84 @@ export function ReviewTable(props: {
               return;
             }
             props.onChange(r.key, { isAccepted: e.target.checked });
-          }} />
+          }}
+        />
       ),
     },
     {
-      title: label(X.kind), key: 'kind', width: 112,
+      title: label(X.kind),
+      key: 'kind',
+      width: 112,
       render: (_: unknown, r) => (
-        <Select size="small" aria-label={label(X.kind)} data-testid="extract-kind" value={r.kind} disabled={r.isDropped} style={{ width: '100%' }}
+        <Select
+          size="small"
+          aria-label={label(X.kind)}
+          data-testid="extract-kind"
+          value={r.kind}
+          disabled={r.isDropped}
+          style={{ width: '100%' }}
           options={kinds.map((k) => ({ value: k, label: label(kindLabels[k]) }))}
-          onChange={(kind) => props.onChange(r.key, { kind })} />
+          onChange={(kind) => props.onChange(r.key, { kind })}
+        />
       ),
     },
     {
-      title: label(X.content), key: 'text',
+      title: label(X.content),
+      key: 'text',
       render: (_: unknown, r) => {
         const check = checkRow(r);
         return (
           <div style={{ paddingLeft: r.depth * 16 }} data-depth={r.depth}>
-            <Input.TextArea className="extract-row-text" aria-label={label(X.content)} data-testid="extract-text" value={r.text} disabled={r.isDropped}
-              autoSize={{ minRows: 1, maxRows: 5 }} onChange={(e) => props.onChange(r.key, { text: e.target.value })} status={check.errors.text ? 'error' : undefined} />
+            <Input.TextArea
+              className="extract-row-text"
+              aria-label={label(X.content)}
+              data-testid="extract-text"
+              value={r.text}
+              disabled={r.isDropped}
+              autoSize={{ minRows: 1, maxRows: 5 }}
+              onChange={(e) => props.onChange(r.key, { text: e.target.value })}
+              status={check.errors.text ? 'error' : undefined}
+            />
             <FieldError text={check.errors.text} />
             {r.kind === 'target' && (
               <div style={{ marginTop: 6 }}>
-                <Select size="small" showSearch optionFilterProp="label" aria-label={label(X.indicator)} data-testid="extract-indicator" disabled={r.isDropped}
-                  style={{ width: '100%' }} value={r.indicatorId ?? NEW_INDICATOR} status={check.errors.indicator ? 'error' : undefined}
+                <Select
+                  size="small"
+                  showSearch
+                  optionFilterProp="label"
+                  aria-label={label(X.indicator)}
+                  data-testid="extract-indicator"
+                  disabled={r.isDropped}
+                  style={{ width: '100%' }}
+                  value={r.indicatorId ?? NEW_INDICATOR}
+                  status={check.errors.indicator ? 'error' : undefined}
                   options={[{ value: NEW_INDICATOR, label: `${label(X.newIndicator)}: ${r.indicatorName}` }, ...indicatorOptions]}
-                  onChange={(v) => props.onChange(r.key, { indicatorId: v === NEW_INDICATOR ? null : Number(v) })} />
+                  onChange={(v) => props.onChange(r.key, { indicatorId: v === NEW_INDICATOR ? null : Number(v) })}
+                />
                 {r.indicatorId !== null && r.match?.id === r.indicatorId && (
-                  <Tag data-testid="extract-match-score" color={r.match.score >= 0.7 ? 'green' : 'gold'} style={{ marginTop: 4 }}>{label(X.matchScore)} {Math.round(r.match.score * 100)}%</Tag>
+                  <Tag data-testid="extract-match-score" color={r.match.score >= 0.7 ? 'green' : 'gold'} style={{ marginTop: 4 }}>
+                    {label(X.matchScore)} {Math.round(r.match.score * 100)}%
+                  </Tag>
                 )}
-                {r.indicatorId === null && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }} data-testid="extract-proposed-new">{label(X.proposedNew)}</Typography.Text>}
                 {r.indicatorId === null && (
-                  <Input size="small" style={{ marginTop: 4 }} aria-label={label(X.newIndicatorName)} placeholder={label(X.newIndicatorName)} value={r.indicatorName}
-                    disabled={r.isDropped} onChange={(e) => props.onChange(r.key, { indicatorName: e.target.value })} />
+                  <Typography.Text
+                    type="secondary"
+                    style={{ display: 'block', fontSize: 12, marginTop: 4 }}
+                    data-testid="extract-proposed-new"
+                  >
+                    {label(X.proposedNew)}
+                  </Typography.Text>
+                )}
+                {r.indicatorId === null && (
+                  <Input
+                    size="small"
+                    style={{ marginTop: 4 }}
+                    aria-label={label(X.newIndicatorName)}
+                    placeholder={label(X.newIndicatorName)}
+                    value={r.indicatorName}
+                    disabled={r.isDropped}
+                    onChange={(e) => props.onChange(r.key, { indicatorName: e.target.value })}
+                  />
                 )}
                 <FieldError text={check.errors.indicator} />
               </div>
@@ -108,13 +163,23 @@ export function ReviewTable(props: {
       },
     },
     {
-      title: label(X.value), key: 'value', width: 340,
+      title: label(X.value),
+      key: 'value',
+      width: 340,
       render: (_: unknown, r) => {
         if (r.kind === 'task' || r.kind === 'breakthrough') return <Typography.Text type="secondary">—</Typography.Text>;
         if (r.kind === 'milestone') {
           return (
-            <InputNumber size="small" aria-label={label(X.byYear)} addonBefore={label(X.byYear)} min={1945} max={2100} value={r.byYear} disabled={r.isDropped}
-              onChange={(v) => props.onChange(r.key, { byYear: v ?? null })} />
+            <InputNumber
+              size="small"
+              aria-label={label(X.byYear)}
+              addonBefore={label(X.byYear)}
+              min={1945}
+              max={2100}
+              value={r.byYear}
+              disabled={r.isDropped}
+              onChange={(v) => props.onChange(r.key, { byYear: v ?? null })}
+            />
           );
         }
         const check = checkRow(r);
@@ -122,47 +187,130 @@ export function ReviewTable(props: {
         return (
           <Space direction="vertical" size={4} style={{ width: '100%' }}>
             <Space.Compact block size="small">
-              <Select size="small" aria-label={label(X.comparator)} data-testid="extract-comparator" value={r.comparator} disabled={r.isDropped} style={{ width: 120 }} popupMatchSelectWidth={false}
-                options={TARGET_COMPARATORS.map((c) => ({ value: c, label: label(comparatorLabels[c]) }))} onChange={(comparator) => props.onChange(r.key, { comparator })} />
+              <Select
+                size="small"
+                aria-label={label(X.comparator)}
+                data-testid="extract-comparator"
+                value={r.comparator}
+                disabled={r.isDropped}
+                style={{ width: 120 }}
+                popupMatchSelectWidth={false}
+                options={TARGET_COMPARATORS.map((c) => ({ value: c, label: label(comparatorLabels[c]) }))}
+                onChange={(comparator) => props.onChange(r.key, { comparator })}
+              />
               {isRange ? (
                 <>
-                  <InputNumber size="small" aria-label={label(X.from)} data-testid="extract-value-min" {...vnNumber} value={r.valueMin} disabled={r.isDropped} style={{ width: 72 }}
-                    status={check.errors.value ? 'error' : undefined} onChange={(v) => props.onChange(r.key, { valueMin: toNumber(v) })} />
-                  <InputNumber size="small" aria-label={label(X.to)} data-testid="extract-value-max" {...vnNumber} value={r.valueMax} disabled={r.isDropped} style={{ width: 72 }}
-                    status={check.errors.value ? 'error' : undefined} onChange={(v) => props.onChange(r.key, { valueMax: toNumber(v) })} />
+                  <InputNumber
+                    size="small"
+                    aria-label={label(X.from)}
+                    data-testid="extract-value-min"
+                    {...vnNumber}
+                    value={r.valueMin}
+                    disabled={r.isDropped}
+                    style={{ width: 72 }}
+                    status={check.errors.value ? 'error' : undefined}
+                    onChange={(v) => props.onChange(r.key, { valueMin: toNumber(v) })}
+                  />
+                  <InputNumber
+                    size="small"
+                    aria-label={label(X.to)}
+                    data-testid="extract-value-max"
+                    {...vnNumber}
+                    value={r.valueMax}
+                    disabled={r.isDropped}
+                    style={{ width: 72 }}
+                    status={check.errors.value ? 'error' : undefined}
+                    onChange={(v) => props.onChange(r.key, { valueMax: toNumber(v) })}
+                  />
                 </>
               ) : (
-                <InputNumber size="small" aria-label={label(X.value)} data-testid="extract-value" {...vnNumber} value={r.value} disabled={r.isDropped} style={{ width: 100 }}
-                  status={check.errors.value ? 'error' : undefined} onChange={(v) => props.onChange(r.key, { value: toNumber(v) })} />
+                <InputNumber
+                  size="small"
+                  aria-label={label(X.value)}
+                  data-testid="extract-value"
+                  {...vnNumber}
+                  value={r.value}
+                  disabled={r.isDropped}
+                  style={{ width: 100 }}
+                  status={check.errors.value ? 'error' : undefined}
+                  onChange={(v) => props.onChange(r.key, { value: toNumber(v) })}
+                />
               )}
-              <Input size="small" aria-label={label(X.unit)} data-testid="extract-unit" placeholder={label(X.unit)} value={r.unit} disabled={r.isDropped} style={{ flex: 1, minWidth: 90 }}
-                status={check.errors.unit ? 'error' : undefined} onChange={(e) => props.onChange(r.key, { unit: e.target.value })} />
+              <Input
+                size="small"
+                aria-label={label(X.unit)}
+                data-testid="extract-unit"
+                placeholder={label(X.unit)}
+                value={r.unit}
+                disabled={r.isDropped}
+                style={{ flex: 1, minWidth: 90 }}
+                status={check.errors.unit ? 'error' : undefined}
+                onChange={(e) => props.onChange(r.key, { unit: e.target.value })}
+              />
             </Space.Compact>
             <Space size={8} wrap>
-              <Checkbox checked={r.perYear} disabled={r.isDropped} onChange={(e) => props.onChange(r.key, { perYear: e.target.checked })}>{label(X.perYear)}</Checkbox>
-              <InputNumber size="small" aria-label={label(X.byYear)} placeholder={label(X.byYear)} min={1945} max={2100} value={r.byYear} disabled={r.isDropped} style={{ width: 80 }}
-                onChange={(v) => props.onChange(r.key, { byYear: v ?? null })} />
+              <Checkbox checked={r.perYear} disabled={r.isDropped} onChange={(e) => props.onChange(r.key, { perYear: e.target.checked })}>
+                {label(X.perYear)}
+              </Checkbox>
+              <InputNumber
+                size="small"
+                aria-label={label(X.byYear)}
+                placeholder={label(X.byYear)}
+                min={1945}
+                max={2100}
+                value={r.byYear}
+                disabled={r.isDropped}
+                style={{ width: 80 }}
+                onChange={(v) => props.onChange(r.key, { byYear: v ?? null })}
+              />
             </Space>
-            {check.statement && <Tag color="blue" data-testid="extract-statement" style={{ whiteSpace: 'normal' }}>{label(X.readAs)}: {check.statement}{r.byYear ? ` (${r.byYear})` : ''}</Tag>}
+            {check.statement && (
+              <Tag color="blue" data-testid="extract-statement" style={{ whiteSpace: 'normal' }}>
+                {label(X.readAs)}: {check.statement}
+                {r.byYear ? ` (${r.byYear})` : ''}
+              </Tag>
+            )}
             <FieldError text={check.errors.value ?? check.errors.unit ?? check.errors.byYear} />
           </Space>
         );
       },
     },
     {
-      key: 'actions', width: 84,
+      key: 'actions',
+      width: 84,
       render: (_: unknown, r) => (
         <Space size={2}>
           <Tooltip title={label(X.locate)}>
-            <Button size="small" icon={<AimOutlined />} aria-label={label(X.locate)} onClick={(e) => { e.stopPropagation(); props.onActivate(r.key, true); }} />
+            <Button
+              size="small"
+              icon={<AimOutlined />}
+              aria-label={label(X.locate)}
+              onClick={(e) => {
+                e.stopPropagation();
+                props.onActivate(r.key, true);
+              }}
+            />
           </Tooltip>
           {r.isDropped ? (
             <Tooltip title={label(X.restore)}>
-              <Button size="small" icon={<UndoOutlined />} aria-label={label(X.restore)} data-testid="extract-restore" onClick={() => props.onChange(r.key, { isDropped: false })} />
+              <Button
+                size="small"
+                icon={<UndoOutlined />}
+                aria-label={label(X.restore)}
+                data-testid="extract-restore"
+                onClick={() => props.onChange(r.key, { isDropped: false })}
+              />
             </Tooltip>
           ) : (
             <Tooltip title={label(X.drop)}>
-              <Button size="small" danger icon={<DeleteOutlined />} aria-label={label(X.drop)} data-testid="extract-drop" onClick={() => props.onChange(r.key, { isDropped: true, isAccepted: false })} />
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={label(X.drop)}
+                data-testid="extract-drop"
+                onClick={() => props.onChange(r.key, { isDropped: true, isAccepted: false })}
+              />
             </Tooltip>
           )}
         </Space>
@@ -172,8 +320,14 @@ export function ReviewTable(props: {
 
   return (
     <>
-      <Checkbox data-testid="extract-accept-all" style={{ marginBottom: 8 }} checked={live.length > 0 && acceptedCount === live.length}
-        indeterminate={acceptedCount > 0 && acceptedCount < live.length} disabled={live.length === 0} onChange={(e) => props.onAcceptAll(e.target.checked)}>
+      <Checkbox
+        data-testid="extract-accept-all"
+        style={{ marginBottom: 8 }}
+        checked={live.length > 0 && acceptedCount === live.length}
+        indeterminate={acceptedCount > 0 && acceptedCount < live.length}
+        disabled={live.length === 0}
+        onChange={(e) => props.onAcceptAll(e.target.checked)}
+      >
         {label(X.acceptAll)}
       </Checkbox>
       <Table<ReviewRow>
@@ -185,7 +339,11 @@ export function ReviewTable(props: {
         dataSource={props.rows}
         pagination={false}
         scroll={{ y: '58vh' }}
-        rowClassName={(r) => [r.key === props.activeKey ? 'is-active' : '', r.key === props.hoverKey ? 'is-hover' : '', r.isDropped ? 'is-dropped' : ''].join(' ')}
+        rowClassName={(r) =>
+          [r.key === props.activeKey ? 'is-active' : '', r.key === props.hoverKey ? 'is-hover' : '', r.isDropped ? 'is-dropped' : ''].join(
+            ' ',
+          )
+        }
         onRow={(r) => ({
           onClick: () => props.onActivate(r.key, true),
           // Keyboard users land on a row's fields by Tab: show where its words are as they go.

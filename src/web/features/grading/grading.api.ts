@@ -10,7 +10,8 @@ export type { EvaluationStatus, GradeLevel };
 // Types of the answers come from the API's contracts (src/contracts/grading.ts).
 export type Round = z.infer<typeof C.roundsResponse>[number];
 export type RoundDetail = z.infer<typeof C.roundResponse>;
-export type Evaluation = z.infer<typeof C.roundEvaluationsResponse>['items'][number] & Partial<Pick<z.infer<typeof C.myEvaluationsResponse>['items'][number], 'roundName' | 'selfAssessDue'>>;
+export type Evaluation = z.infer<typeof C.roundEvaluationsResponse>['items'][number] &
+  Partial<Pick<z.infer<typeof C.myEvaluationsResponse>['items'][number], 'roundName' | 'selfAssessDue'>>;
 export type EvaluationDetail = z.infer<typeof C.evaluationResponse>;
 export type Criterion = Evaluation['sheet']['criteria'][number];
 export type TaskFacts = Evaluation['tasks'];
@@ -49,10 +50,31 @@ export const roundSummaryDocxUrl = (roundId: number) => downloadUrl(`/grading/ro
 export const levelColors: Record<GradeLevel, string> = { excellent: 'gold', good: 'green', completed: 'blue', failed: 'red' };
 export const formatPercent = (p: number | null) => (p === null ? '—' : `${String(p).replace('.', ',')}%`);
 
-export type JudgedTarget = { itemId: number; text: string; statement: string | null; status: TargetStatus; reason: string; latest: number | null; latestPeriod: string | null; unit: string };
+export type JudgedTarget = {
+  itemId: number;
+  text: string;
+  statement: string | null;
+  status: TargetStatus;
+  reason: string;
+  latest: number | null;
+  latestPeriod: string | null;
+  unit: string;
+};
 export type EvaluationEvidence = {
   asOf: string;
   plans: { document: { id: number; symbol: string; title: string }; targets: JudgedTarget[] }[];
-  inspections: { id: number; kind: 'inspection' | 'supervision'; theme: string; conclusionSymbol: string | null; sentOn: string; strengths: number; limitations: number; shortcomings: number; violations: number; recommendations: number; recommendationsDone: number }[];
+  inspections: {
+    id: number;
+    kind: 'inspection' | 'supervision';
+    theme: string;
+    conclusionSymbol: string | null;
+    sentOn: string;
+    strengths: number;
+    limitations: number;
+    shortcomings: number;
+    violations: number;
+    recommendations: number;
+    recommendationsDone: number;
+  }[];
 };
 export const fetchEvaluationEvidence = (id: number) => api.get<EvaluationEvidence>(`/grading/evaluations/${id}/evidence`);

@@ -18,11 +18,17 @@ const strings = {
   reviewDue: ['Nhận xét, đề xuất đến {{d}}', 'Review by {{d}}'],
   decideDue: ['Quyết định đến {{d}}', 'Decision by {{d}}'],
   decidedOf: ['Đã quyết định {{a}}/{{b}}', 'Decided {{a}}/{{b}}'],
-  opened: ['Đã mở đợt đánh giá: {{orgs}} tổ chức đảng, {{members}} đảng viên.', 'Round opened: {{orgs}} party organizations, {{members}} members.'],
+  opened: [
+    'Đã mở đợt đánh giá: {{orgs}} tổ chức đảng, {{members}} đảng viên.',
+    'Round opened: {{orgs}} party organizations, {{members}} members.',
+  ],
   openTitle: ['Mở đợt đánh giá, xếp loại', 'Open a grading round'],
   openOk: ['Mở đợt', 'Open'],
   cancel: ['Hủy', 'Cancel'],
-  openOrg: ['Cấp ủy mở đợt (đánh giá toàn bộ tổ chức, đảng viên trực thuộc)', 'Committee opening the round (grades every organization and member below)'],
+  openOrg: [
+    'Cấp ủy mở đợt (đánh giá toàn bộ tổ chức, đảng viên trực thuộc)',
+    'Committee opening the round (grades every organization and member below)',
+  ],
   org: ['Tổ chức', 'Organization'],
   pickOrg: ['Chọn tổ chức', 'Choose an organization'],
   periodKind: ['Loại kỳ', 'Period kind'],
@@ -85,7 +91,10 @@ const strings = {
   'ev.reflections': ['Bài thu hoạch', 'Reflections'],
   'ev.reflectionsValue': ['{{t}} bài, {{a}} bài được chấp nhận', '{{t}} written, {{a}} accepted'],
   'ev.tasks': ['Nhiệm vụ', 'Tasks'],
-  'ev.tasksValue': ['{{t}} nhiệm vụ: {{o}} đúng hạn, {{l}} trễ hạn, {{d}} quá hạn', '{{t}} tasks: {{o}} on time, {{l}} late, {{d}} overdue'],
+  'ev.tasksValue': [
+    '{{t}} nhiệm vụ: {{o}} đúng hạn, {{l}} trễ hạn, {{d}} quá hạn',
+    '{{t}} tasks: {{o}} on time, {{l}} late, {{d}} overdue',
+  ],
   'ev.reports': ['Báo cáo định kỳ', 'Periodic reports'],
   'ev.reportsValue': ['{{d}} đến hạn: {{o}} đúng hạn, {{l}} trễ, {{m}} chưa gửi', '{{d}} due: {{o}} on time, {{l}} late, {{m}} not sent'],
   'ev.study': ['Học tập nghị quyết', 'Resolution study'],
@@ -93,14 +102,20 @@ const strings = {
   'ev.explanations': ['Yêu cầu giải trình', 'Explanation requests'],
   'ev.explanationsValue': ['{{t}}, còn mở {{o}}', '{{t}}, {{o}} open'],
   'ev.targets': ['Chỉ tiêu của tổ chức (tính đến {{d}})', 'The organization’s targets (as of {{d}})'],
-  'ev.noPlans': ['Tổ chức chưa có chương trình, kế hoạch có chỉ tiêu được thông qua trong kỳ.', 'No adopted program or plan with targets in this period.'],
+  'ev.noPlans': [
+    'Tổ chức chưa có chương trình, kế hoạch có chỉ tiêu được thông qua trong kỳ.',
+    'No adopted program or plan with targets in this period.',
+  ],
   'ev.noData': ['Chưa có số liệu', 'No figure yet'],
   'ev.latest': ['Số liệu gần nhất: {{v}}', 'Latest figure: {{v}}'],
   'ev.inspections': ['Kết luận kiểm tra, giám sát trong kỳ', 'Inspection conclusions in the period'],
   'ev.noInspections': ['Không có kết luận kiểm tra, giám sát nào được gửi trong kỳ.', 'No inspection conclusion was sent in the period.'],
   'ev.inspection': ['Kiểm tra', 'Inspection'],
   'ev.supervision': ['Giám sát', 'Supervision'],
-  'ev.findings': ['{{s}} ưu điểm · {{l}} hạn chế · {{c}} khuyết điểm · {{v}} vi phạm · kiến nghị đã thực hiện {{d}}/{{r}}', '{{s}} strengths · {{l}} limitations · {{c}} shortcomings · {{v}} violations · recommendations done {{d}}/{{r}}'],
+  'ev.findings': [
+    '{{s}} ưu điểm · {{l}} hạn chế · {{c}} khuyết điểm · {{v}} vi phạm · kiến nghị đã thực hiện {{d}}/{{r}}',
+    '{{s}} strengths · {{l}} limitations · {{c}} shortcomings · {{v}} violations · recommendations done {{d}}/{{r}}',
+  ],
   'ev.failed': ['Chưa tải được minh chứng về chỉ tiêu và kiểm tra, giám sát.', 'Could not load the targets and inspections evidence.'],
   criteria: ['Chấm điểm theo tiêu chí', 'Points by criterion'],
   maxPoints: ['{{c}} (tối đa {{n}} điểm)', '{{c}} (at most {{n}} points)'],
@@ -138,7 +153,13 @@ const bundle = (i: 0 | 1) => ({ gr: Object.fromEntries(Object.entries(strings).m
 i18n.addResourceBundle('vi', 'translation', bundle(0), true, false);
 i18n.addResourceBundle('en', 'translation', bundle(1), true, false);
 
-const STATUS_EN: Record<EvaluationStatus, string> = { draft: 'Not self-assessed', self_assessed: 'Self-assessed', commented: 'Commented', proposed: 'Proposed', decided: 'Decided' };
+const STATUS_EN: Record<EvaluationStatus, string> = {
+  draft: 'Not self-assessed',
+  self_assessed: 'Self-assessed',
+  commented: 'Commented',
+  proposed: 'Proposed',
+  decided: 'Decided',
+};
 
 export function useGradingT() {
   const { t, i18n: inst } = useTranslation();

@@ -17,10 +17,14 @@ export function MyEvaluationPage() {
   if (mine.isError) return <ErrorState error={mine.error} onRetry={() => mine.refetch()} />;
   return (
     <div style={{ maxWidth: 760 }}>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>{g('mine')}</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {g('mine')}
+      </Typography.Title>
       {mine.data.items.length === 0 && <Typography.Paragraph type="secondary">{g('noRoundsMine')}</Typography.Paragraph>}
       <Space direction="vertical" style={{ width: '100%' }}>
-        {mine.data.items.map((e) => <EvaluationForm key={`${e.id}-${e.version}`} evaluation={e} />)}
+        {mine.data.items.map((e) => (
+          <EvaluationForm key={`${e.id}-${e.version}`} evaluation={e} />
+        ))}
       </Space>
     </div>
   );

@@ -10,7 +10,16 @@ const TERMS = ['2015-2020', '2020-2025', '2025-2030'].map((t) => ({ value: t, la
  */
 export function PeriodKeyInput({ kind, value, onChange }: { kind: GradingPeriodKind; value?: string; onChange?: (key: string) => void }) {
   if (kind === 'term') {
-    return <Select aria-label="Nhiệm kỳ" style={{ width: 200 }} options={TERMS} value={value && TERMS.some((t) => t.value === value) ? value : undefined} onChange={onChange} data-testid="round-term" />;
+    return (
+      <Select
+        aria-label="Nhiệm kỳ"
+        style={{ width: 200 }}
+        options={TERMS}
+        value={value && TERMS.some((t) => t.value === value) ? value : undefined}
+        onChange={onChange}
+        data-testid="round-term"
+      />
+    );
   }
   const year = value ? Number(value.slice(0, 4)) : undefined;
   const quarter = value?.match(/-Q([1-4])$/)?.[1];
@@ -21,11 +30,26 @@ export function PeriodKeyInput({ kind, value, onChange }: { kind: GradingPeriodK
   return (
     <Space.Compact>
       {kind === 'quarter' && (
-        <Select aria-label="Quý" style={{ width: 100 }} options={QUARTERS} value={quarter ? Number(quarter) : undefined} placeholder="Quý"
-          onChange={(q: number) => emit(year, q)} data-testid="round-quarter" />
+        <Select
+          aria-label="Quý"
+          style={{ width: 100 }}
+          options={QUARTERS}
+          value={quarter ? Number(quarter) : undefined}
+          placeholder="Quý"
+          onChange={(q: number) => emit(year, q)}
+          data-testid="round-quarter"
+        />
       )}
-      <InputNumber aria-label="Năm" min={2015} max={2100} style={{ width: 110 }} placeholder="Năm" value={year && Number.isFinite(year) ? year : undefined}
-        onChange={(y) => emit(y, quarter ? Number(quarter) : undefined)} data-testid="round-year" />
+      <InputNumber
+        aria-label="Năm"
+        min={2015}
+        max={2100}
+        style={{ width: 110 }}
+        placeholder="Năm"
+        value={year && Number.isFinite(year) ? year : undefined}
+        onChange={(y) => emit(y, quarter ? Number(quarter) : undefined)}
+        data-testid="round-year"
+      />
     </Space.Compact>
   );
 }

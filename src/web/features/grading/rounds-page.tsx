@@ -26,10 +26,20 @@ export function GradingRoundsPage() {
   return (
     <div style={{ maxWidth: 960 }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{g('title')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {g('title')}
+        </Typography.Title>
         <Space wrap>
-          {me.memberId && <Link to="/grading/me"><Button>{g('mine')}</Button></Link>}
-          {canOpen && <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} data-testid="open-round">{g('open')}</Button>}
+          {me.memberId && (
+            <Link to="/grading/me">
+              <Button>{g('mine')}</Button>
+            </Link>
+          )}
+          {canOpen && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} data-testid="open-round">
+              {g('open')}
+            </Button>
+          )}
         </Space>
       </Space>
       <List
@@ -38,14 +48,20 @@ export function GradingRoundsPage() {
         locale={{ emptyText: g('noRounds') }}
         renderItem={(r) => (
           <Card size="small" style={{ marginBottom: 8 }} data-testid={`round-${r.id}`}>
-            <Link to="/grading/rounds/$id" params={{ id: String(r.id) }}><Typography.Text strong>{r.name}</Typography.Text></Link>
-            <div><Typography.Text type="secondary">{r.orgName}</Typography.Text></div>
+            <Link to="/grading/rounds/$id" params={{ id: String(r.id) }}>
+              <Typography.Text strong>{r.name}</Typography.Text>
+            </Link>
+            <div>
+              <Typography.Text type="secondary">{r.orgName}</Typography.Text>
+            </div>
             <Space wrap size={4} style={{ marginTop: 4 }}>
               <Tag color="geekblue">QĐ {r.legalBasis.symbol}</Tag>
               {r.isSample && <Tag>{g('sample')}</Tag>}
               <Tag>{g('selfDue', { d: formatDate(r.selfAssessDue) })}</Tag>
               <Tag>{g('decideDue', { d: formatDate(r.decideDue) })}</Tag>
-              <Tag color={r.decided === r.total ? 'green' : 'orange'}>{g('decidedOf', { a: formatVnNumber(r.decided), b: formatVnNumber(r.total) })}</Tag>
+              <Tag color={r.decided === r.total ? 'green' : 'orange'}>
+                {g('decidedOf', { a: formatVnNumber(r.decided), b: formatVnNumber(r.total) })}
+              </Tag>
             </Space>
           </Card>
         )}
@@ -55,7 +71,14 @@ export function GradingRoundsPage() {
   );
 }
 
-type Values = { orgId: number; periodKind: 'quarter' | 'year' | 'term'; periodKey: string; selfAssessDue: dayjs.Dayjs; reviewDue: dayjs.Dayjs; decideDue: dayjs.Dayjs };
+type Values = {
+  orgId: number;
+  periodKind: 'quarter' | 'year' | 'term';
+  periodKey: string;
+  selfAssessDue: dayjs.Dayjs;
+  reviewDue: dayjs.Dayjs;
+  decideDue: dayjs.Dayjs;
+};
 
 function OpenRoundDialog({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<Values>();
@@ -64,7 +87,13 @@ function OpenRoundDialog({ onClose }: { onClose: () => void }) {
   const onError = useApiErrorHandler();
   const { g } = useGradingT();
   const open = useMutation({
-    mutationFn: (v: Values) => openRound({ ...v, selfAssessDue: toIsoDate(v.selfAssessDue)!, reviewDue: toIsoDate(v.reviewDue)!, decideDue: toIsoDate(v.decideDue)! }),
+    mutationFn: (v: Values) =>
+      openRound({
+        ...v,
+        selfAssessDue: toIsoDate(v.selfAssessDue)!,
+        reviewDue: toIsoDate(v.reviewDue)!,
+        decideDue: toIsoDate(v.decideDue)!,
+      }),
     onSuccess: (r) => {
       void message.success(g('opened', { orgs: formatVnNumber(r.orgs), members: formatVnNumber(r.members) }));
       void qc.invalidateQueries({ queryKey: gradingKeys.rounds });
@@ -73,15 +102,30 @@ function OpenRoundDialog({ onClose }: { onClose: () => void }) {
     onError: (e) => onError(e, { form }),
   });
   return (
-    <Modal open title={g('openTitle')} okText={g('openOk')} cancelText={g('cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={open.isPending}>
+    <Modal
+      open
+      title={g('openTitle')}
+      okText={g('openOk')}
+      cancelText={g('cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={open.isPending}
+    >
       <Form form={form} layout="vertical" initialValues={{ periodKind: 'year' }} onFinish={(v) => open.mutate(v)}>
         <Form.Item name="orgId" label={g('openOrg')} rules={[{ required: true, message: g('pickOrg') }]}>
           <OrgPicker aria-label={g('org')} testId="round-org" />
         </Form.Item>
         <Space wrap>
           <Form.Item name="periodKind" label={g('periodKind')} rules={[{ required: true }]}>
-            <Select style={{ width: 140 }} onChange={() => form.setFieldValue('periodKey', undefined)}
-              options={[{ value: 'quarter', label: g('quarter') }, { value: 'year', label: g('year') }, { value: 'term', label: g('term') }]} />
+            <Select
+              style={{ width: 140 }}
+              onChange={() => form.setFieldValue('periodKey', undefined)}
+              options={[
+                { value: 'quarter', label: g('quarter') },
+                { value: 'year', label: g('year') },
+                { value: 'term', label: g('term') },
+              ]}
+            />
           </Form.Item>
           <Form.Item noStyle dependencies={['periodKind']}>
             {() => (
@@ -92,9 +136,15 @@ function OpenRoundDialog({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Space>
         <Space wrap>
-          <Form.Item name="selfAssessDue" label={g('selfDueLabel')} rules={[{ required: true, message: g('pickDate') }]}><DatePicker format={DATE_FORMAT} /></Form.Item>
-          <Form.Item name="reviewDue" label={g('reviewDueLabel')} rules={[{ required: true, message: g('pickDate') }]}><DatePicker format={DATE_FORMAT} /></Form.Item>
-          <Form.Item name="decideDue" label={g('decideDueLabel')} rules={[{ required: true, message: g('pickDate') }]}><DatePicker format={DATE_FORMAT} /></Form.Item>
+          <Form.Item name="selfAssessDue" label={g('selfDueLabel')} rules={[{ required: true, message: g('pickDate') }]}>
+            <DatePicker format={DATE_FORMAT} />
+          </Form.Item>
+          <Form.Item name="reviewDue" label={g('reviewDueLabel')} rules={[{ required: true, message: g('pickDate') }]}>
+            <DatePicker format={DATE_FORMAT} />
+          </Form.Item>
+          <Form.Item name="decideDue" label={g('decideDueLabel')} rules={[{ required: true, message: g('pickDate') }]}>
+            <DatePicker format={DATE_FORMAT} />
+          </Form.Item>
         </Space>
       </Form>
     </Modal>

@@ -51,50 +51,95 @@ export function IndicatorProposalsPage() {
     void qc.invalidateQueries({ queryKey: documentKeys.indicators });
   };
   const accept = useMutation({
-    mutationFn: (a: { proposal: IndicatorProposal; name: string }) => acceptProposal(a.proposal.id, { version: a.proposal.version, name: a.name.trim() }),
-    onSuccess: () => { void message.success(label(L.accepted)); setAccepting(null); done(); },
+    mutationFn: (a: { proposal: IndicatorProposal; name: string }) =>
+      acceptProposal(a.proposal.id, { version: a.proposal.version, name: a.name.trim() }),
+    onSuccess: () => {
+      void message.success(label(L.accepted));
+      setAccepting(null);
+      done();
+    },
     onError: (e) => onError(e),
   });
   const merge = useMutation({
-    mutationFn: (m: { proposal: IndicatorProposal; indicatorId: number }) => mergeProposal(m.proposal.id, { version: m.proposal.version, indicatorId: m.indicatorId }),
-    onSuccess: (r) => { void message.success(label(L.merged).replace('{n}', String(r.movedTargets))); setMerging(null); done(); },
+    mutationFn: (m: { proposal: IndicatorProposal; indicatorId: number }) =>
+      mergeProposal(m.proposal.id, { version: m.proposal.version, indicatorId: m.indicatorId }),
+    onSuccess: (r) => {
+      void message.success(label(L.merged).replace('{n}', String(r.movedTargets)));
+      setMerging(null);
+      done();
+    },
     onError: (e) => onError(e),
   });
 
   const columns: TableProps<IndicatorProposal>['columns'] = [
     {
-      title: label(L.name), key: 'name',
+      title: label(L.name),
+      key: 'name',
       render: (_: unknown, p) => (
         <Space direction="vertical" size={2}>
-          <Typography.Text strong data-testid="proposal-name">{p.name}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.code}{p.unit ? ` · ${p.unit}` : ''}</Typography.Text>
+          <Typography.Text strong data-testid="proposal-name">
+            {p.name}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {p.code}
+            {p.unit ? ` · ${p.unit}` : ''}
+          </Typography.Text>
         </Space>
       ),
     },
     {
-      title: label(L.document), key: 'document', responsive: ['md'],
+      title: label(L.document),
+      key: 'document',
+      responsive: ['md'],
       render: (_: unknown, p) => (
         <Space direction="vertical" size={2}>
-          <Typography.Text>{p.documentSymbol} · {p.documentTitle}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.orgName}{p.proposedBy ? ` · ${p.proposedBy}` : ''}{p.proposedAt ? ` · ${formatVnDateTime(p.proposedAt)}` : ''}</Typography.Text>
+          <Typography.Text>
+            {p.documentSymbol} · {p.documentTitle}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {p.orgName}
+            {p.proposedBy ? ` · ${p.proposedBy}` : ''}
+            {p.proposedAt ? ` · ${formatVnDateTime(p.proposedAt)}` : ''}
+          </Typography.Text>
         </Space>
       ),
     },
     { title: label(L.targets), dataIndex: 'targetCount', width: 90, align: 'right', responsive: ['lg'] },
     {
-      title: label(L.similar), key: 'similar', responsive: ['md'],
-      render: (_: unknown, p) => (p.suggestions.length === 0 ? <Typography.Text type="secondary">{label(L.none)}</Typography.Text> : (
-        <Space direction="vertical" size={2}>
-          {p.suggestions.map((s) => <span key={s.id}>{s.name} <Tag color={s.score >= 0.7 ? 'green' : 'default'}>{label(L.confidence)} {percent(s.score)}</Tag></span>)}
-        </Space>
-      )),
+      title: label(L.similar),
+      key: 'similar',
+      responsive: ['md'],
+      render: (_: unknown, p) =>
+        p.suggestions.length === 0 ? (
+          <Typography.Text type="secondary">{label(L.none)}</Typography.Text>
+        ) : (
+          <Space direction="vertical" size={2}>
+            {p.suggestions.map((s) => (
+              <span key={s.id}>
+                {s.name}{' '}
+                <Tag color={s.score >= 0.7 ? 'green' : 'default'}>
+                  {label(L.confidence)} {percent(s.score)}
+                </Tag>
+              </span>
+            ))}
+          </Space>
+        ),
     },
     {
-      key: 'actions', width: 200,
+      key: 'actions',
+      width: 200,
       render: (_: unknown, p) => (
         <Space wrap size={4}>
-          <Button size="small" type="primary" data-testid="proposal-accept" onClick={() => setAccepting({ proposal: p, name: p.name })}>{label(L.accept)}</Button>
-          <Button size="small" data-testid="proposal-merge" onClick={() => setMerging({ proposal: p, indicatorId: p.suggestions[0]?.id ?? null })}>{label(L.merge)}</Button>
+          <Button size="small" type="primary" data-testid="proposal-accept" onClick={() => setAccepting({ proposal: p, name: p.name })}>
+            {label(L.accept)}
+          </Button>
+          <Button
+            size="small"
+            data-testid="proposal-merge"
+            onClick={() => setMerging({ proposal: p, indicatorId: p.suggestions[0]?.id ?? null })}
+          >
+            {label(L.merge)}
+          </Button>
         </Space>
       ),
     },
@@ -103,22 +148,56 @@ export function IndicatorProposalsPage() {
   return (
     <Card title={label(L.title)} data-testid="indicator-proposals">
       <Typography.Paragraph type="secondary">{label(L.intro)}</Typography.Paragraph>
-      {proposals.isError ? <ErrorState error={proposals.error} onRetry={() => void proposals.refetch()} /> : (
-        <Table<IndicatorProposal> rowKey="id" size="small" loading={proposals.isLoading} columns={columns} dataSource={proposals.data ?? []} pagination={false}
-          locale={{ emptyText: <EmptyState text={label(L.empty)} /> }} />
+      {proposals.isError ? (
+        <ErrorState error={proposals.error} onRetry={() => void proposals.refetch()} />
+      ) : (
+        <Table<IndicatorProposal>
+          rowKey="id"
+          size="small"
+          loading={proposals.isLoading}
+          columns={columns}
+          dataSource={proposals.data ?? []}
+          pagination={false}
+          locale={{ emptyText: <EmptyState text={label(L.empty)} /> }}
+        />
       )}
-      <Modal open={accepting !== null} title={label(L.acceptTitle)} okText={label(L.accept)} confirmLoading={accept.isPending}
-        okButtonProps={{ disabled: (accepting?.name.trim().length ?? 0) < 3 }} onCancel={() => setAccepting(null)} onOk={() => accepting && accept.mutate(accepting)}>
+      <Modal
+        open={accepting !== null}
+        title={label(L.acceptTitle)}
+        okText={label(L.accept)}
+        confirmLoading={accept.isPending}
+        okButtonProps={{ disabled: (accepting?.name.trim().length ?? 0) < 3 }}
+        onCancel={() => setAccepting(null)}
+        onOk={() => accepting && accept.mutate(accepting)}
+      >
         <Typography.Text>{label(L.newName)}</Typography.Text>
-        <Input aria-label={label(L.newName)} data-testid="proposal-new-name" value={accepting?.name ?? ''} onChange={(e) => accepting && setAccepting({ ...accepting, name: e.target.value })} />
+        <Input
+          aria-label={label(L.newName)}
+          data-testid="proposal-new-name"
+          value={accepting?.name ?? ''}
+          onChange={(e) => accepting && setAccepting({ ...accepting, name: e.target.value })}
+        />
       </Modal>
-      <Modal open={merging !== null} title={label(L.mergeTitle)} okText={label(L.merge)} confirmLoading={merge.isPending}
-        okButtonProps={{ disabled: merging?.indicatorId == null }} onCancel={() => setMerging(null)}
-        onOk={() => merging?.indicatorId != null && merge.mutate({ proposal: merging.proposal, indicatorId: merging.indicatorId })}>
+      <Modal
+        open={merging !== null}
+        title={label(L.mergeTitle)}
+        okText={label(L.merge)}
+        confirmLoading={merge.isPending}
+        okButtonProps={{ disabled: merging?.indicatorId == null }}
+        onCancel={() => setMerging(null)}
+        onOk={() => merging?.indicatorId != null && merge.mutate({ proposal: merging.proposal, indicatorId: merging.indicatorId })}
+      >
         <Typography.Paragraph>{merging?.proposal.name}</Typography.Paragraph>
-        <Select showSearch optionFilterProp="label" style={{ width: '100%' }} aria-label={label(L.into)} placeholder={label(L.into)} value={merging?.indicatorId ?? undefined}
+        <Select
+          showSearch
+          optionFilterProp="label"
+          style={{ width: '100%' }}
+          aria-label={label(L.into)}
+          placeholder={label(L.into)}
+          value={merging?.indicatorId ?? undefined}
           options={(catalog.data ?? []).map((i) => ({ value: i.id, label: i.unit ? `${i.name} (${i.unit})` : i.name }))}
-          onChange={(v: number) => merging && setMerging({ ...merging, indicatorId: v })} />
+          onChange={(v: number) => merging && setMerging({ ...merging, indicatorId: v })}
+        />
       </Modal>
     </Card>
   );

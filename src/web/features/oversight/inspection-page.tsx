@@ -8,12 +8,35 @@ import { formatDate } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { OrgPicker } from '../orgs/org-picker';
 import {
-  fetchCandidates, fetchDraft, fetchInspection, fetchNotes, inspectionStep, oversightKeys, recommendationStep, type Figures, type Inspection, type OversightAction, type Recommendation,
+  fetchCandidates,
+  fetchDraft,
+  fetchInspection,
+  fetchNotes,
+  inspectionStep,
+  oversightKeys,
+  recommendationStep,
+  type Figures,
+  type Inspection,
+  type OversightAction,
+  type Recommendation,
 } from './oversight.api';
 import { formatCount, formatPercent, useOversightT } from './oversight.i18n';
 
-const STEPS = ['planned', 'team_formed', 'notified', 'self_reported', 'sessions', 'team_reported', 'findings', 'concluded', 'follow_up', 'closed'];
-const text = (v: string | null | undefined) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{v}</Typography.Paragraph>;
+const STEPS = [
+  'planned',
+  'team_formed',
+  'notified',
+  'self_reported',
+  'sessions',
+  'team_reported',
+  'findings',
+  'concluded',
+  'follow_up',
+  'closed',
+];
+const text = (v: string | null | undefined) => (
+  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{v}</Typography.Paragraph>
+);
 
 /**
  * One inspection or supervision, step by step. What shows depends on who reads it: the
@@ -34,33 +57,92 @@ export function InspectionPage({ id }: { id: number }) {
       <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="inspection-title">
         {kind(x.kind)}: {x.subjectMemberName ?? x.subjectOrgName} {x.isSample && <Tag>{o('sample')}</Tag>}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{o('you')} <b>{o(`aud.${x.audience}`)}</b> · <Link to="/oversight/orgs/$orgId" params={{ orgId: String(x.subjectOrgId) }}>{o('timeline')}</Link></Typography.Paragraph>
-      <Steps size="small" direction="horizontal" responsive current={STEPS.indexOf(x.status)} style={{ marginBottom: 16, overflowX: 'auto' }}
-        items={STEPS.map((s) => ({ title: status(s) }))} />
-      <Tag color="blue" data-testid="inspection-status">{x.statusLabel}</Tag>
-      <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginTop: 8 }} items={[
-        { key: 'b', label: o('basis'), children: basis(x.basis) },
-        { key: 'c', label: o('content'), children: x.content },
-        { key: 't', label: o('theme'), children: x.theme },
-        { key: 'p', label: o('period'), children: `${formatDate(x.periodStart)} – ${formatDate(x.periodEnd)}` },
-        { key: 'd', label: o('document'), children: x.documentSymbol ?? '—' },
-        { key: 'r', label: o('responsible'), children: x.orgName },
-      ]} />
+      <Typography.Paragraph type="secondary">
+        {o('you')} <b>{o(`aud.${x.audience}`)}</b> ·{' '}
+        <Link to="/oversight/orgs/$orgId" params={{ orgId: String(x.subjectOrgId) }}>
+          {o('timeline')}
+        </Link>
+      </Typography.Paragraph>
+      <Steps
+        size="small"
+        direction="horizontal"
+        responsive
+        current={STEPS.indexOf(x.status)}
+        style={{ marginBottom: 16, overflowX: 'auto' }}
+        items={STEPS.map((s) => ({ title: status(s) }))}
+      />
+      <Tag color="blue" data-testid="inspection-status">
+        {x.statusLabel}
+      </Tag>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        style={{ marginTop: 8 }}
+        items={[
+          { key: 'b', label: o('basis'), children: basis(x.basis) },
+          { key: 'c', label: o('content'), children: x.content },
+          { key: 't', label: o('theme'), children: x.theme },
+          { key: 'p', label: o('period'), children: `${formatDate(x.periodStart)} – ${formatDate(x.periodEnd)}` },
+          { key: 'd', label: o('document'), children: x.documentSymbol ?? '—' },
+          { key: 'r', label: o('responsible'), children: x.orgName },
+        ]}
+      />
 
       {x.earlier.length > 0 && (
-        <Alert style={{ marginTop: 12 }} type="info" message={o('earlier')} description={x.earlier.map((e) => (
-          <div key={e.id}><Link to="/oversight/inspections/$id" params={{ id: String(e.id) }}>{formatDate(e.periodStart)} — {e.theme}</Link>{e.conclusionSymbol ? ` (${e.conclusionSymbol})` : ''}: {e.accepted}/{e.recommendations} {o('carriedOut')}</div>
-        ))} />
+        <Alert
+          style={{ marginTop: 12 }}
+          type="info"
+          message={o('earlier')}
+          description={x.earlier.map((e) => (
+            <div key={e.id}>
+              <Link to="/oversight/inspections/$id" params={{ id: String(e.id) }}>
+                {formatDate(e.periodStart)} — {e.theme}
+              </Link>
+              {e.conclusionSymbol ? ` (${e.conclusionSymbol})` : ''}: {e.accepted}/{e.recommendations} {o('carriedOut')}
+            </div>
+          ))}
+        />
       )}
 
       <Section title={o('team')} show={x.decision !== null}>
-        {x.decision?.symbol && <div>{o('decision')}: {x.decision.symbol} ({formatDate(x.decision.date)}) · <a href={`/api/oversight/inspections/${x.id}/docx/decision`}>{o('word')}</a></div>}
-        {x.team.map((m) => <div key={m.userId}>{teamRole(m.role)}: {m.fullName}</div>)}
+        {x.decision?.symbol && (
+          <div>
+            {o('decision')}: {x.decision.symbol} ({formatDate(x.decision.date)}) ·{' '}
+            <a href={`/api/oversight/inspections/${x.id}/docx/decision`}>{o('word')}</a>
+          </div>
+        )}
+        {x.team.map((m) => (
+          <div key={m.userId}>
+            {teamRole(m.role)}: {m.fullName}
+          </div>
+        ))}
         {can('form_team') && <TeamForm x={x} />}
       </Section>
       <Section title={`${o('plan')} · ${o('notice')}`} show={x.plan !== null}>
-        {x.plan?.text ? <>{x.plan.symbol && <b>{x.plan.symbol} · <a href={`/api/oversight/inspections/${x.id}/docx/plan`}>{o('word')}</a></b>}{text(x.plan.text)}{text(x.notice?.text)}</> : <Typography.Text type="secondary">{o('notShared')}</Typography.Text>}
-        {can('send_notice') && <TextStep x={x} path="notice" fields={[['planText', o('plan')], ['noticeText', o('notice')]]} label={o('sendNotice')} />}
+        {x.plan?.text ? (
+          <>
+            {x.plan.symbol && (
+              <b>
+                {x.plan.symbol} · <a href={`/api/oversight/inspections/${x.id}/docx/plan`}>{o('word')}</a>
+              </b>
+            )}
+            {text(x.plan.text)}
+            {text(x.notice?.text)}
+          </>
+        ) : (
+          <Typography.Text type="secondary">{o('notShared')}</Typography.Text>
+        )}
+        {can('send_notice') && (
+          <TextStep
+            x={x}
+            path="notice"
+            fields={[
+              ['planText', o('plan')],
+              ['noticeText', o('notice')],
+            ]}
+            label={o('sendNotice')}
+          />
+        )}
       </Section>
       <Section title={o('selfReport')} show={x.selfReport !== null}>
         {x.selfReport?.figures && <FiguresView f={x.selfReport.figures} />}
@@ -69,36 +151,105 @@ export function InspectionPage({ id }: { id: number }) {
       </Section>
       {seesNotes && (
         <Section title={o('sessions')} show>
-          {notes.data?.sessions.map((s) => <div key={s.id}><b>{formatDate(s.heldOn)} · {s.place}</b>{text(s.minutes)}</div>)}
+          {notes.data?.sessions.map((s) => (
+            <div key={s.id}>
+              <b>
+                {formatDate(s.heldOn)} · {s.place}
+              </b>
+              {text(s.minutes)}
+            </div>
+          ))}
           {can('record_session') && <SessionForm x={x} />}
-          {notes.data?.teamReport && <><b>{o('teamReport')}</b>{text(notes.data.teamReport)}</>}
-          {can('submit_team_report') && <TextStep x={x} path="team-report" fields={[['text', o('teamReport')]]} label={o('sendTeamReport')} />}
+          {notes.data?.teamReport && (
+            <>
+              <b>{o('teamReport')}</b>
+              {text(notes.data.teamReport)}
+            </>
+          )}
+          {can('submit_team_report') && (
+            <TextStep x={x} path="team-report" fields={[['text', o('teamReport')]]} label={o('sendTeamReport')} />
+          )}
         </Section>
       )}
       <Section title={o('findings')} show={x.parts.includes('findings')}>
-        <Table size="small" rowKey="id" dataSource={x.findings} pagination={false} scroll={{ x: true }} data-testid="findings"
+        <Table
+          size="small"
+          rowKey="id"
+          dataSource={x.findings}
+          pagination={false}
+          scroll={{ x: true }}
+          data-testid="findings"
           columns={[
-            { title: o('kind'), width: 110, render: (_, f) => <Tag color={f.kind === 'strength' ? 'green' : f.kind === 'violation' ? 'red' : 'orange'}>{finding(f.kind)}</Tag> },
+            {
+              title: o('kind'),
+              width: 110,
+              render: (_, f) => (
+                <Tag color={f.kind === 'strength' ? 'green' : f.kind === 'violation' ? 'red' : 'orange'}>{finding(f.kind)}</Tag>
+              ),
+            },
             { title: o('content'), dataIndex: 'text' },
-            { title: o('linkedTargets'), render: (_, f) => [...(f.itemTexts ?? []), ...(f.taskTitles ?? []), ...(f.memberNames ?? [])].join('; ') },
-          ]} />
+            {
+              title: o('linkedTargets'),
+              render: (_, f) => [...(f.itemTexts ?? []), ...(f.taskTitles ?? []), ...(f.memberNames ?? [])].join('; '),
+            },
+          ]}
+        />
         {can('record_finding') && <FindingForm x={x} />}
       </Section>
       <Section title={o('conclusion')} show={x.parts.includes('conclusion')}>
-        {x.conclusion ? <><b>{x.conclusion.symbol} · <a href={`/api/oversight/inspections/${x.id}/docx/conclusion`}>{o('word')}</a></b>{text(x.conclusion.text)}</> : <Typography.Text type="secondary">{o('notShared')}</Typography.Text>}
+        {x.conclusion ? (
+          <>
+            <b>
+              {x.conclusion.symbol} · <a href={`/api/oversight/inspections/${x.id}/docx/conclusion`}>{o('word')}</a>
+            </b>
+            {text(x.conclusion.text)}
+          </>
+        ) : (
+          <Typography.Text type="secondary">{o('notShared')}</Typography.Text>
+        )}
         {can('conclude') && <ConclusionForm x={x} />}
         {can('send_conclusion') && <ActionButton x={x} path="conclusion/send" label={o('sendConclusion')} />}
       </Section>
       <Section title={o('recommendations')} show={x.parts.includes('recommendations')}>
-        <Table<Recommendation> size="small" rowKey="id" dataSource={x.recommendations} pagination={false} scroll={{ x: true }} data-testid="recommendations"
+        <Table<Recommendation>
+          size="small"
+          rowKey="id"
+          dataSource={x.recommendations}
+          pagination={false}
+          scroll={{ x: true }}
+          data-testid="recommendations"
           columns={[
             { title: '#', dataIndex: 'position', width: 40 },
-            { title: o('content'), dataIndex: 'text', render: (v: string, r) => <>{v}{r.evidence && <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{o('evidence')}: {r.evidence}</Typography.Paragraph>}</> },
+            {
+              title: o('content'),
+              dataIndex: 'text',
+              render: (v: string, r) => (
+                <>
+                  {v}
+                  {r.evidence && (
+                    <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                      {o('evidence')}: {r.evidence}
+                    </Typography.Paragraph>
+                  )}
+                </>
+              ),
+            },
             { title: o('owner'), dataIndex: 'ownerOrgName' },
             { title: o('deadline'), dataIndex: 'deadline', render: formatDate },
-            { title: o('status'), render: (_, r) => <Tag color={r.view === 'accepted' ? 'green' : r.view === 'overdue' ? 'red' : 'default'} data-testid={`rec-status-${r.position}`}>{rec(r.view)}</Tag> },
+            {
+              title: o('status'),
+              render: (_, r) => (
+                <Tag
+                  color={r.view === 'accepted' ? 'green' : r.view === 'overdue' ? 'red' : 'default'}
+                  data-testid={`rec-status-${r.position}`}
+                >
+                  {rec(r.view)}
+                </Tag>
+              ),
+            },
             { title: '', render: (_, r) => x.status === 'follow_up' && <RecommendationActions x={x} r={r} /> },
-          ]} />
+          ]}
+        />
         {can('close') && <ActionButton x={x} path="close" label={o('close')} />}
       </Section>
     </div>
@@ -107,7 +258,11 @@ export function InspectionPage({ id }: { id: number }) {
 
 function Section({ title, show, children }: { title: string; show: boolean; children: ReactNode }) {
   if (!show) return null;
-  return <Card size="small" title={title} style={{ marginTop: 16 }}>{children}</Card>;
+  return (
+    <Card size="small" title={title} style={{ marginTop: 16 }}>
+      {children}
+    </Card>
+  );
 }
 
 /** Runs one step and puts the server's answer in the cache. */
@@ -124,24 +279,40 @@ function useStep(x: Inspection) {
       form?.resetFields();
       void message.success(o('done'));
     },
-    onError: (e: unknown) => onError(e, { form, onConflict: () => void qc.invalidateQueries({ queryKey: oversightKeys.inspection(x.id) }) }),
+    onError: (e: unknown) =>
+      onError(e, { form, onConflict: () => void qc.invalidateQueries({ queryKey: oversightKeys.inspection(x.id) }) }),
   });
 }
 
 function ActionButton({ x, path, label }: { x: Inspection; path: string; label: string }) {
   const handlers = useStep(x)();
   const m = useMutation({ mutationFn: () => inspectionStep(x.id, path, { version: x.version }), ...handlers });
-  return <div style={{ marginTop: 8 }}><Button type="primary" onClick={() => m.mutate()} loading={m.isPending} data-testid={`step-${path.replace('/', '-')}`}>{label}</Button></div>;
+  return (
+    <div style={{ marginTop: 8 }}>
+      <Button type="primary" onClick={() => m.mutate()} loading={m.isPending} data-testid={`step-${path.replace('/', '-')}`}>
+        {label}
+      </Button>
+    </div>
+  );
 }
 
 function TextStep({ x, path, fields, label }: { x: Inspection; path: string; fields: [string, string][]; label: string }) {
   const [form] = Form.useForm();
   const handlers = useStep(x)(form);
-  const m = useMutation({ mutationFn: (v: Record<string, string>) => inspectionStep(x.id, path, { version: x.version, ...v }), ...handlers });
+  const m = useMutation({
+    mutationFn: (v: Record<string, string>) => inspectionStep(x.id, path, { version: x.version, ...v }),
+    ...handlers,
+  });
   return (
     <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)} style={{ marginTop: 8 }}>
-      {fields.map(([name, l]) => <Form.Item key={name} name={name} label={l} rules={[{ required: true }]}><Input.TextArea rows={3} data-testid={`field-${name}`} /></Form.Item>)}
-      <Button type="primary" htmlType="submit" loading={m.isPending} data-testid={`step-${path}`}>{label}</Button>
+      {fields.map(([name, l]) => (
+        <Form.Item key={name} name={name} label={l} rules={[{ required: true }]}>
+          <Input.TextArea rows={3} data-testid={`field-${name}`} />
+        </Form.Item>
+      ))}
+      <Button type="primary" htmlType="submit" loading={m.isPending} data-testid={`step-${path}`}>
+        {label}
+      </Button>
     </Form>
   );
 }
@@ -153,19 +324,40 @@ function TeamForm({ x }: { x: Inspection }) {
   const people = useQuery({ queryKey: oversightKeys.candidates(x.id), queryFn: () => fetchCandidates(x.id) });
   const options = (people.data ?? []).map((p) => ({ value: p.userId, label: `${p.fullName} — ${p.orgName}` }));
   const m = useMutation({
-    mutationFn: (v: { head: number; secretary: number; members?: number[]; date: Dayjs }) => inspectionStep(x.id, 'team', {
-      version: x.version, decisionDate: v.date.format('YYYY-MM-DD'),
-      team: [{ userId: v.head, role: 'head' }, ...(v.members ?? []).map((u) => ({ userId: u, role: 'member' })), { userId: v.secretary, role: 'secretary' }],
-    }, 'put'),
+    mutationFn: (v: { head: number; secretary: number; members?: number[]; date: Dayjs }) =>
+      inspectionStep(
+        x.id,
+        'team',
+        {
+          version: x.version,
+          decisionDate: v.date.format('YYYY-MM-DD'),
+          team: [
+            { userId: v.head, role: 'head' },
+            ...(v.members ?? []).map((u) => ({ userId: u, role: 'member' })),
+            { userId: v.secretary, role: 'secretary' },
+          ],
+        },
+        'put',
+      ),
     ...handlers,
   });
   return (
     <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)} initialValues={{ date: dayjs() }} style={{ marginTop: 8 }}>
-      <Form.Item name="head" label={o('head')} rules={[{ required: true }]}><Select showSearch optionFilterProp="label" options={options} data-testid="team-head" /></Form.Item>
-      <Form.Item name="members" label={o('members')}><Select mode="multiple" showSearch optionFilterProp="label" options={options} /></Form.Item>
-      <Form.Item name="secretary" label={o('secretary')} rules={[{ required: true }]}><Select showSearch optionFilterProp="label" options={options} data-testid="team-secretary" /></Form.Item>
-      <Form.Item name="date" label={o('decisionDate')} rules={[{ required: true }]}><DatePicker format="DD/MM/YYYY" /></Form.Item>
-      <Button type="primary" htmlType="submit" loading={m.isPending} data-testid="step-team">{o('formTeam')}</Button>
+      <Form.Item name="head" label={o('head')} rules={[{ required: true }]}>
+        <Select showSearch optionFilterProp="label" options={options} data-testid="team-head" />
+      </Form.Item>
+      <Form.Item name="members" label={o('members')}>
+        <Select mode="multiple" showSearch optionFilterProp="label" options={options} />
+      </Form.Item>
+      <Form.Item name="secretary" label={o('secretary')} rules={[{ required: true }]}>
+        <Select showSearch optionFilterProp="label" options={options} data-testid="team-secretary" />
+      </Form.Item>
+      <Form.Item name="date" label={o('decisionDate')} rules={[{ required: true }]}>
+        <DatePicker format="DD/MM/YYYY" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={m.isPending} data-testid="step-team">
+        {o('formTeam')}
+      </Button>
     </Form>
   );
 }
@@ -173,13 +365,38 @@ function TeamForm({ x }: { x: Inspection }) {
 function FiguresView({ f }: { f: Figures }) {
   const { o } = useOversightT();
   return (
-    <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} title={`${o('figures')} (${formatDate(f.asOf)})`} style={{ marginBottom: 8 }} items={[
-      ...(f.targets ? [{ key: 't', label: o('targets'), children: `${formatCount(f.targets.total)} · ${o('achieved')} ${f.targets.achieved} · ${o('atRisk')} ${f.targets.atRisk} · ${o('offTrack')} ${f.targets.offTrack}` }] : []),
-      { key: 'k', label: o('tasksOverdue'), children: `${formatCount(f.tasks.overdue)} / ${formatCount(f.tasks.led)}` },
-      ...(f.reports ? [{ key: 'r', label: o('reports'), children: `${formatCount(f.reports.submitted)} / ${formatCount(f.reports.expected)}` }] : []),
-      ...(f.study ? [{ key: 's', label: o('study'), children: `${formatCount(f.study.studied)} / ${formatCount(f.study.members)} (${formatPercent(f.study.percent)})` }] : []),
-      { key: 'e', label: o('explanations'), children: formatCount(f.openExplanations) },
-    ]} />
+    <Descriptions
+      size="small"
+      bordered
+      column={{ xs: 1, md: 3 }}
+      title={`${o('figures')} (${formatDate(f.asOf)})`}
+      style={{ marginBottom: 8 }}
+      items={[
+        ...(f.targets
+          ? [
+              {
+                key: 't',
+                label: o('targets'),
+                children: `${formatCount(f.targets.total)} · ${o('achieved')} ${f.targets.achieved} · ${o('atRisk')} ${f.targets.atRisk} · ${o('offTrack')} ${f.targets.offTrack}`,
+              },
+            ]
+          : []),
+        { key: 'k', label: o('tasksOverdue'), children: `${formatCount(f.tasks.overdue)} / ${formatCount(f.tasks.led)}` },
+        ...(f.reports
+          ? [{ key: 'r', label: o('reports'), children: `${formatCount(f.reports.submitted)} / ${formatCount(f.reports.expected)}` }]
+          : []),
+        ...(f.study
+          ? [
+              {
+                key: 's',
+                label: o('study'),
+                children: `${formatCount(f.study.studied)} / ${formatCount(f.study.members)} (${formatPercent(f.study.percent)})`,
+              },
+            ]
+          : []),
+        { key: 'e', label: o('explanations'), children: formatCount(f.openExplanations) },
+      ]}
+    />
   );
 }
 
@@ -198,15 +415,27 @@ function SessionForm({ x }: { x: Inspection }) {
   const { o } = useOversightT();
   const [form] = Form.useForm();
   const handlers = useStep(x)(form);
-  const m = useMutation({ mutationFn: (v: { heldOn: Dayjs; place: string; minutes: string }) => inspectionStep(x.id, 'sessions', { version: x.version, heldOn: v.heldOn.format('YYYY-MM-DD'), place: v.place, minutes: v.minutes }), ...handlers });
+  const m = useMutation({
+    mutationFn: (v: { heldOn: Dayjs; place: string; minutes: string }) =>
+      inspectionStep(x.id, 'sessions', { version: x.version, heldOn: v.heldOn.format('YYYY-MM-DD'), place: v.place, minutes: v.minutes }),
+    ...handlers,
+  });
   return (
     <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)} initialValues={{ heldOn: dayjs() }} style={{ marginTop: 8 }}>
       <Space wrap>
-        <Form.Item name="heldOn" label={o('heldOn')} rules={[{ required: true }]}><DatePicker format="DD/MM/YYYY" /></Form.Item>
-        <Form.Item name="place" label={o('place')} rules={[{ required: true }]}><Input data-testid="session-place" /></Form.Item>
+        <Form.Item name="heldOn" label={o('heldOn')} rules={[{ required: true }]}>
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+        <Form.Item name="place" label={o('place')} rules={[{ required: true }]}>
+          <Input data-testid="session-place" />
+        </Form.Item>
       </Space>
-      <Form.Item name="minutes" label={o('minutes')} rules={[{ required: true }]}><Input.TextArea rows={3} data-testid="session-minutes" /></Form.Item>
-      <Button htmlType="submit" loading={m.isPending} data-testid="step-sessions">{o('addSession')}</Button>
+      <Form.Item name="minutes" label={o('minutes')} rules={[{ required: true }]}>
+        <Input.TextArea rows={3} data-testid="session-minutes" />
+      </Form.Item>
+      <Button htmlType="submit" loading={m.isPending} data-testid="step-sessions">
+        {o('addSession')}
+      </Button>
     </Form>
   );
 }
@@ -217,18 +446,41 @@ function FindingForm({ x }: { x: Inspection }) {
   const handlers = useStep(x)(form);
   const targets = x.selfReport?.figures?.offTrackTargets ?? [];
   const m = useMutation({
-    mutationFn: (v: { kind: string; theme: string; text: string; itemIds?: number[] }) => inspectionStep(x.id, 'findings', { version: x.version, ...v, itemIds: v.itemIds ?? [] }),
+    mutationFn: (v: { kind: string; theme: string; text: string; itemIds?: number[] }) =>
+      inspectionStep(x.id, 'findings', { version: x.version, ...v, itemIds: v.itemIds ?? [] }),
     ...handlers,
   });
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)} initialValues={{ kind: 'limitation', theme: x.theme }} style={{ marginTop: 8 }}>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v) => m.mutate(v)}
+      initialValues={{ kind: 'limitation', theme: x.theme }}
+      style={{ marginTop: 8 }}
+    >
       <Space wrap>
-        <Form.Item name="kind" label={o('kind')}><Select style={{ width: 160 }} options={['strength', 'limitation', 'shortcoming', 'violation'].map((k) => ({ value: k, label: finding(k) }))} data-testid="finding-kind" /></Form.Item>
-        <Form.Item name="theme" label={o('theme')} rules={[{ required: true }]}><Input /></Form.Item>
+        <Form.Item name="kind" label={o('kind')}>
+          <Select
+            style={{ width: 160 }}
+            options={['strength', 'limitation', 'shortcoming', 'violation'].map((k) => ({ value: k, label: finding(k) }))}
+            data-testid="finding-kind"
+          />
+        </Form.Item>
+        <Form.Item name="theme" label={o('theme')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
       </Space>
-      <Form.Item name="text" label={o('content')} rules={[{ required: true }]}><Input.TextArea rows={2} data-testid="finding-text" /></Form.Item>
-      {targets.length > 0 && <Form.Item name="itemIds" label={o('linkedTargets')}><Select mode="multiple" options={targets.map((t) => ({ value: t.itemId, label: t.text }))} /></Form.Item>}
-      <Button htmlType="submit" loading={m.isPending} data-testid="step-findings">{o('addFinding')}</Button>
+      <Form.Item name="text" label={o('content')} rules={[{ required: true }]}>
+        <Input.TextArea rows={2} data-testid="finding-text" />
+      </Form.Item>
+      {targets.length > 0 && (
+        <Form.Item name="itemIds" label={o('linkedTargets')}>
+          <Select mode="multiple" options={targets.map((t) => ({ value: t.itemId, label: t.text }))} />
+        </Form.Item>
+      )}
+      <Button htmlType="submit" loading={m.isPending} data-testid="step-findings">
+        {o('addFinding')}
+      </Button>
     </Form>
   );
 }
@@ -239,23 +491,44 @@ function ConclusionForm({ x }: { x: Inspection }) {
   const [form] = Form.useForm();
   const handlers = useStep(x)(form);
   const m = useMutation({
-    mutationFn: (v: { text: string; recommendations?: RecForm[] }) => inspectionStep(x.id, 'conclusion', {
-      version: x.version, text: v.text, recommendations: (v.recommendations ?? []).map((r) => ({ text: r.text, ownerOrgId: r.ownerOrgId, deadline: r.deadline.format('YYYY-MM-DD') })),
-    }),
+    mutationFn: (v: { text: string; recommendations?: RecForm[] }) =>
+      inspectionStep(x.id, 'conclusion', {
+        version: x.version,
+        text: v.text,
+        recommendations: (v.recommendations ?? []).map((r) => ({
+          text: r.text,
+          ownerOrgId: r.ownerOrgId,
+          deadline: r.deadline.format('YYYY-MM-DD'),
+        })),
+      }),
     ...handlers,
   });
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => m.mutate(v)} initialValues={{ recommendations: [{ ownerOrgId: x.subjectOrgId, deadline: dayjs().add(3, 'month') }] }} style={{ marginTop: 8 }}>
-      <Form.Item name="text" label={o('conclusion')} rules={[{ required: true }]}><Input.TextArea rows={4} data-testid="conclusion-text" /></Form.Item>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v) => m.mutate(v)}
+      initialValues={{ recommendations: [{ ownerOrgId: x.subjectOrgId, deadline: dayjs().add(3, 'month') }] }}
+      style={{ marginTop: 8 }}
+    >
+      <Form.Item name="text" label={o('conclusion')} rules={[{ required: true }]}>
+        <Input.TextArea rows={4} data-testid="conclusion-text" />
+      </Form.Item>
       <Form.List name="recommendations">
         {(fields, { add, remove }) => (
           <>
             {fields.map((f) => (
               <Card key={f.key} size="small" style={{ marginBottom: 8 }} extra={<a onClick={() => remove(f.name)}>×</a>}>
-                <Form.Item name={[f.name, 'text']} label={o('recommendations')} rules={[{ required: true }]}><Input.TextArea rows={2} data-testid={`rec-text-${f.name}`} /></Form.Item>
+                <Form.Item name={[f.name, 'text']} label={o('recommendations')} rules={[{ required: true }]}>
+                  <Input.TextArea rows={2} data-testid={`rec-text-${f.name}`} />
+                </Form.Item>
                 <Space wrap>
-                  <Form.Item name={[f.name, 'ownerOrgId']} label={o('owner')} rules={[{ required: true }]}><OrgPicker style={{ minWidth: 240 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'deadline']} label={o('deadline')} rules={[{ required: true }]}><DatePicker format="DD/MM/YYYY" /></Form.Item>
+                  <Form.Item name={[f.name, 'ownerOrgId']} label={o('owner')} rules={[{ required: true }]}>
+                    <OrgPicker style={{ minWidth: 240 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'deadline']} label={o('deadline')} rules={[{ required: true }]}>
+                    <DatePicker format="DD/MM/YYYY" />
+                  </Form.Item>
                 </Space>
               </Card>
             ))}
@@ -263,7 +536,11 @@ function ConclusionForm({ x }: { x: Inspection }) {
           </>
         )}
       </Form.List>
-      <div style={{ marginTop: 8 }}><Button type="primary" htmlType="submit" loading={m.isPending} data-testid="step-conclusion">{o('conclude')}</Button></div>
+      <div style={{ marginTop: 8 }}>
+        <Button type="primary" htmlType="submit" loading={m.isPending} data-testid="step-conclusion">
+          {o('conclude')}
+        </Button>
+      </div>
     </Form>
   );
 }
@@ -272,21 +549,43 @@ function RecommendationActions({ x, r }: { x: Inspection; r: Recommendation }) {
   const { o } = useOversightT();
   const [evidence, setEvidence] = useState('');
   const handlers = useStep(x)();
-  const m = useMutation({ mutationFn: (a: 'report' | 'accept' | 'reopen') => recommendationStep(r.id, a, a === 'report' ? { version: r.version, evidence } : { version: r.version }), ...handlers });
+  const m = useMutation({
+    mutationFn: (a: 'report' | 'accept' | 'reopen') =>
+      recommendationStep(r.id, a, a === 'report' ? { version: r.version, evidence } : { version: r.version }),
+    ...handlers,
+  });
   const waiting = r.status === 'open' || r.status === 'reopened';
   if (x.abilities.subject && waiting) {
     return (
       <Space direction="vertical" style={{ width: '100%', minWidth: 200 }}>
-        <Input.TextArea rows={2} placeholder={o('evidence')} value={evidence} onChange={(e) => setEvidence(e.target.value)} data-testid={`rec-evidence-${r.position}`} />
-        <Button size="small" onClick={() => m.mutate('report')} loading={m.isPending} data-testid={`rec-report-${r.position}`}>{o('reportDone')}</Button>
+        <Input.TextArea
+          rows={2}
+          placeholder={o('evidence')}
+          value={evidence}
+          onChange={(e) => setEvidence(e.target.value)}
+          data-testid={`rec-evidence-${r.position}`}
+        />
+        <Button size="small" onClick={() => m.mutate('report')} loading={m.isPending} data-testid={`rec-report-${r.position}`}>
+          {o('reportDone')}
+        </Button>
       </Space>
     );
   }
   if (x.abilities.commission && r.status === 'reported') {
     return (
       <Space wrap>
-        <Button size="small" type="primary" onClick={() => m.mutate('accept')} loading={m.isPending} data-testid={`rec-accept-${r.position}`}>{o('accept')}</Button>
-        <Button size="small" onClick={() => m.mutate('reopen')}>{o('reopen')}</Button>
+        <Button
+          size="small"
+          type="primary"
+          onClick={() => m.mutate('accept')}
+          loading={m.isPending}
+          data-testid={`rec-accept-${r.position}`}
+        >
+          {o('accept')}
+        </Button>
+        <Button size="small" onClick={() => m.mutate('reopen')}>
+          {o('reopen')}
+        </Button>
       </Space>
     );
   }

@@ -35,17 +35,22 @@ export const oversightKeys = {
 
 export const fetchPrograms = (year?: number) => api.get<Program[]>('/oversight/programs', { year });
 export const fetchProgram = (id: number) => api.get<ProgramDetail>(`/oversight/programs/${id}`);
-export const createProgram = (input: { orgId: number; body: Program['body']; year: number; title: string }) => api.post<ProgramDetail>('/oversight/programs', input);
+export const createProgram = (input: { orgId: number; body: Program['body']; year: number; title: string }) =>
+  api.post<ProgramDetail>('/oversight/programs', input);
 export const addEntry = (id: number, input: Record<string, unknown>) => api.post<ProgramDetail>(`/oversight/programs/${id}/entries`, input);
 export const fetchInspections = (q: { subjectOrgId?: number; year?: number }) => api.get<InspectionSummary[]>('/oversight/inspections', q);
 export const createInspection = (input: Record<string, unknown>) => api.post<Inspection>('/oversight/inspections', input);
 export const fetchInspection = (id: number) => api.get<Inspection>(`/oversight/inspections/${id}`);
 export const fetchNotes = (id: number) => api.get<Notes>(`/oversight/inspections/${id}/notes`);
 export const fetchDraft = (id: number) => api.get<Figures>(`/oversight/inspections/${id}/self-report-draft`);
-export const fetchCandidates = (id: number) => api.get<z.infer<typeof C.teamCandidatesResponse>>(`/oversight/inspections/${id}/team-candidates`);
+export const fetchCandidates = (id: number) =>
+  api.get<z.infer<typeof C.teamCandidatesResponse>>(`/oversight/inspections/${id}/team-candidates`);
 export const inspectionStep = (id: number, path: string, body: Record<string, unknown>, method: 'post' | 'put' = 'post') =>
-  method === 'put' ? api.put<Inspection>(`/oversight/inspections/${id}/${path}`, body) : api.post<Inspection>(`/oversight/inspections/${id}/${path}`, body);
-export const recommendationStep = (id: number, action: 'report' | 'accept' | 'reopen', body: Record<string, unknown>) => api.post<Inspection>(`/oversight/recommendations/${id}/${action}`, body);
+  method === 'put'
+    ? api.put<Inspection>(`/oversight/inspections/${id}/${path}`, body)
+    : api.post<Inspection>(`/oversight/inspections/${id}/${path}`, body);
+export const recommendationStep = (id: number, action: 'report' | 'accept' | 'reopen', body: Record<string, unknown>) =>
+  api.post<Inspection>(`/oversight/recommendations/${id}/${action}`, body);
 export const fetchDashboard = (q: { orgId?: number; year?: number }) => api.get<Dashboard>('/oversight/dashboard', q);
 export const fetchTimeline = (orgId: number) => api.get<Timeline>(`/oversight/orgs/${orgId}/timeline`);
 

@@ -4,7 +4,13 @@
  */
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../lib/i18n';
-import { OVERSIGHT_LABELS, OVERSIGHT_STATUS_LABELS, RECOMMENDATION_LABELS, type OversightStatus, type RecommendationView } from '../../../domain/oversight';
+import {
+  OVERSIGHT_LABELS,
+  OVERSIGHT_STATUS_LABELS,
+  RECOMMENDATION_LABELS,
+  type OversightStatus,
+  type RecommendationView,
+} from '../../../domain/oversight';
 
 const strings = {
   menu: ['Kiểm tra, giám sát', 'Inspection & supervision'],

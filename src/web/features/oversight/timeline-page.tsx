@@ -14,18 +14,34 @@ export function TimelinePage({ orgId }: { orgId: number }) {
   if (q.isError) return <ErrorState error={q.error} />;
   return (
     <div>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>{o('timeline')}: {q.data.org.name}</Typography.Title>
-      {q.data.items.length === 0 ? <Typography.Text type="secondary">{o('empty')}</Typography.Text> : (
-        <Timeline items={q.data.items.map((i) => ({
-          color: i.status === 'closed' ? 'green' : i.recommendations?.overdue ? 'red' : 'blue',
-          children: (
-            <div>
-              <b>{formatDate(i.periodStart)}</b> · {kind(i.kind)} · <Link to="/oversight/inspections/$id" params={{ id: String(i.id) }}>{i.content}</Link>
-              <div><Tag>{i.statusLabel}</Tag>{i.recommendations && `${i.recommendations.accepted}/${i.recommendations.total} ${o('carriedOut')}`}
-                {i.recommendations?.overdue ? <Tag color="red">{o('overdue')}: {i.recommendations.overdue}</Tag> : null}</div>
-            </div>
-          ),
-        }))} />
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {o('timeline')}: {q.data.org.name}
+      </Typography.Title>
+      {q.data.items.length === 0 ? (
+        <Typography.Text type="secondary">{o('empty')}</Typography.Text>
+      ) : (
+        <Timeline
+          items={q.data.items.map((i) => ({
+            color: i.status === 'closed' ? 'green' : i.recommendations?.overdue ? 'red' : 'blue',
+            children: (
+              <div>
+                <b>{formatDate(i.periodStart)}</b> · {kind(i.kind)} ·{' '}
+                <Link to="/oversight/inspections/$id" params={{ id: String(i.id) }}>
+                  {i.content}
+                </Link>
+                <div>
+                  <Tag>{i.statusLabel}</Tag>
+                  {i.recommendations && `${i.recommendations.accepted}/${i.recommendations.total} ${o('carriedOut')}`}
+                  {i.recommendations?.overdue ? (
+                    <Tag color="red">
+                      {o('overdue')}: {i.recommendations.overdue}
+                    </Tag>
+                  ) : null}
+                </div>
+              </div>
+            ),
+          }))}
+        />
       )}
     </div>
   );
@@ -39,14 +55,34 @@ export function InspectionsPage() {
   if (q.isError) return <ErrorState error={q.error} />;
   return (
     <Card size="small" title={o('files')}>
-      <Table size="small" rowKey="id" dataSource={q.data} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: true }}
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={q.data}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: true }}
         columns={[
-          { title: o('subject'), render: (_, i) => <Link to="/oversight/inspections/$id" params={{ id: String(i.id) }}>{i.subjectMemberName ?? i.subjectOrgName}</Link> },
+          {
+            title: o('subject'),
+            render: (_, i) => (
+              <Link to="/oversight/inspections/$id" params={{ id: String(i.id) }}>
+                {i.subjectMemberName ?? i.subjectOrgName}
+              </Link>
+            ),
+          },
           { title: o('kind'), render: (_, i) => kind(i.kind) },
           { title: o('content'), dataIndex: 'content' },
           { title: o('period'), render: (_, i) => formatDate(i.periodStart) },
-          { title: o('status'), render: (_, i) => <>{i.statusLabel} {i.isSample && <Tag>{o('sample')}</Tag>}</> },
-        ]} />
+          {
+            title: o('status'),
+            render: (_, i) => (
+              <>
+                {i.statusLabel} {i.isSample && <Tag>{o('sample')}</Tag>}
+              </>
+            ),
+          },
+        ]}
+      />
     </Card>
   );
 }

@@ -7,26 +7,58 @@ import { ApiError, downloadUrl } from '../../lib/api';
 import { formatPeriod } from '../../lib/format';
 import { ErrorState, Loading } from '../../components/states';
 import {
-  approveReport, fetchReport, newIdempotencyKey, reportKeys, returnReport, saveReport, submitReport, uploadReportFile,
-  type Report, type ReportStatus, type SaveReportInput,
+  approveReport,
+  fetchReport,
+  newIdempotencyKey,
+  reportKeys,
+  returnReport,
+  saveReport,
+  submitReport,
+  uploadReportFile,
+  type Report,
+  type ReportStatus,
+  type SaveReportInput,
 } from './reports.api';
 import { formatDateTime, formatDay, formatNumber, useReportsT } from './reports.i18n';
 import { TargetCards, TargetsRead, TaskCards, TasksRead, type TargetDraft, type TaskDraft } from './report-form';
 
-export const reportStatusColor: Record<ReportStatus, string> = { draft: 'default', submitted: 'blue', returned: 'orange', approved: 'green' };
+export const reportStatusColor: Record<ReportStatus, string> = {
+  draft: 'default',
+  submitted: 'blue',
+  returned: 'orange',
+  approved: 'green',
+};
 
 type Draft = { narrative: string; targets: Record<number, TargetDraft>; tasks: Record<number, TaskDraft> };
 
 function draftOf(r: Report): Draft {
   return {
     narrative: r.narrative ?? '',
-    targets: Object.fromEntries(r.targets.map((t) => [t.itemId, {
-      itemId: t.itemId, value: t.reported?.value ?? null, numerator: t.reported?.numerator ?? null, denominator: t.reported?.denominator ?? null,
-      source: t.reported?.source ?? null, note: t.reported?.note ?? null, includesChildren: t.reported?.includesChildren ?? false,
-    }])),
-    tasks: Object.fromEntries(r.tasks.map((t) => [t.taskId, {
-      taskId: t.taskId, status: t.reported?.status ?? t.status, progress: t.reported?.progress ?? t.progress, doneText: t.reported?.doneText ?? null,
-    }])),
+    targets: Object.fromEntries(
+      r.targets.map((t) => [
+        t.itemId,
+        {
+          itemId: t.itemId,
+          value: t.reported?.value ?? null,
+          numerator: t.reported?.numerator ?? null,
+          denominator: t.reported?.denominator ?? null,
+          source: t.reported?.source ?? null,
+          note: t.reported?.note ?? null,
+          includesChildren: t.reported?.includesChildren ?? false,
+        },
+      ]),
+    ),
+    tasks: Object.fromEntries(
+      r.tasks.map((t) => [
+        t.taskId,
+        {
+          taskId: t.taskId,
+          status: t.reported?.status ?? t.status,
+          progress: t.reported?.progress ?? t.progress,
+          doneText: t.reported?.doneText ?? null,
+        },
+      ]),
+    ),
   };
 }
 
@@ -72,7 +104,11 @@ export function ReportPage({ id }: { id: number }) {
     targets: Object.values(d.targets),
     tasks: Object.values(d.tasks),
   });
-  const save = useMutation({ mutationFn: (d: Draft) => saveReport(id, payload(q.data!, d)), onSuccess: (n) => onDone(n, r('saved')), onError });
+  const save = useMutation({
+    mutationFn: (d: Draft) => saveReport(id, payload(q.data!, d)),
+    onSuccess: (n) => onDone(n, r('saved')),
+    onError,
+  });
   const keyFor = (action: string) => {
     if (pendingKey.current?.action !== action) pendingKey.current = { action, key: newIdempotencyKey() };
     return pendingKey.current.key;
@@ -87,22 +123,40 @@ export function ReportPage({ id }: { id: number }) {
       if (rep.abilities.update) rep = await saveReport(id, payload(rep, d));
       return submitReport(id, rep.version, keyFor('submit'));
     },
-    onSuccess: (n) => { settle(null); onDone(n, r('submittedOk')); },
-    onError: (e) => { settle(e); onError(e); },
+    onSuccess: (n) => {
+      settle(null);
+      onDone(n, r('submittedOk'));
+    },
+    onError: (e) => {
+      settle(e);
+      onError(e);
+    },
   });
   const approve = useMutation({
     mutationFn: () => approveReport(id, q.data!.version, keyFor('approve')),
-    onSuccess: (n) => { settle(null); onDone(n, r('approvedOk')); },
-    onError: (e) => { settle(e); onError(e); },
+    onSuccess: (n) => {
+      settle(null);
+      onDone(n, r('approvedOk'));
+    },
+    onError: (e) => {
+      settle(e);
+      onError(e);
+    },
   });
   const sendBack = useMutation({
     mutationFn: () => returnReport(id, q.data!.version, comment),
-    onSuccess: (n) => { setReturning(false); setComment(''); onDone(n, r('returnedOk')); },
+    onSuccess: (n) => {
+      setReturning(false);
+      setComment('');
+      onDone(n, r('returnedOk'));
+    },
     onError,
   });
   const upload = useMutation({
     mutationFn: (file: File) => uploadReportFile(id, file),
-    onSuccess: () => { void q.refetch(); },
+    onSuccess: () => {
+      void q.refetch();
+    },
     onError,
   });
 
@@ -119,37 +173,96 @@ export function ReportPage({ id }: { id: number }) {
 
   return (
     <div data-testid="report-page">
-      <Typography.Text type="secondary"><Link to="/reports">{r('reports')}</Link> / {rep.documentSymbol}</Typography.Text>
+      <Typography.Text type="secondary">
+        <Link to="/reports">{r('reports')}</Link> / {rep.documentSymbol}
+      </Typography.Text>
       <Space align="center" wrap style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 12 }}>
         <Typography.Title level={1} className="page-title" style={{ margin: '4px 0' }} data-testid="report-title">
           {r('reports')} {formatPeriod(rep.periodKey, locale === 'en' ? 'en' : 'vi')} — {rep.orgName}
         </Typography.Title>
         <Space wrap>
-          <Tag color={reportStatusColor[rep.status]} data-testid="report-status">{r(`s.${rep.status}`)}</Tag>
+          <Tag color={reportStatusColor[rep.status]} data-testid="report-status">
+            {r(`s.${rep.status}`)}
+          </Tag>
           {/* The form's submit button: Enter in a field of the form saves the draft (never sends it). */}
-          {editable && <Button htmlType="submit" form="report-form" icon={<SaveOutlined />} loading={save.isPending} disabled={busy} data-testid="report-save">{r('save')}</Button>}
-          {rep.abilities.submit && (
-            <Button type="primary" icon={<SendOutlined />} loading={submit.isPending} disabled={busy} onClick={() => submit.mutate(draft)} data-testid="report-submit">{r('submit')}</Button>
+          {editable && (
+            <Button
+              htmlType="submit"
+              form="report-form"
+              icon={<SaveOutlined />}
+              loading={save.isPending}
+              disabled={busy}
+              data-testid="report-save"
+            >
+              {r('save')}
+            </Button>
           )}
-          {rep.abilities.return && <Button danger icon={<RollbackOutlined />} disabled={busy} onClick={() => setReturning(true)} data-testid="report-return">{r('return')}</Button>}
+          {rep.abilities.submit && (
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              loading={submit.isPending}
+              disabled={busy}
+              onClick={() => submit.mutate(draft)}
+              data-testid="report-submit"
+            >
+              {r('submit')}
+            </Button>
+          )}
+          {rep.abilities.return && (
+            <Button danger icon={<RollbackOutlined />} disabled={busy} onClick={() => setReturning(true)} data-testid="report-return">
+              {r('return')}
+            </Button>
+          )}
           {rep.abilities.approve && (
-            <Button type="primary" icon={<CheckOutlined />} loading={approve.isPending} disabled={busy} onClick={() => approve.mutate()} data-testid="report-approve">{r('approve')}</Button>
+            <Button
+              type="primary"
+              icon={<CheckOutlined />}
+              loading={approve.isPending}
+              disabled={busy}
+              onClick={() => approve.mutate()}
+              data-testid="report-approve"
+            >
+              {r('approve')}
+            </Button>
           )}
         </Space>
       </Space>
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={r('document')}>{rep.documentSymbol} — {rep.documentTitle}</Descriptions.Item>
-        <Descriptions.Item label={r('period')}>{formatDay(rep.periodStart)} – {formatDay(rep.periodEnd)}</Descriptions.Item>
+        <Descriptions.Item label={r('document')}>
+          {rep.documentSymbol} — {rep.documentTitle}
+        </Descriptions.Item>
+        <Descriptions.Item label={r('period')}>
+          {formatDay(rep.periodStart)} – {formatDay(rep.periodEnd)}
+        </Descriptions.Item>
         <Descriptions.Item label={r('dueDate')}>{formatDay(rep.dueDate)}</Descriptions.Item>
       </Descriptions>
       {rep.status === 'returned' && rep.returnComment && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={r('returnedBanner')} description={rep.returnComment} data-testid="return-comment" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={r('returnedBanner')}
+          description={rep.returnComment}
+          data-testid="return-comment"
+        />
       )}
       {!editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={r('readOnly')} />}
 
-      <Form layout="vertical" id="report-form" onFinish={() => { if (editable && !busy) save.mutate(draft); }} requiredMark={false}>
+      <Form
+        layout="vertical"
+        id="report-form"
+        onFinish={() => {
+          if (editable && !busy) save.mutate(draft);
+        }}
+        requiredMark={false}
+      >
         <Card size="small" title={<h2 className="card-heading">{r('targets')}</h2>} style={{ marginBottom: 12 }}>
-          {editable ? <TargetCards targets={rep.targets} drafts={draft.targets} onChange={setTarget} /> : <TargetsRead targets={rep.targets} />}
+          {editable ? (
+            <TargetCards targets={rep.targets} drafts={draft.targets} onChange={setTarget} />
+          ) : (
+            <TargetsRead targets={rep.targets} />
+          )}
         </Card>
 
         <Card size="small" title={<h2 className="card-heading">{r('tasks')}</h2>} style={{ marginBottom: 12 }}>
@@ -158,44 +271,97 @@ export function ReportPage({ id }: { id: number }) {
 
         <Card size="small" title={<h2 className="card-heading">{r('narrative')}</h2>} style={{ marginBottom: 12 }}>
           {editable ? (
-            <Input.TextArea aria-label={r('narrative')} autoSize={{ minRows: 3, maxRows: 14 }} value={draft.narrative}
-              onChange={(e) => setDraft({ ...draft, narrative: e.target.value })} data-testid="report-narrative" />
+            <Input.TextArea
+              aria-label={r('narrative')}
+              autoSize={{ minRows: 3, maxRows: 14 }}
+              value={draft.narrative}
+              onChange={(e) => setDraft({ ...draft, narrative: e.target.value })}
+              data-testid="report-narrative"
+            />
           ) : (
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="report-narrative-text">{rep.narrative || r('none')}</Typography.Paragraph>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="report-narrative-text">
+              {rep.narrative || r('none')}
+            </Typography.Paragraph>
           )}
         </Card>
       </Form>
 
-      <Card size="small" title={r('evidence')} style={{ marginBottom: 12 }}
-        extra={editable && (
-          <Upload showUploadList={false} beforeUpload={(file) => { upload.mutate(file); return false; }}>
-            <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>{r('upload')}</Button>
-          </Upload>
-        )}>
-        <List size="small" dataSource={rep.files} locale={{ emptyText: r('none') }} renderItem={(f) => (
-          <List.Item><a href={downloadUrl(`/reports/${id}/files/${f.id}`)}>{f.fileName}</a> <Typography.Text type="secondary">{formatNumber(f.sizeBytes / 1024, 1)} KB — {formatDateTime(f.createdAt)}</Typography.Text></List.Item>
-        )} />
+      <Card
+        size="small"
+        title={r('evidence')}
+        style={{ marginBottom: 12 }}
+        extra={
+          editable && (
+            <Upload
+              showUploadList={false}
+              beforeUpload={(file) => {
+                upload.mutate(file);
+                return false;
+              }}
+            >
+              <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>
+                {r('upload')}
+              </Button>
+            </Upload>
+          )
+        }
+      >
+        <List
+          size="small"
+          dataSource={rep.files}
+          locale={{ emptyText: r('none') }}
+          renderItem={(f) => (
+            <List.Item>
+              <a href={downloadUrl(`/reports/${id}/files/${f.id}`)}>{f.fileName}</a>{' '}
+              <Typography.Text type="secondary">
+                {formatNumber(f.sizeBytes / 1024, 1)} KB — {formatDateTime(f.createdAt)}
+              </Typography.Text>
+            </List.Item>
+          )}
+        />
       </Card>
 
       <Card size="small" title={r('history')} data-testid="report-history">
-        {rep.events.length === 0 ? <Typography.Text type="secondary">{r('none')}</Typography.Text> : (
-          <Timeline items={rep.events.map((e) => ({
-            color: e.action === 'return' ? 'orange' : e.action === 'approve' ? 'green' : 'blue',
-            children: (
-              <div>
-                <Typography.Text strong>{r(`a.${e.action}`)}</Typography.Text> — {e.actorName} — {formatDateTime(e.createdAt)}
-                {e.comment && <div><Typography.Text type="secondary">“{e.comment}”</Typography.Text></div>}
-              </div>
-            ),
-          }))} />
+        {rep.events.length === 0 ? (
+          <Typography.Text type="secondary">{r('none')}</Typography.Text>
+        ) : (
+          <Timeline
+            items={rep.events.map((e) => ({
+              color: e.action === 'return' ? 'orange' : e.action === 'approve' ? 'green' : 'blue',
+              children: (
+                <div>
+                  <Typography.Text strong>{r(`a.${e.action}`)}</Typography.Text> — {e.actorName} — {formatDateTime(e.createdAt)}
+                  {e.comment && (
+                    <div>
+                      <Typography.Text type="secondary">“{e.comment}”</Typography.Text>
+                    </div>
+                  )}
+                </div>
+              ),
+            }))}
+          />
         )}
       </Card>
 
-      <Modal open={returning} title={r('return')} okText={r('return')} okButtonProps={{ danger: true, disabled: comment.trim().length < 3, loading: sendBack.isPending }}
-        cancelText={r('cancel')} onOk={() => sendBack.mutate()} onCancel={() => setReturning(false)} destroyOnHidden>
+      <Modal
+        open={returning}
+        title={r('return')}
+        okText={r('return')}
+        okButtonProps={{ danger: true, disabled: comment.trim().length < 3, loading: sendBack.isPending }}
+        cancelText={r('cancel')}
+        onOk={() => sendBack.mutate()}
+        onCancel={() => setReturning(false)}
+        destroyOnHidden
+      >
         <Form layout="vertical">
           <Form.Item label={r('returnComment')} required>
-            <Input.TextArea autoFocus rows={4} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="return-comment-input" />
+            <Input.TextArea
+              autoFocus
+              rows={4}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              data-testid="return-comment-input"
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -30,28 +30,60 @@ export function ReportsPage() {
 
   return (
     <div data-testid="reports-page">
-      <Typography.Title level={1} className="page-title">{r('reports')}</Typography.Title>
+      <Typography.Title level={1} className="page-title">
+        {r('reports')}
+      </Typography.Title>
       <Card size="small">
         <Tabs
           activeKey={tab}
-          onChange={(k) => { setTab(k as TabKey); setPage(1); }}
+          onChange={(k) => {
+            setTab(k as TabKey);
+            setPage(1);
+          }}
           items={(['write', 'approve', 'returned', 'submitted', 'all'] as TabKey[]).map((k) => ({
             key: k,
             label: <span data-testid={`reports-tab-${k}`}>{r(k === 'write' ? 'toWrite' : k === 'approve' ? 'toApprove' : k)}</span>,
           }))}
         />
-        {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : (
+        {q.isError ? (
+          <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+        ) : (
           <Table<ReportSummary>
-            rowKey="id" size="small" loading={q.isFetching} dataSource={q.data?.items ?? []} data-testid="reports-table"
+            rowKey="id"
+            size="small"
+            loading={q.isFetching}
+            dataSource={q.data?.items ?? []}
+            data-testid="reports-table"
             locale={{ emptyText: r('none') }}
-            pagination={{ current: page, pageSize, total: q.data?.total ?? 0, showSizeChanger: true, onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: q.data?.total ?? 0,
+              showSizeChanger: true,
+              onChange: (p, s) => {
+                setPage(p);
+                setPageSize(s);
+              },
+            }}
             columns={[
-              { title: r('org'), render: (_, x) => <Link to="/reports/$id" params={{ id: String(x.id) }}>{x.orgName}</Link> },
+              {
+                title: r('org'),
+                render: (_, x) => (
+                  <Link to="/reports/$id" params={{ id: String(x.id) }}>
+                    {x.orgName}
+                  </Link>
+                ),
+              },
               { title: r('document'), render: (_, x) => <span title={x.documentTitle}>{x.documentSymbol}</span>, width: 140 },
               { title: r('period'), render: (_, x) => formatPeriod(x.periodKey, lang), width: 150 },
               {
-                title: r('dueDate'), width: 150, render: (_, x) => (
-                  <>{formatDay(x.dueDate)} {(x.status === 'draft' || x.status === 'returned') && x.dueDate < today && <Tag color="red">{r('late')}</Tag>}</>
+                title: r('dueDate'),
+                width: 150,
+                render: (_, x) => (
+                  <>
+                    {formatDay(x.dueDate)}{' '}
+                    {(x.status === 'draft' || x.status === 'returned') && x.dueDate < today && <Tag color="red">{r('late')}</Tag>}
+                  </>
                 ),
               },
               { title: r('status'), width: 130, render: (_, x) => <Tag color={reportStatusColor[x.status]}>{r(`s.${x.status}`)}</Tag> },

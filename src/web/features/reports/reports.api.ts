@@ -36,9 +36,12 @@ export const reportKeys = {
 export const fetchReports = (q: ListReportsQuery) => api.get<z.infer<typeof C.reportPageResponse>>('/reports', q);
 export const fetchReport = (id: number) => api.get<Report>(`/reports/${id}`);
 export const saveReport = (id: number, input: SaveReportInput) => api.put<Report>(`/reports/${id}`, input);
-export const submitReport = (id: number, version: number, idempotencyKey: string) => api.post<Report>(`/reports/${id}/submit`, { version, idempotencyKey });
-export const approveReport = (id: number, version: number, idempotencyKey: string) => api.post<Report>(`/reports/${id}/approve`, { version, idempotencyKey });
-export const returnReport = (id: number, version: number, comment: string) => api.post<Report>(`/reports/${id}/return`, { version, comment });
+export const submitReport = (id: number, version: number, idempotencyKey: string) =>
+  api.post<Report>(`/reports/${id}/submit`, { version, idempotencyKey });
+export const approveReport = (id: number, version: number, idempotencyKey: string) =>
+  api.post<Report>(`/reports/${id}/approve`, { version, idempotencyKey });
+export const returnReport = (id: number, version: number, comment: string) =>
+  api.post<Report>(`/reports/${id}/return`, { version, comment });
 export const uploadReportFile = (id: number, file: File) => {
   const form = new FormData();
   form.append('file', file);
@@ -48,7 +51,8 @@ export const uploadReportFile = (id: number, file: File) => {
 export const fetchExplanations = (q: { itemId?: number; taskId?: number }) => api.get<Explanation[]>('/explanations', q);
 export const fetchExplanation = (id: number) => api.get<Explanation>(`/explanations/${id}`);
 export const createExplanation = (input: CreateExplanationInput) => api.post<Explanation>('/explanations', input);
-export const answerExplanation = (id: number, version: number, body: string) => api.post<Explanation>(`/explanations/${id}/answer`, { version, body });
+export const answerExplanation = (id: number, version: number, body: string) =>
+  api.post<Explanation>(`/explanations/${id}/answer`, { version, body });
 export const closeExplanation = (id: number, version: number) => api.post<Explanation>(`/explanations/${id}/close`, { version });
 
 export const fetchShare = (documentId: number) => api.get<Share>(`/documents/${documentId}/dashboard-share`);
@@ -57,4 +61,5 @@ export const saveShare = (documentId: number, input: { isEnabled: boolean; publi
 export const fetchOutbox = () => api.get<MailRow[]>('/mail-outbox');
 
 /** A fresh key per click: a retry of the same click (network error) reuses it, a new click does not. */
-export const newIdempotencyKey = () => ('randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+export const newIdempotencyKey = () =>
+  'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;

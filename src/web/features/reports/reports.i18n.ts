@@ -66,8 +66,14 @@ const strings = {
   return: ['Trả lại', 'Return'],
   returnedOk: ['Đã trả lại báo cáo.', 'Report returned.'],
   returnComment: ['Ý kiến khi trả lại', 'Comment'],
-  conflict: ['Báo cáo vừa được người khác thay đổi. Đã tải lại bản mới nhất; hãy nhập lại phần vừa sửa.', 'Someone else changed this report. The latest version is loaded; enter your changes again.'],
-  readOnly: ['Báo cáo chỉ xem: đã gửi hoặc đã duyệt, hoặc bạn không có quyền sửa.', 'Read-only: submitted or approved, or you may not edit it.'],
+  conflict: [
+    'Báo cáo vừa được người khác thay đổi. Đã tải lại bản mới nhất; hãy nhập lại phần vừa sửa.',
+    'Someone else changed this report. The latest version is loaded; enter your changes again.',
+  ],
+  readOnly: [
+    'Báo cáo chỉ xem: đã gửi hoặc đã duyệt, hoặc bạn không có quyền sửa.',
+    'Read-only: submitted or approved, or you may not edit it.',
+  ],
   history: ['Lịch sử xử lý', 'Workflow history'],
   'a.submit': ['Gửi', 'Submitted'],
   'a.approve': ['Duyệt', 'Approved'],
@@ -124,7 +130,10 @@ const strings = {
   'm.held': ['Giữ lại (chưa cấu hình SMTP)', 'Held (no SMTP)'],
   'm.sent': ['Đã gửi', 'Sent'],
   'm.failed': ['Lỗi', 'Failed'],
-  noteOutbox: ['Thư nhắc hạn báo cáo. Khi chưa cấu hình SMTP, thư được giữ ở đây để quản trị viên xem.', 'Reminder mail. Without SMTP settings it waits here for an administrator.'],
+  noteOutbox: [
+    'Thư nhắc hạn báo cáo. Khi chưa cấu hình SMTP, thư được giữ ở đây để quản trị viên xem.',
+    'Reminder mail. Without SMTP settings it waits here for an administrator.',
+  ],
   lateTasks: ['Nhiệm vụ quá hạn', 'Late tasks'],
   notifications: ['Thông báo', 'Notifications'],
   wordReport: ['Báo cáo Word', 'Word report'],
@@ -166,10 +175,10 @@ i18n.addResourceBundle('en', 'translation', bundle(1), true, false);
 /** `t` for these pages: `r('save')`, `r('s.draft')`. */
 export function useReportsT() {
   const { t, i18n: inst } = useTranslation();
-  const r = (key: ReportsKey | `${string}.${string}`, values?: Record<string, unknown>) => t(`rp.${key.replace('.', '_')}`, { defaultValue: key, ...values });
+  const r = (key: ReportsKey | `${string}.${string}`, values?: Record<string, unknown>) =>
+    t(`rp.${key.replace('.', '_')}`, { defaultValue: key, ...values });
   return { r, t, locale: inst.language };
 }
 
-export const formatNumber = (n: number | null | undefined, digits = 2) =>
-  n === null || n === undefined ? '—' : formatVnNumber(n, digits);
-export { formatDate as formatDay, formatDateTime } from "../../lib/format";
+export const formatNumber = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? '—' : formatVnNumber(n, digits));
+export { formatDate as formatDay, formatDateTime } from '../../lib/format';

@@ -30,7 +30,13 @@ export function CheckinPage({ token }: { token: string }) {
   const body = (() => {
     if (info.isPending) return <Spin />;
     if (info.isError) {
-      return <Result status="warning" title={<h1 className="result-title">{t('checkinFailed')}</h1>} subTitle={info.error instanceof Error ? info.error.message : String(info.error)} />;
+      return (
+        <Result
+          status="warning"
+          title={<h1 className="result-title">{t('checkinFailed')}</h1>}
+          subTitle={info.error instanceof Error ? info.error.message : String(info.error)}
+        />
+      );
     }
     const s = info.data;
     if (submit.isSuccess) {
@@ -38,17 +44,29 @@ export function CheckinPage({ token }: { token: string }) {
         <Result
           status="success"
           title={<h1 className="result-title">{submit.data.status === 'checked_in' ? t('checkinOk') : t('checkinAlready')}</h1>}
-          subTitle={<span data-testid="checkin-result">{submit.data.fullName ? t('comrade', { name: submit.data.fullName }) : ''}{submit.data.message}</span>}
+          subTitle={
+            <span data-testid="checkin-result">
+              {submit.data.fullName ? t('comrade', { name: submit.data.fullName }) : ''}
+              {submit.data.message}
+            </span>
+          }
         />
       );
     }
     const isMember = !!me.data?.memberId;
     return (
       <>
-        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 20 }}>{s.sessionTitle}</Typography.Title>
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 20 }}>
+          {s.sessionTitle}
+        </Typography.Title>
         <Typography.Paragraph>
           <b>{s.pointName}</b>
-          {s.place ? <><br />{s.place}</> : null}
+          {s.place ? (
+            <>
+              <br />
+              {s.place}
+            </>
+          ) : null}
           <br />
           {formatDateTime(s.startsAt)} – {formatDateTime(s.endsAt)}
         </Typography.Paragraph>
@@ -56,26 +74,71 @@ export function CheckinPage({ token }: { token: string }) {
         {s.window === 'too_early' && <Alert type="info" showIcon message={t('tooEarly')} />}
         {s.window === 'closed' && <Alert type="warning" showIcon message={t('closed')} />}
         {submit.isError && (
-          <Alert style={{ marginBottom: 12 }} type="error" showIcon data-testid="checkin-error"
-            message={submit.error instanceof ApiError ? submit.error.message : t('offline')} />
+          <Alert
+            style={{ marginBottom: 12 }}
+            type="error"
+            showIcon
+            data-testid="checkin-error"
+            message={submit.error instanceof ApiError ? submit.error.message : t('offline')}
+          />
         )}
         {s.window === 'open' && !s.isCancelled && (
           <>
             {isMember && (
-              <Button type="primary" size="large" block loading={submit.isPending} onClick={() => submit.mutate(undefined)} style={{ marginBottom: 16 }}>
+              <Button
+                type="primary"
+                size="large"
+                block
+                loading={submit.isPending}
+                onClick={() => submit.mutate(undefined)}
+                style={{ marginBottom: 16 }}
+              >
                 {t('checkinAs', { name: me.data?.fullName })}
               </Button>
             )}
-            {isMember && <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>{t('orWithCodes')}</Typography.Paragraph>}
-            <Form layout="vertical" onFinish={() => submit.mutate({ memberCode: code.trim(), personalCode: personal.trim() })} requiredMark={false}>
+            {isMember && (
+              <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+                {t('orWithCodes')}
+              </Typography.Paragraph>
+            )}
+            <Form
+              layout="vertical"
+              onFinish={() => submit.mutate({ memberCode: code.trim(), personalCode: personal.trim() })}
+              requiredMark={false}
+            >
               <Form.Item label={t('memberCode')} htmlFor="checkin-member-code" required help={t('memberCodeHelp')}>
-                <Input id="checkin-member-code" size="large" inputMode="text" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} aria-label={t('memberCode')} />
+                <Input
+                  id="checkin-member-code"
+                  size="large"
+                  inputMode="text"
+                  autoComplete="off"
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                  aria-label={t('memberCode')}
+                />
               </Form.Item>
               <Form.Item label={t('personalCode')} htmlFor="checkin-personal-code" required help={t('personalCodeHelp')}>
-                <Input id="checkin-personal-code" size="large" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={12}
-                  placeholder="ABCD-EFGH" value={personal} onChange={(e) => setPersonal(e.target.value)} aria-label={t('personalCode')} />
+                <Input
+                  id="checkin-personal-code"
+                  size="large"
+                  autoComplete="off"
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  maxLength={12}
+                  placeholder="ABCD-EFGH"
+                  value={personal}
+                  onChange={(e) => setPersonal(e.target.value)}
+                  aria-label={t('personalCode')}
+                />
               </Form.Item>
-              <Button htmlType="submit" type={isMember ? 'default' : 'primary'} size="large" block loading={submit.isPending} disabled={!code.trim() || !personal.trim()}>
+              <Button
+                htmlType="submit"
+                type={isMember ? 'default' : 'primary'}
+                size="large"
+                block
+                loading={submit.isPending}
+                disabled={!code.trim() || !personal.trim()}
+              >
                 {t('checkin')}
               </Button>
             </Form>
@@ -87,7 +150,17 @@ export function CheckinPage({ token }: { token: string }) {
 
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5', padding: 12, display: 'flex', justifyContent: 'center' }}>
-      <Card style={{ width: '100%', maxWidth: 440 }} title={<span><span aria-hidden style={{ color: '#b71c1c' }}>★</span> {t('checkinCard')}</span>}>
+      <Card
+        style={{ width: '100%', maxWidth: 440 }}
+        title={
+          <span>
+            <span aria-hidden style={{ color: '#b71c1c' }}>
+              ★
+            </span>{' '}
+            {t('checkinCard')}
+          </span>
+        }
+      >
         {body}
       </Card>
     </div>

@@ -25,9 +25,14 @@ export function CoveragePage({ documentId, orgId }: { documentId?: number; orgId
   const docId = documentId ?? docs.data?.[0]?.id;
   const q = { documentId: docId ?? 0, orgId, asOf };
   const coverage = useQuery({ queryKey: studyKeys.coverage(q), queryFn: () => fetchCoverage(q), enabled: !!docId, refetchInterval: 1500 });
-  const missing = useQuery({ queryKey: studyKeys.missing({ ...q, page }), queryFn: () => fetchNotStudied({ ...q, page, pageSize: 20 }), enabled: !!docId });
+  const missing = useQuery({
+    queryKey: studyKeys.missing({ ...q, page }),
+    queryFn: () => fetchNotStudied({ ...q, page, pageSize: 20 }),
+    enabled: !!docId,
+  });
   useEffect(() => setPage(1), [docId, orgId, asOf]);
-  const go = (next: { documentId?: number; orgId?: number }) => void navigate({ to: '/study/coverage', search: { documentId: next.documentId ?? docId, orgId: next.orgId } });
+  const go = (next: { documentId?: number; orgId?: number }) =>
+    void navigate({ to: '/study/coverage', search: { documentId: next.documentId ?? docId, orgId: next.orgId } });
 
   if (docs.isPending) return <Loading />;
   if (docs.isError) return <ErrorState error={docs.error} />;
@@ -36,38 +41,102 @@ export function CoveragePage({ documentId, orgId }: { documentId?: number; orgId
   return (
     <div>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>{s('coverageTitle')}</Typography.Title>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
+          {s('coverageTitle')}
+        </Typography.Title>
         <Space wrap>
-          <Select style={{ minWidth: 360 }} value={docId} onChange={(v) => { setTrail([]); go({ documentId: v }); }} aria-label={s('document')}
-            options={docs.data.map((d) => ({ value: d.id, label: `${d.symbol} — ${d.title}` }))} data-testid="coverage-document" />
-          <DatePicker format="DD/MM/YYYY" placeholder={s('untilToday')} value={asOf ? dayjs(asOf) : null} onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)} aria-label={s('asOfDay')} />
+          <Select
+            style={{ minWidth: 360 }}
+            value={docId}
+            onChange={(v) => {
+              setTrail([]);
+              go({ documentId: v });
+            }}
+            aria-label={s('document')}
+            options={docs.data.map((d) => ({ value: d.id, label: `${d.symbol} — ${d.title}` }))}
+            data-testid="coverage-document"
+          />
+          <DatePicker
+            format="DD/MM/YYYY"
+            placeholder={s('untilToday')}
+            value={asOf ? dayjs(asOf) : null}
+            onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
+            aria-label={s('asOfDay')}
+          />
         </Space>
       </Space>
       {coverage.isError && <ErrorState error={coverage.error} />}
       {c && (
         <>
-          <Breadcrumb style={{ margin: '12px 0' }} items={[...trail, { orgId: c.org.orgId, name: c.org.name }].map((t, i, all) => ({
-            title: i < all.length - 1 ? <a onClick={() => { setTrail(trail.slice(0, i)); go({ orgId: t.orgId }); }}>{t.name}</a> : t.name,
-          }))} />
+          <Breadcrumb
+            style={{ margin: '12px 0' }}
+            items={[...trail, { orgId: c.org.orgId, name: c.org.name }].map((t, i, all) => ({
+              title:
+                i < all.length - 1 ? (
+                  <a
+                    onClick={() => {
+                      setTrail(trail.slice(0, i));
+                      go({ orgId: t.orgId });
+                    }}
+                  >
+                    {t.name}
+                  </a>
+                ) : (
+                  t.name
+                ),
+            }))}
+          />
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Card size="small">
-                <Progress aria-label={`${c.org.name}: ${s('rate')}`} type="dashboard" percent={c.org.percent} format={() => pct(c.org.percent)} strokeColor={c.org.percent >= 100 ? '#389e0d' : '#b71c1c'} />
-                <div data-testid="coverage-percent" style={{ display: 'none' }}>{c.org.percent}</div>
-                <Statistic title={s('studiedMembers')} value={c.org.studied} suffix={`/ ${formatCount(c.org.members)}`} groupSeparator="." data-testid="coverage-studied" />
+                <Progress
+                  aria-label={`${c.org.name}: ${s('rate')}`}
+                  type="dashboard"
+                  percent={c.org.percent}
+                  format={() => pct(c.org.percent)}
+                  strokeColor={c.org.percent >= 100 ? '#389e0d' : '#b71c1c'}
+                />
+                <div data-testid="coverage-percent" style={{ display: 'none' }}>
+                  {c.org.percent}
+                </div>
+                <Statistic
+                  title={s('studiedMembers')}
+                  value={c.org.studied}
+                  suffix={`/ ${formatCount(c.org.members)}`}
+                  groupSeparator="."
+                  data-testid="coverage-studied"
+                />
                 <Typography.Text type="secondary">{s('coverageNote', { day: dayjs(c.asOf).format('DD/MM/YYYY') })}</Typography.Text>
               </Card>
             </Col>
             <Col xs={24} md={16}>
               <Card size="small" title={s('byChildOrg')}>
                 <Table<CoverageOrg>
-                  size="small" rowKey="orgId" dataSource={c.children} pagination={{ pageSize: 12, hideOnSinglePage: true }}
-                  onRow={(r) => ({ onClick: () => { if (!r.hasChildren) return; setTrail([...trail, { orgId: c.org.orgId, name: c.org.name }]); go({ orgId: r.orgId }); }, style: { cursor: r.hasChildren ? 'pointer' : 'default' } })}
+                  size="small"
+                  rowKey="orgId"
+                  dataSource={c.children}
+                  pagination={{ pageSize: 12, hideOnSinglePage: true }}
+                  onRow={(r) => ({
+                    onClick: () => {
+                      if (!r.hasChildren) return;
+                      setTrail([...trail, { orgId: c.org.orgId, name: c.org.name }]);
+                      go({ orgId: r.orgId });
+                    },
+                    style: { cursor: r.hasChildren ? 'pointer' : 'default' },
+                  })}
                   columns={[
                     { title: s('unit'), dataIndex: 'name', render: (n: string, r) => (r.hasChildren ? <a>{n}</a> : n) },
                     { title: s('studied'), dataIndex: 'studied', width: 90, align: 'right', render: (v: number) => formatCount(v) },
                     { title: s('members'), dataIndex: 'members', width: 100, align: 'right', render: (v: number) => formatCount(v) },
-                    { title: s('rate'), dataIndex: 'percent', width: 180, sorter: (a, b) => a.percent - b.percent, render: (v: number, row) => <Progress aria-label={`${row.name}: ${s('rate')}`} percent={v} size="small" format={() => pct(v)} /> },
+                    {
+                      title: s('rate'),
+                      dataIndex: 'percent',
+                      width: 180,
+                      sorter: (a, b) => a.percent - b.percent,
+                      render: (v: number, row) => (
+                        <Progress aria-label={`${row.name}: ${s('rate')}`} percent={v} size="small" format={() => pct(v)} />
+                      ),
+                    },
                   ]}
                 />
               </Card>
@@ -75,14 +144,26 @@ export function CoveragePage({ documentId, orgId }: { documentId?: number; orgId
           </Row>
         </>
       )}
-      <Card size="small" style={{ marginTop: 16 }} title={`${s('notStudiedTitle')}${missing.data ? ` (${formatCount(missing.data.total)})` : ''}`}>
+      <Card
+        size="small"
+        style={{ marginTop: 16 }}
+        title={`${s('notStudiedTitle')}${missing.data ? ` (${formatCount(missing.data.total)})` : ''}`}
+      >
         {missing.data && missing.data.cells.length > 0 && (
           <Typography.Paragraph type="secondary">
-            {s('mostIn', { list: missing.data.cells.slice(0, 6).map((x) => `${x.name} (${x.missing})`).join('; ') })}
+            {s('mostIn', {
+              list: missing.data.cells
+                .slice(0, 6)
+                .map((x) => `${x.name} (${x.missing})`)
+                .join('; '),
+            })}
           </Typography.Paragraph>
         )}
         <Table
-          size="small" rowKey="memberId" loading={missing.isPending} dataSource={missing.data?.items}
+          size="small"
+          rowKey="memberId"
+          loading={missing.isPending}
+          dataSource={missing.data?.items}
           pagination={{ current: page, pageSize: 20, total: missing.data?.total, onChange: setPage, showSizeChanger: false }}
           columns={[
             { title: s('code'), dataIndex: 'code', width: 140 },

@@ -23,15 +23,26 @@ export function PointCodesPage({ id }: { id: number }) {
   return (
     <div className="printable-sheet" data-testid="point-codes">
       <Space className="no-print" wrap style={{ marginBottom: 12 }}>
-        <Link to="/study/points/$id" params={{ id: String(id) }}>{s('backToPoint')}</Link>
-        {hasCodes && <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{s('printSheet')}</Button>}
+        <Link to="/study/points/$id" params={{ id: String(id) }}>
+          {s('backToPoint')}
+        </Link>
+        {hasCodes && (
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+            {s('printSheet')}
+          </Button>
+        )}
       </Space>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>{s('codesTitle', { name: point.data.name })}</Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {s('codesTitle', { name: point.data.name })}
+      </Typography.Title>
       {hasCodes ? (
         <>
           <Typography.Paragraph type="secondary">{s('codesHint')}</Typography.Paragraph>
           <Table<AttendanceRow & { no: number }>
-            size="small" rowKey="memberId" pagination={false} bordered
+            size="small"
+            rowKey="memberId"
+            pagination={false}
+            bordered
             dataSource={rows.map((r, i) => ({ ...r, no: i + 1 }))}
             columns={[
               { title: s('orderNo'), dataIndex: 'no', width: 56, align: 'right' },
@@ -39,7 +50,16 @@ export function PointCodesPage({ id }: { id: number }) {
               { title: s('code'), dataIndex: 'code', width: 120, responsive: ['sm'] },
               { title: s('fullName'), dataIndex: 'fullName' },
               { title: s('cell'), dataIndex: 'orgName', responsive: ['md'] },
-              { title: s('personalCode'), dataIndex: 'personalCode', width: 130, render: (v: string) => <span className="personal-code" data-testid="sheet-personal-code">{v}</span> },
+              {
+                title: s('personalCode'),
+                dataIndex: 'personalCode',
+                width: 130,
+                render: (v: string) => (
+                  <span className="personal-code" data-testid="sheet-personal-code">
+                    {v}
+                  </span>
+                ),
+              },
               { title: s('signature'), key: 'sign', width: 110, responsive: ['md'] },
             ]}
           />

@@ -8,8 +8,19 @@ import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import {
-  allowMembers, fetchLive, fetchPoint, fetchQr, fetchRoll, importRollCall, markAttendance, rollSheetUrl, statusColors, studyKeys,
-  type AttendanceRow, type AttendanceStatus, type Counts,
+  allowMembers,
+  fetchLive,
+  fetchPoint,
+  fetchQr,
+  fetchRoll,
+  importRollCall,
+  markAttendance,
+  rollSheetUrl,
+  statusColors,
+  studyKeys,
+  type AttendanceRow,
+  type AttendanceStatus,
+  type Counts,
 } from './study.api';
 import { useStudyT } from './study.i18n';
 
@@ -25,9 +36,17 @@ export function PointPage({ id }: { id: number }) {
   const p = point.data;
   return (
     <div>
-      <Typography.Text type="secondary"><Link to="/study/sessions/$id" params={{ id: String(p.sessionId) }}>{s('backToSession')}</Link></Typography.Text>
-      <Typography.Title level={1} className="page-title" style={{ marginTop: 4 }}>{p.name}</Typography.Title>
-      <Typography.Paragraph type="secondary">{[p.orgName, p.place, p.hostName && s('inCharge', { name: p.hostName })].filter(Boolean).join(' · ')}</Typography.Paragraph>
+      <Typography.Text type="secondary">
+        <Link to="/study/sessions/$id" params={{ id: String(p.sessionId) }}>
+          {s('backToSession')}
+        </Link>
+      </Typography.Text>
+      <Typography.Title level={1} className="page-title" style={{ marginTop: 4 }}>
+        {p.name}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {[p.orgName, p.place, p.hostName && s('inCharge', { name: p.hostName })].filter(Boolean).join(' · ')}
+      </Typography.Paragraph>
       <Row gutter={16}>
         {p.abilities.update && (
           <Col xs={24} lg={8}>
@@ -47,13 +66,25 @@ function QrCard({ id }: { id: number }) {
   const { s } = useStudyT();
   const qr = useQuery({ queryKey: studyKeys.qr(id), queryFn: () => fetchQr(id), staleTime: Infinity });
   return (
-    <Card title={s('qrTitle')} size="small" extra={<Button size="small" icon={<PrinterOutlined />} onClick={() => window.print()}>{s('print')}</Button>}>
+    <Card
+      title={s('qrTitle')}
+      size="small"
+      extra={
+        <Button size="small" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {s('print')}
+        </Button>
+      }
+    >
       {qr.isPending && <Loading />}
       {qr.isError && <ErrorState error={qr.error} />}
       {qr.data && (
         <div style={{ textAlign: 'center' }}>
           <div data-testid="point-qr" style={{ maxWidth: 320, margin: '0 auto' }} dangerouslySetInnerHTML={{ __html: qr.data.svg }} />
-          <Typography.Paragraph copyable={{ text: qr.data.url }} style={{ fontSize: 12, wordBreak: 'break-all' }} data-testid="point-qr-url">
+          <Typography.Paragraph
+            copyable={{ text: qr.data.url }}
+            style={{ fontSize: 12, wordBreak: 'break-all' }}
+            data-testid="point-qr-url"
+          >
             {qr.data.url}
           </Typography.Paragraph>
           <Typography.Text type="secondary">{s('validUntil', { time: formatDateTime(qr.data.expiresAt) })}</Typography.Text>
@@ -100,10 +131,29 @@ function LiveList({ id }: { id: number }) {
     <Card title={s('liveTitle')} size="small" data-testid="live-list">
       {counts && (
         <Row gutter={8} style={{ marginBottom: 12 }}>
-          <Col span={6}><Statistic title={s('expected')} value={counts.expected} groupSeparator="." /></Col>
-          <Col span={6}><Statistic title={s('present')} value={counts.present} groupSeparator="." valueStyle={{ color: '#389e0d' }} data-testid="live-present" /></Col>
-          <Col span={6}><Statistic title={s('att.excused')} value={counts.excused} groupSeparator="." /></Col>
-          <Col span={6}><Statistic title={s('rate')} value={counts.expected ? Math.round((counts.present / counts.expected) * 1000) / 10 : 0} suffix="%" decimalSeparator="," /></Col>
+          <Col span={6}>
+            <Statistic title={s('expected')} value={counts.expected} groupSeparator="." />
+          </Col>
+          <Col span={6}>
+            <Statistic
+              title={s('present')}
+              value={counts.present}
+              groupSeparator="."
+              valueStyle={{ color: '#389e0d' }}
+              data-testid="live-present"
+            />
+          </Col>
+          <Col span={6}>
+            <Statistic title={s('att.excused')} value={counts.excused} groupSeparator="." />
+          </Col>
+          <Col span={6}>
+            <Statistic
+              title={s('rate')}
+              value={counts.expected ? Math.round((counts.present / counts.expected) * 1000) / 10 : 0}
+              suffix="%"
+              decimalSeparator=","
+            />
+          </Col>
         </Row>
       )}
       <Table<AttendanceRow>
@@ -116,7 +166,12 @@ function LiveList({ id }: { id: number }) {
           { title: s('clock'), dataIndex: 'at', width: 150, render: (v: string | null) => formatDateTime(v) },
           { title: s('fullName'), dataIndex: 'fullName' },
           { title: s('cell'), dataIndex: 'orgName' },
-          { title: s('status'), dataIndex: 'status', width: 130, render: (v: AttendanceStatus | null) => (v ? <Tag color={statusColors[v]}>{s(`att.${v}`)}</Tag> : null) },
+          {
+            title: s('status'),
+            dataIndex: 'status',
+            width: 130,
+            render: (v: AttendanceStatus | null) => (v ? <Tag color={statusColors[v]}>{s(`att.${v}`)}</Tag> : null),
+          },
         ]}
       />
     </Card>
@@ -141,7 +196,8 @@ function RollCard({ id, canMark }: { id: number; canMark: boolean }) {
     void qc.invalidateQueries({ queryKey: studyKeys.point(id) });
   };
   const mark = useMutation({
-    mutationFn: (v: { memberId: number; status: AttendanceStatus; reason?: string }) => markAttendance(id, v.memberId, { status: v.status, reason: v.reason }),
+    mutationFn: (v: { memberId: number; status: AttendanceStatus; reason?: string }) =>
+      markAttendance(id, v.memberId, { status: v.status, reason: v.reason }),
     onSuccess: () => {
       refresh();
       setExcusing(null);
@@ -157,72 +213,186 @@ function RollCard({ id, canMark }: { id: number; canMark: boolean }) {
     },
     onError: (e) => {
       const rows = e instanceof ApiError ? (e.details as { rows?: { row: number; message: string }[] } | null)?.rows : undefined;
-      if (rows?.length) void message.error(`${e.message} ${rows.slice(0, 5).map((r) => s('rowError', { row: r.row, message: r.message })).join(' ')}`, 8);
+      if (rows?.length)
+        void message.error(
+          `${e.message} ${rows
+            .slice(0, 5)
+            .map((r) => s('rowError', { row: r.row, message: r.message }))
+            .join(' ')}`,
+          8,
+        );
       else onError(e);
     },
   });
   const allow = useMutation({
     mutationFn: () => allowMembers(id, guestCodes.split(/[\s,;]+/).filter(Boolean)),
     onSuccess: (r) => {
-      void message.success(`${s('allowed', { count: r.added })}${r.unknown.length ? s('notFoundCodes', { codes: r.unknown.join(', ') }) : ''}.`);
+      void message.success(
+        `${s('allowed', { count: r.added })}${r.unknown.length ? s('notFoundCodes', { codes: r.unknown.join(', ') }) : ''}.`,
+      );
       setGuestCodes('');
       refresh();
     },
     onError: (e) => onError(e),
   });
   return (
-    <Card title={s('rollTitle')} size="small" style={{ marginTop: 16 }}
+    <Card
+      title={s('rollTitle')}
+      size="small"
+      style={{ marginTop: 16 }}
       extra={
         <Space wrap>
-          <Button size="small" icon={<DownloadOutlined />} href={rollSheetUrl(id)}>{s('downloadRoll')}</Button>
-          {canMark && <Link to="/study/points/$id/codes" params={{ id: String(id) }} data-testid="print-codes"><Button size="small" icon={<PrinterOutlined />}>{s('printCodes')}</Button></Link>}
+          <Button size="small" icon={<DownloadOutlined />} href={rollSheetUrl(id)}>
+            {s('downloadRoll')}
+          </Button>
           {canMark && (
-            <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => { upload.mutate(f); return false; }}>
-              <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>{s('importRoll')}</Button>
+            <Link to="/study/points/$id/codes" params={{ id: String(id) }} data-testid="print-codes">
+              <Button size="small" icon={<PrinterOutlined />}>
+                {s('printCodes')}
+              </Button>
+            </Link>
+          )}
+          {canMark && (
+            <Upload
+              accept=".xlsx"
+              showUploadList={false}
+              beforeUpload={(f) => {
+                upload.mutate(f);
+                return false;
+              }}
+            >
+              <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>
+                {s('importRoll')}
+              </Button>
             </Upload>
           )}
         </Space>
-      }>
+      }
+    >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Segmented value={filter} onChange={(v) => { setFilter(String(v)); setPage(1); }}
-          options={[{ value: 'missing', label: s('missing') }, { value: 'present', label: s('present') }, { value: 'excused', label: s('att.excused') }, { value: 'all', label: s('all') }]} />
-        <Input.Search allowClear placeholder={s('searchNameCode')} onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 240 }} />
+        <Segmented
+          value={filter}
+          onChange={(v) => {
+            setFilter(String(v));
+            setPage(1);
+          }}
+          options={[
+            { value: 'missing', label: s('missing') },
+            { value: 'present', label: s('present') },
+            { value: 'excused', label: s('att.excused') },
+            { value: 'all', label: s('all') },
+          ]}
+        />
+        <Input.Search
+          allowClear
+          placeholder={s('searchNameCode')}
+          onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }}
+          style={{ width: 240 }}
+        />
         {canMark && (
           <Space.Compact>
-            <Input placeholder={s('guestCodes')} aria-label={s('guestCodes')} value={guestCodes} onChange={(e) => setGuestCodes(e.target.value)} style={{ width: 220 }} />
-            <Button onClick={() => allow.mutate()} disabled={!guestCodes.trim()} loading={allow.isPending}>{s('allow')}</Button>
+            <Input
+              placeholder={s('guestCodes')}
+              aria-label={s('guestCodes')}
+              value={guestCodes}
+              onChange={(e) => setGuestCodes(e.target.value)}
+              style={{ width: 220 }}
+            />
+            <Button onClick={() => allow.mutate()} disabled={!guestCodes.trim()} loading={allow.isPending}>
+              {s('allow')}
+            </Button>
           </Space.Compact>
         )}
       </Space>
-      {roll.isError ? <ErrorState error={roll.error} /> : (
+      {roll.isError ? (
+        <ErrorState error={roll.error} />
+      ) : (
         <Table<AttendanceRow>
-          size="small" rowKey="memberId" loading={roll.isPending} dataSource={roll.data?.items}
+          size="small"
+          rowKey="memberId"
+          loading={roll.isPending}
+          dataSource={roll.data?.items}
           pagination={{ current: page, pageSize: 20, total: roll.data?.total, onChange: setPage, showSizeChanger: false }}
           columns={[
             { title: s('code'), dataIndex: 'code', width: 130 },
             { title: s('fullName'), dataIndex: 'fullName' },
             ...(roll.data?.items.some((r) => r.personalCode)
-              ? [{ title: s('personalCode'), dataIndex: 'personalCode', width: 130, render: (v: string | null) => <Typography.Text code data-testid="personal-code">{v}</Typography.Text> }]
+              ? [
+                  {
+                    title: s('personalCode'),
+                    dataIndex: 'personalCode',
+                    width: 130,
+                    render: (v: string | null) => (
+                      <Typography.Text code data-testid="personal-code">
+                        {v}
+                      </Typography.Text>
+                    ),
+                  },
+                ]
               : []),
             { title: s('cell'), dataIndex: 'orgName' },
-            { title: s('status'), dataIndex: 'status', width: 150, render: (v: AttendanceStatus | null, r) => (v ? <Tag color={statusColors[v]}>{s(`att.${v}`)}{r.reason ? `: ${r.reason}` : ''}</Tag> : <Tag>{s('notCheckedIn')}</Tag>) },
-            ...(canMark ? [{
-              title: s('checkin'), key: 'mark', width: 260,
-              render: (_: unknown, r: AttendanceRow) => (
-                <Space size={4}>
-                  <Button size="small" onClick={() => mark.mutate({ memberId: r.memberId, status: 'present' })} aria-label={s('presentOf', { name: r.fullName })}>{s('present')}</Button>
-                  <Button size="small" onClick={() => setExcusing(r)}>{s('excusedShort')}</Button>
-                  <Button size="small" danger onClick={() => mark.mutate({ memberId: r.memberId, status: 'absent' })}>{s('absentShort')}</Button>
-                </Space>
-              ),
-            }] : []),
+            {
+              title: s('status'),
+              dataIndex: 'status',
+              width: 150,
+              render: (v: AttendanceStatus | null, r) =>
+                v ? (
+                  <Tag color={statusColors[v]}>
+                    {s(`att.${v}`)}
+                    {r.reason ? `: ${r.reason}` : ''}
+                  </Tag>
+                ) : (
+                  <Tag>{s('notCheckedIn')}</Tag>
+                ),
+            },
+            ...(canMark
+              ? [
+                  {
+                    title: s('checkin'),
+                    key: 'mark',
+                    width: 260,
+                    render: (_: unknown, r: AttendanceRow) => (
+                      <Space size={4}>
+                        <Button
+                          size="small"
+                          onClick={() => mark.mutate({ memberId: r.memberId, status: 'present' })}
+                          aria-label={s('presentOf', { name: r.fullName })}
+                        >
+                          {s('present')}
+                        </Button>
+                        <Button size="small" onClick={() => setExcusing(r)}>
+                          {s('excusedShort')}
+                        </Button>
+                        <Button size="small" danger onClick={() => mark.mutate({ memberId: r.memberId, status: 'absent' })}>
+                          {s('absentShort')}
+                        </Button>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
-      <Modal open={!!excusing} title={s('excusedOf', { name: excusing?.fullName ?? '' })} okText={s('save')} cancelText={s('cancel')} onCancel={() => setExcusing(null)}
+      <Modal
+        open={!!excusing}
+        title={s('excusedOf', { name: excusing?.fullName ?? '' })}
+        okText={s('save')}
+        cancelText={s('cancel')}
+        onCancel={() => setExcusing(null)}
         okButtonProps={{ disabled: !reason.trim(), loading: mark.isPending }}
-        onOk={() => excusing && mark.mutate({ memberId: excusing.memberId, status: 'excused', reason: reason.trim() })}>
-        <Input.TextArea rows={3} placeholder={s('absenceReason')} value={reason} onChange={(e) => setReason(e.target.value)} aria-label={s('absenceReason')} />
+        onOk={() => excusing && mark.mutate({ memberId: excusing.memberId, status: 'excused', reason: reason.trim() })}
+      >
+        <Input.TextArea
+          rows={3}
+          placeholder={s('absenceReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-label={s('absenceReason')}
+        />
       </Modal>
     </Card>
   );

@@ -24,34 +24,68 @@ export function SessionsPage() {
   return (
     <div>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>{s('sessionsTitle')}</Typography.Title>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
+          {s('sessionsTitle')}
+        </Typography.Title>
         <Space>
-          <Segmented value={when} onChange={(v) => { setWhen(v as typeof when); setPage(1); }}
-            options={[{ value: 'all', label: s('all') }, { value: 'upcoming', label: s('upcoming') }, { value: 'past', label: s('past') }]} />
-          {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{s('createSession')}</Button>}
+          <Segmented
+            value={when}
+            onChange={(v) => {
+              setWhen(v as typeof when);
+              setPage(1);
+            }}
+            options={[
+              { value: 'all', label: s('all') },
+              { value: 'upcoming', label: s('upcoming') },
+              { value: 'past', label: s('past') },
+            ]}
+          />
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {s('createSession')}
+            </Button>
+          )}
         </Space>
       </Space>
-      {list.isError ? <ErrorState error={list.error} onRetry={() => list.refetch()} /> : (
+      {list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : (
         <Table<SessionSummary>
-          style={{ marginTop: 16 }} rowKey="id" loading={list.isPending} dataSource={list.data?.items}
+          style={{ marginTop: 16 }}
+          rowKey="id"
+          loading={list.isPending}
+          dataSource={list.data?.items}
           pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage, showSizeChanger: false }}
           columns={[
-            { title: s('session'), dataIndex: 'title', render: (t: string, r) => (
-              <Space orientation="vertical" size={0}>
-                <Link to="/study/sessions/$id" params={{ id: String(r.id) }}>{t}</Link>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.documents.map((d) => d.symbol).join(', ')}</Typography.Text>
-              </Space>
-            ) },
+            {
+              title: s('session'),
+              dataIndex: 'title',
+              render: (t: string, r) => (
+                <Space orientation="vertical" size={0}>
+                  <Link to="/study/sessions/$id" params={{ id: String(r.id) }}>
+                    {t}
+                  </Link>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.documents.map((d) => d.symbol).join(', ')}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
             { title: s('hostOrg'), dataIndex: 'orgName', width: 220 },
             { title: s('time'), dataIndex: 'startsAt', width: 170, render: (v: string) => formatDateTime(v) },
-            { title: s('mode'), dataIndex: 'mode', width: 150, render: (m: SessionSummary['mode'], r) => (
-              <Space size={4} wrap>
-                <Tag>{s(`mode.${m}`)}</Tag>
-                {r.makeupOf && <Tag color="purple">{s('makeup')}</Tag>}
-                {r.status === 'cancelled' && <Tag color="red">{s('cancelled')}</Tag>}
-                {r.isSample && <Tag>{s('sample')}</Tag>}
-              </Space>
-            ) },
+            {
+              title: s('mode'),
+              dataIndex: 'mode',
+              width: 150,
+              render: (m: SessionSummary['mode'], r) => (
+                <Space size={4} wrap>
+                  <Tag>{s(`mode.${m}`)}</Tag>
+                  {r.makeupOf && <Tag color="purple">{s('makeup')}</Tag>}
+                  {r.status === 'cancelled' && <Tag color="red">{s('cancelled')}</Tag>}
+                  {r.isSample && <Tag>{s('sample')}</Tag>}
+                </Space>
+              ),
+            },
             { title: s('point'), dataIndex: 'pointCount', width: 90, align: 'right', render: (n: number) => formatCount(n) },
             { title: s('present'), dataIndex: 'presentCount', width: 100, align: 'right', render: (n: number) => formatCount(n) },
           ]}
@@ -68,7 +102,8 @@ function CreateSessionModal({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const onError = useApiErrorHandler();
   const create = useMutation({
-    mutationFn: (v: SessionFormValues & { orgId: number }) => createSession({ orgId: v.orgId, ...sessionBodyOf(v), videoUrl: v.videoUrl?.trim() || undefined }),
+    mutationFn: (v: SessionFormValues & { orgId: number }) =>
+      createSession({ orgId: v.orgId, ...sessionBodyOf(v), videoUrl: v.videoUrl?.trim() || undefined }),
     onSuccess: (created) => {
       onClose();
       void navigate({ to: '/study/sessions/$id', params: { id: String(created.id) } });
@@ -76,7 +111,16 @@ function CreateSessionModal({ onClose }: { onClose: () => void }) {
     onError: (e) => onError(e, { form }),
   });
   return (
-    <Modal open title={s('createSessionTitle')} okText={s('create')} cancelText={s('cancel')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} width={640}>
+    <Modal
+      open
+      title={s('createSessionTitle')}
+      okText={s('create')}
+      cancelText={s('cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      width={640}
+    >
       <Form form={form} layout="vertical" initialValues={{ mode: 'online' }} onFinish={(v) => create.mutate(v)}>
         <Form.Item name="orgId" label={s('hostOrg')} rules={[{ required: true, message: s('hostOrgRequired') }]}>
           <OrgPicker testId="session-org" />

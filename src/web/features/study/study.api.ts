@@ -40,32 +40,40 @@ export const studyKeys = {
   pledges: (q: object) => ['study', 'pledges', q] as const,
 };
 
-export const fetchSessions = (q: { orgId?: number; documentId?: number; when?: string; page: number; pageSize: number }) => api.get<z.infer<typeof S.sessionPageSchema>>('/study/sessions', q);
+export const fetchSessions = (q: { orgId?: number; documentId?: number; when?: string; page: number; pageSize: number }) =>
+  api.get<z.infer<typeof S.sessionPageSchema>>('/study/sessions', q);
 export const fetchSession = (id: number) => api.get<Session>(`/study/sessions/${id}`);
 export const createSession = (body: unknown) => api.post<Session>('/study/sessions', body);
-export const updateSession = (id: number, body: { version: number } & Record<string, unknown>) => api.patch<Session>(`/study/sessions/${id}`, body);
+export const updateSession = (id: number, body: { version: number } & Record<string, unknown>) =>
+  api.patch<Session>(`/study/sessions/${id}`, body);
 export const cancelSession = (id: number, version: number) => api.post<Session>(`/study/sessions/${id}/cancel`, { version });
 export const sendInvitations = (id: number) => api.post<z.infer<typeof S.invitationsResultSchema>>(`/study/sessions/${id}/invitations`);
 export const createMakeup = (id: number, body: unknown) => api.post<Session>(`/study/sessions/${id}/makeups`, body);
 export const fetchPoints = (sessionId: number) => api.get<Point[]>(`/study/sessions/${sessionId}/points`);
 export const createPoint = (sessionId: number, body: unknown) => api.post<Point>(`/study/sessions/${sessionId}/points`, body);
-export const createPointsBulk = (sessionId: number, body: unknown) => api.post<z.infer<typeof S.bulkPointsResultSchema>>(`/study/sessions/${sessionId}/points/bulk`, body);
+export const createPointsBulk = (sessionId: number, body: unknown) =>
+  api.post<z.infer<typeof S.bulkPointsResultSchema>>(`/study/sessions/${sessionId}/points/bulk`, body);
 export const fetchPoint = (id: number) => api.get<Point>(`/study/points/${id}`);
-export const updatePoint = (id: number, body: { version: number; name?: string; place?: string | null; hostName?: string | null }) => api.patch<Point>(`/study/points/${id}`, body);
+export const updatePoint = (id: number, body: { version: number; name?: string; place?: string | null; hostName?: string | null }) =>
+  api.patch<Point>(`/study/points/${id}`, body);
 export const deletePoint = (id: number) => api.delete<unknown>(`/study/points/${id}`);
 export const fetchQr = (id: number) => api.get<z.infer<typeof S.qrSchema>>(`/study/points/${id}/qr`);
 export const fetchLive = (id: number, after: number) => api.get<z.infer<typeof S.liveSchema>>(`/study/points/${id}/live`, { after });
-export const fetchRoll = (id: number, q: { filter: string; q?: string; page: number; pageSize: number }) => api.get<z.infer<typeof S.rollSchema>>(`/study/points/${id}/roll`, q);
+export const fetchRoll = (id: number, q: { filter: string; q?: string; page: number; pageSize: number }) =>
+  api.get<z.infer<typeof S.rollSchema>>(`/study/points/${id}/roll`, q);
 /** Everyone expected at the point, every page of the roll (for the printed sheet of personal codes). */
 export async function fetchWholeRoll(id: number): Promise<AttendanceRow[]> {
   const pageSize = 500;
   const first = await fetchRoll(id, { filter: 'all', page: 1, pageSize });
-  const rest = await Promise.all(Array.from({ length: Math.ceil(first.total / pageSize) - 1 }, (_, i) => fetchRoll(id, { filter: 'all', page: i + 2, pageSize })));
+  const rest = await Promise.all(
+    Array.from({ length: Math.ceil(first.total / pageSize) - 1 }, (_, i) => fetchRoll(id, { filter: 'all', page: i + 2, pageSize })),
+  );
   return [first, ...rest].flatMap((p) => p.items);
 }
 export const markAttendance = (pointId: number, memberId: number, body: { status: AttendanceStatus; reason?: string }) =>
   api.put<z.infer<typeof S.markResultSchema>>(`/study/points/${pointId}/attendance/${memberId}`, body);
-export const allowMembers = (pointId: number, codes: string[]) => api.post<z.infer<typeof S.allowMembersResultSchema>>(`/study/points/${pointId}/members`, { codes });
+export const allowMembers = (pointId: number, codes: string[]) =>
+  api.post<z.infer<typeof S.allowMembersResultSchema>>(`/study/points/${pointId}/members`, { codes });
 export function importRollCall(pointId: number, file: File) {
   const form = new FormData();
   form.append('file', file);
@@ -76,12 +84,14 @@ export const reportXlsxUrl = (sessionId: number) => downloadUrl(`/study/sessions
 export const reportDocxUrl = (sessionId: number) => downloadUrl(`/study/sessions/${sessionId}/report.docx`);
 
 export const fetchCoverage = (q: { documentId: number; orgId?: number; asOf?: string }) => api.get<Coverage>('/study/coverage', q);
-export const fetchNotStudied = (q: { documentId: number; orgId?: number; asOf?: string; page: number; pageSize: number }) => api.get<NotStudied>('/study/coverage/missing', q);
+export const fetchNotStudied = (q: { documentId: number; orgId?: number; asOf?: string; page: number; pageSize: number }) =>
+  api.get<NotStudied>('/study/coverage/missing', q);
 export const fetchStudiedDocuments = () => api.get<z.infer<typeof V.studiedDocumentsSchema>>('/study/coverage/documents');
 
 export const fetchMyStudy = () => api.get<MyStudy>('/study/me');
 export const writeReflection = (body: { documentId: number; body: string }) => api.post<Reflection>('/study/me/reflections', body);
-export const rewriteReflection = (id: number, body: { version: number; body: string }) => api.put<Reflection>(`/study/me/reflections/${id}`, body);
+export const rewriteReflection = (id: number, body: { version: number; body: string }) =>
+  api.put<Reflection>(`/study/me/reflections/${id}`, body);
 /** Submits a reflection as a file (multipart: documentId, optional body, file); replaces a reflection not yet accepted. */
 export function uploadReflection(documentId: number, file: File, body?: string) {
   const form = new FormData();
@@ -90,10 +100,14 @@ export function uploadReflection(documentId: number, file: File, body?: string) 
   form.append('file', file);
   return api.upload<Reflection>('/study/me/reflections/upload', form);
 }
-export const createPledge = (body: { documentId: number; year: number; commitments: string[] }) => api.post<Pledge>('/study/me/pledges', body);
-export const updatePledge = (id: number, body: { version: number; commitments?: string[]; selfReview?: string | null }) => api.patch<Pledge>(`/study/me/pledges/${id}`, body);
-export const fetchReflections = (q: { orgId?: number; status?: string; documentId?: number; page: number; pageSize: number }) => api.get<z.infer<typeof F.reflectionPageSchema>>('/study/reflections', q);
-export const reviewReflection = (id: number, body: { version: number; decision: 'accepted' | 'rewrite'; note?: string }) => api.post<Reflection>(`/study/reflections/${id}/review`, body);
+export const createPledge = (body: { documentId: number; year: number; commitments: string[] }) =>
+  api.post<Pledge>('/study/me/pledges', body);
+export const updatePledge = (id: number, body: { version: number; commitments?: string[]; selfReview?: string | null }) =>
+  api.patch<Pledge>(`/study/me/pledges/${id}`, body);
+export const fetchReflections = (q: { orgId?: number; status?: string; documentId?: number; page: number; pageSize: number }) =>
+  api.get<z.infer<typeof F.reflectionPageSchema>>('/study/reflections', q);
+export const reviewReflection = (id: number, body: { version: number; decision: 'accepted' | 'rewrite'; note?: string }) =>
+  api.post<Reflection>(`/study/reflections/${id}/review`, body);
 export const fetchPledges = (q: { orgId?: number; documentId?: number; year?: number }) => api.get<Pledge[]>('/study/pledges', q);
 
 /**

@@ -61,10 +61,16 @@ const strings = {
   'modeShort.in_person': ['Trực tiếp', 'In person'],
   'modeShort.hybrid': ['Kết hợp', 'Hybrid'],
   videoUrl: ['Đường dẫn hội nghị truyền hình', 'Video conference link'],
-  videoUrlHelp: ['Ứng dụng không phát video; điểm cầu dùng hệ thống hội nghị truyền hình sẵn có.', 'The app does not stream video; bridge points use their own video conference system.'],
+  videoUrlHelp: [
+    'Ứng dụng không phát video; điểm cầu dùng hệ thống hội nghị truyền hình sẵn có.',
+    'The app does not stream video; bridge points use their own video conference system.',
+  ],
   videoUrlInvalid: ['Đường dẫn phải bắt đầu bằng http:// hoặc https://', 'The link must start with http:// or https://'],
   presentersLines: ['Báo cáo viên (mỗi dòng một người)', 'Presenters (one per line)'],
-  presentersHelp: ['Có thể ghi chức vụ sau dấu « — », ví dụ: Nguyễn Văn A — Phó Bí thư Tỉnh ủy', 'A title may follow « — », e.g. Nguyễn Văn A — Deputy Secretary'],
+  presentersHelp: [
+    'Có thể ghi chức vụ sau dấu « — », ví dụ: Nguyễn Văn A — Phó Bí thư Tỉnh ủy',
+    'A title may follow « — », e.g. Nguyễn Văn A — Deputy Secretary',
+  ],
   endAfterStart: ['Thời gian kết thúc phải sau thời gian bắt đầu', 'The end must be after the start'],
 
   // One session
@@ -74,7 +80,10 @@ const strings = {
   editSession: ['Sửa hội nghị', 'Edit conference'],
   sessionSaved: ['Đã lưu hội nghị.', 'Conference saved.'],
   sendInvites: ['Gửi thư mời', 'Send invitations'],
-  invitesHeld: ['Đã lập {{count}} thư mời; chưa cấu hình máy chủ thư nên thư được giữ trong hộp thư đi.', '{{count}} invitations written; no mail server is set up, so they wait in the outbox.'],
+  invitesHeld: [
+    'Đã lập {{count}} thư mời; chưa cấu hình máy chủ thư nên thư được giữ trong hộp thư đi.',
+    '{{count}} invitations written; no mail server is set up, so they wait in the outbox.',
+  ],
   invitesSent: ['Đã gửi {{count}} thư mời.', '{{count}} invitations sent.'],
   createMakeup: ['Tạo buổi học bù', 'New make-up session'],
   cancelSessionConfirm: ['Hủy hội nghị này?', 'Cancel this conference?'],
@@ -119,7 +128,10 @@ const strings = {
   pointDeleted: ['Đã xóa điểm cầu {{name}}.', 'Bridge point {{name}} deleted.'],
   deletePointConfirm: ['Xóa điểm cầu «{{name}}»?', 'Delete the bridge point «{{name}}»?'],
   deletePointHint: ['Danh sách điểm danh tại điểm cầu này cũng bị xóa.', 'Its check-ins are deleted too.'],
-  makeupIntro: ['Buổi học bù cho «{{title}}»: danh sách dự gồm các đảng viên dự kiến nhưng chưa có mặt.', 'Make-up for «{{title}}»: those expected who were not present attend.'],
+  makeupIntro: [
+    'Buổi học bù cho «{{title}}»: danh sách dự gồm các đảng viên dự kiến nhưng chưa có mặt.',
+    'Make-up for «{{title}}»: those expected who were not present attend.',
+  ],
   makeupOrg: ['Tổ chức học bù (mặc định: đơn vị tổ chức hội nghị)', 'Organization of the make-up (default: the host)'],
 
   // One bridge point
@@ -141,9 +153,9 @@ const strings = {
   codesTitle: ['Mã điểm danh cá nhân — {{name}}', 'Personal check-in codes — {{name}}'],
   codesHint: [
     'Phát cho đảng viên không có giấy mời: nhập mã đảng viên và mã cá nhân sau khi quét mã QR của điểm cầu. Giữ kín danh sách này.',
-    'Hand out to members without their invitation: they enter their member code and this personal code after scanning the point\'s QR code. Keep this list private.',
+    "Hand out to members without their invitation: they enter their member code and this personal code after scanning the point's QR code. Keep this list private.",
   ],
-  codesHidden: ['Chỉ người tổ chức điểm cầu mới xem được mã cá nhân.', 'Only the point\'s organizers see personal codes.'],
+  codesHidden: ['Chỉ người tổ chức điểm cầu mới xem được mã cá nhân.', "Only the point's organizers see personal codes."],
   printSheet: ['In danh sách', 'Print the list'],
   orderNo: ['STT', 'No.'],
   signature: ['Ký nhận', 'Signature'],
@@ -172,7 +184,10 @@ const strings = {
   memberCode: ['Mã đảng viên', 'Member code'],
   memberCodeHelp: ['Số thẻ đảng viên hoặc mã do chi bộ cấp', 'Party card number or the code your cell gave you'],
   personalCode: ['Mã điểm danh cá nhân', 'Personal check-in code'],
-  personalCodeHelp: ['8 ký tự in trên giấy mời; nếu không có, hỏi người phụ trách điểm cầu', 'The 8 characters on your invitation; if you have none, ask the host'],
+  personalCodeHelp: [
+    '8 ký tự in trên giấy mời; nếu không có, hỏi người phụ trách điểm cầu',
+    'The 8 characters on your invitation; if you have none, ask the host',
+  ],
   loginToCheckin: ['Đăng nhập để điểm danh không cần nhập mã', 'Log in to check in without codes'],
   orWithCodes: ['hoặc điểm danh bằng mã', 'or check in with your codes'],
 
@@ -183,7 +198,10 @@ const strings = {
   untilToday: ['Đến hôm nay', 'Up to today'],
   asOfDay: ['Tính đến ngày', 'As of'],
   studiedMembers: ['Đảng viên đã học tập', 'Members who studied'],
-  coverageNote: ['Tính đến ngày {{day}}; chỉ tiêu 100% đảng viên được nghiên cứu, học tập, quán triệt.', 'As of {{day}}; the target is 100% of members studying the document.'],
+  coverageNote: [
+    'Tính đến ngày {{day}}; chỉ tiêu 100% đảng viên được nghiên cứu, học tập, quán triệt.',
+    'As of {{day}}; the target is 100% of members studying the document.',
+  ],
   byChildOrg: ['Theo đơn vị trực thuộc', 'By organization below'],
   unit: ['Đơn vị', 'Organization'],
   studied: ['Đã học', 'Studied'],
@@ -227,7 +245,10 @@ const strings = {
   reflectionSubmitted: ['Đã nộp bài thu hoạch.', 'Reflection submitted.'],
   reflectionOf: ['Bài thu hoạch: {{symbol}}', 'Reflection: {{symbol}}'],
   submitReflection: ['Nộp bài', 'Submit'],
-  reflectionBody: ['Nội dung (nhận thức, liên hệ bản thân, việc sẽ làm)', 'Text (what you understood, how it applies to you, what you will do)'],
+  reflectionBody: [
+    'Nội dung (nhận thức, liên hệ bản thân, việc sẽ làm)',
+    'Text (what you understood, how it applies to you, what you will do)',
+  ],
   reflectionBodyAria: ['Nội dung bài thu hoạch', 'Reflection text'],
   reflectionMin: ['Bài thu hoạch cần ít nhất 50 ký tự', 'A reflection needs at least 50 characters'],
   writeOnline: ['Viết trực tiếp', 'Write here'],
@@ -263,7 +284,8 @@ i18n.addResourceBundle('en', 'translation', bundle(1), true, false);
 /** `t` for the study pages: `s('save')`, `s('mode.online')`, `s('invitesSent', { count })`. */
 export function useStudyT() {
   const { t, i18n: inst } = useTranslation();
-  const s = (key: StudyKey, values?: Record<string, unknown>) => t(`st.${key.replace('.', '_')}`, { defaultValue: strings[key][0], ...values });
+  const s = (key: StudyKey, values?: Record<string, unknown>) =>
+    t(`st.${key.replace('.', '_')}`, { defaultValue: strings[key][0], ...values });
   return { s, locale: inst.language };
 }
 

@@ -17,7 +17,17 @@ export function CarryLinksPanel({ documentId }: { documentId: number }) {
           dataSource={links.data.carriedFrom}
           renderItem={(l) => (
             <List.Item>
-              <span>{l.newText} <Tag color="green">từ <Link to="/documents/$id" params={{ id: String(l.sourceDocument.id) }}>{l.sourceDocument.symbol}</Link> của {l.sourceDocument.orgName}, nhiệm kỳ {termText(l.sourceDocument.term)}</Tag><Typography.Text type="secondary">{l.sourceStatus}</Typography.Text></span>
+              <span>
+                {l.newText}{' '}
+                <Tag color="green">
+                  từ{' '}
+                  <Link to="/documents/$id" params={{ id: String(l.sourceDocument.id) }}>
+                    {l.sourceDocument.symbol}
+                  </Link>{' '}
+                  của {l.sourceDocument.orgName}, nhiệm kỳ {termText(l.sourceDocument.term)}
+                </Tag>
+                <Typography.Text type="secondary">{l.sourceStatus}</Typography.Text>
+              </span>
             </List.Item>
           )}
         />
@@ -28,7 +38,16 @@ export function CarryLinksPanel({ documentId }: { documentId: number }) {
           dataSource={links.data.carriedInto}
           renderItem={(l) => (
             <List.Item>
-              <span>{l.sourceText} <Tag color="blue">vào <Link to="/documents/$id" params={{ id: String(l.targetDocument.id) }}>{l.targetDocument.symbol}</Link> của {l.targetDocument.orgName}, nhiệm kỳ {termText(l.targetDocument.term)}</Tag></span>
+              <span>
+                {l.sourceText}{' '}
+                <Tag color="blue">
+                  vào{' '}
+                  <Link to="/documents/$id" params={{ id: String(l.targetDocument.id) }}>
+                    {l.targetDocument.symbol}
+                  </Link>{' '}
+                  của {l.targetDocument.orgName}, nhiệm kỳ {termText(l.targetDocument.term)}
+                </Tag>
+              </span>
             </List.Item>
           )}
         />

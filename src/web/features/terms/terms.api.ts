@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { api, type Page } from '../../lib/api';
-import type { candidatesSchema, carryPreviewSchema, carryResultSchema, documentCarryLinksSchema, orgTermsSchema, CarryOverInput } from '../../../contracts/terms';
+import type {
+  candidatesSchema,
+  carryPreviewSchema,
+  carryResultSchema,
+  documentCarryLinksSchema,
+  orgTermsSchema,
+  CarryOverInput,
+} from '../../../contracts/terms';
 
 export type Candidates = z.infer<typeof candidatesSchema>;
 export type Candidate = Candidates['targets'][number];
@@ -8,7 +15,16 @@ export type CarryPreview = z.infer<typeof carryPreviewSchema>;
 export type CarryResult = z.infer<typeof carryResultSchema>;
 export type CarryLinks = z.infer<typeof documentCarryLinksSchema>;
 export type OrgTerms = z.infer<typeof orgTermsSchema>;
-export type DocumentChoice = { id: number; symbol: string; title: string; term: string; orgName: string; kind: string; status: string; abilities: { update: boolean } };
+export type DocumentChoice = {
+  id: number;
+  symbol: string;
+  title: string;
+  term: string;
+  orgName: string;
+  kind: string;
+  status: string;
+  abilities: { update: boolean };
+};
 
 export const termsKeys = {
   documents: ['terms', 'documents'] as const,

@@ -18,7 +18,15 @@ import {
   Typography,
   type TableProps,
 } from 'antd';
-import { EditOutlined, KeyOutlined, LockOutlined, MinusCircleOutlined, PlusOutlined, SafetyCertificateOutlined, UnlockOutlined } from '@ant-design/icons';
+import {
+  EditOutlined,
+  KeyOutlined,
+  LockOutlined,
+  MinusCircleOutlined,
+  PlusOutlined,
+  SafetyCertificateOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/states';
@@ -148,7 +156,12 @@ export function UsersPage() {
               </Tooltip>
             </Popconfirm>
             {isAdmin && (
-              <Popconfirm title={t('account.unlockConfirm', { name: u.fullName })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => onUnlock(u)}>
+              <Popconfirm
+                title={t('account.unlockConfirm', { name: u.fullName })}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => onUnlock(u)}
+              >
                 <Tooltip title={t('account.unlock')}>
                   <Button type="text" icon={<SafetyCertificateOutlined />} aria-label={`${t('account.unlock')} ${u.username}`} />
                 </Tooltip>
@@ -284,8 +297,8 @@ function UserDrawer({
         isDisabled: user.isDisabled,
         roles: user.roles.map((r) => ({ orgId: r.orgId, role: r.role })),
       }
-    // A new account starts with the least power: a member's own pages, on an org the admin picks.
-    : { roles: [{ orgId: undefined, role: 'member' }] };
+    : // A new account starts with the least power: a member's own pages, on an org the admin picks.
+      { roles: [{ orgId: undefined, role: 'member' }] };
 
   const onFinish = async (v: UserValues) => {
     setSaving(true);
@@ -394,10 +407,7 @@ function UserDrawer({
                   >
                     <Select options={roleOptions} aria-label={t('users.role')} />
                   </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'orgId']}
-                    rules={[{ required: true, message: t('users.orgRequired') }]}
-                  >
+                  <Form.Item name={[field.name, 'orgId']} rules={[{ required: true, message: t('users.orgRequired') }]}>
                     <OrgPicker aria-label={t('users.org')} />
                   </Form.Item>
                   <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label={t('common.delete')} />

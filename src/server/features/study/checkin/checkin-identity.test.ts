@@ -32,8 +32,12 @@ beforeAll(async () => {
   phone = await anonymous(app);
   const documentId = await createTestDocument(db, province.id);
   const s = await host.post('/api/study/sessions', {
-    orgId: ward.id, title: 'Hội nghị thử điểm danh', documentIds: [documentId], mode: 'in_person',
-    startsAt: new Date(Date.now() - 600_000).toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString(),
+    orgId: ward.id,
+    title: 'Hội nghị thử điểm danh',
+    documentIds: [documentId],
+    mode: 'in_person',
+    startsAt: new Date(Date.now() - 600_000).toISOString(),
+    endsAt: new Date(Date.now() + 3600_000).toISOString(),
   });
   sessionId = s.json().id;
   pointId = (await host.post(`/api/study/sessions/${sessionId}/points`, { orgId: ward.id })).json().id;
@@ -45,10 +49,14 @@ afterAll(async () => {
 });
 
 async function personalCodes() {
-  const roll = (await host.get(`/api/study/points/${pointId}/roll?pageSize=500`)).json() as { items: { code: string; personalCode: string }[] };
+  const roll = (await host.get(`/api/study/points/${pointId}/roll?pageSize=500`)).json() as {
+    items: { code: string; personalCode: string }[];
+  };
   return new Map(roll.items.map((r) => [r.code, r.personalCode]));
 }
-const present = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM attendances WHERE session_id = $1 AND status = 'present'`, [sessionId])).rows[0]!.n;
+const present = async () =>
+  (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM attendances WHERE session_id = $1 AND status = 'present'`, [sessionId]))
+    .rows[0]!.n;
 
 describe('check-in proves the person', () => {
   it('refuses the member code alone, and a guessed personal code', async () => {
@@ -68,7 +76,11 @@ describe('check-in proves the person', () => {
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     // Codes differ per member and are not derived from the sequential member code in a guessable way.
     expect(new Set(codes.values()).size).toBe(members.length);
-    const res = await phone.post('/api/study/checkin', { token, memberCode: members[1]!.code, personalCode: code.toLowerCase().replace('-', ' ') });
+    const res = await phone.post('/api/study/checkin', {
+      token,
+      memberCode: members[1]!.code,
+      personalCode: code.toLowerCase().replace('-', ' '),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'checked_in', message: expect.any(String), fullName: null });
     expect(await present()).toBe(1);
@@ -94,7 +106,12 @@ describe('check-in proves the person', () => {
   it('limits wrong codes per address and point, whatever device id the client sends', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await phone.request('POST', '/api/study/checkin', { token, memberCode: members[3 + (i % 8)]!.code, personalCode: `WXYZ-${'23456789'[i % 8]}AAA` }, { 'x-device-id': `rotating-device-${i}` });
+      const res = await phone.request(
+        'POST',
+        '/api/study/checkin',
+        { token, memberCode: members[3 + (i % 8)]!.code, personalCode: `WXYZ-${'23456789'[i % 8]}AAA` },
+        { 'x-device-id': `rotating-device-${i}` },
+      );
       statuses.push(res.statusCode);
     }
     // Ten wrong codes a minute from one address at one point (one was tried above), then 429.
@@ -102,7 +119,12 @@ describe('check-in proves the person', () => {
     expect(statuses.slice(9)).toEqual([429, 429, 429]);
     // Even the right code waits now: the address is blocked at this point for the minute.
     const right = (await personalCodes()).get(members[3]!.code)!;
-    const blocked = await phone.request('POST', '/api/study/checkin', { token, memberCode: members[3]!.code, personalCode: right }, { 'x-device-id': 'fresh-device' });
+    const blocked = await phone.request(
+      'POST',
+      '/api/study/checkin',
+      { token, memberCode: members[3]!.code, personalCode: right },
+      { 'x-device-id': 'fresh-device' },
+    );
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.message).toContain('quá nhiều lần');
     expect(await present()).toBe(2);

@@ -80,7 +80,9 @@ describe('check-in durability', () => {
       expect(res.status).toBe(200);
       expect(((await res.json()) as { status: string }).status).toBe('already_checked_in');
     }
-    const { rows: after } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM attendances WHERE session_id = $1`, [s.sessionId]);
+    const { rows: after } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM attendances WHERE session_id = $1`, [
+      s.sessionId,
+    ]);
     expect(after[0]!.n).toBe(totals[0]!.attended);
     second.child.kill('SIGTERM');
     await second.exited;

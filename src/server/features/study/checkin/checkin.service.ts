@@ -81,7 +81,11 @@ export class CheckinDesk {
     const verdict = await this.verify(req.token);
     if (!verdict.ok) throw checkinError(verdict.reason === 'expired' ? 'token_expired' : 'token_invalid');
     const placeKey = `${req.ip}|${verdict.payload.pointId}`;
-    if (!this.perAddressAndPoint.hit(placeKey) || this.failuresPerAddressAndPoint.isOver(placeKey) || this.failuresPerAddress.isOver(req.ip)) {
+    if (
+      !this.perAddressAndPoint.hit(placeKey) ||
+      this.failuresPerAddressAndPoint.isOver(placeKey) ||
+      this.failuresPerAddress.isOver(req.ip)
+    ) {
       throw checkinError('rate_limited');
     }
     const memberCode = req.memberCode?.trim() || null;
@@ -145,7 +149,14 @@ export async function getCheckinInfo(db: Db, token: string): Promise<CheckinInfo
   const verdict = verifyQrToken(token, await getQrSecret(db), Math.floor(Date.now() / 1000));
   if (!verdict.ok) throw checkinError(verdict.reason === 'expired' ? 'token_expired' : 'token_invalid');
   const { rows } = await db.query<{
-    title: string; name: string; place: string | null; starts_at: Date; ends_at: Date; open: number; close: number; status: string;
+    title: string;
+    name: string;
+    place: string | null;
+    starts_at: Date;
+    ends_at: Date;
+    open: number;
+    close: number;
+    status: string;
   }>(
     `SELECT s.title, bp.name, bp.place, s.starts_at, s.ends_at, s.checkin_open_minutes AS open, s.checkin_close_minutes AS close, s.status
        FROM bridge_points bp JOIN study_sessions s ON s.id = bp.session_id WHERE bp.id = $1 AND s.id = $2`,

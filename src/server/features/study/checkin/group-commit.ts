@@ -29,10 +29,11 @@ export class GroupCommitter<I, O> {
     return new Promise<O>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       if (this.queue.length >= this.opts.maxBatch) this.drain();
-      else this.timer ??= setTimeout(() => {
-        this.timer = null;
-        this.drain();
-      }, this.opts.maxWaitMs);
+      else
+        this.timer ??= setTimeout(() => {
+          this.timer = null;
+          this.drain();
+        }, this.opts.maxWaitMs);
     });
   }
 
@@ -44,15 +45,17 @@ export class GroupCommitter<I, O> {
     while (this.inFlight < this.opts.maxInFlight && this.queue.length > 0) {
       const batch = this.queue.splice(0, this.opts.maxBatch);
       this.inFlight += 1;
-      this.write(batch.map((p) => p.item)).then(
-        (out) => batch.forEach((p, i) => p.resolve(out[i] as O)),
-        (err: unknown) => batch.forEach((p) => p.reject(err)),
-      ).finally(() => {
-        this.inFlight -= 1;
-        // Whatever queued meanwhile has waited long enough: write it now.
-        if (this.queue.length > 0) this.drain();
-        else if (this.inFlight === 0) this.idleWaiters.splice(0).forEach((w) => w());
-      });
+      this.write(batch.map((p) => p.item))
+        .then(
+          (out) => batch.forEach((p, i) => p.resolve(out[i] as O)),
+          (err: unknown) => batch.forEach((p) => p.reject(err)),
+        )
+        .finally(() => {
+          this.inFlight -= 1;
+          // Whatever queued meanwhile has waited long enough: write it now.
+          if (this.queue.length > 0) this.drain();
+          else if (this.inFlight === 0) this.idleWaiters.splice(0).forEach((w) => w());
+        });
     }
   }
 

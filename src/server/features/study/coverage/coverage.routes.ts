@@ -10,18 +10,35 @@ export const coverageRoutes: FastifyPluginAsync<FeatureOptions> = async (base, {
   const tags = ['study'];
   const read = { access: 'study.read' as const };
 
-  app.get('/study/coverage', {
-    config: read,
-    schema: { tags, summary: 'Share of members who studied a document, for an org and its children, as of a date', querystring: coverageQuery, response: { 200: coverageSchema } },
-  }, async (req) => getCoverage(db, actorOf(req), req.query));
+  app.get(
+    '/study/coverage',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Share of members who studied a document, for an org and its children, as of a date',
+        querystring: coverageQuery,
+        response: { 200: coverageSchema },
+      },
+    },
+    async (req) => getCoverage(db, actorOf(req), req.query),
+  );
 
-  app.get('/study/coverage/missing', {
-    config: read,
-    schema: { tags, summary: 'Members not yet reached, by cell', querystring: missingQuery, response: { 200: missingSchema } },
-  }, async (req) => findNotStudied(db, actorOf(req), req.query));
+  app.get(
+    '/study/coverage/missing',
+    {
+      config: read,
+      schema: { tags, summary: 'Members not yet reached, by cell', querystring: missingQuery, response: { 200: missingSchema } },
+    },
+    async (req) => findNotStudied(db, actorOf(req), req.query),
+  );
 
-  app.get('/study/coverage/documents', {
-    config: read,
-    schema: { tags, summary: 'Documents studied in sessions the caller can see', response: { 200: studiedDocumentsSchema } },
-  }, async (req) => findStudiedDocuments(db, actorOf(req)));
+  app.get(
+    '/study/coverage/documents',
+    {
+      config: read,
+      schema: { tags, summary: 'Documents studied in sessions the caller can see', response: { 200: studiedDocumentsSchema } },
+    },
+    async (req) => findStudiedDocuments(db, actorOf(req)),
+  );
 };

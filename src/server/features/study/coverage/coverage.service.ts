@@ -9,7 +9,6 @@ import type { CoverageOrg, CoverageQuery } from '../../../../contracts/study-cov
 
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
 
-
 /**
  * Studied and member counts for a subtree, as of the end of `asOf`. Both sides add up org
  * rows (member_count kept by the members trigger, document_study_counts by the attendance

@@ -6,9 +6,7 @@
 import { formatVnDateTime, vnToday } from '../../../../domain/vn-time';
 import { formatVnNumber } from '../../../../domain/vn-number';
 import ExcelJS from 'exceljs';
-import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Db } from '../../../db/pool';
 import { coveragePercent } from '../../../../domain/study/coverage';
 import { inScopeSql, scopeOf, type Actor } from '../../../lib/actor';
@@ -35,7 +33,14 @@ async function gather(db: Db, actor: Actor, sessionId: number) {
   );
   const shownIds = new Set(shown.map((r) => r.id));
   const points = (await findPoints(db, actor, sessionId)).filter((p) => shownIds.has(p.id));
-  const { rows: byOrg } = await db.query<{ name: string; parent: string | null; members: number; present: number; excused: number; absent: number }>(
+  const { rows: byOrg } = await db.query<{
+    name: string;
+    parent: string | null;
+    members: number;
+    present: number;
+    excused: number;
+    absent: number;
+  }>(
     `SELECT o.name, p.name AS parent, o.member_count AS members,
             count(*) FILTER (WHERE a.status = 'present')::int AS present,
             count(*) FILTER (WHERE a.status = 'excused')::int AS excused,
@@ -44,7 +49,13 @@ async function gather(db: Db, actor: Actor, sessionId: number) {
       WHERE a.session_id = $1 AND ${inScopeSql('o.path', '$2')} GROUP BY o.id, p.name ORDER BY o.path`,
     [sessionId, scope],
   );
-  const { rows: notReached } = await db.query<{ code: string; fullName: string; orgName: string; status: string | null; reason: string | null }>(
+  const { rows: notReached } = await db.query<{
+    code: string;
+    fullName: string;
+    orgName: string;
+    status: string | null;
+    reason: string | null;
+  }>(
     `SELECT code, "fullName", "orgName", status, reason FROM (
      SELECT DISTINCT ON (m.id) m.code, m.full_name AS "fullName", mo.name AS "orgName", a.status, a.reason,
             mo.path AS sort_path, m.given_name AS sort_given
@@ -69,7 +80,12 @@ async function gather(db: Db, actor: Actor, sessionId: number) {
 
 const statusLabel: Record<string, string> = { present: 'Có mặt', excused: 'Vắng có lý do', absent: 'Vắng không lý do' };
 
-function addSheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; key: string; width: number }[], rows: Record<string, unknown>[]) {
+function addSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: { header: string; key: string; width: number }[],
+  rows: Record<string, unknown>[],
+) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns;
   ws.getRow(1).font = { bold: true };
@@ -80,28 +96,78 @@ export async function buildSessionWorkbook(db: Db, actor: Actor, sessionId: numb
   const { session, points, byOrg, notReached } = await gather(db, actor, sessionId);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Resolute';
-  addSheet(wb, 'Theo điểm cầu', [
-    { header: 'Điểm cầu', key: 'name', width: 40 }, { header: 'Tổ chức', key: 'orgName', width: 32 }, { header: 'Địa điểm', key: 'place', width: 28 },
-    { header: 'Dự kiến', key: 'expected', width: 10 }, { header: 'Có mặt', key: 'present', width: 10 }, { header: 'Vắng có lý do', key: 'excused', width: 14 },
-    { header: 'Vắng không lý do', key: 'absent', width: 16 }, { header: 'Tỷ lệ có mặt (%)', key: 'percent', width: 16 },
-  ], points.map((p) => ({ ...p, ...p.counts, place: p.place ?? '', percent: coveragePercent({ studied: p.counts.present, members: p.counts.expected }) })));
-  addSheet(wb, 'Theo tổ chức', [
-    { header: 'Chi bộ / tổ chức', key: 'name', width: 40 }, { header: 'Trực thuộc', key: 'parent', width: 32 }, { header: 'Số đảng viên', key: 'members', width: 13 },
-    { header: 'Có mặt', key: 'present', width: 10 }, { header: 'Vắng có lý do', key: 'excused', width: 14 }, { header: 'Vắng không lý do', key: 'absent', width: 16 },
-  ], byOrg);
-  addSheet(wb, 'Chưa được học tập', [
-    { header: 'Mã đảng viên', key: 'code', width: 16 }, { header: 'Họ và tên', key: 'fullName', width: 28 }, { header: 'Chi bộ', key: 'orgName', width: 36 },
-    { header: 'Điểm danh', key: 'status', width: 18 }, { header: 'Lý do', key: 'reason', width: 30 },
-  ], notReached.map((r) => ({ ...r, status: r.status ? statusLabel[r.status] : 'Chưa điểm danh', reason: r.reason ?? '' })));
+  addSheet(
+    wb,
+    'Theo điểm cầu',
+    [
+      { header: 'Điểm cầu', key: 'name', width: 40 },
+      { header: 'Tổ chức', key: 'orgName', width: 32 },
+      { header: 'Địa điểm', key: 'place', width: 28 },
+      { header: 'Dự kiến', key: 'expected', width: 10 },
+      { header: 'Có mặt', key: 'present', width: 10 },
+      { header: 'Vắng có lý do', key: 'excused', width: 14 },
+      { header: 'Vắng không lý do', key: 'absent', width: 16 },
+      { header: 'Tỷ lệ có mặt (%)', key: 'percent', width: 16 },
+    ],
+    points.map((p) => ({
+      ...p,
+      ...p.counts,
+      place: p.place ?? '',
+      percent: coveragePercent({ studied: p.counts.present, members: p.counts.expected }),
+    })),
+  );
+  addSheet(
+    wb,
+    'Theo tổ chức',
+    [
+      { header: 'Chi bộ / tổ chức', key: 'name', width: 40 },
+      { header: 'Trực thuộc', key: 'parent', width: 32 },
+      { header: 'Số đảng viên', key: 'members', width: 13 },
+      { header: 'Có mặt', key: 'present', width: 10 },
+      { header: 'Vắng có lý do', key: 'excused', width: 14 },
+      { header: 'Vắng không lý do', key: 'absent', width: 16 },
+    ],
+    byOrg,
+  );
+  addSheet(
+    wb,
+    'Chưa được học tập',
+    [
+      { header: 'Mã đảng viên', key: 'code', width: 16 },
+      { header: 'Họ và tên', key: 'fullName', width: 28 },
+      { header: 'Chi bộ', key: 'orgName', width: 36 },
+      { header: 'Điểm danh', key: 'status', width: 18 },
+      { header: 'Lý do', key: 'reason', width: 30 },
+    ],
+    notReached.map((r) => ({ ...r, status: r.status ? statusLabel[r.status] : 'Chưa điểm danh', reason: r.reason ?? '' })),
+  );
   return { body: Buffer.from(await wb.xlsx.writeBuffer()), title: session.title };
 }
 
 const FONT = 'Times New Roman';
 const SIZE = 28;
 type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
-const run = (r: Run) => new TextRun({ text: r.text, bold: r.bold, italics: r.italics, size: r.size ?? SIZE, font: FONT, underline: r.underline ? {} : undefined });
-const para = (runs: Run[], align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.JUSTIFIED, after = 120, firstLine?: number) =>
-  new Paragraph({ alignment: align, spacing: { after, line: 300 }, indent: firstLine ? { firstLine } : undefined, children: runs.map(run) });
+const run = (r: Run) =>
+  new TextRun({
+    text: r.text,
+    bold: r.bold,
+    italics: r.italics,
+    size: r.size ?? SIZE,
+    font: FONT,
+    underline: r.underline ? {} : undefined,
+  });
+const para = (
+  runs: Run[],
+  align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.JUSTIFIED,
+  after = 120,
+  firstLine?: number,
+) =>
+  new Paragraph({
+    alignment: align,
+    spacing: { after, line: 300 },
+    indent: firstLine ? { firstLine } : undefined,
+    children: runs.map(run),
+  });
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 const num = (n: number) => formatVnNumber(n);
@@ -114,7 +180,8 @@ const num = (n: number) => formatVnNumber(n);
 export async function buildSessionReportDocx(db: Db, actor: Actor, sessionId: number): Promise<{ body: Buffer; title: string }> {
   const { session, points, byOrg, notReached } = await gather(db, actor, sessionId);
   const { rows: ancestors } = await db.query<{ name: string; kind: string }>(
-    'SELECT a.name, a.kind FROM orgs a WHERE a.path @> $1::ltree ORDER BY nlevel(a.path)', [session.orgPath],
+    'SELECT a.name, a.kind FROM orgs a WHERE a.path @> $1::ltree ORDER BY nlevel(a.path)',
+    [session.orgPath],
   );
   const issuer = ancestors.at(-1)?.name ?? session.orgName;
   const superior = ancestors.length >= 2 ? ancestors.at(-2) : undefined;
@@ -125,15 +192,25 @@ export async function buildSessionReportDocx(db: Db, actor: Actor, sessionId: nu
 
   const header = partyHeader({ ancestors, issuerName: issuer, number: 'Số      -BC/', date: today });
   const th = (t: string) => new TableCell({ children: [para([{ text: t, bold: true, size: 24 }], AlignmentType.CENTER, 0)] });
-  const td = (t: string, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) => new TableCell({ children: [para([{ text: t, size: 24 }], align, 0)] });
+  const td = (t: string, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
+    new TableCell({ children: [para([{ text: t, size: 24 }], align, 0)] });
   const pointTable = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: ['TT', 'Điểm cầu', 'Dự kiến', 'Có mặt', 'Vắng có lý do', 'Tỷ lệ (%)'].map(th) }),
-      ...points.map((p, i) => new TableRow({ children: [
-        td(String(i + 1), AlignmentType.CENTER), td(p.name), td(num(p.counts.expected), AlignmentType.RIGHT), td(num(p.counts.present), AlignmentType.RIGHT),
-        td(num(p.counts.excused), AlignmentType.RIGHT), td(num(coveragePercent({ studied: p.counts.present, members: p.counts.expected })), AlignmentType.RIGHT),
-      ] })),
+      ...points.map(
+        (p, i) =>
+          new TableRow({
+            children: [
+              td(String(i + 1), AlignmentType.CENTER),
+              td(p.name),
+              td(num(p.counts.expected), AlignmentType.RIGHT),
+              td(num(p.counts.present), AlignmentType.RIGHT),
+              td(num(p.counts.excused), AlignmentType.RIGHT),
+              td(num(coveragePercent({ studied: p.counts.present, members: p.counts.expected })), AlignmentType.RIGHT),
+            ],
+          }),
+      ),
     ],
   });
   const modeText = { online: 'trực tuyến', in_person: 'trực tiếp', hybrid: 'trực tiếp kết hợp trực tuyến' }[session.mode];
@@ -145,33 +222,88 @@ export async function buildSessionReportDocx(db: Db, actor: Actor, sessionId: nu
     para([{ text: `Kết quả tổ chức ${session.title.replace(/^Hội nghị/i, 'hội nghị')}`, bold: true }], AlignmentType.CENTER, 240),
     para([{ text: '-----', bold: true }], AlignmentType.CENTER, 240),
     para([{ text: '1. Thời gian, hình thức', bold: true }]),
-    para([{ text: `Hội nghị được tổ chức theo hình thức ${modeText}, từ ${formatVnDateTime(session.startsAt)} đến ${formatVnDateTime(session.endsAt)}, với ${num(points.length)} điểm cầu.` }], AlignmentType.JUSTIFIED, 120, 567),
+    para(
+      [
+        {
+          text: `Hội nghị được tổ chức theo hình thức ${modeText}, từ ${formatVnDateTime(session.startsAt)} đến ${formatVnDateTime(session.endsAt)}, với ${num(points.length)} điểm cầu.`,
+        },
+      ],
+      AlignmentType.JUSTIFIED,
+      120,
+      567,
+    ),
     para([{ text: '2. Nội dung học tập, quán triệt', bold: true }]),
     ...session.documents.map((d) => para([{ text: `- ${d.symbol}: ${d.title}.` }], AlignmentType.JUSTIFIED, 60, 567)),
-    ...(session.presenters.length > 0 ? [para([{ text: `Báo cáo viên: ${session.presenters.map((p) => p.title ? `đồng chí ${p.fullName}, ${p.title}` : `đồng chí ${p.fullName}`).join('; ')}.` }], AlignmentType.JUSTIFIED, 120, 567)] : []),
+    ...(session.presenters.length > 0
+      ? [
+          para(
+            [
+              {
+                text: `Báo cáo viên: ${session.presenters.map((p) => (p.title ? `đồng chí ${p.fullName}, ${p.title}` : `đồng chí ${p.fullName}`)).join('; ')}.`,
+              },
+            ],
+            AlignmentType.JUSTIFIED,
+            120,
+            567,
+          ),
+        ]
+      : []),
     para([{ text: '3. Kết quả tham dự', bold: true }]),
-    para([{ text: `Tổng số đảng viên dự kiến: ${num(expected)}; có mặt: ${num(present)} (${num(coveragePercent({ studied: present, members: expected }))}%); vắng có lý do: ${num(excused)}; số tổ chức có đảng viên tham dự: ${num(byOrg.length)}.` }], AlignmentType.JUSTIFIED, 120, 567),
+    para(
+      [
+        {
+          text: `Tổng số đảng viên dự kiến: ${num(expected)}; có mặt: ${num(present)} (${num(coveragePercent({ studied: present, members: expected }))}%); vắng có lý do: ${num(excused)}; số tổ chức có đảng viên tham dự: ${num(byOrg.length)}.`,
+        },
+      ],
+      AlignmentType.JUSTIFIED,
+      120,
+      567,
+    ),
     pointTable,
     para([{ text: '' }]),
     para([{ text: '4. Đảng viên chưa được học tập', bold: true }]),
-    para([{ text: notReached.length === 0
-      ? 'Toàn bộ đảng viên dự kiến đã được học tập, quán triệt.'
-      : `Còn ${num(notReached.length)} đảng viên chưa được học tập (danh sách kèm theo tệp Excel), tập trung ở: ${[...byCell].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, c]) => `${n} (${num(c)})`).join('; ')}. Đề nghị các chi bộ tổ chức học tập bù, bảo đảm 100% đảng viên được nghiên cứu, học tập, quán triệt.` }], AlignmentType.JUSTIFIED, 240, 567),
+    para(
+      [
+        {
+          text:
+            notReached.length === 0
+              ? 'Toàn bộ đảng viên dự kiến đã được học tập, quán triệt.'
+              : `Còn ${num(notReached.length)} đảng viên chưa được học tập (danh sách kèm theo tệp Excel), tập trung ở: ${[...byCell]
+                  .sort((a, b) => b[1] - a[1])
+                  .slice(0, 5)
+                  .map(([n, c]) => `${n} (${num(c)})`)
+                  .join('; ')}. Đề nghị các chi bộ tổ chức học tập bù, bảo đảm 100% đảng viên được nghiên cứu, học tập, quán triệt.`,
+        },
+      ],
+      AlignmentType.JUSTIFIED,
+      240,
+      567,
+    ),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-      rows: [new TableRow({ children: [
-        new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, children: [
-          para([{ text: 'Nơi nhận:', bold: true, italics: true, size: 24 }], AlignmentType.LEFT, 0),
-          para([{ text: `- ${superior?.name ?? 'Cấp ủy cấp trên'} (để báo cáo),`, size: 22 }], AlignmentType.LEFT, 0),
-          para([{ text: '- Các tổ chức đảng trực thuộc,', size: 22 }], AlignmentType.LEFT, 0),
-          para([{ text: '- Lưu Văn phòng.', size: 22 }], AlignmentType.LEFT, 0),
-        ] }),
-        new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, children: [
-          para([{ text: `T/M ${upper(issuer.replace(/^Đảng bộ/i, 'Ban Thường vụ'))}`, bold: true }], AlignmentType.CENTER, 0),
-          para([{ text: 'BÍ THƯ', bold: true }], AlignmentType.CENTER, 0),
-        ] }),
-      ] })],
+      rows: [
+        new TableRow({
+          children: [
+            new TableCell({
+              width: { size: 50, type: WidthType.PERCENTAGE },
+              children: [
+                para([{ text: 'Nơi nhận:', bold: true, italics: true, size: 24 }], AlignmentType.LEFT, 0),
+                para([{ text: `- ${superior?.name ?? 'Cấp ủy cấp trên'} (để báo cáo),`, size: 22 }], AlignmentType.LEFT, 0),
+                para([{ text: '- Các tổ chức đảng trực thuộc,', size: 22 }], AlignmentType.LEFT, 0),
+                para([{ text: '- Lưu Văn phòng.', size: 22 }], AlignmentType.LEFT, 0),
+              ],
+            }),
+            new TableCell({
+              width: { size: 50, type: WidthType.PERCENTAGE },
+              children: [
+                para([{ text: `T/M ${upper(issuer.replace(/^Đảng bộ/i, 'Ban Thường vụ'))}`, bold: true }], AlignmentType.CENTER, 0),
+                para([{ text: 'BÍ THƯ', bold: true }], AlignmentType.CENTER, 0),
+              ],
+            }),
+          ],
+        }),
+      ],
     }),
   ];
   const doc = new Document({

@@ -82,9 +82,13 @@ export async function getRoll(db: Db, actor: Actor, pointId: number, q: { filter
 
 const memberNotFound = () => notFound({ vi: 'Không tìm thấy đảng viên.', en: 'Member not found.' });
 const reasonRequired = () =>
-  new AppError('validation_failed', { vi: 'Vắng có lý do thì phải ghi lý do.', en: 'An excused absence needs a reason.' }, {
-    fields: [{ field: 'body.reason', message: 'Hãy ghi lý do vắng.' }],
-  });
+  new AppError(
+    'validation_failed',
+    { vi: 'Vắng có lý do thì phải ghi lý do.', en: 'An excused absence needs a reason.' },
+    {
+      fields: [{ field: 'body.reason', message: 'Hãy ghi lý do vắng.' }],
+    },
+  );
 
 type Mark = { memberId: number; status: AttendanceStatus; reason: string | null };
 
@@ -92,7 +96,14 @@ type Mark = { memberId: number; status: AttendanceStatus; reason: string | null 
  * Writes marks made by the host. A member the point did not expect is added to its list:
  * the host let them in. Marking someone present here credits what the session studies.
  */
-async function applyMarks(tx: import('pg').PoolClient, actor: Actor, pointId: number, sessionId: number, marks: Mark[], method: 'manual' | 'import') {
+async function applyMarks(
+  tx: import('pg').PoolClient,
+  actor: Actor,
+  pointId: number,
+  sessionId: number,
+  marks: Mark[],
+  method: 'manual' | 'import',
+) {
   await tx.query(
     `INSERT INTO bridge_point_members (point_id, member_id)
      SELECT $1, m.id FROM bridge_points bp JOIN members m ON m.id = ANY($2::bigint[]) JOIN orgs mo ON mo.id = m.org_id
@@ -113,7 +124,13 @@ async function applyMarks(tx: import('pg').PoolClient, actor: Actor, pointId: nu
   );
 }
 
-export async function markAttendance(db: Db, actor: Actor, pointId: number, memberId: number, input: { status: AttendanceStatus; reason?: string }) {
+export async function markAttendance(
+  db: Db,
+  actor: Actor,
+  pointId: number,
+  memberId: number,
+  input: { status: AttendanceStatus; reason?: string },
+) {
   if (input.status === 'excused' && !input.reason) throw reasonRequired();
   return inTransaction(db, async (tx) => {
     const point = await loadPoint(tx, actor, pointId);
@@ -126,17 +143,32 @@ export async function markAttendance(db: Db, actor: Actor, pointId: number, memb
     if (!rows[0]) throw memberNotFound();
     await applyMarks(tx, actor, pointId, point.sessionId, [{ memberId, status: input.status, reason: input.reason ?? null }], 'manual');
     await recordAudit(tx, actor, {
-      action: 'mark_attendance', entity: 'attendance', entityId: `${point.sessionId}:${memberId}`, orgId: point.orgId, orgPath: point.orgPath,
-      summary: `Điểm danh ${rows[0].full_name} (${rows[0].code}): ${attendanceStatusLabels[input.status]} tại ${point.name}`, after: input,
+      action: 'mark_attendance',
+      entity: 'attendance',
+      entityId: `${point.sessionId}:${memberId}`,
+      orgId: point.orgId,
+      orgPath: point.orgPath,
+      summary: `Điểm danh ${rows[0].full_name} (${rows[0].code}): ${attendanceStatusLabels[input.status]} tại ${point.name}`,
+      after: input,
     });
     return { memberId, status: input.status };
   });
 }
 
 const statusByText: Record<string, AttendanceStatus> = {
-  'co mat': 'present', 'x': 'present', 'present': 'present', 'có': 'present', 'co': 'present',
-  'vang co ly do': 'excused', 'excused': 'excused', 'vang cp': 'excused', 'phep': 'excused',
-  'vang': 'absent', 'vang khong ly do': 'absent', 'absent': 'absent', 'khong': 'absent',
+  'co mat': 'present',
+  x: 'present',
+  present: 'present',
+  có: 'present',
+  co: 'present',
+  'vang co ly do': 'excused',
+  excused: 'excused',
+  'vang cp': 'excused',
+  phep: 'excused',
+  vang: 'absent',
+  'vang khong ly do': 'absent',
+  absent: 'absent',
+  khong: 'absent',
 };
 const fold = (s: string) => foldVietnamese(s).trim();
 
@@ -153,9 +185,16 @@ export const rollSheetColumns = [
 export async function buildRollSheet(db: Db, actor: Actor, pointId: number) {
   const point = await loadPoint(db, actor, pointId);
   const roll = await getRoll(db, actor, pointId, { filter: 'all', page: 1, pageSize: 200_000 });
-  const body = await buildSheet('Điểm danh', rollSheetColumns, roll.items.map((r) => ({
-    ...r, status: r.status ? attendanceStatusLabels[r.status] : '', reason: r.reason ?? '', personalCode: r.personalCode ?? '',
-  })));
+  const body = await buildSheet(
+    'Điểm danh',
+    rollSheetColumns,
+    roll.items.map((r) => ({
+      ...r,
+      status: r.status ? attendanceStatusLabels[r.status] : '',
+      reason: r.reason ?? '',
+      personalCode: r.personalCode ?? '',
+    })),
+  );
   return { body, name: point.name };
 }
 
@@ -173,7 +212,10 @@ export async function importRollCall(db: Db, actor: Actor, pointId: number, file
   const statusCol = col('trang thai');
   const reasonCol = col('ly do');
   if (codeCol < 0 || statusCol < 0) {
-    throw new AppError('validation_failed', { vi: 'Bảng tính cần các cột "Mã đảng viên" và "Trạng thái".', en: 'The sheet needs the columns "Mã đảng viên" and "Trạng thái".' });
+    throw new AppError('validation_failed', {
+      vi: 'Bảng tính cần các cột "Mã đảng viên" và "Trạng thái".',
+      en: 'The sheet needs the columns "Mã đảng viên" and "Trạng thái".',
+    });
   }
   const entries: { row: number; code: string; status: AttendanceStatus; reason: string | null }[] = [];
   const errors: { row: number; message: string }[] = [];
@@ -186,7 +228,8 @@ export async function importRollCall(db: Db, actor: Actor, pointId: number, file
     if (!statusText) continue;
     const status = statusByText[statusText];
     if (!code) errors.push({ row: n, message: 'Thiếu mã đảng viên.' });
-    else if (!status) errors.push({ row: n, message: `Trạng thái "${cells[statusCol] ?? ''}" không rõ (Có mặt / Vắng có lý do / Vắng không lý do).` });
+    else if (!status)
+      errors.push({ row: n, message: `Trạng thái "${cells[statusCol] ?? ''}" không rõ (Có mặt / Vắng có lý do / Vắng không lý do).` });
     else if (status === 'excused' && !reason) errors.push({ row: n, message: 'Vắng có lý do thì phải ghi lý do.' });
     else entries.push({ row: n, code, status, reason });
   }
@@ -201,15 +244,30 @@ export async function importRollCall(db: Db, actor: Actor, pointId: number, file
     for (const e of entries) if (!idByCode.has(e.code)) errors.push({ row: e.row, message: `Không có đảng viên mã ${e.code}.` });
     if (errors.length > 0) {
       errors.sort((a, b) => a.row - b.row);
-      throw new AppError('validation_failed', {
-        vi: `Bảng điểm danh có ${errors.length} dòng lỗi; chưa ghi dòng nào.`,
-        en: `${errors.length} rows have errors; nothing was written.`,
-      }, { rows: errors.slice(0, 200) });
+      throw new AppError(
+        'validation_failed',
+        {
+          vi: `Bảng điểm danh có ${errors.length} dòng lỗi; chưa ghi dòng nào.`,
+          en: `${errors.length} rows have errors; nothing was written.`,
+        },
+        { rows: errors.slice(0, 200) },
+      );
     }
     const byMember = new Map(entries.map((e) => [idByCode.get(e.code)!, e]));
-    await applyMarks(tx, actor, pointId, point.sessionId, [...byMember].map(([memberId, e]) => ({ memberId, status: e.status, reason: e.reason })), 'import');
+    await applyMarks(
+      tx,
+      actor,
+      pointId,
+      point.sessionId,
+      [...byMember].map(([memberId, e]) => ({ memberId, status: e.status, reason: e.reason })),
+      'import',
+    );
     await recordAudit(tx, actor, {
-      action: 'import_roll', entity: 'bridge_point', entityId: pointId, orgId: point.orgId, orgPath: point.orgPath,
+      action: 'import_roll',
+      entity: 'bridge_point',
+      entityId: pointId,
+      orgId: point.orgId,
+      orgPath: point.orgPath,
       summary: `Nhập bảng điểm danh ${byMember.size} đảng viên tại ${point.name}`,
     });
     return { applied: byMember.size };

@@ -85,22 +85,44 @@ export async function createPoint(db: Db, actor: Actor, sessionId: number, input
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO bridge_points (session_id, org_id, name, place, host_name, is_main, expected_kind, expected_org_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (session_id, org_id) DO NOTHING RETURNING id`,
-      [sessionId, org.id, (input.name ?? `Điểm cầu ${org.name}`).normalize('NFC'), input.place ?? null, input.hostName ?? null, input.isMain, input.expectedKind, expectedOrgId],
+      [
+        sessionId,
+        org.id,
+        (input.name ?? `Điểm cầu ${org.name}`).normalize('NFC'),
+        input.place ?? null,
+        input.hostName ?? null,
+        input.isMain,
+        input.expectedKind,
+        expectedOrgId,
+      ],
     );
     if (!rows[0]) {
-      throw new AppError('conflict', { vi: `${org.name} đã có điểm cầu trong hội nghị này.`, en: 'This org already has a point in the session.' }, {
-        fields: [{ field: 'body.orgId', message: 'Tổ chức này đã có điểm cầu.' }],
-      });
+      throw new AppError(
+        'conflict',
+        { vi: `${org.name} đã có điểm cầu trong hội nghị này.`, en: 'This org already has a point in the session.' },
+        {
+          fields: [{ field: 'body.orgId', message: 'Tổ chức này đã có điểm cầu.' }],
+        },
+      );
     }
     const unknown = await addListedMembers(tx, rows[0].id, input.memberCodes, scope);
     if (unknown.length > 0) {
-      throw new AppError('validation_failed', { vi: `Không tìm thấy đảng viên có mã: ${unknown.slice(0, 10).join(', ')}`, en: 'Unknown member codes.' }, {
-        fields: [{ field: 'body.memberCodes', message: `Mã không tồn tại: ${unknown.slice(0, 10).join(', ')}` }],
-      });
+      throw new AppError(
+        'validation_failed',
+        { vi: `Không tìm thấy đảng viên có mã: ${unknown.slice(0, 10).join(', ')}`, en: 'Unknown member codes.' },
+        {
+          fields: [{ field: 'body.memberCodes', message: `Mã không tồn tại: ${unknown.slice(0, 10).join(', ')}` }],
+        },
+      );
     }
     await recordAudit(tx, actor, {
-      action: 'create', entity: 'bridge_point', entityId: rows[0].id, orgId: org.id, orgPath: org.path,
-      summary: `Thêm điểm cầu ${org.name} vào hội nghị "${session.title}"`, after: input,
+      action: 'create',
+      entity: 'bridge_point',
+      entityId: rows[0].id,
+      orgId: org.id,
+      orgPath: org.path,
+      summary: `Thêm điểm cầu ${org.name} vào hội nghị "${session.title}"`,
+      after: input,
     });
     return rows[0].id;
   });
@@ -111,7 +133,12 @@ export async function createPoint(db: Db, actor: Actor, sessionId: number, input
  * One point at every org of `kind` under `underOrgId` ("every ward committee under Thành ủy
  * Dĩ An"), each expecting its own subtree; orgs that already have a point are skipped.
  */
-export async function createPointsInBulk(db: Db, actor: Actor, sessionId: number, input: { underOrgId: number; kind: string; includeParent: boolean }) {
+export async function createPointsInBulk(
+  db: Db,
+  actor: Actor,
+  sessionId: number,
+  input: { underOrgId: number; kind: string; includeParent: boolean },
+) {
   return inTransaction(db, async (tx) => {
     const session = await loadSession(tx, actor, sessionId, true);
     requireStudyWrite(actor, session.orgPath);
@@ -128,25 +155,47 @@ export async function createPointsInBulk(db: Db, actor: Actor, sessionId: number
       [sessionId, under.id, under.path, input.kind, input.includeParent],
     );
     await recordAudit(tx, actor, {
-      action: 'create_bulk', entity: 'bridge_point', entityId: sessionId, orgId: under.id, orgPath: under.path,
-      summary: `Thêm ${rows.length} điểm cầu dưới ${under.name} vào hội nghị "${session.title}"`, after: input,
+      action: 'create_bulk',
+      entity: 'bridge_point',
+      entityId: sessionId,
+      orgId: under.id,
+      orgPath: under.path,
+      summary: `Thêm ${rows.length} điểm cầu dưới ${under.name} vào hội nghị "${session.title}"`,
+      after: input,
     });
     return { created: rows.length };
   });
 }
 
-export async function updatePoint(db: Db, actor: Actor, pointId: number, input: { version: number; name?: string; place?: string | null; hostName?: string | null }) {
+export async function updatePoint(
+  db: Db,
+  actor: Actor,
+  pointId: number,
+  input: { version: number; name?: string; place?: string | null; hostName?: string | null },
+) {
   await inTransaction(db, async (tx) => {
     const before = await loadPoint(tx, actor, pointId);
     requirePointManage(actor, before);
     const { rowCount } = await tx.query(
       `UPDATE bridge_points SET name = $3, place = $4, host_name = $5, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
-      [pointId, input.version, input.name ?? before.name, input.place === undefined ? before.place : input.place, input.hostName === undefined ? before.hostName : input.hostName],
+      [
+        pointId,
+        input.version,
+        input.name ?? before.name,
+        input.place === undefined ? before.place : input.place,
+        input.hostName === undefined ? before.hostName : input.hostName,
+      ],
     );
     if (rowCount === 0) throw versionConflict();
     await recordAudit(tx, actor, {
-      action: 'update', entity: 'bridge_point', entityId: pointId, orgId: before.orgId, orgPath: before.orgPath,
-      summary: `Sửa điểm cầu ${before.name}`, before: { name: before.name, place: before.place, hostName: before.hostName }, after: input,
+      action: 'update',
+      entity: 'bridge_point',
+      entityId: pointId,
+      orgId: before.orgId,
+      orgPath: before.orgPath,
+      summary: `Sửa điểm cầu ${before.name}`,
+      before: { name: before.name, place: before.place, hostName: before.hostName },
+      after: input,
     });
   });
   return getPoint(db, actor, pointId);
@@ -158,7 +207,13 @@ export async function deletePoint(db: Db, actor: Actor, pointId: number) {
     requireStudyWrite(actor, before.sessionOrgPath);
     await tx.query('DELETE FROM bridge_points WHERE id = $1', [pointId]);
     await recordAudit(tx, actor, {
-      action: 'delete', entity: 'bridge_point', entityId: pointId, orgId: before.orgId, orgPath: before.orgPath, summary: `Xóa điểm cầu ${before.name}`, before,
+      action: 'delete',
+      entity: 'bridge_point',
+      entityId: pointId,
+      orgId: before.orgId,
+      orgPath: before.orgPath,
+      summary: `Xóa điểm cầu ${before.name}`,
+      before,
     });
   });
 }
@@ -170,8 +225,13 @@ export async function addPointMembers(db: Db, actor: Actor, pointId: number, cod
     requirePointManage(actor, point);
     const unknown = await addListedMembers(tx, pointId, codes, scopeOf(actor, 'study.write'));
     await recordAudit(tx, actor, {
-      action: 'allow_members', entity: 'bridge_point', entityId: pointId, orgId: point.orgId, orgPath: point.orgPath,
-      summary: `Cho phép ${codes.length - unknown.length} đảng viên điểm danh tại ${point.name}`, after: { codes },
+      action: 'allow_members',
+      entity: 'bridge_point',
+      entityId: pointId,
+      orgId: point.orgId,
+      orgPath: point.orgPath,
+      summary: `Cho phép ${codes.length - unknown.length} đảng viên điểm danh tại ${point.name}`,
+      after: { codes },
     });
     return { added: codes.length - unknown.length, unknown };
   });
@@ -226,10 +286,17 @@ export async function inviteByMail(db: Db, actor: Actor, sessionId: number, isSm
     );
     // The personal code proves the member at check-in; it goes only to their own address.
     const secret = await getQrSecret(tx);
-    const letters = rows.map(({ memberCode, ...l }) => ({ ...l, body: `${l.body}\nMã điểm danh cá nhân: ${personalCheckinCode(secret, memberCode)}` }));
+    const letters = rows.map(({ memberCode, ...l }) => ({
+      ...l,
+      body: `${l.body}\nMã điểm danh cá nhân: ${personalCheckinCode(secret, memberCode)}`,
+    }));
     const queued = await queueMail(tx, letters, { isHeld: !isSmtpConfigured });
     await recordAudit(tx, actor, {
-      action: 'invite', entity: 'study_session', entityId: sessionId, orgId: session.orgId, orgPath: session.orgPath,
+      action: 'invite',
+      entity: 'study_session',
+      entityId: sessionId,
+      orgId: session.orgId,
+      orgPath: session.orgPath,
       summary: `Gửi thư mời ${queued} đảng viên dự "${session.title}"`,
     });
     return { queued, isHeld: !isSmtpConfigured };

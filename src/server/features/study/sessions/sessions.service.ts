@@ -6,7 +6,14 @@ import { recordAudit } from '../../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../../lib/errors';
 import { findDocumentReadable } from '../../documents';
 import { findOrgInScope } from '../../orgs';
-import type { CreateSessionInput, ListSessionsQuery, MakeupSessionInput, SessionSummary, SessionView, UpdateSessionInput } from '../../../../contracts/study-sessions';
+import type {
+  CreateSessionInput,
+  ListSessionsQuery,
+  MakeupSessionInput,
+  SessionSummary,
+  SessionView,
+  UpdateSessionInput,
+} from '../../../../contracts/study-sessions';
 import { canWriteStudy, requireStudyWrite } from '../study.policy';
 import { findSessionInScope, sessionSummaryColumns, sessionVisibleSql, type SessionRow, type SessionSummaryRow } from './sessions.queries';
 
@@ -15,9 +22,19 @@ const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 
 
 export function presentSessionSummary(r: SessionSummaryRow): SessionSummary {
   return {
-    id: r.id, orgId: r.orgId, orgName: r.orgName, title: r.title, mode: r.mode,
-    startsAt: new Date(r.startsAt).toISOString(), endsAt: new Date(r.endsAt).toISOString(),
-    status: r.status, makeupOf: r.makeupOf, documents: r.documents, pointCount: r.pointCount, presentCount: r.presentCount, isSample: r.isSample,
+    id: r.id,
+    orgId: r.orgId,
+    orgName: r.orgName,
+    title: r.title,
+    mode: r.mode,
+    startsAt: new Date(r.startsAt).toISOString(),
+    endsAt: new Date(r.endsAt).toISOString(),
+    status: r.status,
+    makeupOf: r.makeupOf,
+    documents: r.documents,
+    pointCount: r.pointCount,
+    presentCount: r.presentCount,
+    isSample: r.isSample,
   };
 }
 
@@ -46,7 +63,9 @@ export async function findSessions(db: Db, actor: Actor, q: ListSessionsQuery) {
     const org = await findOrgInScope(db, q.orgId, scope);
     if (!org) throw orgNotFound();
     params.push(org.path);
-    where.push(`(o.path <@ $${params.length}::ltree OR EXISTS (SELECT 1 FROM bridge_points fp JOIN orgs fo ON fo.id = fp.org_id WHERE fp.session_id = s.id AND fo.path <@ $${params.length}::ltree))`);
+    where.push(
+      `(o.path <@ $${params.length}::ltree OR EXISTS (SELECT 1 FROM bridge_points fp JOIN orgs fo ON fo.id = fp.org_id WHERE fp.session_id = s.id AND fo.path <@ $${params.length}::ltree))`,
+    );
   }
   if (q.documentId) {
     params.push(q.documentId);
@@ -78,9 +97,13 @@ export async function getSession(db: Db, actor: Actor, id: number): Promise<Sess
 
 function checkRange(startsAt: string, endsAt: string) {
   if (Date.parse(endsAt) <= Date.parse(startsAt)) {
-    throw new AppError('validation_failed', { vi: 'Giờ kết thúc phải sau giờ bắt đầu.', en: 'The end must be after the start.' }, {
-      fields: [{ field: 'body.endsAt', message: 'Giờ kết thúc phải sau giờ bắt đầu.' }],
-    });
+    throw new AppError(
+      'validation_failed',
+      { vi: 'Giờ kết thúc phải sau giờ bắt đầu.', en: 'The end must be after the start.' },
+      {
+        fields: [{ field: 'body.endsAt', message: 'Giờ kết thúc phải sau giờ bắt đầu.' }],
+      },
+    );
   }
 }
 
@@ -90,21 +113,25 @@ async function setDocuments(tx: pg.PoolClient, sessionId: number, documentIds: n
   // any adopted text may be studied, also one issued outside the host's scope.
   const found = await Promise.all(unique.map((id) => findDocumentReadable(tx, id, null)));
   if (found.some((d) => d === undefined)) {
-    throw new AppError('validation_failed', { vi: 'Có văn bản không tồn tại.', en: 'A document does not exist.' }, {
-      fields: [{ field: 'body.documentIds', message: 'Có văn bản không tồn tại.' }],
-    });
+    throw new AppError(
+      'validation_failed',
+      { vi: 'Có văn bản không tồn tại.', en: 'A document does not exist.' },
+      {
+        fields: [{ field: 'body.documentIds', message: 'Có văn bản không tồn tại.' }],
+      },
+    );
   }
-  const { rows: before } = await tx.query<{ document_id: number }>('SELECT document_id FROM study_session_documents WHERE session_id = $1', [sessionId]);
+  const { rows: before } = await tx.query<{ document_id: number }>(
+    'SELECT document_id FROM study_session_documents WHERE session_id = $1',
+    [sessionId],
+  );
   const old = new Set(before.map((r) => r.document_id));
   const added = unique.filter((d) => !old.has(d));
   const removed = [...old].filter((d) => !unique.includes(d));
   if (removed.length > 0) {
     await tx.query('DELETE FROM study_session_documents WHERE session_id = $1 AND document_id = ANY($2::bigint[])', [sessionId, removed]);
     // What this session credited for a removed document goes, unless another session covers it.
-    await tx.query(
-      `DELETE FROM document_studies ds WHERE ds.session_id = $1 AND ds.document_id = ANY($2::bigint[])`,
-      [sessionId, removed],
-    );
+    await tx.query(`DELETE FROM document_studies ds WHERE ds.session_id = $1 AND ds.document_id = ANY($2::bigint[])`, [sessionId, removed]);
     await tx.query(
       `INSERT INTO document_studies (document_id, member_id, org_id, session_id, studied_on)
        SELECT DISTINCT ON (a.member_id, d.document_id) d.document_id, a.member_id, m.org_id, a.session_id, vn_today(a.at)
@@ -131,7 +158,12 @@ async function setDocuments(tx: pg.PoolClient, sessionId: number, documentIds: n
   }
 }
 
-export async function createSession(db: Db, actor: Actor, input: CreateSessionInput, opts: { isSample?: boolean; makeupOf?: number } = {}): Promise<SessionView> {
+export async function createSession(
+  db: Db,
+  actor: Actor,
+  input: CreateSessionInput,
+  opts: { isSample?: boolean; makeupOf?: number } = {},
+): Promise<SessionView> {
   checkRange(input.startsAt, input.endsAt);
   const id = await inTransaction(db, async (tx) => {
     const org = await findOrgInScope(tx, input.orgId, scopeOf(actor, 'study.read'));
@@ -140,15 +172,33 @@ export async function createSession(db: Db, actor: Actor, input: CreateSessionIn
     const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO study_sessions (org_id, title, mode, starts_at, ends_at, checkin_open_minutes, checkin_close_minutes, video_url, agenda, presenters, materials, makeup_of, is_sample, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-      [org.id, input.title.normalize('NFC'), input.mode, input.startsAt, input.endsAt, input.checkinOpenMinutes, input.checkinCloseMinutes,
-       input.videoUrl || null, JSON.stringify(input.agenda), JSON.stringify(input.presenters), JSON.stringify(input.materials),
-       opts.makeupOf ?? null, opts.isSample ?? false, actor.userId],
+      [
+        org.id,
+        input.title.normalize('NFC'),
+        input.mode,
+        input.startsAt,
+        input.endsAt,
+        input.checkinOpenMinutes,
+        input.checkinCloseMinutes,
+        input.videoUrl || null,
+        JSON.stringify(input.agenda),
+        JSON.stringify(input.presenters),
+        JSON.stringify(input.materials),
+        opts.makeupOf ?? null,
+        opts.isSample ?? false,
+        actor.userId,
+      ],
     );
     const sessionId = rows[0]!.id;
     await setDocuments(tx, sessionId, input.documentIds);
     await recordAudit(tx, actor, {
-      action: 'create', entity: 'study_session', entityId: sessionId, orgId: org.id, orgPath: org.path,
-      summary: `Tạo hội nghị "${input.title}"`, after: input,
+      action: 'create',
+      entity: 'study_session',
+      entityId: sessionId,
+      orgId: org.id,
+      orgPath: org.path,
+      summary: `Tạo hội nghị "${input.title}"`,
+      after: input,
     });
     return sessionId;
   });
@@ -166,17 +216,32 @@ export async function updateSession(db: Db, actor: Actor, id: number, input: Upd
     await tx.query(
       `UPDATE study_sessions SET title = $2, mode = $3, starts_at = $4, ends_at = $5, checkin_open_minutes = $6, checkin_close_minutes = $7,
               video_url = $8, agenda = $9, presenters = $10, materials = $11, version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, (input.title ?? before.title).normalize('NFC'), input.mode ?? before.mode, startsAt, endsAt,
-       input.checkinOpenMinutes ?? before.checkinOpenMinutes, input.checkinCloseMinutes ?? before.checkinCloseMinutes,
-       input.videoUrl === undefined ? before.videoUrl : input.videoUrl || null,
-       JSON.stringify(input.agenda ?? before.agenda), JSON.stringify(input.presenters ?? before.presenters), JSON.stringify(input.materials ?? before.materials)],
+      [
+        id,
+        (input.title ?? before.title).normalize('NFC'),
+        input.mode ?? before.mode,
+        startsAt,
+        endsAt,
+        input.checkinOpenMinutes ?? before.checkinOpenMinutes,
+        input.checkinCloseMinutes ?? before.checkinCloseMinutes,
+        input.videoUrl === undefined ? before.videoUrl : input.videoUrl || null,
+        JSON.stringify(input.agenda ?? before.agenda),
+        JSON.stringify(input.presenters ?? before.presenters),
+        JSON.stringify(input.materials ?? before.materials),
+      ],
     );
     if (input.documentIds) await setDocuments(tx, id, input.documentIds);
     const { version: _v, ...changes } = input;
     await recordAudit(tx, actor, {
-      action: 'update', entity: 'study_session', entityId: id, orgId: before.orgId, orgPath: before.orgPath,
+      action: 'update',
+      entity: 'study_session',
+      entityId: id,
+      orgId: before.orgId,
+      orgPath: before.orgPath,
       summary: `Sửa hội nghị "${before.title}"`,
-      before: Object.fromEntries(Object.keys(changes).map((k) => [k, k === 'documentIds' ? before.documents.map((d) => d.id) : before[k as keyof SessionRow]])),
+      before: Object.fromEntries(
+        Object.keys(changes).map((k) => [k, k === 'documentIds' ? before.documents.map((d) => d.id) : before[k as keyof SessionRow]]),
+      ),
       after: changes,
     });
   });
@@ -190,8 +255,14 @@ export async function cancelSession(db: Db, actor: Actor, id: number, version: n
     if (before.version !== version) throw versionConflict();
     await tx.query(`UPDATE study_sessions SET status = 'cancelled', version = version + 1, updated_at = now() WHERE id = $1`, [id]);
     await recordAudit(tx, actor, {
-      action: 'cancel', entity: 'study_session', entityId: id, orgId: before.orgId, orgPath: before.orgPath,
-      summary: `Hủy hội nghị "${before.title}"`, before: { status: before.status }, after: { status: 'cancelled' },
+      action: 'cancel',
+      entity: 'study_session',
+      entityId: id,
+      orgId: before.orgId,
+      orgPath: before.orgPath,
+      summary: `Hủy hội nghị "${before.title}"`,
+      before: { status: before.status },
+      after: { status: 'cancelled' },
     });
   });
   return getSession(db, actor, id);
@@ -206,7 +277,9 @@ export async function createMakeupSession(db: Db, actor: Actor, id: number, inpu
   checkRange(input.startsAt, input.endsAt);
   const newId = await inTransaction(db, async (tx) => {
     const original = await loadSession(tx, actor, id);
-    const org = input.orgId ? await findOrgInScope(tx, input.orgId, scopeOf(actor, 'study.read')) : await findOrgInScope(tx, original.orgId, null);
+    const org = input.orgId
+      ? await findOrgInScope(tx, input.orgId, scopeOf(actor, 'study.read'))
+      : await findOrgInScope(tx, original.orgId, null);
     if (!org) throw orgNotFound();
     requireStudyWrite(actor, org.path);
     const title = input.title ?? `Học tập bù: ${original.title}`;
@@ -216,7 +289,10 @@ export async function createMakeupSession(db: Db, actor: Actor, id: number, inpu
       [id, org.id, title.normalize('NFC'), input.mode, input.startsAt, input.endsAt, actor.userId],
     );
     const makeupId = rows[0]!.id;
-    await tx.query('INSERT INTO study_session_documents (session_id, document_id) SELECT $1, document_id FROM study_session_documents WHERE session_id = $2', [makeupId, id]);
+    await tx.query(
+      'INSERT INTO study_session_documents (session_id, document_id) SELECT $1, document_id FROM study_session_documents WHERE session_id = $2',
+      [makeupId, id],
+    );
     const { rows: point } = await tx.query<{ id: number }>(
       `INSERT INTO bridge_points (session_id, org_id, name, expected_kind, is_main) VALUES ($1, $2, $3, 'list', true) RETURNING id`,
       [makeupId, org.id, `Điểm học bù — ${org.name}`],
@@ -232,8 +308,13 @@ export async function createMakeupSession(db: Db, actor: Actor, id: number, inpu
       [point[0]!.id, org.path, id],
     );
     await recordAudit(tx, actor, {
-      action: 'create_makeup', entity: 'study_session', entityId: makeupId, orgId: org.id, orgPath: org.path,
-      summary: `Tạo buổi học bù cho "${original.title}" (${rowCount ?? 0} đảng viên)`, after: { ...input, makeupOf: id },
+      action: 'create_makeup',
+      entity: 'study_session',
+      entityId: makeupId,
+      orgId: org.id,
+      orgPath: org.path,
+      summary: `Tạo buổi học bù cho "${original.title}" (${rowCount ?? 0} đảng viên)`,
+      after: { ...input, makeupOf: id },
     });
     return makeupId;
   });

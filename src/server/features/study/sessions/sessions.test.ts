@@ -32,7 +32,8 @@ beforeAll(async () => {
   cellB = await buildOrg(db, { parent: wardB, name: 'Chi bộ Khu phố Bình Đường' });
   outside = await buildOrg(db, { parent: province, name: 'Thị ủy khác', kind: 'district_committee' });
   membersA = [];
-  for (const n of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung']) membersA.push(await buildMember(db, cellA, { fullName: n }));
+  for (const n of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung'])
+    membersA.push(await buildMember(db, cellA, { fullName: n }));
   membersB = [];
   for (const n of ['Hồ Văn Em', 'Đỗ Thị Giang']) membersB.push(await buildMember(db, cellB, { fullName: n }));
   stranger = await buildMember(db, await buildOrg(db, { parent: outside, name: 'Chi bộ ngoài' }), { fullName: 'Ngô Văn Khách' });
@@ -54,16 +55,28 @@ afterAll(async () => {
 
 async function newSession(overrides: Record<string, unknown> = {}) {
   const res = await cityManager.post('/api/study/sessions', {
-    orgId: city.id, title: 'Hội nghị trực tuyến quán triệt Nghị quyết Đại hội XI', documentIds: [documentId], mode: 'online',
-    startsAt: hourFromNow(-0.5), endsAt: hourFromNow(2), videoUrl: 'https://meet.example.vn/dian',
-    presenters: [{ fullName: 'Báo cáo viên Thành ủy' }], agenda: [{ time: '07:30', title: 'Khai mạc' }], ...overrides,
+    orgId: city.id,
+    title: 'Hội nghị trực tuyến quán triệt Nghị quyết Đại hội XI',
+    documentIds: [documentId],
+    mode: 'online',
+    startsAt: hourFromNow(-0.5),
+    endsAt: hourFromNow(2),
+    videoUrl: 'https://meet.example.vn/dian',
+    presenters: [{ fullName: 'Báo cáo viên Thành ủy' }],
+    agenda: [{ time: '07:30', title: 'Khai mạc' }],
+    ...overrides,
   });
   expect(res.statusCode).toBe(201);
   return res.json() as { id: number; version: number };
 }
 
 async function pointsOf(sessionId: number) {
-  return (await cityManager.get(`/api/study/sessions/${sessionId}/points`)).json() as { id: number; orgId: number; isMain: boolean; counts: Record<string, number> }[];
+  return (await cityManager.get(`/api/study/sessions/${sessionId}/points`)).json() as {
+    id: number;
+    orgId: number;
+    isMain: boolean;
+    counts: Record<string, number>;
+  }[];
 }
 
 /** A member without an account checks in with their member code and personal code (from the invitation). */
@@ -74,32 +87,75 @@ describe('sessions', () => {
   it('creates a session with its documents, and lists it', async () => {
     const s = await newSession();
     const got = (await viewer.get(`/api/study/sessions/${s.id}`)).json();
-    expect(got).toMatchObject({ title: 'Hội nghị trực tuyến quán triệt Nghị quyết Đại hội XI', mode: 'online', orgName: 'Thành ủy Dĩ An', abilities: { update: false } });
+    expect(got).toMatchObject({
+      title: 'Hội nghị trực tuyến quán triệt Nghị quyết Đại hội XI',
+      mode: 'online',
+      orgName: 'Thành ủy Dĩ An',
+      abilities: { update: false },
+    });
     expect(got.documents).toEqual([{ id: documentId, symbol: expect.any(String), title: 'Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI' }]);
     const list = (await viewer.get('/api/study/sessions')).json();
     expect(list.items.some((x: { id: number }) => x.id === s.id)).toBe(true);
   });
 
   it('rejects an end before the start, naming the field', async () => {
-    const res = await cityManager.post('/api/study/sessions', { orgId: city.id, title: 'Sai giờ', documentIds: [documentId], mode: 'online', startsAt: hourFromNow(2), endsAt: hourFromNow(1) });
+    const res = await cityManager.post('/api/study/sessions', {
+      orgId: city.id,
+      title: 'Sai giờ',
+      documentIds: [documentId],
+      mode: 'online',
+      startsAt: hourFromNow(2),
+      endsAt: hourFromNow(1),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields[0].field).toBe('body.endsAt');
-    const missing = await cityManager.post('/api/study/sessions', { orgId: city.id, title: 'Thiếu', documentIds: [], mode: 'online', startsAt: hourFromNow(1), endsAt: hourFromNow(2) });
+    const missing = await cityManager.post('/api/study/sessions', {
+      orgId: city.id,
+      title: 'Thiếu',
+      documentIds: [],
+      mode: 'online',
+      startsAt: hourFromNow(1),
+      endsAt: hourFromNow(2),
+    });
     expect(missing.statusCode).toBe(400);
   });
 
   it('answers 401 without a session, 403 to a viewer, 404 outside the scope', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/study/sessions' })).statusCode).toBe(401);
     const s = await newSession();
-    expect((await viewer.post('/api/study/sessions', { orgId: city.id, title: 'Không quyền', documentIds: [documentId], mode: 'online', startsAt: hourFromNow(1), endsAt: hourFromNow(2) })).statusCode).toBe(403);
+    expect(
+      (
+        await viewer.post('/api/study/sessions', {
+          orgId: city.id,
+          title: 'Không quyền',
+          documentIds: [documentId],
+          mode: 'online',
+          startsAt: hourFromNow(1),
+          endsAt: hourFromNow(2),
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await outsider.get(`/api/study/sessions/${s.id}`)).statusCode).toBe(404);
-    expect((await outsider.post('/api/study/sessions', { orgId: city.id, title: 'Ngoài phạm vi', documentIds: [documentId], mode: 'online', startsAt: hourFromNow(1), endsAt: hourFromNow(2) })).statusCode).toBe(404);
+    expect(
+      (
+        await outsider.post('/api/study/sessions', {
+          orgId: city.id,
+          title: 'Ngoài phạm vi',
+          documentIds: [documentId],
+          mode: 'online',
+          startsAt: hourFromNow(1),
+          endsAt: hourFromNow(2),
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('e-mails invitations once to expected members who have an address', async () => {
     const s = await newSession();
     await cityManager.post(`/api/study/sessions/${s.id}/points`, { orgId: wardA.id });
-    await db.query(`UPDATE members SET email = 'dv' || id || '@example.vn' WHERE id = ANY($1::bigint[])`, [membersA.slice(0, 2).map((m) => m.id)]);
+    await db.query(`UPDATE members SET email = 'dv' || id || '@example.vn' WHERE id = ANY($1::bigint[])`, [
+      membersA.slice(0, 2).map((m) => m.id),
+    ]);
     expect((await cityManager.post(`/api/study/sessions/${s.id}/invitations`)).json()).toEqual({ queued: 2, isHeld: true });
     expect((await cityManager.post(`/api/study/sessions/${s.id}/invitations`)).json()).toEqual({ queued: 0, isHeld: true });
     const { rows } = await db.query(`SELECT subject, status FROM mail_outbox WHERE dedupe_key LIKE $1`, [`study-invite:${s.id}:%`]);
@@ -109,7 +165,9 @@ describe('sessions', () => {
 
   it('refuses a stale version', async () => {
     const s = await newSession();
-    expect((await cityManager.patch(`/api/study/sessions/${s.id}`, { version: s.version, title: 'Tên mới của hội nghị' })).statusCode).toBe(200);
+    expect((await cityManager.patch(`/api/study/sessions/${s.id}`, { version: s.version, title: 'Tên mới của hội nghị' })).statusCode).toBe(
+      200,
+    );
     expect((await cityManager.patch(`/api/study/sessions/${s.id}`, { version: s.version, title: 'Tên cũ' })).statusCode).toBe(409);
   });
 });
@@ -117,10 +175,16 @@ describe('sessions', () => {
 describe('bridge points and check-in', () => {
   it('creates one point at every ward under the city, plus the city itself', async () => {
     const s = await newSession();
-    const res = await cityManager.post(`/api/study/sessions/${s.id}/points/bulk`, { underOrgId: city.id, kind: 'commune_committee', includeParent: true });
+    const res = await cityManager.post(`/api/study/sessions/${s.id}/points/bulk`, {
+      underOrgId: city.id,
+      kind: 'commune_committee',
+      includeParent: true,
+    });
     expect(res.json()).toEqual({ created: 3 });
     // Running it again adds nothing.
-    expect((await cityManager.post(`/api/study/sessions/${s.id}/points/bulk`, { underOrgId: city.id, kind: 'commune_committee' })).json()).toEqual({ created: 0 });
+    expect(
+      (await cityManager.post(`/api/study/sessions/${s.id}/points/bulk`, { underOrgId: city.id, kind: 'commune_committee' })).json(),
+    ).toEqual({ created: 0 });
     const points = await pointsOf(s.id);
     expect(points.find((p) => p.isMain)?.orgId).toBe(city.id);
     expect(points.find((p) => p.orgId === wardA.id)?.counts).toEqual({ expected: 4, present: 0, excused: 0, absent: 0 });
@@ -161,7 +225,10 @@ describe('bridge points and check-in', () => {
 
     const forged = await checkIn(`${token.slice(0, -3)}AAA`, membersA[1]!.code);
     expect(forged.statusCode).toBe(400);
-    expect(forged.json().error).toMatchObject({ message: expect.stringContaining('Mã QR không hợp lệ'), details: { reason: 'token_invalid' } });
+    expect(forged.json().error).toMatchObject({
+      message: expect.stringContaining('Mã QR không hợp lệ'),
+      details: { reason: 'token_invalid' },
+    });
     const unknown = await checkIn(token, 'KHONG-CO-MA');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.details.reason).toBe('member_unknown');
@@ -180,13 +247,21 @@ describe('bridge points and check-in', () => {
     const early = await checkIn(token, membersA[0]!.code);
     expect(early.statusCode).toBe(409);
     expect(early.json().error.details.reason).toBe('too_early');
-    await db.query(`UPDATE study_sessions SET starts_at = now() - interval '5 hours', ends_at = now() - interval '2 hours' WHERE id = $1`, [later.id]);
+    await db.query(`UPDATE study_sessions SET starts_at = now() - interval '5 hours', ends_at = now() - interval '2 hours' WHERE id = $1`, [
+      later.id,
+    ]);
     expect((await checkIn(token, membersA[0]!.code)).json().error.details.reason).toBe('closed');
   });
 
   it('lets a host admit a guest, mark by hand, and import a roll-call sheet', async () => {
     const s = await newSession();
-    const p = (await cityManager.post(`/api/study/sessions/${s.id}/points`, { orgId: wardA.id, place: 'Hội trường phường', hostName: 'Đồng chí Bí thư' })).json();
+    const p = (
+      await cityManager.post(`/api/study/sessions/${s.id}/points`, {
+        orgId: wardA.id,
+        place: 'Hội trường phường',
+        hostName: 'Đồng chí Bí thư',
+      })
+    ).json();
     const { token } = (await cityManager.get(`/api/study/points/${p.id}/qr`)).json();
     const guest = membersB[0]!;
     expect((await checkIn(token, guest.code)).statusCode).toBe(403);
@@ -197,7 +272,10 @@ describe('bridge points and check-in', () => {
 
     const excusedWithout = await cityManager.put(`/api/study/points/${p.id}/attendance/${membersA[1]!.id}`, { status: 'excused' });
     expect(excusedWithout.statusCode).toBe(400);
-    expect((await cityManager.put(`/api/study/points/${p.id}/attendance/${membersA[1]!.id}`, { status: 'excused', reason: 'Đi công tác' })).statusCode).toBe(200);
+    expect(
+      (await cityManager.put(`/api/study/points/${p.id}/attendance/${membersA[1]!.id}`, { status: 'excused', reason: 'Đi công tác' }))
+        .statusCode,
+    ).toBe(200);
     // The ward B manager hosts nothing here.
     expect((await wardBManager.put(`/api/study/points/${p.id}/attendance/${membersA[2]!.id}`, { status: 'present' })).statusCode).toBe(404);
 
@@ -207,9 +285,16 @@ describe('bridge points and check-in', () => {
     ws.addRow([membersA[2]!.code, 'Lê Văn Cường', 'Có mặt', '']);
     ws.addRow([membersA[3]!.code, 'Phạm Thị Dung', 'Vắng không lý do', '']);
     const bad = new ExcelJS.Workbook();
-    bad.addWorksheet('x').addRows([['Mã đảng viên', 'Trạng thái'], ['KHONG-CO', 'Có mặt'], [membersA[2]!.code, 'Đi chơi']]);
+    bad.addWorksheet('x').addRows([
+      ['Mã đảng viên', 'Trạng thái'],
+      ['KHONG-CO', 'Có mặt'],
+      [membersA[2]!.code, 'Đi chơi'],
+    ]);
     const upload = async (book: ExcelJS.Workbook) => {
-      const { body, contentType } = multipartBody({}, { field: 'file', name: 'diem-danh.xlsx', content: Buffer.from(await book.xlsx.writeBuffer()) });
+      const { body, contentType } = multipartBody(
+        {},
+        { field: 'file', name: 'diem-danh.xlsx', content: Buffer.from(await book.xlsx.writeBuffer()) },
+      );
       return cityManager.request('POST', `/api/study/points/${p.id}/attendance/import`, body, { 'content-type': contentType });
     };
     const refused = await upload(bad);
@@ -220,7 +305,11 @@ describe('bridge points and check-in', () => {
     const roll = (await cityManager.get(`/api/study/points/${p.id}/roll`)).json();
     const status = Object.fromEntries(roll.items.map((r: { code: string; status: string | null }) => [r.code, r.status]));
     expect(status).toEqual({
-      [membersA[0]!.code]: null, [membersA[1]!.code]: 'excused', [membersA[2]!.code]: 'present', [membersA[3]!.code]: 'absent', [membersB[0]!.code]: 'present',
+      [membersA[0]!.code]: null,
+      [membersA[1]!.code]: 'excused',
+      [membersA[2]!.code]: 'present',
+      [membersA[3]!.code]: 'absent',
+      [membersB[0]!.code]: 'present',
     });
     const sheet = await cityManager.get(`/api/study/points/${p.id}/roll.xlsx`);
     expect(sheet.headers['content-type']).toContain('spreadsheetml');
@@ -241,7 +330,8 @@ describe('coverage and make-up sessions', () => {
     const cov = (await viewer.get(`/api/study/coverage?documentId=${doc}&orgId=${city.id}`)).json();
     expect(cov.org).toMatchObject({ studied: 4, members: 6, percent: 66.7 });
     expect(cov.children.map((c: { name: string; studied: number; members: number }) => [c.name, c.studied, c.members])).toEqual([
-      ['Đảng ủy phường An Bình', 1, 2], ['Đảng ủy phường Dĩ An', 3, 4],
+      ['Đảng ủy phường An Bình', 1, 2],
+      ['Đảng ủy phường Dĩ An', 3, 4],
     ]);
     const yesterday = vnToday(new Date(Date.now() - 86_400_000));
     expect((await viewer.get(`/api/study/coverage?documentId=${doc}&orgId=${city.id}&asOf=${yesterday}`)).json().org.studied).toBe(0);
@@ -251,7 +341,11 @@ describe('coverage and make-up sessions', () => {
     expect((await outsider.get(`/api/study/coverage?documentId=${doc}&orgId=${city.id}`)).statusCode).toBe(404);
 
     // Ward B holds a make-up for its absentees; studying there counts.
-    const makeup = await wardBManager.post(`/api/study/sessions/${s.id}/makeups`, { orgId: wardB.id, startsAt: hourFromNow(-0.2), endsAt: hourFromNow(1) });
+    const makeup = await wardBManager.post(`/api/study/sessions/${s.id}/makeups`, {
+      orgId: wardB.id,
+      startsAt: hourFromNow(-0.2),
+      endsAt: hourFromNow(1),
+    });
     expect(makeup.statusCode).toBe(201);
     expect(makeup.json()).toMatchObject({ makeupOf: s.id, title: expect.stringContaining('Học tập bù') });
     const mp = (await wardBManager.get(`/api/study/sessions/${makeup.json().id}/points`)).json();
@@ -261,7 +355,10 @@ describe('coverage and make-up sessions', () => {
     expect((await checkIn(mt, membersB[1]!.code)).json().status).toBe('checked_in');
     // Present at the original already: not on the make-up's list.
     expect((await checkIn(mt, membersB[0]!.code)).statusCode).toBe(403);
-    expect((await viewer.get(`/api/study/coverage?documentId=${doc}&orgId=${city.id}`)).json().org).toMatchObject({ studied: 5, members: 6 });
+    expect((await viewer.get(`/api/study/coverage?documentId=${doc}&orgId=${city.id}`)).json().org).toMatchObject({
+      studied: 5,
+      members: 6,
+    });
     const original = (await cityManager.get(`/api/study/sessions/${s.id}`)).json();
     const xlsx = await viewer.get(`/api/study/sessions/${s.id}/report.xlsx`);
     expect(xlsx.statusCode).toBe(200);

@@ -31,7 +31,11 @@ beforeAll(async () => {
   city = await buildOrg(db, { parent: province, name: 'Thành ủy thử', kind: 'district_committee' });
   ward = await buildOrg(db, { parent: city, name: 'Đảng ủy phường Dĩ An', kind: 'commune_committee' });
   otherWard = await buildOrg(db, { parent: city, name: 'Đảng ủy phường An Bình', kind: 'commune_committee' });
-  cells = [await buildOrg(db, { parent: ward, name: 'Chi bộ 1' }), await buildOrg(db, { parent: ward, name: 'Chi bộ 2' }), await buildOrg(db, { parent: ward, name: 'Chi bộ 3' })];
+  cells = [
+    await buildOrg(db, { parent: ward, name: 'Chi bộ 1' }),
+    await buildOrg(db, { parent: ward, name: 'Chi bộ 2' }),
+    await buildOrg(db, { parent: ward, name: 'Chi bộ 3' }),
+  ];
   otherCell = await buildOrg(db, { parent: otherWard, name: 'Chi bộ An Bình' });
   wardMembers = [];
   for (const [i, c] of cells.entries()) for (let k = 0; k <= i + 1; k++) wardMembers.push(await buildMember(db, c));
@@ -49,7 +53,12 @@ afterAll(async () => {
 
 async function newSession() {
   const res = await manager.post('/api/study/sessions', {
-    orgId: city.id, title: 'Hội nghị thử đếm dự kiến', documentIds: [documentId], mode: 'online', startsAt: hourFromNow(-0.5), endsAt: hourFromNow(2),
+    orgId: city.id,
+    title: 'Hội nghị thử đếm dự kiến',
+    documentIds: [documentId],
+    mode: 'online',
+    startsAt: hourFromNow(-0.5),
+    endsAt: hourFromNow(2),
   });
   expect(res.statusCode).toBe(201);
   return (res.json() as { id: number }).id;
@@ -97,7 +106,9 @@ describe('expected attendance is counted once per member', () => {
 
   it('bulk with the main point: the ward point expects only who no cell point holds', async () => {
     const s = await newSession();
-    expect((await manager.post(`/api/study/sessions/${s}/points/bulk`, { underOrgId: ward.id, kind: 'cell', includeParent: true })).json()).toEqual({ created: 4 });
+    expect(
+      (await manager.post(`/api/study/sessions/${s}/points/bulk`, { underOrgId: ward.id, kind: 'cell', includeParent: true })).json(),
+    ).toEqual({ created: 4 });
     await expectCountedOnce(s, wardTotal());
     const points = (await manager.get(`/api/study/sessions/${s}/points`)).json() as { orgId: number; counts: { expected: number } }[];
     expect(points.find((p) => p.orgId === ward.id)!.counts.expected).toBe(1);
@@ -126,12 +137,20 @@ describe('expected attendance is counted once per member', () => {
     await manager.post(`/api/study/sessions/${s}/points/bulk`, { underOrgId: city.id, kind: 'commune_committee', includeParent: true });
     const guest = otherMembers[0]!;
     const cellMember = wardMembers[0]!;
-    await manager.post(`/api/study/sessions/${s}/points`, { orgId: cells[2]!.id, expectedKind: 'list', memberCodes: [guest.code, cellMember.code] });
+    await manager.post(`/api/study/sessions/${s}/points`, {
+      orgId: cells[2]!.id,
+      expectedKind: 'list',
+      memberCodes: [guest.code, cellMember.code],
+    });
     await manager.post(`/api/study/sessions/${s}/points`, { orgId: cells[1]!.id, expectedKind: 'list', memberCodes: [guest.code] });
     await expectCountedOnce(s, wardTotal() + otherMembers.length);
     // Marking by hand at the main point does not make anyone expected twice either.
-    const main = ((await manager.get(`/api/study/sessions/${s}/points`)).json() as { id: number; orgId: number }[]).find((p) => p.orgId === city.id)!;
-    expect((await manager.put(`/api/study/points/${main.id}/attendance/${wardMembers[3]!.id}`, { status: 'present' })).statusCode).toBe(200);
+    const main = ((await manager.get(`/api/study/sessions/${s}/points`)).json() as { id: number; orgId: number }[]).find(
+      (p) => p.orgId === city.id,
+    )!;
+    expect((await manager.put(`/api/study/points/${main.id}/attendance/${wardMembers[3]!.id}`, { status: 'present' })).statusCode).toBe(
+      200,
+    );
     await expectCountedOnce(s, wardTotal() + otherMembers.length);
   });
 });

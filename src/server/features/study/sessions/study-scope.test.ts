@@ -50,7 +50,12 @@ afterAll(async () => {
 
 async function newSession(client: TestClient, org: TestOrg) {
   const res = await client.post('/api/study/sessions', {
-    orgId: org.id, title: 'Hội nghị thử phạm vi', documentIds: [documentId], mode: 'online', startsAt: hourFromNow(-0.5), endsAt: hourFromNow(2),
+    orgId: org.id,
+    title: 'Hội nghị thử phạm vi',
+    documentIds: [documentId],
+    mode: 'online',
+    startsAt: hourFromNow(-0.5),
+    endsAt: hourFromNow(2),
   });
   expect(res.statusCode).toBe(201);
   return res.json() as { id: number };
@@ -59,12 +64,23 @@ async function newSession(client: TestClient, org: TestOrg) {
 describe('a ward manager cannot reach outside the ward through a bridge point', () => {
   it('answers 404 for a point at, or expecting, an org outside the scope, one or in bulk', async () => {
     const s = await newSession(ward1Manager, ward1);
-    const whole = await ward1Manager.post(`/api/study/sessions/${s.id}/points`, { orgId: province.id, expectedKind: 'subtree', expectedOrgId: province.id });
+    const whole = await ward1Manager.post(`/api/study/sessions/${s.id}/points`, {
+      orgId: province.id,
+      expectedKind: 'subtree',
+      expectedOrgId: province.id,
+    });
     expect(whole.statusCode).toBe(404);
-    const expectingOther = await ward1Manager.post(`/api/study/sessions/${s.id}/points`, { orgId: ward1.id, expectedKind: 'subtree', expectedOrgId: ward2.id });
+    const expectingOther = await ward1Manager.post(`/api/study/sessions/${s.id}/points`, {
+      orgId: ward1.id,
+      expectedKind: 'subtree',
+      expectedOrgId: ward2.id,
+    });
     expect(expectingOther.statusCode).toBe(404);
     expect((await ward1Manager.post(`/api/study/sessions/${s.id}/points`, { orgId: cell2.id })).statusCode).toBe(404);
-    expect((await ward1Manager.post(`/api/study/sessions/${s.id}/points/bulk`, { underOrgId: province.id, kind: 'cell', includeParent: true })).statusCode).toBe(404);
+    expect(
+      (await ward1Manager.post(`/api/study/sessions/${s.id}/points/bulk`, { underOrgId: province.id, kind: 'cell', includeParent: true }))
+        .statusCode,
+    ).toBe(404);
     const { rows } = await db.query('SELECT count(*)::int AS n FROM bridge_points WHERE session_id = $1', [s.id]);
     expect(rows[0].n).toBe(0);
     expect((await ward1Manager.get(`/api/study/sessions?orgId=${ward2.id}`)).statusCode).toBe(404);
@@ -72,15 +88,23 @@ describe('a ward manager cannot reach outside the ward through a bridge point', 
 
   it('treats member codes outside the scope as unknown, so the roll and invitations stay inside', async () => {
     const s = await newSession(ward1Manager, ward1);
-    const listed = await ward1Manager.post(`/api/study/sessions/${s.id}/points`, { orgId: ward1.id, expectedKind: 'list', memberCodes: [own[0]!.code, foreign[0]!.code] });
+    const listed = await ward1Manager.post(`/api/study/sessions/${s.id}/points`, {
+      orgId: ward1.id,
+      expectedKind: 'list',
+      memberCodes: [own[0]!.code, foreign[0]!.code],
+    });
     expect(listed.statusCode).toBe(400);
     expect(listed.json().error.details.fields[0].field).toBe('body.memberCodes');
-    const p = (await ward1Manager.post(`/api/study/sessions/${s.id}/points`, { orgId: ward1.id, expectedKind: 'list', memberCodes: [own[0]!.code] })).json();
+    const p = (
+      await ward1Manager.post(`/api/study/sessions/${s.id}/points`, { orgId: ward1.id, expectedKind: 'list', memberCodes: [own[0]!.code] })
+    ).json();
     const added = (await ward1Manager.post(`/api/study/points/${p.id}/members`, { codes: [foreign[1]!.code] })).json();
     expect(added).toEqual({ added: 0, unknown: [foreign[1]!.code] });
     const roll = (await ward1Manager.get(`/api/study/points/${p.id}/roll`)).json();
     expect(roll.items.map((r: { code: string }) => r.code)).toEqual([own[0]!.code]);
-    await db.query(`UPDATE members SET email = 'dv' || id || '@example.vn' WHERE id = ANY($1::bigint[])`, [[...own, ...foreign].map((m) => m.id)]);
+    await db.query(`UPDATE members SET email = 'dv' || id || '@example.vn' WHERE id = ANY($1::bigint[])`, [
+      [...own, ...foreign].map((m) => m.id),
+    ]);
     expect((await ward1Manager.post(`/api/study/sessions/${s.id}/invitations`)).json().queued).toBe(1);
   });
 
@@ -100,13 +124,21 @@ describe('a ward manager cannot reach outside the ward through a bridge point', 
     const s = await newSession(ward1Manager, ward1);
     const p = (await ward1Manager.post(`/api/study/sessions/${s.id}/points`, { orgId: ward1.id })).json();
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Điểm danh').addRows([['Mã đảng viên', 'Trạng thái'], [foreign[0]!.code, 'Có mặt']]);
+    wb.addWorksheet('Điểm danh').addRows([
+      ['Mã đảng viên', 'Trạng thái'],
+      [foreign[0]!.code, 'Có mặt'],
+    ]);
     const boundary = '----scope';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-      Buffer.from(await wb.xlsx.writeBuffer()), Buffer.from(`\r\n--${boundary}--\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const res = await ward1Manager.request('POST', `/api/study/points/${p.id}/attendance/import`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const res = await ward1Manager.request('POST', `/api/study/points/${p.id}/attendance/import`, body, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.rows[0].message).toContain(foreign[0]!.code);
   });
@@ -115,11 +147,18 @@ describe('a ward manager cannot reach outside the ward through a bridge point', 
 describe('a viewer of one ward reads only that ward of a provincial session', () => {
   it('sees only their members on any point’s roll, live list and in the report workbook', async () => {
     const s = await newSession(provinceManager, province);
-    await provinceManager.post(`/api/study/sessions/${s.id}/points/bulk`, { underOrgId: province.id, kind: 'commune_committee', includeParent: true });
+    await provinceManager.post(`/api/study/sessions/${s.id}/points/bulk`, {
+      underOrgId: province.id,
+      kind: 'commune_committee',
+      includeParent: true,
+    });
     const points = (await provinceManager.get(`/api/study/sessions/${s.id}/points`)).json() as { id: number; orgId: number }[];
     const main = points.find((p) => p.orgId === province.id)!;
     const point2 = points.find((p) => p.orgId === ward2.id)!;
-    await provinceManager.put(`/api/study/points/${point2.id}/attendance/${foreign[0]!.id}`, { status: 'excused', reason: 'Điều trị bệnh riêng' });
+    await provinceManager.put(`/api/study/points/${point2.id}/attendance/${foreign[0]!.id}`, {
+      status: 'excused',
+      reason: 'Điều trị bệnh riêng',
+    });
     await provinceManager.put(`/api/study/points/${main.id}/attendance/${foreign[1]!.id}`, { status: 'present' });
 
     const codes = async (url: string) => ((await ward1Viewer.get(url)).json().items as { code: string }[]).map((r) => r.code).sort();
@@ -128,8 +167,9 @@ describe('a viewer of one ward reads only that ward of a provincial session', ()
     await new Promise((r) => setTimeout(r, 600));
     expect(await codes(`/api/study/points/${main.id}/live?after=0`)).toEqual([]);
     // The organizer still sees everyone.
-    expect(((await provinceManager.get(`/api/study/points/${point2.id}/roll`)).json().items as { code: string }[]).map((r) => r.code).sort())
-      .toEqual(foreign.map((m) => m.code).sort());
+    expect(
+      ((await provinceManager.get(`/api/study/points/${point2.id}/roll`)).json().items as { code: string }[]).map((r) => r.code).sort(),
+    ).toEqual(foreign.map((m) => m.code).sort());
 
     const xlsx = await ward1Viewer.get(`/api/study/sessions/${s.id}/report.xlsx`);
     expect(xlsx.statusCode).toBe(200);

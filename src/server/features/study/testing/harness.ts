@@ -79,14 +79,21 @@ export async function generateTree(db: Db, opts: { orgs: number; members: number
   // Two halves on two connections (the machine has two cores), split by cell so that the
   // count trigger of each half updates its own org rows: no lock waits, no deadlock.
   const split = Math.floor(cells / 2);
-  await Promise.all([[0, split], [split, cells]].map(([lo, hi]) => db.query(
-    `INSERT INTO members (org_id, code, full_name, given_name, gender, is_sample)
+  await Promise.all(
+    [
+      [0, split],
+      [split, cells],
+    ].map(([lo, hi]) =>
+      db.query(
+        `INSERT INTO members (org_id, code, full_name, given_name, gender, is_sample)
      SELECT $1::bigint + (k - 1) % $2::bigint, $3::text || lpad(k::text, 8, '0'), 'Đảng viên ' || k, k::text,
             CASE WHEN k % 3 = 0 THEN 'female' ELSE 'male' END, true
        FROM generate_series(1::bigint, $4::bigint) k
       WHERE (k - 1) % $2::bigint >= $5 AND (k - 1) % $2::bigint < $6`,
-    [cell0, cells, prefix, opts.members, lo, hi],
-  )));
+        [cell0, cells, prefix, opts.members, lo, hi],
+      ),
+    ),
+  );
   await db.query('ALTER TABLE members ADD CONSTRAINT members_org_id_fkey FOREIGN KEY (org_id) REFERENCES orgs(id) NOT VALID');
   await db.query('ALTER TABLE members VALIDATE CONSTRAINT members_org_id_fkey');
   if (rebuildIndexes) {
@@ -128,7 +135,9 @@ export async function createOpenSession(db: Db, g: Generated) {
   const expiresAt = Math.floor(Date.now() / 1000) + 4 * 3600;
   const tokenByCommune = new Map(points.map((p) => [p.org_id, signQrToken({ sessionId, pointId: p.id, expiresAt }, secret)]));
   return {
-    sessionId, documentId, tokenByCommune,
+    sessionId,
+    documentId,
+    tokenByCommune,
     tokenOfMember: (k: number) => tokenByCommune.get(g.communeOfCell(g.cellOf(k)))!,
     /** What member number k types beside their member code (from their invitation). */
     personalCodeOf: (k: number) => personalCheckinCode(secret, g.memberCode(k)),
@@ -178,7 +187,10 @@ export async function startServerChild(databaseUrl: string, env: Record<string, 
 /** The pre-session CSRF cookie and token a phone gets before it posts. */
 export async function anonymousCsrf(base: string): Promise<{ cookie: string; token: string }> {
   const res = await fetch(`${base}/api/auth/csrf`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie, token: csrfToken };
 }

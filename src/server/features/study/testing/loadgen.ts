@@ -99,5 +99,15 @@ export async function runLoad(opts: {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 10) / 10;
-  return { requests, ok, non2xx, errors, unanswered, okTags, statuses, latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) }, seconds };
+  return {
+    requests,
+    ok,
+    non2xx,
+    errors,
+    unanswered,
+    okTags,
+    statuses,
+    latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) },
+    seconds,
+  };
 }
