@@ -47,13 +47,11 @@ export const createSessionSchema = z.object({
 });
 export type CreateSessionInput = z.infer<typeof createSessionSchema>;
 
-export const updateSessionSchema = z
-  .object({ version: z.number().int().positive() })
-  .extend(
-    Object.fromEntries(Object.entries(sessionFields).map(([k, v]) => [k, v.optional()])) as {
-      [K in keyof typeof sessionFields]: z.ZodOptional<(typeof sessionFields)[K]>;
-    },
-  );
+export const updateSessionSchema = z.object({ version: z.number().int().positive() }).extend(
+  Object.fromEntries(Object.entries(sessionFields).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof sessionFields]: z.ZodOptional<(typeof sessionFields)[K]>;
+  },
+);
 export type UpdateSessionInput = z.infer<typeof updateSessionSchema>;
 
 export const makeupSessionSchema = z.object({

@@ -220,18 +220,16 @@ describe('rollup properties', () => {
   it('weights an average at the root the same whatever the tree', () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 1, max: 30 })
-          .chain((n) =>
-            fc.tuple(
-              treeShape(n),
-              treeShape(n),
-              fc.array(fc.record({ value: fc.integer({ min: 0, max: 100 }), count: fc.integer({ min: 1, max: 1000 }) }), {
-                minLength: n,
-                maxLength: n,
-              }),
-            ),
+        fc.integer({ min: 1, max: 30 }).chain((n) =>
+          fc.tuple(
+            treeShape(n),
+            treeShape(n),
+            fc.array(fc.record({ value: fc.integer({ min: 0, max: 100 }), count: fc.integer({ min: 1, max: 1000 }) }), {
+              minLength: n,
+              maxLength: n,
+            }),
           ),
+        ),
         ([shapeA, shapeB, reports]) => {
           const input = new Map(reports.map((r, i) => [`org-${i}`, r]));
           const a = rollUpTree(shapeA, input, 'average').get('org-0')?.subtree?.value ?? Number.NaN;
