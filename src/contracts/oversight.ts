@@ -132,6 +132,7 @@ export const figuresSchema = z.object({
 });
 export const programEntrySchema = z.object({
   id: z.number(),
+  version: z.number(),
   position: z.number(),
   kind: z.enum(OVERSIGHT_KINDS),
   basis: z.enum(OVERSIGHT_BASES),
@@ -152,6 +153,7 @@ export const programEntrySchema = z.object({
 });
 export const findingViewSchema = z.object({
   id: z.number(),
+  version: z.number(),
   kind: z.enum(FINDING_KINDS),
   theme: z.string(),
   text: z.string(),
@@ -228,6 +230,16 @@ export const inspectionPageResponse = z.array(
     isSample: z.boolean(),
   }),
 );
+export const evidenceFileSchema = z.object({
+  id: z.number(),
+  part: z.enum(['finding', 'self_report', 'follow_up']),
+  findingId: z.number().nullable(),
+  recommendationId: z.number().nullable(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number(),
+  createdAt: z.union([z.string(), z.date()]),
+});
 /** POST /oversight/inspections */
 export const inspectionResponse = z.object({
   id: z.number(),
@@ -291,8 +303,11 @@ export const inspectionResponse = z.object({
       decidedNote: z.string().nullable(),
       decidedAt: z.string().nullable(),
       version: z.number(),
+      taskId: z.number().nullable(),
+      taskStatus: z.string().nullable(),
     }),
   ),
+  evidence: z.array(evidenceFileSchema),
   counts: z.object({ findings: z.number(), recommendations: z.number(), openRecommendations: z.number() }),
   earlier: z.array(
     z.object({
@@ -438,16 +453,6 @@ export const evidenceFieldsSchema = z
   .refine((v) => v.part !== 'follow_up' || v.recommendationId !== undefined, { message: 'Chọn kiến nghị', path: ['recommendationId'] });
 export type EvidenceFields = z.infer<typeof evidenceFieldsSchema>;
 export const fileParams = z.object({ id, fileId: id });
-export const evidenceFileSchema = z.object({
-  id: z.number(),
-  part: z.enum(['finding', 'self_report', 'follow_up']),
-  findingId: z.number().nullable(),
-  recommendationId: z.number().nullable(),
-  fileName: z.string(),
-  mimeType: z.string(),
-  sizeBytes: z.number(),
-  createdAt: z.union([z.string(), z.date()]),
-});
 
 /** An edit of a program entry: the version read, and only the fields that change. */
 export const updateEntrySchema = z.object({

@@ -111,6 +111,21 @@ const SAMPLES: Record<string, { sql?: string; query?: string }> = {
     sql: `SELECT document_id AS "documentId" FROM document_studies ORDER BY document_id LIMIT 1`,
     query: 'documentId=:documentId',
   },
+  '/api/grading/evaluations/:id/evidence': { sql: `SELECT id FROM grading_evaluations WHERE subject_kind = 'org' ORDER BY id LIMIT 1` },
+  '/api/orgs/:id/terms': { sql: `SELECT org_id AS id FROM terms ORDER BY id LIMIT 1` },
+  '/api/documents/:id/carry-over/candidates': {
+    sql: `SELECT d.id FROM documents d JOIN terms t ON t.org_id = d.org_id AND t.label = d.term WHERE t.status <> 'open' ORDER BY d.id LIMIT 1`,
+  },
+  '/api/documents/:id/carry-overs': { sql: `SELECT id FROM documents ORDER BY id LIMIT 1` },
+  '/api/reorg/tree': {
+    sql: `SELECT id AS "rootId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+    query: 'asOf=2024-12-31&rootId=:rootId',
+  },
+  '/api/reorg/lineage/:orgId': { sql: `SELECT id AS "orgId" FROM orgs ORDER BY id LIMIT 1` },
+  '/api/reorg/figures': {
+    sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+    query: 'orgId=:orgId&asOf=2024-12-31&tree=as_of',
+  },
   '/api/study/coverage/missing': {
     sql: `SELECT document_id AS "documentId" FROM document_studies ORDER BY document_id LIMIT 1`,
     query: 'documentId=:documentId',
