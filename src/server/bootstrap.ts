@@ -15,11 +15,15 @@ export async function ensureRootOrg(db: Db): Promise<void> {
 }
 
 /**
- * Creates the first administrator when there is no user yet, with the given password or a
- * generated one. Returns the password only when it was generated, so it is shown once.
+ * Creates the first administrator when no enabled administrator exists yet, with the given
+ * password or a generated one. Returns the password only when it was generated, so it is shown
+ * once. Other users do not count: the demo's sample inspectors and the API tokens' own rows are
+ * disabled accounts nobody logs in with.
  */
 export async function ensureAdmin(db: Db, password: string | null): Promise<{ username: string; generatedPassword: string | null } | null> {
-  const { rows } = await db.query('SELECT 1 FROM users LIMIT 1');
+  const { rows } = await db.query(
+    `SELECT 1 FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND NOT u.is_disabled LIMIT 1`,
+  );
   if (rows.length > 0) return null;
   if (password) {
     const problem = passwordProblem(password);
