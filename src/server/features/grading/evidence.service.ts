@@ -5,26 +5,16 @@
  * province's 6,000 orgs while opening a round would cost minutes; one form's targets cost a
  * few queries.
  */
+import type { z } from 'zod';
 import type { Db } from '../../db/pool';
+import type { evaluationEvidenceResponse } from '../../../contracts/grading';
 import { vnToday } from '../../../domain/vn-time';
 import type { Actor } from '../../lib/actor';
 import { documentColumns, type DocumentRow } from '../documents';
 import { evaluateDocumentTargets } from '../reports';
 import { evaluationNotFound, findEvaluationVisible } from './evaluations.service';
 
-export type InspectionEvidence = {
-  id: number;
-  kind: 'inspection' | 'supervision';
-  theme: string;
-  conclusionSymbol: string | null;
-  sentOn: string;
-  strengths: number;
-  limitations: number;
-  shortcomings: number;
-  violations: number;
-  recommendations: number;
-  recommendationsDone: number;
-};
+type InspectionEvidence = z.infer<typeof evaluationEvidenceResponse>['inspections'][number];
 
 export async function getEvaluationEvidence(db: Db, actor: Actor, id: number) {
   const row = await findEvaluationVisible(db, actor, id);

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { api, downloadUrl } from '../../lib/api';
 import type * as C from '../../../contracts/grading';
 import { GRADE_LABELS, EVALUATION_STATUS_LABELS, type EvaluationStatus, type GradeLevel } from '../../../domain/grading';
-import type { TargetStatus } from '../../../domain/targets';
 
 export { GRADE_LABELS, EVALUATION_STATUS_LABELS };
 export type { EvaluationStatus, GradeLevel };
@@ -50,31 +49,5 @@ export const roundSummaryDocxUrl = (roundId: number) => downloadUrl(`/grading/ro
 export const levelColors: Record<GradeLevel, string> = { excellent: 'gold', good: 'green', completed: 'blue', failed: 'red' };
 export const formatPercent = (p: number | null) => (p === null ? '—' : `${String(p).replace('.', ',')}%`);
 
-export type JudgedTarget = {
-  itemId: number;
-  text: string;
-  statement: string | null;
-  status: TargetStatus;
-  reason: string;
-  latest: number | null;
-  latestPeriod: string | null;
-  unit: string;
-};
-export type EvaluationEvidence = {
-  asOf: string;
-  plans: { document: { id: number; symbol: string; title: string }; targets: JudgedTarget[] }[];
-  inspections: {
-    id: number;
-    kind: 'inspection' | 'supervision';
-    theme: string;
-    conclusionSymbol: string | null;
-    sentOn: string;
-    strengths: number;
-    limitations: number;
-    shortcomings: number;
-    violations: number;
-    recommendations: number;
-    recommendationsDone: number;
-  }[];
-};
+export type EvaluationEvidence = z.infer<typeof C.evaluationEvidenceResponse>;
 export const fetchEvaluationEvidence = (id: number) => api.get<EvaluationEvidence>(`/grading/evaluations/${id}/evidence`);
