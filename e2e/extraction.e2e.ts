@@ -60,7 +60,7 @@ describe('importing items from a pasted text', () => {
     const table = page.getByTestId('extract-table');
     await table.waitFor();
     const rows = table.locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(8);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(8);
     expect(await table.getByTestId('extract-statement').allTextContents()).toEqual(
       statements.map((s, i) => `Hiểu là: ${s}${i === 0 || i === 4 ? ' (2025)' : ''}`),
     );
@@ -117,7 +117,7 @@ describe('importing items from a pasted text', () => {
         buffer: await zip.generateAsync({ type: 'nodebuffer' }),
       });
     const rows = page.getByTestId('extract-table').locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(8);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(8);
     await page.getByRole('button', { name: 'Quay lại sửa văn bản' }).click();
     await page.getByTestId('extract-paste').fill('Hội nghị diễn ra trong không khí dân chủ, đoàn kết.');
     await page.getByTestId('extract-paste').press('Control+Enter');

@@ -64,7 +64,7 @@ describe('reports, approval and explanations in the browser', () => {
     const row = page
       .getByTestId('reports-table')
       .locator('tr', { hasText: ward })
-      .filter({ hasText: '2024-Q4' })
+      .filter({ hasText: 'Quý IV/2024' })
       .filter({ hasText: '01-NQ/TU' });
     await row.getByRole('link', { name: ward }).click();
     await page.getByTestId('report-title').waitFor();
