@@ -252,169 +252,8 @@ export const roundResponse = z.object({
   isSample: z.boolean(),
   version: z.number(),
 });
-/** GET /grading/rounds/:id/evaluations */
-export const roundEvaluationsResponse = z.object({
-  items: z.array(
-    z.object({
-      subjectName: z.string(),
-      ruleSet: z.object({
-        code: z.string(),
-        version: z.number(),
-        name: z.string(),
-        legalBasis: z.object({ symbol: z.string(), date: z.string(), title: z.string() }),
-        levels: z.array(
-          z.object({
-            level: z.enum(['excellent', 'good', 'completed', 'failed']),
-            minPoints: z.number(),
-            conditions: z.array(
-              z.union([
-                z.object({ kind: z.literal('all_on_time') }),
-                z.object({ kind: z.literal('min_beyond_share'), min: z.number() }),
-                z.object({ kind: z.literal('max_behind_share'), max: z.number() }),
-                z.object({ kind: z.literal('min_each_criterion_share'), min: z.number() }),
-              ]),
-            ),
-          }),
-        ),
-        quota: z.object({ level: z.literal('excellent'), maxShare: z.number() }),
-      }),
-      sheet: z.object({
-        total: z.number(),
-        maxTotal: z.number(),
-        criteria: z.array(z.object({ key: z.string(), label: z.string(), maxPoints: z.number(), points: z.number() })),
-        level: z.enum(['excellent', 'good', 'completed', 'failed']),
-        reasons: z.array(z.string()),
-      }),
-      abilities: z.object({
-        update: z.boolean(),
-        selfAssess: z.boolean(),
-        comment: z.boolean(),
-        propose: z.boolean(),
-        decide: z.boolean(),
-        correct: z.boolean(),
-      }),
-      id: z.number(),
-      roundId: z.number(),
-      subjectKind: z.enum(['org', 'member']),
-      orgId: z.number(),
-      orgName: z.string(),
-      orgPath: z.string(),
-      memberId: z.number().nullable(),
-      memberName: z.string().nullable(),
-      deciderOrgId: z.number(),
-      deciderName: z.string(),
-      deciderPath: z.string(),
-      versionNo: z.number(),
-      isCurrent: z.boolean(),
-      correctionReason: z.string().nullable(),
-      status: z.enum(['draft', 'self_assessed', 'commented', 'proposed', 'decided']),
-      evidence: evidenceSchema,
-      tasks: z.object({ total: z.number(), onTime: z.number(), late: z.number(), overdue: z.number(), beyond: z.number() }),
-      points: z.record(z.string(), z.number()),
-      score: z.number().nullable(),
-      ruleLevel: z.enum(['excellent', 'good', 'completed', 'failed']).nullable(),
-      selfLevel: z.enum(['excellent', 'good', 'completed', 'failed']).nullable(),
-      narrative: z.record(z.string(), z.string()),
-      pledgeReviews: z.array(z.object({ pledgeId: z.number(), result: z.enum(['kept', 'partly', 'not_kept']), note: z.string() })),
-      comment: z.string().nullable(),
-      votes: z.object({ present: z.number(), agree: z.number(), disagree: z.number() }).nullable(),
-      proposedLevel: z.enum(['excellent', 'good', 'completed', 'failed']).nullable(),
-      decidedLevel: z.enum(['excellent', 'good', 'completed', 'failed']).nullable(),
-      decidedAt: z.string().nullable(),
-      version: z.number(),
-    }),
-  ),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
-/** GET /grading/my-evaluations */
-export const myEvaluationsResponse = z.object({
-  items: z.array(
-    z.object({
-      roundName: z.string(),
-      periodKey: z.string(),
-      selfAssessDue: z.string(),
-      subjectName: z.string(),
-      ruleSet: z.object({
-        code: z.string(),
-        version: z.number(),
-        name: z.string(),
-        legalBasis: z.object({ symbol: z.string(), date: z.string(), title: z.string() }),
-        levels: z.array(
-          z.object({
-            level: z.enum(['excellent', 'good', 'completed', 'failed']),
-            minPoints: z.number(),
-            conditions: z.array(
-              z.union([
-                z.object({ kind: z.literal('all_on_time') }),
-                z.object({ kind: z.literal('min_beyond_share'), min: z.number() }),
-                z.object({ kind: z.literal('max_behind_share'), max: z.number() }),
-                z.object({ kind: z.literal('min_each_criterion_share'), min: z.number() }),
-              ]),
-            ),
-          }),
-        ),
-        quota: z.object({ level: z.literal('excellent'), maxShare: z.number() }),
-      }),
-      sheet: z.object({
-        total: z.number(),
-        maxTotal: z.number(),
-        criteria: z.array(z.object({ key: z.string(), label: z.string(), maxPoints: z.number(), points: z.number() })),
-        level: z.enum(['excellent', 'good', 'completed', 'failed']),
-        reasons: z.array(z.string()),
-      }),
-      abilities: z.object({
-        update: z.boolean(),
-        selfAssess: z.boolean(),
-        comment: z.boolean(),
-        propose: z.boolean(),
-        decide: z.boolean(),
-        correct: z.boolean(),
-      }),
-      id: z.number(),
-      roundId: z.number(),
-      subjectKind: z.enum(['org', 'member']),
-      orgId: z.number(),
-      orgName: z.string(),
-      orgPath: z.string(),
-      memberId: z.number().nullable(),
-      memberName: z.string().nullable(),
-      deciderOrgId: z.number(),
-      deciderName: z.string(),
-      deciderPath: z.string(),
-      versionNo: z.number(),
-      isCurrent: z.boolean(),
-      correctionReason: z.string().nullable(),
-      status: z.enum(['draft', 'self_assessed', 'commented', 'proposed', 'decided']),
-      evidence: evidenceSchema,
-      tasks: z.object({ total: z.number(), onTime: z.number(), late: z.number(), overdue: z.number(), beyond: z.number() }),
-      points: z.record(z.string(), z.number()),
-      score: z.number().nullable(),
-      ruleLevel: z.enum(['excellent', 'good', 'completed', 'failed']).nullable(),
-      selfLevel: z.enum(['excellent', 'good', 'completed', 'failed']).nullable(),
-      narrative: z.record(z.string(), z.string()),
-      pledgeReviews: z.array(z.object({ pledgeId: z.number(), result: z.enum(['kept', 'partly', 'not_kept']), note: z.string() })),
-      comment: z.string().nullable(),
-      votes: z.object({ present: z.number(), agree: z.number(), disagree: z.number() }).nullable(),
-      proposedLevel: z.enum(['excellent', 'good', 'completed', 'failed']).nullable(),
-      decidedLevel: z.enum(['excellent', 'good', 'completed', 'failed']).nullable(),
-      decidedAt: z.string().nullable(),
-      version: z.number(),
-    }),
-  ),
-});
-/** GET /grading/evaluations/:id */
-export const evaluationResponse = z.object({
-  history: z.array(
-    z.object({
-      id: z.number(),
-      versionNo: z.number(),
-      decidedLevel: z.string().nullable(),
-      correctionReason: z.string().nullable(),
-      decidedAt: timestamp.nullable(),
-    }),
-  ),
+/** One evaluation as the routes answer it, with its score sheet and the caller's abilities. */
+export const evaluationSchema = z.object({
   subjectName: z.string(),
   ruleSet: z.object({
     code: z.string(),
@@ -481,6 +320,29 @@ export const evaluationResponse = z.object({
   decidedLevel: z.enum(['excellent', 'good', 'completed', 'failed']).nullable(),
   decidedAt: z.string().nullable(),
   version: z.number(),
+});
+/** GET /grading/rounds/:id/evaluations */
+export const roundEvaluationsResponse = z.object({
+  items: z.array(evaluationSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+/** GET /grading/my-evaluations */
+export const myEvaluationsResponse = z.object({
+  items: z.array(evaluationSchema.extend({ roundName: z.string(), periodKey: z.string(), selfAssessDue: z.string() })),
+});
+/** GET /grading/evaluations/:id */
+export const evaluationResponse = evaluationSchema.extend({
+  history: z.array(
+    z.object({
+      id: z.number(),
+      versionNo: z.number(),
+      decidedLevel: z.string().nullable(),
+      correctionReason: z.string().nullable(),
+      decidedAt: timestamp.nullable(),
+    }),
+  ),
 });
 /** PUT /grading/evaluations/:id */
 export const savedEvaluationResponse = z.object({
