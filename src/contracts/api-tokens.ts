@@ -3,6 +3,7 @@
  * the OpenAPI document and the web page.
  */
 import { z } from 'zod';
+import { queryId } from './query-params';
 
 export const tokenAccessSchema = z.enum(['read', 'write']);
 
@@ -36,4 +37,4 @@ export const issuedApiTokenSchema = apiTokenSchema.extend({ token: z.string() })
 export type IssuedApiToken = z.infer<typeof issuedApiTokenSchema>;
 
 export const apiTokenListSchema = z.array(apiTokenSchema);
-export const apiTokenIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const apiTokenIdParams = z.object({ id: queryId() });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { queryId, queryPage, queryPageSize } from './query-params';
 
 export const auditQuery = z.object({
-  actorId: z.coerce.number().int().positive().optional(),
-  orgId: z.coerce.number().int().positive().optional(),
+  actorId: queryId().optional(),
+  orgId: queryId().optional(),
   entity: z.string().trim().max(50).optional(),
   from: z
     .string()
@@ -12,8 +13,8 @@ export const auditQuery = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: queryPage(),
+  pageSize: queryPageSize(200, 50),
 });
 export const auditEntrySchema = z.object({
   id: z.number(),

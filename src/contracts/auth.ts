@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryId } from './query-params';
 import { roles } from '../domain/access/permissions';
 
 export const loginSchema = z.object({
@@ -53,7 +54,7 @@ export const totpCodeSchema = z.object({
     .regex(/^\d{6}$/, 'Mã gồm 6 chữ số'),
 });
 export const authSettingsSchema = z.object({ requireTotp: z.boolean() });
-export const userIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const userIdParams = z.object({ id: queryId() });
 export const totpDisableSchema = z.object({
   password: z.string().min(1).max(200),
   totpCode: z

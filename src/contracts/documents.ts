@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { documentKinds, documentStatuses, itemKinds, taskStatuses } from '../domain/documents';
 import { TARGET_COMPARATORS } from '../domain/targets';
-import { queryBoolean } from './query-params';
+import { orgKinds } from '../domain/orgs/org-kinds';
+import { queryBoolean, queryId, queryInt, queryPage, queryPageSize } from './query-params';
 import { timestamp } from './common';
 
-const id = z.coerce.number().int().positive();
+const id = queryId();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const year = z.number().int().min(1945).max(2100);
 
@@ -12,7 +13,7 @@ export const idParams = z.object({ id });
 export const itemParams = z.object({ itemId: id });
 export const linkParams = z.object({ itemId: id, parentItemId: id });
 export const fileParams = z.object({ id, fileId: id });
-export const versionQuery = z.object({ version: z.coerce.number().int() });
+export const versionQuery = z.object({ version: queryInt() });
 
 export const listDocumentsQuery = z.object({
   orgId: id.optional(),
@@ -28,8 +29,8 @@ export const listDocumentsQuery = z.object({
   implementsId: id.optional(),
   /** Latest versions only (default). */
   latest: queryBoolean().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: queryPage(),
+  pageSize: queryPageSize(200, 50),
 });
 export type ListDocumentsQuery = z.infer<typeof listDocumentsQuery>;
 
@@ -108,8 +109,8 @@ export const moveItemSchema = z.object({
 });
 
 export const linkSchema = z.object({ parentItemId: z.number().int().positive() });
-export const gapQuery = z.object({ depth: z.coerce.number().int().min(1).max(6).default(1) });
-export const searchQuery = z.object({ q: z.string().trim().min(1).max(200), limit: z.coerce.number().int().min(1).max(100).default(30) });
+export const gapQuery = z.object({ depth: queryInt({ min: 1, max: 6 }).default(1) });
+export const searchQuery = z.object({ q: z.string().trim().min(1).max(200), limit: queryInt({ min: 1, max: 100 }).default(30) });
 export const diffQuery = z.object({ fromId: id.optional() });
 
 export const indicatorSchema = z.object({
@@ -148,8 +149,8 @@ export const taskQuery = z.object({
   itemId: id.optional(),
   orgId: id.optional(),
   documentId: id.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+  page: queryPage(),
+  pageSize: queryPageSize(500, 100),
 });
 export const createTaskSchema = z
   .object({
@@ -224,43 +225,43 @@ export const taskSchema = z.object({
   progress: z.number(),
   version: z.number(),
 });
+/** A document as lists and pages show it, with what the caller may do to it. */
+export const documentSummarySchema = z.object({
+  abilities: z.object({
+    update: z.boolean(),
+    adopt: z.boolean(),
+    amend: z.boolean(),
+    expire: z.boolean(),
+    delete: z.boolean(),
+    link: z.boolean(),
+    attach: z.boolean(),
+    assignTasks: z.boolean(),
+  }),
+  id: z.number(),
+  orgId: z.number(),
+  orgPath: z.string(),
+  orgName: z.string(),
+  orgKind: z.string(),
+  kind: z.enum(documentKinds),
+  term: z.string(),
+  number: z.number(),
+  symbol: z.string(),
+  issueDate: z.string().nullable(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  status: z.enum(documentStatuses),
+  seriesId: z.number(),
+  versionNo: z.number(),
+  previousVersionId: z.number().nullable(),
+  amendReason: z.string().nullable(),
+  isSample: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
 /** GET /documents */
 export const documentPageResponse = z.object({
-  items: z.array(
-    z.object({
-      abilities: z.object({
-        update: z.boolean(),
-        adopt: z.boolean(),
-        amend: z.boolean(),
-        expire: z.boolean(),
-        delete: z.boolean(),
-        link: z.boolean(),
-        attach: z.boolean(),
-        assignTasks: z.boolean(),
-      }),
-      id: z.number(),
-      orgId: z.number(),
-      orgPath: z.string(),
-      orgName: z.string(),
-      orgKind: z.string(),
-      kind: z.enum(['plan', 'conclusion', 'resolution', 'action_program', 'scheme', 'directive']),
-      term: z.string(),
-      number: z.number(),
-      symbol: z.string(),
-      issueDate: z.string().nullable(),
-      title: z.string(),
-      summary: z.string().nullable(),
-      status: z.enum(['draft', 'adopted', 'amended', 'expired']),
-      seriesId: z.number(),
-      versionNo: z.number(),
-      previousVersionId: z.number().nullable(),
-      amendReason: z.string().nullable(),
-      isSample: z.boolean(),
-      version: z.number(),
-      createdAt: z.string(),
-      updatedAt: z.string(),
-    }),
-  ),
+  items: z.array(documentSummarySchema),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
@@ -279,7 +280,7 @@ export const searchResponse = z.array(
   }),
 );
 /** GET /documents/:id */
-export const documentResponse = z.object({
+export const documentResponse = documentSummarySchema.extend({
   implements: z.array(
     z.object({ id: z.number(), seriesId: z.number(), symbol: z.string(), title: z.string(), orgName: z.string(), kind: z.string() }),
   ),
@@ -297,7 +298,7 @@ export const documentResponse = z.object({
       documentId: z.number(),
       parentItemId: z.number().nullable(),
       stableKey: z.string(),
-      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+      kind: z.enum(itemKinds),
       position: z.number(),
       text: z.string(),
       indicatorId: z.number().nullable(),
@@ -319,74 +320,18 @@ export const documentResponse = z.object({
       outline: z.string(),
     }),
   ),
-  abilities: z.object({
-    update: z.boolean(),
-    adopt: z.boolean(),
-    amend: z.boolean(),
-    expire: z.boolean(),
-    delete: z.boolean(),
-    link: z.boolean(),
-    attach: z.boolean(),
-    assignTasks: z.boolean(),
-  }),
-  id: z.number(),
-  orgId: z.number(),
-  orgPath: z.string(),
-  orgName: z.string(),
-  orgKind: z.string(),
-  kind: z.enum(['plan', 'conclusion', 'resolution', 'action_program', 'scheme', 'directive']),
-  term: z.string(),
-  number: z.number(),
-  symbol: z.string(),
-  issueDate: z.string().nullable(),
-  title: z.string(),
-  summary: z.string().nullable(),
-  status: z.enum(['draft', 'adopted', 'amended', 'expired']),
-  seriesId: z.number(),
-  versionNo: z.number(),
-  previousVersionId: z.number().nullable(),
-  amendReason: z.string().nullable(),
-  isSample: z.boolean(),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
 });
 /** GET /documents/:id/versions */
-export const versionsResponse = z.array(
-  z.object({
-    abilities: z.object({
-      update: z.boolean(),
-      adopt: z.boolean(),
-      amend: z.boolean(),
-      expire: z.boolean(),
-      delete: z.boolean(),
-      link: z.boolean(),
-      attach: z.boolean(),
-      assignTasks: z.boolean(),
-    }),
-    id: z.number(),
-    orgId: z.number(),
-    orgPath: z.string(),
-    orgName: z.string(),
-    orgKind: z.string(),
-    kind: z.enum(['plan', 'conclusion', 'resolution', 'action_program', 'scheme', 'directive']),
-    term: z.string(),
-    number: z.number(),
-    symbol: z.string(),
-    issueDate: z.string().nullable(),
-    title: z.string(),
-    summary: z.string().nullable(),
-    status: z.enum(['draft', 'adopted', 'amended', 'expired']),
-    seriesId: z.number(),
-    versionNo: z.number(),
-    previousVersionId: z.number().nullable(),
-    amendReason: z.string().nullable(),
-    isSample: z.boolean(),
-    version: z.number(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  }),
-);
+export const versionsResponse = z.array(documentSummarySchema);
+/** An item as the comparison of two versions sees it. */
+const diffItemSchema = z.object({
+  stableKey: z.string(),
+  parentKey: z.string().nullable(),
+  position: z.number(),
+  kind: z.string(),
+  text: z.string(),
+  statement: z.string().nullable(),
+});
 /** GET /documents/:id/diff */
 export const diffResponse = z.union([
   z.object({ fromId: z.null(), toId: z.number(), changes: z.array(z.never()) }),
@@ -398,52 +343,35 @@ export const diffResponse = z.union([
         z.object({
           type: z.literal('added'),
           key: z.string(),
-          after: z.object({
-            stableKey: z.string(),
-            parentKey: z.string().nullable(),
-            position: z.number(),
-            kind: z.string(),
-            text: z.string(),
-            statement: z.string().nullable(),
-          }),
+          after: diffItemSchema,
         }),
         z.object({
           type: z.literal('removed'),
           key: z.string(),
-          before: z.object({
-            stableKey: z.string(),
-            parentKey: z.string().nullable(),
-            position: z.number(),
-            kind: z.string(),
-            text: z.string(),
-            statement: z.string().nullable(),
-          }),
+          before: diffItemSchema,
         }),
         z.object({
           type: z.literal('changed'),
           key: z.string(),
           fields: z.array(z.enum(['text', 'statement', 'kind', 'place'])),
-          before: z.object({
-            stableKey: z.string(),
-            parentKey: z.string().nullable(),
-            position: z.number(),
-            kind: z.string(),
-            text: z.string(),
-            statement: z.string().nullable(),
-          }),
-          after: z.object({
-            stableKey: z.string(),
-            parentKey: z.string().nullable(),
-            position: z.number(),
-            kind: z.string(),
-            text: z.string(),
-            statement: z.string().nullable(),
-          }),
+          before: diffItemSchema,
+          after: diffItemSchema,
         }),
       ]),
     ),
   }),
 ]);
+/** An org the gap view lists, with why it owes a document and the ones it issued. */
+const gapOrgSchema = z.object({
+  documents: z.array(z.object({ id: z.number(), symbol: z.string(), status: z.string() })),
+  reason: z.enum(['party_org', 'assigned']),
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(orgKinds),
+  path: z.string(),
+  parentId: z.number().nullable(),
+  level: z.number(),
+});
 /** GET /documents/:id/gaps */
 export const gapsResponse = z.object({
   document: z.object({ id: z.number(), symbol: z.string(), title: z.string(), orgName: z.string() }),
@@ -451,56 +379,14 @@ export const gapsResponse = z.object({
   orgCount: z.number(),
   issuedCount: z.number(),
   missingCount: z.number(),
-  missingOrgs: z.array(
-    z.object({
-      documents: z.array(z.object({ id: z.number(), symbol: z.string(), status: z.string() })),
-      reason: z.enum(['party_org', 'assigned']),
-      id: z.number(),
-      name: z.string(),
-      kind: z.enum([
-        'central',
-        'province_committee',
-        'district_committee',
-        'commune_committee',
-        'bloc_committee',
-        'grassroots',
-        'cell',
-        'agency',
-        'mass_org',
-      ]),
-      path: z.string(),
-      parentId: z.number().nullable(),
-      level: z.number(),
-    }),
-  ),
-  issuedOrgs: z.array(
-    z.object({
-      documents: z.array(z.object({ id: z.number(), symbol: z.string(), status: z.string() })),
-      reason: z.enum(['party_org', 'assigned']),
-      id: z.number(),
-      name: z.string(),
-      kind: z.enum([
-        'central',
-        'province_committee',
-        'district_committee',
-        'commune_committee',
-        'bloc_committee',
-        'grassroots',
-        'cell',
-        'agency',
-        'mass_org',
-      ]),
-      path: z.string(),
-      parentId: z.number().nullable(),
-      level: z.number(),
-    }),
-  ),
+  missingOrgs: z.array(gapOrgSchema),
+  issuedOrgs: z.array(gapOrgSchema),
   actionableCount: z.number(),
   untakenCount: z.number(),
   untakenItems: z.array(
     z.object({
       itemId: z.number(),
-      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+      kind: z.enum(itemKinds),
       text: z.string(),
       statement: z.string().nullable(),
     }),
@@ -515,7 +401,7 @@ export const importSheetResponse = z.object({
       rowNo: z.number(),
       row: z.string(),
       parentRow: z.string(),
-      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']).nullable(),
+      kind: z.enum(itemKinds).nullable(),
       text: z.string(),
       statement: z.string().nullable(),
       action: z.enum(['error', 'create', 'update', 'unchanged']),
@@ -533,7 +419,7 @@ export const itemResponse = z.object({
   documentId: z.number(),
   parentItemId: z.number().nullable(),
   stableKey: z.string(),
-  kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+  kind: z.enum(itemKinds),
   position: z.number(),
   text: z.string(),
   indicatorId: z.number().nullable(),
@@ -560,7 +446,7 @@ export const suggestionsResponse = z.object({
       documentId: z.number(),
       symbol: z.string(),
       orgName: z.string(),
-      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+      kind: z.enum(itemKinds),
       text: z.string(),
       statement: z.string().nullable(),
       id: z.number(),
@@ -573,7 +459,7 @@ export const suggestionsResponse = z.object({
       itemId: z.number(),
       documentId: z.number(),
       symbol: z.string(),
-      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+      kind: z.enum(itemKinds),
       text: z.string(),
       statement: z.string().nullable(),
     }),
@@ -586,7 +472,7 @@ export const concretizationsResponse = z.object({
     documentId: z.number(),
     symbol: z.string(),
     orgName: z.string(),
-    kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+    kind: z.enum(itemKinds),
     text: z.string(),
     statement: z.string().nullable(),
     indicator: z
@@ -610,7 +496,7 @@ export const concretizationsResponse = z.object({
       orgId: z.number(),
       orgName: z.string(),
       orgKind: z.string(),
-      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+      kind: z.enum(itemKinds),
       text: z.string(),
       statement: z.string().nullable(),
       childCount: z.number(),
@@ -639,7 +525,7 @@ export const chainResponse = z.object({
       orgName: z.string(),
       orgKind: z.string(),
       documentTitle: z.string(),
-      kind: z.enum(['target', 'task', 'breakthrough', 'milestone', 'part', 'section', 'objective', 'solution', 'paragraph']),
+      kind: z.enum(itemKinds),
       text: z.string(),
       statement: z.string().nullable(),
       depth: z.number(),

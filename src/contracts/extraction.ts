@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryId } from './query-params';
 import { TARGET_COMPARATORS, type TargetComparator } from '../domain/targets';
 
 const year = z.number().int().min(1945).max(2100);
@@ -44,7 +45,7 @@ export const importExtractedSchema = z.object({
 });
 export type ImportExtractedInput = z.infer<typeof importExtractedSchema>;
 
-export const documentIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const documentIdParams = z.object({ id: queryId() });
 
 // Answers: what each route responds (the serializer checks every answer against them).
 /** POST /extract */

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { queryId, queryPage, queryPageSize } from './query-params';
 import { timestamp } from './common';
 
-const id = z.coerce.number().int().positive();
+const id = queryId();
+/** An id inside a JSON body, where it is already a number. */
+const bodyId = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 export const gradeLevelEnum = z.enum(['excellent', 'good', 'completed', 'failed']);
 
@@ -9,7 +12,7 @@ export const idParams = z.object({ id });
 export const orgParams = z.object({ orgId: id });
 
 export const openRoundSchema = z.object({
-  orgId: id,
+  orgId: bodyId,
   periodKind: z.enum(['quarter', 'year', 'term']),
   periodKey: z.string().regex(/^\d{4}(-Q[1-4]|-\d{4})?$/, 'Kỳ đánh giá có dạng 2025, 2026-Q1 hoặc 2020-2025'),
   name: z.string().trim().min(1).max(300).optional(),
@@ -25,8 +28,8 @@ export const listEvaluationsQuery = z.object({
   orgId: id.optional(),
   subjectKind: z.enum(['member', 'org']).optional(),
   status: z.enum(['draft', 'self_assessed', 'commented', 'proposed', 'decided']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+  page: queryPage(),
+  pageSize: queryPageSize(500, 100),
 });
 export type ListEvaluationsQuery = z.infer<typeof listEvaluationsQuery>;
 
@@ -46,7 +49,7 @@ export const saveEvaluationSchema = z.object({
     .partial()
     .optional(),
   pledgeReviews: z
-    .array(z.object({ pledgeId: id, result: z.enum(['kept', 'partly', 'not_kept']), note: z.string().max(2000).default('') }))
+    .array(z.object({ pledgeId: bodyId, result: z.enum(['kept', 'partly', 'not_kept']), note: z.string().max(2000).default('') }))
     .max(200)
     .optional(),
 });
@@ -73,8 +76,8 @@ export const resultsListQuery = z.object({
   subjectKind: z.enum(['member', 'org']),
   level: gradeLevelEnum.optional(),
   atLeast: gradeLevelEnum.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(1000).default(200),
+  page: queryPage(),
+  pageSize: queryPageSize(1000, 200),
 });
 export type ResultsListQuery = z.infer<typeof resultsListQuery>;
 

@@ -3,8 +3,9 @@
  * read from pasted texts that matched nothing in the shared catalog (issue 17).
  */
 import { z } from 'zod';
+import { queryId } from './query-params';
 
-export const proposalIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const proposalIdParams = z.object({ id: queryId() });
 
 /** A catalog indicator the proposal may mean, with how sure the match is (0..1). */
 export const proposalSuggestionSchema = z.object({ id: z.number(), name: z.string(), unit: z.string(), score: z.number() });

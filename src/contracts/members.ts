@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { queryBoolean } from './query-params';
+import { queryBoolean, queryId, queryPage, queryPageSize } from './query-params';
 
 export const memberStatuses = ['official', 'probationary', 'transferred', 'deceased'] as const;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
@@ -26,14 +26,14 @@ export const memberSchema = z.object({
 export type MemberView = z.infer<typeof memberSchema>;
 
 export const listMembersQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
+  orgId: queryId().optional(),
   q: z.string().trim().max(200).optional(),
   status: z.enum(memberStatuses).optional(),
   nonState: queryBoolean().optional(),
   sort: z.enum(['givenName', 'code', 'joinedDate', 'birthDate']).default('givenName'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: queryPage(),
+  pageSize: queryPageSize(200, 20),
 });
 export type ListMembersQuery = z.infer<typeof listMembersQuery>;
 
@@ -90,7 +90,7 @@ export const importPreviewSchema = z.object({
 });
 export const importRowsQuery = z.object({
   filter: z.enum(['all', 'create', 'update', 'unchanged', 'error']).default('all'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  page: queryPage(),
+  pageSize: queryPageSize(500, 50),
 });
 export const importCommitSchema = z.object({ created: z.number(), updated: z.number() });

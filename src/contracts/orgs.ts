@@ -1,21 +1,9 @@
 import { z } from 'zod';
-import { queryBoolean } from './query-params';
+import { queryBoolean, queryId, queryInt } from './query-params';
 
-export const orgKinds = [
-  'central',
-  'province_committee',
-  'district_committee',
-  'commune_committee',
-  'bloc_committee',
-  'grassroots',
-  'cell',
-  'agency',
-  'mass_org',
-] as const;
-export const committeeRoles = ['executive', 'standing', 'inspection'] as const;
-export const positions = ['secretary', 'deputy_secretary', 'standing_deputy_secretary', 'member'] as const;
+import { committeeRoles, orgKinds, positions } from '../domain/orgs/org-kinds';
 
-const id = z.coerce.number().int().positive();
+const id = queryId();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
 export const orgIdParams = z.object({ id });
@@ -63,7 +51,7 @@ export const treeQuery = z.object({
 });
 export const searchQuery = z.object({
   q: z.string().trim().min(1).max(200),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+  limit: queryInt({ min: 1, max: 100 }).default(30),
   kind: z.enum(orgKinds).optional(),
 });
 export const orgSearchHitSchema = orgSummarySchema.extend({ pathNames: z.array(z.string()) });
@@ -98,7 +86,7 @@ export type UpdateOrgInput = z.infer<typeof updateOrgSchema>;
 
 export const moveOrgSchema = z.object({ version: z.number().int(), newParentId: z.number().int().positive() });
 export const closeOrgSchema = z.object({ version: z.number().int(), validTo: isoDate });
-export const deleteOrgQuery = z.object({ version: z.coerce.number().int() });
+export const deleteOrgQuery = z.object({ version: queryInt() });
 
 export const saveCommitteeSchema = z.object({
   role: z.enum(committeeRoles),

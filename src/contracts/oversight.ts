@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { queryId, queryInt } from './query-params';
 import { FINDING_KINDS, OVERSIGHT_BASES, OVERSIGHT_KINDS, RESPONSIBLE_BODIES, TEAM_ROLES } from '../domain/oversight';
 
-const id = z.coerce.number().int().positive();
+const id = queryId();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const text = (max: number, label: string) =>
   z.string().trim().min(1, `${label} không được để trống`).max(max, `${label} dài quá ${max} ký tự`);
@@ -11,7 +12,7 @@ const version = z.number().int().positive();
 export const idParams = z.object({ id });
 export const orgParams = z.object({ orgId: id });
 
-export const listProgramsQuery = z.object({ orgId: id.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const listProgramsQuery = z.object({ orgId: id.optional(), year: queryInt({ min: 2000, max: 2100 }).optional() });
 
 export const createProgramSchema = z.object({
   orgId: z.number().int().positive(),
@@ -66,7 +67,7 @@ export type CreateInspectionInput = z.infer<typeof createInspectionSchema>;
 export const listInspectionsQuery = z.object({
   orgId: id.optional(),
   subjectOrgId: id.optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: queryInt({ min: 2000, max: 2100 }).optional(),
 });
 
 export const formTeamSchema = z.object({
@@ -107,7 +108,7 @@ export const versionSchema = z.object({ version });
 export const reportDoneSchema = z.object({ version, evidence: text(20_000, 'Kết quả thực hiện và minh chứng') });
 export const decideSchema = z.object({ version, note: z.string().trim().max(5000).optional() });
 
-export const dashboardQuery = z.object({ orgId: id.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const dashboardQuery = z.object({ orgId: id.optional(), year: queryInt({ min: 2000, max: 2100 }).optional() });
 
 // Answers: what each route responds (the serializer checks every answer against them).
 /** The figures a subject's self-report starts from (and keeps once sent). */

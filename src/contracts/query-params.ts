@@ -14,13 +14,26 @@ const BOOLEAN_TEXT = ['true', 'false', '1', '0'] as const;
 export const queryBoolean = () =>
   z.enum(BOOLEAN_TEXT, { error: 'Giá trị phải là true, false, 1 hoặc 0.' }).transform((v) => v === 'true' || v === '1');
 
-/** A whole number written in decimal digits (an optional minus sign); `''` and `1e3` are refused. */
-export const queryInt = () =>
-  z
+/**
+ * A whole number written in decimal digits (an optional minus sign), within optional bounds;
+ * `''`, `' '` and `1e3` are refused, which `z.coerce.number()` would read as 0, 0 and 1000.
+ */
+export const queryInt = (bounds: { min?: number; max?: number } = {}) => {
+  let n = z.number().int();
+  if (bounds.min !== undefined) n = n.min(bounds.min);
+  if (bounds.max !== undefined) n = n.max(bounds.max);
+  return z
     .string()
     .regex(/^-?\d{1,15}$/, { error: 'Giá trị phải là một số nguyên.' })
     .transform(Number)
-    .pipe(z.number().int());
+    .pipe(n);
+};
 
 /** A record id: a positive whole number. */
-export const queryId = () => queryInt().pipe(z.number().positive());
+export const queryId = () => queryInt({ min: 1 });
+
+/** The page of a paged list: 1 when not given. */
+export const queryPage = () => queryInt({ min: 1 }).default(1);
+
+/** The size of a page of a paged list, at most `max`, `fallback` when not given. */
+export const queryPageSize = (max: number, fallback: number) => queryInt({ min: 1, max }).default(fallback);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { queryId, queryPage, queryPageSize } from './query-params';
 import { PERIOD_TYPES } from '../domain/targets';
 import { taskStatuses } from '../domain/documents';
 import { timestamp } from './common';
 
-const id = z.coerce.number().int().positive();
+const id = queryId();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const periodKey = z.string().regex(/^(\d{4}(-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]))?|midterm|final)$/, 'Kỳ báo cáo không hợp lệ');
 
@@ -26,8 +27,8 @@ export const listReportsQuery = z.object({
   status: z.enum(['draft', 'submitted', 'returned', 'approved']).optional(),
   /** Reports waiting for the caller: to write (draft/returned) or to approve (submitted). */
   waiting: z.enum(['write', 'approve']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+  page: queryPage(),
+  pageSize: queryPageSize(500, 100),
 });
 export type ListReportsQuery = z.infer<typeof listReportsQuery>;
 
@@ -284,33 +285,55 @@ export const rollupResponse = z.object({
     }),
   ),
 });
+/** A target as the dashboard judges it, with its actuals, plan and forecast. */
+export const dashboardTargetSchema = z.object({
+  itemId: z.number(),
+  text: z.string(),
+  statement: z.string().nullable(),
+  indicatorId: z.number().nullable(),
+  indicatorName: z.string().nullable(),
+  aggregation: z.string().nullable(),
+  unit: z.string(),
+  status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'not_assessable']),
+  reason: z.string(),
+  latest: z.number().nullable(),
+  latestPeriod: z.string().nullable(),
+  requiredRate: z.number().nullable(),
+  source: z.enum(['reports', 'study', 'grading', 'oversight']),
+  actuals: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), value: z.number().nullable(), reporting: z.number() })),
+  yearly: z.array(z.object({ year: z.number(), value: z.number() })),
+  plan: z.array(z.object({ year: z.number(), value: z.number() })),
+  forecast: z.array(z.object({ year: z.number(), value: z.number() })),
+  openExplanations: z.number(),
+});
+const taskCountsSchema = z.object({
+  counts: z.object({ not_started: z.number(), in_progress: z.number(), done: z.number(), overdue: z.number(), cancelled: z.number() }),
+  overdue: z.number(),
+});
+/** How many reports were expected, sent, sent on time, approved and late. */
+const reportCountsSchema = z.object({
+  submittedPct: z.number().nullable(),
+  onTimePct: z.number().nullable(),
+  expected: z.number(),
+  submitted: z.number(),
+  onTime: z.number(),
+  approved: z.number(),
+  late: z.number(),
+});
+const dashboardDocumentSchema = z.object({
+  id: z.number(),
+  symbol: z.string(),
+  title: z.string(),
+  term: z.string(),
+  orgId: z.number(),
+  orgName: z.string(),
+});
 /** GET /documents/:documentId/dashboard */
 export const dashboardResponse = z.object({
-  document: z.object({ id: z.number(), symbol: z.string(), title: z.string(), term: z.string(), orgId: z.number(), orgName: z.string() }),
+  document: dashboardDocumentSchema,
   org: z.object({ id: z.number(), name: z.string(), path: z.string(), parentId: z.number().nullable() }),
   asOf: z.string(),
-  targets: z.array(
-    z.object({
-      itemId: z.number(),
-      text: z.string(),
-      statement: z.string().nullable(),
-      indicatorId: z.number().nullable(),
-      indicatorName: z.string().nullable(),
-      aggregation: z.string().nullable(),
-      unit: z.string(),
-      status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'not_assessable']),
-      reason: z.string(),
-      latest: z.number().nullable(),
-      latestPeriod: z.string().nullable(),
-      requiredRate: z.number().nullable(),
-      source: z.enum(['reports', 'study', 'grading', 'oversight']),
-      actuals: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), value: z.number().nullable(), reporting: z.number() })),
-      yearly: z.array(z.object({ year: z.number(), value: z.number() })),
-      plan: z.array(z.object({ year: z.number(), value: z.number() })),
-      forecast: z.array(z.object({ year: z.number(), value: z.number() })),
-      openExplanations: z.number(),
-    }),
-  ),
+  targets: z.array(dashboardTargetSchema),
   targetCounts: z.object({
     achieved: z.number(),
     on_track: z.number(),
@@ -318,68 +341,25 @@ export const dashboardResponse = z.object({
     off_track: z.number(),
     not_assessable: z.number(),
   }),
-  tasks: z.object({
-    counts: z.object({ not_started: z.number(), in_progress: z.number(), done: z.number(), overdue: z.number(), cancelled: z.number() }),
-    overdue: z.number(),
-  }),
+  tasks: taskCountsSchema,
   periods: z.array(z.object({ key: z.string(), dueDate: z.string() })),
   concretized: z.array(
     z.object({
       document: z.object({ id: z.number(), symbol: z.string(), title: z.string() }),
-      targets: z.array(
-        z.object({
-          parentItemIds: z.array(z.number()),
-          itemId: z.number(),
-          text: z.string(),
-          statement: z.string().nullable(),
-          indicatorId: z.number().nullable(),
-          indicatorName: z.string().nullable(),
-          aggregation: z.string().nullable(),
-          unit: z.string(),
-          status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'not_assessable']),
-          reason: z.string(),
-          latest: z.number().nullable(),
-          latestPeriod: z.string().nullable(),
-          requiredRate: z.number().nullable(),
-          source: z.enum(['reports', 'study', 'grading', 'oversight']),
-          actuals: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), value: z.number().nullable(), reporting: z.number() })),
-          yearly: z.array(z.object({ year: z.number(), value: z.number() })),
-          plan: z.array(z.object({ year: z.number(), value: z.number() })),
-          forecast: z.array(z.object({ year: z.number(), value: z.number() })),
-          openExplanations: z.number(),
-        }),
-      ),
+      targets: z.array(dashboardTargetSchema.extend({ parentItemIds: z.array(z.number()) })),
     }),
   ),
-  reports: z.object({
-    submittedPct: z.number().nullable(),
-    onTimePct: z.number().nullable(),
-    expected: z.number(),
-    submitted: z.number(),
-    onTime: z.number(),
-    approved: z.number(),
-    late: z.number(),
-    periodKey: z.string().nullable(),
-  }),
+  reports: reportCountsSchema.extend({ periodKey: z.string().nullable() }),
   children: z.array(
     z.object({
       orgId: z.number(),
       orgName: z.string(),
       tasks: z.object({ total: z.number(), overdue: z.number(), done: z.number() }),
-      reports: z.object({
-        submittedPct: z.number().nullable(),
-        onTimePct: z.number().nullable(),
-        expected: z.number(),
-        submitted: z.number(),
-        onTime: z.number(),
-        approved: z.number(),
-        late: z.number(),
-      }),
+      reports: reportCountsSchema,
     }),
   ),
   openExplanations: z.number(),
 });
-export const dashboardTargetSchema = dashboardResponse.shape.targets.element;
 
 /** GET /documents/:documentId/dashboard/list: the list behind a number. */
 export const drillTargetSchema = dashboardTargetSchema.omit({ actuals: true, plan: true, forecast: true, yearly: true });
@@ -418,35 +398,10 @@ export const shareResponse = z.object({
 });
 /** GET /public/dashboards/:token */
 export const publicDashboardResponse = z.object({
-  document: z.object({ id: z.number(), symbol: z.string(), title: z.string(), term: z.string(), orgId: z.number(), orgName: z.string() }),
+  document: dashboardDocumentSchema,
   asOf: z.string(),
-  targets: z.array(
-    z.object({
-      itemId: z.number(),
-      text: z.string(),
-      statement: z.string().nullable(),
-      indicatorId: z.number().nullable(),
-      indicatorName: z.string().nullable(),
-      aggregation: z.string().nullable(),
-      unit: z.string(),
-      status: z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'not_assessable']),
-      reason: z.string(),
-      latest: z.number().nullable(),
-      latestPeriod: z.string().nullable(),
-      requiredRate: z.number().nullable(),
-      source: z.enum(['reports', 'study', 'grading', 'oversight']),
-      actuals: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), value: z.number().nullable(), reporting: z.number() })),
-      yearly: z.array(z.object({ year: z.number(), value: z.number() })),
-      plan: z.array(z.object({ year: z.number(), value: z.number() })),
-      forecast: z.array(z.object({ year: z.number(), value: z.number() })),
-    }),
-  ),
-  tasks: z
-    .object({
-      counts: z.object({ not_started: z.number(), in_progress: z.number(), done: z.number(), overdue: z.number(), cancelled: z.number() }),
-      overdue: z.number(),
-    })
-    .nullable(),
+  targets: z.array(dashboardTargetSchema.omit({ openExplanations: true })),
+  tasks: taskCountsSchema.nullable(),
 });
 
 export const explanationStatusEnum = z.enum(['open', 'answered', 'closed']);
@@ -482,32 +437,20 @@ export const explanationResponse = explanationSchema.extend({
     }),
   ),
 });
+const myReportSchema = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  documentSymbol: z.string(),
+  periodKey: z.string(),
+  status: reportStatusEnum,
+  dueDate: z.string(),
+});
 /** GET /my-work */
 export const myWorkResponse = z.object({
   asOf: z.string(),
-  reportsToWrite: z.array(
-    z.object({
-      id: z.number(),
-      orgId: z.number(),
-      orgName: z.string(),
-      documentSymbol: z.string(),
-      periodKey: z.string(),
-      status: reportStatusEnum,
-      dueDate: z.string(),
-      isLate: z.boolean(),
-    }),
-  ),
-  reportsToApprove: z.array(
-    z.object({
-      id: z.number(),
-      orgId: z.number(),
-      orgName: z.string(),
-      documentSymbol: z.string(),
-      periodKey: z.string(),
-      status: reportStatusEnum,
-      dueDate: z.string(),
-    }),
-  ),
+  reportsToWrite: z.array(myReportSchema.extend({ isLate: z.boolean() })),
+  reportsToApprove: z.array(myReportSchema),
   lateTasks: z.array(
     z.object({
       id: z.number(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { queryId, queryPage, queryPageSize } from './query-params';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
 export const coverageQuery = z.object({
-  documentId: z.coerce.number().int().positive(),
-  orgId: z.coerce.number().int().positive().optional(),
+  documentId: queryId(),
+  orgId: queryId().optional(),
   asOf: isoDate.optional(),
 });
 export type CoverageQuery = z.infer<typeof coverageQuery>;
@@ -28,8 +29,8 @@ export const coverageSchema = z.object({
 });
 
 export const missingQuery = coverageQuery.extend({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  page: queryPage(),
+  pageSize: queryPageSize(500, 50),
 });
 export const missingSchema = z.object({
   items: z.array(z.object({ memberId: z.number(), code: z.string(), fullName: z.string(), orgId: z.number(), orgName: z.string() })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryId, queryInt, queryPage, queryPageSize } from './query-params';
 
 export const reflectionStatuses = ['submitted', 'accepted', 'rewrite'] as const;
 
@@ -43,11 +44,11 @@ export const reviewReflectionSchema = z.object({
   note: z.string().trim().max(2000).optional(),
 });
 export const listReflectionsQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
-  documentId: z.coerce.number().int().positive().optional(),
+  orgId: queryId().optional(),
+  documentId: queryId().optional(),
   status: z.enum(reflectionStatuses).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: queryPage(),
+  pageSize: queryPageSize(200, 20),
 });
 
 export const pledgeSchema = z.object({
@@ -74,9 +75,9 @@ export const updatePledgeSchema = z.object({
   selfReview: z.string().trim().max(5000).nullable().optional(),
 });
 export const listPledgesQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
-  documentId: z.coerce.number().int().positive().optional(),
-  year: z.coerce.number().int().optional(),
+  orgId: queryId().optional(),
+  documentId: queryId().optional(),
+  year: queryInt().optional(),
 });
 
 export const myStudySchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryId, queryInt, queryPage, queryPageSize } from './query-params';
 
 export const sessionModes = ['online', 'in_person', 'hybrid'] as const;
 export const attendanceStatuses = ['present', 'excused', 'absent'] as const;
@@ -101,11 +102,11 @@ export const sessionSchema = sessionSummarySchema.extend({
 export type SessionView = z.infer<typeof sessionSchema>;
 
 export const listSessionsQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
-  documentId: z.coerce.number().int().positive().optional(),
+  orgId: queryId().optional(),
+  documentId: queryId().optional(),
   when: z.enum(['upcoming', 'past', 'all']).default('all'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: queryPage(),
+  pageSize: queryPageSize(100, 20),
 });
 export type ListSessionsQuery = z.infer<typeof listSessionsQuery>;
 
@@ -179,16 +180,16 @@ export const attendanceRowSchema = z.object({
 export type AttendanceRow = z.infer<typeof attendanceRowSchema>;
 
 export const liveQuery = z.object({
-  after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
+  after: queryInt({ min: 0 }).default(0),
+  limit: queryInt({ min: 1, max: 500 }).default(200),
 });
 export const liveSchema = z.object({ items: z.array(attendanceRowSchema), cursor: z.number(), counts: pointCounts });
 
 export const rollQuery = z.object({
   filter: z.enum(['all', 'missing', 'present', 'excused', 'absent']).default('all'),
   q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  page: queryPage(),
+  pageSize: queryPageSize(500, 50),
 });
 export const rollSchema = z.object({ items: z.array(attendanceRowSchema), total: z.number(), page: z.number(), pageSize: z.number() });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryId, queryPage, queryPageSize } from './query-params';
 import { roles } from '../domain/access/permissions';
 
 export const userRoleSchema = z.object({ orgId: z.number(), orgName: z.string(), orgCode: z.string(), role: z.enum(roles) });
@@ -16,9 +17,9 @@ export const userSchema = z.object({
 });
 export const listUsersQuery = z.object({
   q: z.string().trim().max(100).optional(),
-  orgId: z.coerce.number().int().positive().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  orgId: queryId().optional(),
+  page: queryPage(),
+  pageSize: queryPageSize(200, 20),
 });
 export const userPageSchema = z.object({ items: z.array(userSchema), total: z.number(), page: z.number(), pageSize: z.number() });
 

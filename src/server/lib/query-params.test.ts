@@ -61,6 +61,25 @@ describe('query parameter parsers', () => {
   });
 });
 
+describe('every numeric path and query parameter of the API', () => {
+  it('reads digits only: "1e3", " " and "" are refused, never read as 1000 or 0', () => {
+    const found: string[] = [];
+    for (const r of routes) {
+      if (!r.url.startsWith('/api')) continue;
+      for (const part of ['params', 'querystring'] as const) {
+        for (const [name, field] of Object.entries(shapeOf(r.schema?.[part]) ?? {})) {
+          const seven = field.safeParse('7');
+          if (!seven.success || typeof seven.data !== 'number') continue;
+          const at = `${r.method} ${r.url} ${part}.${name}`;
+          found.push(at);
+          for (const bad of ['1e3', ' ', '', '0x10', '7.5']) expect(field.safeParse(bad).success, `${at} = "${bad}"`).toBe(false);
+        }
+      }
+    }
+    expect(found.length).toBeGreaterThan(100);
+  });
+});
+
 describe('every boolean query parameter of the API', () => {
   it('is found by walking the route table', () => {
     const names = booleanParams().map((p) => `${p.method} ${p.url} ${p.name}`);

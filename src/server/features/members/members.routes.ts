@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { formatVnDate, vnToday } from '../../../domain/vn-time';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { queryId } from '../../../contracts/query-params';
 import type { FeatureOptions } from '../index';
 import { genderLabels, memberStatusLabels } from '../../../domain/members/member-fields';
 import { AppError } from '../../lib/errors';
@@ -25,7 +26,7 @@ import { memberSheetColumns } from './members.sheet';
 import { createMember, findMembers, findMembersForExport, getMember, transferMember, updateMember } from './members.service';
 import { fileResponse } from '../../../contracts/common';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: queryId() });
 const importParams = z.object({ importId: z.uuid() });
 
 export const membersRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {

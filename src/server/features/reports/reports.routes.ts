@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { vnToday } from '../../../domain/vn-time';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { queryId } from '../../../contracts/query-params';
 import type { FeatureOptions } from '../index';
 import { readMultipart, requireFile } from '../../lib/upload';
 import { actorOf, sendFile, XLSX_TYPE, DOCX_TYPE } from '../../lib/http';
@@ -69,7 +70,7 @@ import {
   shareResponse,
 } from '../../../contracts/reports';
 
-const idFile = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
+const idFile = z.object({ id: queryId(), fileId: queryId() });
 
 const readUpload = async (req: FastifyRequest) => requireFile(await readMultipart(req));
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { queryId } from '../../../contracts/query-params';
 import type { FeatureOptions } from '../index';
 import { actorOf } from '../../lib/http';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../../../contracts/users';
 import { createUser, findUsers, getUser, resetPassword, updateUser } from './users.service';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: queryId() });
 
 export const usersRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { queryId } from '../../../../contracts/query-params';
 import type { FeatureOptions } from '../../index';
 import { AppError } from '../../../lib/errors';
 import { actorOf, sendFile } from '../../../lib/http';
@@ -30,7 +31,7 @@ import {
   updatePledge,
 } from './reflections.service';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: queryId() });
 const ALLOWED_TYPES = /\.(pdf|docx?|odt|txt|jpe?g|png)$/i;
 
 export const reflectionsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { queryId } from '../../../../contracts/query-params';
 import type { FeatureOptions } from '../../index';
 import { AppError } from '../../../lib/errors';
 import { actorOf, DOCX_TYPE, sendFile, XLSX_TYPE } from '../../../lib/http';
@@ -46,8 +47,8 @@ import { smtpSettingsFromEnv } from '../../mail';
 import { buildRollSheet, getLiveAttendance, getRoll, importRollCall, markAttendance } from './attendance.service';
 import { fileResponse, noContent } from '../../../../contracts/common';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const memberParams = idParams.extend({ memberId: z.coerce.number().int().positive() });
+const idParams = z.object({ id: queryId() });
+const memberParams = idParams.extend({ memberId: queryId() });
 
 /** The address the QR code points at: the one the host's browser reached us by. */
 function originOf(req: FastifyRequest): string {
