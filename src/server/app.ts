@@ -42,6 +42,8 @@ export type RouteEntry = {
   method: string | string[];
   url: string;
   access: RouteAccess | undefined;
+  /** The feature whose routes plugin declared the route (`documents`, `apiTokens`…); none outside features. */
+  feature?: string;
   /** The route's Zod schemas (params, querystring, body), for tests that walk every id a route takes. */
   schema?: { params?: unknown; querystring?: unknown; body?: unknown; response?: Record<string, unknown> };
 };
@@ -59,8 +61,12 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
   app.setSerializerCompiler(createResponseSerializer({ strict: strictResponses }));
 
   const routes: RouteEntry[] = [];
+  // The same route options object reaches the root's hook and then the feature's (below).
+  const entryOf = new WeakMap<object, RouteEntry>();
   app.addHook('onRoute', (r) => {
-    routes.push({ method: r.method, url: r.url, access: r.config?.access, schema: r.schema as RouteEntry['schema'] });
+    const entry: RouteEntry = { method: r.method, url: r.url, access: r.config?.access, schema: r.schema as RouteEntry['schema'] };
+    routes.push(entry);
+    entryOf.set(r, entry);
   });
 
   await app.register(cookie);
@@ -148,7 +154,17 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
   });
 
   for (const register of featureRoutes) {
-    await app.register(register, { prefix: '/api', db: opts.db });
+    const feature = register.name.replace(/Routes$/, '');
+    await app.register(
+      async (scope) => {
+        scope.addHook('onRoute', (r) => {
+          const entry = entryOf.get(r);
+          if (entry) entry.feature = feature;
+        });
+        await scope.register(register, { db: opts.db });
+      },
+      { prefix: '/api' },
+    );
   }
 
   if (opts.webDir && existsSync(join(opts.webDir, 'index.html'))) {

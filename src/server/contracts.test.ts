@@ -20,6 +20,29 @@ const keyOf = (m: string, r: RouteEntry) => `${m} ${r.url}`;
 const successSchemas = (r: RouteEntry) => Object.entries(r.schema?.response ?? {}).filter(([code]) => code.startsWith('2'));
 const isFileResponse = (s: unknown) => typeof s === 'object' && s !== null && 'content' in s;
 
+/**
+ * The permission family each feature's routes may require: its own. A route that needs another
+ * feature's permission has a policy in the wrong place, or its feature a permission to add.
+ */
+const OWN_PERMISSIONS: Record<string, string[]> = {
+  health: [],
+  auth: ['auth'],
+  orgs: ['orgs'],
+  members: ['members'],
+  users: ['users'],
+  audit: ['audit'],
+  documents: ['documents'],
+  study: ['study'],
+  extraction: ['extraction'],
+  reports: ['reports'],
+  oversight: ['inspections'],
+  grading: ['grading'],
+  mail: ['mail'],
+  terms: ['terms'],
+  apiTokens: ['api-tokens'],
+  reorg: ['reorg'],
+};
+
 describe('every route declares its answer', () => {
   let routes: RouteEntry[];
   let app: App;
@@ -39,6 +62,20 @@ describe('every route declares its answer', () => {
     expect(api.length).toBeGreaterThan(150);
     const missing = api.filter(({ key, r }) => !EXEMPT[key] && successSchemas(r).length === 0).map(({ key }) => key);
     expect(missing).toEqual([]);
+  });
+
+  it('requires of each route only its own feature’s permissions', () => {
+    const misplaced = routes
+      .filter((r) => isApi(r) && typeof r.access === 'string' && r.access.includes('.'))
+      .filter((r) => {
+        const family = (r.access as string).split('.')[0]!;
+        const own = OWN_PERMISSIONS[r.feature ?? ''];
+        return !own?.includes(family);
+      })
+      .map((r) => `${r.feature ?? '?'}: ${keyOf(methodsOf(r)[0]!, r)} requires ${r.access}`);
+    expect(misplaced).toEqual([]);
+    // Every feature's routes were tagged, so the check above saw them all.
+    expect(routes.filter((r) => isApi(r) && !r.url.startsWith('/api/openapi') && !r.feature).map((r) => r.url)).toEqual([]);
   });
 
   it('writes every response schema into the OpenAPI document', async () => {

@@ -125,6 +125,10 @@ describe('a feature’s own permissions', () => {
     ['reports.manage', 'documents.write'],
     ['extraction.read', 'documents.read'],
     ['extraction.write', 'documents.write'],
+    ['terms.read', 'documents.read'],
+    ['terms.write', 'documents.write'],
+    ['reorg.read', 'orgs.read'],
+    ['reorg.write', 'orgs.write'],
   ] as const)('%s is held by exactly the roles holding %s', (own, borrowed) => {
     expect(roles.filter((r) => rolePermissions[r].includes(own))).toEqual(roles.filter((r) => rolePermissions[r].includes(borrowed)));
   });

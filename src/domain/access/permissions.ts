@@ -34,6 +34,12 @@ export const permissions = [
   'reports.manage',
   'extraction.read',
   'extraction.write',
+  'terms.read',
+  'terms.write',
+  'reorg.read',
+  'reorg.write',
+  // Issuing tokens for other systems: administrators only (no other role holds it).
+  'api-tokens.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -46,6 +52,8 @@ const read: Permission[] = [
   'self',
   'grading.read',
   'extraction.read',
+  'terms.read',
+  'reorg.read',
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -67,6 +75,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'auth.manage',
     'reports.manage',
     'extraction.write',
+    'terms.write',
+    'reorg.write',
   ],
   reporter: [...read, 'reports.write', 'study.write', 'grading.write'],
   approver: [...read, 'reports.approve', 'grading.decide'],

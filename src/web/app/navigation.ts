@@ -34,7 +34,7 @@ export const PAGES = [
   { path: '/grading', need: 'grading.read', group: 'grading' },
   { path: '/grading/me', need: 'member', group: 'grading' },
   // The new term: carrying unfinished work of the old term into the new documents.
-  { path: '/carry-over', need: 'documents.write', group: null },
+  { path: '/carry-over', need: 'terms.write', group: null },
   { path: '/oversight/me', need: 'member', group: 'oversight' },
 ] as const satisfies readonly { path: string; need: Need; group: MenuGroup | null }[];
 

@@ -19,7 +19,7 @@ export const apiTokensRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
   app.get(
     '/api-tokens',
     {
-      config: { access: 'users.write' },
+      config: { access: 'api-tokens.manage' },
       schema: { tags, summary: 'API tokens of the orgs I administer (never the secret)', response: { 200: apiTokenListSchema } },
     },
     async (req) => findApiTokens(db, actorOf(req)),
@@ -28,7 +28,7 @@ export const apiTokensRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
   app.post(
     '/api-tokens',
     {
-      config: { access: 'users.write', reauth: true },
+      config: { access: 'api-tokens.manage', reauth: true },
       schema: {
         tags,
         summary: 'Issue a token for another system: read or read-write on a subtree, until a day; the token is in this answer only',
@@ -42,7 +42,7 @@ export const apiTokensRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
   app.post(
     '/api-tokens/:id/revoke',
     {
-      config: { access: 'users.write' },
+      config: { access: 'api-tokens.manage' },
       schema: { tags, summary: 'Revoke a token at once', params: apiTokenIdParams, response: { 200: apiTokenSchema } },
     },
     async (req) => revokeApiToken(db, actorOf(req), req.params.id),

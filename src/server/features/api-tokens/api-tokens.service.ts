@@ -3,7 +3,6 @@
  * their own administration: a token never reaches further than the person who issued it.
  */
 import type { ApiToken, IssueApiTokenInput, IssuedApiToken } from '../../../contracts/api-tokens';
-import { isAdminOver } from '../../../domain/access/permissions';
 import { vnToday } from '../../../domain/vn-time';
 import { inTransaction, type Db, type Queryable } from '../../db/pool';
 import type { Actor } from '../../lib/actor';
@@ -11,20 +10,9 @@ import { newToken } from '../../lib/api-token-auth';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
+import { canIssueTokenFor, tokenScope } from './api-tokens.policy';
 
 const MAX_DAYS = 730;
-
-/** The orgs the actor administers (the admin role covers its subtree); 403 for anyone else. */
-function adminScope(actor: Actor): string[] {
-  const paths = actor.grants.filter((g) => g.role === 'admin').map((g) => g.orgPath);
-  if (paths.length === 0) {
-    throw new AppError('forbidden', {
-      vi: 'Chỉ quản trị hệ thống mới quản lý được mã truy cập API.',
-      en: 'Only administrators can manage API tokens.',
-    });
-  }
-  return paths;
-}
 
 const tokenNotFound = () => notFound({ vi: 'Không tìm thấy mã truy cập API.', en: 'API token not found.' });
 
@@ -72,7 +60,7 @@ async function loadToken(db: Queryable, scope: string[], id: number): Promise<To
 
 /** Tokens of the orgs the administrator administers, newest first. */
 export async function findApiTokens(db: Db, actor: Actor): Promise<ApiToken[]> {
-  const scope = adminScope(actor);
+  const scope = tokenScope(actor);
   const { rows } = await db.query<TokenRow>(
     `SELECT ${columns} FROM ${from} WHERE o.path <@ $1::ltree[] ORDER BY t.created_at DESC, t.id DESC`,
     [scope],
@@ -84,10 +72,10 @@ const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`)
 
 /** Issues a token; the answer holds the secret, which is kept only as its sha256. */
 export async function issueApiToken(db: Db, actor: Actor, input: IssueApiTokenInput): Promise<IssuedApiToken> {
-  const scope = adminScope(actor);
+  const scope = tokenScope(actor);
   const org = await findOrgInScope(db, input.orgId, scope);
   if (!org) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
-  if (!isAdminOver(actor.grants, org.path)) throw tokenNotFound();
+  if (!canIssueTokenFor(actor, org.path)) throw tokenNotFound();
   const days = daysBetween(vnToday(), input.expiresOn);
   if (days < 0 || days > MAX_DAYS) {
     const vi = `Ngày hết hạn phải từ hôm nay đến tối đa ${MAX_DAYS} ngày sau.`;
@@ -125,7 +113,7 @@ export async function issueApiToken(db: Db, actor: Actor, input: IssueApiTokenIn
 
 /** Revokes a token at once: its next request gets 401. Revoking twice changes nothing. */
 export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<ApiToken> {
-  const scope = adminScope(actor);
+  const scope = tokenScope(actor);
   const before = await loadToken(db, scope, id);
   if (!before.revoked_at) {
     await inTransaction(db, async (client) => {

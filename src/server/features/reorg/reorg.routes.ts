@@ -19,8 +19,8 @@ import {
 export const reorgRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ['reorg'];
-  const read = { access: 'orgs.read' as const };
-  const write = { access: 'orgs.write' as const };
+  const read = { access: 'reorg.read' as const };
+  const write = { access: 'reorg.write' as const };
 
   app.post(
     '/reorg/preview',
@@ -77,7 +77,7 @@ export const reorgRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db
   app.get(
     '/reorg/figures',
     {
-      config: { access: 'reports.read' },
+      config: { access: 'reorg.read' },
       schema: {
         tags,
         summary: 'An org’s figures as of a day, on the tree of that day or converted to today’s',

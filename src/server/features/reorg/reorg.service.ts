@@ -75,12 +75,12 @@ function requireShape(req: ReorgRequest) {
  */
 async function plan(db: Queryable, actor: Actor, req: ReorgRequest, forUpdate: boolean): Promise<Plan> {
   requireShape(req);
-  scopeOf(actor, 'orgs.write');
+  scopeOf(actor, 'reorg.write');
   const readScope = scopeOf(actor, 'orgs.read');
   const ids = [...new Set([...req.sourceOrgIds, ...req.targetOrgIds, ...(req.newOrg?.parentId ? [req.newOrg.parentId] : [])])];
   const found = await findOrgsInScope(db, ids, readScope, forUpdate);
   if (found.length !== ids.length) throw orgNotFound();
-  if (actor.userId !== null && !found.every((o) => can(actor.grants, 'orgs.write', o.path)))
+  if (actor.userId !== null && !found.every((o) => can(actor.grants, 'reorg.write', o.path)))
     throw forbidden({
       vi: 'Chỉ quản trị viên, hoặc người quản lý có phạm vi chứa mọi tổ chức liên quan, mới được sắp xếp tổ chức.',
       en: 'Only an administrator or a manager over every org involved may reorganize.',
@@ -135,7 +135,7 @@ async function plan(db: Queryable, actor: Actor, req: ReorgRequest, forUpdate: b
   if (extra.length > 0) {
     const more = await findOrgsInScope(db, extra, readScope);
     if (more.length !== extra.length) throw orgNotFound();
-    if (actor.userId !== null && !more.every((o) => can(actor.grants, 'orgs.write', o.path))) throw forbidden();
+    if (actor.userId !== null && !more.every((o) => can(actor.grants, 'reorg.write', o.path))) throw forbidden();
     targets.push(...more.filter((m) => !targets.some((t) => t.id === m.id)));
   }
   const childIds = new Set([...children.map((c) => c.id), ...sources.map((s) => s.id)]);

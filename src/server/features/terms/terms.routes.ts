@@ -24,7 +24,7 @@ export const termsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db
   app.get(
     '/orgs/:id/terms',
     {
-      config: { access: 'orgs.read' },
+      config: { access: 'terms.read' },
       schema: {
         tags,
         summary: 'The terms of an org with their congress, committees and documents; the current one',
@@ -37,7 +37,7 @@ export const termsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db
   app.post(
     '/orgs/:id/terms',
     {
-      config: { access: 'orgs.write' },
+      config: { access: 'terms.write' },
       schema: {
         tags,
         summary: 'Open a new term (closing the current one) with its congress, or record an ended term',
@@ -52,7 +52,7 @@ export const termsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db
   app.get(
     '/documents/:id/carry-over/candidates',
     {
-      config: { access: 'documents.read' },
+      config: { access: 'terms.read' },
       schema: {
         tags,
         summary: 'Targets not reached and unfinished tasks of an old term’s document',
@@ -66,7 +66,7 @@ export const termsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db
   app.get(
     '/documents/:id/carry-overs',
     {
-      config: { access: 'documents.read' },
+      config: { access: 'terms.read' },
       schema: { tags, summary: 'Carry-over links of a document, both ways', params: idParams, response: { 200: documentCarryLinksSchema } },
     },
     async (req) => getDocumentCarryLinks(db, actorOf(req), req.params.id),
@@ -74,7 +74,7 @@ export const termsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db
   app.post(
     '/carry-overs/preview',
     {
-      config: { access: 'documents.write' },
+      config: { access: 'terms.write' },
       schema: {
         tags,
         summary: 'What a carry-over would create; writes nothing',
@@ -87,7 +87,7 @@ export const termsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db
   app.post(
     '/carry-overs',
     {
-      config: { access: 'documents.write' },
+      config: { access: 'terms.write' },
       schema: {
         tags,
         summary: 'Carry chosen items into a draft of the new term, linked back, in one transaction',

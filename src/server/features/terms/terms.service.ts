@@ -67,7 +67,7 @@ export async function openTermTx(
   const label = termLabel({ startYear: input.startYear, endYear: input.endYear });
   const org = await findOrgInScope(tx, orgId, actor.userId === null ? null : scopeOf(actor, 'orgs.read'));
   if (!org) throw orgNotFound();
-  if (actor.userId !== null && !can(actor.grants, 'orgs.write', org.path)) throw forbidden();
+  if (actor.userId !== null && !can(actor.grants, 'terms.write', org.path)) throw forbidden();
   const resolutionId = input.congress?.resolutionDocumentId ?? null;
   if (resolutionId !== null) {
     const doc = await findDocumentReadable(tx, resolutionId, actor.userId === null ? null : scopeOf(actor, 'documents.read'));
