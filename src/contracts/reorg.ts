@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { orgKinds } from '../domain/orgs/org-kinds';
+import { queryId } from './query-params';
 
 const id = z.number().int().positive();
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày có dạng yyyy-mm-dd');
@@ -141,3 +142,11 @@ export const figuresAsOfSchema = z.object({
     }),
   ),
 });
+
+// --- Route parameters -----------------------------------------------------------------------
+
+export const treeAsOfQuery = z.object({ asOf: isoDate, rootId: queryId().optional() });
+export const orgParams = z.object({ orgId: queryId() });
+export const operationParams = z.object({ id: queryId() });
+export const historySearchQuery = z.object({ q: z.string().trim().min(2).max(100) });
+export const figuresAsOfQuery = z.object({ orgId: queryId(), asOf: isoDate, tree: z.enum(['as_of', 'current']).default('as_of') });

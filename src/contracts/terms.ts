@@ -26,6 +26,10 @@ export const congressInputSchema = z.object({
   resolutionDocumentId: id.nullish(),
 });
 
+/** The congress of a term opened without one: recorded afterwards, with the term's version. */
+export const recordCongressSchema = congressInputSchema.extend({ version: z.number().int().nonnegative() });
+export type RecordCongressInput = z.infer<typeof recordCongressSchema>;
+
 export const openTermSchema = z.object({
   startYear: z.number().int().min(1930).max(2200),
   endYear: z.number().int().min(1930).max(2200),

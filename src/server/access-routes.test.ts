@@ -272,6 +272,7 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/grading/orgs/:orgId/history': { 'params.orgId': 'org' },
   'GET /api/orgs/:id/terms': { 'params.id': 'org' },
   'POST /api/orgs/:id/terms': { 'params.id': 'org', 'body.congress.resolutionDocumentId': 'record' },
+  'POST /api/terms/:id/congress': { 'params.id': 'record', 'body.resolutionDocumentId': 'record' },
   'GET /api/documents/:id/carry-over/candidates': { 'params.id': 'record' },
   'GET /api/documents/:id/carry-overs': { 'params.id': 'record' },
   'POST /api/carry-overs/preview': {

@@ -14,7 +14,7 @@ import {
   reorgRequestSchema,
   treeAsOfQuery,
   treeAsOfSchema,
-} from './reorg.schema';
+} from '../../../contracts/reorg';
 
 export const reorgRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();

@@ -13,7 +13,7 @@ import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { reparentOrgsTx } from '../orgs';
 import { findCarried, findChildren, findOrgsInScope, latestOperations, type LoadedOrg } from './reorg.queries';
-import type { ReorgPreview, ReorgRequest } from './reorg.schema';
+import type { ReorgPreview, ReorgRequest } from '../../../contracts/reorg';
 
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
 const invalid = (field: string, vi: string, en: string) =>
@@ -241,132 +241,140 @@ function refuse(problems: ReorgProblem[]): never {
 
 /** Commits the operation: all of it in one transaction, dated, audited; returns the operation. */
 export async function commitReorg(db: Db, actor: Actor, req: ReorgRequest) {
-  return inTransaction(db, async (tx) => {
-    // Two operations on the same orgs wait for each other here (locks in id order).
-    const p = await plan(tx, actor, req, true);
-    if (p.problems.length > 0) refuse(p.problems);
-    await tx.query(`SELECT set_config('resolute.effective_date', $1, true)`, [req.effectiveDate]);
-    const changes: Record<string, unknown> = {};
-    let successorId = p.successorId;
-    if (req.newOrg) {
-      successorId = await foundOrg(tx, req, p.newParent);
-      changes.newOrgId = successorId;
+  return inTransaction(db, (tx) => commitReorgTx(tx, actor, req));
+}
+
+/**
+ * The commit inside the caller's transaction (the demo records its operations within its own).
+ * Leaves `resolute.effective_date` set for the rest of the transaction.
+ */
+export async function commitReorgTx(tx: pg.PoolClient, actor: Actor, req: ReorgRequest) {
+  // Two operations on the same orgs wait for each other here (locks in id order).
+  const p = await plan(tx, actor, req, true);
+  if (p.problems.length > 0) refuse(p.problems);
+  await tx.query(`SELECT set_config('resolute.effective_date', $1, true)`, [req.effectiveDate]);
+  const changes: Record<string, unknown> = {};
+  let successorId = p.successorId;
+  if (req.newOrg) {
+    successorId = await foundOrg(tx, req, p.newParent);
+    changes.newOrgId = successorId;
+  }
+  const resolve = (id: number) => (id === NEW_ORG ? successorId! : id);
+  const day = req.effectiveDate;
+  const ids = req.sourceOrgIds;
+  if (req.kind === 'merge' || req.kind === 'split' || req.kind === 'dissolve') {
+    const succ = successorId!;
+    const moves = p.children.map((c) => ({
+      orgId: c.id,
+      newParentId: resolve(
+        req.kind === 'split' ? req.mapping.find((m) => m.fromOrgId === c.id)!.toOrgId : newParentOf(c.id, req.mapping, succ),
+      ),
+    }));
+    await reparentOrgsTx(tx, moves);
+    changes.children = p.children.map((c) => ({ orgId: c.id, fromParentId: c.parentId }));
+    const direct = p.sources.filter((s) => s.memberCount > 0).map((s) => ({ from: s.id, to: resolve(directTarget(p, s)!) }));
+    if (direct.length > 0) {
+      await tx.query(
+        `UPDATE members m SET org_id = x.t, version = m.version + 1, updated_at = now() FROM unnest($1::bigint[], $2::bigint[]) x(f, t) WHERE m.org_id = x.f`,
+        [direct.map((d) => d.from), direct.map((d) => d.to)],
+      );
     }
-    const resolve = (id: number) => (id === NEW_ORG ? successorId! : id);
-    const day = req.effectiveDate;
-    const ids = req.sourceOrgIds;
-    if (req.kind === 'merge' || req.kind === 'split' || req.kind === 'dissolve') {
-      const succ = successorId!;
-      const moves = p.children.map((c) => ({
-        orgId: c.id,
-        newParentId: resolve(
-          req.kind === 'split' ? req.mapping.find((m) => m.fromOrgId === c.id)!.toOrgId : newParentOf(c.id, req.mapping, succ),
-        ),
-      }));
-      await reparentOrgsTx(tx, moves);
-      changes.children = p.children.map((c) => ({ orgId: c.id, fromParentId: c.parentId }));
-      const direct = p.sources.filter((s) => s.memberCount > 0).map((s) => ({ from: s.id, to: resolve(directTarget(p, s)!) }));
-      if (direct.length > 0) {
-        await tx.query(
-          `UPDATE members m SET org_id = x.t, version = m.version + 1, updated_at = now() FROM unnest($1::bigint[], $2::bigint[]) x(f, t) WHERE m.org_id = x.f`,
-          [direct.map((d) => d.from), direct.map((d) => d.to)],
-        );
-      }
-      changes.directMembers = direct;
-      changes.tasks = await carryTasks(tx, ids, succ);
-      const { rows: reports } = await tx.query<{ id: number }>(
-        `UPDATE reports r SET org_id = $2, version = r.version + 1, updated_at = now()
-          WHERE r.org_id = ANY($1::bigint[]) AND r.status IN ('draft','returned') AND r.period_end >= $3::date
-            AND NOT EXISTS (SELECT 1 FROM reports x WHERE x.schedule_id = r.schedule_id AND x.org_id = $2 AND x.period_key = r.period_key)
-         RETURNING r.id::int`,
-        [ids, succ, day],
-      );
-      changes.reports = reports.map((r) => r.id);
-      const { rows: ex } = await tx.query<{ id: number }>(
-        `UPDATE explanation_requests SET org_id = $2, version = version + 1, updated_at = now() WHERE org_id = ANY($1::bigint[]) AND status = 'open' RETURNING id::int`,
-        [ids, succ],
-      );
-      changes.explanations = ex.map((e) => e.id);
-      const { rows: points } = await tx.query<{ id: number }>(
-        `UPDATE bridge_points p SET org_id = $2, version = p.version + 1, updated_at = now()
-          FROM study_sessions s WHERE s.id = p.session_id AND p.org_id = ANY($1::bigint[]) AND s.ends_at >= $3::date
-            AND NOT EXISTS (SELECT 1 FROM bridge_points x WHERE x.session_id = p.session_id AND x.org_id = $2)
-         RETURNING p.id::int`,
-        [ids, succ, day],
-      );
-      changes.bridgePoints = points.map((x) => x.id);
-      changes.roles = await carryRoles(
+    changes.directMembers = direct;
+    changes.tasks = await carryTasks(tx, ids, succ);
+    const { rows: reports } = await tx.query<{ id: number }>(
+      `UPDATE reports r SET org_id = $2, version = r.version + 1, updated_at = now()
+        WHERE r.org_id = ANY($1::bigint[]) AND r.status IN ('draft','returned') AND r.period_end >= $3::date
+          AND NOT EXISTS (SELECT 1 FROM reports x WHERE x.schedule_id = r.schedule_id AND x.period_key = r.period_key
+                            AND (x.org_id = $2 OR (x.org_id = ANY($1::bigint[]) AND x.id < r.id AND x.status IN ('draft','returned') AND x.period_end >= $3::date)))
+       RETURNING r.id::int`,
+      [ids, succ, day],
+    );
+    changes.reports = reports.map((r) => r.id);
+    const { rows: ex } = await tx.query<{ id: number }>(
+      `UPDATE explanation_requests SET org_id = $2, version = version + 1, updated_at = now() WHERE org_id = ANY($1::bigint[]) AND status = 'open' RETURNING id::int`,
+      [ids, succ],
+    );
+    changes.explanations = ex.map((e) => e.id);
+    const { rows: points } = await tx.query<{ id: number }>(
+      `UPDATE bridge_points p SET org_id = $2, version = p.version + 1, updated_at = now()
+        FROM study_sessions s WHERE s.id = p.session_id AND p.org_id = ANY($1::bigint[]) AND s.ends_at >= $3::date
+          AND NOT EXISTS (SELECT 1 FROM bridge_points x WHERE x.session_id = p.session_id
+                            AND (x.org_id = $2 OR (x.org_id = ANY($1::bigint[]) AND x.id < p.id)))
+       RETURNING p.id::int`,
+      [ids, succ, day],
+    );
+    changes.bridgePoints = points.map((x) => x.id);
+    changes.roles = await carryRoles(
+      tx,
+      ids,
+      req.roleMapping.map((r) => ({ ...r, toOrgId: r.toOrgId === null ? null : resolve(r.toOrgId) })),
+    );
+    // A merged org is kept, closed, under its successor: its documents and the figures of its
+    // term stay readable by the successor's office.
+    if (req.kind === 'merge')
+      await reparentOrgsTx(
         tx,
-        ids,
-        req.roleMapping.map((r) => ({ ...r, toOrgId: r.toOrgId === null ? null : resolve(r.toOrgId) })),
+        p.sources.map((s) => ({ orgId: s.id, newParentId: succ })),
       );
-      // A merged org is kept, closed, under its successor: its documents and the figures of its
-      // term stay readable by the successor's office.
-      if (req.kind === 'merge')
-        await reparentOrgsTx(
-          tx,
-          p.sources.map((s) => ({ orgId: s.id, newParentId: succ })),
-        );
-      await tx.query('UPDATE orgs SET valid_to = $2, version = version + 1, updated_at = now() WHERE id = ANY($1::bigint[])', [ids, day]);
-      changes.closed = ids;
-    } else if (req.kind === 'move') {
-      await reparentOrgsTx(tx, [{ orgId: ids[0]!, newParentId: p.targets[0]!.id }]);
-      changes.fromParentId = p.sources[0]!.parentId;
-    } else if (req.kind === 'rename') {
-      await tx.query('UPDATE orgs SET name = $2, version = version + 1, updated_at = now() WHERE id = $1', [
-        ids[0],
-        req.newName!.normalize('NFC'),
-      ]);
-      changes.oldName = p.sources[0]!.name;
-    } else {
-      await tx.query('UPDATE orgs SET kind = $2, version = version + 1, updated_at = now() WHERE id = $1', [ids[0], req.newKind]);
-      changes.oldKind = p.sources[0]!.kind;
-    }
-    const summary = summarize(p, req);
-    const { rows: op } = await tx.query<{ id: number; createdAt: string }>(
-      `INSERT INTO reorg_operations (kind, effective_date, decision, summary, request, changes, is_sample, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::int, created_at AS "createdAt"`,
-      [
-        req.kind,
-        day,
-        req.decision.normalize('NFC'),
-        summary,
-        JSON.stringify(req),
-        JSON.stringify(changes),
-        req.isSample ?? false,
-        actor.userId,
-      ],
-    );
-    const opId = op[0]!.id;
-    const edges = lineageEdges(p, req, successorId);
-    await tx.query(
-      `INSERT INTO org_lineage (operation_id, from_org_id, to_org_id, kind, effective_date, note)
-       SELECT $1, x.f, x.t, x.k, $2, x.n FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[]) x(f, t, k, n)`,
-      [opId, day, edges.map((e) => e.from), edges.map((e) => e.to), edges.map((e) => e.kind), edges.map((e) => e.note)],
-    );
-    const anchor = successorId ?? ids[0]!;
-    const { rows: path } = await tx.query<{ path: string }>('SELECT path::text FROM orgs WHERE id = $1', [anchor]);
-    await recordAudit(tx, actor, {
-      action: req.kind,
-      entity: 'reorg_operation',
-      entityId: opId,
-      orgId: anchor,
-      orgPath: path[0]?.path ?? null,
+    await tx.query('UPDATE orgs SET valid_to = $2, version = version + 1, updated_at = now() WHERE id = ANY($1::bigint[])', [ids, day]);
+    changes.closed = ids;
+  } else if (req.kind === 'move') {
+    await reparentOrgsTx(tx, [{ orgId: ids[0]!, newParentId: p.targets[0]!.id }]);
+    changes.fromParentId = p.sources[0]!.parentId;
+  } else if (req.kind === 'rename') {
+    await tx.query('UPDATE orgs SET name = $2, version = version + 1, updated_at = now() WHERE id = $1', [
+      ids[0],
+      req.newName!.normalize('NFC'),
+    ]);
+    changes.oldName = p.sources[0]!.name;
+  } else {
+    await tx.query('UPDATE orgs SET kind = $2, version = version + 1, updated_at = now() WHERE id = $1', [ids[0], req.newKind]);
+    changes.oldKind = p.sources[0]!.kind;
+  }
+  const summary = summarize(p, req);
+  const { rows: op } = await tx.query<{ id: number; createdAt: string }>(
+    `INSERT INTO reorg_operations (kind, effective_date, decision, summary, request, changes, is_sample, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::int, created_at AS "createdAt"`,
+    [
+      req.kind,
+      day,
+      req.decision.normalize('NFC'),
       summary,
-      before: { sources: p.sources.map(ref) },
-      after: { decision: req.decision, effectiveDate: day, ...changes },
-    });
-    return {
-      id: opId,
-      kind: req.kind,
-      effectiveDate: day,
-      decision: req.decision,
-      summary,
-      status: 'committed' as const,
-      successorOrgId: successorId,
-      createdAt: new Date(op[0]!.createdAt).toISOString(),
-    };
+      JSON.stringify(req),
+      JSON.stringify(changes),
+      req.isSample ?? false,
+      actor.userId,
+    ],
+  );
+  const opId = op[0]!.id;
+  const edges = lineageEdges(p, req, successorId);
+  await tx.query(
+    `INSERT INTO org_lineage (operation_id, from_org_id, to_org_id, kind, effective_date, note)
+     SELECT $1, x.f, x.t, x.k, $2, x.n FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[]) x(f, t, k, n)`,
+    [opId, day, edges.map((e) => e.from), edges.map((e) => e.to), edges.map((e) => e.kind), edges.map((e) => e.note)],
+  );
+  const anchor = successorId ?? ids[0]!;
+  const { rows: path } = await tx.query<{ path: string }>('SELECT path::text FROM orgs WHERE id = $1', [anchor]);
+  await recordAudit(tx, actor, {
+    action: req.kind,
+    entity: 'reorg_operation',
+    entityId: opId,
+    orgId: anchor,
+    orgPath: path[0]?.path ?? null,
+    summary,
+    before: { sources: p.sources.map(ref) },
+    after: { decision: req.decision, effectiveDate: day, ...changes },
   });
+  return {
+    id: opId,
+    kind: req.kind,
+    effectiveDate: day,
+    decision: req.decision,
+    summary,
+    status: 'committed' as const,
+    successorOrgId: successorId,
+    createdAt: new Date(op[0]!.createdAt).toISOString(),
+  };
 }
 
 async function foundOrg(tx: pg.PoolClient, req: ReorgRequest, parent: LoadedOrg | null): Promise<number> {
@@ -391,7 +399,11 @@ async function carryTasks(tx: Queryable, sourceIds: readonly number[], successor
             version = t.version + 1, updated_at = now()
       WHERE (t.lead_org_id = ANY($1::bigint[]) OR t.partner_org_ids && $1::bigint[]) AND t.status NOT IN ('done','cancelled')
         AND NOT (t.item_id IS NOT NULL AND t.lead_org_id = ANY($1::bigint[])
-                 AND EXISTS (SELECT 1 FROM tasks x WHERE x.item_id = t.item_id AND x.lead_org_id = $2))
+                 AND (EXISTS (SELECT 1 FROM tasks x WHERE x.item_id = t.item_id AND x.lead_org_id = $2)
+                      -- Two merged orgs leading the same item: the successor takes the first one's task;
+                      -- the other stays, with its history, on its closed org (one lead per item).
+                      OR EXISTS (SELECT 1 FROM tasks x WHERE x.item_id = t.item_id AND x.lead_org_id = ANY($1::bigint[])
+                                   AND x.id < t.id AND x.status NOT IN ('done','cancelled'))))
       RETURNING t.id::int`,
     [sourceIds, successorId],
   );

@@ -12,9 +12,10 @@ import {
   idParams,
   openTermSchema,
   orgTermsSchema,
+  recordCongressSchema,
   termSchema,
 } from '../../../contracts/terms';
-import { getOrgTerms, openTerm } from './terms.service';
+import { getOrgTerms, openTerm, recordCongress } from './terms.service';
 import { commitCarryOver, getCarryCandidates, getDocumentCarryLinks, previewCarryOver } from './carry-over.service';
 
 export const termsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
@@ -47,6 +48,20 @@ export const termsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db
       },
     },
     async (req, reply) => reply.status(201).send(await openTerm(db, actorOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/terms/:id/congress',
+    {
+      config: { access: 'terms.write' },
+      schema: {
+        tags,
+        summary: 'Record the congress of a term opened without one',
+        params: idParams,
+        body: recordCongressSchema,
+        response: { 201: termSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await recordCongress(db, actorOf(req), req.params.id, req.body)),
   );
 
   app.get(

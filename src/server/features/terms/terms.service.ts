@@ -5,15 +5,17 @@
 import type pg from 'pg';
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { can } from '../../../domain/access/permissions';
 import { checkTermYears, congressOrdinal, termLabel, TermError } from '../../../domain/terms';
-import type { OpenTermInput } from '../../../contracts/terms';
+import type { OpenTermInput, RecordCongressInput } from '../../../contracts/terms';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
-import { AppError, forbidden, notFound } from '../../lib/errors';
+import { AppError, notFound } from '../../lib/errors';
 import { findDocumentReadable } from '../documents';
 import { findOrgInScope } from '../orgs';
 import { findTermsOfOrg } from './terms.queries';
+import { requireManageTerms } from './terms.policy';
+
+type CongressInput = NonNullable<OpenTermInput['congress']>;
 
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
 const fieldError = (field: string, message: string) =>
@@ -38,14 +40,17 @@ function checkInput(input: OpenTermInput) {
     throw fieldError('body.startDate', 'Ngày bắt đầu phải thuộc năm bắt đầu nhiệm kỳ (hoặc cuối năm trước).');
   }
   if (input.endDate && input.endDate < input.startDate) throw fieldError('body.endDate', 'Ngày kết thúc phải sau ngày bắt đầu.');
-  const c = input.congress;
-  if (c && c.endDate < c.startDate) throw fieldError('body.congress.endDate', 'Ngày bế mạc phải sau ngày khai mạc.');
-  if (c && c.mode === 'in_person' && c.bridgePoints.length > 0)
-    throw fieldError('body.congress.bridgePoints', 'Đại hội trực tiếp không có điểm cầu; chọn hình thức trực tuyến hoặc kết hợp.');
+  if (input.congress) checkCongress(input.congress, 'body.congress.');
+}
+
+function checkCongress(c: CongressInput, prefix: string) {
+  if (c.endDate < c.startDate) throw fieldError(`${prefix}endDate`, 'Ngày bế mạc phải sau ngày khai mạc.');
+  if (c.mode === 'in_person' && c.bridgePoints.length > 0)
+    throw fieldError(`${prefix}bridgePoints`, 'Đại hội trực tiếp không có điểm cầu; chọn hình thức trực tuyến hoặc kết hợp.');
 }
 
 /**
- * Opens a term for an org (the caller needs orgs.write on it): closes its open term the day
+ * Opens a term for an org (the caller needs terms.write on it): closes its open term the day
  * before (or on `previousEndDate`), records the congress and its resolution, all audited in
  * one transaction. 409 when the org already has this term.
  */
@@ -67,7 +72,7 @@ export async function openTermTx(
   const label = termLabel({ startYear: input.startYear, endYear: input.endYear });
   const org = await findOrgInScope(tx, orgId, actor.userId === null ? null : scopeOf(actor, 'orgs.read'));
   if (!org) throw orgNotFound();
-  if (actor.userId !== null && !can(actor.grants, 'terms.write', org.path)) throw forbidden();
+  requireManageTerms(actor, org.path);
   const resolutionId = input.congress?.resolutionDocumentId ?? null;
   if (resolutionId !== null) {
     const doc = await findDocumentReadable(tx, resolutionId, actor.userId === null ? null : scopeOf(actor, 'documents.read'));
@@ -150,4 +155,71 @@ export async function openTermTx(
     after: input,
   });
   return label;
+}
+
+/**
+ * Records the congress of a term opened without one (the caller needs terms.write on the org):
+ * 404 outside the caller's scope, 409 when the term already has its congress or changed since
+ * it was read (`version`), audited in the same transaction. Returns the term.
+ */
+export async function recordCongress(db: Db, actor: Actor, termId: number, input: RecordCongressInput) {
+  checkCongress(input, 'body.');
+  const orgId = await inTransaction(db, async (tx) => {
+    const scope = actor.userId === null ? null : scopeOf(actor, 'orgs.read');
+    const { rows } = await tx.query<{ id: number; orgId: number; label: string; version: number; path: string; orgName: string }>(
+      `SELECT t.id::int, t.org_id::int AS "orgId", t.label, t.version, o.path::text AS path, o.name AS "orgName"
+         FROM terms t JOIN orgs o ON o.id = t.org_id
+        WHERE t.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[]) FOR UPDATE OF t`,
+      [termId, scope],
+    );
+    const term = rows[0];
+    if (!term) throw notFound({ vi: 'Không tìm thấy nhiệm kỳ.', en: 'Term not found.' });
+    requireManageTerms(actor, term.path);
+    if (term.version !== input.version)
+      throw new AppError('version_conflict', {
+        vi: 'Nhiệm kỳ vừa được người khác sửa; hãy tải lại.',
+        en: 'The term changed since you read it; reload.',
+      });
+    const { rows: has } = await tx.query('SELECT 1 FROM congresses WHERE term_id = $1', [term.id]);
+    if (has.length > 0)
+      throw new AppError('conflict', {
+        vi: `Nhiệm kỳ ${term.label} của ${term.orgName} đã có đại hội.`,
+        en: `The ${term.label} term already has its congress.`,
+      });
+    const resolutionId = input.resolutionDocumentId ?? null;
+    if (resolutionId !== null) {
+      const doc = await findDocumentReadable(tx, resolutionId, actor.userId === null ? null : scopeOf(actor, 'documents.read'));
+      if (!doc) throw notFound({ vi: 'Không tìm thấy văn bản.', en: 'Document not found.' });
+      if (doc.orgId !== term.orgId || doc.kind !== 'resolution' || doc.term !== term.label)
+        throw fieldError('body.resolutionDocumentId', `Nghị quyết đại hội phải là nghị quyết của ${term.orgName} nhiệm kỳ ${term.label}.`);
+    }
+    await tx.query(
+      `INSERT INTO congresses (term_id, ordinal, start_date, end_date, delegates, mode, bridge_points, resolution_document_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        term.id,
+        input.ordinal,
+        input.startDate,
+        input.endDate,
+        input.delegates ?? null,
+        input.mode,
+        input.bridgePoints.map((p) => p.normalize('NFC')),
+        resolutionId,
+      ],
+    );
+    await tx.query('UPDATE terms SET version = version + 1 WHERE id = $1', [term.id]);
+    const { version: _version, ...congress } = input;
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'term',
+      entityId: term.id,
+      orgId: term.orgId,
+      orgPath: term.path,
+      summary: `Ghi Đại hội lần thứ ${congressOrdinal(input.ordinal)} của ${term.orgName}, nhiệm kỳ ${term.label}`,
+      before: { congress: null },
+      after: { congress },
+    });
+    return term.orgId;
+  });
+  return (await findTermsOfOrg(db, orgId)).find((t) => t.id === termId)!;
 }

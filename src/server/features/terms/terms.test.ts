@@ -308,3 +308,60 @@ describe('carry-over into the new term', () => {
     expect(await count('SELECT count(*)::int AS n FROM carry_overs WHERE source_item_id = $1', [itemIds.growth])).toBe(1);
   });
 });
+
+describe('recording the congress of a term opened without one', () => {
+  const congress = { ordinal: 1, startDate: '2025-08-20', endDate: '2025-08-21', delegates: 150, mode: 'in_person' as const };
+  let term: { id: number; version: number };
+
+  beforeAll(async () => {
+    const opened = await created(
+      await wardManager.post(`/api/orgs/${ward.id}/terms`, { startYear: 2025, endYear: 2030, startDate: '2025-08-21' }),
+    );
+    expect(opened.congress).toBeNull();
+    term = { id: opened.id, version: opened.version };
+  });
+
+  it('refuses bad input with its field, callers without the right, outside scope and a stale version, writing nothing', async () => {
+    const url = `/api/terms/${term.id}/congress`;
+    const bad = await wardManager.post(url, { ...congress, endDate: '2025-08-19', version: term.version });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0].field).toBe('body.endDate');
+    const missing = await wardManager.post(url, { ...congress, ordinal: undefined, version: term.version });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details.fields.map((f: { field: string }) => f.field)).toContain('body.ordinal');
+    expect((await (await anonymous(app)).post(url, { ...congress, version: term.version })).statusCode).toBe(401);
+    expect((await viewer.post(url, { ...congress, version: term.version })).statusCode).toBe(403);
+    expect((await outsider.post(url, { ...congress, version: term.version })).statusCode).toBe(404);
+    expect((await wardManager.post(`/api/terms/999999/congress`, { ...congress, version: 0 })).statusCode).toBe(404);
+    expect((await wardManager.post(url, { ...congress, version: term.version + 1 })).statusCode).toBe(409);
+    const foreign = await newDocument(manager, { kind: 'resolution', term: '2025-2030', title: 'Nghị quyết của Thành ủy' });
+    const wrongDoc = await wardManager.post(url, { ...congress, resolutionDocumentId: foreign.id, version: term.version });
+    expect(wrongDoc.statusCode).toBe(400);
+    expect(wrongDoc.json().error.details.fields[0].field).toBe('body.resolutionDocumentId');
+    expect(await count('SELECT count(*)::int AS n FROM congresses WHERE term_id = $1', [term.id])).toBe(0);
+  });
+
+  it('records it once, audited, when two offices send it at the same time', async () => {
+    const url = `/api/terms/${term.id}/congress`;
+    const results = await Promise.all([
+      wardManager.post(url, { ...congress, version: term.version }),
+      manager.post(url, { ...congress, version: term.version }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const ok = results.find((r) => r.statusCode === 201)!.json();
+    expect(ok).toMatchObject({ id: term.id, version: term.version + 1 });
+    expect(ok.congress).toMatchObject({
+      ordinalText: 'I',
+      startDate: '2025-08-20',
+      endDate: '2025-08-21',
+      delegates: 150,
+      mode: 'in_person',
+    });
+    expect((await manager.get(`/api/orgs/${ward.id}/terms`)).json().current.congress.delegates).toBe(150);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'term' AND entity_id = $1 AND action = 'update'`, [term.id]),
+    ).toBe(1);
+    // A second congress for the same term is refused.
+    expect((await manager.post(url, { ...congress, version: term.version + 1 })).statusCode).toBe(409);
+  });
+});
