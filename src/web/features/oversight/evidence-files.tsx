@@ -58,7 +58,7 @@ export function EvidenceFiles({ x, target, canAttach, testId }: { x: Inspection;
   });
   if (files.length === 0 && !canAttach) return null;
   return (
-    <div data-testid={testId} style={{ marginTop: 8 }}>
+    <div data-testid={testId} style={{ marginTop: 8, marginBottom: 8 }}>
       {files.length > 0 && (
         <List
           size="small"
