@@ -80,6 +80,14 @@ describe('Inspection and supervision in the browser', () => {
     await page.keyboard.press('Enter');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'hidden' });
+
+    current = 'edit-entry';
+    await page.getByTestId('edit-entry-2').click();
+    const edit = page.getByTestId('edit-entry');
+    await edit.getByTestId('edit-entry-theme').fill('Thực hiện Nghị quyết Đại hội XI');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: 'Việc lãnh đạo thực hiện Nghị quyết Đại hội XI ở cơ sở' }).waitFor();
     await page.getByTestId('start-entry-2').click();
     await page.getByTestId('inspection-title').waitFor();
     const id = Number(page.url().split('/').pop());
@@ -111,6 +119,16 @@ describe('Inspection and supervision in the browser', () => {
     phone.setDefaultTimeout(15_000);
     await logIn(phone, `tdh${stamp}`, password);
     await phone.goto(`/oversight/inspections/${id}`);
+    // Evidence for the self-report: a wrong kind is refused before sending, a PDF is attached.
+    const evidence = phone.getByTestId('self-report-files').locator('input[type=file]');
+    await evidence.setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải minh chứng') });
+    await phone.getByTestId('self-report-files-error').getByText('Tệp ghi-chu.txt không đúng loại').waitFor();
+    await evidence.setInputFiles({
+      name: 'bien-ban-hop-chi-bo.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    await phone.getByTestId('self-report-files').getByRole('link', { name: 'bien-ban-hop-chi-bo.pdf' }).waitFor();
     await phone.getByTestId('field-text').fill('Đảng ủy phường báo cáo tự kiểm tra việc thực hiện Nghị quyết.');
     await phone.getByTestId('step-self-report').click();
     await expect.poll(() => phone.getByTestId('inspection-status').textContent()).toBe('Đã có báo cáo tự kiểm tra');
@@ -126,6 +144,15 @@ describe('Inspection and supervision in the browser', () => {
     await page.getByTestId('finding-text').fill('Chưa cụ thể hóa kịp thời một số chỉ tiêu của Nghị quyết.');
     await page.getByTestId('step-findings').click();
     await expect.poll(() => page.getByTestId('inspection-status').textContent()).toBe('Đã có nhận xét');
+    // The team sees the subject's evidence, and refines its draft finding before concluding.
+    await page.getByTestId('self-report-files').getByRole('link', { name: 'bien-ban-hop-chi-bo.pdf' }).waitFor();
+    await page.getByTestId('findings').getByRole('button', { name: 'Sửa' }).click();
+    const editFinding = page.getByTestId('edit-finding');
+    await editFinding.getByTestId('edit-finding-text').fill('Chưa cụ thể hóa kịp thời 2 chỉ tiêu của Nghị quyết.');
+    await editFinding.getByRole('button', { name: 'Lưu' }).click();
+    await editFinding.waitFor({ state: 'hidden' });
+    await page.getByTestId('findings').getByText('Chưa cụ thể hóa kịp thời 2 chỉ tiêu của Nghị quyết.').waitFor();
+    await screenshot(page, 'oversight-findings-1440');
 
     current = 'conclusion';
     await page.getByTestId('conclusion-text').fill('Đảng ủy phường triển khai Nghị quyết nghiêm túc; cần cụ thể hóa các chỉ tiêu.');
@@ -137,6 +164,12 @@ describe('Inspection and supervision in the browser', () => {
     current = 'follow-up';
     await phone.reload();
     await phone.getByTestId('rec-evidence-1').fill('Đã ban hành Kế hoạch số 12-KH/ĐU cụ thể hóa các chỉ tiêu.');
+    await phone
+      .getByTestId('rec-files-1')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'ke-hoach-12.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await phone.getByTestId('rec-files-1').getByRole('link', { name: 'ke-hoach-12.pdf' }).waitFor();
+    await screenshot(phone, 'oversight-follow-up-390');
     await phone.getByTestId('rec-report-1').click();
     await expect.poll(() => phone.getByTestId('rec-status-1').textContent()).toBe('Đã báo cáo thực hiện');
     await page.reload();

@@ -10,7 +10,7 @@ import { loadDemoOrgs } from './demo-orgs.step';
 import { loadDemoDocuments } from './documents.step';
 import { loadDemoReports } from './reports.step';
 import { loadDemoStudy } from './study.step';
-import { loadDemoGrading } from './grading.step';
+import { loadDemoGrading, loadDemoNewTermGrading } from './grading.step';
 import { loadDemoOversight } from './oversight.step';
 import { loadDemoNewTerm } from './new-term';
 
@@ -29,6 +29,7 @@ export const demoSteps: DemoStep[] = [
   { name: 'oversight', run: loadDemoOversight },
   { name: 'grading', run: loadDemoGrading },
   { name: 'new-term', run: loadDemoNewTerm },
+  { name: 'grading-new-term', run: loadDemoNewTermGrading },
 ];
 
 /** True once the demo has been loaded into this database. */

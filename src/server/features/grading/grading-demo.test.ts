@@ -15,17 +15,59 @@ afterAll(async () => close?.());
 type Round = { id: number; orgName: string; periodKey: string; ruleSetCode: string; isSample: boolean; total: number; decided: number };
 
 describe('demo grading', () => {
-  it('grades the bloc and Dĩ An 2021–2024 under QĐ 132 then 124, and the bloc’s 2026 first quarter under QĐ 366, part decided', async () => {
+  it('grades the bloc and Dĩ An 2021–2024 under QĐ 132 then 124, and nothing of the bloc after it ended (01/07/2025)', async () => {
     const rounds = (await admin.get('/api/grading/rounds')).json() as Round[];
     const bloc = (key: string) => rounds.find((r) => r.orgName.startsWith('Đảng ủy Khối') && r.periodKey === key)!;
     expect(bloc('2021').ruleSetCode).toBe('QD132');
     expect(bloc('2024').ruleSetCode).toBe('QD124');
     expect(rounds.filter((r) => r.periodKey === '2024')).toHaveLength(2);
-    const q1 = bloc('2026-Q1');
-    expect(q1.ruleSetCode).toBe('QD366');
-    expect(q1.decided).toBeGreaterThan(0);
-    expect(q1.decided).toBeLessThan(q1.total);
+    expect(rounds.filter((r) => r.orgName.startsWith('Đảng ủy Khối') && r.periodKey.startsWith('2026'))).toEqual([]);
     expect(rounds.every((r) => r.isSample)).toBe(true);
+  });
+
+  it('grades the first quarter of 2026 under QĐ 366 in the new term’s tree: TP.HCM, its ward and cells, part decided, part in review', async () => {
+    const rounds = (await admin.get('/api/grading/rounds')).json() as (Round & { orgId: number; orgs: number; members: number })[];
+    const q1 = rounds.filter((r) => r.periodKey === '2026-Q1');
+    expect(q1).toHaveLength(1);
+    const round = q1[0]!;
+    expect(round.orgName).toBe('Thành ủy Thành phố Hồ Chí Minh');
+    expect(round.ruleSetCode).toBe('QD366');
+    expect(round.isSample).toBe(true);
+    expect(round.decided).toBeGreaterThan(0);
+    expect(round.decided).toBeLessThan(round.total);
+    // The ward and its four cells are rated; every member of the cells has a form.
+    expect(round.orgs).toBe(5);
+    const { rows: members } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM members m JOIN orgs o ON o.id = m.org_id JOIN orgs c ON c.id = $1
+        WHERE o.path <@ c.path AND m.status IN ('official','probationary')`,
+      [round.orgId],
+    );
+    expect(round.members).toBe(members[0]!.n);
+    expect(round.members).toBeGreaterThan(30);
+    // Every rated org and member lies in the new city's tree, none in the closed bloc's.
+    const { rows: outside } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM grading_evaluations e JOIN orgs o ON o.id = e.org_id JOIN orgs c ON c.id = $2
+        WHERE e.round_id = $1 AND NOT o.path <@ c.path`,
+      [round.id, round.orgId],
+    );
+    expect(outside[0]!.n).toBe(0);
+    // In review means at the steps before the decision, and the steps are kept in order.
+    const { rows: steps } = await db.query<{ status: string; n: number; withProposal: number; withComment: number }>(
+      `SELECT status, count(*)::int AS n, count(proposed_level)::int AS "withProposal", count(comment)::int AS "withComment"
+         FROM grading_evaluations WHERE round_id = $1 AND is_current GROUP BY 1`,
+      [round.id],
+    );
+    const of = (s: string) => steps.find((r) => r.status === s);
+    expect(steps.map((r) => r.status).sort()).toEqual(['commented', 'decided', 'proposed', 'self_assessed']);
+    expect(of('proposed')!.withProposal).toBe(of('proposed')!.n);
+    expect(of('commented')!.withProposal).toBe(0);
+    expect(of('commented')!.withComment).toBe(of('commented')!.n);
+    expect(of('self_assessed')!.withComment).toBe(0);
+    expect(of('decided')!.n).toBe(round.decided);
+    // The results answer for the round, from its decided ratings only.
+    const results = (await admin.get(`/api/grading/results?roundId=${round.id}`)).json();
+    expect(results.orgs.goodOrAbove.denominator + results.members.goodOrAbove.denominator).toBe(round.decided);
+    expect(results.orgs.pending + results.members.pending).toBe(round.total - round.decided);
   });
 
   it('gives real, not perfect shares, within every quota', async () => {

@@ -60,6 +60,40 @@ export async function oversightCoverageOf(
   return { year: sum('coveredYear'), term: sum('coveredTerm') };
 }
 
+type OverdueItem = { id: number; inspectionId: number; text: string; deadline: string; ownerOrgName: string; subjectOrgName: string };
+
+/**
+ * Recommendations overdue below `path` on `today`: their count per child branch (null for the
+ * org itself) and the 50 most overdue. One pass for both, on the tables under the view
+ * `recommendation_follow_up`: "open or reopened" there is exactly "its task is not done" and
+ * the deadline is the task's due date (else the one issued). Read through the view, the
+ * planner could not estimate its CASE and walked every recommendation row by row; starting
+ * from the files in follow-up it hashes a quarter of them (about 4 times faster on 50,000
+ * files). A test recomputes these figures from the view.
+ */
+export async function overdueOf(
+  db: Queryable,
+  path: string,
+  today: string,
+): Promise<{ counts: { childId: number | null; n: number }[]; items: OverdueItem[] }> {
+  const { rows } = await db.query<{ counts: { childId: number | null; n: number }[]; items: OverdueItem[] }>(
+    `WITH od AS MATERIALIZED (
+       SELECT r.id, r.inspection_id, r.text, COALESCE(t.due_date, r.deadline) AS deadline, r.owner_org_id, so.name AS subject_name, so.path AS spath
+         FROM inspections x JOIN orgs so ON so.id = x.subject_org_id
+         JOIN inspection_recommendations r ON r.inspection_id = x.id LEFT JOIN tasks t ON t.id = r.task_id
+        WHERE x.status = 'follow_up' AND so.path <@ $1::ltree
+          AND t.status IS DISTINCT FROM 'done' AND COALESCE(t.due_date, r.deadline) < $2::date
+     ), first AS (SELECT * FROM od ORDER BY deadline, id LIMIT 50)
+     SELECT (SELECT COALESCE(json_agg(c), '[]') FROM (
+               SELECT CASE WHEN nlevel(spath) > $3 THEN subpath(spath, $3, 1)::text::bigint END AS "childId", count(*)::int AS n FROM od GROUP BY 1) c) AS counts,
+            (SELECT COALESCE(json_agg(i ORDER BY i.deadline, i.id), '[]') FROM (
+               SELECT f.id, f.inspection_id AS "inspectionId", f.text, to_char(f.deadline, 'YYYY-MM-DD') AS deadline, o.name AS "ownerOrgName", f.subject_name AS "subjectOrgName"
+                 FROM first f JOIN orgs o ON o.id = f.owner_org_id) i) AS items`,
+    [path, today, path.split('.').length],
+  );
+  return rows[0]!;
+}
+
 async function rootOf(db: Db, actor: Actor, orgId: number | undefined) {
   const scope = scopeOf(actor, 'inspections.read');
   let id = orgId;
@@ -80,7 +114,7 @@ export async function getOversightDashboard(db: Db, actor: Actor, q: { orgId?: n
   const today = vnToday();
   const year = q.year ?? Number(today.slice(0, 4));
   const [termStart, termEnd] = termYearsOf(year);
-  const [children, names, themes, overdueCounts, overdue] = await Promise.all([
+  const [children, names, themes, overdue] = await Promise.all([
     coverageByChild(db, org.path, year),
     db.query<{ id: number; name: string }>(`SELECT id, name FROM orgs WHERE parent_id = $1`, [org.id]),
     // Kinds and themes of the year's files, with their findings from the kept counts.
@@ -99,23 +133,10 @@ export async function getOversightDashboard(db: Db, actor: Actor, q: { orgId?: n
          FROM inspections x JOIN orgs so ON so.id = x.subject_org_id WHERE x.year = $2 AND so.path <@ $1::ltree GROUP BY 1, 2, 3`,
       [org.path, year],
     ),
-    db.query<{ childId: number | null; n: number }>(
-      `SELECT CASE WHEN nlevel(so.path) > $3 THEN subpath(so.path, $3, 1)::text::bigint END AS "childId", count(*)::int AS n
-         FROM recommendation_follow_up r JOIN inspections x ON x.id = r.inspection_id JOIN orgs so ON so.id = x.subject_org_id
-        WHERE r.status IN ('open','reopened') AND r.deadline < $2::date AND x.status = 'follow_up' AND so.path <@ $1::ltree
-        GROUP BY 1`,
-      [org.path, today, org.path.split('.').length],
-    ),
-    db.query<{ id: number; inspectionId: number; text: string; deadline: string; ownerOrgName: string; subjectOrgName: string }>(
-      `SELECT r.id, r.inspection_id AS "inspectionId", r.text, to_char(r.deadline, 'YYYY-MM-DD') AS deadline, o.name AS "ownerOrgName", so.name AS "subjectOrgName"
-         FROM recommendation_follow_up r JOIN inspections x ON x.id = r.inspection_id JOIN orgs so ON so.id = x.subject_org_id JOIN orgs o ON o.id = r.owner_org_id
-        WHERE r.status IN ('open','reopened') AND r.deadline < $2::date AND x.status = 'follow_up' AND so.path <@ $1::ltree
-        ORDER BY r.deadline, r.id LIMIT 50`,
-      [org.path, today],
-    ),
+    overdueOf(db, org.path, today),
   ]);
   const nameOf = new Map(names.rows.map((r) => [r.id, r.name]));
-  const overdueByChild = new Map(overdueCounts.rows.filter((r) => r.childId !== null).map((r) => [r.childId!, r.n]));
+  const overdueByChild = new Map(overdue.counts.filter((r) => r.childId !== null).map((r) => [r.childId!, r.n]));
   const sum = (k: 'coveredYear' | 'coveredTerm'): OversightCoverage => ({
     covered: children.reduce((s, r) => s + r[k], 0),
     orgs: children.reduce((s, r) => s + r.orgs, 0),
@@ -148,7 +169,7 @@ export async function getOversightDashboard(db: Db, actor: Actor, q: { orgId?: n
     byKind,
     findingsByKind,
     findingsByTheme: [...byTheme.values()].sort((x, y) => y.files - x.files || x.theme.localeCompare(y.theme, 'vi')),
-    overdue: { count: overdueCounts.rows.reduce((sum, r) => sum + r.n, 0), items: overdue.rows },
+    overdue: { count: overdue.counts.reduce((sum, r) => sum + r.n, 0), items: overdue.items },
     children: children
       .map((c) => ({
         orgId: c.childId,

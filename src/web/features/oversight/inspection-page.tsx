@@ -15,12 +15,23 @@ import {
   inspectionStep,
   oversightKeys,
   recommendationStep,
+  updateFinding,
   type Figures,
+  type Finding,
   type Inspection,
   type OversightAction,
   type Recommendation,
 } from './oversight.api';
 import { formatCount, formatPercent, useOversightT } from './oversight.i18n';
+import { EvidenceFiles } from './evidence-files';
+import { FormModal } from '../../components/form-modal';
+
+/** Findings are edited by the team until the conclusion (edits.service.ts). */
+const FINDING_EDIT_STATUSES = ['team_reported', 'findings'];
+/** Evidence on findings is refused once the conclusion was sent (evidence.service.ts). */
+const FINDING_EVIDENCE_CLOSED = ['follow_up', 'closed'];
+/** The subject attaches evidence while preparing or just after sending its self-report. */
+const SELF_REPORT_EVIDENCE_STATUSES = ['notified', 'self_reported'];
 
 const STEPS = [
   'planned',
@@ -147,6 +158,12 @@ export function InspectionPage({ id }: { id: number }) {
       <Section title={o('selfReport')} show={x.selfReport !== null}>
         {x.selfReport?.figures && <FiguresView f={x.selfReport.figures} />}
         {text(x.selfReport?.text)}
+        <EvidenceFiles
+          x={x}
+          target={{ part: 'self_report' }}
+          canAttach={x.abilities.subject && SELF_REPORT_EVIDENCE_STATUSES.includes(x.status)}
+          testId="self-report-files"
+        />
         {can('submit_self_report') && <SelfReportForm x={x} />}
       </Section>
       {seesNotes && (
@@ -187,11 +204,27 @@ export function InspectionPage({ id }: { id: number }) {
                 <Tag color={f.kind === 'strength' ? 'green' : f.kind === 'violation' ? 'red' : 'orange'}>{finding(f.kind)}</Tag>
               ),
             },
-            { title: o('content'), dataIndex: 'text' },
+            {
+              title: o('content'),
+              render: (_, f) => (
+                <div style={{ minWidth: 200 }}>
+                  {f.text}
+                  <EvidenceFiles
+                    x={x}
+                    target={{ part: 'finding', findingId: f.id }}
+                    canAttach={x.abilities.team && !FINDING_EVIDENCE_CLOSED.includes(x.status)}
+                    testId={`finding-files-${f.id}`}
+                  />
+                </div>
+              ),
+            },
             {
               title: o('linkedTargets'),
               render: (_, f) => [...(f.itemTexts ?? []), ...(f.taskTitles ?? []), ...(f.memberNames ?? [])].join('; '),
             },
+            ...(x.abilities.team && FINDING_EDIT_STATUSES.includes(x.status)
+              ? [{ title: '', key: 'edit', width: 70, render: (_: unknown, f: Finding) => <EditFindingButton x={x} f={f} /> }]
+              : []),
           ]}
         />
         {can('record_finding') && <FindingForm x={x} />}
@@ -231,6 +264,12 @@ export function InspectionPage({ id }: { id: number }) {
                       {o('evidence')}: {r.evidence}
                     </Typography.Paragraph>
                   )}
+                  <EvidenceFiles
+                    x={x}
+                    target={{ part: 'follow_up', recommendationId: r.id }}
+                    canAttach={x.abilities.subject && x.status === 'follow_up' && r.status !== 'accepted'}
+                    testId={`rec-files-${r.position}`}
+                  />
                 </>
               ),
             },
@@ -590,4 +629,50 @@ function RecommendationActions({ x, r }: { x: Inspection; r: Recommendation }) {
     );
   }
   return null;
+}
+
+type FindingEdit = { kind: Finding['kind']; theme: string; text: string };
+/** The team refines a draft finding; the version it read goes back (409 when someone else saved first). */
+function EditFindingButton({ x, f }: { x: Inspection; f: Finding }) {
+  const { o, finding } = useOversightT();
+  const [form] = Form.useForm<FindingEdit>();
+  const [isOpen, setOpen] = useState(false);
+  const handlers = useStep(x)();
+  const onError = useApiErrorHandler();
+  const qc = useQueryClient();
+  const m = useMutation({
+    mutationFn: (v: FindingEdit) => updateFinding(f.id, { version: f.version, kind: v.kind, theme: v.theme, text: v.text }),
+    onSuccess: (next: Inspection) => {
+      handlers.onSuccess(next);
+      setOpen(false);
+    },
+    onError: (e) => onError(e, { form, onConflict: () => void qc.invalidateQueries({ queryKey: oversightKeys.inspection(x.id) }) }),
+  });
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)} data-testid={`edit-finding-${f.id}`}>
+        {o('edit')}
+      </Button>
+      <FormModal<FindingEdit>
+        title={o('editFinding')}
+        open={isOpen}
+        form={form}
+        onCancel={() => setOpen(false)}
+        onFinish={(v) => m.mutate(v)}
+        isSaving={m.isPending}
+        initialValues={{ kind: f.kind, theme: f.theme, text: f.text }}
+        testId="edit-finding"
+      >
+        <Form.Item name="kind" label={o('kind')}>
+          <Select options={['strength', 'limitation', 'shortcoming', 'violation'].map((k) => ({ value: k, label: finding(k) }))} />
+        </Form.Item>
+        <Form.Item name="theme" label={o('theme')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="text" label={o('content')} rules={[{ required: true }]}>
+          <Input.TextArea rows={4} data-testid="edit-finding-text" />
+        </Form.Item>
+      </FormModal>
+    </>
+  );
 }

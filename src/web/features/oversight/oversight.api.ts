@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { api } from '../../lib/api';
+import { api, downloadUrl } from '../../lib/api';
 import type { FINDING_KINDS, OVERSIGHT_BASES, OVERSIGHT_KINDS } from '../../../domain/oversight';
 import type * as C from '../../../contracts/oversight';
 
@@ -20,6 +20,10 @@ export type Notes = z.infer<typeof C.inspectionNotesResponse>;
 export type Dashboard = z.infer<typeof C.oversightDashboardResponse>;
 export type Coverage = Dashboard['coverageYear'];
 export type Timeline = z.infer<typeof C.orgTimelineResponse>;
+export type EvidenceFile = z.infer<typeof C.evidenceFileSchema>;
+export type EvidencePart = EvidenceFile['part'];
+export type UpdateEntryInput = z.infer<typeof C.updateEntrySchema>;
+export type UpdateFindingInput = z.infer<typeof C.updateFindingSchema>;
 
 export const oversightKeys = {
   programs: (year?: number) => ['oversight', 'programs', year ?? null] as const,
@@ -51,6 +55,20 @@ export const inspectionStep = (id: number, path: string, body: Record<string, un
     : api.post<Inspection>(`/oversight/inspections/${id}/${path}`, body);
 export const recommendationStep = (id: number, action: 'report' | 'accept' | 'reopen', body: Record<string, unknown>) =>
   api.post<Inspection>(`/oversight/recommendations/${id}/${action}`, body);
+/** Attaches an evidence file to a finding, the self-report or a recommendation's follow-up. */
+export const uploadEvidence = (id: number, target: { part: EvidencePart; findingId?: number; recommendationId?: number }, file: File) => {
+  const form = new FormData();
+  // The fields go before the file so the server has read them when the file arrives.
+  form.append('part', target.part);
+  if (target.findingId !== undefined) form.append('findingId', String(target.findingId));
+  if (target.recommendationId !== undefined) form.append('recommendationId', String(target.recommendationId));
+  form.append('file', file);
+  return api.upload<EvidenceFile>(`/oversight/inspections/${id}/files`, form);
+};
+export const evidenceUrl = (id: number, fileId: number) => downloadUrl(`/oversight/inspections/${id}/files/${fileId}`);
+export const updateEntry = (entryId: number, input: UpdateEntryInput) => api.patch<ProgramDetail>(`/oversight/entries/${entryId}`, input);
+export const updateFinding = (findingId: number, input: UpdateFindingInput) =>
+  api.patch<Inspection>(`/oversight/findings/${findingId}`, input);
 export const fetchDashboard = (q: { orgId?: number; year?: number }) => api.get<Dashboard>('/oversight/dashboard', q);
 export const fetchTimeline = (orgId: number) => api.get<Timeline>(`/oversight/orgs/${orgId}/timeline`);
 

@@ -107,6 +107,19 @@ const strings = {
   'aud.supervisor': ['cấp ủy cấp trên', 'the committee above'],
   'aud.subject': ['đối tượng kiểm tra, giám sát', 'the subject'],
   'aud.none': ['người không thuộc hồ sơ', 'someone outside the file'],
+  edit: ['Sửa', 'Edit'],
+  editEntry: ['Sửa nội dung trong chương trình', 'Edit the entry'],
+  editFinding: ['Sửa nhận xét', 'Edit the finding'],
+  evidenceFiles: ['Tệp minh chứng', 'Evidence files'],
+  attach: ['Đính kèm minh chứng', 'Attach evidence'],
+  noFiles: ['Chưa có tệp minh chứng.', 'No evidence files yet.'],
+  uploaded: ['Đã đính kèm {{name}}.', 'Attached {{name}}.'],
+  fileWrongType: [
+    'Tệp {{name}} không đúng loại: chỉ nhận PDF, Word (.docx), Excel (.xlsx) hoặc ảnh PNG, JPEG.',
+    '{{name}} is not a PDF, Word (.docx), Excel (.xlsx), PNG or JPEG file.',
+  ],
+  fileEmpty: ['Tệp {{name}} rỗng.', '{{name}} is empty.'],
+  fileTooLarge: ['Tệp {{name}} quá {{max}} MB.', '{{name}} is larger than {{max}} MB.'],
 } as const;
 
 export type OversightKey = keyof typeof strings;
@@ -118,7 +131,8 @@ i18n.addResourceBundle('en', 'translation', bundle(1), true, false);
 export function useOversightT() {
   const { t, i18n: inst } = useTranslation();
   const locale = inst.language === 'en' ? 'en' : 'vi';
-  const o = (key: OversightKey) => t(`ov.${key.replace('.', '_')}`, { defaultValue: key });
+  const o = (key: OversightKey, values?: Record<string, string | number>) =>
+    t(`ov.${key.replace('.', '_')}`, { defaultValue: key, ...values });
   const L = OVERSIGHT_LABELS[locale];
   return {
     o,

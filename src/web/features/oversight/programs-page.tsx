@@ -2,13 +2,25 @@ import { useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { ErrorState, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { useCan } from '../auth/use-permission';
 import { OrgPicker } from '../orgs/org-picker';
-import { addEntry, createInspection, createProgram, fetchProgram, fetchPrograms, oversightKeys, type ProgramEntry } from './oversight.api';
+import {
+  addEntry,
+  createInspection,
+  createProgram,
+  fetchProgram,
+  fetchPrograms,
+  oversightKeys,
+  updateEntry,
+  type ProgramDetail,
+  type ProgramEntry,
+} from './oversight.api';
+import { FormModal } from '../../components/form-modal';
+import type { ResponsibleBody } from '../../../domain/oversight';
 import { useOversightT } from './oversight.i18n';
 
 /** The yearly programs in scope; a commission writes a new one here. */
@@ -220,6 +232,12 @@ export function ProgramPage({ id }: { id: number }) {
               ? [
                   {
                     title: '',
+                    key: 'edit',
+                    width: 70,
+                    render: (_: unknown, e: ProgramEntry) => <EditEntryButton programId={id} e={e} />,
+                  },
+                  {
+                    title: '',
                     key: 'start',
                     render: (_: unknown, e: ProgramEntry) =>
                       e.inspectionCount > 0 ? (
@@ -285,5 +303,93 @@ export function ProgramPage({ id }: { id: number }) {
         </Form>
       </Modal>
     </div>
+  );
+}
+
+type EntryEdit = Omit<EntryForm, 'subjectOrgId'> & { subjectOrgId?: number };
+/**
+ * The commission re-plans an entry of its year; the version it read goes back (409 when
+ * someone saved first). The subject is edited here only when the entry names one org and no
+ * member: several subjects are kept as they are.
+ */
+function EditEntryButton({ programId, e }: { programId: number; e: ProgramEntry }) {
+  const { o, kind, basis, body } = useOversightT();
+  const qc = useQueryClient();
+  const onError = useApiErrorHandler();
+  const [form] = Form.useForm<EntryEdit>();
+  const [isOpen, setOpen] = useState(false);
+  const hasOneSubject = e.subjectOrgIds.length === 1 && e.subjectMemberIds.length === 0;
+  const save = useMutation({
+    mutationFn: (v: EntryEdit) =>
+      updateEntry(e.id, {
+        version: e.version,
+        kind: v.kind as ProgramEntry['kind'],
+        basis: v.basis as ProgramEntry['basis'],
+        content: v.content,
+        theme: v.theme,
+        ...(hasOneSubject && v.subjectOrgId !== undefined ? { subjectOrgIds: [v.subjectOrgId] } : {}),
+        periodStart: v.period[0].format('YYYY-MM-DD'),
+        periodEnd: v.period[1].format('YYYY-MM-DD'),
+        responsibleBody: v.responsibleBody as ResponsibleBody,
+      }),
+    onSuccess: (p: ProgramDetail) => {
+      qc.setQueryData(oversightKeys.program(programId), p);
+      setOpen(false);
+    },
+    onError: (err) => onError(err, { form, onConflict: () => void qc.invalidateQueries({ queryKey: oversightKeys.program(programId) }) }),
+  });
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)} data-testid={`edit-entry-${e.position}`}>
+        {o('edit')}
+      </Button>
+      <FormModal<EntryEdit>
+        title={o('editEntry')}
+        open={isOpen}
+        form={form}
+        onCancel={() => setOpen(false)}
+        onFinish={(v) => save.mutate(v)}
+        isSaving={save.isPending}
+        initialValues={{
+          kind: e.kind,
+          basis: e.basis,
+          content: e.content,
+          theme: e.theme,
+          subjectOrgId: hasOneSubject ? e.subjectOrgIds[0] : undefined,
+          period: [dayjs(e.periodStart), dayjs(e.periodEnd)],
+          responsibleBody: e.responsibleBody,
+        }}
+        testId="edit-entry"
+      >
+        <Space wrap>
+          <Form.Item name="kind" label={o('kind')}>
+            <Select style={{ width: 150 }} options={['inspection', 'supervision'].map((k) => ({ value: k, label: kind(k) }))} />
+          </Form.Item>
+          <Form.Item name="basis" label={o('basis')}>
+            <Select
+              style={{ width: 200 }}
+              options={['regular', 'thematic', 'violation_signs'].map((k) => ({ value: k, label: basis(k) }))}
+            />
+          </Form.Item>
+        </Space>
+        {hasOneSubject && (
+          <Form.Item name="subjectOrgId" label={o('subject')} rules={[{ required: true }]}>
+            <OrgPicker aria-label={o('subject')} testId="edit-entry-subject" />
+          </Form.Item>
+        )}
+        <Form.Item name="content" label={o('content')} rules={[{ required: true }]}>
+          <Input.TextArea rows={3} data-testid="edit-entry-content" />
+        </Form.Item>
+        <Form.Item name="theme" label={o('theme')} rules={[{ required: true }]}>
+          <Input data-testid="edit-entry-theme" />
+        </Form.Item>
+        <Form.Item name="period" label={o('period')} rules={[{ required: true }]}>
+          <DatePicker.RangePicker format="DD/MM/YYYY" />
+        </Form.Item>
+        <Form.Item name="responsibleBody" label={o('responsible')}>
+          <Select options={['inspection_commission', 'standing', 'committee'].map((k) => ({ value: k, label: body(k) }))} />
+        </Form.Item>
+      </FormModal>
+    </>
   );
 }
