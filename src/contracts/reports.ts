@@ -225,6 +225,10 @@ export const reportTargetSchema = z.object({
     .nullable(),
   /** For a STUDY_RATE target: the coverage the server computed from study attendance (percent, studied / members). */
   fromStudy: z.object({ value: z.number(), numerator: z.number(), denominator: z.number(), asOf: z.string() }).nullable(),
+  /** The figure the previous period's report gave, for comparison; null when it gave none. */
+  previousReported: z
+    .object({ itemId: z.number(), value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable() })
+    .nullable(),
 });
 export const reportedTaskSchema = z.object({
   taskId: z.number(),
@@ -260,6 +264,10 @@ export const reportFileSchema = z.object({
 });
 /** GET /reports/:id (and every step of its workflow) */
 export const reportResponse = reportSummarySchema.extend({
+  /** The report of the period before, same schedule and org; null for a first period. */
+  previous: z.object({ id: z.number(), periodKey: z.string(), status: reportStatusEnum }).nullable(),
+  /** Sent after the due date, or not sent and past it (Vietnam's days); `days` past the due date. */
+  lateness: z.object({ isLate: z.boolean(), days: z.number() }),
   targets: z.array(reportTargetSchema),
   tasks: z.array(reportTaskSchema),
   events: z.array(reportEventSchema),
@@ -479,3 +487,7 @@ export const myWorkResponse = z.object({
 });
 /** POST /reports/reminders */
 export const remindersResponse = z.object({ today: z.string(), notifications: z.number(), mails: z.number(), smtp: z.boolean() });
+/** POST /notifications/:id/read */
+export const notificationReadResponse = z.object({ id: z.number(), readAt: timestamp });
+/** POST /notifications/read-all */
+export const notificationsReadAllResponse = z.object({ count: z.number() });

@@ -174,6 +174,8 @@ const routeIds: Record<string, Declaration> = {
   'POST /api/explanations/:id/answer': { 'params.id': 'record' },
   'POST /api/explanations/:id/close': { 'params.id': 'record' },
   'GET /api/my-work': {},
+  'POST /api/notifications/:id/read': { 'params.id': 'record' },
+  'POST /api/notifications/read-all': {},
   'POST /api/reports/reminders': {},
   'GET /api/mail-outbox': {},
   'GET /api/auth/sessions': {},

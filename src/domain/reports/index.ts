@@ -2,3 +2,4 @@
 export * from './report-workflow';
 export * from './completeness';
 export * from './task-overdue';
+export * from './lateness';

@@ -5,6 +5,8 @@
  * underlined with the place and date in italics on the right.
  */
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { issuerAbbreviation } from '../../domain/documents/document-number';
+import type { OrgKind } from '../../domain/orgs/org-kinds';
 
 export const FONT = 'Times New Roman';
 /** Twips per millimetre. */
@@ -90,4 +92,68 @@ export function partyHeader(opts: { ancestors: readonly HeaderOrg[]; issuerName:
       }),
     ],
   });
+}
+
+/**
+ * The number line of a report ("báo cáo", BC) an org issues: the number is left blank for the
+ * office to fill in when it registers the paper, but the issuing body's symbol is always there
+ * ("Số      -BC/TU"), never a bare "Số  -BC/".
+ */
+export function reportNumberLine(issuer: HeaderOrg): string {
+  return `Số      -BC/${issuerAbbreviation(issuer.kind as OrgKind, issuer.name)}`;
+}
+
+/**
+ * Who signs for the issuing body (36-HD/VPTW, thể thức "quyền hạn, chức vụ người ký"): the
+ * standing committee of a committee at district level and above ("T/M BAN THƯỜNG VỤ"), the
+ * committee of a grassroots party committee ("T/M ĐẢNG ỦY"), the cell itself ("T/M CHI BỘ");
+ * the secretary signs. One rule for every report the product prints.
+ */
+export function signOffLines(issuer: HeaderOrg): [string, string] {
+  const abbreviation = issuerAbbreviation(issuer.kind as OrgKind, issuer.name);
+  const body = abbreviation === 'CB' ? 'CHI BỘ' : abbreviation === 'ĐU' ? 'ĐẢNG ỦY' : 'BAN THƯỜNG VỤ';
+  return [`T/M ${body}`, 'BÍ THƯ'];
+}
+
+/**
+ * The foot of a report: "Nơi nhận" on the left (the superior, the lower party organizations,
+ * the office's file), the sign-off on the right, as two columns without borders.
+ */
+export function partyFooter(opts: { issuer: HeaderOrg; recipients: readonly string[] }): Table {
+  const small = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+    new Paragraph({
+      spacing: { before: 0, after: 0 },
+      children: [new TextRun({ text, bold: o.bold, italics: o.italics, size: o.size ?? 22, font: FONT })],
+    });
+  const [onBehalf, title] = signOffLines(opts.issuer);
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            width: { size: 50, type: WidthType.PERCENTAGE },
+            children: [small('Nơi nhận:', { bold: true, italics: true, size: 24 }), ...opts.recipients.map((r) => small(`- ${r}`))],
+          }),
+          new TableCell({
+            width: { size: 50, type: WidthType.PERCENTAGE },
+            children: [line(onBehalf, { bold: true }), line(title, { bold: true })],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The text width of the party page in twips: A4 less the left and right margins. */
+export const TEXT_WIDTH = partyPage.page.size.width - partyPage.page.margin.left - partyPage.page.margin.right;
+
+/**
+ * Column widths in twips from percentages of the text width. Word and LibreOffice both honour
+ * fixed twips, while percentages are read differently (LibreOffice squeezed "Đánh giá" into a
+ * column too narrow for the word, breaking it mid-word).
+ */
+export function columnWidths(percents: readonly number[]): number[] {
+  return percents.map((p) => Math.round((TEXT_WIDTH * p) / 100));
 }

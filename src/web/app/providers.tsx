@@ -29,6 +29,11 @@ export const theme = {
     colorTextTertiary: '#595959',
     colorTextDescription: '#595959',
     colorTextPlaceholder: '#6e6e6e',
+    // Empty lists and disabled text (2,5:1 by default) and the red of danger buttons and errors
+    // (#ff4d4f, 3,9:1) also fail on white; these reach 5,1:1 and 5,9:1.
+    colorTextQuaternary: '#6e6e6e',
+    colorTextDisabled: '#6e6e6e',
+    colorError: '#cf1322',
   },
   components: {
     Layout: { siderBg: '#3b0a0a', triggerBg: '#2a0606', headerBg: '#ffffff' },

@@ -82,9 +82,25 @@ async function resolveScope(db: Db, actor: Actor, documentId: number, orgId: num
   const scope = scopeOf(actor, 'reports.read');
   const doc = await findDocumentReadable(db, documentId, scope);
   if (!doc) throw notFound({ vi: 'Không tìm thấy văn bản.', en: 'Document not found.' });
-  const org = await findOrgInScope(db, orgId ?? doc.orgId, scope);
+  const org = await findOrgInScope(db, orgId ?? (await defaultOrgOf(db, doc.orgId, scope)), scope);
   if (!org) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
   return { doc, org };
+}
+
+/**
+ * The org a dashboard opens on without one asked for: the document's issuer when the caller
+ * sees it, else the caller's highest org under the issuer (a city approver opening the
+ * province's resolution sees the city's part of it, not "not found").
+ */
+async function defaultOrgOf(db: Db, issuerId: number, scope: string[] | null): Promise<number> {
+  if (scope === null) return issuerId;
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT o.id FROM orgs o, orgs issuer
+      WHERE issuer.id = $1 AND o.path <@ issuer.path AND o.path = ANY($2::ltree[])
+      ORDER BY (o.id = issuer.id) DESC, nlevel(o.path), o.id LIMIT 1`,
+    [issuerId, scope],
+  );
+  return rows[0]?.id ?? issuerId;
 }
 
 /** Turns a series into yearly actuals: each year's latest period (its year-to-date figure). */

@@ -5,14 +5,14 @@
  * reports and rollups, tables of targets with their status and of tasks, and the narrative
  * sections left for people to complete.
  */
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import type { Db } from '../../db/pool';
 import { TARGET_STATUS_LABELS, periodLabel } from '../../../domain/targets';
 import { formatVnNumber } from '../../../domain/vn-number';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { badRequest, notFound } from '../../lib/errors';
 import { findDocumentReadable } from '../documents';
-import { FONT, partyHeader, partyPage } from '../../lib/party-docx';
+import { columnWidths, FONT, partyFooter, partyHeader, partyPage, reportNumberLine } from '../../lib/party-docx';
 import { findOrgInScope } from '../orgs';
 import { evaluateDocumentTargets } from './dashboard.service';
 import { periodOf } from './reports.service';
@@ -32,11 +32,14 @@ const run = (r: Run) =>
   });
 const para = (runs: Run[], align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.JUSTIFIED, after = 120) =>
   new Paragraph({ alignment: align, spacing: { after, line: 300 }, children: runs.map(run) });
+/** A table cell `width` percent of the text width wide; header cells are bold and centred. */
 const cell = (text: string, width: number, bold = false) =>
   new TableCell({
-    width: { size: width, type: WidthType.PERCENTAGE },
-    children: [para([{ text, bold, size: 24 }], AlignmentType.LEFT, 0)],
+    width: { size: columnWidths([width])[0]!, type: WidthType.DXA },
+    children: [para([{ text, bold, size: 24 }], bold ? AlignmentType.CENTER : AlignmentType.LEFT, 0)],
   });
+const TARGET_COLUMNS = [5, 29, 14, 13, 13, 26];
+const TASK_COLUMNS = [5, 41, 22, 14, 18];
 
 export async function exportProgressReportDocx(db: Db, actor: Actor, documentId: number, q: { orgId?: number; periodKey: string }) {
   const scope = scopeOf(actor, 'reports.read');
@@ -81,31 +84,29 @@ export async function exportProgressReportDocx(db: Db, actor: Actor, documentId:
     cancelled: 'Dừng thực hiện',
   };
 
-  const header = partyHeader({ ancestors, issuerName: org.name, number: 'Số      -BC/', date: null });
+  const issuer = { name: org.name, kind: org.kind };
+  const header = partyHeader({ ancestors, issuerName: org.name, number: reportNumberLine(issuer), date: null });
   const targetTable = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: columnWidths(TARGET_COLUMNS),
+    layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({
         tableHeader: true,
-        children: [
-          cell('TT', 5, true),
-          cell('Chỉ tiêu', 29, true),
-          cell('Mục tiêu', 13, true),
-          cell('Kết quả', 12, true),
-          cell('Đánh giá', 12, true),
-          cell('Ghi chú', 29, true),
-        ],
+        children: [...['TT', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Đánh giá', 'Ghi chú'].map((h, i) => cell(h, TARGET_COLUMNS[i]!, true))],
       }),
       ...targets.map(
         (t, i) =>
           new TableRow({
             children: [
-              cell(String(i + 1), 5),
-              cell(t.text, 29),
-              cell(t.statement ?? '', 13),
-              cell(t.latest === null ? '…' : `${formatVnNumber(t.latest)} ${t.unit}`.trim(), 12),
-              cell(TARGET_STATUS_LABELS.vi[t.status], 12),
-              cell(t.reason, 29),
+              ...[
+                String(i + 1),
+                t.text,
+                t.statement ?? '',
+                t.latest === null ? '…' : `${formatVnNumber(t.latest)} ${t.unit}`.trim(),
+                TARGET_STATUS_LABELS.vi[t.status],
+                t.reason,
+              ].map((text, c) => cell(text, TARGET_COLUMNS[c]!)),
             ],
           }),
       ),
@@ -113,26 +114,20 @@ export async function exportProgressReportDocx(db: Db, actor: Actor, documentId:
   });
   const taskTable = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: columnWidths(TASK_COLUMNS),
+    layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({
         tableHeader: true,
-        children: [
-          cell('TT', 5, true),
-          cell('Nhiệm vụ', 41, true),
-          cell('Đơn vị chủ trì', 22, true),
-          cell('Thời hạn', 14, true),
-          cell('Tình hình', 18, true),
-        ],
+        children: [...['TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tình hình'].map((h, i) => cell(h, TASK_COLUMNS[i]!, true))],
       }),
       ...tasks.map(
         (t, i) =>
           new TableRow({
             children: [
-              cell(String(i + 1), 5),
-              cell(t.title, 41),
-              cell(t.leadOrgName, 22),
-              cell(t.dueDate ?? '', 14),
-              cell(`${taskWords[t.status] ?? t.status} (${t.progress}%)`, 18),
+              ...[String(i + 1), t.title, t.leadOrgName, t.dueDate ?? '', `${taskWords[t.status] ?? t.status} (${t.progress}%)`].map(
+                (text, c) => cell(text, TASK_COLUMNS[c]!),
+              ),
             ],
           }),
       ),
@@ -177,11 +172,7 @@ export async function exportProgressReportDocx(db: Db, actor: Actor, documentId:
           para([{ text: fill }]),
           para([{ text: 'V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI', bold: true }]),
           para([{ text: fill }]),
-          para([{ text: 'Nơi nhận:', bold: true, italics: true, size: 24 }], AlignmentType.LEFT, 0),
-          para([{ text: `- ${superior || 'Cấp ủy cấp trên'},`, size: 22 }], AlignmentType.LEFT, 0),
-          para([{ text: '- Lưu Văn phòng.', size: 22 }], AlignmentType.LEFT, 240),
-          para([{ text: 'T/M BAN THƯỜNG VỤ', bold: true }], AlignmentType.RIGHT, 0),
-          para([{ text: 'BÍ THƯ', bold: true }], AlignmentType.RIGHT, 0),
+          partyFooter({ issuer, recipients: [`${superior || 'Cấp ủy cấp trên'} (để báo cáo),`, 'Lưu Văn phòng.'] }),
         ],
       },
     ],

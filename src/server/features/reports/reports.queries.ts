@@ -137,3 +137,23 @@ export async function findHoldingOrgs(db: Queryable, documentId: number) {
   );
   return rows;
 }
+
+/**
+ * The report of the period before `row`'s, same schedule and org (the approver compares with
+ * it), with its target figures; undefined for a first period.
+ */
+export async function findPreviousReport(db: Queryable, row: ReportRow) {
+  const { rows } = await db.query<{ id: number; periodKey: string; status: ReportRow['status'] }>(
+    `SELECT id, period_key AS "periodKey", status FROM reports
+      WHERE schedule_id = $1 AND org_id = $2 AND period_start < $3::date
+      ORDER BY period_start DESC LIMIT 1`,
+    [row.scheduleId, row.orgId, row.periodStart],
+  );
+  const previous = rows[0];
+  if (!previous) return undefined;
+  const values = await db.query<{ itemId: number; value: number | null; numerator: number | null; denominator: number | null }>(
+    `SELECT item_id AS "itemId", value, numerator, denominator FROM report_target_values WHERE report_id = $1`,
+    [previous.id],
+  );
+  return { ...previous, values: values.rows };
+}

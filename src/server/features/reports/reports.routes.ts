@@ -7,6 +7,7 @@ import { queryId } from '../../../contracts/query-params';
 import type { FeatureOptions } from '../index';
 import { readMultipart, requireFile } from '../../lib/upload';
 import { actorOf, sendFile, XLSX_TYPE, DOCX_TYPE } from '../../lib/http';
+import { markAllNotificationsRead, markNotificationRead } from './notifications.service';
 import {
   answerExplanationSchema,
   approveReportSchema,
@@ -59,6 +60,8 @@ import {
   explanationResponse,
   explanationsResponse,
   myWorkResponse,
+  notificationReadResponse,
+  notificationsReadAllResponse,
   publicDashboardResponse,
   remindersResponse,
   reportFileResponse,
@@ -393,6 +396,22 @@ export const reportsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
       schema: { tags, summary: 'Reports due, late tasks, explanation requests waiting for me', response: { 200: myWorkResponse } },
     },
     async (req) => getMyWork(db, actorOf(req)),
+  );
+  app.post(
+    '/notifications/:id/read',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Mark one of my notifications read', params: idParams, response: { 200: notificationReadResponse } },
+    },
+    async (req) => markNotificationRead(db, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/notifications/read-all',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Mark all my notifications read', response: { 200: notificationsReadAllResponse } },
+    },
+    async (req) => markAllNotificationsRead(db, actorOf(req)),
   );
   app.post(
     '/reports/reminders',

@@ -8,7 +8,14 @@ import type { UploadedFile } from '../../lib/upload';
 import type pg from 'pg';
 import type { Db } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { isReportEditable, nextReportStatus, rateFromParts, type ReportAction, type ReportStatus } from '../../../domain/reports';
+import {
+  isReportEditable,
+  nextReportStatus,
+  rateFromParts,
+  reportLateness,
+  type ReportAction,
+  type ReportStatus,
+} from '../../../domain/reports';
 import { dueDate, parsePeriodKey, periodsOfTerm, type PeriodType } from '../../../domain/targets';
 import { scopeOf, systemActor, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
@@ -22,7 +29,15 @@ import {
   requireReportWrite,
   waitingForSql,
 } from './reports.policy';
-import { findHeldTargets, findHeldTasks, findHoldingOrgs, findReportInScope, reportColumns, type ReportRow } from './reports.queries';
+import {
+  findHeldTargets,
+  findHeldTasks,
+  findHoldingOrgs,
+  findPreviousReport,
+  findReportInScope,
+  reportColumns,
+  type ReportRow,
+} from './reports.queries';
 import type { CreateScheduleInput, ListReportsQuery, ReportedTarget, ReportedTask, SaveReportInput } from '../../../contracts/reports';
 import { applyApprovedValues, childrenTotals, withdrawApprovedValues } from './rollups.service';
 import { findStudySources, STUDY_RATE_CODE, studyCoverageOf } from './study-actuals.service';
@@ -209,6 +224,8 @@ export async function getReport(db: Db, actor: Actor, id: number) {
     targets.map((t) => t.indicatorId).filter((x): x is number => x !== null),
   );
   const studyOf = await studySuggestions(db, row, targets);
+  const previous = await findPreviousReport(db, row);
+  const previousOf = new Map((previous?.values ?? []).map((v) => [v.itemId, v]));
   const valueOf = new Map(values.rows.map((v) => [v.itemId, v]));
   const updateOf = new Map(updates.rows.map((u) => [u.taskId, u]));
   return {
@@ -218,7 +235,13 @@ export async function getReport(db: Db, actor: Actor, id: number) {
       reported: valueOf.get(t.itemId) ?? null,
       children: t.indicatorId !== null && t.aggregation && t.aggregation !== 'none' ? (children.get(t.indicatorId) ?? null) : null,
       fromStudy: studyOf.get(t.itemId) ?? null,
+      previousReported: previousOf.get(t.itemId) ?? null,
     })),
+    previous: previous ? { id: previous.id, periodKey: previous.periodKey, status: previous.status } : null,
+    lateness: reportLateness(
+      { dueDate: row.dueDate, firstSubmittedOn: row.firstSubmittedAt ? vnToday(new Date(row.firstSubmittedAt)) : null },
+      vnToday(),
+    ),
     tasks: tasks.map((t) => ({ ...t, reported: updateOf.get(t.taskId) ?? null })),
     events: events.rows,
     files: files.rows,

@@ -307,8 +307,15 @@ describe('dashboard', () => {
     expect(bad.json().error.details.fields[0].field).toBe('querystring.asOf');
     expect((await anon.get(`/api/documents/${resolutionId}/dashboard`)).statusCode).toBe(401);
     expect((await farManager.get(`/api/documents/${resolutionId}/dashboard`)).statusCode).toBe(404);
-    expect((await wardReporter.get(`/api/documents/${resolutionId}/dashboard`)).statusCode).toBe(404);
+    expect((await wardReporter.get(`/api/documents/${resolutionId}/dashboard?orgId=${province.id}`)).statusCode).toBe(404);
     expect((await wardReporter.get(`/api/documents/${resolutionId}/dashboard?orgId=${ward.id}`)).statusCode).toBe(200);
+  });
+  it("opens on the caller's own part of a document issued above them", async () => {
+    const own = await wardReporter.get(`/api/documents/${resolutionId}/dashboard`);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().org.id).toBe(ward.id);
+    expect((await cityApprover.get(`/api/documents/${resolutionId}/dashboard`)).json().org.id).toBe(city.id);
+    expect((await manager.get(`/api/documents/${resolutionId}/dashboard`)).json().org.id).toBe(province.id);
   });
   it('exports the table as .xlsx and the Word report as .docx', async () => {
     const x = await manager.get(`/api/documents/${resolutionId}/dashboard.xlsx?asOf=2024-06-30`);
@@ -460,5 +467,106 @@ describe('public link and reminders', () => {
     const mine = (await wi.get('/api/mail-outbox')).json();
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((m: { toAddress: string }) => m.toAddress === 'ward@example.vn')).toBe(true);
+  });
+});
+
+describe('reading a report beside the period before', () => {
+  it('gives the approver the previous period’s figures and a late flag, by Vietnam’s days', async () => {
+    const q3 = await reportOf(wardReporter, ward.id, '2024-Q3');
+    const saved = await wardReporter.put(`/api/reports/${q3.id}`, {
+      version: q3.version,
+      targets: [
+        { itemId: wardTargetMembers, value: 7, source: 'Ban Tổ chức' },
+        { itemId: wardTargetStudy, numerator: 30, denominator: 40 },
+      ],
+    });
+    expect(saved.statusCode).toBe(200);
+    const q4 = await reportOf(cityApprover, ward.id, '2024-Q4');
+    // Q4 of the ward was due on 05/01/2025; at 23:30 UTC on 14/01/2025 it is already the 15th in Vietnam.
+    fixClock('2025-01-14T23:30:00Z');
+    try {
+      const res = await cityApprover.get(`/api/reports/${q4.id}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.previous).toMatchObject({ id: q3.id, periodKey: '2024-Q3', status: 'draft' });
+      const byItem = new Map(body.targets.map((t: { itemId: number }) => [t.itemId, t]));
+      expect(byItem.get(wardTargetMembers)).toMatchObject({ previousReported: { value: 7 } });
+      expect(byItem.get(wardTargetStudy)).toMatchObject({ previousReported: { numerator: 30, denominator: 40, value: 75 } });
+      expect(body.lateness).toEqual({ isLate: true, days: 10 });
+    } finally {
+      realClock();
+    }
+  });
+
+  it('has no previous period for the first one; one not sent is late until today', async () => {
+    const { rows } = await db.query<{ id: number; due: string }>(
+      `SELECT id, to_char(due_date, 'YYYY-MM-DD') AS due FROM reports WHERE document_id = $1 AND org_id = $2 ORDER BY period_start LIMIT 1`,
+      [resolutionId, ward.id],
+    );
+    const first = rows[0]!;
+    // Ten days after its due date, at 06:30 in Vietnam (23:30 UTC the day before).
+    const tenDaysLate = new Date(Date.parse(`${first.due}T23:30:00Z`) + 9 * 86_400_000).toISOString();
+    fixClock(tenDaysLate);
+    try {
+      const body = (await cityApprover.get(`/api/reports/${first.id}`)).json();
+      expect(body.previous).toBeNull();
+      expect(body.targets.every((t: { previousReported: unknown }) => t.previousReported === null)).toBe(true);
+      expect(body.firstSubmittedAt).toBeNull();
+      expect(body.lateness).toEqual({ isLate: true, days: 10 });
+    } finally {
+      realClock();
+    }
+  });
+
+  it('answers 404 outside the scope and 401 to nobody', async () => {
+    const q4 = await reportOf(cityApprover, ward.id, '2024-Q4');
+    expect((await otherWardReporter.get(`/api/reports/${q4.id}`)).statusCode).toBe(404);
+    expect((await farManager.get(`/api/reports/${q4.id}`)).statusCode).toBe(404);
+    expect((await anon.get(`/api/reports/${q4.id}`)).statusCode).toBe(401);
+  });
+});
+
+describe('notifications', () => {
+  it('are marked read one by one or all at once, each user only their own', async () => {
+    const reader = await buildUser(db, [{ org: ward, role: 'reporter' }]);
+    const other = await buildUser(db, [{ org: ward, role: 'reporter' }]);
+    const add = async (userId: number, title: string) =>
+      (
+        await db.query<{ id: number }>(`INSERT INTO notifications (user_id, kind, title) VALUES ($1, 'reminder', $2) RETURNING id`, [
+          userId,
+          title,
+        ])
+      ).rows[0]!.id;
+    const first = await add(reader.id, 'Báo cáo Quý I sắp đến hạn');
+    await add(reader.id, 'Báo cáo Quý II sắp đến hạn');
+    await add(reader.id, 'Có yêu cầu giải trình mới');
+    const othersOwn = await add(other.id, 'Thông báo của người khác');
+    const client = await loginAs(app, reader.username, reader.password);
+    const unread = async () => ((await client.get('/api/my-work')).json().notifications as { id: number }[]).map((n) => n.id);
+    expect(await unread()).toHaveLength(3);
+
+    const one = await client.post(`/api/notifications/${first}/read`, {});
+    expect(one.statusCode).toBe(200);
+    expect(one.json().id).toBe(first);
+    expect(await unread()).not.toContain(first);
+    // Marking again keeps the first time it was read.
+    expect((await client.post(`/api/notifications/${first}/read`, {})).json().readAt).toBe(one.json().readAt);
+
+    // Another user's notification is not found, and stays unread.
+    expect((await client.post(`/api/notifications/${othersOwn}/read`, {})).statusCode).toBe(404);
+    const { rows } = await db.query('SELECT read_at FROM notifications WHERE id = $1', [othersOwn]);
+    expect(rows[0].read_at).toBeNull();
+
+    const all = await client.post('/api/notifications/read-all', {});
+    expect(all.statusCode).toBe(200);
+    expect(all.json()).toEqual({ count: 2 });
+    expect(await unread()).toEqual([]);
+    expect((await client.post('/api/notifications/read-all', {})).json()).toEqual({ count: 0 });
+  });
+
+  it('answers 400 for an id that is not a number and 401 to nobody', async () => {
+    expect((await wardReporter.post('/api/notifications/abc/read', {})).statusCode).toBe(400);
+    expect((await anon.post('/api/notifications/1/read', {})).statusCode).toBe(401);
+    expect((await anon.post('/api/notifications/read-all', {})).statusCode).toBe(401);
   });
 });

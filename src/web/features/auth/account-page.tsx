@@ -311,7 +311,7 @@ export function AccountPage() {
   const isAdmin = me.grants.some((g) => g.role === 'admin');
   return (
     <div className="account-page" style={{ maxWidth: 860, minWidth: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 16 }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
+      <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
         {t('account.title')}
       </Typography.Title>
       <TotpCard />

@@ -27,6 +27,8 @@ export const dashboardKeys = {
 export const fetchDashboard = (documentId: number, orgId?: number, asOf?: string, periodKey?: string) =>
   api.get<Dashboard>(`/documents/${documentId}/dashboard`, { orgId, asOf, periodKey });
 export const fetchMyWork = () => api.get<MyWork>('/my-work');
+export const markNotificationRead = (id: number) => api.post<z.infer<typeof C.notificationReadResponse>>(`/notifications/${id}/read`, {});
+export const markAllNotificationsRead = () => api.post<z.infer<typeof C.notificationsReadAllResponse>>('/notifications/read-all', {});
 export const fetchDrillList = <T>(documentId: number, q: DrillQuery) =>
   api.get<{ rows: T[] }>(`/documents/${documentId}/dashboard/list`, q);
 export const fetchPublicDashboard = (token: string) => api.get<PublicDashboard>(`/public/dashboards/${token}`);

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { formatPeriod } from '../../lib/format';
 import { Button, Card, Drawer, List, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorState, Loading } from '../../components/states';
-import { dashboardKeys, fetchMyWork } from './dashboard.api';
+import { dashboardKeys, fetchMyWork, markAllNotificationsRead, markNotificationRead } from './dashboard.api';
+import { useApiErrorHandler } from '../../lib/use-api-error';
 import { ExplanationThread } from '../reports/explanations';
 import { formatDay, useReportsT } from '../reports/reports.i18n';
 
@@ -14,6 +15,11 @@ export function MyWorkPage() {
   const lang = locale === 'en' ? 'en' : 'vi';
   const [explanationId, setExplanationId] = useState<number | null>(null);
   const q = useQuery({ queryKey: dashboardKeys.myWork, queryFn: fetchMyWork });
+  const qc = useQueryClient();
+  const onError = useApiErrorHandler();
+  const refresh = () => void qc.invalidateQueries({ queryKey: dashboardKeys.myWork });
+  const readOne = useMutation({ mutationFn: markNotificationRead, onSuccess: refresh, onError: (e) => onError(e) });
+  const readAll = useMutation({ mutationFn: markAllNotificationsRead, onSuccess: refresh, onError: (e) => onError(e) });
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const w = q.data;
@@ -98,11 +104,35 @@ export function MyWorkPage() {
         />
       </Card>
       {w.notifications.length > 0 && (
-        <Card title={r('notifications')} size="small" style={{ marginTop: 12 }}>
+        <Card
+          title={r('notifications')}
+          size="small"
+          style={{ marginTop: 12 }}
+          data-testid="my-work-notifications"
+          extra={
+            <Button size="small" loading={readAll.isPending} onClick={() => readAll.mutate()} data-testid="notifications-read-all">
+              {r('markAllRead')}
+            </Button>
+          }
+        >
           <List
             dataSource={w.notifications}
             renderItem={(n) => (
-              <List.Item>
+              <List.Item
+                actions={[
+                  <Button
+                    key="read"
+                    size="small"
+                    type="link"
+                    disabled={readOne.isPending}
+                    onClick={() => readOne.mutate(n.id)}
+                    aria-label={`${r('markRead')}: ${n.title}`}
+                    data-testid={`notification-read-${n.id}`}
+                  >
+                    {r('markRead')}
+                  </Button>,
+                ]}
+              >
                 <span>{n.link?.startsWith('/') ? <a href={n.link}>{n.title}</a> : n.title}</span>{' '}
                 <Typography.Text type="secondary">{n.body}</Typography.Text>
               </List.Item>

@@ -38,7 +38,6 @@ import { useApiErrorHandler } from '../../lib/use-api-error';
 import { useLocale } from '../../app/locale';
 import { documentKindLabels, documentStatusLabels, itemKindLabels } from '../../../domain/documents';
 import {
-  adoptDocument,
   amendDocument,
   createItem,
   deleteItem,
@@ -62,6 +61,7 @@ import { L } from './labels';
 import { ImportFromTextButton } from '../extraction/import-from-text';
 import { ItemTextInline } from './item-text-inline';
 import { TaskAssignModal } from './task-assign-modal';
+import { AdoptModal } from './adopt-modal';
 import { TasksPanel } from './tasks-panel';
 import { FilesPanel } from './files-panel';
 import { CarryLinksPanel } from '../terms/carry-links-panel';
@@ -90,6 +90,7 @@ export function DocumentPage({ id }: { id: number }) {
   const [linking, setLinking] = useState<DocumentItem | null>(null);
   const [assigning, setAssigning] = useState<DocumentItem | null>(null);
   const [amending, setAmending] = useState(false);
+  const [isAdopting, setAdopting] = useState(false);
   const [amendReason, setAmendReason] = useState('');
   const [importing, setImporting] = useState<{ file: File; preview: ImportPreview } | null>(null);
 
@@ -135,11 +136,6 @@ export function DocumentPage({ id }: { id: number }) {
   });
   const remove = useMutation({
     mutationFn: (item: DocumentItem) => deleteItem(item.id, item.version),
-    onSuccess: refresh,
-    onError: (e) => onError(e, { onConflict: refresh }),
-  });
-  const adopt = useMutation({
-    mutationFn: () => adoptDocument(id, doc.data!.version),
     onSuccess: refresh,
     onError: (e) => onError(e, { onConflict: refresh }),
   });
@@ -347,9 +343,9 @@ export function DocumentPage({ id }: { id: number }) {
         </div>
         <Space wrap>
           {d.abilities.adopt && (
-            <Popconfirm title="Ban hành văn bản? Sau khi ban hành, nội dung không sửa trực tiếp được." onConfirm={() => adopt.mutate()}>
-              <Button type="primary">{label(L.adopt)}</Button>
-            </Popconfirm>
+            <Button type="primary" onClick={() => setAdopting(true)} data-testid="document-adopt">
+              {label(L.adopt)}
+            </Button>
           )}
           {d.abilities.amend && (
             <Button
@@ -481,6 +477,7 @@ export function DocumentPage({ id }: { id: number }) {
           }}
         />
       )}
+      <AdoptModal doc={d} open={isAdopting} onClose={() => setAdopting(false)} onAdopted={refresh} />
       <Modal
         open={amending}
         title={label(L.amend)}

@@ -1,5 +1,21 @@
-import { useState } from 'react';
-import { Button, Card, Form, Input, List, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { useEffect, useState } from 'react';
+import {
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableProps,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -19,7 +35,11 @@ import {
 } from '../../../domain/documents';
 import { useCan } from '../auth/use-permission';
 import { OrgPicker } from '../orgs/org-picker';
+import { fetchOrgTerms, termsKeys } from '../terms/terms.api';
+import { vnToday } from '../../../domain/vn-time';
+import { defaultTerm } from './document-term';
 import {
+  adoptDocument,
   createDocument,
   documentKeys,
   fetchDocuments,
@@ -31,7 +51,18 @@ import { L } from './labels';
 
 export const statusColor: Record<DocumentStatus, string> = { draft: 'gold', adopted: 'green', amended: 'default', expired: 'red' };
 
-type CreateValues = { orgId: number; kind: DocumentKind; term: string; title: string; summary?: string; implementsIds?: number[] };
+type CreateValues = {
+  orgId: number;
+  kind: DocumentKind;
+  term: string;
+  title: string;
+  summary?: string;
+  implementsIds?: number[];
+  /** Entering a document adopted before: its number and issue date are asked, and it is adopted at once. */
+  isAdopted?: boolean;
+  number?: number;
+  issueDate?: Dayjs;
+};
 
 export function DocumentsPage() {
   const { label } = useLocale();
@@ -52,8 +83,29 @@ export function DocumentsPage() {
     queryFn: () => fetchDocuments({ page: 1, pageSize: 200 }),
     enabled: isCreating,
   });
+  const orgId = Form.useWatch('orgId', form);
+  const isAdopted = Form.useWatch('isAdopted', form);
+  const orgTerms = useQuery({
+    queryKey: termsKeys.orgTerms(orgId ?? 0),
+    queryFn: () => fetchOrgTerms(orgId!),
+    enabled: isCreating && !!orgId,
+  });
+  // The term follows the chosen org's current one until the user types another.
+  useEffect(() => {
+    if (!isCreating || form.isFieldTouched('term')) return;
+    form.setFieldValue('term', defaultTerm(orgTerms.data?.items ?? [], vnToday()));
+  }, [isCreating, orgTerms.data, form]);
   const create = useMutation({
-    mutationFn: (v: CreateValues) => createDocument({ ...v, summary: v.summary ?? null, implementsIds: v.implementsIds ?? [] }),
+    mutationFn: async ({ isAdopted: adopted, number, issueDate, ...v }: CreateValues) => {
+      const day = issueDate?.format('YYYY-MM-DD');
+      const doc = await createDocument({
+        ...v,
+        summary: v.summary ?? null,
+        implementsIds: v.implementsIds ?? [],
+        ...(adopted ? { number: number ?? undefined, issueDate: day } : {}),
+      });
+      return adopted ? adoptDocument(doc.id, doc.version, day) : doc;
+    },
     onSuccess: (doc) => {
       void qc.invalidateQueries({ queryKey: documentKeys.all });
       setCreating(false);
@@ -130,6 +182,7 @@ export function DocumentsPage() {
             allowClear
             style={{ width: 360 }}
             placeholder={label(L.search)}
+            aria-label={label(L.search)}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             data-testid="document-search"
@@ -140,11 +193,13 @@ export function DocumentsPage() {
             value={params.orgId}
             onChange={(id) => setFilter({ orgId: id, subtree: id ? true : undefined })}
             placeholder={label(L.org)}
+            aria-label={label(L.org)}
           />
           <Select
             allowClear
             style={{ width: 220 }}
             placeholder={label(L.kind)}
+            aria-label={label(L.kind)}
             value={params.kind}
             onChange={(kind) => setFilter({ kind })}
             options={documentKinds.map((k) => ({ value: k, label: label(documentKindLabels[k]) }))}
@@ -153,6 +208,7 @@ export function DocumentsPage() {
             allowClear
             style={{ width: 200 }}
             placeholder={label(L.status)}
+            aria-label={label(L.status)}
             value={params.status}
             onChange={(status) => setFilter({ status })}
             options={documentStatuses.map((k) => ({ value: k, label: label(documentStatusLabels[k]) }))}
@@ -202,7 +258,7 @@ export function DocumentsPage() {
         onFinish={(v) => create.mutate(v)}
         isSaving={create.isPending}
         width={680}
-        initialValues={{ term: '2020-2025', kind: 'plan' }}
+        initialValues={{ term: defaultTerm([], vnToday()), kind: 'plan' }}
         testId="document-form"
       >
         <Form.Item name="orgId" label={label(L.org)} rules={[{ required: true }]}>
@@ -216,6 +272,19 @@ export function DocumentsPage() {
             <Input />
           </Form.Item>
         </Space.Compact>
+        <Form.Item name="isAdopted" valuePropName="checked" style={{ marginBottom: 8 }}>
+          <Checkbox data-testid="document-is-adopted">{label(L.isAdopted)}</Checkbox>
+        </Form.Item>
+        {isAdopted && (
+          <Space.Compact block>
+            <Form.Item name="number" label={label(L.number)} help={label(L.numberHelp)} style={{ flex: 1 }}>
+              <InputNumber min={1} max={9999} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="issueDate" label={label(L.issueDate)} rules={[{ required: true }]} style={{ flex: 1 }}>
+              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+            </Form.Item>
+          </Space.Compact>
+        )}
         <Form.Item name="title" label={label(L.docTitle)} rules={[{ required: true }]}>
           <Input.TextArea autoSize />
         </Form.Item>

@@ -65,7 +65,8 @@ export const fetchDocuments = (p: DocumentListParams) => api.get<DocumentPage>('
 export const fetchDocument = (id: number) => api.get<DocumentDetail>(`/documents/${id}`);
 export const createDocument = (body: DocumentInput) => api.post<DocumentDetail>('/documents', body);
 export const updateDocument = (id: number, body: DocumentUpdate) => api.patch<DocumentDetail>(`/documents/${id}`, body);
-export const adoptDocument = (id: number, version: number) => api.post<DocumentDetail>(`/documents/${id}/adopt`, { version });
+export const adoptDocument = (id: number, version: number, issueDate?: string) =>
+  api.post<DocumentDetail>(`/documents/${id}/adopt`, { version, issueDate });
 export const amendDocument = (id: number, version: number, reason: string) =>
   api.post<DocumentDetail>(`/documents/${id}/amend`, { version, reason });
 export const fetchVersions = (id: number) => api.get<DocumentSummary[]>(`/documents/${id}/versions`);

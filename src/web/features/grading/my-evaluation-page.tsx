@@ -17,7 +17,7 @@ export function MyEvaluationPage() {
   if (mine.isError) return <ErrorState error={mine.error} onRetry={() => mine.refetch()} />;
   return (
     <div style={{ maxWidth: 760 }}>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} className="page-title" style={{ marginTop: 0 }}>
         {g('mine')}
       </Typography.Title>
       {mine.data.items.length === 0 && <Typography.Paragraph type="secondary">{g('noRoundsMine')}</Typography.Paragraph>}

@@ -47,7 +47,7 @@ export function GradingRoundPage({ id }: { id: number }) {
   const r = round.data;
   return (
     <div style={{ maxWidth: 1100 }}>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} className="page-title" style={{ marginTop: 0 }}>
         {r.name}
       </Typography.Title>
       <Space wrap size={4}>

@@ -26,7 +26,7 @@ export function GradingRoundsPage() {
   return (
     <div style={{ maxWidth: 960 }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           {g('title')}
         </Typography.Title>
         <Space wrap>

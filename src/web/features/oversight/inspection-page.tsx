@@ -65,7 +65,7 @@ export function InspectionPage({ id }: { id: number }) {
   const can = (a: OversightAction) => x.abilities.actions.includes(a);
   return (
     <div>
-      <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="inspection-title">
+      <Typography.Title level={1} className="page-title" style={{ marginTop: 0 }} data-testid="inspection-title">
         {kind(x.kind)}: {x.subjectMemberName ?? x.subjectOrgName} {x.isSample && <Tag>{o('sample')}</Tag>}
       </Typography.Title>
       <Typography.Paragraph type="secondary">

@@ -20,7 +20,7 @@ export function MyInspectionsPage() {
   if (q.isError) return <ErrorState error={q.error} />;
   return (
     <div>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} className="page-title" style={{ marginTop: 0 }}>
         {t('Kiểm tra, giám sát đối với tôi', 'Inspections of me')}
       </Typography.Title>
       {q.data.length === 0 ? (

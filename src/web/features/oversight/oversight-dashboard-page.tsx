@@ -26,7 +26,7 @@ export function OversightDashboardPage({ orgId }: { orgId?: number }) {
   return (
     <div>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           {o('dashboard')}
         </Typography.Title>
         <Space wrap>

@@ -47,7 +47,7 @@ export function ProgramsPage() {
   return (
     <div>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           {o('programs')}
         </Typography.Title>
         {canWrite && (
@@ -195,7 +195,7 @@ export function ProgramPage({ id }: { id: number }) {
   const p = program.data;
   return (
     <div>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} className="page-title" style={{ marginTop: 0 }}>
         {p.symbol} — {p.title} {p.isSample && <Tag>{o('sample')}</Tag>}
       </Typography.Title>
       <Typography.Paragraph type="secondary">

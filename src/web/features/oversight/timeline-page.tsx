@@ -14,7 +14,7 @@ export function TimelinePage({ orgId }: { orgId: number }) {
   if (q.isError) return <ErrorState error={q.error} />;
   return (
     <div>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} className="page-title" style={{ marginTop: 0 }}>
         {o('timeline')}: {q.data.org.name}
       </Typography.Title>
       {q.data.items.length === 0 ? (
@@ -54,7 +54,7 @@ export function InspectionsPage() {
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} />;
   return (
-    <Card size="small" title={o('files')}>
+    <Card size="small" title={<h1 className="card-heading">{o('files')}</h1>}>
       <Table
         size="small"
         rowKey="id"

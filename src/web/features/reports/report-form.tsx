@@ -255,7 +255,7 @@ export function reportedText(
 }
 
 /** A submitted or approved report as the approver reads it: each target's figure as text. */
-export function TargetsRead({ targets }: { targets: ReportTarget[] }) {
+export function TargetsRead({ targets, previousPeriod }: { targets: ReportTarget[]; previousPeriod: string | null }) {
   const { r } = useReportsT();
   if (targets.length === 0) return <Typography.Text type="secondary">{r('noTargets')}</Typography.Text>;
   return (
@@ -266,15 +266,24 @@ export function TargetsRead({ targets }: { targets: ReportTarget[] }) {
             {i + 1}. {t.text}
           </Typography.Paragraph>
           <Row gutter={12}>
-            <Col xs={24} md={8}>
+            <Col xs={12} md={5}>
               <ReadField label={r('value')} testId={`value-text-${t.itemId}`}>
                 {reportedText(t, t.reported)}
               </ReadField>
             </Col>
-            <Col xs={24} md={8}>
+            {/* The previous period's figure beside this one: a jump or a fall is seen at once. */}
+            <Col xs={12} md={5}>
+              <ReadField
+                label={previousPeriod ? `${r('previousPeriod')} (${previousPeriod})` : r('previousPeriod')}
+                testId={`previous-text-${t.itemId}`}
+              >
+                {previousPeriod ? reportedText(t, t.previousReported) : r('noPreviousPeriod')}
+              </ReadField>
+            </Col>
+            <Col xs={24} md={7}>
               <ReadField label={r('source')}>{t.reported?.source || '—'}</ReadField>
             </Col>
-            <Col xs={24} md={8}>
+            <Col xs={24} md={7}>
               <ReadField label={r('note')}>{t.reported?.note || '—'}</ReadField>
             </Col>
           </Row>

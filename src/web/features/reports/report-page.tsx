@@ -184,6 +184,11 @@ export function ReportPage({ id }: { id: number }) {
           <Tag color={reportStatusColor[rep.status]} data-testid="report-status">
             {r(`s.${rep.status}`)}
           </Tag>
+          {rep.lateness.isLate && (
+            <Tag color="red" data-testid="report-late">
+              {r(rep.firstSubmittedAt ? 'sentLate' : 'notSentLate', { days: rep.lateness.days })}
+            </Tag>
+          )}
           {/* The form's submit button: Enter in a field of the form saves the draft (never sends it). */}
           {editable && (
             <Button
@@ -261,7 +266,10 @@ export function ReportPage({ id }: { id: number }) {
           {editable ? (
             <TargetCards targets={rep.targets} drafts={draft.targets} onChange={setTarget} />
           ) : (
-            <TargetsRead targets={rep.targets} />
+            <TargetsRead
+              targets={rep.targets}
+              previousPeriod={rep.previous ? formatPeriod(rep.previous.periodKey, locale === 'en' ? 'en' : 'vi') : null}
+            />
           )}
         </Card>
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Breadcrumb, Card, Col, DatePicker, Progress, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Breadcrumb, Card, Col, DatePicker, Progress, Row, Select, Statistic, Table, Typography } from 'antd';
 import { useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -40,13 +40,16 @@ export function CoveragePage({ documentId, orgId }: { documentId?: number; orgId
   const c = coverage.data;
   return (
     <div>
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+      <div className="coverage-head">
         <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           {s('coverageTitle')}
         </Typography.Title>
-        <Space wrap>
+        {/* On a phone the selectors take the whole width, one under the other; a fixed 360 px
+            picker beside the date made the page 750 px wide. */}
+        <div className="coverage-selectors">
           <Select
-            style={{ minWidth: 360 }}
+            className="coverage-document"
+            popupClassName="coverage-document-popup"
             value={docId}
             onChange={(v) => {
               setTrail([]);
@@ -63,8 +66,8 @@ export function CoveragePage({ documentId, orgId }: { documentId?: number; orgId
             onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
             aria-label={s('asOfDay')}
           />
-        </Space>
-      </Space>
+        </div>
+      </div>
       {coverage.isError && <ErrorState error={coverage.error} />}
       {c && (
         <>

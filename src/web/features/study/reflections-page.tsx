@@ -61,46 +61,48 @@ export function ReflectionsPage() {
           locale={{ emptyText: s('noReflections') }}
           pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage, hideOnSinglePage: true }}
           renderItem={(r) => (
-            <Card
-              size="small"
-              style={{ marginBottom: 12 }}
-              data-testid={`reflection-${r.memberCode}`}
-              title={
-                <Space wrap>
-                  {r.memberName}{' '}
-                  <Typography.Text type="secondary">
-                    ({r.memberCode}, {r.orgName})
-                  </Typography.Text>
-                  <Tag color={reflectionColors[r.status]}>{s(`rf.${r.status}`)}</Tag>
-                </Space>
-              }
-              extra={
-                r.abilities.review && (
-                  <Space>
-                    <Button
-                      type="primary"
-                      size="small"
-                      onClick={() => review.mutate({ r, decision: 'accepted' })}
-                      loading={review.isPending}
-                    >
-                      {s('accept')}
-                    </Button>
-                    <Button size="small" onClick={() => setRewriting(r)}>
-                      {s('askRewrite')}
-                    </Button>
+            <List.Item style={{ display: 'block', padding: 0, borderBlockEnd: 'none' }}>
+              <Card
+                size="small"
+                style={{ marginBottom: 12 }}
+                data-testid={`reflection-${r.memberCode}`}
+                title={
+                  <Space wrap>
+                    {r.memberName}{' '}
+                    <Typography.Text type="secondary">
+                      ({r.memberCode}, {r.orgName})
+                    </Typography.Text>
+                    <Tag color={reflectionColors[r.status]}>{s(`rf.${r.status}`)}</Tag>
                   </Space>
-                )
-              }
-            >
-              <Typography.Text type="secondary">
-                {r.documentTitle} — {formatDateTime(r.updatedAt)}
-              </Typography.Text>
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }} ellipsis={{ rows: 6, expandable: true }}>
-                {r.body}
-              </Typography.Paragraph>
-              {r.fileName && <a href={downloadUrl(`/study/reflections/${r.id}/file`)}>{r.fileName}</a>}
-              {r.reviewNote && <Typography.Paragraph type="warning">{s('reviewNote', { note: r.reviewNote })}</Typography.Paragraph>}
-            </Card>
+                }
+                extra={
+                  r.abilities.review && (
+                    <Space>
+                      <Button
+                        type="primary"
+                        size="small"
+                        onClick={() => review.mutate({ r, decision: 'accepted' })}
+                        loading={review.isPending}
+                      >
+                        {s('accept')}
+                      </Button>
+                      <Button size="small" onClick={() => setRewriting(r)}>
+                        {s('askRewrite')}
+                      </Button>
+                    </Space>
+                  )
+                }
+              >
+                <Typography.Text type="secondary">
+                  {r.documentTitle} — {formatDateTime(r.updatedAt)}
+                </Typography.Text>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }} ellipsis={{ rows: 6, expandable: true }}>
+                  {r.body}
+                </Typography.Paragraph>
+                {r.fileName && <a href={downloadUrl(`/study/reflections/${r.id}/file`)}>{r.fileName}</a>}
+                {r.reviewNote && <Typography.Paragraph type="warning">{s('reviewNote', { note: r.reviewNote })}</Typography.Paragraph>}
+              </Card>
+            </List.Item>
           )}
         />
       )}

@@ -27,7 +27,7 @@ export function SessionsPage() {
         <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           {s('sessionsTitle')}
         </Typography.Title>
-        <Space>
+        <Space wrap>
           <Segmented
             value={when}
             onChange={(v) => {

@@ -151,7 +151,9 @@ export function CarryOverPage() {
 
   return (
     <div style={{ maxWidth: 1080 }}>
-      <Typography.Title level={4}>Chuyển tiếp sang nhiệm kỳ mới</Typography.Title>
+      <Typography.Title level={1} className="page-title">
+        Chuyển tiếp sang nhiệm kỳ mới
+      </Typography.Title>
       <Typography.Paragraph type="secondary">
         Chọn nghị quyết, chương trình của nhiệm kỳ trước; đánh dấu các chỉ tiêu chưa đạt và nhiệm vụ chưa hoàn thành cần đưa vào văn bản của
         nhiệm kỳ mới. Mỗi mục mới được liên kết ngược về nguồn.
@@ -169,6 +171,7 @@ export function CarryOverPage() {
             optionFilterProp="label"
             style={{ width: '100%' }}
             placeholder="Chọn nghị quyết hoặc chương trình của nhiệm kỳ trước"
+            aria-label="Chọn nghị quyết hoặc chương trình của nhiệm kỳ trước"
             data-testid="source-select"
             value={sourceId ?? undefined}
             onChange={(v: number) => {
@@ -227,6 +230,7 @@ export function CarryOverPage() {
               optionFilterProp="label"
               style={{ width: '100%' }}
               placeholder="Chọn dự thảo nghị quyết, chương trình của nhiệm kỳ mới"
+              aria-label="Chọn dự thảo nghị quyết, chương trình của nhiệm kỳ mới"
               data-testid="target-select"
               value={targetId ?? undefined}
               onChange={(v: number) => setTargetId(v)}

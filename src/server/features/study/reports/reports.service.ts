@@ -6,12 +6,12 @@
 import { formatVnDateTime, vnToday } from '../../../../domain/vn-time';
 import { formatVnNumber } from '../../../../domain/vn-number';
 import ExcelJS from 'exceljs';
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Db } from '../../../db/pool';
 import { coveragePercent } from '../../../../domain/study/coverage';
 import { inScopeSql, scopeOf, type Actor } from '../../../lib/actor';
 import { safeCell } from '../../../lib/xlsx';
-import { partyHeader, partyPage } from '../../../lib/party-docx';
+import { partyFooter, partyHeader, partyPage, reportNumberLine } from '../../../lib/party-docx';
 import { findPoints } from '../sessions/points.service';
 import { loadSession } from '../sessions/sessions.service';
 
@@ -168,8 +168,6 @@ const para = (
     indent: firstLine ? { firstLine } : undefined,
     children: runs.map(run),
   });
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const upper = (s: string) => s.toLocaleUpperCase('vi');
 const num = (n: number) => formatVnNumber(n);
 
 /**
@@ -190,7 +188,8 @@ export async function buildSessionReportDocx(db: Db, actor: Actor, sessionId: nu
   const present = points.reduce((a, p) => a + p.counts.present, 0);
   const excused = points.reduce((a, p) => a + p.counts.excused, 0);
 
-  const header = partyHeader({ ancestors, issuerName: issuer, number: 'Số      -BC/', date: today });
+  const issuerOrg = ancestors.at(-1) ?? { name: session.orgName, kind: 'commune_committee' };
+  const header = partyHeader({ ancestors, issuerName: issuer, number: reportNumberLine(issuerOrg), date: today });
   const th = (t: string) => new TableCell({ children: [para([{ text: t, bold: true, size: 24 }], AlignmentType.CENTER, 0)] });
   const td = (t: string, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
     new TableCell({ children: [para([{ text: t, size: 24 }], align, 0)] });
@@ -279,31 +278,9 @@ export async function buildSessionReportDocx(db: Db, actor: Actor, sessionId: nu
       240,
       567,
     ),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-      rows: [
-        new TableRow({
-          children: [
-            new TableCell({
-              width: { size: 50, type: WidthType.PERCENTAGE },
-              children: [
-                para([{ text: 'Nơi nhận:', bold: true, italics: true, size: 24 }], AlignmentType.LEFT, 0),
-                para([{ text: `- ${superior?.name ?? 'Cấp ủy cấp trên'} (để báo cáo),`, size: 22 }], AlignmentType.LEFT, 0),
-                para([{ text: '- Các tổ chức đảng trực thuộc,', size: 22 }], AlignmentType.LEFT, 0),
-                para([{ text: '- Lưu Văn phòng.', size: 22 }], AlignmentType.LEFT, 0),
-              ],
-            }),
-            new TableCell({
-              width: { size: 50, type: WidthType.PERCENTAGE },
-              children: [
-                para([{ text: `T/M ${upper(issuer.replace(/^Đảng bộ/i, 'Ban Thường vụ'))}`, bold: true }], AlignmentType.CENTER, 0),
-                para([{ text: 'BÍ THƯ', bold: true }], AlignmentType.CENTER, 0),
-              ],
-            }),
-          ],
-        }),
-      ],
+    partyFooter({
+      issuer: issuerOrg,
+      recipients: [`${superior?.name ?? 'Cấp ủy cấp trên'} (để báo cáo),`, 'Các tổ chức đảng trực thuộc,', 'Lưu Văn phòng.'],
     }),
   ];
   const doc = new Document({
