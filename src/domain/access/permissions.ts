@@ -34,6 +34,7 @@ export const permissions = [
   'reports.manage',
   'extraction.read',
   'extraction.write',
+  'consultation.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -67,6 +68,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'auth.manage',
     'reports.manage',
     'extraction.write',
+    'consultation.manage',
   ],
   reporter: [...read, 'reports.write', 'study.write', 'grading.write'],
   approver: [...read, 'reports.approve', 'grading.decide'],
