@@ -135,6 +135,7 @@ export const workspaceSchema = z.object({
     symbol: z.string(),
     title: z.string(),
     status: z.string(),
+    orgId: z.number(),
     orgName: z.string(),
     issueDate: isoDateOut.nullable(),
   }),
@@ -143,6 +144,17 @@ export const workspaceSchema = z.object({
   versions: z.array(versionSummarySchema),
   rounds: z.array(roundSchema),
   comments: z.object({ total: z.number(), undisposed: z.number(), pendingApproval: z.number() }),
+  /** The draft as it stands (the group's; empty for others), with each item's version for revisions. */
+  draft: z.array(
+    z.object({
+      stableKey: z.string(),
+      kind: z.string(),
+      text: z.string(),
+      value: z.number().nullable(),
+      hasValue: z.boolean(),
+      version: z.number(),
+    }),
+  ),
   synthesisPublishedAt: timestamp.nullable(),
   adoption: adoptionSchema.nullable(),
   abilities: z.object({
@@ -260,6 +272,10 @@ export const inboxSchema = z.object({
       state: z.enum(['answered', 'late', 'waiting', 'overdue']),
       isGroup: z.boolean(),
     }),
+  ),
+  /** Drafts whose editorial group the caller is on, or whose group the caller may form. */
+  drafts: z.array(
+    z.object({ documentId: z.number(), symbol: z.string(), title: z.string(), orgName: z.string(), role: z.enum(teamRoles).nullable() }),
   ),
 });
 export type Inbox = z.infer<typeof inboxSchema>;

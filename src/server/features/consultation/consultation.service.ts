@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { Db, Queryable } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
 import { answerState, type TeamRole } from '../../../domain/consultation';
-import { vnToday } from '../../../domain/vn-time';
+import { formatVnDate, vnToday } from '../../../domain/vn-time';
 import type { CirculateInput, FormTeamInput, ReviseItemInput, Workspace } from '../../../contracts/consultation';
 import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
@@ -270,12 +270,14 @@ export async function circulateTx(
   // The notice on each recipient's page: people in their name; for an org, its leaders and reporters.
   await tx.query(
     `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
-     SELECT DISTINCT ON (x.user_id) x.user_id, 'consultation', $2, $3, '/consultation/inbox', 'consultation:' || $1 || ':sent'
-       FROM (SELECT c.user_id FROM consultation_recipients c WHERE c.round_id = $1 AND c.user_id IS NOT NULL
-             UNION SELECT ur.user_id FROM consultation_recipients c JOIN user_roles ur ON ur.org_id = c.org_id
+     SELECT DISTINCT ON (x.user_id) x.user_id, 'consultation', $2, $3, x.link, 'consultation:' || $1 || ':sent'
+       FROM (SELECT c.user_id, '/drafts/' || $4::bigint || '?recipient=' || c.id AS link
+               FROM consultation_recipients c WHERE c.round_id = $1 AND c.user_id IS NOT NULL
+             UNION ALL SELECT ur.user_id, '/consultation' FROM consultation_recipients c JOIN user_roles ur ON ur.org_id = c.org_id
                     AND ur.role IN ('manager','reporter') WHERE c.round_id = $1) x
+      ORDER BY x.user_id, x.link DESC
      ON CONFLICT DO NOTHING`,
-    [roundId, `Xin ý kiến dự thảo: ${doc.title}`.slice(0, 300), `Hạn góp ý ${input.deadline.split('-').reverse().join('/')}.`],
+    [roundId, `Xin ý kiến dự thảo: ${doc.title}`.slice(0, 300), `Hạn góp ý ${formatVnDate(input.deadline)}.`, versionId],
   );
   await recordAudit(tx, actor, {
     action: 'circulate',
@@ -371,7 +373,15 @@ export async function getWorkspace(db: Queryable, actor: Actor, documentId: numb
   const isDraft = doc.status === 'draft';
   const teamRole: TeamRole | null = role;
   return {
-    document: { id: doc.id, symbol: doc.symbol, title: doc.title, status: doc.status, orgName: doc.orgName, issueDate: doc.issueDate },
+    document: {
+      id: doc.id,
+      symbol: doc.symbol,
+      title: doc.title,
+      status: doc.status,
+      orgId: doc.orgId,
+      orgName: doc.orgName,
+      issueDate: doc.issueDate,
+    },
     myRole: teamRole,
     team,
     versions,
@@ -392,6 +402,17 @@ export async function getWorkspace(db: Queryable, actor: Actor, documentId: numb
       };
     }),
     comments: { total: c.total, undisposed: c.undisposed, pendingApproval: c.pending },
+    draft:
+      teamRole === null
+        ? []
+        : (await findItems(db, documentId)).map((i) => ({
+            stableKey: i.stableKey,
+            kind: i.kind,
+            text: i.text,
+            value: i.value === null ? null : Number(i.value),
+            hasValue: i.comparator !== null && i.comparator !== 'range',
+            version: i.version,
+          })),
     synthesisPublishedAt: m?.synthesisPublishedAt ?? null,
     adoption:
       m && m.meetingDate && m.mode && m.meetingName

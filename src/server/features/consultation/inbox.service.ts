@@ -3,6 +3,7 @@
  * and whether they have answered.
  */
 import type { Queryable } from '../../db/pool';
+import { rolePermissions } from '../../../domain/access/permissions';
 import { answerState } from '../../../domain/consultation';
 import { vnToday } from '../../../domain/vn-time';
 import type { Inbox } from '../../../contracts/consultation';
@@ -27,5 +28,15 @@ export async function findInbox(db: Queryable, actor: Actor, today = vnToday()):
       LIMIT 500`,
     [actor.userId ?? -1, orgActScope(actor) ?? []],
   );
-  return { items: rows.map(({ answeredOn, ...r }) => ({ ...r, state: answerState(r.deadline, answeredOn, today) })) };
+  // The issuing org's leadership opens the workspace to form the group (consultation.manage on the org itself).
+  const manageOrgIds = actor.grants.filter((g) => rolePermissions[g.role].includes('consultation.manage')).map((g) => g.orgId);
+  const { rows: drafts } = await db.query<Inbox['drafts'][number]>(
+    `SELECT d.id AS "documentId", d.symbol, d.title, o.name AS "orgName", t.role
+       FROM documents d JOIN orgs o ON o.id = d.org_id
+       LEFT JOIN consultation_team_members t ON t.document_id = d.id AND t.user_id = $1
+      WHERE d.status = 'draft' AND (t.user_id IS NOT NULL OR d.org_id = ANY($2::bigint[]))
+      ORDER BY d.id DESC LIMIT 200`,
+    [actor.userId ?? -1, manageOrgIds],
+  );
+  return { items: rows.map(({ answeredOn, ...r }) => ({ ...r, state: answerState(r.deadline, answeredOn, today) })), drafts };
 }
