@@ -13,8 +13,11 @@ const valueText = (v: { value: number | null; unit: string | null } | null) =>
 /** Two versions item by item, with the comments taken in that caused each change. */
 export function ComparePanel({ workspace: ws }: { workspace: Workspace }) {
   const versions = ws.versions;
-  const [from, setFrom] = useState<number | undefined>(versions.at(-2)?.id);
-  const [to, setTo] = useState<number | undefined>(versions.at(-1)?.id);
+  // Until the user picks, the two latest versions: the list grows when a version is issued.
+  const [pickedFrom, setFrom] = useState<number | undefined>();
+  const [pickedTo, setTo] = useState<number | undefined>();
+  const from = pickedFrom ?? versions.at(-2)?.id;
+  const to = pickedTo ?? versions.at(-1)?.id;
   const [showSame, setShowSame] = useState(false);
   const cmp = useQuery({
     queryKey: consultationKeys.compare(ws.document.id, from ?? 0, to ?? 0),
@@ -40,7 +43,7 @@ export function ComparePanel({ workspace: ws }: { workspace: Workspace }) {
           aria-label="Hiển thị"
         />
       </Space>
-      {cmp.isPending && from !== to && <Loading />}
+      {cmp.fetchStatus === 'fetching' && !cmp.data && <Loading />}
       {cmp.isError && <ErrorState error={cmp.error} />}
       {cmp.data && items.length === 0 && <EmptyState text="Hai phiên bản giống nhau." />}
       {items.map((i) => (
