@@ -315,6 +315,23 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/reorg/tree': { 'querystring.rootId': 'org' },
   'GET /api/reorg/lineage/:orgId': { 'params.orgId': 'org' },
   'GET /api/reorg/figures': { 'querystring.orgId': 'org' },
+  'GET /api/consultation/inbox': {},
+  'GET /api/documents/:id/consultation': { 'params.id': 'record' },
+  'PUT /api/documents/:id/consultation/team': { 'params.id': 'record', 'body.members.userId': 'user' },
+  'POST /api/documents/:id/consultation/versions': { 'params.id': 'record' },
+  'GET /api/consultation/versions/:id': { 'params.id': 'record' },
+  'POST /api/consultation/versions/:id/rounds': { 'params.id': 'record', 'body.orgIds': 'org', 'body.userIds': 'user' },
+  'PATCH /api/documents/:id/consultation/items/:key': { 'params.id': 'record' },
+  'POST /api/consultation/comments': { 'body.recipientId': 'record' },
+  'POST /api/consultation/comments/:id/approve': { 'params.id': 'record' },
+  'POST /api/documents/:id/consultation/conference-comments': { 'params.id': 'record', 'body.versionId': 'record', 'body.orgId': 'org' },
+  'GET /api/documents/:id/consultation/comments': { 'params.id': 'record' },
+  'POST /api/documents/:id/consultation/comments/:commentId/disposition': { 'params.id': 'record', 'params.commentId': 'record' },
+  'GET /api/documents/:id/consultation/compare': { 'params.id': 'record' },
+  'POST /api/documents/:id/consultation/synthesis/publish': { 'params.id': 'record' },
+  'GET /api/documents/:id/consultation/notes': { 'params.id': 'record' },
+  'POST /api/documents/:id/consultation/notes': { 'params.id': 'record' },
+  'POST /api/documents/:id/consultation/adopt': { 'params.id': 'record' },
 };
 
 /** Field names that carry an id or a code: each must be declared. */

@@ -179,6 +179,11 @@ const NOT_WALKED: Record<string, string> = {
   '/api/members/import/:importId/rows': 'needs an uploaded workbook (members tests)',
   '/api/oversight/inspections/:id/self-report-draft': 'answered to the inspected org only (oversight tests)',
   '/api/study/me': 'answers a user linked to a party member; the demo administrator is none (study tests)',
+  '/api/documents/:id/consultation': 'needs a draft under consultation; the demo holds none yet (consultation tests)',
+  '/api/consultation/versions/:id': 'needs an issued draft version; the demo holds none yet (consultation tests)',
+  '/api/documents/:id/consultation/comments': 'needs a draft under consultation; the demo holds none yet (consultation tests)',
+  '/api/documents/:id/consultation/compare': 'needs two issued versions; the demo holds none yet (consultation tests)',
+  '/api/documents/:id/consultation/notes': 'answered to the editorial group only (consultation tests)',
 };
 
 describe('real answers match their contracts (demo data)', () => {

@@ -40,6 +40,7 @@ export const permissions = [
   'reorg.write',
   // Issuing tokens for other systems: administrators only (no other role holds it).
   'api-tokens.manage',
+  'consultation.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -77,6 +78,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'extraction.write',
     'terms.write',
     'reorg.write',
+    'consultation.manage',
   ],
   reporter: [...read, 'reports.write', 'study.write', 'grading.write'],
   approver: [...read, 'reports.approve', 'grading.decide'],

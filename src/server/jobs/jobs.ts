@@ -17,6 +17,7 @@ import type { Db } from '../db/pool';
 import { createTransport, deliverOutbox, smtpSettingsFromEnv, type MailTransport, type SmtpSettings } from '../features/mail';
 import { sendReminders } from '../features/reports/reminders.service';
 import { sendGradingReminders } from '../features/grading';
+import { sendConsultationReminders } from '../features/consultation';
 import { escalateOverdue } from '../features/oversight/follow-up.service';
 import { vnToday } from '../../domain/vn-time';
 import { runDailyBackup } from './backups';
@@ -50,6 +51,11 @@ export function appJobs(settings: JobsSettings, transport?: MailTransport, backu
       runAtStart: true,
       isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
       run: (db) => sendGradingReminders(db),
+    },
+    {
+      name: 'consultation-reminders',
+      isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
+      run: (db) => sendConsultationReminders(db),
     },
     {
       name: 'oversight-escalations',

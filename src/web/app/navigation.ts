@@ -36,6 +36,9 @@ export const PAGES = [
   // The new term: carrying unfinished work of the old term into the new documents.
   { path: '/carry-over', need: 'terms.write', group: null },
   { path: '/oversight/me', need: 'member', group: 'oversight' },
+  // Drafts sent for comments to one's org and the editorial groups. A person asked in their own
+  // name is sent the draft's own page (/drafts/…, outside the menu) by notification.
+  { path: '/consultation', need: 'documents.read', group: null },
 ] as const satisfies readonly { path: string; need: Need; group: MenuGroup | null }[];
 
 export type MenuGroup = 'study' | 'reports' | 'oversight' | 'grading';

@@ -62,6 +62,9 @@ const GradingRoundPage = lazyRouteComponent(() => import('../features/grading/ro
 const MyEvaluationPage = lazyRouteComponent(() => import('../features/grading/my-evaluation-page'), 'MyEvaluationPage');
 const AccountPage = lazyRouteComponent(() => import('../features/auth/account-page'), 'AccountPage');
 const CarryOverPage = lazyRouteComponent(() => import('../features/terms/carry-over-page'), 'CarryOverPage');
+const ConsultationInboxPage = lazyRouteComponent(() => import('../features/consultation/inbox-page'), 'ConsultationInboxPage');
+const ConsultationWorkspacePage = lazyRouteComponent(() => import('../features/consultation/workspace-page'), 'WorkspacePage');
+const ConsultationRecipientPage = lazyRouteComponent(() => import('../features/consultation/recipient-page'), 'RecipientPage');
 const ApiTokensPage = lazyRouteComponent(() => import('../features/api-tokens/api-tokens-page'), 'ApiTokensPage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
@@ -257,6 +260,27 @@ const gradingRoundRoute = createRoute({
   component: () => <GradingRoundPage key={gradingRoundRoute.useParams().id} id={Number(gradingRoundRoute.useParams().id)} />,
 });
 const carryOverRoute = createRoute({ getParentRoute: () => rootRoute, path: '/carry-over', component: CarryOverPage });
+const consultationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/consultation', component: ConsultationInboxPage });
+const consultationWorkspaceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/consultation/documents/$id',
+  component: () => (
+    <ConsultationWorkspacePage key={consultationWorkspaceRoute.useParams().id} id={Number(consultationWorkspaceRoute.useParams().id)} />
+  ),
+});
+const consultationVersionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/drafts/$id',
+  validateSearch: (s: Record<string, unknown>): { recipient?: number } =>
+    Number.isInteger(Number(s.recipient)) && Number(s.recipient) > 0 ? { recipient: Number(s.recipient) } : {},
+  component: () => (
+    <ConsultationRecipientPage
+      key={consultationVersionRoute.useParams().id}
+      versionId={Number(consultationVersionRoute.useParams().id)}
+      recipientId={consultationVersionRoute.useSearch().recipient}
+    />
+  ),
+});
 function DashboardRoutePage() {
   const { documentId } = dashboardRoute.useParams();
   const { orgId } = dashboardRoute.useSearch();
@@ -318,6 +342,9 @@ const routeTree = rootRoute.addChildren([
   carryOverRoute,
   apiTokensRoute,
   studyPointCodesRoute,
+  consultationRoute,
+  consultationWorkspaceRoute,
+  consultationVersionRoute,
 ]);
 
 export const router = createRouter({

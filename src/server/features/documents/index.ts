@@ -16,3 +16,4 @@ export {
   latestDocSql,
 } from './documents.queries';
 export { requireDocumentWrite } from './documents.policy';
+export { adoptDraftAtConference, reviseDraftItem } from './drafting.service';
