@@ -62,6 +62,7 @@ const GradingRoundPage = lazyRouteComponent(() => import('../features/grading/ro
 const MyEvaluationPage = lazyRouteComponent(() => import('../features/grading/my-evaluation-page'), 'MyEvaluationPage');
 const AccountPage = lazyRouteComponent(() => import('../features/auth/account-page'), 'AccountPage');
 const CarryOverPage = lazyRouteComponent(() => import('../features/terms/carry-over-page'), 'CarryOverPage');
+const ReorgPage = lazyRouteComponent(() => import('../features/reorg/reorg-page'), 'ReorgPage');
 const ApiTokensPage = lazyRouteComponent(() => import('../features/api-tokens/api-tokens-page'), 'ApiTokensPage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
@@ -257,6 +258,7 @@ const gradingRoundRoute = createRoute({
   component: () => <GradingRoundPage key={gradingRoundRoute.useParams().id} id={Number(gradingRoundRoute.useParams().id)} />,
 });
 const carryOverRoute = createRoute({ getParentRoute: () => rootRoute, path: '/carry-over', component: CarryOverPage });
+const reorgRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reorg', component: ReorgPage });
 function DashboardRoutePage() {
   const { documentId } = dashboardRoute.useParams();
   const { orgId } = dashboardRoute.useSearch();
@@ -318,6 +320,7 @@ const routeTree = rootRoute.addChildren([
   carryOverRoute,
   apiTokensRoute,
   studyPointCodesRoute,
+  reorgRoute,
 ]);
 
 export const router = createRouter({
