@@ -132,4 +132,33 @@ describe('Reorganizing the tree in the browser', () => {
     await page.getByTestId('org-tree').waitFor();
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('opens a new term with its congress from the org page', async () => {
+    current = 'term';
+    const ict = await find('Đảng bộ Sở Thông tin và Truyền thông');
+    await page.goto(`/orgs?orgId=${ict.id}`);
+    await page.getByTestId('open-term').click();
+    await page.getByTestId('term-start-year').waitFor();
+    await page.getByTestId('term-start-year').fill('2025');
+    await page.getByTestId('term-end-year').fill('2030');
+    await page.locator('#term-start-date').fill('20/06/2025');
+    await page.locator('#term-start-date').press('Enter');
+    await page.getByTestId('congress-ordinal').fill('2');
+    const range = page.locator('.ant-modal .ant-picker-range input');
+    await range.nth(0).fill('19/06/2025');
+    await range.nth(0).press('Enter');
+    await range.nth(1).fill('20/06/2025');
+    await range.nth(1).press('Enter');
+    await page.getByTestId('congress-delegates').fill('120');
+    await fitsPhone('reorg-term-form');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    const term = page.getByTestId('term-2025-2030');
+    await term.waitFor();
+    const text = (await term.textContent()) ?? '';
+    expect(text).toContain('Nhiệm kỳ 2025–2030');
+    expect(text).toContain('Đại hội lần thứ II, 19/06/2025 – 20/06/2025');
+    expect(text).toContain('120 đại biểu');
+    await screenshot(page, 'reorg-term');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
