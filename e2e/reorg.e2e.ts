@@ -87,7 +87,11 @@ describe('Reorganizing the tree in the browser', () => {
     current = 'mapping';
     // The newspaper's inspection cell goes to the Department of Information's organization instead.
     await page.getByTestId(`cell-to-${inspectionCell.id}`).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Tổ chức khác…' }).click();
+    const other = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Tổ chức khác…' });
+    await other.waitFor();
+    // The list slides in: a click during the animation can miss on a loaded machine.
+    await page.waitForTimeout(400);
+    await other.click();
     await pickOrg(page, `cell-to-${inspectionCell.id}`, 'so thong tin va truyen thong', ict.name);
     await expect.poll(() => page.getByTestId('reorg-confirm').isDisabled()).toBe(false);
     await fitsPhone('reorg-preview');
