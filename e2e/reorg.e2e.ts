@@ -71,16 +71,16 @@ describe('Reorganizing the tree in the browser', () => {
     await page.getByTestId('reorg-preview-button').click();
     await page.getByTestId('reorg-problems').waitFor();
     expect(await page.getByTestId('reorg-problems').textContent()).toContain('thời gian chồng lấn');
-    await expect.poll(() => page.locator('.ant-form-item-has-error').first().textContent()).toContain('Ngày hiệu lực');
+    await expect.poll(() => page.locator('.ant-form-item-has-error').first().textContent(), { timeout: 20_000 }).toContain('Ngày hiệu lực');
     expect(await page.getByTestId('reorg-confirm').isDisabled()).toBe(true);
 
     current = 'preview';
     await page.locator('#reorg-date').fill(vn(effective));
     await page.locator('#reorg-date').press('Enter');
     await page.getByTestId('reorg-preview-button').click();
-    await expect.poll(() => page.getByTestId('reorg-problems').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('reorg-problems').count(), { timeout: 20_000 }).toBe(0);
     const preview = page.getByTestId('reorg-preview');
-    await expect.poll(() => preview.textContent()).toContain(`${moving} đảng viên chuyển sinh hoạt`);
+    await expect.poll(() => preview.textContent(), { timeout: 20_000 }).toContain(`${moving} đảng viên chuyển sinh hoạt`);
     expect(await page.getByTestId('reorg-cells').locator('tbody tr.ant-table-row').count()).toBe(paper.childCount + station.childCount);
     await screenshot(page, 'reorg-preview');
 
@@ -93,7 +93,7 @@ describe('Reorganizing the tree in the browser', () => {
     await page.waitForTimeout(400);
     await other.click();
     await pickOrg(page, `cell-to-${inspectionCell.id}`, 'so thong tin va truyen thong', ict.name);
-    await expect.poll(() => page.getByTestId('reorg-confirm').isDisabled()).toBe(false);
+    await expect.poll(() => page.getByTestId('reorg-confirm').isDisabled(), { timeout: 20_000 }).toBe(false);
     await fitsPhone('reorg-preview');
 
     current = 'confirm';
@@ -123,10 +123,10 @@ describe('Reorganizing the tree in the browser', () => {
     await page.locator('#org-tree-as-of').fill(vn(before));
     await page.locator('#org-tree-as-of').press('Enter');
     const banner = page.getByTestId('tree-as-of-banner');
-    await expect.poll(() => banner.textContent()).toContain(`Đang xem cơ cấu tổ chức tại ngày ${vn(before)}`);
+    await expect.poll(() => banner.textContent(), { timeout: 20_000 }).toContain(`Đang xem cơ cấu tổ chức tại ngày ${vn(before)}`);
     const oldTree = page.getByTestId('org-tree-as-of');
     const paperNode = oldTree.locator('.org-node').filter({ hasText: paper.name });
-    await expect.poll(() => paperNode.first().textContent()).toContain(String(paper.subtreeMemberCount));
+    await expect.poll(() => paperNode.first().textContent(), { timeout: 20_000 }).toContain(String(paper.subtreeMemberCount));
     expect(await oldTree.locator('.org-node').filter({ hasText: 'Đảng bộ Báo và Phát thanh, Truyền hình' }).count()).toBe(0);
     await screenshot(page, 'reorg-tree-as-of');
     await fitsPhone('reorg-tree-as-of');
