@@ -65,6 +65,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     '/carry-over': locale === 'en' ? 'Carry into the new term' : 'Chuyển tiếp nhiệm kỳ',
     '/oversight/me': locale === 'en' ? 'Inspections of me' : 'Kiểm tra, giám sát đối với tôi',
     '/consultation': locale === 'en' ? 'Comments on drafts' : 'Góp ý dự thảo',
+    '/reorg': locale === 'en' ? 'Reorganize' : 'Sắp xếp tổ chức',
   };
   const icon: Partial<Record<PagePath, ReactNode>> = {
     '/dashboard': <DashboardOutlined />,

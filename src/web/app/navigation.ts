@@ -39,6 +39,8 @@ export const PAGES = [
   // Drafts sent for comments to one's org and the editorial groups. A person asked in their own
   // name is sent the draft's own page (/drafts/…, outside the menu) by notification.
   { path: '/consultation', need: 'documents.read', group: null },
+  // Merging, splitting, dissolving orgs: administrators and managers over every org involved.
+  { path: '/reorg', need: 'reorg.write', group: null },
 ] as const satisfies readonly { path: string; need: Need; group: MenuGroup | null }[];
 
 export type MenuGroup = 'study' | 'reports' | 'oversight' | 'grading';

@@ -65,6 +65,7 @@ const CarryOverPage = lazyRouteComponent(() => import('../features/terms/carry-o
 const ConsultationInboxPage = lazyRouteComponent(() => import('../features/consultation/inbox-page'), 'ConsultationInboxPage');
 const ConsultationWorkspacePage = lazyRouteComponent(() => import('../features/consultation/workspace-page'), 'WorkspacePage');
 const ConsultationRecipientPage = lazyRouteComponent(() => import('../features/consultation/recipient-page'), 'RecipientPage');
+const ReorgPage = lazyRouteComponent(() => import('../features/reorg/reorg-page'), 'ReorgPage');
 const ApiTokensPage = lazyRouteComponent(() => import('../features/api-tokens/api-tokens-page'), 'ApiTokensPage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
@@ -281,6 +282,7 @@ const consultationVersionRoute = createRoute({
     />
   ),
 });
+const reorgRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reorg', component: ReorgPage });
 function DashboardRoutePage() {
   const { documentId } = dashboardRoute.useParams();
   const { orgId } = dashboardRoute.useSearch();
@@ -345,6 +347,7 @@ const routeTree = rootRoute.addChildren([
   consultationRoute,
   consultationWorkspaceRoute,
   consultationVersionRoute,
+  reorgRoute,
 ]);
 
 export const router = createRouter({

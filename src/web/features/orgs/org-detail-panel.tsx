@@ -12,6 +12,8 @@ import { committeeRoleLabels, committeeRoles, orgKindLabels, positionLabels } fr
 import { displayTerm, sortByPosition } from './committee-form';
 import { CommitteeFormModal } from './committee-form-modal';
 import { CloseOrgModal, MoveOrgModal, OrgFormModal } from './org-dialogs';
+import { LineagePanel } from '../reorg/lineage-panel';
+import { TermsPanel } from '../terms/terms-panel';
 import { deleteOrg, fetchOrg, orgKeys, type Committee, type OrgDetail } from './orgs.api';
 
 type Dialog = 'create' | 'edit' | 'move' | 'close' | { committee: Committee | null } | null;
@@ -203,6 +205,9 @@ export function OrgDetailPanel({ id, onSelect, onChanged }: Props) {
             ))}
         </Space>
       )}
+
+      <TermsPanel orgId={org.id} orgName={org.name} canOpen={org.abilities.update && !org.isClosed} />
+      <LineagePanel orgId={org.id} onSelect={onSelect} />
 
       {dialog === 'create' && (
         <OrgFormModal

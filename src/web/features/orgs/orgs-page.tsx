@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App, Card, Input, List, Tag, Tree, Typography, type TreeDataNode, type TreeProps } from 'antd';
+import { App, Card, DatePicker, Input, List, Tag, Tree, Typography, type TreeDataNode, type TreeProps } from 'antd';
 import { TeamOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { formatVnNumber } from '../../lib/format';
+import { DATE_FORMAT, formatVnNumber, fromIsoDate, toIsoDate } from '../../lib/format';
 import { useDebounced } from '../../lib/use-debounced';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { useLocale } from '../../app/locale';
 import { orgKindLabels } from '../../../domain/orgs/org-kinds';
+import { foldVietnamese } from '../../../domain/vn-text';
+import { TreeAsOfView } from '../reorg/tree-as-of-view';
+import { useReorgT } from '../reorg/reorg.i18n';
 import { OrgDetailPanel, type OrgChange } from './org-detail-panel';
 import { fetchOrg, fetchOrgChildren, moveOrg, orgKeys, searchOrgs, type OrgSummary } from './orgs.api';
 import { buildTree, dropParentId, isSelfOrDescendant, withChildren, type BuiltNode, type ChildrenMap } from './tree-helpers';
@@ -28,6 +31,9 @@ export function OrgsPage({ selectedId }: { selectedId?: number }) {
   const [expanded, setExpanded] = useState<number[]>([]);
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
+  const { r } = useReorgT();
+  // "Cơ cấu tổ chức tại ngày …": null shows today's live tree (editable, drag to move).
+  const [asOf, setAsOf] = useState<string | null>(null);
 
   const roots = useQuery({ queryKey: orgKeys.children(null), queryFn: () => fetchOrgChildren(null) });
   useEffect(() => {
@@ -202,6 +208,17 @@ export function OrgsPage({ selectedId }: { selectedId?: number }) {
             style={{ marginBottom: 12 }}
             data-testid="org-search"
           />
+          <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, marginBottom: 12 }}>
+            <label htmlFor="org-tree-as-of">{r('asOfLabel')}</label>
+            <DatePicker
+              id="org-tree-as-of"
+              format={DATE_FORMAT}
+              placeholder={r('asOfPlaceholder')}
+              value={fromIsoDate(asOf)}
+              onChange={(d) => setAsOf(toIsoDate(d))}
+              data-testid="org-tree-date"
+            />
+          </div>
           {isSearching ? (
             hits.isPending ? (
               <Loading />
@@ -238,11 +255,19 @@ export function OrgsPage({ selectedId }: { selectedId?: number }) {
                         <Typography.Text strong>{h.name}</Typography.Text> <Tag bordered={false}>{label(orgKindLabels[h.kind])}</Tag>
                       </div>
                       {h.pathNames.length > 0 && <div className="search-hit-path">{h.pathNames.join(' › ')}</div>}
+                      {/* Found by a name it had before (the server searches every name an org ever had). */}
+                      {!foldVietnamese(h.name).includes(foldVietnamese(q)) && h.code.toUpperCase() !== q.toUpperCase() && (
+                        <Tag color="gold" bordered={false} data-testid="former-name-hit">
+                          {r('formerName')}
+                        </Tag>
+                      )}
                     </div>
                   </List.Item>
                 )}
               />
             )
+          ) : asOf !== null ? (
+            <TreeAsOfView asOf={asOf} selectedId={selectedId} onSelect={select} onToday={() => setAsOf(null)} />
           ) : roots.isPending ? (
             <Loading />
           ) : roots.isError ? (

@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { api } from '../../lib/api';
+import type * as C from '../../../contracts/reorg';
+
+// Types of the answers and bodies come from the API's contracts (src/contracts/reorg.ts).
+export type ReorgKind = (typeof C.reorgKinds)[number];
+/** The body of a preview or a commit as the page sends it (defaults filled by the server). */
+export type ReorgRequestInput = z.input<typeof C.reorgRequestSchema>;
+export type ReorgPreview = z.infer<typeof C.reorgPreviewSchema>;
+export type ReorgOperation = z.infer<typeof C.reorgOperationSchema>;
+export type Lineage = z.infer<typeof C.lineageSchema>;
+export type TreeAsOf = z.infer<typeof C.treeAsOfSchema>;
+export type TreeAsOfOrg = TreeAsOf['orgs'][number];
+
+export const reorgKeys = {
+  lineage: (orgId: number) => ['reorg', 'lineage', orgId] as const,
+  tree: (asOf: string, rootId: number | null) => ['reorg', 'tree', asOf, rootId ?? 'roots'] as const,
+};
+
+export const fetchLineage = (orgId: number) => api.get<Lineage>(`/reorg/lineage/${orgId}`);
+export const fetchTreeAsOf = (asOf: string, rootId?: number) =>
+  api.get<TreeAsOf>('/reorg/tree', rootId === undefined ? { asOf } : { asOf, rootId });
+export const previewReorg = (input: ReorgRequestInput) => api.post<ReorgPreview>('/reorg/preview', input);
+export const commitReorg = (input: ReorgRequestInput) => api.post<ReorgOperation>('/reorg/operations', input);
