@@ -130,6 +130,26 @@ const SAMPLES: Record<string, { sql?: string; query?: string }> = {
     sql: `SELECT document_id AS "documentId" FROM document_studies ORDER BY document_id LIMIT 1`,
     query: 'documentId=:documentId',
   },
+  '/api/registry/members/:id/timeline': { sql: `SELECT member_id AS id FROM membership_events ORDER BY id LIMIT 1` },
+  '/api/registry/candidates/:id': { sql: `SELECT id FROM admission_candidates ORDER BY id LIMIT 1` },
+  '/api/registry/roster': {
+    sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+    query: 'orgId=:orgId&asOf=2024-12-31',
+  },
+  '/api/registry/overdue-reviews': {
+    sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+    query: 'orgId=:orgId&asOf=2025-06-30',
+  },
+  '/api/registry/candidates': { sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`, query: 'orgId=:orgId' },
+  '/api/registry/enterprises': { sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`, query: 'orgId=:orgId' },
+  '/api/registry/indicators': {
+    sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+    query: 'orgId=:orgId&from=2021-01-01&to=2025-06-30',
+  },
+  '/api/registry/indicators/drill': {
+    sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+    query: 'orgId=:orgId&from=2021-01-01&to=2025-06-30&indicator=admitted_nse',
+  },
 };
 
 /**
@@ -142,6 +162,7 @@ const NOT_WALKED: Record<string, string> = {
   '/api/members/import/:importId/rows': 'needs an uploaded workbook (members tests)',
   '/api/oversight/inspections/:id/self-report-draft': 'answered to the inspected org only (oversight tests)',
   '/api/study/me': 'answers a user linked to a party member; the demo administrator is none (study tests)',
+  '/api/registry/me/timeline': 'answers a user linked to a party member; the demo administrator is none (registry tests)',
 };
 
 describe('real answers match their contracts (demo data)', () => {

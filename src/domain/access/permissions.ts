@@ -34,6 +34,8 @@ export const permissions = [
   'reports.manage',
   'extraction.read',
   'extraction.write',
+  'registry.read',
+  'registry.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -46,6 +48,7 @@ const read: Permission[] = [
   'self',
   'grading.read',
   'extraction.read',
+  'registry.read',
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -67,6 +70,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'auth.manage',
     'reports.manage',
     'extraction.write',
+    'registry.write',
   ],
   reporter: [...read, 'reports.write', 'study.write', 'grading.write'],
   approver: [...read, 'reports.approve', 'grading.decide'],

@@ -16,6 +16,7 @@ import { mailRoutes } from './mail';
 import { termsRoutes } from './terms/terms.routes';
 import { apiTokensRoutes } from './api-tokens';
 import { reorgRoutes } from './reorg';
+import { registryRoutes } from './registry';
 
 export type FeatureOptions = { db: Db };
 
@@ -37,4 +38,5 @@ export const featureRoutes: FastifyPluginAsync<FeatureOptions>[] = [
   termsRoutes,
   apiTokensRoutes,
   reorgRoutes,
+  registryRoutes,
 ];
