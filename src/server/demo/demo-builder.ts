@@ -13,6 +13,7 @@ import { loadDemoStudy } from './study.step';
 import { loadDemoGrading } from './grading.step';
 import { loadDemoOversight } from './oversight.step';
 import { loadDemoNewTerm } from './new-term';
+import { loadDemoRegistry } from './registry.step';
 
 export type DemoContext = {
   /** Orgs created so far, by demo code. */
@@ -29,6 +30,8 @@ export const demoSteps: DemoStep[] = [
   { name: 'oversight', run: loadDemoOversight },
   { name: 'grading', run: loadDemoGrading },
   { name: 'new-term', run: loadDemoNewTerm },
+  // History dated before 01/07/2025: runs before the 2025 reorganization's step.
+  { name: 'registry', run: loadDemoRegistry },
 ];
 
 /** True once the demo has been loaded into this database. */

@@ -64,6 +64,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     '/grading/me': locale === 'en' ? 'My self-assessment' : 'Phiếu kiểm điểm của tôi',
     '/carry-over': locale === 'en' ? 'Carry into the new term' : 'Chuyển tiếp nhiệm kỳ',
     '/oversight/me': locale === 'en' ? 'Inspections of me' : 'Kiểm tra, giám sát đối với tôi',
+    '/registry': locale === 'en' ? 'Party building' : 'Phát triển đảng viên',
   };
   const icon: Partial<Record<PagePath, ReactNode>> = {
     '/dashboard': <DashboardOutlined />,

@@ -36,6 +36,7 @@ export const PAGES = [
   // The new term: carrying unfinished work of the old term into the new documents.
   { path: '/carry-over', need: 'documents.write', group: null },
   { path: '/oversight/me', need: 'member', group: 'oversight' },
+  { path: '/registry', need: 'registry.read', group: null },
 ] as const satisfies readonly { path: string; need: Need; group: MenuGroup | null }[];
 
 export type MenuGroup = 'study' | 'reports' | 'oversight' | 'grading';

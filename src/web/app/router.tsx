@@ -62,6 +62,8 @@ const GradingRoundPage = lazyRouteComponent(() => import('../features/grading/ro
 const MyEvaluationPage = lazyRouteComponent(() => import('../features/grading/my-evaluation-page'), 'MyEvaluationPage');
 const AccountPage = lazyRouteComponent(() => import('../features/auth/account-page'), 'AccountPage');
 const CarryOverPage = lazyRouteComponent(() => import('../features/terms/carry-over-page'), 'CarryOverPage');
+const RegistryPage = lazyRouteComponent(() => import('../features/registry/registry-page'), 'RegistryPage');
+const MemberTimelinePage = lazyRouteComponent(() => import('../features/registry/member-timeline-page'), 'MemberTimelinePage');
 const ApiTokensPage = lazyRouteComponent(() => import('../features/api-tokens/api-tokens-page'), 'ApiTokensPage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
@@ -257,6 +259,12 @@ const gradingRoundRoute = createRoute({
   component: () => <GradingRoundPage key={gradingRoundRoute.useParams().id} id={Number(gradingRoundRoute.useParams().id)} />,
 });
 const carryOverRoute = createRoute({ getParentRoute: () => rootRoute, path: '/carry-over', component: CarryOverPage });
+const registryRoute = createRoute({ getParentRoute: () => rootRoute, path: '/registry', component: RegistryPage });
+const memberTimelineRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/registry/members/$id',
+  component: () => <MemberTimelinePage key={memberTimelineRoute.useParams().id} id={Number(memberTimelineRoute.useParams().id)} />,
+});
 function DashboardRoutePage() {
   const { documentId } = dashboardRoute.useParams();
   const { orgId } = dashboardRoute.useSearch();
@@ -318,6 +326,8 @@ const routeTree = rootRoute.addChildren([
   carryOverRoute,
   apiTokensRoute,
   studyPointCodesRoute,
+  registryRoute,
+  memberTimelineRoute,
 ]);
 
 export const router = createRouter({
