@@ -166,7 +166,7 @@ function Candidates({ orgId }: { orgId: number }) {
         size="small"
         dataSource={q.data.items}
         scroll={{ x: true }}
-        pagination={{ pageSize: 20 }}
+        pagination={{ pageSize: 50 }}
         columns={[
           { title: 'Họ và tên', dataIndex: 'fullName' },
           { title: 'Chi bộ', dataIndex: 'orgName' },
