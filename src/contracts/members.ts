@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { queryBoolean, queryId, queryPage, queryPageSize } from './query-params';
 
-export const memberStatuses = ['official', 'probationary', 'transferred', 'deceased'] as const;
+export const memberStatuses = ['official', 'probationary', 'transferred', 'deceased', 'removed'] as const;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
 export const memberSchema = z.object({

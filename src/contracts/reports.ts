@@ -307,7 +307,7 @@ export const dashboardTargetSchema = z.object({
   latest: z.number().nullable(),
   latestPeriod: z.string().nullable(),
   requiredRate: z.number().nullable(),
-  source: z.enum(['reports', 'study', 'grading', 'oversight']),
+  source: z.enum(['reports', 'study', 'grading', 'oversight', 'registry']),
   actuals: z.array(z.object({ periodKey: z.string(), periodEnd: z.string(), value: z.number().nullable(), reporting: z.number() })),
   yearly: z.array(z.object({ year: z.number(), value: z.number() })),
   plan: z.array(z.object({ year: z.number(), value: z.number() })),

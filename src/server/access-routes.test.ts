@@ -332,6 +332,22 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/documents/:id/consultation/notes': { 'params.id': 'record' },
   'POST /api/documents/:id/consultation/notes': { 'params.id': 'record' },
   'POST /api/documents/:id/consultation/adopt': { 'params.id': 'record' },
+  'GET /api/registry/members/:id/timeline': { 'params.id': 'member' },
+  'GET /api/registry/me/timeline': {},
+  'POST /api/registry/members/:id/events': { 'params.id': 'member' },
+  // The transfer code is a code (never an id) a receiving cell holds as proof: it names a transfer of another subtree by design.
+  'POST /api/registry/transfers/receive': { 'body.code': 'code', 'body.orgId': 'org' },
+  'GET /api/registry/roster': { 'querystring.orgId': 'org' },
+  'GET /api/registry/overdue-reviews': { 'querystring.orgId': 'org' },
+  'GET /api/registry/candidates': { 'querystring.orgId': 'org' },
+  'GET /api/registry/candidates/:id': { 'params.id': 'record' },
+  'POST /api/registry/candidates': { 'body.orgId': 'org', 'body.enterpriseId': 'record' },
+  'POST /api/registry/candidates/:id/steps': { 'params.id': 'record', 'body.introducerIds': 'member' },
+  'POST /api/registry/candidates/:id/admit': { 'params.id': 'record', 'body.code': 'own' },
+  'GET /api/registry/enterprises': { 'querystring.orgId': 'org' },
+  'POST /api/registry/enterprises': { 'body.orgId': 'org', 'body.partyOrgId': 'org', 'body.taxCode': 'own' },
+  'GET /api/registry/indicators': { 'querystring.orgId': 'org' },
+  'GET /api/registry/indicators/drill': { 'querystring.orgId': 'org' },
 };
 
 /** Field names that carry an id or a code: each must be declared. */

@@ -41,6 +41,8 @@ const OWN_PERMISSIONS: Record<string, string[]> = {
   terms: ['terms'],
   apiTokens: ['api-tokens'],
   reorg: ['reorg'],
+  consultation: ['consultation'],
+  registry: ['registry'],
 };
 
 describe('every route declares its answer', () => {
@@ -167,6 +169,26 @@ const SAMPLES: Record<string, { sql?: string; query?: string }> = {
     sql: `SELECT document_id AS "documentId" FROM document_studies ORDER BY document_id LIMIT 1`,
     query: 'documentId=:documentId',
   },
+  '/api/registry/members/:id/timeline': { sql: `SELECT member_id AS id FROM membership_events ORDER BY id LIMIT 1` },
+  '/api/registry/candidates/:id': { sql: `SELECT id FROM admission_candidates ORDER BY id LIMIT 1` },
+  '/api/registry/roster': {
+    sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+    query: 'orgId=:orgId&asOf=2024-12-31',
+  },
+  '/api/registry/overdue-reviews': {
+    sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+    query: 'orgId=:orgId&asOf=2025-06-30',
+  },
+  '/api/registry/candidates': { sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`, query: 'orgId=:orgId' },
+  '/api/registry/enterprises': { sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`, query: 'orgId=:orgId' },
+  '/api/registry/indicators': {
+    sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+    query: 'orgId=:orgId&from=2021-01-01&to=2025-06-30',
+  },
+  '/api/registry/indicators/drill': {
+    sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+    query: 'orgId=:orgId&from=2021-01-01&to=2025-06-30&indicator=admitted_nse',
+  },
 };
 
 /**
@@ -184,6 +206,7 @@ const NOT_WALKED: Record<string, string> = {
   '/api/documents/:id/consultation/comments': 'needs a draft under consultation; the demo holds none yet (consultation tests)',
   '/api/documents/:id/consultation/compare': 'needs two issued versions; the demo holds none yet (consultation tests)',
   '/api/documents/:id/consultation/notes': 'answered to the editorial group only (consultation tests)',
+  '/api/registry/me/timeline': 'answers a user linked to a party member; the demo administrator is none (registry tests)',
 };
 
 describe('real answers match their contracts (demo data)', () => {

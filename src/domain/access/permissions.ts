@@ -41,6 +41,8 @@ export const permissions = [
   // Issuing tokens for other systems: administrators only (no other role holds it).
   'api-tokens.manage',
   'consultation.manage',
+  'registry.read',
+  'registry.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -55,6 +57,7 @@ const read: Permission[] = [
   'extraction.read',
   'terms.read',
   'reorg.read',
+  'registry.read',
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -79,6 +82,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'terms.write',
     'reorg.write',
     'consultation.manage',
+    'registry.write',
   ],
   reporter: [...read, 'reports.write', 'study.write', 'grading.write'],
   approver: [...read, 'reports.approve', 'grading.decide'],

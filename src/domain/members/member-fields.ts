@@ -3,7 +3,7 @@
  * "Nam"/"Nữ", statuses in Vietnamese. Pure; used by the importer and the forms.
  */
 import { foldVietnamese } from '../vn-text';
-export type MemberStatus = 'official' | 'probationary' | 'transferred' | 'deceased';
+export type MemberStatus = 'official' | 'probationary' | 'transferred' | 'deceased' | 'removed';
 export type Gender = 'male' | 'female';
 
 export const memberStatusLabels: Record<MemberStatus, { vi: string; en: string }> = {
@@ -11,6 +11,7 @@ export const memberStatusLabels: Record<MemberStatus, { vi: string; en: string }
   probationary: { vi: 'Dự bị', en: 'Probationary' },
   transferred: { vi: 'Đã chuyển đi', en: 'Transferred out' },
   deceased: { vi: 'Từ trần', en: 'Deceased' },
+  removed: { vi: 'Đã ra khỏi Đảng', en: 'Off the rolls' },
 };
 export const genderLabels: Record<Gender, { vi: string; en: string }> = {
   male: { vi: 'Nam', en: 'Male' },

@@ -13,6 +13,7 @@ import { loadDemoStudy } from './study.step';
 import { loadDemoGrading, loadDemoNewTermGrading } from './grading.step';
 import { loadDemoOversight } from './oversight.step';
 import { loadDemoNewTerm } from './new-term';
+import { loadDemoRegistry } from './registry.step';
 
 export type DemoContext = {
   /** Orgs created so far, by demo code. */
@@ -30,6 +31,8 @@ export const demoSteps: DemoStep[] = [
   { name: 'grading', run: loadDemoGrading },
   { name: 'new-term', run: loadDemoNewTerm },
   { name: 'grading-new-term', run: loadDemoNewTermGrading },
+  // History dated before 01/07/2025: runs before the 2025 reorganization's step.
+  { name: 'registry', run: loadDemoRegistry },
 ];
 
 /** True once the demo has been loaded into this database. */

@@ -40,16 +40,12 @@ const blocYears: Record<string, Figure[]> = {
     [7_160, 7_935],
     [7_230, 7_935],
   ],
-  PARTY_ORGS_NSE: [4, 8, 11, 15],
-  NEW_MEMBERS: [310, 650, 1_010, 1_390],
-  NEW_MEMBERS_NSE: [40, 85, 120, 150],
-  MASS_ORGS: [6, 12, 18, 24],
+  // NEW_MEMBERS, NEW_MEMBERS_NSE, PARTY_ORGS_NSE and MASS_ORGS are not typed: the member
+  // registry counts them from its events (registry.step.ts), so no admission is counted twice.
 };
 /** Sample quarterly figures of the lower orgs in 2024 (Q1–Q4), by org code and indicator. */
 const lowerQuarters: Record<string, Record<string, Figure[]>> = {
   'BD.KHOI.KCN-NTU': {
-    NEW_MEMBERS: [8, 17, 27, 38],
-    PARTY_ORGS_NSE: [0, 1, 1, 2],
     STUDY_RATE: [
       [410, 430],
       [418, 430],
@@ -58,7 +54,6 @@ const lowerQuarters: Record<string, Record<string, Figure[]>> = {
     ],
   },
   'BD.KHOI.SXD': {
-    NEW_MEMBERS: [1, 2, 4, 5],
     SMART_CITY_SERVICES: [2, 2, 3, 3],
     MEMBER_GOOD_RATE: [
       [80, 96],
@@ -68,7 +63,6 @@ const lowerQuarters: Record<string, Record<string, Figure[]>> = {
     ],
   },
   'BD.KHOI.BDT': {
-    NEW_MEMBERS: [1, 3, 4, 6],
     ONLINE_PUBLIC_SERVICES: [
       [380, 1_000],
       [410, 1_000],

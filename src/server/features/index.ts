@@ -17,6 +17,7 @@ import { termsRoutes } from './terms/terms.routes';
 import { apiTokensRoutes } from './api-tokens';
 import { reorgRoutes } from './reorg';
 import { consultationRoutes } from './consultation';
+import { registryRoutes } from './registry';
 
 export type FeatureOptions = { db: Db };
 
@@ -39,4 +40,5 @@ export const featureRoutes: FastifyPluginAsync<FeatureOptions>[] = [
   apiTokensRoutes,
   reorgRoutes,
   consultationRoutes,
+  registryRoutes,
 ];

@@ -66,6 +66,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     '/oversight/me': locale === 'en' ? 'Inspections of me' : 'Kiểm tra, giám sát đối với tôi',
     '/consultation': locale === 'en' ? 'Comments on drafts' : 'Góp ý dự thảo',
     '/reorg': locale === 'en' ? 'Reorganize' : 'Sắp xếp tổ chức',
+    '/registry': locale === 'en' ? 'Party building' : 'Phát triển đảng viên',
   };
   const icon: Partial<Record<PagePath, ReactNode>> = {
     '/dashboard': <DashboardOutlined />,

@@ -41,6 +41,7 @@ export const PAGES = [
   { path: '/consultation', need: 'documents.read', group: null },
   // Merging, splitting, dissolving orgs: administrators and managers over every org involved.
   { path: '/reorg', need: 'reorg.write', group: null },
+  { path: '/registry', need: 'registry.read', group: null },
 ] as const satisfies readonly { path: string; need: Need; group: MenuGroup | null }[];
 
 export type MenuGroup = 'study' | 'reports' | 'oversight' | 'grading';

@@ -66,6 +66,8 @@ const ConsultationInboxPage = lazyRouteComponent(() => import('../features/consu
 const ConsultationWorkspacePage = lazyRouteComponent(() => import('../features/consultation/workspace-page'), 'WorkspacePage');
 const ConsultationRecipientPage = lazyRouteComponent(() => import('../features/consultation/recipient-page'), 'RecipientPage');
 const ReorgPage = lazyRouteComponent(() => import('../features/reorg/reorg-page'), 'ReorgPage');
+const RegistryPage = lazyRouteComponent(() => import('../features/registry/registry-page'), 'RegistryPage');
+const MemberTimelinePage = lazyRouteComponent(() => import('../features/registry/member-timeline-page'), 'MemberTimelinePage');
 const ApiTokensPage = lazyRouteComponent(() => import('../features/api-tokens/api-tokens-page'), 'ApiTokensPage');
 
 /** Every page sits behind this gate: nobody logged in sees the login form, at any address. */
@@ -283,6 +285,12 @@ const consultationVersionRoute = createRoute({
   ),
 });
 const reorgRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reorg', component: ReorgPage });
+const registryRoute = createRoute({ getParentRoute: () => rootRoute, path: '/registry', component: RegistryPage });
+const memberTimelineRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/registry/members/$id',
+  component: () => <MemberTimelinePage key={memberTimelineRoute.useParams().id} id={Number(memberTimelineRoute.useParams().id)} />,
+});
 function DashboardRoutePage() {
   const { documentId } = dashboardRoute.useParams();
   const { orgId } = dashboardRoute.useSearch();
@@ -348,6 +356,8 @@ const routeTree = rootRoute.addChildren([
   consultationWorkspaceRoute,
   consultationVersionRoute,
   reorgRoute,
+  registryRoute,
+  memberTimelineRoute,
 ]);
 
 export const router = createRouter({

@@ -17,7 +17,7 @@ export type MemberRow = {
   gender: 'male' | 'female';
   birthDate: string | null;
   joinedDate: string | null;
-  status: 'official' | 'probationary' | 'transferred' | 'deceased';
+  status: 'official' | 'probationary' | 'transferred' | 'deceased' | 'removed';
   isNonStateEnterprise: boolean;
   phone: string | null;
   email: string | null;

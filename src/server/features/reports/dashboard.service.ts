@@ -26,6 +26,7 @@ import { STUDY_RATE_CODE, studyRateSeries } from './study-actuals.service';
 import { termYears } from './reports.service';
 import { GOOD_RATE_CODES, goodRateSeries } from '../grading';
 import { OVERSIGHT_RATE_CODE, oversightCoverageSeries } from '../oversight';
+import { REGISTRY_TARGET_CODES, registryTargetSeries } from '../registry';
 
 /**
  * SQL twins of the domain's `isTaskOverdue` and `taskBucket` (one definition of overdue for
@@ -70,7 +71,7 @@ export type DashboardTarget = {
   latestPeriod: string | null;
   requiredRate: number | null;
   /** Where the actuals come from: approved reports, or study check-ins (STUDY_RATE, see study-actuals.service). */
-  source: 'reports' | 'study' | 'grading' | 'oversight';
+  source: 'reports' | 'study' | 'grading' | 'oversight' | 'registry';
   actuals: { periodKey: string; periodEnd: string; value: number | null; reporting: number }[];
   yearly: YearValue[];
   plan: YearValue[];
@@ -212,6 +213,7 @@ export async function evaluateDocumentTargets(
   const overseen = items.some((i) => i.indicatorCode?.toUpperCase() === OVERSIGHT_RATE_CODE)
     ? await oversightCoverageSeries(db, org.path, startYear, endYear, asOf)
     : [];
+  const registered = await registrySeriesOf(db, items, org.path, startYear, asOf);
   // Targets are judged on whole years: until 31/12 a year's figure is still year-to-date, and
   // judging it would give a due-year target its final verdict on a partial year.
   const asOfYear = asOf.endsWith('-12-31') ? Number(asOf.slice(0, 4)) : Number(asOf.slice(0, 4)) - 1;
@@ -220,15 +222,18 @@ export async function evaluateDocumentTargets(
     const fromGrading = it.indicatorCode ? graded.get(it.indicatorCode.toUpperCase()) : undefined;
     const fromOversight =
       it.indicatorCode?.toUpperCase() === OVERSIGHT_RATE_CODE && overseen.length > 0 ? oversightPointsOf(overseen, it.perYear) : undefined;
-    const points = fromStudy
-      ? studied
-      : fromGrading
-        ? fromGrading
-        : fromOversight
-          ? fromOversight
-          : it.indicatorId !== null
-            ? (series.get(it.indicatorId) ?? [])
-            : [];
+    const fromRegistry = it.indicatorCode ? registered.get(it.indicatorCode.toUpperCase()) : undefined;
+    const points = fromRegistry
+      ? fromRegistry
+      : fromStudy
+        ? studied
+        : fromGrading
+          ? fromGrading
+          : fromOversight
+            ? fromOversight
+            : it.indicatorId !== null
+              ? (series.get(it.indicatorId) ?? [])
+              : [];
     const useOwn = it.aggregation === 'none' || it.aggregation === null;
     const yearly = yearlyOf(points, useOwn).filter((y) => y.year <= asOfYear);
     const spec: TargetSpec = {
@@ -265,7 +270,7 @@ export async function evaluateDocumentTargets(
       status: ev.status,
       reason: ev.reason,
       requiredRate: ev.requiredRate ?? null,
-      source: fromStudy ? 'study' : fromGrading ? 'grading' : fromOversight ? 'oversight' : 'reports',
+      source: fromRegistry ? 'registry' : fromStudy ? 'study' : fromGrading ? 'grading' : fromOversight ? 'oversight' : 'reports',
       latest: last ? (useOwn ? last.own : (last.subtree ?? last.own)) : null,
       latestPeriod: last?.periodKey ?? null,
       actuals: points.map((p) => ({
@@ -308,6 +313,20 @@ async function gradingSeriesOf(db: Queryable, items: TargetItemRow[], orgPath: s
         reporting: 0,
       })),
     );
+  }
+  return out;
+}
+
+/**
+ * NEW_MEMBERS, NEW_MEMBERS_NSE, PARTY_ORGS_NSE, MASS_ORGS from the member registry's events and
+ * enterprise register. A code the registry holds nothing for is left out: its reported series stands.
+ */
+async function registrySeriesOf(db: Queryable, items: TargetItemRow[], orgPath: string, startYear: number, asOf: string) {
+  const codes = REGISTRY_TARGET_CODES.filter((c) => items.some((i) => i.indicatorCode?.toUpperCase() === c));
+  const out = new Map<string, SeriesPoint[]>();
+  for (const code of codes) {
+    const points = await registryTargetSeries(db, code, orgPath, startYear, asOf);
+    if (points.length > 0) out.set(code, points);
   }
   return out;
 }

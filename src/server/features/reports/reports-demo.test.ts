@@ -45,8 +45,15 @@ describe('demo progress data', () => {
     );
     expect(rows.length).toBe(1);
     const members = d.targets.find((t) => t.indicatorName?.startsWith('Số đảng viên mới được kết nạp'));
-    // The bloc's 1.390 includes the 38 of a unit: counted once, not 1.428 = 1.390 + 38.
-    expect(members?.latest).toBe(1390);
+    // Counted from the registry's admissions under the bloc since 2021, each once: none is typed.
+    const { rows: admitted } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM membership_events e JOIN orgs o ON o.id = e.org_id JOIN orgs b ON b.id = (SELECT org_id FROM documents WHERE id = $1)
+        WHERE e.kind = 'admission' AND o.path <@ b.path AND e.event_date BETWEEN '2021-01-01' AND '2025-01-20'`,
+      [doc],
+    );
+    expect(members?.source).toBe('registry');
+    expect(members?.latest).toBe(admitted[0]!.n);
+    expect(admitted[0]!.n).toBeGreaterThan(1000);
     const { rows: sample } = await db.query(`SELECT count(*)::int AS n FROM reports WHERE NOT is_sample`);
     expect(sample[0].n).toBe(0);
   });

@@ -26,12 +26,14 @@ export const statusLabelKey: Record<MemberStatus, string> = {
   probationary: 'members.statusProbationary',
   transferred: 'members.statusTransferred',
   deceased: 'members.statusDeceased',
+  removed: 'members.statusRemoved',
 };
 export const statusColor: Record<MemberStatus, string> = {
   official: 'green',
   probationary: 'orange',
   transferred: 'default',
   deceased: 'default',
+  removed: 'default',
 };
 
 export const memberKeys = {

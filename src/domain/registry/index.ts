@@ -1,0 +1,3 @@
+export * from './membership-events';
+export * from './candidates';
+export * from './period-buckets';

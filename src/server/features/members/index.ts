@@ -1,0 +1,1 @@
+export { insertMemberInTx, moveMemberInTx, setMemberStatusInTx, type NewMember } from './members.tx';

@@ -1,0 +1,158 @@
+/**
+ * Party-building figures of any subtree and period, computed from the events (never typed):
+ * whole years and months from registry_counts (kept by triggers), edge days from the events.
+ * Every figure has its list one call away (`drillIndicator`), recomputed from the same rows.
+ */
+import type { Db, Queryable } from '../../db/pool';
+import { periodBuckets } from '../../../domain/registry/period-buckets';
+import type { RegistryIndicator } from '../../../contracts/registry';
+import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
+import { findOrgInScope } from '../orgs';
+import { orgNotFound, refused } from './registry.errors';
+
+/** The counted columns and the event filter each stands for. */
+const counted = {
+  admitted: `kind = 'admission'`,
+  admitted_nse: `kind = 'admission' AND is_non_state`,
+  admitted_young: `kind = 'admission' AND is_young`,
+  admitted_female: `kind = 'admission' AND is_female`,
+  made_official: `kind = 'official'`,
+  transfers_in: `kind = 'transfer_in'`,
+  transfers_out: `kind = 'transfer_out'`,
+  removed: `kind IN ('removal','expulsion','resignation')`,
+} as const;
+type Counted = keyof typeof counted;
+/** A filter of `counted` said of the events' alias `e` (orgs, joined, have a `kind` too). */
+const onEvents = (filter: string) => filter.replaceAll(/\b(kind|is_\w+)\b/g, 'e.$1');
+const countColumns: Record<Counted, string> = {
+  admitted: 'admitted',
+  admitted_nse: 'admitted_nse',
+  admitted_young: 'admitted_young',
+  admitted_female: 'admitted_female',
+  made_official: 'made_official',
+  transfers_in: 'transfers_in',
+  transfers_out: 'transfers_out',
+  removed: 'removed + expelled + resigned',
+};
+const countedCodes = Object.keys(counted) as Counted[];
+
+/** Enterprises outside the state sector: private and foreign-invested ("ngoài khu vực Nhà nước"). */
+const NON_STATE = `en.ownership IN ('non_state','foreign')`;
+
+/** Event figures of the subtree at `orgPath` over [from, to], from the kept counts and the edge days. */
+export async function eventFigures(q: Queryable, orgPath: string, from: string, to: string): Promise<Record<Counted, number>> {
+  const b = periodBuckets(from, to);
+  const sums = countedCodes.map((c) => `COALESCE(sum(${countColumns[c]}), 0)::int AS ${c}`).join(', ');
+  const days =
+    b.days.length > 0 ? b.days.map((_, i) => `e.event_date BETWEEN $${2 + 2 * i}::date AND $${3 + 2 * i}::date`).join(' OR ') : 'false';
+  const filters = countedCodes.map((c) => `count(*) FILTER (WHERE ${onEvents(counted[c])})::int AS ${c}`).join(', ');
+  const [kept, edge] = await Promise.all([
+    q.query<Record<Counted, number>>(
+      `SELECT ${sums} FROM orgs o JOIN registry_counts c ON c.org_id = o.id
+        WHERE o.path <@ $1::ltree AND ((c.grain = 'y' AND c.bucket = ANY($2::date[])) OR (c.grain = 'm' AND c.bucket = ANY($3::date[])))`,
+      [orgPath, b.years, b.months],
+    ),
+    b.days.length === 0
+      ? Promise.resolve({ rows: [] as Record<Counted, number>[] })
+      : q.query<Record<Counted, number>>(
+          `SELECT ${filters} FROM orgs o JOIN membership_events e ON e.org_id = o.id WHERE o.path <@ $1::ltree AND (${days})`,
+          [orgPath, ...b.days.flat()],
+        ),
+  ]);
+  const out = {} as Record<Counted, number>;
+  for (const c of countedCodes) out[c] = (kept.rows[0]?.[c] ?? 0) + (edge.rows[0]?.[c] ?? 0);
+  return out;
+}
+
+/** Party orgs and union orgs (trade union, youth union) founded in non-state enterprises of the subtree in [from, to]. */
+export async function foundingFigures(q: Queryable, orgPath: string, from: string, to: string) {
+  const { rows } = await q.query<{ party: number; unions: number }>(
+    `SELECT count(*) FILTER (WHERE en.party_org_founded BETWEEN $2 AND $3)::int AS party,
+            (count(*) FILTER (WHERE en.trade_union_founded BETWEEN $2 AND $3) + count(*) FILTER (WHERE en.youth_union_founded BETWEEN $2 AND $3))::int AS unions
+       FROM orgs o JOIN enterprises en ON en.org_id = o.id WHERE o.path <@ $1::ltree AND ${NON_STATE}`,
+    [orgPath, from, to],
+  );
+  return rows[0] ?? { party: 0, unions: 0 };
+}
+
+/** Probationary members of the subtree overdue for review on `asOf`. */
+export async function overdueCount(q: Queryable, orgPath: string, asOf: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM orgs o JOIN members m ON m.org_id = o.id
+       JOIN membership_events a ON a.member_id = m.id AND a.kind = 'admission'
+      WHERE o.path <@ $1::ltree AND (a.event_date + interval '1 year')::date < $2::date
+        AND NOT EXISTS (SELECT 1 FROM membership_events e WHERE e.member_id = m.id AND e.event_date <= $2::date
+                          AND e.kind IN ('official','removal','expulsion','resignation','death'))`,
+    [orgPath, asOf],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+async function subtree(db: Db, actor: Actor, orgId: number, from: string, to: string) {
+  if (from > to) throw refused('Ngày bắt đầu phải trước ngày kết thúc.', 'querystring.from');
+  const org = await findOrgInScope(db, orgId, scopeOf(actor, 'registry.read'));
+  if (!org) throw orgNotFound();
+  return org;
+}
+
+export async function getIndicators(db: Db, actor: Actor, q: { orgId: number; from: string; to: string }) {
+  const org = await subtree(db, actor, q.orgId, q.from, q.to);
+  const [events, founded, overdue] = await Promise.all([
+    eventFigures(db, org.path, q.from, q.to),
+    foundingFigures(db, org.path, q.from, q.to),
+    overdueCount(db, org.path, q.to),
+  ]);
+  return {
+    orgId: org.id,
+    from: q.from,
+    to: q.to,
+    figures: { ...events, overdue, party_orgs_nse: founded.party, union_orgs_nse: founded.unions },
+  };
+}
+
+const DRILL_LIMIT = 1_000;
+
+/** The people or organizations behind one figure, from the events and the register themselves. */
+export async function drillIndicator(db: Db, actor: Actor, q: { orgId: number; from: string; to: string; indicator: RegistryIndicator }) {
+  const org = await subtree(db, actor, q.orgId, q.from, q.to);
+  const scope = scopeOf(actor, 'registry.read');
+  type Item = { id: number; label: string; orgName: string; date: string; total: number };
+  let rows: Item[];
+  if (q.indicator === 'party_orgs_nse' || q.indicator === 'union_orgs_nse') {
+    const founded =
+      q.indicator === 'party_orgs_nse'
+        ? `SELECT en.id, en.name AS label, o.name AS org_name, en.party_org_founded AS d FROM enterprises en JOIN orgs o ON o.id = en.org_id
+            WHERE ${NON_STATE} AND en.party_org_founded BETWEEN $2 AND $3 AND o.path <@ $1::ltree AND ${inScopeSql('o.path', '$4')}`
+        : `SELECT en.id, 'Công đoàn ' || en.name AS label, o.name AS org_name, en.trade_union_founded AS d FROM enterprises en JOIN orgs o ON o.id = en.org_id
+            WHERE ${NON_STATE} AND en.trade_union_founded BETWEEN $2 AND $3 AND o.path <@ $1::ltree AND ${inScopeSql('o.path', '$4')}
+           UNION ALL
+           SELECT en.id, 'Đoàn thanh niên ' || en.name, o.name, en.youth_union_founded FROM enterprises en JOIN orgs o ON o.id = en.org_id
+            WHERE ${NON_STATE} AND en.youth_union_founded BETWEEN $2 AND $3 AND o.path <@ $1::ltree AND ${inScopeSql('o.path', '$4')}`;
+    ({ rows } = await db.query<Item>(
+      `SELECT id, label, org_name AS "orgName", to_char(d, 'YYYY-MM-DD') AS date, count(*) OVER ()::int AS total
+         FROM (${founded}) f ORDER BY d, label LIMIT ${DRILL_LIMIT}`,
+      [org.path, q.from, q.to, scope],
+    ));
+  } else if (q.indicator === 'overdue') {
+    ({ rows } = await db.query<Item>(
+      `SELECT m.id, m.full_name || ' (' || m.code || ')' AS label, o.name AS "orgName", to_char(a.event_date, 'YYYY-MM-DD') AS date,
+              count(*) OVER ()::int AS total
+         FROM orgs o JOIN members m ON m.org_id = o.id JOIN membership_events a ON a.member_id = m.id AND a.kind = 'admission'
+        WHERE o.path <@ $1::ltree AND ${inScopeSql('o.path', '$3')} AND (a.event_date + interval '1 year')::date < $2::date
+          AND NOT EXISTS (SELECT 1 FROM membership_events e WHERE e.member_id = m.id AND e.event_date <= $2::date
+                            AND e.kind IN ('official','removal','expulsion','resignation','death'))
+        ORDER BY a.event_date, m.id LIMIT ${DRILL_LIMIT}`,
+      [org.path, q.to, scope],
+    ));
+  } else {
+    ({ rows } = await db.query<Item>(
+      `SELECT m.id, m.full_name || ' (' || m.code || ')' AS label, o.name AS "orgName", to_char(e.event_date, 'YYYY-MM-DD') AS date,
+              count(*) OVER ()::int AS total
+         FROM orgs o JOIN membership_events e ON e.org_id = o.id JOIN members m ON m.id = e.member_id
+        WHERE o.path <@ $1::ltree AND ${inScopeSql('o.path', '$4')} AND e.event_date BETWEEN $2 AND $3 AND ${onEvents(counted[q.indicator])}
+        ORDER BY e.event_date, m.id LIMIT ${DRILL_LIMIT}`,
+      [org.path, q.from, q.to, scope],
+    ));
+  }
+  return { indicator: q.indicator, total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => r) };
+}

@@ -1,0 +1,169 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FeatureOptions } from '../index';
+import { actorOf } from '../../lib/http';
+import {
+  admitCandidateSchema,
+  candidateListQuery,
+  candidateListSchema,
+  candidateSchema,
+  candidateStepSchema,
+  createCandidateSchema,
+  createEnterpriseSchema,
+  drillQuery,
+  drillSchema,
+  enterpriseListQuery,
+  enterpriseListSchema,
+  enterpriseSchema,
+  eventSchema,
+  idParams,
+  indicatorsQuery,
+  indicatorsSchema,
+  overdueQuery,
+  overdueSchema,
+  receiveTransferSchema,
+  recordEventSchema,
+  rosterQuery,
+  rosterSchema,
+  timelineSchema,
+} from '../../../contracts/registry';
+import { getOwnTimeline, getTimeline, receiveTransfer, recordEvent } from './events.service';
+import { findOverdueReviews, findRoster } from './roster.service';
+import { admitCandidate, createCandidate, findCandidates, getCandidate, recordCandidateStep } from './candidates.service';
+import { createEnterprise, findEnterprises } from './enterprises.service';
+import { drillIndicator, getIndicators } from './indicators.service';
+
+export const registryRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['registry'];
+  const read = { access: 'registry.read' as const };
+  const write = { access: 'registry.write' as const };
+
+  app.get(
+    '/registry/members/:id/timeline',
+    { config: read, schema: { tags, summary: 'A member’s membership events', params: idParams, response: { 200: timelineSchema } } },
+    async (req) => getTimeline(db, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/registry/me/timeline',
+    { config: { access: 'self' }, schema: { tags, summary: 'The caller’s own membership events', response: { 200: timelineSchema } } },
+    async (req) => getOwnTimeline(db, actorOf(req)),
+  );
+  app.post(
+    '/registry/members/:id/events',
+    {
+      config: write,
+      schema: { tags, summary: 'Record a membership event', params: idParams, body: recordEventSchema, response: { 201: timelineSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await recordEvent(db, actorOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/registry/transfers/receive',
+    {
+      config: write,
+      schema: { tags, summary: 'Receive a transfer by its code', body: receiveTransferSchema, response: { 201: eventSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await receiveTransfer(db, actorOf(req), req.body)),
+  );
+  app.get(
+    '/registry/roster',
+    {
+      config: read,
+      schema: { tags, summary: 'Members on the rolls of a subtree on a day', querystring: rosterQuery, response: { 200: rosterSchema } },
+    },
+    async (req) => findRoster(db, actorOf(req), req.query.orgId, req.query.asOf),
+  );
+  app.get(
+    '/registry/overdue-reviews',
+    {
+      config: read,
+      schema: { tags, summary: 'Probationary members overdue for review', querystring: overdueQuery, response: { 200: overdueSchema } },
+    },
+    async (req) => findOverdueReviews(db, actorOf(req), req.query.orgId, req.query.asOf),
+  );
+  app.get(
+    '/registry/candidates',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Admission candidates of a subtree',
+        querystring: candidateListQuery,
+        response: { 200: candidateListSchema },
+      },
+    },
+    async (req) => findCandidates(db, actorOf(req), req.query.orgId),
+  );
+  app.get(
+    '/registry/candidates/:id',
+    { config: read, schema: { tags, summary: 'One admission candidate', params: idParams, response: { 200: candidateSchema } } },
+    async (req) => getCandidate(db, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/registry/candidates',
+    {
+      config: write,
+      schema: { tags, summary: 'Add an admission candidate to a cell', body: createCandidateSchema, response: { 201: candidateSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await createCandidate(db, actorOf(req), req.body)),
+  );
+  app.post(
+    '/registry/candidates/:id/steps',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Record an admission step',
+        params: idParams,
+        body: candidateStepSchema,
+        response: { 200: candidateSchema },
+      },
+    },
+    async (req) => recordCandidateStep(db, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/registry/candidates/:id/admit',
+    {
+      config: write,
+      schema: { tags, summary: 'The admission ceremony', params: idParams, body: admitCandidateSchema, response: { 200: candidateSchema } },
+    },
+    async (req) => admitCandidate(db, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/registry/enterprises',
+    {
+      config: read,
+      schema: { tags, summary: 'Enterprises of a subtree', querystring: enterpriseListQuery, response: { 200: enterpriseListSchema } },
+    },
+    async (req) => findEnterprises(db, actorOf(req), req.query.orgId),
+  );
+  app.post(
+    '/registry/enterprises',
+    {
+      config: write,
+      schema: { tags, summary: 'Register an enterprise', body: createEnterpriseSchema, response: { 201: enterpriseSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await createEnterprise(db, actorOf(req), req.body)),
+  );
+  app.get(
+    '/registry/indicators',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Party-building figures of a subtree and period',
+        querystring: indicatorsQuery,
+        response: { 200: indicatorsSchema },
+      },
+    },
+    async (req) => getIndicators(db, actorOf(req), req.query),
+  );
+  app.get(
+    '/registry/indicators/drill',
+    {
+      config: read,
+      schema: { tags, summary: 'Who or what is behind one figure', querystring: drillQuery, response: { 200: drillSchema } },
+    },
+    async (req) => drillIndicator(db, actorOf(req), req.query),
+  );
+};

@@ -1,0 +1,532 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../app';
+import type { Db } from '../../db/pool';
+import { createTestDb } from '../../test/db';
+import { buildMember, buildOrg, buildUser, type TestOrg } from '../../test/factories';
+import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/http';
+import type { RegistryIndicator } from '../../../contracts/registry';
+
+let app: App;
+let db: Db;
+let drop: () => Promise<void>;
+let province: TestOrg, cellA: TestOrg, cellB: TestOrg, otherProvince: TestOrg, otherCell: TestOrg, lookalike: TestOrg;
+let manager: TestClient, viewer: TestClient, reporter: TestClient, otherManager: TestClient, cellBManager: TestClient;
+
+const login = async (org: TestOrg, role: 'manager' | 'viewer' | 'reporter') => {
+  const u = await buildUser(db, [{ org, role }]);
+  return loginAs(app, u.username, u.password);
+};
+const ok = <T = Record<string, unknown>>(res: { statusCode: number; body: string; json: () => unknown }, status = 200) => {
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json() as T;
+};
+const count = async (sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(sql, params)).rows[0]!.n;
+const figures = async (client: TestClient, org: TestOrg, from: string, to: string) =>
+  ok<{ figures: Record<RegistryIndicator, number> }>(await client.get(`/api/registry/indicators?orgId=${org.id}&from=${from}&to=${to}`))
+    .figures;
+const rawFigures = async (org: TestOrg, from: string, to: string) => {
+  // The figures recomputed from the events themselves, without the kept counts.
+  const { rows } = await db.query<Record<string, number>>(
+    `SELECT count(*) FILTER (WHERE e.kind = 'admission')::int AS admitted,
+            count(*) FILTER (WHERE e.kind = 'admission' AND e.is_non_state)::int AS admitted_nse,
+            count(*) FILTER (WHERE e.kind = 'admission' AND e.is_young)::int AS admitted_young,
+            count(*) FILTER (WHERE e.kind = 'admission' AND e.is_female)::int AS admitted_female,
+            count(*) FILTER (WHERE e.kind = 'official')::int AS made_official,
+            count(*) FILTER (WHERE e.kind = 'transfer_in')::int AS transfers_in,
+            count(*) FILTER (WHERE e.kind = 'transfer_out')::int AS transfers_out,
+            count(*) FILTER (WHERE e.kind IN ('removal','expulsion','resignation'))::int AS removed
+       FROM membership_events e JOIN orgs o ON o.id = e.org_id WHERE o.path <@ $1::ltree AND e.event_date BETWEEN $2 AND $3`,
+    [org.path, from, to],
+  );
+  return rows[0]!;
+};
+
+/** A candidate taken through every step to the ceremony on `date`; returns the member id. */
+async function admit(
+  client: TestClient,
+  org: TestOrg,
+  introducers: number[],
+  opts: { date: string; fullName?: string; gender?: 'male' | 'female'; birthDate?: string; nse?: boolean; code?: string },
+) {
+  let c = ok<{ id: number; version: number }>(
+    await client.post('/api/registry/candidates', {
+      orgId: org.id,
+      fullName: opts.fullName ?? 'Trần Thị Bình',
+      gender: opts.gender ?? 'female',
+      birthDate: opts.birthDate ?? '1998-05-01',
+      isNonStateEnterprise: opts.nse ?? false,
+    }),
+    201,
+  );
+  const y = opts.date.slice(0, 4);
+  const steps = [
+    { step: 'course', date: `${y}-01-05` },
+    { step: 'introduction', date: `${y}-01-20`, introducerIds: introducers },
+    { step: 'cell_decision', date: `${y}-02-01`, decision: 'Nghị quyết số 01-NQ/CB' },
+    { step: 'committee_decision', date: `${y}-02-15`, decision: 'Quyết định số 120-QĐ/ĐU' },
+  ];
+  for (const s of steps) c = ok(await client.post(`/api/registry/candidates/${c.id}/steps`, { ...s, version: c.version }));
+  const admitted = ok<{ memberId: number; status: string }>(
+    await client.post(`/api/registry/candidates/${c.id}/admit`, {
+      date: opts.date,
+      code: opts.code ?? `DV${Math.random().toString(36).slice(2, 10)}`,
+      version: c.version,
+    }),
+  );
+  expect(admitted.status).toBe('admitted');
+  return admitted.memberId;
+}
+
+let intro1: number, intro2: number;
+
+beforeAll(async () => {
+  ({ db, drop } = await createTestDb());
+  ({ app } = await buildTestApp(db));
+  province = await buildOrg(db, { id: 200, name: 'Tỉnh ủy Bình Dương', kind: 'province_committee' });
+  cellA = await buildOrg(db, { parent: province, name: 'Chi bộ Công ty A', kind: 'cell' });
+  cellB = await buildOrg(db, { parent: province, name: 'Chi bộ Công ty B', kind: 'cell' });
+  otherProvince = await buildOrg(db, { id: 300, name: 'Tỉnh ủy Đồng Nai', kind: 'province_committee' });
+  otherCell = await buildOrg(db, { parent: otherProvince, name: 'Chi bộ Khu phố 1', kind: 'cell' });
+  lookalike = await buildOrg(db, { id: 2000, name: 'Tỉnh ủy 2000', kind: 'province_committee' });
+  intro1 = (await buildMember(db, cellA, { fullName: 'Lê Văn Giới' })).id;
+  intro2 = (await buildMember(db, cellA, { fullName: 'Phạm Thị Thiệu' })).id;
+  manager = await login(province, 'manager');
+  viewer = await login(province, 'viewer');
+  reporter = await login(province, 'reporter');
+  otherManager = await login(otherProvince, 'manager');
+  cellBManager = await login(cellB, 'manager');
+}, 120_000);
+afterAll(async () => drop());
+
+describe('admission through every step', () => {
+  it('makes a probationary member with the admission event, counted in the same transaction', async () => {
+    const before = await figures(manager, province, '2024-01-01', '2024-12-31');
+    const memberId = await admit(manager, cellA, [intro1, intro2], { date: '2024-03-10', nse: true });
+    const t = ok<{ standing: string; reviewDue: string; events: { kind: string; decision: string }[]; member: { status: string } }>(
+      await manager.get(`/api/registry/members/${memberId}/timeline`),
+    );
+    expect(t.standing).toBe('probationary');
+    expect(t.member.status).toBe('probationary');
+    expect(t.reviewDue).toBe('2025-03-10');
+    expect(t.events).toEqual([expect.objectContaining({ kind: 'admission', decision: 'Quyết định số 120-QĐ/ĐU' })]);
+    const after = await figures(manager, province, '2024-01-01', '2024-12-31');
+    expect(after.admitted - before.admitted).toBe(1);
+    expect(after.admitted_nse - before.admitted_nse).toBe(1);
+    expect(after.admitted_female - before.admitted_female).toBe(1);
+    expect(after.admitted_young - before.admitted_young).toBe(1);
+    // Before its date the admission counts nowhere.
+    expect((await figures(manager, province, '2024-01-01', '2024-03-09')).admitted).toBe(before.admitted);
+  });
+
+  it('refuses the ceremony without two introducers, in Vietnamese, and writes nothing', async () => {
+    const c = ok<{ id: number; version: number }>(
+      await manager.post('/api/registry/candidates', {
+        orgId: cellA.id,
+        fullName: 'Võ Văn Cường',
+        gender: 'male',
+        birthDate: '1990-01-01',
+      }),
+      201,
+    );
+    const c1 = ok<{ version: number }>(
+      await manager.post(`/api/registry/candidates/${c.id}/steps`, { step: 'course', date: '2024-01-05', version: c.version }),
+    );
+    const res = await manager.post(`/api/registry/candidates/${c.id}/steps`, {
+      step: 'introduction',
+      date: '2024-01-20',
+      introducerIds: [intro1, intro1],
+      version: c1.version,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('Cần hai đảng viên chính thức khác nhau giới thiệu.');
+    expect(res.json().error.details.fields[0].field).toBe('body.introducerIds');
+    const members = await count(`SELECT count(*)::int AS n FROM members`);
+    const admitRes = await manager.post(`/api/registry/candidates/${c.id}/admit`, {
+      date: '2024-05-01',
+      code: 'DV-NOPE-1',
+      version: c1.version,
+    });
+    expect(admitRes.statusCode).toBe(400);
+    expect(admitRes.json().error.message).toContain('Chưa đủ các bước');
+    expect(await count(`SELECT count(*)::int AS n FROM members`)).toBe(members);
+    expect(await count(`SELECT count(*)::int AS n FROM admission_candidates WHERE id = $1 AND status = 'in_progress'`, [c.id])).toBe(1);
+  });
+
+  it('refuses an introducer who is only probationary, or outside the caller’s subtree', async () => {
+    const probationary = await admit(manager, cellA, [intro1, intro2], { date: '2024-04-01', fullName: 'Đỗ Văn Dự' });
+    const outsider = (await buildMember(db, otherCell)).id;
+    for (const [ids, message] of [
+      [[intro1, probationary], 'Người giới thiệu phải là đảng viên chính thức vào ngày giới thiệu.'],
+      [[intro1, outsider], 'Không tìm thấy đảng viên giới thiệu.'],
+    ] as const) {
+      const c = ok<{ id: number; version: number }>(
+        await manager.post('/api/registry/candidates', {
+          orgId: cellA.id,
+          fullName: 'Ngô Văn Em',
+          gender: 'male',
+          birthDate: '1995-01-01',
+        }),
+        201,
+      );
+      const c1 = ok<{ version: number }>(
+        await manager.post(`/api/registry/candidates/${c.id}/steps`, { step: 'course', date: '2025-01-05', version: c.version }),
+      );
+      const res = await manager.post(`/api/registry/candidates/${c.id}/steps`, {
+        step: 'introduction',
+        date: '2025-01-20',
+        introducerIds: ids,
+        version: c1.version,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toBe(message);
+    }
+  });
+
+  it('answers 409 to a stale version', async () => {
+    const c = ok<{ id: number; version: number }>(
+      await manager.post('/api/registry/candidates', { orgId: cellA.id, fullName: 'Hà Văn Phúc', gender: 'male', birthDate: '1995-01-01' }),
+      201,
+    );
+    ok(await manager.post(`/api/registry/candidates/${c.id}/steps`, { step: 'course', date: '2025-01-05', version: c.version }));
+    const res = await manager.post(`/api/registry/candidates/${c.id}/steps`, { step: 'course', date: '2025-01-06', version: c.version });
+    expect(res.statusCode).toBe(409);
+  });
+});
+
+describe('membership events', () => {
+  it('makes a member official after twelve months, and refuses it before the admission or early', async () => {
+    const id = await admit(manager, cellA, [intro1, intro2], {
+      date: '2023-06-01',
+      fullName: 'Bùi Văn Chính',
+      gender: 'male',
+      birthDate: '1980-01-01',
+    });
+    const early = await manager.post(`/api/registry/members/${id}/events`, {
+      kind: 'official',
+      date: '2023-05-01',
+      decision: 'QĐ 5-QĐ/ĐU',
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.message).toBe('Ngày chuyển đảng chính thức (01/05/2023) trước ngày kết nạp (01/06/2023).');
+    const tooSoon = await manager.post(`/api/registry/members/${id}/events`, {
+      kind: 'official',
+      date: '2024-05-01',
+      decision: 'QĐ 5-QĐ/ĐU',
+    });
+    expect(tooSoon.json().error.message).toContain('Chưa hết 12 tháng dự bị');
+    const before = await figures(manager, province, '2024-06-01', '2024-06-30');
+    const t = ok<{ standing: string; member: { status: string } }>(
+      await manager.post(`/api/registry/members/${id}/events`, { kind: 'official', date: '2024-06-05', decision: 'QĐ 77-QĐ/ĐU' }),
+      201,
+    );
+    expect(t.standing).toBe('official');
+    expect(t.member.status).toBe('official');
+    expect((await figures(manager, province, '2024-06-01', '2024-06-30')).made_official).toBe(before.made_official + 1);
+    expect((await figures(manager, province, '2024-06-06', '2024-06-30')).made_official).toBe(0);
+  });
+
+  it.each([
+    ['removal', 'removed', 'removed'],
+    ['expulsion', 'removed', 'removed'],
+    ['resignation', 'removed', 'removed'],
+    ['death', null, 'deceased'],
+    ['exemption', null, 'official'],
+  ] as const)(
+    'records %s: its figure moves on its date, the status follows, the roll drops the member after it',
+    async (kind, figure, status) => {
+      const m = await buildMember(db, cellB);
+      const date = '2025-02-10';
+      const before = await figures(manager, province, '2025-02-01', '2025-02-28');
+      const t = ok<{ member: { status: string }; events: { kind: string }[] }>(
+        await manager.post(`/api/registry/members/${m.id}/events`, { kind, date, decision: 'Quyết định số 9-QĐ/ĐU' }),
+        201,
+      );
+      expect(t.member.status).toBe(status);
+      expect(t.events.map((e) => e.kind)).toEqual([kind]);
+      const after = await figures(manager, province, '2025-02-01', '2025-02-28');
+      if (figure) expect(after[figure] - before[figure]).toBe(1);
+      expect((await figures(manager, province, '2025-02-11', '2025-02-28'))[figure ?? 'removed']).toBe(0);
+      const onRoll = async (asOf: string) =>
+        ok<{ items: { id: number }[] }>(await manager.get(`/api/registry/roster?orgId=${cellB.id}&asOf=${asOf}`)).items.some(
+          (i) => i.id === m.id,
+        );
+      expect(await onRoll('2025-02-09')).toBe(true);
+      expect(await onRoll('2025-02-10')).toBe(kind === 'exemption');
+    },
+  );
+
+  it('refuses events out of order and anything after a death, writing nothing', async () => {
+    const m = await buildMember(db, cellB);
+    ok(await manager.post(`/api/registry/members/${m.id}/events`, { kind: 'exemption', date: '2025-03-01', decision: 'QĐ 1' }), 201);
+    const events = await count(`SELECT count(*)::int AS n FROM membership_events`);
+    const counts = await count(`SELECT COALESCE(sum(removed), 0)::int AS n FROM registry_counts`);
+    const out = await manager.post(`/api/registry/members/${m.id}/events`, { kind: 'removal', date: '2025-02-01', decision: 'QĐ 2' });
+    expect(out.statusCode).toBe(400);
+    expect(out.json().error.message).toBe(
+      'Sự kiện không theo thứ tự thời gian: ngày 01/02/2025 trước sự kiện "Miễn sinh hoạt" ngày 01/03/2025.',
+    );
+    ok(await manager.post(`/api/registry/members/${m.id}/events`, { kind: 'death', date: '2025-04-01', decision: 'Giấy báo tử' }), 201);
+    const after = await manager.post(`/api/registry/members/${m.id}/events`, { kind: 'removal', date: '2025-05-01', decision: 'QĐ 3' });
+    expect(after.json().error.message).toContain('từ trần');
+    expect(await count(`SELECT count(*)::int AS n FROM membership_events`)).toBe(events + 1);
+    expect(await count(`SELECT COALESCE(sum(removed), 0)::int AS n FROM registry_counts`)).toBe(counts);
+  });
+
+  it('refuses a future date and bad input with the field', async () => {
+    const m = await buildMember(db, cellB);
+    const future = await manager.post(`/api/registry/members/${m.id}/events`, { kind: 'death', date: '2999-01-01', decision: 'QĐ 1' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details.fields[0].field).toBe('body.date');
+    const bad = await manager.post(`/api/registry/members/${m.id}/events`, { kind: 'admission', date: '2025-01-01', decision: 'QĐ 1' });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().error.details)).toContain('body.kind');
+    const noDecision = await manager.post(`/api/registry/members/${m.id}/events`, { kind: 'death', date: '2025-01-01', decision: '' });
+    expect(JSON.stringify(noDecision.json().error.details)).toContain('body.decision');
+  });
+});
+
+describe('transfers between provinces', () => {
+  it('moves the member with the code from the transfer date; the receiving cell sees them only from then', async () => {
+    const m = await buildMember(db, cellA, { fullName: 'Trịnh Văn Chuyển' });
+    const sent = ok<{ events: { kind: string; transferCode: string | null }[]; member: { status: string } }>(
+      await manager.post(`/api/registry/members/${m.id}/events`, {
+        kind: 'transfer_out',
+        date: '2025-04-01',
+        decision: 'Giấy giới thiệu số 15-GGT/TU',
+        transferMode: 'official',
+        destination: 'Tỉnh ủy Đồng Nai',
+      }),
+      201,
+    );
+    const code = sent.events[0]!.transferCode!;
+    expect(code).toMatch(/^[A-Z2-9]{10}$/);
+    expect(sent.member.status).toBe('transferred');
+    const second = await manager.post(`/api/registry/members/${m.id}/events`, {
+      kind: 'transfer_out',
+      date: '2025-04-02',
+      decision: 'GGT 16',
+      transferMode: 'temporary',
+    });
+    expect(second.statusCode).toBe(400);
+    expect(second.json().error.message).toContain('chưa được tiếp nhận');
+    // The receiving province cannot read the member before receiving them.
+    expect((await otherManager.get(`/api/registry/members/${m.id}/timeline`)).statusCode).toBe(404);
+    const wrong = await otherManager.post('/api/registry/transfers/receive', {
+      code: 'ABCDEFGHJK',
+      orgId: otherCell.id,
+      date: '2025-04-10',
+      decision: 'QĐ 1',
+    });
+    expect(wrong.statusCode).toBe(404);
+    const early = await otherManager.post('/api/registry/transfers/receive', {
+      code,
+      orgId: otherCell.id,
+      date: '2025-03-10',
+      decision: 'QĐ 1',
+    });
+    expect(early.statusCode).toBe(400);
+    const received = ok<{ kind: string; orgId: number; transferCode: string | null }>(
+      await otherManager.post('/api/registry/transfers/receive', {
+        code: code.toLowerCase(),
+        orgId: otherCell.id,
+        date: '2025-04-10',
+        decision: 'QĐ 33-QĐ/ĐU',
+      }),
+      201,
+    );
+    expect(received).toMatchObject({ kind: 'transfer_in', orgId: otherCell.id, transferCode: null });
+    const again = await otherManager.post('/api/registry/transfers/receive', {
+      code,
+      orgId: otherCell.id,
+      date: '2025-04-11',
+      decision: 'QĐ 1',
+    });
+    expect(again.statusCode).toBe(409);
+    const t = ok<{ member: { orgId: number; status: string }; events: { kind: string; transferCode: string | null }[] }>(
+      await otherManager.get(`/api/registry/members/${m.id}/timeline`),
+    );
+    expect(t.member).toMatchObject({ orgId: otherCell.id, status: 'official' });
+    // The sending side's code is not shown to the receiver.
+    expect(t.events.map((e) => [e.kind, e.transferCode])).toEqual([
+      ['transfer_out', null],
+      ['transfer_in', null],
+    ]);
+    const onRoll = async (client: TestClient, org: TestOrg, asOf: string) =>
+      ok<{ items: { id: number }[] }>(await client.get(`/api/registry/roster?orgId=${org.id}&asOf=${asOf}`)).items.some(
+        (i) => i.id === m.id,
+      );
+    expect(await onRoll(otherManager, otherCell, '2025-04-09')).toBe(false);
+    expect(await onRoll(otherManager, otherCell, '2025-04-10')).toBe(true);
+    expect(await onRoll(manager, cellA, '2025-04-09')).toBe(true);
+    expect(await onRoll(manager, cellA, '2025-04-10')).toBe(false);
+    // The sending province no longer reads the member; its figures keep the transfer out.
+    expect((await manager.get(`/api/registry/members/${m.id}/timeline`)).statusCode).toBe(404);
+    expect((await figures(manager, province, '2025-04-01', '2025-04-30')).transfers_out).toBeGreaterThanOrEqual(1);
+    expect((await figures(otherManager, otherProvince, '2025-04-01', '2025-04-30')).transfers_in).toBe(1);
+    expect((await figures(otherManager, otherProvince, '2025-04-11', '2025-04-30')).transfers_in).toBe(0);
+  });
+});
+
+describe('overdue reviews and indicators', () => {
+  it('lists probationary members past twelve months without a decision', async () => {
+    const id = await admit(manager, cellB, [intro1, intro2], { date: '2023-03-10', fullName: 'Mai Văn Quá', code: 'DV-QUAHAN-1' });
+    const list = async (asOf: string) =>
+      ok<{ items: { memberId: number; reviewDue: string; daysOverdue: number }[] }>(
+        await manager.get(`/api/registry/overdue-reviews?orgId=${province.id}&asOf=${asOf}`),
+      ).items.find((i) => i.memberId === id);
+    expect(await list('2024-03-10')).toBeUndefined();
+    expect(await list('2024-03-20')).toMatchObject({ reviewDue: '2024-03-10', daysOverdue: 10 });
+    const fig = await figures(manager, province, '2024-01-01', '2024-03-20');
+    const drill = ok<{ total: number; items: { id: number }[] }>(
+      await manager.get(`/api/registry/indicators/drill?orgId=${province.id}&from=2024-01-01&to=2024-03-20&indicator=overdue`),
+    );
+    expect(drill.total).toBe(fig.overdue);
+    expect(drill.items.map((i) => i.id)).toContain(id);
+  });
+
+  it('gives every figure equal to its recount from the events and to its drill-down list, over odd periods', async () => {
+    for (const [from, to] of [
+      ['2021-01-01', '2025-12-31'],
+      ['2023-05-17', '2025-02-10'],
+      ['2024-03-10', '2024-03-10'],
+      ['2025-04-01', '2025-06-30'],
+    ] as const) {
+      const f = await figures(manager, province, from, to);
+      const raw = await rawFigures(province, from, to);
+      for (const [k, v] of Object.entries(raw)) expect(f[k as RegistryIndicator], `${k} ${from}..${to}`).toBe(v);
+      const drill = ok<{ total: number }>(
+        await manager.get(`/api/registry/indicators/drill?orgId=${province.id}&from=${from}&to=${to}&indicator=admitted`),
+      );
+      expect(drill.total).toBe(f.admitted);
+    }
+  });
+
+  it('counts party and union orgs founded in non-state enterprises of the period', async () => {
+    const ent = ok<{ id: number }>(
+      await manager.post('/api/registry/enterprises', {
+        orgId: province.id,
+        name: 'Công ty TNHH Minh Phát',
+        taxCode: '3700123456',
+        ownership: 'non_state',
+        partyOrgId: cellA.id,
+        partyOrgFounded: '2024-09-02',
+        tradeUnionFounded: '2024-05-01',
+        youthUnionFounded: '2025-03-26',
+      }),
+      201,
+    );
+    ok(
+      await manager.post('/api/registry/enterprises', {
+        orgId: province.id,
+        name: 'Công ty Điện lực',
+        taxCode: '3700999999',
+        ownership: 'state',
+        partyOrgId: cellB.id,
+        partyOrgFounded: '2024-09-02',
+      }),
+      201,
+    );
+    const dup = await manager.post('/api/registry/enterprises', {
+      orgId: province.id,
+      name: 'Trùng',
+      taxCode: '3700123456',
+      ownership: 'state',
+    });
+    expect(dup.statusCode).toBe(409);
+    const y2024 = await figures(manager, province, '2024-01-01', '2024-12-31');
+    expect(y2024.party_orgs_nse).toBe(1);
+    expect(y2024.union_orgs_nse).toBe(1);
+    expect((await figures(manager, province, '2024-01-01', '2025-12-31')).union_orgs_nse).toBe(2);
+    expect((await figures(manager, province, '2024-09-03', '2024-12-31')).party_orgs_nse).toBe(0);
+    const drill = ok<{ items: { id: number; label: string }[] }>(
+      await manager.get(`/api/registry/indicators/drill?orgId=${province.id}&from=2024-01-01&to=2024-12-31&indicator=party_orgs_nse`),
+    );
+    expect(drill.items).toEqual([expect.objectContaining({ id: ent.id, label: 'Công ty TNHH Minh Phát' })]);
+    const list = ok<{ items: unknown[] }>(await viewer.get(`/api/registry/enterprises?orgId=${province.id}`));
+    expect(list.items).toHaveLength(2);
+  });
+});
+
+describe('permissions', () => {
+  it('answers 401 without a session', async () => {
+    const anon = await anonymous(app);
+    expect((await anon.get(`/api/registry/indicators?orgId=${province.id}&from=2024-01-01&to=2024-12-31`)).statusCode).toBe(401);
+    expect((await anon.post('/api/registry/candidates', { orgId: cellA.id })).statusCode).toBe(401);
+  });
+
+  it('answers 403 to a viewer or a reporter who writes, and lets them read without personal data', async () => {
+    const m = await buildMember(db, cellA);
+    await db.query(`UPDATE members SET phone = '0912345678', id_number = '074090001234' WHERE id = $1`, [m.id]);
+    for (const client of [viewer, reporter]) {
+      expect(
+        (await client.post(`/api/registry/members/${m.id}/events`, { kind: 'death', date: '2025-01-01', decision: 'QĐ 1' })).statusCode,
+      ).toBe(403);
+      expect(
+        (await client.post('/api/registry/candidates', { orgId: cellA.id, fullName: 'Ai Đó', gender: 'male', birthDate: '1990-01-01' }))
+          .statusCode,
+      ).toBe(403);
+      const t = ok<{ member: { phone: string | null; idNumber: string | null; hasPersonalData: boolean }; abilities: { record: boolean } }>(
+        await client.get(`/api/registry/members/${m.id}/timeline`),
+      );
+      expect(t.member).toMatchObject({ phone: null, idNumber: null, hasPersonalData: false });
+      expect(t.abilities.record).toBe(false);
+    }
+    const t = ok<{ member: { phone: string | null; idNumber: string | null } }>(
+      await manager.get(`/api/registry/members/${m.id}/timeline`),
+    );
+    expect(t.member).toMatchObject({ phone: '0912345678', idNumber: '074090001234' });
+    // The member reads their own personal data; another cell's manager does not read them at all.
+    const self = await buildUser(db, [{ org: cellA, role: 'member' }]);
+    await db.query(`UPDATE users SET member_id = $2 WHERE id = $1`, [self.id, m.id]);
+    const selfClient = await loginAs(app, self.username, self.password);
+    const own = ok<{ member: { id: number; phone: string | null } }>(await selfClient.get('/api/registry/me/timeline'));
+    expect(own.member).toMatchObject({ id: m.id, phone: '0912345678' });
+    expect((await selfClient.get(`/api/registry/members/${m.id}/timeline`)).statusCode).toBe(403);
+    expect((await cellBManager.get(`/api/registry/members/${m.id}/timeline`)).statusCode).toBe(404);
+  });
+
+  it('answers 404 for records and orgs just outside the subtree (2000 is not inside 200), and writes nothing', async () => {
+    const outside = await buildMember(db, lookalike);
+    const events = await count(`SELECT count(*)::int AS n FROM membership_events`);
+    expect((await manager.get(`/api/registry/members/${outside.id}/timeline`)).statusCode).toBe(404);
+    expect(
+      (await manager.post(`/api/registry/members/${outside.id}/events`, { kind: 'death', date: '2025-01-01', decision: 'QĐ 1' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await manager.get(`/api/registry/indicators?orgId=${lookalike.id}&from=2024-01-01&to=2024-12-31`)).statusCode).toBe(404);
+    expect((await manager.get(`/api/registry/roster?orgId=${lookalike.id}&asOf=2024-12-31`)).statusCode).toBe(404);
+    expect(
+      (await manager.post('/api/registry/candidates', { orgId: lookalike.id, fullName: 'Ai Đó', gender: 'male', birthDate: '1990-01-01' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await cellBManager.post('/api/registry/transfers/receive', {
+          code: 'ABCDEFGHJK',
+          orgId: cellA.id,
+          date: '2025-01-01',
+          decision: 'QĐ 1',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const c = ok<{ id: number }>(
+      await manager.post('/api/registry/candidates', {
+        orgId: cellA.id,
+        fullName: 'Chỉ Tỉnh Thấy',
+        gender: 'male',
+        birthDate: '1990-01-01',
+      }),
+      201,
+    );
+    expect((await otherManager.get(`/api/registry/candidates/${c.id}`)).statusCode).toBe(404);
+    expect((await cellBManager.get(`/api/registry/candidates/${c.id}`)).statusCode).toBe(404);
+    expect(await count(`SELECT count(*)::int AS n FROM membership_events`)).toBe(events);
+  });
+
+  it('refuses a period that ends before it starts, naming the field', async () => {
+    const res = await manager.get(`/api/registry/indicators?orgId=${province.id}&from=2025-01-01&to=2024-01-01`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields[0].field).toBe('querystring.from');
+    expect((await manager.get(`/api/registry/indicators?orgId=${province.id}&from=2025-1-1&to=2024-01-01`)).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,78 @@
+import { Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { ErrorState, Loading } from '../../components/states';
+import { formatDate } from '../../lib/format';
+import { eventKindLabels } from '../../../domain/registry/membership-events';
+import { fetchTimeline, registryKeys } from './registry.api';
+
+const standingLabels = {
+  none: 'Chưa kết nạp',
+  probationary: 'Đảng viên dự bị',
+  official: 'Đảng viên chính thức',
+  left: 'Đã ra khỏi Đảng',
+  deceased: 'Từ trần',
+} as const;
+
+/** A member's membership events in date order, with the review date of a probationary member. */
+export function MemberTimelinePage({ id }: { id: number }) {
+  const q = useQuery({ queryKey: registryKeys.timeline(id), queryFn: () => fetchTimeline(id) });
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const { member, events, standing, reviewDue } = q.data;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {member.fullName}
+      </Typography.Title>
+      <Card size="small">
+        <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+          <Descriptions.Item label="Mã đảng viên">{member.code}</Descriptions.Item>
+          <Descriptions.Item label="Chi bộ">{member.orgName}</Descriptions.Item>
+          <Descriptions.Item label="Ngày sinh">{formatDate(member.birthDate)}</Descriptions.Item>
+          <Descriptions.Item label="Tình trạng">
+            <Tag color={standing === 'probationary' ? 'orange' : standing === 'official' ? 'green' : 'default'}>
+              {standingLabels[standing]}
+            </Tag>
+          </Descriptions.Item>
+          {reviewDue ? <Descriptions.Item label="Hạn xét chuyển chính thức">{formatDate(reviewDue)}</Descriptions.Item> : null}
+          {member.hasPersonalData ? (
+            <>
+              <Descriptions.Item label="Điện thoại">{member.phone ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="Số CCCD">{member.idNumber ?? '—'}</Descriptions.Item>
+            </>
+          ) : null}
+        </Descriptions>
+      </Card>
+      <Card size="small" title="Quá trình sinh hoạt đảng">
+        {events.length === 0 ? (
+          <Typography.Text type="secondary">Chưa có sự kiện nào được ghi trong sổ (đảng viên có trong danh sách từ trước).</Typography.Text>
+        ) : (
+          <Timeline
+            items={events.map((e) => ({
+              key: e.id,
+              children: (
+                <div>
+                  <Typography.Text strong>
+                    {formatDate(e.date)} · {eventKindLabels[e.kind].vi}
+                  </Typography.Text>
+                  {e.transferMode ? <Tag style={{ marginLeft: 8 }}>{e.transferMode === 'official' ? 'chính thức' : 'tạm thời'}</Tag> : null}
+                  <div>{e.orgName}</div>
+                  <Typography.Text type="secondary">{e.decision}</Typography.Text>
+                  {e.destination ? <div>Nơi đến: {e.destination}</div> : null}
+                  {e.transferCode ? (
+                    <div>
+                      Mã chuyển sinh hoạt:{' '}
+                      <Typography.Text code copyable>
+                        {e.transferCode}
+                      </Typography.Text>
+                    </div>
+                  ) : null}
+                </div>
+              ),
+            }))}
+          />
+        )}
+      </Card>
+    </Space>
+  );
+}
