@@ -6,7 +6,7 @@ import { windowState } from '../../../../domain/study/checkin-window';
 import { AppError, type ErrorCode } from '../../../lib/errors';
 import { GroupCommitter } from './group-commit';
 import { getQrSecret } from './qr-secret';
-import { WindowLimiter } from './rate-limit';
+import { SharedLimiter } from './rate-limit';
 import { writeCheckins, type CheckinItem, type CheckinOutcome } from './checkin.writer';
 
 const reasonCode: Record<Exclude<CheckinReason, 'checked_in' | 'already_checked_in'>, ErrorCode> = {
@@ -45,31 +45,29 @@ export type CheckinLimits = {
   /** Failed identifications per minute from one address, over all points. */
   failuresPerAddress: number;
 };
+const MINUTE = 60_000;
 export const defaultCheckinLimits: CheckinLimits = { perAddressAndPoint: 1200, failuresPerAddressAndPoint: 10, failuresPerAddress: 30 };
 
 export type CheckinResult = { status: 'checked_in' | 'already_checked_in'; message: string; fullName: string | null };
 
 /**
  * The check-in path, built for the first minutes of a national conference: the token is
- * checked in memory, abuse limits in memory, and the write joins a group commit. Everything
- * that needs the database (member, window, expected attendees) is judged inside the batch.
+ * checked in memory, abuse limits are counted in PostgreSQL (shared by every app process, a
+ * batch of requests per round trip), and the write joins a group commit. Everything that
+ * needs the database (member, window, expected attendees) is judged inside the batch.
  */
 export class CheckinDesk {
   private readonly committer: GroupCommitter<CheckinItem, CheckinOutcome>;
-  private readonly perAddressAndPoint: WindowLimiter;
-  // Wrong personal codes: guessing one (31^8 values) is stopped long before it could succeed.
-  private readonly failuresPerAddressAndPoint: WindowLimiter;
-  private readonly failuresPerAddress: WindowLimiter;
+  private readonly limiter: SharedLimiter;
 
   constructor(
     private readonly db: Db,
     opts = { maxWaitMs: 4, maxBatch: 500, maxInFlight: 2 },
-    limits: CheckinLimits = defaultCheckinLimits,
+    // Wrong personal codes: guessing one (31^8 values) is stopped long before it could succeed.
+    private readonly limits: CheckinLimits = defaultCheckinLimits,
   ) {
     this.committer = new GroupCommitter((items) => writeCheckins(db, items), opts);
-    this.perAddressAndPoint = new WindowLimiter(limits.perAddressAndPoint, 60_000);
-    this.failuresPerAddressAndPoint = new WindowLimiter(limits.failuresPerAddressAndPoint, 60_000);
-    this.failuresPerAddress = new WindowLimiter(limits.failuresPerAddress, 60_000);
+    this.limiter = new SharedLimiter(db);
   }
 
   /**
@@ -81,20 +79,21 @@ export class CheckinDesk {
     const verdict = await this.verify(req.token);
     if (!verdict.ok) throw checkinError(verdict.reason === 'expired' ? 'token_expired' : 'token_invalid');
     const placeKey = `${req.ip}|${verdict.payload.pointId}`;
-    if (
-      !this.perAddressAndPoint.hit(placeKey) ||
-      this.failuresPerAddressAndPoint.isOver(placeKey) ||
-      this.failuresPerAddress.isOver(req.ip)
-    ) {
-      throw checkinError('rate_limited');
-    }
+    const allowed = await this.limiter.check([
+      { key: `checkin:${placeKey}`, limit: this.limits.perAddressAndPoint, windowMs: MINUTE, isHit: true },
+      { key: `checkin-fail:${placeKey}`, limit: this.limits.failuresPerAddressAndPoint, windowMs: MINUTE, isHit: false },
+      { key: `checkin-fail:${req.ip}`, limit: this.limits.failuresPerAddress, windowMs: MINUTE, isHit: false },
+    ]);
+    if (allowed.includes(false)) throw checkinError('rate_limited');
     const memberCode = req.memberCode?.trim() || null;
     if (!memberCode && !req.sessionMemberId) throw checkinError('identify_required');
     if (memberCode) {
       if (!req.personalCode?.trim()) throw checkinError('identify_required');
       if (!isPersonalCode(await getQrSecret(this.db), memberCode, req.personalCode)) {
-        this.failuresPerAddressAndPoint.hit(placeKey);
-        this.failuresPerAddress.hit(req.ip);
+        await this.limiter.check([
+          { key: `checkin-fail:${placeKey}`, limit: this.limits.failuresPerAddressAndPoint, windowMs: MINUTE, isHit: true },
+          { key: `checkin-fail:${req.ip}`, limit: this.limits.failuresPerAddress, windowMs: MINUTE, isHit: true },
+        ]);
         throw checkinError('member_unknown');
       }
     }
@@ -113,6 +112,8 @@ export class CheckinDesk {
 
   // A conference shows a few thousand distinct codes, each scanned by hundreds: remember the
   // ones that verified (expiry is still checked every time) instead of hashing per request.
+  // Per process by design: it only remembers a pure function of the token and the secret
+  // that every process reads from app_settings, so two processes can never disagree.
   private readonly verified = new Map<string, QrPayload>();
 
   private async verify(token: string): Promise<QrCheck> {
@@ -127,8 +128,8 @@ export class CheckinDesk {
     return verdict;
   }
 
-  close(): Promise<void> {
-    return this.committer.close();
+  async close(): Promise<void> {
+    await Promise.all([this.committer.close(), this.limiter.close()]);
   }
 }
 
