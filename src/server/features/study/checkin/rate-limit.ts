@@ -19,7 +19,7 @@ type Keyed = LimitCheck & { windowStart: number };
 const KEEP_MS = 5 * 60_000;
 
 export class SharedLimiter {
-  private readonly committer: GroupCommitter<Keyed, boolean>;
+  private readonly committer: GroupCommitter<Keyed, number>;
   private lastSweep = 0;
 
   constructor(
@@ -32,14 +32,30 @@ export class SharedLimiter {
   /**
    * Answers each check in order: a hit is allowed while its key's count, itself included, is
    * within the limit; a read is allowed while the key is below the limit. Throws when the
-   * database is unreachable (the check-in could not be written either).
+   * database is unreachable.
    */
   async check(checks: LimitCheck[]): Promise<boolean[]> {
+    const counts = await this.count(checks);
+    return counts.map((n, i) => (checks[i]!.isHit ? n <= checks[i]!.limit : n < checks[i]!.limit));
+  }
+
+  /** Each key's count in its window, this check's hit included. */
+  async count(checks: LimitCheck[]): Promise<number[]> {
     const t = this.now();
     return Promise.all(checks.map((c) => this.committer.submit({ ...c, windowStart: t - (t % c.windowMs) })));
   }
 
-  private async apply(items: Keyed[]): Promise<boolean[]> {
+  /** Keys starting with `prefix` with at least `minLimit` hits in the current window, and their counts. */
+  async overLimit(prefix: string, windowMs: number, minLimit: number): Promise<{ key: string; hits: number }[]> {
+    const t = this.now();
+    const { rows } = await this.db.query<{ key: string; hits: number }>(
+      `SELECT key, hits FROM rate_counters WHERE window_start = to_timestamp($1 / 1000.0) AND starts_with(key, $2) AND hits >= $3`,
+      [t - (t % windowMs), prefix, minLimit],
+    );
+    return rows;
+  }
+
+  private async apply(items: Keyed[]): Promise<number[]> {
     // One row per (key, window): several hits of one key in a batch add up before the upsert.
     const groups = new Map<string, { key: string; windowStart: number; add: number }>();
     for (const it of items) {
@@ -70,10 +86,9 @@ export class SharedLimiter {
     const running = new Map(all.map((g) => [`${g.windowStart}|${g.key}`, (after.get(`${g.windowStart}|${g.key}`) ?? 0) - g.add]));
     const out = items.map((it) => {
       const id = `${it.windowStart}|${it.key}`;
-      const n = running.get(id)!;
-      if (!it.isHit) return n < it.limit;
-      running.set(id, n + 1);
-      return n + 1 <= it.limit;
+      const n = running.get(id)! + (it.isHit ? 1 : 0);
+      running.set(id, n);
+      return n;
     });
     void this.sweep();
     return out;
@@ -88,5 +103,32 @@ export class SharedLimiter {
 
   close(): Promise<void> {
     return this.committer.close();
+  }
+}
+
+/**
+ * A fixed-window counter per key, in memory, for the flood guard only (requests per address
+ * and point): per process on purpose. It bounds what one hall's network can send to each
+ * process; N processes allow N times as much, still a bound, and counting every check-in in the
+ * database would add a round trip to the hottest route. The guessing limits are shared.
+ */
+export class WindowLimiter {
+  private counts = new Map<string, number>();
+  private windowStart = Date.now();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Counts one hit for `key`; false when the key is over its limit in this window. */
+  hit(key: string, now = Date.now()): boolean {
+    if (now - this.windowStart >= this.windowMs) {
+      this.counts.clear();
+      this.windowStart = now;
+    }
+    const n = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, n);
+    return n <= this.limit;
   }
 }
