@@ -12,6 +12,7 @@ import { migrate } from './db/migrate';
 import { createPool, type Db } from './db/pool';
 import { appUrlFor, ensureAppRole } from './db/roles';
 import { startJobs } from './jobs/jobs';
+import { startRollupFolder } from './features/reports';
 import type { LogSettings } from './logging';
 
 export type StartOptions = {
@@ -136,6 +137,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const address = await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
     // Reminders and mail (src/server/jobs); RESOLUTE_JOBS=off turns them off, tests leave them off.
     const jobs = startJobs(db, { log, backup: opts.backup ?? null });
+    // Approvals fold their own rollup changes; this catches those of a process that died first.
+    const folder = startRollupFolder(db);
     let stopping: Promise<void> | null = null;
     const graceMs = opts.shutdownGraceMs ?? 30_000;
     return {
@@ -146,6 +149,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       stop: () =>
         (stopping ??= (async () => {
           await jobs?.stop();
+          await folder.stop();
           // close() stops accepting connections, answers 503 to new requests on open ones and
           // waits for requests in flight; after the grace period their connections are cut,
           // and only then does the database stop.

@@ -7,7 +7,7 @@
  */
 import type pg from 'pg';
 import { openReports } from '../features/reports/reports.service';
-import { applyApprovedValues } from '../features/reports/rollups.service';
+import { applyApprovedValues, foldPendingRollups } from '../features/reports/rollups.service';
 import type { DemoContext } from './demo-builder';
 
 type Figure = number | [number, number];
@@ -135,6 +135,7 @@ async function fillReport(
       [report.id, submittedAt],
     );
     await applyApprovedValues(tx, report);
+    await foldPendingRollups(tx);
   }
   if (status === 'returned') {
     await tx.query(

@@ -82,6 +82,23 @@ describe('the scheduler', () => {
     expect(runs).toBe(1);
   });
 
+  it('runs a start-up job once when two processes start one after the other', async () => {
+    let runs = 0;
+    const job: Job = {
+      name: 'test-at-start',
+      isDue: () => false,
+      runAtStart: true,
+      run: async () => ({ runs: (runs += 1) }),
+    };
+    const first = startScheduler(db, [job], { tickMs: 60_000 });
+    await first.stop();
+    const second = startScheduler(db, [job], { tickMs: 60_000 });
+    await second.stop();
+    expect(runs).toBe(1);
+    const { rows } = await db.query(`SELECT runs FROM job_runs WHERE name = 'test-at-start'`);
+    expect(rows[0]).toMatchObject({ runs: 1 });
+  });
+
   it('records a failed run with its error and keeps ticking', async () => {
     const lines: string[] = [];
     const job: Job = {

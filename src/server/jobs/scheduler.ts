@@ -14,7 +14,7 @@ export type Job = {
   name: string;
   /** Whether the job should run now, given when it last started (in any process). */
   isDue: (lastStartedAt: Date | null, now: Date) => boolean;
-  /** Run once when the scheduler starts, whatever isDue says. */
+  /** Run once when the scheduler starts, whatever isDue says, unless any process started it within the last tick. */
   runAtStart?: boolean;
   run: (db: Db) => Promise<unknown>;
 };
@@ -37,7 +37,11 @@ const JOB_LOCK_CLASS = 7241;
  * session lock on a connection of its own, held for the run: if the process dies, PostgreSQL
  * drops the connection and the lock with it.
  */
-export async function runJob(db: Db, job: Job, opts: { force?: boolean; now?: () => Date } = {}): Promise<JobOutcome> {
+export async function runJob(
+  db: Db,
+  job: Job,
+  opts: { force?: boolean; now?: () => Date; unlessStartedWithinMs?: number } = {},
+): Promise<JobOutcome> {
   const now = opts.now ?? (() => new Date());
   const lockClient = await db.connect();
   try {
@@ -51,7 +55,10 @@ export async function runJob(db: Db, job: Job, opts: { force?: boolean; now?: ()
         'SELECT last_started_at AS "lastStartedAt" FROM job_runs WHERE name = $1',
         [job.name],
       );
-      if (!opts.force && !job.isDue(rows[0]?.lastStartedAt ?? null, now())) return { name: job.name, status: 'skipped' };
+      const last = rows[0]?.lastStartedAt ?? null;
+      const isRecent =
+        last !== null && opts.unlessStartedWithinMs !== undefined && now().getTime() - last.getTime() < opts.unlessStartedWithinMs;
+      if ((!opts.force || isRecent) && !job.isDue(last, now())) return { name: job.name, status: 'skipped' };
       await db.query(
         `INSERT INTO job_runs (name, last_started_at, last_status, runs) VALUES ($1, $2, 'running', 1)
          ON CONFLICT (name) DO UPDATE SET last_started_at = EXCLUDED.last_started_at, last_status = 'running', runs = job_runs.runs + 1`,
@@ -100,7 +107,10 @@ export function startScheduler(db: Db, jobs: Job[], opts: { tickMs: number; log?
       for (const job of jobs) {
         if (isStopped) break;
         try {
-          const o = await runJob(db, job, { force: force && job.runAtStart === true });
+          // Several processes start together (`--workers N`, a rolling restart): the run at
+          // start is one run, not one per process, so a start shortly after another process's
+          // run is not forced.
+          const o = await runJob(db, job, { force: force && job.runAtStart === true, unlessStartedWithinMs: opts.tickMs });
           if (o.status === 'failed') log(`Công việc nền "${job.name}" lỗi / job failed: ${o.error}`);
           outcomes.push(o);
         } catch (err) {

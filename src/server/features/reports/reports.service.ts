@@ -39,7 +39,8 @@ import {
   type ReportRow,
 } from './reports.queries';
 import type { CreateScheduleInput, ListReportsQuery, ReportedTarget, ReportedTask, SaveReportInput } from '../../../contracts/reports';
-import { applyApprovedValues, childrenTotals, withdrawApprovedValues } from './rollups.service';
+import { applyApprovedValues, childrenTotals, rollupFolding, withdrawApprovedValues } from './rollups.service';
+import { foldAfterCommit } from './rollup-fold';
 import { findStudySources, STUDY_RATE_CODE, studyCoverageOf } from './study-actuals.service';
 import { coveragePercent } from '../../../domain/study/coverage';
 import { vnToday } from '../../../domain/vn-time';
@@ -382,7 +383,7 @@ async function submitterOf(tx: pg.PoolClient, id: number): Promise<number | null
  * now, not with a conflict. A stale version is 409; an action the status does not allow is 409.
  */
 export async function transitionReport(db: Db, actor: Actor, id: number, action: ReportAction, input: TransitionInput) {
-  await inTransaction(db, async (tx) => {
+  const outcome = await inTransaction(db, async (tx) => {
     const row = await lockReport(tx, actor, id);
     if (action === 'submit') requireReportWrite(actor, row.orgPath);
     else requireReportApprove(actor, row.orgPath);
@@ -442,8 +443,10 @@ export async function transitionReport(db: Db, actor: Actor, id: number, action:
       before: { status: row.status },
       after: { status: next.status, comment: input.comment ?? null },
     });
-    return { replay: false };
+    return { replay: false, isRolled: next.status === 'approved' || next.event === 'reopen' };
   });
+  // The approval appended its changes; the answer waits until they are in every ancestor.
+  if ('isRolled' in outcome && outcome.isRolled && !rollupFolding.isInline) await foldAfterCommit(db);
   return getReport(db, actor, id);
 }
 

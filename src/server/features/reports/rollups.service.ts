@@ -1,10 +1,13 @@
 /**
  * Approved values and their rollups. Each org's own approved value of an indicator for a period
- * is one row of org_indicator_values; indicator_rollups holds every org's subtree total, kept
- * by adding the change of an own value to the org and all its ancestors inside the approval
- * transaction. Rates carry numerator and denominator and are divided only when read.
- * indicator_series holds each (org, indicator)'s whole series as one row, rebuilt for the org
- * and its ancestors in the same transaction, so that dashboards read one row per target.
+ * is one row of org_indicator_values; indicator_rollups holds every org's subtree total.
+ * Rates carry numerator and denominator and are divided only when read. indicator_series holds
+ * each (org, indicator)'s whole series as one row, so that dashboards read one row per target.
+ *
+ * The approval transaction writes the org's own value and appends the change to
+ * indicator_rollup_deltas; a fold (./rollup-fold.ts) adds the pending changes to the org and
+ * all its ancestors and rebuilds their series, one fold at a time, after the approval
+ * committed: approvals in different provinces no longer queue on the root's rows.
  */
 import type pg from 'pg';
 import type { Db, Queryable } from '../../db/pool';
@@ -146,12 +149,13 @@ async function replaceOwnValues(
     const before = oldOf.get(o.indicatorId);
     const had = before !== undefined;
     const has = o.value !== null || o.numerator !== null;
-    if (o.aggregation === 'none') continue;
-    const ds = (o.aggregation === 'rate' ? 0 : (o.value ?? 0)) - (had && o.aggregation !== 'rate' ? (before.value ?? 0) : 0);
-    const dn = (o.aggregation === 'rate' ? (o.numerator ?? 0) : 0) - (had && o.aggregation === 'rate' ? (before.numerator ?? 0) : 0);
-    const dd = (o.aggregation === 'rate' ? (o.denominator ?? 0) : 0) - (had && o.aggregation === 'rate' ? (before.denominator ?? 0) : 0);
-    const dr = (has ? 1 : 0) - (had ? 1 : 0);
-    if (ds === 0 && dn === 0 && dd === 0 && dr === 0) continue;
+    // Aggregation `none` adds nothing up the tree; its zero delta only refreshes the series.
+    const isSummed = o.aggregation === 'sum' || o.aggregation === 'average';
+    const ds = (isSummed ? (o.value ?? 0) : 0) - (had && isSummed ? (before.value ?? 0) : 0);
+    const isRate = o.aggregation === 'rate';
+    const dn = (isRate ? (o.numerator ?? 0) : 0) - (had && isRate ? (before.numerator ?? 0) : 0);
+    const dd = (isRate ? (o.denominator ?? 0) : 0) - (had && isRate ? (before.denominator ?? 0) : 0);
+    const dr = o.aggregation === 'none' ? 0 : (has ? 1 : 0) - (had ? 1 : 0);
     delta.ind.push(o.indicatorId);
     delta.sum.push(ds);
     delta.num.push(dn);
@@ -186,21 +190,59 @@ async function replaceOwnValues(
       ],
     );
   }
-  if (delta.ind.length > 0) {
-    // Rows are touched root first and by indicator, so two approvals under the same ancestor
-    // take its row locks in the same order and cannot deadlock.
-    await tx.query(
-      `INSERT INTO indicator_rollups AS r (indicator_id, org_id, period_key, period_end, sum_value, numerator, denominator, reporting)
-       SELECT x.ind, a.id, $2, $3::date, x.ds, x.dn, x.dd, x.dr
-         FROM orgs a CROSS JOIN unnest($4::bigint[], $5::numeric[], $6::numeric[], $7::numeric[], $8::int[]) x(ind, ds, dn, dd, dr)
-        WHERE a.path @> $1::ltree
-        ORDER BY nlevel(a.path), x.ind
+  // Every indicator of the report gets a delta row, zeros included: its series shows the own
+  // value and must be rebuilt even when no total changes.
+  await tx.query(
+    `INSERT INTO indicator_rollup_deltas (org_id, indicator_id, period_key, period_end, sum_value, numerator, denominator, reporting)
+     SELECT $1, x.ind, $2, $3::date, x.ds, x.dn, x.dd, x.dr FROM unnest($4::bigint[], $5::numeric[], $6::numeric[], $7::numeric[], $8::int[]) x(ind, ds, dn, dd, dr)`,
+    [report.orgId, report.periodKey, report.periodEnd, delta.ind, delta.sum, delta.num, delta.den, delta.rep],
+  );
+  if (rollupFolding.isInline) await foldPendingRollups(tx);
+}
+
+/**
+ * How approvals reach the ancestors: `deferred` (the default) folds after the approval
+ * committed; `inline` folds inside the approval's transaction, holding the ancestors' rows
+ * (the root's included) until it commits: the design before, kept as the benchmark's baseline.
+ */
+export const rollupFolding = { isInline: false };
+
+// Of the two-int advisory key space the jobs use (src/server/jobs/scheduler.ts), a name of its own.
+const FOLD_LOCK = `SELECT pg_advisory_xact_lock(7241, hashtext('rollup-fold'))`;
+
+/**
+ * Inside a transaction: waits for the fold lock, takes every committed pending change, adds
+ * the changes to the rollups of each org and all its ancestors (summed per row first: one
+ * update per row whatever the number of approvals), and rebuilds the series of every
+ * (org, indicator) touched. Returns how many series it rebuilt (0: nothing was pending).
+ */
+export async function foldPendingRollups(tx: pg.PoolClient): Promise<number> {
+  await tx.query(FOLD_LOCK);
+  const { rows } = await tx.query<{ o: number; i: number }>(
+    `WITH taken AS (
+       DELETE FROM indicator_rollup_deltas RETURNING org_id, indicator_id, period_key, period_end, sum_value, numerator, denominator, reporting
+     ), per AS (
+       SELECT a.id AS org_id, t.indicator_id, t.period_key, max(t.period_end) AS period_end, sum(t.sum_value) AS ds,
+              sum(t.numerator) AS dn, sum(t.denominator) AS dd, sum(t.reporting)::int AS dr
+         FROM taken t JOIN orgs o ON o.id = t.org_id JOIN orgs a ON a.path @> o.path
+        GROUP BY a.id, t.indicator_id, t.period_key
+     ), added AS (
+       INSERT INTO indicator_rollups AS r (indicator_id, org_id, period_key, period_end, sum_value, numerator, denominator, reporting)
+       SELECT indicator_id, org_id, period_key, period_end, ds, dn, dd, dr FROM per WHERE ds <> 0 OR dn <> 0 OR dd <> 0 OR dr <> 0
+       ORDER BY org_id, indicator_id, period_key
        ON CONFLICT (org_id, indicator_id, period_key) DO UPDATE SET sum_value = r.sum_value + EXCLUDED.sum_value,
-         numerator = r.numerator + EXCLUDED.numerator, denominator = r.denominator + EXCLUDED.denominator, reporting = r.reporting + EXCLUDED.reporting`,
-      [report.orgPath, report.periodKey, report.periodEnd, delta.ind, delta.sum, delta.num, delta.den, delta.rep],
-    );
-  }
-  await refreshSeries(tx, report.orgPath, ids);
+         numerator = r.numerator + EXCLUDED.numerator, denominator = r.denominator + EXCLUDED.denominator, reporting = r.reporting + EXCLUDED.reporting
+       RETURNING 1
+     )
+     SELECT DISTINCT org_id AS o, indicator_id AS i FROM per`,
+  );
+  if (rows.length === 0) return 0;
+  await refreshSeries(
+    tx,
+    rows.map((r) => r.o),
+    rows.map((r) => r.i),
+  );
+  return rows.length;
 }
 
 /**
@@ -253,40 +295,22 @@ function seriesSql(where: (alias: 'r' | 'v') => string) {
 }
 
 /**
- * Rebuilds the series of `indicatorIds` at the org of `orgPath` and every ancestor, after their
- * rollups changed: part of the approval (or reopening) transaction, so a dashboard never shows
- * a series that disagrees with the rollups. Reads at most one row per period and org.
+ * Rebuilds the series of the pairs (orgIds[k], indicatorIds[k]) after their rollups or own
+ * values changed. Only the fold calls it, under its lock, so series rows have one writer at a
+ * time. Reads at most one row per period and pair.
  */
-export async function refreshSeries(tx: Queryable, orgPath: string, indicatorIds: number[]) {
-  if (indicatorIds.length === 0) return;
-  const ids = [...new Set(indicatorIds)];
-  // Lock the rows first (made if missing), root first and by indicator as the rollups are: two
-  // approvals of different periods under one ancestor touch different rollup rows but the same
-  // series row, and the second must read the rollups only after the first committed.
-  await tx.query(
-    `INSERT INTO indicator_series (org_id, indicator_id, points)
-     SELECT a.id, x.i, '[]' FROM orgs a CROSS JOIN unnest($2::bigint[]) x(i) WHERE a.path @> $1::ltree
-      ORDER BY nlevel(a.path), x.i
-     ON CONFLICT DO NOTHING`,
-    [orgPath, ids],
-  );
-  await tx.query(
-    `SELECT 1 FROM indicator_series s JOIN orgs a ON a.id = s.org_id
-      WHERE a.path @> $1::ltree AND s.indicator_id = ANY($2::bigint[])
-      ORDER BY nlevel(a.path), s.indicator_id FOR UPDATE OF s`,
-    [orgPath, ids],
-  );
-  const where = (a: 'r' | 'v') =>
-    `${a}.org_id = ANY(SELECT id FROM orgs WHERE path @> $1::ltree) AND ${a}.indicator_id = ANY($2::bigint[])`;
+async function refreshSeries(tx: Queryable, orgIds: number[], indicatorIds: number[]) {
+  const pairs = `SELECT o, i FROM unnest($1::bigint[], $2::bigint[]) x(o, i)`;
+  const where = (a: 'r' | 'v') => `(${a}.org_id, ${a}.indicator_id) IN (${pairs})`;
   await tx.query(
     `WITH fresh AS (${seriesSql(where)}),
      gone AS (
        DELETE FROM indicator_series s
-        WHERE s.org_id = ANY(SELECT id FROM orgs WHERE path @> $1::ltree) AND s.indicator_id = ANY($2::bigint[])
+        WHERE (s.org_id, s.indicator_id) IN (${pairs})
           AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.o = s.org_id AND f.i = s.indicator_id))
      INSERT INTO indicator_series (org_id, indicator_id, points) SELECT o, i, points FROM fresh
      ON CONFLICT (org_id, indicator_id) DO UPDATE SET points = EXCLUDED.points`,
-    [orgPath, ids],
+    [orgIds, indicatorIds],
   );
 }
 

@@ -6,7 +6,7 @@ import { windowState } from '../../../../domain/study/checkin-window';
 import { AppError, type ErrorCode } from '../../../lib/errors';
 import { GroupCommitter } from './group-commit';
 import { getQrSecret } from './qr-secret';
-import { WindowLimiter } from './rate-limit';
+import { SharedLimiter, WindowLimiter } from './rate-limit';
 import { writeCheckins, type CheckinItem, type CheckinOutcome } from './checkin.writer';
 
 const reasonCode: Record<Exclude<CheckinReason, 'checked_in' | 'already_checked_in'>, ErrorCode> = {
@@ -45,31 +45,43 @@ export type CheckinLimits = {
   /** Failed identifications per minute from one address, over all points. */
   failuresPerAddress: number;
 };
+const MINUTE = 60_000;
 export const defaultCheckinLimits: CheckinLimits = { perAddressAndPoint: 1200, failuresPerAddressAndPoint: 10, failuresPerAddress: 30 };
 
 export type CheckinResult = { status: 'checked_in' | 'already_checked_in'; message: string; fullName: string | null };
 
 /**
  * The check-in path, built for the first minutes of a national conference: the token is
- * checked in memory, abuse limits in memory, and the write joins a group commit. Everything
- * that needs the database (member, window, expected attendees) is judged inside the batch.
+ * checked in memory, and the write joins a group commit. Everything that needs the database
+ * (member, window, expected attendees) is judged inside the batch.
+ *
+ * Wrong personal codes are counted in PostgreSQL, shared by every app process: each failure
+ * adds to the count (awaited; failures are rare) and learns the total over all processes, so
+ * the eleventh wrong code at a point is refused whichever process it reaches. The addresses
+ * over a guessing limit are kept in memory, learned from this process's failures at once and
+ * from the other processes' every second, so a right code costs no extra round trip: from a
+ * blocked address it may pass on another process for at most that second.
  */
 export class CheckinDesk {
   private readonly committer: GroupCommitter<CheckinItem, CheckinOutcome>;
+  private readonly limiter: SharedLimiter;
   private readonly perAddressAndPoint: WindowLimiter;
-  // Wrong personal codes: guessing one (31^8 values) is stopped long before it could succeed.
-  private readonly failuresPerAddressAndPoint: WindowLimiter;
-  private readonly failuresPerAddress: WindowLimiter;
+  private blocked = new Set<string>();
+  private blockedAt = 0;
+  // What this process's own failures blocked, in their minute: a refresh that read the
+  // counters just before such a failure committed must not forget it.
+  private local = { minute: 0, keys: new Set<string>() };
+  private refreshing: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
     opts = { maxWaitMs: 4, maxBatch: 500, maxInFlight: 2 },
-    limits: CheckinLimits = defaultCheckinLimits,
+    // Wrong personal codes: guessing one (31^8 values) is stopped long before it could succeed.
+    private readonly limits: CheckinLimits = defaultCheckinLimits,
   ) {
     this.committer = new GroupCommitter((items) => writeCheckins(db, items), opts);
-    this.perAddressAndPoint = new WindowLimiter(limits.perAddressAndPoint, 60_000);
-    this.failuresPerAddressAndPoint = new WindowLimiter(limits.failuresPerAddressAndPoint, 60_000);
-    this.failuresPerAddress = new WindowLimiter(limits.failuresPerAddress, 60_000);
+    this.limiter = new SharedLimiter(db);
+    this.perAddressAndPoint = new WindowLimiter(limits.perAddressAndPoint, MINUTE);
   }
 
   /**
@@ -80,21 +92,25 @@ export class CheckinDesk {
   async checkIn(req: CheckinRequest, locale: 'vi' | 'en'): Promise<CheckinResult> {
     const verdict = await this.verify(req.token);
     if (!verdict.ok) throw checkinError(verdict.reason === 'expired' ? 'token_expired' : 'token_invalid');
-    const placeKey = `${req.ip}|${verdict.payload.pointId}`;
-    if (
-      !this.perAddressAndPoint.hit(placeKey) ||
-      this.failuresPerAddressAndPoint.isOver(placeKey) ||
-      this.failuresPerAddress.isOver(req.ip)
-    ) {
-      throw checkinError('rate_limited');
-    }
+    const placeKey = `checkin-fail:${req.ip}|${verdict.payload.pointId}`;
+    const addressKey = `checkin-fail:${req.ip}`;
+    if (!this.perAddressAndPoint.hit(placeKey)) throw checkinError('rate_limited');
+    // Refreshed behind the request, never awaited: the hot path makes no extra round trip.
+    void this.refreshBlocked();
+    if (this.isBlocked(placeKey) || this.isBlocked(addressKey)) throw checkinError('rate_limited');
     const memberCode = req.memberCode?.trim() || null;
     if (!memberCode && !req.sessionMemberId) throw checkinError('identify_required');
     if (memberCode) {
       if (!req.personalCode?.trim()) throw checkinError('identify_required');
       if (!isPersonalCode(await getQrSecret(this.db), memberCode, req.personalCode)) {
-        this.failuresPerAddressAndPoint.hit(placeKey);
-        this.failuresPerAddress.hit(req.ip);
+        const [atPlace, fromAddress] = await this.limiter.count([
+          { key: placeKey, limit: this.limits.failuresPerAddressAndPoint, windowMs: MINUTE, isHit: true },
+          { key: addressKey, limit: this.limits.failuresPerAddress, windowMs: MINUTE, isHit: true },
+        ]);
+        if (atPlace! >= this.limits.failuresPerAddressAndPoint) this.blockLocally(placeKey);
+        if (fromAddress! >= this.limits.failuresPerAddress) this.blockLocally(addressKey);
+        if (atPlace! > this.limits.failuresPerAddressAndPoint || fromAddress! > this.limits.failuresPerAddress)
+          throw checkinError('rate_limited');
         throw checkinError('member_unknown');
       }
     }
@@ -111,8 +127,37 @@ export class CheckinDesk {
     throw checkinError(outcome.reason);
   }
 
+  private blockLocally(key: string) {
+    const minute = Date.now() - (Date.now() % MINUTE);
+    if (this.local.minute !== minute) this.local = { minute, keys: new Set() };
+    this.local.keys.add(key);
+  }
+
+  private isBlocked(key: string): boolean {
+    const minute = Date.now() - (Date.now() % MINUTE);
+    return (this.local.minute === minute && this.local.keys.has(key)) || this.blocked.has(key);
+  }
+
+  /** Re-reads the blocked addresses of this minute (all processes' failures) once a second; never fails. */
+  private refreshBlocked(): Promise<void> {
+    const now = Date.now();
+    if (now - this.blockedAt < 1000 && now - (now % MINUTE) <= this.blockedAt) return Promise.resolve();
+    this.refreshing ??= (async () => {
+      const least = Math.min(this.limits.failuresPerAddressAndPoint, this.limits.failuresPerAddress);
+      const rows = await this.limiter.overLimit('checkin-fail:', MINUTE, least);
+      const limitOf = (key: string) => (key.includes('|') ? this.limits.failuresPerAddressAndPoint : this.limits.failuresPerAddress);
+      this.blocked = new Set(rows.filter((r) => r.hits >= limitOf(r.key)).map((r) => r.key));
+      this.blockedAt = Date.now();
+    })()
+      .catch(() => undefined)
+      .finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
   // A conference shows a few thousand distinct codes, each scanned by hundreds: remember the
   // ones that verified (expiry is still checked every time) instead of hashing per request.
+  // Per process by design: it only remembers a pure function of the token and the secret
+  // that every process reads from app_settings, so two processes can never disagree.
   private readonly verified = new Map<string, QrPayload>();
 
   private async verify(token: string): Promise<QrCheck> {
@@ -127,8 +172,8 @@ export class CheckinDesk {
     return verdict;
   }
 
-  close(): Promise<void> {
-    return this.committer.close();
+  async close(): Promise<void> {
+    await Promise.all([this.committer.close(), this.limiter.close()]);
   }
 }
 
