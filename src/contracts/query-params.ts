@@ -4,15 +4,14 @@
  *
  * Booleans: `z.coerce.boolean()` turns any non-empty text into `true`, so `?commit=false`
  * committed an import. `queryBoolean` accepts exactly true/false/1/0 and answers 400 to
- * anything else.
+ * anything else. Messages are Zod's own, so they come in the caller's language.
  */
 import { z } from 'zod';
 
 const BOOLEAN_TEXT = ['true', 'false', '1', '0'] as const;
 
 /** `true`/`1` → true, `false`/`0` → false; anything else is a 400 on the field. */
-export const queryBoolean = () =>
-  z.enum(BOOLEAN_TEXT, { error: 'Giá trị phải là true, false, 1 hoặc 0.' }).transform((v) => v === 'true' || v === '1');
+export const queryBoolean = () => z.enum(BOOLEAN_TEXT).transform((v) => v === 'true' || v === '1');
 
 /**
  * A whole number written in decimal digits (an optional minus sign), within optional bounds;
@@ -22,10 +21,14 @@ export const queryInt = (bounds: { min?: number; max?: number } = {}) => {
   let n = z.number().int();
   if (bounds.min !== undefined) n = n.min(bounds.min);
   if (bounds.max !== undefined) n = n.max(bounds.max);
+  // Zod's own "expected a number" issue, so the message comes in the caller's language.
   return z
     .string()
-    .regex(/^-?\d{1,15}$/, { error: 'Giá trị phải là một số nguyên.' })
-    .transform(Number)
+    .transform((text, ctx) => {
+      if (/^-?\d{1,15}$/.test(text)) return Number(text);
+      ctx.addIssue({ code: 'invalid_type', expected: 'number', input: text });
+      return z.NEVER;
+    })
     .pipe(n);
 };
 

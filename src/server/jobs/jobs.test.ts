@@ -47,12 +47,14 @@ describe('the scheduler', () => {
         result: expect.objectContaining({ notifications: 1, mails: 1, smtp: false }),
       }),
       expect.objectContaining({ name: 'grading-reminders', status: 'ok', result: expect.objectContaining({ notifications: 0 }) }),
+      expect.objectContaining({ name: 'consultation-reminders', status: 'ok', result: expect.objectContaining({ notifications: 0 }) }),
       { name: 'oversight-escalations', status: 'ok', result: { escalated: 0 } },
     ]);
     // The next tick the same day finds the jobs done.
     expect(await jobs.tick()).toEqual([
       { name: 'report-reminders', status: 'skipped' },
       { name: 'grading-reminders', status: 'skipped' },
+      { name: 'consultation-reminders', status: 'skipped' },
       { name: 'oversight-escalations', status: 'skipped' },
     ]);
     await jobs.stop();

@@ -36,8 +36,9 @@ describe('validation messages', () => {
   });
 
   it('are English for a request in English', async () => {
-    const fields = await fieldsOf('en-US,en;q=0.9', '/api/members?sort=tuoi');
+    const fields = await fieldsOf('en-US,en;q=0.9', '/api/members?sort=tuoi&pageSize=abc');
     expect(fields.find((f) => f.field === 'querystring.sort')!.message).toMatch(/^Invalid option/);
+    expect(fields.find((f) => f.field === 'querystring.pageSize')!.message).toMatch(/expected number/);
   });
 
   it('keep a message written on the schema', async () => {

@@ -53,7 +53,7 @@ import { assignTasksInBulk, createTask, deleteTask, findTasks, updateTask } from
 import { createIndicator, findIndicators, updateIndicator } from './indicators.service';
 import { exportDocumentDocx } from './documents.docx';
 import { exportDocumentSheet, importDocumentSheet } from './documents.sheet';
-import { queryBoolean } from '../../lib/query-params';
+import { queryBoolean } from '../../../contracts/query-params';
 import { fileResponse, noContent } from '../../../contracts/common';
 import {
   bulkTasksResponse,

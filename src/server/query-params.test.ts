@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
-import type { App, RouteEntry } from '../app';
-import type { Db } from '../db/pool';
-import { createTestDb } from '../test/db';
-import { buildOrg, buildUser, type TestOrg } from '../test/factories';
-import { buildTestApp, loginAs, type TestClient } from '../test/http';
-import { queryBoolean, queryId, queryInt } from './query-params';
+import type { App, RouteEntry } from './app';
+import type { Db } from './db/pool';
+import { createTestDb } from './test/db';
+import { buildOrg, buildUser, type TestOrg } from './test/factories';
+import { buildTestApp, loginAs, type TestClient } from './test/http';
+import { queryBoolean, queryId, queryInt } from '../contracts/query-params';
 
 let app: App;
 let db: Db;
