@@ -15,5 +15,4 @@ export {
   findItems,
   latestDocSql,
 } from './documents.queries';
-export { requireDocumentWrite } from './documents.policy';
 export { adoptDraftAtConference, reviseDraftItem } from './drafting.service';
