@@ -20,7 +20,7 @@ import { roles, type Role } from '../domain/access/permissions';
 import type { App, RouteEntry } from './app';
 import type { Db } from './db/pool';
 import { createTestDb } from './test/db';
-import { buildMember, buildOrg, buildUser, type TestMember, type TestOrg } from './test/factories';
+import { buildMember, buildOrg, buildStudySession, buildUser, type TestMember, type TestOrg } from './test/factories';
 import { buildTestApp, loginAs, type TestClient } from './test/http';
 
 /**
@@ -519,15 +519,13 @@ const recordParam: { prefix: string; param: string; record: string }[] = [
 ];
 
 async function buildRecords(org: TestOrg): Promise<Record<string, number>> {
-  const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO study_sessions (org_id, title, mode, starts_at, ends_at) VALUES ($1, 'Hội nghị thử phạm vi', 'online', now() - interval '10 minutes', now() + interval '2 hours') RETURNING id`,
-    [org.id],
-  );
-  const { rows: point } = await db.query<{ id: number }>(
-    `INSERT INTO bridge_points (session_id, org_id, name, expected_kind, expected_org_id) VALUES ($1, $2, 'Điểm cầu thử', 'subtree', $2) RETURNING id`,
-    [rows[0]!.id, org.id],
-  );
-  return { session: rows[0]!.id, point: point[0]!.id };
+  const session = await buildStudySession(db, org, {
+    title: 'Hội nghị thử phạm vi',
+    startsAt: new Date(Date.now() - 10 * 60_000),
+    endsAt: new Date(Date.now() + 2 * 3600_000),
+    points: [{ org, name: 'Điểm cầu thử' }],
+  });
+  return { session: session.id, point: session.pointIds[0]! };
 }
 let worldSeq = 0;
 

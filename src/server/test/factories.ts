@@ -127,12 +127,14 @@ export async function buildItem(
     value: number;
     unit: string;
     byYear: number;
+    /** A yearly target ("hằng năm …"), judged each year. */
+    perYear: boolean;
   }> = {},
 ): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
+    `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year, per_year)
      VALUES ($1, $2, COALESCE($3::int, (SELECT count(*) + 1 FROM document_items WHERE document_id = $1)), $4,
-             (SELECT id FROM indicators WHERE code = $5), $6, $7, $8, $9) RETURNING id`,
+             (SELECT id FROM indicators WHERE code = $5), $6, $7, $8, $9, $10) RETURNING id`,
     [
       documentId,
       overrides.kind ?? 'task',
@@ -143,6 +145,7 @@ export async function buildItem(
       overrides.value ?? null,
       overrides.unit ?? null,
       overrides.byYear ?? null,
+      overrides.perYear ?? false,
     ],
   );
   return rows[0]!.id;
@@ -152,12 +155,20 @@ export async function buildItem(
 export async function buildTask(
   db: Db,
   org: TestOrg,
-  overrides: Partial<{ lead: TestOrg; itemId: number; title: string; dueDate: string }> = {},
+  overrides: Partial<{ lead: TestOrg; partners: TestOrg[]; itemId: number; title: string; dueDate: string; status: string }> = {},
 ): Promise<number> {
   const lead = overrides.lead ?? org;
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO tasks (item_id, org_id, title, lead_org_id, due_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [overrides.itemId ?? null, org.id, overrides.title ?? `Nhiệm vụ ${next()}`, lead.id, overrides.dueDate ?? null],
+    `INSERT INTO tasks (item_id, org_id, title, lead_org_id, due_date, status, partner_org_ids) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [
+      overrides.itemId ?? null,
+      org.id,
+      overrides.title ?? `Nhiệm vụ ${next()}`,
+      lead.id,
+      overrides.dueDate ?? null,
+      overrides.status ?? 'not_started',
+      (overrides.partners ?? []).map((p) => p.id),
+    ],
   );
   return rows[0]!.id;
 }

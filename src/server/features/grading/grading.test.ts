@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
-import { buildMember, buildOrg, buildUser, type TestMember, type TestOrg } from '../../test/factories';
+import { buildDocument, buildItem, buildMember, buildOrg, buildTask, buildUser, type TestMember, type TestOrg } from '../../test/factories';
 import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/http';
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
@@ -77,15 +77,10 @@ beforeAll(async () => {
   for (const n of ['Đỗ Văn Hải', 'Bùi Thị Hoa', 'Ngô Văn Khải', 'Đặng Thị Lan'])
     membersB.push(await buildMember(db, cellB, { fullName: n }));
   // The document and the pledge straight in their tables: the documents and study features own creating them.
-  const { rows: doc } = await db.query<{ id: number }>(
-    `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, 'resolution', '2025-2030', 1, '01-NQ/ĐUK', 'Nghị quyết Đại hội', 'adopted', n.id FROM n RETURNING id`,
-    [bloc.id],
-  );
+  const doc = await buildDocument(db, bloc, { term: '2025-2030', number: 1, symbol: '01-NQ/ĐUK', title: 'Nghị quyết Đại hội' });
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO pledges (member_id, document_id, year, commitments) VALUES ($1, $2, 2026, '["Hoàn thành số hóa hồ sơ lưu trữ", "Tham gia đủ sinh hoạt chi bộ"]') RETURNING id`,
-    [membersA[0]!.id, doc[0]!.id],
+    [membersA[0]!.id, doc.id],
   );
   pledgeId = rows[0]!.id;
   blocManager = await login([{ org: bloc, role: 'manager' }]);
@@ -436,20 +431,24 @@ describe('results', () => {
 
 describe('results feed the targets', () => {
   it('makes the decided shares the actuals of the "hoàn thành tốt" targets, equal to the results and their list', async () => {
-    const { rows: doc } = await db.query<{ id: number }>(
-      `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-       INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-       SELECT n.id, $1, 'resolution', '2020-2025', 2, '02-NQ/ĐU', 'Nghị quyết Đại hội Đảng bộ Sở', 'adopted', n.id FROM n RETURNING id`,
-      [grassroots.id],
-    );
-    const documentId = doc[0]!.id;
-    await db.query(
-      `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
-       SELECT $1, 'target', p, t, id, c, v, '%', 2025 FROM indicators
-         JOIN (VALUES ('ORG_GOOD_RATE', 1, 'Hằng năm có 100% chi bộ hoàn thành tốt nhiệm vụ', '=', 100), ('MEMBER_GOOD_RATE', 2, '90% đảng viên trở lên hoàn thành tốt nhiệm vụ', '>=', 90)) x(code, p, t, c, v)
-           ON x.code = indicators.code`,
-      [documentId],
-    );
+    const documentId = (await buildDocument(db, grassroots, { number: 2, symbol: '02-NQ/ĐU', title: 'Nghị quyết Đại hội Đảng bộ Sở' })).id;
+    const rate = { kind: 'target', unit: '%', byYear: 2025 };
+    await buildItem(db, documentId, {
+      ...rate,
+      position: 1,
+      text: 'Hằng năm có 100% chi bộ hoàn thành tốt nhiệm vụ',
+      indicator: 'ORG_GOOD_RATE',
+      comparator: '=',
+      value: 100,
+    });
+    await buildItem(db, documentId, {
+      ...rate,
+      position: 2,
+      text: '90% đảng viên trở lên hoàn thành tốt nhiệm vụ',
+      indicator: 'MEMBER_GOOD_RATE',
+      comparator: '>=',
+      value: 90,
+    });
     const { rows: r2024 } = await db.query<{ id: number }>(`SELECT id FROM grading_rounds WHERE org_id = $1 AND period_key = '2024'`, [
       grassroots.id,
     ]);
@@ -491,16 +490,14 @@ describe('results feed the targets', () => {
 
 describe('evidence judged when read', () => {
   it('shows an org its own targets of the term with their status, and each subject only the inspection conclusions sent to it in the period', async () => {
-    const { rows: doc } = await db.query<{ id: number }>(
-      `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-       INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-       SELECT n.id, $1, 'action_program', '2025-2030', 3, '03-CTr/ĐU', 'Chương trình hành động', 'adopted', n.id FROM n RETURNING id`,
-      [grassroots.id],
-    );
-    await db.query(
-      `INSERT INTO document_items (document_id, kind, position, text, comparator, value, unit) VALUES ($1, 'target', 1, 'Số hóa 100% hồ sơ', '=', 100, '%')`,
-      [doc[0]!.id],
-    );
+    const program = await buildDocument(db, grassroots, {
+      kind: 'action_program',
+      term: '2025-2030',
+      number: 3,
+      symbol: '03-CTr/ĐU',
+      title: 'Chương trình hành động',
+    });
+    await buildItem(db, program.id, { kind: 'target', position: 1, text: 'Số hóa 100% hồ sơ', comparator: '=', value: 100, unit: '%' });
     const inspect = (subjectOrg: TestOrg, memberId: number | null, sentAt: string | null, theme: string) =>
       db.query<{ id: number }>(
         `INSERT INTO inspections (org_id, kind, basis, responsible_body, subject_org_id, subject_member_id, content, theme, period_start, period_end, year, status,
@@ -510,13 +507,10 @@ describe('evidence judged when read', () => {
       );
     const sent = (await inspect(grassroots, null, '2026-08-15T03:00:00Z', 'Lãnh đạo thực hiện nghị quyết')).rows[0]!.id;
     // One recommendation done and accepted by the commission, one still open.
-    const { rows: done } = await db.query<{ id: number }>(
-      `INSERT INTO tasks (org_id, title, lead_org_id, due_date, status) VALUES ($1, 'Khắc phục', $2, '2026-12-31', 'done') RETURNING id`,
-      [bloc.id, grassroots.id],
-    );
+    const done = await buildTask(db, bloc, { lead: grassroots, title: 'Khắc phục', dueDate: '2026-12-31', status: 'done' });
     await db.query(
       `INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline, task_id, decision) VALUES ($1, 1, 'Khắc phục', $2, '2026-12-31', $3, 'accepted'), ($1, 2, 'Bổ sung', $2, '2026-12-31', NULL, NULL)`,
-      [sent, grassroots.id, done[0]!.id],
+      [sent, grassroots.id, done],
     );
     await inspect(grassroots, null, null, 'Chưa gửi kết luận');
     await inspect(grassroots, null, '2025-08-15T03:00:00Z', 'Kỳ trước');

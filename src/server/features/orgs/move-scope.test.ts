@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
-import { buildOrg, buildUser, type TestOrg } from '../../test/factories';
+import { buildDocument, buildItem, buildOrg, buildTask, buildUser, type TestOrg } from '../../test/factories';
 import { buildTestApp, loginAs, type TestClient } from '../../test/http';
 
 // A ward committee with a plan, a task, reports, approved values and an explanation request
@@ -33,33 +33,19 @@ beforeAll(async () => {
   await db.query(`UPDATE orgs SET valid_from = '2020-01-01'`);
   await db.query(`UPDATE org_versions SET valid_from = '2020-01-01'`);
   indicatorId = (await db.query<{ id: number }>(`SELECT id FROM indicators WHERE code = 'NEW_MEMBERS'`)).rows[0]!.id;
-  documentId = (
-    await db.query<{ id: number }>(
-      `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, 'plan', '2020-2025', 1, '01-KH/ĐU', 'Kế hoạch của phường Đông Hòa', 'adopted', n.id FROM n RETURNING id`,
-      [ward.id],
-    )
-  ).rows[0]!.id;
-  itemId = (
-    await db.query<{ id: number }>(
-      `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
-     VALUES ($1, 'target', 1, 'Kết nạp đảng viên', $2, '>=', 10, 'đảng viên', 2025) RETURNING id`,
-      [documentId, indicatorId],
-    )
-  ).rows[0]!.id;
-  const taskItem = (
-    await db.query<{ id: number }>(
-      `INSERT INTO document_items (document_id, kind, position, text) VALUES ($1, 'task', 2, 'Chỉnh trang đô thị') RETURNING id`,
-      [documentId],
-    )
-  ).rows[0]!.id;
-  taskId = (
-    await db.query<{ id: number }>(
-      `INSERT INTO tasks (item_id, org_id, title, lead_org_id, due_date) VALUES ($1, $2, 'Chỉnh trang đô thị', $2, '2024-12-31') RETURNING id`,
-      [taskItem, ward.id],
-    )
-  ).rows[0]!.id;
+  documentId = (await buildDocument(db, ward, { kind: 'plan', number: 1, symbol: '01-KH/ĐU', title: 'Kế hoạch của phường Đông Hòa' })).id;
+  itemId = await buildItem(db, documentId, {
+    kind: 'target',
+    position: 1,
+    text: 'Kết nạp đảng viên',
+    indicator: 'NEW_MEMBERS',
+    comparator: '>=',
+    value: 10,
+    unit: 'đảng viên',
+    byYear: 2025,
+  });
+  const taskItem = await buildItem(db, documentId, { kind: 'task', position: 2, text: 'Chỉnh trang đô thị' });
+  taskId = await buildTask(db, ward, { itemId: taskItem, title: 'Chỉnh trang đô thị', dueDate: '2024-12-31' });
   explanationId = (
     await db.query<{ id: number }>(
       `INSERT INTO explanation_requests (document_id, item_id, org_id, question, due_date, asked_by_name)

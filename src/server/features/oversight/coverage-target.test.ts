@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
-import { buildOrg, buildUser, type TestOrg } from '../../test/factories';
+import { buildDocument, buildItem, buildOrg, buildUser, type TestOrg } from '../../test/factories';
 import { buildTestApp, loginAs, type TestClient } from '../../test/http';
 
 let app: App;
@@ -33,20 +33,10 @@ beforeAll(async () => {
   agency = await buildOrg(db, { parent: province, kind: 'agency', name: 'Sở Xây dựng' });
   const u = await buildUser(db, [{ org: province, role: 'manager' }]);
   manager = await loginAs(app, u.username, u.password);
-  const { rows } = await db.query<{ id: number }>(
-    `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, 'resolution', '2020-2025', 1, '01-NQ/TU', 'Nghị quyết Đại hội XI', 'adopted', n.id FROM n RETURNING id`,
-    [province.id],
-  );
-  documentId = rows[0]!.id;
-  await db.query(
-    `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, per_year)
-     SELECT $1, 'target', p, t, i.id, '=', 100, '%', y FROM indicators i
-       JOIN (VALUES (1, 'Trong nhiệm kỳ, 100% tổ chức đảng được kiểm tra, giám sát', false), (2, 'Hằng năm kiểm tra, giám sát 100% tổ chức đảng', true)) x(p, t, y) ON true
-      WHERE i.code = 'ORG_OVERSIGHT_RATE'`,
-    [documentId],
-  );
+  documentId = (await buildDocument(db, province, { number: 1, symbol: '01-NQ/TU', title: 'Nghị quyết Đại hội XI' })).id;
+  const target = { kind: 'target', indicator: 'ORG_OVERSIGHT_RATE', comparator: '=', value: 100, unit: '%' };
+  await buildItem(db, documentId, { ...target, position: 1, text: 'Trong nhiệm kỳ, 100% tổ chức đảng được kiểm tra, giám sát' });
+  await buildItem(db, documentId, { ...target, position: 2, text: 'Hằng năm kiểm tra, giám sát 100% tổ chức đảng', perYear: true });
 
   await file(wardA, 2023, 'closed', '2023-08-01');
   await file(wardB, 2024, 'follow_up', '2024-09-01');

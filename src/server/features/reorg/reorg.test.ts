@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
-import { buildMember, buildOrg, buildUser, type TestOrg } from '../../test/factories';
+import { buildDocument, buildMember, buildOrg, buildTask, buildUser, type TestOrg } from '../../test/factories';
 import { anonymous as anonymousClient, buildTestApp, loginAs, type TestClient } from '../../test/http';
 
 // Three provincial party organizations become one on 01/07/2025 (QĐ 321-QĐ/TW): Bình Dương and
@@ -75,21 +75,13 @@ beforeAll(async () => {
   await ownValue(hcmWard, 'STUDY_RATE', '2025-Q1', { value: 10, numerator: 100, denominator: 1000 });
   await ownValue(vtWard, 'ONLINE_PUBLIC_SERVICES', '2025-Q1', { value: 80 });
   await ownValue(hcmWard, 'ONLINE_PUBLIC_SERVICES', '2025-Q1', { value: 70 });
-  taskId = (
-    await db.query<{ id: number }>(
-      `INSERT INTO tasks (org_id, title, lead_org_id, partner_org_ids) VALUES ($1, 'Chuyển đổi số', $1, $2) RETURNING id::int`,
-      [central.id, [vt.id]],
-    )
-  ).rows[0]!.id;
-  await db.query(`INSERT INTO tasks (org_id, title, lead_org_id) VALUES ($1, 'Phát triển công nghiệp', $2)`, [central.id, bd.id]);
-  const doc = await db.query<{ id: number }>(
-    `INSERT INTO documents (org_id, kind, term, number, symbol, title, status, series_id) VALUES ($1, 'resolution', '2020-2025', 1, '01-NQ/TU', 'Nghị quyết Đại hội XI', 'adopted', 1) RETURNING id::int`,
-    [bd.id],
-  );
+  taskId = await buildTask(db, central, { partners: [vt], title: 'Chuyển đổi số' });
+  await buildTask(db, central, { lead: bd, title: 'Phát triển công nghiệp' });
+  const doc = await buildDocument(db, bd, { number: 1, symbol: '01-NQ/TU', title: 'Nghị quyết Đại hội XI' });
   explanationId = (
     await db.query<{ id: number }>(
       `INSERT INTO explanation_requests (document_id, task_id, org_id, question, due_date, asked_by_name) VALUES ($1, $2, $3, 'Vì sao chậm?', '2025-09-30', 'Trung ương') RETURNING id::int`,
-      [doc.rows[0]!.id, taskId, bd.id],
+      [doc.id, taskId, bd.id],
     )
   ).rows[0]!.id;
   const a = await buildUser(db, [{ org: central, role: 'admin' }]);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
-import { buildOrg, buildUser, type TestOrg } from '../../test/factories';
+import { buildDocument, buildItem, buildOrg, buildTask, buildUser, type TestOrg } from '../../test/factories';
 import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/http';
 import { fixClock, realClock } from '../../test/clock';
 
@@ -16,26 +16,18 @@ let resolutionId: number;
 let provTargetMembers: number, wardTargetMembers: number, wardTargetStudy: number, taskId: number;
 const ind: Record<string, number> = {};
 
-async function insertDoc(org: TestOrg, kind: string, number: number, implementsSeries: number | null) {
-  const { rows } = await db.query<{ id: number }>(
-    `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, $2, '2020-2025', $3::int, $3::int || '-NQ', 'Nghị quyết thử nghiệm ' || $3::int, 'adopted', n.id FROM n RETURNING id`,
-    [org.id, kind, number],
-  );
-  const id = rows[0]!.id;
-  if (implementsSeries)
-    await db.query('INSERT INTO document_implements (document_id, implements_series_id) VALUES ($1, $2)', [id, implementsSeries]);
-  return id;
-}
-async function insertTarget(documentId: number, position: number, indicator: string, comparator: string, value: number, unit: string) {
-  const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
-     VALUES ($1, 'target', $2, $3, $4, $5, $6, $7, 2025) RETURNING id`,
-    [documentId, position, `Chỉ tiêu ${indicator}`, ind[indicator], comparator, value, unit],
-  );
-  return rows[0]!.id;
-}
+const insertDoc = async (org: TestOrg, kind: string, number: number, implementsSeries: number | null) =>
+  (
+    await buildDocument(db, org, {
+      kind,
+      number,
+      symbol: `${number}-NQ`,
+      title: `Nghị quyết thử nghiệm ${number}`,
+      ...(implementsSeries ? { implementsSeries } : {}),
+    })
+  ).id;
+const insertTarget = (documentId: number, position: number, indicator: string, comparator: string, value: number, unit: string) =>
+  buildItem(db, documentId, { kind: 'target', position, text: `Chỉ tiêu ${indicator}`, indicator, comparator, value, unit, byYear: 2025 });
 const reportOf = async (client: TestClient, orgId: number, periodKey: string) => {
   const res = await client.get(`/api/reports?documentId=${resolutionId}&orgId=${orgId}&periodKey=${periodKey}`);
   expect(res.statusCode).toBe(200);
@@ -55,12 +47,7 @@ beforeAll(async () => {
   resolutionId = await insertDoc(province, 'resolution', 1, null);
   provTargetMembers = await insertTarget(resolutionId, 1, 'NEW_MEMBERS', '>=', 100, 'đảng viên');
   await insertTarget(resolutionId, 2, 'STUDY_RATE', '=', 100, '%');
-  const taskItem = (
-    await db.query<{ id: number }>(
-      `INSERT INTO document_items (document_id, kind, position, text) VALUES ($1, 'task', 3, 'Chỉnh trang đô thị') RETURNING id`,
-      [resolutionId],
-    )
-  ).rows[0]!.id;
+  const taskItem = await buildItem(db, resolutionId, { kind: 'task', position: 3, text: 'Chỉnh trang đô thị' });
   const cityPlan = await insertDoc(city, 'action_program', 2, resolutionId);
   await insertTarget(cityPlan, 1, 'NEW_MEMBERS', '>=', 40, 'đảng viên');
   const wardPlan = await insertDoc(ward, 'plan', 3, cityPlan);
@@ -68,12 +55,7 @@ beforeAll(async () => {
   wardTargetStudy = await insertTarget(wardPlan, 2, 'STUDY_RATE', '=', 100, '%');
   const otherPlan = await insertDoc(otherWard, 'plan', 4, cityPlan);
   await insertTarget(otherPlan, 1, 'NEW_MEMBERS', '>=', 10, 'đảng viên');
-  taskId = (
-    await db.query<{ id: number }>(
-      `INSERT INTO tasks (item_id, org_id, title, lead_org_id, due_date) VALUES ($1, $2, 'Chỉnh trang đô thị phường', $3, '2022-06-30') RETURNING id`,
-      [taskItem, province.id, ward.id],
-    )
-  ).rows[0]!.id;
+  taskId = await buildTask(db, province, { lead: ward, itemId: taskItem, title: 'Chỉnh trang đô thị phường', dueDate: '2022-06-30' });
 
   const login = async (grants: { org: TestOrg; role: 'manager' | 'approver' | 'reporter' | 'viewer' }[]) => {
     const u = await buildUser(db, grants);

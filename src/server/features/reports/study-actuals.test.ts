@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
-import { buildMember, buildOrg, buildUser, type TestMember, type TestOrg } from '../../test/factories';
+import {
+  buildDocument,
+  buildItem,
+  buildMember,
+  buildOrg,
+  buildStudySession,
+  buildUser,
+  type TestMember,
+  type TestOrg,
+} from '../../test/factories';
 import { buildTestApp, loginAs, type TestClient } from '../../test/http';
 import { vnToday } from '../../../domain/vn-time';
 import { findStudySources } from './study-actuals.service';
@@ -17,26 +26,28 @@ let resolutionId: number, cityProgram: number, wardPlan: number, sessionId: numb
 const asOf = vnToday();
 const term = `${Number(asOf.slice(0, 4)) - 1}-${Number(asOf.slice(0, 4)) + 4}`;
 
-/** Documents straight in the table: the documents feature owns creating them. */
-async function insertDoc(org: TestOrg, kind: string, number: number, implementsSeries: number | null) {
-  const { rows } = await db.query<{ id: number }>(
-    `WITH n AS (SELECT nextval(pg_get_serial_sequence('documents', 'id')) AS id)
-     INSERT INTO documents (id, org_id, kind, term, number, symbol, title, status, series_id) OVERRIDING SYSTEM VALUE
-     SELECT n.id, $1, $2, $4, $3::int, $3::int || '-NQ', 'Văn bản thử nghiệm ' || $3::int, 'adopted', n.id FROM n RETURNING id`,
-    [org.id, kind, number, term],
-  );
-  const id = rows[0]!.id;
-  if (implementsSeries)
-    await db.query('INSERT INTO document_implements (document_id, implements_series_id) VALUES ($1, $2)', [id, implementsSeries]);
-  return id;
-}
-async function insertStudyTarget(documentId: number) {
-  await db.query(
-    `INSERT INTO document_items (document_id, kind, position, text, indicator_id, comparator, value, unit, by_year)
-     SELECT $1, 'target', 1, '100% đảng viên được học tập, quán triệt nghị quyết', id, '=', 100, '%', $2 FROM indicators WHERE code = 'STUDY_RATE'`,
-    [documentId, Number(term.slice(5))],
-  );
-}
+const insertDoc = async (org: TestOrg, kind: string, number: number, implementsSeries: number | null) =>
+  (
+    await buildDocument(db, org, {
+      kind,
+      term,
+      number,
+      symbol: `${number}-NQ`,
+      title: `Văn bản thử nghiệm ${number}`,
+      ...(implementsSeries ? { implementsSeries } : {}),
+    })
+  ).id;
+const insertStudyTarget = (documentId: number) =>
+  buildItem(db, documentId, {
+    kind: 'target',
+    position: 1,
+    text: '100% đảng viên được học tập, quán triệt nghị quyết',
+    indicator: 'STUDY_RATE',
+    comparator: '=',
+    value: 100,
+    unit: '%',
+    byYear: Number(term.slice(5)),
+  });
 /** Marks members present at the session: the attendance triggers record the study. */
 async function checkIn(ms: TestMember[]) {
   await db.query(
@@ -68,13 +79,12 @@ beforeAll(async () => {
   wardPlan = await insertDoc(ward, 'plan', 3, cityProgram);
   await insertStudyTarget(wardPlan);
 
-  const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO study_sessions (org_id, title, mode, starts_at, ends_at)
-     VALUES ($1, 'Hội nghị quán triệt Nghị quyết', 'in_person', now() - interval '1 hour', now() + interval '2 hours') RETURNING id`,
-    [province.id],
-  );
-  sessionId = rows[0]!.id;
-  await db.query('INSERT INTO study_session_documents (session_id, document_id) VALUES ($1, $2)', [sessionId, resolutionId]);
+  ({ id: sessionId } = await buildStudySession(db, province, {
+    title: 'Hội nghị quán triệt Nghị quyết',
+    mode: 'in_person',
+    endsAt: new Date(Date.now() + 2 * 3600_000),
+    documentIds: [resolutionId],
+  }));
 
   manager = await loginAs(
     app,
