@@ -117,37 +117,7 @@ export const evidenceSchema = z.object({
   reports: z.record(z.string(), z.number()).optional(),
   explanations: z.record(z.string(), z.number()).optional(),
 });
-/** GET /grading/rule-sets */
-export const ruleSetsResponse = z.array(
-  z.object({
-    code: z.string(),
-    version: z.number(),
-    name: z.string(),
-    legalBasis: z.object({ symbol: z.string(), date: z.string(), title: z.string() }),
-    effectiveFrom: z.string(),
-    periodKinds: z.array(z.enum(['quarter', 'year', 'term'])),
-    criteria: z.object({
-      org: z.array(z.object({ key: z.string(), label: z.string(), maxPoints: z.number() })),
-      member: z.array(z.object({ key: z.string(), label: z.string(), maxPoints: z.number() })),
-    }),
-    levels: z.array(
-      z.object({
-        level: z.enum(['excellent', 'good', 'completed', 'failed']),
-        minPoints: z.number(),
-        conditions: z.array(
-          z.union([
-            z.object({ kind: z.literal('all_on_time') }),
-            z.object({ kind: z.literal('min_beyond_share'), min: z.number() }),
-            z.object({ kind: z.literal('max_behind_share'), max: z.number() }),
-            z.object({ kind: z.literal('min_each_criterion_share'), min: z.number() }),
-          ]),
-        ),
-      }),
-    ),
-    quota: z.object({ level: z.literal('excellent'), maxShare: z.number() }),
-  }),
-);
-/** POST /grading/rule-sets */
+/** POST /grading/rule-sets: a rule set with its legal basis, criteria and points, levels and their conditions, and quota. */
 export const ruleSetResponse = z.object({
   code: z.string(),
   version: z.number(),
@@ -175,6 +145,8 @@ export const ruleSetResponse = z.object({
   ),
   quota: z.object({ level: z.literal('excellent'), maxShare: z.number() }),
 });
+/** GET /grading/rule-sets */
+export const ruleSetsResponse = z.array(ruleSetResponse);
 /** GET /grading/rounds */
 export const roundsResponse = z.array(
   z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { queryId, queryInt } from './query-params';
-import { FINDING_KINDS, OVERSIGHT_BASES, OVERSIGHT_KINDS, RESPONSIBLE_BODIES, TEAM_ROLES } from '../domain/oversight';
+import { FINDING_KINDS, OVERSIGHT_BASES, OVERSIGHT_KINDS, OVERSIGHT_STATUSES, RESPONSIBLE_BODIES, TEAM_ROLES } from '../domain/oversight';
 
 const id = queryId();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
@@ -166,27 +166,8 @@ export const findingViewSchema = z.object({
   taskTitles: z.array(z.string()).nullable(),
   memberNames: z.array(z.string()).nullable(),
 });
-/** GET /oversight/programs */
-export const programsResponse = z.array(
-  z.object({
-    entryCount: z.number(),
-    id: z.number(),
-    orgId: z.number(),
-    orgName: z.string(),
-    orgPath: z.string(),
-    body: z.enum(['committee', 'inspection_commission']),
-    year: z.number(),
-    number: z.number(),
-    symbol: z.string(),
-    title: z.string(),
-    issueDate: z.string().nullable(),
-    isSample: z.boolean(),
-    version: z.number(),
-  }),
-);
-/** POST /oversight/programs */
-export const programResponse = z.object({
-  entries: z.array(programEntrySchema),
+/** A yearly inspection and supervision program (chương trình kiểm tra, giám sát). */
+export const programSchema = z.object({
   id: z.number(),
   orgId: z.number(),
   orgName: z.string(),
@@ -200,37 +181,30 @@ export const programResponse = z.object({
   isSample: z.boolean(),
   version: z.number(),
 });
+/** GET /oversight/programs */
+export const programsResponse = z.array(programSchema.extend({ entryCount: z.number() }));
+/** POST /oversight/programs */
+export const programResponse = programSchema.extend({ entries: z.array(programEntrySchema) });
+/** An inspection or supervision file as lists show it. */
+export const inspectionSummarySchema = z.object({
+  id: z.number(),
+  kind: z.enum(OVERSIGHT_KINDS),
+  basis: z.enum(OVERSIGHT_BASES),
+  orgName: z.string(),
+  subjectOrgId: z.number(),
+  subjectOrgName: z.string(),
+  subjectMemberName: z.string().nullable(),
+  content: z.string(),
+  theme: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  year: z.number(),
+  status: z.enum(OVERSIGHT_STATUSES),
+  statusLabel: z.string(),
+  isSample: z.boolean(),
+});
 /** GET /oversight/inspections */
-export const inspectionPageResponse = z.array(
-  z.object({
-    id: z.number(),
-    kind: z.enum(OVERSIGHT_KINDS),
-    basis: z.enum(OVERSIGHT_BASES),
-    orgName: z.string(),
-    subjectOrgId: z.number(),
-    subjectOrgName: z.string(),
-    subjectMemberName: z.string().nullable(),
-    content: z.string(),
-    theme: z.string(),
-    periodStart: z.string(),
-    periodEnd: z.string(),
-    year: z.number(),
-    status: z.enum([
-      'closed',
-      'planned',
-      'team_formed',
-      'notified',
-      'self_reported',
-      'sessions',
-      'team_reported',
-      'findings',
-      'concluded',
-      'follow_up',
-    ]),
-    statusLabel: z.string(),
-    isSample: z.boolean(),
-  }),
-);
+export const inspectionPageResponse = z.array(inspectionSummarySchema);
 export const evidenceFileSchema = z.object({
   id: z.number(),
   part: z.enum(['finding', 'self_report', 'follow_up']),
@@ -405,34 +379,8 @@ export const oversightDashboardResponse = z.object({
 export const orgTimelineResponse = z.object({
   org: z.object({ id: z.number(), name: z.string() }),
   items: z.array(
-    z.object({
+    inspectionSummarySchema.extend({
       recommendations: z.object({ inspectionId: z.number(), total: z.number(), accepted: z.number(), overdue: z.number() }).nullable(),
-      id: z.number(),
-      kind: z.enum(OVERSIGHT_KINDS),
-      basis: z.enum(OVERSIGHT_BASES),
-      orgName: z.string(),
-      subjectOrgId: z.number(),
-      subjectOrgName: z.string(),
-      subjectMemberName: z.string().nullable(),
-      content: z.string(),
-      theme: z.string(),
-      periodStart: z.string(),
-      periodEnd: z.string(),
-      year: z.number(),
-      status: z.enum([
-        'closed',
-        'planned',
-        'team_formed',
-        'notified',
-        'self_reported',
-        'sessions',
-        'team_reported',
-        'findings',
-        'concluded',
-        'follow_up',
-      ]),
-      statusLabel: z.string(),
-      isSample: z.boolean(),
     }),
   ),
 });
