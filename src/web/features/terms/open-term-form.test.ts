@@ -5,34 +5,34 @@ import { buildOpenTermBody, type OpenTermValues } from './open-term-form';
 const values = (over: Partial<OpenTermValues> = {}): OpenTermValues => ({
   startYear: 2025,
   endYear: 2030,
-  startDate: '2025-10-15',
+  startDate: '2025-08-22',
   previousEndDate: '2025-06-30',
   withCongress: true,
   ordinal: 1,
-  congressStart: '2025-10-13',
-  congressEnd: '2025-10-15',
-  delegates: 547,
+  congressStart: '2025-08-21',
+  congressEnd: '2025-08-22',
+  delegates: 210,
   mode: 'hybrid',
-  bridgePoints: ['TP.HCM', ' Bình Dương ', '', 'Vũng Tàu', 'Côn Đảo'],
+  bridgePoints: ['Hội trường phường', ' Khu phố 1 ', '', 'Khu phố 2'],
   resolutionDocumentId: 12,
   ...over,
 });
 
 describe('buildOpenTermBody', () => {
-  it('sends the congress of TP.HCM lần thứ I as the API reads it', () => {
+  it('sends the congress of a ward, lần thứ I, as the API reads it', () => {
     const body = buildOpenTermBody(values());
     expect(openTermSchema.parse(body)).toEqual({
       startYear: 2025,
       endYear: 2030,
-      startDate: '2025-10-15',
+      startDate: '2025-08-22',
       previousEndDate: '2025-06-30',
       congress: {
         ordinal: 1,
-        startDate: '2025-10-13',
-        endDate: '2025-10-15',
-        delegates: 547,
+        startDate: '2025-08-21',
+        endDate: '2025-08-22',
+        delegates: 210,
         mode: 'hybrid',
-        bridgePoints: ['TP.HCM', 'Bình Dương', 'Vũng Tàu', 'Côn Đảo'],
+        bridgePoints: ['Hội trường phường', 'Khu phố 1', 'Khu phố 2'],
         resolutionDocumentId: 12,
       },
     });
@@ -47,6 +47,6 @@ describe('buildOpenTermBody', () => {
   });
 
   it('takes a one-day congress as ending on its first day', () => {
-    expect(buildOpenTermBody(values({ congressEnd: null })).congress?.endDate).toBe('2025-10-13');
+    expect(buildOpenTermBody(values({ congressEnd: null })).congress?.endDate).toBe('2025-08-21');
   });
 });
