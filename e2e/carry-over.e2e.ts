@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser';
+import { pageApi, screenshot } from './support/browser';
 import { adminJourney } from './support/journey';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * The new term: the city drafts a resolution of the 2025–2030 term; the carry-over wizard lists
@@ -17,20 +15,7 @@ describe('Carry-over into the new term in the browser', () => {
   let current = '';
   const journey = adminJourney('carry-over', () => current);
 
-  async function api(method: string, path: string, body?: unknown) {
-    return page.evaluate(
-      async ([m, p, b]) => {
-        const csrf = ((await (await fetch('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
-        const res = await fetch(`/api${p as string}`, {
-          method: m as string,
-          headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-          body: b ? JSON.stringify(b) : undefined,
-        });
-        return { status: res.status, json: (await res.json()) as Json };
-      },
-      [method, path, body] as const,
-    );
-  }
+  const api = (method: string, path: string, body?: unknown) => pageApi(page, method, path, body);
   const choose = async (testId: string, typed: string, option: string) => {
     await page.getByTestId(testId).click();
     await page.keyboard.type(typed);

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser';
+import { pageApi, screenshot, type Json } from './support/browser';
 import { adminJourney } from './support/journey';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * The editorial group's workspace in the browser: a draft circulated to two units, a comment
@@ -16,20 +14,7 @@ describe('Consultation on a draft in the browser', () => {
   let current = '';
   const journey = adminJourney('consultation', () => current);
 
-  async function api(method: string, path: string, body?: unknown) {
-    return page.evaluate(
-      async ([m, p, b]) => {
-        const csrf = ((await (await fetch('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
-        const res = await fetch(`/api${p as string}`, {
-          method: m as string,
-          headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-          body: b ? JSON.stringify(b) : undefined,
-        });
-        return { status: res.status, json: (await res.json()) as Json };
-      },
-      [method, path, body] as const,
-    );
-  }
+  const api = (method: string, path: string, body?: unknown) => pageApi(page, method, path, body);
 
   beforeAll(() => {
     ({ page, errors } = journey);

@@ -60,3 +60,22 @@ export async function pickOrg(page: Page, pickerTestId: string, query: string, n
   const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: name }).first();
   await option.click();
 }
+
+/** Loosely typed JSON of an API answer, read by the journeys field by field. */
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Calls the API from inside the page, with its session and CSRF token, as the web app does. */
+export async function pageApi(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const csrf = ((await (await fetch('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
+      const res = await fetch(`/api${p as string}`, {
+        method: m as string,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: b ? JSON.stringify(b) : undefined,
+      });
+      return { status: res.status, json: (await res.json()) as Json };
+    },
+    [method, path, body] as const,
+  );
+}
