@@ -88,6 +88,18 @@ export const rosterSchema = z.object({
   items: z.array(
     z.object({ id: z.number(), code: z.string(), fullName: z.string(), orgId: z.number(), orgName: z.string(), standing: z.string() }),
   ),
+  /** Members of other cells taking part here on a temporary transfer: not on this roll, on their home cell's. */
+  temporary: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      fullName: z.string(),
+      orgId: z.number(),
+      orgName: z.string(),
+      homeOrgName: z.string(),
+      since: z.string(),
+    }),
+  ),
 });
 
 export const overdueQuery = z.object({ orgId: queryId(), asOf: isoDate.optional() });
@@ -226,3 +238,33 @@ export const drillSchema = z.object({
   /** People (members) or organizations (enterprises' party and union orgs) behind the number; at most 1.000. */
   items: z.array(z.object({ id: z.number(), label: z.string(), orgName: z.string(), date: z.string() })),
 });
+
+/** The periodic statistics table (biểu thống kê đảng viên) of a subtree and period. */
+export const statisticsQuery = indicatorsQuery;
+const statisticFigures = z.object({
+  admitted: z.number(),
+  admitted_nse: z.number(),
+  admitted_young: z.number(),
+  admitted_female: z.number(),
+  made_official: z.number(),
+  transfers_in: z.number(),
+  transfers_out: z.number(),
+  removed: z.number(),
+  expelled: z.number(),
+  resigned: z.number(),
+  died: z.number(),
+  exempted: z.number(),
+  overdue: z.number(),
+  party_orgs_nse: z.number(),
+  union_orgs_nse: z.number(),
+});
+export const statisticsSchema = z.object({
+  orgId: z.number(),
+  orgName: z.string(),
+  orgKind: z.string(),
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(z.object({ orgId: z.number(), orgName: z.string(), orgKind: z.string(), figures: statisticFigures })),
+  total: statisticFigures,
+});
+export type StatisticsView = z.infer<typeof statisticsSchema>;

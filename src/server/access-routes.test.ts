@@ -348,6 +348,9 @@ const routeIds: Record<string, Declaration> = {
   'POST /api/registry/enterprises': { 'body.orgId': 'org', 'body.partyOrgId': 'org', 'body.taxCode': 'own' },
   'GET /api/registry/indicators': { 'querystring.orgId': 'org' },
   'GET /api/registry/indicators/drill': { 'querystring.orgId': 'org' },
+  'GET /api/registry/statistics': { 'querystring.orgId': 'org' },
+  'GET /api/registry/statistics.xlsx': { 'querystring.orgId': 'org' },
+  'GET /api/registry/statistics.docx': { 'querystring.orgId': 'org' },
 };
 
 /** Field names that carry an id or a code: each must be declared. */

@@ -189,6 +189,10 @@ const SAMPLES: Record<string, { sql?: string; query?: string }> = {
     sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
     query: 'orgId=:orgId&from=2021-01-01&to=2025-06-30&indicator=admitted_nse',
   },
+  '/api/registry/statistics': {
+    sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+    query: 'orgId=:orgId&from=2025-01-01&to=2025-06-30',
+  },
 };
 
 /**

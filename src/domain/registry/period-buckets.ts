@@ -40,3 +40,10 @@ export function periodBuckets(from: string, to: string): PeriodBuckets {
   }
   return out;
 }
+
+/** Every day from `first` to `last`, both included (empty when `first` is after `last`). */
+export function daysBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let d = first; d <= last; d = addDays(d, 1)) out.push(d);
+  return out;
+}

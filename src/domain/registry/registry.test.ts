@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkNewEvent, isReviewOverdue, isYoungOn, reviewDueDate, stateOf, type EventFact } from './membership-events';
 import { checkCeremony, checkStep, missingSteps, type CandidateProgress } from './candidates';
-import { periodBuckets } from './period-buckets';
+import { daysBetween, periodBuckets } from './period-buckets';
 
 const admitted: EventFact[] = [{ kind: 'admission', date: '2024-03-10' }];
 
@@ -129,5 +129,9 @@ describe('period buckets', () => {
   });
   it('is empty when from is after to', () => {
     expect(periodBuckets('2024-02-01', '2024-01-01')).toEqual({ years: [], months: [], days: [] });
+  });
+  it('lists the edge days one by one, across a month and a leap day', () => {
+    expect(daysBetween('2024-02-27', '2024-03-02')).toEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01', '2024-03-02']);
+    expect(daysBetween('2024-03-02', '2024-03-01')).toEqual([]);
   });
 });

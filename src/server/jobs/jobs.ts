@@ -8,6 +8,8 @@
  * - `oversight-escalations`: recommendations of inspections past their deadline and still
  *   waiting for the subject are notified to the committee that ran the file, once a day by
  *   Vietnam's calendar; each is escalated once (escalated_on), so a rerun finds nothing new;
+ * - `registry-review-reminders`: probation reviews due within 30 days or past due, to the
+ *   managers of the member's cell and its committee, once a day; each sent once (dedupe keys);
  * - `backup`: with RESOLUTE_BACKUP_DIR, a backup once a day keeping the newest N (./backups).
  *
  * RESOLUTE_JOBS=off turns them off; they are off under Vitest unless RESOLUTE_JOBS=on (a test
@@ -19,6 +21,7 @@ import { sendReminders } from '../features/reports/reminders.service';
 import { sendGradingReminders } from '../features/grading';
 import { sendConsultationReminders } from '../features/consultation';
 import { escalateOverdue } from '../features/oversight/follow-up.service';
+import { sendReviewReminders } from '../features/registry';
 import { vnToday } from '../../domain/vn-time';
 import { runDailyBackup } from './backups';
 import { startScheduler, type Job, type Scheduler } from './scheduler';
@@ -61,6 +64,11 @@ export function appJobs(settings: JobsSettings, transport?: MailTransport, backu
       name: 'oversight-escalations',
       isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
       run: async (db) => ({ escalated: await escalateOverdue(db, null) }),
+    },
+    {
+      name: 'registry-review-reminders',
+      isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
+      run: (db) => sendReviewReminders(db),
     },
   ];
   if (backup) {

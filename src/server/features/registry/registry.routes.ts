@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureOptions } from '../index';
-import { actorOf } from '../../lib/http';
+import { actorOf, DOCX_TYPE, sendFile, XLSX_TYPE } from '../../lib/http';
 import {
   admitCandidateSchema,
   candidateListQuery,
@@ -25,8 +25,13 @@ import {
   recordEventSchema,
   rosterQuery,
   rosterSchema,
+  statisticsQuery,
+  statisticsSchema,
   timelineSchema,
 } from '../../../contracts/registry';
+import { fileResponse } from '../../../contracts/common';
+import { getStatistics } from './statistics.service';
+import { exportStatisticsDocx, exportStatisticsXlsx } from './statistics.export';
 import { getOwnTimeline, getTimeline, receiveTransfer, recordEvent } from './events.service';
 import { findOverdueReviews, findRoster } from './roster.service';
 import { admitCandidate, createCandidate, findCandidates, getCandidate, recordCandidateStep } from './candidates.service';
@@ -165,5 +170,50 @@ export const registryRoutes: FastifyPluginAsync<FeatureOptions> = async (base, {
       schema: { tags, summary: 'Who or what is behind one figure', querystring: drillQuery, response: { 200: drillSchema } },
     },
     async (req) => drillIndicator(db, actorOf(req), req.query),
+  );
+  app.get(
+    '/registry/statistics',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The periodic statistics table of a subtree',
+        querystring: statisticsQuery,
+        response: { 200: statisticsSchema },
+      },
+    },
+    async (req) => getStatistics(db, actorOf(req), req.query),
+  );
+  app.get(
+    '/registry/statistics.xlsx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The periodic statistics table as .xlsx',
+        querystring: statisticsQuery,
+        response: { 200: fileResponse('An .xlsx workbook', XLSX_TYPE) },
+      },
+    },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportStatisticsXlsx(db, actorOf(req), req.query);
+      return sendFile(reply, buffer, fileName, XLSX_TYPE);
+    },
+  );
+  app.get(
+    '/registry/statistics.docx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The periodic statistics table as a Word report (HD 36)',
+        querystring: statisticsQuery,
+        response: { 200: fileResponse('A Word (.docx) file', DOCX_TYPE) },
+      },
+    },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportStatisticsDocx(db, actorOf(req), req.query);
+      return sendFile(reply, buffer, fileName, DOCX_TYPE);
+    },
   );
 };

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
@@ -5,6 +6,7 @@ import { createTestDb } from '../../test/db';
 import { buildMember, buildOrg, buildUser, type TestOrg } from '../../test/factories';
 import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/http';
 import type { RegistryIndicator } from '../../../contracts/registry';
+import { sendReviewReminders } from './reminders.service';
 
 let app: App;
 let db: Db;
@@ -34,7 +36,11 @@ const rawFigures = async (org: TestOrg, from: string, to: string) => {
             count(*) FILTER (WHERE e.kind = 'official')::int AS made_official,
             count(*) FILTER (WHERE e.kind = 'transfer_in')::int AS transfers_in,
             count(*) FILTER (WHERE e.kind = 'transfer_out')::int AS transfers_out,
-            count(*) FILTER (WHERE e.kind IN ('removal','expulsion','resignation'))::int AS removed
+            count(*) FILTER (WHERE e.kind IN ('removal','expulsion','resignation'))::int AS removed,
+            (SELECT count(*)::int FROM orgs o JOIN members m ON m.org_id = o.id JOIN membership_events a ON a.member_id = m.id AND a.kind = 'admission'
+              WHERE o.path <@ $1::ltree AND (a.event_date + interval '1 year')::date < $3::date
+                AND NOT EXISTS (SELECT 1 FROM membership_events x WHERE x.member_id = m.id AND x.event_date <= $3::date
+                                  AND x.kind IN ('official','removal','expulsion','resignation','death'))) AS overdue
        FROM membership_events e JOIN orgs o ON o.id = e.org_id WHERE o.path <@ $1::ltree AND e.event_date BETWEEN $2 AND $3`,
     [org.path, from, to],
   );
@@ -367,6 +373,137 @@ describe('transfers between provinces', () => {
   });
 });
 
+describe('review reminders', () => {
+  it('tells the managers of the cell and its committee once before the review date and once when overdue', async () => {
+    const id = await admit(manager, cellB, [intro1, intro2], { date: '2025-06-15', fullName: 'Võ Thị Nhắc', code: 'DV-NHAC-1' });
+    const { rows: adm } = await db.query<{ id: number }>(`SELECT id FROM membership_events WHERE member_id = $1 AND kind = 'admission'`, [
+      id,
+    ]);
+    const notices = async () =>
+      (
+        await db.query<{ username: string; dedupe_key: string; title: string; link: string }>(
+          `SELECT u.username, n.dedupe_key, n.title, n.link FROM notifications n JOIN users u ON u.id = n.user_id
+            WHERE n.dedupe_key LIKE $1 ORDER BY n.dedupe_key, u.username`,
+          [`registry-review:${adm[0]!.id}:%`],
+        )
+      ).rows;
+    const recipients = await db.query<{ username: string }>(
+      `SELECT DISTINCT u.username FROM users u JOIN user_roles ur ON ur.user_id = u.id
+        WHERE ur.role = 'manager' AND ur.org_id IN ($1, $2) ORDER BY u.username`,
+      [cellB.id, province.id],
+    );
+    expect(recipients.rows.length).toBeGreaterThanOrEqual(2);
+    await sendReviewReminders(db, '2026-05-15');
+    expect(await notices()).toEqual([]);
+    await sendReviewReminders(db, '2026-05-20');
+    const due = await notices();
+    expect(due.map((n) => n.username)).toEqual(recipients.rows.map((r) => r.username));
+    expect(due[0]).toMatchObject({
+      title: 'Sắp đến hạn xét chuyển đảng chính thức: Võ Thị Nhắc (DV-NHAC-1)',
+      link: `/registry/members/${id}`,
+    });
+    // Exactly once: the job runs again that day and the next days, and nothing is repeated.
+    await sendReviewReminders(db, '2026-05-20');
+    await sendReviewReminders(db, '2026-06-10');
+    expect(await notices()).toHaveLength(due.length);
+    await sendReviewReminders(db, '2026-06-16');
+    await sendReviewReminders(db, '2026-06-17');
+    const all = await notices();
+    expect(all.filter((n) => n.dedupe_key.endsWith(':overdue'))).toHaveLength(due.length);
+    expect(all.find((n) => n.dedupe_key.endsWith(':overdue'))!.title).toContain('Quá hạn xét chuyển đảng chính thức');
+    // Listed as overdue meanwhile; made official, the member leaves the list and no reminder follows.
+    const overdue = async (asOf: string) =>
+      ok<{ items: { memberId: number }[] }>(await manager.get(`/api/registry/overdue-reviews?orgId=${cellB.id}&asOf=${asOf}`)).items;
+    expect((await overdue('2026-06-20')).some((i) => i.memberId === id)).toBe(true);
+    ok(await manager.post(`/api/registry/members/${id}/events`, { kind: 'official', date: '2026-06-25', decision: 'QĐ 88-QĐ/ĐU' }), 201);
+    expect((await overdue('2026-06-26')).some((i) => i.memberId === id)).toBe(false);
+    const { rows: officialNow } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM registry_probations WHERE admission_id = $1 AND closed_on IS NULL`,
+      [adm[0]!.id],
+    );
+    expect(officialNow[0]!.n).toBe(0);
+    // No one outside the cell's line is told (the other province's manager).
+    const outside = await db.query(
+      `SELECT 1 FROM notifications n JOIN user_roles ur ON ur.user_id = n.user_id WHERE ur.org_id = $1 AND n.kind = 'registry_review_due'`,
+      [otherProvince.id],
+    );
+    expect(outside.rowCount).toBe(0);
+  });
+});
+
+describe('temporary transfers', () => {
+  it('keeps the member on the home cell’s roll and lists them in the receiving cell’s temporary list from the date', async () => {
+    const m = await buildMember(db, cellA, { fullName: 'Đinh Thị Tạm' });
+    const sent = ok<{ events: { transferCode: string | null }[]; member: { status: string; orgId: number } }>(
+      await manager.post(`/api/registry/members/${m.id}/events`, {
+        kind: 'transfer_out',
+        date: '2025-05-02',
+        decision: 'Giấy giới thiệu sinh hoạt tạm thời 7-GGT',
+        transferMode: 'temporary',
+      }),
+      201,
+    );
+    expect(sent.member).toMatchObject({ status: 'official', orgId: cellA.id });
+    ok(
+      await cellBManager.post('/api/registry/transfers/receive', {
+        code: sent.events.at(-1)!.transferCode!,
+        orgId: cellB.id,
+        date: '2025-05-05',
+        decision: 'Tiếp nhận tạm thời',
+      }),
+      201,
+    );
+    const roster = async (org: TestOrg, asOf: string) =>
+      ok<{ items: { id: number }[]; temporary: { id: number; orgId: number; homeOrgName: string; since: string }[] }>(
+        await manager.get(`/api/registry/roster?orgId=${org.id}&asOf=${asOf}`),
+      );
+    // The official roll does not move: home cell before and after, never the receiving cell.
+    for (const asOf of ['2025-05-04', '2025-05-05', '2025-06-30']) {
+      expect(
+        (await roster(cellA, asOf)).items.some((i) => i.id === m.id),
+        asOf,
+      ).toBe(true);
+      expect(
+        (await roster(cellB, asOf)).items.some((i) => i.id === m.id),
+        asOf,
+      ).toBe(false);
+      expect(
+        (await roster(cellA, asOf)).temporary.some((i) => i.id === m.id),
+        asOf,
+      ).toBe(false);
+    }
+    expect((await roster(cellB, '2025-05-04')).temporary.some((i) => i.id === m.id)).toBe(false);
+    expect((await roster(cellB, '2025-05-05')).temporary.find((i) => i.id === m.id)).toMatchObject({
+      orgId: cellB.id,
+      homeOrgName: cellA.name,
+      since: '2025-05-05',
+    });
+    // The province's list holds the stay too (the receiving cell is inside it), and the member
+    // stays in the home cell's scope: the receiving cell's manager cannot open the timeline.
+    expect((await roster(province, '2025-06-01')).temporary.some((i) => i.id === m.id)).toBe(true);
+    expect((await cellBManager.get(`/api/registry/members/${m.id}/timeline`)).statusCode).toBe(404);
+    const cellBRoster = ok<{ temporary: { id: number }[] }>(
+      await cellBManager.get(`/api/registry/roster?orgId=${cellB.id}&asOf=2025-06-01`),
+    );
+    expect(cellBRoster.temporary.some((i) => i.id === m.id)).toBe(true);
+    const member = await db.query<{ org_id: number; status: string }>('SELECT org_id, status FROM members WHERE id = $1', [m.id]);
+    expect(member.rows[0]).toMatchObject({ org_id: cellA.id, status: 'official' });
+    // The stay ends with the member's next transfer.
+    ok(
+      await manager.post(`/api/registry/members/${m.id}/events`, {
+        kind: 'transfer_out',
+        date: '2025-07-01',
+        decision: 'GGT 9',
+        transferMode: 'official',
+        destination: 'Tỉnh ủy Tây Ninh',
+      }),
+      201,
+    );
+    expect((await roster(cellB, '2025-06-30')).temporary.some((i) => i.id === m.id)).toBe(true);
+    expect((await roster(cellB, '2025-07-01')).temporary.some((i) => i.id === m.id)).toBe(false);
+  });
+});
+
 describe('overdue reviews and indicators', () => {
   it('lists probationary members past twelve months without a decision', async () => {
     const id = await admit(manager, cellB, [intro1, intro2], { date: '2023-03-10', fullName: 'Mai Văn Quá', code: 'DV-QUAHAN-1' });
@@ -399,6 +536,36 @@ describe('overdue reviews and indicators', () => {
       );
       expect(drill.total).toBe(f.admitted);
     }
+  });
+
+  it('keeps the overdue span of a probation through an edited, a deleted and a bulk-loaded event', async () => {
+    const id = await admit(manager, cellB, [intro1, intro2], { date: '2022-06-01', fullName: 'Trần Văn Sửa', code: 'DV-SUA-1' });
+    const overdueOn = async (asOf: string) =>
+      ok<{ items: { memberId: number }[] }>(
+        await manager.get(`/api/registry/overdue-reviews?orgId=${province.id}&asOf=${asOf}`),
+      ).items.some((i) => i.memberId === id);
+    expect(await overdueOn('2023-07-01')).toBe(true);
+    // Recorded without the service (as a bulk load or a correction would), the triggers follow.
+    await db.query(
+      `INSERT INTO membership_events (member_id, org_id, kind, event_date, decision) VALUES ($1, $2, 'official', '2023-08-01', 'QĐ 9'), ($1, $2, 'exemption', '2023-09-01', 'QĐ 10')`,
+      [id, cellB.id],
+    );
+    expect(await overdueOn('2023-07-31')).toBe(true);
+    expect(await overdueOn('2023-08-01')).toBe(false);
+    await db.query(`UPDATE membership_events SET event_date = '2023-10-01' WHERE member_id = $1 AND kind = 'official'`, [id]);
+    expect(await overdueOn('2023-09-15')).toBe(true);
+    expect(await overdueOn('2023-10-01')).toBe(false);
+    // The admission moved a year later: the review falls due a year later too.
+    await db.query(`UPDATE membership_events SET event_date = '2023-06-01' WHERE member_id = $1 AND kind = 'admission'`, [id]);
+    expect(await overdueOn('2023-09-15')).toBe(false);
+    await db.query(`DELETE FROM membership_events WHERE member_id = $1 AND kind = 'official'`, [id]);
+    expect(await overdueOn('2024-06-02')).toBe(true);
+    expect(await count(`SELECT count(*)::int AS n FROM registry_probations WHERE member_id = $1`, [id])).toBe(1);
+    for (const asOf of ['2023-07-01', '2024-06-02', '2025-01-01']) {
+      expect((await figures(manager, province, '2021-01-01', asOf)).overdue).toBe((await rawFigures(province, '2021-01-01', asOf)).overdue);
+    }
+    await db.query(`DELETE FROM membership_events WHERE member_id = $1`, [id]);
+    expect(await count(`SELECT count(*)::int AS n FROM registry_probations WHERE member_id = $1`, [id])).toBe(0);
   });
 
   it('counts party and union orgs founded in non-state enterprises of the period', async () => {
@@ -444,6 +611,100 @@ describe('overdue reviews and indicators', () => {
     expect(drill.items).toEqual([expect.objectContaining({ id: ent.id, label: 'Công ty TNHH Minh Phát' })]);
     const list = ok<{ items: unknown[] }>(await viewer.get(`/api/registry/enterprises?orgId=${province.id}`));
     expect(list.items).toHaveLength(2);
+  });
+});
+
+describe('periodic statistics', () => {
+  type Stats = {
+    rows: { orgId: number; orgName: string; figures: Record<string, number> }[];
+    total: Record<string, number>;
+  };
+  const kinds: Record<string, string> = {
+    removed: 'removal',
+    expelled: 'expulsion',
+    resigned: 'resignation',
+    died: 'death',
+    exempted: 'exemption',
+  };
+
+  it('gives a row per unit and a total equal to the registry figures and to a recount of the events', async () => {
+    const a = await buildMember(db, cellA, { fullName: 'Hồ Văn Khai' });
+    const b = await buildMember(db, cellB, { fullName: 'Lý Thị Trần' });
+    ok(
+      await manager.post(`/api/registry/members/${a.id}/events`, { kind: 'expulsion', date: '2025-05-20', decision: 'QĐ 5-QĐ/UBKT' }),
+      201,
+    );
+    ok(await manager.post(`/api/registry/members/${b.id}/events`, { kind: 'death', date: '2025-06-03', decision: 'Giấy báo tử 12' }), 201);
+    for (const [from, to] of [
+      ['2025-04-01', '2025-06-30'],
+      ['2021-01-01', '2025-12-31'],
+      ['2024-03-17', '2025-06-02'],
+    ] as const) {
+      const t = ok<Stats>(await viewer.get(`/api/registry/statistics?orgId=${province.id}&from=${from}&to=${to}`));
+      expect(t.rows.map((r) => r.orgId)).toEqual(expect.arrayContaining([cellA.id, cellB.id]));
+      const fig = await figures(manager, province, from, to);
+      for (const k of Object.keys(fig) as RegistryIndicator[]) {
+        if (k === 'removed') continue;
+        expect(t.total[k], `${k} ${from}..${to}`).toBe(fig[k]);
+      }
+      expect(t.total.removed! + t.total.expelled! + t.total.resigned!).toBe(fig.removed);
+      for (const [col, kind] of Object.entries(kinds)) {
+        const raw = await count(
+          `SELECT count(*)::int AS n FROM membership_events e JOIN orgs o ON o.id = e.org_id
+            WHERE o.path <@ $1::ltree AND e.kind = $2 AND e.event_date BETWEEN $3 AND $4`,
+          [province.path, kind, from, to],
+        );
+        expect(t.total[col], `${col} ${from}..${to}`).toBe(raw);
+      }
+      // The rows add up to the total, column by column.
+      for (const k of Object.keys(t.total))
+        expect(
+          t.rows.reduce((sum, r) => sum + r.figures[k]!, 0),
+          k,
+        ).toBe(t.total[k]);
+    }
+    const q = await viewer.get(`/api/registry/statistics?orgId=${province.id}&from=2025-04-01&to=2025-06-30`);
+    const quarter = q.json() as Stats;
+    expect(quarter.rows.find((r) => r.orgId === cellA.id)!.figures.expelled).toBeGreaterThanOrEqual(1);
+    expect(quarter.rows.find((r) => r.orgId === cellB.id)!.figures.died).toBeGreaterThanOrEqual(1);
+  });
+
+  it('exports the same figures to .xlsx and to Word', async () => {
+    const url = `orgId=${province.id}&from=2025-04-01&to=2025-06-30`;
+    const t = ok<Stats>(await manager.get(`/api/registry/statistics?${url}`));
+    const x = await manager.get(`/api/registry/statistics.xlsx?${url}`);
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    let totalRow: (string | number)[] = [];
+    ws.eachRow((row) => {
+      const values = (row.values as (string | number)[]).slice(1);
+      if (values[1] === 'Tổng cộng') totalRow = values;
+    });
+    expect(String(ws.getCell(1, 1).value)).toBe('BIỂU THỐNG KÊ ĐẢNG VIÊN VÀ TỔ CHỨC ĐẢNG');
+    expect(totalRow.slice(2, 6)).toEqual([t.total.admitted, t.total.admitted_nse, t.total.admitted_young, t.total.admitted_female]);
+    expect(totalRow[10]).toBe(t.total.expelled);
+    const w = await manager.get(`/api/registry/statistics.docx?${url}`);
+    expect(w.statusCode).toBe(200);
+    expect(w.headers['content-type']).toContain('wordprocessingml');
+    expect(w.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('answers 401, 404 outside the subtree, and 400 naming the field', async () => {
+    const anon = await anonymous(app);
+    expect((await anon.get(`/api/registry/statistics.xlsx?orgId=${province.id}&from=2025-01-01&to=2025-03-31`)).statusCode).toBe(401);
+    for (const path of ['statistics', 'statistics.xlsx', 'statistics.docx']) {
+      expect((await otherManager.get(`/api/registry/${path}?orgId=${province.id}&from=2025-01-01&to=2025-03-31`)).statusCode).toBe(404);
+      expect((await cellBManager.get(`/api/registry/${path}?orgId=${cellA.id}&from=2025-01-01&to=2025-03-31`)).statusCode).toBe(404);
+    }
+    const backwards = await manager.get(`/api/registry/statistics?orgId=${province.id}&from=2025-03-31&to=2025-01-01`);
+    expect(backwards.statusCode).toBe(400);
+    expect(JSON.stringify(backwards.json())).toContain('querystring.from');
+    const bad = await manager.get(`/api/registry/statistics.docx?orgId=abc&from=2025-01-01&to=2025-03-31`);
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('orgId');
   });
 });
 

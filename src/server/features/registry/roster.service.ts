@@ -58,7 +58,38 @@ export async function findRoster(db: Db, actor: Actor, orgId: number, asOf: stri
     total: rows[0]?.total ?? 0,
     probationary: rows[0]?.probationary ?? 0,
     items: rows.map(({ total: _t, probationary: _p, ...r }) => r),
+    temporary: await findTemporaryParticipants(db, org.path, scope, asOf),
   };
+}
+
+/**
+ * Members taking part in the subtree's cells on `asOf` on a temporary transfer received there
+ * (chuyển sinh hoạt tạm thời): the official roll keeps them in their home cell, so they are
+ * listed apart. A stay ends with the member's next transfer (out or in) or their leaving.
+ */
+async function findTemporaryParticipants(db: Db, orgPath: string, scope: string[] | null, asOf: string) {
+  const { rows } = await db.query<{
+    id: number;
+    code: string;
+    fullName: string;
+    orgId: number;
+    orgName: string;
+    homeOrgName: string;
+    since: string;
+  }>(
+    `SELECT m.id, m.code, m.full_name AS "fullName", o.id AS "orgId", o.name AS "orgName", h.name AS "homeOrgName",
+            to_char(t.event_date, 'YYYY-MM-DD') AS since
+       FROM orgs o JOIN membership_events t ON t.org_id = o.id AND t.kind = 'transfer_in' AND t.transfer_mode = 'temporary'
+       JOIN members m ON m.id = t.member_id
+       JOIN membership_events so ON so.id = t.transfer_out_id JOIN orgs h ON h.id = so.org_id
+      WHERE o.path <@ $1::ltree AND ${inScopeSql('o.path', '$3')} AND t.event_date <= $2::date
+        AND NOT EXISTS (SELECT 1 FROM membership_events x WHERE x.member_id = t.member_id AND x.id <> t.id
+                          AND (x.event_date, x.id) > (t.event_date, t.id) AND x.event_date <= $2::date
+                          AND x.kind IN ('transfer_out','transfer_in','removal','expulsion','resignation','death'))
+      ORDER BY o.path, m.given_name COLLATE "vi-x-icu", m.full_name COLLATE "vi-x-icu", m.id LIMIT ${ROSTER_LIMIT}`,
+    [orgPath, asOf, scope],
+  );
+  return rows;
 }
 
 /**
@@ -69,14 +100,10 @@ export async function findOverdueReviews(db: Db, actor: Actor, orgId: number, as
   const { org, scope } = await subtreeOf(db, actor, orgId);
   const { rows } = await db.query<{ memberId: number; code: string; fullName: string; orgId: number; orgName: string; admittedOn: string }>(
     `SELECT m.id AS "memberId", m.code, m.full_name AS "fullName", o.id AS "orgId", o.name AS "orgName",
-            to_char(a.event_date, 'YYYY-MM-DD') AS "admittedOn"
-       FROM orgs o JOIN members m ON m.org_id = o.id
-       JOIN membership_events a ON a.member_id = m.id AND a.kind = 'admission'
-      WHERE o.path <@ $1::ltree AND ${inScopeSql('o.path', '$3')}
-        AND (a.event_date + interval '1 year')::date < $2::date
-        AND NOT EXISTS (SELECT 1 FROM membership_events e WHERE e.member_id = m.id AND e.event_date <= $2::date
-                          AND e.kind IN ('official','removal','expulsion','resignation','death'))
-      ORDER BY a.event_date, m.id LIMIT 5000`,
+            to_char(p.admitted_on, 'YYYY-MM-DD') AS "admittedOn"
+       FROM registry_probations p JOIN members m ON m.id = p.member_id JOIN orgs o ON o.id = m.org_id
+      WHERE p.overdue_span @> $2::date AND o.path <@ $1::ltree AND ${inScopeSql('o.path', '$3')}
+      ORDER BY p.admitted_on, m.id LIMIT 5000`,
     [org.path, asOf, scope],
   );
   const day = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
