@@ -19,6 +19,7 @@ import {
   indicatorLabels,
   recordStep,
   registryKeys,
+  statisticsUrl,
   type Candidate,
   type RegistryIndicator,
 } from './registry.api';
@@ -81,6 +82,11 @@ function Figures({ orgId }: { orgId: number }) {
       <Typography.Text type="secondary">
         Từ {formatDate(range[0])} đến {formatDate(range[1])}. Số liệu tính từ sổ đảng viên, không nhập tay; bấm vào một số để xem danh sách.
       </Typography.Text>
+      <Space wrap>
+        <Typography.Text>Biểu thống kê đảng viên của kỳ:</Typography.Text>
+        <a href={statisticsUrl(orgId, ...range, 'xlsx')}>Tải Excel (.xlsx)</a>
+        <a href={statisticsUrl(orgId, ...range, 'docx')}>Tải Word (HD 36)</a>
+      </Space>
       <List
         bordered
         dataSource={codes}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { api } from '../../lib/api';
+import { api, downloadUrl } from '../../lib/api';
 import type {
   AdmitCandidateInput,
   CandidateStepInput,
@@ -58,3 +58,7 @@ export const indicatorLabels: Record<RegistryIndicator, { vi: string; en: string
   party_orgs_nse: { vi: 'Tổ chức đảng thành lập trong DN ngoài nhà nước', en: 'Party orgs founded in non-state firms' },
   union_orgs_nse: { vi: 'Tổ chức Công đoàn, Đoàn thành lập trong DN ngoài nhà nước', en: 'Union orgs founded in non-state firms' },
 };
+
+/** The periodic statistics table (HD 36 layout) of a subtree and period, as a download. */
+export const statisticsUrl = (orgId: number, from: string, to: string, format: 'xlsx' | 'docx') =>
+  downloadUrl(`/registry/statistics.${format}`, { orgId, from, to });
