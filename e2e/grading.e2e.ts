@@ -323,5 +323,27 @@ describe('evaluation and grading in the browser', () => {
     const texts = await forms.allTextContents();
     expect(texts.find((t) => t.includes('năm 2024'))).toContain('QĐ 124-QĐ/TW');
     expect(texts.find((t) => t.includes('quý I/2026'))).toContain('QĐ 366-QĐ/TW');
+    // Graded under each: the 2024 sheet has QĐ 124's four criteria, the 2026 quarter QĐ 366's two with the tasks.
+    const y2024 = forms.filter({ hasText: 'năm 2024' });
+    for (const [key, points] of [
+      ['politics', '17'],
+      ['ethics', '17'],
+      ['discipline', '17'],
+      ['results', '34'],
+    ] as const)
+      await y2024.getByTestId(`points-${key}`).fill(points);
+    await y2024.getByTestId('save-evaluation').click();
+    await expect.poll(() => y2024.getByTestId('sheet-result').textContent(), { timeout: 20_000 }).toContain('Hoàn thành tốt nhiệm vụ');
+    expect(await y2024.getByTestId('sheet-result').textContent()).toContain('85');
+    const q2026 = forms.filter({ hasText: 'quý I/2026' });
+    expect(await q2026.getByTestId('points-politics').count()).toBe(0);
+    await q2026.getByTestId('points-politics_ethics').fill('27');
+    await q2026.getByTestId('points-results').fill('63');
+    await q2026.getByTestId('tasks-total').fill('4');
+    await q2026.getByTestId('tasks-onTime').fill('4');
+    await q2026.getByTestId('tasks-beyond').fill('2');
+    await q2026.getByTestId('save-evaluation').click();
+    await expect.poll(() => q2026.getByTestId('sheet-result').textContent(), { timeout: 20_000 }).toContain('Hoàn thành xuất sắc nhiệm vụ');
+    await screenshot(member, 'grading-two-rule-sets-390');
   }, 300_000);
 });
