@@ -140,20 +140,20 @@ describe('evaluation and grading in the browser', () => {
       level: 'excellent',
       votes: { present: 5, agree: 5, disagree: 0 },
     });
-    // The cell itself, self-assessed and proposed "good" by the committee above: decided in the page.
+    // The cell itself: self-assessed by its secretary, proposed "good" above it, decided in the page.
     const orgs = await admin<{ items: { id: number; orgId: number; version: number }[] }>(
       'GET',
       `/grading/rounds/${roundId}/evaluations?subjectKind=org`,
     );
     const cellEval = orgs.items.find((e) => e.orgId === cell.id)!;
     v = (
-      await admin<{ version: number }>('PUT', `/grading/evaluations/${cellEval.id}`, {
+      await cellApi<{ version: number }>('PUT', `/grading/evaluations/${cellEval.id}`, {
         version: cellEval.version,
         points: { leadership: 52, party_building: 20, oversight: 11 },
         tasks: { total: 4, onTime: 4, late: 0, overdue: 0, beyond: 0 },
       })
     ).version;
-    v = (await admin<{ version: number }>('POST', `/grading/evaluations/${cellEval.id}/self-assess`, { version: v })).version;
+    v = (await cellApi<{ version: number }>('POST', `/grading/evaluations/${cellEval.id}/self-assess`, { version: v })).version;
     v = (
       await admin<{ version: number }>('POST', `/grading/evaluations/${cellEval.id}/comment`, {
         version: v,
