@@ -16,6 +16,8 @@ describe('evaluation and grading in the browser', () => {
   let last: Page | null = null;
   const password = 'Resolute-e2e-2026!';
   let roundId = 0;
+  /** The Bloc's resolution: its targets "100% chi bộ … hoàn thành tốt" and "≥ 90% đảng viên …" take decided ratings. */
+  let blocResolutionId = 0;
 
   async function apiAs(username: string, pw: string) {
     const base = server.url;
@@ -52,9 +54,12 @@ describe('evaluation and grading in the browser', () => {
     server = await startTestServer();
     browser = await launchBrowser();
     const admin = await apiAs('admin', server.adminPassword);
-    const roots = await admin<{ id: number }[]>('GET', '/orgs/tree');
+    // Under the Bloc, so that its decided ratings count in the Bloc resolution's two targets.
+    const bloc = (await admin<{ id: number }[]>('GET', '/orgs/search?q=BD.KHOI'))[0]!;
+    blocResolutionId = (await admin<{ items: { id: number }[] }>('GET', `/documents?orgId=${bloc.id}&kind=resolution&term=2020-2025`))
+      .items[0]!.id;
     const gr = await admin<{ id: number }>('POST', '/orgs', {
-      parentId: roots[0]!.id,
+      parentId: bloc.id,
       code: 'E2E.GR',
       name: 'Đảng bộ Cơ quan thử nghiệm',
       kind: 'grassroots',
@@ -83,6 +88,12 @@ describe('evaluation and grading in the browser', () => {
       fullName: 'Bí thư Chi bộ Văn phòng',
       password,
       roles: [{ orgId: cell.id, role: 'reporter' }],
+    });
+    await admin('POST', '/users', {
+      username: 'e2e.bloc',
+      fullName: 'Văn phòng Đảng ủy Khối',
+      password,
+      roles: [{ orgId: bloc.id, role: 'viewer' }],
     });
     await admin('POST', '/users', {
       username: 'e2e.grassroots',
@@ -128,6 +139,31 @@ describe('evaluation and grading in the browser', () => {
       version: v,
       level: 'excellent',
       votes: { present: 5, agree: 5, disagree: 0 },
+    });
+    // The cell itself: self-assessed by its secretary, proposed "good" above it, decided in the page.
+    const orgs = await admin<{ items: { id: number; orgId: number; version: number }[] }>(
+      'GET',
+      `/grading/rounds/${roundId}/evaluations?subjectKind=org`,
+    );
+    const cellEval = orgs.items.find((e) => e.orgId === cell.id)!;
+    v = (
+      await cellApi<{ version: number }>('PUT', `/grading/evaluations/${cellEval.id}`, {
+        version: cellEval.version,
+        points: { leadership: 52, party_building: 20, oversight: 11 },
+        tasks: { total: 4, onTime: 4, late: 0, overdue: 0, beyond: 0 },
+      })
+    ).version;
+    v = (await cellApi<{ version: number }>('POST', `/grading/evaluations/${cellEval.id}/self-assess`, { version: v })).version;
+    v = (
+      await admin<{ version: number }>('POST', `/grading/evaluations/${cellEval.id}/comment`, {
+        version: v,
+        comment: 'Chi bộ lãnh đạo hoàn thành tốt nhiệm vụ.',
+      })
+    ).version;
+    await admin('POST', `/grading/evaluations/${cellEval.id}/propose`, {
+      version: v,
+      level: 'good',
+      votes: { present: 7, agree: 7, disagree: 0 },
     });
   }, 420_000);
 
@@ -175,8 +211,29 @@ describe('evaluation and grading in the browser', () => {
     await cell.getByRole('dialog').getByRole('button', { name: 'Ghi nhận' }).click();
     await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('Đề xuất: Hoàn thành xuất sắc nhiệm vụ');
 
-    current = 'decide';
+    current = 'targets-before';
     const committee = await pageAs('e2e.grassroots');
+    // The Bloc resolution's dashboard, as its committee reads it, before anything of 2025 is decided.
+    const viewer = await pageAs('e2e.bloc');
+    // The "actual" cell of a target's row (after the expand and the target's text and goal).
+    const actualOf = (text: string | RegExp) =>
+      viewer
+        .getByTestId('targets-table')
+        .locator('tr')
+        .filter({ has: viewer.locator('td', { hasText: text }) })
+        .locator('td')
+        .nth(3);
+    const orgGood = actualOf('chi bộ, đảng bộ cơ sở được xếp loại hoàn thành tốt');
+    const memberGood = actualOf(/^Đảng viên hoàn thành tốt nhiệm vụ$/);
+    await viewer.goto(`/dashboard/${blocResolutionId}`);
+    await orgGood.waitFor();
+    const orgBefore = (await orgGood.textContent())!;
+    const memberBefore = (await memberGood.textContent())!;
+    // Before: the demo's last decided year (2024), not perfect.
+    expect(orgBefore).toContain('2024');
+    expect(memberBefore).toContain('2024');
+
+    current = 'decide';
     await committee.goto(`/grading/rounds/${roundId}`);
     await committee.getByRole('tab', { name: 'Kết quả xếp loại' }).click();
     await expect.poll(() => committee.getByTestId('share-members').textContent(), { timeout: 20_000 }).toContain('0/0');
@@ -185,6 +242,15 @@ describe('evaluation and grading in the browser', () => {
     await hanh.getByRole('button', { name: 'Quyết định' }).click();
     await committee.getByRole('dialog').getByRole('button', { name: 'Ghi nhận' }).click();
     await expect.poll(() => hanh.textContent(), { timeout: 20_000 }).toContain('Xếp loại: Hoàn thành xuất sắc nhiệm vụ');
+    // The cell's own rating, decided by the committee above it.
+    await committee.getByLabel('Đối tượng đánh giá').click();
+    await committee.locator('.ant-select-item-option', { hasText: /^Tổ chức đảng$/ }).click();
+    const cellRow = committee.locator('[data-testid^="review-"]', { hasText: 'Chi bộ Văn phòng thử nghiệm' });
+    await cellRow.getByRole('button', { name: 'Quyết định' }).click();
+    await committee.getByRole('dialog').getByRole('button', { name: 'Ghi nhận' }).click();
+    await expect.poll(() => cellRow.textContent(), { timeout: 20_000 }).toContain('Xếp loại: Hoàn thành tốt nhiệm vụ');
+    await committee.getByLabel('Đối tượng đánh giá').click();
+    await committee.locator('.ant-select-item-option', { hasText: /^Đảng viên$/ }).click();
 
     current = 'quota';
     const minh = committee.locator('[data-testid^="review-"]', { hasText: 'Trần Văn Minh' });
@@ -201,6 +267,19 @@ describe('evaluation and grading in the browser', () => {
     await screenshot(committee, 'grading-results-1440');
     await committee.setViewportSize({ width: 390, height: 900 });
     await screenshot(committee, 'grading-results-390');
+
+    current = 'targets-after';
+    // Both targets now read 2025 from the decided ratings: 1 of 1 cell, 1 of 1 member decided, each good or above.
+    await viewer.reload();
+    await expect.poll(async () => orgGood.textContent(), { timeout: 20_000 }).toContain('2025');
+    const orgAfter = (await orgGood.textContent())!;
+    const memberAfter = (await memberGood.textContent())!;
+    expect(memberAfter).toContain('2025');
+    expect(orgAfter).not.toEqual(orgBefore);
+    expect(memberAfter).not.toEqual(memberBefore);
+    expect(orgAfter).toMatch(/^100\b/);
+    expect(memberAfter).toMatch(/^100\b/);
+    await screenshot(viewer, 'grading-targets-moved-1440');
 
     current = 'open-dialog';
     // The period is picked as people name it, not typed as a key.
@@ -244,5 +323,27 @@ describe('evaluation and grading in the browser', () => {
     const texts = await forms.allTextContents();
     expect(texts.find((t) => t.includes('năm 2024'))).toContain('QĐ 124-QĐ/TW');
     expect(texts.find((t) => t.includes('quý I/2026'))).toContain('QĐ 366-QĐ/TW');
+    // Graded under each: the 2024 sheet has QĐ 124's four criteria, the 2026 quarter QĐ 366's two with the tasks.
+    const y2024 = forms.filter({ hasText: 'năm 2024' });
+    for (const [key, points] of [
+      ['politics', '17'],
+      ['ethics', '17'],
+      ['discipline', '17'],
+      ['results', '34'],
+    ] as const)
+      await y2024.getByTestId(`points-${key}`).fill(points);
+    await y2024.getByTestId('save-evaluation').click();
+    await expect.poll(() => y2024.getByTestId('sheet-result').textContent(), { timeout: 20_000 }).toContain('Hoàn thành tốt nhiệm vụ');
+    expect(await y2024.getByTestId('sheet-result').textContent()).toContain('85');
+    const q2026 = forms.filter({ hasText: 'quý I/2026' });
+    expect(await q2026.getByTestId('points-politics').count()).toBe(0);
+    await q2026.getByTestId('points-politics_ethics').fill('27');
+    await q2026.getByTestId('points-results').fill('63');
+    await q2026.getByTestId('tasks-total').fill('4');
+    await q2026.getByTestId('tasks-onTime').fill('4');
+    await q2026.getByTestId('tasks-beyond').fill('2');
+    await q2026.getByTestId('save-evaluation').click();
+    await expect.poll(() => q2026.getByTestId('sheet-result').textContent(), { timeout: 20_000 }).toContain('Hoàn thành xuất sắc nhiệm vụ');
+    await screenshot(member, 'grading-two-rule-sets-390');
   }, 300_000);
 });

@@ -132,6 +132,9 @@ describe('Inspection and supervision in the browser', () => {
     await phone.getByTestId('field-text').fill('Đảng ủy phường báo cáo tự kiểm tra việc thực hiện Nghị quyết.');
     await phone.getByTestId('step-self-report').click();
     await expect.poll(() => phone.getByTestId('inspection-status').textContent()).toBe('Đã có báo cáo tự kiểm tra');
+    // The pre-filled figures show once, though the subject may still send again.
+    await phone.getByTestId('self-report-form').waitFor();
+    expect(await phone.locator('.ant-descriptions-title', { hasText: 'Số liệu từ hệ thống' }).count()).toBe(1);
     await screenshot(phone, 'oversight-subject-390');
 
     current = 'team-work';
@@ -142,8 +145,16 @@ describe('Inspection and supervision in the browser', () => {
     await page.getByTestId('field-text').fill('Báo cáo kết quả giám sát của đoàn.');
     await page.getByTestId('step-team-report').click();
     await page.getByTestId('finding-text').fill('Chưa cụ thể hóa kịp thời một số chỉ tiêu của Nghị quyết.');
+    // The target the finding concerns, picked among those of the subject's subtree.
+    await page.getByTestId('finding-items').click();
+    const target = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    await target.waitFor();
+    const targetText = (await target.getAttribute('title'))!;
+    await target.click();
+    await page.keyboard.press('Escape');
     await page.getByTestId('step-findings').click();
     await expect.poll(() => page.getByTestId('inspection-status').textContent()).toBe('Đã có nhận xét');
+    await page.getByTestId('findings').getByText(targetText.slice(0, 40)).waitFor();
     // The team sees the subject's evidence, and refines its draft finding before concluding.
     await page.getByTestId('self-report-files').getByRole('link', { name: 'bien-ban-hop-chi-bo.pdf' }).waitFor();
     await page.getByTestId('findings').getByRole('button', { name: 'Sửa' }).click();

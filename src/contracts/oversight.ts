@@ -164,6 +164,7 @@ export const findingViewSchema = z.object({
   memberIds: z.array(z.number()),
   itemTexts: z.array(z.string()).nullable(),
   taskTitles: z.array(z.string()).nullable(),
+  reportLabels: z.array(z.string()).nullable(),
   memberNames: z.array(z.string()).nullable(),
 });
 /** A yearly inspection and supervision program (chương trình kiểm tra, giám sát). */
@@ -250,7 +251,7 @@ export const inspectionResponse = z.object({
   statusLabel: z.string(),
   isSample: z.boolean(),
   version: z.number(),
-  audience: z.enum(['none', 'commission', 'team', 'supervisor', 'subject']),
+  audience: z.enum(['none', 'commission', 'team', 'supervisor', 'subject', 'owner']),
   parts: z.array(z.enum(['plan', 'conclusion', 'sessions', 'findings', 'team', 'notice', 'self_report', 'team_report', 'recommendations'])),
   decision: z.object({ symbol: z.string().nullable(), date: z.string().nullable() }).nullable(),
   team: z.array(z.object({ userId: z.number(), fullName: z.string(), role: z.enum(TEAM_ROLES) })),
@@ -280,6 +281,8 @@ export const inspectionResponse = z.object({
       version: z.number(),
       taskId: z.number().nullable(),
       taskStatus: z.string().nullable(),
+      /** The reader reports this one done (and attaches its evidence) in the page. */
+      canReport: z.boolean(),
     }),
   ),
   evidence: z.array(evidenceFileSchema),
@@ -442,3 +445,19 @@ export const inspectionResponseSchema = loose.and(
   z.object({ id: z.number(), version: z.number(), status: z.string(), audience: z.string() }),
 );
 export const myInspectionsResponseSchema = z.array(inspectionResponseSchema);
+
+/** What a link picker searches: target items, tasks, reports, members, documents. */
+export const LINK_KINDS = ['item', 'task', 'report', 'member', 'document'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+const search = z.string().trim().max(200, 'Từ khóa dài quá 200 ký tự').optional();
+/** GET /oversight/inspections/:id/link-options: what a finding may name, inside the subject's subtree. */
+export const findingLinkOptionsQuery = z.object({ kind: z.enum(['item', 'task', 'report', 'member']), q: search });
+/** GET /oversight/programs/:id/link-options: what an entry may name, inside the chosen subject's subtree. */
+export const entryLinkOptionsQuery = z.object({
+  kind: z.enum(['item', 'task', 'member', 'document']),
+  subjectOrgId: id.optional(),
+  q: search,
+});
+/** One choice of a link picker: its id, what it says and where it comes from. */
+export const linkOptionsResponse = z.array(z.object({ id: z.number(), label: z.string(), detail: z.string().nullable() }));
+export type LinkOption = z.infer<typeof linkOptionsResponse>[number];

@@ -227,6 +227,8 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/oversight/inspections/:id/notes': { 'params.id': 'record' },
   'GET /api/oversight/inspections/:id/self-report-draft': { 'params.id': 'record' },
   'GET /api/oversight/inspections/:id/team-candidates': { 'params.id': 'record' },
+  'GET /api/oversight/inspections/:id/link-options': { 'params.id': 'record' },
+  'GET /api/oversight/programs/:id/link-options': { 'params.id': 'record', 'querystring.subjectOrgId': 'org' },
   'GET /api/oversight/inspections/:id/docx/:doc': { 'params.id': 'record' },
   'PUT /api/oversight/inspections/:id/team': { 'params.id': 'record', 'body.team.userId': 'user' },
   'POST /api/oversight/inspections/:id/notice': { 'params.id': 'record' },

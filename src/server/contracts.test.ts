@@ -139,6 +139,8 @@ const SAMPLES: Record<string, { sql?: string; query?: string }> = {
   '/api/oversight/inspections/:id/team-candidates': { sql: `SELECT id FROM inspections ORDER BY id LIMIT 1` },
   '/api/oversight/orgs/:orgId/timeline': { sql: `SELECT org_id AS "orgId" FROM inspections ORDER BY id LIMIT 1` },
   '/api/oversight/programs/:id': { sql: `SELECT id FROM oversight_programs ORDER BY id LIMIT 1` },
+  '/api/oversight/programs/:id/link-options': { sql: `SELECT id FROM oversight_programs ORDER BY id LIMIT 1`, query: 'kind=item' },
+  '/api/oversight/inspections/:id/link-options': { sql: `SELECT id FROM inspections ORDER BY id LIMIT 1`, query: 'kind=member' },
   '/api/study/points/:id': { sql: `SELECT id FROM bridge_points ORDER BY id LIMIT 1` },
   '/api/study/points/:id/live': { sql: `SELECT id FROM bridge_points ORDER BY id LIMIT 1` },
   '/api/study/points/:id/roll': { sql: `SELECT id FROM bridge_points ORDER BY id LIMIT 1` },

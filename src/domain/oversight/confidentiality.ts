@@ -7,7 +7,11 @@
  */
 import { isAtOrPast, type OversightStatus } from './oversight-workflow';
 
-export type OversightAudience = 'commission' | 'team' | 'supervisor' | 'subject' | 'none';
+/**
+ * `owner`: an org under the subject that owns one of the sent recommendations (its task) and
+ * holds no role over the subject itself; it reads the sent conclusion to carry it out.
+ */
+export type OversightAudience = 'commission' | 'team' | 'supervisor' | 'subject' | 'owner' | 'none';
 
 export const OVERSIGHT_PARTS = [
   'team',
@@ -27,13 +31,13 @@ export function visibleParts(audience: OversightAudience, status: OversightStatu
   if (audience === 'commission' || audience === 'team' || audience === 'supervisor') return new Set(OVERSIGHT_PARTS);
   if (audience === 'none') return new Set();
   const parts = new Set<OversightPart>();
-  if (isAtOrPast(status, 'notified')) {
+  if (audience === 'subject' && isAtOrPast(status, 'notified')) {
     parts.add('notice');
     parts.add('plan');
     parts.add('team');
     parts.add('self_report');
   }
-  // The findings the subject reads are those published in the sent conclusion.
+  // The findings the subject (and an owner) reads are those published in the sent conclusion.
   if (isAtOrPast(status, 'follow_up')) {
     parts.add('conclusion');
     parts.add('recommendations');
@@ -46,13 +50,21 @@ export function visibleParts(audience: OversightAudience, status: OversightStatu
  * The audience of a reader, strongest first: the team (named in the decision), the
  * commission running it (inspections.write over the running org), the committee above (a
  * read role over the running org), then the subject. A subject is only the subject: a
- * member under inspection never becomes a team reader of their own file.
+ * member under inspection never becomes a team reader of their own file. An owner of a
+ * recommendation comes last: it sees the sent conclusion only (visibleParts).
  */
-export function audienceOf(facts: { isTeamMember: boolean; runsIt: boolean; isAbove: boolean; isSubject: boolean }): OversightAudience {
+export function audienceOf(facts: {
+  isTeamMember: boolean;
+  runsIt: boolean;
+  isAbove: boolean;
+  isSubject: boolean;
+  isOwner?: boolean;
+}): OversightAudience {
   if (facts.isTeamMember) return 'team';
   if (facts.runsIt) return 'commission';
   if (facts.isAbove) return 'supervisor';
   if (facts.isSubject) return 'subject';
+  if (facts.isOwner) return 'owner';
   return 'none';
 }
 

@@ -145,6 +145,16 @@ describe('confidentiality', () => {
     expect(visibleParts('none', 'closed').size).toBe(0);
   });
 
+  it('shows an org owning a recommendation (not the subject) the sent conclusion only, never the notice or the self-report', () => {
+    for (const s of ['planned', 'notified', 'self_reported', 'findings', 'concluded'] as const)
+      expect(visibleParts('owner', s).size).toBe(0);
+    for (const s of ['follow_up', 'closed'] as const)
+      expect([...visibleParts('owner', s)].sort()).toEqual(['conclusion', 'findings', 'recommendations']);
+    expect(audienceOf({ isTeamMember: false, runsIt: false, isAbove: false, isSubject: false, isOwner: true })).toBe('owner');
+    expect(audienceOf({ isTeamMember: false, runsIt: false, isAbove: false, isSubject: true, isOwner: true })).toBe('subject');
+    expect(isReadAudited('owner')).toBe(true);
+  });
+
   it('ranks the team first and audits every reader outside it', () => {
     expect(audienceOf({ isTeamMember: true, runsIt: true, isAbove: true, isSubject: false })).toBe('team');
     expect(audienceOf({ isTeamMember: false, runsIt: false, isAbove: true, isSubject: true })).toBe('supervisor');

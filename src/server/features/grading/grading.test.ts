@@ -403,6 +403,33 @@ describe('results', () => {
     expect((await cellSecretary.get(`/api/grading/results?roundId=abc`)).statusCode).toBe(400);
   });
 
+  it('shows a member the decided results of their own cell with the list behind them, and nothing of another cell', async () => {
+    const anon = await anonymous(app);
+    expect((await anon.get(`/api/grading/results?roundId=${roundId}`)).statusCode).toBe(401);
+    const mine = await member.get(`/api/grading/results?roundId=${roundId}`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().org.id).toBe(cellA.id);
+    const counts = mine.json().members.counts as Record<string, number>;
+    const decided = Object.values(counts).reduce((a, b) => a + b, 0);
+    const list = await member.get(`/api/grading/results/list?roundId=${roundId}&subjectKind=member&pageSize=100`);
+    expect(list.statusCode, list.body).toBe(200);
+    // The numbers recomputed from the list: only decided ratings of the member's own cell.
+    expect(list.json().total).toBe(decided);
+    expect(decided).toBeGreaterThan(0);
+    expect(new Set((list.json().items as { orgName: string }[]).map((i) => i.orgName))).toEqual(new Set(['Chi bộ Văn phòng']));
+    // The round's org reads as the member's part of it, never more.
+    const { rows: round } = await db.query<{ orgId: number }>(`SELECT org_id AS "orgId" FROM grading_rounds WHERE id = $1`, [roundId]);
+    const whole = await member.get(`/api/grading/results?roundId=${roundId}&orgId=${round[0]!.orgId}`);
+    expect(whole.statusCode).toBe(200);
+    expect(whole.json().members.counts).toEqual(counts);
+    expect((await member.get(`/api/grading/results?roundId=${roundId}&orgId=${cellB.id}`)).statusCode).toBe(404);
+    expect((await member.get(`/api/grading/results/list?roundId=${roundId}&orgId=${cellB.id}&subjectKind=member`)).statusCode).toBe(404);
+    expect((await member.get(`/api/grading/results?roundId=${roundId}&orgId=${other.id}`)).statusCode).toBe(404);
+    expect((await member.get(`/api/grading/results?roundId=x`)).statusCode).toBe(400);
+    // Not a member of another province's round.
+    expect((await outsider.get(`/api/grading/results?roundId=${roundId}`)).statusCode).toBe(404);
+  });
+
   it('flags those rated "không hoàn thành" two years running', async () => {
     const open = (year: number) =>
       grassrootsManager.post('/api/grading/rounds', {

@@ -14,16 +14,32 @@ import { gradingReadScope } from './grading.policy';
 
 type CountRow = { branchId: number | null; subjectKind: 'member' | 'org'; level: GradeLevel | null; n: number };
 
-/** The org the results are for: the round's org by default; must lie in the caller's scope. */
+/**
+ * The org the results are for and the scope they are counted in: the round's org by default,
+ * in the caller's grading scope. A member graded in the round also reads the decided results
+ * of their own cell (what the cell announces to its members), nothing wider: their cell is the
+ * default for them when they hold no grading role.
+ */
 async function resultsOrg(db: Db, actor: Actor, roundId: number, orgId: number | undefined) {
   const round = await findRoundVisible(db, actor, roundId);
   if (!round) throw roundNotFound();
+  const scope = gradingReadScope(actor);
+  let cell: { id: number; path: string } | undefined;
+  if (actor.memberId !== null && scope !== null) {
+    const { rows } = await db.query<{ id: number; path: string }>(
+      `SELECT o.id, o.path::text FROM grading_evaluations e JOIN orgs o ON o.id = e.org_id WHERE e.round_id = $1 AND e.member_id = $2 AND e.is_current`,
+      [roundId, actor.memberId],
+    );
+    cell = rows[0];
+  }
+  const readScope = scope === null || !cell ? scope : [...scope, cell.path];
+  const target = orgId ?? (scope !== null && scope.length === 0 && cell ? cell.id : round.orgId);
   const { rows } = await db.query<{ id: number; name: string; path: string }>(
     `SELECT id, name, path::text FROM orgs o WHERE o.id = $1 AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[] OR (o.id = $3 AND o.path @> $2::ltree[]))`,
-    [orgId ?? round.orgId, gradingReadScope(actor), round.orgId],
+    [target, readScope, round.orgId],
   );
   if (!rows[0]) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
-  return { round, org: rows[0] };
+  return { round, org: rows[0], scope: readScope };
 }
 
 /**
@@ -56,8 +72,8 @@ function summarize(rows: CountRow[], kind: 'member' | 'org') {
 }
 
 export async function getResults(db: Db, actor: Actor, roundId: number, orgId?: number) {
-  const { round, org } = await resultsOrg(db, actor, roundId, orgId);
-  const rows = await countLevels(db, roundId, org.path, gradingReadScope(actor));
+  const { round, org, scope } = await resultsOrg(db, actor, roundId, orgId);
+  const rows = await countLevels(db, roundId, org.path, scope);
   const branchIds = [...new Set(rows.map((r) => r.branchId).filter((b): b is number => b !== null))];
   const { rows: names } = await db.query<{ id: number; name: string }>('SELECT id, name FROM orgs WHERE id = ANY($1::bigint[])', [
     branchIds,
@@ -82,13 +98,13 @@ export async function getResults(db: Db, actor: Actor, roundId: number, orgId?: 
     orgs: summarize(rows, 'org'),
     members: summarize(rows, 'member'),
     children,
-    flagged: round.periodKind === 'year' ? await findFailedTwoYears(db, roundId, org.path, gradingReadScope(actor)) : [],
+    flagged: round.periodKind === 'year' ? await findFailedTwoYears(db, roundId, org.path, scope) : [],
   };
 }
 
 /** The list behind a number: the subjects of a level (or at least a level) under an org. */
 export async function getResultsList(db: Db, actor: Actor, q: ResultsListQuery) {
-  const { org } = await resultsOrg(db, actor, q.roundId, q.orgId);
+  const { org, scope } = await resultsOrg(db, actor, q.roundId, q.orgId);
   const levels = q.level ? [q.level] : q.atLeast ? GRADE_LEVELS.filter((l) => gradeRank(l) >= gradeRank(q.atLeast!)) : [...GRADE_LEVELS];
   const { rows } = await db.query<ResultsListRow & { total: number }>(
     `SELECT e.id, e.subject_kind AS "subjectKind", COALESCE(m.full_name, o.name) AS name, o.name AS "orgName", e.decided_level AS level, e.score, e.version_no AS "versionNo",
@@ -98,7 +114,7 @@ export async function getResultsList(db: Db, actor: Actor, q: ResultsListQuery) 
         AND o.path <@ $4::ltree AND ($5::ltree[] IS NULL OR o.path <@ $5::ltree[])
       ORDER BY o.path, m.given_name COLLATE "vi-x-icu", COALESCE(m.full_name, o.name) COLLATE "vi-x-icu", e.id
       LIMIT $6 OFFSET $7`,
-    [q.roundId, q.subjectKind, levels, org.path, gradingReadScope(actor), q.pageSize, (q.page - 1) * q.pageSize],
+    [q.roundId, q.subjectKind, levels, org.path, scope, q.pageSize, (q.page - 1) * q.pageSize],
   );
   return { items: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
 }

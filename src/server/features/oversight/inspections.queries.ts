@@ -12,7 +12,8 @@ export const inspectionColumns = `
   x.plan_text AS "planText", x.notice_text AS "noticeText", x.notified_at AS "notifiedAt",
   x.self_report_text AS "selfReportText", x.self_report_figures AS "selfReportFigures", x.self_reported_at AS "selfReportedAt",
   x.team_report_text AS "teamReportText", x.conclusion_symbol AS "conclusionSymbol", x.conclusion_text AS "conclusionText",
-  x.concluded_at AS "concludedAt", x.conclusion_sent_at AS "conclusionSentAt", x.closed_at AS "closedAt", x.is_sample AS "isSample", x.version`;
+  x.concluded_at AS "concludedAt", x.conclusion_sent_at AS "conclusionSentAt", x.closed_at AS "closedAt", x.is_sample AS "isSample", x.version,
+  ARRAY(SELECT DISTINCT oo.path::text FROM inspection_recommendations r JOIN orgs oo ON oo.id = r.owner_org_id WHERE r.inspection_id = x.id) AS "ownerPaths"`;
 export const inspectionFrom = `inspections x JOIN orgs ro ON ro.id = x.org_id JOIN orgs so ON so.id = x.subject_org_id`;
 
 export type InspectionRow = {
@@ -55,6 +56,7 @@ export type InspectionRow = {
   isSample: boolean;
   version: number;
   isTeamMember: boolean;
+  ownerPaths: string[];
 };
 
 /** One file with whether `userId` is on its team; `lock` takes the row for the transaction. */
@@ -76,12 +78,15 @@ export async function findTeam(db: Queryable, id: number) {
   return rows;
 }
 
+/** The findings of a file; the linked records' labels come in the order of their ids (the edit form pairs them). */
 export async function findFindings(db: Queryable, id: number) {
   const { rows } = await db.query(
     `SELECT f.id, f.version, f.kind, f.theme, f.text, f.item_ids AS "itemIds", f.task_ids AS "taskIds", f.report_ids AS "reportIds", f.member_ids AS "memberIds",
-            (SELECT array_agg(i.text ORDER BY i.position) FROM document_items i WHERE i.id = ANY(f.item_ids)) AS "itemTexts",
-            (SELECT array_agg(t.title) FROM tasks t WHERE t.id = ANY(f.task_ids)) AS "taskTitles",
-            (SELECT array_agg(m.full_name) FROM members m WHERE m.id = ANY(f.member_ids)) AS "memberNames"
+            (SELECT array_agg(i.text ORDER BY u.n) FROM unnest(f.item_ids) WITH ORDINALITY u(id, n) JOIN document_items i ON i.id = u.id) AS "itemTexts",
+            (SELECT array_agg(t.title ORDER BY u.n) FROM unnest(f.task_ids) WITH ORDINALITY u(id, n) JOIN tasks t ON t.id = u.id) AS "taskTitles",
+            (SELECT array_agg(o.name || ' — ' || r.period_key ORDER BY u.n) FROM unnest(f.report_ids) WITH ORDINALITY u(id, n) JOIN reports r ON r.id = u.id
+               JOIN orgs o ON o.id = r.org_id) AS "reportLabels",
+            (SELECT array_agg(m.full_name ORDER BY u.n) FROM unnest(f.member_ids) WITH ORDINALITY u(id, n) JOIN members m ON m.id = u.id) AS "memberNames"
        FROM inspection_findings f WHERE f.inspection_id = $1 ORDER BY array_position(ARRAY['strength','limitation','shortcoming','violation'], f.kind), f.id`,
     [id],
   );

@@ -25,6 +25,7 @@ import {
   canWriteAsSubject,
   inspectionNotFound,
   isReadAuditedFor,
+  mayReportInPage,
   partsFor,
   refused,
   requireRole,
@@ -206,7 +207,12 @@ export async function getInspection(db: Db, actor: Actor, id: number) {
       parts.has('conclusion') && row.conclusionText !== null
         ? { symbol: row.conclusionSymbol, text: row.conclusionText, concludedAt: row.concludedAt, sentAt: row.conclusionSentAt }
         : null,
-    recommendations: recommendations.map((r) => ({ ...r, view: recommendationView(r.status, r.deadline, today) })),
+    recommendations: recommendations.map((r) => ({
+      ...r,
+      view: recommendationView(r.status, r.deadline, today),
+      // The subject's side reports in the page: the subject itself, or the org owning this one (its task).
+      canReport: row.status === 'follow_up' && r.status !== 'accepted' && mayReportInPage(actor, audience, r.ownerPath, row),
+    })),
     counts: facts,
     earlier,
     evidence,

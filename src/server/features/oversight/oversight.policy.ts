@@ -24,6 +24,8 @@ export type AccessFacts = {
   subjectMemberId: number | null;
   isTeamMember: boolean;
   status: OversightStatus;
+  /** Paths of the orgs owning the file's recommendations (their tasks' lead units). */
+  ownerPaths?: string[];
 };
 
 /** The reader's audience on one file; the system actor runs everything. */
@@ -34,6 +36,7 @@ export function audienceFor(actor: Actor, f: AccessFacts): OversightAudience {
     runsIt: can(actor.grants, 'inspections.write', f.runPath),
     isAbove: can(actor.grants, 'inspections.read', f.runPath),
     isSubject: can(actor.grants, 'reports.read', f.subjectPath) || (actor.memberId !== null && actor.memberId === f.subjectMemberId),
+    isOwner: (f.ownerPaths ?? []).some((p) => can(actor.grants, 'reports.read', p)),
   });
 }
 
@@ -60,6 +63,19 @@ export function canReportRecommendationDone(
   f: Pick<AccessFacts, 'subjectPath' | 'subjectMemberId'>,
 ): boolean {
   return allows(actor, (grants) => can(grants, 'reports.write', ownerPath)) || canWriteAsSubject(actor, f);
+}
+
+/**
+ * The subject's side reports a recommendation done in the page: the subject, or the org owning
+ * it when that org is not the subject (the commission accepts; it does not report).
+ */
+export function mayReportInPage(
+  actor: Actor,
+  audience: OversightAudience,
+  ownerPath: string,
+  f: Pick<AccessFacts, 'subjectPath' | 'subjectMemberId'>,
+) {
+  return (audience === 'subject' || audience === 'owner') && canReportRecommendationDone(actor, ownerPath, f);
 }
 
 /** Reads by anyone outside the team are audited; the system actor's work is not a reading. */
@@ -93,8 +109,8 @@ export function refused(reason: string) {
 
 /**
  * SQL over `inspections x JOIN orgs ro ON ro.id = x.org_id JOIN orgs so ON so.id = x.subject_org_id`
- * for "files the actor may open": over the running org by inspections.read, on the team, or
- * the subject once notified. Parameters numbered from `first`.
+ * for "files the actor may open": over the running org by inspections.read, on the team, the
+ * subject once notified, or the owner of a recommendation once the conclusion was sent. Parameters numbered from `first`.
  */
 export function visibleInspectionsSql(actor: Actor, first: number): { sql: string; params: unknown[] } {
   if (isSystemActor(actor)) return { sql: 'true', params: [] };
@@ -102,7 +118,9 @@ export function visibleInspectionsSql(actor: Actor, first: number): { sql: strin
   return {
     sql: `(ro.path <@ ${p(0)}::ltree[]
           OR EXISTS (SELECT 1 FROM inspection_team it WHERE it.inspection_id = x.id AND it.user_id = ${p(1)})
-          OR (x.status NOT IN ('planned','team_formed') AND (so.path <@ ${p(2)}::ltree[] OR x.subject_member_id = ${p(3)})))`,
+          OR (x.status NOT IN ('planned','team_formed') AND (so.path <@ ${p(2)}::ltree[] OR x.subject_member_id = ${p(3)}))
+          OR (x.status IN ('follow_up','closed') AND EXISTS (SELECT 1 FROM inspection_recommendations r JOIN orgs oo ON oo.id = r.owner_org_id
+                WHERE r.inspection_id = x.id AND oo.path <@ ${p(2)}::ltree[])))`,
     params: [scopePaths(actor.grants, 'inspections.read'), actor.userId, scopePaths(actor.grants, 'reports.read'), actor.memberId ?? -1],
   };
 }

@@ -55,10 +55,14 @@ import {
 } from './inspections.service';
 import { decideRecommendation, escalateOverdueInScope } from './follow-up.service';
 import { getOversightDashboard, getSubjectTimeline } from './oversight-dashboard.service';
+import { findEntryLinkOptions, findFindingLinkOptions } from './link-options.service';
 import { fileResponse } from '../../../contracts/common';
 import {
+  entryLinkOptionsQuery,
   escalationsResponse,
+  findingLinkOptionsQuery,
   inspectionNotesResponse,
+  linkOptionsResponse,
   inspectionPageResponse,
   inspectionResponse,
   orgTimelineResponse,
@@ -130,6 +134,21 @@ export const oversightRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
       schema: { tags, summary: 'Add an entry to a program', params: idParams, body: createEntrySchema, response: { 201: programResponse } },
     },
     async (req, reply) => reply.status(201).send(await addEntry(db, actorOf(req), req.params.id, req.body)),
+  );
+
+  app.get(
+    '/oversight/programs/:id/link-options',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Documents, targets, tasks and members an entry may name, searched inside the subject’s subtree',
+        params: idParams,
+        querystring: entryLinkOptionsQuery,
+        response: { 200: linkOptionsResponse },
+      },
+    },
+    async (req) => findEntryLinkOptions(db, actorOf(req), req.params.id, req.query),
   );
 
   app.patch(
@@ -232,6 +251,20 @@ export const oversightRoutes: FastifyPluginAsync<FeatureOptions> = async (base, 
       },
     },
     async (req) => getSelfReportDraft(db, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/oversight/inspections/:id/link-options',
+    {
+      config: anyone,
+      schema: {
+        tags,
+        summary: 'Targets, tasks, reports and members a finding may name, searched inside the subject’s subtree (team)',
+        params: idParams,
+        querystring: findingLinkOptionsQuery,
+        response: { 200: linkOptionsResponse },
+      },
+    },
+    async (req) => findFindingLinkOptions(db, actorOf(req), req.params.id, req.query),
   );
   app.get(
     '/oversight/inspections/:id/team-candidates',

@@ -1,5 +1,22 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Steps, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Grid,
+  Input,
+  List,
+  Select,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -10,6 +27,7 @@ import { OrgPicker } from '../orgs/org-picker';
 import {
   fetchCandidates,
   fetchDraft,
+  fetchFindingLinkOptions,
   fetchInspection,
   fetchNotes,
   inspectionStep,
@@ -19,12 +37,15 @@ import {
   type Figures,
   type Finding,
   type Inspection,
+  type LinkKind,
+  type LinkOption,
   type OversightAction,
   type Recommendation,
 } from './oversight.api';
 import { formatCount, formatPercent, useOversightT } from './oversight.i18n';
 import { EvidenceFiles } from './evidence-files';
 import { FormModal } from '../../components/form-modal';
+import { LinkPicker } from './link-picker';
 
 /** Findings are edited by the team until the conclusion (edits.service.ts). */
 const FINDING_EDIT_STATUSES = ['team_reported', 'findings'];
@@ -55,10 +76,10 @@ const text = (v: string | null | undefined) => (
  * sent to it. The forms shown are the next steps the server allows this reader.
  */
 export function InspectionPage({ id }: { id: number }) {
-  const { o, kind, basis, status, teamRole, finding, rec } = useOversightT();
+  const { o, kind, basis, status, teamRole, finding } = useOversightT();
   const q = useQuery({ queryKey: oversightKeys.inspection(id), queryFn: () => fetchInspection(id) });
   const x = q.data;
-  const seesNotes = !!x && x.audience !== 'subject';
+  const seesNotes = !!x && x.parts.includes('sessions');
   const notes = useQuery({ queryKey: oversightKeys.notes(id), queryFn: () => fetchNotes(id), enabled: seesNotes });
   if (q.isPending) return <Loading />;
   if (q.isError || !x) return <ErrorState error={q.error} />;
@@ -156,7 +177,8 @@ export function InspectionPage({ id }: { id: number }) {
         )}
       </Section>
       <Section title={o('selfReport')} show={x.selfReport !== null}>
-        {x.selfReport?.figures && <FiguresView f={x.selfReport.figures} />}
+        {/* The figures show once: as sent, or (while the subject may still send) as they stand today. */}
+        {!can('submit_self_report') && x.selfReport?.figures && <FiguresView f={x.selfReport.figures} />}
         {text(x.selfReport?.text)}
         <EvidenceFiles
           x={x}
@@ -220,7 +242,8 @@ export function InspectionPage({ id }: { id: number }) {
             },
             {
               title: o('linkedTargets'),
-              render: (_, f) => [...(f.itemTexts ?? []), ...(f.taskTitles ?? []), ...(f.memberNames ?? [])].join('; '),
+              render: (_, f) =>
+                [...(f.itemTexts ?? []), ...(f.taskTitles ?? []), ...(f.reportLabels ?? []), ...(f.memberNames ?? [])].join('; '),
             },
             ...(x.abilities.team && FINDING_EDIT_STATUSES.includes(x.status)
               ? [{ title: '', key: 'edit', width: 70, render: (_: unknown, f: Finding) => <EditFindingButton x={x} f={f} /> }]
@@ -244,51 +267,7 @@ export function InspectionPage({ id }: { id: number }) {
         {can('send_conclusion') && <ActionButton x={x} path="conclusion/send" label={o('sendConclusion')} />}
       </Section>
       <Section title={o('recommendations')} show={x.parts.includes('recommendations')}>
-        <Table<Recommendation>
-          size="small"
-          rowKey="id"
-          dataSource={x.recommendations}
-          pagination={false}
-          scroll={{ x: true }}
-          data-testid="recommendations"
-          columns={[
-            { title: '#', dataIndex: 'position', width: 40 },
-            {
-              title: o('content'),
-              dataIndex: 'text',
-              render: (v: string, r) => (
-                <>
-                  {v}
-                  {r.evidence && (
-                    <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-                      {o('evidence')}: {r.evidence}
-                    </Typography.Paragraph>
-                  )}
-                  <EvidenceFiles
-                    x={x}
-                    target={{ part: 'follow_up', recommendationId: r.id }}
-                    canAttach={x.abilities.subject && x.status === 'follow_up' && r.status !== 'accepted'}
-                    testId={`rec-files-${r.position}`}
-                  />
-                </>
-              ),
-            },
-            { title: o('owner'), dataIndex: 'ownerOrgName' },
-            { title: o('deadline'), dataIndex: 'deadline', render: formatDate },
-            {
-              title: o('status'),
-              render: (_, r) => (
-                <Tag
-                  color={r.view === 'accepted' ? 'green' : r.view === 'overdue' ? 'red' : 'default'}
-                  data-testid={`rec-status-${r.position}`}
-                >
-                  {rec(r.view)}
-                </Tag>
-              ),
-            },
-            { title: '', render: (_, r) => x.status === 'follow_up' && <RecommendationActions x={x} r={r} /> },
-          ]}
-        />
+        <Recommendations x={x} />
         {can('close') && <ActionButton x={x} path="close" label={o('close')} />}
       </Section>
     </div>
@@ -443,7 +422,7 @@ function SelfReportForm({ x }: { x: Inspection }) {
   const { o } = useOversightT();
   const draft = useQuery({ queryKey: oversightKeys.draft(x.id), queryFn: () => fetchDraft(x.id) });
   return (
-    <div>
+    <div data-testid="self-report-form">
       {draft.data && <FiguresView f={draft.data} />}
       <TextStep x={x} path="self-report" fields={[['text', o('selfReport')]]} label={o('sendSelfReport')} />
     </div>
@@ -483,10 +462,16 @@ function FindingForm({ x }: { x: Inspection }) {
   const { o, finding } = useOversightT();
   const [form] = Form.useForm();
   const handlers = useStep(x)(form);
-  const targets = x.selfReport?.figures?.offTrackTargets ?? [];
   const m = useMutation({
-    mutationFn: (v: { kind: string; theme: string; text: string; itemIds?: number[] }) =>
-      inspectionStep(x.id, 'findings', { version: x.version, ...v, itemIds: v.itemIds ?? [] }),
+    mutationFn: (v: { kind: string; theme: string; text: string } & Partial<Record<LinkField, number[]>>) =>
+      inspectionStep(x.id, 'findings', {
+        version: x.version,
+        ...v,
+        itemIds: v.itemIds ?? [],
+        taskIds: v.taskIds ?? [],
+        reportIds: v.reportIds ?? [],
+        memberIds: v.memberIds ?? [],
+      }),
     ...handlers,
   });
   return (
@@ -512,15 +497,114 @@ function FindingForm({ x }: { x: Inspection }) {
       <Form.Item name="text" label={o('content')} rules={[{ required: true }]}>
         <Input.TextArea rows={2} data-testid="finding-text" />
       </Form.Item>
-      {targets.length > 0 && (
-        <Form.Item name="itemIds" label={o('linkedTargets')}>
-          <Select mode="multiple" options={targets.map((t) => ({ value: t.itemId, label: t.text }))} />
-        </Form.Item>
-      )}
+      <FindingLinkFields x={x} testPrefix="finding" />
       <Button htmlType="submit" loading={m.isPending} data-testid="step-findings">
         {o('addFinding')}
       </Button>
     </Form>
+  );
+}
+
+/**
+ * The recommendations with their follow-up: a table on a wide screen, one card each on a phone
+ * (a table of six columns would scroll sideways at 390 px).
+ */
+function Recommendations({ x }: { x: Inspection }) {
+  const { o, rec } = useOversightT();
+  const isWide = Grid.useBreakpoint().md ?? true;
+  const content = (r: Recommendation) => (
+    <>
+      {r.text}
+      {r.evidence && (
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {o('evidence')}: {r.evidence}
+        </Typography.Paragraph>
+      )}
+      <EvidenceFiles
+        x={x}
+        target={{ part: 'follow_up', recommendationId: r.id }}
+        canAttach={r.canReport}
+        testId={`rec-files-${r.position}`}
+      />
+    </>
+  );
+  const statusTag = (r: Recommendation) => (
+    <Tag color={r.view === 'accepted' ? 'green' : r.view === 'overdue' ? 'red' : 'default'} data-testid={`rec-status-${r.position}`}>
+      {rec(r.view)}
+    </Tag>
+  );
+  if (!isWide) {
+    return (
+      <List
+        dataSource={x.recommendations}
+        split={false}
+        data-testid="recommendations"
+        renderItem={(r) => (
+          <List.Item style={{ padding: '4px 0' }}>
+            <Card size="small" style={{ width: '100%' }} title={`${r.position}. ${r.ownerOrgName}`} extra={statusTag(r)}>
+              {content(r)}
+              <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+                {o('deadline')}: {formatDate(r.deadline)}
+              </Typography.Paragraph>
+              {x.status === 'follow_up' && <RecommendationActions x={x} r={r} />}
+            </Card>
+          </List.Item>
+        )}
+      />
+    );
+  }
+  return (
+    <Table<Recommendation>
+      size="small"
+      rowKey="id"
+      dataSource={x.recommendations}
+      pagination={false}
+      data-testid="recommendations"
+      columns={[
+        { title: '#', dataIndex: 'position', width: 40 },
+        { title: o('content'), dataIndex: 'text', render: (_: string, r) => content(r) },
+        { title: o('owner'), dataIndex: 'ownerOrgName' },
+        { title: o('deadline'), dataIndex: 'deadline', render: formatDate },
+        { title: o('status'), render: (_, r) => statusTag(r) },
+        { title: '', render: (_, r) => x.status === 'follow_up' && <RecommendationActions x={x} r={r} /> },
+      ]}
+    />
+  );
+}
+
+type LinkField = 'itemIds' | 'taskIds' | 'reportIds' | 'memberIds';
+const FINDING_LINKS: readonly [LinkField, LinkKind, 'linkItems' | 'linkTasks' | 'linkReports' | 'linkMembers'][] = [
+  ['itemIds', 'item', 'linkItems'],
+  ['taskIds', 'task', 'linkTasks'],
+  ['reportIds', 'report', 'linkReports'],
+  ['memberIds', 'member', 'linkMembers'],
+];
+
+/** The pickers of what a finding concerns, searched inside the subject's subtree; `f` names what an edited finding links already. */
+function FindingLinkFields({ x, f, testPrefix }: { x: Inspection; f?: Finding; testPrefix: string }) {
+  const { o } = useOversightT();
+  const known = (ids: number[] | undefined, labels: string[] | null | undefined): LinkOption[] =>
+    (ids ?? []).map((id, i) => ({ id, label: labels?.[i] ?? `#${id}`, detail: null }));
+  const knownOf: Record<LinkField, LinkOption[]> = {
+    itemIds: known(f?.itemIds, f?.itemTexts),
+    taskIds: known(f?.taskIds, f?.taskTitles),
+    reportIds: known(f?.reportIds, f?.reportLabels),
+    memberIds: known(f?.memberIds, f?.memberNames),
+  };
+  return (
+    <>
+      {FINDING_LINKS.map(([name, kind, label]) => (
+        <Form.Item key={name} name={name} label={o(label)}>
+          <LinkPicker
+            aria-label={o(label)}
+            testId={`${testPrefix}-${kind}s`}
+            known={knownOf[name]}
+            cacheKey={['finding', x.id, kind]}
+            search={(q) => fetchFindingLinkOptions(x.id, kind, q)}
+          />
+        </Form.Item>
+      ))}
+    </>
   );
 }
 
@@ -594,7 +678,7 @@ function RecommendationActions({ x, r }: { x: Inspection; r: Recommendation }) {
     ...handlers,
   });
   const waiting = r.status === 'open' || r.status === 'reopened';
-  if (x.abilities.subject && waiting) {
+  if (r.canReport && waiting) {
     return (
       <Space direction="vertical" style={{ width: '100%', minWidth: 200 }}>
         <Input.TextArea
@@ -631,7 +715,7 @@ function RecommendationActions({ x, r }: { x: Inspection; r: Recommendation }) {
   return null;
 }
 
-type FindingEdit = { kind: Finding['kind']; theme: string; text: string };
+type FindingEdit = { kind: Finding['kind']; theme: string; text: string } & Record<LinkField, number[]>;
 /** The team refines a draft finding; the version it read goes back (409 when someone else saved first). */
 function EditFindingButton({ x, f }: { x: Inspection; f: Finding }) {
   const { o, finding } = useOversightT();
@@ -641,7 +725,17 @@ function EditFindingButton({ x, f }: { x: Inspection; f: Finding }) {
   const onError = useApiErrorHandler();
   const qc = useQueryClient();
   const m = useMutation({
-    mutationFn: (v: FindingEdit) => updateFinding(f.id, { version: f.version, kind: v.kind, theme: v.theme, text: v.text }),
+    mutationFn: (v: FindingEdit) =>
+      updateFinding(f.id, {
+        version: f.version,
+        kind: v.kind,
+        theme: v.theme,
+        text: v.text,
+        itemIds: v.itemIds ?? [],
+        taskIds: v.taskIds ?? [],
+        reportIds: v.reportIds ?? [],
+        memberIds: v.memberIds ?? [],
+      }),
     onSuccess: (next: Inspection) => {
       handlers.onSuccess(next);
       setOpen(false);
@@ -660,7 +754,15 @@ function EditFindingButton({ x, f }: { x: Inspection; f: Finding }) {
         onCancel={() => setOpen(false)}
         onFinish={(v) => m.mutate(v)}
         isSaving={m.isPending}
-        initialValues={{ kind: f.kind, theme: f.theme, text: f.text }}
+        initialValues={{
+          kind: f.kind,
+          theme: f.theme,
+          text: f.text,
+          itemIds: f.itemIds,
+          taskIds: f.taskIds,
+          reportIds: f.reportIds,
+          memberIds: f.memberIds,
+        }}
         testId="edit-finding"
       >
         <Form.Item name="kind" label={o('kind')}>
@@ -672,6 +774,7 @@ function EditFindingButton({ x, f }: { x: Inspection; f: Finding }) {
         <Form.Item name="text" label={o('content')} rules={[{ required: true }]}>
           <Input.TextArea rows={4} data-testid="edit-finding-text" />
         </Form.Item>
+        <FindingLinkFields x={x} f={f} testPrefix="edit-finding" />
       </FormModal>
     </>
   );

@@ -24,6 +24,8 @@ export type EvidenceFile = z.infer<typeof C.evidenceFileSchema>;
 export type EvidencePart = EvidenceFile['part'];
 export type UpdateEntryInput = z.infer<typeof C.updateEntrySchema>;
 export type UpdateFindingInput = z.infer<typeof C.updateFindingSchema>;
+export type LinkOption = z.infer<typeof C.linkOptionsResponse>[number];
+export type LinkKind = C.LinkKind;
 
 export const oversightKeys = {
   programs: (year?: number) => ['oversight', 'programs', year ?? null] as const,
@@ -69,6 +71,12 @@ export const evidenceUrl = (id: number, fileId: number) => downloadUrl(`/oversig
 export const updateEntry = (entryId: number, input: UpdateEntryInput) => api.patch<ProgramDetail>(`/oversight/entries/${entryId}`, input);
 export const updateFinding = (findingId: number, input: UpdateFindingInput) =>
   api.patch<Inspection>(`/oversight/findings/${findingId}`, input);
+/** What a finding may name: searched inside the subject's subtree (team). */
+export const fetchFindingLinkOptions = (id: number, kind: LinkKind, q: string) =>
+  api.get<LinkOption[]>(`/oversight/inspections/${id}/link-options`, { kind, q: q || undefined });
+/** What an entry of a program may name: searched inside the chosen subject's subtree. */
+export const fetchEntryLinkOptions = (programId: number, kind: LinkKind, subjectOrgId: number | undefined, q: string) =>
+  api.get<LinkOption[]>(`/oversight/programs/${programId}/link-options`, { kind, subjectOrgId, q: q || undefined });
 export const fetchDashboard = (q: { orgId?: number; year?: number }) => api.get<Dashboard>('/oversight/dashboard', q);
 export const fetchTimeline = (orgId: number) => api.get<Timeline>(`/oversight/orgs/${orgId}/timeline`);
 

@@ -12,6 +12,7 @@ import {
   addEntry,
   createInspection,
   createProgram,
+  fetchEntryLinkOptions,
   fetchProgram,
   fetchPrograms,
   oversightKeys,
@@ -22,6 +23,7 @@ import {
 import { FormModal } from '../../components/form-modal';
 import type { ResponsibleBody } from '../../../domain/oversight';
 import { useOversightT } from './oversight.i18n';
+import { LinkPicker } from './link-picker';
 
 /** The yearly programs in scope; a commission writes a new one here. */
 export function ProgramsPage() {
@@ -134,6 +136,10 @@ type EntryForm = {
   content: string;
   theme: string;
   subjectOrgId: number;
+  subjectMemberIds?: number[];
+  documentIds?: number[];
+  itemIds?: number[];
+  taskIds?: number[];
   period: [Dayjs, Dayjs];
   responsibleBody: string;
 };
@@ -148,6 +154,7 @@ export function ProgramPage({ id }: { id: number }) {
   const onError = useApiErrorHandler();
   const [form] = Form.useForm<EntryForm>();
   const [isOpen, setOpen] = useState(false);
+  const subjectOrgId = Form.useWatch('subjectOrgId', form);
   const program = useQuery({ queryKey: oversightKeys.program(id), queryFn: () => fetchProgram(id) });
   const add = useMutation({
     mutationFn: (v: EntryForm) =>
@@ -158,6 +165,10 @@ export function ProgramPage({ id }: { id: number }) {
         content: v.content,
         theme: v.theme,
         subjectOrgIds: [v.subjectOrgId],
+        subjectMemberIds: v.subjectMemberIds ?? [],
+        documentIds: v.documentIds ?? [],
+        itemIds: v.itemIds ?? [],
+        taskIds: v.taskIds ?? [],
         periodStart: v.period[0].format('YYYY-MM-DD'),
         periodEnd: v.period[1].format('YYYY-MM-DD'),
         responsibleBody: v.responsibleBody,
@@ -273,6 +284,10 @@ export function ProgramPage({ id }: { id: number }) {
           layout="vertical"
           initialValues={{ kind: 'supervision', basis: 'thematic', responsibleBody: 'inspection_commission' }}
           onFinish={(v) => add.mutate(v)}
+          // Links are searched inside the subject's subtree: another subject empties them.
+          onValuesChange={(changed: Partial<EntryForm>) => {
+            if ('subjectOrgId' in changed) form.setFieldsValue({ subjectMemberIds: [], documentIds: [], itemIds: [], taskIds: [] });
+          }}
         >
           <Space wrap>
             <Form.Item name="kind" label={o('kind')}>
@@ -291,6 +306,25 @@ export function ProgramPage({ id }: { id: number }) {
           <Form.Item name="content" label={o('content')} rules={[{ required: true }]}>
             <Input.TextArea rows={2} data-testid="entry-content" />
           </Form.Item>
+          {(
+            [
+              ['subjectMemberIds', 'member', o('subjectMembers')],
+              ['documentIds', 'document', o('linkDocuments')],
+              ['itemIds', 'item', o('linkItems')],
+              ['taskIds', 'task', o('linkTasks')],
+            ] as const
+          ).map(([name, kind, label]) => (
+            <Form.Item key={name} name={name} label={label}>
+              <LinkPicker
+                aria-label={label}
+                testId={`entry-${kind}s`}
+                disabled={!subjectOrgId}
+                placeholder={subjectOrgId ? undefined : o('pickSubjectFirst')}
+                cacheKey={['entry', id, kind, subjectOrgId]}
+                search={(q) => fetchEntryLinkOptions(id, kind, subjectOrgId, q)}
+              />
+            </Form.Item>
+          ))}
           <Form.Item name="theme" label={o('theme')} rules={[{ required: true }]}>
             <Input data-testid="entry-theme" />
           </Form.Item>
