@@ -97,6 +97,18 @@ export const reorgOperationSchema = z.object({
   createdAt: z.string(),
 });
 
+/** "Lịch sử sắp xếp": operations newest first, with whether the caller may undo each. */
+export const reorgHistorySchema = z.object({
+  operations: z.array(
+    reorgOperationSchema.extend({
+      undoneAt: z.string().nullable(),
+      createdByName: z.string().nullable(),
+      abilities: z.object({ undo: z.boolean() }),
+    }),
+  ),
+});
+export type ReorgHistory = z.infer<typeof reorgHistorySchema>;
+
 export const lineageSchema = z.object({
   orgId: z.number(),
   names: z.array(z.object({ name: z.string(), validFrom: z.string(), validTo: z.string().nullable() })),
@@ -148,5 +160,6 @@ export const figuresAsOfSchema = z.object({
 export const treeAsOfQuery = z.object({ asOf: isoDate, rootId: queryId().optional() });
 export const orgParams = z.object({ orgId: queryId() });
 export const operationParams = z.object({ id: queryId() });
+export const operationsQuery = z.object({ orgId: queryId().optional() });
 export const historySearchQuery = z.object({ q: z.string().trim().min(2).max(100) });
 export const figuresAsOfQuery = z.object({ orgId: queryId(), asOf: isoDate, tree: z.enum(['as_of', 'current']).default('as_of') });

@@ -313,6 +313,8 @@ const routeIds: Record<string, Declaration> = {
     'body.roleMapping.toOrgId': 'org',
   },
   'GET /api/reorg/tree': { 'querystring.rootId': 'org' },
+  'GET /api/reorg/operations': { 'querystring.orgId': 'org' },
+  'POST /api/reorg/operations/:id/undo': { 'params.id': 'record' },
   'GET /api/reorg/lineage/:orgId': { 'params.orgId': 'org' },
   'GET /api/reorg/figures': { 'querystring.orgId': 'org' },
   'GET /api/consultation/inbox': {},

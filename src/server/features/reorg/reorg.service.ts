@@ -5,13 +5,13 @@
  * history to the operation's effective day (docs/ARCHITECTURE.md "Time and the tree").
  */
 import type pg from 'pg';
-import { can } from '../../../domain/access/permissions';
 import { checkOperation, newParentOf, reorgKindLabels, type ReorgProblem } from '../../../domain/reorg';
 import { inTransaction, type Db, type Queryable } from '../../db/pool';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { reparentOrgsTx } from '../orgs';
+import { requireReorganize } from './reorg.policy';
 import { findCarried, findChildren, findOrgsInScope, latestOperations, type LoadedOrg } from './reorg.queries';
 import type { ReorgPreview, ReorgRequest } from '../../../contracts/reorg';
 
@@ -80,11 +80,10 @@ async function plan(db: Queryable, actor: Actor, req: ReorgRequest, forUpdate: b
   const ids = [...new Set([...req.sourceOrgIds, ...req.targetOrgIds, ...(req.newOrg?.parentId ? [req.newOrg.parentId] : [])])];
   const found = await findOrgsInScope(db, ids, readScope, forUpdate);
   if (found.length !== ids.length) throw orgNotFound();
-  if (actor.userId !== null && !found.every((o) => can(actor.grants, 'reorg.write', o.path)))
-    throw forbidden({
-      vi: 'Chỉ quản trị viên, hoặc người quản lý có phạm vi chứa mọi tổ chức liên quan, mới được sắp xếp tổ chức.',
-      en: 'Only an administrator or a manager over every org involved may reorganize.',
-    });
+  requireReorganize(
+    actor,
+    found.map((o) => o.path),
+  );
   const byId = new Map(found.map((o) => [o.id, o]));
   const sources = req.sourceOrgIds.map((id) => byId.get(id)!);
   const targets = req.targetOrgIds.map((id) => byId.get(id)!);
@@ -135,7 +134,10 @@ async function plan(db: Queryable, actor: Actor, req: ReorgRequest, forUpdate: b
   if (extra.length > 0) {
     const more = await findOrgsInScope(db, extra, readScope);
     if (more.length !== extra.length) throw orgNotFound();
-    if (actor.userId !== null && !more.every((o) => can(actor.grants, 'reorg.write', o.path))) throw forbidden();
+    requireReorganize(
+      actor,
+      more.map((o) => o.path),
+    );
     targets.push(...more.filter((m) => !targets.some((t) => t.id === m.id)));
   }
   const childIds = new Set([...children.map((c) => c.id), ...sources.map((s) => s.id)]);
@@ -274,36 +276,47 @@ export async function commitReorgTx(tx: pg.PoolClient, actor: Actor, req: ReorgR
     changes.children = p.children.map((c) => ({ orgId: c.id, fromParentId: c.parentId }));
     const direct = p.sources.filter((s) => s.memberCount > 0).map((s) => ({ from: s.id, to: resolve(directTarget(p, s)!) }));
     if (direct.length > 0) {
-      await tx.query(
-        `UPDATE members m SET org_id = x.t, version = m.version + 1, updated_at = now() FROM unnest($1::bigint[], $2::bigint[]) x(f, t) WHERE m.org_id = x.f`,
+      // The moved members' ids are kept so that an undo moves exactly them back.
+      const { rows: moved } = await tx.query<{ from: number; ids: number[] }>(
+        `WITH u AS (UPDATE members m SET org_id = x.t, version = m.version + 1, updated_at = now()
+                      FROM unnest($1::bigint[], $2::bigint[]) x(f, t) WHERE m.org_id = x.f RETURNING m.id, x.f)
+         SELECT f::int AS "from", array_agg(id ORDER BY id)::int[] AS ids FROM u GROUP BY f`,
         [direct.map((d) => d.from), direct.map((d) => d.to)],
       );
+      changes.movedMembers = direct.map((d) => ({ ...d, ids: moved.find((m) => m.from === d.from)?.ids ?? [] }));
     }
     changes.directMembers = direct;
-    changes.tasks = await carryTasks(tx, ids, succ);
-    const { rows: reports } = await tx.query<{ id: number }>(
-      `UPDATE reports r SET org_id = $2, version = r.version + 1, updated_at = now()
-        WHERE r.org_id = ANY($1::bigint[]) AND r.status IN ('draft','returned') AND r.period_end >= $3::date
+    changes.sourceParents = p.sources.map((s) => ({ orgId: s.id, parentId: s.parentId }));
+    const tasks = await carryTasks(tx, ids, succ);
+    changes.tasks = tasks.map((t) => t.id);
+    changes.taskUnits = tasks;
+    const { rows: reports } = await tx.query<{ id: number; orgId: number }>(
+      `UPDATE reports r SET org_id = $2, version = r.version + 1, updated_at = now() FROM reports b
+        WHERE b.id = r.id AND r.org_id = ANY($1::bigint[]) AND r.status IN ('draft','returned') AND r.period_end >= $3::date
           AND NOT EXISTS (SELECT 1 FROM reports x WHERE x.schedule_id = r.schedule_id AND x.period_key = r.period_key
                             AND (x.org_id = $2 OR (x.org_id = ANY($1::bigint[]) AND x.id < r.id AND x.status IN ('draft','returned') AND x.period_end >= $3::date)))
-       RETURNING r.id::int`,
+       RETURNING r.id::int, b.org_id::int AS "orgId"`,
       [ids, succ, day],
     );
     changes.reports = reports.map((r) => r.id);
-    const { rows: ex } = await tx.query<{ id: number }>(
-      `UPDATE explanation_requests SET org_id = $2, version = version + 1, updated_at = now() WHERE org_id = ANY($1::bigint[]) AND status = 'open' RETURNING id::int`,
+    changes.reportOrgs = reports;
+    const { rows: ex } = await tx.query<{ id: number; orgId: number }>(
+      `UPDATE explanation_requests e SET org_id = $2, version = e.version + 1, updated_at = now() FROM explanation_requests b
+        WHERE b.id = e.id AND e.org_id = ANY($1::bigint[]) AND e.status = 'open' RETURNING e.id::int, b.org_id::int AS "orgId"`,
       [ids, succ],
     );
     changes.explanations = ex.map((e) => e.id);
-    const { rows: points } = await tx.query<{ id: number }>(
+    changes.explanationOrgs = ex;
+    const { rows: points } = await tx.query<{ id: number; orgId: number }>(
       `UPDATE bridge_points p SET org_id = $2, version = p.version + 1, updated_at = now()
-        FROM study_sessions s WHERE s.id = p.session_id AND p.org_id = ANY($1::bigint[]) AND s.ends_at >= $3::date
+        FROM study_sessions s, bridge_points b WHERE b.id = p.id AND s.id = p.session_id AND p.org_id = ANY($1::bigint[]) AND s.ends_at >= $3::date
           AND NOT EXISTS (SELECT 1 FROM bridge_points x WHERE x.session_id = p.session_id
                             AND (x.org_id = $2 OR (x.org_id = ANY($1::bigint[]) AND x.id < p.id)))
-       RETURNING p.id::int`,
+       RETURNING p.id::int, b.org_id::int AS "orgId"`,
       [ids, succ, day],
     );
     changes.bridgePoints = points.map((x) => x.id);
+    changes.bridgePointOrgs = points;
     changes.roles = await carryRoles(
       tx,
       ids,
@@ -392,40 +405,44 @@ async function foundOrg(tx: pg.PoolClient, req: ReorgRequest, parent: LoadedOrg 
 
 /** Open tasks led by or partnered with a closing org go to its successor. */
 async function carryTasks(tx: Queryable, sourceIds: readonly number[], successorId: number) {
-  const { rows } = await tx.query<{ id: number }>(
+  // Joined to itself (b) to return each task's units as they were, for the undo.
+  const { rows } = await tx.query<{ id: number; leadOrgId: number; partnerOrgIds: number[] }>(
     `UPDATE tasks t SET lead_org_id = CASE WHEN t.lead_org_id = ANY($1::bigint[]) THEN $2 ELSE t.lead_org_id END,
             partner_org_ids = ARRAY(SELECT DISTINCT CASE WHEN p = ANY($1::bigint[]) THEN $2 ELSE p END FROM unnest(t.partner_org_ids) p
                                      WHERE (CASE WHEN p = ANY($1::bigint[]) THEN $2 ELSE p END) <> (CASE WHEN t.lead_org_id = ANY($1::bigint[]) THEN $2 ELSE t.lead_org_id END)),
             version = t.version + 1, updated_at = now()
-      WHERE (t.lead_org_id = ANY($1::bigint[]) OR t.partner_org_ids && $1::bigint[]) AND t.status NOT IN ('done','cancelled')
+       FROM tasks b
+      WHERE b.id = t.id AND (t.lead_org_id = ANY($1::bigint[]) OR t.partner_org_ids && $1::bigint[]) AND t.status NOT IN ('done','cancelled')
         AND NOT (t.item_id IS NOT NULL AND t.lead_org_id = ANY($1::bigint[])
                  AND (EXISTS (SELECT 1 FROM tasks x WHERE x.item_id = t.item_id AND x.lead_org_id = $2)
                       -- Two merged orgs leading the same item: the successor takes the first one's task;
                       -- the other stays, with its history, on its closed org (one lead per item).
                       OR EXISTS (SELECT 1 FROM tasks x WHERE x.item_id = t.item_id AND x.lead_org_id = ANY($1::bigint[])
                                    AND x.id < t.id AND x.status NOT IN ('done','cancelled'))))
-      RETURNING t.id::int`,
+      RETURNING t.id::int, b.lead_org_id::int AS "leadOrgId", b.partner_org_ids::int[] AS "partnerOrgIds"`,
     [sourceIds, successorId],
   );
-  return rows.map((r) => r.id);
+  return rows;
 }
 
 /** Roles on closing orgs follow the mapping, or end: the preview says which. */
 async function carryRoles(tx: Queryable, sourceIds: readonly number[], mapping: { userRoleId: number; toOrgId: number | null }[]) {
   const keep = mapping.filter((m) => m.toOrgId !== null);
+  let added: number[] = [];
   if (keep.length > 0) {
-    await tx.query(
+    const { rows } = await tx.query<{ id: number }>(
       `INSERT INTO user_roles (user_id, org_id, role)
        SELECT r.user_id, x.t, r.role FROM user_roles r JOIN unnest($1::bigint[], $2::bigint[]) x(id, t) ON x.id = r.id
-        WHERE r.org_id = ANY($3::bigint[]) ON CONFLICT DO NOTHING`,
+        WHERE r.org_id = ANY($3::bigint[]) ON CONFLICT DO NOTHING RETURNING id::int`,
       [keep.map((k) => k.userRoleId), keep.map((k) => k.toOrgId), sourceIds],
     );
+    added = rows.map((r) => r.id);
   }
   const { rows } = await tx.query<{ id: number; userId: number; orgId: number; role: string }>(
     `DELETE FROM user_roles WHERE org_id = ANY($1::bigint[]) RETURNING id::int, user_id::int AS "userId", org_id::int AS "orgId", role`,
     [sourceIds],
   );
-  return { ended: rows, followed: keep };
+  return { ended: rows, followed: keep, added };
 }
 
 function lineageEdges(p: Plan, req: ReorgRequest, successorId: number | null) {
