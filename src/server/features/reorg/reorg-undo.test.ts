@@ -274,3 +274,99 @@ describe('refusing an undo once something was recorded', () => {
     expect(rows).toEqual([{ name: 'Thành ủy Cần Thơ', kind: 'province_committee', valid_from: '2020-01-01', valid_to: null }]);
   });
 });
+
+describe('splitting into new orgs', () => {
+  const split = (extra: Record<string, unknown> = {}) => ({
+    kind: 'split',
+    effectiveDate: day,
+    decision: 'Nghị quyết số 1234/NQ-UBTVQH15 (mẫu)',
+    sourceOrgIds: [bdWard.id],
+    newOrgs: [
+      { code: 'P-DIAN', name: 'Đảng ủy phường Dĩ An (mới)', kind: 'commune_committee' },
+      { code: 'P-DONGHOA', name: 'Đảng ủy phường Đông Hòa', kind: 'commune_committee' },
+    ],
+    mapping: [{ fromOrgId: bdCellId(), toOrgId: 0, toNewOrg: 1 }],
+    ...extra,
+  });
+  let cellId = 0;
+  const bdCellId = () => cellId;
+
+  it('founds the parts under the split org’s parent, hands the cells over as mapped, and undoes all of it', async () => {
+    cellId = (await db.query<{ id: number }>(`SELECT id::int FROM orgs WHERE name = 'Chi bộ khu phố 1'`)).rows[0]!.id;
+    const before = await state();
+    const preview = await admin.post('/api/reorg/preview', split());
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().problems).toEqual([]);
+    expect(preview.json().cells.map((c: { name: string; toOrgName: string; members: number }) => [c.name, c.toOrgName, c.members])).toEqual(
+      [['Chi bộ khu phố 1', 'Đảng ủy phường Đông Hòa', 3]],
+    );
+    expect(await state()).toEqual(before);
+    const op = await commit(split());
+    const { rows: parts } = await db.query(
+      `SELECT o.name, o.parent_id::int AS "parentId", (SELECT count(*)::int FROM orgs c WHERE c.parent_id = o.id) AS children
+         FROM orgs o WHERE o.code IN ('P-DIAN', 'P-DONGHOA') ORDER BY o.code`,
+    );
+    expect(parts).toEqual([
+      { name: 'Đảng ủy phường Dĩ An (mới)', parentId: bd.id, children: 0 },
+      { name: 'Đảng ủy phường Đông Hòa', parentId: bd.id, children: 1 },
+    ]);
+    const { rows: edges } = await db.query(`SELECT kind FROM org_lineage WHERE operation_id = $1`, [op.id]);
+    expect(edges.map((e) => e.kind)).toEqual(['split_from', 'split_from']);
+    expect((await admin.post(`/api/reorg/operations/${op.id}/undo`)).statusCode).toBe(200);
+    expect(await state()).toEqual(before);
+  });
+
+  const bad: [string, () => Record<string, unknown>, RegExp][] = [
+    [
+      'two parts named alike (accents and case aside)',
+      () =>
+        split({
+          newOrgs: [
+            { code: 'P-A', name: 'Đảng ủy phường Tân Đông Hiệp', kind: 'commune_committee' },
+            { code: 'P-B', name: 'đảng ủy phường tan dong hiep', kind: 'commune_committee' },
+          ],
+        }),
+      /Tên “đảng ủy phường tan dong hiep” bị trùng/,
+    ],
+    [
+      'two parts with one code',
+      () =>
+        split({
+          newOrgs: [
+            { code: 'P-A', name: 'Đảng ủy phường An Bình', kind: 'commune_committee' },
+            { code: 'p-a', name: 'Đảng ủy phường Bình An', kind: 'commune_committee' },
+          ],
+        }),
+      /Mã p-a bị trùng/,
+    ],
+    [
+      'a code another org has',
+      () =>
+        split({
+          newOrgs: [{ code: bd.code, name: 'Đảng ủy phường An Bình', kind: 'commune_committee' }],
+          targetOrgIds: [hcm.id],
+          mapping: [{ fromOrgId: bdCellId(), toOrgId: 0, toNewOrg: 0 }],
+        }),
+      /Mã .+ đã được dùng cho một tổ chức khác/,
+    ],
+    ['a cell left without a part', () => split({ mapping: [] }), /Chi bộ khu phố 1 chưa được xếp vào tổ chức mới nào/],
+  ];
+  for (const [what, body, message] of bad) {
+    it(`refuses ${what} in Vietnamese, writing nothing`, async () => {
+      const before = await state();
+      const res = await admin.post('/api/reorg/operations', body());
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toMatch(message);
+      expect(await state()).toEqual(before);
+    });
+  }
+
+  it('answers 400 for a mapping to a part that is not listed, and for new orgs on another operation', async () => {
+    const res = await admin.post('/api/reorg/preview', split({ mapping: [{ fromOrgId: bdCellId(), toOrgId: 0, toNewOrg: 5 }] }));
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json().error.details)).toContain('body.mapping');
+    const other = await admin.post('/api/reorg/preview', { ...split(), kind: 'merge', targetOrgIds: [hcm.id] });
+    expect(other.statusCode).toBe(400);
+    expect(JSON.stringify(other.json().error.details)).toContain('body.newOrgs');
+  });
+});

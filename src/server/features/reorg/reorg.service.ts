@@ -21,12 +21,29 @@ const invalid = (field: string, vi: string, en: string) =>
 
 /** The id 0 in mappings names the new org of a merge. */
 const NEW_ORG = 0;
+/** Inside the service, the new parts of a split are the ids -1, -2, … (`toNewOrg` 0, 1, …). */
+const newPartId = (index: number) => -1 - index;
+const isNewPart = (id: number) => id < 0;
+
+/** The request with `toNewOrg` references turned into the service's placeholder ids. */
+function withPartIds(req: ReorgRequest): ReorgRequest {
+  return {
+    ...req,
+    mapping: req.mapping.map((m) => ({ fromOrgId: m.fromOrgId, toOrgId: m.toNewOrg === undefined ? m.toOrgId : newPartId(m.toNewOrg) })),
+    roleMapping: req.roleMapping.map((r) => ({
+      userRoleId: r.userRoleId,
+      toOrgId: r.toNewOrg === undefined ? r.toOrgId : newPartId(r.toNewOrg),
+    })),
+  };
+}
 
 type Plan = {
   req: ReorgRequest;
   sources: LoadedOrg[];
   targets: LoadedOrg[];
   newParent: LoadedOrg | null;
+  /** A split's new parts go under the split org's parent. */
+  partParent: LoadedOrg | null;
   children: (LoadedOrg & { subtreeMembers: number })[];
   /** Where the closing sources' children, members and duties go: the successor (0: the new org). */
   successorId: number | null;
@@ -48,7 +65,7 @@ function requireShape(req: ReorgRequest) {
         throw invalid('body.sourceOrgIds', 'Chọn các tổ chức được hợp nhất.', 'Pick the orgs to merge.');
       break;
     case 'split':
-      if (req.targetOrgIds.length < 2)
+      if (req.targetOrgIds.length + (req.newOrgs?.length ?? 0) < 2)
         throw invalid('body.targetOrgIds', 'Chia tách thành ít nhất hai tổ chức.', 'Split into at least two orgs.');
       if (req.sourceOrgIds.length !== 1) throw invalid('body.sourceOrgIds', 'Chia tách từng tổ chức một.', 'Split one org at a time.');
       break;
@@ -73,8 +90,18 @@ function requireShape(req: ReorgRequest) {
  * 403 when the caller may read but not reorganize one of them (only an administrator, or a
  * manager whose scope holds every org involved, may), and the domain's problems.
  */
-async function plan(db: Queryable, actor: Actor, req: ReorgRequest, forUpdate: boolean): Promise<Plan> {
-  requireShape(req);
+async function plan(db: Queryable, actor: Actor, request: ReorgRequest, forUpdate: boolean): Promise<Plan> {
+  requireShape(request);
+  if (request.kind !== 'split' && request.newOrgs !== undefined && request.newOrgs.length > 0)
+    throw invalid('body.newOrgs', 'Chỉ thao tác chia tách mới lập các tổ chức mới này.', 'Only a split founds these new orgs.');
+  const req = withPartIds(request);
+  const parts = req.newOrgs ?? [];
+  if (req.mapping.some((m) => isNewPart(m.toOrgId) && -1 - m.toOrgId >= parts.length))
+    throw invalid(
+      'body.mapping',
+      'Bảng phân bổ chỉ tới một tổ chức mới không có trong danh sách.',
+      'The mapping names a new org not listed.',
+    );
   scopeOf(actor, 'reorg.write');
   const readScope = scopeOf(actor, 'orgs.read');
   const ids = [...new Set([...req.sourceOrgIds, ...req.targetOrgIds, ...(req.newOrg?.parentId ? [req.newOrg.parentId] : [])])];
@@ -96,7 +123,7 @@ async function plan(db: Queryable, actor: Actor, req: ReorgRequest, forUpdate: b
         ? NEW_ORG
         : targets[0]!.id
       : req.kind === 'dissolve' || req.kind === 'split'
-        ? targets[0]!.id
+        ? (targets[0]?.id ?? newPartId(0))
         : null;
   const problems = checkOperation({
     kind: req.kind,
@@ -107,6 +134,7 @@ async function plan(db: Queryable, actor: Actor, req: ReorgRequest, forUpdate: b
     mapping: req.mapping,
     latestOperationOn: await latestOperations(db, ids),
     hasNewTarget: req.newOrg !== undefined,
+    newParts: parts,
   });
   if (
     req.newOrg &&
@@ -123,7 +151,7 @@ async function plan(db: Queryable, actor: Actor, req: ReorgRequest, forUpdate: b
     throw forbidden({ vi: 'Chỉ quản trị viên mới lập được tổ chức cấp cao nhất.', en: 'Only an administrator founds a top-level org.' });
   }
   // Mapped targets (cells and roles) must be the operation's successors, or orgs the caller may reorganize.
-  const allowed = new Set([...targets.map((t) => t.id), NEW_ORG]);
+  const allowed = new Set([...targets.map((t) => t.id), NEW_ORG, ...parts.map((_, i) => newPartId(i))]);
   const extra = [
     ...new Set(
       [...req.mapping.map((m) => m.toOrgId), ...req.roleMapping.flatMap((r) => (r.toOrgId === null ? [] : [r.toOrgId]))].filter(
@@ -143,11 +171,46 @@ async function plan(db: Queryable, actor: Actor, req: ReorgRequest, forUpdate: b
   const childIds = new Set([...children.map((c) => c.id), ...sources.map((s) => s.id)]);
   // A mapped org that is not a child of a source is not the operation's to move.
   if (req.mapping.some((m) => !childIds.has(m.fromOrgId))) throw orgNotFound();
-  return { req, sources, targets, newParent, children, successorId, problems };
+  let partParent: LoadedOrg | null = null;
+  if (parts.length > 0) {
+    const parentId = sources[0]!.parentId;
+    if (parentId === null)
+      throw invalid(
+        'body.newOrgs',
+        'Tổ chức cấp cao nhất không chia tách thành tổ chức mới được.',
+        'A top-level org cannot split into new orgs.',
+      );
+    partParent = (await findOrgsInScope(db, [parentId], readScope))[0] ?? null;
+    if (!partParent) throw orgNotFound();
+    requireReorganize(actor, [partParent.path]);
+    problems.push(...(await partClashes(db, parts, parentId)));
+  }
+  return { req, sources, targets, newParent, partParent, children, successorId, problems };
+}
+
+/** New parts whose code is taken, or whose name an open sibling under the same parent already has. */
+async function partClashes(db: Queryable, parts: readonly { code: string; name: string }[], parentId: number): Promise<ReorgProblem[]> {
+  const { rows } = await db.query<{ what: 'code' | 'name'; value: string }>(
+    `SELECT 'code' AS what, code AS value FROM orgs WHERE upper(code) = ANY($1::text[])
+     UNION ALL
+     SELECT 'name', name FROM orgs WHERE parent_id = $3 AND valid_to IS NULL AND vn_fold(name) = ANY(SELECT vn_fold(x) FROM unnest($2::text[]) x)`,
+    [parts.map((p) => p.code.toUpperCase()), parts.map((p) => p.name), parentId],
+  );
+  return rows.map((r) =>
+    r.what === 'code'
+      ? { field: 'body.newOrgs', vi: `Mã ${r.value} đã được dùng cho một tổ chức khác.`, en: `The code ${r.value} is taken.` }
+      : { field: 'body.newOrgs', vi: `Đã có tổ chức tên “${r.value}” cùng cấp trên.`, en: `An org named ${r.value} already sits there.` },
+  );
 }
 
 const nameOf = (p: Plan, id: number | null) =>
-  id === null ? null : id === NEW_ORG ? (p.req.newOrg?.name ?? null) : (p.targets.find((t) => t.id === id)?.name ?? null);
+  id === null
+    ? null
+    : id === NEW_ORG
+      ? (p.req.newOrg?.name ?? null)
+      : isNewPart(id)
+        ? (p.req.newOrgs?.[-1 - id]?.name ?? null)
+        : (p.targets.find((t) => t.id === id)?.name ?? null);
 const ref = (o: LoadedOrg) => ({ id: o.id, name: o.name, code: o.code, kind: o.kind });
 
 /** Where the members held directly by a closing source go; null: nowhere yet (a problem). */
@@ -159,8 +222,9 @@ function directTarget(p: Plan, s: LoadedOrg): number | null {
 }
 
 /** Everything the operation would touch; nothing is written. */
-export async function previewReorg(db: Db, actor: Actor, req: ReorgRequest): Promise<ReorgPreview> {
-  const p = await plan(db, actor, req, false);
+export async function previewReorg(db: Db, actor: Actor, request: ReorgRequest): Promise<ReorgPreview> {
+  const p = await plan(db, actor, request, false);
+  const req = p.req;
   const closing = p.successorId !== null;
   const carried = closing
     ? await findCarried(db, req.sourceOrgIds, req.effectiveDate)
@@ -250,18 +314,25 @@ export async function commitReorg(db: Db, actor: Actor, req: ReorgRequest) {
  * The commit inside the caller's transaction (the demo records its operations within its own).
  * Leaves `resolute.effective_date` set for the rest of the transaction.
  */
-export async function commitReorgTx(tx: pg.PoolClient, actor: Actor, req: ReorgRequest) {
+export async function commitReorgTx(tx: pg.PoolClient, actor: Actor, request: ReorgRequest) {
   // Two operations on the same orgs wait for each other here (locks in id order).
-  const p = await plan(tx, actor, req, true);
+  const p = await plan(tx, actor, request, true);
+  const req = p.req;
   if (p.problems.length > 0) refuse(p.problems);
   await tx.query(`SELECT set_config('resolute.effective_date', $1, true)`, [req.effectiveDate]);
   const changes: Record<string, unknown> = {};
   let successorId = p.successorId;
   if (req.newOrg) {
-    successorId = await foundOrg(tx, req, p.newParent);
+    successorId = await foundOrg(tx, req.newOrg, p.newParent, req, 'body.newOrg.code');
     changes.newOrgId = successorId;
   }
-  const resolve = (id: number) => (id === NEW_ORG ? successorId! : id);
+  // A split's new parts sit under the split org's parent.
+  const partIds: number[] = [];
+  for (const [i, part] of (req.newOrgs ?? []).entries())
+    partIds.push(await foundOrg(tx, part, p.partParent, req, `body.newOrgs.${i}.code`));
+  if (partIds.length > 0) changes.newOrgIds = partIds;
+  const resolve = (id: number) => (id === NEW_ORG ? successorId! : isNewPart(id) ? partIds[-1 - id]! : id);
+  if (successorId !== null) successorId = resolve(successorId);
   const day = req.effectiveDate;
   const ids = req.sourceOrgIds;
   if (req.kind === 'merge' || req.kind === 'split' || req.kind === 'dissolve') {
@@ -360,7 +431,7 @@ export async function commitReorgTx(tx: pg.PoolClient, actor: Actor, req: ReorgR
     ],
   );
   const opId = op[0]!.id;
-  const edges = lineageEdges(p, req, successorId);
+  const edges = lineageEdges(p, req, successorId, partIds);
   await tx.query(
     `INSERT INTO org_lineage (operation_id, from_org_id, to_org_id, kind, effective_date, note)
      SELECT $1, x.f, x.t, x.k, $2, x.n FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[]) x(f, t, k, n)`,
@@ -390,10 +461,15 @@ export async function commitReorgTx(tx: pg.PoolClient, actor: Actor, req: ReorgR
   };
 }
 
-async function foundOrg(tx: pg.PoolClient, req: ReorgRequest, parent: LoadedOrg | null): Promise<number> {
-  const n = req.newOrg!;
+async function foundOrg(
+  tx: pg.PoolClient,
+  n: { code: string; name: string; kind: string },
+  parent: { id: number; path: string } | null,
+  req: ReorgRequest,
+  field: string,
+): Promise<number> {
   const { rows: dup } = await tx.query('SELECT 1 FROM orgs WHERE upper(code) = upper($1)', [n.code]);
-  if (dup.length > 0) throw invalid('body.newOrg.code', `Mã ${n.code} đã được dùng.`, 'The code is taken.');
+  if (dup.length > 0) throw invalid(field, `Mã ${n.code} đã được dùng.`, 'The code is taken.');
   const { rows } = await tx.query<{ id: number }>(
     `WITH i AS (SELECT nextval(pg_get_serial_sequence('orgs', 'id')) AS id)
      INSERT INTO orgs (id, path, parent_id, code, name, kind, valid_from, is_sample) OVERRIDING SYSTEM VALUE
@@ -445,7 +521,7 @@ async function carryRoles(tx: Queryable, sourceIds: readonly number[], mapping: 
   return { ended: rows, followed: keep, added };
 }
 
-function lineageEdges(p: Plan, req: ReorgRequest, successorId: number | null) {
+function lineageEdges(p: Plan, req: ReorgRequest, successorId: number | null, partIds: readonly number[]) {
   const edges: { from: number; to: number; kind: string; note: string | null }[] = [];
   for (const s of p.sources) {
     switch (req.kind) {
@@ -453,7 +529,7 @@ function lineageEdges(p: Plan, req: ReorgRequest, successorId: number | null) {
         edges.push({ from: s.id, to: successorId!, kind: 'merged_into', note: null });
         break;
       case 'split':
-        for (const t of p.targets) edges.push({ from: s.id, to: t.id, kind: 'split_from', note: null });
+        for (const t of [...p.targets.map((x) => x.id), ...partIds]) edges.push({ from: s.id, to: t, kind: 'split_from', note: null });
         break;
       case 'dissolve':
         edges.push({ from: s.id, to: successorId!, kind: 'dissolved', note: null });
@@ -476,12 +552,14 @@ function summarize(p: Plan, req: ReorgRequest): string {
   const names = p.sources.map((s) => s.name).join(', ');
   const label = reorgKindLabels[req.kind].vi;
   const into =
-    req.kind === 'rename'
-      ? ` thành ${req.newName}`
-      : req.kind === 'change_kind'
-        ? ` sang loại ${req.newKind}`
-        : nameOf(p, p.successorId ?? p.targets[0]?.id ?? null)
-          ? ` vào ${nameOf(p, p.successorId ?? p.targets[0]!.id)}`
-          : '';
+    req.kind === 'split'
+      ? ` thành ${[...p.targets.map((t) => t.name), ...(req.newOrgs ?? []).map((n) => n.name)].join(', ')}`
+      : req.kind === 'rename'
+        ? ` thành ${req.newName}`
+        : req.kind === 'change_kind'
+          ? ` sang loại ${req.newKind}`
+          : nameOf(p, p.successorId ?? p.targets[0]?.id ?? null)
+            ? ` vào ${nameOf(p, p.successorId ?? p.targets[0]!.id)}`
+            : '';
   return `${label}: ${names}${into}, hiệu lực từ ${req.effectiveDate.split('-').reverse().join('/')} (${req.decision})`;
 }
