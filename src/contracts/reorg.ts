@@ -12,9 +12,24 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày có dạng
 export const reorgKinds = ['merge', 'split', 'dissolve', 'rename', 'move', 'change_kind'] as const;
 
 /** A child org re-parented, or a source's own members moved; toOrgId 0 names the new org of a merge. */
-export const mappingEntrySchema = z.object({ fromOrgId: id, toOrgId: z.number().int().nonnegative() });
-/** A role on a closing org: kept on `toOrgId` (0: the new org), or ended when null or absent. */
-export const roleMappingSchema = z.object({ userRoleId: id, toOrgId: z.number().int().nonnegative().nullable() });
+export const mappingEntrySchema = z.object({
+  fromOrgId: id,
+  toOrgId: z.number().int().nonnegative(),
+  /** A split into new orgs: the index in `newOrgs` of the part it goes to (then `toOrgId` is 0). */
+  toNewOrg: z.number().int().min(0).max(49).optional(),
+});
+/** A role on a closing org: kept on `toOrgId` (0: the new org; `toNewOrg`: a new part of a split), or ended when null or absent. */
+export const roleMappingSchema = z.object({
+  userRoleId: id,
+  toOrgId: z.number().int().nonnegative().nullable(),
+  toNewOrg: z.number().int().min(0).max(49).optional(),
+});
+/** A new org a split founds, under the split org's parent. */
+export const newPartSchema = z.object({
+  code: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(2).max(200),
+  kind: z.enum(orgKinds),
+});
 
 export const reorgRequestSchema = z.object({
   kind: z.enum(reorgKinds),
@@ -32,6 +47,8 @@ export const reorgRequestSchema = z.object({
       kind: z.enum(orgKinds),
     })
     .optional(),
+  /** split: the new orgs it founds (with `targetOrgIds`, the existing parts), at least two parts in all. */
+  newOrgs: z.array(newPartSchema).max(50).optional(),
   newName: z.string().trim().min(2).max(200).optional(),
   newKind: z.enum(orgKinds).optional(),
   mapping: z.array(mappingEntrySchema).max(20_000).default([]),
@@ -97,6 +114,18 @@ export const reorgOperationSchema = z.object({
   createdAt: z.string(),
 });
 
+/** "Lịch sử sắp xếp": operations newest first, with whether the caller may undo each. */
+export const reorgHistorySchema = z.object({
+  operations: z.array(
+    reorgOperationSchema.extend({
+      undoneAt: z.string().nullable(),
+      createdByName: z.string().nullable(),
+      abilities: z.object({ undo: z.boolean() }),
+    }),
+  ),
+});
+export type ReorgHistory = z.infer<typeof reorgHistorySchema>;
+
 export const lineageSchema = z.object({
   orgId: z.number(),
   names: z.array(z.object({ name: z.string(), validFrom: z.string(), validTo: z.string().nullable() })),
@@ -148,5 +177,6 @@ export const figuresAsOfSchema = z.object({
 export const treeAsOfQuery = z.object({ asOf: isoDate, rootId: queryId().optional() });
 export const orgParams = z.object({ orgId: queryId() });
 export const operationParams = z.object({ id: queryId() });
+export const operationsQuery = z.object({ orgId: queryId().optional() });
 export const historySearchQuery = z.object({ q: z.string().trim().min(2).max(100) });
 export const figuresAsOfQuery = z.object({ orgId: queryId(), asOf: isoDate, tree: z.enum(['as_of', 'current']).default('as_of') });

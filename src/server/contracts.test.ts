@@ -163,6 +163,7 @@ const SAMPLES: Record<string, { sql?: string; query?: string }> = {
     query: 'asOf=2024-12-31&rootId=:rootId',
   },
   '/api/reorg/lineage/:orgId': { sql: `SELECT id AS "orgId" FROM orgs ORDER BY id LIMIT 1` },
+  '/api/reorg/operations': { sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`, query: 'orgId=:orgId' },
   '/api/reorg/figures': {
     sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
     query: 'orgId=:orgId&asOf=2024-12-31&tree=as_of',

@@ -4,6 +4,7 @@
  * and the operations already recorded on them, then asks here.
  */
 import { memberHoldingKinds } from '../orgs/org-kinds';
+import { foldVietnamese } from '../vn-text';
 
 export type ReorgKind = 'merge' | 'split' | 'dissolve' | 'rename' | 'move' | 'change_kind';
 
@@ -50,6 +51,8 @@ export type CheckInput = {
   latestOperationOn: Map<number, string>;
   /** A new successor (merge into a new org) is not in `targets` yet; its id is 0 in mappings. */
   hasNewTarget?: boolean;
+  /** A split's new parts (names, codes); in mappings they are the ids -1, -2, … in this order. */
+  newParts?: readonly { code: string; name: string }[];
 };
 
 /**
@@ -109,7 +112,9 @@ export function checkOperation(input: CheckInput): ReorgProblem[] {
   }
   if (kind === 'merge' || kind === 'split' || kind === 'dissolve') {
     const mapped = new Map(input.mapping.map((m) => [m.fromOrgId, m.toOrgId]));
-    const allowedTargets = new Set([...targetIds, ...(input.hasNewTarget ? [0] : [])]);
+    const parts = input.newParts ?? [];
+    const allowedTargets = new Set([...targetIds, ...(input.hasNewTarget ? [0] : []), ...parts.map((_, i) => -1 - i)]);
+    problems.push(...partDuplicates(parts, sources));
     const closing = new Set(sources.map((s) => s.id));
     for (const m of input.mapping) {
       if (closing.has(m.toOrgId)) {
@@ -142,6 +147,24 @@ export function checkOperation(input: CheckInput): ReorgProblem[] {
         });
       }
     }
+  }
+  return problems;
+}
+
+/** New parts named or coded alike (accents and case aside), or named as the org they split from. */
+function partDuplicates(parts: readonly { code: string; name: string }[], sources: readonly TreeOrg[]): ReorgProblem[] {
+  const problems: ReorgProblem[] = [];
+  const seenNames = new Set(sources.map((s) => foldVietnamese(s.name)));
+  const seenCodes = new Set<string>();
+  for (const part of parts) {
+    const name = foldVietnamese(part.name);
+    const code = part.code.trim().toUpperCase();
+    if (seenNames.has(name))
+      problems.push({ field: 'body.newOrgs', vi: `Tên “${part.name}” bị trùng.`, en: `The name ${part.name} is used twice.` });
+    if (seenCodes.has(code))
+      problems.push({ field: 'body.newOrgs', vi: `Mã ${part.code} bị trùng.`, en: `The code ${part.code} is used twice.` });
+    seenNames.add(name);
+    seenCodes.add(code);
   }
   return problems;
 }

@@ -4,11 +4,15 @@ import type { FeatureOptions } from '../index';
 import { actorOf } from '../../lib/http';
 import { findFiguresAsOf, findLineage, findTreeAsOf } from './history.service';
 import { commitReorg, previewReorg } from './reorg.service';
+import { findReorgOperations, undoReorg } from './undo.service';
 import {
   figuresAsOfQuery,
   figuresAsOfSchema,
   lineageSchema,
+  operationParams,
+  operationsQuery,
   orgParams,
+  reorgHistorySchema,
   reorgOperationSchema,
   reorgPreviewSchema,
   reorgRequestSchema,
@@ -47,6 +51,32 @@ export const reorgRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db
       },
     },
     async (req, reply) => reply.code(201).send(await commitReorg(db, actorOf(req), req.body)),
+  );
+  app.get(
+    '/reorg/operations',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The reorganizations naming an org the caller reads, newest first',
+        querystring: operationsQuery,
+        response: { 200: reorgHistorySchema },
+      },
+    },
+    async (req) => findReorgOperations(db, actorOf(req), req.query.orgId),
+  );
+  app.post(
+    '/reorg/operations/:id/undo',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Undo an operation while nothing was recorded against the orgs it changed',
+        params: operationParams,
+        response: { 200: reorgOperationSchema },
+      },
+    },
+    async (req) => undoReorg(db, actorOf(req), req.params.id),
   );
   app.get(
     '/reorg/tree',

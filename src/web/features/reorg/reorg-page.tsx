@@ -13,6 +13,7 @@ import { reorgKindLabels } from '../../../domain/reorg';
 import { reorgKinds } from '../../../contracts/reorg';
 import { OrgPicker } from '../orgs/org-picker';
 import { OrgListField } from './org-list-field';
+import { ReorgHistoryCard } from './reorg-history';
 import { ReorgPreviewPanel } from './reorg-preview';
 import { buildReorgRequest, type CellChoice, type ReorgFormValues, type RoleChoice } from './reorg-request';
 import { commitReorg, previewReorg, type ReorgOperation, type ReorgPreview, type ReorgRequestInput } from './reorg.api';
@@ -129,24 +130,27 @@ export function ReorgPage() {
 
   if (done)
     return (
-      <Card>
-        <Result
-          status="success"
-          title={r('done')}
-          subTitle={done.summary}
-          data-testid="reorg-done"
-          extra={[
-            done.successorOrgId !== null && (
-              <Link key="open" to="/orgs" search={{ orgId: done.successorOrgId }}>
-                <Button type="primary">{r('openSuccessor')}</Button>
-              </Link>
-            ),
-            <Button key="again" onClick={reset}>
-              {r('another')}
-            </Button>,
-          ]}
-        />
-      </Card>
+      <div>
+        <Card>
+          <Result
+            status="success"
+            title={r('done')}
+            subTitle={done.summary}
+            data-testid="reorg-done"
+            extra={[
+              done.successorOrgId !== null && (
+                <Link key="open" to="/orgs" search={{ orgId: done.successorOrgId }}>
+                  <Button type="primary">{r('openSuccessor')}</Button>
+                </Link>
+              ),
+              <Button key="again" onClick={reset}>
+                {r('another')}
+              </Button>,
+            ]}
+          />
+        </Card>
+        <ReorgHistoryCard />
+      </div>
     );
 
   const required = (field: string) => [{ required: true, message: field }];
@@ -282,6 +286,7 @@ export function ReorgPage() {
           isBusy={runPreview.isPending || commit.isPending}
         />
       )}
+      <ReorgHistoryCard />
     </div>
   );
 }

@@ -9,11 +9,14 @@ export type ReorgRequestInput = z.input<typeof C.reorgRequestSchema>;
 export type ReorgPreview = z.infer<typeof C.reorgPreviewSchema>;
 export type ReorgOperation = z.infer<typeof C.reorgOperationSchema>;
 export type Lineage = z.infer<typeof C.lineageSchema>;
+export type ReorgHistory = z.infer<typeof C.reorgHistorySchema>;
+export type ReorgHistoryEntry = ReorgHistory['operations'][number];
 export type TreeAsOf = z.infer<typeof C.treeAsOfSchema>;
 export type TreeAsOfOrg = TreeAsOf['orgs'][number];
 
 export const reorgKeys = {
   lineage: (orgId: number) => ['reorg', 'lineage', orgId] as const,
+  history: ['reorg', 'operations'] as const,
   tree: (asOf: string, rootId: number | null) => ['reorg', 'tree', asOf, rootId ?? 'roots'] as const,
 };
 
@@ -22,3 +25,5 @@ export const fetchTreeAsOf = (asOf: string, rootId?: number) =>
   api.get<TreeAsOf>('/reorg/tree', rootId === undefined ? { asOf } : { asOf, rootId });
 export const previewReorg = (input: ReorgRequestInput) => api.post<ReorgPreview>('/reorg/preview', input);
 export const commitReorg = (input: ReorgRequestInput) => api.post<ReorgOperation>('/reorg/operations', input);
+export const fetchReorgHistory = () => api.get<ReorgHistory>('/reorg/operations');
+export const undoReorg = (id: number) => api.post<ReorgOperation>(`/reorg/operations/${id}/undo`, {});

@@ -107,6 +107,20 @@ const strings = {
     'Documents stay with the old organization (history kept); the successor reads them.',
   ],
   none: ['Không có', 'None'],
+  // History of operations and undo
+  history: ['Lịch sử sắp xếp tổ chức', 'Reorganization history'],
+  historyEmpty: ['Chưa có thao tác sắp xếp nào.', 'No reorganization yet.'],
+  historyBy: ['{{who}} thực hiện lúc {{at}}', 'by {{who}} at {{at}}'],
+  undoneOn: ['Đã hoàn tác lúc {{at}}', 'Undone at {{at}}'],
+  statusCommitted: ['Đang hiệu lực', 'In effect'],
+  statusUndone: ['Đã hoàn tác', 'Undone'],
+  undo: ['Hoàn tác', 'Undo'],
+  undoTitle: ['Hoàn tác thao tác sắp xếp này?', 'Undo this reorganization?'],
+  undoText: [
+    'Cơ cấu tổ chức, đảng viên, phân quyền, nhiệm vụ, báo cáo, điểm cầu và yêu cầu giải trình trở lại như trước ngày {{d}}. Chỉ hoàn tác được khi chưa có gì được ghi nhận cho tổ chức mới.',
+    'The tree, members, roles, tasks, reports, bridge points and explanation requests go back to how they were before {{d}}. Possible only while nothing was recorded against the new orgs.',
+  ],
+  undone: ['Đã hoàn tác thao tác sắp xếp.', 'The reorganization was undone.'],
 } as const;
 
 export type ReorgKey = keyof typeof strings;
