@@ -14,6 +14,7 @@ import {
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './db/pool';
+import { registerReadRouting, type ReadRouter } from './db/read-routing';
 import { registerAuthHooks } from './lib/auth-hooks';
 import { AppError, defaultMessages, httpStatus, isOutOfSpace, type ErrorCode } from './lib/errors';
 import { noteOutOfSpace } from './features/health/storage-state';
@@ -35,6 +36,8 @@ export type AppOptions = {
    * On under the test runner, so a contract that drifted from its service fails a test.
    */
   strictResponses?: boolean;
+  /** Sends lists, dashboards, coverage and exports to replicas (DATABASE_READ_URL); none when absent. */
+  readRouter?: ReadRouter | null;
 };
 
 export type App = FastifyInstance;
@@ -121,6 +124,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuthHooks(app, opts.db);
+  registerReadRouting(app, opts.readRouter ?? null);
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     const locale = localeOf(req);
     const send = (code: ErrorCode, message: string, details?: unknown) =>

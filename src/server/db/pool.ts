@@ -16,8 +16,8 @@ export type Db = pg.Pool;
 /** A client inside a transaction, or the pool itself for single statements. */
 export type Queryable = pg.Pool | pg.PoolClient;
 
-export function createPool(url: string, max = 20): Db {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'resolute' });
+export function createPool(url: string, max = 20, extra: Omit<pg.PoolConfig, 'connectionString' | 'max'> = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'resolute', ...extra });
   // An idle client's error (the server restarting) must not crash the process; the next
   // query reports it.
   pool.on('error', () => undefined);
