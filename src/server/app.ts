@@ -13,7 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from './db/pool';
+import { isDatabaseUnavailable, type Db } from './db/pool';
 import { registerReadRouting, type ReadRouter } from './db/read-routing';
 import { registerAuthHooks } from './lib/auth-hooks';
 import { AppError, defaultMessages, httpStatus, isOutOfSpace, type ErrorCode } from './lib/errors';
@@ -149,6 +149,12 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
       noteOutOfSpace();
       req.log.error({ err }, 'out of storage space');
       return send('out_of_space', defaultMessages.out_of_space[locale]);
+    }
+    // A failover or restart of the database: the client may try again in a moment.
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return send('unavailable', defaultMessages.unavailable[locale]);
     }
     req.log.error({ err }, 'request failed');
     // Under test, an answer that broke its contract says how, so the failing test names the field.
