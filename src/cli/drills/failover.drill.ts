@@ -200,7 +200,7 @@ export default async function failoverDrill(args: string[]): Promise<Record<stri
     const base = `http://127.0.0.1:${appPort}`;
     await waitFor(
       async () => (await fetch(`${base}/api/health`).catch(() => null))?.ok === true,
-      120_000,
+      300_000,
       () => appOut,
     );
     const csrf = await anonymousCsrf(base);
