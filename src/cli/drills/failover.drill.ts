@@ -279,10 +279,9 @@ export default async function failoverDrill(args: string[]): Promise<Record<stri
       [s.sessionId],
     );
     await check2.end();
-    const newPrimary = await scalar(
-      nodeUrl(monitorPort, 'pg_auto_failover'),
-      `SELECT nodename FROM pgautofailover.node WHERE reportedstate IN ('primary', 'wait_primary', 'single')`,
-    );
+    // Asked through HAProxy: the monitor's row of a dead node keeps its last reported state.
+    const servingPort = Number(await scalar(proxyUrl, `SELECT current_setting('port')`));
+    const newPrimary = servingPort === port1 ? 'node1' : servingPort === port2 ? 'node2' : `port ${servingPort}`;
     log(`statuses ${JSON.stringify(statuses)}; new primary ${newPrimary}; attendances ${all[0]!.n} (duplicates ${all[0]!.dup})`);
     const stored = rows[0]!.n;
     const lost = acked.size - stored;
