@@ -6,4 +6,18 @@ export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.enum(['ok', 'unavailable']),
   storage: z.enum(['ok', 'full']),
+  /**
+   * Each read replica (DATABASE_READ_URL) by its place in the list: `lagging` (over the lag
+   * limit) and `down` ones get no reads until they are back. Absent without replicas.
+   */
+  replicas: z.optional(
+    z.array(
+      z.object({
+        name: z.string(),
+        state: z.enum(['ok', 'lagging', 'down']),
+        lagMs: z.number().nullable(),
+        lagBytes: z.number().nullable(),
+      }),
+    ),
+  ),
 });

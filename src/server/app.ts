@@ -13,7 +13,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from './db/pool';
+import { isDatabaseUnavailable, type Db } from './db/pool';
+import { registerReadRouting, type ReadRouter } from './db/read-routing';
 import { registerAuthHooks } from './lib/auth-hooks';
 import { AppError, defaultMessages, httpStatus, isOutOfSpace, type ErrorCode } from './lib/errors';
 import { noteOutOfSpace } from './features/health/storage-state';
@@ -35,6 +36,8 @@ export type AppOptions = {
    * On under the test runner, so a contract that drifted from its service fails a test.
    */
   strictResponses?: boolean;
+  /** Sends lists, dashboards, coverage and exports to replicas (DATABASE_READ_URL); none when absent. */
+  readRouter?: ReadRouter | null;
 };
 
 export type App = FastifyInstance;
@@ -121,6 +124,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuthHooks(app, opts.db);
+  registerReadRouting(app, opts.readRouter ?? null);
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     const locale = localeOf(req);
     const send = (code: ErrorCode, message: string, details?: unknown) =>
@@ -145,6 +149,12 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; routes: Ro
       noteOutOfSpace();
       req.log.error({ err }, 'out of storage space');
       return send('out_of_space', defaultMessages.out_of_space[locale]);
+    }
+    // A failover or restart of the database: the client may try again in a moment.
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return send('unavailable', defaultMessages.unavailable[locale]);
     }
     req.log.error({ err }, 'request failed');
     // Under test, an answer that broke its contract says how, so the failing test names the field.

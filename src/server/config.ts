@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseReadUrls } from './db/read-routing';
 
 /** Settings read from the environment once, at start. */
 export type Config = {
@@ -23,6 +24,10 @@ export type Config = {
   shutdownGraceMs: number;
   /** Structured log level (JSON lines on stdout): fatal, error, warn, info, debug, or silent. */
   logLevel: string;
+  /** Streaming replicas for reads (DATABASE_READ_URL, comma-separated), connected as the app's role. */
+  readUrls: string[];
+  /** A replica further behind than this gets no reads (RESOLUTE_READ_MAX_LAG_MS, 5000). */
+  readMaxLagMs: number;
 };
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -52,5 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     walArchiveDir: env.RESOLUTE_WAL_ARCHIVE ? resolve(env.RESOLUTE_WAL_ARCHIVE) : null,
     shutdownGraceMs: positiveInt(env, 'RESOLUTE_SHUTDOWN_GRACE_MS', 30_000),
     logLevel: env.LOG_LEVEL || 'info',
+    readUrls: parseReadUrls(env.DATABASE_READ_URL),
+    readMaxLagMs: positiveInt(env, 'RESOLUTE_READ_MAX_LAG_MS', 5000),
   };
 }

@@ -10,6 +10,7 @@ import { loadDemo, isDemoLoaded } from './demo/demo-builder';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { migrate } from './db/migrate';
 import { createPool, type Db } from './db/pool';
+import { startReadRouter } from './db/read-routing';
 import { appUrlFor, ensureAppRole } from './db/roles';
 import { startJobs } from './jobs/jobs';
 import { startRollupFolder } from './features/reports';
@@ -34,6 +35,8 @@ export type StartOptions = {
   /** How long stop() lets requests in flight finish before closing their connections (30 s). */
   shutdownGraceMs?: number;
   backup?: { dir: string; keep: number } | null;
+  /** Streaming replicas for reads (DATABASE_READ_URL) and their lag limit. */
+  reads?: { urls: string[]; maxLagMs: number } | null;
 };
 
 export type RunningServer = {
@@ -123,6 +126,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     log,
   });
   const { db } = database;
+  let stopReads: (() => Promise<void> | undefined) | null = null;
   try {
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM orgs');
     if ((rows[0]?.n ?? 0) === 0 && opts.demo !== false && !(await isDemoLoaded(db))) {
@@ -133,7 +137,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const admin = await ensureAdmin(db, opts.adminPassword ?? null);
     const webDir = opts.webDir === undefined ? defaultWebDir() : opts.webDir;
     if (webDir && !existsSync(join(webDir, 'index.html'))) log(`Chưa có giao diện web đã build ở ${webDir}; chạy "npm run build".`);
-    const { app } = await buildApp({ db, webDir, trustProxy: opts.trustProxy, logger: opts.logger });
+    const readRouter = opts.reads?.urls.length ? startReadRouter(db, opts.reads.urls, { maxLagMs: opts.reads.maxLagMs }) : null;
+    stopReads = () => readRouter?.stop();
+    const { app } = await buildApp({ db, webDir, trustProxy: opts.trustProxy, logger: opts.logger, readRouter });
     const address = await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
     // Reminders and mail (src/server/jobs); RESOLUTE_JOBS=off turns them off, tests leave them off.
     const jobs = startJobs(db, { log, backup: opts.backup ?? null });
@@ -165,10 +171,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
             app.server.closeAllConnections();
             await closed;
           }
+          await readRouter?.stop();
           await database.close();
         })()),
     };
   } catch (err) {
+    await stopReads?.();
     await database.close().catch(() => undefined);
     throw err;
   }

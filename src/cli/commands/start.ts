@@ -42,6 +42,7 @@ export function registerStart(program: Command) {
         shutdownGraceMs: config.shutdownGraceMs,
         backup: config.backupDir ? { dir: config.backupDir, keep: config.backupKeep } : null,
         logger: { level: config.logLevel },
+        reads: { urls: config.readUrls, maxLagMs: config.readMaxLagMs },
         log: (line) => console.log(line),
       });
       if (isWorker) {

@@ -22,6 +22,20 @@ const EMPTY_DIRS = new Set([
   'pg_subtrans',
 ]);
 
+/** Copies a running cluster's files, leaving out what a base backup must not hold (between pg_backup_start and pg_backup_stop). */
+export function copyClusterFiles(pgDir: string, target: string): void {
+  cpSync(pgDir, target, {
+    recursive: true,
+    filter: (src) => {
+      const name = basename(src);
+      if (SKIP.has(name)) return false;
+      // Keep the folders PostgreSQL needs, empty.
+      const parent = basename(join(src, '..'));
+      return !EMPTY_DIRS.has(parent) || src === pgDir;
+    },
+  });
+}
+
 export async function writeBaseBackup(
   adminUrl: string,
   pgDir: string,
@@ -42,16 +56,7 @@ export async function writeBaseBackup(
     const data = join(target, 'data');
     mkdirSync(target, { recursive: true, mode: 0o700 });
     try {
-      cpSync(pgDir, data, {
-        recursive: true,
-        filter: (src) => {
-          const name = basename(src);
-          if (SKIP.has(name)) return false;
-          // Keep the folders PostgreSQL needs, empty.
-          const parent = basename(join(src, '..'));
-          return !EMPTY_DIRS.has(parent) || src === pgDir;
-        },
-      });
+      copyClusterFiles(pgDir, data);
     } catch (err) {
       await client.query('SELECT pg_backup_stop(false)').catch(() => undefined);
       throw err;

@@ -55,6 +55,11 @@ export type EmbeddedOptions = {
   walArchiveDir?: string | null;
   /** Folder holding bin/, lib/, share/ of PostgreSQL (default: the platform package's). */
   binDir?: string;
+  /**
+   * The cluster is a streaming standby (standby.signal, see ./replica.ts): it is ready when it
+   * accepts read-only connections, as it stays in recovery for good.
+   */
+  standby?: boolean;
 };
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -249,7 +254,7 @@ async function initCluster(pgDir: string, binDir: string, user: OsUser | null, p
   }
 }
 
-async function waitReady(url: string, child: ReturnType<typeof spawn>, logFile: string): Promise<void> {
+async function waitReady(url: string, child: ReturnType<typeof spawn>, logFile: string, standby: boolean): Promise<void> {
   let exited: string | null = null;
   child.once('exit', (code, signal) => (exited = `${code ?? signal}`));
   let deadline = Date.now() + 60_000;
@@ -265,7 +270,7 @@ async function waitReady(url: string, child: ReturnType<typeof spawn>, logFile: 
       // connections: wait until it has replayed the WAL and is writable.
       const { rows } = await client.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r');
       await client.end();
-      if (!rows[0]?.r) return;
+      if (!rows[0]?.r || standby) return;
       deadline = Date.now() + 60_000; // replaying is progress: keep waiting
     } catch {
       await client.end().catch(() => undefined);
@@ -327,7 +332,7 @@ export async function startEmbeddedDatabase(dataDir: string, opts: EmbeddedOptio
     child.unref();
     const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
     try {
-      await waitReady(url, child, logFile);
+      await waitReady(url, child, logFile, opts.standby ?? false);
     } catch (err) {
       if (child.exitCode === null) child.kill('SIGQUIT');
       throw err;

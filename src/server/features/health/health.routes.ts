@@ -27,7 +27,14 @@ export const healthRoutes: FastifyPluginAsync<FeatureOptions> = async (app, { db
         clearTimeout(timer);
       }
       const storage = isOutOfSpaceRecently() ? ('full' as const) : ('ok' as const);
-      const body = { status: database === 'ok' && storage === 'ok' ? ('ok' as const) : ('degraded' as const), database, storage };
+      // A replica that lags or is down costs no availability (its reads go to the primary).
+      const replicas = app.readRouter ? { replicas: app.readRouter.health() } : {};
+      const body = {
+        status: database === 'ok' && storage === 'ok' ? ('ok' as const) : ('degraded' as const),
+        database,
+        storage,
+        ...replicas,
+      };
       return reply.status(body.status === 'ok' ? 200 : 503).send(body);
     },
   );

@@ -8,6 +8,7 @@ import { genderLabels, memberStatusLabels } from '../../../domain/members/member
 import { AppError } from '../../lib/errors';
 import { readMultipart } from '../../lib/upload';
 import { actorOf, sendFile, XLSX_TYPE } from '../../lib/http';
+import { readDb } from '../../db/read-routing';
 import { buildSheet } from '../../lib/xlsx';
 import {
   createMemberSchema,
@@ -41,7 +42,7 @@ export const membersRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
       config: read,
       schema: { tags, summary: 'Members of the caller’s scope, paged', querystring: listMembersQuery, response: { 200: memberPageSchema } },
     },
-    async (req) => findMembers(db, actorOf(req), req.query),
+    async (req) => findMembers(readDb(req, db), actorOf(req), req.query),
   );
 
   app.get(
@@ -56,7 +57,7 @@ export const membersRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
       },
     },
     async (req, reply) => {
-      const rows = await findMembersForExport(db, actorOf(req), req.query);
+      const rows = await findMembersForExport(readDb(req, db), actorOf(req), req.query);
       const body = await buildSheet(
         'Đảng viên',
         [...memberSheetColumns],

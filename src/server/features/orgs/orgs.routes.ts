@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureOptions } from '../index';
 import { actorOf } from '../../lib/http';
+import { readDb } from '../../db/read-routing';
 import {
   closeOrgSchema,
   createOrgSchema,
@@ -36,7 +37,7 @@ export const orgsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db 
         response: { 200: z.array(orgSummarySchema) },
       },
     },
-    async (req) => findOrgChildren(db, actorOf(req), req.query.parentId, req.query.includeClosed ?? true),
+    async (req) => findOrgChildren(readDb(req, db), actorOf(req), req.query.parentId, req.query.includeClosed ?? true),
   );
 
   app.get(

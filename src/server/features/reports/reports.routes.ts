@@ -7,6 +7,7 @@ import { queryId } from '../../../contracts/query-params';
 import type { FeatureOptions } from '../index';
 import { readMultipart, requireFile } from '../../lib/upload';
 import { actorOf, sendFile, XLSX_TYPE, DOCX_TYPE } from '../../lib/http';
+import { readDb } from '../../db/read-routing';
 import { markAllNotificationsRead, markNotificationRead } from './notifications.service';
 import {
   answerExplanationSchema,
@@ -239,7 +240,7 @@ export const reportsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
         response: { 200: dashboardResponse },
       },
     },
-    async (req) => getDashboard(db, actorOf(req), req.params.documentId, req.query),
+    async (req) => getDashboard(readDb(req, db), actorOf(req), req.params.documentId, req.query),
   );
   app.get(
     '/documents/:documentId/dashboard/list',
@@ -268,7 +269,7 @@ export const reportsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
       },
     },
     async (req, reply) => {
-      const { buffer, fileName } = await exportDashboardSheet(db, actorOf(req), req.params.documentId, req.query);
+      const { buffer, fileName } = await exportDashboardSheet(readDb(req, db), actorOf(req), req.params.documentId, req.query);
       return sendFile(reply, buffer, fileName, XLSX_TYPE);
     },
   );

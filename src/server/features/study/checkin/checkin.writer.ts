@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/pool';
+import { retryOnceIfUnavailable, type Db } from '../../../db/pool';
 import type { CheckinReason } from '../../../../domain/study/messages';
 
 export type CheckinItem = { sessionId: number; pointId: number; memberId: number | null; memberCode: string | null };
@@ -79,17 +79,20 @@ function judge(r: Row): CheckinReason {
 /** Writes a batch of check-ins and returns one outcome per item, in order. */
 export async function writeCheckins(db: Db, items: CheckinItem[]): Promise<CheckinOutcome[]> {
   // Named: PostgreSQL plans the statement once per connection instead of once per batch.
-  const { rows } = await db.query<Row>({
-    name: 'study_checkin_batch',
-    text: BATCH_SQL,
-    values: [
-      items.map((_, i) => i),
-      items.map((x) => x.sessionId),
-      items.map((x) => x.pointId),
-      items.map((x) => x.memberId),
-      items.map((x) => x.memberCode),
-    ],
-  });
+  // Safe to repeat after a lost connection: a member already present stays present, once.
+  const { rows } = await retryOnceIfUnavailable(() =>
+    db.query<Row>({
+      name: 'study_checkin_batch',
+      text: BATCH_SQL,
+      values: [
+        items.map((_, i) => i),
+        items.map((x) => x.sessionId),
+        items.map((x) => x.pointId),
+        items.map((x) => x.memberId),
+        items.map((x) => x.memberCode),
+      ],
+    }),
+  );
   const out: CheckinOutcome[] = new Array(items.length);
   for (const r of rows) out[r.i] = { reason: judge(r), memberId: r.member_id, fullName: r.full_name };
   return out;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureOptions } from '../../index';
 import { actorOf } from '../../../lib/http';
+import { readDb } from '../../../db/read-routing';
 import { coverageQuery, coverageSchema, missingQuery, missingSchema, studiedDocumentsSchema } from '../../../../contracts/study-coverage';
 import { findNotStudied, findStudiedDocuments, getCoverage } from './coverage.service';
 
@@ -21,7 +22,7 @@ export const coverageRoutes: FastifyPluginAsync<FeatureOptions> = async (base, {
         response: { 200: coverageSchema },
       },
     },
-    async (req) => getCoverage(db, actorOf(req), req.query),
+    async (req) => getCoverage(readDb(req, db), actorOf(req), req.query),
   );
 
   app.get(

@@ -169,7 +169,7 @@ export async function startServerChild(databaseUrl: string, env: Record<string, 
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 120_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /LISTENING (\d+)/.exec(out);

@@ -28,6 +28,8 @@ export async function runLoad(opts: {
   connections: number;
   durationMs: number;
   next: () => LoadRequest | null;
+  /** Called after each 2xx answer with the number of 2xx answers so far (tests act on progress, not on a timer). */
+  onOk?: (ok: number) => void;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   const okTags: number[] = [];
@@ -85,6 +87,7 @@ export async function runLoad(opts: {
         if (status >= 200 && status < 300) {
           ok += 1;
           okTags.push(tag);
+          opts.onOk?.(ok);
         } else non2xx += 1;
         sendNext();
       });
