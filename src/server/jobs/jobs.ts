@@ -8,6 +8,9 @@
  * - `oversight-escalations`: recommendations of inspections past their deadline and still
  *   waiting for the subject are notified to the committee that ran the file, once a day by
  *   Vietnam's calendar; each is escalated once (escalated_on), so a rerun finds nothing new;
+ * - `followup-escalations`: reports not submitted, approvals not given and explanations not
+ *   answered N days after their due date are raised to the managers of the org above, daily;
+ *   each once (the escalations table's unique key);
  * - `backup`: with RESOLUTE_BACKUP_DIR, a backup once a day keeping the newest N (./backups).
  *
  * RESOLUTE_JOBS=off turns them off; they are off under Vitest unless RESOLUTE_JOBS=on (a test
@@ -19,6 +22,7 @@ import { sendReminders } from '../features/reports/reminders.service';
 import { sendGradingReminders } from '../features/grading';
 import { sendConsultationReminders } from '../features/consultation';
 import { escalateOverdue } from '../features/oversight/follow-up.service';
+import { escalateFollowUp } from '../features/reports/escalations.service';
 import { vnToday } from '../../domain/vn-time';
 import { runDailyBackup } from './backups';
 import { startScheduler, type Job, type Scheduler } from './scheduler';
@@ -61,6 +65,11 @@ export function appJobs(settings: JobsSettings, transport?: MailTransport, backu
       name: 'oversight-escalations',
       isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
       run: async (db) => ({ escalated: await escalateOverdue(db, null) }),
+    },
+    {
+      name: 'followup-escalations',
+      isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
+      run: (db) => escalateFollowUp(db),
     },
   ];
   if (backup) {
