@@ -208,7 +208,7 @@ export function ExplanationThread({ id }: { id: number }) {
             autoSize={{ minRows: 2 }}
             value={body}
             onChange={(ev) => setBody(ev.target.value)}
-            data-testid="explanation-message-input"
+            data-testid={side === 'answer' ? 'explanation-answer-input' : 'explanation-reply-input'}
           />
           <Space wrap>
             <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center', maxWidth: '100%' }}>
