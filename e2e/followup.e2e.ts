@@ -29,6 +29,8 @@ describe('follow-up in the browser: explanation threads and escalations', () => 
   async function pageAs(username: string, width: number, pw = password): Promise<Page> {
     const { page, errors: pageErrors } = await newAppPage(browser, server.url);
     if (width !== 1440) await page.setViewportSize({ width, height: 844 });
+    // The jobs run at start-up beside the first pages: on a busy machine a first load is slow.
+    page.setDefaultTimeout(45_000);
     errors.push(pageErrors);
     await logIn(page, username, pw);
     last = page;
