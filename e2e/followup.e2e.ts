@@ -125,7 +125,7 @@ describe('follow-up in the browser: explanation threads and escalations', () => 
     await reporter.getByTestId('explanation-closed-note').scrollIntoViewIfNeeded();
     await screenshot(reporter, 'followup-thread-closed-390');
     expect(errors.flat()).toEqual([]);
-  });
+  }, 240_000); // three people's pages on a shared machine
 
   it('the province’s dashboard lists who was escalated to the level above, at both sizes', async () => {
     current = 'escalations';
@@ -142,5 +142,5 @@ describe('follow-up in the browser: explanation threads and escalations', () => 
       await screenshot(page, `followup-escalations-${width}`);
     }
     expect(errors.flat()).toEqual([]);
-  });
+  }, 240_000);
 });
