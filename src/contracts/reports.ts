@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { queryId, queryPage, queryPageSize } from './query-params';
+import { queryId, queryInt, queryPage, queryPageSize } from './query-params';
 import { PERIOD_TYPES } from '../domain/targets';
 import { taskStatuses } from '../domain/documents';
+import { ESCALATION_KINDS } from '../domain/reports/escalation';
 import { timestamp } from './common';
 
 const id = queryId();
@@ -111,7 +112,21 @@ export const answerExplanationSchema = z.object({
   version: z.number().int(),
   body: z.string().trim().min(3, 'Hãy ghi nội dung giải trình').max(10_000),
 });
-export const closeExplanationSchema = z.object({ version: z.number().int() });
+/** The asking side's reply in the thread (same shape as an answer). */
+export const replyExplanationSchema = answerExplanationSchema;
+/** Closing takes a note: what the asking side concluded. */
+export const closeExplanationSchema = z.object({
+  version: z.number().int(),
+  note: z.string().trim().min(3, 'Hãy ghi ý kiến kết luận').max(5000),
+});
+/** The text fields sent with a file (multipart): as an answer or as the asking side's reply, with optional text. */
+export const explanationFileFields = z.object({
+  version: queryInt({ min: 0 }),
+  as: z.enum(['answer', 'reply'], { message: 'Chọn gửi như giải trình hoặc trao đổi' }),
+  body: z.string().trim().max(10_000).default(''),
+});
+export type ExplanationFileFields = z.infer<typeof explanationFileFields>;
+export const explanationFileParams = z.object({ id, fileId: id });
 export const listExplanationsQuery = z.object({
   itemId: id.optional(),
   taskId: id.optional(),
@@ -413,6 +428,7 @@ export const publicDashboardResponse = z.object({
 });
 
 export const explanationStatusEnum = z.enum(['open', 'answered', 'closed']);
+export const explanationFileSchema = z.object({ id: z.number(), fileName: z.string(), mimeType: z.string(), sizeBytes: z.number() });
 export const explanationSchema = z.object({
   id: z.number(),
   documentId: z.number().nullable(),
@@ -429,7 +445,10 @@ export const explanationSchema = z.object({
   isSample: z.boolean(),
   version: z.number(),
   createdAt: timestamp,
-  abilities: z.object({ answer: z.boolean(), close: z.boolean() }),
+  /** Open (waiting for an answer) past its due date, on Vietnam's today: flagged on both sides. */
+  isOverdue: z.boolean(),
+  closedNote: z.string().nullable(),
+  abilities: z.object({ answer: z.boolean(), close: z.boolean(), reply: z.boolean() }),
 });
 /** GET /explanations */
 export const explanationsResponse = z.array(explanationSchema);
@@ -439,9 +458,10 @@ export const explanationResponse = explanationSchema.extend({
     z.object({
       id: z.number(),
       authorName: z.string().nullable(),
-      kind: z.enum(['question', 'answer']),
+      kind: z.enum(['question', 'answer', 'comment', 'close']),
       body: z.string(),
       createdAt: timestamp,
+      files: z.array(explanationFileSchema),
     }),
   ),
 });
@@ -479,6 +499,7 @@ export const myWorkResponse = z.object({
       status: explanationStatusEnum,
       subject: z.string().nullable(),
       askedByName: z.string().nullable(),
+      isOverdue: z.boolean(),
     }),
   ),
   notifications: z.array(
@@ -491,3 +512,40 @@ export const remindersResponse = z.object({ today: z.string(), notifications: z.
 export const notificationReadResponse = z.object({ id: z.number(), readAt: timestamp });
 /** POST /notifications/read-all */
 export const notificationsReadAllResponse = z.object({ count: z.number() });
+
+// Escalation of follow-up (issue 12)
+export const escalationKindEnum = z.enum(ESCALATION_KINDS as unknown as ['report_submission', 'report_approval', 'explanation_answer']);
+/** GET /escalations */
+export const escalationsQuery = z.object({ orgId: id.optional(), limit: queryPageSize(200, 50) });
+export type EscalationsQuery = z.infer<typeof escalationsQuery>;
+export const escalationsResponse = z.array(
+  z.object({
+    id: z.number(),
+    kind: escalationKindEnum,
+    title: z.string(),
+    link: z.string(),
+    subjectOrgName: z.string(),
+    lateOrgId: z.number(),
+    lateOrgName: z.string(),
+    headOrgName: z.string(),
+    dueDate: z.string(),
+    escalationDays: z.number(),
+    escalatedOn: z.string(),
+    isResolved: z.boolean(),
+  }),
+);
+export const orgParams = z.object({ orgId: id });
+/** PUT /followup-settings/:orgId; `version` 0 when the org has no setting of its own yet. */
+export const followupSettingsSchema = z.object({
+  escalationDays: z.number().int().min(1).max(90),
+  version: z.number().int().min(0),
+});
+export type FollowupSettingsInput = z.infer<typeof followupSettingsSchema>;
+/** GET and PUT /followup-settings/:orgId */
+export const followupSettingsResponse = z.object({
+  orgId: z.number(),
+  escalationDays: z.number(),
+  source: z.enum(['own', 'inherited', 'default']),
+  sourceOrgName: z.string().nullable(),
+  version: z.number(),
+});

@@ -43,6 +43,8 @@ const OWN_PERMISSIONS: Record<string, string[]> = {
   reorg: ['reorg'],
   consultation: ['consultation'],
   registry: ['registry'],
+  // The reports feature's follow-up routes (escalations, explanation threads), a plugin of their own.
+  followup: ['reports'],
 };
 
 describe('every route declares its answer', () => {
@@ -110,6 +112,7 @@ const SAMPLES: Record<string, { sql?: string; query?: string }> = {
   },
   '/api/documents/:documentId/report-schedules': { sql: `SELECT document_id AS "documentId" FROM report_schedules ORDER BY id LIMIT 1` },
   '/api/documents/search': { query: 'q=nghi' },
+  '/api/followup-settings/:orgId': { sql: `SELECT id AS "orgId" FROM orgs ORDER BY id LIMIT 1` },
   '/api/explanations/:id': { sql: `SELECT id FROM explanation_requests ORDER BY id LIMIT 1` },
   '/api/items/:itemId/chain': { sql: `SELECT child_item_id AS "itemId" FROM item_links ORDER BY child_item_id LIMIT 1` },
   '/api/items/:itemId/concretizations': { sql: `SELECT parent_item_id AS "itemId" FROM item_links ORDER BY parent_item_id LIMIT 1` },

@@ -3,3 +3,4 @@ export * from './report-workflow';
 export * from './completeness';
 export * from './task-overdue';
 export * from './lateness';
+export * from './escalation';

@@ -50,6 +50,11 @@ export type TargetSpec = {
   baselineValue: number | null;
   baselineYear: number | null;
   yearlyPath: YearValue[] | null;
+  /**
+   * A yearly target ("hằng năm 100% …"): each year is judged on its own against the value, and
+   * the term's verdict counts the years it was met. Not an average: see `perYear`.
+   */
+  eachYear?: boolean;
 };
 
 /** The part of a spec that its text carries: what a user types in the value and unit boxes. */

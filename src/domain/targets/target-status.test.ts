@@ -92,10 +92,11 @@ describe('evaluateTarget: yearly average growth', () => {
     expect(result.reason).toBe('Tăng bình quân 8%/năm 2021–2025, không đạt mục tiêu 8,5–8,7%/năm');
   });
 
-  it('gives its verdict after the due year on the years reported', () => {
+  it('waits for the due year’s figure after the term instead of judging the years before it', () => {
     const result = evaluateTarget(grdp, series(2021, 9, 9, 9, 9), opts({ asOfYear: 2026 }));
-    expect(result.status).toBe('achieved');
-    expect(result.reason).toContain('2021–2024');
+    expect(result.status).toBe('not_assessable');
+    expect(result.reason).toBe('Chờ số liệu năm 2025 để kết luận; đã có: Tăng bình quân 9%/năm 2021–2024');
+    expect(evaluateTarget(grdp, series(2021, 9, 9, 9, 9, 9), opts({ asOfYear: 2026 })).status).toBe('achieved');
   });
 
   it('judges by the last year of data when it is the due year, even before asOf reaches it', () => {
@@ -426,13 +427,15 @@ const RANK: Record<TargetStatus, number> = { achieved: 0, on_track: 1, at_risk: 
 describe('evaluateTarget: properties', () => {
   const asOf = fc.integer({ min: 2021, max: 2027 });
 
-  it('gives a final verdict from the due year on, and only then for a growth target', () => {
+  it('gives a final verdict once the due year’s figure is in, waits for it after the term, and only then for a growth target', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -50, max: 200 }), { minLength: 1, maxLength: 5 }), asOf, (tenths, asOfYear) => {
         const result = evaluateTarget(grdp, series(2021, ...tenths.map((t) => t / 10)), opts({ asOfYear }));
         const isVerdict = result.status === 'achieved' || result.status === 'off_track';
-        if (asOfYear >= 2025) expect(isVerdict).toBe(true);
-        if (result.status === 'achieved') expect(asOfYear >= 2025 || tenths.length === 5).toBe(true);
+        const hasFinal = tenths.length === 5 && asOfYear >= 2025;
+        if (hasFinal) expect(isVerdict).toBe(true);
+        else if (asOfYear > 2025) expect(result.status).toBe('not_assessable');
+        if (result.status === 'achieved') expect(hasFinal).toBe(true);
         expect(result.reason.length).toBeGreaterThan(0);
       }),
     );
@@ -482,5 +485,69 @@ describe('evaluateTarget: properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('evaluateTarget: after the term, the final year decides', () => {
+  const members = buildTargetSpec({ comparator: '>=', value: 300, unit: 'đảng viên' });
+  it('waits for the final year’s figure of a level instead of judging the years before it', () => {
+    const waiting = evaluateTarget(members, series(2021, 250, 280, 310, 320), opts({ asOfYear: 2026 }));
+    expect(waiting).toEqual({
+      status: 'not_assessable',
+      reason: 'Chờ số liệu năm 2025 để kết luận; đã có: Năm 2024: 320 đảng viên',
+      forecast: [],
+    });
+    const missed = evaluateTarget(members, series(2021, 250, 280, 310, 320, 290), opts({ asOfYear: 2026 }));
+    expect(missed.status).toBe('off_track');
+    expect(missed.reason).toContain('Năm 2025: 290');
+  });
+  it('judges the due year on its progress while the year is running', () => {
+    expect(evaluateTarget(members, series(2021, 250, 280, 310, 320), opts({ asOfYear: 2025 })).status).toBe('achieved');
+    expect(evaluateTarget(members, series(2021, 200, 210, 220, 230), opts({ asOfYear: 2025 })).status).toBe('off_track');
+  });
+  it('waits even when nothing was reported', () => {
+    expect(evaluateTarget(members, [], opts({ asOfYear: 2026 })).reason).toBe('Chờ số liệu năm 2025 để kết luận');
+  });
+});
+
+describe('evaluateTarget: yearly targets ("hằng năm")', () => {
+  const everyYear = { ...buildTargetSpec({ comparator: '=', value: 100, unit: '%' }), eachYear: true };
+  it('judges each year on its own during the term', () => {
+    const now = evaluateTarget(everyYear, series(2021, 100, 96, 100), opts({ asOfYear: 2023 }));
+    expect(now).toEqual({
+      status: 'on_track',
+      reason: 'Hằng năm 100%: đạt 2/3 năm; không đạt năm 2022 (năm 2023: 100%)',
+      forecast: [],
+    });
+    expect(evaluateTarget(everyYear, series(2021, 100, 100, 97), opts({ asOfYear: 2023 })).status).toBe('off_track');
+  });
+  it('gives the term’s verdict in years met once the final year is in', () => {
+    const missedOne = evaluateTarget(everyYear, series(2021, 100, 96, 100, 100, 100), opts({ asOfYear: 2026 }));
+    expect(missedOne).toMatchObject({ status: 'off_track', reason: 'Hằng năm 100%: đạt 4/5 năm; không đạt năm 2022' });
+    const all = evaluateTarget(everyYear, series(2021, 100, 100, 100, 100, 100), opts({ asOfYear: 2025 }));
+    expect(all).toMatchObject({ status: 'achieved', reason: 'Hằng năm 100%: đạt 5/5 năm' });
+    // An average of 99,2% would have said nothing about the year that was missed.
+    expect(
+      evaluateTarget({ ...everyYear, eachYear: false, perYear: false }, series(2021, 100, 96, 100, 100, 100), opts({ asOfYear: 2026 }))
+        .status,
+    ).toBe('achieved');
+  });
+  it('waits for the final year after the term, with the years counted so far', () => {
+    expect(evaluateTarget(everyYear, series(2021, 100, 100, 100, 100), opts({ asOfYear: 2026 }))).toMatchObject({
+      status: 'not_assessable',
+      reason: 'Chờ số liệu năm 2025 để kết luận; đã có: Hằng năm 100%: đạt 4/4 năm',
+    });
+  });
+  it('names the years without a figure', () => {
+    const holes = evaluateTarget(
+      everyYear,
+      [
+        { year: 2021, value: 100 },
+        { year: 2023, value: 100 },
+        { year: 2025, value: 100 },
+      ],
+      opts({ asOfYear: 2025 }),
+    );
+    expect(holes).toMatchObject({ status: 'off_track', reason: 'Hằng năm 100%: đạt 3/5 năm; thiếu số liệu năm 2022, 2024' });
   });
 });

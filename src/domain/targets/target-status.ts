@@ -2,9 +2,11 @@
  * Judges a target against the values reported so far: achieved, on track, at risk, off track,
  * or not yet assessable, with a one-line Vietnamese reason a committee can read aloud.
  *
- * Two kinds of target are judged differently:
+ * Three kinds of target are judged differently:
  * - a yearly average ("bình quân/năm") by the average of the years so far and the rate the
  *   remaining years still need to bring the whole period's average to the goal;
+ * - a yearly target ("hằng năm 100% …", `eachYear`) year by year: each year met or not, and
+ *   over the term in how many years it was met;
  * - a level to reach or keep by a due year by the latest value, the planned trajectory from
  *   the baseline (straight, or the yearly path when one was entered) and the trend to the due
  *   year.
@@ -104,9 +106,12 @@ const RATE_DECIMALS = 1;
 /**
  * Evaluates a target as of a year.
  * - Before the first yearly value of the period: `not_assessable`, with the reason.
- * - From the due year on (`asOfYear >= byYear ?? termEndYear`), the verdict is final: met is
- *   `achieved`, not met is `off_track` (missed). A target due after the term is not judged at
- *   the term's end: it is a milestone, still on its way.
+ * - The verdict is final once the due year's own figure is in (`byYear ?? termEndYear`): met
+ *   is `achieved`, not met is `off_track` (missed). After the due year and before its figure
+ *   arrives the target is `not_assessable`, waiting for that figure: the years before it do
+ *   not decide a term (issue 12). During the due year, without its figure, it is judged on
+ *   its progress like any year before. A target due after the term is not judged at the
+ *   term's end: it is a milestone, still on its way.
  * - Before it, a level already reached is `achieved`, except a ceiling that must hold to the
  *   end ("dưới 3%"), which is `on_track` while it holds. Otherwise the status compares what
  *   each remaining year needs with the trend, using {@link AT_RISK_MARGIN}; a level behind its
@@ -138,19 +143,28 @@ export function evaluateTarget(spec: TargetSpec, actuals: readonly TargetActual[
   }
 
   const points = toPoints(actuals, spec.unit);
+  const known = points.filter((p) => p.year > startYear && p.year <= Math.min(asOfYear, dueYear));
   const context: Context = {
     spec,
     goal,
     startYear,
     dueYear,
     asOfYear,
-    isFinal: asOfYear >= dueYear,
+    // Final on the due year's own figure, never on the years before it.
+    isFinal: known.some((p) => p.year === dueYear),
+    isAwaitingFinal: asOfYear > dueYear && !known.some((p) => p.year === dueYear),
     margin: opts.atRiskMargin ?? AT_RISK_MARGIN,
     // Values after the due year say nothing about a target due earlier.
-    known: points.filter((p) => p.year > startYear && p.year <= Math.min(asOfYear, dueYear)),
+    known,
     baseline: baselinePoint(spec, points, startYear),
   };
+  if (spec.eachYear) return evaluateEachYear(context);
   return spec.perYear ? evaluateAverage(context) : evaluateLevel(context);
+}
+
+/** The term is over and its last year's figure is not in yet: say so, and what is known. */
+function awaitingFinal(dueYear: number, known: string): TargetEvaluation {
+  return notAssessable(`Chờ số liệu năm ${dueYear} để kết luận${known === '' ? '' : `; đã có: ${known}`}`);
 }
 
 type Context = {
@@ -160,6 +174,7 @@ type Context = {
   dueYear: number;
   asOfYear: number;
   isFinal: boolean;
+  isAwaitingFinal: boolean;
   margin: number;
   known: YearValue[];
   baseline: YearValue | null;
@@ -253,6 +268,7 @@ function evaluateAverage(c: Context): TargetEvaluation {
   const { spec, goal, startYear, dueYear } = c;
   const firstYear = startYear + 1;
   if (c.known.length === 0) {
+    if (c.isAwaitingFinal) return awaitingFinal(dueYear, '');
     return notAssessable(`Chưa có số liệu năm nào từ năm ${firstYear}`);
   }
   const lastYear = c.known[c.known.length - 1]?.year ?? firstYear;
@@ -267,6 +283,7 @@ function evaluateAverage(c: Context): TargetEvaluation {
   const average = (isRate ? compoundAverageRate(values) : arithmeticAverage(values)) ?? 0;
   const soFar = averageText(isRate, average, values.length, firstYear, lastYear, spec.unit);
   const remaining = dueYear - lastYear;
+  if (c.isAwaitingFinal) return awaitingFinal(dueYear, soFar);
 
   if (c.isFinal || remaining === 0) {
     const isMet = meetsGoal(average, goal);
@@ -329,11 +346,13 @@ function evaluateLevel(c: Context): TargetEvaluation {
   const { spec, goal, dueYear } = c;
   const latest = c.known[c.known.length - 1];
   if (latest === undefined) {
+    if (c.isAwaitingFinal) return awaitingFinal(dueYear, '');
     return notAssessable(`Chưa có số liệu năm nào sau năm ${c.startYear}`);
   }
   const target = goalText(spec, goal);
   const unit = levelUnit(spec);
   const now = `Năm ${latest.year}: ${amountText(latest.value, unit)}`;
+  if (c.isAwaitingFinal) return awaitingFinal(dueYear, now);
   const isMet = meetsGoal(latest.value, goal);
 
   if (c.isFinal) {
@@ -417,4 +436,45 @@ function plannedValue(c: Context, year: number): number | null {
   }
   if (plan.length < 2 && path.length === 0) return null;
   return interpolate(plan, year);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Yearly targets ("hằng năm")
+
+/**
+ * Each year from the first after the baseline is met or not on its own figure. During the term
+ * the status is the latest year's (met: on track; missed: off track); once the due year's
+ * figure is in, the term is achieved only when every year was met, and the reason says in how
+ * many years it was.
+ */
+function evaluateEachYear(c: Context): TargetEvaluation {
+  const { spec, goal, startYear, dueYear } = c;
+  const target = goalText(spec, goal);
+  const unit = levelUnit(spec);
+  if (c.known.length === 0) {
+    if (c.isAwaitingFinal) return awaitingFinal(dueYear, '');
+    return notAssessable(`Chưa có số liệu năm nào từ năm ${startYear + 1}`);
+  }
+  const met = c.known.filter((p) => meetsGoal(p.value, goal)).map((p) => p.year);
+  const missed = c.known.filter((p) => !meetsGoal(p.value, goal)).map((p) => p.year);
+  const lastYear = c.isFinal ? dueYear : c.known[c.known.length - 1]!.year;
+  const total = lastYear - startYear;
+  const reported = new Set(c.known.map((p) => p.year));
+  const absent: number[] = [];
+  for (let y = startYear + 1; y <= lastYear; y++) if (!reported.has(y)) absent.push(y);
+  const parts = [`Hằng năm ${target}: đạt ${met.length}/${total} năm`];
+  if (missed.length > 0) parts.push(`không đạt năm ${missed.join(', ')}`);
+  if (absent.length > 0) parts.push(`thiếu số liệu năm ${absent.join(', ')}`);
+  const counted = parts.join('; ');
+  if (c.isAwaitingFinal) return awaitingFinal(dueYear, counted);
+  if (c.isFinal) {
+    return { status: met.length === total ? 'achieved' : 'off_track', reason: counted, forecast: [] };
+  }
+  const latest = c.known[c.known.length - 1]!;
+  const latestText = `năm ${latest.year}: ${amountText(latest.value, unit)}`;
+  return {
+    status: meetsGoal(latest.value, goal) ? 'on_track' : 'off_track',
+    reason: `${counted} (${latestText})`,
+    forecast: [],
+  };
 }

@@ -18,6 +18,7 @@ import { apiTokensRoutes } from './api-tokens';
 import { reorgRoutes } from './reorg';
 import { consultationRoutes } from './consultation';
 import { registryRoutes } from './registry';
+import { followupRoutes } from './reports/followup.routes';
 
 export type FeatureOptions = { db: Db };
 
@@ -41,4 +42,5 @@ export const featureRoutes: FastifyPluginAsync<FeatureOptions>[] = [
   reorgRoutes,
   consultationRoutes,
   registryRoutes,
+  followupRoutes,
 ];

@@ -50,6 +50,7 @@ describe('the scheduler', () => {
       expect.objectContaining({ name: 'consultation-reminders', status: 'ok', result: expect.objectContaining({ notifications: 0 }) }),
       { name: 'oversight-escalations', status: 'ok', result: { escalated: 0 } },
       expect.objectContaining({ name: 'registry-review-reminders', status: 'ok', result: expect.objectContaining({ notifications: 0 }) }),
+      expect.objectContaining({ name: 'followup-escalations', status: 'ok' }),
     ]);
     // The next tick the same day finds the jobs done.
     expect(await jobs.tick()).toEqual([
@@ -58,6 +59,7 @@ describe('the scheduler', () => {
       { name: 'consultation-reminders', status: 'skipped' },
       { name: 'oversight-escalations', status: 'skipped' },
       { name: 'registry-review-reminders', status: 'skipped' },
+      { name: 'followup-escalations', status: 'skipped' },
     ]);
     await jobs.stop();
     const { rows } = await db.query(`SELECT last_status, runs FROM job_runs WHERE name = 'report-reminders'`);

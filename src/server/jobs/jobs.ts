@@ -10,6 +10,9 @@
  *   Vietnam's calendar; each is escalated once (escalated_on), so a rerun finds nothing new;
  * - `registry-review-reminders`: probation reviews due within 30 days or past due, to the
  *   managers of the member's cell and its committee, once a day; each sent once (dedupe keys);
+ * - `followup-escalations`: reports not submitted, approvals not given and explanations not
+ *   answered N days after their due date are raised to the managers of the org above, daily;
+ *   each once (the escalations table's unique key);
  * - `backup`: with RESOLUTE_BACKUP_DIR, a backup once a day keeping the newest N (./backups).
  *
  * RESOLUTE_JOBS=off turns them off; they are off under Vitest unless RESOLUTE_JOBS=on (a test
@@ -22,6 +25,7 @@ import { sendGradingReminders } from '../features/grading';
 import { sendConsultationReminders } from '../features/consultation';
 import { escalateOverdue } from '../features/oversight/follow-up.service';
 import { sendReviewReminders } from '../features/registry';
+import { escalateFollowUp } from '../features/reports/escalations.service';
 import { vnToday } from '../../domain/vn-time';
 import { runDailyBackup } from './backups';
 import { startScheduler, type Job, type Scheduler } from './scheduler';
@@ -69,6 +73,11 @@ export function appJobs(settings: JobsSettings, transport?: MailTransport, backu
       name: 'registry-review-reminders',
       isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
       run: (db) => sendReviewReminders(db),
+    },
+    {
+      name: 'followup-escalations',
+      isDue: (last, now) => last === null || vnToday(last) < vnToday(now),
+      run: (db) => escalateFollowUp(db),
     },
   ];
   if (backup) {

@@ -80,7 +80,7 @@ export function sendAttachment(reply: FastifyReply, content: Buffer, fileName: s
   return sendFile(reply, content, fileName, kind ? kinds[kind].mime : 'application/octet-stream');
 }
 
-/** Storage each org may use for attachments (documents', reports' and inspections'), in bytes; `RESOLUTE_ORG_QUOTA_MB` overrides. */
+/** Storage each org may use for attachments (documents', reports', inspections' and explanations'), in bytes; `RESOLUTE_ORG_QUOTA_MB` overrides. */
 export function orgQuotaBytes(): number {
   const mb = Number(process.env.RESOLUTE_ORG_QUOTA_MB ?? 500);
   return (Number.isFinite(mb) && mb > 0 ? mb : 500) * 1024 * 1024;
@@ -101,7 +101,8 @@ export async function checkOrgQuota(tx: Queryable, orgId: number, adding: number
   const { rows } = await tx.query<{ used: string }>(
     `SELECT (SELECT COALESCE(sum(f.size_bytes), 0) FROM document_files f JOIN documents d ON d.id = f.document_id WHERE d.org_id = $1)
           + (SELECT COALESCE(sum(f.size_bytes), 0) FROM report_files f JOIN reports r ON r.id = f.report_id WHERE r.org_id = $1)
-          + (SELECT COALESCE(sum(f.size_bytes), 0) FROM oversight_files f WHERE f.org_id = $1) AS used`,
+          + (SELECT COALESCE(sum(f.size_bytes), 0) FROM oversight_files f WHERE f.org_id = $1)
+          + (SELECT COALESCE(sum(f.size_bytes), 0) FROM explanation_files f WHERE f.org_id = $1) AS used`,
     [orgId],
   );
   const used = Number(rows[0]?.used ?? 0);

@@ -40,6 +40,7 @@ const DashboardPage = lazyRouteComponent(() => import('../features/dashboard/das
 const MyWorkPage = lazyRouteComponent(() => import('../features/dashboard/my-work-page'), 'MyWorkPage');
 const ReportsPage = lazyRouteComponent(() => import('../features/reports/reports-page'), 'ReportsPage');
 const ReportPage = lazyRouteComponent(() => import('../features/reports/report-page'), 'ReportPage');
+const ExplanationPage = lazyRouteComponent(() => import('../features/reports/explanations'), 'ExplanationPage');
 const MailOutboxPage = lazyRouteComponent(() => import('../features/reports/mail-outbox-page'), 'MailOutboxPage');
 const PublicDashboardPage = lazyRouteComponent(() => import('../features/reports/public-dashboard-page'), 'PublicDashboardPage');
 const StudySessionsPage = lazyRouteComponent(() => import('../features/study/sessions-page'), 'SessionsPage');
@@ -178,6 +179,11 @@ const reportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/reports/$id',
   component: () => <ReportPage key={reportRoute.useParams().id} id={Number(reportRoute.useParams().id)} />,
+});
+const explanationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/explanations/$id',
+  component: () => <ExplanationPage key={explanationRoute.useParams().id} id={Number(explanationRoute.useParams().id)} />,
 });
 const mailOutboxRoute = createRoute({ getParentRoute: () => rootRoute, path: '/mail-outbox', component: MailOutboxPage });
 const publicDashboardRoute = createRoute({
@@ -329,6 +335,7 @@ const routeTree = rootRoute.addChildren([
   myWorkRoute,
   reportsRoute,
   reportRoute,
+  explanationRoute,
   mailOutboxRoute,
   publicDashboardRoute,
   studyRoute,

@@ -14,6 +14,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlign,
@@ -24,7 +25,7 @@ import type { Db } from '../../db/pool';
 import { documentKindLabels } from '../../../domain/documents';
 import type { Actor } from '../../lib/actor';
 import { getDocument } from './documents.service';
-import { FONT, MM, partyHeader, partyPage } from '../../lib/party-docx';
+import { columnWidths, FONT, MM, partyHeader, partyPage } from '../../lib/party-docx';
 
 const SIZE = 28; // half-points: 14 pt body text
 
@@ -171,30 +172,45 @@ export async function exportDocumentDocx(db: Db, actor: Actor, id: number): Prom
   return { buffer, fileName: `${doc.symbol.replace(/\//g, '-')}.docx` };
 }
 
+/** Percent of the text width of the targets table: TT, Chỉ tiêu, Mục tiêu, Năm. */
+export const DOCUMENT_TARGET_COLUMNS = [8, 52, 26, 14];
+
 function targetTable(
   targets: { outline: string; text: string; statement: string | null; byYear: number | null; indicatorName: string | null }[],
 ) {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+  // Fixed widths in twips: LibreOffice reads percentage cells differently from Word and
+  // squeezed a header into a column too narrow for its word (see columnWidths).
   const head = (t: string, w: number) =>
-    cell([para([{ text: t, bold: true, size: 26 }], { align: AlignmentType.CENTER, after: 0 })], w, {
+    new TableCell({
+      children: [para([{ text: t, bold: true, size: 26 }], { align: AlignmentType.CENTER, after: 0 })],
+      width: { size: columnWidths([w])[0]!, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
     });
   const td = (t: string, w: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
-    cell([para([{ text: t, size: 26 }], { align, after: 0 })], w);
+    new TableCell({
+      children: [para([{ text: t, size: 26 }], { align, after: 0 })],
+      width: { size: columnWidths([w])[0]!, type: WidthType.DXA },
+    });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: columnWidths(DOCUMENT_TARGET_COLUMNS),
+    layout: TableLayoutType.FIXED,
     borders,
     rows: [
-      new TableRow({ tableHeader: true, children: [head('TT', 8), head('Chỉ tiêu', 52), head('Mục tiêu', 26), head('Năm', 14)] }),
+      new TableRow({
+        tableHeader: true,
+        children: ['TT', 'Chỉ tiêu', 'Mục tiêu', 'Năm'].map((t, i) => head(t, DOCUMENT_TARGET_COLUMNS[i]!)),
+      }),
       ...targets.map(
         (t, n) =>
           new TableRow({
             children: [
-              td(String(n + 1), 8, AlignmentType.CENTER),
-              td(t.text, 52),
-              td(t.statement ?? '', 26, AlignmentType.CENTER),
-              td(t.byYear ? String(t.byYear) : '', 14, AlignmentType.CENTER),
+              td(String(n + 1), DOCUMENT_TARGET_COLUMNS[0]!, AlignmentType.CENTER),
+              td(t.text, DOCUMENT_TARGET_COLUMNS[1]!),
+              td(t.statement ?? '', DOCUMENT_TARGET_COLUMNS[2]!, AlignmentType.CENTER),
+              td(t.byYear ? String(t.byYear) : '', DOCUMENT_TARGET_COLUMNS[3]!, AlignmentType.CENTER),
             ],
           }),
       ),

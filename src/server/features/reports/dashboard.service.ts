@@ -55,6 +55,7 @@ type TargetItemRow = {
   baselineValue: number | null;
   baselineYear: number | null;
   yearlyPath: YearValue[] | null;
+  eachYear: boolean;
 };
 
 export type DashboardTarget = {
@@ -121,7 +122,7 @@ function planOf(spec: TargetSpec, direction: IndicatorDirection, startYear: numb
   const goal = resolveGoal(spec, direction);
   if (!goal) return [];
   const due = spec.byYear ?? endYear;
-  if (spec.perYear) {
+  if (spec.perYear || spec.eachYear) {
     const out: YearValue[] = [];
     for (let y = startYear + 1; y <= due; y++) out.push({ year: y, value: goal.threshold });
     return out;
@@ -189,7 +190,7 @@ export async function evaluateDocumentTargets(
   const { rows: items } = await db.query<TargetItemRow>(
     `SELECT i.id, i.text, i.position, i.indicator_id AS "indicatorId", ind.code AS "indicatorCode", ind.name AS "indicatorName", ind.aggregation, ind.direction,
             i.comparator, i.value::float8 AS value, i.value_min::float8 AS "valueMin", i.value_max::float8 AS "valueMax", COALESCE(i.unit, ind.unit, '') AS unit, i.per_year AS "perYear",
-            i.by_year AS "byYear", i.baseline_value::float8 AS "baselineValue", i.baseline_year AS "baselineYear", i.yearly_path AS "yearlyPath"
+            i.by_year AS "byYear", i.baseline_value::float8 AS "baselineValue", i.baseline_year AS "baselineYear", i.yearly_path AS "yearlyPath", i.each_year AS "eachYear"
        FROM document_items i LEFT JOIN indicators ind ON ind.id = i.indicator_id
       WHERE i.document_id = $1 AND i.kind = 'target' ORDER BY i.position, i.id`,
     [doc.id],
@@ -247,6 +248,7 @@ export async function evaluateDocumentTargets(
       baselineValue: it.baselineValue,
       baselineYear: it.baselineYear,
       yearlyPath: it.yearlyPath,
+      eachYear: it.eachYear,
     };
     const direction = it.direction ?? 'higher_better';
     const ev = evaluate(spec, yearly, { asOfYear, termStartYear: startYear, termEndYear: endYear, direction });

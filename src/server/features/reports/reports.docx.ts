@@ -38,8 +38,11 @@ const cell = (text: string, width: number, bold = false) =>
     width: { size: columnWidths([width])[0]!, type: WidthType.DXA },
     children: [para([{ text, bold, size: 24 }], bold ? AlignmentType.CENTER : AlignmentType.LEFT, 0)],
   });
-const TARGET_COLUMNS = [5, 29, 14, 13, 13, 26];
-const TASK_COLUMNS = [5, 41, 22, 14, 18];
+// Percent of the text width. "TT" in 12 pt bold needs about 7% with the cell's margins (at 5%
+// LibreOffice broke it into "T T"); a date dd/mm/yyyy needs 16% ("Thời hạn"). The test
+// word-tables.test.ts measures every header word and date against its column.
+export const TARGET_COLUMNS = [7, 29, 14, 13, 13, 24];
+export const TASK_COLUMNS = [7, 38, 21, 16, 18];
 
 export async function exportProgressReportDocx(db: Db, actor: Actor, documentId: number, q: { orgId?: number; periodKey: string }) {
   const scope = scopeOf(actor, 'reports.read');

@@ -38,8 +38,28 @@ describe('canAskExplanation: leaders over the org (roles held on 1.2)', () => {
     },
   );
   it('answers and closes only while open', () => {
-    expect(explanationAbilities(actorWith('reporter'), { orgPath: '1.2', status: 'open' })).toEqual({ answer: true, close: false });
-    expect(explanationAbilities(actorWith('manager'), { orgPath: '1.2.5', status: 'closed' })).toEqual({ answer: false, close: false });
+    expect(explanationAbilities(actorWith('reporter'), { orgPath: '1.2', status: 'open' })).toEqual({
+      answer: true,
+      close: false,
+      reply: false,
+    });
+    expect(explanationAbilities(actorWith('manager'), { orgPath: '1.2.5', status: 'closed' })).toEqual({
+      answer: false,
+      close: false,
+      reply: false,
+    });
+  });
+  it('lets the asking side reply while open: an approver above replies, a reporter of the org does not', () => {
+    expect(explanationAbilities(actorWith('approver'), { orgPath: '1.2.5', status: 'answered' })).toEqual({
+      answer: false,
+      close: true,
+      reply: true,
+    });
+    expect(explanationAbilities(actorWith('viewer'), { orgPath: '1.2.5', status: 'open' })).toEqual({
+      answer: false,
+      close: false,
+      reply: false,
+    });
   });
 });
 

@@ -62,10 +62,16 @@ export function requireAnswerExplanation(actor: Actor, orgPath: string): void {
   });
 }
 
+/** The asking side (leaders above) replies in the thread, as it closes it. */
+export function requireReplyExplanation(actor: Actor, orgPath: string): void {
+  requireAskExplanation(actor, orgPath, { vi: 'Chỉ bên yêu cầu giải trình mới trao đổi thêm.', en: 'Only the asking side replies.' });
+}
+
 export function explanationAbilities(actor: Actor, e: { orgPath: string; status: string }) {
   return {
     answer: canWriteReport(actor, e.orgPath) && e.status !== 'closed',
     close: canAskExplanation(actor, e.orgPath) && e.status !== 'closed',
+    reply: canAskExplanation(actor, e.orgPath) && e.status !== 'closed',
   };
 }
 

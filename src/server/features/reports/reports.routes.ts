@@ -380,13 +380,13 @@ export const reportsRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
       config: read,
       schema: {
         tags,
-        summary: 'Close a request (the asking side)',
+        summary: 'Close a request with a note (the asking side)',
         params: idParams,
         body: closeExplanationSchema,
         response: { 200: explanationResponse },
       },
     },
-    async (req) => closeExplanation(db, actorOf(req), req.params.id, req.body.version),
+    async (req) => closeExplanation(db, actorOf(req), req.params.id, req.body.version, req.body.note),
   );
 
   // My work, reminders

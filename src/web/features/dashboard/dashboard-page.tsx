@@ -25,6 +25,7 @@ import { TargetChart } from './target-chart';
 import { OrgHeatMap } from './org-heat-map';
 import { AskExplanationModal, ExplanationsDrawer, type ExplanationSubject } from '../reports/explanations';
 import { ShareModal } from '../reports/share-modal';
+import { EscalationsCard } from '../reports/escalations-card';
 import { formatDay, formatNumber, useReportsT } from '../reports/reports.i18n';
 import { reportStatusColor } from '../reports/report-page';
 import type { ReportStatus } from '../reports/reports.api';
@@ -440,6 +441,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
           </Card>
         </Col>
       </Row>
+      <EscalationsCard orgId={d.org.id} />
 
       {drill && (
         <DrillDrawer

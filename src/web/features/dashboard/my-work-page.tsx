@@ -76,7 +76,15 @@ export function MyWorkPage() {
               ]}
             >
               <List.Item.Meta
-                title={e.subject ?? e.orgName}
+                title={
+                  e.isOverdue ? (
+                    <>
+                      <Tag color="red">{r('late')}</Tag> {e.subject ?? e.orgName}
+                    </>
+                  ) : (
+                    (e.subject ?? e.orgName)
+                  )
+                }
                 description={
                   <>
                     {e.question} — {r('askedBy')}: {e.askedByName} — {r('deadline')} {formatDay(e.dueDate)}

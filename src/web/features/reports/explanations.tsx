@@ -4,16 +4,21 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../lib/api';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { PaperClipOutlined } from '@ant-design/icons';
 import {
   answerExplanation,
   closeExplanation,
   createExplanation,
+  explanationFileUrl,
   fetchExplanation,
   fetchExplanations,
+  replyExplanation,
   reportKeys,
+  sendExplanationFile,
   type Explanation,
 } from './reports.api';
-import { formatDateTime, formatDay, useReportsT } from './reports.i18n';
+import { formatDateTime, formatDay, formatNumber, useReportsT } from './reports.i18n';
+import { useFollowupT } from './followup.i18n';
 
 const statusColor: Record<Explanation['status'], string> = { open: 'red', answered: 'blue', closed: 'default' };
 
@@ -94,12 +99,23 @@ export function AskExplanationModal({
   );
 }
 
-/** One request with its thread; the responsible org answers, the asking side closes. */
+const kindColor: Record<string, string> = { question: '#cf1322', answer: '#1677ff', comment: '#d46b08', close: '#595959' };
+
+/**
+ * One request with its thread: the responsible org answers, the asking side replies and closes
+ * with a note, either side sends a file with its message. Stacked, not side by side, so that it
+ * is usable on a phone.
+ */
 export function ExplanationThread({ id }: { id: number }) {
   const { r } = useReportsT();
+  const { f } = useFollowupT();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [body, setBody] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [fileKey, setFileKey] = useState(0);
+  const [closing, setClosing] = useState(false);
+  const [note, setNote] = useState('');
   const q = useQuery({ queryKey: reportKeys.explanation(id), queryFn: () => fetchExplanation(id) });
   const after = (text: string) => (next: Explanation) => {
     qc.setQueryData(reportKeys.explanation(id), next);
@@ -107,80 +123,166 @@ export function ExplanationThread({ id }: { id: number }) {
     void qc.invalidateQueries({ queryKey: ['my-work'] });
     void qc.invalidateQueries({ queryKey: ['dashboard'] });
     setBody('');
+    setFile(null);
+    setFileKey((k) => k + 1);
+    setClosing(false);
+    setNote('');
     void message.success(text);
   };
   const onError = (e: Error) => {
     void message.error(e.message);
     if (e instanceof ApiError && e.isVersionConflict) void q.refetch();
   };
-  const answer = useMutation({ mutationFn: () => answerExplanation(id, q.data!.version, body), onSuccess: after(r('answered')), onError });
-  const close = useMutation({ mutationFn: () => closeExplanation(id, q.data!.version), onSuccess: after(r('closed')), onError });
+  const side: 'answer' | 'reply' = q.data?.abilities.answer ? 'answer' : 'reply';
+  const send = useMutation({
+    mutationFn: () => {
+      const v = q.data!.version;
+      if (file) return sendExplanationFile(id, { version: v, as: side, body, file });
+      return side === 'answer' ? answerExplanation(id, v, body) : replyExplanation(id, v, body);
+    },
+    onSuccess: after(f('sent')),
+    onError,
+  });
+  const close = useMutation({ mutationFn: () => closeExplanation(id, q.data!.version, note), onSuccess: after(f('closed')), onError });
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const e = q.data;
+  const canWrite = e.abilities.answer || e.abilities.reply;
+  const label = side === 'answer' ? r('answer') : f('reply');
   return (
     <Card
       size="small"
       data-testid={`explanation-${e.id}`}
       style={{ marginBottom: 12 }}
       title={
-        <Space wrap>
+        <Space wrap size={4}>
           <Tag color={statusColor[e.status]} data-testid="explanation-status">
             {r(`e.${e.status}`)}
           </Tag>
-          {e.orgName}
+          {e.isOverdue && (
+            <Tag color="red" data-testid="explanation-overdue">
+              {f('overdue')}
+            </Tag>
+          )}
+          <span style={{ whiteSpace: 'normal' }}>{e.orgName}</span>
         </Space>
       }
-      extra={
-        <Typography.Text type="secondary">
-          {r('deadline')}: {formatDay(e.dueDate)}
-        </Typography.Text>
-      }
     >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+        {r('deadline')}: {formatDay(e.dueDate)}
+      </Typography.Paragraph>
       {e.subject && <Typography.Paragraph strong>{e.subject}</Typography.Paragraph>}
       <div role="log" aria-label={r('thread')}>
         {(e.messages ?? []).map((m) => (
           <div
             key={m.id}
             className={`explanation-message ${m.kind}`}
-            style={{ borderLeft: `3px solid ${m.kind === 'question' ? '#cf1322' : '#1677ff'}`, padding: '4px 10px', margin: '6px 0' }}
+            style={{ borderLeft: `3px solid ${kindColor[m.kind] ?? '#1677ff'}`, padding: '4px 10px', margin: '6px 0' }}
           >
             <Typography.Text type="secondary">
-              {m.kind === 'question' ? r('question') : r('answer')} — {m.authorName ?? ''} — {formatDateTime(m.createdAt)}
+              {f(`mk.${m.kind}`)} — {m.authorName ?? ''} — {formatDateTime(m.createdAt)}
             </Typography.Text>
-            <div style={{ whiteSpace: 'pre-wrap' }} data-testid={`message-${m.kind}`}>
+            <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid={`message-${m.kind}`}>
               {m.body}
             </div>
+            {m.files.length > 0 && (
+              <ul aria-label={f('attachments')} style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+                {m.files.map((x) => (
+                  <li key={x.id}>
+                    <a href={explanationFileUrl(e.id, x.id)} data-testid="explanation-file" style={{ overflowWrap: 'anywhere' }}>
+                      <PaperClipOutlined /> {x.fileName}
+                    </a>{' '}
+                    <Typography.Text type="secondary">({formatNumber(x.sizeBytes / 1024, 1)} KB)</Typography.Text>
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
         ))}
       </div>
-      {e.abilities.answer && (
-        <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+      {canWrite && (
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }} size={6}>
           <Input.TextArea
-            aria-label={r('answer')}
-            placeholder={r('answer')}
+            aria-label={label}
+            placeholder={label}
             autoSize={{ minRows: 2 }}
             value={body}
             onChange={(ev) => setBody(ev.target.value)}
-            data-testid="explanation-answer-input"
+            data-testid={side === 'answer' ? 'explanation-answer-input' : 'explanation-reply-input'}
           />
-          <Button
-            type="primary"
-            disabled={body.trim().length < 3}
-            loading={answer.isPending}
-            onClick={() => answer.mutate()}
-            data-testid="explanation-answer"
-          >
-            {r('answer')}
-          </Button>
-        </Space.Compact>
+          <Space wrap>
+            <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center', maxWidth: '100%' }}>
+              <PaperClipOutlined aria-hidden />
+              <span>{f('attach')}</span>
+              <input
+                key={fileKey}
+                type="file"
+                accept=".pdf,.docx,.doc,.xlsx,.xls,.pptx,.odt,.ods,.png,.jpg,.jpeg"
+                onChange={(ev) => setFile(ev.target.files?.[0] ?? null)}
+                data-testid="explanation-file-input"
+                style={{ maxWidth: 200 }}
+              />
+            </label>
+            <Button
+              type="primary"
+              disabled={body.trim().length < 3 && !file}
+              loading={send.isPending}
+              onClick={() => send.mutate()}
+              data-testid={side === 'answer' ? 'explanation-answer' : 'explanation-reply'}
+            >
+              {label}
+            </Button>
+          </Space>
+        </Space>
       )}
-      {e.abilities.close && e.status !== 'closed' && (
-        <Button style={{ marginTop: 8 }} loading={close.isPending} onClick={() => close.mutate()} data-testid="explanation-close">
+      {e.abilities.close && !closing && (
+        <Button style={{ marginTop: 8 }} onClick={() => setClosing(true)} data-testid="explanation-close">
           {r('closeRequest')}
         </Button>
       )}
+      {e.abilities.close && closing && (
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }} size={6}>
+          <Input.TextArea
+            aria-label={f('closeNote')}
+            placeholder={f('closeNote')}
+            autoSize={{ minRows: 2 }}
+            value={note}
+            onChange={(ev) => setNote(ev.target.value)}
+            data-testid="explanation-close-note"
+          />
+          <Space wrap>
+            <Button onClick={() => setClosing(false)}>{f('cancel')}</Button>
+            <Button
+              type="primary"
+              disabled={note.trim().length < 3}
+              loading={close.isPending}
+              onClick={() => close.mutate()}
+              data-testid="explanation-close-confirm"
+            >
+              {f('closeThread')}
+            </Button>
+          </Space>
+        </Space>
+      )}
+      {e.status === 'closed' && e.closedNote && (
+        <Typography.Paragraph style={{ marginTop: 8 }} data-testid="explanation-closed-note">
+          <Typography.Text strong>{f('closedNote')}:</Typography.Text> {e.closedNote}
+        </Typography.Paragraph>
+      )}
     </Card>
+  );
+}
+
+/** The page of one request (links from notifications, escalations and "Việc của tôi"). */
+export function ExplanationPage({ id }: { id: number }) {
+  const { r } = useReportsT();
+  return (
+    <div style={{ maxWidth: 860 }}>
+      <Typography.Title level={1} className="page-title">
+        {r('explanations')}
+      </Typography.Title>
+      <ExplanationThread id={id} />
+    </div>
   );
 }
 

@@ -53,7 +53,20 @@ export const fetchExplanation = (id: number) => api.get<Explanation>(`/explanati
 export const createExplanation = (input: CreateExplanationInput) => api.post<Explanation>('/explanations', input);
 export const answerExplanation = (id: number, version: number, body: string) =>
   api.post<Explanation>(`/explanations/${id}/answer`, { version, body });
-export const closeExplanation = (id: number, version: number) => api.post<Explanation>(`/explanations/${id}/close`, { version });
+export const closeExplanation = (id: number, version: number, note: string) =>
+  api.post<Explanation>(`/explanations/${id}/close`, { version, note });
+export const replyExplanation = (id: number, version: number, body: string) =>
+  api.post<Explanation>(`/explanations/${id}/reply`, { version, body });
+/** A message with a file, as the answer of the asked org or the reply of the asking side. */
+export const sendExplanationFile = (id: number, input: { version: number; as: 'answer' | 'reply'; body: string; file: File }) => {
+  const form = new FormData();
+  form.append('version', String(input.version));
+  form.append('as', input.as);
+  form.append('body', input.body);
+  form.append('file', input.file);
+  return api.upload<Explanation>(`/explanations/${id}/files`, form);
+};
+export const explanationFileUrl = (id: number, fileId: number) => `/api/explanations/${id}/files/${fileId}`;
 
 export const fetchShare = (documentId: number) => api.get<Share>(`/documents/${documentId}/dashboard-share`);
 export const saveShare = (documentId: number, input: { isEnabled: boolean; publicItemIds: number[]; showTasks: boolean }) =>
