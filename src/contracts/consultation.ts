@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { dispositions, meetingModes, teamRoles } from '../domain/consultation';
 import { isoDateOut, timestamp } from './common';
+import { queryBoolean } from './query-params';
 
 const pathId = z
   .string()
@@ -19,6 +20,8 @@ const itemKey = z.uuid('Mã mục không hợp lệ.');
 export const idParams = z.object({ id: pathId });
 export const itemParams = z.object({ id: pathId, key: itemKey });
 export const compareQuery = z.object({ from: pathId, to: pathId });
+/** The draft's Word file; `lineNumbers=true` numbers its lines so that a comment can cite them. */
+export const draftDocxQuery = z.object({ lineNumbers: queryBoolean().optional() });
 
 export const formTeamSchema = z.object({
   members: z
@@ -279,6 +282,13 @@ export const inboxSchema = z.object({
   ),
 });
 export type Inbox = z.infer<typeof inboxSchema>;
+
+/** People the group may send a draft to (committee members and others holding a role in the issuing org's subtree). */
+export const peopleQuery = z.object({ q: z.string().trim().max(100).optional() });
+export const peopleSchema = z.object({
+  items: z.array(z.object({ userId: z.number(), fullName: z.string(), orgNames: z.string() })),
+});
+export type People = z.infer<typeof peopleSchema>;
 
 export const noteOutSchema = z.object({ id: z.number(), body: z.string(), authorName: z.string().nullable(), createdAt: timestamp });
 export const notesSchema = z.object({ items: z.array(noteOutSchema) });

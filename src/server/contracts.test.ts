@@ -216,6 +216,7 @@ const NOT_WALKED: Record<string, string> = {
   '/api/documents/:id/consultation/comments': 'needs a draft under consultation; the demo holds none yet (consultation tests)',
   '/api/documents/:id/consultation/compare': 'needs two issued versions; the demo holds none yet (consultation tests)',
   '/api/documents/:id/consultation/notes': 'answered to the editorial group only (consultation tests)',
+  '/api/documents/:id/consultation/people': 'answered to the editorial group only (consultation tests)',
   '/api/registry/me/timeline': 'answers a user linked to a party member; the demo administrator is none (registry tests)',
 };
 

@@ -77,7 +77,7 @@ export default async function failoverDrill(args: string[]): Promise<Record<stri
     children.push(child);
     return child;
   };
-  const [monitorPort, port1, port2, proxyPort, appPort] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
+  const [monitorPort, port1, port2, proxyPort, appPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const monitorUri = `postgres://autoctl_node@127.0.0.1:${monitorPort}/pg_auto_failover?sslmode=disable`;
   const common = ['--pgctl', `${PG_BIN}/pg_ctl`, '--hostname', '127.0.0.1', '--auth', 'trust', '--no-ssl', '--run'];
   const nodeUrl = (port: number, db = 'resolute') => `postgres://postgres@127.0.0.1:${port}/${db}`;

@@ -1,1 +1,2 @@
 export * from './consultation-rules';
+export * from './synthesis';

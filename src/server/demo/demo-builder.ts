@@ -14,6 +14,7 @@ import { loadDemoGrading, loadDemoNewTermGrading } from './grading.step';
 import { loadDemoOversight } from './oversight.step';
 import { loadDemoNewTerm } from './new-term';
 import { loadDemoRegistry } from './registry.step';
+import { loadDemoConsultation } from './consultation.step';
 
 export type DemoContext = {
   /** Orgs created so far, by demo code. */
@@ -33,6 +34,7 @@ export const demoSteps: DemoStep[] = [
   { name: 'grading-new-term', run: loadDemoNewTermGrading },
   // History dated before 01/07/2025: runs before the 2025 reorganization's step.
   { name: 'registry', run: loadDemoRegistry },
+  { name: 'consultation', run: loadDemoConsultation },
 ];
 
 /** True once the demo has been loaded into this database. */

@@ -265,7 +265,12 @@ async function visibleComments(db: Queryable, actor: Actor, access: Access): Pro
  * whole document first; an item no longer in the latest version shows as removed.
  */
 export async function findGroupedComments(db: Queryable, actor: Actor, documentId: number): Promise<GroupedComments> {
-  const access = await openConsultation(db, actor, documentId);
+  return groupComments(db, actor, await openConsultation(db, actor, documentId));
+}
+
+/** The grouped view of a draft already opened for the caller (the view and the synthesis report). */
+export async function groupComments(db: Queryable, actor: Actor, access: Access): Promise<GroupedComments> {
+  const documentId = access.doc.id;
   const comments = await visibleComments(db, actor, access);
   const { rows: latest } = await db.query<{ id: number }>(
     'SELECT id FROM consultation_versions WHERE document_id = $1 ORDER BY version_no DESC LIMIT 1',
@@ -311,17 +316,6 @@ export async function findGroupedComments(db: Queryable, actor: Actor, documentI
     total: comments.length,
     undisposed: comments.filter((c) => c.status === 'sent' && c.disposition === null).length,
   };
-}
-
-/** Every sent comment of the draft with its disposition, for the synthesis report. */
-export async function findSynthesisComments(db: Queryable, actor: Actor, documentId: number) {
-  const access = await openConsultation(db, actor, documentId);
-  requireTeam(access.role);
-  const { rows } = await db.query<CommentRow>(
-    `SELECT ${commentColumns} ${commentJoins} WHERE c.document_id = $1 AND c.status = 'sent' ORDER BY v.version_no, c.id`,
-    [documentId],
-  );
-  return { access, comments: rows };
 }
 
 /**

@@ -2,8 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FeatureOptions } from '../index';
-import { actorOf } from '../../lib/http';
-import { okSchema } from '../../../contracts/common';
+import { actorOf, DOCX_TYPE, sendFile } from '../../lib/http';
+import { fileResponse, okSchema } from '../../../contracts/common';
 import {
   adoptSchema,
   circulateSchema,
@@ -13,6 +13,7 @@ import {
   conferenceCommentSchema,
   createCommentSchema,
   disposeSchema,
+  draftDocxQuery,
   formTeamSchema,
   groupedCommentsSchema,
   idParams,
@@ -21,13 +22,25 @@ import {
   itemParams,
   noteOutSchema,
   noteSchema,
+  peopleQuery,
+  peopleSchema,
   notesSchema,
   reviseItemSchema,
   roundSchema,
   versionDetailSchema,
   workspaceSchema,
 } from '../../../contracts/consultation';
-import { addNote, circulate, findNotes, formTeam, getVersion, getWorkspace, issueVersion, reviseItem } from './consultation.service';
+import {
+  addNote,
+  circulate,
+  findNotes,
+  findPeople,
+  formTeam,
+  getVersion,
+  getWorkspace,
+  issueVersion,
+  reviseItem,
+} from './consultation.service';
 import {
   approveComment,
   compareDraftVersions,
@@ -39,6 +52,7 @@ import {
 } from './comments.service';
 import { adoptAtConference } from './adoption.service';
 import { findInbox } from './inbox.service';
+import { exportDraftDocx, exportSynthesisDocx } from './consultation.docx';
 
 const commentParams = z.object({ id: idParams.shape.id, commentId: idParams.shape.id });
 
@@ -225,5 +239,52 @@ export const consultationRoutes: FastifyPluginAsync<FeatureOptions> = async (bas
       schema: { tags, summary: 'Adopt the draft at a conference', params: idParams, body: adoptSchema, response: { 200: workspaceSchema } },
     },
     async (req) => adoptAtConference(db, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/consultation/versions/:id/draft.docx',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'The draft version sent for comments as a Word file (36-HD/VPTW), with line numbers on request',
+        params: idParams,
+        querystring: draftDocxQuery,
+        response: { 200: fileResponse('A Word (.docx) file', DOCX_TYPE) },
+      },
+    },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportDraftDocx(db, actorOf(req), req.params.id, { lineNumbers: req.query.lineNumbers ?? false });
+      return sendFile(reply, buffer, fileName, DOCX_TYPE);
+    },
+  );
+  app.get(
+    '/documents/:id/consultation/synthesis.docx',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'The synthesis report of comments and their dispositions as a Word file (36-HD/VPTW)',
+        params: idParams,
+        response: { 200: fileResponse('A Word (.docx) file', DOCX_TYPE) },
+      },
+    },
+    async (req, reply) => {
+      const { buffer, fileName } = await exportSynthesisDocx(db, actorOf(req), req.params.id);
+      return sendFile(reply, buffer, fileName, DOCX_TYPE);
+    },
+  );
+  app.get(
+    '/documents/:id/consultation/people',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'People the editorial group may send the draft to (roles in the issuing org’s subtree)',
+        params: idParams,
+        querystring: peopleQuery,
+        response: { 200: peopleSchema },
+      },
+    },
+    async (req) => findPeople(db, actorOf(req), req.params.id, req.query.q),
   );
 };

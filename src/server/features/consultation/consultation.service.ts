@@ -8,7 +8,7 @@ import type { Db, Queryable } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
 import { answerState, type TeamRole } from '../../../domain/consultation';
 import { formatVnDate, vnToday } from '../../../domain/vn-time';
-import type { CirculateInput, FormTeamInput, ReviseItemInput, Workspace } from '../../../contracts/consultation';
+import type { CirculateInput, FormTeamInput, People, ReviseItemInput, Workspace } from '../../../contracts/consultation';
 import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden } from '../../lib/errors';
@@ -188,7 +188,7 @@ export async function issueVersionTx(
   return version.id;
 }
 
-async function versionAccess(db: Queryable, actor: Actor, versionId: number) {
+export async function versionAccess(db: Queryable, actor: Actor, versionId: number) {
   const { rows } = await db.query<{ documentId: number }>('SELECT document_id AS "documentId" FROM consultation_versions WHERE id = $1', [
     versionId,
   ]);
@@ -256,10 +256,14 @@ export async function circulateTx(
     [orgIds, doc.orgPath, doc.orgId],
   );
   if (orgs.length !== orgIds.length) throw fieldError('body.orgIds', `Chỉ gửi xin ý kiến các tổ chức trực thuộc ${doc.orgName}.`);
-  const { rows: users } = await tx.query<{ id: number }>('SELECT id FROM users WHERE id = ANY($1::bigint[]) AND NOT is_disabled', [
-    userIds,
-  ]);
-  if (users.length !== userIds.length) throw fieldError('body.userIds', 'Có người nhận không tồn tại hoặc đã bị khóa.');
+  // People are those holding a role in the issuing org's subtree (committee members, heads of departments).
+  const { rows: users } = await tx.query<{ id: number }>(
+    `SELECT u.id FROM users u WHERE u.id = ANY($1::bigint[]) AND NOT u.is_disabled
+        AND EXISTS (SELECT 1 FROM user_roles ur JOIN orgs o ON o.id = ur.org_id WHERE ur.user_id = u.id AND o.path <@ $2::ltree)`,
+    [userIds, doc.orgPath],
+  );
+  if (users.length !== userIds.length)
+    throw fieldError('body.userIds', `Chỉ gửi xin ý kiến người đang giữ vai trò trong ${doc.orgName} hoặc tổ chức trực thuộc.`);
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO consultation_rounds (document_id, version_id, deadline, message, created_by, is_sample) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [doc.id, versionId, input.deadline, input.message ?? null, actor.userId, opts.isSample ?? false],
@@ -289,6 +293,28 @@ export async function circulateTx(
     after: { versionId, ...input },
   });
   return roundId;
+}
+
+/**
+ * People the group may send the draft to in their own name: users holding a role on the issuing
+ * org or an org under it (the committee's members, heads of departments), found by name
+ * ignoring diacritics. The group's alone, like circulating.
+ */
+export async function findPeople(db: Queryable, actor: Actor, documentId: number, q: string | undefined): Promise<People> {
+  const access = await openConsultation(db, actor, documentId);
+  requireTeam(access.role);
+  const { rows } = await db.query<People['items'][number]>(
+    `SELECT u.id AS "userId", u.full_name AS "fullName",
+            string_agg(DISTINCT o.name, ', ' ORDER BY o.name) AS "orgNames"
+       FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN orgs o ON o.id = ur.org_id
+      WHERE NOT u.is_disabled AND o.path <@ $1::ltree
+        AND ($2::text IS NULL OR vn_fold(u.full_name) LIKE '%' || vn_fold($2) || '%')
+      GROUP BY u.id, u.full_name
+      ORDER BY u.full_name COLLATE "vi-x-icu", u.id
+      LIMIT 50`,
+    [access.doc.orgPath, q ? q.normalize('NFC') : null],
+  );
+  return { items: rows };
 }
 
 /** The group revises the draft's item with this stable key (wording, a target's value). */

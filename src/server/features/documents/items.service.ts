@@ -5,6 +5,7 @@ import { reorderSiblings, wouldCreateCycle, type ItemKind } from '../../../domai
 import { buildTargetSpec, parseTargetInput, TargetInputError, validateTargetSpec, type TargetSpec } from '../../../domain/targets';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
+import { isSystemActor } from '../../lib/policy';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import type { CreateItemInput, TargetInput, UpdateItemInput } from '../../../contracts/documents';
 import { findDocumentReadable, findItemReadable, type DocumentRow } from './documents.queries';
@@ -55,11 +56,35 @@ async function assertIndicator(tx: pg.PoolClient, indicatorId: number | null) {
   if (rows.length === 0) throw fieldError('body.target.indicatorId', 'Không tìm thấy chỉ số trong danh mục.');
 }
 
+/**
+ * A draft with an editorial group (Tổ biên tập, issue 16) is edited by that group alone:
+ * documents.write on the org is not enough once the group is formed, or the versions sent for
+ * comments would no longer say what the group wrote. The group's rows are read here, not
+ * through the consultation feature, because that feature builds on this one.
+ */
+async function requireEditorialGroup(tx: pg.PoolClient, actor: Actor, doc: DocumentRow) {
+  if (isSystemActor(actor)) return;
+  const { rows } = await tx.query<{ isMember: boolean | null }>(
+    'SELECT bool_or(user_id = $2) AS "isMember" FROM consultation_team_members WHERE document_id = $1',
+    [doc.id, actor.userId],
+  );
+  if (rows[0]?.isMember === false)
+    throw new AppError(
+      'forbidden',
+      {
+        vi: `Dự thảo ${doc.symbol} do Tổ biên tập soạn thảo: chỉ thành viên Tổ biên tập được sửa nội dung.`,
+        en: `Draft ${doc.symbol} is written by its editorial group: only its members edit it.`,
+      },
+      { reason: 'editorial_group_only' },
+    );
+}
+
 async function lockDraftDocument(tx: pg.PoolClient, actor: Actor, documentId: number): Promise<DocumentRow> {
   const doc = await findDocumentReadable(tx, documentId, scopeOf(actor, 'documents.read'));
   if (!doc) throw documentNotFound();
   requireDocumentWrite(actor, doc);
   requireDraft(doc);
+  await requireEditorialGroup(tx, actor, doc);
   // Items of one document are edited one transaction at a time: positions stay consistent.
   await tx.query('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
   return doc;

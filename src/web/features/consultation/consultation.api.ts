@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { api, type Page } from '../../lib/api';
+import { api, downloadUrl, type Page } from '../../lib/api';
 import type {
   AdoptInput,
   CirculateInput,
@@ -10,6 +10,7 @@ import type {
   DisposeInput,
   GroupedComments,
   Inbox,
+  People,
   VersionDetail,
   Workspace,
   noteOutSchema,
@@ -61,3 +62,11 @@ export const adopt = (id: number, input: AdoptInput) => api.post<Workspace>(`/do
 export const fetchChildOrgs = (parentId: number) => api.get<OrgChoice[]>('/orgs/tree', { parentId });
 /** Users the caller manages, to form the group (the issuing org's leadership holds users.read). */
 export const fetchUsers = () => api.get<Page<UserChoice>>('/users', { pageSize: 200 }).then((p) => p.items);
+
+/** People the group may send the draft to (roles in the issuing org's subtree), by name. */
+export const fetchPeople = (id: number, q: string) => api.get<People>(`/documents/${id}/consultation/people`, q ? { q } : undefined);
+/** The Word file of a version sent for comments; line numbers on request. */
+export const draftDocxUrl = (versionId: number, lineNumbers = false) =>
+  downloadUrl(`/consultation/versions/${versionId}/draft.docx`, lineNumbers ? { lineNumbers: 'true' } : undefined);
+/** The synthesis report (báo cáo tổng hợp, tiếp thu, giải trình ý kiến góp ý) in Word. */
+export const synthesisDocxUrl = (id: number) => downloadUrl(`/documents/${id}/consultation/synthesis.docx`);

@@ -4,7 +4,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DATE_FORMAT, formatDateTime, toIsoDate } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import type { Dayjs } from 'dayjs';
-import { circulate, consultationKeys, fetchChildOrgs, issueVersion, reviseItem, type Workspace } from './consultation.api';
+import {
+  circulate,
+  consultationKeys,
+  draftDocxUrl,
+  fetchChildOrgs,
+  fetchPeople,
+  issueVersion,
+  reviseItem,
+  type Workspace,
+} from './consultation.api';
 import { itemKindLabels } from './labels';
 
 type Draft = Workspace['draft'][number];
@@ -44,7 +53,9 @@ function ItemEditor({ documentId, item, onDone }: { documentId: number; item: Dr
   );
 }
 
-/** The draft as it stands, its issued versions, and the form that circulates a version. */
+type CirculateValues = { versionId: number; deadline: Dayjs; orgIds?: number[]; userIds?: number[]; message?: string };
+
+/** The draft as it stands, its issued versions (each in Word), and the form that circulates a version. */
 export function DraftPanel({ workspace: ws }: { workspace: Workspace }) {
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
@@ -52,7 +63,13 @@ export function DraftPanel({ workspace: ws }: { workspace: Workspace }) {
   const documentId = ws.document.id;
   const [editing, setEditing] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const [form] = Form.useForm<{ versionId: number; deadline: Dayjs; orgIds: number[]; message?: string }>();
+  const [form] = Form.useForm<CirculateValues>();
+  const [personQuery, setPersonQuery] = useState('');
+  const people = useQuery({
+    queryKey: ['consultation', 'people', documentId, personQuery],
+    queryFn: () => fetchPeople(documentId, personQuery),
+    enabled: ws.abilities.circulate,
+  });
   const orgs = useQuery({
     queryKey: ['consultation', 'orgs', ws.document.orgId],
     queryFn: () => fetchChildOrgs(ws.document.orgId),
@@ -69,8 +86,13 @@ export function DraftPanel({ workspace: ws }: { workspace: Workspace }) {
     onError: (e) => onError(e),
   });
   const send = useMutation({
-    mutationFn: (v: { versionId: number; deadline: Dayjs; orgIds: number[]; message?: string }) =>
-      circulate(v.versionId, { deadline: toIsoDate(v.deadline) ?? '', orgIds: v.orgIds ?? [], userIds: [], message: v.message ?? null }),
+    mutationFn: (v: CirculateValues) =>
+      circulate(v.versionId, {
+        deadline: toIsoDate(v.deadline) ?? '',
+        orgIds: v.orgIds ?? [],
+        userIds: v.userIds ?? [],
+        message: v.message ?? null,
+      }),
     onSuccess: (r) => {
       void message.success(`Đã gửi xin ý kiến ${r.total} nơi.`);
       form.resetFields();
@@ -86,7 +108,17 @@ export function DraftPanel({ workspace: ws }: { workspace: Workspace }) {
           dataSource={ws.versions}
           locale={{ emptyText: 'Chưa phát hành dự thảo lần nào.' }}
           renderItem={(v) => (
-            <List.Item key={v.id}>
+            <List.Item
+              key={v.id}
+              actions={[
+                <a key="docx" href={draftDocxUrl(v.id)} download>
+                  Tải Word
+                </a>,
+                <a key="lines" href={draftDocxUrl(v.id, true)} download>
+                  Word có đánh số dòng
+                </a>,
+              ]}
+            >
               <Typography.Text>
                 Dự thảo lần {v.versionNo} · {v.itemCount} mục · {formatDateTime(v.issuedAt)}
                 {v.note ? ` · ${v.note}` : ''}
@@ -115,13 +147,25 @@ export function DraftPanel({ workspace: ws }: { workspace: Workspace }) {
             <Form.Item name="versionId" label="Dự thảo" rules={[{ required: true }]}>
               <Select options={ws.versions.map((v) => ({ value: v.id, label: `Dự thảo lần ${v.versionNo}` }))} />
             </Form.Item>
-            <Form.Item name="orgIds" label="Tổ chức được xin ý kiến" rules={[{ required: true, message: 'Hãy chọn ít nhất một tổ chức.' }]}>
+            <Form.Item name="orgIds" label="Tổ chức được xin ý kiến">
               <Select
                 mode="multiple"
                 loading={orgs.isPending}
                 optionFilterProp="label"
                 options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
                 aria-label="Tổ chức được xin ý kiến"
+              />
+            </Form.Item>
+            <Form.Item name="userIds" label="Cá nhân được xin ý kiến (ủy viên Ban Chấp hành…)">
+              <Select
+                mode="multiple"
+                showSearch
+                filterOption={false}
+                onSearch={setPersonQuery}
+                loading={people.isFetching}
+                options={(people.data?.items ?? []).map((p) => ({ value: p.userId, label: `${p.fullName} · ${p.orgNames}` }))}
+                notFoundContent="Không tìm thấy người nào trong tổ chức này."
+                aria-label="Cá nhân được xin ý kiến"
               />
             </Form.Item>
             <Form.Item name="deadline" label="Hạn góp ý" rules={[{ required: true, message: 'Hãy chọn hạn góp ý.' }]}>

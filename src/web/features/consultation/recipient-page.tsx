@@ -6,7 +6,7 @@ import { formatDate, formatVnNumber } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { CommentCard } from './comment-card';
 import { CommentForm, type CommentValues } from './comment-form';
-import { approveComment, consultationKeys, createComment, fetchComments, fetchInbox, fetchVersion } from './consultation.api';
+import { approveComment, consultationKeys, createComment, draftDocxUrl, fetchComments, fetchInbox, fetchVersion } from './consultation.api';
 import { answerLabels, itemKindLabels } from './labels';
 
 /**
@@ -76,6 +76,14 @@ export function RecipientPage({ versionId, recipientId }: { versionId: number; r
             <Tag color={answerLabels[me.state].color}>{answerLabels[me.state].text}</Tag>
           </div>
         )}
+        <Space wrap style={{ marginTop: 8 }}>
+          <Button href={draftDocxUrl(v.id)} download>
+            Tải dự thảo (Word)
+          </Button>
+          <Button href={draftDocxUrl(v.id, true)} download>
+            Word có đánh số dòng
+          </Button>
+        </Space>
       </div>
       {!canComment && <Alert type="info" showIcon message="Bạn chỉ xem dự thảo này; hãy mở từ trang Góp ý dự thảo để góp ý." />}
       {canComment && (

@@ -8,7 +8,7 @@ import { AdoptionForm } from './adoption-form';
 import { CommentsPanel } from './comments-panel';
 import { ComparePanel } from './compare-panel';
 import { ConferenceForm } from './conference-form';
-import { addNote, consultationKeys, fetchNotes, fetchWorkspace, publishSynthesis } from './consultation.api';
+import { addNote, consultationKeys, fetchNotes, fetchWorkspace, publishSynthesis, synthesisDocxUrl } from './consultation.api';
 import { DraftPanel } from './draft-panel';
 import { ProgressPanel } from './progress-panel';
 import { TeamPanel } from './team-panel';
@@ -114,11 +114,18 @@ export function WorkspacePage({ id }: { id: number }) {
           {w.synthesisPublishedAt && <Tag color="purple">Đã công bố tổng hợp</Tag>}
         </Space>
       </div>
-      {w.abilities.publish && !w.synthesisPublishedAt && w.comments.total > 0 && (
-        <Popconfirm title="Mọi nơi được xin ý kiến sẽ xem được toàn bộ góp ý và cách xử lý. Công bố?" onConfirm={() => publish.mutate()}>
-          <Button>Công bố tổng hợp ý kiến</Button>
-        </Popconfirm>
-      )}
+      <Space wrap>
+        {w.comments.total > 0 && (
+          <Button href={synthesisDocxUrl(id)} download>
+            Tải báo cáo tổng hợp ý kiến (Word)
+          </Button>
+        )}
+        {w.abilities.publish && !w.synthesisPublishedAt && w.comments.total > 0 && (
+          <Popconfirm title="Mọi nơi được xin ý kiến sẽ xem được toàn bộ góp ý và cách xử lý. Công bố?" onConfirm={() => publish.mutate()}>
+            <Button>Công bố tổng hợp ý kiến</Button>
+          </Popconfirm>
+        )}
+      </Space>
       <Tabs items={tabs} defaultActiveKey={isTeam ? 'comments' : 'team'} />
     </Space>
   );
