@@ -8,7 +8,7 @@
 import type { Queryable } from '../../db/pool';
 import { addDays } from '../../../domain/targets';
 import { formatVnDate, vnToday } from '../../../domain/vn-time';
-import { queueMail } from '../mail';
+import { notifyWithMail } from '../mail';
 
 export async function sendReviewReminders(db: Queryable, today = vnToday(), daysBefore = 30) {
   const { rows } = await db.query<{
@@ -47,30 +47,6 @@ export async function sendReviewReminders(db: Queryable, today = vnToday(), days
       key: `registry-review:${r.admissionId}:${isOverdue ? 'overdue' : 'due'}`,
     };
   });
-  const { rowCount } = await db.query(
-    `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
-     SELECT u, 'registry_review_due', t, b, l, k FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) x(u, t, b, k, l)
-     ON CONFLICT DO NOTHING`,
-    [
-      notices.map((n) => n.userId),
-      notices.map((n) => n.title),
-      notices.map((n) => n.body),
-      notices.map((n) => n.key),
-      notices.map((n) => n.link),
-    ],
-  );
-  const mails = await queueMail(
-    db,
-    notices
-      .filter((n) => n.email)
-      .map((n) => ({
-        toAddress: n.email!,
-        subject: `[Resolute] ${n.title}`,
-        body: `${n.body} Xem trên Resolute (${n.link}).`,
-        dedupeKey: `mail:${n.userId}:${n.key}`,
-        orgId: n.orgId,
-      })),
-    { isHeld: !process.env.SMTP_HOST },
-  );
-  return { today, notifications: rowCount ?? 0, mails };
+  const sent = await notifyWithMail(db, 'registry_review_due', notices, (n) => `${n.body} Xem trên Resolute (${n.link}).`);
+  return { today, ...sent };
 }
