@@ -57,6 +57,14 @@ export const reorgRequestSchema = z.object({
 });
 export type ReorgRequest = z.infer<typeof reorgRequestSchema>;
 
+/** A filled mapping sheet read back: the cell and role choices it holds, and how many rows it had. */
+export const mappingSheetSchema = z.object({
+  mapping: z.array(mappingEntrySchema),
+  roleMapping: z.array(roleMappingSchema),
+  rows: z.number(),
+});
+export type MappingSheet = z.infer<typeof mappingSheetSchema>;
+
 const problem = z.object({ field: z.string(), vi: z.string(), en: z.string() });
 const orgRef = z.object({ id: z.number(), name: z.string(), code: z.string(), kind: z.string() });
 

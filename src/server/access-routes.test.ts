@@ -322,6 +322,20 @@ const routeIds: Record<string, Declaration> = {
     'body.roleMapping.userRoleId': 'record',
     'body.roleMapping.toOrgId': 'org',
   },
+  'POST /api/reorg/mapping-sheet': {
+    'body.sourceOrgIds': 'org',
+    'body.targetOrgIds': 'org',
+    'body.newOrg.parentId': 'org',
+    'body.newOrg.code': 'own',
+    'body.newOrgs.code': 'own',
+    'body.mapping.fromOrgId': 'org',
+    'body.mapping.toOrgId': 'org',
+    'body.roleMapping.userRoleId': 'record',
+    'body.roleMapping.toOrgId': 'org',
+  },
+  // Multipart: the operation's ids come in its `request` field and are checked by the preview
+  // (src/server/features/reorg/mapping-sheet.test.ts calls it with an org outside the caller's subtree).
+  'POST /api/reorg/mapping-sheet/read': {},
   'GET /api/reorg/tree': { 'querystring.rootId': 'org' },
   'GET /api/reorg/operations': { 'querystring.orgId': 'org' },
   'POST /api/reorg/operations/:id/undo': { 'params.id': 'record' },
@@ -439,6 +453,7 @@ const bodySamples: Record<string, Record<string, unknown>> = {
   // A merge into a new org, so that the new org's parent is a field the sample carries.
   'POST /api/reorg/preview': { targetOrgIds: [], newOrg: { parentId: 0, code: 'TN-001', name: 'Tổ chức thử', kind: 'cell' } },
   'POST /api/reorg/operations': { targetOrgIds: [], newOrg: { parentId: 0, code: 'TN-001', name: 'Tổ chức thử', kind: 'cell' } },
+  'POST /api/reorg/mapping-sheet': { targetOrgIds: [], newOrg: { parentId: 0, code: 'TN-001', name: 'Tổ chức thử', kind: 'cell' } },
 };
 
 const stringCandidates = [

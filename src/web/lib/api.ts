@@ -29,7 +29,7 @@ export class ApiError extends Error {
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;
-type RequestOptions = { query?: Query; body?: unknown; form?: FormData; signal?: AbortSignal };
+type RequestOptions = { query?: Query; body?: unknown; form?: FormData; signal?: AbortSignal; asFile?: boolean };
 
 let csrfToken: string | null = null;
 let locale: Locale = 'vi';
@@ -131,6 +131,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     throw err;
   }
   if (res.status === 204) return undefined as T;
+  if (opts.asFile) return (await res.blob()) as T;
   const type = res.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) return undefined as T;
   return (await res.json()) as T;
@@ -143,7 +144,20 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
   delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
+  /** A file the server builds from a body (a template pre-filled from a form). */
+  postForFile: (path: string, body: unknown) => request<Blob>('POST', path, { body, asFile: true }),
 };
+
+/** Hands a file the page received to the browser's download, under `name`. */
+export function saveFile(file: Blob, name: string) {
+  const url = URL.createObjectURL(file);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  // The click has handed the file over; the next task may let it go.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
 
 /** The URL of a GET download (export, template); the browser sends the session cookie. */
 export function downloadUrl(path: string, query?: Query): string {

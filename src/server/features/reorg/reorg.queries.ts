@@ -22,6 +22,25 @@ export async function findOrgsInScope(
   return rows;
 }
 
+/** The codes of `ids` (ids of orgs the caller already reached through a scoped read). */
+export async function findOrgCodes(db: Queryable, ids: readonly number[]): Promise<Map<number, string>> {
+  const { rows } = await db.query<{ id: number; code: string }>('SELECT id::int, code FROM orgs WHERE id = ANY($1::bigint[])', [
+    [...new Set(ids)],
+  ]);
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** Orgs inside `scope` (null: all) by code, matched without regard to case (as the unique index): upper code → id. */
+export async function findOrgsByCode(db: Queryable, codes: readonly string[], scope: string[] | null): Promise<Map<string, number>> {
+  if (codes.length === 0) return new Map();
+  const { rows } = await db.query<{ id: number; code: string }>(
+    `SELECT o.id::int, upper(o.code) AS code FROM orgs o
+      WHERE upper(o.code) = ANY($1::text[]) AND ($2::ltree[] IS NULL OR o.path <@ $2::ltree[])`,
+    [codes.map((c) => c.toUpperCase()), scope],
+  );
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
 /** Open children of the sources that are not sources themselves, with their subtree's members. */
 export async function findChildren(db: Queryable, sourceIds: readonly number[], day: string) {
   const { rows } = await db.query<LoadedOrg & { subtreeMembers: number }>(

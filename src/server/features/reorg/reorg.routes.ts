@@ -1,7 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureOptions } from '../index';
-import { actorOf } from '../../lib/http';
+import { actorOf, sendFile, XLSX_TYPE } from '../../lib/http';
+import { readMultipart, requireFile } from '../../lib/upload';
+import { AppError } from '../../lib/errors';
+import { fileResponse } from '../../../contracts/common';
+import { buildMappingTemplate, readMappingSheet } from './mapping-sheet.service';
 import { findFiguresAsOf, findLineage, findTreeAsOf } from './history.service';
 import { commitReorg, previewReorg } from './reorg.service';
 import { findReorgOperations, undoReorg } from './undo.service';
@@ -9,6 +13,7 @@ import {
   figuresAsOfQuery,
   figuresAsOfSchema,
   lineageSchema,
+  mappingSheetSchema,
   operationParams,
   operationsQuery,
   orgParams,
@@ -51,6 +56,36 @@ export const reorgRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db
       },
     },
     async (req, reply) => reply.code(201).send(await commitReorg(db, actorOf(req), req.body)),
+  );
+  app.post(
+    '/reorg/mapping-sheet',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'The mapping of an operation as an .xlsx template, pre-filled from its preview',
+        body: reorgRequestSchema,
+        response: { 200: fileResponse('The mapping template', XLSX_TYPE) },
+      },
+    },
+    async (req, reply) => sendFile(reply, await buildMappingTemplate(db, actorOf(req), req.body), 'bang-phan-bo.xlsx', XLSX_TYPE),
+  );
+  app.post(
+    '/reorg/mapping-sheet/read',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'A filled mapping template read back into the cell and role choices (multipart: request JSON and file); writes nothing',
+        consumes: ['multipart/form-data'],
+        response: { 200: mappingSheetSchema },
+      },
+    },
+    async (req) => {
+      const upload = await readMultipart(req);
+      const file = requireFile(upload, { vi: 'Hãy chọn tệp bảng phân bổ (.xlsx).', en: 'Choose the mapping sheet (.xlsx).' });
+      return readMappingSheet(db, actorOf(req), parseRequestField(upload.fields.request), file.buffer);
+    },
   );
   app.get(
     '/reorg/operations',
@@ -118,3 +153,23 @@ export const reorgRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db
     async (req) => findFiguresAsOf(db, actorOf(req), req.query.orgId, req.query.asOf, req.query.tree),
   );
 };
+
+/** The operation the sheet belongs to, sent beside the file as the `request` field (JSON). */
+function parseRequestField(text: string | undefined) {
+  let json: unknown;
+  try {
+    json = JSON.parse(text ?? '');
+  } catch {
+    json = undefined;
+  }
+  const parsed = reorgRequestSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const message = 'Thiếu hoặc sai thông tin thao tác đi kèm bảng phân bổ.';
+  throw new AppError(
+    'validation_failed',
+    { vi: message, en: 'The operation sent with the sheet is missing or invalid.' },
+    {
+      fields: parsed.error.issues.map((i) => ({ field: ['body', 'request', ...i.path.map(String)].join('.'), message: i.message })),
+    },
+  );
+}

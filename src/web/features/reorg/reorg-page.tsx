@@ -15,8 +15,9 @@ import { OrgPicker } from '../orgs/org-picker';
 import { OrgListField } from './org-list-field';
 import { ReorgHistoryCard } from './reorg-history';
 import { ReorgPreviewPanel } from './reorg-preview';
+import { MappingSheetActions } from './mapping-sheet';
 import { buildReorgRequest, type CellChoice, type ReorgFormValues, type RoleChoice } from './reorg-request';
-import { commitReorg, previewReorg, type ReorgOperation, type ReorgPreview, type ReorgRequestInput } from './reorg.api';
+import { commitReorg, previewReorg, type MappingSheet, type ReorgOperation, type ReorgPreview, type ReorgRequestInput } from './reorg.api';
 import { useReorgT } from './reorg.i18n';
 import type { Dayjs } from 'dayjs';
 
@@ -106,6 +107,16 @@ export function ReorgPage() {
     const next = new Map(roles).set(userRoleId, toOrgId);
     setRoles(next);
     runPreview.mutate(requestOf(cells, next));
+  };
+  /** A filled mapping sheet replaces the choices of the rows it lists, then previews again. */
+  const onSheet = (sheet: MappingSheet) => {
+    const nextCells = new Map(cells);
+    for (const m of sheet.mapping) nextCells.set(m.fromOrgId, m.toOrgId);
+    const nextRoles = new Map(roles);
+    for (const x of sheet.roleMapping) nextRoles.set(x.userRoleId, x.toOrgId);
+    setCells(nextCells);
+    setRoles(nextRoles);
+    runPreview.mutate(requestOf(nextCells, nextRoles));
   };
   // A form changed after the preview must be previewed again before it is confirmed.
   const watched = Form.useWatch((values) => values, form);
@@ -277,6 +288,9 @@ export function ReorgPage() {
           {isStale && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={r('stale')} />}
         </Form>
       </Card>
+      {preview && (kind === 'merge' || kind === 'split' || kind === 'dissolve') && (
+        <MappingSheetActions request={preview.request} onRead={onSheet} disabled={isStale || runPreview.isPending || commit.isPending} />
+      )}
       {preview && (
         <ReorgPreviewPanel
           preview={preview.answer}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { api } from '../../lib/api';
+import { api, saveFile } from '../../lib/api';
 import type * as C from '../../../contracts/reorg';
 
 // Types of the answers and bodies come from the API's contracts (src/contracts/reorg.ts).
@@ -13,6 +13,7 @@ export type ReorgHistory = z.infer<typeof C.reorgHistorySchema>;
 export type ReorgHistoryEntry = ReorgHistory['operations'][number];
 export type TreeAsOf = z.infer<typeof C.treeAsOfSchema>;
 export type TreeAsOfOrg = TreeAsOf['orgs'][number];
+export type MappingSheet = z.infer<typeof C.mappingSheetSchema>;
 
 export const reorgKeys = {
   lineage: (orgId: number) => ['reorg', 'lineage', orgId] as const,
@@ -27,3 +28,11 @@ export const previewReorg = (input: ReorgRequestInput) => api.post<ReorgPreview>
 export const commitReorg = (input: ReorgRequestInput) => api.post<ReorgOperation>('/reorg/operations', input);
 export const fetchReorgHistory = () => api.get<ReorgHistory>('/reorg/operations');
 export const undoReorg = (id: number) => api.post<ReorgOperation>(`/reorg/operations/${id}/undo`, {});
+export const downloadMappingSheet = async (input: ReorgRequestInput) =>
+  saveFile(await api.postForFile('/reorg/mapping-sheet', input), 'bang-phan-bo.xlsx');
+export const readMappingSheet = (input: ReorgRequestInput, file: File) => {
+  const form = new FormData();
+  form.append('request', JSON.stringify(input));
+  form.append('file', file);
+  return api.upload<MappingSheet>('/reorg/mapping-sheet/read', form);
+};

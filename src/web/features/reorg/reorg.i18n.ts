@@ -34,6 +34,14 @@ const strings = {
   backToToday: ['Về cơ cấu hiện tại', 'Back to today'],
   asOfEmpty: ['Không có tổ chức nào trong phạm vi của đồng chí vào ngày này.', 'No organization in your scope on that day.'],
   formerName: ['Tên cũ', 'Former name'],
+  // Reorganization page: the mapping as a spreadsheet
+  sheetDownload: ['Tải bảng phân bổ (.xlsx)', 'Download the mapping (.xlsx)'],
+  sheetUpload: ['Tải lên bảng phân bổ đã điền', 'Upload the filled mapping'],
+  sheetHint: [
+    'Có thể điền nơi chuyển về của từng đơn vị và vai trò trong Excel rồi tải lên; trang sẽ xem trước lại, chưa ghi gì.',
+    'Fill where each unit and role goes in Excel and upload it; the page previews again and writes nothing.',
+  ],
+  sheetRead: ['Đã đọc {{n}} dòng của bảng phân bổ; đang xem trước lại.', 'Read {{n}} rows of the mapping; previewing again.'],
   // Reorganization page
   title: ['Sắp xếp tổ chức', 'Reorganize'],
   intro: [
