@@ -3,6 +3,7 @@ import type { Db } from '../../../db/pool';
 import { systemActor } from '../../../lib/actor';
 import { createTestDb } from '../../../test/db';
 import { buildMember, buildOrg, type TestMember, type TestOrg } from '../../../test/factories';
+import { orgSummaryColumns, type OrgRow } from '../../orgs';
 import { createTestDocument } from '../testing/harness';
 import { foldCoverage } from './coverage-fold';
 import { getCoverage } from './coverage.service';
@@ -63,9 +64,16 @@ async function coverage(orgId: number, asOf: string) {
   return [c.org, ...c.children].map((r) => ({ orgId: r.orgId, members: r.members, studied: r.studied })).sort((a, b) => a.orgId - b.orgId);
 }
 
+/** The tree's subtree member counts (from the same kept totals), for the province's children. */
+async function treeCounts() {
+  const { rows } = await db.query<OrgRow>(`SELECT ${orgSummaryColumns} FROM orgs o WHERE o.parent_id = $1 ORDER BY o.id`, [province.id]);
+  return rows.map((c) => ({ orgId: c.id, members: c.subtreeMemberCount }));
+}
+
 async function expectExact() {
   for (const org of [province, wardA, wardB])
     for (const asOf of [yesterday, today]) expect(await coverage(org.id, asOf)).toEqual(await recount(org.id, asOf));
+  expect(await treeCounts()).toEqual((await recount(province.id, today)).slice(1).map(({ orgId, members }) => ({ orgId, members })));
 }
 
 const state = async () =>
