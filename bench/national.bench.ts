@@ -28,6 +28,7 @@ import { runLoad } from '../src/server/features/study/testing/loadgen';
 import { getQrSecret } from '../src/server/features/study/checkin/qr-secret';
 import { signQrToken } from '../src/domain/study/qr-token';
 import { personalCheckinCode } from '../src/domain/study/personal-code';
+import { startCoverageFolder } from '../src/server/features/study';
 import { GRASSROOTS, G0, P0, PROVINCES, COMMUNES, loadNation, memberCode, orgOfMember } from './national-data';
 import { benchDatabase, median, round } from './support';
 
@@ -55,9 +56,13 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
   };
   const { db, url: dbUrl, close } = await benchDatabase(4);
   let server: Awaited<ReturnType<typeof startServerChild>> | null = null;
+  let folder: ReturnType<typeof startCoverageFolder> | null = null;
   try {
     const { copyS, indexS } = await loadNation(db, members, log);
     found({ copy_s: round(copyS, 1), index_s: round(indexS, 1) });
+    // The bare server child folds nothing; this process folds coverage changes as every app
+    // process of a deployment does (resolute start), into the kept subtree totals.
+    folder = startCoverageFolder(db);
 
     // The national conference: one bridge point per grassroots org, for the first 31,000.
     const documentId = await createTestDocument(db, 1, 'Nghị quyết Đại hội XIV (phép đo)');
@@ -172,6 +177,7 @@ export default async function bench(args: string[]): Promise<Record<string, unkn
     found({ rss_mb: Math.round(rssKb / 1024) });
     return { ...figures, ...(skipped.length ? { skipped } : {}), load_avg: round(loadavg()[0]!, 2) };
   } finally {
+    await folder?.stop();
     if (server) {
       server.child.kill('SIGTERM');
       await server.exited;

@@ -36,6 +36,9 @@ CREATE TABLE coverage_deltas (
   day         date,
   n           integer NOT NULL
 );
+-- Pending member changes, read once per org row of a tree answer (orgs.queries): a scan of a
+-- table that churns (every fold deletes what it took) would read its dead rows each time.
+CREATE INDEX coverage_deltas_members_idx ON coverage_deltas (org_id) WHERE document_id IS NULL;
 
 -- tree_version moves on with every change of the tree; the totals are usable only when they
 -- were built from the tree of that version. Bumping a number (not setting a flag) makes a
