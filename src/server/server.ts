@@ -14,6 +14,7 @@ import { startReadRouter } from './db/read-routing';
 import { appUrlFor, ensureAppRole } from './db/roles';
 import { startJobs } from './jobs/jobs';
 import { startRollupFolder } from './features/reports';
+import { startCoverageFolder } from './features/study';
 import type { LogSettings } from './logging';
 
 export type StartOptions = {
@@ -145,6 +146,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const jobs = startJobs(db, { log, backup: opts.backup ?? null });
     // Approvals fold their own rollup changes; this catches those of a process that died first.
     const folder = startRollupFolder(db);
+    // Check-ins and member changes reach the kept coverage totals of every ancestor here.
+    const coverageFolder = startCoverageFolder(db);
     let stopping: Promise<void> | null = null;
     const graceMs = opts.shutdownGraceMs ?? 30_000;
     return {
@@ -156,6 +159,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         (stopping ??= (async () => {
           await jobs?.stop();
           await folder.stop();
+          await coverageFolder.stop();
           // close() stops accepting connections, answers 503 to new requests on open ones and
           // waits for requests in flight; after the grace period their connections are cut,
           // and only then does the database stop.

@@ -38,7 +38,10 @@ async function memberFilter(db: Db, actor: Actor, q: Omit<ListMembersQuery, 'pag
   }
   if (q.q) {
     params.push(q.q.normalize('NFC'));
-    where.push(`(vn_fold(m.full_name) LIKE '%' || vn_fold($${params.length}) || '%' OR m.code ILIKE $${params.length} || '%')`);
+    // Both sides indexed (the folded-name trigrams, the upper-cased code's prefix): see migration 202612020814.
+    where.push(
+      `(vn_fold(m.full_name) LIKE '%' || vn_fold($${params.length}) || '%' OR upper(m.code) LIKE upper($${params.length}) || '%')`,
+    );
   }
   if (q.status) {
     params.push(q.status);

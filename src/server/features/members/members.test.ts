@@ -51,6 +51,14 @@ describe('member list', () => {
     expect(hit.items.map((m: { fullName: string }) => m.fullName)).toEqual(['Đỗ Minh Đức']);
   });
 
+  it('finds a member by the start of the code, in any case', async () => {
+    const [first] = (await manager.get(`/api/members?orgId=${cellA.id}`)).json().items as { code: string }[];
+    const prefix = first!.code.slice(0, -1).toLowerCase();
+    const hit = (await manager.get(`/api/members?q=${encodeURIComponent(prefix)}`)).json();
+    expect(hit.items.map((m: { code: string }) => m.code)).toContain(first!.code);
+    expect((await manager.get('/api/members?q=out-0')).json().total).toBe(0);
+  });
+
   it('never lists members outside the scope', async () => {
     const all = (await manager.get('/api/members?pageSize=200')).json();
     expect(all.items.some((m: { code: string }) => m.code === 'OUT-0001')).toBe(false);

@@ -7,7 +7,7 @@ import { acceptAttachment, checkOrgQuota } from '../../lib/attachments';
 import type { UploadedFile } from '../../lib/upload';
 import type pg from 'pg';
 import type { Db } from '../../db/pool';
-import { inTransaction } from '../../db/pool';
+import { inTransaction, retryOnceIfUnavailable } from '../../db/pool';
 import {
   isReportEditable,
   nextReportStatus,
@@ -383,7 +383,7 @@ async function submitterOf(tx: pg.PoolClient, id: number): Promise<number | null
  * now, not with a conflict. A stale version is 409; an action the status does not allow is 409.
  */
 export async function transitionReport(db: Db, actor: Actor, id: number, action: ReportAction, input: TransitionInput) {
-  const outcome = await inTransaction(db, async (tx) => {
+  const write = async (tx: pg.PoolClient) => {
     const row = await lockReport(tx, actor, id);
     if (action === 'submit') requireReportWrite(actor, row.orgPath);
     else requireReportApprove(actor, row.orgPath);
@@ -444,9 +444,14 @@ export async function transitionReport(db: Db, actor: Actor, id: number, action:
       after: { status: next.status, comment: input.comment ?? null },
     });
     return { replay: false, isRolled: next.status === 'approved' || next.event === 'reopen' };
-  });
+  };
+  // A keyed action is tried once more when the database went away mid-way (a failover): if the
+  // first try committed, the retry finds its key and replays; if not, the retry does it once.
+  const outcome = await (input.idempotencyKey ? retryOnceIfUnavailable(() => inTransaction(db, write)) : inTransaction(db, write));
   // The approval appended its changes; the answer waits until they are in every ancestor.
-  if ('isRolled' in outcome && outcome.isRolled && !rollupFolding.isInline) await foldAfterCommit(db);
+  // A replay folds too: the first try may have committed and lost its connection before its fold.
+  const isRolled = outcome.replay || ('isRolled' in outcome && outcome.isRolled);
+  if (isRolled && !rollupFolding.isInline) await foldAfterCommit(db);
   return getReport(db, actor, id);
 }
 

@@ -3,3 +3,4 @@
  * the lint rule in eslint.config.js refuses an import of it from another feature.
  */
 export { getStudyCoverage } from './coverage/coverage.service';
+export { startCoverageFolder } from './coverage/coverage-fold';

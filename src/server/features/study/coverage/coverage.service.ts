@@ -43,17 +43,50 @@ async function rootOrgOf(db: Db, actor: Actor, orgId: number | undefined) {
   return org;
 }
 
+type CoverageRow = Omit<CoverageOrg, 'percent'>;
+
 /**
- * Coverage of a document for an org and each of its children, rolled up their subtrees, in
- * one pass: every org of the subtree is assigned to the child branch its path passes through
- * (the path label after the org's own is that child's id), and the kept counts are summed per
- * branch. Summing per child with a subquery
- * each would walk the count table once per child: seconds for a province with 120 districts.
+ * Coverage of an org and its children from the kept subtree totals plus the changes not yet
+ * folded into them (migration 202612020821), in one statement so that both come from one
+ * snapshot: exact whether or not the fold has run. Null when the totals are out of date (the
+ * tree changed and the fold has not rebuilt them yet).
  */
-export async function getCoverage(db: Db, actor: Actor, q: CoverageQuery) {
-  const org = await rootOrgOf(db, actor, q.orgId);
-  const asOf = q.asOf ?? vnToday();
-  const { rows } = await db.query<Omit<CoverageOrg, 'percent'>>(
+async function coverageFromTotals(db: Queryable, documentId: number, orgId: number, asOf: string): Promise<CoverageRow[] | null> {
+  const { rows } = await db.query<CoverageRow & { isStale: boolean }>(
+    `WITH root AS (SELECT id, path, nlevel(path) AS lvl FROM orgs WHERE id = $2),
+     k AS (SELECT id, path, name, kind FROM orgs WHERE id = $2 OR parent_id = $2),
+     -- Pending changes of the subtree summed per child branch, as the fallback sums counts.
+     pending AS (
+       SELECT CASE WHEN nlevel(x.path) = r.lvl THEN r.id ELSE subltree(x.path, r.lvl, r.lvl + 1)::text::bigint END AS branch,
+              COALESCE(sum(d.n) FILTER (WHERE d.document_id IS NULL), 0) AS members,
+              COALESCE(sum(d.n) FILTER (WHERE d.document_id IS NOT NULL), 0) AS studied
+         FROM coverage_deltas d JOIN orgs x ON x.id = d.org_id CROSS JOIN root r
+        WHERE x.path <@ r.path AND (d.document_id IS NULL OR (d.document_id = $1 AND d.day <= $3::date))
+        GROUP BY 1
+     )
+     SELECT k.id AS "orgId", k.name, k.kind,
+            EXISTS (SELECT 1 FROM orgs c WHERE c.parent_id = k.id) AS "hasChildren",
+            (COALESCE((SELECT s.members FROM org_subtree_members s WHERE s.org_id = k.id), 0)
+              + COALESCE((SELECT sum(p.members) FROM pending p WHERE k.id = $2 OR p.branch = k.id), 0))::int AS members,
+            (COALESCE((SELECT sum(s.studied) FROM document_subtree_studies s WHERE s.document_id = $1 AND s.org_id = k.id AND s.day <= $3::date), 0)
+              + COALESCE((SELECT sum(p.studied) FROM pending p WHERE k.id = $2 OR p.branch = k.id), 0))::int AS studied,
+            (SELECT tree_version <> built_version FROM coverage_tree_state) AS "isStale"
+       FROM k ORDER BY k.id <> $2, k.name COLLATE "vi-x-icu"`,
+    [documentId, orgId, asOf],
+  );
+  if (rows.length === 0 || rows[0]!.isStale) return null;
+  return rows.map(({ isStale: _, ...r }) => r);
+}
+
+/**
+ * Coverage summed from the per-org counts of the whole subtree, for when the kept totals are
+ * out of date: every org of the subtree is assigned to the child branch its path passes
+ * through (the path label after the org's own is that child's id), and the kept counts are
+ * summed per branch. Summing per child with a subquery each would walk the count table once
+ * per child: seconds for a province with 120 districts.
+ */
+async function coverageFromOrgCounts(db: Queryable, documentId: number, orgId: number, asOf: string): Promise<CoverageRow[]> {
+  const { rows } = await db.query<CoverageRow>(
     `WITH root AS (SELECT id, path, nlevel(path) AS lvl FROM orgs WHERE id = $2),
      studied AS (
        SELECT org_id, sum(studied)::int AS n FROM document_study_counts WHERE document_id = $1 AND day <= $3::date GROUP BY org_id
@@ -71,8 +104,16 @@ export async function getCoverage(db: Db, actor: Actor, q: CoverageQuery) {
        FROM orgs k LEFT JOIN branches b ON b.branch = k.id AND k.id <> $2
       WHERE k.id = $2 OR k.parent_id = $2
       ORDER BY k.id <> $2, k.name COLLATE "vi-x-icu"`,
-    [q.documentId, org.id, asOf],
+    [documentId, orgId, asOf],
   );
+  return rows;
+}
+
+/** Coverage of a document for an org and each of its children, rolled up their subtrees. */
+export async function getCoverage(db: Db, actor: Actor, q: CoverageQuery) {
+  const org = await rootOrgOf(db, actor, q.orgId);
+  const asOf = q.asOf ?? vnToday();
+  const rows = (await coverageFromTotals(db, q.documentId, org.id, asOf)) ?? (await coverageFromOrgCounts(db, q.documentId, org.id, asOf));
   const withPercent = rows.map((r) => ({ ...r, percent: coveragePercent(r) }));
   return { documentId: q.documentId, asOf, org: withPercent[0]!, children: withPercent.slice(1) };
 }
