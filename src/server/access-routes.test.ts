@@ -351,6 +351,7 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/registry/me/timeline': {},
   'POST /api/registry/members/:id/events': { 'params.id': 'member' },
   // The transfer code is a code (never an id) a receiving cell holds as proof: it names a transfer of another subtree by design.
+  'PUT /api/registry/events/:id': { 'params.id': 'record' },
   'POST /api/registry/transfers/receive': { 'body.code': 'code', 'body.orgId': 'org' },
   'GET /api/registry/roster': { 'querystring.orgId': 'org' },
   'GET /api/registry/overdue-reviews': { 'querystring.orgId': 'org' },

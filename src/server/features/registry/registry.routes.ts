@@ -11,6 +11,8 @@ import {
   createCandidateSchema,
   createEnterpriseSchema,
   drillQuery,
+  editEventResultSchema,
+  editEventSchema,
   drillSchema,
   enterpriseListQuery,
   enterpriseListSchema,
@@ -32,7 +34,7 @@ import {
 import { fileResponse } from '../../../contracts/common';
 import { getStatistics } from './statistics.service';
 import { exportStatisticsDocx, exportStatisticsXlsx } from './statistics.export';
-import { getOwnTimeline, getTimeline, receiveTransfer, recordEvent } from './events.service';
+import { editEvent, getOwnTimeline, getTimeline, receiveTransfer, recordEvent } from './events.service';
 import { findOverdueReviews, findRoster } from './roster.service';
 import { admitCandidate, createCandidate, findCandidates, getCandidate, recordCandidateStep } from './candidates.service';
 import { createEnterprise, findEnterprises } from './enterprises.service';
@@ -61,6 +63,20 @@ export const registryRoutes: FastifyPluginAsync<FeatureOptions> = async (base, {
       schema: { tags, summary: 'Record a membership event', params: idParams, body: recordEventSchema, response: { 201: timelineSchema } },
     },
     async (req, reply) => reply.status(201).send(await recordEvent(db, actorOf(req), req.params.id, req.body)),
+  );
+  app.put(
+    '/registry/events/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Correct the date or decision of a past event (flags approved reports it changes)',
+        params: idParams,
+        body: editEventSchema,
+        response: { 200: editEventResultSchema },
+      },
+    },
+    async (req) => editEvent(db, actorOf(req), req.params.id, req.body),
   );
   app.post(
     '/registry/transfers/receive',

@@ -8,7 +8,11 @@ import type {
   candidateListSchema,
   candidateSchema,
   drillSchema,
+  EditEventInput,
+  editEventResultSchema,
   enterpriseListSchema,
+  eventSchema,
+  reapprovalSchema,
   indicatorsSchema,
   overdueSchema,
   timelineSchema,
@@ -20,6 +24,8 @@ export type Drill = z.infer<typeof drillSchema>;
 export type Overdue = z.infer<typeof overdueSchema>;
 export type Timeline = z.infer<typeof timelineSchema>;
 export type Enterprises = z.infer<typeof enterpriseListSchema>;
+export type MembershipEvent = z.infer<typeof eventSchema>;
+export type Reapproval = z.infer<typeof reapprovalSchema>;
 export type { RegistryIndicator };
 
 export const registryKeys = {
@@ -42,6 +48,8 @@ export const fetchEnterprises = (orgId: number) => api.get<Enterprises>('/regist
 export const fetchTimeline = (id: number) => api.get<Timeline>(`/registry/members/${id}/timeline`);
 export const createCandidate = (input: CreateCandidateInput) => api.post<Candidate>('/registry/candidates', input);
 export const recordStep = (id: number, input: CandidateStepInput) => api.post<Candidate>(`/registry/candidates/${id}/steps`, input);
+export const editEvent = (id: number, input: Omit<EditEventInput, 'dryRun'> & { dryRun: boolean }) =>
+  api.put<z.infer<typeof editEventResultSchema>>(`/registry/events/${id}`, input);
 export const admitCandidate = (id: number, input: AdmitCandidateInput) => api.post<Candidate>(`/registry/candidates/${id}/admit`, input);
 
 /** Labels of the figures, Vietnamese first. */
