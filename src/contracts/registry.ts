@@ -245,6 +245,10 @@ export const enterpriseSchema = z.object({
   isSample: z.boolean(),
   version: z.number(),
 });
+export type EnterpriseView = z.infer<typeof enterpriseSchema>;
+/** Editing an enterprise: everything but the committee that keeps it, with its `version`. */
+export const updateEnterpriseSchema = createEnterpriseSchema.omit({ orgId: true }).extend({ version: z.number().int() });
+export type UpdateEnterpriseInput = z.infer<typeof updateEnterpriseSchema>;
 export const enterpriseListQuery = z.object({ orgId: queryId() });
 export const enterpriseListSchema = z.object({ items: z.array(enterpriseSchema) });
 
@@ -307,3 +311,11 @@ export const statisticsSchema = z.object({
   total: statisticFigures,
 });
 export type StatisticsView = z.infer<typeof statisticsSchema>;
+
+/** PUT /registry/enterprises/:id: the enterprise as saved and the approved reports its change moved (flagged). */
+export const updateEnterpriseResultSchema = z.object({ enterprise: enterpriseSchema, reapprovals: z.array(reapprovalSchema) });
+
+/** The official members of a candidate's cell, who may introduce them. */
+export const introducerOptionsSchema = z.object({
+  items: z.array(z.object({ id: z.number(), code: z.string(), fullName: z.string() })),
+});

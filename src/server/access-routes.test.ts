@@ -362,6 +362,8 @@ const routeIds: Record<string, Declaration> = {
   'POST /api/registry/candidates/:id/admit': { 'params.id': 'record', 'body.code': 'own' },
   'GET /api/registry/enterprises': { 'querystring.orgId': 'org' },
   'POST /api/registry/enterprises': { 'body.orgId': 'org', 'body.partyOrgId': 'org', 'body.taxCode': 'own' },
+  'PUT /api/registry/enterprises/:id': { 'params.id': 'record', 'body.partyOrgId': 'org', 'body.taxCode': 'own' },
+  'GET /api/registry/candidates/:id/introducer-options': { 'params.id': 'record' },
   'GET /api/registry/indicators': { 'querystring.orgId': 'org' },
   'GET /api/registry/indicators/drill': { 'querystring.orgId': 'org' },
   'GET /api/registry/statistics': { 'querystring.orgId': 'org' },

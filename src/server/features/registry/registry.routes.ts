@@ -19,6 +19,9 @@ import {
   enterpriseSchema,
   eventSchema,
   idParams,
+  introducerOptionsSchema,
+  updateEnterpriseResultSchema,
+  updateEnterpriseSchema,
   indicatorsQuery,
   indicatorsSchema,
   overdueQuery,
@@ -36,8 +39,15 @@ import { getStatistics } from './statistics.service';
 import { exportStatisticsDocx, exportStatisticsXlsx } from './statistics.export';
 import { editEvent, getOwnTimeline, getTimeline, receiveTransfer, recordEvent } from './events.service';
 import { findOverdueReviews, findRoster } from './roster.service';
-import { admitCandidate, createCandidate, findCandidates, getCandidate, recordCandidateStep } from './candidates.service';
-import { createEnterprise, findEnterprises } from './enterprises.service';
+import {
+  admitCandidate,
+  createCandidate,
+  findCandidates,
+  findIntroducerOptions,
+  getCandidate,
+  recordCandidateStep,
+} from './candidates.service';
+import { createEnterprise, findEnterprises, updateEnterprise } from './enterprises.service';
 import { drillIndicator, getIndicators } from './indicators.service';
 
 export const registryRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
@@ -165,6 +175,33 @@ export const registryRoutes: FastifyPluginAsync<FeatureOptions> = async (base, {
       schema: { tags, summary: 'Register an enterprise', body: createEnterpriseSchema, response: { 201: enterpriseSchema } },
     },
     async (req, reply) => reply.status(201).send(await createEnterprise(db, actorOf(req), req.body)),
+  );
+  app.put(
+    '/registry/enterprises/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Edit an enterprise (flags approved reports it changes)',
+        params: idParams,
+        body: updateEnterpriseSchema,
+        response: { 200: updateEnterpriseResultSchema },
+      },
+    },
+    async (req) => updateEnterprise(db, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/registry/candidates/:id/introducer-options',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Official members of the candidate’s cell who may introduce them',
+        params: idParams,
+        response: { 200: introducerOptionsSchema },
+      },
+    },
+    async (req) => findIntroducerOptions(db, actorOf(req), req.params.id),
   );
   app.get(
     '/registry/indicators',

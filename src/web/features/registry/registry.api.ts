@@ -12,7 +12,10 @@ import type {
   editEventResultSchema,
   enterpriseListSchema,
   eventSchema,
+  introducerOptionsSchema,
   reapprovalSchema,
+  UpdateEnterpriseInput,
+  updateEnterpriseResultSchema,
   indicatorsSchema,
   overdueSchema,
   timelineSchema,
@@ -24,6 +27,7 @@ export type Drill = z.infer<typeof drillSchema>;
 export type Overdue = z.infer<typeof overdueSchema>;
 export type Timeline = z.infer<typeof timelineSchema>;
 export type Enterprises = z.infer<typeof enterpriseListSchema>;
+export type Enterprise = Enterprises['items'][number];
 export type MembershipEvent = z.infer<typeof eventSchema>;
 export type Reapproval = z.infer<typeof reapprovalSchema>;
 export type { RegistryIndicator };
@@ -36,6 +40,7 @@ export const registryKeys = {
   overdue: (orgId: number) => ['registry', 'overdue', orgId] as const,
   enterprises: (orgId: number) => ['registry', 'enterprises', orgId] as const,
   timeline: (id: number) => ['registry', 'timeline', id] as const,
+  introducers: (candidateId: number) => ['registry', 'introducers', candidateId] as const,
 };
 
 export const fetchIndicators = (orgId: number, from: string, to: string) =>
@@ -50,6 +55,10 @@ export const createCandidate = (input: CreateCandidateInput) => api.post<Candida
 export const recordStep = (id: number, input: CandidateStepInput) => api.post<Candidate>(`/registry/candidates/${id}/steps`, input);
 export const editEvent = (id: number, input: Omit<EditEventInput, 'dryRun'> & { dryRun: boolean }) =>
   api.put<z.infer<typeof editEventResultSchema>>(`/registry/events/${id}`, input);
+export const updateEnterprise = (id: number, input: UpdateEnterpriseInput) =>
+  api.put<z.infer<typeof updateEnterpriseResultSchema>>(`/registry/enterprises/${id}`, input);
+export const fetchIntroducerOptions = (candidateId: number) =>
+  api.get<z.infer<typeof introducerOptionsSchema>>(`/registry/candidates/${candidateId}/introducer-options`);
 export const admitCandidate = (id: number, input: AdmitCandidateInput) => api.post<Candidate>(`/registry/candidates/${id}/admit`, input);
 
 /** Labels of the figures, Vietnamese first. */
