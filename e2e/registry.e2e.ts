@@ -41,9 +41,6 @@ describe('party building from the member registry in the browser', () => {
     const { page } = journey;
     const { items } = (await (await page.request.get(`/api/registry/candidates?orgId=${await rootId()}`)).json()) as { items: Candidate[] };
     const c = items.find((x) => x.status === 'in_progress' && x.missingSteps[0] === 'course')!;
-    const intro = (await (await page.request.get(`/api/members?orgId=${c.orgId}&status=official&pageSize=2`)).json()) as {
-      items: { id: number }[];
-    };
     const before = await admittedCount();
     await page.getByRole('tab', { name: 'Quần chúng ưu tú' }).click();
     const row = page.locator('tr.ant-table-row:visible', { hasText: c.fullName });
@@ -57,7 +54,14 @@ describe('party building from the member registry in the browser', () => {
       await dialog.waitFor({ state: 'hidden' });
     };
     await step('01/08/2025');
-    await step('20/08/2025', (d) => d.getByLabel(/hai đảng viên chính thức/).fill(intro.items.map((m) => m.id).join(', ')));
+    await step('20/08/2025', async (d) => {
+      // The picker offers the official members of the candidate's cell; two are taken.
+      await d.getByLabel('Người giới thiệu').click();
+      const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await options.nth(1).waitFor();
+      await options.nth(0).click();
+      await options.nth(1).click();
+    });
     await step('05/09/2025', (d) => d.getByLabel(/nghị quyết/).fill('Nghị quyết số 12-NQ/CB'));
     await step('20/09/2025', (d) => d.getByLabel(/nghị quyết/).fill('Quyết định số 345-QĐ/ĐUK'));
     await expect.poll(() => row.textContent()).toContain('Chờ lễ kết nạp');

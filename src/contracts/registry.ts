@@ -55,8 +55,47 @@ export const eventSchema = z.object({
   transferCode: z.string().nullable(),
   destination: z.string().nullable(),
   isSample: z.boolean(),
+  version: z.number(),
 });
 export type MembershipEventView = z.infer<typeof eventSchema>;
+
+/** Correcting a past event: its date and decision (the kind is what happened; record another event instead). */
+export const editEventSchema = z.object({
+  date: isoDate,
+  decision,
+  version: z.number().int(),
+  /** Answer what the correction would change (reports to re-approve) without writing it. */
+  dryRun: z.boolean().default(false),
+});
+export type EditEventInput = z.infer<typeof editEventSchema>;
+
+/** An approved report of a closed period whose figure a correction moves, and who must re-approve it. */
+export const reapprovalSchema = z.object({
+  reportId: z.number(),
+  documentSymbol: z.string(),
+  orgName: z.string(),
+  periodKey: z.string(),
+  /** The approvers of the level above, who approved the report and must approve it again. */
+  approvers: z.object({ orgName: z.string(), people: z.array(z.string()) }),
+  differences: z.array(
+    z.object({
+      itemId: z.number(),
+      /** The indicator's name (the target's text without one). */
+      figure: z.string(),
+      before: z.number(),
+      after: z.number(),
+      /** The figure the approved report gave. */
+      reported: z.number().nullable(),
+    }),
+  ),
+});
+export type ReapprovalView = z.infer<typeof reapprovalSchema>;
+export const editEventResultSchema = z.object({
+  /** False for a dry run: nothing was written. */
+  applied: z.boolean(),
+  event: eventSchema,
+  reapprovals: z.array(reapprovalSchema),
+});
 
 export const timelineSchema = z.object({
   member: z.object({
@@ -206,6 +245,10 @@ export const enterpriseSchema = z.object({
   isSample: z.boolean(),
   version: z.number(),
 });
+export type EnterpriseView = z.infer<typeof enterpriseSchema>;
+/** Editing an enterprise: everything but the committee that keeps it, with its `version`. */
+export const updateEnterpriseSchema = createEnterpriseSchema.omit({ orgId: true }).extend({ version: z.number().int() });
+export type UpdateEnterpriseInput = z.infer<typeof updateEnterpriseSchema>;
 export const enterpriseListQuery = z.object({ orgId: queryId() });
 export const enterpriseListSchema = z.object({ items: z.array(enterpriseSchema) });
 
@@ -268,3 +311,11 @@ export const statisticsSchema = z.object({
   total: statisticFigures,
 });
 export type StatisticsView = z.infer<typeof statisticsSchema>;
+
+/** PUT /registry/enterprises/:id: the enterprise as saved and the approved reports its change moved (flagged). */
+export const updateEnterpriseResultSchema = z.object({ enterprise: enterpriseSchema, reapprovals: z.array(reapprovalSchema) });
+
+/** The official members of a candidate's cell, who may introduce them. */
+export const introducerOptionsSchema = z.object({
+  items: z.array(z.object({ id: z.number(), code: z.string(), fullName: z.string() })),
+});

@@ -277,6 +277,15 @@ export const reportFileSchema = z.object({
   sizeBytes: z.number(),
   createdAt: timestamp,
 });
+/** An open flag: a correction in the member registry moved a figure of this approved report. */
+export const reportReapprovalSchema = z.object({
+  id: z.number(),
+  reason: z.string(),
+  differences: z.array(
+    z.object({ itemId: z.number(), figure: z.string(), before: z.number(), after: z.number(), reported: z.number().nullable() }),
+  ),
+  flaggedAt: timestamp,
+});
 /** GET /reports/:id (and every step of its workflow) */
 export const reportResponse = reportSummarySchema.extend({
   /** The report of the period before, same schedule and org; null for a first period. */
@@ -287,6 +296,8 @@ export const reportResponse = reportSummarySchema.extend({
   tasks: z.array(reportTaskSchema),
   events: z.array(reportEventSchema),
   files: z.array(reportFileSchema),
+  /** Open flags for re-approval (cleared by the next approval). */
+  reapprovals: z.array(reportReapprovalSchema),
 });
 /** POST /reports/:id/files */
 export const reportFileResponse = z.object({ id: z.number(), fileName: z.string(), mimeType: z.string(), sizeBytes: z.number() });

@@ -365,6 +365,7 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/registry/me/timeline': {},
   'POST /api/registry/members/:id/events': { 'params.id': 'member' },
   // The transfer code is a code (never an id) a receiving cell holds as proof: it names a transfer of another subtree by design.
+  'PUT /api/registry/events/:id': { 'params.id': 'record' },
   'POST /api/registry/transfers/receive': { 'body.code': 'code', 'body.orgId': 'org' },
   'GET /api/registry/roster': { 'querystring.orgId': 'org' },
   'GET /api/registry/overdue-reviews': { 'querystring.orgId': 'org' },
@@ -375,6 +376,8 @@ const routeIds: Record<string, Declaration> = {
   'POST /api/registry/candidates/:id/admit': { 'params.id': 'record', 'body.code': 'own' },
   'GET /api/registry/enterprises': { 'querystring.orgId': 'org' },
   'POST /api/registry/enterprises': { 'body.orgId': 'org', 'body.partyOrgId': 'org', 'body.taxCode': 'own' },
+  'PUT /api/registry/enterprises/:id': { 'params.id': 'record', 'body.partyOrgId': 'org', 'body.taxCode': 'own' },
+  'GET /api/registry/candidates/:id/introducer-options': { 'params.id': 'record' },
   'GET /api/registry/indicators': { 'querystring.orgId': 'org' },
   'GET /api/registry/indicators/drill': { 'querystring.orgId': 'org' },
   'GET /api/registry/statistics': { 'querystring.orgId': 'org' },

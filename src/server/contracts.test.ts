@@ -177,6 +177,7 @@ const SAMPLES: Record<string, { sql?: string; query?: string }> = {
   },
   '/api/registry/members/:id/timeline': { sql: `SELECT member_id AS id FROM membership_events ORDER BY id LIMIT 1` },
   '/api/registry/candidates/:id': { sql: `SELECT id FROM admission_candidates ORDER BY id LIMIT 1` },
+  '/api/registry/candidates/:id/introducer-options': { sql: `SELECT id FROM admission_candidates ORDER BY id LIMIT 1` },
   '/api/registry/roster': {
     sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
     query: 'orgId=:orgId&asOf=2024-12-31',

@@ -215,3 +215,20 @@ export async function admitCandidate(db: Db, actor: Actor, id: number, input: Ad
   });
   return getCandidate(db, actor, id);
 }
+
+/**
+ * Who may introduce the candidate: the official members of the candidate's cell (Điều lệ Đảng,
+ * Điều 4), within the caller's scope. The save checks each one again on the introduction's day.
+ */
+export async function findIntroducerOptions(db: Db, actor: Actor, id: number) {
+  const scope = scopeOf(actor, 'registry.read');
+  const c = await loadCandidate(db, id, scope);
+  if (!c) throw candidateNotFound();
+  const { rows } = await db.query<{ id: number; code: string; fullName: string }>(
+    `SELECT m.id, m.code, m.full_name AS "fullName" FROM members m JOIN orgs o ON o.id = m.org_id
+      WHERE m.org_id = $1 AND m.status = 'official' AND ${inScopeSql('o.path', '$2')}
+      ORDER BY m.full_name COLLATE "vi-x-icu", m.id LIMIT 500`,
+    [c.orgId, scope],
+  );
+  return { items: rows };
+}

@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { Db, Queryable } from '../../db/pool';
 import { inTransaction } from '../../db/pool';
-import { vnToday } from '../../../domain/vn-time';
+import { formatVnDate, vnToday } from '../../../domain/vn-time';
 import type { MemberStatus } from '../../../domain/members/member-fields';
 import {
   checkNewEvent,
@@ -18,14 +18,22 @@ import {
   type EventFact,
   type EventKind,
 } from '../../../domain/registry/membership-events';
-import type { MembershipEventView, ReceiveTransferInput, RecordEventInput, TimelineView } from '../../../contracts/registry';
+import type {
+  EditEventInput,
+  MembershipEventView,
+  ReapprovalView,
+  ReceiveTransferInput,
+  RecordEventInput,
+  TimelineView,
+} from '../../../contracts/registry';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
-import { AppError, notFound } from '../../lib/errors';
+import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
 import { moveMemberInTx, setMemberStatusInTx } from '../members';
 import { canSeePersonalData, canWriteRegistry, requireRegistryWrite } from './registry.policy';
 import { memberNotFound, orgNotFound, refused } from './registry.errors';
+import { watchApprovedReports } from './reapproval.service';
 
 type MemberFacts = {
   id: number;
@@ -61,7 +69,7 @@ type EventRow = MembershipEventView & { orgPath: string };
 const eventColumns = `
   e.id, e.member_id AS "memberId", e.org_id AS "orgId", o.name AS "orgName", o.path::text AS "orgPath", e.kind,
   to_char(e.event_date, 'YYYY-MM-DD') AS date, e.decision, e.transfer_mode AS "transferMode", e.transfer_code AS "transferCode",
-  e.destination, e.is_sample AS "isSample"`;
+  e.destination, e.is_sample AS "isSample", e.version`;
 
 async function eventsOf(q: Queryable, memberId: number): Promise<EventRow[]> {
   const { rows } = await q.query<EventRow>(
@@ -303,4 +311,95 @@ export async function receiveTransfer(db: Db, actor: Actor, input: ReceiveTransf
     [eventId],
   );
   return presentEvent(actor, rows[0]!);
+}
+
+const eventNotFound = () => notFound({ vi: 'Không tìm thấy sự kiện.', en: 'Event not found.' });
+
+/** Carries a dry run's answer out of its transaction, which then rolls back. */
+class DryRun extends Error {
+  constructor(readonly result: { event: MembershipEventView; reapprovals: ReapprovalView[] }) {
+    super('dry run');
+  }
+}
+
+/** Why the member's events, in date order, are not a valid history (the first refusal), or null. */
+function replayProblem(events: (EventFact & { id: number })[]): string | null {
+  const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  for (let i = 0; i < sorted.length; i++) {
+    const problem = checkNewEvent(sorted.slice(0, i), sorted[i]!);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/**
+ * Corrects the date or the decision of a past event (with its `version`), audited. The member's
+ * whole history must stay valid with the new date (replayed by the same rules as a new event).
+ * Counts follow by trigger; an approved report of a closed period whose registry figure moves
+ * is flagged for re-approval, and the answer says what moved and who must re-approve. A dry run
+ * answers the same without writing anything.
+ */
+export async function editEvent(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: EditEventInput,
+): Promise<{ applied: boolean; event: MembershipEventView; reapprovals: ReapprovalView[] }> {
+  checkNotFuture(input.date);
+  const scope = scopeOf(actor, 'registry.read');
+  try {
+    const result = await inTransaction(db, async (tx) => {
+      const { rows: found } = await tx.query<{ memberId: number }>(
+        `SELECT e.member_id AS "memberId" FROM membership_events e JOIN orgs o ON o.id = e.org_id WHERE e.id = $1 AND ${inScopeSql('o.path', '$2')}`,
+        [eventId, scope],
+      );
+      if (!found[0]) throw eventNotFound();
+      // The member first, as every writer of their events does: two corrections serialize.
+      const m = await loadMemberFacts(tx, found[0].memberId, null, true);
+      if (!m) throw eventNotFound();
+      const history = await eventsOf(tx, m.id);
+      const e = history.find((x) => x.id === eventId);
+      if (!e) throw eventNotFound();
+      requireRegistryWrite(actor, e.orgPath);
+      if (e.version !== input.version) throw versionConflict();
+      if (e.kind === 'transfer_in' && input.date !== e.date)
+        throw refused(
+          'Đảng viên đã chuyển sang chi bộ tiếp nhận từ ngày tiếp nhận; không sửa được ngày này, chỉ sửa được quyết định.',
+          'body.date',
+        );
+      const problem = replayProblem(history.map((x) => ({ ...factOf(x), id: x.id, date: x.id === eventId ? input.date : x.date })));
+      if (problem) throw refused(problem, 'body.date');
+      // A decision alone moves no figure; a date may move one across a closed period's end.
+      const finish = input.date === e.date ? null : await watchApprovedReports(tx, [e.orgPath]);
+      await tx.query(`UPDATE membership_events SET event_date = $2, decision = $3, is_young = $4, version = version + 1 WHERE id = $1`, [
+        eventId,
+        input.date,
+        input.decision.normalize('NFC'),
+        isYoungOn(m.birthDate, input.date),
+      ]);
+      const reason = `${eventKindLabels[e.kind].vi} của ${m.fullName} (${m.code}) sửa ngày ${formatVnDate(e.date)} thành ${formatVnDate(input.date)}`;
+      const reapprovals = finish ? await finish(actor, reason, !input.dryRun) : [];
+      const { rows } = await tx.query<EventRow>(
+        `SELECT ${eventColumns} FROM membership_events e JOIN orgs o ON o.id = e.org_id WHERE e.id = $1`,
+        [eventId],
+      );
+      const event = presentEvent(actor, rows[0]!);
+      if (input.dryRun) throw new DryRun({ event, reapprovals });
+      await recordAudit(tx, actor, {
+        action: 'registry.edit_event',
+        entity: 'membership_event',
+        entityId: eventId,
+        orgId: e.orgId,
+        orgPath: e.orgPath,
+        summary: `Sửa sự kiện ${eventKindLabels[e.kind].vi}: ${m.fullName} (${m.code})${reapprovals.length > 0 ? `; ${reapprovals.length} báo cáo đã duyệt cần duyệt lại` : ''}`,
+        before: { date: e.date, decision: e.decision },
+        after: { date: input.date, decision: input.decision, reportsToReapprove: reapprovals.map((r) => r.reportId) },
+      });
+      return { event, reapprovals };
+    });
+    return { applied: true, ...result };
+  } catch (err) {
+    if (err instanceof DryRun) return { applied: false, ...err.result };
+    throw err;
+  }
 }

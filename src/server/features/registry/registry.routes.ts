@@ -11,12 +11,17 @@ import {
   createCandidateSchema,
   createEnterpriseSchema,
   drillQuery,
+  editEventResultSchema,
+  editEventSchema,
   drillSchema,
   enterpriseListQuery,
   enterpriseListSchema,
   enterpriseSchema,
   eventSchema,
   idParams,
+  introducerOptionsSchema,
+  updateEnterpriseResultSchema,
+  updateEnterpriseSchema,
   indicatorsQuery,
   indicatorsSchema,
   overdueQuery,
@@ -32,10 +37,17 @@ import {
 import { fileResponse } from '../../../contracts/common';
 import { getStatistics } from './statistics.service';
 import { exportStatisticsDocx, exportStatisticsXlsx } from './statistics.export';
-import { getOwnTimeline, getTimeline, receiveTransfer, recordEvent } from './events.service';
+import { editEvent, getOwnTimeline, getTimeline, receiveTransfer, recordEvent } from './events.service';
 import { findOverdueReviews, findRoster } from './roster.service';
-import { admitCandidate, createCandidate, findCandidates, getCandidate, recordCandidateStep } from './candidates.service';
-import { createEnterprise, findEnterprises } from './enterprises.service';
+import {
+  admitCandidate,
+  createCandidate,
+  findCandidates,
+  findIntroducerOptions,
+  getCandidate,
+  recordCandidateStep,
+} from './candidates.service';
+import { createEnterprise, findEnterprises, updateEnterprise } from './enterprises.service';
 import { drillIndicator, getIndicators } from './indicators.service';
 
 export const registryRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { db }) => {
@@ -61,6 +73,20 @@ export const registryRoutes: FastifyPluginAsync<FeatureOptions> = async (base, {
       schema: { tags, summary: 'Record a membership event', params: idParams, body: recordEventSchema, response: { 201: timelineSchema } },
     },
     async (req, reply) => reply.status(201).send(await recordEvent(db, actorOf(req), req.params.id, req.body)),
+  );
+  app.put(
+    '/registry/events/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Correct the date or decision of a past event (flags approved reports it changes)',
+        params: idParams,
+        body: editEventSchema,
+        response: { 200: editEventResultSchema },
+      },
+    },
+    async (req) => editEvent(db, actorOf(req), req.params.id, req.body),
   );
   app.post(
     '/registry/transfers/receive',
@@ -149,6 +175,33 @@ export const registryRoutes: FastifyPluginAsync<FeatureOptions> = async (base, {
       schema: { tags, summary: 'Register an enterprise', body: createEnterpriseSchema, response: { 201: enterpriseSchema } },
     },
     async (req, reply) => reply.status(201).send(await createEnterprise(db, actorOf(req), req.body)),
+  );
+  app.put(
+    '/registry/enterprises/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Edit an enterprise (flags approved reports it changes)',
+        params: idParams,
+        body: updateEnterpriseSchema,
+        response: { 200: updateEnterpriseResultSchema },
+      },
+    },
+    async (req) => updateEnterprise(db, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/registry/candidates/:id/introducer-options',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Official members of the candidate’s cell who may introduce them',
+        params: idParams,
+        response: { 200: introducerOptionsSchema },
+      },
+    },
+    async (req) => findIntroducerOptions(db, actorOf(req), req.params.id),
   );
   app.get(
     '/registry/indicators',

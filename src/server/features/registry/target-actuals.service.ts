@@ -22,7 +22,9 @@ export type RegistryPoint = {
   reporting: number;
 };
 
-async function figureOf(q: Queryable, code: RegistryTargetCode, orgPath: string, from: string, to: string): Promise<number> {
+/** The figure of `code` over the subtree at `orgPath` in [from, to] (0 for an empty period). */
+export async function figureOf(q: Queryable, code: RegistryTargetCode, orgPath: string, from: string, to: string): Promise<number> {
+  if (from > to) return 0;
   if (code === 'NEW_MEMBERS' || code === 'NEW_MEMBERS_NSE') {
     const f = await eventFigures(q, orgPath, from, to);
     return code === 'NEW_MEMBERS' ? f.admitted : f.admitted_nse;

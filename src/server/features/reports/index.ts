@@ -2,3 +2,4 @@
 export { getDashboard } from './dashboard.service';
 export { evaluateDocumentTargets } from './dashboard.service';
 export { startRollupFolder } from './rollup-fold';
+export { flagReportForReapproval, type ReapprovalDifference } from './reapprovals.service';

@@ -44,6 +44,7 @@ import { foldAfterCommit } from './rollup-fold';
 import { findStudySources, STUDY_RATE_CODE, studyCoverageOf } from './study-actuals.service';
 import { coveragePercent } from '../../../domain/study/coverage';
 import { vnToday } from '../../../domain/vn-time';
+import { clearReapprovals, openReapprovals } from './reapprovals.service';
 
 export const reportNotFound = () => notFound({ vi: 'Không tìm thấy báo cáo.', en: 'Report not found.' });
 const documentNotFound = () => notFound({ vi: 'Không tìm thấy văn bản.', en: 'Document not found.' });
@@ -198,7 +199,7 @@ export async function findReports(db: Db, actor: Actor, q: ListReportsQuery) {
 export async function getReport(db: Db, actor: Actor, id: number) {
   const row = await findReportInScope(db, id, scopeOf(actor, 'reports.read'));
   if (!row) throw reportNotFound();
-  const [targets, tasks, values, updates, events, files] = await Promise.all([
+  const [targets, tasks, values, updates, events, files, reapprovals] = await Promise.all([
     findHeldTargets(db, row.documentId, row.orgId),
     findHeldTasks(db, row.documentId, row.orgId),
     db.query<ReportedTarget>(
@@ -217,6 +218,7 @@ export async function getReport(db: Db, actor: Actor, id: number) {
       `SELECT id, file_name AS "fileName", mime_type AS "mimeType", size_bytes AS "sizeBytes", created_at AS "createdAt" FROM report_files WHERE report_id = $1 ORDER BY id`,
       [id],
     ),
+    openReapprovals(db, id),
   ]);
   const children = await childrenTotals(
     db,
@@ -246,6 +248,7 @@ export async function getReport(db: Db, actor: Actor, id: number) {
     tasks: tasks.map((t) => ({ ...t, reported: updateOf.get(t.taskId) ?? null })),
     events: events.rows,
     files: files.rows,
+    reapprovals,
   };
 }
 
@@ -423,6 +426,7 @@ export async function transitionReport(db: Db, actor: Actor, id: number, action:
       [id, next.event, row.status, next.status, input.comment ?? null, actor.userId, actor.fullName, JSON.stringify(snapshot)],
     );
     if (next.status === 'approved') {
+      await clearReapprovals(tx, id);
       await applyApprovedValues(tx, row);
       // Approved task progress goes onto the tasks through their owner's service, in this
       // transaction: the approval and the progress it carries commit together.

@@ -1,9 +1,11 @@
-import { Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button, Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorState, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { eventKindLabels } from '../../../domain/registry/membership-events';
-import { fetchTimeline, registryKeys } from './registry.api';
+import { fetchTimeline, registryKeys, type MembershipEvent } from './registry.api';
+import { EventEditModal } from './event-edit-modal';
 
 const standingLabels = {
   none: 'Chưa kết nạp',
@@ -16,9 +18,11 @@ const standingLabels = {
 /** A member's membership events in date order, with the review date of a probationary member. */
 export function MemberTimelinePage({ id }: { id: number }) {
   const q = useQuery({ queryKey: registryKeys.timeline(id), queryFn: () => fetchTimeline(id) });
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState<MembershipEvent | null>(null);
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
-  const { member, events, standing, reviewDue } = q.data;
+  const { member, events, standing, reviewDue, abilities } = q.data;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -58,6 +62,16 @@ export function MemberTimelinePage({ id }: { id: number }) {
                   {e.transferMode ? <Tag style={{ marginLeft: 8 }}>{e.transferMode === 'official' ? 'chính thức' : 'tạm thời'}</Tag> : null}
                   <div>{e.orgName}</div>
                   <Typography.Text type="secondary">{e.decision}</Typography.Text>
+                  {abilities.record ? (
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => setEditing(e)}
+                      aria-label={`Sửa sự kiện ${eventKindLabels[e.kind].vi} ngày ${formatDate(e.date)}`}
+                    >
+                      Sửa
+                    </Button>
+                  ) : null}
                   {e.destination ? <div>Nơi đến: {e.destination}</div> : null}
                   {e.transferCode ? (
                     <div>
@@ -73,6 +87,15 @@ export function MemberTimelinePage({ id }: { id: number }) {
           />
         )}
       </Card>
+      {editing ? (
+        <EventEditModal
+          event={editing}
+          onDone={(saved) => {
+            setEditing(null);
+            if (saved) void qc.invalidateQueries({ queryKey: registryKeys.all });
+          }}
+        />
+      ) : null}
     </Space>
   );
 }

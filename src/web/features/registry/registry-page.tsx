@@ -6,8 +6,10 @@ import { ErrorState, Loading } from '../../components/states';
 import { DATE_FORMAT, formatDate, formatVnNumber, toIsoDate } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { useCurrentUser } from '../auth/auth.api';
+import { useCan } from '../auth/use-permission';
 import { OrgPicker } from '../orgs/org-picker';
 import { candidateStepLabels, candidateSteps, type CandidateStep } from '../../../domain/registry/candidates';
+import { EnterpriseEditModal, ownershipLabels } from './enterprise-form';
 import {
   admitCandidate,
   createCandidate,
@@ -15,16 +17,16 @@ import {
   fetchDrill,
   fetchEnterprises,
   fetchIndicators,
+  fetchIntroducerOptions,
   fetchOverdue,
   indicatorLabels,
   recordStep,
   registryKeys,
   statisticsUrl,
   type Candidate,
+  type Enterprise,
   type RegistryIndicator,
 } from './registry.api';
-
-const ownershipLabels = { state: 'Nhà nước', non_state: 'Ngoài nhà nước', foreign: 'Có vốn đầu tư nước ngoài' } as const;
 
 /**
  * Party building from the member registry: the figures of a subtree and period (each with the
@@ -264,13 +266,10 @@ function StepModal({ candidate, onDone }: { candidate: Candidate; onDone: () => 
   const onError = useApiErrorHandler();
   const next: CandidateStep | 'ceremony' = candidate.missingSteps[0] ?? 'ceremony';
   const save = useMutation({
-    mutationFn: (v: { date: Parameters<typeof toIsoDate>[0]; decision?: string; introducers?: string; code?: string }) => {
+    mutationFn: (v: { date: Parameters<typeof toIsoDate>[0]; decision?: string; introducers?: number[]; code?: string }) => {
       const date = toIsoDate(v.date) ?? '';
       if (next === 'ceremony') return admitCandidate(candidate.id, { date, code: v.code ?? '', version: candidate.version });
-      const introducerIds = (v.introducers ?? '')
-        .split(/[ ,;]+/)
-        .filter(Boolean)
-        .map(Number);
+      const introducerIds = v.introducers ?? [];
       return recordStep(candidate.id, { step: next, date, decision: v.decision ?? null, introducerIds, version: candidate.version });
     },
     onSuccess: onDone,
@@ -288,10 +287,13 @@ function StepModal({ candidate, onDone }: { candidate: Candidate; onDone: () => 
         {next === 'introduction' ? (
           <Form.Item
             name="introducers"
-            label="Mã số (id) hai đảng viên chính thức giới thiệu, cách nhau bởi dấu phẩy"
-            rules={[{ required: true, message: 'Cần hai người giới thiệu' }]}
+            label="Hai đảng viên chính thức của chi bộ giới thiệu"
+            rules={[
+              { required: true, message: 'Cần hai người giới thiệu' },
+              { type: 'array', len: 2, message: 'Cần đúng hai người giới thiệu' },
+            ]}
           >
-            <Input />
+            <IntroducerPicker candidateId={candidate.id} />
           </Form.Item>
         ) : null}
         {next === 'cell_decision' || next === 'committee_decision' ? (
@@ -313,6 +315,24 @@ function StepModal({ candidate, onDone }: { candidate: Candidate; onDone: () => 
         </Button>
       </Form>
     </Modal>
+  );
+}
+
+/** The official members of the candidate's cell (the server offers only those it would accept). */
+function IntroducerPicker({ candidateId, ...rest }: { candidateId: number; value?: number[]; onChange?: (v: number[]) => void }) {
+  const q = useQuery({ queryKey: registryKeys.introducers(candidateId), queryFn: () => fetchIntroducerOptions(candidateId) });
+  return (
+    <Select
+      {...rest}
+      mode="multiple"
+      maxCount={2}
+      loading={q.isPending}
+      aria-label="Người giới thiệu"
+      showSearch
+      optionFilterProp="label"
+      options={(q.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.fullName} (${m.code})` }))}
+      notFoundContent="Chi bộ chưa có đảng viên chính thức"
+    />
   );
 }
 
@@ -348,23 +368,47 @@ function OverdueList({ orgId }: { orgId: number }) {
 
 function EnterpriseList({ orgId }: { orgId: number }) {
   const q = useQuery({ queryKey: registryKeys.enterprises(orgId), queryFn: () => fetchEnterprises(orgId) });
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState<Enterprise | null>(null);
+  // A hint for the button only: the server checks registry.write on the enterprise's committee.
+  const canWrite = useCan('registry.write');
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return (
-    <Table
-      rowKey="id"
-      size="small"
-      dataSource={q.data.items}
-      scroll={{ x: true }}
-      pagination={{ pageSize: 20 }}
-      columns={[
-        { title: 'Doanh nghiệp', dataIndex: 'name' },
-        { title: 'Mã số thuế', dataIndex: 'taxCode' },
-        { title: 'Loại hình', dataIndex: 'ownership', render: (v: keyof typeof ownershipLabels) => ownershipLabels[v] },
-        { title: 'Tổ chức đảng', dataIndex: 'partyOrgFounded', render: (v: string | null) => formatDate(v) || '—' },
-        { title: 'Công đoàn', dataIndex: 'tradeUnionFounded', render: (v: string | null) => formatDate(v) || '—' },
-        { title: 'Đoàn thanh niên', dataIndex: 'youthUnionFounded', render: (v: string | null) => formatDate(v) || '—' },
-      ]}
-    />
+    <>
+      {editing ? (
+        <EnterpriseEditModal
+          enterprise={editing}
+          onDone={(saved) => {
+            setEditing(null);
+            if (saved) void qc.invalidateQueries({ queryKey: registryKeys.all });
+          }}
+        />
+      ) : null}
+      <Table
+        rowKey="id"
+        size="small"
+        dataSource={q.data.items}
+        scroll={{ x: true }}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          { title: 'Doanh nghiệp', dataIndex: 'name' },
+          { title: 'Mã số thuế', dataIndex: 'taxCode' },
+          { title: 'Loại hình', dataIndex: 'ownership', render: (v: keyof typeof ownershipLabels) => ownershipLabels[v] },
+          { title: 'Tổ chức đảng', dataIndex: 'partyOrgFounded', render: (v: string | null) => formatDate(v) || '—' },
+          { title: 'Công đoàn', dataIndex: 'tradeUnionFounded', render: (v: string | null) => formatDate(v) || '—' },
+          { title: 'Đoàn thanh niên', dataIndex: 'youthUnionFounded', render: (v: string | null) => formatDate(v) || '—' },
+          {
+            title: '',
+            render: (_: unknown, e: Enterprise) =>
+              canWrite ? (
+                <Button size="small" onClick={() => setEditing(e)} aria-label={`Sửa ${e.name}`}>
+                  Sửa
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+    </>
   );
 }

@@ -8,7 +8,14 @@ import type {
   candidateListSchema,
   candidateSchema,
   drillSchema,
+  EditEventInput,
+  editEventResultSchema,
   enterpriseListSchema,
+  eventSchema,
+  introducerOptionsSchema,
+  reapprovalSchema,
+  UpdateEnterpriseInput,
+  updateEnterpriseResultSchema,
   indicatorsSchema,
   overdueSchema,
   timelineSchema,
@@ -20,6 +27,9 @@ export type Drill = z.infer<typeof drillSchema>;
 export type Overdue = z.infer<typeof overdueSchema>;
 export type Timeline = z.infer<typeof timelineSchema>;
 export type Enterprises = z.infer<typeof enterpriseListSchema>;
+export type Enterprise = Enterprises['items'][number];
+export type MembershipEvent = z.infer<typeof eventSchema>;
+export type Reapproval = z.infer<typeof reapprovalSchema>;
 export type { RegistryIndicator };
 
 export const registryKeys = {
@@ -30,6 +40,7 @@ export const registryKeys = {
   overdue: (orgId: number) => ['registry', 'overdue', orgId] as const,
   enterprises: (orgId: number) => ['registry', 'enterprises', orgId] as const,
   timeline: (id: number) => ['registry', 'timeline', id] as const,
+  introducers: (candidateId: number) => ['registry', 'introducers', candidateId] as const,
 };
 
 export const fetchIndicators = (orgId: number, from: string, to: string) =>
@@ -42,6 +53,12 @@ export const fetchEnterprises = (orgId: number) => api.get<Enterprises>('/regist
 export const fetchTimeline = (id: number) => api.get<Timeline>(`/registry/members/${id}/timeline`);
 export const createCandidate = (input: CreateCandidateInput) => api.post<Candidate>('/registry/candidates', input);
 export const recordStep = (id: number, input: CandidateStepInput) => api.post<Candidate>(`/registry/candidates/${id}/steps`, input);
+export const editEvent = (id: number, input: Omit<EditEventInput, 'dryRun'> & { dryRun: boolean }) =>
+  api.put<z.infer<typeof editEventResultSchema>>(`/registry/events/${id}`, input);
+export const updateEnterprise = (id: number, input: UpdateEnterpriseInput) =>
+  api.put<z.infer<typeof updateEnterpriseResultSchema>>(`/registry/enterprises/${id}`, input);
+export const fetchIntroducerOptions = (candidateId: number) =>
+  api.get<z.infer<typeof introducerOptionsSchema>>(`/registry/candidates/${candidateId}/introducer-options`);
 export const admitCandidate = (id: number, input: AdmitCandidateInput) => api.post<Candidate>(`/registry/candidates/${id}/admit`, input);
 
 /** Labels of the figures, Vietnamese first. */

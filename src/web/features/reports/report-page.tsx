@@ -252,6 +252,26 @@ export function ReportPage({ id }: { id: number }) {
           data-testid="return-comment"
         />
       )}
+      {rep.reapprovals.map((f) => (
+        <Alert
+          key={f.id}
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={r('reapprovalBanner')}
+          data-testid="reapproval"
+          description={
+            <>
+              <div>{f.reason}</div>
+              {f.differences.map((d) => (
+                <div key={d.itemId}>
+                  {r('reapprovalLine', { figure: d.figure, before: formatNumber(d.before), after: formatNumber(d.after) })}
+                </div>
+              ))}
+            </>
+          }
+        />
+      ))}
       {!editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={r('readOnly')} />}
 
       <Form

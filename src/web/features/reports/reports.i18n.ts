@@ -87,6 +87,11 @@ const strings = {
   noTargets: ['Tổ chức không có chỉ tiêu trong kỳ này.', 'No targets for this organization.'],
   noTasks: ['Tổ chức không chủ trì nhiệm vụ nào.', 'No tasks led by this organization.'],
   returnedBanner: ['Cấp trên đã trả lại báo cáo', 'The level above returned this report'],
+  reapprovalBanner: [
+    'Cần duyệt lại: hồ sơ đảng viên đã được sửa và số liệu dưới đây thay đổi so với khi duyệt',
+    'To re-approve: the member registry was corrected and these figures moved since the approval',
+  ],
+  reapprovalLine: ['{{figure}}: {{before}} → {{after}}', '{{figure}}: {{before}} → {{after}}'],
   dashboard: ['Bảng điều khiển', 'Dashboard'],
   exportExcel: ['Xuất Excel', 'Export Excel'],
   backToTop: ['Về cấp ban hành', 'Back to the issuing level'],
