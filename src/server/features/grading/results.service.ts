@@ -156,7 +156,8 @@ export async function getOrgHistory(db: Db, actor: Actor, orgId: number) {
     orgsGood: number;
   }>(
     `SELECT g.period_key AS year,
-            max(e.decided_level) FILTER (WHERE e.subject_kind = 'org' AND e.org_id = $1) AS level,
+            (array_agg(e.decided_level ORDER BY array_position($3::text[], e.decided_level) DESC)
+               FILTER (WHERE e.subject_kind = 'org' AND e.org_id = $1 AND e.decided_level IS NOT NULL))[1] AS level,
             count(*) FILTER (WHERE e.subject_kind = 'member' AND e.decided_level IS NOT NULL)::int AS members,
             count(*) FILTER (WHERE e.subject_kind = 'member' AND e.decided_level IN ('excellent','good'))::int AS "membersGood",
             count(*) FILTER (WHERE e.subject_kind = 'org' AND e.decided_level IS NOT NULL)::int AS orgs,
@@ -164,7 +165,9 @@ export async function getOrgHistory(db: Db, actor: Actor, orgId: number) {
        FROM grading_evaluations e JOIN grading_rounds g ON g.id = e.round_id JOIN orgs o ON o.id = e.org_id
       WHERE g.period_kind = 'year' AND e.is_current AND o.path <@ $2::ltree
       GROUP BY g.period_key ORDER BY g.period_key`,
-    [orgId, org.path],
+    // Levels compared by rank, never as text ("good" > "excellent" alphabetically): an org
+    // rated in two yearly rounds of one year (the bloc's and the ward's) shows the higher one.
+    [orgId, org.path, [...GRADE_LEVELS].reverse()],
   );
   return {
     org: { id: org.id, name: org.name },
