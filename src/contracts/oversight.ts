@@ -131,6 +131,8 @@ export const figuresSchema = z.object({
   study: z.object({ studied: z.number(), members: z.number(), percent: z.number() }).nullable(),
   openExplanations: z.number(),
 });
+/** One record a link picker offers or shows: what it is and where it comes from. */
+const linkOptionSchema = z.object({ id: z.number(), label: z.string(), detail: z.string().nullable() });
 export const programEntrySchema = z.object({
   id: z.number(),
   version: z.number(),
@@ -151,6 +153,13 @@ export const programEntrySchema = z.object({
   subjectMemberNames: z.array(z.string()).nullable(),
   documentSymbols: z.array(z.string()).nullable(),
   inspectionCount: z.number(),
+  /** The linked records as the link pickers show them, so that an edit starts from words, not numbers. */
+  links: z.object({
+    member: z.array(linkOptionSchema),
+    document: z.array(linkOptionSchema),
+    item: z.array(linkOptionSchema),
+    task: z.array(linkOptionSchema),
+  }),
 });
 export const findingViewSchema = z.object({
   id: z.number(),
@@ -459,5 +468,5 @@ export const entryLinkOptionsQuery = z.object({
   q: search,
 });
 /** One choice of a link picker: its id, what it says and where it comes from. */
-export const linkOptionsResponse = z.array(z.object({ id: z.number(), label: z.string(), detail: z.string().nullable() }));
+export const linkOptionsResponse = z.array(linkOptionSchema);
 export type LinkOption = z.infer<typeof linkOptionsResponse>[number];
