@@ -86,9 +86,9 @@ describe('Inspection and supervision in the browser', () => {
     const edit = page.getByTestId('edit-entry');
     // Links change in the edit dialog too, with the entry form's pickers: a target of the ward.
     await edit.getByTestId('edit-entry-items').click();
-    const target = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
-    await target.waitFor();
-    await target.click();
+    const targetOption = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    await targetOption.waitFor();
+    await targetOption.click();
     await edit.getByTestId('edit-entry-theme').fill('Thực hiện Nghị quyết Đại hội XI');
     await edit.getByRole('button', { name: 'Lưu' }).click();
     await edit.waitFor({ state: 'hidden' });

@@ -95,11 +95,21 @@ export const findingSchema = z.object({
   memberIds: ids,
 });
 export type FindingInput = z.infer<typeof findingSchema>;
+/** What a conclusion asks of the subject: a recommendation (kiến nghị) or a requirement (yêu cầu). */
+export const RECOMMENDATION_KINDS = ['recommendation', 'requirement'] as const;
 export const conclusionSchema = z.object({
   version,
   text: text(50_000, 'Nội dung kết luận'),
+  /** Recommendations (kiến nghị) and requirements (yêu cầu), each with an owner and a deadline. */
   recommendations: z
-    .array(z.object({ text: text(5000, 'Kiến nghị'), ownerOrgId: z.number().int().positive(), deadline: isoDate }))
+    .array(
+      z.object({
+        kind: z.enum(RECOMMENDATION_KINDS).default('recommendation'),
+        text: text(5000, 'Kiến nghị'),
+        ownerOrgId: z.number().int().positive(),
+        deadline: isoDate,
+      }),
+    )
     .max(100)
     .default([]),
 });
@@ -277,6 +287,7 @@ export const inspectionResponse = z.object({
       id: z.number(),
       inspectionId: z.number(),
       position: z.number(),
+      kind: z.enum(RECOMMENDATION_KINDS),
       text: z.string(),
       ownerOrgId: z.number(),
       ownerOrgName: z.string(),
