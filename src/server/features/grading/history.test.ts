@@ -3,13 +3,14 @@ import type { App } from '../../app';
 import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
 import { buildMember, buildOrg, buildUser, type TestMember, type TestOrg } from '../../test/factories';
-import { buildTestApp, loginAs, type TestClient } from '../../test/http';
+import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/http';
 import { QD_124, QD_366, type GradeLevel, type RuleSet } from '../../../domain/grading';
+import { roles, type Role } from '../../../domain/access/permissions';
 
 let app: App;
 let db: Db;
 let drop: () => Promise<void>;
-let bloc: TestOrg, ward: TestOrg, grassroots: TestOrg, cell: TestOrg;
+let bloc: TestOrg, ward: TestOrg, grassroots: TestOrg, cell: TestOrg, other: TestOrg;
 let member: TestMember;
 let blocViewer: TestClient;
 
@@ -29,8 +30,9 @@ async function rate(roundId: number, rated: TestOrg, decider: TestOrg, level: Gr
     [roundId, m ? 'member' : 'org', rated.id, m?.id ?? null, decider.id, level ? 'decided' : 'draft', level, score],
   );
 }
-const login = async (grants: { org: TestOrg; role: 'manager' | 'reporter' | 'approver' | 'member' | 'viewer' }[]) => {
+const login = async (grants: { org: TestOrg; role: Role }[], memberId?: number) => {
   const u = await buildUser(db, grants);
+  if (memberId) await db.query('UPDATE users SET member_id = $1 WHERE id = $2', [memberId, u.id]);
   return loginAs(app, u.username, u.password);
 };
 
@@ -41,6 +43,7 @@ beforeAll(async () => {
   ward = await buildOrg(db, { parent: bloc, name: 'Đảng ủy phường', kind: 'commune_committee' });
   grassroots = await buildOrg(db, { parent: ward, name: 'Đảng bộ cơ sở Bưu điện', kind: 'grassroots' });
   cell = await buildOrg(db, { parent: grassroots, name: 'Chi bộ Văn phòng' });
+  other = await buildOrg(db, { name: 'Tỉnh ủy khác' });
   member = await buildMember(db, cell, { fullName: 'Trần Thị Bình' });
   // 2024: the grassroots org is rated in two yearly rounds, the bloc's ("good") and the ward's
   // ("excellent"). Compared as text "good" > "excellent"; by rank the year's level is excellent.
@@ -76,4 +79,65 @@ describe('GET /api/grading/orgs/:orgId/history', () => {
       ['2025', 'completed'],
     ]);
   });
+});
+
+type Rating = {
+  periodKey: string;
+  periodKind: string;
+  ruleSetCode: string;
+  legalBasis: string;
+  score: number | null;
+  decidedLevel: string | null;
+  roundOrgName: string;
+};
+const brief = (r: Rating) => [r.periodKey, r.ruleSetCode, r.roundOrgName, r.score, r.decidedLevel];
+
+describe('the ratings history of an org and of a member', () => {
+  it('lists an org’s own ratings of every period with the rule set, the score and the level', async () => {
+    const res = await blocViewer.get(`/api/grading/orgs/${grassroots.id}/history`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json().ratings as Rating[]).map(brief)).toEqual([
+      ['2024', 'QD124', 'Đảng ủy Khối', 78, 'good'],
+      ['2024', 'QD124', 'Đảng ủy phường', 92, 'excellent'],
+      ['2025', 'QD124', 'Đảng ủy Khối', null, null],
+      ['2025', 'QD124', 'Đảng ủy phường', 60, 'completed'],
+      ['2026-Q1', 'QD366', 'Đảng ủy phường', 81.5, 'good'],
+    ]);
+    expect((res.json().ratings as Rating[])[4]).toMatchObject({ periodKind: 'quarter', legalBasis: '366-QĐ/TW' });
+  });
+
+  it('lists a member’s ratings to the member and to readers over their cell', async () => {
+    const self = await login([{ org: cell, role: 'member' }], member.id);
+    const res = await self.get(`/api/grading/members/${member.id}/history`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().member).toEqual({ id: member.id, fullName: 'Trần Thị Bình', orgId: cell.id, orgName: 'Chi bộ Văn phòng' });
+    expect((res.json().ratings as Rating[]).map(brief)).toEqual([
+      ['2024', 'QD124', 'Đảng ủy phường', 80, 'good'],
+      ['2025', 'QD124', 'Đảng ủy phường', 40, 'failed'],
+      ['2026-Q1', 'QD366', 'Đảng ủy phường', 93, 'excellent'],
+    ]);
+  });
+
+  it('answers every role over the subject, 404 outside it, 403 without grading, 401 without a session, 400 on a bad id', async () => {
+    const orgUrl = `/api/grading/orgs/${grassroots.id}/history`;
+    const memberUrl = `/api/grading/members/${member.id}/history`;
+    for (const role of roles) {
+      const inside = await login([{ org: ward, role }]);
+      const outside = await login([{ org: other, role }]);
+      // The member role reads no one's grading but its own.
+      expect((await inside.get(orgUrl)).statusCode, role).toBe(role === 'member' ? 403 : 200);
+      expect((await inside.get(memberUrl)).statusCode, role).toBe(role === 'member' ? 404 : 200);
+      expect((await outside.get(orgUrl)).statusCode, role).toBe(role === 'member' ? 403 : 404);
+      expect((await outside.get(memberUrl)).statusCode, role).toBe(404);
+    }
+    // Another member of the same cell does not read this one's.
+    const colleague = await buildMember(db, cell, { fullName: 'Lê Văn Cường' });
+    expect((await (await login([{ org: cell, role: 'member' }], colleague.id)).get(memberUrl)).statusCode).toBe(404);
+    const nobody = await anonymous(app);
+    expect((await nobody.get(orgUrl)).statusCode).toBe(401);
+    expect((await nobody.get(memberUrl)).statusCode).toBe(401);
+    expect((await blocViewer.get('/api/grading/members/abc/history')).statusCode).toBe(400);
+    expect((await blocViewer.get('/api/grading/orgs/0/history')).statusCode).toBe(400);
+    // Fourteen logins hash fourteen passwords: slow on a busy machine.
+  }, 180_000);
 });

@@ -11,6 +11,7 @@ import { notFound } from '../../lib/errors';
 import type { ResultsListQuery, ResultsListRow } from '../../../contracts/grading';
 import { findRoundVisible, roundNotFound } from './rounds.service';
 import { gradingReadScope } from './grading.policy';
+import { findRatings } from './history.service';
 
 type CountRow = { branchId: number | null; subjectKind: 'member' | 'org'; level: GradeLevel | null; n: number };
 
@@ -138,7 +139,7 @@ export async function findFailedTwoYears(db: Queryable, roundId: number, orgPath
   return rows;
 }
 
-/** An org's yearly results, year on year: its own rating and its subtree's shares per year. */
+/** An org's results, year on year: its own ratings (every period kind), and per year its level and its subtree's shares. */
 export async function getOrgHistory(db: Db, actor: Actor, orgId: number) {
   const scope = gradingReadScope(actor);
   const { rows: orgRows } = await db.query<{ id: number; name: string; path: string }>(
@@ -171,6 +172,7 @@ export async function getOrgHistory(db: Db, actor: Actor, orgId: number) {
   );
   return {
     org: { id: org.id, name: org.name },
+    ratings: await findRatings(db, { orgId: org.id }),
     years: rows.map((r) => ({
       ...r,
       membersGoodShare: shareAtLeastParts(r.membersGood, r.members),
