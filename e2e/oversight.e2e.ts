@@ -168,9 +168,14 @@ describe('Inspection and supervision in the browser', () => {
     current = 'conclusion';
     await page.getByTestId('conclusion-text').fill('Đảng ủy phường triển khai Nghị quyết nghiêm túc; cần cụ thể hóa các chỉ tiêu.');
     await page.getByTestId('rec-text-0').fill('Bổ sung kế hoạch cụ thể hóa các chỉ tiêu của Nghị quyết.');
+    // A requirement (yêu cầu) besides the recommendation: listed apart.
+    await page.getByTestId('add-requirement').click();
+    await page.getByTestId('rec-text-1').fill('Báo cáo kết quả khắc phục về Ủy ban Kiểm tra.');
     await page.getByTestId('step-conclusion').click();
     await page.getByTestId('step-conclusion-send').click();
     await expect.poll(() => page.getByTestId('inspection-status').textContent()).toBe('Theo dõi thực hiện kết luận');
+    await page.getByTestId('requirements').getByText('Báo cáo kết quả khắc phục về Ủy ban Kiểm tra.').waitFor();
+    await expect.poll(() => page.getByTestId('recommendations').first().textContent()).toContain('Bổ sung kế hoạch cụ thể hóa');
 
     current = 'follow-up';
     await phone.reload();

@@ -403,9 +403,39 @@ export const resultsListResponse = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+const gradeLevel = z.enum(['excellent', 'good', 'completed', 'failed']);
+/** One rating in a subject's history: the round, the rule set it was graded under, the score and the levels. */
+export const historyRatingSchema = z.object({
+  evaluationId: z.number(),
+  roundId: z.number(),
+  roundName: z.string(),
+  roundOrgName: z.string(),
+  periodKind: z.enum(['quarter', 'year', 'term']),
+  periodKey: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  ruleSetCode: z.string(),
+  ruleSetName: z.string(),
+  legalBasis: z.string().nullable(),
+  status: z.enum(['draft', 'self_assessed', 'commented', 'proposed', 'decided']),
+  score: z.number().nullable(),
+  ruleLevel: gradeLevel.nullable(),
+  proposedLevel: gradeLevel.nullable(),
+  decidedLevel: gradeLevel.nullable(),
+  versionNo: z.number(),
+});
+export type HistoryRating = z.infer<typeof historyRatingSchema>;
+/** GET /grading/members/:memberId/history */
+export const memberParams = z.object({ memberId: id });
+export const memberHistoryResponse = z.object({
+  member: z.object({ id: z.number(), fullName: z.string(), orgId: z.number(), orgName: z.string() }),
+  ratings: z.array(historyRatingSchema),
+});
 /** GET /grading/orgs/:orgId/history */
 export const orgHistoryResponse = z.object({
   org: z.object({ id: z.number(), name: z.string() }),
+  /** The org's own ratings, every period kind, oldest first. */
+  ratings: z.array(historyRatingSchema),
   years: z.array(
     z.object({
       membersGoodShare: z.object({ numerator: z.number(), denominator: z.number(), percent: z.number().nullable() }),

@@ -95,11 +95,21 @@ export const findingSchema = z.object({
   memberIds: ids,
 });
 export type FindingInput = z.infer<typeof findingSchema>;
+/** What a conclusion asks of the subject: a recommendation (kiến nghị) or a requirement (yêu cầu). */
+export const RECOMMENDATION_KINDS = ['recommendation', 'requirement'] as const;
 export const conclusionSchema = z.object({
   version,
   text: text(50_000, 'Nội dung kết luận'),
+  /** Recommendations (kiến nghị) and requirements (yêu cầu), each with an owner and a deadline. */
   recommendations: z
-    .array(z.object({ text: text(5000, 'Kiến nghị'), ownerOrgId: z.number().int().positive(), deadline: isoDate }))
+    .array(
+      z.object({
+        kind: z.enum(RECOMMENDATION_KINDS).default('recommendation'),
+        text: text(5000, 'Kiến nghị'),
+        ownerOrgId: z.number().int().positive(),
+        deadline: isoDate,
+      }),
+    )
     .max(100)
     .default([]),
 });
@@ -131,6 +141,8 @@ export const figuresSchema = z.object({
   study: z.object({ studied: z.number(), members: z.number(), percent: z.number() }).nullable(),
   openExplanations: z.number(),
 });
+/** One record a link picker offers or shows: what it is and where it comes from. */
+const linkOptionSchema = z.object({ id: z.number(), label: z.string(), detail: z.string().nullable() });
 export const programEntrySchema = z.object({
   id: z.number(),
   version: z.number(),
@@ -151,6 +163,13 @@ export const programEntrySchema = z.object({
   subjectMemberNames: z.array(z.string()).nullable(),
   documentSymbols: z.array(z.string()).nullable(),
   inspectionCount: z.number(),
+  /** The linked records as the link pickers show them, so that an edit starts from words, not numbers. */
+  links: z.object({
+    member: z.array(linkOptionSchema),
+    document: z.array(linkOptionSchema),
+    item: z.array(linkOptionSchema),
+    task: z.array(linkOptionSchema),
+  }),
 });
 export const findingViewSchema = z.object({
   id: z.number(),
@@ -268,6 +287,7 @@ export const inspectionResponse = z.object({
       id: z.number(),
       inspectionId: z.number(),
       position: z.number(),
+      kind: z.enum(RECOMMENDATION_KINDS),
       text: z.string(),
       ownerOrgId: z.number(),
       ownerOrgName: z.string(),
@@ -459,5 +479,5 @@ export const entryLinkOptionsQuery = z.object({
   q: search,
 });
 /** One choice of a link picker: its id, what it says and where it comes from. */
-export const linkOptionsResponse = z.array(z.object({ id: z.number(), label: z.string(), detail: z.string().nullable() }));
+export const linkOptionsResponse = z.array(linkOptionSchema);
 export type LinkOption = z.infer<typeof linkOptionsResponse>[number];

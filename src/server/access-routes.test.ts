@@ -280,6 +280,7 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/grading/rounds/:id/summary.docx': { 'params.id': 'record', 'querystring.orgId': 'org' },
   'GET /api/grading/evaluations/:id/self-assessment.docx': { 'params.id': 'record' },
   'GET /api/grading/orgs/:orgId/history': { 'params.orgId': 'org' },
+  'GET /api/grading/members/:memberId/history': { 'params.memberId': 'member' },
   'GET /api/orgs/:id/terms': { 'params.id': 'org' },
   'POST /api/orgs/:id/terms': { 'params.id': 'org', 'body.congress.resolutionDocumentId': 'record' },
   'POST /api/terms/:id/congress': { 'params.id': 'record', 'body.resolutionDocumentId': 'record' },

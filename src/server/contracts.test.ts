@@ -130,6 +130,9 @@ const SAMPLES: Record<string, { sql?: string; query?: string }> = {
   '/api/grading/orgs/:orgId/history': {
     sql: `SELECT org_id AS "orgId" FROM grading_evaluations WHERE org_id IS NOT NULL ORDER BY id LIMIT 1`,
   },
+  '/api/grading/members/:memberId/history': {
+    sql: `SELECT member_id AS "memberId" FROM grading_evaluations WHERE member_id IS NOT NULL ORDER BY id LIMIT 1`,
+  },
   '/api/grading/rounds/:id': { sql: `SELECT id FROM grading_rounds ORDER BY id LIMIT 1` },
   '/api/grading/rounds/:id/evaluations': { sql: `SELECT id FROM grading_rounds ORDER BY id LIMIT 1` },
   '/api/grading/results': { sql: `SELECT id AS "roundId" FROM grading_rounds ORDER BY id LIMIT 1`, query: 'roundId=:roundId' },

@@ -61,6 +61,9 @@ const MyInspectionsPage = lazyRouteComponent(() => import('../features/oversight
 const GradingRoundsPage = lazyRouteComponent(() => import('../features/grading/rounds-page'), 'GradingRoundsPage');
 const GradingRoundPage = lazyRouteComponent(() => import('../features/grading/round-page'), 'GradingRoundPage');
 const MyEvaluationPage = lazyRouteComponent(() => import('../features/grading/my-evaluation-page'), 'MyEvaluationPage');
+const OrgGradingHistoryPage = lazyRouteComponent(() => import('../features/grading/history-page'), 'OrgGradingHistoryPage');
+const MemberGradingHistoryPage = lazyRouteComponent(() => import('../features/grading/history-page'), 'MemberGradingHistoryPage');
+const MyGradingHistoryPage = lazyRouteComponent(() => import('../features/grading/history-page'), 'MyGradingHistoryPage');
 const AccountPage = lazyRouteComponent(() => import('../features/auth/account-page'), 'AccountPage');
 const CarryOverPage = lazyRouteComponent(() => import('../features/terms/carry-over-page'), 'CarryOverPage');
 const ConsultationInboxPage = lazyRouteComponent(() => import('../features/consultation/inbox-page'), 'ConsultationInboxPage');
@@ -268,6 +271,28 @@ const gradingRoundRoute = createRoute({
   path: '/grading/rounds/$id',
   component: () => <GradingRoundPage key={gradingRoundRoute.useParams().id} id={Number(gradingRoundRoute.useParams().id)} />,
 });
+const orgGradingHistoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/grading/orgs/$orgId',
+  component: () => (
+    <OrgGradingHistoryPage key={orgGradingHistoryRoute.useParams().orgId} orgId={Number(orgGradingHistoryRoute.useParams().orgId)} />
+  ),
+});
+const memberGradingHistoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/grading/members/$memberId',
+  component: () => (
+    <MemberGradingHistoryPage
+      key={memberGradingHistoryRoute.useParams().memberId}
+      memberId={Number(memberGradingHistoryRoute.useParams().memberId)}
+    />
+  ),
+});
+const myGradingHistoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/grading/me/history',
+  component: MyGradingHistoryPage,
+});
 const carryOverRoute = createRoute({ getParentRoute: () => rootRoute, path: '/carry-over', component: CarryOverPage });
 const consultationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/consultation', component: ConsultationInboxPage });
 const consultationWorkspaceRoute = createRoute({
@@ -365,6 +390,9 @@ const routeTree = rootRoute.addChildren([
   reorgRoute,
   registryRoute,
   memberTimelineRoute,
+  orgGradingHistoryRoute,
+  memberGradingHistoryRoute,
+  myGradingHistoryRoute,
 ]);
 
 export const router = createRouter({

@@ -12,6 +12,7 @@ import {
   listEvaluationsQuery,
   listRoundsQuery,
   openRoundSchema,
+  memberParams,
   orgParams,
   proposeSchema,
   resultsListQuery,
@@ -31,6 +32,7 @@ import {
 } from './evaluations.service';
 import { getOrgHistory, getResults, getResultsList } from './results.service';
 import { getEvaluationEvidence } from './evidence.service';
+import { getMemberHistory } from './history.service';
 import { addRuleSetVersion, findRuleSets } from './rule-sets.service';
 import { fileResponse } from '../../../contracts/common';
 import {
@@ -39,6 +41,7 @@ import {
   evaluationStepResponse,
   myEvaluationsResponse,
   openRoundResponse,
+  memberHistoryResponse,
   orgHistoryResponse,
   resultsListResponse,
   resultsResponse,
@@ -302,5 +305,14 @@ export const gradingRoutes: FastifyPluginAsync<FeatureOptions> = async (base, { 
     '/grading/orgs/:orgId/history',
     { config: read, schema: { tags, summary: 'Year-on-year results of an org', params: orgParams, response: { 200: orgHistoryResponse } } },
     async (req) => getOrgHistory(db, actorOf(req), req.params.orgId),
+  );
+  app.get(
+    '/grading/members/:memberId/history',
+    {
+      // The member reads their own; a reader with grading.read over the member's cell any (the service decides, 404 otherwise).
+      config: anyone,
+      schema: { tags, summary: 'Year-on-year ratings of a member', params: memberParams, response: { 200: memberHistoryResponse } },
+    },
+    async (req) => getMemberHistory(db, actorOf(req), req.params.memberId),
   );
 };

@@ -6,12 +6,13 @@
  * - comment and proposal: the reporters and managers of the member's cell;
  * - decision: the managers and approvers of the competent level (decider org).
  * One notice per person, round and step, counting the evaluations waiting; dedupe keys make a
- * rerun of the same day send nothing twice. The daily job calls it (src/server/jobs).
+ * rerun of the same day send nothing twice. The notification and its letter are written by the
+ * mail feature's notifyWithMail, as for every reminder. The daily job calls it (src/server/jobs).
  */
 import type { Queryable } from '../../db/pool';
 import { addDays } from '../../../domain/targets';
 import { formatVnDate, vnToday } from '../../../domain/vn-time';
-import { queueMail } from '../mail';
+import { notifyWithMail } from '../mail';
 
 type Due = {
   userId: number;
@@ -75,30 +76,6 @@ export async function sendGradingReminders(db: Queryable, today = vnToday(), day
     };
   });
   if (notices.length === 0) return { today, notifications: 0, mails: 0 };
-  const { rowCount } = await db.query(
-    `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) ON CONFLICT DO NOTHING`,
-    [
-      notices.map((n) => n.userId),
-      notices.map(() => 'grading_due'),
-      notices.map((n) => n.title),
-      notices.map((n) => n.body),
-      notices.map((n) => n.link),
-      notices.map((n) => n.key),
-    ],
-  );
-  const mails = await queueMail(
-    db,
-    notices
-      .filter((n) => n.email)
-      .map((n) => ({
-        toAddress: n.email!,
-        subject: `[Resolute] ${n.title}`,
-        body: `${n.body} Vui lòng thực hiện trên Resolute (${n.link}).`,
-        dedupeKey: `mail:${n.userId}:${n.key}`,
-        orgId: n.orgId,
-      })),
-    { isHeld: !process.env.SMTP_HOST },
-  );
-  return { today, notifications: rowCount ?? 0, mails };
+  const sent = await notifyWithMail(db, 'grading_due', notices, (n) => `${n.body} Vui lòng thực hiện trên Resolute (${n.link}).`);
+  return { today, ...sent };
 }

@@ -11,6 +11,7 @@ import { notFound } from '../../lib/errors';
 import type { ResultsListQuery, ResultsListRow } from '../../../contracts/grading';
 import { findRoundVisible, roundNotFound } from './rounds.service';
 import { gradingReadScope } from './grading.policy';
+import { findRatings } from './history.service';
 
 type CountRow = { branchId: number | null; subjectKind: 'member' | 'org'; level: GradeLevel | null; n: number };
 
@@ -138,7 +139,7 @@ export async function findFailedTwoYears(db: Queryable, roundId: number, orgPath
   return rows;
 }
 
-/** An org's yearly results, year on year: its own rating and its subtree's shares per year. */
+/** An org's results, year on year: its own ratings (every period kind), and per year its level and its subtree's shares. */
 export async function getOrgHistory(db: Db, actor: Actor, orgId: number) {
   const scope = gradingReadScope(actor);
   const { rows: orgRows } = await db.query<{ id: number; name: string; path: string }>(
@@ -156,7 +157,8 @@ export async function getOrgHistory(db: Db, actor: Actor, orgId: number) {
     orgsGood: number;
   }>(
     `SELECT g.period_key AS year,
-            max(e.decided_level) FILTER (WHERE e.subject_kind = 'org' AND e.org_id = $1) AS level,
+            (array_agg(e.decided_level ORDER BY array_position($3::text[], e.decided_level) DESC)
+               FILTER (WHERE e.subject_kind = 'org' AND e.org_id = $1 AND e.decided_level IS NOT NULL))[1] AS level,
             count(*) FILTER (WHERE e.subject_kind = 'member' AND e.decided_level IS NOT NULL)::int AS members,
             count(*) FILTER (WHERE e.subject_kind = 'member' AND e.decided_level IN ('excellent','good'))::int AS "membersGood",
             count(*) FILTER (WHERE e.subject_kind = 'org' AND e.decided_level IS NOT NULL)::int AS orgs,
@@ -164,10 +166,13 @@ export async function getOrgHistory(db: Db, actor: Actor, orgId: number) {
        FROM grading_evaluations e JOIN grading_rounds g ON g.id = e.round_id JOIN orgs o ON o.id = e.org_id
       WHERE g.period_kind = 'year' AND e.is_current AND o.path <@ $2::ltree
       GROUP BY g.period_key ORDER BY g.period_key`,
-    [orgId, org.path],
+    // Levels compared by rank, never as text ("good" > "excellent" alphabetically): an org
+    // rated in two yearly rounds of one year (the bloc's and the ward's) shows the higher one.
+    [orgId, org.path, [...GRADE_LEVELS].reverse()],
   );
   return {
     org: { id: org.id, name: org.name },
+    ratings: await findRatings(db, { orgId: org.id }),
     years: rows.map((r) => ({
       ...r,
       membersGoodShare: shareAtLeastParts(r.membersGood, r.members),

@@ -9,7 +9,8 @@ import { inTransaction } from '../../db/pool';
 import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
-import { documentsReadable, itemsConcerning, membersWithin, orgsWithin, reportsWithin, requireAll, tasksWithin } from './oversight.queries';
+import { itemsConcerning, membersWithin, reportsWithin, requireAll, tasksWithin } from './oversight.queries';
+import { requireEntryLinks } from './entry-links';
 import type { UpdateEntryInput, UpdateFindingInput } from '../../../contracts/oversight';
 import { abilitiesOf, partsFor, refused, requireRole } from './oversight.policy';
 import { loadInspection } from './inspections.queries';
@@ -61,31 +62,9 @@ export async function updateEntry(db: Db, actor: Actor, id: number, input: Updat
     if (after.subjectOrgIds.length + after.subjectMemberIds.length === 0)
       throw fieldError('subjectOrgIds', 'Cần chọn ít nhất một đối tượng (tổ chức hoặc đảng viên)');
     if (after.periodEnd < after.periodStart) throw fieldError('periodEnd', 'Thời gian kết thúc phải sau thời gian bắt đầu');
-    if (changes.subjectOrgIds)
-      requireAll(changes.subjectOrgIds, await orgsWithin(tx, changes.subjectOrgIds, before.orgPath), {
-        vi: 'Không tìm thấy tổ chức',
-        en: 'Organization not found',
-      });
-    if (changes.subjectMemberIds)
-      requireAll(changes.subjectMemberIds, await membersWithin(tx, changes.subjectMemberIds, before.orgPath), {
-        vi: 'Không tìm thấy đảng viên',
-        en: 'Member not found',
-      });
-    if (changes.documentIds)
-      requireAll(changes.documentIds, await documentsReadable(tx, changes.documentIds, scopeOf(actor, 'documents.read')), {
-        vi: 'Không tìm thấy văn bản',
-        en: 'Document not found',
-      });
-    if (changes.itemIds)
-      requireAll(changes.itemIds, await itemsConcerning(tx, changes.itemIds, before.orgPath), {
-        vi: 'Không tìm thấy chỉ tiêu',
-        en: 'Target not found',
-      });
-    if (changes.taskIds)
-      requireAll(changes.taskIds, await tasksWithin(tx, changes.taskIds, before.orgPath), {
-        vi: 'Không tìm thấy nhiệm vụ',
-        en: 'Task not found',
-      });
+    // A new subject moves the subtree the links must lie in: every link is checked again then.
+    const linkFields = ['subjectOrgIds', 'subjectMemberIds', 'documentIds', 'itemIds', 'taskIds'] as const;
+    if (linkFields.some((f) => changes[f] !== undefined)) await requireEntryLinks(tx, actor, before.orgPath, after);
     await tx.query(
       `UPDATE oversight_entries SET kind = $2, basis = $3, content = $4, theme = $5, subject_org_ids = $6, subject_member_ids = $7, document_ids = $8, item_ids = $9,
               task_ids = $10, period_start = $11, period_end = $12, responsible_body = $13, version = version + 1 WHERE id = $1`,

@@ -97,6 +97,8 @@ export type RecommendationRow = {
   id: number;
   inspectionId: number;
   position: number;
+  /** A recommendation (kiến nghị) or a requirement (yêu cầu): listed apart, followed up alike. */
+  kind: 'recommendation' | 'requirement';
   text: string;
   ownerOrgId: number;
   ownerOrgName: string;
@@ -114,7 +116,7 @@ export type RecommendationRow = {
 };
 /** Recommendations as read: the view joins each to its task (migration of the follow-up tasks). */
 export const recommendationFrom = `recommendation_follow_up r JOIN orgs o ON o.id = r.owner_org_id`;
-export const recommendationColumns = `r.id, r.inspection_id AS "inspectionId", r.position, r.text, r.owner_org_id AS "ownerOrgId", o.name AS "ownerOrgName", o.path::text AS "ownerPath",
+export const recommendationColumns = `r.id, r.inspection_id AS "inspectionId", r.position, r.kind, r.text, r.owner_org_id AS "ownerOrgId", o.name AS "ownerOrgName", o.path::text AS "ownerPath",
   to_char(r.deadline, 'YYYY-MM-DD') AS deadline, r.status, r.evidence, r.reported_at AS "reportedAt", r.decided_note AS "decidedNote", r.decided_at AS "decidedAt", r.version,
   r.task_id AS "taskId", r.task_status AS "taskStatus"`;
 

@@ -479,16 +479,18 @@ export async function conclude(db: Db, actor: Actor, id: number, input: Conclusi
       symbol,
     ]);
     await tx.query(
-      `INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline)
-       SELECT $1, p, t, o, d FROM unnest($2::text[], $3::bigint[], $4::date[]) WITH ORDINALITY AS r(t, o, d, p)`,
+      `INSERT INTO inspection_recommendations (inspection_id, position, text, owner_org_id, deadline, kind)
+       SELECT $1, p, t, o, d, k FROM unnest($2::text[], $3::bigint[], $4::date[], $5::text[]) WITH ORDINALITY AS r(t, o, d, k, p)`,
       [
         id,
         input.recommendations.map((r) => r.text.normalize('NFC')),
         input.recommendations.map((r) => r.ownerOrgId),
         input.recommendations.map((r) => r.deadline),
+        input.recommendations.map((r) => r.kind),
       ],
     );
-    return `Kết luận ${symbol} với ${input.recommendations.length} kiến nghị`;
+    const required = input.recommendations.filter((r) => r.kind === 'requirement').length;
+    return `Kết luận ${symbol} với ${input.recommendations.length - required} kiến nghị, ${required} yêu cầu`;
   });
 }
 
@@ -513,8 +515,8 @@ export async function sendConclusion(db: Db, actor: Actor, id: number, version: 
  * reports from now on (not before: a conclusion not sent is still the commission's draft).
  */
 async function recommendationsToTasks(tx: pg.PoolClient, row: InspectionRow) {
-  const { rows } = await tx.query<{ id: number; text: string; ownerOrgId: number; ownerPath: string; deadline: string }>(
-    `SELECT r.id, r.text, r.owner_org_id AS "ownerOrgId", o.path::text AS "ownerPath", to_char(r.deadline, 'YYYY-MM-DD') AS deadline
+  const { rows } = await tx.query<{ id: number; kind: string; text: string; ownerOrgId: number; ownerPath: string; deadline: string }>(
+    `SELECT r.id, r.kind, r.text, r.owner_org_id AS "ownerOrgId", o.path::text AS "ownerPath", to_char(r.deadline, 'YYYY-MM-DD') AS deadline
        FROM inspection_recommendations r JOIN orgs o ON o.id = r.owner_org_id WHERE r.inspection_id = $1 AND r.task_id IS NULL ORDER BY r.position`,
     [row.id],
   );
@@ -523,7 +525,9 @@ async function recommendationsToTasks(tx: pg.PoolClient, row: InspectionRow) {
       `INSERT INTO tasks (org_id, title, lead_org_id, due_date) VALUES ($1, $2, $3, $4::date) RETURNING id`,
       [
         row.orgId,
-        `Thực hiện kiến nghị theo Thông báo kết luận ${row.conclusionSymbol ?? ''}: ${r.text}`.normalize('NFC'),
+        `Thực hiện ${r.kind === 'requirement' ? 'yêu cầu' : 'kiến nghị'} theo Thông báo kết luận ${row.conclusionSymbol ?? ''}: ${r.text}`.normalize(
+          'NFC',
+        ),
         r.ownerOrgId,
         r.deadline,
       ],

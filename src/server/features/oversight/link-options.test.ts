@@ -267,6 +267,135 @@ describe('the program entry form’s pickers', () => {
   });
 });
 
+describe('editing an entry’s links', () => {
+  type Entry = {
+    id: number;
+    version: number;
+    documentIds: number[];
+    itemIds: number[];
+    taskIds: number[];
+    links: Record<string, Option[]>;
+  };
+  it('saves links inside the subject’s subtree with their labels, refuses one outside (404, nothing changed), re-checks them on a new subject, and is audited', async () => {
+    const program = await send(
+      inspector.post('/api/oversight/programs', { orgId: province.id, body: 'committee', year, title: 'Chương trình của Ban Thường vụ' }),
+      201,
+    );
+    const created = await send(
+      inspector.post(`/api/oversight/programs/${program.id}/entries`, {
+        version: program.version,
+        kind: 'supervision',
+        basis: 'thematic',
+        content: 'Giám sát giảm nghèo',
+        theme: 'Giảm nghèo',
+        subjectOrgIds: [ward.id],
+        subjectMemberIds: [],
+        documentIds: [],
+        itemIds: [],
+        taskIds: [],
+        periodStart: `${year}-03-01`,
+        periodEnd: `${year}-04-30`,
+        responsibleBody: 'committee',
+      }),
+      201,
+    );
+    let e = (created.entries as Entry[])[0]!;
+    const url = `/api/oversight/entries/${e.id}`;
+    // What the pickers offer inside the ward saves, and comes back with the pickers' labels.
+    const edited = await send(
+      inspector.patch(url, {
+        version: e.version,
+        documentIds: [wardDocId],
+        itemIds: [targetIn],
+        taskIds: [taskIn],
+        subjectMemberIds: [member.id],
+      }),
+    );
+    e = (edited.entries as Entry[])[0]!;
+    expect(e).toMatchObject({ documentIds: [wardDocId], itemIds: [targetIn], taskIds: [taskIn] });
+    expect(e.links).toEqual({
+      member: [{ id: member.id, label: 'Trần Văn Đức', detail: 'Chi bộ Khu phố Tân Hòa' }],
+      document: [{ id: wardDocId, label: '02-KH/ĐU — Kế hoạch giảm nghèo của phường', detail: 'Đảng ủy phường Đông Hòa' }],
+      item: [{ id: targetIn, label: 'Tỷ lệ hộ nghèo giảm còn dưới 0,5%', detail: '01-NQ/TU' }],
+      task: [{ id: taskIn, label: 'Rà soát hộ nghèo trên địa bàn phường', detail: 'Đảng ủy phường Đông Hòa · hạn 30/06/2030' }],
+    });
+    const { rows: audit } = await db.query<{ before: Entry; after: Entry }>(
+      `SELECT before, after FROM audit_log WHERE action = 'update_entry' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [String(program.id)],
+    );
+    expect(audit[0]!.before).toMatchObject({ itemIds: [], taskIds: [], documentIds: [] });
+    expect(audit[0]!.after).toMatchObject({ itemIds: [targetIn], taskIds: [taskIn], documentIds: [wardDocId] });
+
+    // Inside the program's province but outside the ward: 404 naming the id, nothing written.
+    const thuanAnPlanId = (await db.query<{ document_id: number }>('SELECT document_id FROM document_items WHERE id = $1', [targetOut]))
+      .rows[0]!.document_id;
+    for (const [field, id] of [
+      ['itemIds', targetOut],
+      ['taskIds', taskOut],
+      ['documentIds', thuanAnPlanId],
+    ] as const) {
+      const res = await inspector.patch(url, { version: e.version, [field]: [id] });
+      expect(res.statusCode, field).toBe(404);
+      expect(res.json().error.message).toContain(String(id));
+    }
+    expect(((await send(inspector.get(`/api/oversight/programs/${program.id}`))).entries as Entry[])[0]!.version).toBe(e.version);
+    // A new subject moves the subtree: the ward's links no longer fit Thuận An…
+    expect((await inspector.patch(url, { version: e.version, subjectOrgIds: [thuanAn.id] })).statusCode).toBe(404);
+    // …and Thuận An's own do.
+    const moved = await send(
+      inspector.patch(url, {
+        version: e.version,
+        subjectOrgIds: [thuanAn.id],
+        subjectMemberIds: [],
+        documentIds: [],
+        itemIds: [targetOut],
+        taskIds: [taskOut],
+      }),
+    );
+    e = (moved.entries as Entry[])[0]!;
+    expect(e).toMatchObject({ itemIds: [targetOut], taskIds: [taskOut] });
+
+    // Bad input, no session, the wrong role, another province.
+    const bad = await inspector.patch(url, { version: e.version, itemIds: ['x'] });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('itemIds');
+    expect((await (await anonymous(app)).patch(url, { version: e.version, itemIds: [] })).statusCode).toBe(401);
+    expect((await provinceViewer.patch(url, { version: e.version, itemIds: [] })).statusCode).toBe(403);
+    expect((await stranger.patch(url, { version: e.version, itemIds: [] })).statusCode).toBe(404);
+    // A stale version: 409.
+    expect((await inspector.patch(url, { version: e.version - 1, itemIds: [] })).statusCode).toBe(409);
+  });
+
+  it('applies the same subtree when an entry is added', async () => {
+    const program = await send(
+      inspector.post('/api/oversight/programs', {
+        orgId: province.id,
+        body: 'inspection_commission',
+        year: year + 1,
+        title: 'Chương trình năm sau',
+      }),
+      201,
+    );
+    const res = await inspector.post(`/api/oversight/programs/${program.id}/entries`, {
+      version: program.version,
+      kind: 'supervision',
+      basis: 'thematic',
+      content: 'Giám sát giảm nghèo',
+      theme: 'Giảm nghèo',
+      subjectOrgIds: [ward.id],
+      subjectMemberIds: [],
+      documentIds: [],
+      itemIds: [],
+      taskIds: [taskOut],
+      periodStart: `${year + 1}-03-01`,
+      periodEnd: `${year + 1}-04-30`,
+      responsibleBody: 'inspection_commission',
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.message).toContain(String(taskOut));
+  });
+});
+
 describe('the org owning a recommendation without being the subject', () => {
   it('reads the sent conclusion (not the notice, the self-report or the notes), reports its own recommendation with evidence, and the read is audited', async () => {
     let f = await notifiedFile(diAn, teamMemberId);

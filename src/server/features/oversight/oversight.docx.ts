@@ -197,6 +197,15 @@ export async function exportInspectionDocx(db: Db, actor: Actor, id: number, whi
     if (!x.conclusion) throw inspectionNotFound();
     const byKind = (k: 'strength' | 'limitation' | 'shortcoming' | 'violation') =>
       x.findings.filter((f) => (f as { kind: string }).kind === k).map((f) => para(`- ${(f as { text: string }).text}`));
+    // Recommendations and requirements under their own headings, each list numbered from 1.
+    const asked = (k: 'recommendation' | 'requirement', heading: string) => {
+      const list = x.recommendations.filter((r) => r.kind === k);
+      if (list.length === 0) return [];
+      return [
+        para([{ text: heading, bold: true }]),
+        ...list.map((r, i) => para(`${i + 1}. ${r.text} (${r.ownerOrgName} thực hiện, hạn ${day(r.deadline)}).`)),
+      ];
+    };
     children = [
       await header(db, x.orgId, byCommission, x.conclusion.symbol ?? '', isoDay(x.conclusion.concludedAt as string | Date | null)),
       para([{ text: 'THÔNG BÁO', bold: true, size: 32 }], AlignmentType.CENTER, 0),
@@ -215,8 +224,8 @@ export async function exportInspectionDocx(db: Db, actor: Actor, id: number, whi
       ...byKind('limitation'),
       ...byKind('shortcoming'),
       ...(byKind('violation').length ? [para([{ text: '3. Vi phạm', bold: true }]), ...byKind('violation')] : []),
-      para([{ text: 'Kiến nghị, yêu cầu', bold: true }]),
-      ...x.recommendations.map((r) => para(`${r.position}. ${r.text} (${r.ownerOrgName} thực hiện, hạn ${day(r.deadline)}).`)),
+      ...asked('recommendation', 'Kiến nghị'),
+      ...asked('requirement', 'Yêu cầu'),
       ...signature(byCommission, [x.subjectOrgName, 'Lưu']),
     ];
   }

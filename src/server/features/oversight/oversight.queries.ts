@@ -33,19 +33,26 @@ export function requireAll(ids: readonly number[], found: readonly number[], wha
   if (missing.length > 0) throw notFound({ vi: `${what.vi}: ${missing.join(', ')}`, en: `${what.en}: ${missing.join(', ')}` });
 }
 
+/** One subtree or several (a record linked inside any of them passes). */
+type Paths = string | readonly string[];
+const asPaths = (p: Paths): string[] => (typeof p === 'string' ? [p] : [...p]);
+
 /** Orgs among `ids` inside the subtree at `path`. */
-export async function orgsWithin(db: Queryable, ids: readonly number[], path: string): Promise<number[]> {
+export async function orgsWithin(db: Queryable, ids: readonly number[], path: Paths): Promise<number[]> {
   if (ids.length === 0) return [];
-  const { rows } = await db.query<{ id: number }>(`SELECT id FROM orgs WHERE id = ANY($1::bigint[]) AND path <@ $2::ltree`, [ids, path]);
+  const { rows } = await db.query<{ id: number }>(`SELECT id FROM orgs WHERE id = ANY($1::bigint[]) AND path <@ $2::ltree[]`, [
+    ids,
+    asPaths(path),
+  ]);
   return rows.map((r) => r.id);
 }
 
 /** Members among `ids` whose cell lies inside the subtree at `path`. */
-export async function membersWithin(db: Queryable, ids: readonly number[], path: string): Promise<number[]> {
+export async function membersWithin(db: Queryable, ids: readonly number[], path: Paths): Promise<number[]> {
   if (ids.length === 0) return [];
   const { rows } = await db.query<{ id: number }>(
-    `SELECT m.id FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = ANY($1::bigint[]) AND o.path <@ $2::ltree`,
-    [ids, path],
+    `SELECT m.id FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = ANY($1::bigint[]) AND o.path <@ $2::ltree[]`,
+    [ids, asPaths(path)],
   );
   return rows.map((r) => r.id);
 }
@@ -61,25 +68,40 @@ export async function documentsReadable(db: Queryable, ids: readonly number[], s
 }
 
 /**
+ * Documents among `ids` readable by `scope` (null: all) that concern the subtree at `path`:
+ * issued at or above it (what it carries out) or inside it (its own plans).
+ */
+export async function documentsConcerning(db: Queryable, ids: readonly number[], path: Paths, scope: string[] | null): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT id FROM documents WHERE id = ANY($1::bigint[]) AND (path_of(org_id) <@ $2::ltree[] OR path_of(org_id) @> $2::ltree[])
+        AND ($3::ltree[] IS NULL OR path_of(org_id) <@ $3::ltree[] OR path_of(org_id) @> $3::ltree[])`,
+    [ids, asPaths(path), scope],
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
  * Target items among `ids` that concern the subtree at `path`: items of documents issued at or
  * above it (the resolution it carries out) or inside it (its own program).
  */
-export async function itemsConcerning(db: Queryable, ids: readonly number[], path: string): Promise<number[]> {
+export async function itemsConcerning(db: Queryable, ids: readonly number[], path: Paths): Promise<number[]> {
   if (ids.length === 0) return [];
+  // `ltree @> ltree[]`: the document's org is an ancestor of one of the paths.
   const { rows } = await db.query<{ id: number }>(
     `SELECT i.id FROM document_items i JOIN documents d ON d.id = i.document_id
-      WHERE i.id = ANY($1::bigint[]) AND (path_of(d.org_id) <@ $2::ltree OR path_of(d.org_id) @> $2::ltree)`,
-    [ids, path],
+      WHERE i.id = ANY($1::bigint[]) AND (path_of(d.org_id) <@ $2::ltree[] OR path_of(d.org_id) @> $2::ltree[])`,
+    [ids, asPaths(path)],
   );
   return rows.map((r) => r.id);
 }
 
 /** Tasks among `ids` led inside the subtree at `path`. */
-export async function tasksWithin(db: Queryable, ids: readonly number[], path: string): Promise<number[]> {
+export async function tasksWithin(db: Queryable, ids: readonly number[], path: Paths): Promise<number[]> {
   if (ids.length === 0) return [];
   const { rows } = await db.query<{ id: number }>(
-    `SELECT id FROM tasks WHERE id = ANY($1::bigint[]) AND path_of(lead_org_id) <@ $2::ltree`,
-    [ids, path],
+    `SELECT id FROM tasks WHERE id = ANY($1::bigint[]) AND path_of(lead_org_id) <@ $2::ltree[]`,
+    [ids, asPaths(path)],
   );
   return rows.map((r) => r.id);
 }

@@ -9,15 +9,8 @@ import { recordAudit } from '../../lib/audit';
 import { AppError, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
 import type { CreateEntryInput, CreateProgramInput } from '../../../contracts/oversight';
-import {
-  documentsReadable,
-  itemsConcerning,
-  membersWithin,
-  nextOversightNumber,
-  orgsWithin,
-  requireAll,
-  tasksWithin,
-} from './oversight.queries';
+import { nextOversightNumber } from './oversight.queries';
+import { requireEntryLinks } from './entry-links';
 
 const programNotFound = () => notFound({ vi: 'Không tìm thấy chương trình kiểm tra, giám sát.', en: 'Program not found.' });
 const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
@@ -67,7 +60,17 @@ export async function getProgram(db: Db, actor: Actor, id: number) {
             (SELECT array_agg(o.name ORDER BY o.name COLLATE "vi-x-icu") FROM orgs o WHERE o.id = ANY(e.subject_org_ids)) AS "subjectOrgNames",
             (SELECT array_agg(m.full_name ORDER BY m.full_name COLLATE "vi-x-icu") FROM members m WHERE m.id = ANY(e.subject_member_ids)) AS "subjectMemberNames",
             (SELECT array_agg(d.symbol) FROM documents d WHERE d.id = ANY(e.document_ids)) AS "documentSymbols",
-            (SELECT count(*)::int FROM inspections x WHERE x.entry_id = e.id) AS "inspectionCount"
+            (SELECT count(*)::int FROM inspections x WHERE x.entry_id = e.id) AS "inspectionCount",
+            -- Labels as the link pickers write them (link-options.service.ts).
+            json_build_object(
+              'member', (SELECT COALESCE(json_agg(json_build_object('id', m.id, 'label', m.full_name, 'detail', o.name) ORDER BY m.full_name COLLATE "vi-x-icu"), '[]')
+                           FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = ANY(e.subject_member_ids)),
+              'document', (SELECT COALESCE(json_agg(json_build_object('id', d.id, 'label', d.symbol || ' — ' || d.title, 'detail', o.name) ORDER BY d.id), '[]')
+                             FROM documents d JOIN orgs o ON o.id = d.org_id WHERE d.id = ANY(e.document_ids)),
+              'item', (SELECT COALESCE(json_agg(json_build_object('id', i.id, 'label', i.text, 'detail', d.symbol) ORDER BY d.id, i.position), '[]')
+                         FROM document_items i JOIN documents d ON d.id = i.document_id WHERE i.id = ANY(e.item_ids)),
+              'task', (SELECT COALESCE(json_agg(json_build_object('id', t.id, 'label', t.title, 'detail', lo.name || COALESCE(' · hạn ' || to_char(t.due_date, 'DD/MM/YYYY'), '')) ORDER BY t.id), '[]')
+                         FROM tasks t JOIN orgs lo ON lo.id = t.lead_org_id WHERE t.id = ANY(e.task_ids))) AS links
        FROM oversight_entries e WHERE e.program_id = $1 ORDER BY e.position, e.id`,
     [id],
   );
@@ -109,7 +112,7 @@ export async function createProgram(db: Db, actor: Actor, input: CreateProgramIn
   return getProgram(db, actor, id);
 }
 
-/** Adds an entry; every id it names is checked against the program's org subtree (or readable documents). */
+/** Adds an entry; its subjects are checked against the program's org subtree, its links against the subjects' (entry-links.ts). */
 export async function addEntry(db: Db, actor: Actor, programId: number, input: CreateEntryInput) {
   const scope = scopeOf(actor, 'inspections.write');
   await inTransaction(db, async (tx) => {
@@ -120,26 +123,7 @@ export async function addEntry(db: Db, actor: Actor, programId: number, input: C
     const program = rows[0];
     if (!program) throw programNotFound();
     if (program.version !== input.version) throw versionConflict();
-    requireAll(input.subjectOrgIds, await orgsWithin(tx, input.subjectOrgIds, program.orgPath), {
-      vi: 'Không tìm thấy tổ chức',
-      en: 'Organization not found',
-    });
-    requireAll(input.subjectMemberIds, await membersWithin(tx, input.subjectMemberIds, program.orgPath), {
-      vi: 'Không tìm thấy đảng viên',
-      en: 'Member not found',
-    });
-    requireAll(input.documentIds, await documentsReadable(tx, input.documentIds, scopeOf(actor, 'documents.read')), {
-      vi: 'Không tìm thấy văn bản',
-      en: 'Document not found',
-    });
-    requireAll(input.itemIds, await itemsConcerning(tx, input.itemIds, program.orgPath), {
-      vi: 'Không tìm thấy chỉ tiêu',
-      en: 'Target not found',
-    });
-    requireAll(input.taskIds, await tasksWithin(tx, input.taskIds, program.orgPath), {
-      vi: 'Không tìm thấy nhiệm vụ',
-      en: 'Task not found',
-    });
+    await requireEntryLinks(tx, actor, program.orgPath, input);
     const { rows: inserted } = await tx.query<{ id: number }>(
       `INSERT INTO oversight_entries (program_id, position, kind, basis, content, theme, subject_org_ids, subject_member_ids, document_ids, item_ids, task_ids, period_start, period_end, responsible_body)
        VALUES ($1, (SELECT COALESCE(max(position), 0) + 1 FROM oversight_entries WHERE program_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,

@@ -2,14 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
-import { buildDocument, buildItem, buildOrg, buildTask, buildUser, type TestOrg } from '../../test/factories';
+import {
+  buildDocument,
+  buildItem,
+  buildMember,
+  buildOrg,
+  buildStudySession,
+  buildTask,
+  buildUser,
+  type TestMember,
+  type TestOrg,
+} from '../../test/factories';
 import { buildTestApp, loginAs, type TestClient } from '../../test/http';
 import { vnToday } from '../../../domain/vn-time';
 
 /**
  * The figures that pre-fill a self-report (issue 14, "Run one"), recomputed from their parts:
  * tasks the subject's subtree leads and those overdue, its open explanation requests, and the
- * targets as the resolution's dashboard judges them at the subject. Once sent they stay as sent.
+ * targets as the resolution's dashboard judges them at the subject, and the study coverage of
+ * the resolution recounted from the sessions' attendance rows. Once sent they stay as sent.
  */
 let app: App;
 let db: Db;
@@ -32,6 +43,32 @@ async function explanation(org: TestOrg, status: 'open' | 'answered') {
      VALUES ($1, $2, $3, 'Vì sao chỉ tiêu chậm?', '2030-01-31', $4, 'Ban Tuyên giáo')`,
     [resolutionId, targetId, org.id, status],
   );
+}
+
+/** One session of `documentId` held by the province on `day`, with these members' attendance, checked in that day. */
+async function session(day: string, documentId: number, marks: [TestMember, TestOrg, 'present' | 'excused' | 'absent'][]) {
+  const startsAt = new Date(`${day}T08:00:00+07:00`);
+  const { id } = await buildStudySession(db, province, { startsAt, endsAt: new Date(`${day}T11:00:00+07:00`), documentIds: [documentId] });
+  for (const [member, cell, status] of marks)
+    await db.query(`INSERT INTO attendances (session_id, member_id, org_id, status, method, at) VALUES ($1, $2, $3, $4, 'manual', $5)`, [
+      id,
+      member.id,
+      cell.id,
+      status,
+      startsAt,
+    ]);
+}
+
+/** The subject's coverage of the resolution from the rows behind it: members present at one of its sessions by `asOf`. */
+async function recountCoverage(org: TestOrg, asOf: string) {
+  const { rows } = await db.query<{ members: number; studied: number }>(
+    `SELECT (SELECT count(*)::int FROM members x JOIN orgs o ON o.id = x.org_id WHERE o.path <@ $1::ltree) AS members,
+            (SELECT count(DISTINCT a.member_id)::int FROM attendances a JOIN members x ON x.id = a.member_id JOIN orgs o ON o.id = x.org_id
+               JOIN study_session_documents d ON d.session_id = a.session_id
+              WHERE o.path <@ $1::ltree AND a.status = 'present' AND d.document_id = $2 AND (a.at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= $3::date) AS studied`,
+    [org.path, resolutionId, asOf],
+  );
+  return rows[0]!;
 }
 
 beforeAll(async () => {
@@ -61,6 +98,22 @@ beforeAll(async () => {
   await explanation(ward, 'open');
   await explanation(diAn, 'answered');
   await explanation(thuanAn, 'open');
+  // Study of the resolution: in Dĩ An W1 and D1 studied it, W2 was absent and studied only
+  // another document, then checks in at a session next year (not yet as of today); Thuận An's
+  // T1 is outside the subject.
+  const w1 = await buildMember(db, ward, { fullName: 'Nguyễn Văn An' });
+  const w2 = await buildMember(db, ward, { fullName: 'Trần Thị Bình' });
+  const d1 = await buildMember(db, diAn, { fullName: 'Lê Văn Cường' });
+  const t1 = await buildMember(db, thuanAn, { fullName: 'Phạm Thị Dung' });
+  const directive = (await buildDocument(db, province, { symbol: '05-CT/TU' })).id;
+  await session(`${year - 1}-03-15`, resolutionId, [
+    [w1, ward, 'present'],
+    [w2, ward, 'absent'],
+    [d1, diAn, 'present'],
+    [t1, thuanAn, 'present'],
+  ]);
+  await session(`${year - 1}-09-20`, directive, [[w2, ward, 'present']]);
+  await session(`${year + 1}-01-15`, resolutionId, [[w2, ward, 'present']]);
 });
 afterAll(async () => {
   await app?.close();
@@ -117,6 +170,11 @@ describe('the self-report’s figures', () => {
       submitted: dash.reports.submitted,
       approved: dash.reports.approved,
     });
+
+    // Study coverage of the resolution in Dĩ An, recounted from the attendance rows.
+    const recount = await recountCoverage(diAn, today);
+    expect(recount).toEqual({ members: 3, studied: 2 });
+    expect(draft.study).toEqual({ ...recount, percent: 66.7 });
 
     f = await ok(diAnReporter.post(`${url}/self-report`, { version: f.version, text: 'Báo cáo tự kiểm tra' }));
     expect(f.selfReport.figures).toEqual(draft);

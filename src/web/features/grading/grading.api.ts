@@ -19,6 +19,9 @@ export type PledgeReview = Evaluation['pledgeReviews'][number];
 export type Results = z.infer<typeof C.resultsResponse>;
 export type LevelSummary = Results['orgs'];
 export type Share = LevelSummary['goodOrAbove'];
+export type OrgHistory = z.infer<typeof C.orgHistoryResponse>;
+export type MemberHistory = z.infer<typeof C.memberHistoryResponse>;
+export type HistoryRating = C.HistoryRating;
 
 export const gradingKeys = {
   rounds: ['grading', 'rounds'] as const,
@@ -27,8 +30,12 @@ export const gradingKeys = {
   evaluation: (id: number) => ['grading', 'evaluation', id] as const,
   mine: ['grading', 'mine'] as const,
   results: (roundId: number, orgId?: number) => ['grading', 'results', roundId, orgId ?? null] as const,
+  orgHistory: (orgId: number) => ['grading', 'history', 'org', orgId] as const,
+  memberHistory: (memberId: number) => ['grading', 'history', 'member', memberId] as const,
 };
 
+export const fetchOrgHistory = (orgId: number) => api.get<OrgHistory>(`/grading/orgs/${orgId}/history`);
+export const fetchMemberHistory = (memberId: number) => api.get<MemberHistory>(`/grading/members/${memberId}/history`);
 export const fetchRounds = () => api.get<Round[]>('/grading/rounds');
 export const fetchRound = (id: number) => api.get<RoundDetail>(`/grading/rounds/${id}`);
 export const openRound = (body: z.input<typeof C.openRoundSchema>) =>

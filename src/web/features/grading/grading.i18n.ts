@@ -145,6 +145,18 @@ const strings = {
   review: ['Nhận xét và xếp loại', 'Review and grade'],
   cellOpinion: ['Ý kiến chi bộ', 'The cell’s comments'],
   correction: [' (điều chỉnh lần {{n}}: {{r}})', ' (correction {{n}}: {{r}})'],
+  historyTitle: ['Lịch sử xếp loại chất lượng', 'Rating history'],
+  historyOwn: ['Các lần xếp loại', 'Ratings'],
+  historyByYear: ['Theo năm (cả hệ thống trực thuộc)', 'By year (the whole subtree)'],
+  historyNone: ['Chưa có lần xếp loại nào.', 'No ratings yet.'],
+  historyScore: ['Điểm', 'Score'],
+  historyRules: ['Theo {{code}}', 'Under {{code}}'],
+  historyCorrected: ['Đã điều chỉnh {{n}} lần', 'Corrected {{n}} time(s)'],
+  historyYear: ['Năm', 'Year'],
+  historyLevel: ['Mức của tổ chức', 'Own level'],
+  historyOrgsGood: ['Tổ chức HTTNV trở lên', 'Orgs good or above'],
+  historyMembersGood: ['Đảng viên HTTNV trở lên', 'Members good or above'],
+  myHistory: ['Lịch sử xếp loại của tôi', 'My rating history'],
 } as const;
 
 export type GradingKey = keyof typeof strings;

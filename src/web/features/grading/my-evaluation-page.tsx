@@ -1,5 +1,6 @@
 import { Result, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { ErrorState, Loading } from '../../components/states';
 import { ApiError } from '../../lib/api';
 import { fetchMyEvaluations, gradingKeys } from './grading.api';
@@ -20,6 +21,9 @@ export function MyEvaluationPage() {
       <Typography.Title level={1} className="page-title" style={{ marginTop: 0 }}>
         {g('mine')}
       </Typography.Title>
+      <Link to="/grading/me/history" data-testid="my-history-link">
+        {g('myHistory')}
+      </Link>
       {mine.data.items.length === 0 && <Typography.Paragraph type="secondary">{g('noRoundsMine')}</Typography.Paragraph>}
       <Space direction="vertical" style={{ width: '100%' }}>
         {mine.data.items.map((e) => (

@@ -15,6 +15,7 @@ import { CloseOrgModal, MoveOrgModal, OrgFormModal } from './org-dialogs';
 import { LineagePanel } from '../reorg/lineage-panel';
 import { TermsPanel } from '../terms/terms-panel';
 import { deleteOrg, fetchOrg, orgKeys, type Committee, type OrgDetail } from './orgs.api';
+import { GradingHistoryLink } from '../grading/history-link';
 
 type Dialog = 'create' | 'edit' | 'move' | 'close' | { committee: Committee | null } | null;
 
@@ -153,6 +154,7 @@ export function OrgDetailPanel({ id, onSelect, onChanged }: Props) {
         <Link to="/members" search={{ orgId: org.id }}>
           <Button icon={<TeamOutlined />}>{t('orgs.viewMembers')}</Button>
         </Link>
+        <GradingHistoryLink orgId={org.id} />
       </Space>
       {canManage && isDeleteBlocked && (
         <Alert

@@ -510,7 +510,31 @@ function FindingForm({ x }: { x: Inspection }) {
  * (a table of six columns would scroll sideways at 390 px).
  */
 function Recommendations({ x }: { x: Inspection }) {
+  const { o } = useOversightT();
+  // Recommendations (kiến nghị) and requirements (yêu cầu) as two lists, as in the notice.
+  const lists = (
+    [
+      ['recommendation', 'recommendationList'],
+      ['requirement', 'requirementList'],
+    ] as const
+  )
+    .map(([kind, title]) => ({ kind, title, items: x.recommendations.filter((r) => r.kind === kind) }))
+    .filter((l) => l.items.length > 0);
+  return (
+    <>
+      {lists.map((l) => (
+        <div key={l.kind} data-testid={`${l.kind}s`}>
+          {lists.length > 1 && <Typography.Title level={5}>{o(l.title)}</Typography.Title>}
+          <AskedList x={x} items={l.items} />
+        </div>
+      ))}
+    </>
+  );
+}
+
+function AskedList({ x, items }: { x: Inspection; items: Recommendation[] }) {
   const { o, rec } = useOversightT();
+  const numberOf = (r: Recommendation) => items.indexOf(r) + 1;
   const isWide = Grid.useBreakpoint().md ?? true;
   const content = (r: Recommendation) => (
     <>
@@ -536,12 +560,12 @@ function Recommendations({ x }: { x: Inspection }) {
   if (!isWide) {
     return (
       <List
-        dataSource={x.recommendations}
+        dataSource={items}
         split={false}
         data-testid="recommendations"
         renderItem={(r) => (
           <List.Item style={{ padding: '4px 0' }}>
-            <Card size="small" style={{ width: '100%' }} title={`${r.position}. ${r.ownerOrgName}`} extra={statusTag(r)}>
+            <Card size="small" style={{ width: '100%' }} title={`${numberOf(r)}. ${r.ownerOrgName}`} extra={statusTag(r)}>
               {content(r)}
               <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
                 {o('deadline')}: {formatDate(r.deadline)}
@@ -557,11 +581,11 @@ function Recommendations({ x }: { x: Inspection }) {
     <Table<Recommendation>
       size="small"
       rowKey="id"
-      dataSource={x.recommendations}
+      dataSource={items}
       pagination={false}
       data-testid="recommendations"
       columns={[
-        { title: '#', dataIndex: 'position', width: 40 },
+        { title: '#', render: (_, r) => numberOf(r), width: 40 },
         { title: o('content'), dataIndex: 'text', render: (_: string, r) => content(r) },
         { title: o('owner'), dataIndex: 'ownerOrgName' },
         { title: o('deadline'), dataIndex: 'deadline', render: formatDate },
@@ -608,7 +632,7 @@ function FindingLinkFields({ x, f, testPrefix }: { x: Inspection; f?: Finding; t
   );
 }
 
-type RecForm = { text: string; ownerOrgId: number; deadline: Dayjs };
+type RecForm = { kind: 'recommendation' | 'requirement'; text: string; ownerOrgId: number; deadline: Dayjs };
 function ConclusionForm({ x }: { x: Inspection }) {
   const { o } = useOversightT();
   const [form] = Form.useForm();
@@ -619,6 +643,7 @@ function ConclusionForm({ x }: { x: Inspection }) {
         version: x.version,
         text: v.text,
         recommendations: (v.recommendations ?? []).map((r) => ({
+          kind: r.kind,
           text: r.text,
           ownerOrgId: r.ownerOrgId,
           deadline: r.deadline.format('YYYY-MM-DD'),
@@ -631,7 +656,7 @@ function ConclusionForm({ x }: { x: Inspection }) {
       form={form}
       layout="vertical"
       onFinish={(v) => m.mutate(v)}
-      initialValues={{ recommendations: [{ ownerOrgId: x.subjectOrgId, deadline: dayjs().add(3, 'month') }] }}
+      initialValues={{ recommendations: [{ kind: 'recommendation', ownerOrgId: x.subjectOrgId, deadline: dayjs().add(3, 'month') }] }}
       style={{ marginTop: 8 }}
     >
       <Form.Item name="text" label={o('conclusion')} rules={[{ required: true }]}>
@@ -642,7 +667,17 @@ function ConclusionForm({ x }: { x: Inspection }) {
           <>
             {fields.map((f) => (
               <Card key={f.key} size="small" style={{ marginBottom: 8 }} extra={<a onClick={() => remove(f.name)}>×</a>}>
-                <Form.Item name={[f.name, 'text']} label={o('recommendations')} rules={[{ required: true }]}>
+                <Form.Item name={[f.name, 'kind']} label={o('askKind')}>
+                  <Select
+                    style={{ width: 160 }}
+                    data-testid={`rec-kind-${f.name}`}
+                    options={[
+                      { value: 'recommendation', label: o('recommendationKind') },
+                      { value: 'requirement', label: o('requirementKind') },
+                    ]}
+                  />
+                </Form.Item>
+                <Form.Item name={[f.name, 'text']} label={o('content')} rules={[{ required: true }]}>
                   <Input.TextArea rows={2} data-testid={`rec-text-${f.name}`} />
                 </Form.Item>
                 <Space wrap>
@@ -655,7 +690,17 @@ function ConclusionForm({ x }: { x: Inspection }) {
                 </Space>
               </Card>
             ))}
-            <Button onClick={() => add({ ownerOrgId: x.subjectOrgId, deadline: dayjs().add(3, 'month') })}>{o('addRecommendation')}</Button>
+            <Space wrap>
+              <Button onClick={() => add({ kind: 'recommendation', ownerOrgId: x.subjectOrgId, deadline: dayjs().add(3, 'month') })}>
+                {o('addRecommendation')}
+              </Button>
+              <Button
+                onClick={() => add({ kind: 'requirement', ownerOrgId: x.subjectOrgId, deadline: dayjs().add(3, 'month') })}
+                data-testid="add-requirement"
+              >
+                {o('addRequirement')}
+              </Button>
+            </Space>
           </>
         )}
       </Form.List>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -343,8 +343,9 @@ export function ProgramPage({ id }: { id: number }) {
 type EntryEdit = Omit<EntryForm, 'subjectOrgId'> & { subjectOrgId?: number };
 /**
  * The commission re-plans an entry of its year; the version it read goes back (409 when
- * someone saved first). The subject is edited here only when the entry names one org and no
- * member: several subjects are kept as they are.
+ * someone saved first). The subject is edited here when the entry names one org (several are
+ * kept as they are); the links use the entry form's pickers, searched inside the subject, and
+ * a new subject empties them as it does there.
  */
 function EditEntryButton({ programId, e }: { programId: number; e: ProgramEntry }) {
   const { o, kind, basis, body } = useOversightT();
@@ -352,7 +353,16 @@ function EditEntryButton({ programId, e }: { programId: number; e: ProgramEntry 
   const onError = useApiErrorHandler();
   const [form] = Form.useForm<EntryEdit>();
   const [isOpen, setOpen] = useState(false);
-  const hasOneSubject = e.subjectOrgIds.length === 1 && e.subjectMemberIds.length === 0;
+  const hasOneSubject = e.subjectOrgIds.length === 1;
+  const firstSubject = hasOneSubject ? e.subjectOrgIds[0] : undefined;
+  const watched = Form.useWatch('subjectOrgId', form);
+  const subjectOrgId = watched ?? firstSubject;
+  const lastSubject = useRef(firstSubject);
+  useEffect(() => {
+    if (watched === undefined || watched === lastSubject.current) return;
+    lastSubject.current = watched;
+    form.setFieldsValue({ subjectMemberIds: [], documentIds: [], itemIds: [], taskIds: [] });
+  }, [watched, form]);
   const save = useMutation({
     mutationFn: (v: EntryEdit) =>
       updateEntry(e.id, {
@@ -362,6 +372,10 @@ function EditEntryButton({ programId, e }: { programId: number; e: ProgramEntry 
         content: v.content,
         theme: v.theme,
         ...(hasOneSubject && v.subjectOrgId !== undefined ? { subjectOrgIds: [v.subjectOrgId] } : {}),
+        subjectMemberIds: v.subjectMemberIds ?? [],
+        documentIds: v.documentIds ?? [],
+        itemIds: v.itemIds ?? [],
+        taskIds: v.taskIds ?? [],
         periodStart: v.period[0].format('YYYY-MM-DD'),
         periodEnd: v.period[1].format('YYYY-MM-DD'),
         responsibleBody: v.responsibleBody as ResponsibleBody,
@@ -372,9 +386,13 @@ function EditEntryButton({ programId, e }: { programId: number; e: ProgramEntry 
     },
     onError: (err) => onError(err, { form, onConflict: () => void qc.invalidateQueries({ queryKey: oversightKeys.program(programId) }) }),
   });
+  const open = () => {
+    lastSubject.current = firstSubject;
+    setOpen(true);
+  };
   return (
     <>
-      <Button size="small" onClick={() => setOpen(true)} data-testid={`edit-entry-${e.position}`}>
+      <Button size="small" onClick={open} data-testid={`edit-entry-${e.position}`}>
         {o('edit')}
       </Button>
       <FormModal<EntryEdit>
@@ -389,7 +407,11 @@ function EditEntryButton({ programId, e }: { programId: number; e: ProgramEntry 
           basis: e.basis,
           content: e.content,
           theme: e.theme,
-          subjectOrgId: hasOneSubject ? e.subjectOrgIds[0] : undefined,
+          subjectOrgId: firstSubject,
+          subjectMemberIds: e.subjectMemberIds,
+          documentIds: e.documentIds,
+          itemIds: e.itemIds,
+          taskIds: e.taskIds,
           period: [dayjs(e.periodStart), dayjs(e.periodEnd)],
           responsibleBody: e.responsibleBody,
         }}
@@ -411,6 +433,24 @@ function EditEntryButton({ programId, e }: { programId: number; e: ProgramEntry 
             <OrgPicker aria-label={o('subject')} testId="edit-entry-subject" />
           </Form.Item>
         )}
+        {(
+          [
+            ['subjectMemberIds', 'member', o('subjectMembers')],
+            ['documentIds', 'document', o('linkDocuments')],
+            ['itemIds', 'item', o('linkItems')],
+            ['taskIds', 'task', o('linkTasks')],
+          ] as const
+        ).map(([name, kind, label]) => (
+          <Form.Item key={name} name={name} label={label}>
+            <LinkPicker
+              aria-label={label}
+              testId={`edit-entry-${kind}s`}
+              known={e.links[kind]}
+              cacheKey={['entry', programId, kind, subjectOrgId]}
+              search={(q) => fetchEntryLinkOptions(programId, kind, subjectOrgId, q)}
+            />
+          </Form.Item>
+        ))}
         <Form.Item name="content" label={o('content')} rules={[{ required: true }]}>
           <Input.TextArea rows={3} data-testid="edit-entry-content" />
         </Form.Item>

@@ -6,6 +6,7 @@ import { formatDate } from '../../lib/format';
 import { eventKindLabels } from '../../../domain/registry/membership-events';
 import { fetchTimeline, registryKeys, type MembershipEvent } from './registry.api';
 import { EventEditModal } from './event-edit-modal';
+import { GradingHistoryLink } from '../grading/history-link';
 
 const standingLabels = {
   none: 'Chưa kết nạp',
@@ -28,6 +29,7 @@ export function MemberTimelinePage({ id }: { id: number }) {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {member.fullName}
       </Typography.Title>
+      <GradingHistoryLink memberId={id} />
       <Card size="small">
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label="Mã đảng viên">{member.code}</Descriptions.Item>
