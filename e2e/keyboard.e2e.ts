@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer } from '../src/server/test/app-server';
 import { vnToday } from '../src/domain/vn-time';
-import { apiClient, demoOrg, firstOf, type Api } from './support/api';
+import { apiClient, firstOf, type Api } from './support/api';
 import { launchBrowser, logIn, screenshot, type Json } from './support/browser';
 
 /**
@@ -26,20 +26,24 @@ let checkinPath = '';
 let absentee: Json;
 
 /**
- * A ward report to write, with the ward's tasks and a target of its own. The demo's wards hold
- * tasks only; when the report has no target, the ward adopts a plan implementing the document
- * with one target, as its office would (a report shows the targets of the ward's documents in
- * the cascade).
+ * A report to write of an open ward (commune committee), with the ward's tasks and a target of
+ * its own; the ward is found by kind, not by name, so that the journey holds on the demo before
+ * and after the 2025 reorganization. The demo's wards hold tasks only; when the report has no
+ * target, the ward adopts a plan implementing the document with one target, as its office would
+ * (a report shows the targets of the ward's documents in the cascade).
  */
-async function wardReportToWrite(admin: Api, wardId: number): Promise<Json> {
-  const open = (await admin.get(`/reports?orgId=${wardId}&waiting=write&pageSize=50`)).items as Json[];
+async function wardReportToWrite(admin: Api): Promise<Json> {
+  const open = (await admin.get('/reports?waiting=write&pageSize=100')).items as Json[];
   let chosen: Json | undefined;
   for (const r of open) {
-    const full = await admin.get(`/reports/${r.id}`);
+    const org = await admin.get(`/orgs/${r.orgId as number}`);
+    if (org.kind !== 'commune_committee' || org.isClosed) continue;
+    const full = await admin.get(`/reports/${r.id as number}`);
     if ((full.tasks as Json[]).length > 0) chosen = full;
     if (chosen) break;
   }
   if (!chosen) throw new Error('the demo has no ward report to write with tasks');
+  const wardId = chosen.orgId as number;
   if ((chosen.targets as Json[]).length > 0) return chosen;
   const implemented = await admin.get(`/documents/${chosen.documentId}`);
   const plan = await admin.post('/documents', {
@@ -65,14 +69,13 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   const admin = await apiClient(server.url, 'admin', server.adminPassword);
-  const ward = await demoOrg(admin, 'Đảng ủy phường Dĩ An');
+  report = await wardReportToWrite(admin);
   await admin.post('/users', {
     username: 'baocao',
     fullName: 'Báo cáo phường',
     password: PASSWORD,
-    roles: [{ orgId: ward.id, role: 'reporter' }],
+    roles: [{ orgId: report.orgId, role: 'reporter' }],
   });
-  report = await wardReportToWrite(admin, ward.id as number);
   // The check-in page a phone opens from a bridge point's QR code (public, no account needed).
   const upcoming = (await admin.get('/study/sessions?when=upcoming&pageSize=50')).items as Json[];
   const makeup = upcoming.find((s) => s.makeupOf !== null);

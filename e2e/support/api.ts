@@ -53,3 +53,26 @@ export async function demoOrg(api: Api, name: string): Promise<Json> {
   if (!org) throw new Error(`no org named ${name} in the demo`);
   return org;
 }
+
+/**
+ * The orgs a journey's people work in, chosen by what they are rather than by name, so that a
+ * journey still finds them after the demo's 2025 reorganization ends some orgs (a district,
+ * a province that merged): the open province committee with the most members, its open ward
+ * (commune committee) with the most members, and the org above that ward (a district before
+ * 2025, the province or city after).
+ */
+export async function demoOrgsByRole(admin: Api): Promise<{ province: Json; approverOrg: Json; ward: Json }> {
+  const open = (orgs: Json[]) => orgs.filter((o) => !o.isClosed);
+  const largest = (orgs: Json[]) => [...orgs].sort((a, b) => (b.subtreeMemberCount as number) - (a.subtreeMemberCount as number))[0];
+  const roots = open((await admin.get('/orgs/tree?includeClosed=false')) as unknown as Json[]);
+  const provinces: Json[] = [];
+  for (const root of roots)
+    provinces.push(...((await admin.get(`/orgs/tree?parentId=${root.id}&includeClosed=false`)) as unknown as Json[]));
+  const province = largest(open(provinces).filter((o) => o.kind === 'province_committee'));
+  if (!province) throw new Error('the demo has no open province committee');
+  const wards = (await admin.get(`/orgs/search?q=${encodeURIComponent('Đảng ủy')}&kind=commune_committee&limit=100`)) as unknown as Json[];
+  const ward = largest(open(wards).filter((o) => (o.path as string).startsWith(`${province.path as string}.`)));
+  if (!ward) throw new Error(`the demo has no open ward under ${province.name as string}`);
+  const approverOrg = await admin.get(`/orgs/${ward.parentId as number}`);
+  return { province, approverOrg, ward };
+}
