@@ -4,6 +4,9 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BulbOutlined,
+  ClusterOutlined,
+  CommentOutlined,
   DashboardOutlined,
   FileTextOutlined,
   HistoryOutlined,
@@ -11,8 +14,10 @@ import {
   LogoutOutlined,
   MenuOutlined,
   ReadOutlined,
+  RetweetOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  UserAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useNavigate, useRouterState } from '@tanstack/react-router';
@@ -75,6 +80,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
     '/users': <UserOutlined />,
     '/documents': <FileTextOutlined />,
     '/audit': <HistoryOutlined />,
+    // Every entry of the top level has an icon: one without sits out of line with the others,
+    // and shows nothing when the sidebar is folded.
+    '/indicator-proposals': <BulbOutlined />,
+    '/carry-over': <RetweetOutlined />,
+    '/consultation': <CommentOutlined />,
+    '/reorg': <ClusterOutlined />,
+    '/registry': <UserAddOutlined />,
   };
   const entry = (path: PagePath) => ({ key: path, icon: icon[path], label: label[path] });
   const group = (key: MenuGroup, groupIcon: ReactNode, groupLabel: string) => {

@@ -17,7 +17,7 @@ export function ConsultationInboxPage() {
   const { items, drafts } = inbox.data;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
         Góp ý dự thảo
       </Typography.Title>
       <Card title="Dự thảo gửi xin ý kiến">

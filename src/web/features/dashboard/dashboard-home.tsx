@@ -32,13 +32,13 @@ export function DashboardHomePage() {
   }, [picked, orgId, navigate]);
 
   if (docs.isError) return <ErrorState error={docs.error} onRetry={() => void docs.refetch()} />;
-  if (docs.isPending || picked) return <Loading />;
+  // The heading stays while the resolution is looked up (a phone's first view says where it is).
   return (
     <>
       <Typography.Title level={1} className="page-title">
         {n('dashboard')}
       </Typography.Title>
-      <EmptyState text={n('noDashboard')} />
+      {docs.isPending || picked ? <Loading /> : <EmptyState text={n('noDashboard')} />}
     </>
   );
 }

@@ -76,7 +76,17 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
   const pick = useCallback((id: number) => setOrgId(id), [setOrgId]);
   const heatItems = useMemo(() => q.data?.children ?? [], [q.data]);
 
-  if (q.isPending) return <Loading />;
+  // The page keeps its heading while a large org's figures are computed (screen readers and
+  // the phone's first view say where the person is).
+  if (q.isPending)
+    return (
+      <>
+        <Typography.Title level={1} className="page-title">
+          {r('dashboard')}
+        </Typography.Title>
+        <Loading />
+      </>
+    );
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data;
   const canAsk = canAskApprove || canAskWrite;

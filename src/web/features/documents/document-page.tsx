@@ -6,6 +6,7 @@ import {
   Card,
   Descriptions,
   Form,
+  Grid,
   Input,
   Modal,
   Popconfirm,
@@ -176,6 +177,9 @@ export function DocumentPage({ id }: { id: number }) {
       }
     : null;
   const { canEdit: colEdit = false, canAssign = false, canLink = false } = abilities ?? {};
+  // On a phone the count of lower documents sits under the item's text and the buttons' column
+  // takes only the room it needs: fixed columns beside it left the text a few pixels wide.
+  const isPhone = Grid.useBreakpoint().md === false;
   const columns = useMemo(
     (): TableProps<DocumentItem>['columns'] => [
       {
@@ -213,6 +217,14 @@ export function DocumentPage({ id }: { id: number }) {
                 ))}
               </div>
             )}
+            {isPhone && item.kind !== 'part' && item.kind !== 'section' && (
+              <div style={{ fontSize: 12 }}>
+                {label(L.concretizedBy)}:{' '}
+                <Link to="/cascade/$itemId" params={{ itemId: String(item.id) }} data-testid={`cascade-link-${item.id}`}>
+                  {item.childLinkCount}
+                </Link>
+              </div>
+            )}
           </div>
         )),
       },
@@ -221,6 +233,7 @@ export function DocumentPage({ id }: { id: number }) {
         key: 'children',
         width: 130,
         align: 'center',
+        responsive: ['md'],
         render: cell((item) =>
           item.kind === 'part' || item.kind === 'section' ? null : (
             <Link to="/cascade/$itemId" params={{ itemId: String(item.id) }} data-testid={`cascade-link-${item.id}`}>
@@ -232,7 +245,7 @@ export function DocumentPage({ id }: { id: number }) {
       {
         title: '',
         key: 'actions',
-        width: 280,
+        width: isPhone ? undefined : 280,
         render: cell((item) => (
           <Space size={2} wrap>
             {colEdit && (
@@ -293,7 +306,7 @@ export function DocumentPage({ id }: { id: number }) {
         )),
       },
     ],
-    [colEdit, canAssign, canLink, label, move.mutate, remove.mutate],
+    [colEdit, canAssign, canLink, label, move.mutate, remove.mutate, isPhone],
   );
 
   if (doc.isPending) return <Loading />;

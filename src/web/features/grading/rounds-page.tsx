@@ -47,23 +47,25 @@ export function GradingRoundsPage() {
         dataSource={rounds.data}
         locale={{ emptyText: g('noRounds') }}
         renderItem={(r) => (
-          <Card size="small" style={{ marginBottom: 8 }} data-testid={`round-${r.id}`}>
-            <Link to="/grading/rounds/$id" params={{ id: String(r.id) }}>
-              <Typography.Text strong>{r.name}</Typography.Text>
-            </Link>
-            <div>
-              <Typography.Text type="secondary">{r.orgName}</Typography.Text>
-            </div>
-            <Space wrap size={4} style={{ marginTop: 4 }}>
-              <Tag color="geekblue">QĐ {r.legalBasis.symbol}</Tag>
-              {r.isSample && <Tag>{g('sample')}</Tag>}
-              <Tag>{g('selfDue', { d: formatDate(r.selfAssessDue) })}</Tag>
-              <Tag>{g('decideDue', { d: formatDate(r.decideDue) })}</Tag>
-              <Tag color={r.decided === r.total ? 'green' : 'orange'}>
-                {g('decidedOf', { a: formatVnNumber(r.decided), b: formatVnNumber(r.total) })}
-              </Tag>
-            </Space>
-          </Card>
+          <List.Item style={{ display: 'block', padding: 0, borderBlockEnd: 'none' }}>
+            <Card size="small" style={{ marginBottom: 8 }} data-testid={`round-${r.id}`}>
+              <Link to="/grading/rounds/$id" params={{ id: String(r.id) }}>
+                <Typography.Text strong>{r.name}</Typography.Text>
+              </Link>
+              <div>
+                <Typography.Text type="secondary">{r.orgName}</Typography.Text>
+              </div>
+              <Space wrap size={4} style={{ marginTop: 4 }}>
+                <Tag color="geekblue">QĐ {r.legalBasis.symbol}</Tag>
+                {r.isSample && <Tag>{g('sample')}</Tag>}
+                <Tag>{g('selfDue', { d: formatDate(r.selfAssessDue) })}</Tag>
+                <Tag>{g('decideDue', { d: formatDate(r.decideDue) })}</Tag>
+                <Tag color={r.decided === r.total ? 'green' : 'orange'}>
+                  {g('decidedOf', { a: formatVnNumber(r.decided), b: formatVnNumber(r.total) })}
+                </Tag>
+              </Space>
+            </Card>
+          </List.Item>
         )}
       />
       {opening && <OpenRoundDialog onClose={() => setOpening(false)} />}

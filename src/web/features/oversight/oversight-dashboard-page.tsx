@@ -118,7 +118,8 @@ export function OversightDashboardPage({ orgId }: { orgId?: number }) {
           rowKey="orgId"
           dataSource={d.children}
           pagination={{ pageSize: 15, hideOnSinglePage: true }}
-          scroll={{ x: true }}
+          // Headers keep their words on one line; on a phone the table scrolls inside its card.
+          scroll={{ x: 'max-content' }}
           onRow={(r) => ({ onClick: () => drill(r.orgId), style: { cursor: 'pointer' } })}
           columns={[
             { title: o('unit'), dataIndex: 'orgName', render: (n: string) => <a>{n}</a> },
@@ -142,7 +143,7 @@ export function OversightDashboardPage({ orgId }: { orgId?: number }) {
           rowKey="theme"
           dataSource={d.findingsByTheme}
           pagination={false}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           columns={[
             { title: o('theme'), dataIndex: 'theme' },
             { title: o('files'), dataIndex: 'files', align: 'right' },

@@ -26,7 +26,7 @@ export function MemberTimelinePage({ id }: { id: number }) {
   const { member, events, standing, reviewDue, abilities } = q.data;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
         {member.fullName}
       </Typography.Title>
       <GradingHistoryLink memberId={id} />

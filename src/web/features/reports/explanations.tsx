@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { App, Button, Card, DatePicker, Drawer, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -114,6 +114,7 @@ export function ExplanationThread({ id }: { id: number }) {
   const [body, setBody] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [fileKey, setFileKey] = useState(0);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [closing, setClosing] = useState(false);
   const [note, setNote] = useState('');
   const q = useQuery({ queryKey: reportKeys.explanation(id), queryFn: () => fetchExplanation(id) });
@@ -211,18 +212,23 @@ export function ExplanationThread({ id }: { id: number }) {
             data-testid={side === 'answer' ? 'explanation-answer-input' : 'explanation-reply-input'}
           />
           <Space wrap>
-            <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center', maxWidth: '100%' }}>
-              <PaperClipOutlined aria-hidden />
-              <span>{f('attach')}</span>
-              <input
-                key={fileKey}
-                type="file"
-                accept=".pdf,.docx,.doc,.xlsx,.xls,.pptx,.odt,.ods,.png,.jpg,.jpeg"
-                onChange={(ev) => setFile(ev.target.files?.[0] ?? null)}
-                data-testid="explanation-file-input"
-                style={{ maxWidth: 200 }}
-              />
-            </label>
+            {/* The browser's own file field says "Choose File / No file chosen" in the browser's
+                language; a Vietnamese button opens it and the chosen file's name is shown. */}
+            <input
+              key={fileKey}
+              ref={fileInput}
+              type="file"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-hidden
+              accept=".pdf,.docx,.doc,.xlsx,.xls,.pptx,.odt,.ods,.png,.jpg,.jpeg"
+              onChange={(ev) => setFile(ev.target.files?.[0] ?? null)}
+              data-testid="explanation-file-input"
+            />
+            <Button icon={<PaperClipOutlined aria-hidden />} onClick={() => fileInput.current?.click()}>
+              {f('attach')}
+            </Button>
+            {file && <Typography.Text data-raw>{file.name}</Typography.Text>}
             <Button
               type="primary"
               disabled={body.trim().length < 3 && !file}

@@ -56,6 +56,7 @@ export function MyStudyPage() {
       </Typography.Paragraph>
       <Card size="small" title={s('toStudy')} data-testid="my-documents">
         <List
+          itemLayout="vertical"
           dataSource={d.documents}
           locale={{ emptyText: s('noDocuments') }}
           renderItem={(doc) => {
