@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { dispositions, meetingModes, teamRoles } from '../domain/consultation';
 import { isoDateOut, timestamp } from './common';
-import { queryBoolean } from './query-params';
+import { queryBoolean, queryPage } from './query-params';
 
 const pathId = z
   .string()
@@ -21,6 +21,16 @@ export const idParams = z.object({ id: pathId });
 export const itemParams = z.object({ id: pathId, key: itemKey });
 export const compareQuery = z.object({ from: pathId, to: pathId });
 /** The draft's Word file; `lineNumbers=true` numbers its lines so that a comment can cite them. */
+/**
+ * The grouped comments: without `item`, every group with its counts (and its comments when the
+ * draft has few); with `item` (an item's key, or `document` for comments on the whole draft),
+ * that group alone with one page of its comments.
+ */
+export const commentsQuery = z.object({
+  item: z.union([itemKey, z.literal('document')]).optional(),
+  page: queryPage(),
+});
+export type CommentsQuery = z.infer<typeof commentsQuery>;
 export const draftDocxQuery = z.object({ lineNumbers: queryBoolean().optional() });
 
 export const formTeamSchema = z.object({
@@ -230,6 +240,10 @@ export const commentGroupSchema = z.object({
   kind: z.string().nullable(),
   ord: z.number().nullable(),
   isRemoved: z.boolean(),
+  /** Comments of the group the caller sees, and how many of them wait for a disposition. */
+  count: z.number(),
+  undisposed: z.number(),
+  /** All of them, or one page of them (`commentsQuery`), or none: the counts alone. */
   comments: z.array(commentSchema),
 });
 
@@ -237,6 +251,10 @@ export const groupedCommentsSchema = z.object({
   groups: z.array(commentGroupSchema),
   total: z.number(),
   undisposed: z.number(),
+  /** Whether every group carries all its comments (few comments, or one group asked for whole). */
+  isComplete: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
 });
 export type GroupedComments = z.infer<typeof groupedCommentsSchema>;
 

@@ -93,6 +93,12 @@ describe('every route declares its answer', () => {
   });
 });
 
+const JOIN_DEMO_GROUP = `
+  WITH d AS (SELECT document_id AS id FROM consultation_team_members ORDER BY document_id LIMIT 1),
+       joined AS (INSERT INTO consultation_team_members (document_id, user_id, role)
+                  SELECT d.id, (SELECT max(user_id) FROM user_roles WHERE role = 'admin'), 'member' FROM d ON CONFLICT DO NOTHING)
+  SELECT id FROM d`;
+
 /**
  * Demo ids for the path parameters of each GET route: SQL answering one row whose columns are
  * the route's parameters, plus any query string the route needs.
@@ -203,6 +209,18 @@ const SAMPLES: Record<string, { sql?: string; query?: string }> = {
     sql: `SELECT id AS "orgId" FROM orgs WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
     query: 'orgId=:orgId&from=2025-01-01&to=2025-06-30',
   },
+  '/api/documents/:id/consultation': { sql: `SELECT document_id AS id FROM consultation_versions ORDER BY id LIMIT 1` },
+  '/api/consultation/versions/:id': { sql: `SELECT id FROM consultation_versions ORDER BY id LIMIT 1` },
+  '/api/documents/:id/consultation/comments': { sql: `SELECT document_id AS id FROM consultation_comments ORDER BY id LIMIT 1` },
+  '/api/documents/:id/consultation/compare': {
+    sql: `SELECT a.document_id AS id, a.id AS "from", b.id AS "to" FROM consultation_versions a
+            JOIN consultation_versions b ON b.document_id = a.document_id AND b.version_no = a.version_no + 1 ORDER BY a.id LIMIT 1`,
+    query: 'from=:from&to=:to',
+  },
+  // The group's notes and its people picker answer its members alone: the walking administrator
+  // (the newest admin, made by openDemo) joins the demo draft's group as a member first.
+  '/api/documents/:id/consultation/notes': { sql: JOIN_DEMO_GROUP },
+  '/api/documents/:id/consultation/people': { sql: JOIN_DEMO_GROUP, query: 'q=a' },
 };
 
 /**
@@ -215,12 +233,6 @@ const NOT_WALKED: Record<string, string> = {
   '/api/members/import/:importId/rows': 'needs an uploaded workbook (members tests)',
   '/api/oversight/inspections/:id/self-report-draft': 'answered to the inspected org only (oversight tests)',
   '/api/study/me': 'answers a user linked to a party member; the demo administrator is none (study tests)',
-  '/api/documents/:id/consultation': 'needs a draft under consultation; the demo holds none yet (consultation tests)',
-  '/api/consultation/versions/:id': 'needs an issued draft version; the demo holds none yet (consultation tests)',
-  '/api/documents/:id/consultation/comments': 'needs a draft under consultation; the demo holds none yet (consultation tests)',
-  '/api/documents/:id/consultation/compare': 'needs two issued versions; the demo holds none yet (consultation tests)',
-  '/api/documents/:id/consultation/notes': 'answered to the editorial group only (consultation tests)',
-  '/api/documents/:id/consultation/people': 'answered to the editorial group only (consultation tests)',
   '/api/registry/me/timeline': 'answers a user linked to a party member; the demo administrator is none (registry tests)',
 };
 

@@ -13,6 +13,7 @@ import type {
   ConferenceCommentInput,
   CreateCommentInput,
   DisposeInput,
+  CommentsQuery,
   GroupedComments,
 } from '../../../contracts/consultation';
 import type { Actor } from '../../lib/actor';
@@ -238,83 +239,134 @@ export async function disposeComment(db: Db, actor: Actor, documentId: number, c
   return present(actor, (await getComment(db, commentId))!);
 }
 
+/** Below this many comments the grouped view carries them all; above it, counts and pages. */
+export const INLINE_COMMENTS = 200;
+/** Comments in one page of one group. */
+export const GROUP_PAGE_SIZE = 50;
+
 /**
- * Which comments of the draft the caller sees: the group and the issuing org's leadership see
- * every sent one; a recipient sees its own (drafts included) and, once the synthesis is
- * published, every sent one. One org never sees another's before that.
+ * Which comments of the draft the caller sees, as SQL over `c` with parameters from $2: the
+ * group and the issuing org's leadership see every sent one; a recipient sees its own (drafts
+ * included) and, once the synthesis is published, every sent one. One org never sees
+ * another's before that.
  */
-async function visibleComments(db: Queryable, actor: Actor, access: Access): Promise<CommentRow[]> {
+async function visibility(db: Queryable, actor: Actor, access: Access) {
   const seesAll = access.role !== null || access.canManage || isSystemActor(actor);
   const { rows: pub } = await db.query<{ published: boolean }>(
     'SELECT synthesis_published_at IS NOT NULL AS published FROM consultation_documents WHERE document_id = $1',
     [access.doc.id],
   );
   const isPublished = pub[0]?.published ?? false;
-  const { rows } = await db.query<CommentRow>(
-    `SELECT ${commentColumns} ${commentJoins}
-      WHERE c.document_id = $1
-        AND ((($2::boolean OR $3::boolean) AND c.status = 'sent') OR c.recipient_id = ANY($4::bigint[]))
-      ORDER BY c.id`,
-    [access.doc.id, seesAll, isPublished, access.recipients.map((r) => r.id)],
-  );
-  return rows;
+  return {
+    where: `c.document_id = $1 AND ((($2::boolean OR $3::boolean) AND c.status = 'sent') OR c.recipient_id = ANY($4::bigint[]))`,
+    params: [access.doc.id, seesAll, isPublished, access.recipients.map((r) => r.id)] as unknown[],
+  };
 }
+
+type ItemLabel = { text: string; kind: string; ord: number | null; isRemoved: boolean };
 
 /**
- * The comments grouped by item, in the reading order of the latest version; comments on the
- * whole document first; an item no longer in the latest version shows as removed.
+ * What each commented item is called, in the reading order of the latest version; an item no
+ * longer in it keeps the text of the last version that had it, marked removed.
  */
-export async function findGroupedComments(db: Queryable, actor: Actor, documentId: number): Promise<GroupedComments> {
-  return groupComments(db, actor, await openConsultation(db, actor, documentId));
-}
-
-/** The grouped view of a draft already opened for the caller (the view and the synthesis report). */
-export async function groupComments(db: Queryable, actor: Actor, access: Access): Promise<GroupedComments> {
-  const documentId = access.doc.id;
-  const comments = await visibleComments(db, actor, access);
+export async function itemLabels(db: Queryable, documentId: number, keys: readonly string[]): Promise<Map<string, ItemLabel>> {
   const { rows: latest } = await db.query<{ id: number }>(
     'SELECT id FROM consultation_versions WHERE document_id = $1 ORDER BY version_no DESC LIMIT 1',
     [documentId],
   );
   const latestItems = latest[0] ? await findVersionItems(db, latest[0].id) : [];
-  const byKey = new Map(latestItems.map((i) => [i.stableKey, i]));
-  const missing = [...new Set(comments.filter((c) => c.itemKey && !byKey.has(c.itemKey)).map((c) => c.itemKey!))];
-  const { rows: removed } = missing.length
-    ? await db.query<{ stableKey: string; text: string; kind: string }>(
-        `SELECT DISTINCT ON (i.stable_key) i.stable_key::text AS "stableKey", i.text, i.kind
-           FROM consultation_version_items i JOIN consultation_versions v ON v.id = i.version_id
-          WHERE v.document_id = $1 AND i.stable_key = ANY($2::uuid[]) ORDER BY i.stable_key, v.version_no DESC`,
-        [documentId, missing],
-      )
-    : { rows: [] };
-  const removedByKey = new Map(removed.map((r) => [r.stableKey, r]));
-  const groups = new Map<string, GroupedComments['groups'][number]>();
-  for (const c of comments) {
-    const key = c.itemKey ?? '';
-    let g = groups.get(key);
-    if (!g) {
-      const item = c.itemKey ? byKey.get(c.itemKey) : undefined;
-      const gone = c.itemKey ? removedByKey.get(c.itemKey) : undefined;
-      g = {
-        itemKey: c.itemKey,
-        itemText: item?.text ?? gone?.text ?? null,
-        kind: item?.kind ?? gone?.kind ?? null,
-        ord: item?.ord ?? null,
-        isRemoved: c.itemKey !== null && !item,
-        comments: [],
-      };
-      groups.set(key, g);
-    }
-    g.comments.push(present(actor, c));
+  const labels = new Map<string, ItemLabel>(
+    latestItems.map((i) => [i.stableKey, { text: i.text, kind: i.kind, ord: i.ord, isRemoved: false }]),
+  );
+  const missing = keys.filter((k) => !labels.has(k));
+  if (missing.length > 0) {
+    const { rows: removed } = await db.query<{ stableKey: string; text: string; kind: string }>(
+      `SELECT DISTINCT ON (i.stable_key) i.stable_key::text AS "stableKey", i.text, i.kind
+         FROM consultation_version_items i JOIN consultation_versions v ON v.id = i.version_id
+        WHERE v.document_id = $1 AND i.stable_key = ANY($2::uuid[]) ORDER BY i.stable_key, v.version_no DESC`,
+      [documentId, missing],
+    );
+    for (const r of removed) labels.set(r.stableKey, { text: r.text, kind: r.kind, ord: null, isRemoved: true });
   }
-  const ordered = [...groups.values()].sort((a, b) => {
-    const rank = (g: typeof a) => (g.itemKey === null ? -1 : (g.ord ?? Number.MAX_SAFE_INTEGER));
-    return rank(a) - rank(b);
-  });
+  return labels;
+}
+
+/** Groups in reading order: comments on the whole document first, removed items last. */
+export function byReadingOrder<G extends { itemKey: string | null; ord: number | null }>(groups: Iterable<G>): G[] {
+  const rank = (g: G) => (g.itemKey === null ? -1 : (g.ord ?? Number.MAX_SAFE_INTEGER));
+  return [...groups].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * The comments grouped by item, in the reading order of the latest version; comments on the
+ * whole document first; an item no longer in the latest version shows as removed. A provincial
+ * draft gathers tens of thousands of comments: the view then carries each group's counts, and
+ * one group's comments come a page at a time (`query.item`), so that neither the answer nor the
+ * page grows with the whole round.
+ */
+export async function findGroupedComments(
+  db: Queryable,
+  actor: Actor,
+  documentId: number,
+  query: Partial<CommentsQuery> = {},
+): Promise<GroupedComments> {
+  const access = await openConsultation(db, actor, documentId);
+  const { where, params } = await visibility(db, actor, access);
+  const { rows: counts } = await db.query<{ itemKey: string | null; count: number; undisposed: number }>(
+    `SELECT c.item_key::text AS "itemKey", count(*)::int AS count,
+            count(*) FILTER (WHERE c.status = 'sent' AND c.disposition IS NULL)::int AS undisposed
+       FROM consultation_comments c WHERE ${where} GROUP BY c.item_key`,
+    params,
+  );
+  const total = counts.reduce((n, g) => n + g.count, 0);
+  const undisposed = counts.reduce((n, g) => n + g.undisposed, 0);
+  const wanted = query.item === undefined ? counts : counts.filter((g) => (g.itemKey ?? 'document') === query.item);
+  const labels = await itemLabels(
+    db,
+    documentId,
+    wanted.flatMap((g) => (g.itemKey === null ? [] : [g.itemKey])),
+  );
+  const page = query.page ?? 1;
+  let rows: CommentRow[] = [];
+  if (query.item !== undefined) {
+    const key = query.item === 'document' ? null : query.item;
+    ({ rows } = await db.query<CommentRow>(
+      `SELECT ${commentColumns} ${commentJoins}
+        WHERE ${where} AND c.item_key IS NOT DISTINCT FROM $5::uuid ORDER BY c.id LIMIT $6 OFFSET $7`,
+      [...params, key, GROUP_PAGE_SIZE, (page - 1) * GROUP_PAGE_SIZE],
+    ));
+  } else if (total <= INLINE_COMMENTS) {
+    ({ rows } = await db.query<CommentRow>(`SELECT ${commentColumns} ${commentJoins} WHERE ${where} ORDER BY c.id`, params));
+  }
+  const commentsOf = new Map<string, Comment[]>();
+  for (const c of rows) {
+    const key = c.itemKey ?? '';
+    const list = commentsOf.get(key) ?? [];
+    list.push(present(actor, c));
+    commentsOf.set(key, list);
+  }
+  const groups = byReadingOrder(
+    wanted.map((g) => {
+      const label = g.itemKey === null ? undefined : labels.get(g.itemKey);
+      return {
+        itemKey: g.itemKey,
+        itemText: label?.text ?? null,
+        kind: label?.kind ?? null,
+        ord: label?.ord ?? null,
+        isRemoved: g.itemKey !== null && (label?.isRemoved ?? true),
+        count: g.count,
+        undisposed: g.undisposed,
+        comments: commentsOf.get(g.itemKey ?? '') ?? [],
+      };
+    }),
+  );
   return {
-    groups: ordered,
-    total: comments.length,
-    undisposed: comments.filter((c) => c.status === 'sent' && c.disposition === null).length,
+    groups,
+    total,
+    undisposed,
+    isComplete: groups.every((g) => g.comments.length === g.count),
+    page,
+    pageSize: GROUP_PAGE_SIZE,
   };
 }
 

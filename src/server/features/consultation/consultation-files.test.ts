@@ -216,7 +216,7 @@ describe('the synthesis report as a Word file', () => {
       await districtLeader.post('/api/consultation/comments', {
         recipientId: recipientOf(district),
         itemKey: taskKey,
-        body: 'Bổ sung phát triển các xã biên giới',
+        body: 'Bổ sung phát triển các xã biên giới (Lộc Thịnh & Lộc Thiện) <đề xuất>\u0007',
         proposedText: 'Phát triển kinh tế cửa khẩu và các xã biên giới',
       }),
       201,
@@ -243,8 +243,13 @@ describe('the synthesis report as a Word file', () => {
             : { disposition: 'rejected', reason: 'Đã có trong Phần II', version: c.version };
       ok(await secretary.post(`/api/documents/${doc.id}/consultation/comments/${c.id}/disposition`, body));
     }
-    const text = textOf(await documentXml(await head.get(`/api/documents/${doc.id}/consultation/synthesis.docx`)));
+    const xml = await documentXml(await head.get(`/api/documents/${doc.id}/consultation/synthesis.docx`));
+    const text = textOf(xml);
     expect(text).toContain('BÁO CÁO');
+    // Written as text into the file: escaped, a control character dropped, the marker gone.
+    expect(text).toContain('Bổ sung phát triển các xã biên giới (Lộc Thịnh &amp; Lộc Thiện) &lt;đề xuất&gt;Đề nghị sửa thành');
+    expect(xml).not.toContain('RESOLUTE-SYNTHESIS-TABLES');
+    expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(3);
     expect(text).toContain('tổng hợp, tiếp thu, giải trình ý kiến góp ý');
     expect(text).toContain('Số      -BC/TU');
     expect(text).toContain(

@@ -14,7 +14,6 @@ import {
   Paragraph,
   Table,
   TableCell,
-  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -25,13 +24,14 @@ import type { OrgKind } from '../../../domain/orgs/org-kinds';
 import { commenterOf, dispositionLabels, outlineVersion, synthesisCounts, type VersionItem } from '../../../domain/consultation';
 import { formatVnNumber } from '../../../domain/vn-number';
 import { formatVnDate, vnToday } from '../../../domain/vn-time';
-import type { Comment } from '../../../contracts/consultation';
 import type { Actor } from '../../lib/actor';
 import { forbidden } from '../../lib/errors';
 import { columnWidths, FONT, MM, partyHeader, partyPage, reportNumberLine, type HeaderOrg } from '../../lib/party-docx';
 import { openConsultation, type Access } from './consultation-access';
-import { groupComments } from './comments.service';
-import { findRounds, findVersionItems } from './consultation.queries';
+import { byReadingOrder, itemLabels } from './comments.service';
+import { findRounds, findSynthesisComments, findVersionItems, type SynthesisRow } from './consultation.queries';
+import { spliceBody } from './docx-splice';
+import { paragraphXml, tableXml, type XmlRow } from './synthesis-xml';
 import { versionAccess } from './consultation.service';
 
 const SIZE = 28; // half-points: 14 pt body text
@@ -162,73 +162,79 @@ async function requireSynthesisReader(db: Queryable, access: Access) {
 }
 
 const TABLE_COLUMNS = [6, 38, 22, 34];
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+/** Where the comment tables go in the report `docx` builds: replaced by their markup. */
+const TABLES_MARKER = 'RESOLUTE-SYNTHESIS-TABLES';
 
-function tableCell(runs: Run[], width: number, align: Align = AlignmentType.LEFT) {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    children: [para(runs, { align, after: 0 })],
-  });
-}
+type SynthesisGroup = { itemKey: string | null; label: string; ord: number | null; comments: SynthesisRow[] };
 
 /** One item's comments as a table: TT, the comment (with the wording proposed), who, the disposition. */
-function commentsTable(comments: Comment[], start: number): Table {
+function commentsTableXml(comments: readonly SynthesisRow[], start: number): string {
   const w = columnWidths(TABLE_COLUMNS);
-  const head = (t: string, n: number) => tableCell([{ text: t, bold: true, size: 24 }], w[n]!, AlignmentType.CENTER);
-  return new Table({
-    width: { size: w.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: w,
-    layout: TableLayoutType.FIXED,
-    borders,
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        children: [head('TT', 0), head('Nội dung góp ý', 1), head('Cơ quan, đơn vị, cá nhân góp ý', 2), head('Tiếp thu, giải trình', 3)],
-      }),
-      ...comments.map((c, n) => {
-        const proposal = [
-          ...(c.proposedText ? [`Đề nghị sửa thành: “${c.proposedText}”`] : []),
-          ...(c.proposedValue !== null ? [`Đề nghị giá trị: ${formatVnNumber(c.proposedValue)}`] : []),
-        ].join('; ');
-        const disposition = c.disposition ? dispositionLabels[c.disposition] : 'Chưa xử lý';
-        return new TableRow({
-          cantSplit: true,
-          children: [
-            tableCell([{ text: String(start + n), size: 24 }], w[0]!, AlignmentType.CENTER),
-            new TableCell({
-              width: { size: w[1]!, type: WidthType.DXA },
-              children: [
-                para([{ text: c.body, size: 24 }], { align: AlignmentType.LEFT, after: 0 }),
-                ...(proposal ? [para([{ text: proposal, italics: true, size: 24 }], { align: AlignmentType.LEFT, after: 0 })] : []),
-              ],
-            }),
-            tableCell([{ text: commenterOf(c), size: 24 }], w[2]!),
-            tableCell(
-              [
-                { text: disposition, bold: true, size: 24 },
-                ...(c.dispositionReason ? [{ text: `: ${c.dispositionReason}`, size: 24 }] : []),
-              ],
-              w[3]!,
-            ),
+  const head = (t: string): XmlRow[number] => ({ paragraphs: [[{ text: t, bold: true, size: 24 }]], align: 'center' });
+  function* rows(): Generator<XmlRow> {
+    let n = start;
+    for (const c of comments) {
+      const proposal = [
+        ...(c.proposedText ? [`Đề nghị sửa thành: “${c.proposedText}”`] : []),
+        ...(c.proposedValue !== null ? [`Đề nghị giá trị: ${formatVnNumber(c.proposedValue)}`] : []),
+      ].join('; ');
+      const disposition = c.disposition ? dispositionLabels[c.disposition] : 'Chưa xử lý';
+      yield [
+        { paragraphs: [[{ text: String(n), size: 24 }]], align: 'center' },
+        {
+          paragraphs: [[{ text: c.body, size: 24 }], ...(proposal ? [[{ text: proposal, italics: true, size: 24 }]] : [])],
+          align: 'left',
+        },
+        { paragraphs: [[{ text: commenterOf(c), size: 24 }]], align: 'left' },
+        {
+          paragraphs: [
+            [{ text: disposition, bold: true, size: 24 }, ...(c.dispositionReason ? [{ text: `: ${c.dispositionReason}`, size: 24 }] : [])],
           ],
-        });
-      }),
-    ],
-  });
+          align: 'left',
+        },
+      ];
+      n += 1;
+    }
+  }
+  const header: XmlRow = [head('TT'), head('Nội dung góp ý'), head('Cơ quan, đơn vị, cá nhân góp ý'), head('Tiếp thu, giải trình')];
+  return tableXml(w, header, rows());
+}
+
+/** The sent comments grouped by item, in the reading order of the latest version. */
+async function synthesisGroups(db: Queryable, documentId: number): Promise<SynthesisGroup[]> {
+  const comments = await findSynthesisComments(db, documentId);
+  const byKey = new Map<string, SynthesisRow[]>();
+  for (const c of comments) {
+    const list = byKey.get(c.itemKey ?? '') ?? [];
+    list.push(c);
+    byKey.set(c.itemKey ?? '', list);
+  }
+  const labels = await itemLabels(
+    db,
+    documentId,
+    [...byKey.keys()].filter((k) => k !== ''),
+  );
+  return byReadingOrder(
+    [...byKey].map(([key, list]) => {
+      const label = key === '' ? undefined : labels.get(key);
+      return {
+        itemKey: key === '' ? null : key,
+        label:
+          key === '' ? 'Ý kiến chung về dự thảo' : `${label?.text ?? ''}${(label?.isRemoved ?? true) ? ' (mục đã bỏ khỏi dự thảo)' : ''}`,
+        ord: label?.ord ?? null,
+        comments: list,
+      };
+    }),
+  );
 }
 
 /** Every sent comment of the draft, grouped by item in the reading order of the latest version. */
 export async function exportSynthesisDocx(db: Queryable, actor: Actor, documentId: number, today = vnToday()) {
   const access = await openConsultation(db, actor, documentId);
   await requireSynthesisReader(db, access);
-  const grouped = await groupComments(db, actor, access);
   const doc = access.doc;
-  const groups = grouped.groups
-    .map((g) => ({ ...g, comments: g.comments.filter((c) => c.status === 'sent') }))
-    .filter((g) => g.comments.length > 0);
-  const comments = groups.flatMap((g) => g.comments);
-  const counts = synthesisCounts(comments);
+  const groups = await synthesisGroups(db, documentId);
+  const counts = synthesisCounts(groups.flatMap((g) => g.comments));
   const [ancestors, { recipients }, { rows: versions }] = await Promise.all([
     ancestorsOf(db, doc.orgPath),
     findRounds(db, documentId),
@@ -270,15 +276,16 @@ export async function exportSynthesisDocx(db: Queryable, actor: Actor, documentI
       { firstLine: 10 * MM },
     ),
   ];
-  let count = 1;
-  let section = 0;
-  for (const g of groups) {
-    section += 1;
-    const label = g.itemKey === null ? 'Ý kiến chung về dự thảo' : `${g.itemText ?? ''}${g.isRemoved ? ' (mục đã bỏ khỏi dự thảo)' : ''}`;
-    body.push(para([{ text: `${section}. ${label}`, bold: true }], { before: 120, after: 60 }));
-    body.push(commentsTable(g.comments, count));
-    count += g.comments.length;
+  // Written one item at a time as the Word file is zipped, never as one string.
+  function* tables() {
+    let count = 1;
+    for (const [n, g] of groups.entries()) {
+      yield paragraphXml([{ text: `${n + 1}. ${g.label}`, bold: true, size: SIZE }], { align: 'both', before: 120, after: 60 });
+      yield commentsTableXml(g.comments, count);
+      count += g.comments.length;
+    }
   }
+  body.push(para([{ text: TABLES_MARKER }]));
   body.push(
     para([{ text: 'Trên đây là báo cáo tổng hợp, tiếp thu, giải trình ý kiến góp ý của Tổ biên tập.' }], {
       firstLine: 10 * MM,
@@ -306,7 +313,7 @@ export async function exportSynthesisDocx(db: Queryable, actor: Actor, documentI
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
     sections: [{ properties: partyPage, children: body }],
   });
-  const buffer = await Packer.toBuffer(document);
+  const buffer = await spliceBody(await Packer.toBuffer(document), TABLES_MARKER, tables());
   return { buffer, fileName: `tong-hop-gop-y-${doc.id}.docx`, comments: counts.comments, date: formatVnDate(today) };
 }
 

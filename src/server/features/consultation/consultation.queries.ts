@@ -121,3 +121,32 @@ export type CommentRow = {
   recipientId: number | null;
   authorId: number | null;
 };
+
+export type SynthesisRow = {
+  itemKey: string | null;
+  orgId: number | null;
+  orgName: string | null;
+  authorName: string | null;
+  source: 'written' | 'conference';
+  speakerName: string | null;
+  speakerTitle: string | null;
+  body: string;
+  proposedText: string | null;
+  proposedValue: number | null;
+  disposition: 'accepted' | 'explained' | 'rejected' | null;
+  dispositionReason: string | null;
+};
+
+/** Every sent comment of a draft, with only what the synthesis report prints, in the order sent. */
+export async function findSynthesisComments(db: Queryable, documentId: number): Promise<SynthesisRow[]> {
+  const { rows } = await db.query<SynthesisRow>(
+    `SELECT c.item_key::text AS "itemKey", c.org_id AS "orgId", o.name AS "orgName", au.full_name AS "authorName", c.source,
+            c.speaker_name AS "speakerName", c.speaker_title AS "speakerTitle", c.body, c.proposed_text AS "proposedText",
+            c.proposed_value::float8 AS "proposedValue", c.disposition, c.disposition_reason AS "dispositionReason"
+       FROM consultation_comments c LEFT JOIN orgs o ON o.id = c.org_id LEFT JOIN users au ON au.id = c.author_id
+      WHERE c.document_id = $1 AND c.status = 'sent'
+      ORDER BY c.id`,
+    [documentId],
+  );
+  return rows;
+}

@@ -8,6 +8,7 @@ import {
   adoptSchema,
   circulateSchema,
   commentSchema,
+  commentsQuery,
   compareQuery,
   compareSchema,
   conferenceCommentSchema,
@@ -179,9 +180,15 @@ export const consultationRoutes: FastifyPluginAsync<FeatureOptions> = async (bas
     '/documents/:id/consultation/comments',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'Comments grouped by item', params: idParams, response: { 200: groupedCommentsSchema } },
+      schema: {
+        tags,
+        summary: 'Comments grouped by item (counts; one group a page at a time)',
+        params: idParams,
+        querystring: commentsQuery,
+        response: { 200: groupedCommentsSchema },
+      },
     },
-    async (req) => findGroupedComments(db, actorOf(req), req.params.id),
+    async (req) => findGroupedComments(db, actorOf(req), req.params.id, req.query),
   );
   app.post(
     '/documents/:id/consultation/comments/:commentId/disposition',

@@ -510,9 +510,14 @@ describe('concurrency and reminders', () => {
     const v1 = await issue(doc);
     const round = await circulate(v1.id, '2099-06-10');
     ok(await deptLeader.post('/api/consultation/comments', { recipientId: recipientOf(round, dept), body: 'Đã góp ý' }), 201);
+    await db.query(
+      `UPDATE users SET email = username || '@lochninh.example.vn' WHERE id IN (SELECT user_id FROM user_roles WHERE org_id = $1)`,
+      [district.id],
+    );
     const first = await sendConsultationReminders(db, '2099-06-08');
     const again = await sendConsultationReminders(db, '2099-06-08');
-    expect(again.notifications).toBe(0);
+    expect(again).toMatchObject({ notifications: 0, mails: 0 });
+    expect(first.mails).toBeGreaterThanOrEqual(1);
     const { rows } = await db.query<{ key: string }>(
       `SELECT dedupe_key AS key FROM notifications WHERE kind = 'consultation_due' AND dedupe_key LIKE $1`,
       [`consultation:%:due`],
@@ -523,5 +528,66 @@ describe('concurrency and reminders', () => {
     expect(first.notifications).toBeGreaterThanOrEqual(2);
     const overdue = await sendConsultationReminders(db, '2099-06-11');
     expect(overdue.notifications).toBeGreaterThanOrEqual(2);
+    expect(overdue.mails).toBe(first.mails);
+    // Overdue is said once too, however often the daily job runs after the deadline.
+    expect(await sendConsultationReminders(db, '2099-06-12')).toMatchObject({ notifications: 0, mails: 0 });
+    const letters = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM mail_outbox WHERE dedupe_key LIKE $1 GROUP BY dedupe_key`,
+      [`mail:%:consultation:${recipientOf(round, district)}:%`],
+    );
+    expect(letters.rows.length).toBe(2 * first.mails);
+    expect(letters.rows.every((r) => r.n === 1)).toBe(true);
+  });
+});
+
+describe('the grouped view of a large round', () => {
+  it('gives every item its counts and one item’s comments a page at a time', async () => {
+    const { doc, targetKey, taskKey } = await draftWithItems(province);
+    await formTeam(doc);
+    const v1 = await issue(doc);
+    const round = await circulate(v1.id);
+    // 260 comments of the department: more than the view carries at once (200).
+    await db.query(
+      `INSERT INTO consultation_comments (document_id, version_id, recipient_id, item_key, org_id, source, body, status, sent_at, disposition,
+           disposition_reason)
+       SELECT $1, $2, $3, CASE WHEN g % 4 = 0 THEN NULL WHEN g % 4 = 1 THEN $5::uuid ELSE $6::uuid END, $4, 'written', 'Góp ý số ' || g, 'sent', now(),
+              CASE WHEN g % 5 = 0 THEN 'accepted' END, NULL
+         FROM generate_series(1, 260) g`,
+      [doc.id, v1.id, recipientOf(round, dept), dept.id, targetKey, taskKey],
+    );
+    type Grouped = {
+      groups: { itemKey: string | null; count: number; undisposed: number; comments: { id: number; body: string }[] }[];
+      total: number;
+      undisposed: number;
+      isComplete: boolean;
+      pageSize: number;
+    };
+    const view = ok<Grouped>(await member.get(`/api/documents/${doc.id}/consultation/comments`));
+    expect(view.isComplete).toBe(false);
+    expect(view.groups.map((g) => [g.itemKey, g.count, g.comments.length])).toEqual([
+      [null, 65, 0],
+      [targetKey, 65, 0],
+      [taskKey, 130, 0],
+    ]);
+    // The counts are the comments themselves, recounted.
+    const { rows } = await db.query<{ total: number; undisposed: number }>(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE disposition IS NULL)::int AS undisposed FROM consultation_comments WHERE document_id = $1`,
+      [doc.id],
+    );
+    expect({ total: view.total, undisposed: view.undisposed }).toEqual(rows[0]);
+    expect(view.groups.reduce((n, g) => n + g.undisposed, 0)).toBe(rows[0]!.undisposed);
+    const page1 = ok<Grouped>(await member.get(`/api/documents/${doc.id}/consultation/comments?item=${taskKey}`));
+    const page3 = ok<Grouped>(await member.get(`/api/documents/${doc.id}/consultation/comments?item=${taskKey}&page=3`));
+    expect(page1.groups.map((g) => [g.itemKey, g.count, g.comments.length])).toEqual([[taskKey, 130, page1.pageSize]]);
+    expect(page3.groups[0]!.comments.length).toBe(130 - 2 * page1.pageSize);
+    expect(page3.groups[0]!.comments[0]!.id).toBeGreaterThan(page1.groups[0]!.comments.at(-1)!.id);
+    const whole = ok<Grouped>(await member.get(`/api/documents/${doc.id}/consultation/comments?item=document`));
+    expect(whole.groups.map((g) => [g.itemKey, g.count])).toEqual([[null, 65]]);
+    // Another org still sees nothing of the department's comments, in counts or pages.
+    const seen = ok<Grouped>(await districtLeader.get(`/api/documents/${doc.id}/consultation/comments?item=${taskKey}`));
+    expect(seen).toMatchObject({ total: 0, groups: [] });
+    const bad = await member.get(`/api/documents/${doc.id}/consultation/comments?item=x&page=0`);
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad).details?.fields?.map((f) => f.field)).toEqual(expect.arrayContaining(['querystring.item', 'querystring.page']));
   });
 });

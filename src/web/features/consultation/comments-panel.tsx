@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, Segmented, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Pagination, Segmented, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { dispositions, type Disposition } from '../../../domain/consultation';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { formatVnNumber } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { CommentCard } from './comment-card';
-import { consultationKeys, disposeComment, fetchComments, type Comment } from './consultation.api';
+import { consultationKeys, disposeComment, fetchCommentPage, fetchComments, type Comment, type GroupedComments } from './consultation.api';
 import { dispositionLabels, itemKindLabels } from './labels';
 
 /** The disposition of one comment, in place: taken in, explained (with the reason) or not taken in. */
@@ -48,7 +49,71 @@ function DispositionEditor({ documentId, comment }: { documentId: number; commen
   );
 }
 
-/** Comments grouped by item, in the draft's order; each disposed of in place by the group. */
+function CommentList({ documentId, comments, canDispose }: { documentId: number; comments: Comment[]; canDispose: boolean }) {
+  return comments.map((c) => (
+    <CommentCard key={c.id} comment={c}>
+      {canDispose && c.status === 'sent' && <DispositionEditor documentId={documentId} comment={c} />}
+    </CommentCard>
+  ));
+}
+
+/** A large round: one item's comments, a page at a time, loaded when the group opens it. */
+function CommentPages({ documentId, item, count, canDispose }: { documentId: number; item: string; count: number; canDispose: boolean }) {
+  const [page, setPage] = useState(1);
+  const q = useQuery({
+    queryKey: consultationKeys.commentPage(documentId, item, page),
+    queryFn: () => fetchCommentPage(documentId, item, page),
+  });
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const comments = q.data.groups[0]?.comments ?? [];
+  return (
+    <Space direction="vertical" size="small" style={{ width: '100%' }}>
+      <CommentList documentId={documentId} comments={comments} canDispose={canDispose} />
+      {count > q.data.pageSize && (
+        <Pagination size="small" current={page} pageSize={q.data.pageSize} total={count} showSizeChanger={false} onChange={setPage} />
+      )}
+    </Space>
+  );
+}
+
+type Group = GroupedComments['groups'][number];
+
+/** One item's card: its comments, or (a large round) its counts and a button that opens them. */
+function GroupCard({ documentId, group: g, canDispose }: { documentId: number; group: Group; canDispose: boolean }) {
+  const [isOpen, setOpen] = useState(false);
+  const isPaged = g.comments.length < g.count;
+  return (
+    <Card
+      size="small"
+      title={
+        <Space wrap size={4} style={{ whiteSpace: 'normal' }}>
+          {g.itemKey === null ? <Tag color="purple">Toàn văn bản</Tag> : <Tag>{itemKindLabels[g.kind ?? ''] ?? g.kind}</Tag>}
+          {g.isRemoved && <Tag color="red">Mục đã bỏ khỏi dự thảo</Tag>}
+          <Typography.Text style={{ fontWeight: 'normal' }}>{g.itemText ?? 'Góp ý chung'}</Typography.Text>
+        </Space>
+      }
+      extra={
+        <Typography.Text type="secondary">
+          {formatVnNumber(g.count)} ý kiến{g.undisposed > 0 ? `, ${formatVnNumber(g.undisposed)} chưa xử lý` : ''}
+        </Typography.Text>
+      }
+    >
+      {!isPaged ? (
+        <CommentList documentId={documentId} comments={g.comments} canDispose={canDispose} />
+      ) : isOpen ? (
+        <CommentPages documentId={documentId} item={g.itemKey ?? 'document'} count={g.count} canDispose={canDispose} />
+      ) : (
+        <Button onClick={() => setOpen(true)}>Xem {formatVnNumber(g.count)} ý kiến</Button>
+      )}
+    </Card>
+  );
+}
+
+/**
+ * Comments grouped by item, in the draft's order; each disposed of in place by the group. A
+ * large round comes as counts, and an item's comments open a page at a time.
+ */
 export function CommentsPanel({ documentId, canDispose }: { documentId: number; canDispose: boolean }) {
   const comments = useQuery({ queryKey: consultationKeys.comments(documentId), queryFn: () => fetchComments(documentId) });
   if (comments.isPending) return <Loading />;
@@ -58,26 +123,10 @@ export function CommentsPanel({ documentId, canDispose }: { documentId: number; 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Text>
-        {total} ý kiến; <Typography.Text strong>{undisposed}</Typography.Text> chưa xử lý.
+        {formatVnNumber(total)} ý kiến; <Typography.Text strong>{formatVnNumber(undisposed)}</Typography.Text> chưa xử lý.
       </Typography.Text>
       {groups.map((g) => (
-        <Card
-          key={g.itemKey ?? 'document'}
-          size="small"
-          title={
-            <Space wrap size={4} style={{ whiteSpace: 'normal' }}>
-              {g.itemKey === null ? <Tag color="purple">Toàn văn bản</Tag> : <Tag>{itemKindLabels[g.kind ?? ''] ?? g.kind}</Tag>}
-              {g.isRemoved && <Tag color="red">Mục đã bỏ khỏi dự thảo</Tag>}
-              <Typography.Text style={{ fontWeight: 'normal' }}>{g.itemText ?? 'Góp ý chung'}</Typography.Text>
-            </Space>
-          }
-        >
-          {g.comments.map((c) => (
-            <CommentCard key={c.id} comment={c}>
-              {canDispose && c.status === 'sent' && <DispositionEditor documentId={documentId} comment={c} />}
-            </CommentCard>
-          ))}
-        </Card>
+        <GroupCard key={g.itemKey ?? 'document'} documentId={documentId} group={g} canDispose={canDispose} />
       ))}
     </Space>
   );

@@ -29,6 +29,7 @@ export const consultationKeys = {
   inbox: ['consultation', 'inbox'] as const,
   workspace: (id: number) => ['consultation', 'workspace', id] as const,
   comments: (id: number) => ['consultation', 'comments', id] as const,
+  commentPage: (id: number, item: string, page: number) => ['consultation', 'comments', id, item, page] as const,
   version: (id: number) => ['consultation', 'version', id] as const,
   compare: (id: number, from: number, to: number) => ['consultation', 'compare', id, from, to] as const,
   notes: (id: number) => ['consultation', 'notes', id] as const,
@@ -37,6 +38,9 @@ export const consultationKeys = {
 export const fetchInbox = () => api.get<Inbox>('/consultation/inbox');
 export const fetchWorkspace = (id: number) => api.get<Workspace>(`/documents/${id}/consultation`);
 export const fetchComments = (id: number) => api.get<GroupedComments>(`/documents/${id}/consultation/comments`);
+/** One page of one item's comments (`document`: those on the whole draft). */
+export const fetchCommentPage = (id: number, item: string, page: number) =>
+  api.get<GroupedComments>(`/documents/${id}/consultation/comments`, { item, page });
 export const fetchVersion = (id: number) => api.get<VersionDetail>(`/consultation/versions/${id}`);
 export const fetchComparison = (id: number, from: number, to: number) =>
   api.get<Comparison>(`/documents/${id}/consultation/compare`, { from, to });

@@ -56,7 +56,7 @@ export function RecipientPage({ versionId, recipientId }: { versionId: number; r
   const v = version.data;
   const me = inbox.data?.items.find((i) => i.recipientId === recipientId);
   const byItem = new Map<string, number>();
-  for (const g of comments.data?.groups ?? []) byItem.set(g.itemKey ?? '', g.comments.length);
+  for (const g of comments.data?.groups ?? []) byItem.set(g.itemKey ?? '', g.count);
   const mine = (comments.data?.groups ?? []).flatMap((g) => g.comments);
   const canComment = recipientId !== undefined && me !== undefined;
   const submit = (itemKey: string | null) => (values: CommentValues) => send.mutateAsync({ ...values, itemKey });
