@@ -146,7 +146,15 @@ export function IndicatorProposalsPage() {
   ];
 
   return (
-    <Card title={label(L.title)} data-testid="indicator-proposals">
+    <Card
+      title={
+        // The page's one h1, at the size of a card title.
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 16 }}>
+          {label(L.title)}
+        </Typography.Title>
+      }
+      data-testid="indicator-proposals"
+    >
       <Typography.Paragraph type="secondary">{label(L.intro)}</Typography.Paragraph>
       {proposals.isError ? (
         <ErrorState error={proposals.error} onRetry={() => void proposals.refetch()} />
