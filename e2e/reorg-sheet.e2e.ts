@@ -16,7 +16,10 @@ describe('A reorganization mapped in a spreadsheet', () => {
   let page: Page;
   let current = '';
   const journey = adminJourney('reorg-sheet', () => current);
-  const effective = `${vnToday().slice(0, 7)}-01`;
+  // The orgs are founded today, so the operation takes effect today.
+  const effective = vnToday();
+  // A retry of the journey founds its orgs again: fresh codes each attempt.
+  let tag = '';
   const vn = (iso: string) => iso.split('-').reverse().join('/');
 
   beforeAll(() => {
@@ -25,17 +28,18 @@ describe('A reorganization mapped in a spreadsheet', () => {
 
   it('downloads the mapping, changes a row in the workbook, uploads it, and the operation follows it', async () => {
     current = 'setup';
+    tag = String(Date.now() % 100000);
     const root = ((await pageApi(page, 'GET', '/orgs/tree')).json as unknown as Json[])[0]!;
     const org = async (parentId: number, code: string, name: string, kind: string) => {
       const res = await pageApi(page, 'POST', '/orgs', { parentId, code, name, kind });
       expect(res.status, JSON.stringify(res.json)).toBe(201);
       return res.json;
     };
-    const city = await org(root.id, 'TN.TP', 'Đảng bộ Thành phố Thử Nghiệm', 'province_committee');
-    const east = await org(city.id, 'TN.DONG', 'Đảng ủy phường Thử Đông', 'commune_committee');
-    const west = await org(city.id, 'TN.TAY', 'Đảng ủy phường Thử Tây', 'commune_committee');
-    await org(east.id, 'TN.DONG.KP1', 'Chi bộ khu phố Thử Một', 'cell');
-    const two = await org(west.id, 'TN.TAY.KP2', 'Chi bộ khu phố Thử Hai', 'cell');
+    const city = await org(root.id, `TN${tag}.TP`, `Đảng bộ Thành phố Thử Nghiệm ${tag}`, 'province_committee');
+    const east = await org(city.id, `TN${tag}.DONG`, `Đảng ủy phường Thử Đông ${tag}`, 'commune_committee');
+    const west = await org(city.id, `TN${tag}.TAY`, `Đảng ủy phường Thử Tây ${tag}`, 'commune_committee');
+    await org(east.id, `TN${tag}.DONG.KP1`, 'Chi bộ khu phố Thử Một', 'cell');
+    const two = await org(west.id, `TN${tag}.TAY.KP2`, 'Chi bộ khu phố Thử Hai', 'cell');
 
     current = 'form';
     await page.goto('/reorg');
@@ -47,8 +51,8 @@ describe('A reorganization mapped in a spreadsheet', () => {
     await pickOrg(page, 'reorg-source-0', 'thu dong', east.name);
     await pickOrg(page, 'reorg-source-1', 'thu tay', west.name);
     await pickOrg(page, 'reorg-new-parent', 'thanh pho thu nghiem', city.name);
-    await page.getByTestId('reorg-new-name').fill('Đảng ủy phường Thử Nghiệm');
-    await page.getByTestId('reorg-new-code').fill('TN.MOI');
+    await page.getByTestId('reorg-new-name').fill(`Đảng ủy phường Thử Nghiệm ${tag}`);
+    await page.getByTestId('reorg-new-code').fill(`TN${tag}.MOI`);
     await page.getByTestId('reorg-preview-button').click();
     await page.getByTestId('reorg-mapping-sheet').waitFor({ timeout: 20_000 });
 
@@ -63,14 +67,14 @@ describe('A reorganization mapped in a spreadsheet', () => {
       if (n > 1) rows.push([row.getCell(2).text, row.getCell(6).text]);
     });
     expect(rows).toEqual([
-      ['TN.DONG.KP1', 'TN.MOI'],
-      ['TN.TAY.KP2', 'TN.MOI'],
+      [`TN${tag}.DONG.KP1`, `TN${tag}.MOI`],
+      [`TN${tag}.TAY.KP2`, `TN${tag}.MOI`],
     ]);
 
     current = 'upload';
     // The meeting agreed: the second cell goes straight under the city.
     ws.eachRow((row) => {
-      if (row.getCell(2).text === 'TN.TAY.KP2') row.getCell(6).value = 'TN.TP';
+      if (row.getCell(2).text === `TN${tag}.TAY.KP2`) row.getCell(6).value = `TN${tag}.TP`;
     });
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
     await page.getByTestId('reorg-mapping-sheet').locator('input[type=file]').setInputFiles({
