@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser';
+import { screenshot, type Json } from './support/browser';
 import { adminJourney } from './support/journey';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * The ratings history: from an org's page in the tree to its ratings year on year (the demo's

@@ -34,6 +34,19 @@ import { buildTestApp, loginAs, type TestClient } from './test/http';
 type IdKind = 'org' | 'member' | 'record' | 'user' | 'code' | 'shared' | 'own';
 type Declaration = Record<string, IdKind>;
 
+/** The ids of a reorganization request (preview, commit and its mapping template take the same body). */
+const reorgRequestIds: Declaration = {
+  'body.sourceOrgIds': 'org',
+  'body.targetOrgIds': 'org',
+  'body.newOrg.parentId': 'org',
+  'body.newOrg.code': 'own',
+  'body.newOrgs.code': 'own',
+  'body.mapping.fromOrgId': 'org',
+  'body.mapping.toOrgId': 'org',
+  'body.roleMapping.userRoleId': 'record',
+  'body.roleMapping.toOrgId': 'org',
+};
+
 const routeIds: Record<string, Declaration> = {
   'GET /api/health': {},
   'GET /api/auth/csrf': {},
@@ -301,39 +314,9 @@ const routeIds: Record<string, Declaration> = {
   'GET /api/api-tokens': {},
   'POST /api/api-tokens': { 'body.orgId': 'org' },
   'POST /api/api-tokens/:id/revoke': { 'params.id': 'record' },
-  'POST /api/reorg/preview': {
-    'body.sourceOrgIds': 'org',
-    'body.targetOrgIds': 'org',
-    'body.newOrg.parentId': 'org',
-    'body.newOrg.code': 'own',
-    'body.newOrgs.code': 'own',
-    'body.mapping.fromOrgId': 'org',
-    'body.mapping.toOrgId': 'org',
-    'body.roleMapping.userRoleId': 'record',
-    'body.roleMapping.toOrgId': 'org',
-  },
-  'POST /api/reorg/operations': {
-    'body.sourceOrgIds': 'org',
-    'body.targetOrgIds': 'org',
-    'body.newOrg.parentId': 'org',
-    'body.newOrg.code': 'own',
-    'body.newOrgs.code': 'own',
-    'body.mapping.fromOrgId': 'org',
-    'body.mapping.toOrgId': 'org',
-    'body.roleMapping.userRoleId': 'record',
-    'body.roleMapping.toOrgId': 'org',
-  },
-  'POST /api/reorg/mapping-sheet': {
-    'body.sourceOrgIds': 'org',
-    'body.targetOrgIds': 'org',
-    'body.newOrg.parentId': 'org',
-    'body.newOrg.code': 'own',
-    'body.newOrgs.code': 'own',
-    'body.mapping.fromOrgId': 'org',
-    'body.mapping.toOrgId': 'org',
-    'body.roleMapping.userRoleId': 'record',
-    'body.roleMapping.toOrgId': 'org',
-  },
+  'POST /api/reorg/preview': reorgRequestIds,
+  'POST /api/reorg/operations': reorgRequestIds,
+  'POST /api/reorg/mapping-sheet': reorgRequestIds,
   // Multipart: the operation's ids come in its `request` field and are checked by the preview
   // (src/server/features/reorg/mapping-sheet.test.ts calls it with an org outside the caller's subtree).
   'POST /api/reorg/mapping-sheet/read': {},
@@ -447,6 +430,9 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
     if (el && typeof el === 'object') setPath(el as Record<string, unknown>, rest, value);
 }
 
+// A merge into a new org, so that the new org's parent is a field the sample carries.
+const mergeIntoNewOrg = { targetOrgIds: [], newOrg: { parentId: 0, code: 'TN-001', name: 'Tổ chức thử', kind: 'cell' } };
+
 /**
  * Valid values the simplest sample would not have: a role a manager may grant (the first of
  * the enum is admin, refused before any id is looked at).
@@ -454,10 +440,9 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
 const bodySamples: Record<string, Record<string, unknown>> = {
   'POST /api/users': { roles: [{ orgId: 0, role: 'viewer' }] },
   'PATCH /api/users/:id': { roles: [{ orgId: 0, role: 'viewer' }] },
-  // A merge into a new org, so that the new org's parent is a field the sample carries.
-  'POST /api/reorg/preview': { targetOrgIds: [], newOrg: { parentId: 0, code: 'TN-001', name: 'Tổ chức thử', kind: 'cell' } },
-  'POST /api/reorg/operations': { targetOrgIds: [], newOrg: { parentId: 0, code: 'TN-001', name: 'Tổ chức thử', kind: 'cell' } },
-  'POST /api/reorg/mapping-sheet': { targetOrgIds: [], newOrg: { parentId: 0, code: 'TN-001', name: 'Tổ chức thử', kind: 'cell' } },
+  'POST /api/reorg/preview': mergeIntoNewOrg,
+  'POST /api/reorg/operations': mergeIntoNewOrg,
+  'POST /api/reorg/mapping-sheet': mergeIntoNewOrg,
 };
 
 const stringCandidates = [

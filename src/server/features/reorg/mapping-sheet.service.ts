@@ -27,12 +27,13 @@ const kindByLabel = new Map(Object.entries(ROW_KINDS).map(([k, v]) => [foldVietn
 const roleCode = (userRoleId: number) => `VT-${userRoleId}`;
 
 /** A destination the sheet may name besides existing orgs: the new org of a merge, the new parts of a split. */
-type NewTarget = { toOrgId: 0; toNewOrg?: number; name: string };
+type Destination = { toOrgId: number; toNewOrg?: number };
+type NewTarget = { dest: Destination; name: string };
 
 function newTargets(req: ReorgRequest): Map<string, NewTarget> {
   const out = new Map<string, NewTarget>();
-  if (req.newOrg) out.set(req.newOrg.code.toUpperCase(), { toOrgId: 0, name: req.newOrg.name });
-  (req.newOrgs ?? []).forEach((p, i) => out.set(p.code.toUpperCase(), { toOrgId: 0, toNewOrg: i, name: p.name }));
+  if (req.newOrg) out.set(req.newOrg.code.toUpperCase(), { dest: { toOrgId: 0 }, name: req.newOrg.name });
+  (req.newOrgs ?? []).forEach((p, i) => out.set(p.code.toUpperCase(), { dest: { toOrgId: 0, toNewOrg: i }, name: p.name }));
   return out;
 }
 
@@ -48,8 +49,8 @@ export async function buildMappingTemplate(db: Db, actor: Actor, req: ReorgReque
   const codeOf = (toOrgId: number | null): string => {
     if (toOrgId === null) return '';
     // The service names new parts -1, -2, … and the new org of a merge 0 (reorg.service.ts).
-    if (toOrgId < 0) return fresh.find((f) => f.toNewOrg === -1 - toOrgId)?.code ?? '';
-    if (toOrgId === 0) return fresh.find((f) => f.toNewOrg === undefined)?.code ?? '';
+    if (toOrgId < 0) return fresh.find((f) => f.dest.toNewOrg === -1 - toOrgId)?.code ?? '';
+    if (toOrgId === 0) return fresh.find((f) => f.dest.toNewOrg === undefined)?.code ?? '';
     return codes.get(toOrgId) ?? '';
   };
 
@@ -167,31 +168,19 @@ export async function readMappingSheet(db: Db, actor: Actor, req: ReorgRequest, 
     }
     seen.set(key, rowNo);
     const toText = get('Chuyển về (mã đơn vị)').toUpperCase();
-    const target = toText === '' ? null : (fresh.get(toText) ?? (existing.has(toText) ? { toOrgId: existing.get(toText)! } : undefined));
+    // null: left blank; undefined: a code the caller may not name.
+    const target: Destination | null | undefined =
+      toText === '' ? null : (fresh.get(toText)?.dest ?? (existing.has(toText) ? { toOrgId: existing.get(toText)! } : undefined));
     if (target === undefined) problems.push({ row: rowNo, column: 'F', vi: `không có tổ chức mã “${toText}” trong phạm vi của bạn` });
     if (kind === 'role') {
       const role = roleByCode.get(code);
       if (!role) problems.push({ row: rowNo, column: 'B', vi: `vai trò “${code}” không thuộc thao tác này` });
-      else if (target !== undefined)
-        out.roleMapping.push(
-          target === null
-            ? { userRoleId: role.userRoleId, toOrgId: null }
-            : {
-                userRoleId: role.userRoleId,
-                toOrgId: target.toOrgId,
-                ...('toNewOrg' in target && target.toNewOrg !== undefined ? { toNewOrg: target.toNewOrg } : {}),
-              },
-        );
+      else if (target !== undefined) out.roleMapping.push({ userRoleId: role.userRoleId, ...(target ?? { toOrgId: null }) });
     } else {
       const cell = cellByKey.get(`${kind}:${code}`);
       if (!cell) problems.push({ row: rowNo, column: 'B', vi: `mã “${code}” không phải một dòng của thao tác này` });
       else if (target === null) problems.push({ row: rowNo, column: 'F', vi: 'hãy ghi mã tổ chức nhận' });
-      else if (target !== undefined)
-        out.mapping.push({
-          fromOrgId: cell.orgId,
-          toOrgId: target.toOrgId,
-          ...('toNewOrg' in target && target.toNewOrg !== undefined ? { toNewOrg: target.toNewOrg } : {}),
-        });
+      else if (target !== undefined) out.mapping.push({ fromOrgId: cell.orgId, ...target });
     }
     out.rows++;
   }
