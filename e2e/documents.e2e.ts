@@ -31,7 +31,8 @@ describe('documents and the cascade in the browser', () => {
     await form.getByLabel('Nội dung').fill(targetText);
     await form.getByLabel('Chỉ số').click();
     await page.keyboard.type('GRDP');
-    await page.keyboard.press('Enter');
+    // The catalog loads when the dialog opens: pick the option by name, not the first one Enter would take.
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Tốc độ tăng trưởng tổng sản phẩm' }).click();
     await form.getByLabel('Giá trị', { exact: true }).fill('8,5-8,7');
     await form.getByLabel('Đơn vị tính').fill('%/năm');
     await expect.poll(() => form.getByTestId('target-preview').textContent()).toContain('8,5–8,7%/năm');
@@ -51,6 +52,8 @@ describe('documents and the cascade in the browser', () => {
       .getByTestId('link-suggestions')
       .locator('.ant-list-item', { hasText: '01-NQ/TU' })
       .filter({ hasText: 'Tổng sản phẩm trên địa bàn tỉnh' });
+    // Same indicator first: the provincial GRDP target leads the suggestions.
+    await expect.poll(() => suggestion.textContent()).toContain('cùng chỉ số');
     await suggestion.getByRole('button', { name: 'Liên kết' }).click();
     await suggestion.getByText('Đã liên kết').waitFor();
     await screenshot(page, 'documents-link');

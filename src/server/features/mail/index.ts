@@ -4,6 +4,6 @@
  * here; everything else in this folder is the feature's own.
  */
 export { queueMail, type QueuedMail } from './mail-outbox.service';
-export { notifyWithMail, type Notice } from './notify.service';
+export { notifyOrgPeople, notifyWithMail, type Notice } from './notify.service';
 export { createTransport, deliverOutbox, smtpSettingsFromEnv, type MailTransport, type SmtpSettings } from './mail-sender.service';
 export { mailRoutes } from './mail.routes';

@@ -47,3 +47,19 @@ export async function notifyWithMail(db: Queryable, kind: string, notices: Notic
   );
   return { notifications: rowCount ?? 0, mails };
 }
+
+/**
+ * One notice in the app to the people holding any of `roles` in an org (its leaders and
+ * reporters, usually): a request, a notice or a conclusion addressed to the org itself.
+ */
+export async function notifyOrgPeople(
+  db: Queryable,
+  notice: { orgId: number; roles: readonly string[]; kind: string; title: string; body: string; link: string; key: string },
+) {
+  await db.query(
+    `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
+     SELECT DISTINCT ur.user_id, $3, $4, $5, $6, $7 FROM user_roles ur WHERE ur.org_id = $1 AND ur.role = ANY($2::text[])
+     ON CONFLICT DO NOTHING`,
+    [notice.orgId, notice.roles, notice.kind, notice.title, notice.body, notice.link, notice.key],
+  );
+}

@@ -20,6 +20,7 @@ import { scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { badRequest, notFound, versionConflict } from '../../lib/errors';
 import { findOrgInScope } from '../orgs';
+import { notifyOrgPeople } from '../mail';
 import {
   abilitiesOf,
   canWriteAsSubject,
@@ -370,12 +371,15 @@ export async function sendNotice(db: Db, actor: Actor, id: number, input: { vers
       input.noticeText.normalize('NFC'),
     ]);
     // The subject's leaders learn of it in the app.
-    await tx.query(
-      `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
-       SELECT DISTINCT ur.user_id, 'oversight_notice', 'Thông báo kiểm tra, giám sát', $2, '/oversight/inspections/' || $3, 'oversight-notice:' || $3
-         FROM user_roles ur WHERE ur.org_id = $1 AND ur.role IN ('manager','reporter') ON CONFLICT DO NOTHING`,
-      [row.subjectOrgId, row.content.slice(0, 300), id],
-    );
+    await notifyOrgPeople(tx, {
+      orgId: row.subjectOrgId,
+      roles: ['manager', 'reporter'],
+      kind: 'oversight_notice',
+      title: 'Thông báo kiểm tra, giám sát',
+      body: row.content.slice(0, 300),
+      link: `/oversight/inspections/${id}`,
+      key: `oversight-notice:${id}`,
+    });
     return 'Gửi kế hoạch và thông báo';
   });
 }
@@ -499,12 +503,15 @@ export async function sendConclusion(db: Db, actor: Actor, id: number, version: 
   return step(db, actor, id, version, 'send_conclusion', 'commission', async (tx, row) => {
     await tx.query(`UPDATE inspections SET conclusion_sent_at = now() WHERE id = $1`, [id]);
     await recommendationsToTasks(tx, row);
-    await tx.query(
-      `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
-       SELECT DISTINCT ur.user_id, 'oversight_conclusion', 'Thông báo kết luận kiểm tra, giám sát', $2, '/oversight/inspections/' || $3, 'oversight-conclusion:' || $3
-         FROM user_roles ur WHERE ur.org_id = $1 AND ur.role IN ('manager','reporter') ON CONFLICT DO NOTHING`,
-      [row.subjectOrgId, row.content.slice(0, 300), id],
-    );
+    await notifyOrgPeople(tx, {
+      orgId: row.subjectOrgId,
+      roles: ['manager', 'reporter'],
+      kind: 'oversight_conclusion',
+      title: 'Thông báo kết luận kiểm tra, giám sát',
+      body: row.content.slice(0, 300),
+      link: `/oversight/inspections/${id}`,
+      key: `oversight-conclusion:${id}`,
+    });
     return 'Gửi thông báo kết luận';
   });
 }

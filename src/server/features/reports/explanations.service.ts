@@ -14,6 +14,7 @@ import { AppError, defaultMessages, notFound, versionConflict } from '../../lib/
 import { acceptAttachment, checkOrgQuota } from '../../lib/attachments';
 import type { UploadedFile } from '../../lib/upload';
 import { findOrgInScope } from '../orgs';
+import { notifyOrgPeople } from '../mail';
 import { findItemReadable } from '../documents';
 import { explanationAbilities, requireAnswerExplanation, requireAskExplanation, requireReplyExplanation } from './reports.policy';
 import type { z } from 'zod';
@@ -82,13 +83,15 @@ export async function createExplanation(db: Db, actor: Actor, input: CreateExpla
       [newId, actor.userId, actor.fullName, input.question.normalize('NFC')],
     );
     // The responsible org's reporters see it in the app.
-    await tx.query(
-      `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
-       SELECT DISTINCT ur.user_id, 'explanation', 'Yêu cầu giải trình mới', $2, '/my-work', 'explanation:' || $3
-         FROM user_roles ur WHERE ur.org_id = $1 AND ur.role IN ('reporter','manager')
-       ON CONFLICT DO NOTHING`,
-      [org.id, input.question.slice(0, 300), newId],
-    );
+    await notifyOrgPeople(tx, {
+      orgId: org.id,
+      roles: ['reporter', 'manager'],
+      kind: 'explanation',
+      title: 'Yêu cầu giải trình mới',
+      body: input.question.slice(0, 300),
+      link: '/my-work',
+      key: `explanation:${newId}`,
+    });
     await recordAudit(tx, actor, {
       action: 'create',
       entity: 'explanation',
@@ -186,13 +189,15 @@ async function notifyOtherSide(tx: Queryable, row: ExplanationRow, side: Side | 
     );
     return;
   }
-  await tx.query(
-    `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
-     SELECT DISTINCT ur.user_id, 'explanation', $2, $3, $4, $5
-       FROM user_roles ur WHERE ur.org_id = $1 AND ur.role IN ('reporter','manager')
-     ON CONFLICT DO NOTHING`,
-    [row.orgId, title, text, link, `explanation-message:${messageId}`],
-  );
+  await notifyOrgPeople(tx, {
+    orgId: row.orgId,
+    roles: ['reporter', 'manager'],
+    kind: 'explanation',
+    title,
+    body: text,
+    link,
+    key: `explanation-message:${messageId}`,
+  });
 }
 
 /** The responsible org answers; the request becomes answered (later answers add to the thread). */

@@ -259,17 +259,20 @@ function Candidates({ orgId }: { orgId: number }) {
       {acting ? (
         <StepModal
           candidate={acting}
-          onDone={() => {
+          onSaved={async () => {
+            // The row shows the next step before the dialog closes: a quick second click must
+            // not open the step just recorded again, on a version that is no longer current.
+            await refresh();
             setActing(null);
-            void refresh();
           }}
+          onCancel={() => setActing(null)}
         />
       ) : null}
     </Space>
   );
 }
 
-function StepModal({ candidate, onDone }: { candidate: Candidate; onDone: () => void }) {
+function StepModal({ candidate, onSaved, onCancel }: { candidate: Candidate; onSaved: () => Promise<void>; onCancel: () => void }) {
   const onError = useApiErrorHandler();
   const next: CandidateStep | 'ceremony' = candidate.missingSteps[0] ?? 'ceremony';
   const save = useMutation({
@@ -279,11 +282,11 @@ function StepModal({ candidate, onDone }: { candidate: Candidate; onDone: () => 
       const introducerIds = v.introducers ?? [];
       return recordStep(candidate.id, { step: next, date, decision: v.decision ?? null, introducerIds, version: candidate.version });
     },
-    onSuccess: onDone,
+    onSuccess: onSaved,
     onError: (e) => onError(e),
   });
   return (
-    <Modal open title={`${candidate.fullName}: ${candidateStepLabels[next].vi}`} onCancel={onDone} footer={null} destroyOnHidden>
+    <Modal open title={`${candidate.fullName}: ${candidateStepLabels[next].vi}`} onCancel={onCancel} footer={null} destroyOnHidden>
       <Typography.Paragraph type="secondary">
         Các bước: {candidateSteps.map((s) => candidateStepLabels[s].vi).join(' → ')} → Lễ kết nạp.
       </Typography.Paragraph>
