@@ -40,6 +40,8 @@ export const TARGET_STATUS_COLOR: Record<TargetStatus, string> = {
 const TARGET_STATUSES = Object.keys(TARGET_STATUS_COLOR) as TargetStatus[];
 const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'overdue', 'cancelled'] as const;
 const isRed = (s: TargetStatus) => s === 'off_track' || s === 'at_risk';
+// A card title that says what its figures are keeps every word: it wraps instead of ending in "…".
+const WRAP = { whiteSpace: 'normal' } as const;
 // The server marks STUDY_RATE targets whose actual is study coverage rather than reported figures.
 const isFromStudy = (t: DashboardTarget) => t.source === 'study';
 
@@ -98,6 +100,8 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
   const params = { asOf: d.asOf, orgId, periodKey };
   const open = (list: DrillQuery['list'], status?: string) => setDrill({ list, status, orgId, asOf: d.asOf, periodKey });
   const period = formatPeriod(d.reports.periodKey, lang);
+  // A document with no report due yet has no period to name: no "— —" in the titles.
+  const ofPeriod = (text: string) => (d.reports.periodKey ? `${text} (${period})` : text);
   const parentOf = new Map(d.targets.map((t) => [t.itemId, t]));
 
   return (
@@ -196,7 +200,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
             data-testid="count-reports"
           >
             <Statistic
-              title={`${r('reportsIn')} (${period})`}
+              title={ofPeriod(r('reportsIn'))}
               value={`${formatNumber(d.reports.submitted)}/${formatNumber(d.reports.expected)}`}
             />
           </Card>
@@ -220,7 +224,13 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={`${r('completeness')} — ${period}`} style={{ height: '100%' }} data-testid="completeness">
+          <Card
+            size="small"
+            title={ofPeriod(r('completeness'))}
+            styles={{ title: WRAP }}
+            style={{ height: '100%' }}
+            data-testid="completeness"
+          >
             <Space wrap size="large">
               <Progress
                 aria-label={r('completeness')}
@@ -384,7 +394,11 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
 
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} xl={10}>
-          <Card size="small" title={`${r('heatMap')} — ${r('overdueAsOf', { date: formatDay(d.asOf) })}: ${formatNumber(d.tasks.overdue)}`}>
+          <Card
+            size="small"
+            title={`${r('heatMap')} — ${r('overdueAsOf', { date: formatDay(d.asOf) })}: ${formatNumber(d.tasks.overdue)}`}
+            styles={{ title: WRAP }}
+          >
             {d.children.length === 0 ? <EmptyState text={r('empty')} /> : <OrgHeatMap items={heatItems} selfId={d.org.id} onPick={pick} />}
           </Card>
         </Col>
