@@ -49,12 +49,20 @@ async function detailPaths(api: Api, user: NavUser): Promise<string[]> {
   const paths: string[] = ['/account'];
   const own = user.grants[0];
   if (own) paths.push(`/orgs?orgId=${own.orgId}`);
-  const doc = firstOf(await api.tryGet('/documents?kind=resolution&pageSize=5'));
+  // A resolution with targets, when the person reads one: an empty document hides how its rows fit a phone.
+  const resolutions = ((await api.tryGet('/documents?kind=resolution&pageSize=10'))?.items as Json[] | undefined) ?? [];
+  let doc: { id: unknown; target?: Json } | undefined;
+  for (const r of resolutions) {
+    const target = ((await api.tryGet(`/documents/${r.id}`))?.items as Json[] | undefined)?.find((i) => i.kind === 'target');
+    doc ??= { id: r.id };
+    if (target) {
+      doc = { id: r.id, target };
+      break;
+    }
+  }
   if (doc) {
     paths.push(`/documents/${doc.id}`, `/dashboard/${doc.id}`);
-    const full = await api.tryGet(`/documents/${doc.id}`);
-    const target = (full?.items as Json[] | undefined)?.find((i) => i.kind === 'target');
-    if (target) paths.push(`/cascade/${target.id}`);
+    if (doc.target) paths.push(`/cascade/${doc.target.id}`);
   }
   const report = firstOf(await api.tryGet('/reports?pageSize=5'));
   if (report) paths.push(`/reports/${report.id}`);

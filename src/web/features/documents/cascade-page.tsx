@@ -27,8 +27,9 @@ function ChildTitle({ c }: { c: CascadeChild }) {
       )}
       {c.documentStatus === 'draft' && <Tag color="gold">Dự thảo</Tag>}
       {' · '}
-      <Link to="/cascade/$itemId" params={{ itemId: String(c.itemId) }} title={label(L.concretizedBy)}>
-        {c.childCount}
+      {/* Underlined and named: a bare number in a line of text is neither seen as a link nor understood. */}
+      <Link to="/cascade/$itemId" params={{ itemId: String(c.itemId) }} style={{ textDecoration: 'underline' }}>
+        {label(L.concretizedBy)}: {c.childCount}
       </Link>
     </span>
   );

@@ -242,69 +242,79 @@ export function DocumentPage({ id }: { id: number }) {
           ),
         ),
       },
-      {
-        title: '',
-        key: 'actions',
-        width: isPhone ? undefined : 280,
-        render: cell((item) => (
-          <Space size={2} wrap>
-            {colEdit && (
-              <Tooltip title={label(L.editItem)}>
-                <Button
-                  size="small"
-                  icon={<EditOutlined />}
-                  onClick={() => handlers.current.openEdit(item)}
-                  aria-label={label(L.editItem)}
-                />
-              </Tooltip>
-            )}
-            {colEdit && (
-              <Button
-                size="small"
-                icon={<ArrowUpOutlined />}
-                onClick={() => move.mutate({ item, delta: -1 })}
-                aria-label={label(L.moveUp)}
-              />
-            )}
-            {colEdit && (
-              <Button
-                size="small"
-                icon={<ArrowDownOutlined />}
-                onClick={() => move.mutate({ item, delta: 1 })}
-                aria-label={label(L.moveDown)}
-              />
-            )}
-            {colEdit && (item.kind === 'part' || item.kind === 'section') && (
-              <Button
-                size="small"
-                icon={<PlusOutlined />}
-                onClick={() => handlers.current.openEdit('new', item.id)}
-                aria-label={label(L.addItem)}
-              />
-            )}
-            {colEdit && (
-              <Popconfirm title="Xóa mục này?" onConfirm={() => remove.mutate(item)}>
-                <Button size="small" danger icon={<DeleteOutlined />} aria-label="Xóa" />
-              </Popconfirm>
-            )}
-            {canAssign && assignableKinds.includes(item.kind) && (
-              <Button
-                size="small"
-                icon={<SendOutlined />}
-                onClick={() => handlers.current.assign(item)}
-                data-testid={`assign-item-${item.id}`}
-              >
-                {label(L.assignTask)}
-              </Button>
-            )}
-            {canLink && item.kind !== 'part' && item.kind !== 'section' && (
-              <Button size="small" icon={<LinkOutlined />} onClick={() => handlers.current.link(item)} data-testid={`link-item-${item.id}`}>
-                {label(L.link)}
-              </Button>
-            )}
-          </Space>
-        )),
-      },
+      // A reader with nothing to do on the items gets no empty column beside their text.
+      ...(colEdit || canAssign || canLink
+        ? [
+            {
+              title: '',
+              key: 'actions',
+              width: isPhone ? undefined : 280,
+              render: cell((item) => (
+                <Space size={2} wrap>
+                  {colEdit && (
+                    <Tooltip title={label(L.editItem)}>
+                      <Button
+                        size="small"
+                        icon={<EditOutlined />}
+                        onClick={() => handlers.current.openEdit(item)}
+                        aria-label={label(L.editItem)}
+                      />
+                    </Tooltip>
+                  )}
+                  {colEdit && (
+                    <Button
+                      size="small"
+                      icon={<ArrowUpOutlined />}
+                      onClick={() => move.mutate({ item, delta: -1 })}
+                      aria-label={label(L.moveUp)}
+                    />
+                  )}
+                  {colEdit && (
+                    <Button
+                      size="small"
+                      icon={<ArrowDownOutlined />}
+                      onClick={() => move.mutate({ item, delta: 1 })}
+                      aria-label={label(L.moveDown)}
+                    />
+                  )}
+                  {colEdit && (item.kind === 'part' || item.kind === 'section') && (
+                    <Button
+                      size="small"
+                      icon={<PlusOutlined />}
+                      onClick={() => handlers.current.openEdit('new', item.id)}
+                      aria-label={label(L.addItem)}
+                    />
+                  )}
+                  {colEdit && (
+                    <Popconfirm title="Xóa mục này?" onConfirm={() => remove.mutate(item)}>
+                      <Button size="small" danger icon={<DeleteOutlined />} aria-label="Xóa" />
+                    </Popconfirm>
+                  )}
+                  {canAssign && assignableKinds.includes(item.kind) && (
+                    <Button
+                      size="small"
+                      icon={<SendOutlined />}
+                      onClick={() => handlers.current.assign(item)}
+                      data-testid={`assign-item-${item.id}`}
+                    >
+                      {label(L.assignTask)}
+                    </Button>
+                  )}
+                  {canLink && item.kind !== 'part' && item.kind !== 'section' && (
+                    <Button
+                      size="small"
+                      icon={<LinkOutlined />}
+                      onClick={() => handlers.current.link(item)}
+                      data-testid={`link-item-${item.id}`}
+                    >
+                      {label(L.link)}
+                    </Button>
+                  )}
+                </Space>
+              )),
+            },
+          ]
+        : []),
     ],
     [colEdit, canAssign, canLink, label, move.mutate, remove.mutate, isPhone],
   );
@@ -397,7 +407,7 @@ export function DocumentPage({ id }: { id: number }) {
         </Space>
       </Space>
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+        <Descriptions size="small" column={{ xs: 1, md: 3 }} layout={isPhone ? 'vertical' : 'horizontal'}>
           <Descriptions.Item label={label(L.status)}>
             <Tag color={statusColor[d.status]} data-testid="document-status">
               {label(documentStatusLabels[d.status])}
@@ -411,7 +421,8 @@ export function DocumentPage({ id }: { id: number }) {
               ? '—'
               : d.implements.map((x) => (
                   <Link key={x.id} to="/documents/$id" params={{ id: String(x.id) }}>
-                    <Tag color="geekblue">
+                    {/* A long title wraps inside the tag instead of widening the page on a phone. */}
+                    <Tag color="geekblue" style={{ whiteSpace: 'normal', maxWidth: '100%' }}>
                       {x.symbol} — {x.title.slice(0, 80)}
                     </Tag>
                   </Link>
