@@ -7,8 +7,9 @@
 import { inTransaction, type Db, type Queryable } from '../../db/pool';
 import { inScopeSql, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
-import { addDays } from '../../../domain/targets';
-import { vnToday } from '../../../domain/vn-time';
+import { addDays, periodKeyLabel } from '../../../domain/targets';
+import { notifyWithMail } from '../mail';
+import { formatVnDate, vnToday } from '../../../domain/vn-time';
 import { reminderAuditOrg, reminderScope } from './reports.policy';
 
 /**
@@ -17,31 +18,37 @@ import { reminderAuditOrg, reminderScope } from './reports.policy';
  */
 export async function sendReminders(db: Queryable, today = vnToday(), daysBefore = 3, scope: string[] | null = null) {
   const horizon = addDays(today, daysBefore);
-  const hasSmtp = Boolean(process.env.SMTP_HOST);
-  const { rowCount: inApp } = await db.query(
-    `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
-     SELECT DISTINCT ON (ur.user_id, r.id) ur.user_id, 'report_due',
-            CASE WHEN r.due_date < $1::date THEN 'Báo cáo quá hạn' ELSE 'Báo cáo sắp đến hạn' END,
-            o.name || ' — kỳ ' || r.period_key || ', hạn ' || to_char(r.due_date, 'DD/MM/YYYY'), '/reports/' || r.id,
-            CASE WHEN r.due_date < $1::date THEN 'overdue:' || r.id || ':' || $1 ELSE 'due:' || r.id END
+  const { rows } = await db.query<{
+    userId: number;
+    email: string | null;
+    orgId: number;
+    orgName: string;
+    reportId: number;
+    periodKey: string;
+    due: string;
+  }>(
+    `SELECT DISTINCT ON (u.id, r.id) u.id AS "userId", u.email, r.org_id::int AS "orgId", o.name AS "orgName", r.id::int AS "reportId",
+            r.period_key AS "periodKey", to_char(r.due_date, 'YYYY-MM-DD') AS due
        FROM reports r JOIN orgs o ON o.id = r.org_id JOIN user_roles ur ON ur.org_id = r.org_id AND ur.role IN ('reporter','manager')
-      WHERE r.status IN ('draft','returned') AND r.due_date <= $2::date AND r.period_end < $1::date AND ${inScopeSql('o.path', '$3')}
-     ON CONFLICT DO NOTHING`,
+       JOIN users u ON u.id = ur.user_id AND NOT u.is_disabled
+      WHERE r.status IN ('draft','returned') AND r.due_date <= $2::date AND r.period_end < $1::date AND ${inScopeSql('o.path', '$3')}`,
     [today, horizon, scope],
   );
-  const { rowCount: mail } = await db.query(
-    `INSERT INTO mail_outbox (to_address, subject, body, status, dedupe_key, org_id)
-     SELECT u.email, CASE WHEN r.due_date < $1::date THEN '[Resolute] Báo cáo quá hạn: ' ELSE '[Resolute] Báo cáo sắp đến hạn: ' END || o.name || ' — ' || r.period_key,
-            'Báo cáo kỳ ' || r.period_key || ' của ' || o.name || ' có hạn ' || to_char(r.due_date, 'DD/MM/YYYY') || '. Vui lòng hoàn thành và gửi trên Resolute.',
-            CASE WHEN $3 THEN 'pending' ELSE 'held' END,
-            'mail:' || u.id || ':' || r.id || ':' || CASE WHEN r.due_date < $1::date THEN 'overdue:' || $1 ELSE 'due' END, r.org_id
-       FROM reports r JOIN orgs o ON o.id = r.org_id JOIN user_roles ur ON ur.org_id = r.org_id AND ur.role IN ('reporter','manager')
-       JOIN users u ON u.id = ur.user_id AND u.email IS NOT NULL AND NOT u.is_disabled
-      WHERE r.status IN ('draft','returned') AND r.due_date <= $2::date AND r.period_end < $1::date AND ${inScopeSql('o.path', '$4')}
-     ON CONFLICT (dedupe_key) DO NOTHING`,
-    [today, horizon, hasSmtp, scope],
-  );
-  return { today, notifications: inApp ?? 0, mails: mail ?? 0, smtp: hasSmtp };
+  const notices = rows.map((r) => {
+    const isOverdue = r.due < today;
+    return {
+      ...r,
+      title: `${isOverdue ? 'Báo cáo quá hạn' : 'Báo cáo sắp đến hạn'}: ${r.orgName}`,
+      body: `${periodKeyLabel(r.periodKey)}, hạn ${formatVnDate(r.due)}.`,
+      link: `/reports/${r.reportId}`,
+      // Overdue: once a day until it is sent; due soon: once.
+      key: isOverdue ? `overdue:${r.reportId}:${today}` : `due:${r.reportId}`,
+    };
+  });
+  const hasSmtp = Boolean(process.env.SMTP_HOST);
+  if (notices.length === 0) return { today, notifications: 0, mails: 0, smtp: hasSmtp };
+  const sent = await notifyWithMail(db, 'report_due', notices, (n) => `${n.title}. ${n.body} Vui lòng hoàn thành và gửi trên Resolute.`);
+  return { today, ...sent, smtp: hasSmtp };
 }
 
 /**
