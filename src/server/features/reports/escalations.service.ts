@@ -10,7 +10,9 @@
  */
 import { inTransaction, type Db } from '../../db/pool';
 import { DEFAULT_ESCALATION_DAYS } from '../../../domain/reports';
-import { vnToday } from '../../../domain/vn-time';
+import { periodKeyLabel } from '../../../domain/targets';
+import { formatVnDate, vnToday } from '../../../domain/vn-time';
+import { notifyWithMail } from '../mail';
 import { inScopeSql, scopeOf, type Actor } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { notFound, versionConflict } from '../../lib/errors';
@@ -27,17 +29,15 @@ const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 
  */
 const CANDIDATES = `
   SELECT 'report_submission' AS kind, r.id AS subject_id, r.org_id AS subject_org_id, r.org_id AS late_org_id, r.due_date,
-         'Báo cáo kỳ ' || r.period_key || ' của ' || o.name || ' chưa được gửi' AS title, '/reports/' || r.id AS link
+         r.period_key, o.name AS org_name, '/reports/' || r.id AS link
     FROM reports r JOIN orgs o ON o.id = r.org_id
    WHERE r.status IN ('draft','returned') AND r.due_date < $1::date
   UNION ALL
-  SELECT 'report_approval', r.id, r.org_id, o.parent_id, r.due_date + s.level_offset_days,
-         'Báo cáo kỳ ' || r.period_key || ' của ' || o.name || ' chưa được duyệt', '/reports/' || r.id
+  SELECT 'report_approval', r.id, r.org_id, o.parent_id, r.due_date + s.level_offset_days, r.period_key, o.name, '/reports/' || r.id
     FROM reports r JOIN orgs o ON o.id = r.org_id JOIN report_schedules s ON s.id = r.schedule_id
    WHERE r.status = 'submitted' AND o.parent_id IS NOT NULL AND r.due_date + s.level_offset_days < $1::date
   UNION ALL
-  SELECT 'explanation_answer', e.id, e.org_id, e.org_id, e.due_date,
-         'Yêu cầu giải trình gửi ' || o.name || ' chưa được trả lời', '/explanations/' || e.id
+  SELECT 'explanation_answer', e.id, e.org_id, e.org_id, e.due_date, NULL, o.name, '/explanations/' || e.id
     FROM explanation_requests e JOIN orgs o ON o.id = e.org_id
    WHERE e.status = 'open' AND e.due_date < $1::date`;
 
@@ -46,50 +46,88 @@ const CANDIDATES = `
  * daily job); returns how many items were escalated and how many notifications and letters sent.
  */
 export async function escalateFollowUp(db: Db, today = vnToday(), scope: string[] | null = null) {
-  const hasSmtp = Boolean(process.env.SMTP_HOST);
   return inTransaction(db, async (tx) => {
-    const { rows } = await tx.query<{ id: number }>(
-      `WITH c AS (${CANDIDATES}),
-       judged AS (
-         SELECT c.*, lo.parent_id AS head_org_id,
-                COALESCE((SELECT s.escalation_days FROM followup_settings s JOIN orgs so ON so.id = s.org_id
-                           WHERE lo.path <@ so.path ORDER BY nlevel(so.path) DESC LIMIT 1), $2::int) AS days
-           FROM c JOIN orgs lo ON lo.id = c.late_org_id
-          WHERE lo.parent_id IS NOT NULL AND lo.valid_to IS NULL AND ${inScopeSql('lo.path', '$3')}
-       )
-       INSERT INTO escalations (kind, subject_id, subject_org_id, late_org_id, head_org_id, title, link, due_date, escalation_days, escalated_on)
-       SELECT kind, subject_id, subject_org_id, late_org_id, head_org_id, title, link, due_date, days, $1::date
-         FROM judged WHERE due_date + days <= $1::date
-       ON CONFLICT (kind, subject_id) DO NOTHING
-       RETURNING id`,
+    const { rows: due } = await tx.query<
+      Omit<Escalated, 'id' | 'title'> & {
+        subjectId: number;
+        subjectOrgId: number;
+        lateOrgId: number;
+        periodKey: string | null;
+        orgName: string;
+      }
+    >(
+      `WITH c AS (${CANDIDATES})
+       SELECT c.kind, c.subject_id::int AS "subjectId", c.subject_org_id::int AS "subjectOrgId", c.late_org_id::int AS "lateOrgId",
+              lo.parent_id::int AS "headOrgId", c.period_key AS "periodKey", c.org_name AS "orgName", c.link,
+              to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate", d.days
+         FROM c JOIN orgs lo ON lo.id = c.late_org_id,
+              LATERAL (SELECT COALESCE((SELECT s.escalation_days FROM followup_settings s JOIN orgs so ON so.id = s.org_id
+                                         WHERE lo.path <@ so.path ORDER BY nlevel(so.path) DESC LIMIT 1), $2::int) AS days) d
+        WHERE lo.parent_id IS NOT NULL AND lo.valid_to IS NULL AND ${inScopeSql('lo.path', '$3')} AND c.due_date + d.days <= $1::date`,
       [today, DEFAULT_ESCALATION_DAYS, scope],
     );
-    const ids = rows.map((r) => r.id);
-    if (ids.length === 0) return { today, escalated: 0, notifications: 0, mails: 0 };
-    const { rowCount: notifications } = await tx.query(
-      `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
-       SELECT DISTINCT ON (ur.user_id, x.id) ur.user_id, 'escalation', 'Chuyển cấp trên: việc quá hạn ' || x.escalation_days || ' ngày',
-              x.title || ' (hạn ' || to_char(x.due_date, 'DD/MM/YYYY') || ')', x.link, 'escalation:' || x.id
-         FROM escalations x JOIN user_roles ur ON ur.org_id = x.head_org_id AND ur.role = 'manager'
-        WHERE x.id = ANY($1::bigint[])
-       ON CONFLICT DO NOTHING`,
-      [ids],
+    if (due.length === 0) return { today, escalated: 0, notifications: 0, mails: 0 };
+    const titled = due.map((d) => ({ ...d, title: titleOf(d) }));
+    // Only what this run inserted is announced: a rerun or a racing process finds it taken.
+    const { rows: escalated } = await tx.query<Escalated>(
+      `INSERT INTO escalations (kind, subject_id, subject_org_id, late_org_id, head_org_id, title, link, due_date, escalation_days, escalated_on)
+       SELECT *, $10::date FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::date[], $9::int[])
+       ON CONFLICT (kind, subject_id) DO NOTHING
+       RETURNING id::int, kind, head_org_id::int AS "headOrgId", title, link, to_char(due_date, 'YYYY-MM-DD') AS "dueDate", escalation_days AS days`,
+      [
+        titled.map((d) => d.kind),
+        titled.map((d) => d.subjectId),
+        titled.map((d) => d.subjectOrgId),
+        titled.map((d) => d.lateOrgId),
+        titled.map((d) => d.headOrgId),
+        titled.map((d) => d.title),
+        titled.map((d) => d.link),
+        titled.map((d) => d.dueDate),
+        titled.map((d) => d.days),
+        today,
+      ],
     );
-    const { rowCount: mails } = await tx.query(
-      `INSERT INTO mail_outbox (to_address, subject, body, status, dedupe_key, org_id)
-       SELECT DISTINCT ON (u.id, x.id) u.email, '[Resolute] Việc quá hạn chuyển cấp trên: ' || x.title,
-              x.title || ', hạn ' || to_char(x.due_date, 'DD/MM/YYYY') || ', đã quá ' || x.escalation_days
-                || ' ngày. Đồng chí là người đứng đầu ' || ho.name || ', xin theo dõi và đôn đốc trên Resolute.',
-              CASE WHEN $2 THEN 'pending' ELSE 'held' END, 'mail:escalation:' || u.id || ':' || x.id, x.head_org_id
+    if (escalated.length === 0) return { today, escalated: 0, notifications: 0, mails: 0 };
+    const { rows: heads } = await tx.query<{ userId: number; email: string | null; escalationId: number; headName: string }>(
+      `SELECT DISTINCT u.id::int AS "userId", u.email, x.id::int AS "escalationId", ho.name AS "headName"
          FROM escalations x JOIN orgs ho ON ho.id = x.head_org_id
-         JOIN user_roles ur ON ur.org_id = x.head_org_id AND ur.role = 'manager'
-         JOIN users u ON u.id = ur.user_id AND u.email IS NOT NULL AND NOT u.is_disabled
-        WHERE x.id = ANY($1::bigint[])
-       ON CONFLICT (dedupe_key) DO NOTHING`,
-      [ids, hasSmtp],
+         JOIN user_roles ur ON ur.org_id = x.head_org_id AND ur.role = 'manager' JOIN users u ON u.id = ur.user_id AND NOT u.is_disabled
+        WHERE x.id = ANY($1::bigint[])`,
+      [escalated.map((x) => x.id)],
     );
-    return { today, escalated: ids.length, notifications: notifications ?? 0, mails: mails ?? 0 };
+    const byId = new Map(escalated.map((x) => [x.id, x]));
+    const headOf = new Map<string, string>();
+    const notices = heads.map((h) => {
+      const x = byId.get(h.escalationId)!;
+      const key = `escalation:${x.id}`;
+      headOf.set(key, h.headName);
+      return {
+        userId: h.userId,
+        email: h.email,
+        orgId: x.headOrgId,
+        title: `Chuyển cấp trên: ${x.title}`,
+        body: `Quá hạn ${x.days} ngày (hạn ${formatVnDate(x.dueDate)})`,
+        link: x.link,
+        key,
+      };
+    });
+    const sent = await notifyWithMail(
+      tx,
+      'escalation',
+      notices,
+      (n) => `${n.title}: ${n.body}. Đồng chí là người đứng đầu ${headOf.get(n.key)}, xin theo dõi và đôn đốc trên Resolute.`,
+    );
+    return { today, escalated: escalated.length, ...sent };
   });
+}
+
+type Escalated = { id: number; kind: string; headOrgId: number; title: string; link: string; dueDate: string; days: number };
+
+/** What is late, in words: the period as people read it ("Quý I/2025"), never its key. */
+function titleOf(d: { kind: string; periodKey: string | null; orgName: string }) {
+  if (d.kind === 'explanation_answer') return `Yêu cầu giải trình gửi ${d.orgName} chưa được trả lời`;
+  const what = d.kind === 'report_approval' ? 'chưa được duyệt' : 'chưa được gửi';
+  return `Báo cáo ${periodKeyLabel(d.periodKey)} của ${d.orgName} ${what}`;
 }
 
 /**

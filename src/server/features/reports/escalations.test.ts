@@ -75,6 +75,10 @@ describe('the escalation job', () => {
     expect(rows).toEqual([{ kind: 'report_submission', late: ward.id, head: city.id, day: '2025-04-15' }]);
     const { rows: mail } = await db.query(`SELECT subject, status FROM mail_outbox WHERE to_address = 'thanhuy@example.vn'`);
     expect(mail).toEqual([{ subject: expect.stringContaining('Đảng ủy phường Đông Hòa'), status: 'held' }]);
+    // The period as people read it, on the dashboard and in the letter: never its key.
+    const { rows: titles } = await db.query(`SELECT title FROM escalations WHERE subject_id = $1`, [report.id]);
+    expect(titles[0].title).toBe('Báo cáo Quý I/2025 của Đảng ủy phường Đông Hòa chưa được gửi');
+    expect(mail[0].subject).toContain('Quý I/2025');
   });
 
   it('sends once when two processes run the job at the same time', async () => {
