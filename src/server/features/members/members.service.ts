@@ -25,6 +25,14 @@ const sortColumns: Record<ListMembersQuery['sort'], string> = {
   birthDate: 'm.birth_date %DIR% NULLS LAST, m.id',
 };
 
+/**
+ * The words of a typed search as a query of word beginnings: "Đảng  viên 42" → 'dang':* &
+ * 'vien':* & '42':*. Only letters and digits count; a text with none matches no name.
+ */
+const typedWordsSql = (param: string) =>
+  `to_tsquery('simple', COALESCE((SELECT string_agg(quote_literal(w) || ':*', ' & ')
+     FROM regexp_split_to_table(regexp_replace(vn_fold(${param}), '[^[:alnum:]]+', ' ', 'g'), ' ') w WHERE w <> ''), ''))`;
+
 /** Builds the WHERE clause shared by the list and the export. */
 async function memberFilter(db: Db, actor: Actor, q: Omit<ListMembersQuery, 'page' | 'pageSize' | 'sort' | 'order'>) {
   const scope = scopeOf(actor, 'members.read');
@@ -38,10 +46,10 @@ async function memberFilter(db: Db, actor: Actor, q: Omit<ListMembersQuery, 'pag
   }
   if (q.q) {
     params.push(q.q.normalize('NFC'));
-    // Both sides indexed (the folded-name trigrams, the upper-cased code's prefix): see migration 202612020814.
-    where.push(
-      `(vn_fold(m.full_name) LIKE '%' || vn_fold($${params.length}) || '%' OR upper(m.code) LIKE upper($${params.length}) || '%')`,
-    );
+    // Each typed word starts a word of the name (diacritics and case aside), or the text starts
+    // the code; both sides indexed (migrations 202612021240 and 202612020814).
+    const n = params.length;
+    where.push(`(to_tsvector('simple', vn_fold(m.full_name)) @@ ${typedWordsSql(`$${n}`)} OR upper(m.code) LIKE upper($${n}) || '%')`);
   }
   if (q.status) {
     params.push(q.status);
