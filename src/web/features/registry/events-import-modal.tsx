@@ -105,16 +105,17 @@ function Outcome({ preview }: { preview: EventImportPreview }) {
         rowKey="row"
         size="small"
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 820 }}
         dataSource={preview.rows}
         columns={[
           { title: 'Dòng', dataIndex: 'row', width: 64 },
-          { title: 'Sự kiện', dataIndex: 'kindLabel', width: 170, render: (v: string | null) => v ?? '—' },
-          { title: 'Ngày', dataIndex: 'date', width: 110, render: (v: string | null) => (v ? formatDate(v) : '—') },
+          { title: 'Sự kiện', dataIndex: 'kindLabel', width: 150, render: (v: string | null) => v ?? '—' },
+          { title: 'Ngày', dataIndex: 'date', width: 110, responsive: ['sm'], render: (v: string | null) => (v ? formatDate(v) : '—') },
           {
             title: 'Đảng viên',
             key: 'member',
             width: 200,
+            // A phone keeps the row, the kind and the outcome side by side: the outcome is what it came for.
+            responsive: ['sm'],
             render: (_, r) => (r.memberName ? `${r.memberName} (${r.memberCode})` : r.memberCode || '—'),
           },
           {
