@@ -319,3 +319,31 @@ export const updateEnterpriseResultSchema = z.object({ enterprise: enterpriseSch
 export const introducerOptionsSchema = z.object({
   items: z.array(z.object({ id: z.number(), code: z.string(), fullName: z.string() })),
 });
+
+/** One row of an events file as the preview reads it: what it will record, or why it cannot. */
+export const eventImportRowSchema = z.object({
+  row: z.number(),
+  kind: z.enum(eventKinds).nullable(),
+  kindLabel: z.string().nullable(),
+  date: z.string().nullable(),
+  memberCode: z.string(),
+  memberName: z.string().nullable(),
+  orgCode: z.string().nullable(),
+  decision: z.string(),
+  /** Each problem names its row and column, in Vietnamese. */
+  problems: z.array(z.string()),
+});
+
+export const eventImportPreviewSchema = z.object({
+  /** The file's fingerprint: the confirm sends it back with the same file, and a file is written once. */
+  key: z.string(),
+  counts: z.object({ total: z.number(), ok: z.number(), error: z.number() }),
+  rows: z.array(eventImportRowSchema),
+});
+export type EventImportPreview = z.infer<typeof eventImportPreviewSchema>;
+
+/** Sent beside the file (multipart field `request`, JSON) to confirm an events import. */
+export const eventImportCommitSchema = z.object({ key: z.string().regex(/^[0-9a-f]{64}$/, 'Mã tệp không hợp lệ; hãy xem trước lại.') });
+
+export const eventImportResultSchema = z.object({ written: z.number() });
+export type EventImportResult = z.infer<typeof eventImportResultSchema>;

@@ -350,6 +350,11 @@ const routeIds: Record<string, Declaration> = {
   'POST /api/registry/members/:id/events': { 'params.id': 'member' },
   // The transfer code is a code (never an id) a receiving cell holds as proof: it names a transfer of another subtree by design.
   'PUT /api/registry/events/:id': { 'params.id': 'record' },
+  'GET /api/registry/events/import-template': {},
+  // Multipart: the member and unit codes come in the file and are looked up in the caller's scope
+  // (src/server/features/registry/events-import.test.ts imports a code outside it).
+  'POST /api/registry/events/import/preview': {},
+  'POST /api/registry/events/import/commit': {},
   'POST /api/registry/transfers/receive': { 'body.code': 'code', 'body.orgId': 'org' },
   'GET /api/registry/roster': { 'querystring.orgId': 'org' },
   'GET /api/registry/overdue-reviews': { 'querystring.orgId': 'org' },

@@ -35,7 +35,7 @@ import { canSeePersonalData, canWriteRegistry, requireRegistryWrite } from './re
 import { memberNotFound, orgNotFound, refused } from './registry.errors';
 import { watchApprovedReports } from './reapproval.service';
 
-type MemberFacts = {
+export type MemberFacts = {
   id: number;
   code: string;
   fullName: string;
@@ -63,6 +63,15 @@ export async function loadMemberFacts(q: Queryable, id: number, scope: string[] 
     [id, scope],
   );
   return rows[0];
+}
+
+/** The members of `codes` (any case) inside `scope`, locked in id order when asked; one query for the set. */
+export async function loadMembersByCode(q: Queryable, codes: string[], scope: string[] | null, lock = false): Promise<MemberFacts[]> {
+  const { rows } = await q.query<MemberFacts>(
+    `${memberFactsSql} WHERE upper(m.code) = ANY($1::text[]) AND ${inScopeSql('o.path', '$2')} ORDER BY m.id ${lock ? 'FOR UPDATE OF m' : ''}`,
+    [codes.map((c) => c.toUpperCase()), scope],
+  );
+  return rows;
 }
 
 type EventRow = MembershipEventView & { orgPath: string };
@@ -210,40 +219,106 @@ export async function insertEventInTx(
   return rows[0]!.id;
 }
 
+/** What a recorded event says: the form's fields, and an admission for the events import. */
+export type NewEventInput = Omit<RecordEventInput, 'kind'> & { kind: RecordEventInput['kind'] | 'admission' };
+
+/**
+ * Records one event on a member locked by the caller, by the registry's rules (the member's
+ * earlier events, write permission), with the member's new status and its audit row. The one
+ * door for the form and the events import; throws `refused` with the rule's sentence.
+ */
+export async function recordEventInTx(tx: PoolClient, actor: Actor, m: MemberFacts, input: NewEventInput): Promise<number> {
+  requireRegistryWrite(actor, m.orgPath);
+  const events = (await eventsOf(tx, m.id)).map(factOf);
+  const next: EventFact = { kind: input.kind, date: input.date, transferMode: input.transferMode ?? null };
+  const problem = checkNewEvent(events, next);
+  if (problem) throw refused(problem, input.kind === 'transfer_out' && !input.transferMode ? 'body.transferMode' : 'body.date');
+  const standing = stateOf(events).standing;
+  const eventId = await insertEventInTx(tx, actor, m, {
+    orgId: m.orgId,
+    kind: input.kind,
+    date: input.date,
+    decision: input.decision,
+    transferMode: input.kind === 'transfer_out' ? input.transferMode : null,
+    transferCode: input.kind === 'transfer_out' ? newTransferCode() : null,
+    destination: input.kind === 'transfer_out' ? (input.destination ?? null) : null,
+  });
+  await setMemberStatusInTx(tx, m.id, statusAfter(input.kind, input.transferMode, m.status, standing));
+  await recordAudit(tx, actor, {
+    action: `registry.${input.kind}`,
+    entity: 'membership_event',
+    entityId: eventId,
+    orgId: m.orgId,
+    orgPath: m.orgPath,
+    summary: `${eventKindLabels[input.kind].vi}: ${m.fullName} (${m.code}), ${input.decision}`,
+    after: { memberId: m.id, ...input },
+  });
+  return eventId;
+}
+
 /** Records an event on a member (not an admission, not a transfer in: those have their own doors). */
 export async function recordEvent(db: Db, actor: Actor, memberId: number, input: RecordEventInput): Promise<TimelineView> {
   checkNotFuture(input.date);
   await inTransaction(db, async (tx) => {
     const m = await loadMemberFacts(tx, memberId, scopeOf(actor, 'registry.read'), true);
     if (!m) throw memberNotFound();
-    requireRegistryWrite(actor, m.orgPath);
-    const events = (await eventsOf(tx, m.id)).map(factOf);
-    const next: EventFact = { kind: input.kind, date: input.date, transferMode: input.transferMode ?? null };
-    const problem = checkNewEvent(events, next);
-    if (problem) throw refused(problem, input.kind === 'transfer_out' && !input.transferMode ? 'body.transferMode' : 'body.date');
-    const standing = stateOf(events).standing;
-    const code = input.kind === 'transfer_out' ? newTransferCode() : null;
-    const eventId = await insertEventInTx(tx, actor, m, {
-      orgId: m.orgId,
-      kind: input.kind,
-      date: input.date,
-      decision: input.decision,
-      transferMode: input.kind === 'transfer_out' ? input.transferMode : null,
-      transferCode: code,
-      destination: input.kind === 'transfer_out' ? (input.destination ?? null) : null,
-    });
-    await setMemberStatusInTx(tx, m.id, statusAfter(input.kind, input.transferMode, m.status, standing));
-    await recordAudit(tx, actor, {
-      action: `registry.${input.kind}`,
-      entity: 'membership_event',
-      entityId: eventId,
-      orgId: m.orgId,
-      orgPath: m.orgPath,
-      summary: `${eventKindLabels[input.kind].vi}: ${m.fullName} (${m.code}), ${input.decision}`,
-      after: { memberId: m.id, ...input },
-    });
+    await recordEventInTx(tx, actor, m, input);
   });
   return getTimeline(db, actor, memberId);
+}
+
+type ReceivingOrg = { id: number; path: string; name: string; kind: string };
+/** A transfer out not yet received: its event and mode. */
+export type OpenTransfer = { id: number; mode: 'official' | 'temporary' };
+
+/**
+ * The receiving cell takes a locked member on a transfer out (checked here: a cell that holds
+ * members, not the member's own, the member's events), audited on both sides. The one door for
+ * a transfer code and the events import.
+ */
+export async function receiveTransferInTx(
+  tx: PoolClient,
+  actor: Actor,
+  m: MemberFacts,
+  org: ReceivingOrg,
+  out: OpenTransfer,
+  input: { date: string; decision: string },
+): Promise<number> {
+  requireRegistryWrite(actor, org.path);
+  if (!['cell', 'grassroots'].includes(org.kind)) throw refused('Chỉ chi bộ hoặc đảng bộ, chi bộ cơ sở tiếp nhận đảng viên.', 'body.orgId');
+  if (m.orgId === org.id) throw refused('Đảng viên đang sinh hoạt ở chi bộ này.', 'body.orgId');
+  const events = (await eventsOf(tx, m.id)).map(factOf);
+  const problem = checkNewEvent(events, { kind: 'transfer_in', date: input.date });
+  if (problem) throw refused(problem, 'body.date');
+  const standing = stateOf(events).standing;
+  const id = await insertEventInTx(tx, actor, m, {
+    orgId: org.id,
+    kind: 'transfer_in',
+    date: input.date,
+    decision: input.decision,
+    transferMode: out.mode,
+    transferOutId: out.id,
+  });
+  const status = statusAfter('transfer_in', out.mode, m.status, standing);
+  if (out.mode === 'official') await moveMemberInTx(tx, m.id, org.id, input.date, status);
+  const summary = `Tiếp nhận sinh hoạt ${out.mode === 'official' ? 'chính thức' : 'tạm thời'}: ${m.fullName} (${m.code}) từ ${m.orgName} về ${org.name}`;
+  for (const side of [
+    { orgId: org.id, orgPath: org.path },
+    { orgId: m.orgId, orgPath: m.orgPath },
+  ])
+    await recordAudit(tx, actor, { action: 'registry.transfer_in', entity: 'membership_event', entityId: id, ...side, summary });
+  return id;
+}
+
+/** The member's transfer out that no cell has received yet, locked; undefined when none. */
+export async function findOpenTransferInTx(tx: PoolClient, memberId: number): Promise<OpenTransfer | undefined> {
+  const { rows } = await tx.query<OpenTransfer>(
+    `SELECT e.id, e.transfer_mode AS mode FROM membership_events e
+      WHERE e.member_id = $1 AND e.kind = 'transfer_out' AND NOT EXISTS (SELECT 1 FROM membership_events r WHERE r.transfer_out_id = e.id)
+      ORDER BY e.event_date DESC, e.id DESC LIMIT 1 FOR UPDATE`,
+    [memberId],
+  );
+  return rows[0];
 }
 
 /**
@@ -258,10 +333,8 @@ export async function receiveTransfer(db: Db, actor: Actor, input: ReceiveTransf
     const org = await findOrgInScope(tx, input.orgId, scopeOf(actor, 'registry.read'));
     if (!org) throw orgNotFound();
     requireRegistryWrite(actor, org.path);
-    if (!['cell', 'grassroots'].includes(org.kind))
-      throw refused('Chỉ chi bộ hoặc đảng bộ, chi bộ cơ sở tiếp nhận đảng viên.', 'body.orgId');
-    const { rows } = await tx.query<{ id: number; memberId: number; mode: 'official' | 'temporary'; date: string; received: boolean }>(
-      `SELECT e.id, e.member_id AS "memberId", e.transfer_mode AS mode, to_char(e.event_date, 'YYYY-MM-DD') AS date,
+    const { rows } = await tx.query<{ id: number; memberId: number; mode: 'official' | 'temporary'; received: boolean }>(
+      `SELECT e.id, e.member_id AS "memberId", e.transfer_mode AS mode,
               EXISTS (SELECT 1 FROM membership_events r WHERE r.transfer_out_id = e.id) AS received
          FROM membership_events e WHERE e.transfer_code = upper($1) FOR UPDATE`,
       [input.code],
@@ -272,39 +345,7 @@ export async function receiveTransfer(db: Db, actor: Actor, input: ReceiveTransf
       throw new AppError('conflict', { vi: 'Giấy chuyển sinh hoạt này đã được tiếp nhận.', en: 'This transfer was already received.' });
     const m = await loadMemberFacts(tx, out.memberId, null, true);
     if (!m) throw notFound();
-    if (m.orgId === org.id) throw refused('Đảng viên đang sinh hoạt ở chi bộ này.', 'body.orgId');
-    const events = (await eventsOf(tx, m.id)).map(factOf);
-    const problem = checkNewEvent(events, { kind: 'transfer_in', date: input.date });
-    if (problem) throw refused(problem, 'body.date');
-    const standing = stateOf(events).standing;
-    const id = await insertEventInTx(tx, actor, m, {
-      orgId: org.id,
-      kind: 'transfer_in',
-      date: input.date,
-      decision: input.decision,
-      transferMode: out.mode,
-      transferOutId: out.id,
-    });
-    const status = statusAfter('transfer_in', out.mode, m.status, standing);
-    if (out.mode === 'official') await moveMemberInTx(tx, m.id, org.id, input.date, status);
-    const summary = `Tiếp nhận sinh hoạt ${out.mode === 'official' ? 'chính thức' : 'tạm thời'}: ${m.fullName} (${m.code}) từ ${m.orgName} về ${org.name}`;
-    await recordAudit(tx, actor, {
-      action: 'registry.transfer_in',
-      entity: 'membership_event',
-      entityId: id,
-      orgId: org.id,
-      orgPath: org.path,
-      summary,
-    });
-    await recordAudit(tx, actor, {
-      action: 'registry.transfer_in',
-      entity: 'membership_event',
-      entityId: id,
-      orgId: m.orgId,
-      orgPath: m.orgPath,
-      summary,
-    });
-    return id;
+    return receiveTransferInTx(tx, actor, m, org, out, input);
   });
   const { rows } = await db.query<EventRow>(
     `SELECT ${eventColumns} FROM membership_events e JOIN orgs o ON o.id = e.org_id WHERE e.id = $1`,
@@ -312,6 +353,24 @@ export async function receiveTransfer(db: Db, actor: Actor, input: ReceiveTransf
   );
   return presentEvent(actor, rows[0]!);
 }
+
+/**
+ * An admission takes effect at its ceremony, which follows the higher committee's decision
+ * (HD 01-HD/TW §3.4): a corrected admission date may not go before that decision's date.
+ */
+async function checkAdmissionAfterDecision(tx: PoolClient, memberId: number, date: string): Promise<void> {
+  const { rows } = await tx.query<{ decided: string }>(
+    `SELECT to_char(committee_decision_date, 'YYYY-MM-DD') AS decided FROM admission_candidates
+      WHERE member_id = $1 AND committee_decision_date IS NOT NULL`,
+    [memberId],
+  );
+  const decided = rows[0]?.decided;
+  if (decided && date < decided) throw refused(admissionBeforeDecision(date, decided), 'body.date');
+}
+
+/** The sentence for an admission dated before its decision, shared by the edit and the events import. */
+export const admissionBeforeDecision = (date: string, decided: string) =>
+  `Ngày kết nạp (${formatVnDate(date)}) trước ngày quyết định kết nạp của cấp ủy (${formatVnDate(decided)}).`;
 
 const eventNotFound = () => notFound({ vi: 'Không tìm thấy sự kiện.', en: 'Event not found.' });
 
@@ -367,6 +426,7 @@ export async function editEvent(
           'Đảng viên đã chuyển sang chi bộ tiếp nhận từ ngày tiếp nhận; không sửa được ngày này, chỉ sửa được quyết định.',
           'body.date',
         );
+      if (e.kind === 'admission' && input.date !== e.date) await checkAdmissionAfterDecision(tx, m.id, input.date);
       const problem = replayProblem(history.map((x) => ({ ...factOf(x), id: x.id, date: x.id === eventId ? input.date : x.date })));
       if (problem) throw refused(problem, 'body.date');
       // A decision alone moves no figure; a date may move one across a closed period's end.

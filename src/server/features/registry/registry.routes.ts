@@ -13,6 +13,9 @@ import {
   drillQuery,
   editEventResultSchema,
   editEventSchema,
+  eventImportCommitSchema,
+  eventImportPreviewSchema,
+  eventImportResultSchema,
   drillSchema,
   enterpriseListQuery,
   enterpriseListSchema,
@@ -35,6 +38,9 @@ import {
   timelineSchema,
 } from '../../../contracts/registry';
 import { fileResponse } from '../../../contracts/common';
+import { AppError } from '../../lib/errors';
+import { readMultipart, requireFile } from '../../lib/upload';
+import { buildEventsTemplate, commitEventsImport, previewEventsImport } from './events-import.service';
 import { getStatistics } from './statistics.service';
 import { exportStatisticsDocx, exportStatisticsXlsx } from './statistics.export';
 import { editEvent, getOwnTimeline, getTimeline, receiveTransfer, recordEvent } from './events.service';
@@ -95,6 +101,51 @@ export const registryRoutes: FastifyPluginAsync<FeatureOptions> = async (base, {
       schema: { tags, summary: 'Receive a transfer by its code', body: receiveTransferSchema, response: { 201: eventSchema } },
     },
     async (req, reply) => reply.status(201).send(await receiveTransfer(db, actorOf(req), req.body)),
+  );
+  app.get(
+    '/registry/events/import-template',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'The membership events template (.xlsx)',
+        response: { 200: fileResponse('The events template', XLSX_TYPE) },
+      },
+    },
+    async (_req, reply) => sendFile(reply, await buildEventsTemplate(), 'mau-su-kien-dang-vien.xlsx', XLSX_TYPE),
+  );
+  app.post(
+    '/registry/events/import/preview',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'An events file read and checked row by row (multipart: file); writes nothing',
+        consumes: ['multipart/form-data'],
+        response: { 200: eventImportPreviewSchema },
+      },
+    },
+    async (req) => {
+      const file = requireFile(await readMultipart(req), eventsFileMissing);
+      return previewEventsImport(db, actorOf(req), file.buffer);
+    },
+  );
+  app.post(
+    '/registry/events/import/commit',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Write every event of a previewed file, or none (multipart: request JSON with the preview key, and file)',
+        consumes: ['multipart/form-data'],
+        response: { 200: eventImportResultSchema },
+      },
+    },
+    async (req) => {
+      const upload = await readMultipart(req);
+      const file = requireFile(upload, eventsFileMissing);
+      return commitEventsImport(db, actorOf(req), parseCommitField(upload.fields.request).key, file.buffer);
+    },
   );
   app.get(
     '/registry/roster',
@@ -270,3 +321,23 @@ export const registryRoutes: FastifyPluginAsync<FeatureOptions> = async (base, {
     },
   );
 };
+
+const eventsFileMissing = { vi: 'Hãy chọn tệp sự kiện (.xlsx).', en: 'Choose the events file (.xlsx).' };
+
+/** The preview's key, sent beside the file as the `request` field (JSON). */
+function parseCommitField(text: string | undefined) {
+  let json: unknown;
+  try {
+    json = JSON.parse(text ?? '');
+  } catch {
+    json = undefined;
+  }
+  const parsed = eventImportCommitSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const message = 'Thiếu mã của lần xem trước; hãy xem trước tệp lại.';
+  throw new AppError(
+    'validation_failed',
+    { vi: message, en: 'The preview key is missing.' },
+    { fields: [{ field: 'body.request.key', message }] },
+  );
+}

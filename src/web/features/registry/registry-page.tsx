@@ -10,6 +10,7 @@ import { useCan } from '../auth/use-permission';
 import { OrgPicker } from '../orgs/org-picker';
 import { candidateStepLabels, candidateSteps, type CandidateStep } from '../../../domain/registry/candidates';
 import { EnterpriseEditModal, ownershipLabels } from './enterprise-form';
+import { EventsImportModal } from './events-import-modal';
 import {
   admitCandidate,
   createCandidate,
@@ -36,18 +37,24 @@ import {
 export function RegistryPage() {
   const me = useCurrentUser();
   const [orgId, setOrgId] = useState<number | undefined>(me.grants[0]?.orgId);
+  const canWrite = useCan('registry.write');
+  const [importing, setImporting] = useState(false);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
         Công tác phát triển đảng viên
       </Typography.Title>
-      <OrgPicker
-        value={orgId ?? null}
-        onChange={(id) => setOrgId(id)}
-        aria-label="Tổ chức"
-        style={{ width: '100%', maxWidth: 480 }}
-        testId="registry-org"
-      />
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+        <OrgPicker
+          value={orgId ?? null}
+          onChange={(id) => setOrgId(id)}
+          aria-label="Tổ chức"
+          style={{ flex: '1 1 260px', maxWidth: 480 }}
+          testId="registry-org"
+        />
+        {canWrite ? <Button onClick={() => setImporting(true)}>Nhập sự kiện từ Excel</Button> : null}
+      </div>
+      {importing ? <EventsImportModal onClose={() => setImporting(false)} /> : null}
       {orgId ? (
         <Tabs
           items={[

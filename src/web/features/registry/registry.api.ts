@@ -9,6 +9,8 @@ import type {
   candidateSchema,
   drillSchema,
   EditEventInput,
+  EventImportPreview,
+  EventImportResult,
   editEventResultSchema,
   enterpriseListSchema,
   eventSchema,
@@ -79,3 +81,22 @@ export const indicatorLabels: Record<RegistryIndicator, { vi: string; en: string
 /** The periodic statistics table (HD 36 layout) of a subtree and period, as a download. */
 export const statisticsUrl = (orgId: number, from: string, to: string, format: 'xlsx' | 'docx') =>
   downloadUrl(`/registry/statistics.${format}`, { orgId, from, to });
+
+/** The events workbook to fill in (a GET download). */
+export const eventsTemplateUrl = () => downloadUrl('/registry/events/import-template');
+export type { EventImportPreview };
+
+export function previewEventsImport(file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api.upload<EventImportPreview>('/registry/events/import/preview', form);
+}
+
+/** Writes the previewed file: the same file again, with the preview's key. */
+export function commitEventsImport(file: File, key: string) {
+  const form = new FormData();
+  // The server reads fields in order: the key first, then the file stream.
+  form.append('request', JSON.stringify({ key }));
+  form.append('file', file, file.name);
+  return api.upload<EventImportResult>('/registry/events/import/commit', form);
+}
