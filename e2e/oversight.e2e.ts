@@ -236,6 +236,17 @@ describe('Inspection and supervision in the browser', () => {
       .poll(async () => (await page.getByTestId('coverage-year').textContent())!.split('/').map(Number))
       .toEqual([before[0]! + 1, before[1]!]);
     await screenshot(page, 'oversight-dashboard-1440');
+
+    current = 'timeline';
+    // The ward's page leads to its inspections in one timeline: the recommendation accepted, the requirement not yet.
+    await page.goto(`/orgs?orgId=${ward}`);
+    await page.getByTestId('oversight-timeline-link').click();
+    await page.getByRole('heading', { name: 'Quá trình kiểm tra, giám sát: Đảng ủy phường Tân Đông Hiệp' }).waitFor();
+    const file = page.locator('.ant-timeline-item', {
+      has: page.getByRole('link', { name: 'Việc lãnh đạo thực hiện Nghị quyết Đại hội XI ở cơ sở' }),
+    });
+    await expect.poll(() => file.textContent()).toContain('1/2 kiến nghị đã nghiệm thu');
+    await screenshot(page, 'oversight-timeline-1440');
     expect(errors).toEqual([]);
   }, 300_000);
 });
