@@ -245,7 +245,7 @@ describe('Inspection and supervision in the browser', () => {
     const file = page.locator('.ant-timeline-item', {
       has: page.getByRole('link', { name: 'Việc lãnh đạo thực hiện Nghị quyết Đại hội XI ở cơ sở' }),
     });
-    await expect.poll(() => file.textContent()).toContain('1/2 kiến nghị đã nghiệm thu');
+    await expect.poll(() => file.textContent()).toContain('1/2 kiến nghị, yêu cầu đã nghiệm thu');
     await screenshot(page, 'oversight-timeline-1440');
     expect(errors).toEqual([]);
   }, 300_000);
