@@ -72,6 +72,23 @@ describe('Inspection and supervision in the browser', () => {
     const dialog = page.getByRole('dialog');
     await pickOrg(page, 'entry-subject', 'tan dong hiep', 'Đảng ủy phường Tân Đông Hiệp');
     await dialog.getByTestId('entry-content').fill('Việc lãnh đạo thực hiện Nghị quyết Đại hội XI ở cơ sở');
+    // The ward's targets as the pickers offer them: the add dialog links the first, the edit dialog the second.
+    const offered = (await api('GET', `/oversight/programs/${program.id}/link-options?kind=item&subjectOrgId=${ward}`)).json as unknown as {
+      id: number;
+      label: string;
+    }[];
+    // Only labels no other option contains, so that a pick by its words picks that one.
+    const targets = offered.filter((t) => offered.filter((u) => u.label.includes(t.label)).length === 1);
+    expect(targets.length).toBeGreaterThanOrEqual(3);
+    const pickTarget = async (pickerTestId: string, label: string) => {
+      const picker = page.getByTestId(pickerTestId);
+      await picker.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+      await picker.locator('.ant-select-selection-item', { hasText: label }).waitFor();
+      // A click on the dialog's title closes the list, which would otherwise cover the fields below.
+      await page.locator('.ant-modal-title:visible').click();
+    };
+    await pickTarget('entry-items', targets[0]!.label);
     await dialog.getByTestId('entry-theme').fill('Thực hiện Nghị quyết Đại hội');
     await dialog.locator('.ant-picker-range input').first().click();
     await page.keyboard.type(`01/12/${year}`);
@@ -84,8 +101,28 @@ describe('Inspection and supervision in the browser', () => {
     current = 'edit-entry';
     await page.getByTestId('edit-entry-2').click();
     const edit = page.getByTestId('edit-entry');
+    // The add dialog's link was saved: the edit dialog starts from it, by its words.
+    await edit.getByTestId('edit-entry-items').locator('.ant-select-selection-item', { hasText: targets[0]!.label }).waitFor();
+    // Links change in the edit dialog too, with the entry form's pickers: a second target of the ward.
+    await pickTarget('edit-entry-items', targets[1]!.label);
     await edit.getByTestId('edit-entry-theme').fill('Thực hiện Nghị quyết Đại hội XI');
     await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    const saved = (await api('GET', `/oversight/programs/${program.id}`)).json as { entries: { position: number; itemIds: number[] }[] };
+    expect(saved.entries.find((x) => x.position === 2)!.itemIds.sort()).toEqual([targets[0]!.id, targets[1]!.id].sort());
+    // After a reload the entry lists both targets under its content.
+    await page.reload();
+    const linked = page.getByTestId('entry-2-items');
+    await linked.getByText(targets[0]!.label).waitFor();
+    await linked.getByText(targets[1]!.label).waitFor();
+    // A pick made and cancelled is gone when the dialog opens again.
+    await page.getByTestId('edit-entry-2').click();
+    await pickTarget('edit-entry-items', targets[2]!.label);
+    await edit.getByRole('button', { name: 'Hủy' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByTestId('edit-entry-2').click();
+    await expect.poll(() => edit.getByTestId('edit-entry-items').locator('.ant-select-selection-item').count()).toBe(2);
+    await edit.getByRole('button', { name: 'Hủy' }).click();
     await edit.waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: 'Việc lãnh đạo thực hiện Nghị quyết Đại hội XI ở cơ sở' }).waitFor();
     await page.getByTestId('start-entry-2').click();
@@ -199,6 +236,17 @@ describe('Inspection and supervision in the browser', () => {
       .poll(async () => (await page.getByTestId('coverage-year').textContent())!.split('/').map(Number))
       .toEqual([before[0]! + 1, before[1]!]);
     await screenshot(page, 'oversight-dashboard-1440');
+
+    current = 'timeline';
+    // The ward's page leads to its inspections in one timeline: the recommendation accepted, the requirement not yet.
+    await page.goto(`/orgs?orgId=${ward}`);
+    await page.getByTestId('oversight-timeline-link').click();
+    await page.getByRole('heading', { name: 'Quá trình kiểm tra, giám sát: Đảng ủy phường Tân Đông Hiệp' }).waitFor();
+    const file = page.locator('.ant-timeline-item', {
+      has: page.getByRole('link', { name: 'Việc lãnh đạo thực hiện Nghị quyết Đại hội XI ở cơ sở' }),
+    });
+    await expect.poll(() => file.textContent()).toContain('1/2 kiến nghị, yêu cầu đã nghiệm thu');
+    await screenshot(page, 'oversight-timeline-1440');
     expect(errors).toEqual([]);
   }, 300_000);
 });

@@ -8,6 +8,9 @@ import type { Role } from '../../../domain/access/permissions';
 import { vnToday } from '../../../domain/vn-time';
 import { escalateOverdue } from './follow-up.service';
 import { docxToText } from '../../lib/docx-text';
+import { columnWidths } from '../../lib/party-docx';
+import { fits, tablesOf, type TableXml } from '../../test/word-tables';
+import { PROGRAM_COLUMNS } from './oversight.docx';
 
 let app: App;
 let db: Db;
@@ -24,6 +27,14 @@ let inspector: TestClient,
 let teamMemberId: number, inspectorId: number, targetId: number, resolutionId: number;
 const today = vnToday();
 const year = Number(today.slice(0, 4));
+
+/** The foot of an oversight Word file (its last table): "Nơi nhận" and the commission's sign-off side by side. */
+function expectCommissionFoot(tables: TableXml[], recipients: string[]) {
+  const foot = tables[tables.length - 1]!;
+  expect(foot.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+    [`Nơi nhận:${recipients.map((r, i) => `- ${r}${i === recipients.length - 1 ? '.' : ','}`).join('')}`, 'T/M ỦY BAN KIỂM TRACHỦ NHIỆM'],
+  ]);
+}
 
 async function userOn(org: TestOrg, role: Role, memberId?: number) {
   const u = await buildUser(db, [{ org, role }]);
@@ -138,6 +149,18 @@ describe('programs', () => {
     expect(words).toContain('Số 01-CTr/UBKTTU');
     expect(words).toContain('ỦY BAN KIỂM TRA');
     expect(words).toContain('Việc thực hiện Nghị quyết Đại hội XI');
+    // The entries' table: fixed widths, a header repeated on each page whose words (and the
+    // period's dates) do not break mid-word, as "TT" did at 5% of the page.
+    const tables = await tablesOf(word.rawPayload);
+    const entries = tables.find((t) => t.rows[0]?.cells[0]?.text === 'TT')!;
+    expect(entries.grid).toEqual(columnWidths(PROGRAM_COLUMNS));
+    expect(entries.rows[0]!.isHeader).toBe(true);
+    expect(entries.rows[0]!.cells.map((c) => c.text)).toEqual(['TT', 'Nội dung', 'Đối tượng', 'Hình thức', 'Thời gian', 'Chủ trì']);
+    for (const row of entries.rows) expect(row.cells.map((c) => c.width)).toEqual(entries.grid);
+    expect(entries.rows[0]!.cells.filter((c) => !fits(c))).toEqual([]);
+    expect(entries.rows[1]!.cells[4]!.text).toBe(`01/03/${year} – 30/06/${year}`);
+    expect(entries.rows.slice(1).filter((r) => !fits({ ...r.cells[4]!, text: r.cells[4]!.text.replace(' – ', ' ') }))).toEqual([]);
+    expectCommissionFoot(tables, ['Ban Thường vụ cấp ủy', 'Các tổ chức đảng trực thuộc', 'Lưu']);
   });
 
   it('refuses bad input with the field and a Vietnamese message', async () => {
@@ -306,7 +329,7 @@ describe('an inspection from plan to close', () => {
         text: 'Thông báo kết luận giám sát chuyên đề',
         recommendations: [
           { text: 'Xây dựng kế hoạch khắc phục hạn chế về giảm nghèo', ownerOrgId: diAn.id, deadline: '2099-12-31' },
-          { text: 'Rà soát lộ trình các chỉ tiêu', ownerOrgId: ward.id, deadline: '2099-12-31' },
+          { text: 'Rà soát lộ trình các chỉ tiêu.', ownerOrgId: ward.id, deadline: '2099-12-31' },
         ],
       }),
     );
@@ -361,10 +384,28 @@ describe('an inspection from plan to close', () => {
       const words = await docxToText(res.rawPayload);
       expect(words).toContain(expected);
       expect(words).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+      expectCommissionFoot(
+        await tablesOf(res.rawPayload),
+        doc === 'decision' ? ['Như Điều 3', 'Lưu'] : doc === 'plan' ? [diAn.name, 'Thành viên Đoàn', 'Lưu'] : [diAn.name, 'Lưu'],
+      );
     }
-    expect(await docxToText((await diAnReporter.get(`${url}/docx/conclusion`)).rawPayload)).toContain(
-      'Xây dựng kế hoạch khắc phục hạn chế về giảm nghèo',
-    );
+    const decision = await docxToText((await diAnReporter.get(`${url}/docx/decision`)).rawPayload);
+    // The body that decides, between the grounds and the articles.
+    expect(decision).toMatch(/- Căn cứ Chương trình kiểm tra, giám sát năm \d{4},\nỦY BAN KIỂM TRA QUYẾT ĐỊNH\nĐiều 1\. /u);
+    // The content is a sentence of its own in the plan, not the lower-cased tail of another.
+    const plan = await docxToText((await diAnReporter.get(`${url}/docx/plan`)).rawPayload);
+    expect(plan).toContain(`I. NỘI DUNG\nGiám sát ${diAn.name} về việc lãnh đạo, chỉ đạo thực hiện Nghị quyết Đại hội XI.\n`);
+    const conclusion = await docxToText((await diAnReporter.get(`${url}/docx/conclusion`)).rawPayload);
+    expect(conclusion).toContain('Xây dựng kế hoạch khắc phục hạn chế về giảm nghèo');
+    // Parts numbered in turn, none empty: no violation was found, so no "Vi phạm".
+    expect([...conclusion.matchAll(/^\d+\. (Ưu điểm|Hạn chế, khuyết điểm|Vi phạm|Kiến nghị|Yêu cầu)$/gmu)].map((m) => m[0])).toEqual([
+      '1. Ưu điểm',
+      '2. Hạn chế, khuyết điểm',
+      '3. Kiến nghị',
+    ]);
+    // A recommendation written with its own full stop is not closed twice.
+    expect(conclusion).toContain('2. Rà soát lộ trình các chỉ tiêu (');
+    expect(conclusion).not.toContain('. (');
     expect((await diAnReporter.get(`${url}/docx/other`)).statusCode).toBe(400);
 
     // Reads by the subject and the commission were audited; the team's were not.

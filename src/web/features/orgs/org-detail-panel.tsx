@@ -16,6 +16,7 @@ import { LineagePanel } from '../reorg/lineage-panel';
 import { TermsPanel } from '../terms/terms-panel';
 import { deleteOrg, fetchOrg, orgKeys, type Committee, type OrgDetail } from './orgs.api';
 import { GradingHistoryLink } from '../grading/history-link';
+import { OversightTimelineLink } from '../oversight/timeline-link';
 
 type Dialog = 'create' | 'edit' | 'move' | 'close' | { committee: Committee | null } | null;
 
@@ -155,6 +156,7 @@ export function OrgDetailPanel({ id, onSelect, onChanged }: Props) {
           <Button icon={<TeamOutlined />}>{t('orgs.viewMembers')}</Button>
         </Link>
         <GradingHistoryLink orgId={org.id} />
+        <OversightTimelineLink orgId={org.id} />
       </Space>
       {canManage && isDeleteBlocked && (
         <Alert

@@ -92,7 +92,8 @@ const strings = {
   reopen: ['Yêu cầu thực hiện lại', 'Reopen'],
   close: ['Kết thúc cuộc kiểm tra, giám sát', 'Close'],
   earlier: ['Các kết luận trước đây', 'Earlier conclusions'],
-  carriedOut: ['kiến nghị đã nghiệm thu', 'recommendations accepted'],
+  // Counts both kinds a conclusion asks for: recommendations (kiến nghị) and requirements (yêu cầu).
+  carriedOut: ['kiến nghị, yêu cầu đã nghiệm thu', 'recommendations and requirements accepted'],
   notShared: ['Phần này chưa được gửi tới đối tượng.', 'Not sent to the subject yet.'],
   coverageYear: ['Tổ chức đảng được kiểm tra, giám sát trong năm', 'Party organizations covered this year'],
   coverageTerm: ['Trong nhiệm kỳ', 'This term'],

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { ErrorState, Loading } from '../../components/states';
 import { formatDate } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
@@ -16,14 +16,11 @@ import {
   fetchProgram,
   fetchPrograms,
   oversightKeys,
-  updateEntry,
-  type ProgramDetail,
   type ProgramEntry,
 } from './oversight.api';
-import { FormModal } from '../../components/form-modal';
-import type { ResponsibleBody } from '../../../domain/oversight';
 import { useOversightT } from './oversight.i18n';
 import { LinkPicker } from './link-picker';
+import { EditEntryButton, ENTRY_LINK_FIELDS } from './entry-edit-button';
 
 /** The yearly programs in scope; a commission writes a new one here. */
 export function ProgramsPage() {
@@ -235,7 +232,7 @@ export function ProgramPage({ id }: { id: number }) {
           columns={[
             { title: '#', dataIndex: 'position', width: 40 },
             { title: o('kind'), render: (_, e) => `${kind(e.kind)} (${basis(e.basis).toLowerCase()})` },
-            { title: o('content'), dataIndex: 'content' },
+            { title: o('content'), render: (_, e) => <EntryContent e={e} /> },
             { title: o('subject'), render: (_, e) => [...(e.subjectOrgNames ?? []), ...(e.subjectMemberNames ?? [])].join(', ') },
             { title: o('period'), render: (_, e) => `${formatDate(e.periodStart)} – ${formatDate(e.periodEnd)}` },
             { title: o('responsible'), render: (_, e) => body(e.responsibleBody) },
@@ -306,22 +303,15 @@ export function ProgramPage({ id }: { id: number }) {
           <Form.Item name="content" label={o('content')} rules={[{ required: true }]}>
             <Input.TextArea rows={2} data-testid="entry-content" />
           </Form.Item>
-          {(
-            [
-              ['subjectMemberIds', 'member', o('subjectMembers')],
-              ['documentIds', 'document', o('linkDocuments')],
-              ['itemIds', 'item', o('linkItems')],
-              ['taskIds', 'task', o('linkTasks')],
-            ] as const
-          ).map(([name, kind, label]) => (
-            <Form.Item key={name} name={name} label={label}>
+          {ENTRY_LINK_FIELDS.map(([name, linkKind, labelKey]) => (
+            <Form.Item key={name} name={name} label={o(labelKey)}>
               <LinkPicker
-                aria-label={label}
-                testId={`entry-${kind}s`}
+                aria-label={o(labelKey)}
+                testId={`entry-${linkKind}s`}
                 disabled={!subjectOrgId}
                 placeholder={subjectOrgId ? undefined : o('pickSubjectFirst')}
-                cacheKey={['entry', id, kind, subjectOrgId]}
-                search={(q) => fetchEntryLinkOptions(id, kind, subjectOrgId, q)}
+                cacheKey={['entry', id, linkKind, subjectOrgId]}
+                search={(q) => fetchEntryLinkOptions(id, linkKind, subjectOrgId, q)}
               />
             </Form.Item>
           ))}
@@ -340,130 +330,24 @@ export function ProgramPage({ id }: { id: number }) {
   );
 }
 
-type EntryEdit = Omit<EntryForm, 'subjectOrgId'> & { subjectOrgId?: number };
-/**
- * The commission re-plans an entry of its year; the version it read goes back (409 when
- * someone saved first). The subject is edited here when the entry names one org (several are
- * kept as they are); the links use the entry form's pickers, searched inside the subject, and
- * a new subject empties them as it does there.
- */
-function EditEntryButton({ programId, e }: { programId: number; e: ProgramEntry }) {
-  const { o, kind, basis, body } = useOversightT();
-  const qc = useQueryClient();
-  const onError = useApiErrorHandler();
-  const [form] = Form.useForm<EntryEdit>();
-  const [isOpen, setOpen] = useState(false);
-  const hasOneSubject = e.subjectOrgIds.length === 1;
-  const firstSubject = hasOneSubject ? e.subjectOrgIds[0] : undefined;
-  const watched = Form.useWatch('subjectOrgId', form);
-  const subjectOrgId = watched ?? firstSubject;
-  const lastSubject = useRef(firstSubject);
-  useEffect(() => {
-    if (watched === undefined || watched === lastSubject.current) return;
-    lastSubject.current = watched;
-    form.setFieldsValue({ subjectMemberIds: [], documentIds: [], itemIds: [], taskIds: [] });
-  }, [watched, form]);
-  const save = useMutation({
-    mutationFn: (v: EntryEdit) =>
-      updateEntry(e.id, {
-        version: e.version,
-        kind: v.kind as ProgramEntry['kind'],
-        basis: v.basis as ProgramEntry['basis'],
-        content: v.content,
-        theme: v.theme,
-        ...(hasOneSubject && v.subjectOrgId !== undefined ? { subjectOrgIds: [v.subjectOrgId] } : {}),
-        subjectMemberIds: v.subjectMemberIds ?? [],
-        documentIds: v.documentIds ?? [],
-        itemIds: v.itemIds ?? [],
-        taskIds: v.taskIds ?? [],
-        periodStart: v.period[0].format('YYYY-MM-DD'),
-        periodEnd: v.period[1].format('YYYY-MM-DD'),
-        responsibleBody: v.responsibleBody as ResponsibleBody,
-      }),
-    onSuccess: (p: ProgramDetail) => {
-      qc.setQueryData(oversightKeys.program(programId), p);
-      setOpen(false);
-    },
-    onError: (err) => onError(err, { form, onConflict: () => void qc.invalidateQueries({ queryKey: oversightKeys.program(programId) }) }),
-  });
-  const open = () => {
-    lastSubject.current = firstSubject;
-    setOpen(true);
-  };
+/** An entry's content with the documents, targets and tasks it names, so a saved link can be seen. */
+function EntryContent({ e }: { e: ProgramEntry }) {
+  const { o } = useOversightT();
+  const lists = (
+    [
+      ['document', 'linkDocuments'],
+      ['item', 'linkItems'],
+      ['task', 'linkTasks'],
+    ] as const
+  ).filter(([k]) => e.links[k].length > 0);
   return (
     <>
-      <Button size="small" onClick={open} data-testid={`edit-entry-${e.position}`}>
-        {o('edit')}
-      </Button>
-      <FormModal<EntryEdit>
-        title={o('editEntry')}
-        open={isOpen}
-        form={form}
-        onCancel={() => setOpen(false)}
-        onFinish={(v) => save.mutate(v)}
-        isSaving={save.isPending}
-        initialValues={{
-          kind: e.kind,
-          basis: e.basis,
-          content: e.content,
-          theme: e.theme,
-          subjectOrgId: firstSubject,
-          subjectMemberIds: e.subjectMemberIds,
-          documentIds: e.documentIds,
-          itemIds: e.itemIds,
-          taskIds: e.taskIds,
-          period: [dayjs(e.periodStart), dayjs(e.periodEnd)],
-          responsibleBody: e.responsibleBody,
-        }}
-        testId="edit-entry"
-      >
-        <Space wrap>
-          <Form.Item name="kind" label={o('kind')}>
-            <Select style={{ width: 150 }} options={['inspection', 'supervision'].map((k) => ({ value: k, label: kind(k) }))} />
-          </Form.Item>
-          <Form.Item name="basis" label={o('basis')}>
-            <Select
-              style={{ width: 200 }}
-              options={['regular', 'thematic', 'violation_signs'].map((k) => ({ value: k, label: basis(k) }))}
-            />
-          </Form.Item>
-        </Space>
-        {hasOneSubject && (
-          <Form.Item name="subjectOrgId" label={o('subject')} rules={[{ required: true }]}>
-            <OrgPicker aria-label={o('subject')} testId="edit-entry-subject" />
-          </Form.Item>
-        )}
-        {(
-          [
-            ['subjectMemberIds', 'member', o('subjectMembers')],
-            ['documentIds', 'document', o('linkDocuments')],
-            ['itemIds', 'item', o('linkItems')],
-            ['taskIds', 'task', o('linkTasks')],
-          ] as const
-        ).map(([name, kind, label]) => (
-          <Form.Item key={name} name={name} label={label}>
-            <LinkPicker
-              aria-label={label}
-              testId={`edit-entry-${kind}s`}
-              known={e.links[kind]}
-              cacheKey={['entry', programId, kind, subjectOrgId]}
-              search={(q) => fetchEntryLinkOptions(programId, kind, subjectOrgId, q)}
-            />
-          </Form.Item>
-        ))}
-        <Form.Item name="content" label={o('content')} rules={[{ required: true }]}>
-          <Input.TextArea rows={3} data-testid="edit-entry-content" />
-        </Form.Item>
-        <Form.Item name="theme" label={o('theme')} rules={[{ required: true }]}>
-          <Input data-testid="edit-entry-theme" />
-        </Form.Item>
-        <Form.Item name="period" label={o('period')} rules={[{ required: true }]}>
-          <DatePicker.RangePicker format="DD/MM/YYYY" />
-        </Form.Item>
-        <Form.Item name="responsibleBody" label={o('responsible')}>
-          <Select options={['inspection_commission', 'standing', 'committee'].map((k) => ({ value: k, label: body(k) }))} />
-        </Form.Item>
-      </FormModal>
+      <div>{e.content}</div>
+      {lists.map(([k, labelKey]) => (
+        <Typography.Text key={k} type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid={`entry-${e.position}-${k}s`}>
+          {o(labelKey)}: {e.links[k].map((l) => l.label).join('; ')}
+        </Typography.Text>
+      ))}
     </>
   );
 }
