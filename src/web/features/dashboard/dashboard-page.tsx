@@ -141,6 +141,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
             value={dayjs(d.asOf)}
             onChange={(v) => setAsOf(v ? v.format('YYYY-MM-DD') : undefined)}
             data-testid="as-of"
+            id="dashboard-as-of"
           />
           <Select
             aria-label={r('period_pick')}

@@ -50,7 +50,7 @@ export function NewPartsField() {
               </div>
             ))}
             <Space>
-              <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'commune_committee' })} data-testid="add-new-part">
+              <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'grassroots' })} data-testid="add-new-part">
                 {r('addNewPart')}
               </Button>
             </Space>
