@@ -9,6 +9,9 @@ const id = queryId();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const periodKey = z.string().regex(/^(\d{4}(-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]))?|midterm|final)$/, 'Kỳ báo cáo không hợp lệ');
 
+/** Which tree a past day reads: the tree of that day (default) or today's ("số liệu quy đổi theo địa giới mới"). */
+const treeBasis = z.enum(['as_of', 'current'], { message: 'Cơ cấu tổ chức phải là "as_of" hoặc "current"' });
+
 export const idParams = z.object({ id });
 export const documentParams = z.object({ documentId: id });
 export const itemParams = z.object({ itemId: id });
@@ -82,6 +85,11 @@ export const dashboardQuery = z.object({
   asOf: isoDate.optional(),
   /** The reporting period whose completeness is shown; by default the latest due by `asOf`. */
   periodKey: periodKey.optional(),
+  /**
+   * Which tree a past `asOf` reads: `as_of` (default) the tree of that day; `current` today's
+   * tree ("số liệu quy đổi theo địa giới mới": a merged city as the sum of its predecessors).
+   */
+  tree: treeBasis.optional(),
 });
 export const rollupQuery = z.object({
   indicatorId: id,
@@ -143,6 +151,7 @@ export const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16
 export const wordReportQuery = z.object({
   orgId: id.optional(),
   periodKey: periodKey,
+  tree: treeBasis.optional(),
 });
 // No `today`: reminders run on the server's Vietnamese date, never on one the caller chooses.
 export const remindersSchema = z.object({ daysBefore: z.number().int().min(0).max(30).default(3) });
@@ -339,6 +348,8 @@ export const dashboardTargetSchema = z.object({
   plan: z.array(z.object({ year: z.number(), value: z.number() })),
   forecast: z.array(z.object({ year: z.number(), value: z.number() })),
   openExplanations: z.number(),
+  /** Why the subtree's figure cannot be combined on the tree read (shown instead of a number), else null. */
+  notCombinable: z.object({ vi: z.string(), en: z.string() }).nullable(),
 });
 const taskCountsSchema = z.object({
   counts: z.object({ not_started: z.number(), in_progress: z.number(), done: z.number(), overdue: z.number(), cancelled: z.number() }),
@@ -367,6 +378,10 @@ export const dashboardResponse = z.object({
   document: dashboardDocumentSchema,
   org: z.object({ id: z.number(), name: z.string(), path: z.string(), parentId: z.number().nullable() }),
   asOf: z.string(),
+  /** The tree the figures use, as the page says it ("Cơ cấu tổ chức tại ngày …"). */
+  tree: z.object({ basis: z.enum(['as_of', 'current']), isPastTree: z.boolean(), label: z.object({ vi: z.string(), en: z.string() }) }),
+  /** Members of the org's subtree in that tree (on that day for a past tree). */
+  members: z.number(),
   targets: z.array(dashboardTargetSchema),
   targetCounts: z.object({
     achieved: z.number(),

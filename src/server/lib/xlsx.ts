@@ -10,11 +10,15 @@ export function safeCell(value: unknown): ExcelJS.CellValue {
   return value as ExcelJS.CellValue;
 }
 
-/** Builds a one-sheet workbook with a bold, frozen header row and sensible column widths. */
+/**
+ * Builds a one-sheet workbook with a bold, frozen header row and sensible column widths.
+ * `notes` are lines written below the table after a blank row (what the figures rest on).
+ */
 export async function buildSheet(
   sheetName: string,
   columns: { header: string; key: string; width?: number }[],
   rows: Record<string, unknown>[],
+  notes: string[] = [],
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Resolute';
@@ -24,6 +28,8 @@ export async function buildSheet(
   for (const row of rows) {
     ws.addRow(Object.fromEntries(columns.map((c) => [c.key, safeCell(row[c.key])])));
   }
+  if (notes.length > 0) ws.addRow([]);
+  for (const note of notes) ws.addRow([safeCell(note)]).font = { italic: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

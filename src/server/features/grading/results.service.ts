@@ -196,16 +196,23 @@ export const GOOD_RATE_CODES = { ORG_GOOD_RATE: 'org', MEMBER_GOOD_RATE: 'member
  * ward's) counts once, by the later round. Empty when nothing is decided yet: the reported
  * figures stand then. Used by the targets' dashboards so that the rates are not typed by hand.
  */
-export async function goodRateSeries(db: Queryable, orgPath: string, subject: 'member' | 'org', asOf: string) {
+export async function goodRateSeries(
+  db: Queryable,
+  orgPath: string,
+  subject: 'member' | 'org',
+  asOf: string,
+  treeDay: string | null = null,
+) {
+  // tree_orgs: the live tree, or the tree of `treeDay` for a dashboard of a day before its subtree changed.
   const { rows } = await db.query<{ year: string; numerator: number; denominator: number }>(
     `SELECT year, count(*) FILTER (WHERE level IN ('excellent','good'))::int AS numerator, count(*)::int AS denominator
        FROM (SELECT DISTINCT ON (g.period_key, COALESCE(e.member_id, e.org_id)) g.period_key AS year, e.decided_level AS level
-               FROM grading_evaluations e JOIN grading_rounds g ON g.id = e.round_id JOIN orgs o ON o.id = e.org_id
+               FROM grading_evaluations e JOIN grading_rounds g ON g.id = e.round_id JOIN tree_orgs($1::ltree, $4::date) o ON o.org_id = e.org_id
               WHERE g.period_kind = 'year' AND e.is_current AND e.subject_kind = $2 AND e.decided_level IS NOT NULL
-                AND o.path <@ $1::ltree AND e.decided_at < ($3::date + 1)
+                AND e.decided_at < ($3::date + 1)
               ORDER BY g.period_key, COALESCE(e.member_id, e.org_id), g.period_end DESC, g.id DESC) x
       GROUP BY year ORDER BY year`,
-    [orgPath, subject, asOf],
+    [orgPath, subject, asOf, treeDay],
   );
   return rows.map((r) => ({
     year: r.year,

@@ -1,7 +1,8 @@
 /**
  * The leader's dashboard for a document and an org, as of a date: targets by status with the
  * reason and forecast of each, tasks by status and the overdue ones per child org (the heat
- * map), report completeness per child org. Reads precomputed rollup rows only.
+ * map), report completeness per child org. Today's tree reads precomputed rollup rows only; a
+ * day before the org's subtree changed reads the tree of that day (./dashboard-tree.ts).
  */
 import type { Db, Queryable } from '../../db/pool';
 import { addTallies, emptyTally, tallyReports, percentOf, TASK_BUCKETS, type ReportTally, type TaskBucket } from '../../../domain/reports';
@@ -27,6 +28,7 @@ import { termYears } from './reports.service';
 import { GOOD_RATE_CODES, goodRateSeries } from '../grading';
 import { OVERSIGHT_RATE_CODE, oversightCoverageSeries } from '../oversight';
 import { REGISTRY_TARGET_CODES, registryTargetSeries } from '../registry';
+import { dashboardTreeOf, datedIndicatorSeries, membersOf, type Bilingual, type DashboardTree, type TreeBasis } from './dashboard-tree';
 
 /**
  * SQL twins of the domain's `isTaskOverdue` and `taskBucket` (one definition of overdue for
@@ -78,6 +80,8 @@ export type DashboardTarget = {
   plan: YearValue[];
   forecast: YearValue[];
   openExplanations: number;
+  /** Why the figure cannot be combined over the subtree of the tree read (shown instead of a number), else null. */
+  notCombinable: Bilingual | null;
 };
 
 async function resolveScope(db: Db, actor: Actor, documentId: number, orgId: number | undefined) {
@@ -180,12 +184,20 @@ function evaluate(
   });
 }
 
+/**
+ * The document's targets judged for the org as of a day. `tree` says which tree the subtree
+ * figures come from; without it, or with the live tree, the rollup cache of today's tree.
+ */
 export async function evaluateDocumentTargets(
   db: Queryable,
   doc: DocumentRow,
   org: { id: number; path: string },
   asOf: string,
+  tree?: DashboardTree,
 ): Promise<DashboardTarget[]> {
+  const treeDay = tree?.day ?? null;
+  // On a past day's tree the org's path is the one it had then (null: it did not exist yet).
+  const path = treeDay === null ? org.path : (tree?.path ?? null);
   const orgId = org.id;
   const { rows: items } = await db.query<TargetItemRow>(
     `SELECT i.id, i.text, i.position, i.indicator_id AS "indicatorId", ind.code AS "indicatorCode", ind.name AS "indicatorName", ind.aggregation, ind.direction,
@@ -198,19 +210,28 @@ export async function evaluateDocumentTargets(
   const ids = [...new Set(items.map((i) => i.indicatorId).filter((x): x is number => x !== null))];
   const { startYear, endYear } = termYears(doc.term);
   const hasStudyTarget = items.some((i) => i.indicatorCode?.toUpperCase() === STUDY_RATE_CODE);
-  const [series, studied, { rows: ex }] = await Promise.all([
-    indicatorSeries(db, ids, orgId, asOf),
-    hasStudyTarget ? studyRateSeries(db, doc.id, org, asOf, startYear) : undefined,
+  const aggregations = [...new Map(items.filter((i) => i.indicatorId !== null).map((i) => [i.indicatorId!, i.aggregation])).entries()];
+  const [{ series, notCombinable }, studied, { rows: ex }] = await Promise.all([
+    treeDay === null
+      ? indicatorSeries(db, ids, orgId, asOf).then((live) => ({ series: live, notCombinable: new Map<number, Bilingual>() }))
+      : datedIndicatorSeries(
+          db,
+          aggregations.map(([id, aggregation]) => ({ id, aggregation })),
+          orgId,
+          tree!,
+          asOf,
+        ),
+    hasStudyTarget && path !== null ? studyRateSeries(db, doc.id, { path }, asOf, startYear, treeDay) : undefined,
     db.query<{ itemId: number; n: number }>(
       // Only requests addressed to the viewed org or below: a ward's view does not count the city's.
       `SELECT item_id AS "itemId", count(*)::int AS n FROM explanation_requests
-        WHERE document_id = $1 AND item_id IS NOT NULL AND status <> 'closed' AND path_of(org_id) <@ (SELECT path FROM orgs WHERE id = $2)
+        WHERE document_id = $1 AND item_id IS NOT NULL AND status <> 'closed' AND org_id IN (SELECT org_id FROM tree_orgs($2::ltree, $3::date))
         GROUP BY 1`,
-      [doc.id, orgId],
+      [doc.id, path, treeDay],
     ),
   ]);
   const explanations = new Map(ex.map((e) => [e.itemId, e.n]));
-  const graded = await gradingSeriesOf(db, items, org.path, asOf);
+  const graded = path === null ? new Map<string, SeriesPoint[]>() : await gradingSeriesOf(db, items, path, asOf, treeDay);
   const overseen = items.some((i) => i.indicatorCode?.toUpperCase() === OVERSIGHT_RATE_CODE)
     ? await oversightCoverageSeries(db, org.path, startYear, endYear, asOf)
     : [];
@@ -251,7 +272,12 @@ export async function evaluateDocumentTargets(
       eachYear: it.eachYear,
     };
     const direction = it.direction ?? 'higher_better';
-    const ev = evaluate(spec, yearly, { asOfYear, termStartYear: startYear, termEndYear: endYear, direction });
+    const fromReports = !fromRegistry && !fromStudy && !fromGrading && !fromOversight;
+    // The subtree's latest figure of a past tree that the combining rules refuse: no number, the reason instead.
+    const refused = fromReports && it.indicatorId !== null && !useOwn ? (notCombinable.get(it.indicatorId) ?? null) : null;
+    const ev: Evaluation = refused
+      ? { status: 'not_assessable', reason: refused.vi, forecast: [] }
+      : evaluate(spec, yearly, { asOfYear, termStartYear: startYear, termEndYear: endYear, direction });
     const statementInput = {
       comparator: it.comparator,
       value: it.value,
@@ -273,7 +299,7 @@ export async function evaluateDocumentTargets(
       reason: ev.reason,
       requiredRate: ev.requiredRate ?? null,
       source: fromRegistry ? 'registry' : fromStudy ? 'study' : fromGrading ? 'grading' : fromOversight ? 'oversight' : 'reports',
-      latest: last ? (useOwn ? last.own : (last.subtree ?? last.own)) : null,
+      latest: refused || !last ? null : useOwn ? last.own : (last.subtree ?? last.own),
       latestPeriod: last?.periodKey ?? null,
       actuals: points.map((p) => ({
         periodKey: p.periodKey,
@@ -285,6 +311,7 @@ export async function evaluateDocumentTargets(
       plan: planOf(spec, direction, startYear, endYear),
       forecast: ev.forecast,
       openExplanations: explanations.get(it.id) ?? 0,
+      notCombinable: refused,
     };
   });
 }
@@ -293,7 +320,13 @@ export async function evaluateDocumentTargets(
  * ORG_GOOD_RATE and MEMBER_GOOD_RATE from decided ratings (the grading feature), one point a
  * year with its parts. A code with nothing decided yet is left out: its reported series stands.
  */
-async function gradingSeriesOf(db: Queryable, items: TargetItemRow[], orgPath: string, asOf: string): Promise<Map<string, SeriesPoint[]>> {
+async function gradingSeriesOf(
+  db: Queryable,
+  items: TargetItemRow[],
+  orgPath: string,
+  asOf: string,
+  treeDay: string | null,
+): Promise<Map<string, SeriesPoint[]>> {
   const codes = [
     ...new Set(
       items.map((i) => i.indicatorCode?.toUpperCase()).filter((c): c is keyof typeof GOOD_RATE_CODES => !!c && c in GOOD_RATE_CODES),
@@ -301,7 +334,7 @@ async function gradingSeriesOf(db: Queryable, items: TargetItemRow[], orgPath: s
   ];
   const out = new Map<string, SeriesPoint[]>();
   for (const code of codes) {
-    const rows = await goodRateSeries(db, orgPath, GOOD_RATE_CODES[code], asOf);
+    const rows = await goodRateSeries(db, orgPath, GOOD_RATE_CODES[code], asOf, treeDay);
     if (rows.length === 0) continue;
     out.set(
       code,
@@ -361,7 +394,7 @@ type ChildRow = { childId: number; childName: string; childPath: string };
  * targets evaluated for the org, each naming the parent targets it concretizes: a drilled-down
  * ward is judged on its own promises (Dĩ An's GRDP 8,6–8,8%), shown beside the province's.
  */
-async function concretizedTargets(db: Queryable, doc: DocumentRow, org: { id: number; path: string }, asOf: string) {
+async function concretizedTargets(db: Queryable, doc: DocumentRow, org: { id: number; path: string }, asOf: string, tree: DashboardTree) {
   const { rows: plans } = await db.query<DocumentRow>(
     `SELECT ${documentColumns} FROM documents d JOIN orgs o ON o.id = d.org_id JOIN document_implements di ON di.document_id = d.id
       WHERE di.implements_series_id = $1 AND d.org_id = $2 AND d.status IN ('adopted','expired') ORDER BY d.id`,
@@ -370,7 +403,7 @@ async function concretizedTargets(db: Queryable, doc: DocumentRow, org: { id: nu
   return Promise.all(
     plans.map(async (plan) => {
       const [targets, { rows: links }] = await Promise.all([
-        evaluateDocumentTargets(db, plan, org, asOf),
+        evaluateDocumentTargets(db, plan, org, asOf, tree),
         db.query<{ childId: number; parentId: number }>(
           `SELECT l.child_item_id AS "childId", l.parent_item_id AS "parentId" FROM item_links l
            JOIN document_items c ON c.id = l.child_item_id JOIN document_items p ON p.id = l.parent_item_id
@@ -391,29 +424,38 @@ async function concretizedTargets(db: Queryable, doc: DocumentRow, org: { id: nu
  * another date. Report completeness is of `periodKey` when the viewer picks a period, else of
  * the latest period due by that date. Below the issuer, the org's own plans implementing the
  * document are evaluated too (`concretized`), each target beside the parent target it concretizes.
+ * Every count reads the tree `dashboardTreeOf` picks (tree_orgs: today's, or the tree of a past
+ * day before the subtree changed), and the answer says which (`tree.label`).
  */
-export async function getDashboard(db: Db, actor: Actor, documentId: number, q: { orgId?: number; asOf?: string; periodKey?: string }) {
+export async function getDashboard(
+  db: Db,
+  actor: Actor,
+  documentId: number,
+  q: { orgId?: number; asOf?: string; periodKey?: string; tree?: TreeBasis },
+) {
   const { doc, org } = await resolveScope(db, actor, documentId, q.orgId);
   const asOf = q.asOf ?? vnToday();
-  const depth = org.path.split('.').length;
+  const tree = await dashboardTreeOf(db, org, asOf, q.tree ?? 'as_of');
+  // The org's depth in the tree read: children are cut from the paths of that tree.
+  const depth = (tree.path ?? org.path).split('.').length;
   const { rows: periods } = await db.query<{ key: string; dueDate: string }>(
     `SELECT period_key AS key, to_char(min(due_date), 'YYYY-MM-DD') AS "dueDate" FROM reports
-      WHERE document_id = $1 AND path_of(org_id) <@ $2::ltree GROUP BY period_key ORDER BY min(due_date) DESC, period_key DESC`,
-    [doc.id, org.path],
+      WHERE document_id = $1 AND org_id IN (SELECT org_id FROM tree_orgs($2::ltree, $3::date)) GROUP BY period_key ORDER BY min(due_date) DESC, period_key DESC`,
+    [doc.id, tree.path, tree.day],
   );
   // The period whose reports are counted: the one picked, else the latest due by the date.
   const periodKey = q.periodKey ?? periods.find((p) => p.dueDate <= asOf)?.key ?? null;
-  const [targets, taskRows, reportRows, children, explanations, concretized] = await Promise.all([
-    evaluateDocumentTargets(db, doc, org, asOf),
+  const [targets, taskRows, reportRows, children, explanations, concretized, members] = await Promise.all([
+    evaluateDocumentTargets(db, doc, org, asOf, tree),
     // Tasks of the cascade led inside the org's subtree, counted per child org and status.
     db.query<{ childPath: string; bucket: TaskBucket; n: number }>(
       `WITH ${cascadeDocsCte('$1')}
        SELECT CASE WHEN nlevel(lo.path) > $3 THEN subpath(lo.path, 0, $3 + 1)::text ELSE lo.path::text END AS "childPath",
               ${bucketSql('$4')} AS bucket, count(*)::int AS n
-         FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN orgs lo ON lo.id = t.lead_org_id
-        WHERE i.document_id IN (SELECT id FROM cascade_docs) AND lo.path <@ $2::ltree
+         FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN tree_orgs($2::ltree, $5::date) lo ON lo.org_id = t.lead_org_id
+        WHERE i.document_id IN (SELECT id FROM cascade_docs)
         GROUP BY 1, 2`,
-      [doc.id, org.path, depth, asOf],
+      [doc.id, tree.path, depth, asOf, tree.day],
     ),
     // Reports of the latest period, counted per child, status, due date and submission day: a
     // province's 12,000 reports arrive as a few hundred groups, tallied below by the domain rule.
@@ -421,20 +463,24 @@ export async function getDashboard(db: Db, actor: Actor, documentId: number, q: 
       `SELECT CASE WHEN nlevel(ro.path) > $3 THEN subpath(ro.path, 0, $3 + 1)::text ELSE ro.path::text END AS "childPath",
               r.status, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
               to_char((r.first_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD') AS "firstSubmittedOn", count(*)::int AS n
-         FROM reports r JOIN orgs ro ON ro.id = r.org_id
-        WHERE r.document_id = $1 AND ro.path <@ $2::ltree AND r.period_key = $4
+         FROM reports r JOIN tree_orgs($2::ltree, $5::date) ro ON ro.org_id = r.org_id
+        WHERE r.document_id = $1 AND r.period_key = $4
         GROUP BY 1, 2, 3, 4`,
-      [doc.id, org.path, depth, periodKey],
+      [doc.id, tree.path, depth, periodKey, tree.day],
     ),
+    // The children of that tree, with the names they had then.
     db.query<ChildRow>(
-      `SELECT id AS "childId", name AS "childName", path::text AS "childPath" FROM orgs WHERE parent_id = $1 ORDER BY name COLLATE "vi-x-icu"`,
-      [org.id],
+      `SELECT org_id AS "childId", name AS "childName", path::text AS "childPath" FROM tree_orgs($1::ltree, $2::date)
+        WHERE parent_id = $3 ORDER BY name COLLATE "vi-x-icu"`,
+      [tree.path, tree.day, org.id],
     ),
     db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM explanation_requests WHERE document_id = $1 AND path_of(org_id) <@ $2::ltree AND status = 'open'`,
-      [doc.id, org.path],
+      `SELECT count(*)::int AS n FROM explanation_requests
+        WHERE document_id = $1 AND org_id IN (SELECT org_id FROM tree_orgs($2::ltree, $3::date)) AND status = 'open'`,
+      [doc.id, tree.path, tree.day],
     ),
-    org.id === doc.orgId ? Promise.resolve([]) : concretizedTargets(db, doc, org, asOf),
+    org.id === doc.orgId ? Promise.resolve([]) : concretizedTargets(db, doc, org, asOf, tree),
+    membersOf(db, tree),
   ]);
 
   const targetCounts = Object.fromEntries(TARGET_STATUSES.map((s) => [s, targets.filter((t) => t.status === s).length])) as Record<
@@ -475,14 +521,17 @@ export async function getDashboard(db: Db, actor: Actor, documentId: number, q: 
       reports: { ...t, submittedPct: percentOf(t.submitted, t.expected), onTimePct: percentOf(t.onTime, t.expected) },
     };
   };
+  const ownPath = tree.path ?? org.path;
   const own =
-    heat.get(org.path) || byChild.get(org.path)
-      ? [childEntry({ childId: org.id, childName: `${org.name} (cấp mình)`, childPath: org.path })]
+    heat.get(ownPath) || byChild.get(ownPath)
+      ? [childEntry({ childId: org.id, childName: `${org.name} (cấp mình)`, childPath: ownPath })]
       : [];
   return {
     document: { id: doc.id, symbol: doc.symbol, title: doc.title, term: doc.term, orgId: doc.orgId, orgName: doc.orgName },
     org: { id: org.id, name: org.name, path: org.path, parentId: org.parentId },
     asOf,
+    tree: { basis: tree.basis, isPastTree: tree.day !== null, label: tree.label },
+    members,
     targets,
     targetCounts,
     tasks: { counts: taskCounts, overdue: taskCounts.overdue },

@@ -15,10 +15,14 @@ import { findDocumentReadable } from '../documents';
 import { columnWidths, FONT, partyFooter, partyHeader, partyPage, reportNumberLine } from '../../lib/party-docx';
 import { findOrgInScope } from '../orgs';
 import { evaluateDocumentTargets } from './dashboard.service';
+import { dashboardTreeOf, type TreeBasis } from './dashboard-tree';
 import { periodOf } from './reports.service';
 import { cascadeDocsCte } from './reports.queries';
 
 const SIZE = 28;
+
+/** "Cơ cấu tổ chức tại ngày …" inside a sentence. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
 const run = (r: Run) =>
@@ -44,7 +48,12 @@ const cell = (text: string, width: number, bold = false) =>
 export const TARGET_COLUMNS = [7, 29, 14, 13, 13, 24];
 export const TASK_COLUMNS = [7, 38, 21, 16, 18];
 
-export async function exportProgressReportDocx(db: Db, actor: Actor, documentId: number, q: { orgId?: number; periodKey: string }) {
+export async function exportProgressReportDocx(
+  db: Db,
+  actor: Actor,
+  documentId: number,
+  q: { orgId?: number; periodKey: string; tree?: TreeBasis },
+) {
   const scope = scopeOf(actor, 'reports.read');
   const doc = await findDocumentReadable(db, documentId, scope);
   if (!doc) throw notFound({ vi: 'Không tìm thấy văn bản.', en: 'Document not found.' });
@@ -60,14 +69,16 @@ export async function exportProgressReportDocx(db: Db, actor: Actor, documentId:
     );
   }
   const asOf = period.end;
+  // The tree of the period's end (a merged province's report stays on its own subtree).
+  const tree = await dashboardTreeOf(db, org, asOf, q.tree ?? 'as_of');
   const [targets, { rows: tasks }, { rows: narrative }, { rows: ancestors }] = await Promise.all([
-    evaluateDocumentTargets(db, doc, org, asOf),
+    evaluateDocumentTargets(db, doc, org, asOf, tree),
     db.query<{ title: string; leadOrgName: string; dueDate: string | null; status: string; progress: number }>(
       `WITH ${cascadeDocsCte('$1')}
        SELECT t.title, lo.name AS "leadOrgName", to_char(t.due_date, 'DD/MM/YYYY') AS "dueDate", t.status, t.progress
-         FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN orgs lo ON lo.id = t.lead_org_id
-        WHERE i.document_id IN (SELECT id FROM cascade_docs) AND lo.path <@ $2::ltree ORDER BY t.due_date NULLS LAST, t.id LIMIT 300`,
-      [doc.id, org.path],
+         FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN tree_orgs($2::ltree, $3::date) lo ON lo.org_id = t.lead_org_id
+        WHERE i.document_id IN (SELECT id FROM cascade_docs) ORDER BY t.due_date NULLS LAST, t.id LIMIT 300`,
+      [doc.id, tree.path, tree.day],
     ),
     db.query<{ narrative: string }>(
       `SELECT narrative FROM reports WHERE document_id = $1 AND org_id = $2 AND period_key = $3 AND status = 'approved' LIMIT 1`,
@@ -106,7 +117,7 @@ export async function exportProgressReportDocx(db: Db, actor: Actor, documentId:
                 String(i + 1),
                 t.text,
                 t.statement ?? '',
-                t.latest === null ? '…' : `${formatVnNumber(t.latest)} ${t.unit}`.trim(),
+                t.notCombinable ? 'Không cộng gộp được' : t.latest === null ? '…' : `${formatVnNumber(t.latest)} ${t.unit}`.trim(),
                 TARGET_STATUS_LABELS.vi[t.status],
                 t.reason,
               ].map((text, c) => cell(text, TARGET_COLUMNS[c]!)),
@@ -164,7 +175,7 @@ export async function exportProgressReportDocx(db: Db, actor: Actor, documentId:
           para([{ text: 'II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', bold: true }]),
           para([
             {
-              text: `Số liệu đến ${asOf.split('-').reverse().join('/')}, tổng hợp từ các báo cáo đã được duyệt. Đạt: ${targets.filter((t) => t.status === 'achieved').length}; đúng tiến độ: ${targets.filter((t) => t.status === 'on_track').length}; có nguy cơ: ${targets.filter((t) => t.status === 'at_risk').length}; chậm tiến độ: ${targets.filter((t) => t.status === 'off_track').length}; chưa đánh giá được: ${targets.filter((t) => t.status === 'not_assessable').length}.`,
+              text: `Số liệu đến ${asOf.split('-').reverse().join('/')} (${lowerFirst(tree.label.vi)}), tổng hợp từ các báo cáo đã được duyệt. Đạt: ${targets.filter((t) => t.status === 'achieved').length}; đúng tiến độ: ${targets.filter((t) => t.status === 'on_track').length}; có nguy cơ: ${targets.filter((t) => t.status === 'at_risk').length}; chậm tiến độ: ${targets.filter((t) => t.status === 'off_track').length}; chưa đánh giá được: ${targets.filter((t) => t.status === 'not_assessable').length}.`,
               italics: true,
             },
           ]),

@@ -56,11 +56,17 @@ export async function findStudySources(db: Queryable, documentId: number): Promi
 }
 
 /** Coverage of the sources over an org's subtree at the end of `asOf`: the least covered source. */
-export async function studyCoverageOf(db: Queryable, sources: number[][], orgPath: string, asOf: string): Promise<CoverageParts | null> {
+export async function studyCoverageOf(
+  db: Queryable,
+  sources: number[][],
+  orgPath: string,
+  asOf: string,
+  treeDay: string | null = null,
+): Promise<CoverageParts | null> {
   if (sources.length === 0) return null;
   const perSource = await Promise.all(
     sources.map(async (versions) => {
-      const parts = await Promise.all(versions.map((id) => getStudyCoverage(db, id, orgPath, asOf)));
+      const parts = await Promise.all(versions.map((id) => getStudyCoverage(db, id, orgPath, asOf, treeDay)));
       return parts.reduce((best, p) => (p.studied > best.studied ? p : best));
     }),
   );
@@ -71,7 +77,7 @@ export async function studyCoverageOf(db: Queryable, sources: number[][], orgPat
  * The STUDY_RATE series of an org's subtree from check-ins: one point per year of the term up
  * to asOf's year, each at the year's end (asOf's own day for its year), starting with the first
  * year anyone studied. Undefined when nobody in the subtree has studied by asOf: the reported
- * series stands then.
+ * series stands then. With `treeDay` every point is counted on the tree of that day (getStudyCoverage).
  */
 export async function studyRateSeries(
   db: Queryable,
@@ -79,12 +85,13 @@ export async function studyRateSeries(
   org: { path: string },
   asOf: string,
   termStartYear: number,
+  treeDay: string | null = null,
 ): Promise<SeriesPoint[] | undefined> {
   const sources = await findStudySources(db, documentId);
   const lastYear = Number(asOf.slice(0, 4));
   const days: string[] = [];
   for (let y = Math.min(termStartYear, lastYear); y <= lastYear; y++) days.push(y === lastYear ? asOf : `${y}-12-31`);
-  const parts = await Promise.all(days.map((day) => studyCoverageOf(db, sources, org.path, day)));
+  const parts = await Promise.all(days.map((day) => studyCoverageOf(db, sources, org.path, day, treeDay)));
   const first = parts.findIndex((p) => p !== null && p.studied > 0);
   if (first < 0) return undefined;
   const points: SeriesPoint[] = [];

@@ -1,5 +1,21 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Badge, Button, Card, Col, DatePicker, Drawer, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Drawer,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { ExclamationCircleOutlined, FileExcelOutlined, FileWordOutlined, MessageOutlined, ShareAltOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -20,6 +36,7 @@ import {
   type DrillTask,
   type OwnTarget,
   type TargetStatus,
+  type TreeBasis,
 } from './dashboard.api';
 import { TargetChart } from './target-chart';
 import { OrgHeatMap } from './org-heat-map';
@@ -64,13 +81,14 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
   );
   const [asOf, setAsOf] = useState<string | undefined>();
   const [periodKey, setPeriodKey] = useState<string | undefined>();
+  const [tree, setTree] = useState<TreeBasis | undefined>();
   const [drill, setDrill] = useState<DrillQuery | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [thread, setThread] = useState<ExplanationSubject | null>(null);
   const [sharing, setSharing] = useState(false);
   const q = useQuery({
-    queryKey: dashboardKeys.one(documentId, orgId, asOf, periodKey),
-    queryFn: () => fetchDashboard(documentId, orgId, asOf, periodKey),
+    queryKey: dashboardKeys.one(documentId, orgId, asOf, periodKey, tree),
+    queryFn: () => fetchDashboard(documentId, orgId, asOf, periodKey, tree),
   });
   const canAskApprove = useCan('reports.approve', q.data?.org.path ?? '0');
   const canAskWrite = useCan('documents.write', q.data?.org.path ?? '0');
@@ -97,7 +115,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
     ...d.children.filter((c) => c.orgId !== d.org.id).map((c) => ({ id: c.orgId, name: c.orgName })),
   ];
   const defaultAsked = orgs[1]?.id ?? d.org.id;
-  const params = { asOf: d.asOf, orgId, periodKey };
+  const params = { asOf: d.asOf, orgId, periodKey, tree };
   const open = (list: DrillQuery['list'], status?: string) => setDrill({ list, status, orgId, asOf: d.asOf, periodKey });
   const period = formatPeriod(d.reports.periodKey, lang);
   // A document with no report due yet has no period to name: no "— —" in the titles.
@@ -127,6 +145,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
             value={dayjs(d.asOf)}
             onChange={(v) => setAsOf(v ? v.format('YYYY-MM-DD') : undefined)}
             data-testid="as-of"
+            id="dashboard-as-of"
           />
           <Select
             aria-label={r('period_pick')}
@@ -153,7 +172,7 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
           {d.reports.periodKey && (
             <Button
               icon={<FileWordOutlined />}
-              href={downloadUrl(`/documents/${documentId}/progress-report.docx`, { orgId, periodKey: d.reports.periodKey })}
+              href={downloadUrl(`/documents/${documentId}/progress-report.docx`, { orgId, periodKey: d.reports.periodKey, tree })}
             >
               {r('wordReport')}
             </Button>
@@ -164,6 +183,25 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
             </Button>
           )}
         </Space>
+      </Space>
+      {/* Which tree the figures use ("cơ cấu tổ chức tại ngày …"); a past day can be converted to today's boundaries. */}
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Tag
+          color={d.tree.isPastTree || d.tree.basis === 'current' ? 'gold' : 'default'}
+          style={{ whiteSpace: 'normal' }}
+          data-testid="dashboard-tree"
+        >
+          {d.tree.label[lang]}
+        </Tag>
+        {(asOf !== undefined || tree !== undefined) && (
+          <Checkbox
+            checked={tree === 'current'}
+            onChange={(e) => setTree(e.target.checked ? 'current' : undefined)}
+            data-testid="converted-tree"
+          >
+            {r('convertedTree')}
+          </Checkbox>
+        )}
       </Space>
 
       <Typography.Title level={2} className="section-title">
@@ -280,7 +318,20 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
               title: r('actual'),
               render: (_, t) => (
                 <>
-                  {t.latest === null ? '—' : `${formatNumber(t.latest)} ${t.unit}`}
+                  {t.notCombinable ? (
+                    <Tag
+                      color="orange"
+                      style={{ whiteSpace: 'normal' }}
+                      title={t.notCombinable[lang]}
+                      data-testid={`not-combinable-${t.itemId}`}
+                    >
+                      {r('notCombinable')}
+                    </Tag>
+                  ) : t.latest === null ? (
+                    '—'
+                  ) : (
+                    `${formatNumber(t.latest)} ${t.unit}`
+                  )}
                   {t.latestPeriod && (
                     <div>
                       <Typography.Text type="secondary">{formatPeriod(t.latestPeriod, lang)}</Typography.Text>

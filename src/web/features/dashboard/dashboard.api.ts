@@ -15,17 +15,19 @@ export type DrillTask = z.infer<typeof C.drillTaskSchema>;
 export type DrillReport = z.infer<typeof C.drillReportSchema>;
 export type DrillTarget = z.infer<typeof C.drillTargetSchema>;
 export type DrillQuery = z.infer<typeof C.drilldownQuery>;
+/** Which tree a past day reads: that day's, or today's ("số liệu quy đổi theo địa giới mới"). */
+export type TreeBasis = Dashboard['tree']['basis'];
 export type PublicDashboard = z.infer<typeof C.publicDashboardResponse>;
 
 export const dashboardKeys = {
-  one: (documentId: number, orgId?: number, asOf?: string, periodKey?: string) =>
-    ['dashboard', documentId, orgId ?? null, asOf ?? null, periodKey ?? null] as const,
+  one: (documentId: number, orgId?: number, asOf?: string, periodKey?: string, tree?: TreeBasis) =>
+    ['dashboard', documentId, orgId ?? null, asOf ?? null, periodKey ?? null, tree ?? null] as const,
   myWork: ['my-work'] as const,
   list: (documentId: number, q: DrillQuery) => ['dashboard', documentId, 'list', q] as const,
   public: (token: string) => ['public-dashboard', token] as const,
 };
-export const fetchDashboard = (documentId: number, orgId?: number, asOf?: string, periodKey?: string) =>
-  api.get<Dashboard>(`/documents/${documentId}/dashboard`, { orgId, asOf, periodKey });
+export const fetchDashboard = (documentId: number, orgId?: number, asOf?: string, periodKey?: string, tree?: TreeBasis) =>
+  api.get<Dashboard>(`/documents/${documentId}/dashboard`, { orgId, asOf, periodKey, tree });
 export const fetchMyWork = () => api.get<MyWork>('/my-work');
 export const markNotificationRead = (id: number) => api.post<z.infer<typeof C.notificationReadResponse>>(`/notifications/${id}/read`, {});
 export const markAllNotificationsRead = () => api.post<z.infer<typeof C.notificationsReadAllResponse>>('/notifications/read-all', {});

@@ -13,6 +13,7 @@ import { reorgKindLabels } from '../../../domain/reorg';
 import { reorgKinds } from '../../../contracts/reorg';
 import { OrgPicker } from '../orgs/org-picker';
 import { OrgListField } from './org-list-field';
+import { NewPartsField } from './new-parts-field';
 import { ReorgHistoryCard } from './reorg-history';
 import { ReorgPreviewPanel } from './reorg-preview';
 import { MappingSheetActions } from './mapping-sheet';
@@ -36,6 +37,7 @@ const FORM_FIELDS = new Set([
   'newOrg.kind',
   'newName',
   'newKind',
+  'newOrgs',
 ]);
 
 /**
@@ -54,6 +56,7 @@ export function ReorgPage() {
   const kind = Form.useWatch('kind', form) ?? 'merge';
   const intoMode = Form.useWatch('intoMode', form) ?? 'new';
   const newOrgName = Form.useWatch(['newOrg', 'name'], form);
+  const newParts = Form.useWatch('newOrgs', form) as FormShape['newOrgs'];
   const [cells, setCells] = useState<CellChoice>(new Map());
   const [roles, setRoles] = useState<RoleChoice>(new Map());
   const [preview, setPreview] = useState<{ request: ReorgRequestInput; answer: ReorgPreview } | null>(null);
@@ -186,7 +189,13 @@ export function ReorgPage() {
           }}
           onValuesChange={(changed) => {
             // Another operation or other orgs: the earlier cell and role choices no longer apply.
-            if ('kind' in changed || 'sourceOrgIds' in changed || 'targetOrgIds' in changed || 'intoMode' in changed) {
+            if (
+              'kind' in changed ||
+              'sourceOrgIds' in changed ||
+              'targetOrgIds' in changed ||
+              'intoMode' in changed ||
+              'newOrgs' in changed
+            ) {
               setCells(new Map());
               setRoles(new Map());
             }
@@ -248,11 +257,13 @@ export function ReorgPage() {
               label={
                 kind === 'merge' ? r('successor') : kind === 'dissolve' ? r('dissolveTo') : kind === 'move' ? r('moveTo') : r('splitInto')
               }
-              rules={[{ validator: async (_, v) => (one(v) ? undefined : Promise.reject(new Error(r('successor')))) }]}
+              // A split may found all its parts anew (below): the server counts the parts of both.
+              rules={[{ validator: async (_, v) => (one(v) || kind === 'split' ? undefined : Promise.reject(new Error(r('successor')))) }]}
             >
               <OrgListField testId="reorg-target" max={kind === 'split' ? 100 : 1} />
             </Form.Item>
           )}
+          {kind === 'split' && <NewPartsField />}
           {kind === 'rename' && (
             <Form.Item name="newName" label={r('renameTo')} rules={required(r('renameTo'))}>
               <Input data-testid="reorg-rename" maxLength={200} />
@@ -295,6 +306,7 @@ export function ReorgPage() {
         <ReorgPreviewPanel
           preview={preview.answer}
           newOrgName={kind === 'merge' && intoMode === 'new' ? (newOrgName ?? '') : null}
+          newPartNames={kind === 'split' ? (newParts ?? []).map((p, i) => p?.name || r('newPartN', { n: i + 1 })) : []}
           onCell={onCell}
           onRole={onRole}
           isBusy={runPreview.isPending || commit.isPending}

@@ -8,6 +8,7 @@ import { roleLabels, type Role as RoleName } from '../../../domain/access/permis
 import { OrgPicker } from '../orgs/org-picker';
 import type { ReorgPreview } from './reorg.api';
 import { useReorgT } from './reorg.i18n';
+import { newPartId } from './reorg-request';
 
 type Cell = ReorgPreview['cells'][number];
 type Role = ReorgPreview['roles'][number];
@@ -15,19 +16,23 @@ type Props = {
   preview: ReorgPreview;
   /** The name of the org a merge founds (id 0 in mappings), if any. */
   newOrgName: string | null;
+  /** The names of the new parts a split founds (ids -1, -2, … in mappings). */
+  newPartNames: string[];
   onCell: (fromOrgId: number, toOrgId: number) => void;
   onRole: (userRoleId: number, toOrgId: number | null) => void;
   isBusy: boolean;
 };
 
-const OTHER = -1;
+// Choices that are not orgs, below every new part's id (-1, -2, …).
+const OTHER = Number.MIN_SAFE_INTEGER;
+const ROLE_END = Number.MIN_SAFE_INTEGER + 1;
 
 /**
  * Everything an operation would touch, before anything is written: where each child org and
  * each source's own members go (adjustable row by row), users' roles (kept or ended), open tasks,
  * report obligations, bridge points, explanation requests and documents.
  */
-export function ReorgPreviewPanel({ preview, newOrgName, onCell, onRole, isBusy }: Props) {
+export function ReorgPreviewPanel({ preview, newOrgName, newPartNames, onCell, onRole, isBusy }: Props) {
   const { r } = useReorgT();
   const { label } = useLocale();
   // Rows whose user chose "another organization…": they show an org picker instead.
@@ -35,6 +40,7 @@ export function ReorgPreviewPanel({ preview, newOrgName, onCell, onRole, isBusy 
 
   const successors = [
     ...(newOrgName ? [{ value: 0, label: r('newOrgOption', { name: newOrgName }) }] : []),
+    ...newPartNames.map((name, i) => ({ value: newPartId(i), label: r('newOrgOption', { name }) })),
     ...preview.targets.map((t) => ({ value: t.id, label: t.name })),
   ];
   const optionsFor = (c: Cell) => {
@@ -122,10 +128,10 @@ export function ReorgPreviewPanel({ preview, newOrgName, onCell, onRole, isBusy 
           aria-label={`${r('roleKeep')}: ${x.fullName}`}
           style={{ width: '100%' }}
           disabled={isBusy}
-          value={x.toOrgId ?? -2}
+          value={x.toOrgId ?? ROLE_END}
           popupMatchSelectWidth={false}
-          options={[{ value: -2, label: r('roleEnd') }, ...successors]}
-          onChange={(v) => onRole(x.userRoleId, v === -2 ? null : v)}
+          options={[{ value: ROLE_END, label: r('roleEnd') }, ...successors]}
+          onChange={(v) => onRole(x.userRoleId, v === ROLE_END ? null : v)}
         />
       ),
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReorgRequest, type ReorgFormValues } from './reorg-request';
+import { buildReorgRequest, newPartId, type ReorgFormValues } from './reorg-request';
 
 const form = (over: Partial<ReorgFormValues>): ReorgFormValues => ({
   kind: 'merge',
@@ -57,6 +57,42 @@ describe('buildReorgRequest', () => {
     expect(buildReorgRequest(form({ kind: 'move', sourceOrgIds: [7], targetOrgIds: [2, 3] }), new Map(), new Map())).toMatchObject({
       targetOrgIds: [2],
     });
+  });
+
+  it('founds the new parts of a split and maps cells and roles to them by index', () => {
+    const req = buildReorgRequest(
+      form({
+        kind: 'split',
+        sourceOrgIds: [7],
+        targetOrgIds: [],
+        newOrgs: [{ code: 'P1', name: 'Phường Một', kind: 'commune_committee' }, { name: 'Phường Hai' }],
+      }),
+      new Map([
+        [70, newPartId(1)],
+        [71, 20],
+      ]),
+      new Map<number, number | null>([
+        [5, newPartId(0)],
+        [6, null],
+      ]),
+    );
+    expect(req).toMatchObject({
+      newOrgs: [
+        { code: 'P1', name: 'Phường Một', kind: 'commune_committee' },
+        { code: '', name: 'Phường Hai', kind: 'grassroots' },
+      ],
+      mapping: [
+        { fromOrgId: 70, toOrgId: 0, toNewOrg: 1 },
+        { fromOrgId: 71, toOrgId: 20 },
+      ],
+      roleMapping: [
+        { userRoleId: 5, toOrgId: 0, toNewOrg: 0 },
+        { userRoleId: 6, toOrgId: null },
+      ],
+    });
+    expect(buildReorgRequest(form({ kind: 'split', sourceOrgIds: [7], targetOrgIds: [20, 21] }), new Map(), new Map())).not.toHaveProperty(
+      'newOrgs',
+    );
   });
 
   it('sends an empty date and decision as such, so the server names those fields', () => {

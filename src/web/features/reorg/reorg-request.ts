@@ -16,12 +16,22 @@ export type ReorgFormValues = {
   newOrg: { parentId?: number; code?: string; name?: string; kind?: OrgKind };
   newName?: string;
   newKind?: OrgKind;
+  /** split: the new parts it founds under the split org's parent. */
+  newOrgs?: { code?: string; name?: string; kind?: OrgKind }[];
 };
 
-/** Where a child org (or a source's own members) goes: `toOrgId` 0 is the new org of a merge. */
+/**
+ * Where a child org (or a source's own members) goes: `toOrgId` 0 is the new org of a merge; a
+ * negative id is a new part of a split, -1 the first (`newPartId`), as the preview answers it.
+ */
 export type CellChoice = Map<number, number>;
 /** A role on a closing org: kept at an org (0: the new org), or ended (null). */
 export type RoleChoice = Map<number, number | null>;
+
+/** The id the preview gives the new part of index `i` of a split. */
+export const newPartId = (i: number) => -1 - i;
+/** A destination as the request sends it: a new part by its index, else the org's id. */
+const destination = (to: number) => (to < 0 ? { toOrgId: 0, toNewOrg: -1 - to } : { toOrgId: to });
 
 const ids = (list: (number | undefined)[]) => [...new Set(list.filter((x): x is number => x !== undefined))];
 
@@ -36,8 +46,10 @@ export function buildReorgRequest(v: ReorgFormValues, cells: CellChoice, roles: 
     sourceOrgIds: v.kind === 'merge' || v.kind === 'dissolve' ? sources : sources.slice(0, 1),
   };
   const closing = v.kind === 'merge' || v.kind === 'split' || v.kind === 'dissolve';
-  const mapping = closing ? [...cells].map(([fromOrgId, toOrgId]) => ({ fromOrgId, toOrgId })) : [];
-  const roleMapping = closing ? [...roles].map(([userRoleId, toOrgId]) => ({ userRoleId, toOrgId })) : [];
+  const mapping = closing ? [...cells].map(([fromOrgId, to]) => ({ fromOrgId, ...destination(to) })) : [];
+  const roleMapping = closing
+    ? [...roles].map(([userRoleId, to]) => (to === null ? { userRoleId, toOrgId: null } : { userRoleId, ...destination(to) }))
+    : [];
   switch (v.kind) {
     case 'merge':
       return v.intoMode === 'new'
@@ -54,8 +66,10 @@ export function buildReorgRequest(v: ReorgFormValues, cells: CellChoice, roles: 
             roleMapping,
           }
         : { ...base, targetOrgIds: targets.slice(0, 1), mapping, roleMapping };
-    case 'split':
-      return { ...base, targetOrgIds: targets, mapping, roleMapping };
+    case 'split': {
+      const parts = (v.newOrgs ?? []).map((p) => ({ code: p.code ?? '', name: p.name ?? '', kind: p.kind ?? 'grassroots' }));
+      return { ...base, targetOrgIds: targets, ...(parts.length > 0 ? { newOrgs: parts } : {}), mapping, roleMapping };
+    }
     case 'dissolve':
     case 'move':
       return { ...base, targetOrgIds: targets.slice(0, 1), mapping, roleMapping };

@@ -68,6 +68,13 @@ const strings = {
   moveTo: ['Tổ chức cấp trên mới', 'New parent'],
   dissolveTo: ['Tổ chức nhận các tổ chức trực thuộc', 'Organization taking its children'],
   splitInto: ['Chia tách thành (các tổ chức có sẵn)', 'Split into (existing organizations)'],
+  newParts: [
+    'Chia tách thành các tổ chức mới (lập dưới cấp trên của tổ chức bị chia tách)',
+    'Split into new organizations (under the split one’s parent)',
+  ],
+  newPartN: ['Tổ chức mới {{n}}', 'New organization {{n}}'],
+  addNewPart: ['Thêm tổ chức mới', 'Add a new organization'],
+  removePart: ['Bỏ tổ chức mới này', 'Remove this new organization'],
   addPart: ['Thêm tổ chức', 'Add an organization'],
   remove: ['Bỏ', 'Remove'],
   preview: ['Xem trước', 'Preview'],

@@ -161,6 +161,8 @@ const strings = {
   fromStudy: ['Điểm danh học tập', 'Study attendance'],
   useStudy: ['Dùng số liệu học tập', 'Use the study figures'],
   studyAuto: ['Tự động từ điểm danh học tập', 'Automatic from study attendance'],
+  convertedTree: ['Số liệu quy đổi theo địa giới mới', 'Converted to today’s boundaries'],
+  notCombinable: ['Không cộng gộp được', 'Not combinable'],
   period_pick: ['Kỳ báo cáo', 'Reporting period'],
   period_latest: ['Kỳ gần nhất đã đến hạn', 'Latest period due'],
   overdueTasks: ['Nhiệm vụ quá hạn', 'Overdue tasks'],

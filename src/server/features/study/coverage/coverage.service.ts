@@ -15,15 +15,33 @@ const orgNotFound = () => notFound({ vi: 'Không tìm thấy tổ chức.', en: 
  * triggers), never member or attendance rows: a province of a million members answers from
  * a few thousand rows.
  *
- * The member side is today's membership; history of membership is not kept yet.
+ * The member side is today's membership on the live tree. With `treeDay` (a dashboard asked as
+ * of a day before its subtree changed) both sides read the tree of that day (tree_orgs) and the
+ * member side counts the placements of `asOf` (at the latest `treeDay`: a closed org's members
+ * are those of its last day): a merged province's coverage keeps its own denominator.
  */
-export async function getStudyCoverage(db: Queryable, documentId: number, orgPath: string, asOf: string): Promise<CoverageParts> {
-  const { rows } = await db.query<{ studied: number; members: number }>(
-    `SELECT (SELECT COALESCE(sum(c.studied), 0)::int FROM orgs x JOIN document_study_counts c ON c.org_id = x.id
-              WHERE x.path <@ $2::ltree AND c.document_id = $1 AND c.day <= $3::date) AS studied,
-            (SELECT COALESCE(sum(x.member_count), 0)::int FROM orgs x WHERE x.path <@ $2::ltree) AS members`,
-    [documentId, orgPath, asOf],
-  );
+export async function getStudyCoverage(
+  db: Queryable,
+  documentId: number,
+  orgPath: string,
+  asOf: string,
+  treeDay: string | null = null,
+): Promise<CoverageParts> {
+  const { rows } =
+    treeDay === null
+      ? await db.query<{ studied: number; members: number }>(
+          `SELECT (SELECT COALESCE(sum(c.studied), 0)::int FROM orgs x JOIN document_study_counts c ON c.org_id = x.id
+                    WHERE x.path <@ $2::ltree AND c.document_id = $1 AND c.day <= $3::date) AS studied,
+                  (SELECT COALESCE(sum(x.member_count), 0)::int FROM orgs x WHERE x.path <@ $2::ltree) AS members`,
+          [documentId, orgPath, asOf],
+        )
+      : await db.query<{ studied: number; members: number }>(
+          `SELECT (SELECT COALESCE(sum(c.studied), 0)::int FROM tree_orgs($2::ltree, $4::date) x JOIN document_study_counts c ON c.org_id = x.org_id
+                    WHERE c.document_id = $1 AND c.day <= $3::date) AS studied,
+                  (SELECT count(*)::int FROM tree_orgs($2::ltree, $4::date) x JOIN member_placements p ON p.org_id = x.org_id
+                    WHERE p.valid_from <= LEAST($3::date, $4::date) AND (p.valid_to IS NULL OR p.valid_to > LEAST($3::date, $4::date))) AS members`,
+          [documentId, orgPath, asOf, treeDay],
+        );
   return rows[0] ?? { studied: 0, members: 0 };
 }
 
