@@ -52,6 +52,7 @@ describe('party building journeys across the registry and the dashboard', () => 
     await nse.waitFor();
     const before = { admitted: await figure(admitted), nse: await figure(nse) };
     expect(before.admitted).toBeGreaterThan(before.nse);
+    await admitted.scrollIntoViewIfNeeded();
     await screenshot(page, 'registry-targets-before');
 
     // The admission, step by step, on the registry page of the candidate's cell.
@@ -91,6 +92,7 @@ describe('party building journeys across the registry and the dashboard', () => 
     await admitted.waitFor();
     expect(await figure(admitted)).toBe(before.admitted + 1);
     expect(await figure(nse)).toBe(before.nse + 1);
+    await admitted.scrollIntoViewIfNeeded();
     await screenshot(page, 'registry-targets-after');
     await page.setViewportSize({ width: 390, height: 844 });
     await nse.scrollIntoViewIfNeeded();
@@ -146,11 +148,16 @@ describe('party building journeys across the registry and the dashboard', () => 
     await page.getByRole('button', { name: 'Tiếp nhận sinh hoạt đảng', exact: true }).click();
     const receive = page.getByRole('dialog', { name: 'Tiếp nhận sinh hoạt đảng' });
     await receive.waitFor();
-    await receive.getByLabel('Mã chuyển sinh hoạt').fill(transferCode);
+    // A code no transfer gave is refused in Vietnamese and the dialog stays open to correct it.
+    await receive.getByLabel('Mã chuyển sinh hoạt').fill('ZZZZ9999ZZ');
     await pickOrg(page, 'receive-org', to.code, to.name);
     await receive.getByLabel('Số, ngày quyết định').fill('Quyết định số 88-QĐ/ĐU');
     await receive.getByLabel('Ngày', { exact: true }).fill(today);
     await receive.getByLabel('Ngày', { exact: true }).press('Enter');
+    await page.locator('.ant-message').getByText('Không tìm thấy giấy chuyển sinh hoạt với mã này.').waitFor();
+    expect(await receive.isVisible()).toBe(true);
+    await receive.getByLabel('Mã chuyển sinh hoạt').fill(transferCode);
+    await receive.getByLabel('Mã chuyển sinh hoạt').press('Enter');
     await receive.waitFor({ state: 'hidden' });
 
     // The member is on the new cell's list with the same code, and the timeline holds both events.
