@@ -6,6 +6,7 @@ import { formatDate } from '../../lib/format';
 import { eventKindLabels } from '../../../domain/registry/membership-events';
 import { fetchTimeline, registryKeys, type MembershipEvent } from './registry.api';
 import { EventEditModal } from './event-edit-modal';
+import { RecordEventModal } from './record-event-modal';
 import { GradingHistoryLink } from '../grading/history-link';
 
 const standingLabels = {
@@ -21,6 +22,7 @@ export function MemberTimelinePage({ id }: { id: number }) {
   const q = useQuery({ queryKey: registryKeys.timeline(id), queryFn: () => fetchTimeline(id) });
   const qc = useQueryClient();
   const [editing, setEditing] = useState<MembershipEvent | null>(null);
+  const [recording, setRecording] = useState(false);
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const { member, events, standing, reviewDue, abilities } = q.data;
@@ -49,7 +51,11 @@ export function MemberTimelinePage({ id }: { id: number }) {
           ) : null}
         </Descriptions>
       </Card>
-      <Card size="small" title="Quá trình sinh hoạt đảng">
+      <Card
+        size="small"
+        title="Quá trình sinh hoạt đảng"
+        extra={abilities.record ? <Button onClick={() => setRecording(true)}>Ghi sự kiện</Button> : null}
+      >
         {events.length === 0 ? (
           <Typography.Text type="secondary">Chưa có sự kiện nào được ghi trong sổ (đảng viên có trong danh sách từ trước).</Typography.Text>
         ) : (
@@ -89,6 +95,15 @@ export function MemberTimelinePage({ id }: { id: number }) {
           />
         )}
       </Card>
+      {recording ? (
+        <RecordEventModal
+          memberId={id}
+          onDone={(saved) => {
+            setRecording(false);
+            if (saved) void qc.invalidateQueries({ queryKey: registryKeys.all });
+          }}
+        />
+      ) : null}
       {editing ? (
         <EventEditModal
           event={editing}

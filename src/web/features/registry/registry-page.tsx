@@ -11,6 +11,7 @@ import { OrgPicker } from '../orgs/org-picker';
 import { candidateStepLabels, candidateSteps, type CandidateStep } from '../../../domain/registry/candidates';
 import { EnterpriseEditModal, ownershipLabels } from './enterprise-form';
 import { EventsImportModal } from './events-import-modal';
+import { ReceiveTransferModal } from './receive-transfer-modal';
 import {
   admitCandidate,
   createCandidate,
@@ -39,6 +40,8 @@ export function RegistryPage() {
   const [orgId, setOrgId] = useState<number | undefined>(me.grants[0]?.orgId);
   const canWrite = useCan('registry.write');
   const [importing, setImporting] = useState(false);
+  const [receiving, setReceiving] = useState(false);
+  const qc = useQueryClient();
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
@@ -53,8 +56,18 @@ export function RegistryPage() {
           testId="registry-org"
         />
         {canWrite ? <Button onClick={() => setImporting(true)}>Nhập sự kiện từ Excel</Button> : null}
+        {canWrite ? <Button onClick={() => setReceiving(true)}>Tiếp nhận sinh hoạt đảng</Button> : null}
       </div>
       {importing ? <EventsImportModal onClose={() => setImporting(false)} /> : null}
+      {receiving ? (
+        <ReceiveTransferModal
+          onDone={(saved) => {
+            setReceiving(false);
+            // The member's list and the figures of both cells change with the transfer.
+            if (saved) void qc.invalidateQueries();
+          }}
+        />
+      ) : null}
       {orgId ? (
         <Tabs
           items={[

@@ -11,6 +11,8 @@ import type {
   EditEventInput,
   EventImportPreview,
   EventImportResult,
+  ReceiveTransferInput,
+  RecordEventInput,
   editEventResultSchema,
   enterpriseListSchema,
   eventSchema,
@@ -61,6 +63,8 @@ export const updateEnterprise = (id: number, input: UpdateEnterpriseInput) =>
   api.put<z.infer<typeof updateEnterpriseResultSchema>>(`/registry/enterprises/${id}`, input);
 export const fetchIntroducerOptions = (candidateId: number) =>
   api.get<z.infer<typeof introducerOptionsSchema>>(`/registry/candidates/${candidateId}/introducer-options`);
+export const recordEvent = (memberId: number, input: RecordEventInput) => api.post<Timeline>(`/registry/members/${memberId}/events`, input);
+export const receiveTransfer = (input: ReceiveTransferInput) => api.post<MembershipEvent>('/registry/transfers/receive', input);
 export const admitCandidate = (id: number, input: AdmitCandidateInput) => api.post<Candidate>(`/registry/candidates/${id}/admit`, input);
 
 /** Labels of the figures, Vietnamese first. */
