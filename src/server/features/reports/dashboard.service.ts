@@ -235,7 +235,9 @@ export async function evaluateDocumentTargets(
   const overseen = items.some((i) => i.indicatorCode?.toUpperCase() === OVERSIGHT_RATE_CODE)
     ? await oversightCoverageSeries(db, org.path, startYear, endYear, asOf)
     : [];
-  const registered = await registrySeriesOf(db, items, org.path, startYear, asOf);
+  // A term's admissions are counted up to its end: a closed term's figure does not take in the next term's.
+  const registryDay = asOf > `${endYear}-12-31` ? `${endYear}-12-31` : asOf;
+  const registered = await registrySeriesOf(db, items, org.path, startYear, registryDay);
   // Targets are judged on whole years: until 31/12 a year's figure is still year-to-date, and
   // judging it would give a due-year target its final verdict on a partial year.
   const asOfYear = asOf.endsWith('-12-31') ? Number(asOf.slice(0, 4)) : Number(asOf.slice(0, 4)) - 1;

@@ -57,6 +57,21 @@ describe('demo progress data', () => {
     const { rows: sample } = await db.query(`SELECT count(*)::int AS n FROM reports WHERE NOT is_sample`);
     expect(sample[0].n).toBe(0);
   });
+  it('counts a closed term’s admissions up to its end, not the next term’s', async () => {
+    const doc = await docOf('Đảng ủy Khối Các cơ quan%');
+    const count = async (to: string) =>
+      (
+        await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM membership_events e JOIN orgs o ON o.id = e.org_id JOIN orgs b ON b.id = (SELECT org_id FROM documents WHERE id = $1)
+            WHERE e.kind = 'admission' AND o.path <@ b.path AND e.event_date BETWEEN '2021-01-01' AND $2::date`,
+          [doc, to],
+        )
+      ).rows[0]!.n;
+    const d = await getDashboard(db, systemActor(), doc, { asOf: '2026-06-30' });
+    const members = d.targets.find((t) => t.indicatorName?.startsWith('Số đảng viên mới được kết nạp'));
+    expect(members?.latest).toBe(await count('2025-12-31'));
+    expect(members?.latestPeriod).toBe('2025');
+  });
 
   it('recomputes every demo figure from its parts: each rollup is the sum of the own values below it', async () => {
     const { rows } = await db.query<{ n: number }>(

@@ -7,6 +7,7 @@ import {
   Col,
   DatePicker,
   Drawer,
+  Grid,
   Progress,
   Row,
   Select,
@@ -95,6 +96,9 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
   const canShare = useCan('reports.manage');
   const pick = useCallback((id: number) => setOrgId(id), [setOrgId]);
   const heatItems = useMemo(() => q.data?.children ?? [], [q.data]);
+  // On a phone a target is one card-like row: its goal, figure, reason and threads under its
+  // words, beside its status; six columns left each a word wide.
+  const isPhone = Grid.useBreakpoint().md === false;
 
   // The page keeps its heading while a large org's figures are computed (screen readers and
   // the phone's first view say where the person is).
@@ -121,6 +125,63 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
   // A document with no report due yet has no period to name: no "— —" in the titles.
   const ofPeriod = (text: string) => (d.reports.periodKey ? `${text} (${period})` : text);
   const parentOf = new Map(d.targets.map((t) => [t.itemId, t]));
+
+  const actualCell = (t: DashboardTarget) => (
+    <>
+      {t.notCombinable ? (
+        <Tag color="orange" style={{ whiteSpace: 'normal' }} title={t.notCombinable[lang]} data-testid={`not-combinable-${t.itemId}`}>
+          {r('notCombinable')}
+        </Tag>
+      ) : t.latest === null ? (
+        '—'
+      ) : (
+        `${formatNumber(t.latest)} ${t.unit}`
+      )}
+      {t.latestPeriod && (
+        <div>
+          <Typography.Text type="secondary">{formatPeriod(t.latestPeriod, lang)}</Typography.Text>
+        </div>
+      )}
+      {isFromStudy(t) && (
+        <div>
+          <Tag color="cyan" style={{ marginTop: 4, whiteSpace: 'normal' }} data-testid={`from-study-${t.itemId}`}>
+            {r('studyAuto')}
+          </Tag>
+        </div>
+      )}
+    </>
+  );
+  const explanationsCell = (t: DashboardTarget) => (
+    <Space orientation="vertical" size={4}>
+      {t.openExplanations > 0 && (
+        <Button
+          size="small"
+          icon={<MessageOutlined />}
+          onClick={() => setThread({ itemId: t.itemId, text: t.text })}
+          data-testid={`explanations-${t.itemId}`}
+        >
+          <Badge count={t.openExplanations} size="small" offset={[8, -2]}>
+            {r('thread')}
+          </Badge>
+        </Button>
+      )}
+      {t.openExplanations === 0 && (
+        <Button size="small" type="link" onClick={() => setThread({ itemId: t.itemId, text: t.text })}>
+          {r('thread')}
+        </Button>
+      )}
+      {canAsk && isRed(t.status) && (
+        <Button
+          size="small"
+          danger
+          onClick={() => setAsking({ subject: { itemId: t.itemId, text: t.text }, orgId: defaultAsked })}
+          data-testid={`ask-${t.itemId}`}
+        >
+          {r('askExplanation')}
+        </Button>
+      )}
+    </Space>
+  );
 
   return (
     <div data-testid="dashboard">
@@ -312,87 +373,38 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
             rowExpandable: (t) => t.yearly.length + t.plan.length + t.forecast.length > 0,
           }}
           columns={[
-            { title: r('targets'), dataIndex: 'text' },
-            { title: r('goal'), dataIndex: 'statement', width: 150 },
             {
-              title: r('actual'),
-              render: (_, t) => (
-                <>
-                  {t.notCombinable ? (
-                    <Tag
-                      color="orange"
-                      style={{ whiteSpace: 'normal' }}
-                      title={t.notCombinable[lang]}
-                      data-testid={`not-combinable-${t.itemId}`}
-                    >
-                      {r('notCombinable')}
-                    </Tag>
-                  ) : t.latest === null ? (
-                    '—'
-                  ) : (
-                    `${formatNumber(t.latest)} ${t.unit}`
-                  )}
-                  {t.latestPeriod && (
-                    <div>
-                      <Typography.Text type="secondary">{formatPeriod(t.latestPeriod, lang)}</Typography.Text>
-                    </div>
-                  )}
-                  {isFromStudy(t) && (
-                    <div>
-                      <Tag color="cyan" style={{ marginTop: 4, whiteSpace: 'normal' }} data-testid={`from-study-${t.itemId}`}>
-                        {r('studyAuto')}
-                      </Tag>
-                    </div>
-                  )}
-                </>
-              ),
-              width: 160,
+              title: r('targets'),
+              render: (_, t) =>
+                isPhone ? (
+                  <Space orientation="vertical" size={2}>
+                    <span>{t.text}</span>
+                    <span>
+                      {r('goal')}: <b>{t.statement}</b>
+                    </span>
+                    <span>
+                      {r('actual')}: {actualCell(t)}
+                    </span>
+                    {t.reason && <Typography.Text type="secondary">{t.reason}</Typography.Text>}
+                    {explanationsCell(t)}
+                  </Space>
+                ) : (
+                  t.text
+                ),
             },
+            { title: r('goal'), dataIndex: 'statement', width: 150, responsive: ['md'] },
+            { title: r('actual'), render: (_, t) => actualCell(t), width: 160, responsive: ['md'] },
             {
               title: r('assessment'),
               render: (_, t) => (
-                <Tag color={TARGET_STATUS_COLOR[t.status]} data-testid="target-status">
+                <Tag color={TARGET_STATUS_COLOR[t.status]} data-testid="target-status" style={{ whiteSpace: 'normal' }}>
                   {r(`tg.${t.status}`)}
                 </Tag>
               ),
-              width: 140,
+              width: isPhone ? 110 : 140,
             },
-            { title: r('reason'), dataIndex: 'reason' },
-            {
-              title: r('explanations'),
-              width: 170,
-              render: (_, t) => (
-                <Space orientation="vertical" size={4}>
-                  {t.openExplanations > 0 && (
-                    <Button
-                      size="small"
-                      icon={<MessageOutlined />}
-                      onClick={() => setThread({ itemId: t.itemId, text: t.text })}
-                      data-testid={`explanations-${t.itemId}`}
-                    >
-                      <Badge count={t.openExplanations} size="small" offset={[8, -2]}>
-                        {r('thread')}
-                      </Badge>
-                    </Button>
-                  )}
-                  {t.openExplanations === 0 && (
-                    <Button size="small" type="link" onClick={() => setThread({ itemId: t.itemId, text: t.text })}>
-                      {r('thread')}
-                    </Button>
-                  )}
-                  {canAsk && isRed(t.status) && (
-                    <Button
-                      size="small"
-                      danger
-                      onClick={() => setAsking({ subject: { itemId: t.itemId, text: t.text }, orgId: defaultAsked })}
-                      data-testid={`ask-${t.itemId}`}
-                    >
-                      {r('askExplanation')}
-                    </Button>
-                  )}
-                </Space>
-              ),
-            },
+            { title: r('reason'), dataIndex: 'reason', responsive: ['md'] },
+            { title: r('explanations'), width: 170, responsive: ['md'], render: (_, t) => explanationsCell(t) },
           ]}
         />
       </Card>
