@@ -1,4 +1,4 @@
-import type { Db } from '../../db/pool';
+import type { Db, Queryable } from '../../db/pool';
 import { vnToday } from '../../../domain/vn-time';
 import { inTransaction } from '../../db/pool';
 import { givenNameOf, normalizeFullName } from '../../../domain/members/member-fields';
@@ -79,14 +79,23 @@ async function memberFilter(db: Db, actor: Actor, q: Omit<ListMembersQuery, 'pag
 export async function findMembers(db: Db, actor: Actor, q: ListMembersQuery) {
   const { where, params } = await memberFilter(db, actor, q);
   const order = sortColumns[q.sort].replaceAll('%DIR%', q.order === 'desc' ? 'DESC' : 'ASC');
-  const [{ rows }, { rows: count }] = await Promise.all([
-    db.query<MemberRow>(
+  const list = (c: Queryable) =>
+    c.query<MemberRow>(
       `SELECT ${memberColumns} FROM members m JOIN orgs o ON o.id = m.org_id WHERE ${where}
         ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
-    ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM members m JOIN orgs o ON o.id = m.org_id WHERE ${where}`, params),
-  ]);
+    );
+  const total = (c: Queryable) =>
+    c.query<{ n: number }>(`SELECT count(*)::int AS n FROM members m JOIN orgs o ON o.id = m.org_id WHERE ${where}`, params);
+  // A typed search finds a few rows through the words index, but the planner cannot count a
+  // word's beginning and guesses tens of thousands: it then starts parallel workers, which on a
+  // busy machine take hundreds of milliseconds to start for a millisecond of work.
+  const [{ rows }, { rows: count }] = q.q
+    ? await inTransaction(db, async (tx) => {
+        await tx.query('SET LOCAL max_parallel_workers_per_gather = 0');
+        return [await list(tx), await total(tx)] as const;
+      })
+    : await Promise.all([list(db), total(db)]);
   return { items: rows.map((r) => presentMember(actor, r)), total: count[0]?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
