@@ -94,10 +94,16 @@ describe('party building journeys across the registry and the dashboard', () => 
     expect(await figure(nse)).toBe(before.nse + 1);
     await admitted.scrollIntoViewIfNeeded();
     await screenshot(page, 'registry-targets-after');
+    // On a phone the figure sits under the target's words.
     await page.setViewportSize({ width: 390, height: 844 });
-    await nse.scrollIntoViewIfNeeded();
-    await screenshot(page, 'registry-targets-after-390');
-    await page.setViewportSize({ width: 1440, height: 900 });
+    try {
+      const table = page.getByTestId('targets-table');
+      await table.scrollIntoViewIfNeeded();
+      await expect.poll(() => table.textContent()).toContain(`Thực hiện: ${(before.nse + 1).toLocaleString('vi-VN')}`);
+      await screenshot(page, 'registry-targets-after-390');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
     expect(journey.errors).toEqual([]);
   });
 
