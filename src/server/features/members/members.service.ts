@@ -85,18 +85,29 @@ export async function findMembers(db: Db, actor: Actor, q: ListMembersQuery) {
         ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
     );
-  const total = (c: Queryable) =>
-    c.query<{ n: number }>(`SELECT count(*)::int AS n FROM members m JOIN orgs o ON o.id = m.org_id WHERE ${where}`, params);
-  // A typed search finds a few rows through the words index, but the planner cannot count a
-  // word's beginning and guesses tens of thousands: it then starts parallel workers, which on a
-  // busy machine take hundreds of milliseconds to start for a millisecond of work.
-  const [{ rows }, { rows: count }] = q.q
-    ? await inTransaction(db, async (tx) => {
-        await tx.query('SET LOCAL max_parallel_workers_per_gather = 0');
-        return [await list(tx), await total(tx)] as const;
-      })
-    : await Promise.all([list(db), total(db)]);
-  return { items: rows.map((r) => presentMember(actor, r)), total: count[0]?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  const total = async (c: Queryable) =>
+    (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM members m JOIN orgs o ON o.id = m.org_id WHERE ${where}`, params))
+      .rows[0]!.n;
+  if (!q.q) {
+    const [{ rows }, n] = await Promise.all([list(db), total(db)]);
+    return { items: rows.map((r) => presentMember(actor, r)), total: n, page: q.page, pageSize: q.pageSize };
+  }
+  // A typed search: the rows it finds are read once, the page and the total from the same pass
+  // (a window count over the matches), instead of finding them twice. It runs without parallel
+  // workers: the planner cannot count a word's beginning, guesses tens of thousands of rows and
+  // would start workers that, on a busy machine, take longer to start than the search takes.
+  const { rows, n } = await inTransaction(db, async (tx) => {
+    await tx.query('SET LOCAL max_parallel_workers_per_gather = 0');
+    const { rows: found } = await tx.query<MemberRow & { matched: number }>(
+      `SELECT ${memberColumns}, (count(*) OVER ())::int AS matched FROM members m JOIN orgs o ON o.id = m.org_id WHERE ${where}
+        ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    // A page past the last has no row to carry the total.
+    const n = found[0]?.matched ?? (q.page > 1 ? await total(tx) : 0);
+    return { rows: found.map(({ matched: _matched, ...row }) => row), n };
+  });
+  return { items: rows.map((r) => presentMember(actor, r)), total: n, page: q.page, pageSize: q.pageSize };
 }
 
 /** Every member matching the filters, for the export (capped to keep a file openable). */

@@ -57,6 +57,8 @@ describe('member list', () => {
     expect(await names('min du')).toEqual([]);
     expect(await names('inh')).toEqual([]);
     expect(await names('?!')).toEqual([]);
+    // A page past the last still tells how many were found.
+    expect((await manager.get('/api/members?q=minh%20duc&page=3&pageSize=1')).json()).toMatchObject({ total: 1, items: [] });
   });
 
   it('finds a member by the start of the code, in any case', async () => {
