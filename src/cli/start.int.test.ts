@@ -44,6 +44,24 @@ function start(port: number, dataDir: string, env: Record<string, string> = {}) 
   return { child, ready, exited, output: () => output };
 }
 
+/**
+ * Starts on a port free a moment ago and waits until ready. The port is only reserved when the
+ * app listens, seconds later (after the cluster starts and migrates), and another process of a
+ * busy test run may take it first: that start exits with EADDRINUSE and is tried on a new port.
+ */
+async function startReady(dataDir: string, env: Record<string, string> = {}) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const handle = start(port, dataDir, env);
+    try {
+      await handle.ready();
+      return { port, ...handle };
+    } catch (err) {
+      if (attempt === 3 || !handle.output().includes('EADDRINUSE')) throw err;
+    }
+  }
+}
+
 const postmasterPid = (dataDir: string) => Number(readFileSync(join(clusterDirOf(dataDir), 'postmaster.pid'), 'utf8').split('\n')[0]);
 const isAlive = (pid: number) => {
   try {
@@ -83,9 +101,8 @@ afterAll(() => {
 describe('resolute start', () => {
   it('serves health, refuses a second instance on the same data, and stops cleanly on SIGTERM', async () => {
     const dataDir = newDataDir();
-    const port = await freePort();
-    const first = start(port, dataDir);
-    await first.ready();
+    const first = await startReady(dataDir);
+    const { port } = first;
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(await health.json()).toEqual({ status: 'ok', database: 'ok', storage: 'ok' });
 
@@ -109,9 +126,8 @@ describe('resolute start', () => {
 
   it('starts again by itself after the app was SIGKILLed, stopping the orphaned database first', async () => {
     const dataDir = newDataDir();
-    const port = await freePort();
-    const first = start(port, dataDir);
-    await first.ready();
+    const first = await startReady(dataDir);
+    const { port } = first;
     const orphan = postmasterPid(dataDir);
     first.child.kill('SIGKILL');
     await first.exited;
@@ -130,9 +146,8 @@ describe('resolute start', () => {
 
   it('lets a request in flight finish on SIGTERM, and cuts one that outlasts the grace period', async () => {
     const dataDir = newDataDir();
-    const port = await freePort();
-    const server = start(port, dataDir, { RESOLUTE_SHUTDOWN_GRACE_MS: '4000' });
-    await server.ready();
+    const server = await startReady(dataDir, { RESOLUTE_SHUTDOWN_GRACE_MS: '4000' });
+    const { port } = server;
 
     // Finishes within the grace period: answered in full, then the app stops.
     let lock = await blockSessions(dataDir);
