@@ -371,15 +371,7 @@ export async function sendNotice(db: Db, actor: Actor, id: number, input: { vers
       input.noticeText.normalize('NFC'),
     ]);
     // The subject's leaders learn of it in the app.
-    await notifyOrgPeople(tx, {
-      orgId: row.subjectOrgId,
-      roles: ['manager', 'reporter'],
-      kind: 'oversight_notice',
-      title: 'Thông báo kiểm tra, giám sát',
-      body: row.content.slice(0, 300),
-      link: `/oversight/inspections/${id}`,
-      key: `oversight-notice:${id}`,
-    });
+    await notifySubject(tx, row, id, 'oversight_notice', 'Thông báo kiểm tra, giám sát');
     return 'Gửi kế hoạch và thông báo';
   });
 }
@@ -498,20 +490,26 @@ export async function conclude(db: Db, actor: Actor, id: number, input: Conclusi
   });
 }
 
+/** What the commission sends reaches the subject's leaders and reporters in the app, once. */
+function notifySubject(tx: pg.PoolClient, row: { subjectOrgId: number; content: string }, id: number, kind: string, title: string) {
+  const key = kind.replace('_', '-');
+  return notifyOrgPeople(tx, {
+    orgId: row.subjectOrgId,
+    roles: ['manager', 'reporter'],
+    kind,
+    title,
+    body: row.content.slice(0, 300),
+    link: `/oversight/inspections/${id}`,
+    key: `${key}:${id}`,
+  });
+}
+
 /** Sends the conclusion to the subject: from now on it sees the conclusion and follows up the recommendations. */
 export async function sendConclusion(db: Db, actor: Actor, id: number, version: number) {
   return step(db, actor, id, version, 'send_conclusion', 'commission', async (tx, row) => {
     await tx.query(`UPDATE inspections SET conclusion_sent_at = now() WHERE id = $1`, [id]);
     await recommendationsToTasks(tx, row);
-    await notifyOrgPeople(tx, {
-      orgId: row.subjectOrgId,
-      roles: ['manager', 'reporter'],
-      kind: 'oversight_conclusion',
-      title: 'Thông báo kết luận kiểm tra, giám sát',
-      body: row.content.slice(0, 300),
-      link: `/oversight/inspections/${id}`,
-      key: `oversight-conclusion:${id}`,
-    });
+    await notifySubject(tx, row, id, 'oversight_conclusion', 'Thông báo kết luận kiểm tra, giám sát');
     return 'Gửi thông báo kết luận';
   });
 }
