@@ -101,6 +101,8 @@ export const drilldownQuery = z.object({
   orgId: id.optional(),
   asOf: isoDate.optional(),
   periodKey: periodKey.optional(),
+  /** The tree the list reads, as the dashboard's `tree`: the list names what its number counted. */
+  tree: treeBasis.optional(),
   /** What list behind a number: targets of a status, tasks of a status or overdue, reports. */
   list: z.enum(['targets', 'tasks', 'overdue_tasks', 'reports']),
   status: z.string().max(40).optional(),

@@ -39,8 +39,29 @@ const countedCodes = Object.keys(counted) as Counted[];
 /** Enterprises outside the state sector: private and foreign-invested ("ngoài khu vực Nhà nước"). */
 const NON_STATE = `en.ownership IN ('non_state','foreign')`;
 
-/** Event figures of the subtree at `orgPath` over [from, to], from the kept counts and the edge days. */
-export async function eventFigures(q: Queryable, orgPath: string, from: string, to: string): Promise<Record<Counted, number>> {
+/**
+ * The subtree's orgs as the FROM item `o` (id, kind, path). Today's tree (day null) is `orgs`
+ * itself: the SQL the registry benchmark measures, unchanged. A day's tree is `tree_orgs` (the
+ * orgs of that day with their paths then), for a dashboard that reads a past tree: a merged
+ * province closes its term on the admissions of its own cells, wherever they sit today. The
+ * caller's `o.path <@ $1` stays: on a day's tree every row already passes it.
+ */
+const subtreeOrgs = (day: string | null, dayParam: string) =>
+  day === null ? 'orgs o' : `tree_orgs($1::ltree, ${dayParam}::date) AS o(id, parent_id, name, kind, path)`;
+/** The day as the query's last parameter when a day's tree is read (an unused parameter would have no type). */
+const withDay = (params: unknown[], day: string | null) => (day === null ? params : [...params, day]);
+
+/**
+ * Event figures of the subtree at `orgPath` over [from, to], from the kept counts and the edge
+ * days; on the tree of `day` when given (`orgPath` is then the org's path of that day).
+ */
+export async function eventFigures(
+  q: Queryable,
+  orgPath: string,
+  from: string,
+  to: string,
+  day: string | null = null,
+): Promise<Record<Counted, number>> {
   const b = periodBuckets(from, to);
   const sums = countedCodes.map((c) => `COALESCE(sum(${countColumns[c]}), 0)::int AS ${c}`).join(', ');
   // The edge days one by one (at most two partial months): `= ANY` lets either index answer
@@ -51,17 +72,17 @@ export async function eventFigures(q: Queryable, orgPath: string, from: string, 
     q.query<Record<Counted, number>>(
       // Years and months apart (not OR-ed): each is then one range of the covering index, read
       // from the index alone, where an OR takes a bitmap scan that visits the table.
-      `SELECT ${sums} FROM orgs o JOIN (
+      `SELECT ${sums} FROM ${subtreeOrgs(day, '$4')} JOIN (
               SELECT * FROM registry_counts WHERE grain = 'y' AND bucket = ANY($2::date[])
               UNION ALL SELECT * FROM registry_counts WHERE grain = 'm' AND bucket = ANY($3::date[])) c ON c.org_id = o.id
         WHERE o.path <@ $1::ltree`,
-      [orgPath, b.years, b.months],
+      withDay([orgPath, b.years, b.months], day),
     ),
     days.length === 0
       ? Promise.resolve({ rows: [] as Record<Counted, number>[] })
       : q.query<Record<Counted, number>>(
-          `SELECT ${filters} FROM orgs o JOIN membership_events e ON e.org_id = o.id WHERE o.path <@ $1::ltree AND e.event_date = ANY($2::date[])`,
-          [orgPath, days],
+          `SELECT ${filters} FROM ${subtreeOrgs(day, '$3')} JOIN membership_events e ON e.org_id = o.id WHERE o.path <@ $1::ltree AND e.event_date = ANY($2::date[])`,
+          withDay([orgPath, days], day),
         ),
   ]);
   const out = {} as Record<Counted, number>;
@@ -69,13 +90,16 @@ export async function eventFigures(q: Queryable, orgPath: string, from: string, 
   return out;
 }
 
-/** Party orgs and union orgs (trade union, youth union) founded in non-state enterprises of the subtree in [from, to]. */
-export async function foundingFigures(q: Queryable, orgPath: string, from: string, to: string) {
+/**
+ * Party orgs and union orgs (trade union, youth union) founded in non-state enterprises of the
+ * subtree in [from, to]; on the tree of `day` when given.
+ */
+export async function foundingFigures(q: Queryable, orgPath: string, from: string, to: string, day: string | null = null) {
   const { rows } = await q.query<{ party: number; unions: number }>(
     `SELECT count(*) FILTER (WHERE en.party_org_founded BETWEEN $2 AND $3)::int AS party,
             (count(*) FILTER (WHERE en.trade_union_founded BETWEEN $2 AND $3) + count(*) FILTER (WHERE en.youth_union_founded BETWEEN $2 AND $3))::int AS unions
-       FROM orgs o JOIN enterprises en ON en.org_id = o.id WHERE o.path <@ $1::ltree AND ${NON_STATE}`,
-    [orgPath, from, to],
+       FROM ${subtreeOrgs(day, '$4')} JOIN enterprises en ON en.org_id = o.id WHERE o.path <@ $1::ltree AND ${NON_STATE}`,
+    withDay([orgPath, from, to], day),
   );
   return rows[0] ?? { party: 0, unions: 0 };
 }

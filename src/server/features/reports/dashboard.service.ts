@@ -232,12 +232,15 @@ export async function evaluateDocumentTargets(
   ]);
   const explanations = new Map(ex.map((e) => [e.itemId, e.n]));
   const graded = path === null ? new Map<string, SeriesPoint[]>() : await gradingSeriesOf(db, items, path, asOf, treeDay);
-  const overseen = items.some((i) => i.indicatorCode?.toUpperCase() === OVERSIGHT_RATE_CODE)
-    ? await oversightCoverageSeries(db, org.path, startYear, endYear, asOf)
-    : [];
+  // Oversight coverage and the registry's counts read the same tree as every other figure.
+  const overseen =
+    path !== null && items.some((i) => i.indicatorCode?.toUpperCase() === OVERSIGHT_RATE_CODE)
+      ? await oversightCoverageSeries(db, path, startYear, endYear, asOf, treeDay)
+      : [];
   // A term's admissions are counted up to its end: a closed term's figure does not take in the next term's.
   const registryDay = asOf > `${endYear}-12-31` ? `${endYear}-12-31` : asOf;
-  const registered = await registrySeriesOf(db, items, org.path, startYear, registryDay);
+  const registered =
+    path === null ? new Map<string, SeriesPoint[]>() : await registrySeriesOf(db, items, path, startYear, registryDay, treeDay);
   // Targets are judged on whole years: until 31/12 a year's figure is still year-to-date, and
   // judging it would give a due-year target its final verdict on a partial year.
   const asOfYear = asOf.endsWith('-12-31') ? Number(asOf.slice(0, 4)) : Number(asOf.slice(0, 4)) - 1;
@@ -356,13 +359,21 @@ async function gradingSeriesOf(
 
 /**
  * NEW_MEMBERS, NEW_MEMBERS_NSE, PARTY_ORGS_NSE, MASS_ORGS from the member registry's events and
- * enterprise register. A code the registry holds nothing for is left out: its reported series stands.
+ * enterprise register, over the orgs of the tree of `treeDay` (null: today's). A code the
+ * registry holds nothing for is left out: its reported series stands.
  */
-async function registrySeriesOf(db: Queryable, items: TargetItemRow[], orgPath: string, startYear: number, asOf: string) {
+async function registrySeriesOf(
+  db: Queryable,
+  items: TargetItemRow[],
+  orgPath: string,
+  startYear: number,
+  asOf: string,
+  treeDay: string | null,
+): Promise<Map<string, SeriesPoint[]>> {
   const codes = REGISTRY_TARGET_CODES.filter((c) => items.some((i) => i.indicatorCode?.toUpperCase() === c));
   const out = new Map<string, SeriesPoint[]>();
   for (const code of codes) {
-    const points = await registryTargetSeries(db, code, orgPath, startYear, asOf);
+    const points = await registryTargetSeries(db, code, orgPath, startYear, asOf, treeDay);
     if (points.length > 0) out.set(code, points);
   }
   return out;
@@ -550,30 +561,43 @@ export async function getDashboard(
   };
 }
 
-/** The list behind a number of the dashboard: targets of a status, tasks, overdue tasks, reports. */
+/**
+ * The list behind a number of the dashboard: targets of a status, tasks, overdue tasks, reports.
+ * It reads the tree the dashboard of the same query reads (`dashboardTreeOf`), so a closed
+ * province's list names the cells its number counted, with the names they had on that tree.
+ */
 export async function getDashboardList(
   db: Db,
   actor: Actor,
   documentId: number,
-  q: { orgId?: number; asOf?: string; periodKey?: string; list: 'targets' | 'tasks' | 'overdue_tasks' | 'reports'; status?: string },
+  q: {
+    orgId?: number;
+    asOf?: string;
+    periodKey?: string;
+    tree?: TreeBasis;
+    list: 'targets' | 'tasks' | 'overdue_tasks' | 'reports';
+    status?: string;
+  },
 ) {
   const { doc, org } = await resolveScope(db, actor, documentId, q.orgId);
   const asOf = q.asOf ?? vnToday();
+  const tree = await dashboardTreeOf(db, org, asOf, q.tree ?? 'as_of');
   if (q.list === 'targets') {
-    const targets = await evaluateDocumentTargets(db, doc, org, asOf);
+    const targets = await evaluateDocumentTargets(db, doc, org, asOf, tree);
     return {
       rows: targets.filter((t) => !q.status || t.status === q.status).map(({ actuals: _a, plan: _p, forecast: _f, yearly: _y, ...t }) => t),
     };
   }
   if (q.list === 'reports') {
     const { rows } = await db.query(
-      `SELECT r.id, r.org_id AS "orgId", o.name AS "orgName", r.period_key AS "periodKey", r.status, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
+      `SELECT r.id, r.org_id AS "orgId", ro.name AS "orgName", r.period_key AS "periodKey", r.status, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
               r.first_submitted_at AS "firstSubmittedAt", r.approved_at AS "approvedAt"
-         FROM reports r JOIN orgs o ON o.id = r.org_id
-        WHERE r.document_id = $1 AND o.path <@ $2::ltree AND ($3::text IS NULL OR r.status = $3)
-          AND r.period_key = COALESCE($5, (SELECT period_key FROM reports WHERE document_id = $1 AND due_date <= $4::date AND path_of(org_id) <@ $2::ltree ORDER BY due_date DESC, period_key DESC LIMIT 1))
-        ORDER BY o.name COLLATE "vi-x-icu" LIMIT 2000`,
-      [doc.id, org.path, q.status ?? null, asOf, q.periodKey ?? null],
+         FROM reports r JOIN tree_orgs($2::ltree, $6::date) ro ON ro.org_id = r.org_id
+        WHERE r.document_id = $1 AND ($3::text IS NULL OR r.status = $3)
+          AND r.period_key = COALESCE($5, (SELECT period_key FROM reports WHERE document_id = $1 AND due_date <= $4::date
+                                             AND org_id IN (SELECT org_id FROM tree_orgs($2::ltree, $6::date)) ORDER BY due_date DESC, period_key DESC LIMIT 1))
+        ORDER BY ro.name COLLATE "vi-x-icu" LIMIT 2000`,
+      [doc.id, tree.path, q.status ?? null, asOf, q.periodKey ?? null, tree.day],
     );
     return { rows };
   }
@@ -581,11 +605,11 @@ export async function getDashboardList(
     `WITH ${cascadeDocsCte('$1')}
      SELECT t.id, t.title, t.lead_org_id AS "leadOrgId", lo.name AS "leadOrgName", to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.status, t.progress,
             ${overdueSql('$4')} AS "isOverdue", t.item_id AS "itemId"
-       FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN orgs lo ON lo.id = t.lead_org_id
-      WHERE i.document_id IN (SELECT id FROM cascade_docs) AND lo.path <@ $2::ltree
+       FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN tree_orgs($2::ltree, $6::date) lo ON lo.org_id = t.lead_org_id
+      WHERE i.document_id IN (SELECT id FROM cascade_docs)
         AND ($3::text IS NULL OR ${bucketSql('$4')} = $3) AND ($5::boolean IS FALSE OR ${overdueSql('$4')})
       ORDER BY t.due_date NULLS LAST, lo.name COLLATE "vi-x-icu" LIMIT 2000`,
-    [doc.id, org.path, q.status ?? null, asOf, q.list === 'overdue_tasks'],
+    [doc.id, tree.path, q.status ?? null, asOf, q.list === 'overdue_tasks', tree.day],
   );
   return { rows };
 }

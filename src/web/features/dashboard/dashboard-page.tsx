@@ -120,7 +120,8 @@ export function DashboardPage({ documentId, orgId }: { documentId: number; orgId
   ];
   const defaultAsked = orgs[1]?.id ?? d.org.id;
   const params = { asOf: d.asOf, orgId, periodKey, tree };
-  const open = (list: DrillQuery['list'], status?: string) => setDrill({ list, status, orgId, asOf: d.asOf, periodKey });
+  // The list reads the dashboard's tree: on a past day's tree it names what the number counted.
+  const open = (list: DrillQuery['list'], status?: string) => setDrill({ list, status, orgId, asOf: d.asOf, periodKey, tree });
   const period = formatPeriod(d.reports.periodKey, lang);
   // A document with no report due yet has no period to name: no "— —" in the titles.
   const ofPeriod = (text: string) => (d.reports.periodKey ? `${text} (${period})` : text);
