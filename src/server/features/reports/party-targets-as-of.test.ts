@@ -77,6 +77,14 @@ async function resolution(org: TestOrg, symbol: string) {
   });
   await buildItem(db, id, {
     kind: 'target',
+    text: 'Thành lập 3 tổ chức đảng trong doanh nghiệp ngoài khu vực Nhà nước',
+    indicator: 'PARTY_ORGS_NSE',
+    comparator: '>=',
+    value: 3,
+  });
+  await buildItem(db, id, { kind: 'target', text: 'Thành lập 5 tổ chức Đoàn – Hội', indicator: 'MASS_ORGS', comparator: '>=', value: 5 });
+  await buildItem(db, id, {
+    kind: 'target',
     text: 'Trong nhiệm kỳ, 100% tổ chức đảng được kiểm tra, giám sát',
     indicator: 'ORG_OVERSIGHT_RATE',
     comparator: '=',
@@ -116,6 +124,20 @@ beforeAll(async () => {
   await admit(c1, '2022-06-01', false, 'Võ Thị Cúc');
   await admit(c1, '2024-03-10', true, 'Trần Thị Bình');
   await admit(c2, '2023-04-10', true, 'Nguyễn Thị Đào');
+  // An enterprise of Bình Dương's with its party cell (2023) and trade union (2022) founded.
+  ok(
+    await admin.post('/api/registry/enterprises', {
+      orgId: c2.id,
+      name: 'Công ty TNHH Điện tử Sao Mai',
+      taxCode: '3700123456',
+      ownership: 'non_state',
+      partyOrgId: c2.id,
+      partyOrgFounded: '2023-05-20',
+      tradeUnionFounded: '2022-03-01',
+      youthUnionFounded: null,
+    }),
+    201,
+  );
   // The city's own admission, in its own cell.
   await admit(qCell, '2024-05-20', false, 'Huỳnh Thị Én');
   // Bình Dương's commission concluded on its bloc and one enterprise (2 of its 3 party orgs below it).
@@ -145,6 +167,8 @@ describe('party-building targets of a province closed by a merge', () => {
     expect(beforeReorg.tree.isPastTree).toBe(false);
     expect(target(beforeReorg, 'Kết nạp')).toMatchObject({ source: 'registry', latest: 3 });
     expect(target(beforeReorg, 'Ít nhất 5')).toMatchObject({ source: 'registry', latest: 2 });
+    expect(target(beforeReorg, 'Thành lập 3')).toMatchObject({ source: 'registry', latest: 1 });
+    expect(target(beforeReorg, 'Thành lập 5')).toMatchObject({ source: 'registry', latest: 1 });
     // Bloc and one enterprise of the three party orgs below the province: 66,7%.
     expect(target(beforeReorg, 'Trong nhiệm kỳ')).toMatchObject({ source: 'oversight', latest: 66.7 });
     listBefore = {
@@ -200,6 +224,7 @@ describe("the successor's party-building targets", () => {
     expect(d.tree.isPastTree).toBe(true);
     expect(target(d, 'Kết nạp').latest).toBe(1);
     expect(target(d, 'Ít nhất 5').latest).toBeNull();
+    expect(target(d, 'Thành lập 3').latest).toBeNull();
     // Nothing concluded on its bloc or cell: none of its two party orgs covered.
     expect(target(d, 'Trong nhiệm kỳ').latest).toBe(0);
   });
@@ -209,6 +234,8 @@ describe("the successor's party-building targets", () => {
     expect(d.tree.basis).toBe('current');
     expect(target(d, 'Kết nạp').latest).toBe(1 + 3);
     expect(target(d, 'Ít nhất 5').latest).toBe(2);
+    expect(target(d, 'Thành lập 3').latest).toBe(1);
+    expect(target(d, 'Thành lập 5').latest).toBe(1);
     // Today's tree below the city holds, for 2025, its bloc and cell, Bình Dương's two enterprises,
     // and Bình Dương and its bloc (closed on 01/07/2025, they stood that year): 2 of 6 covered.
     expect(target(d, 'Trong nhiệm kỳ').latest).toBe(33.3);
