@@ -17,7 +17,7 @@ describe('Committees and the own account', () => {
   const ward = 'Đảng ủy phường Tân Đông Hiệp';
   const term = '2020-2025';
 
-  const journey = adminJourney('committees', () => current);
+  const journey = adminJourney('committees', () => current, 'old-tree');
   beforeAll(() => {
     ({ page, server, errors: pageErrors } = journey);
   });

@@ -15,7 +15,7 @@ describe('tasks and attachments of a document in the browser', () => {
   const resolution = 'Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Bình Dương lần thứ XI, nhiệm kỳ 2020-2025';
   const breakthrough = 'Tập trung phát triển hạ tầng giao thông theo hướng đô thị hóa';
 
-  const journey = adminJourney('documents-tasks', () => current);
+  const journey = adminJourney('documents-tasks', () => current, 'old-tree');
   beforeAll(() => {
     ({ page, errors: pageErrors } = journey);
   });

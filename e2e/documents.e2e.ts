@@ -15,7 +15,7 @@ describe('documents and the cascade in the browser', () => {
   const wardPlan = 'Kế hoạch thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI của Đảng ủy phường Tân Đông Hiệp';
   const targetText = 'Giá trị sản xuất trên địa bàn phường tăng bình quân';
 
-  const journey = adminJourney('documents', () => current);
+  const journey = adminJourney('documents', () => current, 'old-tree');
   beforeAll(() => {
     ({ page, errors: pageErrors } = journey);
   });

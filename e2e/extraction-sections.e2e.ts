@@ -36,7 +36,7 @@ describe('importing a sectioned program', () => {
 
   const api = <T>(path: string) => page.evaluate(async (p) => (await fetch(`/api${p}`)).json(), path) as Promise<T>;
 
-  const journey = adminJourney('extraction-sections', () => current);
+  const journey = adminJourney('extraction-sections', () => current, 'old-tree');
   beforeAll(async () => {
     ({ page } = journey);
     documentId = await page.evaluate(async () => {

@@ -24,7 +24,7 @@ describe('importing items from a pasted text', () => {
   ].join('\n');
   const statements = ['8,5–8,7%/năm', 'trên 90%', 'tăng 8%/năm', 'trên 9 tỷ USD', 'khoảng 80.000 doanh nghiệp'];
 
-  const journey = adminJourney('extraction', () => current);
+  const journey = adminJourney('extraction', () => current, 'old-tree');
   beforeAll(async () => {
     ({ page } = journey);
     // The draft to import into is set up through the API; the journey is the review itself.

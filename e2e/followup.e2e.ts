@@ -43,7 +43,7 @@ describe('follow-up in the browser: explanation threads and escalations', () => 
     // The jobs run at start-up as in production: the escalation job raises the demo's late work.
     process.env.RESOLUTE_JOBS = 'on';
     try {
-      server = await startTestServer();
+      server = await startTestServer('old-tree');
     } finally {
       delete process.env.RESOLUTE_JOBS;
     }

@@ -13,7 +13,9 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { removeEmbeddedData, startEmbeddedDatabase } from '../src/server/db/embedded';
 import { startServer } from '../src/server/server';
-import { E2E_DEMO_DB } from '../src/server/test/app-server';
+import { E2E_DEMO_DBS } from '../src/server/test/app-server';
+import { createPool } from '../src/server/db/pool';
+import { reorganizeOldTreeDemo } from '../src/server/demo/demo-builder';
 
 export default async function setup(project: TestProject) {
   let stopCluster = async () => undefined as void;
@@ -29,15 +31,23 @@ export default async function setup(project: TestProject) {
   }
   const admin = new pg.Client(url);
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${E2E_DEMO_DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${E2E_DEMO_DB}`);
-  await admin.end();
-  const demoUrl = new URL(url);
-  demoUrl.pathname = `/${E2E_DEMO_DB}`;
+  const urlOf = (db: string) => Object.assign(new URL(url), { pathname: `/${db}` }).toString();
+  const { today, 'old-tree': oldTree } = E2E_DEMO_DBS;
+  for (const db of [today, oldTree]) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${oldTree}`);
   const adminPassword = `E2e-${randomBytes(8).toString('hex')}`;
-  // The first start of the product: migrations, the demo, the root org and the administrator.
-  const first = await startServer({ port: 0, databaseUrl: demoUrl.toString(), dataDir: '', adminPassword, demo: true, webDir: null });
+  // The first start of the product: migrations, the demo on the old tree, the root org and the
+  // administrator; today's demo is a copy with the 2025 reorganization run on it.
+  const first = await startServer({ port: 0, databaseUrl: urlOf(oldTree), dataDir: '', adminPassword, demo: 'old-tree', webDir: null });
   await first.stop();
+  await admin.query(`CREATE DATABASE ${today} TEMPLATE ${oldTree}`);
+  await admin.end();
+  const db = createPool(urlOf(today), 2);
+  try {
+    await reorganizeOldTreeDemo(db);
+  } finally {
+    await db.end();
+  }
   project.provide('e2eAdminUrl', url);
   project.provide('e2eAdminPassword', adminPassword);
   return stopCluster;

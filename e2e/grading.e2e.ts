@@ -51,7 +51,7 @@ describe('evaluation and grading in the browser', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer('old-tree');
     browser = await launchBrowser();
     const admin = await apiAs('admin', server.adminPassword);
     // Under the Bloc, so that its decided ratings count in the Bloc resolution's two targets.

@@ -23,7 +23,7 @@ describe('Resolute in the browser', () => {
   const newMember = { name: 'Nguyễn Thị Ánh Tuyết', code: `E2E.${stamp}` };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer('old-tree');
     browser = await launchBrowser();
     ({ page, errors: pageErrors } = await newAppPage(browser, server.url));
   });

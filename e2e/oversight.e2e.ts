@@ -20,7 +20,7 @@ describe('Inspection and supervision in the browser', () => {
   let current = '';
   let subjectContext: BrowserContext;
   const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
-  const journey = adminJourney('oversight', () => current);
+  const journey = adminJourney('oversight', () => current, 'old-tree');
 
   async function api(method: string, path: string, body?: unknown) {
     return page.evaluate(

@@ -13,7 +13,7 @@ type Org = { id: number; code: string; name: string; kind: string };
  */
 describe('party building journeys across the registry and the dashboard', () => {
   let current = '';
-  const journey = adminJourney('registry-journeys', () => current);
+  const journey = adminJourney('registry-journeys', () => current, 'old-tree');
   const stamp = Date.now().toString().slice(-6);
 
   it('moves both of the Bloc’s admission targets by one when a candidate in a non-state enterprise is admitted', async () => {

@@ -20,7 +20,7 @@ describe('Reorganization operations in the browser', () => {
   let page: Page;
   let errors: string[];
   let current = '';
-  const journey = adminJourney('reorg-ops', () => current);
+  const journey = adminJourney('reorg-ops', () => current, 'old-tree');
   // Dated this month, after every operation the demo may hold; the old tree is the day before.
   const effective = `${vnToday().slice(0, 7)}-01`;
   const before = dayBefore(effective);

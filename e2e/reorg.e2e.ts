@@ -20,7 +20,7 @@ describe('Reorganizing the tree in the browser', () => {
   let page: Page;
   let errors: string[];
   let current = '';
-  const journey = adminJourney('reorg', () => current);
+  const journey = adminJourney('reorg', () => current, 'old-tree');
   // Dated this month, after every operation the demo may hold; the old tree is the day before.
   const effective = `${vnToday().slice(0, 7)}-01`;
   const before = dayBefore(effective);

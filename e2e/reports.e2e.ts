@@ -73,7 +73,7 @@ describe('reports, approval and explanations in the browser', () => {
   const status = (page: Page) => page.getByTestId('report-status').textContent();
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer('old-tree');
     browser = await launchBrowser();
     const api = await adminApi();
     const docs = await api<{ items: { id: number; symbol: string; orgName: string }[] }>('GET', '/documents?pageSize=100');

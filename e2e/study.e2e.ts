@@ -73,7 +73,7 @@ describe('Study and check-in in the browser', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer('old-tree');
     browser = await launchBrowser();
     ({ page: host, errors: hostErrors } = await newAppPage(browser, server.url));
     admin = await apiClient(server.url, 'admin', server.adminPassword);

@@ -23,8 +23,8 @@ export type StartOptions = {
   databaseUrl?: string | null;
   dataDir: string;
   adminPassword?: string | null;
-  /** Load the demo on the first start (default true). */
-  demo?: boolean;
+  /** Load the demo on the first start (default true; 'old-tree': without its 2025 reorganization). */
+  demo?: boolean | 'old-tree';
   webDir?: string | null;
   trustProxy?: boolean;
   /** Structured request and error logs (JSON lines); off when absent. */
@@ -132,7 +132,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM orgs');
     if ((rows[0]?.n ?? 0) === 0 && opts.demo !== false && !(await isDemoLoaded(db))) {
       log('Đang nạp dữ liệu mẫu từ các bài viết nguồn… / Loading the demo data…');
-      await loadDemo(db, log);
+      await loadDemo(db, log, opts.demo === 'old-tree' ? 'old-tree' : 'today');
     }
     await ensureRootOrg(db);
     const admin = await ensureAdmin(db, opts.adminPassword ?? null);

@@ -5,8 +5,11 @@ import { randomVietnameseName, type Gender } from './vietnamese-names';
 /**
  * The organizations of the demo: the real structure the seed articles describe (Tỉnh ủy Bình
  * Dương and its XI committees, Thành ủy Dĩ An and its seven wards, the provincial bloc of
- * agencies and enterprises with its 7.935 members, Tỉnh ủy Bình Phước, Tỉnh ủy Hậu Giang),
- * filled out with invented units (`isSample`) so every level has something to show.
+ * agencies and enterprises with its 7.935 members, Tỉnh ủy Bình Phước, Tỉnh ủy Hậu Giang), and
+ * the provinces that the 2025 reorganization merged with them (old TP.HCM, Bà Rịa - Vũng Tàu,
+ * Sóc Trăng: real committees with a small invented structure below), filled out with invented
+ * units (`isSample`) so every level has something to show. The orgs here are the tree as it
+ * stood before 01/07/2025; the reorganization itself is a demo step (src/server/demo).
  *
  * Only people the articles name are real; every other person is a generated name marked
  * `isSample`. Orgs whose head the articles do not name have no `headName`, rather than an
@@ -46,13 +49,17 @@ export type DemoOrg = {
 export const demoTerm = '2020-2025';
 
 /**
- * Administrative codes of the demo provinces (Bình Dương 74, Bình Phước 70, Hậu Giang 93);
+ * Administrative codes of the demo provinces (Bình Dương 74, Bình Phước 70, Hậu Giang 93, TP.HCM
+ * 79, Bà Rịa - Vũng Tàu 77, Sóc Trăng 94);
  * generated member codes start with them, like party card numbers.
  */
 export const demoProvincePrefixes: Readonly<Record<string, string>> = {
   BD: '74',
   BP: '70',
   HG: '93',
+  HCM: '79',
+  BRVT: '77',
+  ST: '94',
 };
 
 /** Members of the provincial bloc of agencies and enterprises at its VII congress (July 2020). */
@@ -750,6 +757,50 @@ const hauGiangSubtree = provinceSubtree('HG', [
   },
 ]);
 
+// --- The provinces merged with them on 01/07/2025: small samples under the real committees ----
+
+const province = (code: string, name: string): DemoOrg => ({ code, name, kind: 'province_committee', parentCode: 'TW', isSample: false });
+
+// Old TP.HCM: three wards of District 1 that became the new phường Bến Thành.
+const oldHcm = province('HCM', 'Thành ủy Thành phố Hồ Chí Minh');
+const oldHcmSubtree = provinceSubtree('HCM', [
+  {
+    slug: 'Q1',
+    name: 'Quận ủy Quận 1',
+    communes: [
+      { slug: 'P-BENTHANH', name: 'Đảng ủy phường Bến Thành', unit: 'Khu phố', cells: 3, members: 96 },
+      { slug: 'P-PHAMNGULAO', name: 'Đảng ủy phường Phạm Ngũ Lão', unit: 'Khu phố', cells: 3, members: 88 },
+      { slug: 'P-CAUONGLANH', name: 'Đảng ủy phường Cầu Ông Lãnh', unit: 'Khu phố', cells: 2, members: 62 },
+    ],
+  },
+]);
+
+const baRiaVungTau = province('BRVT', 'Tỉnh ủy Bà Rịa - Vũng Tàu');
+const baRiaVungTauSubtree = provinceSubtree('BRVT', [
+  {
+    slug: 'VUNGTAU',
+    name: 'Thành ủy Vũng Tàu',
+    communes: [
+      { slug: 'P-1', name: 'Đảng ủy Phường 1', unit: 'Khu phố', cells: 3, members: 84 },
+      { slug: 'P-THANGNHI', name: 'Đảng ủy phường Thắng Nhì', unit: 'Khu phố', cells: 3, members: 78 },
+      { slug: 'P-THANGTAM', name: 'Đảng ủy phường Thắng Tam', unit: 'Khu phố', cells: 2, members: 66 },
+    ],
+  },
+]);
+
+const socTrang = province('ST', 'Tỉnh ủy Sóc Trăng');
+// Wards of Sóc Trăng are divided into "khóm".
+const socTrangSubtree = provinceSubtree('ST', [
+  {
+    slug: 'SOCTRANG',
+    name: 'Thành ủy Sóc Trăng',
+    communes: [
+      { slug: 'P-1', name: 'Đảng ủy Phường 1', unit: 'Khóm', cells: 3, members: 80 },
+      { slug: 'P-2', name: 'Đảng ủy Phường 2', unit: 'Khóm', cells: 2, members: 62 },
+    ],
+  },
+]);
+
 /** Every demo org, parents before children. */
 export const demoOrgs: DemoOrg[] = [
   central,
@@ -761,4 +812,10 @@ export const demoOrgs: DemoOrg[] = [
   ...binhPhuocSubtree,
   hauGiang,
   ...hauGiangSubtree,
+  oldHcm,
+  ...oldHcmSubtree,
+  baRiaVungTau,
+  ...baRiaVungTauSubtree,
+  socTrang,
+  ...socTrangSubtree,
 ];

@@ -35,10 +35,12 @@ describe('generateDemoMembers', () => {
 
   it('numbers members uniquely with their province prefix', () => {
     expect(new Set(members.map((m) => m.code)).size).toBe(members.length);
-    const prefixOf = (orgCode: string) => (orgCode.startsWith('BD') ? '74' : orgCode.startsWith('BP') ? '70' : '93');
+    const prefixes: Record<string, string> = { BD: '74', BP: '70', HG: '93', HCM: '79', BRVT: '77', ST: '94' };
+    const prefixOf = (orgCode: string) => prefixes[orgCode.split('.')[0]!];
     const wrong = members.filter((m) => !/^\d{2}\.1\d{6}$/.test(m.code) || !m.code.startsWith(`${prefixOf(m.orgCode)}.`));
     expect(wrong).toEqual([]);
     expect(members.find((m) => m.orgCode.startsWith('HG'))?.code).toBe('93.1000001');
+    expect(members.find((m) => m.orgCode.startsWith('ST'))?.code).toBe('94.1000001');
   });
 
   it('writes NFC names of three or four words from the gender pools', () => {

@@ -1,15 +1,13 @@
 /**
  * Demo grading: yearly rounds 2021–2024 for the bloc and for Dĩ An (QĐ 132 until 2022, QĐ 124
  * from 2023) with every rating decided, and a first-quarter 2026 round under QĐ 366 in the new
- * term's tree (Thành ủy TP.HCM and its ward; the bloc ended on 01/07/2025), part decided and
+ * term's tree (the ward Bến Thành of TP.HCM; the bloc ended on 01/07/2025), part decided and
  * part still in review. Every rating is a SAMPLE made up for the demo, marked is_sample; the
  * shares land near the bloc's reported figures (about 95% of organizations and 90% of members
  * "hoàn thành tốt" or better), real and not perfect.
  */
 import type pg from 'pg';
 import { BUILT_IN_RULE_SETS, gradingPeriod, ruleSetFor } from '../../domain/grading';
-import { generateDemoMembers } from '../../domain/demo/member-generator';
-import { givenNameOf } from '../../domain/members/member-fields';
 import { createEvaluations } from '../features/grading/rounds.service';
 import type { DemoContext } from './demo-builder';
 
@@ -71,68 +69,17 @@ export async function loadDemoGrading(tx: pg.PoolClient, ctx: DemoContext) {
   ctx.log('grading: rounds 2021–2024 (QĐ 132, 124)');
 }
 
-/** The sample ward's cells in the new city, and how many members each holds (made up for the demo). */
-const NEW_TERM_CELLS: readonly { code: string; name: string; members: number }[] = [
-  { code: 'HCM.BENTHANH.KP1', name: 'Chi bộ Khu phố 1', members: 14 },
-  { code: 'HCM.BENTHANH.KP2', name: 'Chi bộ Khu phố 2', members: 12 },
-  { code: 'HCM.BENTHANH.KP3', name: 'Chi bộ Khu phố 3', members: 11 },
-  { code: 'HCM.BENTHANH.CQ', name: 'Chi bộ Cơ quan Đảng ủy phường', members: 9 },
-];
-/** Member codes of the sample ward: TP.HCM's province number, above the generator's ranges. */
-const NEW_TERM_MEMBER_CODE = (i: number) => `79.${2_000_001 + i}`;
-
 /**
  * The first quarter of 2026 under QĐ 366-QĐ/TW (of 30/08/2025, which made quarterly reviews the
- * rule) in the new term's tree: Thành ủy TP.HCM grades its sample ward Bến Thành, the ward's
- * cells and their members; about 60% of the ratings are decided, the rest wait in review.
- * Runs after the new term's step, which makes the city and the ward.
+ * rule) in the new term's tree: the sample ward Bến Thành grades its cells and their members
+ * (those of the new term's step, and after the 2025 reorganization those of the old wards merged
+ * into it); about 60% of the ratings are decided, the rest wait in review. Runs after the
+ * reorganization, as a round opened in 2026 does: it rates the orgs of the tree of its period.
  */
 export async function loadDemoNewTermGrading(tx: pg.PoolClient, ctx: DemoContext) {
-  const city = ctx.orgs.get('HCM');
   const ward = ctx.orgs.get('HCM.BENTHANH');
-  if (!city || !ward) return;
-  for (const cell of NEW_TERM_CELLS) {
-    const { rows } = await tx.query<{ id: number; path: string }>(
-      `WITH n AS (SELECT nextval(pg_get_serial_sequence('orgs', 'id')) AS id)
-       INSERT INTO orgs (id, path, parent_id, code, name, kind, is_sample, valid_from) OVERRIDING SYSTEM VALUE
-       SELECT n.id, ($1 || '.' || n.id)::ltree, $2, $3, $4, 'cell', true, '2025-07-01' FROM n RETURNING id, path::text`,
-      [ward.path, ward.id, cell.code, cell.name],
-    );
-    ctx.orgs.set(cell.code, rows[0]!);
-  }
-  // Names, genders and dates from the demo's generator (a Bình Dương tree stands in for its
-  // province table); the codes are rewritten to TP.HCM's.
-  const people = generateDemoMembers(
-    [
-      { code: 'BD', name: 'TP.HCM', kind: 'province_committee', parentCode: null, isSample: true },
-      ...NEW_TERM_CELLS.map((c) => ({
-        code: `BD.${c.code}`,
-        name: c.name,
-        kind: 'cell' as const,
-        parentCode: 'BD',
-        members: c.members,
-        isSample: true,
-      })),
-    ],
-    2026,
-  );
-  await tx.query(
-    `INSERT INTO members (org_id, code, full_name, given_name, gender, birth_date, joined_date, status, phone, email, is_sample)
-     SELECT *, true FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::text[], $9::text[], $10::text[])`,
-    [
-      people.map((m) => ctx.orgs.get(m.orgCode.slice(3))!.id),
-      people.map((_, i) => NEW_TERM_MEMBER_CODE(i)),
-      people.map((m) => m.fullName),
-      people.map((m) => givenNameOf(m.fullName)),
-      people.map((m) => m.gender),
-      people.map((m) => m.birthDate),
-      people.map((m) => m.joinedDate),
-      people.map((m) => m.status),
-      people.map(() => null),
-      people.map(() => null),
-    ],
-  );
-  const id = await openDemoRound(tx, city.id, 'quarter', '2026-Q1');
+  if (!ward) return;
+  const id = await openDemoRound(tx, ward.id, 'quarter', '2026-Q1');
   await decideRound(tx, id, 2026, 0.6, '2026-04-10');
   // Those not decided wait at different steps of the review: most with the committee's
   // proposal, some with the cell's comments only, a few with the self-assessment only.
@@ -146,5 +93,5 @@ export async function loadDemoNewTermGrading(tx: pg.PoolClient, ctx: DemoContext
       WHERE round_id = $1 AND status = 'commented' AND (id * 7919 + 2026 * 104729) % 1000 >= 900`,
     [id],
   );
-  ctx.log('grading: 2026-Q1 (QĐ 366) of Thành ủy TP.HCM, its sample ward and cells, part decided');
+  ctx.log('grading: 2026-Q1 (QĐ 366) of the sample ward Bến Thành, its cells and members, part decided');
 }

@@ -11,6 +11,8 @@ import { createDocumentTx } from '../features/documents/documents.service';
 import { insertItem, readTarget } from '../features/documents';
 import { openTermTx } from '../features/terms';
 import type { DemoContext } from './demo-builder';
+import { generateDemoMembers } from '../../domain/demo/member-generator';
+import { givenNameOf } from '../../domain/members/member-fields';
 
 export const HCM_CODE = 'HCM';
 const HCM_NAME = 'Thành ủy Thành phố Hồ Chí Minh';
@@ -65,6 +67,71 @@ async function findOrMakeCity(tx: pg.PoolClient, ctx: DemoContext): Promise<{ id
   return made[0]!;
 }
 
+/** The sample ward's cells in the new city, and how many members each holds (made up for the demo). */
+const NEW_TERM_CELLS: readonly { code: string; name: string; members: number }[] = [
+  { code: 'HCM.BENTHANH.KP1', name: 'Chi bộ Khu phố 1', members: 14 },
+  { code: 'HCM.BENTHANH.KP2', name: 'Chi bộ Khu phố 2', members: 12 },
+  { code: 'HCM.BENTHANH.KP3', name: 'Chi bộ Khu phố 3', members: 11 },
+  { code: 'HCM.BENTHANH.CQ', name: 'Chi bộ Cơ quan Đảng ủy phường', members: 9 },
+];
+/** Member codes of the sample ward: TP.HCM's province number, above the generator's ranges. */
+const NEW_TERM_MEMBER_CODE = (i: number) => `79.${2_000_001 + i}`;
+
+/**
+ * The sample ward's own cells, founded with it on 01/07/2025, and their people (the cells of the
+ * old wards merged into it arrive with the 2025 reorganization).
+ */
+async function makeSampleWardCells(tx: pg.PoolClient, ctx: DemoContext, ward: { id: number; path: string }) {
+  for (const cell of NEW_TERM_CELLS) {
+    const { rows } = await tx.query<{ id: number; path: string }>(
+      `WITH n AS (SELECT nextval(pg_get_serial_sequence('orgs', 'id')) AS id)
+       INSERT INTO orgs (id, path, parent_id, code, name, kind, is_sample, valid_from) OVERRIDING SYSTEM VALUE
+       SELECT n.id, ($1 || '.' || n.id)::ltree, $2, $3, $4, 'cell', true, '2025-07-01' FROM n RETURNING id, path::text`,
+      [ward.path, ward.id, cell.code, cell.name],
+    );
+    ctx.orgs.set(cell.code, rows[0]!);
+  }
+  // Names, genders and dates from the demo's generator (a Bình Dương tree stands in for its
+  // province table); the codes are rewritten to TP.HCM's.
+  const people = generateDemoMembers(
+    [
+      { code: 'BD', name: 'TP.HCM', kind: 'province_committee', parentCode: null, isSample: true },
+      ...NEW_TERM_CELLS.map((c) => ({
+        code: `BD.${c.code}`,
+        name: c.name,
+        kind: 'cell' as const,
+        parentCode: 'BD',
+        members: c.members,
+        isSample: true,
+      })),
+    ],
+    2026,
+  );
+  await tx.query(
+    `INSERT INTO members (org_id, code, full_name, given_name, gender, birth_date, joined_date, status, phone, email, is_sample)
+     SELECT *, true FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::text[], $9::text[], $10::text[])`,
+    [
+      people.map((m) => ctx.orgs.get(m.orgCode.slice(3))!.id),
+      people.map((_, i) => NEW_TERM_MEMBER_CODE(i)),
+      people.map((m) => m.fullName),
+      people.map((m) => givenNameOf(m.fullName)),
+      people.map((m) => m.gender),
+      people.map((m) => m.birthDate),
+      people.map((m) => m.joinedDate),
+      people.map((m) => m.status),
+      people.map(() => null),
+      people.map(() => null),
+    ],
+  );
+  // The cells were founded on 01/07/2025: their people are on the city's roll from that day,
+  // not from joining the party (the roll's default), which would place them in a cell that did
+  // not exist yet and count them in the city's figures of an earlier day.
+  await tx.query(
+    `UPDATE member_placements p SET valid_from = '2025-07-01' FROM members m WHERE m.id = p.member_id AND m.code = ANY($1::text[])`,
+    [people.map((_, i) => NEW_TERM_MEMBER_CODE(i))],
+  );
+}
+
 async function makeSampleWard(tx: pg.PoolClient, city: { id: number; path: string }) {
   const { rows } = await tx.query<{ id: number; path: string }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('orgs', 'id')) AS id)
@@ -110,6 +177,7 @@ export async function loadDemoNewTerm(tx: pg.PoolClient, ctx: DemoContext) {
   const ward = await makeSampleWard(tx, city);
   ctx.orgs.set(HCM_CODE, city);
   ctx.orgs.set('HCM.BENTHANH', ward);
+  await makeSampleWardCells(tx, ctx, ward);
 
   const resolutionId = await createDocumentTx(tx, actor, {
     orgId: city.id,

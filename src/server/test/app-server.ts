@@ -12,9 +12,10 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { startServer, defaultWebDir } from '../server';
 import { removeEmbeddedData } from '../db/embedded';
+import type { DemoTree } from '../demo/demo-builder';
 
-/** The database the browser journeys' setup loads the demo into once; each server copies it. */
-export const E2E_DEMO_DB = 'resolute_e2e_demo';
+/** The databases the browser journeys' setup loads the demo into once; each server copies one. */
+export const E2E_DEMO_DBS: Record<DemoTree, string> = { today: 'resolute_e2e_demo', 'old-tree': 'resolute_e2e_demo_old_tree' };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,13 +26,14 @@ declare module 'vitest' {
 
 type TestServer = { url: string; adminPassword: string; stop: () => Promise<void> };
 
-export async function startTestServer(): Promise<TestServer> {
+/** A product server on a fresh copy of the demo: today's tree, or the old tree (before 01/07/2025). */
+export async function startTestServer(tree: DemoTree = 'today'): Promise<TestServer> {
   const webDir = process.env.RESOLUTE_WEB_DIR ?? defaultWebDir();
   const sharedUrl = inject('e2eAdminUrl');
-  if (sharedUrl) return startOnDemoCopy(sharedUrl, inject('e2eAdminPassword'), webDir);
+  if (sharedUrl) return startOnDemoCopy(sharedUrl, inject('e2eAdminPassword'), webDir, E2E_DEMO_DBS[tree]);
   const dataDir = mkdtempSync(join(tmpdir(), 'resolute-e2e-'));
   const adminPassword = `E2e-${randomBytes(8).toString('hex')}`;
-  const server = await startServer({ port: 0, dataDir, adminPassword, demo: true, webDir });
+  const server = await startServer({ port: 0, dataDir, adminPassword, demo: tree === 'today' ? true : tree, webDir });
   return {
     url: urlOf(server),
     adminPassword,
@@ -42,7 +44,7 @@ export async function startTestServer(): Promise<TestServer> {
   };
 }
 
-async function startOnDemoCopy(adminUrl: string, adminPassword: string, webDir: string): Promise<TestServer> {
+async function startOnDemoCopy(adminUrl: string, adminPassword: string, webDir: string, template: string): Promise<TestServer> {
   const name = `resolute_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = async (sql: string) => {
     const client = new pg.Client(adminUrl);
@@ -53,7 +55,7 @@ async function startOnDemoCopy(adminUrl: string, adminPassword: string, webDir: 
       await client.end();
     }
   };
-  await admin(`CREATE DATABASE ${name} TEMPLATE ${E2E_DEMO_DB}`);
+  await admin(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const server = await startServer({ port: 0, databaseUrl: url.toString(), dataDir: '', adminPassword, demo: true, webDir });

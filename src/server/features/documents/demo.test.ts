@@ -16,7 +16,7 @@ const docBySymbolOrg = async (title: string) => {
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ db, admin, close } = await openDemo());
+  ({ db, admin, close } = await openDemo('old-tree'));
 }, 300_000); // includes waiting for another file to build the demo template (test/db.ts)
 afterAll(async () => close());
 

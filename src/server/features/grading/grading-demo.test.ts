@@ -25,18 +25,24 @@ describe('demo grading', () => {
     expect(rounds.every((r) => r.isSample)).toBe(true);
   });
 
-  it('grades the first quarter of 2026 under QĐ 366 in the new term’s tree: TP.HCM, its ward and cells, part decided, part in review', async () => {
+  it('grades the first quarter of 2026 under QĐ 366 in the new term’s tree: a ward of TP.HCM, its cells and members, part decided, part in review', async () => {
     const rounds = (await admin.get('/api/grading/rounds')).json() as (Round & { orgId: number; orgs: number; members: number })[];
     const q1 = rounds.filter((r) => r.periodKey === '2026-Q1');
     expect(q1).toHaveLength(1);
     const round = q1[0]!;
-    expect(round.orgName).toBe('Thành ủy Thành phố Hồ Chí Minh');
+    expect(round.orgName).toBe('Đảng ủy phường Bến Thành');
     expect(round.ruleSetCode).toBe('QD366');
     expect(round.isSample).toBe(true);
     expect(round.decided).toBeGreaterThan(0);
     expect(round.decided).toBeLessThan(round.total);
-    // The ward and its four cells are rated; every member of the cells has a form.
-    expect(round.orgs).toBe(5);
+    // The ward's cells are rated (its own four and the eight of the three old wards merged
+    // into it on 01/07/2025), and every member of them has a form.
+    const { rows: cells } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM orgs WHERE parent_id = $1 AND kind = 'cell' AND valid_to IS NULL`,
+      [round.orgId],
+    );
+    expect(cells[0]!.n).toBe(12);
+    expect(round.orgs).toBe(12);
     const { rows: members } = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM members m JOIN orgs o ON o.id = m.org_id JOIN orgs c ON c.id = $1
         WHERE o.path <@ c.path AND m.status IN ('official','probationary')`,

@@ -40,7 +40,24 @@ async function resultsOrg(db: Db, actor: Actor, roundId: number, orgId: number |
     [target, readScope, round.orgId],
   );
   if (!rows[0]) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
-  return { round, org: rows[0], scope: readScope };
+  return { round, org: rows[0], scope: readScope, tree: await roundTree(db, rows[0], round.periodEnd) };
+}
+
+/** The subtree a round's results are counted on: `tree_orgs(path, day)`. */
+type RoundTree = { path: string; day: string | null };
+
+/**
+ * A past round is counted on the tree of its period's end: the orgs rated then, where they stood
+ * then (the Bloc's 2024 round still answers after the Bloc ended and its units moved on
+ * 01/07/2025). A round still running is counted on today's tree.
+ */
+async function roundTree(db: Queryable, org: { id: number; path: string }, periodEnd: string): Promise<RoundTree> {
+  const { rows } = await db.query<{ path: string; day: string }>(
+    `SELECT v.path::text, to_char($2::date, 'YYYY-MM-DD') AS day FROM org_versions v
+      WHERE v.org_id = $1 AND v.valid_from <= $2::date AND (v.valid_to IS NULL OR v.valid_to > $2::date) AND $2::date < current_date`,
+    [org.id, periodEnd],
+  );
+  return rows[0] ?? { path: org.path, day: null };
 }
 
 /**
@@ -49,14 +66,14 @@ async function resultsOrg(db: Db, actor: Actor, roundId: number, orgId: number |
  * for the org itself). Evaluations
  * outside the caller's scope are left out, so a narrower scope sees its own part only.
  */
-export async function countLevels(db: Queryable, roundId: number, orgPath: string, scope: string[] | null): Promise<CountRow[]> {
+export async function countLevels(db: Queryable, roundId: number, tree: RoundTree, scope: string[] | null): Promise<CountRow[]> {
   const { rows } = await db.query<CountRow>(
-    `SELECT CASE WHEN nlevel(o.path) > nlevel($2::ltree) THEN subpath(o.path, nlevel($2::ltree), 1)::text::bigint END AS "branchId",
+    `SELECT CASE WHEN nlevel(t.path) > nlevel($2::ltree) THEN subpath(t.path, nlevel($2::ltree), 1)::text::bigint END AS "branchId",
             c.subject_kind AS "subjectKind", NULLIF(c.level, 'pending') AS level, sum(c.n)::int AS n
-       FROM grading_level_counts c JOIN orgs o ON o.id = c.org_id
-      WHERE c.round_id = $1 AND c.n <> 0 AND o.path <@ $2::ltree AND ($3::ltree[] IS NULL OR o.path <@ $3::ltree[])
+       FROM grading_level_counts c JOIN tree_orgs($2::ltree, $4::date) t ON t.org_id = c.org_id JOIN orgs o ON o.id = c.org_id
+      WHERE c.round_id = $1 AND c.n <> 0 AND ($3::ltree[] IS NULL OR o.path <@ $3::ltree[])
       GROUP BY 1, 2, 3`,
-    [roundId, orgPath, scope],
+    [roundId, tree.path, scope, tree.day],
   );
   return rows;
 }
@@ -73,8 +90,8 @@ function summarize(rows: CountRow[], kind: 'member' | 'org') {
 }
 
 export async function getResults(db: Db, actor: Actor, roundId: number, orgId?: number) {
-  const { round, org, scope } = await resultsOrg(db, actor, roundId, orgId);
-  const rows = await countLevels(db, roundId, org.path, scope);
+  const { round, org, scope, tree } = await resultsOrg(db, actor, roundId, orgId);
+  const rows = await countLevels(db, roundId, tree, scope);
   const branchIds = [...new Set(rows.map((r) => r.branchId).filter((b): b is number => b !== null))];
   const { rows: names } = await db.query<{ id: number; name: string }>('SELECT id, name FROM orgs WHERE id = ANY($1::bigint[])', [
     branchIds,
@@ -99,23 +116,23 @@ export async function getResults(db: Db, actor: Actor, roundId: number, orgId?: 
     orgs: summarize(rows, 'org'),
     members: summarize(rows, 'member'),
     children,
-    flagged: round.periodKind === 'year' ? await findFailedTwoYears(db, roundId, org.path, scope) : [],
+    flagged: round.periodKind === 'year' ? await findFailedTwoYears(db, roundId, tree, scope) : [],
   };
 }
 
 /** The list behind a number: the subjects of a level (or at least a level) under an org. */
 export async function getResultsList(db: Db, actor: Actor, q: ResultsListQuery) {
-  const { org, scope } = await resultsOrg(db, actor, q.roundId, q.orgId);
+  const { scope, tree } = await resultsOrg(db, actor, q.roundId, q.orgId);
   const levels = q.level ? [q.level] : q.atLeast ? GRADE_LEVELS.filter((l) => gradeRank(l) >= gradeRank(q.atLeast!)) : [...GRADE_LEVELS];
   const { rows } = await db.query<ResultsListRow & { total: number }>(
     `SELECT e.id, e.subject_kind AS "subjectKind", COALESCE(m.full_name, o.name) AS name, o.name AS "orgName", e.decided_level AS level, e.score, e.version_no AS "versionNo",
             count(*) OVER ()::int AS total
        FROM grading_evaluations e JOIN orgs o ON o.id = e.org_id LEFT JOIN members m ON m.id = e.member_id
       WHERE e.round_id = $1 AND e.is_current AND e.subject_kind = $2 AND e.decided_level = ANY($3::text[])
-        AND o.path <@ $4::ltree AND ($5::ltree[] IS NULL OR o.path <@ $5::ltree[])
+        AND o.id IN (SELECT org_id FROM tree_orgs($4::ltree, $8::date)) AND ($5::ltree[] IS NULL OR o.path <@ $5::ltree[])
       ORDER BY o.path, m.given_name COLLATE "vi-x-icu", COALESCE(m.full_name, o.name) COLLATE "vi-x-icu", e.id
       LIMIT $6 OFFSET $7`,
-    [q.roundId, q.subjectKind, levels, org.path, scope, q.pageSize, (q.page - 1) * q.pageSize],
+    [q.roundId, q.subjectKind, levels, tree.path, scope, q.pageSize, (q.page - 1) * q.pageSize, tree.day],
   );
   return { items: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize };
 }
@@ -124,17 +141,17 @@ export async function getResultsList(db: Db, actor: Actor, q: ResultsListQuery) 
  * Orgs and members rated "không hoàn thành" in this yearly round and in the year before (in
  * any yearly round): the rules' consequences start there. Empty for other period kinds.
  */
-export async function findFailedTwoYears(db: Queryable, roundId: number, orgPath: string, scope: string[] | null) {
+export async function findFailedTwoYears(db: Queryable, roundId: number, tree: RoundTree, scope: string[] | null) {
   const { rows } = await db.query(
     `SELECT e.id, e.subject_kind AS "subjectKind", COALESCE(m.full_name, o.name) AS name, o.name AS "orgName", g.period_key AS year
        FROM grading_evaluations e JOIN grading_rounds g ON g.id = e.round_id JOIN orgs o ON o.id = e.org_id LEFT JOIN members m ON m.id = e.member_id
       WHERE e.round_id = $1 AND e.is_current AND e.decided_level = 'failed' AND g.period_kind = 'year'
-        AND o.path <@ $2::ltree AND ($3::ltree[] IS NULL OR o.path <@ $3::ltree[])
+        AND o.id IN (SELECT org_id FROM tree_orgs($2::ltree, $4::date)) AND ($3::ltree[] IS NULL OR o.path <@ $3::ltree[])
         AND EXISTS (SELECT 1 FROM grading_evaluations p JOIN grading_rounds pg ON pg.id = p.round_id
                      WHERE pg.period_kind = 'year' AND pg.period_key = (g.period_key::int - 1)::text AND p.is_current AND p.decided_level = 'failed'
                        AND p.subject_kind = e.subject_kind AND (CASE WHEN e.member_id IS NULL THEN p.org_id = e.org_id ELSE p.member_id = e.member_id END))
       ORDER BY o.path, e.id`,
-    [roundId, orgPath, scope],
+    [roundId, tree.path, scope, tree.day],
   );
   return rows;
 }

@@ -157,19 +157,24 @@ export async function datedIndicatorSeries(
   return out;
 }
 
-/** Members of the subtree of the tree read: that day's placements for a past tree, today's counts for the live one. */
-export async function membersOf(db: Queryable, tree: DashboardTree): Promise<number> {
+/**
+ * Members of the subtree of the tree read on `asOf`: today's kept counts for today, else the
+ * placements of that day (the members of that day, not of today: a past day's figure does not
+ * take in the members admitted or transferred in since), on that day's tree or today's.
+ */
+export async function membersOf(db: Queryable, tree: DashboardTree, asOf: string): Promise<number> {
   if (tree.path === null) return 0;
-  if (tree.day === null) {
+  if (tree.day === null && asOf >= vnToday()) {
     const { rows } = await db.query<{ n: number }>(`SELECT COALESCE(sum(member_count), 0)::int AS n FROM orgs WHERE path <@ $1::ltree`, [
       tree.path,
     ]);
     return rows[0]?.n ?? 0;
   }
+  const day = tree.day ?? asOf;
   const { rows } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM tree_orgs($1::ltree, $2::date) t JOIN member_placements p ON p.org_id = t.org_id
-      WHERE p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to > $2::date)`,
-    [tree.path, tree.day],
+      WHERE p.valid_from <= $3::date AND (p.valid_to IS NULL OR p.valid_to > $3::date)`,
+    [tree.path, tree.day, day],
   );
   return rows[0]?.n ?? 0;
 }

@@ -232,13 +232,16 @@ export async function evaluateDocumentTargets(
   ]);
   const explanations = new Map(ex.map((e) => [e.itemId, e.n]));
   const graded = path === null ? new Map<string, SeriesPoint[]>() : await gradingSeriesOf(db, items, path, asOf, treeDay);
-  // Oversight coverage and the registry's counts read the same tree as every other figure.
+  // Oversight coverage and the registry's counts read the same tree as every other figure, up to
+  // that tree's day: a closed org (a province merged on 01/07/2025) counts its cells' events up to
+  // its last day, not those recorded after, when they were its successor's.
+  const until = treeDay !== null && treeDay < asOf ? treeDay : asOf;
   const overseen =
     path !== null && items.some((i) => i.indicatorCode?.toUpperCase() === OVERSIGHT_RATE_CODE)
-      ? await oversightCoverageSeries(db, path, startYear, endYear, asOf, treeDay)
+      ? await oversightCoverageSeries(db, path, startYear, endYear, until, treeDay)
       : [];
   // A term's admissions are counted up to its end: a closed term's figure does not take in the next term's.
-  const registryDay = asOf > `${endYear}-12-31` ? `${endYear}-12-31` : asOf;
+  const registryDay = until > `${endYear}-12-31` ? `${endYear}-12-31` : until;
   const registered =
     path === null ? new Map<string, SeriesPoint[]>() : await registrySeriesOf(db, items, path, startYear, registryDay, treeDay);
   // Targets are judged on whole years: until 31/12 a year's figure is still year-to-date, and
@@ -493,7 +496,7 @@ export async function getDashboard(
       [doc.id, tree.path, tree.day],
     ),
     org.id === doc.orgId ? Promise.resolve([]) : concretizedTargets(db, doc, org, asOf, tree),
-    membersOf(db, tree),
+    membersOf(db, tree, asOf),
   ]);
 
   const targetCounts = Object.fromEntries(TARGET_STATUSES.map((s) => [s, targets.filter((t) => t.status === s).length])) as Record<

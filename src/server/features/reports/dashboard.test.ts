@@ -13,7 +13,7 @@ let close: () => Promise<void>;
 let bd: number;
 
 beforeAll(async () => {
-  ({ db, admin, close } = await openDemo());
+  ({ db, admin, close } = await openDemo('old-tree'));
   bd = (await db.query<{ id: number }>(`SELECT id FROM documents WHERE symbol = '01-NQ/TU' AND kind = 'resolution' ORDER BY id LIMIT 1`))
     .rows[0]!.id;
 }, 300_000); // includes waiting for another file to build the demo template (test/db.ts)

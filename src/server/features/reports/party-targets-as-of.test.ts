@@ -160,10 +160,13 @@ afterAll(async () => {
 
 describe('party-building targets of a province closed by a merge', () => {
   let beforeReorg: Json;
+  /** As of the province's last day, before the reorganization: what it answers once closed. */
+  let lastDayBefore: Json;
   let listBefore: { targets: Json[]; reports: Json[]; tasks: Json[] };
 
   it('count the admissions and conclusions of its subtree while it stands', async () => {
     beforeReorg = await dashboard(pDoc);
+    lastDayBefore = await dashboard(pDoc, '?asOf=2025-06-30');
     expect(beforeReorg.tree.isPastTree).toBe(false);
     expect(target(beforeReorg, 'Kết nạp')).toMatchObject({ source: 'registry', latest: 3 });
     expect(target(beforeReorg, 'Ít nhất 5')).toMatchObject({ source: 'registry', latest: 2 });
@@ -207,7 +210,10 @@ describe('party-building targets of a province closed by a merge', () => {
 
     const after = await dashboard(pDoc);
     expect(after.tree.label.vi).toBe('Cơ cấu tổ chức tại ngày 30/06/2025');
-    expect(partyFigures(after)).toEqual(partyFigures(beforeReorg));
+    // Closed, it counts up to its last day: the figures of 30/06/2025 (here the same as today's,
+    // as nothing was recorded since), not those recorded since in its cells, now the city's.
+    expect(partyFigures(after)).toEqual(partyFigures(lastDayBefore));
+    expect(partyFigures(after).map((t: Json) => t.latest)).toEqual(partyFigures(beforeReorg).map((t: Json) => t.latest));
     expect(target(after, 'Kết nạp').latest).toBe(3);
     expect(target(after, 'Trong nhiệm kỳ').latest).toBe(66.7);
 

@@ -8,7 +8,7 @@ let db: Db;
 let drop: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ db, drop } = await createDemoTestDb());
+  ({ db, drop } = await createDemoTestDb('old-tree'));
 }, 300_000); // includes waiting for another file to build the demo template (test/db.ts)
 afterAll(async () => drop());
 

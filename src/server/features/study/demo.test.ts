@@ -15,7 +15,7 @@ const docId = async (title: string) =>
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ db, app, admin, close } = await openDemo());
+  ({ db, app, admin, close } = await openDemo('old-tree'));
 }, 300_000); // includes waiting for another file to build the demo template (test/db.ts)
 afterAll(async () => close());
 

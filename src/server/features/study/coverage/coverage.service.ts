@@ -27,8 +27,10 @@ export async function getStudyCoverage(
   asOf: string,
   treeDay: string | null = null,
 ): Promise<CoverageParts> {
+  // Today on today's tree: the kept member counts. A past day (on either tree): the members of
+  // that day, from their placements, not today's roll (tree_orgs with no day is today's tree).
   const { rows } =
-    treeDay === null
+    treeDay === null && asOf >= vnToday()
       ? await db.query<{ studied: number; members: number }>(
           `SELECT (SELECT COALESCE(sum(c.studied), 0)::int FROM orgs x JOIN document_study_counts c ON c.org_id = x.id
                     WHERE x.path <@ $2::ltree AND c.document_id = $1 AND c.day <= $3::date) AS studied,
