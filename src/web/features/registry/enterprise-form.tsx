@@ -1,17 +1,18 @@
 import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { DATE_FORMAT, formatVnNumber, toIsoDate } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { OrgPicker } from '../orgs/org-picker';
+import { ownershipKinds } from '../../../contracts/registry';
 import { updateEnterprise, type Enterprise } from './registry.api';
-
-export const ownershipLabels = { state: 'Nhà nước', non_state: 'Ngoài nhà nước', foreign: 'Có vốn đầu tư nước ngoài' } as const;
+import { useRegistryT } from './registry.i18n';
 
 type Values = {
   name: string;
   taxCode: string;
-  ownership: keyof typeof ownershipLabels;
+  ownership: Enterprise['ownership'];
   partyOrgId?: number | null;
   partyOrgFounded?: dayjs.Dayjs | null;
   tradeUnionFounded?: dayjs.Dayjs | null;
@@ -21,6 +22,8 @@ const day = (v: string | null) => (v ? dayjs(v) : null);
 
 /** Editing one enterprise of the register; the server says when approved reports must be re-approved. */
 export function EnterpriseEditModal({ enterprise, onDone }: { enterprise: Enterprise; onDone: (saved: boolean) => void }) {
+  const { r } = useRegistryT();
+  const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const { message, modal } = App.useApp();
   const onError = useApiErrorHandler();
@@ -39,22 +42,24 @@ export function EnterpriseEditModal({ enterprise, onDone }: { enterprise: Enterp
     onSuccess: (res) => {
       if (res.reapprovals.length > 0)
         modal.warning({
-          title: `${formatVnNumber(res.reapprovals.length)} báo cáo đã duyệt cần duyệt lại`,
-          content: res.reapprovals.map((r) => (
-            <div key={r.reportId}>
-              {r.documentSymbol} · {r.orgName} · kỳ {r.periodKey}:{' '}
-              {r.differences.map((d) => `${d.figure} ${formatVnNumber(d.before)} → ${formatVnNumber(d.after)}`).join('; ')} (người duyệt:{' '}
-              {r.approvers.people.join(', ') || r.approvers.orgName})
+          title: r('reapprovalTitle', { n: formatVnNumber(res.reapprovals.length) }),
+          content: res.reapprovals.map((x) => (
+            <div key={x.reportId}>
+              {r('reapprovalLine', {
+                report: r('reportRef', { doc: x.documentSymbol, org: x.orgName, period: x.periodKey }),
+                changes: x.differences.map((d) => `${d.figure} ${formatVnNumber(d.before)} → ${formatVnNumber(d.after)}`).join('; '),
+                approvers: x.approvers.people.join(', ') || x.approvers.orgName,
+              })}
             </div>
           )),
         });
-      else void message.success('Đã lưu doanh nghiệp.');
+      else void message.success(r('enterpriseSaved'));
       onDone(true);
     },
     onError: (e) => onError(e, { form, onConflict: () => onDone(true) }),
   });
   return (
-    <Modal open title={`Sửa doanh nghiệp: ${enterprise.name}`} onCancel={() => onDone(false)} footer={null} destroyOnHidden>
+    <Modal open title={r('editEnterprise', { name: enterprise.name })} onCancel={() => onDone(false)} footer={null} destroyOnHidden>
       <Form
         form={form}
         layout="vertical"
@@ -69,29 +74,29 @@ export function EnterpriseEditModal({ enterprise, onDone }: { enterprise: Enterp
         }}
         onFinish={(v) => save.mutate(v)}
       >
-        <Form.Item name="name" label="Tên doanh nghiệp" rules={[{ required: true, message: 'Hãy nhập tên doanh nghiệp' }]}>
+        <Form.Item name="name" label={r('enterpriseName')} rules={[{ required: true, message: r('enterEnterpriseName') }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="taxCode" label="Mã số thuế" rules={[{ required: true, message: 'Hãy nhập mã số thuế' }]}>
+        <Form.Item name="taxCode" label={r('taxCode')} rules={[{ required: true, message: r('enterTaxCode') }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="ownership" label="Loại hình" rules={[{ required: true, message: 'Hãy chọn loại hình' }]}>
-          <Select options={Object.entries(ownershipLabels).map(([value, label]) => ({ value, label }))} />
+        <Form.Item name="ownership" label={r('ownership')} rules={[{ required: true, message: r('pickOwnership') }]}>
+          <Select options={ownershipKinds.map((k) => ({ value: k, label: r(`own.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="partyOrgId" label="Tổ chức đảng trong doanh nghiệp">
-          <OrgPicker aria-label="Tổ chức đảng trong doanh nghiệp" />
+        <Form.Item name="partyOrgId" label={r('partyOrgIn')}>
+          <OrgPicker aria-label={r('partyOrgIn')} />
         </Form.Item>
-        <Form.Item name="partyOrgFounded" label="Ngày thành lập tổ chức đảng">
+        <Form.Item name="partyOrgFounded" label={r('partyOrgFounded')}>
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="tradeUnionFounded" label="Ngày thành lập Công đoàn">
+        <Form.Item name="tradeUnionFounded" label={r('tradeUnionFounded')}>
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="youthUnionFounded" label="Ngày thành lập Đoàn thanh niên">
+        <Form.Item name="youthUnionFounded" label={r('youthUnionFounded')}>
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
-          Lưu
+          {t('common.save')}
         </Button>
       </Form>
     </Modal>

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { DATE_FORMAT, formatDate, formatVnNumber, toIsoDate } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { eventKindLabels } from '../../../domain/registry/membership-events';
+import { useLocale } from '../../app/locale';
 import { editEvent, type MembershipEvent, type Reapproval } from './registry.api';
+import { useRegistryT } from './registry.i18n';
 
 type Values = { date: dayjs.Dayjs; decision: string };
 
@@ -15,6 +18,9 @@ type Values = { date: dayjs.Dayjs; decision: string };
  * re-approve are shown, and only a second, explicit confirmation writes it.
  */
 export function EventEditModal({ event, onDone }: { event: MembershipEvent; onDone: (saved: boolean) => void }) {
+  const { r } = useRegistryT();
+  const { t } = useTranslation();
+  const { label } = useLocale();
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
@@ -31,9 +37,7 @@ export function EventEditModal({ event, onDone }: { event: MembershipEvent; onDo
         return;
       }
       void message.success(
-        res.reapprovals.length > 0
-          ? `Đã sửa sự kiện; ${formatVnNumber(res.reapprovals.length)} báo cáo đã duyệt được đánh dấu cần duyệt lại.`
-          : 'Đã sửa sự kiện.',
+        res.reapprovals.length > 0 ? r('eventEditedReapprove', { n: formatVnNumber(res.reapprovals.length) }) : r('eventEdited'),
       );
       onDone(true);
     },
@@ -45,7 +49,7 @@ export function EventEditModal({ event, onDone }: { event: MembershipEvent; onDo
   return (
     <Modal
       open
-      title={`Sửa sự kiện: ${eventKindLabels[event.kind].vi}`}
+      title={r('editEvent', { kind: label(eventKindLabels[event.kind]) })}
       onCancel={() => onDone(false)}
       footer={null}
       width={760}
@@ -58,52 +62,50 @@ export function EventEditModal({ event, onDone }: { event: MembershipEvent; onDo
         onValuesChange={() => setPending(null)}
         onFinish={(values) => send.mutate({ values, dryRun: true })}
       >
-        <Form.Item name="date" label="Ngày" rules={[{ required: true, message: 'Hãy chọn ngày' }]}>
+        <Form.Item name="date" label={r('date')} rules={[{ required: true, message: r('pickDate') }]}>
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabled={event.kind === 'transfer_in'} />
         </Form.Item>
-        <Form.Item name="decision" label="Số, ngày quyết định" rules={[{ required: true, message: 'Hãy ghi số quyết định' }]}>
+        <Form.Item name="decision" label={r('decision')} rules={[{ required: true, message: r('enterDecision') }]}>
           <Input />
         </Form.Item>
         {pending ? (
           <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
-            <Alert
-              type="warning"
-              showIcon
-              message="Sửa sự kiện này làm thay đổi số liệu của báo cáo đã duyệt"
-              description="Số liệu đã duyệt không tự thay đổi: các báo cáo dưới đây sẽ được đánh dấu cần duyệt lại, và người phê duyệt cấp trên phải duyệt lại."
-            />
+            <Alert type="warning" showIcon message={r('movesApproved')} description={r('movesApprovedHint')} />
             <Table
-              rowKey={(r) => `${r.reportId}-${r.itemId}`}
+              rowKey={(x) => `${x.reportId}-${x.itemId}`}
               size="small"
               pagination={false}
               scroll={{ x: true }}
-              dataSource={pending.reapprovals.flatMap((r) => r.differences.map((d) => ({ ...d, ...r })))}
+              dataSource={pending.reapprovals.flatMap((x) => x.differences.map((d) => ({ ...d, ...x })))}
               columns={[
-                { title: 'Báo cáo', render: (_: unknown, r) => `${r.documentSymbol} · ${r.orgName} · kỳ ${r.periodKey}` },
-                { title: 'Chỉ tiêu', dataIndex: 'figure' },
-                { title: 'Trước', dataIndex: 'before', align: 'right', render: (v: number) => formatVnNumber(v) },
-                { title: 'Sau', dataIndex: 'after', align: 'right', render: (v: number) => formatVnNumber(v) },
                 {
-                  title: 'Người phải duyệt lại',
-                  render: (_: unknown, r) =>
-                    `${r.approvers.people.length > 0 ? r.approvers.people.join(', ') : 'Người phê duyệt'} (${r.approvers.orgName})`,
+                  title: r('colReport'),
+                  render: (_: unknown, x) => r('reportRef', { doc: x.documentSymbol, org: x.orgName, period: x.periodKey }),
+                },
+                { title: r('colFigure'), dataIndex: 'figure' },
+                { title: r('colBefore'), dataIndex: 'before', align: 'right', render: (v: number) => formatVnNumber(v) },
+                { title: r('colAfter'), dataIndex: 'after', align: 'right', render: (v: number) => formatVnNumber(v) },
+                {
+                  title: r('colApprovers'),
+                  render: (_: unknown, x) =>
+                    `${x.approvers.people.length > 0 ? x.approvers.people.join(', ') : r('approver')} (${x.approvers.orgName})`,
                 },
               ]}
             />
-            <Typography.Text type="secondary">Ngày cũ: {formatDate(event.date)}.</Typography.Text>
+            <Typography.Text type="secondary">{r('oldDate', { d: formatDate(event.date) })}</Typography.Text>
           </Space>
         ) : null}
         <Space>
           {pending ? (
             <Button type="primary" danger loading={send.isPending} onClick={() => send.mutate({ values: pending.values, dryRun: false })}>
-              Xác nhận sửa và đánh dấu duyệt lại
+              {r('confirmEdit')}
             </Button>
           ) : (
             <Button type="primary" htmlType="submit" loading={send.isPending}>
-              Lưu
+              {t('common.save')}
             </Button>
           )}
-          <Button onClick={() => onDone(false)}>Hủy</Button>
+          <Button onClick={() => onDone(false)}>{t('common.cancel')}</Button>
         </Space>
       </Form>
     </Modal>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert, App, Button, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { formatDate, formatVnNumber } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { commitEventsImport, eventsTemplateUrl, previewEventsImport, registryKeys, type EventImportPreview } from './registry.api';
+import { useRegistryT } from './registry.i18n';
 
 type Row = EventImportPreview['rows'][number];
 
@@ -14,6 +16,8 @@ type Row = EventImportPreview['rows'][number];
  * row is wrong; the confirm sends the same file back with the preview's key.
  */
 export function EventsImportModal({ onClose }: { onClose: () => void }) {
+  const { r } = useRegistryT();
+  const { t } = useTranslation();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
@@ -21,8 +25,8 @@ export function EventsImportModal({ onClose }: { onClose: () => void }) {
   const read = useMutation({ mutationFn: previewEventsImport, onError: (e) => onError(e) });
   const write = useMutation({
     mutationFn: () => commitEventsImport(file!, read.data!.key),
-    onSuccess: (r) => {
-      void message.success(`Đã ghi ${formatVnNumber(r.written)} sự kiện vào sổ đảng viên.`);
+    onSuccess: (res) => {
+      void message.success(r('eventsWritten', { n: formatVnNumber(res.written) }));
       void qc.invalidateQueries({ queryKey: registryKeys.all });
       onClose();
     },
@@ -32,13 +36,13 @@ export function EventsImportModal({ onClose }: { onClose: () => void }) {
   return (
     <Modal
       open
-      title="Nhập sự kiện đảng viên từ tệp Excel"
+      title={r('importTitle')}
       onCancel={onClose}
       width={1000}
       destroyOnHidden
       footer={[
         <Button key="cancel" onClick={onClose}>
-          Đóng
+          {t('common.close')}
         </Button>,
         <Button
           key="ok"
@@ -47,18 +51,17 @@ export function EventsImportModal({ onClose }: { onClose: () => void }) {
           loading={write.isPending}
           onClick={() => write.mutate()}
         >
-          {preview ? `Ghi ${formatVnNumber(preview.counts.ok)} sự kiện` : 'Ghi sự kiện'}
+          {preview ? r('writeEventsN', { n: formatVnNumber(preview.counts.ok) }) : r('writeEvents')}
         </Button>,
       ]}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          Mỗi dòng là một sự kiện: loại (kết nạp, công nhận chính thức, chuyển sinh hoạt đi/đến, xóa tên, khai trừ, ra khỏi Đảng, từ trần,
-          miễn sinh hoạt), ngày, mã đảng viên, số và ngày quyết định; chuyển sinh hoạt ghi thêm mã đơn vị đến. Xem trước không ghi gì.
+          {r('importHint')}
         </Typography.Paragraph>
         <Space wrap>
           <Button icon={<DownloadOutlined />} href={eventsTemplateUrl()}>
-            Tải tệp mẫu
+            {r('downloadTemplate')}
           </Button>
           <Upload
             accept=".xlsx"
@@ -72,7 +75,7 @@ export function EventsImportModal({ onClose }: { onClose: () => void }) {
             }}
           >
             <Button icon={<UploadOutlined />} loading={read.isPending} data-testid="events-import-upload">
-              {preview ? 'Chọn tệp khác' : 'Chọn tệp .xlsx để xem trước'}
+              {preview ? r('chooseOtherFile') : r('chooseFile')}
             </Button>
           </Upload>
           {file ? <Typography.Text type="secondary">{file.name}</Typography.Text> : null}
@@ -84,6 +87,7 @@ export function EventsImportModal({ onClose }: { onClose: () => void }) {
 }
 
 function Outcome({ preview }: { preview: EventImportPreview }) {
+  const { r } = useRegistryT();
   const { total, ok, error } = preview.counts;
   return (
     <>
@@ -91,15 +95,11 @@ function Outcome({ preview }: { preview: EventImportPreview }) {
         <Alert
           type="error"
           showIcon
-          message={`${formatVnNumber(error)} trong ${formatVnNumber(total)} dòng có lỗi: chưa ghi dòng nào.`}
-          description="Sửa các ô được chỉ ra trong tệp rồi chọn lại tệp để xem trước."
+          message={r('rowsWrong', { bad: formatVnNumber(error), total: formatVnNumber(total) })}
+          description={r('rowsWrongHint')}
         />
       ) : (
-        <Alert
-          type="success"
-          showIcon
-          message={`${formatVnNumber(ok)} dòng hợp lệ. Bấm “Ghi ${formatVnNumber(ok)} sự kiện” để ghi tất cả.`}
-        />
+        <Alert type="success" showIcon message={r('rowsOk', { n: formatVnNumber(ok) })} />
       )}
       <Table<Row>
         rowKey="row"
@@ -107,26 +107,26 @@ function Outcome({ preview }: { preview: EventImportPreview }) {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         dataSource={preview.rows}
         columns={[
-          { title: 'Dòng', dataIndex: 'row', width: 64 },
-          { title: 'Sự kiện', dataIndex: 'kindLabel', width: 150, render: (v: string | null) => v ?? '—' },
-          { title: 'Ngày', dataIndex: 'date', width: 110, responsive: ['sm'], render: (v: string | null) => (v ? formatDate(v) : '—') },
+          { title: r('colRow'), dataIndex: 'row', width: 64 },
+          { title: r('event'), dataIndex: 'kindLabel', width: 150, render: (v: string | null) => v ?? '—' },
+          { title: r('date'), dataIndex: 'date', width: 110, responsive: ['sm'], render: (v: string | null) => (v ? formatDate(v) : '—') },
           {
-            title: 'Đảng viên',
+            title: r('colMember'),
             key: 'member',
             width: 200,
             // A phone keeps the row, the kind and the outcome side by side: the outcome is what it came for.
             responsive: ['sm'],
-            render: (_, r) => (r.memberName ? `${r.memberName} (${r.memberCode})` : r.memberCode || '—'),
+            render: (_, x) => (x.memberName ? `${x.memberName} (${x.memberCode})` : x.memberCode || '—'),
           },
           {
-            title: 'Kết quả',
+            title: r('colOutcome'),
             key: 'outcome',
-            render: (_, r) =>
-              r.problems.length === 0 ? (
-                <Tag color="green">Hợp lệ</Tag>
+            render: (_, x) =>
+              x.problems.length === 0 ? (
+                <Tag color="green">{r('valid')}</Tag>
               ) : (
                 <Space direction="vertical" size={2}>
-                  {r.problems.map((p) => (
+                  {x.problems.map((p) => (
                     <Typography.Text key={p} type="danger">
                       {p}
                     </Typography.Text>

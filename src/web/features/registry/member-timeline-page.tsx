@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button, Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorState, Loading } from '../../components/states';
@@ -8,17 +9,14 @@ import { fetchTimeline, registryKeys, type MembershipEvent } from './registry.ap
 import { EventEditModal } from './event-edit-modal';
 import { RecordEventModal } from './record-event-modal';
 import { GradingHistoryLink } from '../grading/history-link';
-
-const standingLabels = {
-  none: 'Chưa kết nạp',
-  probationary: 'Đảng viên dự bị',
-  official: 'Đảng viên chính thức',
-  left: 'Đã ra khỏi Đảng',
-  deceased: 'Từ trần',
-} as const;
+import { useLocale } from '../../app/locale';
+import { useRegistryT } from './registry.i18n';
 
 /** A member's membership events in date order, with the review date of a probationary member. */
 export function MemberTimelinePage({ id }: { id: number }) {
+  const { r } = useRegistryT();
+  const { t } = useTranslation();
+  const { label } = useLocale();
   const q = useQuery({ queryKey: registryKeys.timeline(id), queryFn: () => fetchTimeline(id) });
   const qc = useQueryClient();
   const [editing, setEditing] = useState<MembershipEvent | null>(null);
@@ -34,30 +32,30 @@ export function MemberTimelinePage({ id }: { id: number }) {
       <GradingHistoryLink memberId={id} />
       <Card size="small">
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-          <Descriptions.Item label="Mã đảng viên">{member.code}</Descriptions.Item>
-          <Descriptions.Item label="Chi bộ">{member.orgName}</Descriptions.Item>
-          <Descriptions.Item label="Ngày sinh">{formatDate(member.birthDate)}</Descriptions.Item>
-          <Descriptions.Item label="Tình trạng">
+          <Descriptions.Item label={r('memberCode')}>{member.code}</Descriptions.Item>
+          <Descriptions.Item label={r('cell')}>{member.orgName}</Descriptions.Item>
+          <Descriptions.Item label={r('birthDate')}>{formatDate(member.birthDate)}</Descriptions.Item>
+          <Descriptions.Item label={r('standing')}>
             <Tag color={standing === 'probationary' ? 'orange' : standing === 'official' ? 'green' : 'default'}>
-              {standingLabels[standing]}
+              {r(`standing.${standing}`)}
             </Tag>
           </Descriptions.Item>
-          {reviewDue ? <Descriptions.Item label="Hạn xét chuyển chính thức">{formatDate(reviewDue)}</Descriptions.Item> : null}
+          {reviewDue ? <Descriptions.Item label={r('reviewDue')}>{formatDate(reviewDue)}</Descriptions.Item> : null}
           {member.hasPersonalData ? (
             <>
-              <Descriptions.Item label="Điện thoại">{member.phone ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="Số CCCD">{member.idNumber ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={r('phone')}>{member.phone ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={r('idNumber')}>{member.idNumber ?? '—'}</Descriptions.Item>
             </>
           ) : null}
         </Descriptions>
       </Card>
       <Card
         size="small"
-        title="Quá trình sinh hoạt đảng"
-        extra={abilities.record ? <Button onClick={() => setRecording(true)}>Ghi sự kiện</Button> : null}
+        title={r('history')}
+        extra={abilities.record ? <Button onClick={() => setRecording(true)}>{r('recordEvent')}</Button> : null}
       >
         {events.length === 0 ? (
-          <Typography.Text type="secondary">Chưa có sự kiện nào được ghi trong sổ (đảng viên có trong danh sách từ trước).</Typography.Text>
+          <Typography.Text type="secondary">{r('noEvents')}</Typography.Text>
         ) : (
           <Timeline
             items={events.map((e) => ({
@@ -65,9 +63,9 @@ export function MemberTimelinePage({ id }: { id: number }) {
               children: (
                 <div>
                   <Typography.Text strong>
-                    {formatDate(e.date)} · {eventKindLabels[e.kind].vi}
+                    {formatDate(e.date)} · {label(eventKindLabels[e.kind])}
                   </Typography.Text>
-                  {e.transferMode ? <Tag style={{ marginLeft: 8 }}>{e.transferMode === 'official' ? 'chính thức' : 'tạm thời'}</Tag> : null}
+                  {e.transferMode ? <Tag style={{ marginLeft: 8 }}>{r(`mode.${e.transferMode}`)}</Tag> : null}
                   <div>{e.orgName}</div>
                   <Typography.Text type="secondary">{e.decision}</Typography.Text>
                   {abilities.record ? (
@@ -75,15 +73,19 @@ export function MemberTimelinePage({ id }: { id: number }) {
                       size="small"
                       type="link"
                       onClick={() => setEditing(e)}
-                      aria-label={`Sửa sự kiện ${eventKindLabels[e.kind].vi} ngày ${formatDate(e.date)}`}
+                      aria-label={r('editEventNamed', { kind: label(eventKindLabels[e.kind]), d: formatDate(e.date) })}
                     >
-                      Sửa
+                      {t('common.edit')}
                     </Button>
                   ) : null}
-                  {e.destination ? <div>Nơi đến: {e.destination}</div> : null}
+                  {e.destination ? (
+                    <div>
+                      {r('destination')}: {e.destination}
+                    </div>
+                  ) : null}
                   {e.transferCode ? (
                     <div>
-                      Mã chuyển sinh hoạt:{' '}
+                      {r('transferCode')}:{' '}
                       <Typography.Text code copyable>
                         {e.transferCode}
                       </Typography.Text>

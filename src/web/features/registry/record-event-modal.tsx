@@ -5,7 +5,9 @@ import { DATE_FORMAT, toIsoDate } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { recordableKinds } from '../../../contracts/registry';
 import { eventKindLabels } from '../../../domain/registry/membership-events';
+import { useLocale } from '../../app/locale';
 import { recordEvent } from './registry.api';
+import { useRegistryT } from './registry.i18n';
 
 type Kind = (typeof recordableKinds)[number];
 type Values = { kind: Kind; date: dayjs.Dayjs; decision: string; transferMode?: 'official' | 'temporary'; destination?: string };
@@ -16,6 +18,8 @@ type Values = { kind: Kind; date: dayjs.Dayjs; decision: string; transferMode?: 
  * so the member keeps their code wherever they go.
  */
 export function RecordEventModal({ memberId, onDone }: { memberId: number; onDone: (saved: boolean) => void }) {
+  const { r } = useRegistryT();
+  const { label } = useLocale();
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
@@ -30,41 +34,41 @@ export function RecordEventModal({ memberId, onDone }: { memberId: number; onDon
         destination: v.kind === 'transfer_out' ? (v.destination ?? null) : null,
       }),
     onSuccess: () => {
-      void message.success('Đã ghi sự kiện.');
+      void message.success(r('eventRecorded'));
       onDone(true);
     },
     onError: (e) => onError(e, { form }),
   });
   return (
-    <Modal open title="Ghi sự kiện sinh hoạt đảng" onCancel={() => onDone(false)} footer={null} destroyOnHidden>
+    <Modal open title={r('recordTitle')} onCancel={() => onDone(false)} footer={null} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ transferMode: 'official' }} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="kind" label="Sự kiện" rules={[{ required: true, message: 'Hãy chọn sự kiện' }]}>
-          <Select aria-label="Sự kiện" options={recordableKinds.map((k) => ({ value: k, label: eventKindLabels[k].vi }))} />
+        <Form.Item name="kind" label={r('event')} rules={[{ required: true, message: r('pickEvent') }]}>
+          <Select aria-label={r('event')} options={recordableKinds.map((k) => ({ value: k, label: label(eventKindLabels[k]) }))} />
         </Form.Item>
         {kind === 'transfer_out' ? (
           <>
-            <Form.Item name="transferMode" label="Hình thức chuyển" rules={[{ required: true, message: 'Hãy chọn hình thức chuyển' }]}>
+            <Form.Item name="transferMode" label={r('transferMode')} rules={[{ required: true, message: r('pickTransferMode') }]}>
               <Select
-                aria-label="Hình thức chuyển"
+                aria-label={r('transferMode')}
                 options={[
-                  { value: 'official', label: 'Chuyển sinh hoạt đảng chính thức' },
-                  { value: 'temporary', label: 'Chuyển sinh hoạt đảng tạm thời' },
+                  { value: 'official', label: r('transfer.official') },
+                  { value: 'temporary', label: r('transfer.temporary') },
                 ]}
               />
             </Form.Item>
-            <Form.Item name="destination" label="Nơi đến" rules={[{ max: 200, message: 'Nơi đến dài quá 200 ký tự' }]}>
+            <Form.Item name="destination" label={r('destination')} rules={[{ max: 200, message: r('destinationTooLong') }]}>
               <Input />
             </Form.Item>
           </>
         ) : null}
-        <Form.Item name="decision" label="Số, ngày quyết định" rules={[{ required: true, message: 'Hãy ghi số quyết định' }]}>
+        <Form.Item name="decision" label={r('decision')} rules={[{ required: true, message: r('enterDecision') }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="date" label="Ngày" rules={[{ required: true, message: 'Hãy chọn ngày' }]}>
+        <Form.Item name="date" label={r('date')} rules={[{ required: true, message: r('pickDate') }]}>
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
-          Ghi sự kiện
+          {r('recordEvent')}
         </Button>
       </Form>
     </Modal>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { App, Button, Card, DatePicker, Form, Input, List, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,9 +8,10 @@ import { DATE_FORMAT, formatDate, formatVnNumber, toIsoDate } from '../../lib/fo
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { useCurrentUser } from '../auth/auth.api';
 import { useCan } from '../auth/use-permission';
+import { useLocale } from '../../app/locale';
 import { OrgPicker } from '../orgs/org-picker';
 import { candidateStepLabels, candidateSteps, type CandidateStep } from '../../../domain/registry/candidates';
-import { EnterpriseEditModal, ownershipLabels } from './enterprise-form';
+import { EnterpriseEditModal } from './enterprise-form';
 import { EventsImportModal } from './events-import-modal';
 import { ReceiveTransferModal } from './receive-transfer-modal';
 import {
@@ -29,6 +31,7 @@ import {
   type Enterprise,
   type RegistryIndicator,
 } from './registry.api';
+import { useRegistryT } from './registry.i18n';
 
 /**
  * Party building from the member registry: the figures of a subtree and period (each with the
@@ -36,6 +39,7 @@ import {
  * and the enterprise register. Every number is counted from recorded events.
  */
 export function RegistryPage() {
+  const { r } = useRegistryT();
   const me = useCurrentUser();
   const [orgId, setOrgId] = useState<number | undefined>(me.grants[0]?.orgId);
   const canWrite = useCan('registry.write');
@@ -45,18 +49,18 @@ export function RegistryPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
-        Công tác phát triển đảng viên
+        {r('title')}
       </Typography.Title>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
         <OrgPicker
           value={orgId ?? null}
           onChange={(id) => setOrgId(id)}
-          aria-label="Tổ chức"
+          aria-label={r('org')}
           style={{ flex: '1 1 260px', maxWidth: 480 }}
           testId="registry-org"
         />
-        {canWrite ? <Button onClick={() => setImporting(true)}>Nhập sự kiện từ Excel</Button> : null}
-        {canWrite ? <Button onClick={() => setReceiving(true)}>Tiếp nhận sinh hoạt đảng</Button> : null}
+        {canWrite ? <Button onClick={() => setImporting(true)}>{r('importEvents')}</Button> : null}
+        {canWrite ? <Button onClick={() => setReceiving(true)}>{r('receive')}</Button> : null}
       </div>
       {importing ? <EventsImportModal onClose={() => setImporting(false)} /> : null}
       {receiving ? (
@@ -71,10 +75,10 @@ export function RegistryPage() {
       {orgId ? (
         <Tabs
           items={[
-            { key: 'figures', label: 'Chỉ tiêu', children: <Figures orgId={orgId} /> },
-            { key: 'candidates', label: 'Quần chúng ưu tú', children: <Candidates orgId={orgId} /> },
-            { key: 'overdue', label: 'Quá hạn chuyển chính thức', children: <OverdueList orgId={orgId} /> },
-            { key: 'enterprises', label: 'Doanh nghiệp', children: <EnterpriseList orgId={orgId} /> },
+            { key: 'figures', label: r('tabFigures'), children: <Figures orgId={orgId} /> },
+            { key: 'candidates', label: r('tabCandidates'), children: <Candidates orgId={orgId} /> },
+            { key: 'overdue', label: r('tabOverdue'), children: <OverdueList orgId={orgId} /> },
+            { key: 'enterprises', label: r('tabEnterprises'), children: <EnterpriseList orgId={orgId} /> },
           ]}
         />
       ) : null}
@@ -83,6 +87,8 @@ export function RegistryPage() {
 }
 
 function Figures({ orgId }: { orgId: number }) {
+  const { r } = useRegistryT();
+  const { label } = useLocale();
   const [range, setRange] = useState<[string, string]>(['2021-01-01', new Date().toISOString().slice(0, 10)]);
   const [drill, setDrill] = useState<RegistryIndicator | null>(null);
   const q = useQuery({ queryKey: registryKeys.indicators(orgId, ...range), queryFn: () => fetchIndicators(orgId, ...range) });
@@ -94,20 +100,18 @@ function Figures({ orgId }: { orgId: number }) {
       <DatePicker.RangePicker
         format={DATE_FORMAT}
         allowClear={false}
-        aria-label="Kỳ"
+        aria-label={r('period')}
         onChange={(v) => {
           const from = toIsoDate(v?.[0]);
           const to = toIsoDate(v?.[1]);
           if (from && to) setRange([from, to]);
         }}
       />
-      <Typography.Text type="secondary">
-        Từ {formatDate(range[0])} đến {formatDate(range[1])}. Số liệu tính từ sổ đảng viên, không nhập tay; bấm vào một số để xem danh sách.
-      </Typography.Text>
+      <Typography.Text type="secondary">{r('figuresHint', { from: formatDate(range[0]), to: formatDate(range[1]) })}</Typography.Text>
       <Space wrap>
-        <Typography.Text>Biểu thống kê đảng viên của kỳ:</Typography.Text>
-        <a href={statisticsUrl(orgId, ...range, 'xlsx')}>Tải Excel (.xlsx)</a>
-        <a href={statisticsUrl(orgId, ...range, 'docx')}>Tải Word (HD 36)</a>
+        <Typography.Text>{r('statistics')}</Typography.Text>
+        <a href={statisticsUrl(orgId, ...range, 'xlsx')}>{r('downloadXlsx')}</a>
+        <a href={statisticsUrl(orgId, ...range, 'docx')}>{r('downloadDocx')}</a>
       </Space>
       <List
         bordered
@@ -122,13 +126,13 @@ function Figures({ orgId }: { orgId: number }) {
                 onClick={() => setDrill(code)}
                 // The name says what the number opens and ends with the number a person sees (WCAG 2.5.3;
                 // not in brackets, which axe-core does not count as part of the name).
-                aria-label={`Danh sách: ${indicatorLabels[code].vi}: ${formatVnNumber(q.data.figures[code] ?? 0)}`}
+                aria-label={r('drillLabel', { figure: label(indicatorLabels[code]), n: formatVnNumber(q.data.figures[code] ?? 0) })}
               >
                 {formatVnNumber(q.data.figures[code] ?? 0)}
               </Button>,
             ]}
           >
-            <span style={{ paddingLeft: code.startsWith('admitted_') ? 16 : 0 }}>{indicatorLabels[code].vi}</span>
+            <span style={{ paddingLeft: code.startsWith('admitted_') ? 16 : 0 }}>{label(indicatorLabels[code])}</span>
           </List.Item>
         )}
       />
@@ -138,13 +142,15 @@ function Figures({ orgId }: { orgId: number }) {
 }
 
 function DrillModal(props: { orgId: number; from: string; to: string; indicator: RegistryIndicator; onClose: () => void }) {
+  const { r } = useRegistryT();
+  const { label } = useLocale();
   const q = useQuery({
     queryKey: registryKeys.drill(props.orgId, props.from, props.to, props.indicator),
     queryFn: () => fetchDrill(props.orgId, props.from, props.to, props.indicator),
   });
   const isPeople = props.indicator !== 'party_orgs_nse' && props.indicator !== 'union_orgs_nse';
   return (
-    <Modal open title={indicatorLabels[props.indicator].vi} onCancel={props.onClose} footer={null} width={720}>
+    <Modal open title={label(indicatorLabels[props.indicator])} onCancel={props.onClose} footer={null} width={720}>
       {q.isPending ? (
         <Loading />
       ) : q.isError ? (
@@ -152,19 +158,19 @@ function DrillModal(props: { orgId: number; from: string; to: string; indicator:
       ) : (
         <Table
           size="small"
-          rowKey={(r) => `${r.id}-${r.date}-${r.label}`}
+          rowKey={(x) => `${x.id}-${x.date}-${x.label}`}
           dataSource={q.data.items}
           pagination={{ pageSize: 20 }}
           scroll={{ x: true }}
-          title={() => `Tổng số: ${formatVnNumber(q.data.total)}`}
+          title={() => r('total', { n: formatVnNumber(q.data.total) })}
           columns={[
             {
-              title: isPeople ? 'Đảng viên' : 'Tổ chức',
+              title: isPeople ? r('colMember') : r('org'),
               dataIndex: 'label',
-              render: (v: string, r) => (isPeople ? <Link to={`/registry/members/${r.id}` as '/'}>{v}</Link> : v),
+              render: (v: string, x) => (isPeople ? <Link to={`/registry/members/${x.id}` as '/'}>{v}</Link> : v),
             },
-            { title: 'Nơi', dataIndex: 'orgName' },
-            { title: 'Ngày', dataIndex: 'date', render: (v: string) => formatDate(v) },
+            { title: r('colPlace'), dataIndex: 'orgName' },
+            { title: r('date'), dataIndex: 'date', render: (v: string) => formatDate(v) },
           ]}
         />
       )}
@@ -173,6 +179,9 @@ function DrillModal(props: { orgId: number; from: string; to: string; indicator:
 }
 
 function Candidates({ orgId }: { orgId: number }) {
+  const { r } = useRegistryT();
+  const { t } = useTranslation();
+  const { label } = useLocale();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
@@ -184,7 +193,7 @@ function Candidates({ orgId }: { orgId: number }) {
     mutationFn: createCandidate,
     onSuccess: () => {
       setAdding(false);
-      void message.success('Đã thêm quần chúng ưu tú.');
+      void message.success(r('candidateAdded'));
       void refresh();
     },
     onError: (e) => onError(e),
@@ -194,7 +203,7 @@ function Candidates({ orgId }: { orgId: number }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Button type="primary" onClick={() => setAdding(true)}>
-        Thêm quần chúng ưu tú
+        {r('addCandidate')}
       </Button>
       <Table
         rowKey="id"
@@ -203,17 +212,17 @@ function Candidates({ orgId }: { orgId: number }) {
         scroll={{ x: true }}
         pagination={{ pageSize: 50 }}
         columns={[
-          { title: 'Họ và tên', dataIndex: 'fullName' },
-          { title: 'Chi bộ', dataIndex: 'orgName' },
+          { title: r('fullName'), dataIndex: 'fullName' },
+          { title: r('cell'), dataIndex: 'orgName' },
           {
-            title: 'Tiến độ',
+            title: r('progress'),
             render: (_: unknown, c: Candidate) =>
               c.status === 'admitted' ? (
-                <Tag color="green">Đã kết nạp {formatDate(c.ceremonyDate)}</Tag>
+                <Tag color="green">{r('admittedOn', { d: formatDate(c.ceremonyDate) })}</Tag>
               ) : c.missingSteps.length === 0 ? (
-                <Tag color="blue">Chờ lễ kết nạp</Tag>
+                <Tag color="blue">{r('awaitingCeremony')}</Tag>
               ) : (
-                <Tag>Bước tiếp: {candidateStepLabels[c.missingSteps[0]!].vi}</Tag>
+                <Tag>{r('nextStep', { step: label(candidateStepLabels[c.missingSteps[0]!]) })}</Tag>
               ),
           },
           {
@@ -221,13 +230,13 @@ function Candidates({ orgId }: { orgId: number }) {
             render: (_: unknown, c: Candidate) =>
               c.abilities.update ? (
                 <Button size="small" onClick={() => setActing(c)}>
-                  {c.missingSteps.length === 0 ? 'Kết nạp' : 'Ghi bước'}
+                  {c.missingSteps.length === 0 ? r('admit') : r('recordStep')}
                 </Button>
               ) : null,
           },
         ]}
       />
-      <Modal open={adding} title="Thêm quần chúng ưu tú" onCancel={() => setAdding(false)} footer={null} destroyOnHidden>
+      <Modal open={adding} title={r('addCandidate')} onCancel={() => setAdding(false)} footer={null} destroyOnHidden>
         <Form
           layout="vertical"
           onFinish={(v: {
@@ -246,33 +255,33 @@ function Candidates({ orgId }: { orgId: number }) {
             })
           }
         >
-          <Form.Item name="orgId" label="Chi bộ" rules={[{ required: true, message: 'Hãy chọn chi bộ' }]}>
-            <OrgPicker aria-label="Chi bộ" />
+          <Form.Item name="orgId" label={r('cell')} rules={[{ required: true, message: r('pickCell') }]}>
+            <OrgPicker aria-label={r('cell')} />
           </Form.Item>
-          <Form.Item name="fullName" label="Họ và tên" rules={[{ required: true, message: 'Hãy nhập họ và tên' }]}>
+          <Form.Item name="fullName" label={r('fullName')} rules={[{ required: true, message: r('enterFullName') }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="gender" label="Giới tính" rules={[{ required: true, message: 'Hãy chọn giới tính' }]}>
+          <Form.Item name="gender" label={r('gender')} rules={[{ required: true, message: r('pickGender') }]}>
             <Select
               options={[
-                { value: 'male', label: 'Nam' },
-                { value: 'female', label: 'Nữ' },
+                { value: 'male', label: r('gender.male') },
+                { value: 'female', label: r('gender.female') },
               ]}
             />
           </Form.Item>
-          <Form.Item name="birthDate" label="Ngày sinh" rules={[{ required: true, message: 'Hãy chọn ngày sinh' }]}>
+          <Form.Item name="birthDate" label={r('birthDate')} rules={[{ required: true, message: r('pickBirthDate') }]}>
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="nse" label="Làm việc trong doanh nghiệp ngoài nhà nước">
+          <Form.Item name="nse" label={r('nse')}>
             <Select
               options={[
-                { value: false, label: 'Không' },
-                { value: true, label: 'Có' },
+                { value: false, label: t('common.no') },
+                { value: true, label: t('common.yes') },
               ]}
             />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={add.isPending}>
-            Lưu
+            {t('common.save')}
           </Button>
         </Form>
       </Modal>
@@ -293,6 +302,8 @@ function Candidates({ orgId }: { orgId: number }) {
 }
 
 function StepModal({ candidate, onSaved, onCancel }: { candidate: Candidate; onSaved: () => Promise<void>; onCancel: () => void }) {
+  const { r } = useRegistryT();
+  const { label } = useLocale();
   const onError = useApiErrorHandler();
   const next: CandidateStep | 'ceremony' = candidate.missingSteps[0] ?? 'ceremony';
   const save = useMutation({
@@ -306,42 +317,41 @@ function StepModal({ candidate, onSaved, onCancel }: { candidate: Candidate; onS
     onError: (e) => onError(e),
   });
   return (
-    <Modal open title={`${candidate.fullName}: ${candidateStepLabels[next].vi}`} onCancel={onCancel} footer={null} destroyOnHidden>
+    <Modal open title={`${candidate.fullName}: ${label(candidateStepLabels[next])}`} onCancel={onCancel} footer={null} destroyOnHidden>
       <Typography.Paragraph type="secondary">
-        Các bước: {candidateSteps.map((s) => candidateStepLabels[s].vi).join(' → ')} → Lễ kết nạp.
+        {r('steps', {
+          steps: candidateSteps.map((s) => label(candidateStepLabels[s])).join(' → '),
+          last: label(candidateStepLabels.ceremony),
+        })}
       </Typography.Paragraph>
       <Form layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="date" label="Ngày" rules={[{ required: true, message: 'Hãy chọn ngày' }]}>
+        <Form.Item name="date" label={r('date')} rules={[{ required: true, message: r('pickDate') }]}>
           <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
         </Form.Item>
         {next === 'introduction' ? (
           <Form.Item
             name="introducers"
-            label="Hai đảng viên chính thức của chi bộ giới thiệu"
+            label={r('introducers')}
             rules={[
-              { required: true, message: 'Cần hai người giới thiệu' },
-              { type: 'array', len: 2, message: 'Cần đúng hai người giới thiệu' },
+              { required: true, message: r('introducersRequired') },
+              { type: 'array', len: 2, message: r('introducersExactly') },
             ]}
           >
             <IntroducerPicker candidateId={candidate.id} />
           </Form.Item>
         ) : null}
         {next === 'cell_decision' || next === 'committee_decision' ? (
-          <Form.Item
-            name="decision"
-            label="Số, ngày nghị quyết / quyết định"
-            rules={[{ required: true, message: 'Hãy ghi số quyết định' }]}
-          >
+          <Form.Item name="decision" label={r('resolution')} rules={[{ required: true, message: r('enterDecision') }]}>
             <Input />
           </Form.Item>
         ) : null}
         {next === 'ceremony' ? (
-          <Form.Item name="code" label="Mã đảng viên" rules={[{ required: true, message: 'Hãy nhập mã đảng viên' }]}>
+          <Form.Item name="code" label={r('memberCode')} rules={[{ required: true, message: r('enterMemberCode') }]}>
             <Input />
           </Form.Item>
         ) : null}
         <Button type="primary" htmlType="submit" loading={save.isPending}>
-          {next === 'ceremony' ? 'Ghi lễ kết nạp' : 'Lưu bước'}
+          {next === 'ceremony' ? r('recordCeremony') : r('saveStep')}
         </Button>
       </Form>
     </Modal>
@@ -350,6 +360,7 @@ function StepModal({ candidate, onSaved, onCancel }: { candidate: Candidate; onS
 
 /** The official members of the candidate's cell (the server offers only those it would accept). */
 function IntroducerPicker({ candidateId, ...rest }: { candidateId: number; value?: number[]; onChange?: (v: number[]) => void }) {
+  const { r } = useRegistryT();
   const q = useQuery({ queryKey: registryKeys.introducers(candidateId), queryFn: () => fetchIntroducerOptions(candidateId) });
   return (
     <Select
@@ -357,24 +368,22 @@ function IntroducerPicker({ candidateId, ...rest }: { candidateId: number; value
       mode="multiple"
       maxCount={2}
       loading={q.isPending}
-      aria-label="Người giới thiệu"
+      aria-label={r('introducer')}
       showSearch
       optionFilterProp="label"
       options={(q.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.fullName} (${m.code})` }))}
-      notFoundContent="Chi bộ chưa có đảng viên chính thức"
+      notFoundContent={r('noIntroducers')}
     />
   );
 }
 
 function OverdueList({ orgId }: { orgId: number }) {
+  const { r } = useRegistryT();
   const q = useQuery({ queryKey: registryKeys.overdue(orgId), queryFn: () => fetchOverdue(orgId) });
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   return (
-    <Card
-      size="small"
-      title={`Đảng viên dự bị quá hạn xét chuyển chính thức (tính đến ${formatDate(q.data.asOf)}): ${formatVnNumber(q.data.items.length)}`}
-    >
+    <Card size="small" title={r('overdueTitle', { d: formatDate(q.data.asOf), n: formatVnNumber(q.data.items.length) })}>
       <Table
         rowKey="memberId"
         size="small"
@@ -383,13 +392,13 @@ function OverdueList({ orgId }: { orgId: number }) {
         pagination={{ pageSize: 20 }}
         columns={[
           {
-            title: 'Đảng viên',
-            render: (_: unknown, r) => <Link to={`/registry/members/${r.memberId}` as '/'}>{`${r.fullName} (${r.code})`}</Link>,
+            title: r('colMember'),
+            render: (_: unknown, x) => <Link to={`/registry/members/${x.memberId}` as '/'}>{`${x.fullName} (${x.code})`}</Link>,
           },
-          { title: 'Chi bộ', dataIndex: 'orgName' },
-          { title: 'Kết nạp', dataIndex: 'admittedOn', render: (v: string) => formatDate(v) },
-          { title: 'Đến hạn', dataIndex: 'reviewDue', render: (v: string) => formatDate(v) },
-          { title: 'Quá hạn (ngày)', dataIndex: 'daysOverdue', render: (v: number) => <Tag color="red">{formatVnNumber(v)}</Tag> },
+          { title: r('cell'), dataIndex: 'orgName' },
+          { title: r('colAdmitted'), dataIndex: 'admittedOn', render: (v: string) => formatDate(v) },
+          { title: r('colDue'), dataIndex: 'reviewDue', render: (v: string) => formatDate(v) },
+          { title: r('colDaysOverdue'), dataIndex: 'daysOverdue', render: (v: number) => <Tag color="red">{formatVnNumber(v)}</Tag> },
         ]}
       />
     </Card>
@@ -397,6 +406,8 @@ function OverdueList({ orgId }: { orgId: number }) {
 }
 
 function EnterpriseList({ orgId }: { orgId: number }) {
+  const { r } = useRegistryT();
+  const { t } = useTranslation();
   const q = useQuery({ queryKey: registryKeys.enterprises(orgId), queryFn: () => fetchEnterprises(orgId) });
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Enterprise | null>(null);
@@ -422,18 +433,18 @@ function EnterpriseList({ orgId }: { orgId: number }) {
         scroll={{ x: true }}
         pagination={{ pageSize: 20 }}
         columns={[
-          { title: 'Doanh nghiệp', dataIndex: 'name' },
-          { title: 'Mã số thuế', dataIndex: 'taxCode' },
-          { title: 'Loại hình', dataIndex: 'ownership', render: (v: keyof typeof ownershipLabels) => ownershipLabels[v] },
-          { title: 'Tổ chức đảng', dataIndex: 'partyOrgFounded', render: (v: string | null) => formatDate(v) || '—' },
-          { title: 'Công đoàn', dataIndex: 'tradeUnionFounded', render: (v: string | null) => formatDate(v) || '—' },
-          { title: 'Đoàn thanh niên', dataIndex: 'youthUnionFounded', render: (v: string | null) => formatDate(v) || '—' },
+          { title: r('colEnterprise'), dataIndex: 'name' },
+          { title: r('taxCode'), dataIndex: 'taxCode' },
+          { title: r('ownership'), dataIndex: 'ownership', render: (v: Enterprise['ownership']) => r(`own.${v}`) },
+          { title: r('colPartyOrg'), dataIndex: 'partyOrgFounded', render: (v: string | null) => formatDate(v) || '—' },
+          { title: r('colTradeUnion'), dataIndex: 'tradeUnionFounded', render: (v: string | null) => formatDate(v) || '—' },
+          { title: r('colYouthUnion'), dataIndex: 'youthUnionFounded', render: (v: string | null) => formatDate(v) || '—' },
           {
             title: '',
             render: (_: unknown, e: Enterprise) =>
               canWrite ? (
-                <Button size="small" onClick={() => setEditing(e)} aria-label={`Sửa ${e.name}`}>
-                  Sửa
+                <Button size="small" onClick={() => setEditing(e)} aria-label={r('editNamed', { name: e.name })}>
+                  {t('common.edit')}
                 </Button>
               ) : null,
           },
