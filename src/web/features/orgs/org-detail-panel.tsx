@@ -13,6 +13,7 @@ import { displayTerm, sortByPosition } from './committee-form';
 import { CommitteeFormModal } from './committee-form-modal';
 import { CloseOrgModal, MoveOrgModal, OrgFormModal } from './org-dialogs';
 import { LineagePanel } from '../reorg/lineage-panel';
+import { dayBefore } from '../../../domain/reorg/versions';
 import { TermsPanel } from '../terms/terms-panel';
 import { deleteOrg, fetchOrg, orgKeys, type Committee, type OrgDetail } from './orgs.api';
 import { GradingHistoryLink } from '../grading/history-link';
@@ -73,8 +74,9 @@ export function OrgDetailPanel({ id, onSelect, onChanged }: Props) {
 
   const canManage = org.abilities.update || org.abilities.delete;
   const isDeleteBlocked = org.deleteBlockedReason !== null;
+  // validTo is the first day the org no longer exists; a person reads the last day it did.
   const validity = org.validTo
-    ? t('orgs.validRangeTo', { from: formatDate(org.validFrom), to: formatDate(org.validTo) })
+    ? t('orgs.validRangeTo', { from: formatDate(org.validFrom), to: formatDate(dayBefore(org.validTo)) })
     : t('orgs.validRange', { from: formatDate(org.validFrom) });
 
   return (

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { DATE_FORMAT, formatVnNumber, toIsoDate } from '../../lib/format';
+import { DATE_FORMAT, formatVnNumber, toIsoDate, formatPeriod } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { OrgPicker } from '../orgs/org-picker';
 import { ownershipKinds } from '../../../contracts/registry';
@@ -22,7 +22,7 @@ const day = (v: string | null) => (v ? dayjs(v) : null);
 
 /** Editing one enterprise of the register; the server says when approved reports must be re-approved. */
 export function EnterpriseEditModal({ enterprise, onDone }: { enterprise: Enterprise; onDone: (saved: boolean) => void }) {
-  const { r } = useRegistryT();
+  const { r, locale } = useRegistryT();
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const { message, modal } = App.useApp();
@@ -46,7 +46,7 @@ export function EnterpriseEditModal({ enterprise, onDone }: { enterprise: Enterp
           content: res.reapprovals.map((x) => (
             <div key={x.reportId}>
               {r('reapprovalLine', {
-                report: r('reportRef', { doc: x.documentSymbol, org: x.orgName, period: x.periodKey }),
+                report: r('reportRef', { doc: x.documentSymbol, org: x.orgName, period: formatPeriod(x.periodKey, locale) }),
                 changes: x.differences.map((d) => `${d.figure} ${formatVnNumber(d.before)} → ${formatVnNumber(d.after)}`).join('; '),
                 approvers: x.approvers.people.join(', ') || x.approvers.orgName,
               })}

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { DATE_FORMAT, formatDate, formatVnNumber, toIsoDate } from '../../lib/format';
+import { DATE_FORMAT, formatDate, formatVnNumber, toIsoDate, formatPeriod } from '../../lib/format';
 import { useApiErrorHandler } from '../../lib/use-api-error';
 import { eventKindLabels } from '../../../domain/registry/membership-events';
 import { useLocale } from '../../app/locale';
@@ -18,7 +18,7 @@ type Values = { date: dayjs.Dayjs; decision: string };
  * re-approve are shown, and only a second, explicit confirmation writes it.
  */
 export function EventEditModal({ event, onDone }: { event: MembershipEvent; onDone: (saved: boolean) => void }) {
-  const { r } = useRegistryT();
+  const { r, locale } = useRegistryT();
   const { t } = useTranslation();
   const { label } = useLocale();
   const [form] = Form.useForm<Values>();
@@ -80,7 +80,8 @@ export function EventEditModal({ event, onDone }: { event: MembershipEvent; onDo
               columns={[
                 {
                   title: r('colReport'),
-                  render: (_: unknown, x) => r('reportRef', { doc: x.documentSymbol, org: x.orgName, period: x.periodKey }),
+                  render: (_: unknown, x) =>
+                    r('reportRef', { doc: x.documentSymbol, org: x.orgName, period: formatPeriod(x.periodKey, locale) }),
                 },
                 { title: r('colFigure'), dataIndex: 'figure' },
                 { title: r('colBefore'), dataIndex: 'before', align: 'right', render: (v: number) => formatVnNumber(v) },

@@ -92,7 +92,7 @@ const strings = {
   enterpriseSaved: ['Đã lưu doanh nghiệp.', 'Enterprise saved.'],
   // Approved reports a correction moves
   reapprovalTitle: ['{{n}} báo cáo đã duyệt cần duyệt lại', '{{n}} approved reports must be approved again'],
-  reportRef: ['{{doc}} · {{org}} · kỳ {{period}}', '{{doc}} · {{org}} · period {{period}}'],
+  reportRef: ['{{doc}} · {{org}} · {{period}}', '{{doc}} · {{org}} · {{period}}'],
   reapprovalLine: ['{{report}}: {{changes}} (người duyệt: {{approvers}})', '{{report}}: {{changes}} (approvers: {{approvers}})'],
   // A member's timeline
   standing: ['Tình trạng', 'Standing'],

@@ -37,6 +37,8 @@ export function LineagePanel({ orgId, onSelect }: { orgId: number; onSelect: (id
                 {key && <Tag bordered={false}>{r(key)}</Tag>}
                 <a
                   href={`/orgs?orgId=${e.orgId}`}
+                  // Underlined: beside the tag it reads as text, and colour alone does not mark a link.
+                  style={{ textDecoration: 'underline' }}
                   onClick={(ev) => {
                     ev.preventDefault();
                     onSelect(e.orgId);
