@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/pool';
 import { systemActor } from '../lib/actor';
 import { getDashboard } from '../features/reports/dashboard.service';
+import { drillIndicator, getIndicators } from '../features/registry/indicators.service';
 import { createDemoTestDb } from '../test/db';
 
 let old: { db: Db; drop: () => Promise<void> };
@@ -47,5 +48,21 @@ describe('the demo after the 2025 reorganization', () => {
         const after = await getDashboard(today.db, systemActor(), doc.id, { asOf });
         expect(figures(after), `${doc.code} ${asOf}`).toEqual(figures(before));
       }
+  });
+
+  it('answers the closed Bloc’s registry figures and lists on its last tree, up to its last day', async () => {
+    const { rows } = await today.db.query<{ id: number }>(`SELECT id::int FROM orgs WHERE code = 'BD.KHOI'`);
+    const orgId = rows[0]!.id;
+    const term = { orgId, from: '2021-01-01', to: '2025-06-30' };
+    const before = await getIndicators(old.db, systemActor(), term);
+    expect(before.figures.admitted).toBeGreaterThan(0);
+    expect(await getIndicators(today.db, systemActor(), term)).toEqual(before);
+    // Asked past its last day, it stops there: its cells' admissions since are their new committee's.
+    const longer = await getIndicators(today.db, systemActor(), { ...term, to: '2026-12-31' });
+    expect(longer.figures).toEqual(before.figures);
+    const list = (db: Db) => drillIndicator(db, systemActor(), { ...term, indicator: 'admitted_nse' });
+    const listBefore = await list(old.db);
+    expect(listBefore.total).toBe(before.figures.admitted_nse);
+    expect(await list(today.db)).toEqual(listBefore);
   });
 });

@@ -105,28 +105,46 @@ export async function foundingFigures(q: Queryable, orgPath: string, from: strin
 }
 
 /** Probationary members of the subtree overdue for review on `asOf` (their overdue span holds it). */
-export async function overdueCount(q: Queryable, orgPath: string, asOf: string): Promise<number> {
+export async function overdueCount(q: Queryable, orgPath: string, asOf: string, day: string | null = null): Promise<number> {
   const { rows } = await q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM registry_probations p JOIN members m ON m.id = p.member_id JOIN orgs o ON o.id = m.org_id
+    `SELECT count(*)::int AS n FROM registry_probations p JOIN members m ON m.id = p.member_id JOIN ${subtreeOrgs(day, '$3')} ON o.id = m.org_id
       WHERE p.overdue_span @> $2::date AND o.path <@ $1::ltree`,
-    [orgPath, asOf],
+    withDay([orgPath, asOf], day),
   );
   return rows[0]?.n ?? 0;
 }
 
+/**
+ * The org and the tree its figures are counted on: today's, or for an org closed by a
+ * reorganization (the Bloc, a merged province) its last tree up to its last day, since its
+ * cells have moved on and what they record now is their new committee's. `to` is then cut at
+ * that day.
+ */
 async function subtree(db: Db, actor: Actor, orgId: number, from: string, to: string) {
   if (from > to) throw refused('Ngày bắt đầu phải trước ngày kết thúc.', 'querystring.from');
   const org = await findOrgInScope(db, orgId, scopeOf(actor, 'registry.read'));
   if (!org) throw orgNotFound();
-  return org;
+  const { rows } = await db.query<{ path: string; day: string }>(
+    `SELECT v.path::text, to_char(o.valid_to - 1, 'YYYY-MM-DD') AS day FROM orgs o
+       JOIN org_versions v ON v.org_id = o.id AND v.valid_from <= o.valid_to - 1 AND (v.valid_to IS NULL OR v.valid_to > o.valid_to - 1)
+      WHERE o.id = $1 AND o.valid_to IS NOT NULL`,
+    [org.id],
+  );
+  const last = rows[0];
+  const tree = last ? { path: last.path, day: last.day } : { path: org.path, day: null };
+  return { org, tree, to: last && last.day < to ? last.day : to };
 }
 
+const noEvents = () => Object.fromEntries(countedCodes.map((c) => [c, 0])) as Record<Counted, number>;
+
 export async function getIndicators(db: Db, actor: Actor, q: { orgId: number; from: string; to: string }) {
-  const org = await subtree(db, actor, q.orgId, q.from, q.to);
+  const { org, tree, to } = await subtree(db, actor, q.orgId, q.from, q.to);
+  // A period wholly after a closed org's last day has nothing of its own.
+  const none = q.from > to;
   const [events, founded, overdue] = await Promise.all([
-    eventFigures(db, org.path, q.from, q.to),
-    foundingFigures(db, org.path, q.from, q.to),
-    overdueCount(db, org.path, q.to),
+    none ? noEvents() : eventFigures(db, tree.path, q.from, to, tree.day),
+    none ? { party: 0, unions: 0 } : foundingFigures(db, tree.path, q.from, to, tree.day),
+    none ? 0 : overdueCount(db, tree.path, to, tree.day),
   ]);
   return {
     orgId: org.id,
@@ -140,42 +158,45 @@ const DRILL_LIMIT = 1_000;
 
 /** The people or organizations behind one figure, from the events and the register themselves. */
 export async function drillIndicator(db: Db, actor: Actor, q: { orgId: number; from: string; to: string; indicator: RegistryIndicator }) {
-  const org = await subtree(db, actor, q.orgId, q.from, q.to);
+  const { tree, to } = await subtree(db, actor, q.orgId, q.from, q.to);
   const scope = scopeOf(actor, 'registry.read');
+  // The subtree as `o` (paths of the tree read), and `cur` for today's path: the scope is today's.
+  const within = (dayParam: string) => `${subtreeOrgs(tree.day, dayParam)} JOIN orgs cur ON cur.id = o.id`;
+  if (q.from > to) return { indicator: q.indicator, total: 0, items: [] };
   type Item = { id: number; label: string; orgName: string; date: string; total: number };
   let rows: Item[];
   if (q.indicator === 'party_orgs_nse' || q.indicator === 'union_orgs_nse') {
     const founded =
       q.indicator === 'party_orgs_nse'
-        ? `SELECT en.id, en.name AS label, o.name AS org_name, en.party_org_founded AS d FROM enterprises en JOIN orgs o ON o.id = en.org_id
-            WHERE ${NON_STATE} AND en.party_org_founded BETWEEN $2 AND $3 AND o.path <@ $1::ltree AND ${inScopeSql('o.path', '$4')}`
-        : `SELECT en.id, 'Công đoàn ' || en.name AS label, o.name AS org_name, en.trade_union_founded AS d FROM enterprises en JOIN orgs o ON o.id = en.org_id
-            WHERE ${NON_STATE} AND en.trade_union_founded BETWEEN $2 AND $3 AND o.path <@ $1::ltree AND ${inScopeSql('o.path', '$4')}
+        ? `SELECT en.id, en.name AS label, o.name AS org_name, en.party_org_founded AS d FROM enterprises en JOIN ${within('$5')} ON o.id = en.org_id
+            WHERE ${NON_STATE} AND en.party_org_founded BETWEEN $2 AND $3 AND o.path <@ $1::ltree AND ${inScopeSql('cur.path', '$4')}`
+        : `SELECT en.id, 'Công đoàn ' || en.name AS label, o.name AS org_name, en.trade_union_founded AS d FROM enterprises en JOIN ${within('$5')} ON o.id = en.org_id
+            WHERE ${NON_STATE} AND en.trade_union_founded BETWEEN $2 AND $3 AND o.path <@ $1::ltree AND ${inScopeSql('cur.path', '$4')}
            UNION ALL
-           SELECT en.id, 'Đoàn thanh niên ' || en.name, o.name, en.youth_union_founded FROM enterprises en JOIN orgs o ON o.id = en.org_id
-            WHERE ${NON_STATE} AND en.youth_union_founded BETWEEN $2 AND $3 AND o.path <@ $1::ltree AND ${inScopeSql('o.path', '$4')}`;
+           SELECT en.id, 'Đoàn thanh niên ' || en.name, o.name, en.youth_union_founded FROM enterprises en JOIN ${within('$5')} ON o.id = en.org_id
+            WHERE ${NON_STATE} AND en.youth_union_founded BETWEEN $2 AND $3 AND o.path <@ $1::ltree AND ${inScopeSql('cur.path', '$4')}`;
     ({ rows } = await db.query<Item>(
       `SELECT id, label, org_name AS "orgName", to_char(d, 'YYYY-MM-DD') AS date, count(*) OVER ()::int AS total
          FROM (${founded}) f ORDER BY d, label LIMIT ${DRILL_LIMIT}`,
-      [org.path, q.from, q.to, scope],
+      withDay([tree.path, q.from, to, scope], tree.day),
     ));
   } else if (q.indicator === 'overdue') {
     ({ rows } = await db.query<Item>(
       `SELECT m.id, m.full_name || ' (' || m.code || ')' AS label, o.name AS "orgName", to_char(p.admitted_on, 'YYYY-MM-DD') AS date,
               count(*) OVER ()::int AS total
-         FROM registry_probations p JOIN members m ON m.id = p.member_id JOIN orgs o ON o.id = m.org_id
-        WHERE p.overdue_span @> $2::date AND o.path <@ $1::ltree AND ${inScopeSql('o.path', '$3')}
+         FROM registry_probations p JOIN members m ON m.id = p.member_id JOIN ${within('$4')} ON o.id = m.org_id
+        WHERE p.overdue_span @> $2::date AND o.path <@ $1::ltree AND ${inScopeSql('cur.path', '$3')}
         ORDER BY p.admitted_on, m.id LIMIT ${DRILL_LIMIT}`,
-      [org.path, q.to, scope],
+      withDay([tree.path, to, scope], tree.day),
     ));
   } else {
     ({ rows } = await db.query<Item>(
       `SELECT m.id, m.full_name || ' (' || m.code || ')' AS label, o.name AS "orgName", to_char(e.event_date, 'YYYY-MM-DD') AS date,
               count(*) OVER ()::int AS total
-         FROM orgs o JOIN membership_events e ON e.org_id = o.id JOIN members m ON m.id = e.member_id
-        WHERE o.path <@ $1::ltree AND ${inScopeSql('o.path', '$4')} AND e.event_date BETWEEN $2 AND $3 AND ${onEvents(counted[q.indicator])}
+         FROM ${within('$5')} JOIN membership_events e ON e.org_id = o.id JOIN members m ON m.id = e.member_id
+        WHERE o.path <@ $1::ltree AND ${inScopeSql('cur.path', '$4')} AND e.event_date BETWEEN $2 AND $3 AND ${onEvents(counted[q.indicator])}
         ORDER BY e.event_date, m.id LIMIT ${DRILL_LIMIT}`,
-      [org.path, q.from, q.to, scope],
+      withDay([tree.path, q.from, to, scope], tree.day),
     ));
   }
   return { indicator: q.indicator, total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => r) };
