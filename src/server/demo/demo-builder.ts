@@ -34,7 +34,8 @@ export const demoSteps: DemoStep[] = [
   { name: 'new-term', run: loadDemoNewTerm },
   { name: 'registry', run: loadDemoRegistry },
   { name: 'consultation', run: loadDemoConsultation },
-  // Last: every step above records its history on the tree as it stood before 01/07/2025.
+  // Every step above records its history on the tree as it stood before 01/07/2025; the steps
+  // below record the new term's on today's tree.
   { name: 'reorg-2025', run: loadDemoReorg2025 },
   // A round opened in 2026 rates the orgs of the tree of its period.
   { name: 'grading-new-term', run: loadDemoNewTermGrading },
@@ -48,8 +49,9 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
 
 /**
  * Which tree the demo ends on: today's, or the old tree, the steps before the 2025
- * reorganization (the tree and its history as they stood until 30/06/2025). The browser journeys of the 2020–2025
- * term (a ward of Dĩ An reports, the Bloc admits) run on the old tree; the rest on today's.
+ * reorganization (the tree and its history as they stood until 30/06/2025). The browser
+ * journeys of the 2020–2025 term (a ward of Dĩ An reports, the Bloc admits) run on the old
+ * tree; the rest on today's.
  */
 export type DemoTree = 'today' | 'old-tree';
 const reorgStepIndex = () => demoSteps.findIndex((s) => s.name === 'reorg-2025');

@@ -10,7 +10,8 @@
  * and units there is simplified. The old Đồng Nai and Cần Thơ are not in the demo: their new
  * committees are founded by the merge.
  *
- * Runs after every step that records history before 01/07/2025 on the old tree.
+ * Runs after every step that records history before 01/07/2025 on the old tree, and before the
+ * steps of the new term that need today's tree (a 2026 grading round).
  */
 import type pg from 'pg';
 import { systemActor } from '../lib/actor';
@@ -92,8 +93,8 @@ export async function loadDemoReorg2025(tx: pg.PoolClient, ctx: DemoContext) {
   });
 
   // The provinces merge: their remaining units (agencies) go to the successor; each closed
-  // province stays readable under it with its own 2020–2025 term.
-  // The provinces' own people (the demo's sample inspectors and drafting groups) serve the merged one.
+  // province stays readable under it with its own 2020–2025 term, and its own people (the demo's
+  // sample inspectors and drafting groups) serve the merged one.
   const carried = (sourceIds: number[], toOrgId: number) =>
     tx
       .query<{ id: number }>('SELECT id::int FROM user_roles WHERE org_id = ANY($1::bigint[]) ORDER BY id', [sourceIds])
