@@ -89,6 +89,18 @@ export async function dashboardTreeOf(
   return { basis, day: asOf, path: pathThen, label: onDay(asOf) };
 }
 
+/**
+ * A task's lead unit on a past tree's day, as SQL over the task alias `t` (today's tree reads
+ * `t.lead_org_id` as it is). An operation dated after that day that handed the task to a successor
+ * recorded the lead it had (reorg_operations.changes.taskUnits); the earliest such operation
+ * tells the lead of that day, so an old ward's open task counts in its closed term's table, not
+ * in the new ward's.
+ */
+export const taskLeadOn = (dayParam: string) =>
+  `COALESCE((SELECT (u->>'leadOrgId')::bigint FROM reorg_operations op, jsonb_array_elements(op.changes->'taskUnits') u
+              WHERE op.status = 'committed' AND op.effective_date > ${dayParam}::date AND (u->>'id')::bigint = t.id
+              ORDER BY op.effective_date, op.id LIMIT 1), t.lead_org_id)`;
+
 export type DatedSeries = {
   series: Map<number, SeriesPoint[]>;
   /** Per indicator, why its latest figure cannot be combined over the subtree (shown instead of a number). */

@@ -28,7 +28,15 @@ import { termYears } from './reports.service';
 import { GOOD_RATE_CODES, goodRateSeries } from '../grading';
 import { OVERSIGHT_RATE_CODE, oversightCoverageSeries } from '../oversight';
 import { REGISTRY_TARGET_CODES, registryTargetSeries } from '../registry';
-import { dashboardTreeOf, datedIndicatorSeries, membersOf, type Bilingual, type DashboardTree, type TreeBasis } from './dashboard-tree';
+import {
+  dashboardTreeOf,
+  datedIndicatorSeries,
+  membersOf,
+  taskLeadOn,
+  type Bilingual,
+  type DashboardTree,
+  type TreeBasis,
+} from './dashboard-tree';
 
 /**
  * SQL twins of the domain's `isTaskOverdue` and `taskBucket` (one definition of overdue for
@@ -468,7 +476,7 @@ export async function getDashboard(
       `WITH ${cascadeDocsCte('$1')}
        SELECT CASE WHEN nlevel(lo.path) > $3 THEN subpath(lo.path, 0, $3 + 1)::text ELSE lo.path::text END AS "childPath",
               ${bucketSql('$4')} AS bucket, count(*)::int AS n
-         FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN tree_orgs($2::ltree, $5::date) lo ON lo.org_id = t.lead_org_id
+         FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN tree_orgs($2::ltree, $5::date) lo ON lo.org_id = ${tree.day === null ? 't.lead_org_id' : taskLeadOn('$5')}
         WHERE i.document_id IN (SELECT id FROM cascade_docs)
         GROUP BY 1, 2`,
       [doc.id, tree.path, depth, asOf, tree.day],
@@ -606,9 +614,9 @@ export async function getDashboardList(
   }
   const { rows } = await db.query(
     `WITH ${cascadeDocsCte('$1')}
-     SELECT t.id, t.title, t.lead_org_id AS "leadOrgId", lo.name AS "leadOrgName", to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.status, t.progress,
+     SELECT t.id, t.title, lo.org_id AS "leadOrgId", lo.name AS "leadOrgName", to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.status, t.progress,
             ${overdueSql('$4')} AS "isOverdue", t.item_id AS "itemId"
-       FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN tree_orgs($2::ltree, $6::date) lo ON lo.org_id = t.lead_org_id
+       FROM tasks t JOIN document_items i ON i.id = t.item_id JOIN tree_orgs($2::ltree, $6::date) lo ON lo.org_id = ${tree.day === null ? 't.lead_org_id' : taskLeadOn('$6')}
       WHERE i.document_id IN (SELECT id FROM cascade_docs)
         AND ($3::text IS NULL OR ${bucketSql('$4')} = $3) AND ($5::boolean IS FALSE OR ${overdueSql('$4')})
       ORDER BY t.due_date NULLS LAST, lo.name COLLATE "vi-x-icu" LIMIT 2000`,
