@@ -20,6 +20,12 @@ export type CombinedFigure =
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** Why a subtree's rate is not shown when one of its orgs reported the percent alone. */
+export const RATE_WITHOUT_PARTS = {
+  vi: 'Không cộng gộp được: có tổ chức báo cáo tỷ lệ không kèm tử số và mẫu số, không thể tính tỷ lệ chung (không lấy trung bình các tỷ lệ).',
+  en: 'Not combinable: an org reported the rate without its numerator and denominator; percents are never averaged.',
+} as const;
+
 /**
  * The successor's figure from its predecessors' figures of one indicator and period.
  * Predecessors without a figure are left out (a merge of a reporting and a silent org sums what
@@ -43,9 +49,8 @@ export function combineFigures(aggregation: CombinableAggregation, figures: read
       if (withoutParts.length > 0) {
         return {
           combinable: false,
-          reason:
-            'Không cộng gộp được: tỷ lệ của tổ chức cũ được báo cáo không kèm tử số và mẫu số, không thể tính lại tỷ lệ chung (không lấy trung bình các tỷ lệ).',
-          reasonEn: 'Not combinable: a predecessor reported the rate without its numerator and denominator; percents are never averaged.',
+          reason: RATE_WITHOUT_PARTS.vi,
+          reasonEn: RATE_WITHOUT_PARTS.en,
         };
       }
       if (present.length === 0) return { combinable: true, value: null, numerator: null, denominator: null, parts: 0 };

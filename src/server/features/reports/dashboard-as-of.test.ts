@@ -44,14 +44,11 @@ const dashboard = async (id: number, query: string) => {
 
 /**
  * Everything the leader reads off the dashboard, in a comparable form. The rate reported without
- * its parts is left out: the live rollups skip the part-less figure, the past tree refuses it
- * (the next test).
+ * its parts has no number on either tree: the live one and the past one refuse it alike.
  */
 const figures = (d: Json) => ({
   members: d.members,
-  targets: d.targets
-    .filter((t: Json) => !t.text.startsWith('80%'))
-    .map((t: Json) => ({ text: t.text, latest: t.latest, status: t.status, reason: t.reason, actuals: t.actuals })),
+  targets: d.targets.map((t: Json) => ({ text: t.text, latest: t.latest, status: t.status, reason: t.reason, actuals: t.actuals })),
   tasks: d.tasks,
   periods: d.periods,
   reports: d.reports,
@@ -169,6 +166,10 @@ describe('a dashboard as of a day before the merge', () => {
       label: { vi: 'Cơ cấu tổ chức tại ngày 30/06/2025', en: 'Organization tree as of 2025-06-30' },
     });
     expect(beforeMerge.members).toBe(5);
+    // The live rollup adds parts only: a ward's percent without them is refused, not left out silently.
+    const rate = beforeMerge.targets.find((t: Json) => t.text.startsWith('80%'));
+    expect(rate.latest).toBeNull();
+    expect(rate.notCombinable.vi).toMatch(/^Không cộng gộp được: .*không kèm tử số và mẫu số/);
   });
 
   it('gives exactly the same figures after Bình Dương merged into TP.HCM, recomputed from their parts', async () => {

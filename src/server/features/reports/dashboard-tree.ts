@@ -9,7 +9,7 @@
  * tree for a past day: for a merged city, its predecessors' figures added up ("số liệu quy đổi
  * theo địa giới mới"), which the live rollups already hold.
  */
-import { combineFigures, dayBefore, type CombinableAggregation } from '../../../domain/reorg';
+import { combineFigures, dayBefore, RATE_WITHOUT_PARTS, type CombinableAggregation } from '../../../domain/reorg';
 import { formatVnDate, vnToday } from '../../../domain/vn-time';
 import type { Queryable } from '../../db/pool';
 import type { SeriesPoint } from './rollups.service';
@@ -167,6 +167,33 @@ export async function datedIndicatorSeries(
     if (lastReason) out.notCombinable.set(ind.id, lastReason);
   }
   return out;
+}
+
+/**
+ * The rates of today's tree whose latest period by `asOf` cannot be combined: several orgs of the
+ * subtree reported and one gave the percent without its parts. The live rollup adds parts only,
+ * so it would leave that org out without a word; the dated tree's figures say the same through
+ * `combineFigures`.
+ */
+export async function partlessRates(
+  db: Queryable,
+  indicators: readonly { id: number; aggregation: string | null }[],
+  path: string,
+  asOf: string,
+): Promise<Map<number, Bilingual>> {
+  const rates = indicators.filter((i) => i.aggregation === 'rate').map((i) => i.id);
+  if (rates.length === 0) return new Map();
+  const { rows } = await db.query<{ indicatorId: number }>(
+    `WITH v AS (
+       SELECT v.indicator_id, v.period_end, v.numerator, v.denominator, max(v.period_end) OVER (PARTITION BY v.indicator_id) AS latest
+         FROM org_indicator_values v JOIN orgs o ON o.id = v.org_id
+        WHERE o.path <@ $1::ltree AND v.indicator_id = ANY($2::bigint[]) AND v.period_end <= $3::date
+     )
+     SELECT indicator_id::int AS "indicatorId" FROM v WHERE period_end = latest
+      GROUP BY indicator_id HAVING count(*) > 1 AND bool_or(numerator IS NULL OR denominator IS NULL)`,
+    [path, rates, asOf],
+  );
+  return new Map(rows.map((r) => [r.indicatorId, { vi: RATE_WITHOUT_PARTS.vi, en: RATE_WITHOUT_PARTS.en }]));
 }
 
 /**

@@ -32,6 +32,7 @@ import {
   dashboardTreeOf,
   datedIndicatorSeries,
   membersOf,
+  partlessRates,
   taskLeadOn,
   type Bilingual,
   type DashboardTree,
@@ -221,7 +222,24 @@ export async function evaluateDocumentTargets(
   const aggregations = [...new Map(items.filter((i) => i.indicatorId !== null).map((i) => [i.indicatorId!, i.aggregation])).entries()];
   const [{ series, notCombinable }, studied, { rows: ex }] = await Promise.all([
     treeDay === null
-      ? indicatorSeries(db, ids, orgId, asOf).then((live) => ({ series: live, notCombinable: new Map<number, Bilingual>() }))
+      ? Promise.all([
+          indicatorSeries(db, ids, orgId, asOf),
+          partlessRates(
+            db,
+            aggregations.map(([id, aggregation]) => ({ id, aggregation })),
+            org.path,
+            asOf,
+          ),
+        ]).then(([live, notCombinable]) => {
+          // A refused rate has no subtree figure for its latest period, as on a past tree.
+          const series = new Map(live);
+          for (const id of notCombinable.keys()) {
+            const points = series.get(id);
+            const last = points?.at(-1);
+            if (points && last) series.set(id, [...points.slice(0, -1), { ...last, subtree: null, numerator: null, denominator: null }]);
+          }
+          return { series, notCombinable };
+        })
       : datedIndicatorSeries(
           db,
           aggregations.map(([id, aggregation]) => ({ id, aggregation })),
