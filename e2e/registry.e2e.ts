@@ -51,7 +51,8 @@ describe('party building from the member registry in the browser', () => {
       if (fill) await fill(dialog);
       await dialog.getByLabel('Ngày', { exact: true }).fill(date);
       await dialog.getByLabel('Ngày', { exact: true }).press('Enter');
-      await dialog.waitFor({ state: 'hidden' });
+      // The dialog closes once the list shows the next step: a refresh, slow on a busy machine.
+      await dialog.waitFor({ state: 'hidden', timeout: 45_000 });
     };
     await step('01/08/2025');
     await step('20/08/2025', async (d) => {
@@ -59,8 +60,13 @@ describe('party building from the member registry in the browser', () => {
       await d.getByLabel('Người giới thiệu').click();
       const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
       await options.nth(1).waitFor();
-      await options.nth(0).click();
-      await options.nth(1).click();
+      // Picked by name, not by place: the list may redraw between two clicks on a busy machine.
+      const names = (await options.allTextContents()).slice(0, 2);
+      for (const name of names) {
+        const option = options.filter({ hasText: name }).first();
+        if ((await option.getAttribute('aria-selected')) !== 'true') await option.click();
+      }
+      await expect.poll(() => d.locator('.ant-select-selection-item').count()).toBe(2);
     });
     await step('05/09/2025', (d) => d.getByLabel(/nghị quyết/).fill('Nghị quyết số 12-NQ/CB'));
     await step('20/09/2025', (d) => d.getByLabel(/nghị quyết/).fill('Quyết định số 345-QĐ/ĐUK'));
