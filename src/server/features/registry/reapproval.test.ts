@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
-import { buildDocument, buildItem, buildMember, buildReport, buildUser, buildOrg, type TestOrg } from '../../test/factories';
+import { buildDocument, buildItem, buildReport, buildUser, buildOrg, type TestOrg } from '../../test/factories';
+import { admitThroughSteps } from '../../test/admission';
 import { anonymous, buildTestApp, loginAs, type TestClient } from '../../test/http';
 import type { ReapprovalView } from '../../../contracts/registry';
 
@@ -33,32 +34,7 @@ const login = async (org: TestOrg, role: 'manager' | 'viewer' | 'approver' | 're
 
 /** A candidate taken through every step to the ceremony on `date`; returns the member id. */
 async function admit(date: string, nse: boolean, fullName: string) {
-  const [i1, i2] = [await buildMember(db, cell, { fullName: 'Lê Văn Giới' }), await buildMember(db, cell, { fullName: 'Phạm Thị Thiệu' })];
-  let c = ok<{ id: number; version: number }>(
-    await manager.post('/api/registry/candidates', {
-      orgId: cell.id,
-      fullName,
-      gender: 'female',
-      birthDate: '1998-05-01',
-      isNonStateEnterprise: nse,
-    }),
-    201,
-  );
-  const y = date.slice(0, 4);
-  for (const s of [
-    { step: 'course', date: `${y}-01-05` },
-    { step: 'introduction', date: `${y}-01-20`, introducerIds: [i1.id, i2.id] },
-    { step: 'cell_decision', date: `${y}-02-01`, decision: 'Nghị quyết số 01-NQ/CB' },
-    { step: 'committee_decision', date: `${y}-02-15`, decision: 'Quyết định số 120-QĐ/ĐU' },
-  ])
-    c = ok(await manager.post(`/api/registry/candidates/${c.id}/steps`, { ...s, version: c.version }));
-  return ok<{ memberId: number }>(
-    await manager.post(`/api/registry/candidates/${c.id}/admit`, {
-      date,
-      code: `DV${Math.random().toString(36).slice(2, 10)}`,
-      version: c.version,
-    }),
-  ).memberId;
+  return admitThroughSteps(db, manager, cell, { date, isNonStateEnterprise: nse, fullName });
 }
 
 /** The target's figure at a period's end recomputed from the events: admissions in the bloc's subtree from 1 January 2021. */

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app';
 import type { Db } from '../../db/pool';
 import { createTestDb } from '../../test/db';
-import { buildDocument, buildItem, buildMember, buildOrg, buildReport, buildTask, buildUser, type TestOrg } from '../../test/factories';
+import { buildDocument, buildItem, buildOrg, buildReport, buildTask, buildUser, type TestOrg } from '../../test/factories';
+import { admitThroughSteps } from '../../test/admission';
 import { buildTestApp, loginAs, type TestClient } from '../../test/http';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -28,32 +29,7 @@ const ok = <T = Json>(res: { statusCode: number; body: string; json: () => unkno
 
 /** A candidate of `cell` taken through every step to the ceremony on `date` (the workflow the registry uses). */
 async function admit(cell: TestOrg, date: string, isNonState: boolean, fullName: string) {
-  const [i1, i2] = [await buildMember(db, cell, { fullName: 'Lê Văn Giới' }), await buildMember(db, cell, { fullName: 'Phạm Thị Thiệu' })];
-  let c = ok<{ id: number; version: number }>(
-    await admin.post('/api/registry/candidates', {
-      orgId: cell.id,
-      fullName,
-      gender: 'female',
-      birthDate: '1998-05-01',
-      isNonStateEnterprise: isNonState,
-    }),
-    201,
-  );
-  const y = date.slice(0, 4);
-  for (const s of [
-    { step: 'course', date: `${y}-01-05` },
-    { step: 'introduction', date: `${y}-01-20`, introducerIds: [i1.id, i2.id] },
-    { step: 'cell_decision', date: `${y}-02-01`, decision: 'Nghị quyết số 01-NQ/CB' },
-    { step: 'committee_decision', date: `${y}-02-15`, decision: 'Quyết định số 120-QĐ/ĐU' },
-  ])
-    c = ok(await admin.post(`/api/registry/candidates/${c.id}/steps`, { ...s, version: c.version }));
-  ok(
-    await admin.post(`/api/registry/candidates/${c.id}/admit`, {
-      date,
-      code: `DV${Math.random().toString(36).slice(2, 10)}`,
-      version: c.version,
-    }),
-  );
+  await admitThroughSteps(db, admin, cell, { date, isNonStateEnterprise: isNonState, fullName });
 }
 
 /** A concluded oversight file on `subject` for `year` (the workflow itself is tested in the oversight feature). */
